@@ -1,0 +1,236 @@
+"""The `wegwijzer` command: parses arguments, calls the library, turns its errors into exit codes.
+
+Exit codes: 0 success; 1 a check failed (corpus problems, evaluation below its thresholds);
+2 bad input (empty or absurdly long question, bad arguments, unreadable files).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from assistant import messages
+from assistant.core import MAX_TOP_K, Assistant
+from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus
+from assistant.errors import QuestionError
+from assistant.evaluation import (
+    EvalFileError,
+    best_threshold,
+    calibrate,
+    check_labels,
+    evaluate,
+    load_eval_set,
+)
+from assistant.textrender import render_text
+
+DEFAULT_EVAL_FILE = Path("tests/eval/vragen.yaml")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "handler"):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args)
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (EvalFileError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wegwijzer",
+        description="Sourced Dutch answers for creative entrepreneurs in Flanders.",
+    )
+    commands = parser.add_subparsers(title="commands")
+
+    ask = commands.add_parser("ask", help="answer one question")
+    ask.add_argument("question", help="the question, in Dutch")
+    _answer_options(ask)
+    ask.set_defaults(handler=_cmd_ask)
+
+    chat = commands.add_parser("chat", help="ask questions interactively (or one per stdin line)")
+    _answer_options(chat)
+    chat.set_defaults(handler=_cmd_chat)
+
+    corpus = commands.add_parser("corpus", help="check the knowledge base or count its passages")
+    corpus_commands = corpus.add_subparsers(title="corpus commands", required=True)
+    for name, handler, text in (
+        ("check", _cmd_corpus_check, "validate every file; exit 1 on errors"),
+        ("stats", _cmd_corpus_stats, "passages per kind, status and publisher"),
+    ):
+        sub = corpus_commands.add_parser(name, help=text)
+        sub.add_argument("directory", nargs="?", type=Path, help="corpus folder (default: bundled)")
+        sub.set_defaults(handler=handler)
+
+    ev = commands.add_parser("eval", help="measure retrieval on a labelled question set")
+    ev.add_argument(
+        "file", nargs="?", type=Path, help=f"question set (default: {DEFAULT_EVAL_FILE})"
+    )
+    ev.add_argument("--corpus", type=Path, help="corpus folder (default: bundled)")
+    ev.add_argument("--calibrate", action="store_true", help="print the threshold sweep")
+    ev.add_argument("--misses", action="store_true", help="list questions not found in the top 3")
+    ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    ev.set_defaults(handler=_cmd_eval)
+    return parser
+
+
+def _answer_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the answer as JSON")
+    parser.add_argument("--top", type=_top_k, default=3, help=f"passages to show (1-{MAX_TOP_K})")
+    parser.add_argument("--corpus", type=Path, help="corpus folder (default: bundled)")
+
+
+def _top_k(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= MAX_TOP_K:
+        raise argparse.ArgumentTypeError(f"--top takes a whole number from 1 to {MAX_TOP_K}")
+    return number
+
+
+def _assistant(corpus: Path | None) -> Assistant:
+    return Assistant.from_directory(corpus or bundled_corpus_dir())
+
+
+def _cmd_ask(args: argparse.Namespace) -> int:
+    try:
+        answer = _assistant(args.corpus).ask(args.question, top_k=args.top)
+    except QuestionError as exc:
+        print(question_error_message(exc), file=sys.stderr)
+        return 2
+    print(
+        json.dumps(answer.to_dict(), ensure_ascii=False, indent=2)
+        if args.json
+        else render_text(answer),
+        end="\n" if args.json else "",
+    )
+    return 0
+
+
+def _cmd_chat(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
+    stdin = stdin or sys.stdin
+    assistant = _assistant(args.corpus)
+    interactive = stdin.isatty() and not args.json
+    if interactive:
+        print(messages.CHAT_WELCOME)
+    while True:
+        if interactive:
+            print("> ", end="", flush=True)
+        line = stdin.readline()
+        if not line or (interactive and not line.strip()):
+            return 0
+        if not line.strip():
+            continue
+        try:
+            answer = assistant.ask(line, top_k=args.top)
+        except QuestionError as exc:
+            _print_chat_error(exc, args.json)
+            continue
+        if args.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+        else:
+            print(render_text(answer), flush=True)
+
+
+def _print_chat_error(exc: QuestionError, as_json: bool) -> None:
+    text = question_error_message(exc)
+    if as_json:
+        print(json.dumps({"error": exc.reason, "message": text}, ensure_ascii=False), flush=True)
+    else:
+        print(text, flush=True)
+
+
+def question_error_message(exc: QuestionError) -> str:
+    """The Dutch message for a rejected question."""
+    if exc.reason == "empty":
+        return messages.EMPTY_QUESTION
+    return messages.QUESTION_TOO_LONG.format(length=exc.length, limit=exc.limit)
+
+
+def _cmd_corpus_check(args: argparse.Namespace) -> int:
+    directory = args.directory or bundled_corpus_dir()
+    corpus = load_corpus(directory, today=dt.date.today())
+    for warning in corpus.warnings:
+        print(f"warning: {warning}")
+    print(
+        f"{directory}: {len(corpus.passages)} passages, no errors, "
+        f"{len(corpus.warnings)} warning(s)"
+    )
+    return 0
+
+
+def _cmd_corpus_stats(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.directory or bundled_corpus_dir())
+    print(f"passages: {len(corpus.passages)}")
+    for label, counter in (
+        ("kind", Counter(p.kind for p in corpus.passages)),
+        ("status", Counter(p.status for p in corpus.passages)),
+        ("publisher", Counter(p.source.publisher for p in corpus.passages)),
+    ):
+        print(f"per {label}:")
+        for key, count in counter.most_common():
+            print(f"  {count:4d}  {key}")
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    eval_set = load_eval_set(args.file or DEFAULT_EVAL_FILE)
+    assistant = _assistant(args.corpus)
+    unknown = check_labels(eval_set, assistant)
+    if unknown:
+        print(
+            f"error: the question set names unknown passages: {', '.join(unknown)}", file=sys.stderr
+        )
+        return 1
+    report = evaluate(assistant, eval_set)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "metrics": report.metrics,
+                    "counts": report.counts,
+                    "thresholds": report.thresholds,
+                    "failures": report.failures,
+                }
+            )
+        )
+    else:
+        _print_report(report, args)
+    return 1 if report.failures else 0
+
+
+def _print_report(report, args: argparse.Namespace) -> None:
+    counts = report.counts
+    print(f"questions: {counts['in_domain']} in domain, {counts['out_of_domain']} out of domain")
+    for name, value in report.metrics.items():
+        minimum = report.thresholds.get(name)
+        floor = f"  (minimum {minimum:.2f})" if minimum is not None else ""
+        print(f"  {name:12s} {value:.3f}{floor}")
+    if args.misses:
+        for result in report.misses():
+            print(
+                f"  miss: {result.item.question!r} -> {list(result.ranking[:3])} "
+                f"(want {list(result.item.ids)})"
+            )
+    if args.calibrate:
+        table = calibrate(report)
+        for t, answered, refused in table[::5]:
+            print(f"  threshold {t:.2f}: answered {answered:.3f}  refused {refused:.3f}")
+        print(f"  best threshold: {best_threshold(table):.2f}")
+    for failure in report.failures:
+        print(f"FAIL: {failure}")

@@ -1,0 +1,425 @@
+"""Loading and validating the YAML knowledge base.
+
+A corpus directory holds:
+
+- passage files: ``**/*.yaml``, each a list of passages (see README, "Corpus format");
+- ``synoniemen.yaml``: query expansion, user word -> corpus words;
+- ``documenten.yaml``: local source documents that passages may cite instead of a URL.
+
+Loading checks everything at once and raises one `CorpusError` that lists every problem as
+``file: passage-id: field: what is wrong``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.models import KINDS, STATUSES, Link, Passage, Source
+
+SYNONYMS_FILE = "synoniemen.yaml"
+DOCUMENTS_FILE = "documenten.yaml"
+RESERVED_FILES = frozenset({SYNONYMS_FILE, DOCUMENTS_FILE})
+
+REQUIRED_FIELDS = ("id", "kind", "title", "text", "questions", "source", "checked", "status")
+OPTIONAL_FIELDS = ("keywords", "superseded_by", "links", "related")
+SOURCE_FIELDS = ("title", "publisher", "date", "url", "document")
+MIN_WORDS, MAX_WORDS = 40, 160
+STALE_AFTER_DAYS = 365
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the corpus, located as precisely as the loader can."""
+
+    file: str
+    passage: str
+    field: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.passage}: {self.field}: {self.message}"
+
+
+class CorpusError(Exception):
+    """The corpus cannot be used; `problems` lists every error found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  {p}" for p in problems)
+        super().__init__(f"{len(problems)} problem(s) in the corpus:\n{lines}")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A local source document shipped with the corpus (no public URL)."""
+
+    id: str
+    title: str
+    publisher: str
+    date: str
+    file: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A validated knowledge base."""
+
+    directory: Path
+    passages: tuple[Passage, ...]
+    synonyms: dict[str, tuple[str, ...]]
+    documents: dict[str, Document]
+    warnings: tuple[Problem, ...] = ()
+
+    def by_id(self) -> dict[str, Passage]:
+        return {p.id: p for p in self.passages}
+
+
+def bundled_corpus_dir() -> Path:
+    """The corpus that ships with Wegwijzer, in a checkout or in an installed package."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_corpus", here.parent / "corpus"):
+        if (candidate / SYNONYMS_FILE).is_file():
+            return candidate
+    raise FileNotFoundError("the bundled corpus was not found next to the assistant package")
+
+
+def load_corpus(directory: Path | str, *, today: dt.date | None = None) -> Corpus:
+    """Load and validate every file of a corpus directory.
+
+    Args:
+        directory: the corpus folder.
+        today: reference date for staleness warnings (default: no staleness check).
+
+    Raises:
+        CorpusError: listing every error found, if there is at least one.
+    """
+    root = Path(directory)
+    if not root.is_dir():
+        raise CorpusError([Problem(str(root), "-", "-", "corpus directory does not exist")])
+    problems: list[Problem] = []
+    documents = _load_documents(root, problems)
+    synonyms = _load_synonyms(root, problems)
+    passages: list[Passage] = []
+    declared: set[str] = set()  # ids of invalid passages too, so references to them don't add noise
+    for path in _passage_files(root):
+        rel = path.relative_to(root).as_posix()
+        for raw in _read_passage_list(path, rel, problems):
+            if isinstance(raw.get("id"), str):
+                declared.add(raw["id"])
+            passage = _build_passage(raw, rel, documents, problems)
+            if passage is not None:
+                passages.append(passage)
+    _check_cross_references(passages, declared, problems)
+    warnings = [p for p in problems if p.severity == "warning"]
+    warnings += _staleness_warnings(passages, today)
+    errors = [p for p in problems if p.severity == "error"]
+    if not passages and not errors:
+        errors.append(Problem(rel_or(root), "-", "-", "no passages found"))
+    if errors:
+        raise CorpusError(errors)
+    return Corpus(root, tuple(passages), synonyms, documents, tuple(warnings))
+
+
+def rel_or(root: Path) -> str:
+    return root.name or str(root)
+
+
+def _passage_files(root: Path) -> Iterator[Path]:
+    for path in sorted(root.rglob("*.yaml")):
+        if path.parent == root and path.name in RESERVED_FILES:
+            continue
+        yield path
+
+
+def _read_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
+        problems.append(Problem(rel, "-", "yaml", f"syntax error at {where}: {exc.problem}"))
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        problems.append(Problem(rel, "-", "yaml", f"cannot be read: {exc}"))
+    return None
+
+
+def _read_passage_list(path: Path, rel: str, problems: list[Problem]) -> list[dict[str, Any]]:
+    data = _read_yaml(path, rel, problems)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.append(Problem(rel, "-", "-", "a passage file must hold a list of passages"))
+        return []
+    passages = []
+    for index, item in enumerate(data, start=1):
+        if isinstance(item, dict):
+            passages.append(item)
+        else:
+            problems.append(Problem(rel, f"#{index}", "-", "a passage must be a mapping"))
+    return passages
+
+
+def _build_passage(
+    raw: dict[str, Any], rel: str, documents: dict[str, Document], problems: list[Problem]
+) -> Passage | None:
+    pid = raw.get("id") if isinstance(raw.get("id"), str) else "?"
+    found: list[Problem] = []
+
+    def report(field: str, message: str, severity: str = "error") -> None:
+        found.append(Problem(rel, pid, field, message, severity))
+
+    for name in sorted(set(raw) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS)):
+        report(str(name), "unknown field")
+    for name in REQUIRED_FIELDS:
+        if raw.get(name) in (None, "", []):
+            report(name, "missing field")
+    _check_scalars(raw, report)
+    questions = _string_list(raw, "questions", report)
+    if raw.get("questions") and len(questions) < 2:
+        report("questions", "give at least 2 example questions")
+    keywords = _string_list(raw, "keywords", report)
+    related = _string_list(raw, "related", report)
+    source = _build_source(raw.get("source"), documents, report)
+    links = _build_links(raw.get("links"), report)
+    problems.extend(found)
+    if any(p.severity == "error" for p in found):
+        return None
+    return Passage(
+        id=pid,
+        kind=raw["kind"],
+        title=raw["title"].strip(),
+        text=" ".join(raw["text"].split()),
+        questions=tuple(questions),
+        source=source,
+        checked=str(raw["checked"]),
+        status=raw["status"],
+        keywords=tuple(keywords),
+        superseded_by=raw.get("superseded_by"),
+        links=tuple(links),
+        related=tuple(related),
+        file=rel,
+    )
+
+
+def _check_scalars(raw: dict[str, Any], report: Any) -> None:
+    pid = raw.get("id")
+    if pid is not None and not (isinstance(pid, str) and _SLUG.match(pid)):
+        report("id", f"must be a lowercase slug (a-z, 0-9, hyphens); got {pid!r}")
+    for name in ("title", "text"):
+        if raw.get(name) is not None and not isinstance(raw[name], str):
+            report(name, "must be text")
+    if raw.get("kind") is not None and raw["kind"] not in KINDS:
+        report("kind", f"must be one of {', '.join(KINDS)}; got {raw['kind']!r}")
+    if raw.get("status") is not None and raw["status"] not in STATUSES:
+        report("status", f"must be one of {', '.join(STATUSES)}; got {raw['status']!r}")
+    if raw.get("checked") is not None and not _valid_date(raw["checked"]):
+        report("checked", f"must be an ISO date (YYYY-MM-DD or YYYY-MM); got {raw['checked']!r}")
+    if isinstance(raw.get("text"), str):
+        words = len(raw["text"].split())
+        if not MIN_WORDS <= words <= MAX_WORDS:
+            report("text", f"{words} words; a passage has {MIN_WORDS}-{MAX_WORDS}", "warning")
+    status, successor = raw.get("status"), raw.get("superseded_by")
+    if status == "historisch" and not successor:
+        report("superseded_by", "a historical passage must name the passage that replaces it")
+    if status == "actueel" and successor:
+        report("superseded_by", "only a historical passage can be superseded")
+    if successor is not None and not isinstance(successor, str):
+        report("superseded_by", "must be a passage id")
+
+
+def _string_list(raw: dict[str, Any], name: str, report: Any) -> list[str]:
+    value = raw.get(name)
+    if value is None:
+        return []
+    # YAML reads `2012` as a number; a number is a fine keyword, so accept scalars as text.
+    if not isinstance(value, list) or not all(
+        isinstance(v, (str, int, float)) and str(v).strip() for v in value
+    ):
+        report(name, "must be a list of non-empty texts")
+        return []
+    return [str(v).strip() for v in value]
+
+
+def _build_source(value: Any, documents: dict[str, Document], report: Any) -> Source | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        report("source", "must be a mapping with title, publisher, date and url or document")
+        return None
+    for name in sorted(set(value) - set(SOURCE_FIELDS)):
+        report(f"source.{name}", "unknown field")
+    for name in ("title", "publisher", "date"):
+        if not value.get(name):
+            report(f"source.{name}", "missing field")
+    if value.get("date") and not _valid_date(value["date"]):
+        report(
+            "source.date",
+            f"must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); got {value['date']!r}",
+        )
+    url, document = value.get("url"), value.get("document")
+    if (url is None) == (document is None):
+        report("source", "give exactly one of url and document")
+    if url is not None and not _https(url):
+        report("source.url", f"must be an https URL; got {url!r}")
+    if document is not None and document not in documents:
+        report("source.document", f"unknown document {document!r} (see {DOCUMENTS_FILE})")
+    try:
+        return Source(
+            title=str(value["title"]),
+            publisher=str(value["publisher"]),
+            date=str(value["date"]),
+            url=url,
+            document=document,
+        )
+    except (KeyError, ValueError):
+        return None
+
+
+def _build_links(value: Any, report: Any) -> list[Link]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        report("links", "must be a list of {label, url}")
+        return []
+    links = []
+    for index, item in enumerate(value, start=1):
+        if not isinstance(item, dict) or set(item) != {"label", "url"}:
+            report(f"links[{index}]", "must have exactly a label and a url")
+        elif not _https(item["url"]):
+            report(f"links[{index}].url", f"must be an https URL; got {item['url']!r}")
+        elif not isinstance(item["label"], str) or not item["label"].strip():
+            report(f"links[{index}].label", "missing label")
+        else:
+            links.append(Link(item["label"].strip(), item["url"]))
+    return links
+
+
+def _check_cross_references(
+    passages: list[Passage], declared: set[str], problems: list[Problem]
+) -> None:
+    seen: dict[str, str] = {}
+    for passage in passages:
+        if passage.id in seen:
+            problems.append(
+                Problem(
+                    passage.file, passage.id, "id", f"duplicate id (also in {seen[passage.id]})"
+                )
+            )
+        seen.setdefault(passage.id, passage.file)
+    for passage in passages:
+        if passage.superseded_by and passage.superseded_by not in declared:
+            problems.append(
+                Problem(
+                    passage.file,
+                    passage.id,
+                    "superseded_by",
+                    f"unknown passage {passage.superseded_by!r}",
+                )
+            )
+        for ref in passage.related:
+            if ref not in declared:
+                problems.append(
+                    Problem(passage.file, passage.id, "related", f"unknown passage {ref!r}")
+                )
+            elif ref == passage.id:
+                problems.append(Problem(passage.file, passage.id, "related", "refers to itself"))
+
+
+def _staleness_warnings(passages: Iterable[Passage], today: dt.date | None) -> list[Problem]:
+    if today is None:
+        return []
+    warnings = []
+    for passage in passages:
+        checked = _parse_date(passage.checked)
+        if checked and (today - checked).days > STALE_AFTER_DAYS:
+            warnings.append(
+                Problem(
+                    passage.file,
+                    passage.id,
+                    "checked",
+                    f"last checked {passage.checked}, more than 12 months ago",
+                    "warning",
+                )
+            )
+    return warnings
+
+
+def _load_documents(root: Path, problems: list[Problem]) -> dict[str, Document]:
+    path = root / DOCUMENTS_FILE
+    if not path.is_file():
+        return {}
+    data = _read_yaml(path, DOCUMENTS_FILE, problems)
+    if data is None:
+        return {}
+    if not isinstance(data, list):
+        problems.append(Problem(DOCUMENTS_FILE, "-", "-", "must hold a list of documents"))
+        return {}
+    documents = {}
+    for index, item in enumerate(data, start=1):
+        fields = ("id", "title", "publisher", "date", "file")
+        if not isinstance(item, dict) or any(not item.get(name) for name in fields):
+            problems.append(Problem(DOCUMENTS_FILE, f"#{index}", "-", f"needs {', '.join(fields)}"))
+            continue
+        if not (root / str(item["file"])).is_file():
+            problems.append(Problem(DOCUMENTS_FILE, str(item["id"]), "file", "file not found"))
+        documents[str(item["id"])] = Document(**{name: str(item[name]) for name in fields})
+    return documents
+
+
+def _load_synonyms(root: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    path = root / SYNONYMS_FILE
+    if not path.is_file():
+        return {}
+    data = _read_yaml(path, SYNONYMS_FILE, problems)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        problems.append(Problem(SYNONYMS_FILE, "-", "-", "must map a user word to corpus words"))
+        return {}
+    synonyms: dict[str, tuple[str, ...]] = {}
+    for word, targets in data.items():
+        values = [targets] if isinstance(targets, str) else targets
+        if (
+            not isinstance(word, str)
+            or not isinstance(values, list)
+            or not all(isinstance(v, str) and v.strip() for v in values)
+        ):
+            problems.append(
+                Problem(SYNONYMS_FILE, str(word), "-", "must map a word to a list of words")
+            )
+            continue
+        synonyms[word.strip().lower()] = tuple(v.strip().lower() for v in values)
+    return synonyms
+
+
+def _https(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith("https://") and len(value) > len("https://")
+
+
+def _valid_date(value: Any) -> bool:
+    if isinstance(value, dt.date):
+        return True
+    return isinstance(value, (str, int)) and _parse_date(str(value)) is not None
+
+
+def _parse_date(value: str) -> dt.date | None:
+    text = str(value)
+    if not _ISO_DATE.match(text):
+        return None
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        return dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None

@@ -1,0 +1,158 @@
+"""Data objects shared by the corpus, the retriever and every renderer.
+
+All of them are frozen dataclasses, validated when made, so a renderer can trust what it gets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+KINDS = ("maatregel", "organisatie", "procedure", "begrip")
+STATUSES = ("actueel", "historisch")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled https link to an official page."""
+
+    label: str
+    url: str
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            raise ValueError("a link needs a label")
+        if not self.url.startswith("https://"):
+            raise ValueError(f"a link url must start with https://, got {self.url!r}")
+
+    def to_dict(self) -> dict[str, str]:
+        return {"label": self.label, "url": self.url}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a passage's facts come from: a public page (`url`) or a shipped document."""
+
+    title: str
+    publisher: str
+    date: str
+    url: str | None = None
+    document: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.url is None) == (self.document is None):
+            raise ValueError("a source has exactly one of url and document")
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "title": self.title,
+            "publisher": self.publisher,
+            "url": self.url,
+            "document": self.document,
+            "date": self.date,
+        }
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One answerable unit of the knowledge base, as loaded and validated from YAML."""
+
+    id: str
+    kind: str
+    title: str
+    text: str
+    questions: tuple[str, ...]
+    source: Source
+    checked: str
+    status: str
+    keywords: tuple[str, ...] = ()
+    superseded_by: str | None = None
+    links: tuple[Link, ...] = ()
+    related: tuple[str, ...] = ()
+    file: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}; got {self.kind!r}")
+        if self.status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}; got {self.status!r}")
+
+    @property
+    def is_historical(self) -> bool:
+        return self.status == "historisch"
+
+
+@dataclass(frozen=True)
+class PassageRef:
+    """A pointer to another passage: enough for a renderer to offer it as a button."""
+
+    id: str
+    title: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"id": self.id, "title": self.title}
+
+
+@dataclass(frozen=True)
+class AnswerPassage:
+    """A passage as it appears in an answer: the snippet that answers the question."""
+
+    id: str
+    kind: str
+    title: str
+    snippet: str
+    score: float
+    status: str
+    source: Source
+    checked: str
+    links: tuple[Link, ...] = ()
+    superseded_by: PassageRef | None = None
+    related: tuple[PassageRef, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+            "status": self.status,
+            "source": self.source.to_dict(),
+            "links": [link.to_dict() for link in self.links],
+            "checked": self.checked,
+            "superseded_by": self.superseded_by.to_dict() if self.superseded_by else None,
+            "related": [ref.to_dict() for ref in self.related],
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What `ask()` returns: data only; every channel renders it its own way."""
+
+    question: str
+    answered: bool
+    confidence: float
+    message: str
+    passages: tuple[AnswerPassage, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    fallback: Link | None = None
+    notices: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence must be within 0..1; got {self.confidence}")
+        if len(self.suggestions) > 3:
+            raise ValueError(f"at most 3 suggestions; got {len(self.suggestions)}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON contract (see README, "JSON")."""
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "confidence": round(self.confidence, 4),
+            "message": self.message,
+            "passages": [p.to_dict() for p in self.passages],
+            "suggestions": list(self.suggestions),
+            "fallback": self.fallback.to_dict() if self.fallback else None,
+            "notices": list(self.notices),
+        }

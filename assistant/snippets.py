@@ -1,0 +1,60 @@
+"""Choosing the sentence(s) of a passage that best answer a question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+MAX_SNIPPET_CHARS = 300
+_ABBREVIATIONS = frozenset(
+    "bv o.a ca max min nr art incl excl d.w.z enz vb m.a.w i.e e.g resp vzw nv bvba mio mln".split()
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9€])")
+
+
+def sentences(text: str) -> list[str]:
+    """Split Dutch prose into sentences, keeping abbreviations such as ``bv.`` together."""
+    parts: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        before = text[start : match.start()]
+        last_word = before.rsplit(maxsplit=1)[-1].rstrip(".").lower() if before.split() else ""
+        if last_word in _ABBREVIATIONS:
+            continue
+        parts.append(before.strip())
+        start = match.end()
+    parts.append(text[start:].strip())
+    return [p for p in parts if p]
+
+
+def best_snippet(
+    text: str,
+    query_terms: Collection[str],
+    analyse: Callable[[str], list[str]],
+    idf: Callable[[str], float],
+    limit: int = MAX_SNIPPET_CHARS,
+) -> str:
+    """The best-matching sentence of `text`, with its neighbour when both fit in `limit`.
+
+    A sentence scores the summed IDF of the question terms it contains; ties go to the earlier
+    sentence, and with no match at all the first sentence (passages answer first) is used.
+    """
+    parts = sentences(text)
+    scores = [sum(idf(t) for t in set(analyse(s)) if t in query_terms) for s in parts]
+    best = max(range(len(parts)), key=lambda i: (scores[i], -i))
+    snippet = parts[best]
+    neighbour = best + 1 if best + 1 < len(parts) else best - 1
+    if neighbour >= 0 and neighbour != best:
+        pair = (parts[min(best, neighbour)], parts[max(best, neighbour)])
+        joined = " ".join(pair)
+        if len(joined) <= limit and (scores[neighbour] > 0 or len(snippet) < limit // 2):
+            snippet = joined
+    return shorten(snippet, limit)
+
+
+def shorten(text: str, limit: int = MAX_SNIPPET_CHARS) -> str:
+    """Cut `text` at a word boundary so that it fits in `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"

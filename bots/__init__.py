@@ -1,0 +1,1 @@
+"""Chat-platform adapters (Telegram, Discord): they render an `Answer` and send it."""
