@@ -14,6 +14,7 @@ The chain follows what was measured on Dutch BM25 retrieval (README, "Retrieval"
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -31,8 +32,8 @@ STOPWORDS = frozenset(
     heb hoe heeft hebben deze u want nog zal me zij nu geen omdat iets worden toch al waren veel
     doen toen moet ben zonder kan hun dus alles ja eens hier wie werd altijd doch wordt wezen
     kunnen ons tegen na reeds wil kon niets uw iemand geweest andere
-    hoeveel waar wanneer welke welk waarom jullie jij jou jouw mn zn graag even eigenlijk gewoon
-    wel ok oke hallo hoi hey bedankt dank mag moeten kun kunt zit zitten gaat gaan
+    hoeveel hoelang waar wanneer welke welk waarom jullie jij jou jouw mn zn graag even
+    eigenlijk gewoon wel ok oke hallo hoi hey bedankt dank mag moeten kun kunt zit zitten gaat gaan
     da wa ge gij ni ne nie efkes pls aub kheb kzou kga kben kwil ist
     the an is are how what my can do does to for of and or it i me you
     """.split()
@@ -187,6 +188,7 @@ class Analyzer:
         synonyms: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self._stemmer = Stemmer.Stemmer("dutch")
+        self._frequencies = frequencies
         self._decompounder = Decompounder(frequencies)
         self._common = common
         self._synonyms = self._normalise_synonyms(synonyms or {})
@@ -196,6 +198,19 @@ class Analyzer:
 
     def stem(self, word: str) -> str:
         return self._stemmer.stemWord(word)
+
+    def specificity(self, word: str) -> float:
+        """How much a word says about what a question is about, from 0.2 to 1.
+
+        Everyday Dutch words (``lang``, ``beste``, ``zomaar``) say little, whether the corpus
+        has them or not; rare words (``winwinlening``, ``pizzeria``) say a lot. Linear in the
+        word's Zipf frequency: 1 at zipf 3 or rarer, 0.2 at zipf 5.4 or more common.
+        """
+        frequency = self._frequencies.get(word, 0.0)
+        if frequency <= 0.0:
+            return 1.0
+        zipf = math.log10(frequency) + 9
+        return min(1.0, max(0.2, (6.0 - zipf) / 3.0))
 
     def document_terms(self, text: str) -> list[str]:
         """Index terms of a passage field: stems of the words and of their compound parts."""
@@ -217,12 +232,14 @@ class Analyzer:
         groups = []
         for index, token in enumerate(tokens):
             expansions = list(self._synonym_terms(tokens, index))
-            parts = self._decompounder.split(token)
-            expansions.extend(self.stem(singular(part)) for part in parts)
-            if not parts and not expansions:
-                correction = self.correct(token)
-                if correction:
-                    expansions.extend(self.document_terms(correction))
+            # A typo of a corpus word is a better guess than a split into general Dutch words
+            # (``winwinlenin`` is ``winwinlening``, not ``winwin`` + ``lenin``).
+            correction = None if expansions else self.correct(token)
+            if correction:
+                expansions.extend(self.document_terms(correction))
+            else:
+                parts = self._decompounder.split(token)
+                expansions.extend(self.stem(singular(part)) for part in parts)
             primary = self.stem(token)
             unique = tuple(dict.fromkeys(t for t in expansions if t != primary))
             groups.append(TermGroup(token, primary, unique))

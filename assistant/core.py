@@ -14,13 +14,13 @@ from assistant.errors import QuestionError
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.models import Answer, AnswerPassage, Passage, PassageRef
 from assistant.retrieval import Hit, PassageIndex, corpus_word_counts
-from assistant.snippets import best_snippet
+from assistant.snippets import asks_for_amount, best_snippet
 
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 10
 # Calibrated on tests/eval/vragen.yaml (`wegwijzer eval --calibrate`): the coverage below which
 # the best passage is not trusted to answer the question.
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.47
 # Margin above the threshold within which an answer is shown with a caution.
 UNSURE_MARGIN = 0.15
 # Passages after the first are shown only when they score at least this share of the first.
@@ -100,7 +100,8 @@ class Assistant:
             return self._not_answered(text, confidence, hits)
         chosen = [h for h in hits[:top_k] if h.score >= RELATIVE_CUTOFF * hits[0].score]
         terms = {t for g in groups for t in g.terms}
-        passages = tuple(self._answer_passage(hit, terms) for hit in chosen)
+        wants_amount = asks_for_amount(surface_tokens(text))
+        passages = tuple(self._answer_passage(hit, terms, wants_amount) for hit in chosen)
         message = (
             messages.ANSWERED_UNSURE
             if confidence < self.threshold + UNSURE_MARGIN
@@ -120,7 +121,7 @@ class Assistant:
             ),
         )
 
-    def _answer_passage(self, hit: Hit, terms: set[str]) -> AnswerPassage:
+    def _answer_passage(self, hit: Hit, terms: set[str], wants_amount: bool) -> AnswerPassage:
         p = hit.passage
         analyzer = self.index.analyzer
         successor = self._by_id.get(p.superseded_by) if p.superseded_by else None
@@ -128,7 +129,9 @@ class Assistant:
             id=p.id,
             kind=p.kind,
             title=p.title,
-            snippet=best_snippet(p.text, terms, analyzer.document_terms, self.index.idf),
+            snippet=best_snippet(
+                p.text, terms, analyzer.document_terms, self.index.idf, wants_amount=wants_amount
+            ),
             score=hit.score,
             status=p.status,
             source=p.source,

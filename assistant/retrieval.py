@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rank_bm25 import BM25Okapi
 
 from assistant.analysis import Analyzer, TermGroup, surface_tokens
@@ -14,6 +15,9 @@ from assistant.models import Passage
 
 TITLE_WEIGHT = 2  # the title is what a user would call the passage: count it twice
 K1, B = 1.2, 0.75
+# A historical passage is usually shorter than its successor, which BM25 rewards; users want
+# today's situation first unless they ask about the past (then "2012" etc. tips the balance).
+HISTORICAL_WEIGHT = 0.8
 
 
 class LuceneBM25(BM25Okapi):
@@ -51,6 +55,7 @@ class PassageIndex:
         documents = [self._document_terms(p) for p in self.passages]
         self._bm25 = LuceneBM25(documents, k1=K1, b=B)
         self._term_sets = [frozenset(doc) for doc in documents]
+        self._prior = np.array([HISTORICAL_WEIGHT if p.is_historical else 1.0 for p in passages])
         self._unknown_idf = math.log(1 + (len(documents) + 0.5) / 0.5)
         analyzer.set_vocabulary(word_counts, (t for doc in documents for t in doc))
 
@@ -70,7 +75,7 @@ class PassageIndex:
         query = list(dict.fromkeys(t for g in groups for t in g.terms))
         if not query:
             return []
-        scores = self._bm25.get_scores(query)
+        scores = self._bm25.get_scores(query) * self._prior
         order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:limit]
         return [
             Hit(self.passages[i], float(scores[i]), self.coverage(groups, i))
@@ -83,12 +88,13 @@ class PassageIndex:
 
         Each word of the question weighs the IDF of its own stem, or of its best expansion when
         only that is indexed (a corrected typo, a synonym, a compound part); a word the corpus
-        doesn't know weighs the most, so questions about other subjects score low.
+        doesn't know weighs the most, so questions about other subjects score low. Every weight
+        is scaled by the word's specificity in general Dutch: everyday words count for less.
         """
         terms = self._term_sets[doc]
         total = matched = 0.0
         for group in groups:
-            weight = self._group_weight(group)
+            weight = self._group_weight(group) * self.analyzer.specificity(group.word)
             total += weight
             if any(t in terms for t in group.terms):
                 matched += weight

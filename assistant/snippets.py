@@ -9,6 +9,12 @@ MAX_SNIPPET_CHARS = 300
 _ABBREVIATIONS = frozenset(
     "bv o.a ca max min nr art incl excl d.w.z enz vb m.a.w i.e e.g resp vzw nv bvba mio mln".split()
 )
+_AMOUNT = re.compile(r"(?:EUR|€|%|\b\d[\d.,]*\b)")
+# Words that ask for a figure: then a sentence with an amount answers better than one without.
+QUANTITY_CUES = frozenset(
+    "hoeveel bedrag bedragen kost kosten kostprijs maximum max maximaal minimum min tarief rente "
+    "percentage budget hoelang duur termijn".split()
+)
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9€])")
 
 
@@ -33,14 +39,21 @@ def best_snippet(
     analyse: Callable[[str], list[str]],
     idf: Callable[[str], float],
     limit: int = MAX_SNIPPET_CHARS,
+    wants_amount: bool = False,
 ) -> str:
     """The best-matching sentence of `text`, with its neighbour when both fit in `limit`.
 
-    A sentence scores the summed IDF of the question terms it contains; ties go to the earlier
+    A sentence scores the summed IDF of the question terms it contains; when the question asks
+    for a figure (`wants_amount`), sentences with an amount come first. Ties go to the earlier
     sentence, and with no match at all the first sentence (passages answer first) is used.
     """
     parts = sentences(text)
+    if not parts:
+        return shorten(text.strip(), limit)
     scores = [sum(idf(t) for t in set(analyse(s)) if t in query_terms) for s in parts]
+    if wants_amount:
+        bonus = max(scores) + 1.0
+        scores = [sc + bonus * bool(_AMOUNT.search(s)) for sc, s in zip(scores, parts, strict=True)]
     best = max(range(len(parts)), key=lambda i: (scores[i], -i))
     snippet = parts[best]
     neighbour = best + 1 if best + 1 < len(parts) else best - 1
@@ -50,6 +63,11 @@ def best_snippet(
         if len(joined) <= limit and (scores[neighbour] > 0 or len(snippet) < limit // 2):
             snippet = joined
     return shorten(snippet, limit)
+
+
+def asks_for_amount(words: Collection[str]) -> bool:
+    """Whether a question's words ask for a figure (an amount, a rate, a duration)."""
+    return any(w in QUANTITY_CUES for w in words)
 
 
 def shorten(text: str, limit: int = MAX_SNIPPET_CHARS) -> str:

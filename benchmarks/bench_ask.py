@@ -1,0 +1,96 @@
+"""Benchmark: index build, one whole `wegwijzer ask` process, and `ask()` latency.
+
+Prints its figures next to the targets (2-core machine): `ask()` p95 under 5 ms, a whole
+`wegwijzer ask` process under 1.5 s, resident memory under 200 MB. It asserts nothing: shared
+machines are noisy, so read the figures (and compare ratios within one run).
+
+    python benchmarks/bench_ask.py [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.core import Assistant  # noqa: E402
+from assistant.evaluation import load_eval_set  # noqa: E402
+
+TARGET_P95_MS = 5.0
+TARGET_PROCESS_S = 1.5
+TARGET_RSS_MB = 200.0
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def bench_build() -> tuple[float, float, Assistant]:
+    start = time.perf_counter()
+    Assistant.bundled()  # first build also reads the Dutch lexicon
+    first = time.perf_counter() - start
+    start = time.perf_counter()
+    assistant = Assistant.bundled()
+    return first, time.perf_counter() - start, assistant
+
+
+def bench_ask(assistant: Assistant, rounds: int) -> list[float]:
+    questions = [q.question for q in load_eval_set(ROOT / "tests/eval/vragen.yaml").questions]
+    timings = []
+    for _ in range(rounds):
+        for question in questions:
+            start = time.perf_counter()
+            assistant.ask(question)
+            timings.append((time.perf_counter() - start) * 1000)
+    return timings
+
+
+def bench_process(rounds: int) -> tuple[list[float], float]:
+    command = [sys.executable, "-m", "assistant", "ask", "Hoe bescherm ik mijn ideeën?"]
+    timings = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=60)
+        timings.append(time.perf_counter() - start)
+    rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return timings, rss_mb
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+
+    first, second, assistant = bench_build()
+    print(f"passages indexed:        {len(assistant.passages)}")
+    print(f"index build, first:      {first * 1000:7.1f} ms (includes reading the lexicon)")
+    print(f"index build, again:      {second * 1000:7.1f} ms")
+
+    timings = bench_ask(assistant, args.rounds)
+    p50, p95 = _percentile(timings, 0.50), _percentile(timings, 0.95)
+    print(
+        f"ask() over {len(timings)} questions: p50 {p50:.2f} ms, p95 {p95:.2f} ms, "
+        f"max {max(timings):.2f} ms   (target p95 < {TARGET_P95_MS} ms)"
+    )
+
+    process, rss_mb = bench_process(args.rounds)
+    print(
+        f"whole `wegwijzer ask`:   median {statistics.median(process):.2f} s, "
+        f"max {max(process):.2f} s   (target < {TARGET_PROCESS_S} s)"
+    )
+    print(
+        f"resident memory (peak of one ask process): {rss_mb:.0f} MB "
+        f"(target < {TARGET_RSS_MB:.0f} MB)"
+    )
+
+
+if __name__ == "__main__":
+    main()

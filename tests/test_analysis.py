@@ -1,0 +1,54 @@
+from assistant.analysis import Decompounder, content_tokens, fold, singular, surface_tokens
+from assistant.lexicon import dutch_frequencies
+
+
+def test_hyphenated_word_gives_parts_and_joined_form():
+    assert surface_tokens("kmo-portefeuille") == ["kmo", "portefeuille", "kmoportefeuille"]
+    assert surface_tokens("i-DEPOT") == ["depot", "idepot"]  # a one-letter part is dropped
+
+
+def test_possessive_s_and_markup_are_removed():
+    assert surface_tokens("foto's") == ["foto"]
+    assert surface_tokens("<b>subsidie</b>") == ["subsidie"]
+
+
+def test_diacritics_are_folded_and_trema_plurals_become_singular():
+    assert fold("ideeën") == "ideeen"
+    assert singular("ideeen") == "idee"
+    assert singular("industrieen") == "industrie"
+    assert content_tokens("Hoe bescherm ik mijn ideeën?") == ["bescherm", "idee"]
+    assert content_tokens("mijn ideeen") == content_tokens("mijn ideeën")
+
+
+def test_flemish_fillers_are_stopwords_but_domain_words_stay():
+    assert content_tokens("da is ni efkes pls") == []
+    assert content_tokens("eigen zaak bv") == ["eigen", "zaak", "bv"]
+
+
+def test_decompounder_splits_compounds_but_not_common_words():
+    splitter = Decompounder({**dutch_frequencies(), "winwin": 1e-7})
+    assert splitter.split("ondernemingsplan") == ("onderneming", "plan")
+    assert splitter.split("winwinlening") == ("winwin", "lening")
+    assert splitter.split("ondernemer") == ()
+    assert splitter.split("lening") == ()
+
+
+def test_question_analysis_expands_compounds_synonyms_and_typos(assistant):
+    groups = {g.word: g for g in assistant.analyse("businessplan winwinlenin")}
+    plan = assistant.index.analyzer.stem("ondernemingsplan")
+    assert plan in groups["businessplan"].expansions
+    assert assistant.index.analyzer.stem("winwinlening") in groups["winwinlenin"].expansions
+
+
+def test_typo_correction_leaves_common_words_alone(assistant):
+    analyzer = assistant.index.analyzer
+    assert analyzer.correct("paar") is None
+    assert analyzer.correct("theater") is None
+    assert analyzer.correct("portefuille") == "portefeuille"
+    assert analyzer.correct("ondernemigsplan") == "ondernemingsplan"
+
+
+def test_everyday_words_are_less_specific_than_domain_words(assistant):
+    analyzer = assistant.index.analyzer
+    assert analyzer.specificity("winwinlening") == 1.0
+    assert analyzer.specificity("lang") < analyzer.specificity("octrooi")

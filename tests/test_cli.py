@@ -1,0 +1,135 @@
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant import cli
+from tests.conftest import passage, write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ask_prints_snippet_source_date_and_link(capsys):
+    code, out, _ = run(capsys, "ask", "Hoe bescherm ik mijn ideeën?")
+    assert code == 0
+    assert "Hoe bescherm ik mijn ideeën?" in out
+    assert "Bron:" in out and "nagekeken" in out and "https://" in out
+
+
+def test_ask_json_follows_the_contract(capsys):
+    code, out, _ = run(capsys, "ask", "wat is de winwinlening", "--json", "--top", "2")
+    data = json.loads(out)
+    assert code == 0
+    assert data["answered"] is True
+    assert len(data["passages"]) <= 2
+    assert data["passages"][0]["source"]["url"].startswith("https://")
+
+
+def test_out_of_domain_question_points_to_a_desk(capsys):
+    code, out, _ = run(capsys, "ask", "recept voor stoofvlees", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["answered"] is False
+    assert data["fallback"]["url"] == "https://www.cultuurloket.be"
+
+
+@pytest.mark.parametrize("question", ["", "   ", "x" * 10_000])
+def test_empty_or_absurdly_long_question_exits_2_with_a_message(capsys, question):
+    code, out, err = run(capsys, "ask", question)
+    assert code == 2
+    assert out == ""
+    assert err.strip() and "Traceback" not in err
+
+
+def test_top_out_of_range_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["ask", "winwinlening", "--top", "0"])
+    assert info.value.code == 2
+    assert "--top takes a whole number from 1 to 10" in capsys.readouterr().err
+
+
+def test_chat_json_answers_one_object_per_line(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("wat is vlaio\n\nrecept voor soep\n   \n"))
+    code, out, _ = run(capsys, "chat", "--json")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [line.get("answered") for line in lines] == [True, False]
+
+
+def test_chat_json_reports_a_too_long_line_and_goes_on(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("x" * 5000 + "\nwat is vlaio\n"))
+    code, out, _ = run(capsys, "chat", "--json")
+    assert code == 0
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["error"] == "too_long" and second["answered"] is True
+
+
+def test_corpus_check_passes_on_the_bundled_corpus(capsys):
+    code, out, _ = run(capsys, "corpus", "check")
+    assert code == 0
+    assert "no errors" in out
+
+
+def test_corpus_check_lists_every_problem_and_exits_1(capsys, tmp_path):
+    root = write_corpus(
+        tmp_path, {"a.yaml": [passage("een", kind="gedicht"), passage("twee", status="historisch")]}
+    )
+    code, _, err = run(capsys, "corpus", "check", str(root))
+    assert code == 1
+    assert "a.yaml: een: kind: must be one of" in err
+    assert "a.yaml: twee: superseded_by:" in err
+
+
+def test_corpus_stats_counts_per_kind_status_and_publisher(capsys):
+    code, out, _ = run(capsys, "corpus", "stats")
+    assert code == 0
+    assert "per kind:" in out and "historisch" in out and "PMV" in out
+
+
+def test_ask_with_a_broken_corpus_names_the_problem(capsys, tmp_path):
+    root = write_corpus(tmp_path, {"a.yaml": "- id: x\n  title: [kapot\n"})
+    code, _, err = run(capsys, "ask", "winwinlening", "--corpus", str(root))
+    assert code == 1
+    assert "a.yaml: -: yaml: syntax error at line" in err
+
+
+def test_eval_passes_on_the_bundled_set(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run(capsys, "eval", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["failures"] == []
+    assert data["counts"]["in_domain"] >= 80
+
+
+def test_eval_exits_1_below_its_thresholds(capsys, tmp_path):
+    path = tmp_path / "v.yaml"
+    path.write_text(
+        "thresholds: {recall_at_1: 1.0}\nin_domain:\n"
+        "  - {q: 'wat is de winwinlening', ids: [octrooi]}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "eval", str(path))
+    assert code == 1 and "FAIL: recall_at_1" in out
+
+
+def test_python_dash_m_assistant_is_the_same_command():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "wat is screen flanders", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["passages"][0]["id"] == "screen-flanders"

@@ -1,0 +1,136 @@
+import dataclasses
+
+import pytest
+
+from assistant import Answer, Assistant, QuestionError, ask
+from assistant.core import MAX_QUESTION_CHARS
+from tests.conftest import passage, write_corpus
+
+CONTRACT_KEYS = {
+    "question",
+    "answered",
+    "confidence",
+    "message",
+    "passages",
+    "suggestions",
+    "fallback",
+}
+PASSAGE_KEYS = {"id", "kind", "title", "snippet", "score", "status", "source", "links"}
+SOURCE_KEYS = {"title", "publisher", "url", "document", "date"}
+
+
+def test_headline_question_is_answered_with_a_sourced_snippet():
+    answer = ask("Hoe bescherm ik mijn ideeën?")
+    assert answer.answered
+    assert answer.passages[0].id == "ideeen-beschermen"
+    for p in answer.passages:
+        assert p.source.url or p.source.document
+        assert p.source.date and p.checked
+        assert 0 < len(p.snippet) <= 300
+
+
+def test_ask_returns_at_most_top_k_passages(assistant):
+    assert len(assistant.ask("winwinlening", top_k=1).passages) == 1
+    assert len(assistant.ask("winwinlening", top_k=3).passages) <= 3
+
+
+def test_snippet_is_the_sentence_that_answers_not_the_start(assistant):
+    answer = assistant.ask("wat kost een i-depot", top_k=1)
+    assert answer.passages[0].id == "i-depot"
+    assert "EUR 37" in answer.passages[0].snippet
+    assert not answer.passages[0].snippet.startswith("Met een i-DEPOT")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wat voor weer wordt het morgen",
+        "recept voor spaghetti bolognese",
+        "wie won de ronde van vlaanderen",
+        "qwertyuiop zxcvbnm",
+    ],
+)
+def test_out_of_domain_question_is_refused_honestly(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.answered
+    assert answer.passages == ()
+    assert answer.fallback is not None and answer.fallback.url.startswith("https://")
+    assert "Cultuurloket" in answer.message
+    assert 1 <= len(answer.suggestions) <= 3
+
+
+def test_historical_passage_says_so_and_points_to_its_successor(assistant):
+    answer = assistant.ask("hoeveel kon je lenen met een winwinlening in 2012")
+    old = next(p for p in answer.passages if p.id == "winwinlening-2012")
+    assert old.status == "historisch"
+    assert old.superseded_by is not None and old.superseded_by.id == "winwinlening"
+    assert any("Winwinlening" in notice for notice in answer.notices)
+
+
+def test_to_dict_keeps_the_json_contract(assistant):
+    data = assistant.ask("wat is screen flanders").to_dict()
+    assert set(data) >= CONTRACT_KEYS
+    assert isinstance(data["confidence"], float) and 0 <= data["confidence"] <= 1
+    first = data["passages"][0]
+    assert set(first) >= PASSAGE_KEYS
+    assert set(first["source"]) == SOURCE_KEYS
+    assert all(set(link) == {"label", "url"} for link in first["links"])
+    assert data["fallback"] is None
+
+
+def test_answer_is_frozen(assistant):
+    answer = assistant.ask("wat is vlaio")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        answer.answered = False  # type: ignore[misc]
+
+
+def test_empty_question_raises_question_error(assistant):
+    for question in ("", "   \n\t "):
+        with pytest.raises(QuestionError) as info:
+            assistant.ask(question)
+        assert info.value.reason == "empty"
+
+
+def test_absurdly_long_question_raises_question_error(assistant):
+    with pytest.raises(QuestionError) as info:
+        assistant.ask("subsidie " * 2000)
+    assert info.value.reason == "too_long"
+    assert info.value.limit == MAX_QUESTION_CHARS
+
+
+def test_html_in_a_question_is_treated_as_text(assistant):
+    answer = assistant.ask("<b>Wat is de winwinlening?</b> & <i>hoeveel</i>")
+    assert answer.answered
+    assert answer.passages[0].id == "winwinlening"
+    assert answer.question.startswith("<b>")  # kept as typed; renderers escape it
+
+
+def test_top_k_out_of_range_names_the_value(assistant):
+    with pytest.raises(ValueError, match="top_k must be between 1 and 10; got 0"):
+        assistant.ask("winwinlening", top_k=0)
+
+
+def test_confidence_must_be_within_bounds():
+    with pytest.raises(ValueError, match="confidence"):
+        Answer(question="x", answered=False, confidence=1.5, message="")
+
+
+OCTROOI_TEXT = (
+    "Een octrooi beschermt een technische uitvinding die nieuw en inventief is. "
+    "Een octrooi geldt maximaal 20 jaar. Je vraagt het aan bij de FOD Economie. "
+    "Maak je uitvinding niet openbaar voor je aanvraag, anders is ze niet meer nieuw "
+    "en kun je geen octrooi meer krijgen."
+)
+
+
+def test_assistant_from_another_directory(tmp_path):
+    octrooi = passage(
+        "octrooi",
+        title="Octrooi op een uitvinding",
+        text=OCTROOI_TEXT,
+        questions=["patent nemen", "wat kost een octrooi"],
+    )
+    root = write_corpus(tmp_path, {"a.yaml": [passage("winwin", title="Winwinlening"), octrooi]})
+    local = Assistant.from_directory(root)
+    answer = local.ask("patent op mijn uitvinding")
+    assert answer.answered and answer.passages[0].id == "octrooi"

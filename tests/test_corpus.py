@@ -1,0 +1,117 @@
+import datetime as dt
+
+import pytest
+
+from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus
+from tests.conftest import passage, write_corpus
+
+
+def _problems(root) -> list[str]:
+    with pytest.raises(CorpusError) as info:
+        load_corpus(root)
+    return [str(p) for p in info.value.problems]
+
+
+def test_bundled_corpus_loads_with_enough_passages_of_every_kind():
+    corpus = load_corpus(bundled_corpus_dir())
+    assert len(corpus.passages) >= 30
+    assert {p.kind for p in corpus.passages} == {"maatregel", "organisatie", "procedure", "begrip"}
+
+
+def test_every_historical_passage_points_to_a_current_one():
+    corpus = load_corpus(bundled_corpus_dir())
+    by_id = corpus.by_id()
+    historical = [p for p in corpus.passages if p.is_historical]
+    assert historical
+    for p in historical:
+        assert by_id[p.superseded_by].status == "actueel", p.id
+
+
+def test_valid_corpus_loads(tmp_path):
+    root = write_corpus(tmp_path, {"a.yaml": [passage("een"), passage("twee", related=["een"])]})
+    corpus = load_corpus(root)
+    assert [p.id for p in corpus.passages] == ["een", "twee"]
+    assert corpus.by_id()["twee"].related == ("een",)
+    assert corpus.synonyms == {"patent": ("octrooi",)}
+
+
+def test_every_problem_is_reported_at_once_with_file_id_and_field(tmp_path):
+    bad_source = passage("drie")["source"] | {"url": "http://example.org"}
+    root = write_corpus(
+        tmp_path,
+        {
+            "map/a.yaml": [
+                passage("een", colour="rood"),
+                passage("twee", checked="gisteren"),
+                passage("drie", source=bad_source),
+                passage("een"),
+            ],
+            "b.yaml": [passage("vier", status="historisch"), passage("vijf", related=["nergens"])],
+        },
+    )
+    problems = _problems(root)
+    assert "map/a.yaml: een: colour: unknown field" in problems
+    assert any(p.startswith("map/a.yaml: twee: checked: must be an ISO date") for p in problems)
+    assert any(p.startswith("map/a.yaml: drie: source.url: must be an https URL") for p in problems)
+    assert any(p.startswith("map/a.yaml: een: id: duplicate id") for p in problems)
+    assert any(p.startswith("b.yaml: vier: superseded_by:") for p in problems)
+    assert "b.yaml: vijf: related: unknown passage 'nergens'" in problems
+
+
+def test_missing_field_and_single_question_are_named(tmp_path):
+    data = passage("een", questions=["maar één vraag"])
+    del data["title"]
+    problems = _problems(write_corpus(tmp_path, {"a.yaml": [data]}))
+    assert "a.yaml: een: title: missing field" in problems
+    assert "a.yaml: een: questions: give at least 2 example questions" in problems
+
+
+def test_dangling_superseded_by_is_reported(tmp_path):
+    root = write_corpus(
+        tmp_path, {"a.yaml": [passage("oud", status="historisch", superseded_by="nieuw")]}
+    )
+    assert "a.yaml: oud: superseded_by: unknown passage 'nieuw'" in _problems(root)
+
+
+def test_yaml_syntax_error_names_file_and_line(tmp_path):
+    root = write_corpus(
+        tmp_path,
+        {
+            "ok.yaml": [passage("een")],
+            "kapot.yaml": "- id: x\n  title: [niet gesloten\n  kind: y\n",
+        },
+    )
+    problems = _problems(root)
+    assert len(problems) == 1
+    assert problems[0].startswith("kapot.yaml: -: yaml: syntax error at line ")
+
+
+def test_unknown_source_document_is_reported(tmp_path):
+    source = {
+        "title": "Antwoord",
+        "publisher": "Vlaamse Regering",
+        "date": "2012",
+        "document": "bestaat-niet",
+    }
+    problems = _problems(write_corpus(tmp_path, {"a.yaml": [passage("een", source=source)]}))
+    assert any("source.document: unknown document 'bestaat-niet'" in p for p in problems)
+
+
+def test_stale_checked_date_and_long_text_are_warnings_not_errors(tmp_path):
+    root = write_corpus(
+        tmp_path,
+        {
+            "a.yaml": [
+                passage("oud", checked="2020-01-01"),
+                passage("lang", text="woord " * 200),
+            ]
+        },
+    )
+    corpus = load_corpus(root, today=dt.date(2026, 11, 26))
+    warnings = [str(w) for w in corpus.warnings]
+    assert any(w.startswith("a.yaml: oud: checked: last checked 2020-01-01") for w in warnings)
+    assert any(w.startswith("a.yaml: lang: text: 200 words") for w in warnings)
+
+
+def test_missing_directory_is_a_corpus_error(tmp_path):
+    assert "does not exist" in _problems(tmp_path / "nope")[0]

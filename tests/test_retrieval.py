@@ -1,0 +1,38 @@
+import math
+
+from assistant import Assistant
+from assistant.analysis import TermGroup
+from tests.conftest import passage, write_corpus
+
+
+def test_lucene_idf_stays_positive_for_a_term_in_half_the_passages(tmp_path):
+    text_a = "De winwinlening komt van familie. " * 5
+    text_b = "Het octrooi beschermt een uitvinding en de winwinlening niet. " * 4
+    root = write_corpus(
+        tmp_path, {"a.yaml": [passage("a", text=text_a), passage("b", text=text_b)]}
+    )
+    index = Assistant.from_directory(root).index
+    stem = index.analyzer.stem("winwinlening")
+    assert index.idf(stem) > 0
+    hits = index.search([TermGroup("winwinlening", stem)], limit=2)
+    assert hits and all(h.score > 0 for h in hits)
+
+
+def test_unknown_word_gets_the_highest_idf(assistant):
+    index = assistant.index
+    assert index.idf("zzzonbekend") > index.idf(index.analyzer.stem("winwinlening"))
+    n = len(index.passages)
+    assert math.isclose(index.idf("zzzonbekend"), math.log(1 + (n + 0.5) / 0.5))
+
+
+def test_coverage_is_high_for_a_domain_question_and_low_for_another_subject(assistant):
+    good = assistant.search("wat is de winwinlening")[0]
+    assert good.passage.id == "winwinlening" and good.coverage > 0.9
+    other = assistant.search("beste pizzeria in antwerpen")
+    assert not other or other[0].coverage < assistant.threshold
+
+
+def test_title_and_example_questions_are_searchable(assistant):
+    assert assistant.search("Creative Entrepreneurship Sessions")[0].passage.id == (
+        "creative-entrepreneurship-sessions-2012"
+    )

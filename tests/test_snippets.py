@@ -1,0 +1,51 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from assistant.snippets import MAX_SNIPPET_CHARS, best_snippet, sentences, shorten
+
+TEXT = (
+    "De winwinlening is een lening van vrienden, bv. je nonkel. "
+    "Je onderneming kan tot EUR 300.000 ophalen. "
+    "PMV registreert de akte binnen een maand."
+)
+
+
+def _analyse(text: str) -> list[str]:
+    return text.lower().replace(".", " ").split()
+
+
+def test_sentences_keep_abbreviations_together():
+    assert sentences(TEXT) == [
+        "De winwinlening is een lening van vrienden, bv. je nonkel.",
+        "Je onderneming kan tot EUR 300.000 ophalen.",
+        "PMV registreert de akte binnen een maand.",
+    ]
+
+
+def test_snippet_is_the_sentence_that_matches_not_the_first():
+    snippet = best_snippet(TEXT, {"akte"}, _analyse, lambda t: 1.0, limit=60)
+    assert snippet == "PMV registreert de akte binnen een maand."
+
+
+def test_snippet_prefers_an_amount_when_the_question_asks_for_one():
+    snippet = best_snippet(
+        TEXT, {"winwinlening"}, _analyse, lambda t: 1.0, limit=50, wants_amount=True
+    )
+    assert "300.000" in snippet
+
+
+def test_snippet_without_match_starts_with_the_first_sentence():
+    assert best_snippet(TEXT, set(), _analyse, lambda t: 1.0).startswith("De winwinlening")
+
+
+@given(st.text(min_size=1, max_size=2000), st.integers(min_value=20, max_value=400))
+def test_shorten_never_exceeds_the_limit(text, limit):
+    assert len(shorten(text, limit)) <= limit
+
+
+@given(st.lists(st.text(alphabet="abc defgh.", min_size=1, max_size=120), min_size=1, max_size=20))
+def test_best_snippet_stays_within_300_characters(parts):
+    text = ". ".join(parts)
+    if text.strip():
+        snippet = best_snippet(text, {"abc"}, _analyse, lambda t: 1.0)
+        assert len(snippet) <= MAX_SNIPPET_CHARS
