@@ -34,8 +34,9 @@ STOPWORDS = frozenset(
     kunnen ons tegen na reeds wil kon niets uw iemand geweest andere
     hoeveel hoelang waar wanneer welke welk waarom jullie jij jou jouw mn zn graag even
     eigenlijk gewoon wel ok oke hallo hoi hey bedankt dank mag moeten kun kunt zit zitten gaat gaan
-    da wa ge gij ni ne nie efkes pls aub kheb kzou kga kben kwil ist
-    the an is are how what my can do does to for of and or it i me you
+    da wa ge gij ni ne nie efkes pls aub kheb kzou kga kben kwil ist juist
+    the an is are how what my can do does to for of and or it i me you by with from on at who
+    where when which much many any some this that there please
     """.split()
 )
 
@@ -159,17 +160,19 @@ class Decompounder:
 class TermGroup:
     """One word of a question with the index terms it stands for.
 
-    `primary` is the stem of the user's own word; `expansions` are stems added by compound
-    splitting, typo correction and synonyms.
+    `primary` is the stem of the user's own word; `alternatives` are stems that stand for the
+    whole word (a synonym, the corpus word a typo was corrected to); `parts` are the stems of its
+    compound parts, which stand for pieces of it.
     """
 
     word: str
     primary: str
-    expansions: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
 
     @property
     def terms(self) -> tuple[str, ...]:
-        return (self.primary, *self.expansions)
+        return (self.primary, *self.alternatives, *self.parts)
 
 
 class Analyzer:
@@ -231,18 +234,22 @@ class Analyzer:
         tokens = content_tokens(text)
         groups = []
         for index, token in enumerate(tokens):
-            expansions = list(self._synonym_terms(tokens, index))
+            primary = self.stem(token)
+            alternatives = list(self._synonym_terms(tokens, index))
             # A typo of a corpus word is a better guess than a split into general Dutch words
             # (``winwinlenin`` is ``winwinlening``, not ``winwin`` + ``lenin``).
-            correction = None if expansions else self.correct(token)
+            correction = None if alternatives else self.correct(token)
             if correction:
-                expansions.extend(self.document_terms(correction))
-            else:
-                parts = self._decompounder.split(token)
-                expansions.extend(self.stem(singular(part)) for part in parts)
-            primary = self.stem(token)
-            unique = tuple(dict.fromkeys(t for t in expansions if t != primary))
-            groups.append(TermGroup(token, primary, unique))
+                alternatives.append(self.stem(correction))
+            parts = () if correction else self._decompounder.split(token)
+            groups.append(
+                TermGroup(
+                    token,
+                    primary,
+                    _unique(alternatives, exclude=primary),
+                    _unique((self.stem(singular(p)) for p in parts), exclude=primary),
+                )
+            )
         return groups
 
     def correct(self, token: str) -> str | None:
@@ -286,3 +293,7 @@ class Analyzer:
             if key:
                 normalised[key] = targets
         return normalised
+
+
+def _unique(terms: Iterable[str], exclude: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for t in terms if t != exclude))

@@ -221,6 +221,13 @@ def _print_report(report, args: argparse.Namespace) -> None:
         minimum = report.thresholds.get(name)
         floor = f"  (minimum {minimum:.2f})" if minimum is not None else ""
         print(f"  {name:12s} {value:.3f}{floor}")
+    print("  per kind (in-domain questions, by their first acceptable passage):")
+    for kind, figures in report.per_kind.items():
+        print(
+            f"    {kind:12s} {int(figures['questions']):4d} questions  "
+            f"R@1 {figures['recall_at_1']:.3f}  R@3 {figures['recall_at_3']:.3f}  "
+            f"answered {figures['answered']:.3f}"
+        )
     if args.misses:
         for result in report.misses():
             print(

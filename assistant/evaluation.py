@@ -60,6 +60,7 @@ class Report:
     thresholds: dict[str, float]
     results: tuple[QuestionResult, ...]
     counts: dict[str, int]
+    per_kind: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
     def failures(self) -> list[str]:
@@ -127,7 +128,23 @@ def evaluate(assistant: Assistant, eval_set: EvalSet) -> Report:
         eval_set.thresholds,
         tuple(results),
         {"in_domain": len(eval_set.in_domain), "out_of_domain": len(eval_set.out_of_domain)},
+        _per_kind(results, assistant),
     )
+
+
+def _per_kind(
+    results: Sequence[QuestionResult], assistant: Assistant
+) -> dict[str, dict[str, float]]:
+    """Recall and answered share per kind of the first acceptable passage."""
+    by_kind: dict[str, list[QuestionResult]] = {}
+    for result in results:
+        if result.item.ids:
+            passage = assistant.passage(result.item.ids[0])
+            by_kind.setdefault(passage.kind if passage else "?", []).append(result)
+    return {
+        kind: {"questions": len(items), **_metrics(items, assistant.threshold)}
+        for kind, items in sorted(by_kind.items())
+    }
 
 
 def _metrics(results: Sequence[QuestionResult], threshold: float) -> dict[str, float]:

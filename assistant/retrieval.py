@@ -18,6 +18,15 @@ K1, B = 1.2, 0.75
 # A historical passage is usually shorter than its successor, which BM25 rewards; users want
 # today's situation first unless they ask about the past (then "2012" etc. tips the balance).
 HISTORICAL_WEIGHT = 0.8
+# Words that ask about the past: then historical passages lose their handicap and current
+# ones take it, so "hoe werkte de tax shelter in 2012" gets the 2012 passage first.
+PAST_CUES = frozenset({"vroeger", "vroegere", "destijds", "voorheen", "oud", "oude", "ooit"})
+FIRST_HISTORICAL_YEAR, LAST_HISTORICAL_YEAR = 1990, 2019
+# A passage whose whole title the question names gets up to this much extra score: "wat is de
+# winwinlening" wants the passage called "Winwinlening", not the one about its conditions.
+TITLE_BOOST = 0.3
+ALTERNATIVE_WEIGHT = 0.6  # a synonym beside a word the corpus knows
+PART_WEIGHT = 0.4  # each compound part
 
 
 class LuceneBM25(BM25Okapi):
@@ -55,7 +64,11 @@ class PassageIndex:
         documents = [self._document_terms(p) for p in self.passages]
         self._bm25 = LuceneBM25(documents, k1=K1, b=B)
         self._term_sets = [frozenset(doc) for doc in documents]
+        self._title_terms = [frozenset(analyzer.document_terms(p.title)) for p in passages]
         self._prior = np.array([HISTORICAL_WEIGHT if p.is_historical else 1.0 for p in passages])
+        self._past_prior = np.array(
+            [1.0 if p.is_historical else HISTORICAL_WEIGHT for p in passages]
+        )
         self._unknown_idf = math.log(1 + (len(documents) + 0.5) / 0.5)
         analyzer.set_vocabulary(word_counts, (t for doc in documents for t in doc))
 
@@ -72,10 +85,15 @@ class PassageIndex:
 
     def search(self, groups: Sequence[TermGroup], limit: int) -> list[Hit]:
         """Rank passages for analysed question terms; best first, only positive scores."""
-        query = list(dict.fromkeys(t for g in groups for t in g.terms))
-        if not query:
+        weights = self.query_weights(groups)
+        if not weights:
             return []
-        scores = self._bm25.get_scores(query) * self._prior
+        scores = np.zeros(len(self.passages))
+        for term, weight in weights.items():
+            if term in self._bm25.idf:
+                scores += weight * self._bm25.get_scores([term])
+        scores *= self._past_prior if asks_about_the_past(groups) else self._prior
+        scores *= 1.0 + TITLE_BOOST * self._title_coverage(weights)
         order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:limit]
         return [
             Hit(self.passages[i], float(scores[i]), self.coverage(groups, i))
@@ -83,28 +101,80 @@ class PassageIndex:
             if scores[i] > 0
         ]
 
+    def _title_coverage(self, weights: dict[str, float]) -> np.ndarray:
+        """Per passage, the share of its title's terms that the question contains."""
+        return np.array(
+            [
+                len(title & weights.keys()) / len(title) if title else 0.0
+                for title in self._title_terms
+            ]
+        )
+
+    def query_weights(self, groups: Sequence[TermGroup]) -> dict[str, float]:
+        """How much each query term counts: the user's own word fully, stand-ins less.
+
+        A synonym or correction stands in fully for a word the corpus doesn't know, and at
+        `ALTERNATIVE_WEIGHT` beside a known one; compound parts count `PART_WEIGHT` each, so a
+        word's expansions never outweigh the word itself.
+        """
+        weights: dict[str, float] = {}
+        for group in groups:
+            known = group.primary in self._bm25.idf
+            alternative = ALTERNATIVE_WEIGHT if known else 1.0
+            for term, weight in (
+                (group.primary, 1.0),
+                *((t, alternative) for t in group.alternatives),
+                *((t, PART_WEIGHT) for t in group.parts),
+            ):
+                weights[term] = max(weights.get(term, 0.0), weight)
+        return weights
+
     def coverage(self, groups: Sequence[TermGroup], doc: int) -> float:
         """Share of the question's information (IDF-weighted words) that passage `doc` contains.
 
-        Each word of the question weighs the IDF of its own stem, or of its best expansion when
-        only that is indexed (a corrected typo, a synonym, a compound part); a word the corpus
+        Each word of the question weighs the IDF of its own stem, or of its best stand-in when
+        only that is indexed (a synonym, a corrected typo, a compound part); a word the corpus
         doesn't know weighs the most, so questions about other subjects score low. Every weight
         is scaled by the word's specificity in general Dutch: everyday words count for less.
+        A word found only through its compound parts counts for the share of its parts found.
         """
         terms = self._term_sets[doc]
         total = matched = 0.0
         for group in groups:
             weight = self._group_weight(group) * self.analyzer.specificity(group.word)
             total += weight
-            if any(t in terms for t in group.terms):
-                matched += weight
+            matched += weight * self._group_credit(group, terms)
         return matched / total if total else 0.0
+
+    def _group_credit(self, group: TermGroup, terms: frozenset[str]) -> float:
+        if group.primary in terms or any(t in terms for t in group.alternatives):
+            return 1.0
+        if not group.parts:
+            return 0.0
+        part_weights = {t: self.idf(t) * self.analyzer.specificity(t) for t in group.parts}
+        found = sum(w for t, w in part_weights.items() if t in terms)
+        return found / sum(part_weights.values())
 
     def _group_weight(self, group: TermGroup) -> float:
         if group.primary in self._bm25.idf:
             return self._bm25.idf[group.primary]
-        known = [self._bm25.idf[t] for t in group.expansions if t in self._bm25.idf]
+        known = [
+            self._bm25.idf[t] for t in (*group.alternatives, *group.parts) if t in self._bm25.idf
+        ]
         return max(known) if known else self._unknown_idf
+
+
+def asks_about_the_past(groups: Sequence[TermGroup]) -> bool:
+    """Whether a question names a past year (1990-2019) or a word such as ``vroeger``."""
+    for group in groups:
+        if group.word in PAST_CUES:
+            return True
+        if (
+            group.word.isdigit()
+            and FIRST_HISTORICAL_YEAR <= int(group.word) <= LAST_HISTORICAL_YEAR
+        ):
+            return True
+    return False
 
 
 def corpus_word_counts(passages: Sequence[Passage]) -> Counter[str]:

@@ -36,8 +36,8 @@ def test_decompounder_splits_compounds_but_not_common_words():
 def test_question_analysis_expands_compounds_synonyms_and_typos(assistant):
     groups = {g.word: g for g in assistant.analyse("businessplan winwinlenin")}
     plan = assistant.index.analyzer.stem("ondernemingsplan")
-    assert plan in groups["businessplan"].expansions
-    assert assistant.index.analyzer.stem("winwinlening") in groups["winwinlenin"].expansions
+    assert plan in groups["businessplan"].alternatives
+    assert assistant.index.analyzer.stem("winwinlening") in groups["winwinlenin"].alternatives
 
 
 def test_typo_correction_leaves_common_words_alone(assistant):
