@@ -14,7 +14,7 @@ def _problems(root) -> list[str]:
 
 def test_bundled_corpus_loads_with_enough_passages_of_every_kind():
     corpus = load_corpus(bundled_corpus_dir())
-    assert len(corpus.passages) >= 30
+    assert len(corpus.passages) >= 150
     assert {p.kind for p in corpus.passages} == {"maatregel", "organisatie", "procedure", "begrip"}
 
 

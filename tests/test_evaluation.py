@@ -16,9 +16,21 @@ EVAL_FILE = Path(__file__).parent / "eval" / "vragen.yaml"
 
 def test_eval_set_is_large_enough_and_names_only_real_passages(assistant):
     eval_set = load_eval_set(EVAL_FILE)
-    assert len(eval_set.in_domain) >= 80
-    assert len(eval_set.out_of_domain) >= 15
+    assert len(eval_set.in_domain) >= 250
+    assert len(eval_set.out_of_domain) >= 30
     assert check_labels(eval_set, assistant) == []
+
+
+def test_every_passage_has_at_least_one_evaluation_question(assistant):
+    eval_set = load_eval_set(EVAL_FILE)
+    covered = {pid for q in eval_set.in_domain for pid in q.ids}
+    assert [p.id for p in assistant.passages if p.id not in covered] == []
+
+
+def test_per_kind_breakdown_covers_every_kind(assistant):
+    report = evaluate(assistant, load_eval_set(EVAL_FILE))
+    assert set(report.per_kind) == {"maatregel", "organisatie", "procedure", "begrip"}
+    assert sum(k["questions"] for k in report.per_kind.values()) == report.counts["in_domain"]
 
 
 def test_bundled_corpus_meets_the_eval_thresholds(assistant):
