@@ -75,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("directory", nargs="?", type=Path, help="corpus folder (default: bundled)")
         sub.set_defaults(handler=handler)
 
+    for platform in ("telegram",):
+        bot = commands.add_parser(
+            platform, help=f"run the {platform.capitalize()} bot (token from the environment)"
+        )
+        bot.set_defaults(handler=_cmd_bot, platform=platform)
+
     ev = commands.add_parser("eval", help="measure retrieval on a labelled question set")
     ev.add_argument(
         "file", nargs="?", type=Path, help=f"question set (default: {DEFAULT_EVAL_FILE})"
@@ -186,6 +192,13 @@ def _cmd_corpus_stats(args: argparse.Namespace) -> int:
         for key, count in counter.most_common():
             print(f"  {count:4d}  {key}")
     return 0
+
+
+def _cmd_bot(args: argparse.Namespace) -> int:
+    """Start a chat bot; its own entry point reads the environment (see README)."""
+    from bots.telegram.main import main as run_bot
+
+    return run_bot()
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -71,6 +72,22 @@ class Assistant:
     def passage(self, passage_id: str) -> Passage | None:
         """The passage with this id, or None."""
         return self._by_id.get(passage_id)
+
+    @property
+    def latest_check(self) -> str:
+        """The most recent `checked` date in the corpus (ISO text)."""
+        return max(p.checked for p in self.passages)
+
+    def view(self, passage_id: str) -> AnswerPassage | None:
+        """One passage in full, as an `AnswerPassage` whose snippet is the whole text.
+
+        For "tell me more" buttons; None when the id is unknown.
+        """
+        passage = self._by_id.get(passage_id)
+        if passage is None:
+            return None
+        full = self._answer_passage(Hit(passage, 0.0, 1.0), set(), wants_amount=False)
+        return dataclasses.replace(full, snippet=passage.text)
 
     def analyse(self, question: str) -> list[TermGroup]:
         return self.index.analyzer.query_groups(question)

@@ -40,3 +40,57 @@ LABEL_SUGGESTIONS = "Misschien bedoel je"
 LABEL_DESK = "Hulp van een mens"
 LABEL_CONFIDENCE = "zekerheid"
 CHAT_WELCOME = "Wegwijzer: stel je vraag (leeg of Ctrl-D om te stoppen)."
+
+# Chat bots (Telegram, Discord)
+WELCOME = (
+    "Hallo! Ik ben Wegwijzer. Ik beantwoord vragen van ondernemers in de culturele en creatieve "
+    "sectoren in Vlaanderen, met korte stukjes uit nagekeken bronnen: elk antwoord zegt waar het "
+    "vandaan komt en hoe oud het is. Stel gewoon je vraag, of kies een voorbeeld:"
+)
+HELP = (
+    "Stel je vraag in gewone woorden, bijvoorbeeld «hoeveel kan ik lenen met een winwinlening». "
+    "Ik toon de best passende stukjes met hun bron en datum. Weet ik het niet zeker, dan zeg ik "
+    "dat en verwijs ik je naar een loket.\n"
+    "Commando's: /vraag <je vraag>, /onderwerpen, /over, /help."
+)
+HELP_GROUP = "In een groep antwoord ik op /vraag <je vraag>, op een vermelding of op een reply."
+ABOUT = (
+    "Wegwijzer is een vraagbaak voor creatieve ondernemers in Vlaanderen. De antwoorden komen uit "
+    "een kennisbank van {count} passages, in eigen woorden geschreven op basis van officiële "
+    "bronnen (VLAIO, PMV, Cultuurloket, BOIP, FOD Economie en andere). Elke passage vermeldt haar "
+    "bron, de datum van die bron en wanneer de feiten nagekeken zijn (het laatst: {latest}). "
+    "Regels en bedragen veranderen: controleer altijd de officiële pagina. Wegwijzer is geen "
+    "juridisch of fiscaal advies; voor persoonlijk advies kun je bij het Cultuurloket terecht."
+)
+ASK_SOMETHING = (
+    "Wat wil je weten? Schrijf je vraag achter /vraag, bijvoorbeeld: /vraag wat is de winwinlening"
+)
+TOPICS_INTRO = "Kies een onderwerp:"
+TOO_MANY_QUESTIONS = (
+    "Je stelt veel vragen na elkaar. Wacht even, over een minuut kun je weer verder. Dank je!"
+)
+SOMETHING_WENT_WRONG = (
+    "Sorry, er ging iets mis bij het beantwoorden. Probeer het zo meteen opnieuw, of stel je vraag "
+    "aan het Cultuurloket (cultuurloket.be)."
+)
+BUTTON_EXPIRED = "Deze knop is verlopen. Stel je vraag opnieuw."
+THANKS_UP = "Bedankt! Fijn dat dit hielp."
+THANKS_DOWN = "Bedankt voor je reactie. We bekijken dit antwoord."
+MORE_ABOUT = "Meer over {title}"
+LABEL_SOURCE_DATE = "stand {date}"
+LABEL_OPEN_SOURCE = "bron"
+LABEL_HISTORICAL_NOTE = "Historisch: beschrijft de situatie van toen. Vandaag: {successor}."
+LABEL_UNSURE = "Niet zeker"
+NO_INLINE_RESULTS = "Geen antwoord gevonden"
+
+# Topics offered by /onderwerpen: (label, the question it asks).
+TOPICS = (
+    ("Ideeën beschermen", "Hoe bescherm ik mijn ideeën?"),
+    ("Lenen en financiering", "Welke leningen zijn er voor mijn onderneming?"),
+    ("Subsidies", "Welke subsidies bestaan er voor creatieve ondernemers?"),
+    ("Starten als zelfstandige", "Hoe start ik als zelfstandige in de creatieve sector?"),
+    ("Kunstenaarsstatuut", "Welk statuut moet ik kiezen als kunstenaar?"),
+    ("Film en games", "Welke steun is er voor film en games?"),
+    ("Prijs en promotie", "Hoe duur moet ik mijn product verkopen?"),
+    ("Wie helpt mij?", "Waar kan ik terecht met zakelijke vragen als kunstenaar?"),
+)

@@ -134,3 +134,16 @@ def test_assistant_from_another_directory(tmp_path):
     local = Assistant.from_directory(root)
     answer = local.ask("patent op mijn uitvinding")
     assert answer.answered and answer.passages[0].id == "octrooi"
+
+
+def test_view_shows_a_whole_passage_with_its_source(assistant):
+    view = assistant.view("winwinlening")
+    assert view is not None
+    assert view.snippet == assistant.passage("winwinlening").text
+    assert view.source.url == "https://www.pmv.eu/product/winwinlening/"
+    assert {r.id for r in view.related} >= {"winwinlening-afsluiten"}
+    assert assistant.view("bestaat-niet") is None
+
+
+def test_latest_check_is_an_iso_date(assistant):
+    assert assistant.latest_check >= "2025-12"

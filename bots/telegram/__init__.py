@@ -1,0 +1,1 @@
+"""Wegwijzer in Telegram (python-telegram-bot 22)."""

@@ -1,0 +1,5 @@
+import sys
+
+from bots.telegram.main import main
+
+sys.exit(main())

@@ -1,0 +1,275 @@
+"""End to end through python-telegram-bot's real networking, against a local fake Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+
+from assistant import messages
+from bots.ratelimit import RateLimiter
+from bots.telegram.app import WegwijzerBot, build_application
+from bots.telegram.main import main as telegram_main
+from tests.bots.htmlcheck import check_telegram_html
+from tests.fakes.telegram_api import BOT_ID, BOT_USERNAME, FakeTelegram
+
+TOKEN = "123456:SECRET-test-token"
+ROOT = Path(__file__).resolve().parents[2]
+TEST_TIMEOUT = 60
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")  # opt in to the future type of retry_after
+    for variable in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(variable, raising=False)
+
+
+def run(coroutine):
+    """Run one test's coroutine with an overall time limit."""
+    return asyncio.run(asyncio.wait_for(coroutine, TEST_TIMEOUT))
+
+
+@asynccontextmanager
+async def running(fake: FakeTelegram, bot: WegwijzerBot):
+    application = build_application(TOKEN, bot, base_url=fake.base_url, max_retries=2)
+    async with application:
+        await application.post_init(application)
+        await application.start()
+        await application.updater.start_polling(poll_interval=0.0, timeout=1)
+        try:
+            yield application
+        finally:
+            await application.updater.stop()
+            await application.stop()
+
+
+def _buttons(call: dict) -> list[dict]:
+    return [b for row in call["reply_markup"]["inline_keyboard"] for b in row]
+
+
+def test_start_registers_commands_and_offers_example_questions(assistant):
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+            fake.command("/start")
+            [sent] = await fake.wait_for("sendMessage")
+            [commands] = fake.calls_to("setMyCommands")
+        names = [c["command"] for c in commands["commands"]]
+        assert names == ["start", "vraag", "onderwerpen", "over", "help"]
+        assert "Wegwijzer" in sent["text"]
+        assert [b["text"] for b in _buttons(sent)] == list(messages.DEFAULT_SUGGESTIONS)
+
+    run(scenario())
+
+
+def test_private_question_gets_escaped_html_with_source_link_and_keyboard(assistant):
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+            fake.private_message("Hoe bescherm ik mijn ideeën?")
+            [sent] = await fake.wait_for("sendMessage")
+        assert sent["parse_mode"] == "HTML"
+        assert sent["link_preview_options"]["is_disabled"] is True
+        visible = check_telegram_html(sent["text"])
+        assert "Hoe bescherm ik mijn ideeën?" in visible and "Bron" in visible
+        assert '<a href="https://' in sent["text"]
+        labels = [b["text"] for b in _buttons(sent)]
+        assert "👍" in labels and "👎" in labels
+        assert any(label.startswith("Meer over ") for label in labels)
+
+    run(scenario())
+
+
+def test_group_messages_are_answered_only_when_addressed(assistant):
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+            fake.group_message("wat is de winwinlening")  # not for the bot
+            fake.command(f"/vraag@{BOT_USERNAME} wat is vlaio", group=True)
+            mention = f"@{BOT_USERNAME} wat is de winwinlening"
+            entity = {"type": "mention", "offset": 0, "length": len(BOT_USERNAME) + 1}
+            fake.group_message(mention, entities=[entity])
+            chat = {"id": -100, "type": "supergroup", "title": "Makers"}
+            fake.group_message("en screen flanders?", reply_to=fake.bot_message(chat))
+            sent = await fake.wait_for("sendMessage", 3)
+            await asyncio.sleep(0.3)
+        assert len(fake.calls_to("sendMessage")) == 3
+        assert "VLAIO" in sent[0]["text"]
+        assert "Winwinlening" in sent[1]["text"]
+        assert "Screen Flanders" in sent[2]["text"]
+
+    run(scenario())
+
+
+def test_buttons_show_a_passage_and_take_feedback(assistant):
+    votes = []
+
+    async def scenario():
+        bot = WegwijzerBot(assistant, feedback=lambda ref, positive: votes.append((ref, positive)))
+        async with FakeTelegram() as fake, running(fake, bot):
+            fake.private_message("wat is de winwinlening")
+            [answer] = await fake.wait_for("sendMessage")
+            thumbs_up = next(b for b in _buttons(answer) if b["text"] == "👍")
+            fake.button_press("m:winwinlening-afsluiten")
+            fake.button_press(thumbs_up["callback_data"])
+            fake.button_press("q:verlopen")
+            answered = await fake.wait_for("answerCallbackQuery", 3)
+            sent = await fake.wait_for("sendMessage", 2)
+        assert "Een winwinlening afsluiten" in sent[1]["text"]
+        assert answered[1]["text"] == messages.THANKS_UP
+        assert answered[2]["text"] == messages.BUTTON_EXPIRED
+        assert votes == [
+            (
+                {
+                    "question": "wat is de winwinlening",
+                    "passages": [p.id for p in assistant.ask("wat is de winwinlening").passages],
+                },
+                True,
+            )
+        ]
+
+    run(scenario())
+
+
+def test_inline_query_offers_up_to_ten_results(assistant):
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+            fake.inline_query("winwinlening")
+            fake.inline_query("recept voor lasagne")
+            calls = await fake.wait_for("answerInlineQuery", 2)
+        results = calls[0]["results"]
+        assert 1 <= len(results) <= 10
+        assert results[0]["id"] == "winwinlening"
+        assert int(calls[0]["cache_time"]) == 30
+        assert calls[1]["results"] == []
+
+    run(scenario())
+
+
+def test_flood_control_429_is_retried_and_the_reply_arrives(assistant):
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+            fake.fail_next["sendMessage"] = [1]
+            fake.private_message("wat is vlaio")
+            sent = await fake.wait_for("sendMessage", 2)
+        assert sent[0]["text"] == sent[1]["text"]
+
+    run(scenario())
+
+
+def test_long_answer_is_split_cleanly(assistant):
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant, top_k=10)):
+            fake.private_message("subsidie voor een project van een kunstenaar")
+            await fake.wait_for("sendMessage", 2)
+            await asyncio.sleep(0.3)
+            return fake.calls_to("sendMessage")
+
+    sent = run(scenario())
+    assert len(sent) >= 2
+    for call in sent:
+        assert len(call["text"]) <= 4096
+        check_telegram_html(call["text"])
+    assert "reply_markup" in sent[-1] and "reply_markup" not in sent[0]
+
+
+def test_markup_ampersand_and_emoji_in_a_question(assistant):
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+            fake.private_message("<b>winwinlening</b> & 🎨 hoeveel?")
+            [sent] = await fake.wait_for("sendMessage")
+        visible = check_telegram_html(sent["text"])
+        assert "Winwinlening" in visible
+
+    run(scenario())
+
+
+def test_out_of_domain_question_gets_an_honest_reply_and_the_desk(assistant):
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+            fake.private_message("recept voor stoofvlees met friet")
+            [sent] = await fake.wait_for("sendMessage")
+        assert "geen betrouwbaar antwoord" in sent["text"]
+        buttons = _buttons(sent)
+        assert buttons[-1]["url"] == "https://www.cultuurloket.be"
+        assert all(b.get("callback_data", "q:").startswith("q:") for b in buttons)
+
+    run(scenario())
+
+
+def test_rate_limit_answers_politely(assistant):
+    async def scenario():
+        bot = WegwijzerBot(assistant, limiter=RateLimiter(2, 60.0))
+        async with FakeTelegram() as fake, running(fake, bot):
+            for _ in range(3):
+                fake.private_message("wat is vlaio")
+            sent = await fake.wait_for("sendMessage", 3)
+        assert sent[2]["text"] == messages.TOO_MANY_QUESTIONS
+
+    run(scenario())
+
+
+def test_a_failing_update_is_apologised_for_and_the_bot_goes_on(assistant):
+    class Flaky:
+        passages = assistant.passages
+        calls = 0
+
+        def ask(self, question, top_k=3):
+            Flaky.calls += 1
+            if Flaky.calls == 1:
+                raise RuntimeError("boom")
+            return assistant.ask(question, top_k=top_k)
+
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, WegwijzerBot(Flaky())):
+            fake.private_message("wat is vlaio")
+            fake.private_message("wat is vlaio")
+            sent = await fake.wait_for("sendMessage", 2)
+        assert sent[0]["text"] == messages.SOMETHING_WENT_WRONG
+        assert "VLAIO" in sent[1]["text"]
+
+    run(scenario())
+
+
+def test_missing_token_exits_with_a_clear_message(capsys):
+    assert telegram_main({}) == 2
+    assert "TELEGRAM_BOT_TOKEN" in capsys.readouterr().err
+
+
+def test_entry_point_runs_against_the_fake_and_stops_on_sigterm():
+    async def scenario():
+        async with FakeTelegram() as fake:
+            env = {
+                **os.environ,
+                "TELEGRAM_BOT_TOKEN": TOKEN,
+                "TELEGRAM_API_BASE_URL": fake.base_url,
+                "NO_PROXY": "127.0.0.1",
+                "PYTHONPATH": str(ROOT),
+            }
+            process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bots.telegram",
+                cwd=ROOT,
+                env=env,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+            )
+            try:
+                await fake.wait_for("setMyCommands", timeout=30)
+                await fake.wait_for("getUpdates", timeout=30)
+                fake.private_message("wat is de winwinlening")
+                [sent] = await fake.wait_for("sendMessage", timeout=30)
+            finally:
+                os.kill(process.pid, signal.SIGTERM)
+                _, stderr = await asyncio.wait_for(process.communicate(), 20)
+        assert "Winwinlening" in sent["text"]
+        assert process.returncode == 0
+        assert TOKEN not in stderr.decode()
+        assert BOT_ID  # the fake's bot identity was used
+
+    run(scenario())

@@ -1,0 +1,148 @@
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.models import Answer, AnswerPassage, Link, PassageRef, Source
+from bots.telegram import render
+from tests.bots.htmlcheck import check_telegram_html
+
+NASTY = st.lists(
+    st.sampled_from([*list("abc <>&\"'é🎨\n"), "<b>", "</a>", "&amp;", "@everyone", "woord "]),
+    min_size=1,
+    max_size=120,
+).map("".join)
+
+
+def _store():
+    items: dict[str, object] = {}
+
+    def put(value: object) -> str:
+        key = f"k{len(items)}"
+        items[key] = value
+        return key
+
+    return put, items
+
+
+def _passage(title: str, snippet: str, pid: str = "een", **extra) -> AnswerPassage:
+    return AnswerPassage(
+        id=pid,
+        kind="maatregel",
+        title=title,
+        snippet=snippet,
+        score=1.0,
+        status="actueel",
+        source=Source("Bron <titel>", "PMV & co", "2024-12", url="https://www.pmv.eu/a?b=1&c=2"),
+        checked="2026-01",
+        links=(Link("Meer <info>", "https://example.org/x?y=1&z=2"),),
+        **extra,
+    )
+
+
+def _answer(passages, answered=True, suggestions=()) -> Answer:
+    return Answer(
+        question="vraag",
+        answered=answered,
+        confidence=0.9 if answered else 0.1,
+        message="Dit vond ik & meer",
+        passages=tuple(passages),
+        suggestions=tuple(suggestions),
+        fallback=None if answered else Link("Cultuurloket", "https://www.cultuurloket.be"),
+    )
+
+
+def test_values_are_escaped_and_sources_linked():
+    put, _ = _store()
+    [message] = render.render_answer(_answer([_passage("<b>Titel</b>", "5 < 6 & 7 > 2")]), put)
+    assert "&lt;b&gt;Titel&lt;/b&gt;" in message.text
+    assert "5 &lt; 6 &amp; 7 &gt; 2" in message.text
+    assert '<a href="https://www.pmv.eu/a?b=1&amp;c=2">' in message.text
+    assert "stand 2024-12" in message.text and "nagekeken 2026-01" in message.text
+    check_telegram_html(message.text)
+
+
+def test_historical_passage_is_marked_with_its_successor():
+    put, _ = _store()
+    old = _passage(
+        "Winwinlening in 2012", "Vroeger.", superseded_by=PassageRef("w", "Winwinlening")
+    )
+    [message] = render.render_answer(_answer([old]), put)
+    assert "Historisch" in message.text and "Winwinlening." in message.text
+
+
+def test_answered_keyboard_has_more_buttons_and_feedback():
+    put, items = _store()
+    related = (PassageRef("winwinlening-afsluiten", "Een winwinlening afsluiten"),)
+    [message] = render.render_answer(_answer([_passage("T", "S", related=related)]), put)
+    rows = message.keyboard.inline_keyboard
+    assert rows[0][0].text == "Meer over Een winwinlening afsluiten"
+    assert rows[0][0].callback_data == "m:winwinlening-afsluiten"
+    assert [b.text for b in rows[-1]] == ["👍", "👎"]
+    ref = rows[-1][0].callback_data.split(":")[2]
+    assert items[ref] == {"question": "vraag", "passages": ["een"]}
+
+
+def test_unanswered_keyboard_offers_suggestions_and_the_desk():
+    put, items = _store()
+    answer = _answer([], answered=False, suggestions=["Wat is de winwinlening?"])
+    [message] = render.render_answer(answer, put)
+    rows = message.keyboard.inline_keyboard
+    assert items[rows[0][0].callback_data.split(":")[1]] == "Wat is de winwinlening?"
+    assert rows[-1][0].url == "https://www.cultuurloket.be"
+    assert "https://www.cultuurloket.be" in message.text
+
+
+def test_long_answers_are_split_between_passages_and_keyboard_goes_last():
+    put, _ = _store()
+    passages = [_passage(f"Titel {i}", "woord " * 50, pid=f"p{i}") for i in range(20)]
+    parts = render.render_answer(_answer(passages), put)
+    assert len(parts) > 1
+    assert all(len(p.text) <= render.MAX_MESSAGE_CHARS for p in parts)
+    assert all(p.keyboard is None for p in parts[:-1]) and parts[-1].keyboard is not None
+    for part in parts:
+        check_telegram_html(part.text)
+    assert sum(len(re.findall(r"<b>\d+\. Titel \d+</b>", p.text)) for p in parts) == 20
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    titles=st.lists(NASTY, min_size=1, max_size=12),
+    snippet=NASTY,
+    limit=st.integers(min_value=200, max_value=4096),
+)
+def test_any_answer_renders_to_valid_html_within_the_limit(titles, snippet, limit):
+    put, _ = _store()
+    passages = [
+        _passage(t, snippet * 3, pid=f"id-{i}", related=(PassageRef("x" * 70, t),))
+        for i, t in enumerate(titles)
+    ]
+    parts = render.render_answer(_answer(passages), put, max_chars=limit)
+    for part in parts:
+        assert len(part.text) <= limit
+        check_telegram_html(part.text)
+        for row in part.keyboard.inline_keyboard if part.keyboard else ():
+            for button in row:
+                assert button.url or len(button.callback_data.encode()) <= 64
+
+
+@given(st.lists(NASTY, min_size=1, max_size=30), st.integers(min_value=50, max_value=4096))
+def test_pack_never_exceeds_the_limit(blocks, limit):
+    escaped = [render.escape(b) for b in blocks]
+    for message in render.pack(escaped, limit):
+        assert len(message) <= limit
+        check_telegram_html(message)
+
+
+def test_callback_data_over_64_bytes_is_refused():
+    assert render.callback("m", "a" * 63) is None
+    assert render.callback("m", "a" * 62) == "m:" + "a" * 62
+    assert render.callback("m", "é" * 32) is None  # 64 characters, but 66 bytes
+
+
+def test_inline_results_carry_title_snippet_and_source():
+    results = render.render_inline_results(_answer([_passage("Titel", "Tekst & meer")]))
+    [result] = results
+    assert result.title == "Titel"
+    assert "PMV & co" in result.description
+    check_telegram_html(result.input_message_content.message_text)

@@ -1,0 +1,229 @@
+"""A local fake of the Telegram Bot API (aiohttp on 127.0.0.1) that records every call.
+
+It implements what the bot uses: getMe, deleteWebhook, getUpdates (long poll honouring `offset`),
+sendMessage, editMessageText, answerCallbackQuery, answerInlineQuery, setMyCommands. Tests queue
+updates with the helpers and read `calls`; `fail_next` makes a method answer 429 once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+BOT_ID = 7000
+BOT_USERNAME = "wegwijzer_test_bot"
+BOT_USER = {"id": BOT_ID, "is_bot": True, "first_name": "Wegwijzer", "username": BOT_USERNAME}
+JSON_FIELDS = (
+    "reply_markup",
+    "results",
+    "commands",
+    "allowed_updates",
+    "link_preview_options",
+    "entities",
+    "reply_parameters",
+)
+MAX_POLL_SECONDS = 2.0
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+
+
+@dataclass
+class FakeTelegram:
+    """The fake server's state; start it with `async with FakeTelegram() as fake:`."""
+
+    calls: list[Call] = field(default_factory=list)
+    fail_next: dict[str, list[int]] = field(default_factory=dict)  # method -> retry_after values
+    port: int = 0
+    _updates: list[dict[str, Any]] = field(default_factory=list)
+    _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+    _new: asyncio.Event = field(default_factory=asyncio.Event)
+    _closing: bool = False
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    async def __aenter__(self) -> FakeTelegram:
+        app = web.Application()
+        app.router.add_post("/bot{token}/{method}", self._handle)
+        app.router.add_get("/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, shutdown_timeout=0.5)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._closing = True
+        self._new.set()  # release pending long polls
+        await self._runner.cleanup()
+
+    # --- what tests use -------------------------------------------------------------------
+
+    def calls_to(self, method: str) -> list[dict[str, Any]]:
+        return [c.params for c in self.calls if c.method == method]
+
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 10.0) -> list[dict]:
+        """Wait (bounded) until `method` was called `count` times; return its calls."""
+        deadline = time.monotonic() + timeout
+        while len(self.calls_to(method)) < count:
+            if time.monotonic() > deadline:
+                made = [c.method for c in self.calls]
+                raise AssertionError(
+                    f"{method} called {len(self.calls_to(method))}x, not {count}x; calls: {made}"
+                )
+            await asyncio.sleep(0.02)
+        return self.calls_to(method)
+
+    def push(self, **update: Any) -> int:
+        update_id = next(self._ids)
+        self._updates.append({"update_id": update_id, **update})
+        self._new.set()
+        return update_id
+
+    def private_message(self, text: str, user_id: int = 42, entities: list | None = None) -> int:
+        chat = {"id": user_id, "type": "private", "first_name": "Ann"}
+        return self.push(message=self._message(text, chat, user_id, entities))
+
+    def group_message(
+        self,
+        text: str,
+        user_id: int = 43,
+        entities: list | None = None,
+        reply_to: dict | None = None,
+    ) -> int:
+        chat = {"id": -100, "type": "supergroup", "title": "Makers"}
+        message = self._message(text, chat, user_id, entities)
+        if reply_to:
+            message["reply_to_message"] = reply_to
+        return self.push(message=message)
+
+    def command(self, text: str, *, group: bool = False, user_id: int = 42) -> int:
+        length = len(text.split()[0])
+        entities = [{"type": "bot_command", "offset": 0, "length": length}]
+        if group:
+            return self.group_message(text, user_id, entities)
+        return self.private_message(text, user_id, entities)
+
+    def button_press(self, data: str, user_id: int = 42) -> int:
+        message = self._message("antwoord", {"id": user_id, "type": "private"}, BOT_ID, None)
+        message["from"] = BOT_USER
+        query = {
+            "id": f"cb{next(self._ids)}",
+            "from": self._user(user_id),
+            "chat_instance": "1",
+            "data": data,
+            "message": message,
+        }
+        return self.push(callback_query=query)
+
+    def inline_query(self, text: str, user_id: int = 42) -> int:
+        query = {
+            "id": f"iq{next(self._ids)}",
+            "from": self._user(user_id),
+            "query": text,
+            "offset": "",
+        }
+        return self.push(inline_query=query)
+
+    def bot_message(self, chat: dict) -> dict:
+        return {
+            "message_id": 999,
+            "date": int(time.time()),
+            "chat": chat,
+            "from": BOT_USER,
+            "text": "eerder antwoord",
+        }
+
+    # --- the server -----------------------------------------------------------------------
+
+    def _user(self, user_id: int) -> dict:
+        return {"id": user_id, "is_bot": False, "first_name": "Ann"}
+
+    def _message(self, text: str, chat: dict, user_id: int, entities: list | None) -> dict:
+        message = {
+            "message_id": next(self._ids),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self._user(user_id),
+            "text": text,
+        }
+        if entities:
+            message["entities"] = entities
+        return message
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await self._params(request)
+        self.calls.append(Call(method, params))
+        if self.fail_next.get(method):
+            retry_after = self.fail_next[method].pop(0)
+            return self._json(
+                {
+                    "ok": False,
+                    "error_code": 429,
+                    "description": f"Too Many Requests: retry after {retry_after}",
+                    "parameters": {"retry_after": retry_after},
+                },
+                status=429,
+            )
+        if method == "getUpdates":
+            return self._json({"ok": True, "result": await self._poll(params)})
+        return self._json({"ok": True, "result": self._result(method, params)})
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        if request.content_type == "application/json":
+            return await request.json()
+        form = await request.post()
+        params: dict[str, Any] = {}
+        for key, value in form.items():
+            params[key] = json.loads(value) if key in JSON_FIELDS else value
+        return params
+
+    async def _poll(self, params: dict[str, Any]) -> list[dict]:
+        offset = int(params.get("offset") or 0)
+        deadline = time.monotonic() + min(float(params.get("timeout") or 0), MAX_POLL_SECONDS)
+        while not self._closing:
+            pending = [u for u in self._updates if u["update_id"] >= offset]
+            if pending or time.monotonic() >= deadline:
+                return pending
+            self._new.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._new.wait(), max(0.01, deadline - time.monotonic()))
+        return []
+
+    def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return {
+                **BOT_USER,
+                "can_join_groups": True,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": True,
+            }
+        if method in ("sendMessage", "editMessageText"):
+            chat = {"id": int(params.get("chat_id", 0)), "type": "private"}
+            return {
+                "message_id": next(self._ids),
+                "date": int(time.time()),
+                "chat": chat,
+                "from": BOT_USER,
+                "text": params.get("text", ""),
+            }
+        return True
+
+    @staticmethod
+    def _json(data: dict, status: int = 200) -> web.Response:
+        # Exactly application/json (python-telegram-bot and discord.py both accept it).
+        return web.Response(text=json.dumps(data), status=status, content_type="application/json")
