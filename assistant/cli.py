@@ -75,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("directory", nargs="?", type=Path, help="corpus folder (default: bundled)")
         sub.set_defaults(handler=handler)
 
-    for platform in ("telegram",):
+    for platform in ("telegram", "discord"):
         bot = commands.add_parser(
             platform, help=f"run the {platform.capitalize()} bot (token from the environment)"
         )
@@ -196,8 +196,10 @@ def _cmd_corpus_stats(args: argparse.Namespace) -> int:
 
 def _cmd_bot(args: argparse.Namespace) -> int:
     """Start a chat bot; its own entry point reads the environment (see README)."""
-    from bots.telegram.main import main as run_bot
-
+    if args.platform == "telegram":
+        from bots.telegram.main import main as run_bot
+    else:
+        from bots.discord.main import main as run_bot
     return run_bot()
 
 

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from assistant import messages
-from assistant.analysis import Analyzer, TermGroup, surface_tokens
+from assistant.analysis import Analyzer, TermGroup, fold, surface_tokens
 from assistant.corpus import Corpus, bundled_corpus_dir, load_corpus
 from assistant.errors import QuestionError
 from assistant.lexicon import common_words, with_corpus_words
@@ -88,6 +88,23 @@ class Assistant:
             return None
         full = self._answer_passage(Hit(passage, 0.0, 1.0), set(), wants_amount=False)
         return dataclasses.replace(full, snippet=passage.text)
+
+    def complete(self, text: str, limit: int = 25) -> list[str]:
+        """Suggestions for a half-typed question: passage titles and example questions.
+
+        Those containing what was typed come first, then those of the passages that match it
+        best; with nothing typed, the example questions of the first passages.
+        """
+        typed = fold(text.strip().lower())
+        ordered = sorted(self.passages, key=lambda p: p.is_historical)  # today's first
+        candidates = [c for p in ordered for c in (p.title, *p.questions)]
+        found = [c for c in candidates if typed and typed in fold(c.lower())]
+        if len(found) < limit and typed:
+            for hit in self.search(text, CANDIDATES):
+                found.extend((hit.passage.title, *hit.passage.questions))
+        if not typed:
+            found = [p.questions[0] for p in self.passages if not p.is_historical]
+        return list(dict.fromkeys(found))[:limit]
 
     def analyse(self, question: str) -> list[TermGroup]:
         return self.index.analyzer.query_groups(question)

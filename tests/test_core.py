@@ -147,3 +147,12 @@ def test_view_shows_a_whole_passage_with_its_source(assistant):
 
 def test_latest_check_is_an_iso_date(assistant):
     assert assistant.latest_check >= "2025-12"
+
+
+def test_complete_suggests_titles_and_questions_for_what_was_typed(assistant):
+    suggestions = assistant.complete("winwin")
+    assert 1 <= len(suggestions) <= 25
+    assert "Winwinlening" in suggestions
+    assert all(len(s) <= 100 for s in suggestions)
+    assert len(assistant.complete("")) == 25
+    assert assistant.complete("octroi")  # a typo still finds something through search

@@ -1,0 +1,1 @@
+"""Wegwijzer in Discord (discord.py 2)."""

@@ -1,0 +1,5 @@
+import sys
+
+from bots.discord.main import main
+
+sys.exit(main())

@@ -1,0 +1,300 @@
+"""The Discord bot: a `commands.Bot` subclass whose handlers read, call the core, render, send."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+from discord.gateway import DiscordWebSocket
+
+from assistant import Answer, Assistant, QuestionError, messages
+from bots.discord import render
+from bots.ratelimit import RateLimiter
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_API_BASE_URL = "https://discord.com/api/v10"
+DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg"
+NO_MENTIONS = discord.AllowedMentions.none()
+_DISCORD_SYNTAX = re.compile(r"<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b")
+
+Feedback = Callable[[str, bool], None]
+
+
+def log_feedback(passage_id: str, positive: bool) -> None:
+    """Default feedback sink: a log line with the passage id (no user data is kept)."""
+    logger.info("feedback %s on passage %s", "+" if positive else "-", passage_id)
+
+
+def point_at(api_base_url: str, gateway_url: str) -> None:
+    """Send discord.py's REST calls and gateway connection to other servers.
+
+    For REST rate-limit proxies in production, and for the tests' local fakes.
+    """
+    discord.http.Route.BASE = api_base_url.rstrip("/")
+    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url)
+
+
+class WegwijzerDiscord(commands.Bot):
+    """The bot. Receives its collaborators as keyword arguments; wiring happens in setup_hook.
+
+    Args:
+        assistant: the core.
+        top_k: passages per answer.
+        limiter: questions allowed per user.
+        feedback: called with the passage id and the vote for each 👍/👎.
+        **options: passed on to `commands.Bot` (intents default to the non-privileged ones).
+    """
+
+    def __init__(
+        self,
+        *,
+        assistant: Assistant,
+        top_k: int = 3,
+        limiter: RateLimiter | None = None,
+        feedback: Feedback = log_feedback,
+        **options: Any,
+    ) -> None:
+        options.setdefault("intents", discord.Intents.default())
+        options.setdefault("command_prefix", commands.when_mentioned)
+        options.setdefault("allowed_mentions", NO_MENTIONS)
+        options.setdefault("help_command", None)
+        super().__init__(**options)
+        self.assistant = assistant
+        self.top_k = top_k
+        self.limiter = limiter or RateLimiter(20, 60.0)
+        self.feedback = feedback
+
+    async def setup_hook(self) -> None:
+        """Register the slash commands and the persistent buttons, then sync the tree once."""
+        self.tree.add_command(_vraag_command(self))
+        self.tree.add_command(
+            app_commands.Command(
+                name="onderwerpen", description="Kies een onderwerp", callback=self._topics
+            )
+        )
+        self.tree.add_command(
+            app_commands.Command(
+                name="over",
+                description="Wat Wegwijzer is en waar de feiten vandaan komen",
+                callback=self._about,
+            )
+        )
+        self.tree.on_error = self._on_command_error
+        self.add_dynamic_items(MoreButton, FeedbackButton, AskButton)
+        await self.tree.sync()
+
+    async def on_message(self, message: discord.Message) -> None:
+        """A DM or a mention of the bot is a question; the reply goes to the same channel/thread."""
+        question = question_for_bot(message, self.user)
+        if question is not None:
+            await self.answer_message(message, question)
+
+    async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
+        logger.exception("event %s failed", event_method)
+
+    async def answer_message(self, message: discord.Message, question: str) -> None:
+        """Rate-limit, ask the core, render and reply."""
+        if not self.limiter.allow(message.author.id):
+            await message.reply(messages.TOO_MANY_QUESTIONS, allowed_mentions=NO_MENTIONS)
+            return
+        parts = self._render_question(question)
+        for part in parts:
+            await message.reply(**_send_kwargs(part))
+
+    async def answer_interaction(self, interaction: discord.Interaction, question: str) -> None:
+        """Answer a slash command or button with a question; unreliable answers are ephemeral."""
+        if not self.limiter.allow(interaction.user.id):
+            await interaction.response.send_message(messages.TOO_MANY_QUESTIONS, ephemeral=True)
+            return
+        answer = self._ask(question)
+        if answer is None:
+            await interaction.response.send_message(messages.EMPTY_QUESTION, ephemeral=True)
+            return
+        await send_parts(interaction, render.render_answer(answer), ephemeral=not answer.answered)
+
+    async def show_passage(self, interaction: discord.Interaction, passage_id: str) -> None:
+        view = self.assistant.view(passage_id)
+        if view is None:
+            await interaction.response.send_message(messages.BUTTON_EXPIRED, ephemeral=True)
+            return
+        await send_parts(interaction, [render.render_passage(view)])
+
+    async def take_feedback(
+        self, interaction: discord.Interaction, passage_id: str, positive: bool
+    ) -> None:
+        self.feedback(passage_id, positive)
+        thanks = messages.THANKS_UP if positive else messages.THANKS_DOWN
+        await interaction.response.send_message(thanks, ephemeral=True)
+
+    async def _topics(self, interaction: discord.Interaction) -> None:
+        """Kies een onderwerp."""
+        choice = render.render_choices(messages.TOPICS_INTRO, messages.TOPICS)
+        await send_parts(interaction, [choice], ephemeral=True)
+
+    async def _about(self, interaction: discord.Interaction) -> None:
+        """Wat Wegwijzer is."""
+        text = messages.ABOUT.format(
+            count=len(self.assistant.passages), latest=self.assistant.latest_check
+        )
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+    async def _on_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        logger.error("command failed", exc_info=error)
+        send = (
+            interaction.followup.send
+            if interaction.response.is_done()
+            else interaction.response.send_message
+        )
+        await send(messages.SOMETHING_WENT_WRONG, ephemeral=True)
+
+    def _ask(self, question: str) -> Answer | None:
+        try:
+            return self.assistant.ask(question, top_k=self.top_k)
+        except QuestionError:
+            return None
+
+    def _render_question(self, question: str) -> list[render.DiscordMessage]:
+        answer = self._ask(question)
+        if answer is None:
+            return [render.DiscordMessage(messages.EMPTY_QUESTION)]
+        return render.render_answer(answer)
+
+
+def _vraag_command(bot: WegwijzerDiscord) -> app_commands.Command:
+    @app_commands.command(name="vraag", description="Stel een vraag aan Wegwijzer")
+    @app_commands.describe(vraag="Je vraag, in gewone woorden")
+    async def vraag(interaction: discord.Interaction, vraag: str) -> None:
+        await bot.answer_interaction(interaction, vraag)
+
+    @vraag.autocomplete("vraag")
+    async def suggest(
+        interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return [
+            app_commands.Choice(name=s, value=s)
+            for s in bot.assistant.complete(current, render.MAX_CHOICES)
+        ]
+
+    return vraag
+
+
+def question_for_bot(message: discord.Message, me: discord.ClientUser | None) -> str | None:
+    """The question in `message` if it is for the bot (a DM or a mention), else None."""
+    if me is None or message.author.bot:
+        return None
+    is_dm = message.guild is None
+    if not is_dm and me not in message.mentions:
+        return None
+    # Mentions of users, roles and channels, and @everyone/@here, are Discord syntax, not words
+    # of the question.
+    text = _DISCORD_SYNTAX.sub(" ", message.content)
+    return " ".join(text.split())
+
+
+async def send_parts(
+    interaction: discord.Interaction, parts: list[render.DiscordMessage], *, ephemeral: bool = False
+) -> None:
+    """The first part through the interaction callback, the rest as follow-ups."""
+    first, *rest = parts
+    await interaction.response.send_message(ephemeral=ephemeral, **_send_kwargs(first))
+    for part in rest:
+        await interaction.followup.send(ephemeral=ephemeral, **_send_kwargs(part))
+
+
+def _send_kwargs(part: render.DiscordMessage) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {"allowed_mentions": NO_MENTIONS}
+    if part.content:
+        kwargs["content"] = part.content
+    if part.embeds:
+        kwargs["embeds"] = list(part.embeds)
+    if part.buttons:
+        kwargs["view"] = build_view(part.buttons)
+    return kwargs
+
+
+def build_view(buttons: tuple[render.ButtonSpec, ...]) -> discord.ui.View:
+    """Components for button specs.
+
+    Presses are handled by the dynamic items registered in `setup_hook` (they parse the passage
+    id from the custom_id, also after a restart), so the view itself is stopped before sending:
+    discord.py then keeps no per-message state and memory does not grow with every answer.
+    """
+    view = discord.ui.View(timeout=None)
+    for spec in buttons[:25]:
+        view.add_item(
+            discord.ui.Button(
+                label=spec.label or None,
+                custom_id=spec.custom_id,
+                url=spec.url,
+                emoji=spec.emoji,
+                style=discord.ButtonStyle.link if spec.url else discord.ButtonStyle.secondary,
+            )
+        )
+    view.stop()
+    return view
+
+
+class MoreButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"wegwijzer:meer:(?P<pid>[a-z0-9-]+)"
+):
+    """ "Meer over <titel>": shows a passage. Persistent: works after a restart."""
+
+    def __init__(self, passage_id: str) -> None:
+        super().__init__(discord.ui.Button(custom_id=render.more_id(passage_id)))
+        self.passage_id = passage_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item, match: re.Match[str]
+    ) -> MoreButton:
+        return cls(match["pid"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await interaction.client.show_passage(interaction, self.passage_id)
+
+
+class FeedbackButton(
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"wegwijzer:fb:(?P<vote>[+-]):(?P<pid>[a-z0-9-]+)",
+):
+    """👍 / 👎 on an answer."""
+
+    def __init__(self, positive: bool, passage_id: str) -> None:
+        super().__init__(discord.ui.Button(custom_id=render.feedback_id(positive, passage_id)))
+        self.positive = positive
+        self.passage_id = passage_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item, match: re.Match[str]
+    ) -> FeedbackButton:
+        return cls(match["vote"] == "+", match["pid"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await interaction.client.take_feedback(interaction, self.passage_id, self.positive)
+
+
+class AskButton(discord.ui.DynamicItem[discord.ui.Button], template=r"wegwijzer:q:(?P<q>.+)"):
+    """A suggested question or topic: a press asks it."""
+
+    def __init__(self, question: str) -> None:
+        super().__init__(discord.ui.Button(custom_id=render.question_id(question)))
+        self.question = question
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item, match: re.Match[str]
+    ) -> AskButton:
+        return cls(match["q"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await interaction.client.answer_interaction(interaction, self.question)

@@ -1,0 +1,306 @@
+"""End to end through discord.py's real networking, against a local fake REST API and gateway."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import time
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import discord
+import pytest
+import yarl
+from discord.gateway import DiscordWebSocket
+
+from assistant import messages
+from bots.discord.app import WegwijzerDiscord, point_at
+from bots.discord.main import main as discord_main
+from bots.ratelimit import RateLimiter
+from tests.fakes.discord_api import DM_CHANNEL_ID, THREAD_ID, FakeDiscord
+
+TOKEN = "MTAx.secret-discord.test-token"
+ROOT = Path(__file__).resolve().parents[2]
+TEST_TIMEOUT = 60
+
+
+@pytest.fixture(autouse=True)
+def _restore_endpoints():
+    base, gateway = discord.http.Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
+    yield
+    discord.http.Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = base, gateway
+
+
+def run(coroutine):
+    return asyncio.run(asyncio.wait_for(coroutine, TEST_TIMEOUT))
+
+
+@asynccontextmanager
+async def running(fake: FakeDiscord, assistant, **options):
+    point_at(fake.api_url, fake.gateway_url)
+    bot = WegwijzerDiscord(assistant=assistant, guild_ready_timeout=0.05, **options)
+    task = asyncio.create_task(bot.start(TOKEN))
+    try:
+        deadline = time.monotonic() + 20
+        while not bot.is_ready():
+            assert time.monotonic() < deadline, "the bot never became ready"
+            assert not task.done(), task.exception()
+            await asyncio.sleep(0.02)
+        yield bot
+    finally:
+        await bot.close()
+        await asyncio.wait_for(task, 10)
+
+
+def _ask(text: str) -> list[dict]:
+    return [{"name": "vraag", "type": 3, "value": text}]
+
+
+def _custom_ids(body: dict) -> list[str]:
+    data = body.get("data", body)
+    return [
+        c.get("custom_id") or c.get("url")
+        for row in data.get("components", [])
+        for c in row["components"]
+    ]
+
+
+def test_login_ready_and_the_command_tree_is_synced_once(assistant):
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant):
+            await fake.ask_to_reconnect()
+            await fake.wait_identified(count=2)  # IDENTIFY, then RESUME after the reconnect
+            await asyncio.sleep(0.3)
+            syncs = fake.to("PUT", "/applications/")
+        [sync] = syncs
+        names = {c["name"] for c in sync.body}
+        assert names == {"vraag", "onderwerpen", "over"}
+        vraag = next(c for c in sync.body if c["name"] == "vraag")
+        assert vraag["options"][0]["autocomplete"] is True
+        assert vraag["options"][0]["description"]
+
+    run(scenario())
+
+
+def test_slash_question_is_answered_through_the_interaction_callback(assistant):
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant):
+            await fake.slash("vraag", _ask("Hoe bescherm ik mijn ideeën?"))
+            [callback] = await fake.wait_for("POST", "/interactions/")
+        body = callback.body
+        assert body["type"] == 4
+        embeds = body["data"]["embeds"]
+        assert embeds[0]["title"].endswith("Hoe bescherm ik mijn ideeën?")
+        assert "nagekeken" in embeds[0]["fields"][0]["value"]
+        assert body["data"]["allowed_mentions"] == {"parse": []}
+        assert not body["data"].get("flags")  # a reliable answer is public
+        assert "wegwijzer:fb:+:ideeen-beschermen" in _custom_ids(body)
+
+    run(scenario())
+
+
+def test_autocomplete_offers_at_most_25_choices(assistant):
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant):
+            await fake.autocomplete("vraag", "vraag", "winwin")
+            [callback] = await fake.wait_for("POST", "/interactions/")
+        choices = callback.body["data"]["choices"]
+        assert callback.body["type"] == 8
+        assert 1 <= len(choices) <= 25
+        assert all("winwin" in c["name"].lower() for c in choices[:5])
+
+    run(scenario())
+
+
+def test_mention_in_a_channel_and_in_a_thread_and_a_dm_are_answered_in_place(assistant):
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant):
+            await fake.mention("wat is de winwinlening")
+            await fake.mention("wat is vlaio", channel_id=THREAD_ID)
+            await fake.direct_message("wat is screen flanders")
+            await fake.wait_for("POST", "/channels/", 3)
+            await asyncio.sleep(0.2)
+            return fake.to("POST", "/channels/")
+
+    sent = run(scenario())
+    paths = [r.path for r in sent]
+    assert paths == [
+        "/channels/300/messages",
+        f"/channels/{THREAD_ID}/messages",
+        f"/channels/{DM_CHANNEL_ID}/messages",
+    ]
+    assert int(sent[0].body["message_reference"]["channel_id"]) == 300
+    assert "Winwinlening" in sent[0].body["embeds"][0]["title"]
+    assert all(r.body["allowed_mentions"] == {"parse": []} for r in sent)
+
+
+def test_buttons_keep_working_after_a_restart(assistant):
+    votes = []
+
+    async def scenario():
+        async with FakeDiscord() as fake:
+            async with running(fake, assistant):
+                await fake.press("wegwijzer:meer:winwinlening-afsluiten")
+                await fake.wait_for("POST", "/interactions/")
+            async with running(fake, assistant, feedback=lambda pid, up: votes.append((pid, up))):
+                await fake.press("wegwijzer:meer:winwinlening-afsluiten")
+                await fake.press("wegwijzer:fb:-:winwinlening")
+                return await fake.wait_for("POST", "/interactions/", 3)
+
+    callbacks = run(scenario())
+    for callback in callbacks[:2]:
+        assert callback.body["data"]["embeds"][0]["title"] == "Een winwinlening afsluiten"
+    assert callbacks[2].body["data"]["flags"] == 64  # the thanks is ephemeral
+    assert votes == [("winwinlening", False)]
+
+
+def test_rest_429_is_retried_and_the_reply_arrives(assistant):
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant):
+            fake.fail_next["POST /channels/300/messages"] = [0.2]
+            await fake.mention("wat is vlaio")
+            return await fake.wait_for("POST", "/channels/300/messages", 2)
+
+    first, second = run(scenario())
+    assert first.body == second.body
+
+
+def test_an_answer_that_needs_splitting_goes_out_in_several_messages(assistant):
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant, top_k=10):
+            await fake.slash("vraag", _ask("subsidie voor een project van een kunstenaar"))
+            await fake.wait_for("POST", "/interactions/")
+            await asyncio.sleep(0.5)
+            return fake.to("POST", "/interactions/"), fake.to("POST", "/webhooks/")
+
+    [callback], followups = run(scenario())
+    bodies = [callback.body["data"], *(f.body for f in followups)]
+    assert len(bodies) >= 1
+    for body in bodies:
+        embeds = body.get("embeds", [])
+        assert len(embeds) <= 10
+        total = sum(
+            len(e.get("title", ""))
+            + len(e.get("description", ""))
+            + sum(len(f["name"]) + len(f["value"]) for f in e.get("fields", []))
+            for e in embeds
+        )
+        assert total <= 6000
+    assert sum(len(b.get("embeds", [])) for b in bodies) == 10
+
+
+def test_everyone_and_markdown_in_a_question_cannot_ping_or_break(assistant):
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant):
+            await fake.mention("@everyone **wat** is de `winwinlening` <@&123>")
+            [sent] = await fake.wait_for("POST", "/channels/")
+        assert sent.body["allowed_mentions"] == {"parse": []}
+        assert "@everyone" not in sent.body.get("content", "")
+        assert "Winwinlening" in sent.body["embeds"][0]["title"]
+
+    run(scenario())
+
+
+def test_out_of_domain_slash_question_is_ephemeral_with_desk_and_suggestions(assistant):
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant):
+            await fake.slash("vraag", _ask("recept voor stoofvlees met friet"))
+            [callback] = await fake.wait_for("POST", "/interactions/")
+        data = callback.body["data"]
+        assert data["flags"] == 64
+        assert "geen betrouwbaar antwoord" in data["content"]
+        ids = _custom_ids(callback.body)
+        assert ids[-1] == "https://www.cultuurloket.be"
+        assert all(i.startswith("wegwijzer:q:") for i in ids[:-1])
+
+    run(scenario())
+
+
+def test_topics_about_and_rate_limit(assistant):
+    async def scenario():
+        bot_options = {"limiter": RateLimiter(1, 60.0)}
+        async with FakeDiscord() as fake, running(fake, assistant, **bot_options):
+            await fake.slash("onderwerpen")
+            await fake.slash("over")
+            await fake.slash("vraag", _ask("wat is vlaio"))
+            await fake.slash("vraag", _ask("wat is vlaio"))
+            return await fake.wait_for("POST", "/interactions/", 4)
+
+    topics, about, first, limited = run(scenario())
+    assert len(_custom_ids(topics.body)) == len(messages.TOPICS)
+    assert "passages" in about.body["data"]["content"]
+    assert first.body["data"]["embeds"]
+    assert limited.body["data"]["content"] == messages.TOO_MANY_QUESTIONS
+
+
+def test_a_failing_interaction_does_not_stop_the_bot(assistant):
+    class Flaky:
+        passages = assistant.passages
+        calls = 0
+
+        def ask(self, question, top_k=3):
+            Flaky.calls += 1
+            if Flaky.calls == 1:
+                raise RuntimeError("boom")
+            return assistant.ask(question, top_k=top_k)
+
+        def complete(self, text, limit=25):
+            return assistant.complete(text, limit)
+
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, Flaky()):
+            await fake.slash("vraag", _ask("wat is vlaio"))
+            await fake.slash("vraag", _ask("wat is vlaio"))
+            return await fake.wait_for("POST", "/interactions/", 2)
+
+    failed, answered = run(scenario())
+    assert failed.body["data"]["content"] == messages.SOMETHING_WENT_WRONG
+    assert answered.body["data"]["embeds"]
+
+
+def test_missing_token_exits_with_a_clear_message(capsys):
+    assert discord_main({}) == 2
+    assert "DISCORD_BOT_TOKEN" in capsys.readouterr().err
+
+
+def test_entry_point_runs_against_the_fake_and_stops_on_sigterm():
+    async def scenario():
+        async with FakeDiscord() as fake:
+            env = {
+                **os.environ,
+                "DISCORD_BOT_TOKEN": TOKEN,
+                "DISCORD_API_BASE_URL": fake.api_url,
+                "DISCORD_GATEWAY_URL": fake.gateway_url,
+                "PYTHONPATH": str(ROOT),
+            }
+            process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bots.discord",
+                cwd=ROOT,
+                env=env,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+            )
+            try:
+                await fake.wait_for("PUT", "/applications/", timeout=30)
+                await fake.wait_identified()
+                await asyncio.sleep(0.2)
+                await fake.mention("wat is de winwinlening")
+                [sent] = await fake.wait_for("POST", "/channels/", timeout=30)
+            finally:
+                os.kill(process.pid, signal.SIGTERM)
+                _, stderr = await asyncio.wait_for(process.communicate(), 20)
+        assert "Winwinlening" in sent.body["embeds"][0]["title"]
+        assert process.returncode == 0
+        assert TOKEN not in stderr.decode()
+
+    run(scenario())
+
+
+def test_point_at_changes_rest_and_gateway_endpoints():
+    point_at("http://127.0.0.1:1/api/v10/", "ws://127.0.0.1:1/gateway")
+    assert discord.http.Route.BASE == "http://127.0.0.1:1/api/v10"
+    assert yarl.URL("ws://127.0.0.1:1/gateway") == DiscordWebSocket.DEFAULT_GATEWAY
