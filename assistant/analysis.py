@@ -40,6 +40,9 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+# Particles of Dutch separable verbs (aan|vragen, in|dienen, af|sluiten, in|schrijven, ...).
+PARTICLES = frozenset("aan in op af uit mee terug door toe bij na vast los".split())
+
 _MARKUP = re.compile(r"<[^>]{0,200}>")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -162,13 +165,15 @@ class TermGroup:
 
     `primary` is the stem of the user's own word; `alternatives` are stems that stand for the
     whole word (a synonym, the corpus word a typo was corrected to); `parts` are the stems of its
-    compound parts, which stand for pieces of it.
+    compound parts, which stand for pieces of it. `weight` scales the whole group: below 1 for
+    words taken from a conversation's context rather than from the question itself.
     """
 
     word: str
     primary: str
     alternatives: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
+    weight: float = 1.0
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -231,11 +236,14 @@ class Analyzer:
 
     def query_groups(self, text: str) -> list[TermGroup]:
         """Analyse a question into term groups (see `TermGroup`)."""
-        tokens = content_tokens(text)
+        surface = surface_tokens(text)
+        tokens = [t for t in surface if t not in STOPWORDS]
+        joined = self._separable_verbs(surface)
         groups = []
         for index, token in enumerate(tokens):
             primary = self.stem(token)
             alternatives = list(self._synonym_terms(tokens, index))
+            alternatives.extend(joined.get(token, ()))
             # A typo of a corpus word is a better guess than a split into general Dutch words
             # (``winwinlenin`` is ``winwinlening``, not ``winwin`` + ``lenin``).
             correction = None if alternatives else self.correct(token)
@@ -251,6 +259,25 @@ class Analyzer:
                 )
             )
         return groups
+
+    def _separable_verbs(self, surface: list[str]) -> dict[str, list[str]]:
+        """Rejoin Dutch separable verbs: "vraag ... aan" -> aanvraag, "dien ... in" -> indienen.
+
+        A word followed later in the question by a particle gets the stem of particle + word as
+        an alternative, when the corpus has that stem.
+        """
+        joined: dict[str, list[str]] = {}
+        for position, word in enumerate(surface):
+            if word in STOPWORDS or not word.isalpha():
+                continue
+            for particle in surface[position + 1 :]:
+                if particle not in PARTICLES:
+                    continue
+                # "vraagt ... aan": the third person's -t is not part of the verb's stem.
+                forms = (word, word[:-1]) if word.endswith("t") else (word,)
+                stems = [self.stem(particle + form) for form in forms]
+                joined.setdefault(word, []).extend(s for s in stems if s in self._indexed)
+        return joined
 
     def correct(self, token: str) -> str | None:
         """A corpus word within edit distance of an unknown `token`, or None.

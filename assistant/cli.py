@@ -16,20 +16,25 @@ from pathlib import Path
 from typing import TextIO
 
 from assistant import messages
+from assistant.conversation import Conversation
 from assistant.core import MAX_TOP_K, Assistant
 from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus
 from assistant.errors import QuestionError
 from assistant.evaluation import (
+    DialogueReport,
     EvalFileError,
     best_threshold,
     calibrate,
     check_labels,
     evaluate,
+    evaluate_dialogues,
+    load_dialogues,
     load_eval_set,
 )
 from assistant.textrender import render_text
 
 DEFAULT_EVAL_FILE = Path("tests/eval/vragen.yaml")
+DEFAULT_DIALOGUE_FILE = Path("tests/eval/gesprekken.yaml")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -86,6 +91,11 @@ def _parser() -> argparse.ArgumentParser:
         "file", nargs="?", type=Path, help=f"question set (default: {DEFAULT_EVAL_FILE})"
     )
     ev.add_argument("--corpus", type=Path, help="corpus folder (default: bundled)")
+    ev.add_argument(
+        "--dialogues",
+        type=Path,
+        help=f"follow-up dialogues (default: {DEFAULT_DIALOGUE_FILE}, when no FILE is given)",
+    )
     ev.add_argument("--calibrate", action="store_true", help="print the threshold sweep")
     ev.add_argument("--misses", action="store_true", help="list questions not found in the top 3")
     ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
@@ -130,7 +140,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 
 def _cmd_chat(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
     stdin = stdin or sys.stdin
-    assistant = _assistant(args.corpus)
+    conversation = Conversation(_assistant(args.corpus))
     interactive = stdin.isatty() and not args.json
     if interactive:
         print(messages.CHAT_WELCOME)
@@ -143,7 +153,7 @@ def _cmd_chat(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
         if not line.strip():
             continue
         try:
-            answer = assistant.ask(line, top_k=args.top)
+            answer = conversation.ask(line, top_k=args.top)
         except QuestionError as exc:
             _print_chat_error(exc, args.json)
             continue
@@ -213,20 +223,50 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         )
         return 1
     report = evaluate(assistant, eval_set)
+    dialogues = _evaluate_dialogues(assistant, args)
+    failures = report.failures + (dialogues.failures if dialogues else [])
     if args.json:
+        follow_up = (
+            {"accuracy": dialogues.accuracy, "turns": dialogues.turns} if dialogues else None
+        )
         print(
             json.dumps(
                 {
                     "metrics": report.metrics,
                     "counts": report.counts,
+                    "per_kind": report.per_kind,
                     "thresholds": report.thresholds,
-                    "failures": report.failures,
+                    "follow_up": follow_up,
+                    "failures": failures,
                 }
             )
         )
     else:
         _print_report(report, args)
-    return 1 if report.failures else 0
+        if dialogues:
+            _print_dialogues(dialogues, args.misses)
+        for failure in failures:
+            print(f"FAIL: {failure}")
+    return 1 if failures else 0
+
+
+def _evaluate_dialogues(assistant: Assistant, args: argparse.Namespace) -> DialogueReport | None:
+    """The follow-up evaluation: --dialogues FILE, or the default set when no FILE was given."""
+    path = args.dialogues
+    if path is None and args.file is None and DEFAULT_DIALOGUE_FILE.exists():
+        path = DEFAULT_DIALOGUE_FILE
+    return evaluate_dialogues(assistant, *load_dialogues(path)) if path else None
+
+
+def _print_dialogues(report: DialogueReport, misses: bool) -> None:
+    minimum = f"  (minimum {report.threshold:.2f})" if report.threshold is not None else ""
+    print(
+        f"follow-up accuracy {report.accuracy:.3f}{minimum} over {report.turns} turns "
+        f"in {report.dialogues} dialogues"
+    )
+    if misses:
+        for question, got, wanted in report.misses:
+            print(f"  follow-up miss: {question!r} -> {got} (want {list(wanted)})")
 
 
 def _print_report(report, args: argparse.Namespace) -> None:
@@ -254,5 +294,3 @@ def _print_report(report, args: argparse.Namespace) -> None:
         for t, answered, refused in table[::5]:
             print(f"  threshold {t:.2f}: answered {answered:.3f}  refused {refused:.3f}")
         print(f"  best threshold: {best_threshold(table):.2f}")
-    for failure in report.failures:
-        print(f"FAIL: {failure}")

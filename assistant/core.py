@@ -27,6 +27,8 @@ UNSURE_MARGIN = 0.15
 # Passages after the first are shown only when they score at least this share of the first.
 RELATIVE_CUTOFF = 0.4
 CANDIDATES = 10
+# Weight of the words of a conversation's earlier question beside a follow-up's own words.
+CONTEXT_WEIGHT = 0.5
 
 _SPACE = re.compile(r"\s+")
 
@@ -50,6 +52,7 @@ class Assistant:
         analyzer = Analyzer(with_corpus_words(counts), common_words(), corpus.synonyms)
         self.index = PassageIndex(corpus.passages, analyzer, counts)
         self._by_id = corpus.by_id()
+        self._positions = {p.id: i for i, p in enumerate(corpus.passages)}
 
     @classmethod
     def from_directory(cls, path: Path | str, *, threshold: float = DEFAULT_THRESHOLD) -> Assistant:
@@ -72,6 +75,10 @@ class Assistant:
     def passage(self, passage_id: str) -> Passage | None:
         """The passage with this id, or None."""
         return self._by_id.get(passage_id)
+
+    def position(self, passage_id: str) -> int | None:
+        """The index position of a passage (for `PassageIndex.coverage`), or None."""
+        return self._positions.get(passage_id)
 
     @property
     def latest_check(self) -> str:
@@ -113,12 +120,14 @@ class Assistant:
         """Ranked candidate passages for a question, best first (no threshold applied)."""
         return self.index.search(self.analyse(clean_question(question)), limit)
 
-    def ask(self, question: str, *, top_k: int = 3) -> Answer:
+    def ask(self, question: str, *, top_k: int = 3, context: str | None = None) -> Answer:
         """Answer a Dutch question from the corpus.
 
         Args:
             question: the user's question, as typed.
             top_k: how many passages to return at most (1..10).
+            context: an earlier question of the same conversation; its words count at
+                `CONTEXT_WEIGHT` (see `Conversation`).
 
         Raises:
             QuestionError: the question is empty or longer than `MAX_QUESTION_CHARS`.
@@ -128,6 +137,8 @@ class Assistant:
             raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}; got {top_k}")
         text = clean_question(question)
         groups = self.analyse(text)
+        if context:
+            groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in self.analyse(context)]
         hits = self.index.search(groups, max(top_k, CANDIDATES))
         confidence = hits[0].coverage if hits else 0.0
         if confidence < self.threshold:

@@ -181,3 +181,73 @@ def best_threshold(table: Sequence[tuple[float, float, float]]) -> float:
     best = max(a + r for _, a, r in table)
     plateau = [t for t, a, r in table if a + r == best]
     return plateau[len(plateau) // 2]
+
+
+@dataclass(frozen=True)
+class DialogueTurn:
+    question: str
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DialogueReport:
+    """Follow-up accuracy: turns after the first whose best passage is acceptable."""
+
+    accuracy: float
+    turns: int
+    dialogues: int
+    threshold: float | None
+    misses: tuple[tuple[str, str | None, tuple[str, ...]], ...]  # question, got, wanted
+
+    @property
+    def failures(self) -> list[str]:
+        if self.threshold is not None and self.accuracy < self.threshold:
+            return [f"follow_up_accuracy {self.accuracy:.3f} < {self.threshold:.3f}"]
+        return []
+
+
+def load_dialogues(path: Path | str) -> tuple[list[list[DialogueTurn]], float | None]:
+    """Read a dialogue file (see tests/eval/gesprekken.yaml).
+
+    Raises:
+        EvalFileError: the file is missing or malformed.
+    """
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise EvalFileError(f"{path}: cannot read dialogue file: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("dialogues"), list):
+        raise EvalFileError(f"{path}: expected a mapping with a list of dialogues")
+    dialogues = []
+    for number, dialogue in enumerate(data["dialogues"], start=1):
+        if not isinstance(dialogue, list) or len(dialogue) < 2:
+            raise EvalFileError(f"{path}: dialogue {number} needs at least 2 turns")
+        dialogues.append(
+            [DialogueTurn(_labelled(t, path).question, _labelled(t, path).ids) for t in dialogue]
+        )
+    threshold = (data.get("thresholds") or {}).get("follow_up_accuracy")
+    return dialogues, float(threshold) if threshold is not None else None
+
+
+def evaluate_dialogues(
+    assistant: Assistant, dialogues: Sequence[Sequence[DialogueTurn]], threshold: float | None
+) -> DialogueReport:
+    """Play each dialogue in a fresh `Conversation` and score the turns after the first."""
+    from assistant.conversation import Conversation
+
+    good = total = 0
+    misses = []
+    for dialogue in dialogues:
+        conversation = Conversation(assistant)
+        for position, turn in enumerate(dialogue):
+            answer = conversation.ask(turn.question)
+            got = answer.passages[0].id if answer.answered and answer.passages else None
+            if position == 0:
+                continue
+            total += 1
+            if got in turn.ids:
+                good += 1
+            else:
+                misses.append((turn.question, got, turn.ids))
+    accuracy = good / total if total else 0.0
+    return DialogueReport(accuracy, total, len(dialogues), threshold, tuple(misses))

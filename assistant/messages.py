@@ -94,3 +94,6 @@ TOPICS = (
     ("Prijs en promotie", "Hoe duur moet ik mijn product verkopen?"),
     ("Wie helpt mij?", "Waar kan ik terecht met zakelijke vragen als kunstenaar?"),
 )
+
+# Conversation
+FOLLOW_UP_NOTICE = "Ik las je vraag als vervolg op «{topic}»."

@@ -85,21 +85,24 @@ class PassageIndex:
 
     def search(self, groups: Sequence[TermGroup], limit: int) -> list[Hit]:
         """Rank passages for analysed question terms; best first, only positive scores."""
-        weights = self.query_weights(groups)
-        if not weights:
-            return []
-        scores = np.zeros(len(self.passages))
-        for term, weight in weights.items():
-            if term in self._bm25.idf:
-                scores += weight * self._bm25.get_scores([term])
-        scores *= self._past_prior if asks_about_the_past(groups) else self._prior
-        scores *= 1.0 + TITLE_BOOST * self._title_coverage(weights)
+        scores = self.scores(groups)
         order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:limit]
         return [
             Hit(self.passages[i], float(scores[i]), self.coverage(groups, i))
             for i in order
             if scores[i] > 0
         ]
+
+    def scores(self, groups: Sequence[TermGroup]) -> np.ndarray:
+        """The ranking score of every passage for analysed question terms."""
+        weights = self.query_weights(groups)
+        scores = np.zeros(len(self.passages))
+        for term, weight in weights.items():
+            if term in self._bm25.idf:
+                scores += weight * self._bm25.get_scores([term])
+        scores *= self._past_prior if asks_about_the_past(groups) else self._prior
+        scores *= 1.0 + TITLE_BOOST * self._title_coverage(weights)
+        return scores
 
     def _title_coverage(self, weights: dict[str, float]) -> np.ndarray:
         """Per passage, the share of its title's terms that the question contains."""
@@ -126,7 +129,8 @@ class PassageIndex:
                 *((t, alternative) for t in group.alternatives),
                 *((t, PART_WEIGHT) for t in group.parts),
             ):
-                weights[term] = max(weights.get(term, 0.0), weight)
+                scaled = weight * group.weight * self.analyzer.specificity(group.word)
+                weights[term] = max(weights.get(term, 0.0), scaled)
         return weights
 
     def coverage(self, groups: Sequence[TermGroup], doc: int) -> float:
@@ -138,13 +142,21 @@ class PassageIndex:
         is scaled by the word's specificity in general Dutch: everyday words count for less.
         A word found only through its compound parts counts for the share of its parts found.
         """
+        total = sum(self.information(group) for group in groups)
+        return self.covered_information(groups, doc) / total if total else 0.0
+
+    def covered_information(self, groups: Sequence[TermGroup], doc: int) -> float:
+        """The summed information of the question's words that passage `doc` contains."""
         terms = self._term_sets[doc]
-        total = matched = 0.0
-        for group in groups:
-            weight = self._group_weight(group) * self.analyzer.specificity(group.word)
-            total += weight
-            matched += weight * self._group_credit(group, terms)
-        return matched / total if total else 0.0
+        return sum(self.information(g) * self._group_credit(g, terms) for g in groups)
+
+    def information(self, group: TermGroup) -> float:
+        """How much a word of a question says: its IDF, scaled by its specificity.
+
+        A context word (weight below 1) ranks lower but counts fully here: the confidence of an
+        answer in context is how much of the question *with* its context the passage covers.
+        """
+        return self._group_weight(group) * self.analyzer.specificity(group.word)
 
     def _group_credit(self, group: TermGroup, terms: frozenset[str]) -> float:
         if group.primary in terms or any(t in terms for t in group.alternatives):
