@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -31,6 +32,10 @@ from assistant.evaluation import (
     load_dialogues,
     load_eval_set,
 )
+from assistant.models import Answer
+from assistant.report import FORMATS, build_report
+from assistant.report import render as render_report
+from assistant.store import Store, store_from_environment
 from assistant.textrender import render_text
 
 DEFAULT_EVAL_FILE = Path("tests/eval/vragen.yaml")
@@ -80,6 +85,16 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("directory", nargs="?", type=Path, help="corpus folder (default: bundled)")
         sub.set_defaults(handler=handler)
 
+    forget = commands.add_parser("forget", help="delete everything the question log has of a user")
+    forget.add_argument("--user", required=True, help="the user's pseudonymous key")
+    forget.set_defaults(handler=_cmd_forget)
+
+    report = commands.add_parser("report", help="the curator report from the question log")
+    report.add_argument("--since", type=_date, help="first day (default: 90 days ago)")
+    report.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    report.add_argument("--corpus", type=Path, help="corpus folder (default: bundled)")
+    report.set_defaults(handler=_cmd_report)
+
     for platform in ("telegram", "discord"):
         bot = commands.add_parser(
             platform, help=f"run the {platform.capitalize()} bot (token from the environment)"
@@ -109,6 +124,13 @@ def _answer_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", type=Path, help="corpus folder (default: bundled)")
 
 
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
 def _top_k(value: str) -> int:
     try:
         number = int(value)
@@ -129,6 +151,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     except QuestionError as exc:
         print(question_error_message(exc), file=sys.stderr)
         return 2
+    _record(answer)
     print(
         json.dumps(answer.to_dict(), ensure_ascii=False, indent=2)
         if args.json
@@ -141,6 +164,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 def _cmd_chat(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
     stdin = stdin or sys.stdin
     conversation = Conversation(_assistant(args.corpus))
+    store = store_from_environment(os.environ)
     interactive = stdin.isatty() and not args.json
     if interactive:
         print(messages.CHAT_WELCOME)
@@ -157,6 +181,7 @@ def _cmd_chat(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
         except QuestionError as exc:
             _print_chat_error(exc, args.json)
             continue
+        _record(answer, store)
         if args.json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
         else:
@@ -169,6 +194,40 @@ def _print_chat_error(exc: QuestionError, as_json: bool) -> None:
         print(json.dumps({"error": exc.reason, "message": text}, ensure_ascii=False), flush=True)
     else:
         print(text, flush=True)
+
+
+def _record(answer: Answer, store: Store | None = None) -> None:
+    """Log a CLI question in the question log (WEGWIJZER_DB; "off" disables it)."""
+    store = store or store_from_environment(os.environ)
+    if store is not None:
+        store.record_question("cli", None, answer)
+
+
+def _cmd_forget(args: argparse.Namespace) -> int:
+    store = store_from_environment(os.environ)
+    if store is None or not store.enabled:
+        print(
+            "error: the question log is disabled or cannot be opened (WEGWIJZER_DB)",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"forgot {store.forget(args.user)} question(s) of user {args.user}")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    store = store_from_environment(os.environ)
+    if store is None or not store.enabled:
+        print(
+            "error: the question log is disabled or cannot be opened (WEGWIJZER_DB)",
+            file=sys.stderr,
+        )
+        return 1
+    today = dt.date.today()
+    since = args.since or today - dt.timedelta(days=store.retention_days)
+    report = build_report(store, _assistant(args.corpus), since=since, today=today)
+    print(render_report(report, args.format), end="")
+    return 0
 
 
 def question_error_message(exc: QuestionError) -> str:

@@ -340,7 +340,7 @@ def _staleness_warnings(passages: Iterable[Passage], today: dt.date | None) -> l
         return []
     warnings = []
     for passage in passages:
-        checked = _parse_date(passage.checked)
+        checked = parse_date(passage.checked)
         if checked and (today - checked).days > STALE_AFTER_DAYS:
             warnings.append(
                 Problem(
@@ -409,10 +409,10 @@ def _https(value: Any) -> bool:
 def _valid_date(value: Any) -> bool:
     if isinstance(value, dt.date):
         return True
-    return isinstance(value, (str, int)) and _parse_date(str(value)) is not None
+    return isinstance(value, (str, int)) and parse_date(str(value)) is not None
 
 
-def _parse_date(value: str) -> dt.date | None:
+def parse_date(value: str) -> dt.date | None:
     text = str(value)
     if not _ISO_DATE.match(text):
         return None

@@ -97,3 +97,15 @@ TOPICS = (
 
 # Conversation
 FOLLOW_UP_NOTICE = "Ik las je vraag als vervolg op «{topic}»."
+
+# Feedback and privacy
+FEEDBACK_REASONS = (
+    ("fout", "Klopt niet"),
+    ("verouderd", "Verouderd"),
+    ("naast", "Geen antwoord op mijn vraag"),
+    ("onduidelijk", "Onduidelijk"),
+)
+ASK_REASON = "Bedankt. Wat was er mis met dit antwoord?"
+THANKS_REASON = "Genoteerd, dank je. Een curator bekijkt het."
+FORGOTTEN = "Gewist: {count} vraag/vragen en je reacties daarop. Ook je gesprek begint opnieuw."
+NOTHING_STORED = "Wegwijzer bewaart hier niets van je; er is dus niets te wissen."

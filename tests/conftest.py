@@ -11,6 +11,14 @@ import yaml
 from assistant.core import Assistant
 
 
+@pytest.fixture(autouse=True)
+def _private_question_log(tmp_path, monkeypatch):
+    """Every test logs questions to its own temporary database, never the user's."""
+    monkeypatch.setenv("WEGWIJZER_DB", str(tmp_path / "vragen.db"))
+    monkeypatch.delenv("WEGWIJZER_SALT", raising=False)
+    monkeypatch.delenv("WEGWIJZER_RETENTION_DAYS", raising=False)
+
+
 @pytest.fixture(scope="session")
 def assistant() -> Assistant:
     """The assistant over the real bundled corpus (built once per test run)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from typing import Any
 
 import discord
@@ -14,6 +13,8 @@ from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 
 from assistant import Answer, Assistant, QuestionError, messages
+from assistant.conversation import Conversation, Conversations
+from assistant.store import Store
 from bots.discord import render
 from bots.ratelimit import RateLimiter
 
@@ -22,14 +23,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_API_BASE_URL = "https://discord.com/api/v10"
 DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg"
 NO_MENTIONS = discord.AllowedMentions.none()
+CHANNEL = "discord"
 _DISCORD_SYNTAX = re.compile(r"<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b")
-
-Feedback = Callable[[str, bool], None]
-
-
-def log_feedback(passage_id: str, positive: bool) -> None:
-    """Default feedback sink: a log line with the passage id (no user data is kept)."""
-    logger.info("feedback %s on passage %s", "+" if positive else "-", passage_id)
 
 
 def point_at(api_base_url: str, gateway_url: str) -> None:
@@ -48,7 +43,7 @@ class WegwijzerDiscord(commands.Bot):
         assistant: the core.
         top_k: passages per answer.
         limiter: questions allowed per user.
-        feedback: called with the passage id and the vote for each 👍/👎.
+        store: the question and feedback log (None: nothing is stored).
         **options: passed on to `commands.Bot` (intents default to the non-privileged ones).
     """
 
@@ -58,7 +53,7 @@ class WegwijzerDiscord(commands.Bot):
         assistant: Assistant,
         top_k: int = 3,
         limiter: RateLimiter | None = None,
-        feedback: Feedback = log_feedback,
+        store: Store | None = None,
         **options: Any,
     ) -> None:
         options.setdefault("intents", discord.Intents.default())
@@ -69,25 +64,21 @@ class WegwijzerDiscord(commands.Bot):
         self.assistant = assistant
         self.top_k = top_k
         self.limiter = limiter or RateLimiter(20, 60.0)
-        self.feedback = feedback
+        self.store = store
+        self.conversations = Conversations(lambda channel: Conversation(assistant))
 
     async def setup_hook(self) -> None:
         """Register the slash commands and the persistent buttons, then sync the tree once."""
         self.tree.add_command(_vraag_command(self))
-        self.tree.add_command(
-            app_commands.Command(
-                name="onderwerpen", description="Kies een onderwerp", callback=self._topics
-            )
-        )
-        self.tree.add_command(
-            app_commands.Command(
-                name="over",
-                description="Wat Wegwijzer is en waar de feiten vandaan komen",
-                callback=self._about,
-            )
-        )
+        for name, description, callback in (
+            ("onderwerpen", "Kies een onderwerp", self._topics),
+            ("over", "Wat Wegwijzer is en waar de feiten vandaan komen", self._about),
+            ("vergeet", "Wis alles wat Wegwijzer van je bewaarde", self._forget),
+        ):
+            command = app_commands.Command(name=name, description=description, callback=callback)
+            self.tree.add_command(command)
         self.tree.on_error = self._on_command_error
-        self.add_dynamic_items(MoreButton, FeedbackButton, AskButton)
+        self.add_dynamic_items(MoreButton, FeedbackButton, ReasonButton, AskButton)
         await self.tree.sync()
 
     async def on_message(self, message: discord.Message) -> None:
@@ -100,12 +91,15 @@ class WegwijzerDiscord(commands.Bot):
         logger.exception("event %s failed", event_method)
 
     async def answer_message(self, message: discord.Message, question: str) -> None:
-        """Rate-limit, ask the core, render and reply."""
+        """Rate-limit, ask the core in this channel's conversation, log, render and reply."""
         if not self.limiter.allow(message.author.id):
             await message.reply(messages.TOO_MANY_QUESTIONS, allowed_mentions=NO_MENTIONS)
             return
-        parts = self._render_question(question)
-        for part in parts:
+        answer = self._ask(message.channel.id, message.author.id, question)
+        if answer is None:
+            await message.reply(messages.EMPTY_QUESTION, allowed_mentions=NO_MENTIONS)
+            return
+        for part in render.render_answer(*answer):
             await message.reply(**_send_kwargs(part))
 
     async def answer_interaction(self, interaction: discord.Interaction, question: str) -> None:
@@ -113,11 +107,12 @@ class WegwijzerDiscord(commands.Bot):
         if not self.limiter.allow(interaction.user.id):
             await interaction.response.send_message(messages.TOO_MANY_QUESTIONS, ephemeral=True)
             return
-        answer = self._ask(question)
+        answer = self._ask(interaction.channel_id, interaction.user.id, question)
         if answer is None:
             await interaction.response.send_message(messages.EMPTY_QUESTION, ephemeral=True)
             return
-        await send_parts(interaction, render.render_answer(answer), ephemeral=not answer.answered)
+        parts = render.render_answer(*answer)
+        await send_parts(interaction, parts, ephemeral=not answer[0].answered)
 
     async def show_passage(self, interaction: discord.Interaction, passage_id: str) -> None:
         view = self.assistant.view(passage_id)
@@ -127,11 +122,30 @@ class WegwijzerDiscord(commands.Bot):
         await send_parts(interaction, [render.render_passage(view)])
 
     async def take_feedback(
-        self, interaction: discord.Interaction, passage_id: str, positive: bool
+        self,
+        interaction: discord.Interaction,
+        passage_id: str,
+        positive: bool,
+        question_id: int | None,
     ) -> None:
-        self.feedback(passage_id, positive)
-        thanks = messages.THANKS_UP if positive else messages.THANKS_DOWN
-        await interaction.response.send_message(thanks, ephemeral=True)
+        """Store a vote; after a 👎 ask for the reason with buttons (ephemeral)."""
+        feedback_id = None
+        if self.store:
+            feedback_id = self.store.record_feedback(question_id, positive, passage_id=passage_id)
+        else:
+            logger.info("feedback %s on %s", "+" if positive else "-", passage_id)
+        if positive or feedback_id is None:
+            thanks = messages.THANKS_UP if positive else messages.THANKS_DOWN
+            await interaction.response.send_message(thanks, ephemeral=True)
+            return
+        await send_parts(interaction, [render.render_reasons(feedback_id)], ephemeral=True)
+
+    async def take_reason(
+        self, interaction: discord.Interaction, feedback_id: int, reason: str
+    ) -> None:
+        if self.store:
+            self.store.set_reason(feedback_id, reason)
+        await interaction.response.send_message(messages.THANKS_REASON, ephemeral=True)
 
     async def _topics(self, interaction: discord.Interaction) -> None:
         """Kies een onderwerp."""
@@ -145,6 +159,17 @@ class WegwijzerDiscord(commands.Bot):
         )
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
+    async def _forget(self, interaction: discord.Interaction) -> None:
+        """Wis alles wat Wegwijzer van je bewaarde."""
+        self.conversations.get(interaction.channel_id).reset()
+        if self.store is None or not self.store.enabled:
+            await interaction.response.send_message(messages.NOTHING_STORED, ephemeral=True)
+            return
+        count = self.store.forget(self.store.user_key(CHANNEL, interaction.user.id))
+        await interaction.response.send_message(
+            messages.FORGOTTEN.format(count=count), ephemeral=True
+        )
+
     async def _on_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
@@ -156,17 +181,19 @@ class WegwijzerDiscord(commands.Bot):
         )
         await send(messages.SOMETHING_WENT_WRONG, ephemeral=True)
 
-    def _ask(self, question: str) -> Answer | None:
+    def _ask(
+        self, channel_id: int | None, user_id: int, question: str
+    ) -> tuple[Answer, int | None] | None:
+        """The answer in this channel's conversation and its id in the question log."""
         try:
-            return self.assistant.ask(question, top_k=self.top_k)
+            answer = self.conversations.get(channel_id).ask(question, top_k=self.top_k)
         except QuestionError:
             return None
-
-    def _render_question(self, question: str) -> list[render.DiscordMessage]:
-        answer = self._ask(question)
-        if answer is None:
-            return [render.DiscordMessage(messages.EMPTY_QUESTION)]
-        return render.render_answer(answer)
+        question_id = None
+        if self.store is not None:
+            key = self.store.user_key(CHANNEL, user_id)
+            question_id = self.store.record_question(CHANNEL, key, answer)
+        return answer, question_id
 
 
 def _vraag_command(bot: WegwijzerDiscord) -> app_commands.Command:
@@ -264,23 +291,49 @@ class MoreButton(
 
 class FeedbackButton(
     discord.ui.DynamicItem[discord.ui.Button],
-    template=r"wegwijzer:fb:(?P<vote>[+-]):(?P<pid>[a-z0-9-]+)",
+    template=r"wegwijzer:fb:(?P<vote>[+-]):(?P<pid>[a-z0-9-]+)(?::(?P<qid>\d+))?",
 ):
-    """👍 / 👎 on an answer."""
+    """👍 / 👎 on an answer; carries the passage id and, when logged, the question's id."""
 
-    def __init__(self, positive: bool, passage_id: str) -> None:
-        super().__init__(discord.ui.Button(custom_id=render.feedback_id(positive, passage_id)))
+    def __init__(self, positive: bool, passage_id: str, question_id: int | None) -> None:
+        custom_id = render.feedback_id(positive, passage_id, question_id)
+        super().__init__(discord.ui.Button(custom_id=custom_id))
         self.positive = positive
         self.passage_id = passage_id
+        self.question_id = question_id
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item, match: re.Match[str]
     ) -> FeedbackButton:
-        return cls(match["vote"] == "+", match["pid"])
+        question_id = int(match["qid"]) if match["qid"] else None
+        return cls(match["vote"] == "+", match["pid"], question_id)
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await interaction.client.take_feedback(interaction, self.passage_id, self.positive)
+        await interaction.client.take_feedback(
+            interaction, self.passage_id, self.positive, self.question_id
+        )
+
+
+class ReasonButton(
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"wegwijzer:rd:(?P<fid>\d+):(?P<reason>[a-z]+)",
+):
+    """The reason for a 👎, from the short list."""
+
+    def __init__(self, feedback_id: int, reason: str) -> None:
+        super().__init__(discord.ui.Button(custom_id=render.reason_id(feedback_id, reason)))
+        self.feedback_id = feedback_id
+        self.reason = reason
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item, match: re.Match[str]
+    ) -> ReasonButton:
+        return cls(int(match["fid"]), match["reason"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await interaction.client.take_reason(interaction, self.feedback_id, self.reason)
 
 
 class AskButton(discord.ui.DynamicItem[discord.ui.Button], template=r"wegwijzer:q:(?P<q>.+)"):

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from assistant import Assistant, CorpusError
+from assistant.store import store_from_environment
 from bots.redact import configure_logging
 
 if TYPE_CHECKING:
@@ -54,7 +55,8 @@ def main(environ: Mapping[str, str] | None = None) -> int:
         env.get(API_VARIABLE, "").strip() or DEFAULT_API_BASE_URL,
         env.get(GATEWAY_VARIABLE, "").strip() or DEFAULT_GATEWAY_URL,
     )
-    return asyncio.run(_serve(WegwijzerDiscord(assistant=assistant), token))
+    bot = WegwijzerDiscord(assistant=assistant, store=store_from_environment(env))
+    return asyncio.run(_serve(bot, token))
 
 
 async def _serve(bot: WegwijzerDiscord, token: str) -> int:

@@ -55,8 +55,13 @@ def more_id(passage_id: str) -> str:
     return f"{PREFIX}:meer:{passage_id}"
 
 
-def feedback_id(positive: bool, passage_id: str) -> str:
-    return f"{PREFIX}:fb:{'+' if positive else '-'}:{passage_id}"
+def feedback_id(positive: bool, passage_id: str, question_id: int | None = None) -> str:
+    suffix = f":{question_id}" if question_id is not None else ""
+    return f"{PREFIX}:fb:{'+' if positive else '-'}:{passage_id}{suffix}"
+
+
+def reason_id(feedback: int, reason: str) -> str:
+    return f"{PREFIX}:rd:{feedback}:{reason}"
 
 
 def question_id(question: str) -> str | None:
@@ -100,14 +105,17 @@ def _source_text(passage: AnswerPassage) -> str:
     return f"{cited} ({dates})"
 
 
-def render_answer(answer: Answer) -> list[DiscordMessage]:
-    """An answer as one or more messages within Discord's limits."""
+def render_answer(answer: Answer, logged_id: int | None = None) -> list[DiscordMessage]:
+    """An answer as one or more messages within Discord's limits.
+
+    `logged_id`, the answer's id in the question log, goes into the feedback buttons.
+    """
     embeds = [passage_embed(p, n) for n, p in enumerate(answer.passages, start=1)]
-    content = answer.message
+    content = "\n".join((answer.message, *(f"*{escape_markdown(n)}*" for n in answer.notices)))
     if answer.fallback:
         content = f"{content}\n➜ {answer.fallback.label}: <{answer.fallback.url}>"
     groups = pack(embeds)
-    buttons = tuple(_answer_buttons(answer))
+    buttons = tuple(_answer_buttons(answer, logged_id))
     if not groups:
         return [DiscordMessage(_cut(content, CONTENT_LIMIT), (), buttons)]
     return [
@@ -149,7 +157,16 @@ def pack(embeds: Sequence[discord.Embed]) -> list[list[discord.Embed]]:
     return groups
 
 
-def _answer_buttons(answer: Answer) -> list[ButtonSpec]:
+def render_reasons(feedback: int) -> DiscordMessage:
+    """After a 👎: one button per reason from the short list."""
+    buttons = tuple(
+        ButtonSpec(label, custom_id=reason_id(feedback, code))
+        for code, label in messages.FEEDBACK_REASONS
+    )
+    return DiscordMessage(messages.ASK_REASON, (), buttons)
+
+
+def _answer_buttons(answer: Answer, logged_id: int | None) -> list[ButtonSpec]:
     if not answer.answered:
         buttons = [
             ButtonSpec(_cut(s, LABEL_LIMIT), custom_id=custom_id)
@@ -164,8 +181,8 @@ def _answer_buttons(answer: Answer) -> list[ButtonSpec]:
     first = answer.passages[0]
     return [
         *_more_buttons(first.related),
-        ButtonSpec("", custom_id=feedback_id(True, first.id), emoji="👍"),
-        ButtonSpec("", custom_id=feedback_id(False, first.id), emoji="👎"),
+        ButtonSpec("", custom_id=feedback_id(True, first.id, logged_id), emoji="👍"),
+        ButtonSpec("", custom_id=feedback_id(False, first.id, logged_id), emoji="👎"),
     ]
 
 

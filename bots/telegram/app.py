@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from telegram import (
     BotCommand,
+    CallbackQuery,
     LinkPreviewOptions,
     Message,
     MessageEntity,
@@ -25,7 +25,9 @@ from telegram.ext import (
     filters,
 )
 
-from assistant import Assistant, QuestionError, messages
+from assistant import Answer, Assistant, QuestionError, messages
+from assistant.conversation import Conversation, Conversations
+from assistant.store import Store
 from bots.ratelimit import RateLimiter
 from bots.refs import RefStore
 from bots.telegram import render
@@ -39,15 +41,10 @@ COMMANDS = (
     ("vraag", "Stel een vraag: /vraag <je vraag>"),
     ("onderwerpen", "Kies een onderwerp"),
     ("over", "Wat Wegwijzer is en waar de feiten vandaan komen"),
+    ("vergeet", "Wis alles wat Wegwijzer van je bewaarde"),
     ("help", "Hoe je Wegwijzer gebruikt"),
 )
-
-Feedback = Callable[[dict, bool], None]
-
-
-def log_feedback(answer_ref: dict, positive: bool) -> None:
-    """Default feedback sink: a log line with the passage ids (no user data is kept)."""
-    logger.info("feedback %s on passages %s", "+" if positive else "-", answer_ref["passages"])
+CHANNEL = "telegram"
 
 
 class WegwijzerBot:
@@ -58,7 +55,7 @@ class WegwijzerBot:
         top_k: passages per answer.
         limiter: questions allowed per user.
         refs: server-side store behind short callback data.
-        feedback: called with the answer reference and the vote for each 👍/👎.
+        store: the question and feedback log (None: nothing is stored).
     """
 
     def __init__(
@@ -68,13 +65,14 @@ class WegwijzerBot:
         top_k: int = 3,
         limiter: RateLimiter | None = None,
         refs: RefStore | None = None,
-        feedback: Feedback = log_feedback,
+        store: Store | None = None,
     ) -> None:
         self.assistant = assistant
         self.top_k = top_k
         self.limiter = limiter or RateLimiter(20, 60.0)
         self.refs = refs or RefStore()
-        self.feedback = feedback
+        self.store = store
+        self.conversations = Conversations(lambda chat: Conversation(assistant))
 
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/start: welcome and three example questions as buttons."""
@@ -126,11 +124,37 @@ class WegwijzerBot:
             await query.answer()
             await self.answer(query.message, query.from_user.id, question)
         elif kind == render.FEEDBACK and (ref := self.refs.get(payload[2:])):
-            positive = payload.startswith("+")
-            self.feedback(ref, positive)
-            await query.answer(messages.THANKS_UP if positive else messages.THANKS_DOWN)
+            await self._feedback(query, ref, positive=payload.startswith("+"))
+        elif kind == render.REASON and (ref := self.refs.get(payload.partition(":")[0])):
+            if self.store:
+                self.store.set_reason(ref, payload.partition(":")[2])
+            await query.answer(messages.THANKS_REASON)
         else:
             await query.answer(messages.BUTTON_EXPIRED)
+
+    async def forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/vergeet: delete everything stored of this user and restart the conversation."""
+        self.conversations.get(update.effective_chat.id).reset()
+        if self.store is None or not self.store.enabled:
+            await update.effective_message.reply_text(render.escape(messages.NOTHING_STORED))
+            return
+        count = self.store.forget(self.store.user_key(CHANNEL, update.effective_user.id))
+        text = messages.FORGOTTEN.format(count=count)
+        await update.effective_message.reply_text(render.escape(text))
+
+    async def _feedback(self, query: CallbackQuery, ref: dict, *, positive: bool) -> None:
+        """Store a vote; after a 👎 ask for the reason with buttons."""
+        feedback_id = None
+        if self.store:
+            feedback_id = self.store.record_feedback(
+                ref.get("question_id"), positive, passage_id=(ref["passages"] or [None])[0]
+            )
+        else:
+            logger.info("feedback %s on %s", "+" if positive else "-", ref["passages"])
+        await query.answer(messages.THANKS_UP if positive else messages.THANKS_DOWN)
+        if not positive and feedback_id is not None:
+            reasons = render.render_reasons(self.refs.put(feedback_id))
+            await self._send(query.message, reasons)
 
     async def inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Inline mode: `@bot winwinlening` offers up to ten passages."""
@@ -152,17 +176,23 @@ class WegwijzerBot:
             )
 
     async def answer(self, message: Message, user_id: int, question: str) -> None:
-        """Rate-limit, ask the core, render and send."""
+        """Rate-limit, ask the core in this chat's conversation, log, render and send."""
         if not self.limiter.allow(user_id):
             await message.reply_text(render.escape(messages.TOO_MANY_QUESTIONS))
             return
         try:
-            answer = self.assistant.ask(question, top_k=self.top_k)
+            answer = self.conversations.get(message.chat.id).ask(question, top_k=self.top_k)
         except QuestionError as exc:
             await message.reply_text(render.escape(question_error_text(exc)))
             return
-        for part in render.render_answer(answer, self.refs.put):
+        question_id = self._log(user_id, answer)
+        for part in render.render_answer(answer, self.refs.put, question_id=question_id):
             await self._send(message, part)
+
+    def _log(self, user_id: int, answer: Answer) -> int | None:
+        if self.store is None:
+            return None
+        return self.store.record_question(CHANNEL, self.store.user_key(CHANNEL, user_id), answer)
 
     @staticmethod
     async def _send(message: Message, part: render.TelegramMessage) -> None:
@@ -226,6 +256,7 @@ def build_application(
             CommandHandler("over", bot.about),
             CommandHandler("onderwerpen", bot.topics),
             CommandHandler("vraag", bot.command_question),
+            CommandHandler("vergeet", bot.forget),
             MessageHandler(text & filters.ChatType.PRIVATE, bot.text),
             MessageHandler(text & filters.ChatType.GROUPS & addressed, bot.text),
             CallbackQueryHandler(bot.button),

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Mapping
 
 from assistant import Assistant, CorpusError
+from assistant.store import store_from_environment
 from bots.redact import configure_logging
 
 TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
@@ -40,6 +41,7 @@ def main(environ: Mapping[str, str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     base_url = env.get(BASE_URL_VARIABLE, "").strip() or DEFAULT_BASE_URL
-    application = build_application(token, WegwijzerBot(assistant), base_url=base_url)
+    bot = WegwijzerBot(assistant, store=store_from_environment(env))
+    application = build_application(token, bot, base_url=base_url)
     application.run_polling(allowed_updates=["message", "callback_query", "inline_query"])
     return 0

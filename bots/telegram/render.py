@@ -28,8 +28,8 @@ MAX_BUTTON_TITLE = 40
 MAX_INLINE_RESULTS = 10
 
 # Callback data: "<kind>:<payload>". m = show a passage, q = ask a stored question,
-# f = feedback (+ or -) on a stored answer reference.
-MORE, QUESTION, FEEDBACK = "m", "q", "f"
+# f = feedback (+ or -) on a stored answer reference, r = the reason for a stored 👎.
+MORE, QUESTION, FEEDBACK, REASON = "m", "q", "f", "r"
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,7 @@ def render_answer(
     store: Callable[[object], str],
     *,
     max_chars: int = MAX_MESSAGE_CHARS,
+    question_id: int | None = None,
 ) -> list[TelegramMessage]:
     """An answer as one or more messages; the keyboard goes with the last one.
 
@@ -92,12 +93,14 @@ def render_answer(
         answer: what the core returned.
         store: keeps a value server-side and returns a short key for callback data.
         max_chars: the per-message limit.
+        question_id: the answer's id in the question log, so that feedback links to it.
     """
     blocks = [f"<b>{escape(answer.message)}</b>"]
+    blocks.extend(f"<i>{escape(notice)}</i>" for notice in answer.notices)
     blocks.extend(passage_block(p, n) for n, p in enumerate(answer.passages, start=1))
     if answer.fallback:
         blocks.append(f"➜ {link(answer.fallback.url, answer.fallback.label)}")
-    keyboard = _answer_keyboard(answer, store)
+    keyboard = _answer_keyboard(answer, store, question_id)
     texts = pack(blocks, max_chars)
     return [
         TelegramMessage(text, keyboard if i == len(texts) - 1 else None)
@@ -196,11 +199,28 @@ def _strip_tags(text: str) -> str:
     return "".join(out)
 
 
-def _answer_keyboard(answer: Answer, store: Callable[[object], str]) -> InlineKeyboardMarkup:
+def render_reasons(feedback_ref: str) -> TelegramMessage:
+    """After a 👎: one button per reason from the short list."""
+    rows = [
+        [InlineKeyboardButton(label, callback_data=callback(REASON, f"{feedback_ref}:{code}"))]
+        for code, label in messages.FEEDBACK_REASONS
+    ]
+    return TelegramMessage(escape(messages.ASK_REASON), InlineKeyboardMarkup(rows))
+
+
+def _answer_keyboard(
+    answer: Answer, store: Callable[[object], str], question_id: int | None
+) -> InlineKeyboardMarkup:
     rows: list[list[InlineKeyboardButton]] = []
     if answer.answered:
         rows.extend(_more_buttons(answer.passages[0].related if answer.passages else ()))
-        ref = store({"question": answer.question, "passages": [p.id for p in answer.passages]})
+        ref = store(
+            {
+                "question": answer.question,
+                "question_id": question_id,
+                "passages": [p.id for p in answer.passages],
+            }
+        )
         rows.append(
             [
                 InlineKeyboardButton("👍", callback_data=callback(FEEDBACK, f"+:{ref}")),

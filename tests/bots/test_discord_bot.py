@@ -16,6 +16,7 @@ import yarl
 from discord.gateway import DiscordWebSocket
 
 from assistant import messages
+from assistant.store import Store
 from bots.discord.app import WegwijzerDiscord, point_at
 from bots.discord.main import main as discord_main
 from bots.ratelimit import RateLimiter
@@ -76,7 +77,7 @@ def test_login_ready_and_the_command_tree_is_synced_once(assistant):
             syncs = fake.to("PUT", "/applications/")
         [sync] = syncs
         names = {c["name"] for c in sync.body}
-        assert names == {"vraag", "onderwerpen", "over"}
+        assert names == {"vraag", "onderwerpen", "over", "vergeet"}
         vraag = next(c for c in sync.body if c["name"] == "vraag")
         assert vraag["options"][0]["autocomplete"] is True
         assert vraag["options"][0]["description"]
@@ -136,24 +137,53 @@ def test_mention_in_a_channel_and_in_a_thread_and_a_dm_are_answered_in_place(ass
     assert all(r.body["allowed_mentions"] == {"parse": []} for r in sent)
 
 
-def test_buttons_keep_working_after_a_restart(assistant):
-    votes = []
+def test_buttons_keep_working_after_a_restart_and_feedback_reaches_the_store(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
 
     async def scenario():
         async with FakeDiscord() as fake:
-            async with running(fake, assistant):
+            async with running(fake, assistant, store=store):
+                await fake.slash("vraag", _ask("wat is de winwinlening"))
+                [answer] = await fake.wait_for("POST", "/interactions/")
                 await fake.press("wegwijzer:meer:winwinlening-afsluiten")
-                await fake.wait_for("POST", "/interactions/")
-            async with running(fake, assistant, feedback=lambda pid, up: votes.append((pid, up))):
+                await fake.wait_for("POST", "/interactions/", 2)
+            thumbs_down = next(
+                i for i in _custom_ids(answer.body) if i.startswith("wegwijzer:fb:-")
+            )
+            async with running(fake, assistant, store=store):  # a new client: a restart
                 await fake.press("wegwijzer:meer:winwinlening-afsluiten")
-                await fake.press("wegwijzer:fb:-:winwinlening")
-                return await fake.wait_for("POST", "/interactions/", 3)
+                await fake.press(thumbs_down)
+                reasons = (await fake.wait_for("POST", "/interactions/", 4))[3]
+                await fake.press(_custom_ids(reasons.body)[1])
+                return await fake.wait_for("POST", "/interactions/", 5)
 
     callbacks = run(scenario())
-    for callback in callbacks[:2]:
+    for callback in (callbacks[1], callbacks[2]):
         assert callback.body["data"]["embeds"][0]["title"] == "Een winwinlening afsluiten"
-    assert callbacks[2].body["data"]["flags"] == 64  # the thanks is ephemeral
-    assert votes == [("winwinlening", False)]
+    assert callbacks[3].body["data"]["flags"] == 64  # the reason question is ephemeral
+    assert callbacks[4].body["data"]["content"] == messages.THANKS_REASON
+    [question] = store.questions()
+    assert question.channel == "discord" and question.user_key == store.user_key("discord", 42)
+    [feedback] = store.feedback()
+    assert (feedback.question_id, feedback.vote, feedback.reason) == (question.id, -1, "verouderd")
+
+
+def test_vergeet_and_follow_up_in_a_channel(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant, store=store):
+            await fake.mention("Wat is de winwinlening?")
+            await fake.mention("en hoeveel kan ik daarmee lenen?")
+            sent = await fake.wait_for("POST", "/channels/", 2)
+            await fake.slash("vergeet")
+            [forgotten] = await fake.wait_for("POST", "/interactions/")
+        return sent, forgotten
+
+    sent, forgotten = run(scenario())
+    assert "vervolg op «Winwinlening»" in sent[1].body["content"]
+    assert forgotten.body["data"]["content"] == messages.FORGOTTEN.format(count=2)
+    assert store.questions() == []
 
 
 def test_rest_429_is_retried_and_the_reply_arrives(assistant):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from assistant import messages
+from assistant.store import Store
 from bots.ratelimit import RateLimiter
 from bots.telegram.app import WegwijzerBot, build_application
 from bots.telegram.main import main as telegram_main
@@ -61,7 +62,7 @@ def test_start_registers_commands_and_offers_example_questions(assistant):
             [sent] = await fake.wait_for("sendMessage")
             [commands] = fake.calls_to("setMyCommands")
         names = [c["command"] for c in commands["commands"]]
-        assert names == ["start", "vraag", "onderwerpen", "over", "help"]
+        assert names == ["start", "vraag", "onderwerpen", "over", "vergeet", "help"]
         assert "Wegwijzer" in sent["text"]
         assert [b["text"] for b in _buttons(sent)] == list(messages.DEFAULT_SUGGESTIONS)
 
@@ -105,34 +106,64 @@ def test_group_messages_are_answered_only_when_addressed(assistant):
     run(scenario())
 
 
-def test_buttons_show_a_passage_and_take_feedback(assistant):
-    votes = []
+def test_buttons_show_a_passage_and_feedback_reaches_the_store(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
 
     async def scenario():
-        bot = WegwijzerBot(assistant, feedback=lambda ref, positive: votes.append((ref, positive)))
+        bot = WegwijzerBot(assistant, store=store)
         async with FakeTelegram() as fake, running(fake, bot):
             fake.private_message("wat is de winwinlening")
             [answer] = await fake.wait_for("sendMessage")
-            thumbs_up = next(b for b in _buttons(answer) if b["text"] == "👍")
+            thumbs_down = next(b for b in _buttons(answer) if b["text"] == "👎")
             fake.button_press("m:winwinlening-afsluiten")
-            fake.button_press(thumbs_up["callback_data"])
+            fake.button_press(thumbs_down["callback_data"])
+            sent = await fake.wait_for("sendMessage", 3)  # answer, passage, reasons
+            reason = next(b for b in _buttons(sent[2]) if b["text"] == "Verouderd")
+            fake.button_press(reason["callback_data"])
             fake.button_press("q:verlopen")
-            answered = await fake.wait_for("answerCallbackQuery", 3)
-            sent = await fake.wait_for("sendMessage", 2)
-        assert "Een winwinlening afsluiten" in sent[1]["text"]
-        assert answered[1]["text"] == messages.THANKS_UP
-        assert answered[2]["text"] == messages.BUTTON_EXPIRED
-        assert votes == [
-            (
-                {
-                    "question": "wat is de winwinlening",
-                    "passages": [p.id for p in assistant.ask("wat is de winwinlening").passages],
-                },
-                True,
-            )
-        ]
+            answered = await fake.wait_for("answerCallbackQuery", 4)
+        return sent, answered
 
-    run(scenario())
+    sent, answered = run(scenario())
+    assert "Een winwinlening afsluiten" in sent[1]["text"]
+    assert answered[1]["text"] == messages.THANKS_DOWN
+    assert answered[2]["text"] == messages.THANKS_REASON
+    assert answered[3]["text"] == messages.BUTTON_EXPIRED
+    [question] = store.questions()
+    assert question.channel == "telegram" and question.question == "wat is de winwinlening"
+    assert question.user_key == store.user_key("telegram", 42) and "42" not in question.user_key
+    [feedback] = store.feedback()
+    assert (feedback.question_id, feedback.vote, feedback.reason) == (question.id, -1, "verouderd")
+    assert feedback.passage_id == "winwinlening"
+
+
+def test_vergeet_deletes_the_users_questions(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant, store=store)):
+            fake.private_message("wat is vlaio", user_id=42)
+            fake.private_message("wat is pmv", user_id=7)
+            await fake.wait_for("sendMessage", 2)
+            fake.command("/vergeet", user_id=42)
+            return (await fake.wait_for("sendMessage", 3))[2]
+
+    reply = run(scenario())
+    assert reply["text"] == messages.FORGOTTEN.format(count=1)
+    assert [q.question for q in store.questions()] == ["wat is pmv"]
+
+
+def test_a_follow_up_is_answered_in_the_chats_context(assistant):
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+            fake.private_message("Wat is de winwinlening?")
+            await fake.wait_for("sendMessage")
+            fake.private_message("en hoeveel kan ik daarmee lenen?")
+            return (await fake.wait_for("sendMessage", 2))[1]
+
+    follow_up = run(scenario())
+    assert "vervolg op «Winwinlening»" in follow_up["text"]
+    assert "300.000" in follow_up["text"]
 
 
 def test_inline_query_offers_up_to_ten_results(assistant):

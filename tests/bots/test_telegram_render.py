@@ -80,7 +80,7 @@ def test_answered_keyboard_has_more_buttons_and_feedback():
     assert rows[0][0].callback_data == "m:winwinlening-afsluiten"
     assert [b.text for b in rows[-1]] == ["👍", "👎"]
     ref = rows[-1][0].callback_data.split(":")[2]
-    assert items[ref] == {"question": "vraag", "passages": ["een"]}
+    assert items[ref] == {"question": "vraag", "question_id": None, "passages": ["een"]}
 
 
 def test_unanswered_keyboard_offers_suggestions_and_the_desk():

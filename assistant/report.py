@@ -1,0 +1,264 @@
+"""The curator report: what users asked that Wegwijzer could not answer, what they disliked,
+which passages never come up or are due for a check, and how much each channel is used."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from assistant.analysis import content_tokens
+from assistant.core import Assistant
+from assistant.corpus import STALE_AFTER_DAYS, parse_date
+from assistant.store import Store
+
+SIMILARITY = 0.5  # Jaccard overlap of content words above which two questions are grouped
+FORMATS = ("text", "json", "csv", "html")
+
+
+@dataclass(frozen=True)
+class QuestionGroup:
+    example: str
+    count: int
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Disliked:
+    question: str
+    passage_id: str | None
+    title: str | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class DayCount:
+    day: str
+    channel: str
+    questions: int
+    answered: int
+
+
+@dataclass(frozen=True)
+class CuratorReport:
+    since: str
+    generated: str
+    unanswered: tuple[QuestionGroup, ...]
+    disliked: tuple[Disliked, ...]
+    never_returned: tuple[tuple[str, str], ...]  # (id, title)
+    stale: tuple[tuple[str, str], ...]  # (id, checked)
+    per_day: tuple[DayCount, ...]
+
+
+def build_report(
+    store: Store, assistant: Assistant, *, since: dt.date, today: dt.date
+) -> CuratorReport:
+    """Gather the report from the question log and the corpus."""
+    start = dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC)
+    questions = store.questions(start)
+    by_id = {q.id: q for q in questions}
+    returned = {pid for q in questions for pid in q.passages}
+    disliked = []
+    for feedback in store.feedback(start):
+        if feedback.vote < 0:
+            question = by_id.get(feedback.question_id)
+            passage = assistant.passage(feedback.passage_id) if feedback.passage_id else None
+            disliked.append(
+                Disliked(
+                    question.question if question else "",
+                    feedback.passage_id,
+                    passage.title if passage else None,
+                    feedback.reason,
+                )
+            )
+    return CuratorReport(
+        since=since.isoformat(),
+        generated=today.isoformat(),
+        unanswered=tuple(
+            group_similar(
+                [q.question for q in questions if not q.answered],
+                assistant.index.analyzer.document_terms,
+            )
+        ),
+        disliked=tuple(disliked),
+        never_returned=tuple((p.id, p.title) for p in assistant.passages if p.id not in returned),
+        stale=tuple(_stale(assistant, today)),
+        per_day=tuple(_per_day(questions)),
+    )
+
+
+def group_similar(
+    questions: list[str], analyse: Callable[[str], list[str]] = content_tokens
+) -> list[QuestionGroup]:
+    """Group questions whose analysed words overlap (Jaccard >= SIMILARITY); largest first."""
+    groups: list[tuple[set[str], list[str]]] = []
+    for question in questions:
+        words = set(analyse(question))
+        for group_words, members in groups:
+            union = words | group_words
+            if union and len(words & group_words) / len(union) >= SIMILARITY:
+                members.append(question)
+                group_words |= words
+                break
+        else:
+            groups.append((words, [question]))
+    ordered = sorted(groups, key=lambda g: -len(g[1]))
+    return [QuestionGroup(members[0], len(members), tuple(members)) for _, members in ordered]
+
+
+def _stale(assistant: Assistant, today: dt.date) -> list[tuple[str, str]]:
+    stale = []
+    for passage in assistant.passages:
+        checked = parse_date(passage.checked)
+        if checked and (today - checked).days > STALE_AFTER_DAYS:
+            stale.append((passage.id, passage.checked))
+    return stale
+
+
+def _per_day(questions: list) -> list[DayCount]:  # list[StoredQuestion]
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for q in questions:
+        entry = counts[(q.asked_at[:10], q.channel)]
+        entry[0] += 1
+        entry[1] += int(q.answered)
+    return [DayCount(day, channel, n, a) for (day, channel), (n, a) in sorted(counts.items())]
+
+
+def render(report: CuratorReport, fmt: str) -> str:
+    """The report as text, JSON, CSV or a self-contained HTML page."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}; got {fmt!r}")
+    return {"text": render_text, "json": render_json, "csv": render_csv, "html": render_html}[fmt](
+        report
+    )
+
+
+def render_json(report: CuratorReport) -> str:
+    return json.dumps(asdict(report), ensure_ascii=False, indent=2)
+
+
+def render_text(report: CuratorReport) -> str:
+    lines = [f"Wegwijzer curator report, {report.since} to {report.generated}", ""]
+    lines.append(
+        f"Questions without a reliable answer ({sum(g.count for g in report.unanswered)}):"
+    )
+    lines += [f"  {g.count:3d}x  {g.example}" for g in report.unanswered] or ["  none"]
+    lines += ["", f"Answers with a thumbs down ({len(report.disliked)}):"]
+    lines += [
+        f"  {d.passage_id or '-'}: {d.question!r} (reason: {d.reason or '-'})"
+        for d in report.disliked
+    ] or ["  none"]
+    lines += ["", f"Passages never returned ({len(report.never_returned)}):"]
+    lines += [f"  {pid}  {title}" for pid, title in report.never_returned] or ["  none"]
+    lines += ["", f"Passages checked more than 12 months ago ({len(report.stale)}):"]
+    lines += [f"  {pid}  checked {checked}" for pid, checked in report.stale] or ["  none"]
+    lines += ["", "Questions per day and channel (answered):"]
+    lines += [
+        f"  {d.day}  {d.channel:9s} {d.questions:4d} ({d.answered})" for d in report.per_day
+    ] or ["  none"]
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(report: CuratorReport) -> str:
+    """One long table: section, item, detail, count."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["section", "item", "detail", "count"])
+    for g in report.unanswered:
+        writer.writerow(["unanswered", g.example, " | ".join(g.questions), g.count])
+    for d in report.disliked:
+        writer.writerow(["disliked", d.passage_id or "", f"{d.question} [{d.reason or ''}]", 1])
+    for pid, title in report.never_returned:
+        writer.writerow(["never_returned", pid, title, 0])
+    for pid, checked in report.stale:
+        writer.writerow(["stale", pid, checked, ""])
+    for d in report.per_day:
+        writer.writerow(["per_day", d.day, d.channel, d.questions])
+    return out.getvalue()
+
+
+def render_html(report: CuratorReport) -> str:
+    """One self-contained page (no scripts, no external files) with a small SVG chart."""
+    e = html.escape
+
+    def rows(cells: list) -> str:
+        return "".join(
+            "<tr>" + "".join(f"<td>{e(str(c))}</td>" for c in row) + "</tr>" for row in cells
+        )
+
+    sections = [
+        (
+            "Vragen zonder betrouwbaar antwoord",
+            ["aantal", "voorbeeld", "alle vragen"],
+            [(g.count, g.example, " · ".join(g.questions)) for g in report.unanswered],
+        ),
+        (
+            "Antwoorden met 👎",
+            ["passage", "vraag", "reden"],
+            [
+                (d.title or d.passage_id or "-", d.question, d.reason or "-")
+                for d in report.disliked
+            ],
+        ),
+        ("Passages die nooit getoond werden", ["id", "titel"], list(report.never_returned)),
+        ("Passages ouder dan 12 maanden nagekeken", ["id", "nagekeken"], list(report.stale)),
+        (
+            "Vragen per dag en kanaal",
+            ["dag", "kanaal", "vragen", "beantwoord"],
+            [(d.day, d.channel, d.questions, d.answered) for d in report.per_day],
+        ),
+    ]
+    body = "".join(
+        f"<h2>{e(title)} ({len(items)})</h2><table><tr>"
+        + "".join(f"<th>{e(h)}</th>" for h in head)
+        + "</tr>"
+        + rows(items)
+        + "</table>"
+        for title, head, items in sections
+    )
+    return (
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
+        "<title>Wegwijzer: rapport voor curatoren</title><style>"
+        "body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem;color:#222}"
+        "table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}"
+        "td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;"
+        "vertical-align:top}th{background:#f3f3f3}</style></head><body>"
+        f"<h1>Wegwijzer: rapport voor curatoren</h1><p>Van {e(report.since)} tot "
+        f"{e(report.generated)}.</p>{_chart(report)}{body}</body></html>\n"
+    )
+
+
+def _chart(report: CuratorReport) -> str:
+    """Bars: questions per day (all channels); dots: the share answered."""
+    days: Counter[str] = Counter()
+    answered: Counter[str] = Counter()
+    for d in report.per_day:
+        days[d.day] += d.questions
+        answered[d.day] += d.answered
+    if not days:
+        return "<p>Nog geen vragen in deze periode.</p>"
+    width, height, gap = 640, 160, 4
+    ordered = sorted(days)
+    bar = max(4, (width - gap * len(ordered)) // len(ordered))
+    peak = max(days.values())
+    parts = []
+    for i, day in enumerate(ordered):
+        x = i * (bar + gap)
+        h = round(days[day] / peak * (height - 20))
+        share = answered[day] / days[day]
+        parts.append(
+            f'<rect x="{x}" y="{height - h}" width="{bar}" height="{h}" fill="#1f6fb2">'
+            f"<title>{html.escape(day)}: {days[day]} vragen, {share:.0%} beantwoord</title></rect>"
+            f'<circle cx="{x + bar / 2}" cy="{height - share * (height - 20)}" r="3" '
+            'fill="#e07b00"/>'
+        )
+    return (
+        f'<figure><svg role="img" aria-label="Vragen per dag" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}">{"".join(parts)}</svg>'
+        "<figcaption>Balken: vragen per dag. Punten: aandeel beantwoord.</figcaption></figure>"
+    )

@@ -1,0 +1,378 @@
+"""The question and feedback log: embedded SQLite, pseudonymous, purged after a retention period.
+
+What is stored (see README, "Privacy"): per question the time (UTC), the channel, a pseudonymous
+user key (a salted hash; never a raw user id or name), the question text, whether it was
+answered, the confidence and the passage ids returned; per feedback the vote, an optional reason
+from a short list, the passage and the question it belongs to. Nothing else.
+
+A store never breaks an answer: every failure (a corrupt or read-only file, a locked database)
+is logged and the write is skipped. Several processes may write at once (WAL mode).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import logging
+import os
+import secrets
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.models import Answer
+
+logger = logging.getLogger(__name__)
+
+CHANNELS = ("cli", "api", "telegram", "discord")
+REASONS = ("fout", "verouderd", "naast", "onduidelijk")
+DEFAULT_RETENTION_DAYS = 90
+PURGE_EVERY = dt.timedelta(hours=1)
+BUSY_TIMEOUT_MS = 2000
+
+# Each entry upgrades the schema by one version; PRAGMA user_version records where a file is.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE questions (
+        id INTEGER PRIMARY KEY,
+        asked_at TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('cli', 'api', 'telegram', 'discord')),
+        user_key TEXT,
+        question TEXT NOT NULL,
+        answered INTEGER NOT NULL,
+        confidence REAL NOT NULL,
+        passages TEXT NOT NULL
+    );
+    CREATE INDEX questions_asked_at ON questions (asked_at);
+    CREATE INDEX questions_user_key ON questions (user_key);
+    CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY,
+        question_id INTEGER REFERENCES questions (id) ON DELETE CASCADE,
+        given_at TEXT NOT NULL,
+        vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+        reason TEXT,
+        passage_id TEXT
+    );
+    CREATE INDEX feedback_question ON feedback (question_id);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class StoredQuestion:
+    id: int
+    asked_at: str
+    channel: str
+    user_key: str | None
+    question: str
+    answered: bool
+    confidence: float
+    passages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoredFeedback:
+    id: int
+    question_id: int | None
+    given_at: str
+    vote: int
+    reason: str | None
+    passage_id: str | None
+
+
+class Store:
+    """A SQLite question log. Open it with `Store.open`; a store that cannot open is disabled.
+
+    Args:
+        connection: an open SQLite connection (or None: disabled, every call is a no-op).
+        salt: the secret that makes user keys unlinkable to raw ids.
+        retention_days: questions and feedback older than this are purged automatically.
+        clock: returns the current UTC time (injected in tests).
+    """
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection | None,
+        *,
+        salt: bytes,
+        retention_days: int = DEFAULT_RETENTION_DAYS,
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> None:
+        if retention_days < 1:
+            raise ValueError(f"retention_days must be at least 1; got {retention_days}")
+        self._db = connection
+        self._salt = salt
+        self.retention_days = retention_days
+        self._clock = clock
+        self._last_purge: dt.datetime | None = None
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        salt: bytes | None = None,
+        retention_days: int = DEFAULT_RETENTION_DAYS,
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> Store:
+        """Open (creating and migrating) the database at `path`; purge what is past retention.
+
+        The salt, when not given, is read from (or generated once into) `<path>.salt`. A file that
+        cannot be opened gives a disabled store and a logged error, never an exception.
+        """
+        path = Path(path)
+        try:
+            salt = salt or _salt_beside(path)
+            connection = _connect(path)
+        except (OSError, sqlite3.Error) as exc:
+            logger.error("question log disabled: cannot open %s: %s", path, exc)
+            return cls(None, salt=salt or b"", retention_days=retention_days, clock=clock)
+        store = cls(connection, salt=salt, retention_days=retention_days, clock=clock)
+        store.purge()
+        return store
+
+    @property
+    def enabled(self) -> bool:
+        return self._db is not None
+
+    def user_key(self, channel: str, raw_id: object) -> str:
+        """The pseudonymous key of a platform user: a salted hash, the same for every message."""
+        message = f"{channel}:{raw_id}".encode()
+        return hmac.new(self._salt, message, hashlib.sha256).hexdigest()[:24]
+
+    def record_question(self, channel: str, user_key: str | None, answer: Answer) -> int | None:
+        """Log a question and its answer; returns its id (None when the write failed)."""
+        if channel not in CHANNELS:
+            raise ValueError(f"channel must be one of {', '.join(CHANNELS)}; got {channel!r}")
+        if not self.enabled:
+            return None
+        now = self._clock()
+        with self._write("record a question") as db:
+            cursor = db.execute(
+                "INSERT INTO questions (asked_at, channel, user_key, question, answered,"
+                " confidence, passages) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    _iso(now),
+                    channel,
+                    user_key,
+                    answer.question,
+                    int(answer.answered),
+                    answer.confidence,
+                    json.dumps([p.id for p in answer.passages]),
+                ),
+            )
+            question_id = cursor.lastrowid
+            if self._last_purge is None or now - self._last_purge >= PURGE_EVERY:
+                self._purge(db, now)
+            return question_id
+        return None
+
+    def record_feedback(
+        self,
+        question_id: int | None,
+        positive: bool,
+        *,
+        passage_id: str | None = None,
+        reason: str | None = None,
+    ) -> int | None:
+        """Log a 👍 or 👎; returns the feedback id (None when the write failed)."""
+        _check_reason(reason)
+        if not self.enabled:
+            return None
+        with self._write("record feedback") as db:
+            cursor = db.execute(
+                "INSERT INTO feedback (question_id, given_at, vote, reason, passage_id)"
+                " SELECT ?, ?, ?, ?, ? WHERE ? IS NULL OR EXISTS"
+                " (SELECT 1 FROM questions WHERE id = ?)",
+                (
+                    question_id,
+                    _iso(self._clock()),
+                    1 if positive else -1,
+                    reason,
+                    passage_id,
+                    question_id,
+                    question_id,
+                ),
+            )
+            return cursor.lastrowid if cursor.rowcount else None
+        return None
+
+    def set_reason(self, feedback_id: int, reason: str) -> bool:
+        """Add the reason, chosen after a 👎, to that feedback."""
+        _check_reason(reason)
+        if not self.enabled:
+            return False
+        with self._write("record a reason") as db:
+            return (
+                db.execute(
+                    "UPDATE feedback SET reason = ? WHERE id = ?", (reason, feedback_id)
+                ).rowcount
+                == 1
+            )
+        return False
+
+    def forget(self, user_key: str) -> int:
+        """Delete every question (and its feedback) of a user; returns how many questions."""
+        if not self.enabled:
+            return 0
+        with self._write("forget a user") as db:
+            db.execute(
+                "DELETE FROM feedback WHERE question_id IN"
+                " (SELECT id FROM questions WHERE user_key = ?)",
+                (user_key,),
+            )
+            return db.execute("DELETE FROM questions WHERE user_key = ?", (user_key,)).rowcount
+        return 0
+
+    def purge(self) -> int:
+        """Delete what is older than the retention period; returns how many questions."""
+        if not self.enabled:
+            return 0
+        with self._write("purge old questions") as db:
+            return self._purge(db, self._clock())
+        return 0
+
+    def questions(self, since: dt.datetime | None = None) -> list[StoredQuestion]:
+        """Logged questions, oldest first (empty when the store is disabled)."""
+        rows = self._read(
+            "SELECT id, asked_at, channel, user_key, question, answered, confidence, passages"
+            " FROM questions WHERE asked_at >= ? ORDER BY asked_at, id",
+            (_iso(since) if since else "",),
+        )
+        return [
+            StoredQuestion(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], tuple(json.loads(r[7])))
+            for r in rows
+        ]
+
+    def feedback(self, since: dt.datetime | None = None) -> list[StoredFeedback]:
+        rows = self._read(
+            "SELECT id, question_id, given_at, vote, reason, passage_id FROM feedback"
+            " WHERE given_at >= ? ORDER BY given_at, id",
+            (_iso(since) if since else "",),
+        )
+        return [StoredFeedback(*row) for row in rows]
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _purge(self, db: sqlite3.Connection, now: dt.datetime) -> int:
+        cutoff = _iso(now - dt.timedelta(days=self.retention_days))
+        db.execute("DELETE FROM feedback WHERE given_at < ?", (cutoff,))
+        deleted = db.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,)).rowcount
+        self._last_purge = now
+        return deleted
+
+    @contextmanager
+    def _write(self, what: str) -> Iterator[sqlite3.Connection]:
+        """A transaction whose failure is logged and swallowed: the answer matters more.
+
+        Only entered when the store is enabled (callers check `enabled` first).
+        """
+        assert self._db is not None, "callers check that the store is enabled"
+        try:
+            with self._db:
+                yield self._db
+        except sqlite3.Error as exc:
+            logger.warning("question log: could not %s: %s", what, exc)
+
+    def _read(self, sql: str, parameters: tuple) -> list[tuple]:
+        if self._db is None:
+            return []
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.Error as exc:
+            logger.warning("question log: could not read: %s", exc)
+            return []
+
+
+def default_path(environ: Mapping[str, str]) -> Path:
+    """Where the log lives by default: the user's data directory."""
+    base = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "wegwijzer" / "wegwijzer.db"
+
+
+def store_from_environment(environ: Mapping[str, str]) -> Store | None:
+    """The store the CLI and the bots use: WEGWIJZER_DB (``off`` disables), WEGWIJZER_SALT,
+    WEGWIJZER_RETENTION_DAYS. Returns None when disabled."""
+    location = environ.get("WEGWIJZER_DB", "").strip()
+    if location.lower() == "off":
+        return None
+    salt = environ.get("WEGWIJZER_SALT", "").encode() or None
+    try:
+        days = int(environ.get("WEGWIJZER_RETENTION_DAYS") or DEFAULT_RETENTION_DAYS)
+    except ValueError:
+        logger.error(
+            "WEGWIJZER_RETENTION_DAYS is not a whole number; using %d", DEFAULT_RETENTION_DAYS
+        )
+        days = DEFAULT_RETENTION_DAYS
+    return Store.open(
+        Path(location) if location else default_path(environ),
+        salt=salt,
+        retention_days=max(1, days),
+    )
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    _migrate(connection)
+    connection.isolation_level = ""  # back to implicit transactions for `with connection:`
+    return connection
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    """Bring the schema to SCHEMA_VERSION, one migration at a time, each in a transaction."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise sqlite3.DatabaseError(
+            f"database schema {version} is newer than this Wegwijzer ({SCHEMA_VERSION})"
+        )
+    for number in range(version, SCHEMA_VERSION):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[number]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number + 1}")
+            connection.execute("COMMIT")
+        except sqlite3.Error:
+            connection.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _salt_beside(path: Path) -> bytes:
+    salt_file = path.with_name(path.name + ".salt")
+    if salt_file.exists():
+        return salt_file.read_bytes().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    salt = secrets.token_hex(32).encode()
+    descriptor = os.open(salt_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(salt)
+    return salt
+
+
+def _check_reason(reason: str | None) -> None:
+    if reason is not None and reason not in REASONS:
+        raise ValueError(f"reason must be one of {', '.join(REASONS)}; got {reason!r}")
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")

@@ -1,0 +1,121 @@
+import csv
+import datetime as dt
+import io
+import json
+
+from assistant import cli
+from assistant.models import Answer
+from assistant.report import build_report, group_similar, render
+from assistant.store import Store
+
+DAY1 = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+DAY2 = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = DAY1
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+def _prepared(tmp_path, assistant) -> Store:
+    clock = Clock()
+    store = Store.open(tmp_path / "log.db", clock=clock)
+    for question in ("recept voor soep", "recepten voor soep", "<script>alert(1)</script> weer"):
+        store.record_question("telegram", None, assistant.ask(question))
+    liked = store.record_question("discord", None, assistant.ask("wat is de winwinlening"))
+    store.record_feedback(liked, True, passage_id="winwinlening")
+    clock.now = DAY2
+    disliked = store.record_question("cli", None, assistant.ask("wat is vlaio"))
+    feedback = store.record_feedback(disliked, False, passage_id="vlaio")
+    store.set_reason(feedback, "verouderd")
+    return store
+
+
+def test_report_groups_unanswered_and_lists_dislikes_passages_and_days(tmp_path, assistant):
+    report = build_report(
+        _prepared(tmp_path, assistant),
+        assistant,
+        since=dt.date(2026, 11, 1),
+        today=dt.date(2026, 11, 26),
+    )
+    assert next((g.example, g.count) for g in report.unanswered) == ("recept voor soep", 2)
+    assert sum(g.count for g in report.unanswered) == 3
+    [disliked] = report.disliked
+    assert (disliked.question, disliked.passage_id, disliked.reason) == (
+        "wat is vlaio",
+        "vlaio",
+        "verouderd",
+    )
+    assert disliked.title.startswith("VLAIO")
+    returned = {"winwinlening", "vlaio"}
+    assert not returned & {pid for pid, _ in report.never_returned}
+    assert len(report.never_returned) > 100
+    assert [(d.day, d.channel, d.questions, d.answered) for d in report.per_day] == [
+        ("2026-11-20", "discord", 1, 1),
+        ("2026-11-20", "telegram", 3, 0),
+        ("2026-11-21", "cli", 1, 1),
+    ]
+
+
+def test_since_limits_the_period(tmp_path, assistant):
+    report = build_report(
+        _prepared(tmp_path, assistant),
+        assistant,
+        since=dt.date(2026, 11, 21),
+        today=dt.date(2026, 11, 26),
+    )
+    assert report.unanswered == () and [d.day for d in report.per_day] == ["2026-11-21"]
+
+
+def test_stale_passages_are_reported(tmp_path, assistant):
+    store = Store.open(tmp_path / "log.db")
+    report = build_report(store, assistant, since=dt.date(2026, 1, 1), today=dt.date(2027, 6, 1))
+    assert ("winwinlening", "2026-01") in report.stale
+
+
+def test_every_format_renders(tmp_path, assistant):
+    report = build_report(
+        _prepared(tmp_path, assistant),
+        assistant,
+        since=dt.date(2026, 11, 1),
+        today=dt.date(2026, 11, 26),
+    )
+    assert json.loads(render(report, "json"))["disliked"][0]["reason"] == "verouderd"
+    rows = list(csv.reader(io.StringIO(render(report, "csv"))))
+    assert rows[0] == ["section", "item", "detail", "count"]
+    assert rows[1][:2] == ["unanswered", "recept voor soep"]
+    page = render(report, "html")
+    assert page.startswith("<!doctype html>") and "<svg" in page
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "http" not in page.split("<body>")[0]  # no external resources
+    assert "recept voor soep" in render(report, "text")
+
+
+def test_group_similar_joins_near_duplicates():
+    groups = group_similar(["wat is x vlaio", "vlaio wat is x", "iets anders"])
+    assert [g.count for g in groups] == [2, 1]
+
+
+def test_cli_report_and_forget(tmp_path, monkeypatch, capsys, assistant):
+    path = tmp_path / "cli.db"
+    monkeypatch.setenv("WEGWIJZER_DB", str(path))
+    store = Store.open(path)
+    key = store.user_key("telegram", 99)
+    store.record_question("telegram", key, Answer("vraag", False, 0.0, ""))
+    assert cli.main(["report", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["unanswered"][0]["example"] == "vraag"
+    assert cli.main(["forget", "--user", key]) == 0
+    assert "forgot 1 question(s)" in capsys.readouterr().out
+    assert Store.open(path).questions() == []
+    monkeypatch.setenv("WEGWIJZER_DB", "off")
+    assert cli.main(["report"]) == 1
+
+
+def test_cli_ask_logs_to_the_question_log(tmp_path, monkeypatch):
+    monkeypatch.setenv("WEGWIJZER_DB", str(tmp_path / "ask.db"))
+    assert cli.main(["ask", "wat is vlaio"]) == 0
+    [question] = Store.open(tmp_path / "ask.db").questions()
+    assert (question.channel, question.user_key, question.question) == ("cli", None, "wat is vlaio")

@@ -1,0 +1,180 @@
+import datetime as dt
+import logging
+import multiprocessing
+import sqlite3
+import stat
+
+import pytest
+
+from assistant import cli
+from assistant.store import SCHEMA_VERSION, Store, store_from_environment
+
+T0 = dt.datetime(2026, 11, 1, 12, 0, tzinfo=dt.UTC)
+
+
+class Clock:
+    def __init__(self, now: dt.datetime = T0) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+def test_a_new_file_is_created_at_the_current_schema_in_wal_mode(tmp_path):
+    store = Store.open(tmp_path / "new" / "log.db")
+    assert store.enabled
+    db = sqlite3.connect(tmp_path / "new" / "log.db")
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"questions", "feedback"} <= tables
+
+
+def test_an_empty_existing_file_is_migrated_and_reopening_is_harmless(tmp_path, assistant):
+    path = tmp_path / "log.db"
+    sqlite3.connect(path).close()  # an empty database at schema version 0
+    store = Store.open(path)
+    store.record_question("cli", None, assistant.ask("wat is vlaio"))
+    store.close()
+    again = Store.open(path)
+    assert len(again.questions()) == 1
+
+
+def test_a_newer_schema_disables_the_store_instead_of_failing(tmp_path, caplog):
+    path = tmp_path / "log.db"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with caplog.at_level(logging.ERROR):
+        store = Store.open(path)
+    assert not store.enabled
+    assert "newer than this Wegwijzer" in caplog.text
+
+
+def test_a_question_and_its_feedback_are_recorded(tmp_path, assistant):
+    store = Store.open(tmp_path / "log.db", clock=Clock())
+    answer = assistant.ask("wat is de winwinlening")
+    key = store.user_key("telegram", 123456)
+    question_id = store.record_question("telegram", key, answer)
+    feedback_id = store.record_feedback(question_id, False, passage_id="winwinlening")
+    assert store.set_reason(feedback_id, "verouderd")
+    [question] = store.questions()
+    assert question.asked_at == "2026-11-01T12:00:00+00:00"
+    assert question.passages == tuple(p.id for p in answer.passages)
+    assert question.answered and question.confidence == answer.confidence
+    [feedback] = store.feedback()
+    assert (feedback.question_id, feedback.vote, feedback.reason) == (question_id, -1, "verouderd")
+
+
+def test_user_keys_are_salted_stable_and_never_the_raw_id(tmp_path):
+    one = Store.open(tmp_path / "a.db")
+    other = Store.open(tmp_path / "b.db")
+    key = one.user_key("telegram", 123456)
+    assert key == one.user_key("telegram", 123456)
+    assert key != one.user_key("discord", 123456)
+    assert key != other.user_key("telegram", 123456)  # a different salt
+    assert "123456" not in key
+
+
+def test_the_salt_is_generated_once_beside_the_database_and_private(tmp_path):
+    first = Store.open(tmp_path / "log.db").user_key("cli", 1)
+    salt_file = tmp_path / "log.db.salt"
+    assert stat.S_IMODE(salt_file.stat().st_mode) == 0o600
+    assert Store.open(tmp_path / "log.db").user_key("cli", 1) == first
+
+
+def test_retention_purges_old_questions_and_feedback(tmp_path, assistant):
+    clock = Clock()
+    store = Store.open(tmp_path / "log.db", retention_days=90, clock=clock)
+    old = store.record_question("api", None, assistant.ask("wat is vlaio"))
+    store.record_feedback(old, True)
+    clock.now = T0 + dt.timedelta(days=91)
+    store.record_question("api", None, assistant.ask("wat is pmv"))  # purges on the way
+    assert [q.question for q in store.questions()] == ["wat is pmv"]
+    assert store.feedback() == []
+
+
+def test_forget_deletes_everything_of_one_user(tmp_path, assistant):
+    store = Store.open(tmp_path / "log.db")
+    ann, bob = store.user_key("discord", 1), store.user_key("discord", 2)
+    asked = store.record_question("discord", ann, assistant.ask("wat is vlaio"))
+    store.record_feedback(asked, True)
+    store.record_question("discord", bob, assistant.ask("wat is pmv"))
+    assert store.forget(ann) == 1
+    assert [q.user_key for q in store.questions()] == [bob]
+    assert store.feedback() == []
+
+
+def _writer(path: str, n: int) -> None:
+    from assistant.models import Answer
+
+    store = Store.open(path)
+    for i in range(n):
+        answer = Answer(question=f"vraag {i}", answered=True, confidence=1.0, message="")
+        assert store.record_question("telegram", None, answer) is not None
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path):
+    path = str(tmp_path / "log.db")
+    Store.open(path).close()
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_writer, args=(path, 150)) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+        assert worker.exitcode == 0
+    assert len(Store.open(path).questions()) == 300
+
+
+def test_a_corrupt_file_gives_a_disabled_store_and_the_answer_still_arrives(
+    tmp_path, monkeypatch, capsys
+):
+    path = tmp_path / "log.db"
+    path.write_bytes(b"dit is geen database" * 100)
+    store = Store.open(path)
+    assert not store.enabled
+    assert store.record_question("cli", None, _answer()) is None
+    monkeypatch.setenv("WEGWIJZER_DB", str(path))
+    assert cli.main(["ask", "wat is de winwinlening"]) == 0
+    assert "Winwinlening" in capsys.readouterr().out
+
+
+def test_a_read_only_database_logs_the_failure_and_goes_on(tmp_path, caplog):
+    path = tmp_path / "log.db"
+    Store.open(path).close()
+    store = Store(sqlite3.connect(f"file:{path}?mode=ro", uri=True), salt=b"s")
+    with caplog.at_level(logging.WARNING):
+        assert store.record_question("cli", None, _answer()) is None
+    assert "could not record a question" in caplog.text
+
+
+def test_environment_configuration(tmp_path):
+    assert store_from_environment({"WEGWIJZER_DB": "off"}) is None
+    store = store_from_environment(
+        {
+            "WEGWIJZER_DB": str(tmp_path / "x.db"),
+            "WEGWIJZER_SALT": "zout",
+            "WEGWIJZER_RETENTION_DAYS": "30",
+        }
+    )
+    assert store.enabled and store.retention_days == 30
+    assert store.user_key("cli", 1) == Store.open(tmp_path / "y.db", salt=b"zout").user_key(
+        "cli", 1
+    )
+    defaulted = store_from_environment({"XDG_DATA_HOME": str(tmp_path / "data")})
+    assert defaulted.enabled and (tmp_path / "data" / "wegwijzer" / "wegwijzer.db").exists()
+
+
+def test_unknown_channel_and_reason_are_refused(tmp_path):
+    store = Store.open(tmp_path / "log.db")
+    with pytest.raises(ValueError, match="channel must be one of"):
+        store.record_question("fax", None, _answer())
+    with pytest.raises(ValueError, match="reason must be one of"):
+        store.record_feedback(None, False, reason="saai")
+
+
+def _answer():
+    from assistant.models import Answer
+
+    return Answer(question="vraag", answered=False, confidence=0.0, message="")
