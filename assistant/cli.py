@@ -203,25 +203,29 @@ def _record(answer: Answer, store: Store | None = None) -> None:
         store.record_question("cli", None, answer)
 
 
-def _cmd_forget(args: argparse.Namespace) -> int:
+def _open_log() -> Store | None:
+    """The question log for forget/report, or None after an error message."""
     store = store_from_environment(os.environ)
     if store is None or not store.enabled:
         print(
             "error: the question log is disabled or cannot be opened (WEGWIJZER_DB)",
             file=sys.stderr,
         )
+        return None
+    return store
+
+
+def _cmd_forget(args: argparse.Namespace) -> int:
+    store = _open_log()
+    if store is None:
         return 1
     print(f"forgot {store.forget(args.user)} question(s) of user {args.user}")
     return 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    store = store_from_environment(os.environ)
-    if store is None or not store.enabled:
-        print(
-            "error: the question log is disabled or cannot be opened (WEGWIJZER_DB)",
-            file=sys.stderr,
-        )
+    store = _open_log()
+    if store is None:
         return 1
     today = dt.date.today()
     since = args.since or today - dt.timedelta(days=store.retention_days)

@@ -80,10 +80,7 @@ def load_eval_set(path: Path | str) -> EvalSet:
     Raises:
         EvalFileError: the file is missing or malformed.
     """
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise EvalFileError(f"{path}: cannot read evaluation file: {exc}") from exc
+    data = _read_yaml(path, "evaluation file")
     if not isinstance(data, dict):
         raise EvalFileError(f"{path}: expected a mapping with in_domain and out_of_domain")
     thresholds = data.get("thresholds") or {}
@@ -95,6 +92,13 @@ def load_eval_set(path: Path | str) -> EvalSet:
     if not questions:
         raise EvalFileError(f"{path}: no questions")
     return EvalSet(tuple(questions), {k: float(v) for k, v in thresholds.items()})
+
+
+def _read_yaml(path: Path | str, what: str) -> Any:
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise EvalFileError(f"{path}: cannot read {what}: {exc}") from exc
 
 
 def _labelled(item: Any, path: Path | str) -> LabelledQuestion:
@@ -184,12 +188,6 @@ def best_threshold(table: Sequence[tuple[float, float, float]]) -> float:
 
 
 @dataclass(frozen=True)
-class DialogueTurn:
-    question: str
-    ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class DialogueReport:
     """Follow-up accuracy: turns after the first whose best passage is acceptable."""
 
@@ -206,31 +204,26 @@ class DialogueReport:
         return []
 
 
-def load_dialogues(path: Path | str) -> tuple[list[list[DialogueTurn]], float | None]:
+def load_dialogues(path: Path | str) -> tuple[list[list[LabelledQuestion]], float | None]:
     """Read a dialogue file (see tests/eval/gesprekken.yaml).
 
     Raises:
         EvalFileError: the file is missing or malformed.
     """
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise EvalFileError(f"{path}: cannot read dialogue file: {exc}") from exc
+    data = _read_yaml(path, "dialogue file")
     if not isinstance(data, dict) or not isinstance(data.get("dialogues"), list):
         raise EvalFileError(f"{path}: expected a mapping with a list of dialogues")
     dialogues = []
     for number, dialogue in enumerate(data["dialogues"], start=1):
         if not isinstance(dialogue, list) or len(dialogue) < 2:
             raise EvalFileError(f"{path}: dialogue {number} needs at least 2 turns")
-        dialogues.append(
-            [DialogueTurn(_labelled(t, path).question, _labelled(t, path).ids) for t in dialogue]
-        )
+        dialogues.append([_labelled(turn, path) for turn in dialogue])
     threshold = (data.get("thresholds") or {}).get("follow_up_accuracy")
     return dialogues, float(threshold) if threshold is not None else None
 
 
 def evaluate_dialogues(
-    assistant: Assistant, dialogues: Sequence[Sequence[DialogueTurn]], threshold: float | None
+    assistant: Assistant, dialogues: Sequence[Sequence[LabelledQuestion]], threshold: float | None
 ) -> DialogueReport:
     """Play each dialogue in a fresh `Conversation` and score the turns after the first."""
     from assistant.conversation import Conversation

@@ -9,9 +9,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from assistant import Assistant, CorpusError
-from assistant.store import store_from_environment
-from bots.redact import configure_logging
+from bots.startup import missing_extra, prepare
 
 if TYPE_CHECKING:
     from bots.discord.app import WegwijzerDiscord
@@ -24,15 +22,11 @@ GATEWAY_VARIABLE = "DISCORD_GATEWAY_URL"
 def main(environ: Mapping[str, str] | None = None) -> int:
     """Connect and serve until SIGINT or SIGTERM; returns an exit code (2: no token)."""
     env = os.environ if environ is None else environ
-    token = env.get(TOKEN_VARIABLE, "").strip()
-    if not token:
-        print(
-            f"error: set {TOKEN_VARIABLE} to your bot's token from the Discord developer "
-            "portal (see README, 'Discord').",
-            file=sys.stderr,
-        )
-        return 2
-    configure_logging(token)
+    hint = "your bot's token from the Discord developer portal (see README, 'Discord')"
+    prepared = prepare(env, TOKEN_VARIABLE, hint)
+    if isinstance(prepared, int):
+        return prepared
+    token, assistant, store = prepared
     try:
         from bots.discord.app import (
             DEFAULT_API_BASE_URL,
@@ -41,22 +35,12 @@ def main(environ: Mapping[str, str] | None = None) -> int:
             point_at,
         )
     except ImportError:
-        print(
-            "error: the Discord extra is not installed: pip install 'wegwijzer[discord]'",
-            file=sys.stderr,
-        )
-        return 2
-    try:
-        assistant = Assistant.bundled()
-    except CorpusError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return missing_extra("discord")
     point_at(
         env.get(API_VARIABLE, "").strip() or DEFAULT_API_BASE_URL,
         env.get(GATEWAY_VARIABLE, "").strip() or DEFAULT_GATEWAY_URL,
     )
-    bot = WegwijzerDiscord(assistant=assistant, store=store_from_environment(env))
-    return asyncio.run(_serve(bot, token))
+    return asyncio.run(_serve(WegwijzerDiscord(assistant=assistant, store=store), token))
 
 
 async def _serve(bot: WegwijzerDiscord, token: str) -> int:
