@@ -1,5 +1,6 @@
 """Wegwijzer: sourced Dutch answers for entrepreneurs in Flanders' cultural and creative sectors."""
 
+from assistant.conversation import Conversation
 from assistant.core import Assistant, ask
 from assistant.corpus import CorpusError
 from assistant.errors import QuestionError
@@ -9,6 +10,7 @@ __all__ = [
     "Answer",
     "AnswerPassage",
     "Assistant",
+    "Conversation",
     "CorpusError",
     "Link",
     "Passage",

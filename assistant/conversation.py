@@ -44,7 +44,6 @@ class Conversation:
         assistant: the core.
         timeout: seconds after which an unused context is forgotten.
         clock: monotonic clock (injected in tests).
-        on_answer: called with every answer given (e.g. to record it); optional.
     """
 
     def __init__(
@@ -53,14 +52,12 @@ class Conversation:
         *,
         timeout: float = DEFAULT_TIMEOUT,
         clock: Callable[[], float] = time.monotonic,
-        on_answer: Callable[[Answer], object] | None = None,
     ) -> None:
         if timeout <= 0:
             raise ValueError(f"timeout must be positive; got {timeout}")
         self.assistant = assistant
         self.timeout = timeout
         self._clock = clock
-        self._on_answer = on_answer
         self.topic: Topic | None = None
 
     def ask(self, question: str, *, top_k: int = 3) -> Answer:
@@ -79,8 +76,6 @@ class Conversation:
             if in_context.answered and self._is_follow_up(text, topic.question, alone, in_context):
                 answer, followed_up = self._as_follow_up(in_context, text, topic), True
         self._remember(answer, text, topic if followed_up else None, now)
-        if self._on_answer is not None:
-            self._on_answer(answer)
         return answer
 
     def reset(self) -> None:
@@ -108,12 +103,12 @@ class Conversation:
         return dataclasses.replace(answer, question=text, notices=(notice, *answer.notices))
 
     def _remember(self, answer: Answer, text: str, kept: Topic | None, now: float) -> None:
-        if not answer.answered:
-            if kept is None and self.topic and now - self.topic.at > self.timeout:
-                self.topic = None
-            return
-        ids = tuple(p.id for p in answer.passages)
-        self.topic = Topic(kept.question if kept else text, ids, now)
+        """A reliable answer sets (or, as a follow-up, keeps) the topic; expired ones go."""
+        if answer.answered:
+            ids = tuple(p.id for p in answer.passages)
+            self.topic = Topic(kept.question if kept else text, ids, now)
+        elif self.topic and now - self.topic.at > self.timeout:
+            self.topic = None
 
 
 class Conversations:

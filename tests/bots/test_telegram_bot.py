@@ -114,27 +114,32 @@ def test_buttons_show_a_passage_and_feedback_reaches_the_store(assistant, tmp_pa
         async with FakeTelegram() as fake, running(fake, bot):
             fake.private_message("wat is de winwinlening")
             [answer] = await fake.wait_for("sendMessage")
-            thumbs_down = next(b for b in _buttons(answer) if b["text"] == "👎")
+            thumbs_up, thumbs_down = (
+                next(b for b in _buttons(answer) if b["text"] == label) for label in ("👍", "👎")
+            )
             fake.button_press("m:winwinlening-afsluiten")
             fake.button_press(thumbs_down["callback_data"])
             sent = await fake.wait_for("sendMessage", 3)  # answer, passage, reasons
             reason = next(b for b in _buttons(sent[2]) if b["text"] == "Verouderd")
             fake.button_press(reason["callback_data"])
+            fake.button_press(thumbs_up["callback_data"])
             fake.button_press("q:verlopen")
-            answered = await fake.wait_for("answerCallbackQuery", 4)
+            answered = await fake.wait_for("answerCallbackQuery", 5)
         return sent, answered
 
     sent, answered = run(scenario())
     assert "Een winwinlening afsluiten" in sent[1]["text"]
     assert answered[1]["text"] == messages.THANKS_DOWN
     assert answered[2]["text"] == messages.THANKS_REASON
-    assert answered[3]["text"] == messages.BUTTON_EXPIRED
+    assert answered[3]["text"] == messages.THANKS_UP
+    assert answered[4]["text"] == messages.BUTTON_EXPIRED
     [question] = store.questions()
     assert question.channel == "telegram" and question.question == "wat is de winwinlening"
     assert question.user_key == store.user_key("telegram", 42) and "42" not in question.user_key
-    [feedback] = store.feedback()
-    assert (feedback.question_id, feedback.vote, feedback.reason) == (question.id, -1, "verouderd")
-    assert feedback.passage_id == "winwinlening"
+    down, up = store.feedback()
+    assert (down.question_id, down.vote, down.reason) == (question.id, -1, "verouderd")
+    assert (up.question_id, up.vote, up.reason) == (question.id, 1, None)
+    assert down.passage_id == "winwinlening"
 
 
 def test_vergeet_deletes_the_users_questions(assistant, tmp_path):
