@@ -98,7 +98,7 @@ def group_similar(
     """Group questions whose analysed words overlap (Jaccard >= SIMILARITY); largest first."""
     groups: list[tuple[set[str], list[str]]] = []
     for question in questions:
-        words = set(analyse(question))
+        words = set(analyse(question)) or {question.strip().lower()}
         for group_words, members in groups:
             union = words | group_words
             if union and len(words & group_words) / len(union) >= SIMILARITY:
@@ -234,7 +234,7 @@ def render_html(report: CuratorReport) -> str:
 
 
 def _chart(report: CuratorReport) -> str:
-    """Bars: questions per day (all channels); dots: the share answered."""
+    """Bars: questions per day (all channels); dots: the share answered (right-hand scale)."""
     days: Counter[str] = Counter()
     answered: Counter[str] = Counter()
     for d in report.per_day:
@@ -242,23 +242,38 @@ def _chart(report: CuratorReport) -> str:
         answered[d.day] += d.answered
     if not days:
         return "<p>Nog geen vragen in deze periode.</p>"
-    width, height, gap = 640, 160, 4
     ordered = sorted(days)
-    bar = max(4, (width - gap * len(ordered)) // len(ordered))
+    left, top, plot_h, bar, gap = 40, 10, 140, min(36, max(4, 600 // len(ordered) - 4)), 4
+    width = left + len(ordered) * (bar + gap) + 50
     peak = max(days.values())
-    parts = []
+    label_every = max(1, len(ordered) // 8)
+    parts = [
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 30}" y2="{top + plot_h}" '
+        'stroke="#999"/>',
+        f'<text x="{left - 6}" y="{top + 10}" text-anchor="end" font-size="11">{peak}</text>',
+        f'<text x="{left - 6}" y="{top + plot_h}" text-anchor="end" font-size="11">0</text>',
+        f'<text x="{width - 26}" y="{top + 10}" font-size="11" fill="#e07b00">100%</text>',
+    ]
     for i, day in enumerate(ordered):
-        x = i * (bar + gap)
-        h = round(days[day] / peak * (height - 20))
+        x = left + i * (bar + gap)
+        h = round(days[day] / peak * plot_h)
         share = answered[day] / days[day]
+        tip = f"{day}: {days[day]} vragen, {share:.0%} beantwoord"
         parts.append(
-            f'<rect x="{x}" y="{height - h}" width="{bar}" height="{h}" fill="#1f6fb2">'
-            f"<title>{html.escape(day)}: {days[day]} vragen, {share:.0%} beantwoord</title></rect>"
-            f'<circle cx="{x + bar / 2}" cy="{height - share * (height - 20)}" r="3" '
+            f'<rect x="{x}" y="{top + plot_h - h}" width="{bar}" height="{h}" fill="#1f6fb2">'
+            f"<title>{html.escape(tip)}</title></rect>"
+            f'<circle cx="{x + bar / 2}" cy="{top + plot_h - share * plot_h:.1f}" r="4" '
             'fill="#e07b00"/>'
         )
+        if i % label_every == 0:
+            parts.append(
+                f'<text x="{x}" y="{top + plot_h + 16}" font-size="11">'
+                f"{html.escape(day[5:])}</text>"
+            )
     return (
         f'<figure><svg role="img" aria-label="Vragen per dag" width="{width}" '
-        f'height="{height}" viewBox="0 0 {width} {height}">{"".join(parts)}</svg>'
-        "<figcaption>Balken: vragen per dag. Punten: aandeel beantwoord.</figcaption></figure>"
+        f'height="{top + plot_h + 24}" viewBox="0 0 {width} {top + plot_h + 24}" '
+        f'font-family="sans-serif">{"".join(parts)}</svg>'
+        "<figcaption>Balken: vragen per dag (alle kanalen). Oranje punten: aandeel "
+        "beantwoord.</figcaption></figure>"
     )
