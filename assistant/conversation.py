@@ -91,9 +91,17 @@ class Conversation:
         return self._explained(text, context, found) > self._explained(text, context, alone_found)
 
     def _explained(self, text: str, context: str, passage_id: str) -> float:
-        """Information of the question (fully) and its context (half) that a passage covers."""
+        """How much of the question (fully) and its context (half) a passage explains.
+
+        The question's own words count by how strongly the passage matches them compared with
+        the best passage for them alone, so a passage *about* the winwinlening beats one that
+        merely mentions it.
+        """
         index, position = self.assistant.index, self.assistant.position(passage_id)
-        own = index.covered_information(self.assistant.analyse(text), position)
+        own_words = self.assistant.analyse(text)
+        scores = index.scores(own_words)
+        strength = min(1.0, 2.0 * scores[position] / scores.max()) if scores.max() > 0 else 0.0
+        own = index.covered_information(own_words, position) * strength
         topic = index.covered_information(self.assistant.analyse(context), position)
         return own + CONTEXT_WEIGHT * topic
 
@@ -106,6 +114,9 @@ class Conversation:
         """A reliable answer sets (or, as a follow-up, keeps) the topic; expired ones go."""
         if answer.answered:
             ids = tuple(p.id for p in answer.passages)
+            same = self.topic and self.topic.passage_ids[:1] == ids[:1]
+            # A question that lands on the topic's own passage stays on that topic.
+            kept = kept or (self.topic if same and now - self.topic.at <= self.timeout else None)
             self.topic = Topic(kept.question if kept else text, ids, now)
         elif self.topic and now - self.topic.at > self.timeout:
             self.topic = None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,6 +14,7 @@ from rank_bm25 import BM25Okapi
 from assistant.analysis import Analyzer, TermGroup, surface_tokens
 from assistant.models import Passage
 
+_PARENTHETICAL = re.compile(r"\([^)]*\)")
 TITLE_WEIGHT = 2  # the title is what a user would call the passage: count it twice
 K1, B = 1.2, 0.75
 # A historical passage is usually shorter than its successor, which BM25 rewards; users want
@@ -64,7 +66,15 @@ class PassageIndex:
         documents = [self._document_terms(p) for p in self.passages]
         self._bm25 = LuceneBM25(documents, k1=K1, b=B)
         self._term_sets = [frozenset(doc) for doc in documents]
-        self._title_terms = [frozenset(analyzer.document_terms(p.title)) for p in passages]
+        # A title's core is the title without its parenthetical: "CultuurKrediet (Hefboom)"
+        # is about the CultuurKrediet; "(Hefboom)" only says who runs it.
+        self._title_terms = [
+            (
+                frozenset(analyzer.document_terms(p.title)),
+                frozenset(analyzer.document_terms(_PARENTHETICAL.sub(" ", p.title))),
+            )
+            for p in passages
+        ]
         self._prior = np.array([HISTORICAL_WEIGHT if p.is_historical else 1.0 for p in passages])
         self._past_prior = np.array(
             [1.0 if p.is_historical else HISTORICAL_WEIGHT for p in passages]
@@ -105,12 +115,10 @@ class PassageIndex:
         return scores
 
     def _title_coverage(self, weights: dict[str, float]) -> np.ndarray:
-        """Per passage, the share of its title's terms that the question contains."""
+        """Per passage, the share of its title's terms (or of its title's core) asked about."""
+        asked = weights.keys()
         return np.array(
-            [
-                len(title & weights.keys()) / len(title) if title else 0.0
-                for title in self._title_terms
-            ]
+            [max(_share(title, asked), _share(core, asked)) for title, core in self._title_terms]
         )
 
     def query_weights(self, groups: Sequence[TermGroup]) -> dict[str, float]:
@@ -174,6 +182,10 @@ class PassageIndex:
             self._bm25.idf[t] for t in (*group.alternatives, *group.parts) if t in self._bm25.idf
         ]
         return max(known) if known else self._unknown_idf
+
+
+def _share(terms: frozenset[str], asked: Collection[str]) -> float:
+    return len(terms & asked) / len(terms) if terms else 0.0
 
 
 def asks_about_the_past(groups: Sequence[TermGroup]) -> bool:
