@@ -68,13 +68,10 @@ class PassageIndex:
         self._term_sets = [frozenset(doc) for doc in documents]
         # A title's core is the title without its parenthetical: "CultuurKrediet (Hefboom)"
         # is about the CultuurKrediet; "(Hefboom)" only says who runs it.
-        self._title_terms = [
-            (
-                frozenset(analyzer.document_terms(p.title)),
-                frozenset(analyzer.document_terms(_PARENTHETICAL.sub(" ", p.title))),
-            )
-            for p in passages
-        ]
+        self._titles = _TitleTerms(
+            [analyzer.document_terms(p.title) for p in passages],
+            [analyzer.document_terms(_PARENTHETICAL.sub(" ", p.title)) for p in passages],
+        )
         self._prior = np.array([HISTORICAL_WEIGHT if p.is_historical else 1.0 for p in passages])
         self._past_prior = np.array(
             [1.0 if p.is_historical else HISTORICAL_WEIGHT for p in passages]
@@ -116,10 +113,7 @@ class PassageIndex:
 
     def _title_coverage(self, weights: dict[str, float]) -> np.ndarray:
         """Per passage, the share of its title's terms (or of its title's core) asked about."""
-        asked = weights.keys()
-        return np.array(
-            [max(_share(title, asked), _share(core, asked)) for title, core in self._title_terms]
-        )
+        return self._titles.coverage(weights.keys())
 
     def query_weights(self, groups: Sequence[TermGroup]) -> dict[str, float]:
         """How much each query term counts: the user's own word fully, stand-ins less.
@@ -184,8 +178,32 @@ class PassageIndex:
         return max(known) if known else self._unknown_idf
 
 
-def _share(terms: frozenset[str], asked: Collection[str]) -> float:
-    return len(terms & asked) / len(terms) if terms else 0.0
+class _TitleTerms:
+    """Which passages' titles (and title cores) hold each term, for a fast title coverage."""
+
+    def __init__(self, titles: Sequence[list[str]], cores: Sequence[list[str]]) -> None:
+        self._full = self._incidence(titles)
+        self._core = self._incidence(cores)
+        self._full_sizes = np.array([max(1, len(set(t))) for t in titles], dtype=float)
+        self._core_sizes = np.array([max(1, len(set(c))) for c in cores], dtype=float)
+        self._n = len(titles)
+
+    @staticmethod
+    def _incidence(titles: Sequence[list[str]]) -> dict[str, np.ndarray]:
+        incidence: dict[str, np.ndarray] = {}
+        for position, title in enumerate(titles):
+            for term in set(title):
+                incidence.setdefault(term, np.zeros(len(titles)))[position] = 1.0
+        return incidence
+
+    def coverage(self, asked: Collection[str]) -> np.ndarray:
+        full, core = np.zeros(self._n), np.zeros(self._n)
+        for term in asked:
+            if term in self._full:
+                full += self._full[term]
+            if term in self._core:
+                core += self._core[term]
+        return np.maximum(full / self._full_sizes, core / self._core_sizes)
 
 
 def asks_about_the_past(groups: Sequence[TermGroup]) -> bool:

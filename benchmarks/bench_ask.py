@@ -20,8 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.conversation import Conversation  # noqa: E402
 from assistant.core import Assistant  # noqa: E402
-from assistant.evaluation import load_eval_set  # noqa: E402
+from assistant.evaluation import load_dialogues, load_eval_set  # noqa: E402
 
 TARGET_P95_MS = 5.0
 TARGET_PROCESS_S = 1.5
@@ -53,6 +54,20 @@ def bench_ask(assistant: Assistant, rounds: int) -> list[float]:
     return timings
 
 
+def bench_conversation(assistant: Assistant, rounds: int) -> list[float]:
+    """One Conversation turn asks twice (alone and in context) and compares the two."""
+    dialogues, _ = load_dialogues(ROOT / "tests/eval/gesprekken.yaml")
+    timings = []
+    for _ in range(rounds):
+        for dialogue in dialogues:
+            conversation = Conversation(assistant)
+            for turn in dialogue:
+                start = time.perf_counter()
+                conversation.ask(turn.question)
+                timings.append((time.perf_counter() - start) * 1000)
+    return timings
+
+
 def bench_process(rounds: int) -> tuple[list[float], float]:
     command = [sys.executable, "-m", "assistant", "ask", "Hoe bescherm ik mijn ideeën?"]
     timings = []
@@ -79,6 +94,12 @@ def main() -> None:
     print(
         f"ask() over {len(timings)} questions: p50 {p50:.2f} ms, p95 {p95:.2f} ms, "
         f"max {max(timings):.2f} ms   (target p95 < {TARGET_P95_MS} ms)"
+    )
+
+    turns = bench_conversation(assistant, args.rounds)
+    print(
+        f"Conversation.ask() over {len(turns)} dialogue turns: "
+        f"p50 {_percentile(turns, 0.50):.2f} ms, p95 {_percentile(turns, 0.95):.2f} ms"
     )
 
     process, rss_mb = bench_process(args.rounds)
