@@ -13,10 +13,10 @@ from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 
 from assistant import Answer, Assistant, QuestionError, messages
-from assistant.conversation import Conversation, Conversations
 from assistant.store import Store
 from bots.discord import render
 from bots.ratelimit import RateLimiter
+from bots.service import ChatService
 
 logger = logging.getLogger(__name__)
 
@@ -62,10 +62,9 @@ class WegwijzerDiscord(commands.Bot):
         options.setdefault("help_command", None)
         super().__init__(**options)
         self.assistant = assistant
-        self.top_k = top_k
-        self.limiter = limiter or RateLimiter(20, 60.0)
-        self.store = store
-        self.conversations = Conversations(lambda channel: Conversation(assistant))
+        self.service = ChatService(
+            assistant, channel=CHANNEL, top_k=top_k, limiter=limiter, store=store
+        )
 
     async def setup_hook(self) -> None:
         """Register the slash commands and the persistent buttons, then sync the tree once."""
@@ -92,7 +91,7 @@ class WegwijzerDiscord(commands.Bot):
 
     async def answer_message(self, message: discord.Message, question: str) -> None:
         """Rate-limit, ask the core in this channel's conversation, log, render and reply."""
-        if not self.limiter.allow(message.author.id):
+        if not self.service.allow(message.author.id):
             await message.reply(messages.TOO_MANY_QUESTIONS, allowed_mentions=NO_MENTIONS)
             return
         answer = self._ask(message.channel.id, message.author.id, question)
@@ -104,7 +103,7 @@ class WegwijzerDiscord(commands.Bot):
 
     async def answer_interaction(self, interaction: discord.Interaction, question: str) -> None:
         """Answer a slash command or button with a question; unreliable answers are ephemeral."""
-        if not self.limiter.allow(interaction.user.id):
+        if not self.service.allow(interaction.user.id):
             await interaction.response.send_message(messages.TOO_MANY_QUESTIONS, ephemeral=True)
             return
         answer = self._ask(interaction.channel_id, interaction.user.id, question)
@@ -129,11 +128,7 @@ class WegwijzerDiscord(commands.Bot):
         question_id: int | None,
     ) -> None:
         """Store a vote; after a 👎 ask for the reason with buttons (ephemeral)."""
-        feedback_id = None
-        if self.store:
-            feedback_id = self.store.record_feedback(question_id, positive, passage_id=passage_id)
-        else:
-            logger.info("feedback %s on %s", "+" if positive else "-", passage_id)
+        feedback_id = self.service.feedback(question_id, positive, passage_id)
         if positive or feedback_id is None:
             thanks = messages.THANKS_UP if positive else messages.THANKS_DOWN
             await interaction.response.send_message(thanks, ephemeral=True)
@@ -143,8 +138,7 @@ class WegwijzerDiscord(commands.Bot):
     async def take_reason(
         self, interaction: discord.Interaction, feedback_id: int, reason: str
     ) -> None:
-        if self.store:
-            self.store.set_reason(feedback_id, reason)
+        self.service.reason(feedback_id, reason)
         await interaction.response.send_message(messages.THANKS_REASON, ephemeral=True)
 
     async def _topics(self, interaction: discord.Interaction) -> None:
@@ -161,14 +155,9 @@ class WegwijzerDiscord(commands.Bot):
 
     async def _forget(self, interaction: discord.Interaction) -> None:
         """Wis alles wat Wegwijzer van je bewaarde."""
-        self.conversations.get(interaction.channel_id).reset()
-        if self.store is None or not self.store.enabled:
-            await interaction.response.send_message(messages.NOTHING_STORED, ephemeral=True)
-            return
-        count = self.store.forget(self.store.user_key(CHANNEL, interaction.user.id))
-        await interaction.response.send_message(
-            messages.FORGOTTEN.format(count=count), ephemeral=True
-        )
+        count = self.service.forget(interaction.channel_id, interaction.user.id)
+        text = messages.NOTHING_STORED if count is None else messages.FORGOTTEN.format(count=count)
+        await interaction.response.send_message(text, ephemeral=True)
 
     async def _on_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
@@ -184,16 +173,11 @@ class WegwijzerDiscord(commands.Bot):
     def _ask(
         self, channel_id: int | None, user_id: int, question: str
     ) -> tuple[Answer, int | None] | None:
-        """The answer in this channel's conversation and its id in the question log."""
+        """The answer in this channel's conversation and its log id; None if not a question."""
         try:
-            answer = self.conversations.get(channel_id).ask(question, top_k=self.top_k)
+            return self.service.ask(channel_id, user_id, question)
         except QuestionError:
             return None
-        question_id = None
-        if self.store is not None:
-            key = self.store.user_key(CHANNEL, user_id)
-            question_id = self.store.record_question(CHANNEL, key, answer)
-        return answer, question_id
 
 
 def _vraag_command(bot: WegwijzerDiscord) -> app_commands.Command:

@@ -25,11 +25,11 @@ from telegram.ext import (
     filters,
 )
 
-from assistant import Answer, Assistant, QuestionError, messages
-from assistant.conversation import Conversation, Conversations
+from assistant import Assistant, QuestionError, messages
 from assistant.store import Store
 from bots.ratelimit import RateLimiter
 from bots.refs import RefStore
+from bots.service import ChatService
 from bots.telegram import render
 
 logger = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ CHANNEL = "telegram"
 
 
 class WegwijzerBot:
-    """Holds the assistant and the bot's small state; its methods are the handlers.
+    """The Telegram handlers around a `ChatService`; its methods are the handlers.
 
     Args:
         assistant: the core.
@@ -68,11 +68,10 @@ class WegwijzerBot:
         store: Store | None = None,
     ) -> None:
         self.assistant = assistant
-        self.top_k = top_k
-        self.limiter = limiter or RateLimiter(20, 60.0)
+        self.service = ChatService(
+            assistant, channel=CHANNEL, top_k=top_k, limiter=limiter, store=store
+        )
         self.refs = refs or RefStore()
-        self.store = store
-        self.conversations = Conversations(lambda chat: Conversation(assistant))
 
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/start: welcome and three example questions as buttons."""
@@ -126,31 +125,21 @@ class WegwijzerBot:
         elif kind == render.FEEDBACK and (ref := self.refs.get(payload[2:])):
             await self._feedback(query, ref, positive=payload.startswith("+"))
         elif kind == render.REASON and (ref := self.refs.get(payload.partition(":")[0])):
-            if self.store:
-                self.store.set_reason(ref, payload.partition(":")[2])
+            self.service.reason(ref, payload.partition(":")[2])
             await query.answer(messages.THANKS_REASON)
         else:
             await query.answer(messages.BUTTON_EXPIRED)
 
     async def forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/vergeet: delete everything stored of this user and restart the conversation."""
-        self.conversations.get(update.effective_chat.id).reset()
-        if self.store is None or not self.store.enabled:
-            await update.effective_message.reply_text(render.escape(messages.NOTHING_STORED))
-            return
-        count = self.store.forget(self.store.user_key(CHANNEL, update.effective_user.id))
-        text = messages.FORGOTTEN.format(count=count)
+        count = self.service.forget(update.effective_chat.id, update.effective_user.id)
+        text = messages.NOTHING_STORED if count is None else messages.FORGOTTEN.format(count=count)
         await update.effective_message.reply_text(render.escape(text))
 
     async def _feedback(self, query: CallbackQuery, ref: dict, *, positive: bool) -> None:
         """Store a vote; after a 👎 ask for the reason with buttons."""
-        feedback_id = None
-        if self.store:
-            feedback_id = self.store.record_feedback(
-                ref.get("question_id"), positive, passage_id=(ref["passages"] or [None])[0]
-            )
-        else:
-            logger.info("feedback %s on %s", "+" if positive else "-", ref["passages"])
+        passage_id = (ref["passages"] or [None])[0]
+        feedback_id = self.service.feedback(ref.get("question_id"), positive, passage_id)
         await query.answer(messages.THANKS_UP if positive else messages.THANKS_DOWN)
         if not positive and feedback_id is not None:
             reasons = render.render_reasons(self.refs.put(feedback_id))
@@ -177,22 +166,16 @@ class WegwijzerBot:
 
     async def answer(self, message: Message, user_id: int, question: str) -> None:
         """Rate-limit, ask the core in this chat's conversation, log, render and send."""
-        if not self.limiter.allow(user_id):
+        if not self.service.allow(user_id):
             await message.reply_text(render.escape(messages.TOO_MANY_QUESTIONS))
             return
         try:
-            answer = self.conversations.get(message.chat.id).ask(question, top_k=self.top_k)
+            answer, question_id = self.service.ask(message.chat.id, user_id, question)
         except QuestionError as exc:
             await message.reply_text(render.escape(question_error_text(exc)))
             return
-        question_id = self._log(user_id, answer)
         for part in render.render_answer(answer, self.refs.put, question_id=question_id):
             await self._send(message, part)
-
-    def _log(self, user_id: int, answer: Answer) -> int | None:
-        if self.store is None:
-            return None
-        return self.store.record_question(CHANNEL, self.store.user_key(CHANNEL, user_id), answer)
 
     @staticmethod
     async def _send(message: Message, part: render.TelegramMessage) -> None:

@@ -1,0 +1,78 @@
+"""The platform-neutral bot pieces: rate limiter, reference store, log redaction, chat service."""
+
+import logging
+
+import pytest
+
+from assistant.store import Store
+from bots.ratelimit import RateLimiter
+from bots.redact import REDACTED, SecretFilter
+from bots.refs import RefStore
+from bots.service import ChatService
+
+TOKEN = "123456:SECRET"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_rate_limiter_allows_the_limit_per_window_then_recovers():
+    clock = Clock()
+    limiter = RateLimiter(2, 60.0, clock=clock)
+    assert [limiter.allow("ann") for _ in range(3)] == [True, True, False]
+    assert limiter.allow("bob")  # per user
+    clock.now = 60.0
+    assert limiter.allow("ann")
+
+
+def test_rate_limiter_forgets_the_least_recent_users_beyond_max_keys():
+    limiter = RateLimiter(1, 60.0, clock=Clock(), max_keys=2)
+    for user in ("a", "b", "c"):
+        assert limiter.allow(user)
+    assert limiter.allow("a")  # "a" was forgotten, so it starts afresh
+    with pytest.raises(ValueError, match="must be positive"):
+        RateLimiter(0)
+
+
+def test_ref_store_is_bounded_and_keys_fit_in_callback_data():
+    refs = RefStore(capacity=2)
+    first = refs.put({"passages": ["a"]})
+    refs.put("b")
+    refs.put("c")
+    assert len(refs) == 2 and refs.get(first) is None
+    assert len(first.encode()) <= 10
+
+
+def test_secret_filter_scrubs_messages_arguments_and_tracebacks():
+    record = logging.LogRecord(
+        "x", logging.ERROR, __file__, 1, "url %s failed", (f"https://api/bot{TOKEN}/getMe",), None
+    )
+    try:
+        raise RuntimeError(f"boom {TOKEN}")
+    except RuntimeError:
+        import sys
+
+        record.exc_info = sys.exc_info()
+    assert SecretFilter(TOKEN).filter(record)
+    assert TOKEN not in record.getMessage() and REDACTED in record.getMessage()
+    assert TOKEN not in record.exc_text
+
+
+def test_chat_service_converses_logs_and_forgets(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+    service = ChatService(assistant, channel="telegram", store=store)
+    first, first_id = service.ask("chat-1", 7, "Wat is de winwinlening?")
+    assert first.passages[0].id == "winwinlening"
+    follow_up, _ = service.ask("chat-1", 7, "en hoeveel kan ik daarmee lenen?")
+    assert first_id is not None and follow_up.passages[0].id == "winwinlening"
+    feedback = service.feedback(first_id, False, "winwinlening")
+    service.reason(feedback, "onduidelijk")
+    assert store.feedback()[0].reason == "onduidelijk"
+    assert service.forget("chat-1", 7) == 2
+    assert service.conversations.get("chat-1").topic is None
+    assert ChatService(assistant, channel="discord").forget("x", 1) is None
