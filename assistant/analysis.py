@@ -310,7 +310,9 @@ class Analyzer:
             key = " ".join(tokens[index : index + size])
             if len(tokens) - index >= size and key in self._synonyms:
                 for target in self._synonyms[key]:
-                    yield from self.document_terms(target)
+                    # The target word itself, not its compound parts: "looptijd" stands for the
+                    # user's word, "loop" and "tijd" do not.
+                    yield from (self.stem(word) for word in content_tokens(target))
 
     @staticmethod
     def _normalise_synonyms(synonyms: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
