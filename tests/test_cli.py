@@ -133,3 +133,23 @@ def test_python_dash_m_assistant_is_the_same_command():
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["passages"][0]["id"] == "screen-flanders"
+
+
+def test_a_closed_pipe_ends_quietly_without_a_traceback():
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "WEGWIJZER_DB": "off"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "chat", "--json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
+    process.stdin.write(b"wat is de winwinlening\n" * 400)  # far more than a pipe buffer
+    process.stdin.close()
+    process.stdout.readline()
+    process.stdout.close()  # the reader goes away, as `| head -1` does
+    stderr = process.stderr.read()
+    process.wait(timeout=60)
+    assert b"Traceback" not in stderr
+    assert process.returncode == 0
