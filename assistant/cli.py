@@ -20,7 +20,7 @@ from assistant import messages
 from assistant.conversation import Conversation
 from assistant.core import MAX_TOP_K, Assistant
 from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus
-from assistant.errors import QuestionError
+from assistant.errors import QuestionError, explain
 from assistant.evaluation import (
     DialogueReport,
     EvalFileError,
@@ -153,7 +153,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     try:
         answer = _assistant(args.corpus).ask(args.question, top_k=args.top)
     except QuestionError as exc:
-        print(question_error_message(exc), file=sys.stderr)
+        print(explain(exc), file=sys.stderr)
         return 2
     _record(answer)
     print(
@@ -193,7 +193,7 @@ def _cmd_chat(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
 
 
 def _print_chat_error(exc: QuestionError, as_json: bool) -> None:
-    text = question_error_message(exc)
+    text = explain(exc)
     if as_json:
         print(json.dumps({"error": exc.reason, "message": text}, ensure_ascii=False), flush=True)
     else:
@@ -236,13 +236,6 @@ def _cmd_report(args: argparse.Namespace) -> int:
     report = build_report(store, _assistant(args.corpus), since=since, today=today)
     print(render_report(report, args.format), end="")
     return 0
-
-
-def question_error_message(exc: QuestionError) -> str:
-    """The Dutch message for a rejected question."""
-    if exc.reason == "empty":
-        return messages.EMPTY_QUESTION
-    return messages.QUESTION_TOO_LONG.format(length=exc.length, limit=exc.limit)
 
 
 def _cmd_corpus_check(args: argparse.Namespace) -> int:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from assistant import messages
 from assistant.corpus import CorpusError
 
-__all__ = ["CorpusError", "QuestionError"]
+__all__ = ["CorpusError", "QuestionError", "explain"]
 
 
 class QuestionError(ValueError):
@@ -21,3 +22,10 @@ class QuestionError(ValueError):
         self.length = length
         self.limit = limit
         super().__init__(f"question is {reason.replace('_', ' ')} ({length} of {limit} characters)")
+
+
+def explain(exc: QuestionError) -> str:
+    """The Dutch message a user gets for a rejected question."""
+    if exc.reason == "empty":
+        return messages.EMPTY_QUESTION
+    return messages.QUESTION_TOO_LONG.format(length=exc.length, limit=exc.limit)

@@ -12,7 +12,8 @@ from discord import app_commands
 from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 
-from assistant import Answer, Assistant, QuestionError, messages
+from assistant import Assistant, QuestionError, messages
+from assistant.errors import explain
 from assistant.store import Store
 from bots.discord import render
 from bots.ratelimit import RateLimiter
@@ -94,9 +95,10 @@ class WegwijzerDiscord(commands.Bot):
         if not self.service.allow(message.author.id):
             await message.reply(messages.TOO_MANY_QUESTIONS, allowed_mentions=NO_MENTIONS)
             return
-        answer = self._ask(message.channel.id, message.author.id, question)
-        if answer is None:
-            await message.reply(messages.EMPTY_QUESTION, allowed_mentions=NO_MENTIONS)
+        try:
+            answer = self.service.ask(message.channel.id, message.author.id, question)
+        except QuestionError as exc:
+            await message.reply(explain(exc), allowed_mentions=NO_MENTIONS)
             return
         for part in render.render_answer(*answer):
             await message.reply(**_send_kwargs(part))
@@ -106,9 +108,10 @@ class WegwijzerDiscord(commands.Bot):
         if not self.service.allow(interaction.user.id):
             await interaction.response.send_message(messages.TOO_MANY_QUESTIONS, ephemeral=True)
             return
-        answer = self._ask(interaction.channel_id, interaction.user.id, question)
-        if answer is None:
-            await interaction.response.send_message(messages.EMPTY_QUESTION, ephemeral=True)
+        try:
+            answer = self.service.ask(interaction.channel_id, interaction.user.id, question)
+        except QuestionError as exc:
+            await interaction.response.send_message(explain(exc), ephemeral=True)
             return
         parts = render.render_answer(*answer)
         await send_parts(interaction, parts, ephemeral=not answer[0].answered)
@@ -169,15 +172,6 @@ class WegwijzerDiscord(commands.Bot):
             else interaction.response.send_message
         )
         await send(messages.SOMETHING_WENT_WRONG, ephemeral=True)
-
-    def _ask(
-        self, channel_id: int | None, user_id: int, question: str
-    ) -> tuple[Answer, int | None] | None:
-        """The answer in this channel's conversation and its log id; None if not a question."""
-        try:
-            return self.service.ask(channel_id, user_id, question)
-        except QuestionError:
-            return None
 
 
 def _vraag_command(bot: WegwijzerDiscord) -> app_commands.Command:

@@ -26,6 +26,7 @@ from telegram.ext import (
 )
 
 from assistant import Assistant, QuestionError, messages
+from assistant.errors import explain
 from assistant.store import Store
 from bots.ratelimit import RateLimiter
 from bots.refs import RefStore
@@ -172,7 +173,7 @@ class WegwijzerBot:
         try:
             answer, question_id = self.service.ask(message.chat.id, user_id, question)
         except QuestionError as exc:
-            await message.reply_text(render.escape(question_error_text(exc)))
+            await message.reply_text(render.escape(explain(exc)))
             return
         for part in render.render_answer(answer, self.refs.put, question_id=question_id):
             await self._send(message, part)
@@ -199,12 +200,6 @@ def question_for_bot(message: Message, username: str, bot_id: int) -> str | None
     if replied and replied.from_user and replied.from_user.id == bot_id:
         return text
     return None
-
-
-def question_error_text(exc: QuestionError) -> str:
-    if exc.reason == "empty":
-        return messages.EMPTY_QUESTION
-    return messages.QUESTION_TOO_LONG.format(length=exc.length, limit=exc.limit)
 
 
 def build_application(

@@ -334,3 +334,14 @@ def test_point_at_changes_rest_and_gateway_endpoints():
     point_at("http://127.0.0.1:1/api/v10/", "ws://127.0.0.1:1/gateway")
     assert discord.http.Route.BASE == "http://127.0.0.1:1/api/v10"
     assert yarl.URL("ws://127.0.0.1:1/gateway") == DiscordWebSocket.DEFAULT_GATEWAY
+
+
+def test_an_absurdly_long_question_gets_a_clear_ephemeral_message(assistant):
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant):
+            await fake.slash("vraag", _ask("subsidie " * 300))
+            [callback] = await fake.wait_for("POST", "/interactions/")
+        assert callback.body["data"]["flags"] == 64
+        assert callback.body["data"]["content"].startswith("Je vraag is te lang")
+
+    run(scenario())
