@@ -1,6 +1,8 @@
 import dataclasses
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assistant import Answer, Assistant, QuestionError, ask
 from assistant.core import MAX_QUESTION_CHARS
@@ -156,3 +158,18 @@ def test_complete_suggests_titles_and_questions_for_what_was_typed(assistant):
     assert all(len(s) <= 100 for s in suggestions)
     assert len(assistant.complete("")) == 25
     assert assistant.complete("octroi")  # a typo still finds something through search
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=1200))
+def test_any_text_gets_an_answer_or_a_clear_question_error(assistant, text):
+    try:
+        answer = assistant.ask(text)
+    except QuestionError as exc:
+        assert exc.reason in {"empty", "too_long"}
+        return
+    assert 0.0 <= answer.confidence <= 1.0
+    assert answer.answered == bool(answer.passages)
+    assert len(answer.suggestions) <= 3

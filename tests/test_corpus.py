@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus
 from tests.conftest import passage, write_corpus
@@ -115,3 +117,17 @@ def test_stale_checked_date_and_long_text_are_warnings_not_errors(tmp_path):
 
 def test_missing_directory_is_a_corpus_error(tmp_path):
     assert "does not exist" in _problems(tmp_path / "nope")[0]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=400))
+def test_any_file_content_is_a_corpus_error_or_a_corpus(tmp_path_factory, content):
+    root = write_corpus(
+        tmp_path_factory.mktemp("c"), {"a.yaml": [passage("een")], "b.yaml": content}
+    )
+    try:
+        load_corpus(root)
+    except CorpusError as exc:
+        assert all(str(p).count(": ") >= 3 for p in exc.problems)

@@ -38,3 +38,13 @@ def test_installed_package_ships_the_corpus():
     wheel = config["tool"]["hatch"]["build"]["targets"]["wheel"]
     assert wheel["force-include"] == {"corpus": "assistant/_corpus"}
     assert config["project"]["scripts"]["wegwijzer"] == "assistant.cli:main"
+
+
+def test_the_readme_example_is_what_the_command_prints(capsys, monkeypatch):
+    monkeypatch.setenv("WEGWIJZER_DB", "off")
+    block = re.search(r"```text\n\$ wegwijzer (ask .*?)\n(.*?)```", README, flags=re.S)
+    command, expected = block.group(1), block.group(2)
+    argv = ["ask", "hoeveel kan ik lenen met een winwinlening", "--top", "1"]
+    assert command == 'ask "hoeveel kan ik lenen met een winwinlening" --top 1'
+    assert cli.main(argv) == 0
+    assert capsys.readouterr().out == expected
