@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import sys
 import time
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,6 +17,7 @@ from assistant.store import Store
 from bots.discord.app import WegwijzerDiscord, point_at
 from bots.discord.main import main as discord_main
 from bots.ratelimit import RateLimiter
+from tests.bots.process import start_bot, stop_bot
 from tests.fakes.discord_api import DM_CHANNEL_ID, THREAD_ID, FakeDiscord
 
 TOKEN = "MTAx.secret-discord.test-token"
@@ -298,21 +296,13 @@ def test_missing_token_exits_with_a_clear_message(capsys):
 def test_entry_point_runs_against_the_fake_and_stops_on_sigterm():
     async def scenario():
         async with FakeDiscord() as fake:
-            env = {
-                **os.environ,
-                "DISCORD_BOT_TOKEN": TOKEN,
-                "DISCORD_API_BASE_URL": fake.api_url,
-                "DISCORD_GATEWAY_URL": fake.gateway_url,
-                "PYTHONPATH": str(ROOT),
-            }
-            process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
+            process = await start_bot(
                 "bots.discord",
-                cwd=ROOT,
-                env=env,
-                stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.PIPE,
+                {
+                    "DISCORD_BOT_TOKEN": TOKEN,
+                    "DISCORD_API_BASE_URL": fake.api_url,
+                    "DISCORD_GATEWAY_URL": fake.gateway_url,
+                },
             )
             try:
                 await fake.wait_for("PUT", "/applications/", timeout=30)
@@ -321,11 +311,10 @@ def test_entry_point_runs_against_the_fake_and_stops_on_sigterm():
                 await fake.mention("wat is de winwinlening")
                 [sent] = await fake.wait_for("POST", "/channels/", timeout=30)
             finally:
-                os.kill(process.pid, signal.SIGTERM)
-                _, stderr = await asyncio.wait_for(process.communicate(), 20)
+                stderr = await stop_bot(process)
         assert "Winwinlening" in sent.body["embeds"][0]["title"]
         assert process.returncode == 0
-        assert TOKEN not in stderr.decode()
+        assert TOKEN not in stderr
 
     run(scenario())
 

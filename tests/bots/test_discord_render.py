@@ -3,6 +3,7 @@ from hypothesis import strategies as st
 
 from assistant.models import Answer, AnswerPassage, Link, PassageRef, Source
 from bots.discord import render
+from tests.bots.builders import answer, answer_passage
 
 TEXT = st.lists(
     st.sampled_from([*list("ab *_~`|>@<#&é🎨\n"), "@everyone", "**vet**", "woord "]),
@@ -12,32 +13,20 @@ TEXT = st.lists(
 
 
 def _passage(title, snippet, pid="een", **extra) -> AnswerPassage:
-    return AnswerPassage(
-        id=pid,
-        kind="maatregel",
-        title=title,
-        snippet=snippet,
-        score=1.0,
-        status="actueel",
+    return answer_passage(
+        title,
+        snippet,
+        pid,
         source=Source(
             "Winwinlening", "PMV", "2024-12", url="https://www.pmv.eu/product/winwinlening/"
         ),
-        checked="2026-01",
         links=(Link("PMV", "https://www.pmv.eu/"),),
         **extra,
     )
 
 
 def _answer(passages, answered=True, suggestions=()) -> Answer:
-    return Answer(
-        question="vraag",
-        answered=answered,
-        confidence=0.9 if answered else 0.1,
-        message="Dit vond ik",
-        passages=tuple(passages),
-        suggestions=tuple(suggestions),
-        fallback=None if answered else Link("Cultuurloket", "https://www.cultuurloket.be"),
-    )
+    return answer(passages, answered, suggestions, message="Dit vond ik")
 
 
 def _within_limits(message: render.DiscordMessage) -> None:

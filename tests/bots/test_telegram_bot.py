@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import sys
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -17,7 +14,8 @@ from bots.ratelimit import RateLimiter
 from bots.telegram.app import WegwijzerBot, build_application
 from bots.telegram.main import main as telegram_main
 from tests.bots.htmlcheck import check_telegram_html
-from tests.fakes.telegram_api import BOT_ID, BOT_USERNAME, FakeTelegram
+from tests.bots.process import start_bot, stop_bot
+from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegram
 
 TOKEN = "123456:SECRET-test-token"
 ROOT = Path(__file__).resolve().parents[2]
@@ -279,21 +277,13 @@ def test_missing_token_exits_with_a_clear_message(capsys):
 def test_entry_point_runs_against_the_fake_and_stops_on_sigterm():
     async def scenario():
         async with FakeTelegram() as fake:
-            env = {
-                **os.environ,
-                "TELEGRAM_BOT_TOKEN": TOKEN,
-                "TELEGRAM_API_BASE_URL": fake.base_url,
-                "NO_PROXY": "127.0.0.1",
-                "PYTHONPATH": str(ROOT),
-            }
-            process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
+            process = await start_bot(
                 "bots.telegram",
-                cwd=ROOT,
-                env=env,
-                stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.PIPE,
+                {
+                    "TELEGRAM_BOT_TOKEN": TOKEN,
+                    "TELEGRAM_API_BASE_URL": fake.base_url,
+                    "NO_PROXY": "127.0.0.1",
+                },
             )
             try:
                 await fake.wait_for("setMyCommands", timeout=30)
@@ -301,11 +291,9 @@ def test_entry_point_runs_against_the_fake_and_stops_on_sigterm():
                 fake.private_message("wat is de winwinlening")
                 [sent] = await fake.wait_for("sendMessage", timeout=30)
             finally:
-                os.kill(process.pid, signal.SIGTERM)
-                _, stderr = await asyncio.wait_for(process.communicate(), 20)
+                stderr = await stop_bot(process)
         assert "Winwinlening" in sent["text"]
         assert process.returncode == 0
-        assert TOKEN not in stderr.decode()
-        assert BOT_ID  # the fake's bot identity was used
+        assert TOKEN not in stderr
 
     run(scenario())

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from assistant.models import Answer, AnswerPassage, Link, PassageRef, Source
 from bots.telegram import render
+from tests.bots.builders import answer, answer_passage
 from tests.bots.htmlcheck import check_telegram_html
 
 NASTY = st.lists(
@@ -26,30 +27,18 @@ def _store():
 
 
 def _passage(title: str, snippet: str, pid: str = "een", **extra) -> AnswerPassage:
-    return AnswerPassage(
-        id=pid,
-        kind="maatregel",
-        title=title,
-        snippet=snippet,
-        score=1.0,
-        status="actueel",
+    return answer_passage(
+        title,
+        snippet,
+        pid,
         source=Source("Bron <titel>", "PMV & co", "2024-12", url="https://www.pmv.eu/a?b=1&c=2"),
-        checked="2026-01",
         links=(Link("Meer <info>", "https://example.org/x?y=1&z=2"),),
         **extra,
     )
 
 
 def _answer(passages, answered=True, suggestions=()) -> Answer:
-    return Answer(
-        question="vraag",
-        answered=answered,
-        confidence=0.9 if answered else 0.1,
-        message="Dit vond ik & meer",
-        passages=tuple(passages),
-        suggestions=tuple(suggestions),
-        fallback=None if answered else Link("Cultuurloket", "https://www.cultuurloket.be"),
-    )
+    return answer(passages, answered, suggestions, message="Dit vond ik & meer")
 
 
 def test_values_are_escaped_and_sources_linked():
