@@ -25,6 +25,8 @@ import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from assistant.intent import is_english
+
 STOPWORDS = frozenset(
     """
     de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om
@@ -37,6 +39,17 @@ STOPWORDS = frozenset(
     da wa ge gij ni ne nie efkes pls aub kheb kzou kga kben kwil ist juist
     the an is are how what my can do does to for of and or it i me you by with from on at who
     where when which much many any some this that there please
+    """.split()
+)
+
+# English function words: stopwords only in a question recognised as English ("do", "are",
+# "will" and "as" would delete or distort Dutch words).
+ENGLISH_STOPWORDS = frozenset(
+    """
+    the a an is are am was were be been being how what which who whom where when why can could
+    should would will shall do does did my your our their his her its you i me we they them to
+    for from with about into on at by and or if any some this that these those there here it
+    not no yes please get got have has had need want like as so all just also very
     """.split()
 )
 
@@ -107,15 +120,22 @@ class Decompounder:
     """Splits Dutch compounds into known words (Koehn–Knight style, conservative).
 
     A split is taken only when every part is more frequent than the compound itself, so common
-    words such as ``ondernemer`` are never cut into ``onder`` + ``nemer``.
+    words such as ``ondernemer`` are never cut into ``onder`` + ``nemer``; and a word that is
+    itself common in general Dutch (`max_whole`) is an ordinary word, not a compound to take
+    apart: ``paspoort`` is not ``pas`` + ``poort``, ``voorstelling`` not ``voor`` + ``stelling``.
     """
 
     def __init__(
-        self, frequencies: Mapping[str, float], min_part: int = 3, min_head: int = 4
+        self,
+        frequencies: Mapping[str, float],
+        min_part: int = 3,
+        min_head: int = 4,
+        max_whole: float = 1.0,
     ) -> None:
         self._freq = frequencies
         self._min_part = min_part
         self._min_head = min_head
+        self._max_whole = max_whole
         self.split = lru_cache(maxsize=65536)(self._split)
 
     def _known(self, part: str) -> float:
@@ -128,6 +148,8 @@ class Decompounder:
         if len(word) < self._min_part + self._min_head or depth > 2 or not word.isalpha():
             return ()
         whole = self._freq.get(word, 0.0)
+        if depth == 0 and whole >= self._max_whole:
+            return ()
         best: tuple[float, tuple[str, ...]] = (0.0, ())
         for cut in range(self._min_part, len(word) - self._min_part + 1):
             head = word[cut:]
@@ -159,6 +181,10 @@ class Decompounder:
         return ()
 
 
+# A word at least this common in general Dutch (Zipf scale) is never split into parts.
+ORDINARY_ZIPF = 3.5
+
+
 @dataclass(frozen=True)
 class TermGroup:
     """One word of a question with the index terms it stands for.
@@ -174,6 +200,7 @@ class TermGroup:
     alternatives: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     weight: float = 1.0
+    specificity: float | None = None  # set for English words the glossary lacks
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -194,12 +221,19 @@ class Analyzer:
         frequencies: Mapping[str, float],
         common: frozenset[str],
         synonyms: Mapping[str, tuple[str, ...]] | None = None,
+        english: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self._stemmer = Stemmer.Stemmer("dutch")
         self._frequencies = frequencies
-        self._decompounder = Decompounder(frequencies)
+        self._decompounder = Decompounder(frequencies, max_whole=10 ** (ORDINARY_ZIPF - 9))
         self._common = common
         self._synonyms = self._normalise_synonyms(synonyms or {})
+        self._english = self._normalise_synonyms(english or {}, ENGLISH_STOPWORDS)
+        # Glossary words that are not Dutch words too ("copyright" is, "trademark" is not):
+        # the evidence that a question is English.
+        self._english_only = frozenset(
+            w for w in self._english if " " not in w and w not in frequencies
+        )
         self._vocabulary: list[str] = []
         self._vocab_freq: dict[str, int] = {}
         self._indexed: frozenset[str] = frozenset()
@@ -215,10 +249,7 @@ class Analyzer:
         word's Zipf frequency: 1 at zipf 3 or rarer, 0.2 at zipf 5.4 or more common.
         """
         frequency = self._frequencies.get(word, 0.0)
-        if frequency <= 0.0:
-            return 1.0
-        zipf = math.log10(frequency) + 9
-        return min(1.0, max(0.2, (6.0 - zipf) / 3.0))
+        return _zipf_specificity(math.log10(frequency) + 9 if frequency > 0.0 else 0.0)
 
     def document_terms(self, text: str) -> list[str]:
         """Index terms of a passage field: stems of the words and of their compound parts."""
@@ -234,31 +265,62 @@ class Analyzer:
         self._vocabulary = sorted(self._vocab_freq)
         self._indexed = frozenset(indexed_terms)
 
-    def query_groups(self, text: str) -> list[TermGroup]:
-        """Analyse a question into term groups (see `TermGroup`)."""
+    def is_english(self, text: str) -> bool:
+        """Whether a question is written in English (see `intent.is_english`)."""
+        return is_english(surface_tokens(text), self._english_only)
+
+    def query_groups(self, text: str, *, english: bool = False) -> list[TermGroup]:
+        """Analyse a question into term groups (see `TermGroup`).
+
+        With `english`, English function words are stopwords too and the English glossary
+        stands in for the words the corpus does not know.
+        """
+        stopwords = STOPWORDS | ENGLISH_STOPWORDS if english else STOPWORDS
         surface = surface_tokens(text)
-        tokens = [t for t in surface if t not in STOPWORDS]
+        tokens = [t for t in surface if t not in stopwords]
         joined = self._separable_verbs(surface)
+        maps = (self._english, self._synonyms) if english else (self._synonyms,)
         groups = []
         for index, token in enumerate(tokens):
             primary = self.stem(token)
-            alternatives = list(self._synonym_terms(tokens, index))
+            alternatives = [t for m in maps for t in self._synonym_terms(m, tokens, index)]
+            # An English word the glossary lacks: as telling as it is rare in English ("car"
+            # little, "passport" more), not as rare as it is in Dutch.
+            english_only = english and not alternatives and self.stem(token) not in self._indexed
             alternatives.extend(joined.get(token, ()))
             # A typo of a corpus word is a better guess than a split into general Dutch words
             # (``winwinlenin`` is ``winwinlening``, not ``winwin`` + ``lenin``).
-            correction = None if alternatives else self.correct(token)
+            correction = None if alternatives or english_only else self.correct(token)
             if correction:
                 alternatives.append(self.stem(correction))
-            parts = () if correction else self._decompounder.split(token)
+            elif not alternatives and self.mistyped_stopword(token):
+                continue  # "wta is" is "wat is": not the rarest word of the question
+            parts = () if correction or english_only else self._decompounder.split(token)
             groups.append(
                 TermGroup(
                     token,
                     primary,
                     _unique(alternatives, exclude=primary),
                     _unique((self.stem(singular(p)) for p in parts), exclude=primary),
+                    specificity=_zipf_specificity(english_zipf(token)) if english_only else None,
                 )
             )
         return groups
+
+    def mistyped_stopword(self, token: str) -> bool:
+        """Whether `token` is a stopword mistyped ("hoee", "wta" for "wat"): no corpus word, one
+        edit away from a stopword that is at least a hundred times as common."""
+        if not 3 <= len(token) <= 6 or not token.isalpha() or self.stem(token) in self._indexed:
+            return False
+        matches = process.extract(
+            token,
+            _TYPO_PRONE_STOPWORDS,
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=1,
+            limit=None,
+        )
+        frequency = self._frequencies.get(token, 0.0)
+        return any(self._frequencies.get(word, 0.0) >= 100 * frequency for word, _, _ in matches)
 
     def _separable_verbs(self, surface: list[str]) -> dict[str, list[str]]:
         """Rejoin Dutch separable verbs: "vraag ... aan" -> aanvraag, "dien ... in" -> indienen.
@@ -305,23 +367,48 @@ class Analyzer:
         best = min(matches, key=lambda m: (m[1], -self._vocab_freq[m[0]], m[0]))
         return best[0]
 
-    def _synonym_terms(self, tokens: list[str], index: int) -> Iterable[str]:
+    def _synonym_terms(
+        self, synonyms: Mapping[str, tuple[str, ...]], tokens: list[str], index: int
+    ) -> Iterable[str]:
         for size in (1, 2, 3):
             key = " ".join(tokens[index : index + size])
-            if len(tokens) - index >= size and key in self._synonyms:
-                for target in self._synonyms[key]:
+            if len(tokens) - index >= size and key in synonyms:
+                for target in synonyms[key]:
                     # The target word itself, not its compound parts: "looptijd" stands for the
                     # user's word, "loop" and "tijd" do not.
                     yield from (self.stem(word) for word in content_tokens(target))
 
     @staticmethod
-    def _normalise_synonyms(synonyms: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    def _normalise_synonyms(
+        synonyms: Mapping[str, tuple[str, ...]], extra_stopwords: frozenset[str] = frozenset()
+    ) -> dict[str, tuple[str, ...]]:
         normalised = {}
         for word, targets in synonyms.items():
-            key = " ".join(content_tokens(word)) or " ".join(surface_tokens(word))
+            words = [t for t in content_tokens(word) if t not in extra_stopwords]
+            key = " ".join(words) or " ".join(surface_tokens(word))
             if key:
                 normalised[key] = targets
         return normalised
+
+
+def _zipf_specificity(zipf: float) -> float:
+    """1 for a word at Zipf 3 or rarer (or unknown), falling linearly to 0.2 at Zipf 5.4."""
+    if zipf <= 0.0:
+        return 1.0
+    return min(1.0, max(0.2, (6.0 - zipf) / 3.0))
+
+
+def english_zipf(word: str) -> float:
+    """How common a word is in English (wordfreq's small list, loaded on the first English
+    question only)."""
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, "en", wordlist="small")
+
+
+# Stopwords of three letters or more: a word one typo away from one of these, and no word
+# itself, is that stopword mistyped.
+_TYPO_PRONE_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 3)
 
 
 def _unique(terms: Iterable[str], exclude: str) -> tuple[str, ...]:

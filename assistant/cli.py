@@ -20,15 +20,16 @@ from assistant import messages
 from assistant.conversation import Conversation
 from assistant.core import MAX_TOP_K, Assistant
 from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus
+from assistant.decision import FEATURES, bundled_model_path
 from assistant.errors import QuestionError, explain
 from assistant.evaluation import (
-    DialogueReport,
+    MAXIMA,
     EvalFileError,
-    best_threshold,
-    calibrate,
+    EvalSet,
     check_labels,
     evaluate,
     evaluate_dialogues,
+    fit_model,
     load_dialogues,
     load_eval_set,
 )
@@ -38,8 +39,12 @@ from assistant.report import render as render_report
 from assistant.store import Store, store_from_environment
 from assistant.textrender import render_text
 
-DEFAULT_EVAL_FILE = Path("tests/eval/vragen.yaml")
-DEFAULT_DIALOGUE_FILE = Path("tests/eval/gesprekken.yaml")
+# (name, questions, dialogues): the tuning set the model is fitted on, then the held-out set
+# that is never used for fitting and that CI gates on.
+DEFAULT_EVAL_SETS = (
+    ("tuning", Path("tests/eval/vragen.yaml"), Path("tests/eval/gesprekken.yaml")),
+    ("held-out", Path("tests/eval/heldout.yaml"), Path("tests/eval/heldout-gesprekken.yaml")),
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -105,18 +110,19 @@ def _parser() -> argparse.ArgumentParser:
         )
         bot.set_defaults(handler=_cmd_bot, platform=platform)
 
-    ev = commands.add_parser("eval", help="measure retrieval on a labelled question set")
+    ev = commands.add_parser("eval", help="measure answers on labelled questions and dialogues")
     ev.add_argument(
-        "file", nargs="?", type=Path, help=f"question set (default: {DEFAULT_EVAL_FILE})"
+        "file", nargs="?", type=Path, help="question set (default: the tuning and held-out sets)"
     )
     ev.add_argument("--corpus", type=Path, help="corpus folder (default: bundled)")
+    ev.add_argument("--dialogues", type=Path, help="follow-up dialogues to play")
     ev.add_argument(
-        "--dialogues",
-        type=Path,
-        help=f"follow-up dialogues (default: {DEFAULT_DIALOGUE_FILE}, when no FILE is given)",
+        "--fit",
+        action="store_true",
+        help="first fit the answerability model on FILE (default: the tuning set) and install it",
     )
-    ev.add_argument("--calibrate", action="store_true", help="print the threshold sweep")
-    ev.add_argument("--misses", action="store_true", help="list questions not found in the top 3")
+    ev.add_argument("--model-out", type=Path, help="with --fit: where to write the model")
+    ev.add_argument("--misses", action="store_true", help="list every wrong outcome")
     ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
     ev.set_defaults(handler=_cmd_eval)
     return parser
@@ -274,83 +280,134 @@ def _cmd_bot(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    eval_set = load_eval_set(args.file or DEFAULT_EVAL_FILE)
     assistant = _assistant(args.corpus)
-    unknown = check_labels(eval_set, assistant)
-    if unknown:
-        print(
-            f"error: the question set names unknown passages: {', '.join(unknown)}", file=sys.stderr
-        )
-        return 1
-    report = evaluate(assistant, eval_set)
-    dialogues = _evaluate_dialogues(assistant, args)
-    failures = report.failures + (dialogues.failures if dialogues else [])
+    if args.fit:
+        _fit(assistant, args)
+    runs = [
+        _evaluate_set(assistant, name, questions, dialogues)
+        for name, questions, dialogues in _eval_sets(args)
+    ]
+    failures = [f"{run['set']}: {failure}" for run in runs for failure in run["failures"]]
     if args.json:
-        follow_up = (
-            {"accuracy": dialogues.accuracy, "turns": dialogues.turns} if dialogues else None
-        )
-        print(
-            json.dumps(
-                {
-                    "metrics": report.metrics,
-                    "counts": report.counts,
-                    "per_kind": report.per_kind,
-                    "thresholds": report.thresholds,
-                    "follow_up": follow_up,
-                    "failures": failures,
-                }
-            )
-        )
+        print(json.dumps({"sets": [_public(run) for run in runs], "failures": failures}))
     else:
-        _print_report(report, args)
-        if dialogues:
-            _print_dialogues(dialogues, args.misses)
+        for run in runs:
+            _print_run(run, args.misses)
         for failure in failures:
             print(f"FAIL: {failure}")
     return 1 if failures else 0
 
 
-def _evaluate_dialogues(assistant: Assistant, args: argparse.Namespace) -> DialogueReport | None:
-    """The follow-up evaluation: --dialogues FILE, or the default set when no FILE was given."""
-    path = args.dialogues
-    if path is None and args.file is None and DEFAULT_DIALOGUE_FILE.exists():
-        path = DEFAULT_DIALOGUE_FILE
-    return evaluate_dialogues(assistant, *load_dialogues(path)) if path else None
+def _eval_sets(args: argparse.Namespace) -> list[tuple[str, Path, Path | None]]:
+    """(name, question file, dialogue file) to evaluate: FILE, or the tuning and held-out sets."""
+    if args.file is not None:
+        return [(str(args.file), args.file, args.dialogues)]
+    sets = []
+    for name, questions, dialogues in DEFAULT_EVAL_SETS:
+        if questions.exists():
+            sets.append((name, questions, args.dialogues or _existing(dialogues)))
+    if not sets:
+        raise FileNotFoundError(f"no evaluation files; expected {DEFAULT_EVAL_SETS[0][1]}")
+    return sets
 
 
-def _print_dialogues(report: DialogueReport, misses: bool) -> None:
-    minimum = f"  (minimum {report.threshold:.2f})" if report.threshold is not None else ""
-    print(
-        f"follow-up accuracy {report.accuracy:.3f}{minimum} over {report.turns} turns "
-        f"in {report.dialogues} dialogues"
-    )
-    if misses:
-        for question, got, wanted in report.misses:
-            print(f"  follow-up miss: {question!r} -> {got} (want {list(wanted)})")
+def _existing(path: Path) -> Path | None:
+    return path if path.exists() else None
 
 
-def _print_report(report, args: argparse.Namespace) -> None:
-    counts = report.counts
-    print(f"questions: {counts['in_domain']} in domain, {counts['out_of_domain']} out of domain")
+def _fit(assistant: Assistant, args: argparse.Namespace) -> None:
+    """Fit the answerability model on the tuning set (or FILE) and install it."""
+    source = args.file or DEFAULT_EVAL_SETS[0][1]
+    eval_set = _checked_set(assistant, source)
+    talk = args.dialogues or (None if args.file else DEFAULT_EVAL_SETS[0][2])
+    dialogues = load_dialogues(talk)[0] if talk else []
+    model = fit_model(assistant, eval_set, dialogues)
+    target = args.model_out or bundled_model_path()
+    model.save(target, fitted_on=source.as_posix(), examples=len(eval_set.questions))
+    assistant.model = model
+    print(f"fitted on {source} ({len(eval_set.questions)} questions); wrote {target}")
+    print(f"  threshold {model.threshold:.2f}, unsure below {model.unsure:.2f}")
+    for name, weight in zip(FEATURES, model.weights, strict=True):
+        print(f"  {name:15s} {weight:+.3f}")
+
+
+def _checked_set(assistant: Assistant, path: Path) -> EvalSet:
+    eval_set = load_eval_set(path)
+    unknown = check_labels(eval_set, assistant)
+    if unknown:
+        raise EvalFileError(f"{path}: names unknown passages: {', '.join(unknown)}")
+    return eval_set
+
+
+def _evaluate_set(assistant: Assistant, name: str, questions: Path, dialogues: Path | None) -> dict:
+    report = evaluate(assistant, _checked_set(assistant, questions))
+    talk = evaluate_dialogues(assistant, *load_dialogues(dialogues)) if dialogues else None
+    return {
+        "set": name,
+        "report": report,
+        "dialogues": talk,
+        "failures": report.failures + (talk.failures if talk else []),
+    }
+
+
+def _public(run: dict) -> dict:
+    """The JSON form of one evaluated set."""
+    report, talk = run["report"], run["dialogues"]
+    return {
+        "set": run["set"],
+        "metrics": report.metrics,
+        "counts": report.counts,
+        "per_kind": report.per_kind,
+        "per_style": report.per_style,
+        "reliability": [vars(b) for b in report.reliability],
+        "thresholds": report.thresholds,
+        "dialogues": {"metrics": talk.metrics, "counts": talk.counts} if talk else None,
+        "failures": run["failures"],
+    }
+
+
+def _print_run(run: dict, misses: bool) -> None:
+    report, talk = run["report"], run["dialogues"]
+    counts = ", ".join(f"{n} {c.replace('_', ' ')}" for c, n in report.counts.items() if n)
+    print(f"== {run['set']}: {counts}")
     for name, value in report.metrics.items():
-        minimum = report.thresholds.get(name)
-        floor = f"  (minimum {minimum:.2f})" if minimum is not None else ""
-        print(f"  {name:12s} {value:.3f}{floor}")
-    print("  per kind (in-domain questions, by their first acceptable passage):")
+        limit = report.thresholds.get(name)
+        word = "maximum" if name in MAXIMA else "minimum"
+        floor = f"  ({word} {limit:.2f})" if limit is not None else ""
+        print(f"  {name:21s} {value:.3f}{floor}")
+    print("  per kind (answerable questions, by their first acceptable passage):")
     for kind, figures in report.per_kind.items():
         print(
             f"    {kind:12s} {int(figures['questions']):4d} questions  "
             f"R@1 {figures['recall_at_1']:.3f}  R@3 {figures['recall_at_3']:.3f}  "
             f"answered {figures['answered']:.3f}"
         )
-    if args.misses:
-        for result in report.misses():
-            print(
-                f"  miss: {result.item.question!r} -> {list(result.ranking[:3])} "
-                f"(want {list(result.item.ids)})"
-            )
-    if args.calibrate:
-        table = calibrate(report)
-        for t, answered, refused in table[::5]:
-            print(f"  threshold {t:.2f}: answered {answered:.3f}  refused {refused:.3f}")
-        print(f"  best threshold: {best_threshold(table):.2f}")
+    print("  per style (share with the right outcome):")
+    for style, figures in report.per_style.items():
+        print(f"    {style:9s} {int(figures['questions']):4d} questions  {figures['right']:.3f}")
+    print("  reliability (confidence bin: questions, predicted, observed):")
+    for b in report.reliability:
+        print(f"    {b.low:.1f}-{b.high:.1f}  {b.count:4d}  {b.predicted:.3f}  {b.observed:.3f}")
+    if talk:
+        print(
+            f"  dialogues: {talk.counts['dialogues']}, {talk.counts['follow_up']} follow-ups, "
+            f"{talk.counts['unrelated']} unrelated turns"
+        )
+        for name, value in talk.metrics.items():
+            limit = talk.thresholds.get(name)
+            floor = f"  (minimum {limit:.2f})" if limit is not None else ""
+            print(f"  {name:21s} {value:.3f}{floor}")
+    if misses:
+        _print_misses(report, talk)
+
+
+def _print_misses(report, talk) -> None:
+    for result in report.wrong_outcomes():
+        item = result.item
+        want = list(item.ids) or item.category
+        print(
+            f"  wrong: [{item.category}] {item.question!r} -> {result.outcome} "
+            f"{list(result.ranking[:3])} ({result.confidence:.2f}; want {want})"
+        )
+    for kind, question, got, wanted in talk.misses if talk else ():
+        print(f"  {kind} miss: {question!r} -> {got} (want {list(wanted) or 'no answer'})")

@@ -1,16 +1,19 @@
 """Follow-up questions: the recent context of one chat, and the decision to use it.
 
 A `Conversation` keeps only the last turn's topic (the question that set it and the passages
-answered), forgets it after a time-out, and never grows. Whether a new question is a follow-up
-is decided by retrieval evidence, not by a list of phrases. The question is asked on its own and
-together with the topic question (whose words count half), and the two answers are compared by
-how much of what was said their best passage explains: the question's own words fully, the
-topic's words half (`CONTEXT_WEIGHT`).
+answered), forgets it after a time-out, and never grows. A question is read in the light of
+the topic only when it may be a follow-up:
 
-- "en hoeveel kan ik daarmee lenen?" after the winwinlening: the winwinlening passage explains
-  "lenen" and the topic, a loan passage found alone only "lenen": a follow-up;
-- "Wat is Screen Flanders?": both ways lead to Screen Flanders: answered on its own;
-- a question without a reliable answer of its own takes the context when that gives one.
+- it refers back ("wie beheert dat?", "kan ik daarvoor ook ...", "en voor een serie?"), or
+- it names no subject of its own and every word of it is one the corpus knows ("tot welk
+  bedrag?", "hoeveel procent krijg ik terug?").
+
+A question that names its own subject ("wat is het cultuurkrediet?") is never bent towards
+the earlier topic, and neither is a question about something the corpus does not know ("wat
+voor weer wordt het morgen?"). When a possible follow-up also has an answer of its own, the
+two answers are compared by how much of what was said their best passage explains
+(`Assistant.explained`): "en de cofinanciering?" after the startlening is about the
+cofinanciering (see `Assistant.may_follow_up`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant import messages
-from assistant.core import CONTEXT_WEIGHT, Assistant, clean_question
+from assistant.core import Assistant, clean_question
 from assistant.models import Answer
 
 DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgotten
@@ -71,9 +74,11 @@ class Conversation:
         topic = self.topic if self.topic and now - self.topic.at <= self.timeout else None
         alone = self.assistant.ask(text, top_k=top_k)
         answer, followed_up = alone, False
-        if topic is not None:
-            in_context = self.assistant.ask(text, top_k=top_k, context=topic.question)
-            if in_context.answered and self._is_follow_up(text, topic.question, alone, in_context):
+        if topic is not None and self.assistant.may_follow_up(text):
+            in_context = self.assistant.ask(
+                text, top_k=top_k, context=topic.question, context_passages=topic.passage_ids
+            )
+            if self._is_follow_up(text, topic.question, alone, in_context):
                 answer, followed_up = self._as_follow_up(in_context, text, topic), True
         self._remember(answer, text, topic if followed_up else None, now)
         return answer
@@ -83,27 +88,16 @@ class Conversation:
         self.topic = None
 
     def _is_follow_up(self, text: str, context: str, alone: Answer, in_context: Answer) -> bool:
+        if not in_context.answered:
+            # Knowing the subject but not the asked fact is still better than no answer.
+            return in_context.outcome == "partial" and alone.outcome == "not_answered"
         if not alone.answered:
             return True
         found, alone_found = in_context.passages[0].id, alone.passages[0].id
         if found == alone_found:
             return False
-        return self._explained(text, context, found) > self._explained(text, context, alone_found)
-
-    def _explained(self, text: str, context: str, passage_id: str) -> float:
-        """How much of the question (fully) and its context (half) a passage explains.
-
-        The question's own words count by how strongly the passage matches them compared with
-        the best passage for them alone, so a passage *about* the winwinlening beats one that
-        merely mentions it.
-        """
-        index, position = self.assistant.index, self.assistant.position(passage_id)
-        own_words = self.assistant.analyse(text)
-        scores = index.scores(own_words)
-        strength = min(1.0, 2.0 * scores[position] / scores.max()) if scores.max() > 0 else 0.0
-        own = index.covered_information(own_words, position) * strength
-        topic = index.covered_information(self.assistant.analyse(context), position)
-        return own + CONTEXT_WEIGHT * topic
+        explained = self.assistant.explained
+        return explained(text, context, found) > explained(text, context, alone_found)
 
     def _as_follow_up(self, answer: Answer, text: str, topic: Topic) -> Answer:
         title = self.assistant.passage(topic.passage_ids[0]).title if topic.passage_ids else ""
@@ -111,8 +105,8 @@ class Conversation:
         return dataclasses.replace(answer, question=text, notices=(notice, *answer.notices))
 
     def _remember(self, answer: Answer, text: str, kept: Topic | None, now: float) -> None:
-        """A reliable answer sets (or, as a follow-up, keeps) the topic; expired ones go."""
-        if answer.answered:
+        """An answer on a subject sets (or, as a follow-up, keeps) the topic; expired ones go."""
+        if answer.outcome in ("answered", "partial") and answer.passages:
             ids = tuple(p.id for p in answer.passages)
             same = self.topic and self.topic.passage_ids[:1] == ids[:1]
             # A question that lands on the topic's own passage stays on that topic.

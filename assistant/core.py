@@ -1,17 +1,26 @@
-"""The assistant: from a Dutch question to an `Answer` (retrieval, then composition)."""
+"""The assistant: from a question to an `Answer` (retrieve, decide, compose)."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from assistant import messages
-from assistant.analysis import Analyzer, TermGroup, fold, surface_tokens
+from assistant.analysis import STOPWORDS, Analyzer, TermGroup, fold, surface_tokens
 from assistant.corpus import Corpus, bundled_corpus_dir, load_corpus
+from assistant.decision import FEATURES, AnswerabilityModel, Decision, bundled_model
 from assistant.errors import QuestionError
+from assistant.intent import (
+    asked_facts,
+    is_fact_cue,
+    missing_facts,
+    refers_back,
+    smalltalk_kind,
+)
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.models import Answer, AnswerPassage, Passage, PassageRef
 from assistant.retrieval import Hit, PassageIndex, corpus_word_counts
@@ -19,18 +28,37 @@ from assistant.snippets import asks_for_amount, best_snippet
 
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 10
-# Calibrated on tests/eval/vragen.yaml (`wegwijzer eval --calibrate`): the coverage below which
-# the best passage is not trusted to answer the question.
-DEFAULT_THRESHOLD = 0.47
-# Margin above the threshold within which an answer is shown with a caution.
-UNSURE_MARGIN = 0.15
 # Passages after the first are shown only when they score at least this share of the first.
 RELATIVE_CUTOFF = 0.4
 CANDIDATES = 10
+RERANK = 3  # how many of the first passages the answerability model reorders
+NO_EVIDENCE = dict.fromkeys(FEATURES, 0.0)
 # Weight of the words of a conversation's earlier question beside a follow-up's own words.
 CONTEXT_WEIGHT = 0.5
 
 _SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """What retrieval found for one question: the first of `Assistant.ask`'s three steps.
+
+    `hits` are in the model's order; `features` are the model's evidence for the first of them
+    (`decision.FEATURES`); `missing` the kinds of fact the question asks for that it lacks.
+    """
+
+    question: str
+    groups: tuple[TermGroup, ...]
+    hits: tuple[Hit, ...]
+    features: dict[str, float]
+    missing: tuple[str, ...] = ()
+    english: bool = False
+    smalltalk: str | None = None
+    # (passage id, features) of each of the first `RERANK` passages, in search order.
+    candidates: tuple[tuple[str, dict[str, float]], ...] = ()
+    # When the first passage lacks an asked kind of fact: its features for the question
+    # without the words that ask for it (for `partial`).
+    subject: dict[str, float] | None = None
 
 
 class Assistant:
@@ -38,30 +66,32 @@ class Assistant:
 
     Args:
         corpus: a loaded, validated corpus.
-        threshold: minimum coverage (0..1) of the question by the best passage to answer.
+        model: the answerability model (default: the fitted model that ships with Wegwijzer).
     """
 
-    def __init__(self, corpus: Corpus, *, threshold: float = DEFAULT_THRESHOLD) -> None:
-        if not 0.0 <= threshold <= 1.0:
-            raise ValueError(f"threshold must be within 0..1; got {threshold}")
+    def __init__(self, corpus: Corpus, *, model: AnswerabilityModel | None = None) -> None:
         self.corpus = corpus
-        self.threshold = threshold
+        self.model = model or bundled_model()
         counts = corpus_word_counts(corpus.passages)
-        for word, targets in corpus.synonyms.items():
+        for word, targets in (*corpus.synonyms.items(), *corpus.english.items()):
             counts.update(surface_tokens(" ".join((word, *targets))))
-        analyzer = Analyzer(with_corpus_words(counts), common_words(), corpus.synonyms)
+        analyzer = Analyzer(
+            with_corpus_words(counts), common_words(), corpus.synonyms, corpus.english
+        )
         self.index = PassageIndex(corpus.passages, analyzer, counts)
         self._by_id = corpus.by_id()
         self._positions = {p.id: i for i, p in enumerate(corpus.passages)}
 
     @classmethod
-    def from_directory(cls, path: Path | str, *, threshold: float = DEFAULT_THRESHOLD) -> Assistant:
+    def from_directory(
+        cls, path: Path | str, *, model: AnswerabilityModel | None = None
+    ) -> Assistant:
         """Load and validate the corpus in `path` and index it.
 
         Raises:
             CorpusError: listing every problem in the corpus.
         """
-        return cls(load_corpus(path), threshold=threshold)
+        return cls(load_corpus(path), model=model)
 
     @classmethod
     def bundled(cls) -> Assistant:
@@ -72,13 +102,14 @@ class Assistant:
     def passages(self) -> tuple[Passage, ...]:
         return self.corpus.passages
 
+    @property
+    def threshold(self) -> float:
+        """The confidence from which a question counts as answered."""
+        return self.model.threshold
+
     def passage(self, passage_id: str) -> Passage | None:
         """The passage with this id, or None."""
         return self._by_id.get(passage_id)
-
-    def position(self, passage_id: str) -> int | None:
-        """The index position of a passage (for `PassageIndex.coverage`), or None."""
-        return self._positions.get(passage_id)
 
     @property
     def latest_check(self) -> str:
@@ -114,20 +145,32 @@ class Assistant:
         return list(dict.fromkeys(found))[:limit]
 
     def analyse(self, question: str) -> list[TermGroup]:
-        return self.index.analyzer.query_groups(question)
+        analyzer = self.index.analyzer
+        return analyzer.query_groups(question, english=analyzer.is_english(question))
 
     def search(self, question: str, limit: int = CANDIDATES) -> list[Hit]:
-        """Ranked candidate passages for a question, best first (no threshold applied)."""
+        """Ranked candidate passages for a question, best first (no decision applied)."""
         return self.index.search(self.analyse(clean_question(question)), limit)
 
-    def ask(self, question: str, *, top_k: int = 3, context: str | None = None) -> Answer:
-        """Answer a Dutch question from the corpus.
+    def ask(
+        self,
+        question: str,
+        *,
+        top_k: int = 3,
+        context: str | None = None,
+        context_passages: Sequence[str] = (),
+    ) -> Answer:
+        """Answer a Dutch (or English) question from the corpus.
+
+        Three steps: `retrieve` candidates, `decide` what they are worth, `compose` the answer.
 
         Args:
             question: the user's question, as typed.
             top_k: how many passages to return at most (1..10).
             context: an earlier question of the same conversation; its words count at
                 `CONTEXT_WEIGHT` (see `Conversation`).
+            context_passages: the passages answered to that question: landing on one of them
+                is evidence that the question was understood in its context.
 
         Raises:
             QuestionError: the question is empty or longer than `MAX_QUESTION_CHARS`.
@@ -135,36 +178,181 @@ class Assistant:
         """
         if not 1 <= top_k <= MAX_TOP_K:
             raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}; got {top_k}")
-        text = clean_question(question)
-        groups = self.analyse(text)
-        if context:
-            groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in self.analyse(context)]
-        hits = self.index.search(groups, max(top_k, CANDIDATES))
-        confidence = hits[0].coverage if hits else 0.0
-        if confidence < self.threshold:
-            return self._not_answered(text, confidence, hits)
-        chosen = [h for h in hits[:top_k] if h.score >= RELATIVE_CUTOFF * hits[0].score]
-        terms = {t for g in groups for t in g.terms}
-        wants_amount = asks_for_amount(surface_tokens(text))
-        passages = tuple(self._answer_passage(hit, terms, wants_amount) for hit in chosen)
-        message = (
-            messages.ANSWERED_UNSURE
-            if confidence < self.threshold + UNSURE_MARGIN
-            else messages.ANSWERED
+        found = self.retrieve(
+            question,
+            context=context,
+            context_passages=context_passages,
+            limit=max(top_k, CANDIDATES),
         )
+        return self.compose(found, self.decide(found), top_k)
+
+    def retrieve(
+        self,
+        question: str,
+        *,
+        context: str | None = None,
+        context_passages: Sequence[str] = (),
+        limit: int = CANDIDATES,
+    ) -> Retrieval:
+        """Analyse a question and rank passages for it, with the evidence for `decide`.
+
+        Raises:
+            QuestionError: the question is empty or too long.
+        """
+        text = clean_question(question)
+        tokens = surface_tokens(text)
+        smalltalk = smalltalk_kind(tokens, STOPWORDS)
+        analyzer = self.index.analyzer
+        english = analyzer.is_english(text)
+        groups = analyzer.query_groups(text, english=english)
+        if context and smalltalk is None:
+            groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in self.analyse(context)]
+        hits = self.index.search(groups, limit)
+        asked = asked_facts(tokens)
+        candidates = [
+            self._evidence(groups, hits, rank, asked, english, context_passages if context else ())
+            for rank in range(min(RERANK, len(hits)))
+        ]
+        # The model ranks the first candidates: a passage about what was asked beats one that
+        # merely shares its words (a hub, a historical overview).
+        order = sorted(
+            range(len(candidates)),
+            key=lambda k: (-self.model.probability(candidates[k][0]), k),
+        )
+        search_order = hits
+        hits = [hits[k] for k in order] + hits[len(order) :]
+        features, missing = candidates[order[0]] if candidates else (NO_EVIDENCE, ())
+        subject = self._subject_evidence(groups, hits, english) if missing else None
+        return Retrieval(
+            text,
+            tuple(groups),
+            tuple(hits),
+            features,
+            missing,
+            english,
+            smalltalk,
+            tuple((h.passage.id, c[0]) for h, c in zip(search_order, candidates, strict=False)),
+            subject,
+        )
+
+    def _subject_evidence(
+        self, groups: list[TermGroup], hits: list[Hit], english: bool
+    ) -> dict[str, float] | None:
+        """The first passage's features for the question's subject alone: without the words
+        that ask for a kind of fact ("telefoonnummer", "kost"), which a passage that lacks the
+        fact cannot contain. None when nothing but such words was asked."""
+        subject = [g for g in groups if not is_fact_cue(g.word)]
+        if not subject or len(subject) == len(groups):
+            return None
+        top = hits[0]
+        coverage = self.index.coverage(subject, self._positions[top.passage.id])
+        rest = [dataclasses.replace(top, coverage=coverage), *hits[1:]]
+        return {
+            **dataclasses.asdict(self.index.signals(subject, rest)),
+            "fact_missing": 0.0,
+            "english": float(english),
+            "on_topic": 0.0,
+        }
+
+    def _evidence(
+        self,
+        groups: list[TermGroup],
+        hits: list[Hit],
+        rank: int,
+        asked: frozenset[str],
+        english: bool,
+        topic: Sequence[str],
+    ) -> tuple[dict[str, float], tuple[str, ...]]:
+        """The model's features for one candidate, and the asked kinds of fact it lacks."""
+        passage = hits[rank].passage
+        missing = missing_facts(asked, passage.text)
+        features = {
+            **dataclasses.asdict(self.index.signals(groups, hits, rank)),
+            "fact_missing": float(bool(missing)),
+            "english": float(english),
+            "on_topic": float(passage.id in topic),
+        }
+        return features, missing
+
+    def decide(self, found: Retrieval) -> Decision:
+        """The outcome for a retrieval and its calibrated confidence (see `decision`)."""
+        if found.smalltalk:
+            return Decision("smalltalk", 0.0)
+        if not found.hits:
+            return Decision("not_answered", 0.0)
+        return self.model.decide(found.features, found.missing, found.subject)
+
+    def compose(self, found: Retrieval, decision: Decision, top_k: int = 3) -> Answer:
+        """The `Answer` a user reads for a retrieval and its decision."""
+        if decision.outcome == "smalltalk":
+            return self._smalltalk(found, decision)
+        if decision.outcome == "not_answered":
+            return self._not_answered(found, decision)
+        hits = found.hits
+        chosen = [h for h in hits[:top_k] if h.score >= RELATIVE_CUTOFF * hits[0].score]
+        terms = {t for g in found.groups for t in g.terms}
+        wants_amount = asks_for_amount(surface_tokens(found.question))
+        passages = tuple(self._answer_passage(hit, terms, wants_amount) for hit in chosen)
+        notices = [
+            messages.HISTORICAL_NOTICE.format(title=p.title, successor=p.superseded_by.title)
+            for p in passages
+            if p.superseded_by
+        ]
+        if found.english:
+            notices.insert(0, messages.ENGLISH_NOTICE)
+        answered = decision.outcome == "answered"
+        unsure = answered and decision.confidence < self.model.unsure
+        if answered:
+            message = messages.ANSWERED_UNSURE if unsure else messages.ANSWERED
+        else:
+            message = messages.partial(decision.missing, chosen[0].passage.title)
         return Answer(
-            question=text,
-            answered=True,
-            confidence=confidence,
+            question=found.question,
+            answered=answered,
+            confidence=decision.confidence,
             message=message,
             passages=passages,
-            suggestions=self._related_questions(chosen[0].passage, text),
-            notices=tuple(
-                messages.HISTORICAL_NOTICE.format(title=p.title, successor=p.superseded_by.title)
-                for p in passages
-                if p.superseded_by
-            ),
+            suggestions=self._related_questions(chosen[0].passage, found.question),
+            fallback=None if answered else messages.CULTUURLOKET,
+            notices=tuple(notices),
+            outcome=decision.outcome,
+            unsure=unsure,
         )
+
+    def may_follow_up(self, question: str) -> bool:
+        """Whether a question may continue an earlier one (see `Conversation`).
+
+        It may when it refers back ("dat", "daarvoor", "en ...?"). It may not when it is
+        smalltalk, when the corpus does not know one of its words ("weer", "supermarkt": it is
+        about something else), or when it names a subject of its own ("wat is het
+        cultuurkrediet?", see `PassageIndex.names_subject`). A question that names nothing of
+        its own ("hoeveel procent krijg ik terug?", "hoe dien ik in?") may.
+        """
+        found = self.retrieve(question)
+        if found.smalltalk:
+            return False
+        if refers_back(surface_tokens(found.question)):
+            return True
+        features = found.features
+        if features["unknown_common"] + features["unknown_rare"] > 0.0:
+            return False
+        return not self.index.names_subject(found.groups)
+
+    def explained(self, question: str, context: str, passage_id: str) -> float:
+        """How much of a question (fully) and its context (half) a passage explains.
+
+        The question's own words count by how strongly the passage matches them compared with
+        the best passage for them alone, so a passage *about* the winwinlening beats one that
+        merely mentions it.
+        """
+        position = self._positions[passage_id]
+        own_words = self.analyse(question)
+        scores = self.index.scores(own_words)
+        best = scores.max()
+        strength = min(1.0, 2.0 * scores[position] / best) if best > 0 else 0.0
+        own = self.index.covered_information(own_words, position) * strength
+        topic = self.index.covered_information(self.analyse(context), position)
+        return own + CONTEXT_WEIGHT * topic
 
     def _answer_passage(self, hit: Hit, terms: set[str], wants_amount: bool) -> AnswerPassage:
         p = hit.passage
@@ -186,15 +374,27 @@ class Assistant:
             related=tuple(PassageRef(r.id, r.title) for r in (self._by_id[i] for i in p.related)),
         )
 
-    def _not_answered(self, text: str, confidence: float, hits: Sequence[Hit]) -> Answer:
-        suggestions = [h.passage.questions[0] for h in hits[:3]] or messages.DEFAULT_SUGGESTIONS
+    def _not_answered(self, found: Retrieval, decision: Decision) -> Answer:
+        suggestions = [h.passage.questions[0] for h in found.hits[:3]]
         return Answer(
-            question=text,
+            question=found.question,
             answered=False,
-            confidence=confidence,
+            confidence=decision.confidence,
             message=messages.NOT_ANSWERED,
-            suggestions=tuple(suggestions[:3]),
+            suggestions=tuple(suggestions[:3]) or messages.DEFAULT_SUGGESTIONS,
             fallback=messages.CULTUURLOKET,
+            notices=(messages.ENGLISH_NOTICE,) if found.english else (),
+            outcome="not_answered",
+        )
+
+    def _smalltalk(self, found: Retrieval, decision: Decision) -> Answer:
+        return Answer(
+            question=found.question,
+            answered=False,
+            confidence=decision.confidence,
+            message=messages.SMALLTALK[found.smalltalk or "help"],
+            suggestions=messages.DEFAULT_SUGGESTIONS,
+            outcome="smalltalk",
         )
 
     def _related_questions(self, passage: Passage, asked: str) -> tuple[str, ...]:

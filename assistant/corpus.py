@@ -4,6 +4,8 @@ A corpus directory holds:
 
 - passage files: ``**/*.yaml``, each a list of passages (see README, "Corpus format");
 - ``synoniemen.yaml``: query expansion, user word -> corpus words;
+- ``engels.yaml``: an English glossary, English word -> Dutch corpus words, applied only to
+  questions asked in English;
 - ``documenten.yaml``: local source documents that passages may cite instead of a URL.
 
 Loading checks everything at once and raises one `CorpusError` that lists every problem as
@@ -15,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +26,9 @@ import yaml
 from assistant.models import KINDS, STATUSES, Link, Passage, Source
 
 SYNONYMS_FILE = "synoniemen.yaml"
+ENGLISH_FILE = "engels.yaml"
 DOCUMENTS_FILE = "documenten.yaml"
-RESERVED_FILES = frozenset({SYNONYMS_FILE, DOCUMENTS_FILE})
+RESERVED_FILES = frozenset({SYNONYMS_FILE, ENGLISH_FILE, DOCUMENTS_FILE})
 
 REQUIRED_FIELDS = ("id", "kind", "title", "text", "questions", "source", "checked", "status")
 OPTIONAL_FIELDS = ("keywords", "superseded_by", "links", "related")
@@ -82,6 +85,7 @@ class Corpus:
     synonyms: dict[str, tuple[str, ...]]
     documents: dict[str, Document]
     warnings: tuple[Problem, ...] = ()
+    english: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def by_id(self) -> dict[str, Passage]:
         return {p.id: p for p in self.passages}
@@ -111,7 +115,8 @@ def load_corpus(directory: Path | str, *, today: dt.date | None = None) -> Corpu
         raise CorpusError([Problem(str(root), "-", "-", "corpus directory does not exist")])
     problems: list[Problem] = []
     documents = _load_documents(root, problems)
-    synonyms = _load_synonyms(root, problems)
+    synonyms = _load_word_map(root, SYNONYMS_FILE, problems)
+    english = _load_word_map(root, ENGLISH_FILE, problems)
     passages: list[Passage] = []
     # Every id seen, valid passage or not: duplicates are caught, and a reference to an
     # invalid passage is not reported a second time.
@@ -135,7 +140,7 @@ def load_corpus(directory: Path | str, *, today: dt.date | None = None) -> Corpu
         errors.append(Problem(rel_or(root), "-", "-", "no passages found"))
     if errors:
         raise CorpusError(errors)
-    return Corpus(root, tuple(passages), synonyms, documents, tuple(warnings))
+    return Corpus(root, tuple(passages), synonyms, documents, tuple(warnings), english)
 
 
 def rel_or(root: Path) -> str:
@@ -376,15 +381,16 @@ def _load_documents(root: Path, problems: list[Problem]) -> dict[str, Document]:
     return documents
 
 
-def _load_synonyms(root: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
-    path = root / SYNONYMS_FILE
+def _load_word_map(root: Path, name: str, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    """A word map (user word -> corpus words): the synonyms, or the English glossary."""
+    path = root / name
     if not path.is_file():
         return {}
-    data = _read_yaml(path, SYNONYMS_FILE, problems)
+    data = _read_yaml(path, name, problems)
     if data is None:
         return {}
     if not isinstance(data, dict):
-        problems.append(Problem(SYNONYMS_FILE, "-", "-", "must map a user word to corpus words"))
+        problems.append(Problem(name, "-", "-", "must map a user word to corpus words"))
         return {}
     synonyms: dict[str, tuple[str, ...]] = {}
     for word, targets in data.items():
@@ -394,9 +400,7 @@ def _load_synonyms(root: Path, problems: list[Problem]) -> dict[str, tuple[str, 
             or not isinstance(values, list)
             or not all(isinstance(v, str) and v.strip() for v in values)
         ):
-            problems.append(
-                Problem(SYNONYMS_FILE, str(word), "-", "must map a word to a list of words")
-            )
+            problems.append(Problem(name, str(word), "-", "must map a word to a list of words"))
             continue
         synonyms[word.strip().lower()] = tuple(v.strip().lower() for v in values)
     return synonyms

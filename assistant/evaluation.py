@@ -1,18 +1,63 @@
-"""Measuring retrieval and refusal quality on a labelled question set."""
+"""Measuring Wegwijzer on labelled questions and dialogues, and fitting its answerability model.
+
+A question file has four sections (see tests/eval/vragen.yaml):
+
+- ``in_domain``: questions a passage answers, with every acceptable passage id (``ids``);
+- ``unanswerable``: questions on the domain that no passage answers (``not_answered`` or
+  ``partial`` is right);
+- ``out_of_domain``: questions about something else (refusing is right);
+- ``smalltalk``: greetings, thanks, "help".
+
+Items may carry a ``style`` (faq, article, typed, flemish, typo, noaccent, nl, english) and the
+``url`` of the page a verbatim question comes from. The tuning set (vragen.yaml, gesprekken.yaml) is
+what the model is fitted and calibrated on; the held-out set (heldout.yaml,
+heldout-gesprekken.yaml) is never used for fitting and is what CI gates on.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 
-from assistant.core import Assistant
+from assistant.core import Assistant, Retrieval
+from assistant.decision import FEATURES, SIGNS, AnswerabilityModel, fit_logistic
 
-METRICS = ("recall_at_1", "recall_at_3", "mrr", "answered", "refused")
+CATEGORIES = ("in_domain", "unanswerable", "out_of_domain", "smalltalk")
+# faq and article: copied verbatim from a public FAQ page or from a question heading of a
+# public Q&A article (with its url); the others: typed as users type.
+STYLES = ("faq", "article", "typed", "flemish", "typo", "noaccent", "nl", "english")
+# Thresholds are minima, except these, which are maxima.
+MAXIMA = frozenset({"confidently_wrong", "ece"})
+METRICS = (
+    "recall_at_1",
+    "recall_at_3",
+    "mrr",
+    "answered",
+    "first_of_answered",
+    "refused",
+    "unanswerable_handled",
+    "confidently_wrong",
+    "english_answered",
+    "smalltalk",
+    "ece",
+)
+DIALOGUE_METRICS = ("follow_up_accuracy", "unrelated_not_bent", "unrelated_correct")
 RANK_DEPTH = 10
+BINS = 10
+REFUSALS = frozenset({"not_answered", "smalltalk"})
+# Fitting: the L2 penalty, the most wrong answers (no acceptable passage in the top 3) the
+# threshold may allow as a share of what is answered, how `choose_threshold` weighs the kinds
+# of question, and the confidence below which an answer carries a caution.
+L2 = 1.0
+MAX_WRONG = 0.2
+ANSWER_WEIGHTS = (2.0, 1.0, 1.0)  # answered, unanswerable refused, out-of-domain refused
+UNSURE_BELOW = 0.6
 
 
 class EvalFileError(ValueError):
@@ -21,8 +66,18 @@ class EvalFileError(ValueError):
 
 @dataclass(frozen=True)
 class LabelledQuestion:
+    """One question with what a right answer is.
+
+    `ids` are the acceptable passages (empty unless the category is ``in_domain``); `topic`
+    names the passages on the subject of an unanswerable question.
+    """
+
     question: str
-    ids: tuple[str, ...]  # acceptable passage ids; empty for an out-of-domain question
+    ids: tuple[str, ...]
+    category: str = "in_domain"
+    style: str = ""
+    url: str = ""
+    topic: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -30,13 +85,16 @@ class EvalSet:
     questions: tuple[LabelledQuestion, ...]
     thresholds: dict[str, float] = field(default_factory=dict)
 
+    def of(self, category: str) -> list[LabelledQuestion]:
+        return [q for q in self.questions if q.category == category]
+
     @property
     def in_domain(self) -> list[LabelledQuestion]:
-        return [q for q in self.questions if q.ids]
+        return self.of("in_domain")
 
     @property
     def out_of_domain(self) -> list[LabelledQuestion]:
-        return [q for q in self.questions if not q.ids]
+        return self.of("out_of_domain")
 
 
 @dataclass(frozen=True)
@@ -44,6 +102,8 @@ class QuestionResult:
     item: LabelledQuestion
     ranking: tuple[str, ...]
     confidence: float
+    outcome: str = "not_answered"
+    features: tuple[float, ...] = ()
 
     @property
     def rank(self) -> int | None:
@@ -53,6 +113,31 @@ class QuestionResult:
                 return position
         return None
 
+    @property
+    def top_answers(self) -> bool:
+        """Whether the first passage answers the question (the model's label)."""
+        return bool(self.ranking) and self.ranking[0] in self.item.ids
+
+    @property
+    def answered(self) -> bool:
+        return self.outcome == "answered"
+
+    @property
+    def wrong(self) -> bool:
+        """Answered, and no passage among the first three is an acceptable one."""
+        return self.answered and not (self.rank is not None and self.rank <= 3)
+
+
+@dataclass(frozen=True)
+class Bin:
+    """One row of the reliability table: predicted confidence against observed accuracy."""
+
+    low: float
+    high: float
+    count: int
+    predicted: float
+    observed: float
+
 
 @dataclass(frozen=True)
 class Report:
@@ -61,21 +146,49 @@ class Report:
     results: tuple[QuestionResult, ...]
     counts: dict[str, int]
     per_kind: dict[str, dict[str, float]] = field(default_factory=dict)
+    per_style: dict[str, dict[str, float]] = field(default_factory=dict)
+    reliability: tuple[Bin, ...] = ()
 
     @property
     def failures(self) -> list[str]:
-        return [
-            f"{name} {self.metrics[name]:.3f} < {minimum:.3f}"
-            for name, minimum in self.thresholds.items()
-            if self.metrics.get(name, 0.0) < minimum
-        ]
+        return _failures(self.metrics, self.thresholds)
 
     def misses(self, k: int = 3) -> list[QuestionResult]:
+        """Answerable questions whose passage is not in the top k."""
         return [r for r in self.results if r.item.ids and (r.rank is None or r.rank > k)]
+
+    def wrong_outcomes(self) -> list[QuestionResult]:
+        """Every question whose outcome is not a right one (for --misses)."""
+        return [r for r in self.results if not _outcome_is_right(r)]
+
+
+def _failures(metrics: dict[str, float], thresholds: dict[str, float]) -> list[str]:
+    failures = []
+    for name, limit in thresholds.items():
+        value = metrics.get(name, 0.0)
+        if name in MAXIMA and value > limit:
+            failures.append(f"{name} {value:.3f} > {limit:.3f}")
+        elif name not in MAXIMA and value < limit:
+            failures.append(f"{name} {value:.3f} < {limit:.3f}")
+    return failures
+
+
+def _outcome_is_right(result: QuestionResult) -> bool:
+    category = result.item.category
+    if category == "in_domain":
+        return result.answered and result.top_answers
+    if category == "unanswerable":
+        return result.outcome in ("not_answered", "partial")
+    if category == "smalltalk":
+        return result.outcome == "smalltalk"
+    return result.outcome in REFUSALS
+
+
+# Reading files
 
 
 def load_eval_set(path: Path | str) -> EvalSet:
-    """Read an evaluation file (see tests/eval/vragen.yaml for the format).
+    """Read a question file (see the module docstring).
 
     Raises:
         EvalFileError: the file is missing or malformed.
@@ -87,8 +200,11 @@ def load_eval_set(path: Path | str) -> EvalSet:
     unknown = set(thresholds) - set(METRICS)
     if unknown:
         raise EvalFileError(f"{path}: unknown thresholds {sorted(unknown)}; use {METRICS}")
-    questions = [_labelled(item, path) for item in data.get("in_domain") or []]
-    questions += [LabelledQuestion(str(q), ()) for q in data.get("out_of_domain") or []]
+    questions = [
+        _question(item, category, path)
+        for category in CATEGORIES
+        for item in data.get(category) or []
+    ]
     if not questions:
         raise EvalFileError(f"{path}: no questions")
     return EvalSet(tuple(questions), {k: float(v) for k, v in thresholds.items()})
@@ -101,38 +217,72 @@ def _read_yaml(path: Path | str, what: str) -> Any:
         raise EvalFileError(f"{path}: cannot read {what}: {exc}") from exc
 
 
-def _labelled(item: Any, path: Path | str) -> LabelledQuestion:
-    if not isinstance(item, dict) or not item.get("q") or not item.get("ids"):
+def _question(item: Any, category: str, path: Path | str) -> LabelledQuestion:
+    if isinstance(item, str) and category != "in_domain":
+        item = {"q": item}
+    if not isinstance(item, dict) or not item.get("q"):
+        raise EvalFileError(f"{path}: each {category} item needs q; got {item!r}")
+    if category == "in_domain" and not item.get("ids"):
         raise EvalFileError(f"{path}: each in_domain item needs q and ids; got {item!r}")
-    ids = item["ids"] if isinstance(item["ids"], list) else [item["ids"]]
-    return LabelledQuestion(str(item["q"]), tuple(str(i) for i in ids))
+    style = str(item.get("style") or "")
+    if style and style not in STYLES:
+        raise EvalFileError(f"{path}: unknown style {style!r} in {item!r}; use {STYLES}")
+    return LabelledQuestion(
+        str(item["q"]),
+        _ids(item.get("ids")) if category == "in_domain" else (),
+        category,
+        style,
+        str(item.get("url") or ""),
+        _ids(item.get("topic")),
+    )
+
+
+def _ids(value: Any) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(str(i) for i in (value if isinstance(value, list) else [value]))
 
 
 def check_labels(eval_set: EvalSet, assistant: Assistant) -> list[str]:
     """Passage ids in the evaluation set that the corpus does not have."""
-    return sorted(
-        {pid for q in eval_set.in_domain for pid in q.ids if assistant.passage(pid) is None}
-    )
+    named = {pid for q in eval_set.questions for pid in (*q.ids, *q.topic)}
+    return sorted(pid for pid in named if assistant.passage(pid) is None)
+
+
+# Evaluating questions
+
+
+def run(assistant: Assistant, questions: Iterable[LabelledQuestion]) -> list[QuestionResult]:
+    """Ask every question (retrieve and decide) and keep what the metrics and the fit need."""
+    results = []
+    for item in questions:
+        found = assistant.retrieve(item.question, limit=RANK_DEPTH)
+        decision = assistant.decide(found)
+        results.append(
+            QuestionResult(
+                item,
+                tuple(h.passage.id for h in found.hits),
+                decision.confidence,
+                decision.outcome,
+                tuple(found.features[f] for f in FEATURES),
+            )
+        )
+    return results
 
 
 def evaluate(assistant: Assistant, eval_set: EvalSet) -> Report:
     """Run every question through the assistant and compute the metrics."""
-    results = []
-    for item in eval_set.questions:
-        hits = assistant.search(item.question, RANK_DEPTH)
-        results.append(
-            QuestionResult(
-                item,
-                tuple(h.passage.id for h in hits),
-                hits[0].coverage if hits else 0.0,
-            )
-        )
+    results = run(assistant, eval_set.questions)
+    reliability = reliability_table(results)
+    metrics = {**_metrics(results), "ece": expected_calibration_error(reliability)}
     return Report(
-        _metrics(results, assistant.threshold),
+        metrics,
         eval_set.thresholds,
         tuple(results),
-        {"in_domain": len(eval_set.in_domain), "out_of_domain": len(eval_set.out_of_domain)},
+        {c: len(eval_set.of(c)) for c in CATEGORIES},
         _per_kind(results, assistant),
+        _per_style(results),
+        reliability,
     )
 
 
@@ -146,65 +296,235 @@ def _per_kind(
             passage = assistant.passage(result.item.ids[0])
             by_kind.setdefault(passage.kind if passage else "?", []).append(result)
     return {
-        kind: {"questions": len(items), **_metrics(items, assistant.threshold)}
+        kind: {"questions": len(items), **_metrics(items)}
         for kind, items in sorted(by_kind.items())
     }
 
 
-def _metrics(results: Sequence[QuestionResult], threshold: float) -> dict[str, float]:
-    inside = [r for r in results if r.item.ids]
-    outside = [r for r in results if not r.item.ids]
-
-    def share(items: Sequence[QuestionResult], predicate: Any) -> float:
-        return sum(1 for r in items if predicate(r)) / len(items) if items else 0.0
-
+def _per_style(results: Sequence[QuestionResult]) -> dict[str, dict[str, float]]:
+    """Per style, how many questions and the share with a right outcome."""
+    by_style: dict[str, list[QuestionResult]] = {}
+    for result in results:
+        by_style.setdefault(result.item.style or "-", []).append(result)
     return {
-        "recall_at_1": share(inside, lambda r: r.rank == 1),
-        "recall_at_3": share(inside, lambda r: r.rank is not None and r.rank <= 3),
-        "mrr": sum(1 / r.rank for r in inside if r.rank) / len(inside) if inside else 0.0,
-        "answered": share(inside, lambda r: r.confidence >= threshold),
-        "refused": share(outside, lambda r: r.confidence < threshold),
+        style: {
+            "questions": len(items),
+            "right": sum(_outcome_is_right(r) for r in items) / len(items),
+        }
+        for style, items in sorted(by_style.items())
     }
 
 
-def calibrate(report: Report, steps: int = 100) -> list[tuple[float, float, float]]:
-    """For thresholds 0..1: (threshold, in-domain answered share, out-of-domain refused share)."""
-    inside = [r.confidence for r in report.results if r.item.ids]
-    outside = [r.confidence for r in report.results if not r.item.ids]
+def _share(items: Sequence[QuestionResult], predicate: Any) -> float:
+    return sum(1 for r in items if predicate(r)) / len(items) if items else 0.0
+
+
+def _metrics(results: Sequence[QuestionResult]) -> dict[str, float]:
+    inside = [r for r in results if r.item.category == "in_domain"]
+    answered = [r for r in inside if r.answered]
+    every_answer = [r for r in results if r.answered]
+    english = [r for r in inside if r.item.style == "english"]
+    return {
+        "recall_at_1": _share(inside, lambda r: r.rank == 1),
+        "recall_at_3": _share(inside, lambda r: r.rank is not None and r.rank <= 3),
+        "mrr": sum(1 / r.rank for r in inside if r.rank) / len(inside) if inside else 0.0,
+        "answered": _share(inside, lambda r: r.answered),
+        "first_of_answered": _share(answered, lambda r: r.top_answers),
+        "refused": _share(
+            [r for r in results if r.item.category == "out_of_domain"],
+            lambda r: r.outcome in REFUSALS,
+        ),
+        "unanswerable_handled": _share(
+            [r for r in results if r.item.category == "unanswerable"],
+            lambda r: r.outcome in ("not_answered", "partial"),
+        ),
+        "confidently_wrong": _share(every_answer, lambda r: r.wrong),
+        "english_answered": _share(english, lambda r: r.answered),
+        "smalltalk": _share(
+            [r for r in results if r.item.category == "smalltalk"],
+            lambda r: r.outcome == "smalltalk",
+        ),
+    }
+
+
+def reliability_table(results: Sequence[QuestionResult], bins: int = BINS) -> tuple[Bin, ...]:
+    """Predicted confidence against the observed share of right top passages, per bin.
+
+    Smalltalk is left out: it is decided before retrieval and has no top passage to judge.
+    """
+    scored = [r for r in results if r.outcome != "smalltalk"]
     table = []
-    for step in range(steps + 1):
-        t = step / steps
-        answered = sum(c >= t for c in inside) / len(inside) if inside else 0.0
-        refused = sum(c < t for c in outside) / len(outside) if outside else 0.0
-        table.append((t, answered, refused))
+    for number in range(bins):
+        low, high = number / bins, (number + 1) / bins
+        inside = [
+            r for r in scored if low <= r.confidence < high or (high == 1.0 and r.confidence == 1)
+        ]
+        if inside:
+            table.append(
+                Bin(
+                    low,
+                    high,
+                    len(inside),
+                    sum(r.confidence for r in inside) / len(inside),
+                    sum(r.top_answers for r in inside) / len(inside),
+                )
+            )
+    return tuple(table)
+
+
+def expected_calibration_error(table: Sequence[Bin]) -> float:
+    """The count-weighted mean gap between predicted and observed accuracy."""
+    total = sum(b.count for b in table)
+    return sum(b.count * abs(b.predicted - b.observed) for b in table) / total if total else 0.0
+
+
+# Fitting the answerability model
+
+
+def fit_model(
+    assistant: Assistant,
+    eval_set: EvalSet,
+    dialogues: Sequence[Sequence[Turn]] = (),
+    *,
+    l2: float = L2,
+) -> AnswerabilityModel:
+    """Fit the answerability model on a (tuning) question set and its dialogues.
+
+    Each of the first candidates of every question but smalltalk is one example: its features,
+    labelled 1 when it is an acceptable passage. So the model learns both to rank those
+    candidates and whether the best of them answers. Every follow-up turn adds its candidates
+    read with its dialogue's first question as context. The threshold is then chosen on the
+    questions as the fitted model ranks and decides them (see `choose_threshold`).
+    """
+    examples: list[tuple[tuple[float, ...], bool]] = []
+    for item in eval_set.questions:
+        if item.category != "smalltalk":
+            found = assistant.retrieve(item.question, limit=RANK_DEPTH)
+            examples.extend(_labelled_candidates(found, item.ids))
+    examples += _follow_up_examples(assistant, dialogues)
+    x = np.array([f for f, _ in examples], dtype=float)
+    y = np.array([float(label) for _, label in examples])
+    signs = [SIGNS.get(f, 0) for f in FEATURES]
+    weights, bias, mean, scale = fit_logistic(x, y, l2=l2, signs=signs)
+    model = AnswerabilityModel(
+        tuple(float(w) for w in weights),
+        bias,
+        tuple(float(m) for m in mean),
+        tuple(float(s) for s in scale),
+        0.5,
+        UNSURE_BELOW,
+    )
+    fitted = Assistant(assistant.corpus, model=model)
+    results = [r for r in run(fitted, eval_set.questions) if r.item.category != "smalltalk"]
+    threshold = choose_threshold(results, np.array([r.confidence for r in results]))
+    return dataclasses.replace(model, threshold=threshold, unsure=max(threshold, UNSURE_BELOW))
+
+
+def _labelled_candidates(
+    found: Retrieval, ids: Sequence[str]
+) -> list[tuple[tuple[float, ...], bool]]:
+    """(features, acceptable) for each candidate of a retrieval."""
+    return [
+        (tuple(features[f] for f in FEATURES), pid in ids) for pid, features in found.candidates
+    ]
+
+
+def _follow_up_examples(
+    assistant: Assistant, dialogues: Sequence[Sequence[Turn]]
+) -> list[tuple[tuple[float, ...], bool]]:
+    """The labelled candidates of each follow-up turn read in its dialogue's context."""
+    examples = []
+    for dialogue in dialogues:
+        context = dialogue[0].question
+        topic = tuple(p.id for p in assistant.ask(context).passages)
+        for turn in dialogue[1:]:
+            if turn.kind == "follow_up":
+                found = assistant.retrieve(
+                    turn.question, context=context, context_passages=topic, limit=RANK_DEPTH
+                )
+                if found.smalltalk is None:
+                    examples.extend(_labelled_candidates(found, turn.ids))
+    return examples
+
+
+def threshold_table(
+    results: Sequence[QuestionResult], probabilities: np.ndarray
+) -> list[tuple[float, float, float, float, float]]:
+    """Per threshold: (threshold, answered, unanswerable refused, out-of-domain refused, wrong).
+
+    `wrong` is the share of what would be answered with no acceptable passage in the top 3.
+    """
+    category = np.array([r.item.category for r in results])
+    found = np.array([r.rank is not None and r.rank <= 3 for r in results])
+
+    def share(values: np.ndarray) -> float:  # 0 for a kind the set does not have
+        return float(values.mean()) if len(values) else 0.0
+
+    table = []
+    for t in np.linspace(0.05, 0.95, 91):
+        answered = probabilities >= t
+        table.append(
+            (
+                float(t),
+                share(answered[category == "in_domain"]),
+                share(~answered[category == "unanswerable"]),
+                share(~answered[category == "out_of_domain"]),
+                float((answered & ~found).sum() / max(1, answered.sum())),
+            )
+        )
     return table
 
 
-def best_threshold(table: Sequence[tuple[float, float, float]]) -> float:
-    """The threshold with the highest answered + refused; the middle of a tie plateau."""
-    best = max(a + r for _, a, r in table)
-    plateau = [t for t, a, r in table if a + r == best]
-    return plateau[len(plateau) // 2]
+def choose_threshold(results: Sequence[QuestionResult], probabilities: np.ndarray) -> float:
+    """The threshold with the best weighted mean of answerable questions answered (counted
+    twice) and unanswerable and out-of-domain questions refused, among those whose wrong
+    answers stay within `MAX_WRONG` (the highest threshold if none does).
+
+    Answering what can be answered counts double: a refused answerable question costs the user
+    the answer, while an on-topic answer to an unanswerable one still shows the right subject,
+    its source and, when it is not sure, a caution.
+    """
+    table = threshold_table(results, probabilities)
+    allowed = [row for row in table if row[4] <= MAX_WRONG] or table[-1:]
+    weights = np.array(ANSWER_WEIGHTS)
+    return max(allowed, key=lambda row: (float(weights @ np.array(row[1:4])), -row[0]))[0]
+
+
+# Dialogues
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One turn of a dialogue: a question, its acceptable passages, and what kind of turn.
+
+    `kind` is ``first``, ``follow_up`` (it refers back to the topic) or ``unrelated`` (it
+    stands on its own; empty `ids` means it is outside the domain and should be refused).
+    """
+
+    question: str
+    ids: tuple[str, ...]
+    kind: str
 
 
 @dataclass(frozen=True)
 class DialogueReport:
-    """Follow-up accuracy: turns after the first whose best passage is acceptable."""
+    """Follow-up accuracy and whether unrelated questions are left alone."""
 
-    accuracy: float
-    turns: int
-    dialogues: int
-    threshold: float | None
-    misses: tuple[tuple[str, str | None, tuple[str, ...]], ...]  # question, got, wanted
+    metrics: dict[str, float]
+    counts: dict[str, int]
+    thresholds: dict[str, float]
+    misses: tuple[tuple[str, str, str | None, tuple[str, ...]], ...]  # kind, question, got, want
+
+    @property
+    def accuracy(self) -> float:
+        return self.metrics["follow_up_accuracy"]
 
     @property
     def failures(self) -> list[str]:
-        if self.threshold is not None and self.accuracy < self.threshold:
-            return [f"follow_up_accuracy {self.accuracy:.3f} < {self.threshold:.3f}"]
-        return []
+        return _failures(self.metrics, self.thresholds)
 
 
-def load_dialogues(path: Path | str) -> tuple[list[list[LabelledQuestion]], float | None]:
+def load_dialogues(path: Path | str) -> tuple[list[list[Turn]], dict[str, float]]:
     """Read a dialogue file (see tests/eval/gesprekken.yaml).
 
     Raises:
@@ -213,34 +533,65 @@ def load_dialogues(path: Path | str) -> tuple[list[list[LabelledQuestion]], floa
     data = _read_yaml(path, "dialogue file")
     if not isinstance(data, dict) or not isinstance(data.get("dialogues"), list):
         raise EvalFileError(f"{path}: expected a mapping with a list of dialogues")
+    thresholds = data.get("thresholds") or {}
+    unknown = set(thresholds) - set(DIALOGUE_METRICS)
+    if unknown:
+        raise EvalFileError(f"{path}: unknown thresholds {sorted(unknown)}; use {DIALOGUE_METRICS}")
     dialogues = []
     for number, dialogue in enumerate(data["dialogues"], start=1):
         if not isinstance(dialogue, list) or len(dialogue) < 2:
             raise EvalFileError(f"{path}: dialogue {number} needs at least 2 turns")
-        dialogues.append([_labelled(turn, path) for turn in dialogue])
-    threshold = (data.get("thresholds") or {}).get("follow_up_accuracy")
-    return dialogues, float(threshold) if threshold is not None else None
+        dialogues.append([_turn(t, i, path) for i, t in enumerate(dialogue)])
+    return dialogues, {k: float(v) for k, v in thresholds.items()}
+
+
+def _turn(item: Any, position: int, path: Path | str) -> Turn:
+    if not isinstance(item, dict) or not item.get("q") or "ids" not in item:
+        raise EvalFileError(f"{path}: each turn needs q and ids; got {item!r}")
+    kind = "first" if position == 0 else str(item.get("turn") or "follow_up")
+    if kind not in ("first", "follow_up", "unrelated"):
+        raise EvalFileError(f"{path}: turn must be follow_up or unrelated; got {item!r}")
+    if kind != "unrelated" and not item["ids"]:
+        raise EvalFileError(f"{path}: only an unrelated turn may have no ids; got {item!r}")
+    return Turn(str(item["q"]), _ids(item["ids"]), kind)
 
 
 def evaluate_dialogues(
-    assistant: Assistant, dialogues: Sequence[Sequence[LabelledQuestion]], threshold: float | None
+    assistant: Assistant, dialogues: Sequence[Sequence[Turn]], thresholds: dict[str, float]
 ) -> DialogueReport:
-    """Play each dialogue in a fresh `Conversation` and score the turns after the first."""
+    """Play each dialogue in a fresh `Conversation` and score the turns after the first.
+
+    A follow-up is right when its best passage is acceptable. An unrelated turn is *not bent*
+    when its answer is not a passage of the earlier topic (unless that passage is acceptable
+    for it) and is *correct* when it gets an acceptable passage, or no answer when it has none.
+    """
     from assistant.conversation import Conversation
 
-    good = total = 0
+    scores: dict[str, list[bool]] = {name: [] for name in DIALOGUE_METRICS}
     misses = []
     for dialogue in dialogues:
         conversation = Conversation(assistant)
-        for position, turn in enumerate(dialogue):
+        for turn in dialogue:
+            topic = conversation.topic.passage_ids if conversation.topic else ()
             answer = conversation.ask(turn.question)
             got = answer.passages[0].id if answer.answered and answer.passages else None
-            if position == 0:
-                continue
-            total += 1
-            if got in turn.ids:
-                good += 1
+            if turn.kind == "follow_up":
+                scores["follow_up_accuracy"].append(got in turn.ids)
+            elif turn.kind == "unrelated":
+                correct = got in turn.ids if turn.ids else got is None
+                scores["unrelated_not_bent"].append(correct or got not in topic)
+                scores["unrelated_correct"].append(correct)
             else:
-                misses.append((turn.question, got, turn.ids))
-    accuracy = good / total if total else 0.0
-    return DialogueReport(accuracy, total, len(dialogues), threshold, tuple(misses))
+                continue
+            right = scores[
+                "follow_up_accuracy" if turn.kind == "follow_up" else "unrelated_correct"
+            ]
+            if not right[-1]:
+                misses.append((turn.kind, turn.question, got, turn.ids))
+    metrics = {name: sum(v) / len(v) if v else 0.0 for name, v in scores.items()}
+    counts = {
+        "dialogues": len(dialogues),
+        "follow_up": len(scores["follow_up_accuracy"]),
+        "unrelated": len(scores["unrelated_not_bent"]),
+    }
+    return DialogueReport(metrics, counts, thresholds, tuple(misses))

@@ -17,6 +17,39 @@ NOT_ANSWERED = (
     "(cultuurloket.be), het gratis loket voor ondernemen in cultuur, of voor algemene "
     "ondernemersvragen aan VLAIO (vlaio.be)."
 )
+# Partial answers: the passage is on the subject but lacks the asked kind of fact.
+_MISSING = {
+    "cost": "Wat het kost",
+    "amount": "Om welk bedrag het precies gaat",
+    "deadline": "Welke datum of termijn geldt",
+    "contact": "Hoe je iemand rechtstreeks contacteert",
+    "condition": "Welke voorwaarden precies gelden",
+}
+PARTIAL = (
+    "{what} bij «{title}», staat niet in de kennisbank. Wel dit, over hetzelfde onderwerp. "
+    "Kijk op de officiële pagina of vraag het aan het Cultuurloket (cultuurloket.be)."
+)
+ENGLISH_NOTICE = (
+    "Je vroeg in het Engels; Wegwijzer antwoordt in het Nederlands (answers are in Dutch)."
+)
+SMALLTALK_INTRO = (
+    "Ik ben Wegwijzer. Ik beantwoord vragen van creatieve ondernemers in Vlaanderen over "
+    "financiering, subsidies, ideeën beschermen, je statuut en starten, met korte stukjes uit "
+    "nagekeken bronnen. Stel je vraag in gewone woorden, bijvoorbeeld:"
+)
+SMALLTALK = {
+    "hello": "Hallo! " + SMALLTALK_INTRO,
+    "help": SMALLTALK_INTRO,
+    "thanks": "Graag gedaan! Heb je nog een vraag? Bijvoorbeeld:",
+}
+
+
+def partial(missing: tuple[str, ...], title: str) -> str:
+    """What a partial answer says it does not know, about the passage it found."""
+    what = _MISSING.get(missing[0], "Precies wat je vraagt") if missing else "Precies wat je vraagt"
+    return PARTIAL.format(what=what, title=title)
+
+
 HISTORICAL_NOTICE = "«{title}» beschrijft de situatie van toen. Wat vandaag geldt: «{successor}»."
 
 DEFAULT_SUGGESTIONS = (

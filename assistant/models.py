@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("maatregel", "organisatie", "procedure", "begrip")
+OUTCOMES = ("answered", "partial", "not_answered", "smalltalk")
 STATUSES = ("actueel", "historisch")
 
 
@@ -137,10 +138,21 @@ class Answer:
     suggestions: tuple[str, ...] = ()
     fallback: Link | None = None
     notices: tuple[str, ...] = field(default=())
+    # answered, partial (on the subject, without the asked fact), not_answered or smalltalk;
+    # left empty, it follows `answered`.
+    outcome: str = ""
+    # An answer whose confidence is low enough to be shown with a caution.
+    unsure: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence must be within 0..1; got {self.confidence}")
+        if not self.outcome:
+            object.__setattr__(self, "outcome", "answered" if self.answered else "not_answered")
+        if self.outcome not in OUTCOMES:
+            raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}; got {self.outcome!r}")
+        if self.answered != (self.outcome == "answered"):
+            raise ValueError(f"answered is {self.answered} but the outcome is {self.outcome}")
         if len(self.suggestions) > 3:
             raise ValueError(f"at most 3 suggestions; got {len(self.suggestions)}")
 
@@ -149,6 +161,8 @@ class Answer:
         return {
             "question": self.question,
             "answered": self.answered,
+            "outcome": self.outcome,
+            "unsure": self.unsure,
             "confidence": round(self.confidence, 4),
             "message": self.message,
             "passages": [p.to_dict() for p in self.passages],

@@ -13,6 +13,7 @@ from rank_bm25 import BM25Okapi
 
 from assistant.analysis import Analyzer, TermGroup, surface_tokens
 from assistant.models import Passage
+from assistant.snippets import sentences
 
 _PARENTHETICAL = re.compile(r"\([^)]*\)")
 TITLE_WEIGHT = 2  # the title is what a user would call the passage: count it twice
@@ -53,6 +54,36 @@ class Hit:
     coverage: float
 
 
+@dataclass(frozen=True)
+class Signals:
+    """How well the top passage of one search matches the question (see `decision.FEATURES`)."""
+
+    coverage: float
+    about: float
+    known_coverage: float
+    unknown_common: float
+    unknown_rare: float
+    score: float
+    margin: float
+    title: float
+    words: float
+    historical: float
+    sentence: float
+    uncovered_max: float
+    question: float
+
+
+NO_SIGNALS = Signals(*[0.0] * 13)
+# A word the corpus lacks whose specificity is below this is an everyday word ("morgen",
+# "verjaardag"); at or above it a rare or non-Dutch word (a product name, a typo, English).
+EVERYDAY_SPECIFICITY = 0.6
+
+
+# A word that at most this many passages are about names a subject (see `names_subject`).
+SUBJECT_PASSAGES = 6
+SUBJECT_SPECIFICITY = 0.9
+
+
 class PassageIndex:
     """The searchable form of a corpus."""
 
@@ -66,6 +97,21 @@ class PassageIndex:
         documents = [self._document_terms(p) for p in self.passages]
         self._bm25 = LuceneBM25(documents, k1=K1, b=B)
         self._term_sets = [frozenset(doc) for doc in documents]
+        # What a passage is about: its title, keywords and example questions, not its prose.
+        self._about_sets = [frozenset(self._about_terms(p)) for p in self.passages]
+        self._about_df = Counter(t for about in self._about_sets for t in about)
+        self._positions = {p.id: i for i, p in enumerate(self.passages)}
+        # Each sentence's terms: an answer usually sits in one sentence, while a question the
+        # passage does not answer finds its words scattered over several.
+        self._sentences = [
+            [frozenset(analyzer.document_terms(s)) for s in sentences(p.text)]
+            for p in self.passages
+        ]
+        # Each example question's terms: a user question that one of them covers is a
+        # paraphrase of a question the passage was written to answer.
+        self._questions = [
+            [frozenset(analyzer.document_terms(q)) for q in p.questions] for p in self.passages
+        ]
         # A title's core is the title without its parenthetical: "CultuurKrediet (Hefboom)"
         # is about the CultuurKrediet; "(Hefboom)" only says who runs it.
         self._titles = _TitleTerms(
@@ -85,6 +131,25 @@ class PassageIndex:
         for extra in (*passage.keywords, *passage.questions, passage.text):
             terms.extend(analyse(extra))
         return terms
+
+    def names_subject(self, groups: Sequence[TermGroup]) -> bool:
+        """Whether a question names a subject of its own: a word that few passages are about
+        and that is rare in everyday Dutch ("cultuurkrediet", "octrooi"), unlike "aanvragen",
+        "bedrag" or "klant"."""
+        return any(
+            0 < self._about_df[t] <= SUBJECT_PASSAGES
+            for g in groups
+            if g.weight == 1.0 and self.specificity(g) >= SUBJECT_SPECIFICITY
+            for t in (g.primary, *g.alternatives)
+        )
+
+    def _about_terms(self, passage: Passage) -> list[str]:
+        analyse = self.analyzer.document_terms
+        return [
+            t
+            for field in (passage.title, *passage.keywords, *passage.questions)
+            for t in analyse(field)
+        ]
 
     def idf(self, term: str) -> float:
         """IDF of an index term; a term the corpus lacks gets the highest IDF possible."""
@@ -111,6 +176,66 @@ class PassageIndex:
         scores *= 1.0 + TITLE_BOOST * self._title_coverage(weights)
         return scores
 
+    def signals(self, groups: Sequence[TermGroup], hits: Sequence[Hit], rank: int = 0) -> Signals:
+        """The evidence that hit number `rank` (0: the first) answers the question."""
+        if len(hits) <= rank or not groups:
+            return NO_SIGNALS
+        hit = hits[rank]
+        doc = self._positions[hit.passage.id]
+        info = [self.information(g) for g in groups]
+        total = sum(info) or 1.0
+        # A word known only through its parts ("energiefactuur": "energie", "factuur") is a
+        # word the corpus does not know: the parts may well mean something else there.
+        known = [
+            g.primary in self._bm25.idf or any(t in self._bm25.idf for t in g.alternatives)
+            for g in groups
+        ]
+        unknown_common = unknown_rare = 0.0
+        for group, weight, is_known in zip(groups, info, known, strict=True):
+            if not is_known:
+                if self.specificity(group) < EVERYDAY_SPECIFICITY:
+                    unknown_common += weight
+                else:
+                    unknown_rare += weight
+        known_total = sum(w for w, k in zip(info, known, strict=True) if k)
+        covered = self.covered_information(groups, doc)
+        about = self._about_sets[doc]
+        weights = self.query_weights(groups)
+        best = (K1 + 1) * sum(w * self.idf(t) for t, w in weights.items() if t in self._bm25.idf)
+        rival = max((h.score for i, h in enumerate(hits) if i != rank), default=0.0)
+        credits = [self._group_credit(g, self._term_sets[doc]) for g in groups]
+        uncovered = max((w * (1 - c) for w, c in zip(info, credits, strict=True)), default=0.0)
+        sentence = self._best_part(groups, info, self._sentences[doc])
+        question = self._best_part(groups, info, self._questions[doc])
+        return Signals(
+            coverage=hit.coverage,
+            about=sum(w * self._group_credit(g, about) for g, w in zip(groups, info, strict=True))
+            / total,
+            known_coverage=covered / known_total if known_total else 0.0,
+            unknown_common=unknown_common / total,
+            unknown_rare=unknown_rare / total,
+            score=min(2.0, hit.score / best) if best else 0.0,
+            margin=max(-1.0, 1.0 - rival / hit.score) if hit.score > 0 else 0.0,
+            title=float(self._titles.coverage(weights.keys())[doc]),
+            words=math.log1p(sum(g.weight for g in groups)),
+            historical=float(hit.passage.is_historical and not asks_about_the_past(groups)),
+            sentence=sentence / total,
+            uncovered_max=uncovered / total,
+            question=question / total,
+        )
+
+    def _best_part(
+        self, groups: Sequence[TermGroup], info: Sequence[float], parts: Sequence[frozenset[str]]
+    ) -> float:
+        """The most question information one part (a sentence, an example question) holds."""
+        return max(
+            (
+                sum(w * self._group_credit(g, terms) for g, w in zip(groups, info, strict=True))
+                for terms in parts
+            ),
+            default=0.0,
+        )
+
     def _title_coverage(self, weights: dict[str, float]) -> np.ndarray:
         """Per passage, the share of its title's terms (or of its title's core) asked about."""
         return self._titles.coverage(weights.keys())
@@ -131,7 +256,7 @@ class PassageIndex:
                 *((t, alternative) for t in group.alternatives),
                 *((t, PART_WEIGHT) for t in group.parts),
             ):
-                scaled = weight * group.weight * self.analyzer.specificity(group.word)
+                scaled = weight * group.weight * self.specificity(group)
                 weights[term] = max(weights.get(term, 0.0), scaled)
         return weights
 
@@ -158,7 +283,14 @@ class PassageIndex:
         A context word (weight below 1) ranks lower but counts fully here: the confidence of an
         answer in context is how much of the question *with* its context the passage covers.
         """
-        return self._group_weight(group) * self.analyzer.specificity(group.word)
+        return self._group_weight(group) * self.specificity(group)
+
+    def specificity(self, group: TermGroup) -> float:
+        """How much a question's word says (see `Analyzer.specificity`); an English word that
+        the glossary could not translate carries its own, from English frequencies."""
+        if group.specificity is not None:
+            return group.specificity
+        return self.analyzer.specificity(group.word)
 
     def _group_credit(self, group: TermGroup, terms: frozenset[str]) -> float:
         if group.primary in terms or any(t in terms for t in group.alternatives):

@@ -12,7 +12,7 @@ WIDTH = 88
 
 def render_text(answer: Answer) -> str:
     """The answer as readable terminal text: snippets, sources with dates, links."""
-    lines = [answer.message, ""]
+    lines = [answer.message] if answer.outcome == "smalltalk" else [answer.message, ""]
     for number, passage in enumerate(answer.passages, start=1):
         lines.extend(_passage_lines(number, passage))
         lines.append("")
@@ -20,7 +20,9 @@ def render_text(answer: Answer) -> str:
     if answer.fallback:
         lines.append(f"{messages.LABEL_DESK}: {answer.fallback.label} – {answer.fallback.url}")
     if answer.suggestions:
-        lines.append(f"{messages.LABEL_SUGGESTIONS}:")
+        # Smalltalk's message itself introduces its example questions.
+        if answer.outcome != "smalltalk":
+            lines.append(f"{messages.LABEL_SUGGESTIONS}:")
         lines.extend(f"  • {s}" for s in answer.suggestions)
     lines.append(f"({messages.LABEL_CONFIDENCE} {answer.confidence:.2f})")
     return "\n".join(lines).strip() + "\n"

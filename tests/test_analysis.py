@@ -52,3 +52,15 @@ def test_everyday_words_are_less_specific_than_domain_words(assistant):
     analyzer = assistant.index.analyzer
     assert analyzer.specificity("winwinlening") == 1.0
     assert analyzer.specificity("lang") < analyzer.specificity("octrooi")
+
+
+def test_a_mistyped_stopword_is_not_the_heaviest_word(assistant):
+    words = [g.word for g in assistant.analyse("wta is een winwinlening")]
+    assert words == ["winwinlening"]
+
+
+def test_an_ordinary_dutch_word_is_not_split_into_parts(assistant):
+    [group] = assistant.analyse("paspoort")
+    assert group.parts == ()
+    [compound] = assistant.analyse("winwinlening")
+    assert compound.primary == assistant.index.analyzer.stem("winwinlening")

@@ -107,7 +107,11 @@ def test_eval_passes_on_the_bundled_set(capsys, monkeypatch):
     code, out, _ = run(capsys, "eval", "--json")
     data = json.loads(out)
     assert code == 0 and data["failures"] == []
-    assert data["counts"]["in_domain"] >= 80
+    assert [s["set"] for s in data["sets"]] == ["tuning", "held-out"]
+    held_out = data["sets"][1]
+    assert held_out["counts"]["in_domain"] >= 80 and held_out["thresholds"]
+    assert held_out["dialogues"]["counts"]["follow_up"] >= 80
+    assert sum(b["count"] for b in held_out["reliability"]) >= 300
 
 
 def test_eval_exits_1_below_its_thresholds(capsys, tmp_path):
@@ -118,7 +122,17 @@ def test_eval_exits_1_below_its_thresholds(capsys, tmp_path):
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "eval", str(path))
-    assert code == 1 and "FAIL: recall_at_1" in out
+    assert code == 1 and f"FAIL: {path}: recall_at_1 0.000 < 1.000" in out
+
+
+def test_eval_fit_writes_a_model_that_answers(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "model.json"
+    code, out, _ = run(capsys, "eval", "--fit", "--model-out", str(target), "--json")
+    data = json.loads(out.splitlines()[-1])
+    assert code == 0 and data["failures"] == []
+    model = json.loads(target.read_text())
+    assert model["fitted_on"] == "tests/eval/vragen.yaml" and 0 < model["threshold"] < 1
 
 
 def test_python_dash_m_assistant_is_the_same_command():

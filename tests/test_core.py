@@ -11,6 +11,8 @@ from tests.conftest import passage, write_corpus
 CONTRACT_KEYS = {
     "question",
     "answered",
+    "outcome",
+    "unsure",
     "confidence",
     "message",
     "passages",
@@ -173,3 +175,47 @@ def test_any_text_gets_an_answer_or_a_clear_question_error(assistant, text):
     assert 0.0 <= answer.confidence <= 1.0
     assert answer.answered == bool(answer.passages)
     assert len(answer.suggestions) <= 3
+
+
+def test_every_outcome_is_in_the_json_contract(assistant):
+    outcomes = {
+        "hallo": "smalltalk",
+        "wat is de winwinlening": "answered",
+        "wat is het telefoonnummer van het cultuurloket": "partial",
+        "recept voor stoofvlees met friet": "not_answered",
+    }
+    for question, outcome in outcomes.items():
+        data = assistant.ask(question).to_dict()
+        assert (data["outcome"], data["answered"]) == (outcome, outcome == "answered"), question
+        assert isinstance(data["unsure"], bool)
+
+
+def test_a_partial_answer_says_what_it_does_not_know_and_names_the_desk(assistant):
+    answer = assistant.ask("wat is het telefoonnummer van het cultuurloket")
+    assert answer.outcome == "partial" and not answer.answered
+    assert "staat niet in de kennisbank" in answer.message and "Cultuurloket" in answer.message
+    assert answer.passages[0].id == "cultuurloket" and answer.fallback.label == "Cultuurloket"
+
+
+def test_smalltalk_explains_what_wegwijzer_does_with_three_examples(assistant):
+    for text in ("hallo", "bedankt!", "help", "wie ben jij?"):
+        answer = assistant.ask(text)
+        assert answer.outcome == "smalltalk" and not answer.passages, text
+        assert len(answer.suggestions) == 3
+    assert assistant.ask("bedankt!").message.startswith("Graag gedaan")
+
+
+def test_an_english_question_is_answered_in_dutch_with_a_notice(assistant):
+    answer = assistant.ask("how do I register a trademark in Belgium")
+    assert answer.answered and answer.passages[0].id in {"benelux-merk", "eu-merk-model"}
+    assert any("Engels" in notice for notice in answer.notices)
+
+
+def test_a_rare_shared_word_alone_does_not_make_an_answer(assistant):
+    for question in ("hoe vraag ik een nieuw paspoort aan", "recepten voor soep"):
+        assert assistant.ask(question).outcome == "not_answered", question
+
+
+def test_answered_must_agree_with_the_outcome():
+    with pytest.raises(ValueError, match="outcome"):
+        Answer("v", True, 0.9, "m", outcome="partial")

@@ -1,71 +1,149 @@
+import unicodedata
+from difflib import SequenceMatcher
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.evaluation import (
+    Bin,
     EvalFileError,
-    best_threshold,
-    calibrate,
+    LabelledQuestion,
+    QuestionResult,
     check_labels,
+    choose_threshold,
     evaluate,
+    expected_calibration_error,
+    load_dialogues,
     load_eval_set,
+    reliability_table,
 )
 
-EVAL_FILE = Path(__file__).parent / "eval" / "vragen.yaml"
+EVAL = Path(__file__).parent / "eval"
+TUNING = EVAL / "vragen.yaml"
+HELD_OUT = EVAL / "heldout.yaml"
+HELD_OUT_DIALOGUES = EVAL / "heldout-gesprekken.yaml"
 
 
-def test_eval_set_is_large_enough_and_names_only_real_passages(assistant):
-    eval_set = load_eval_set(EVAL_FILE)
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower().strip(" ?!."))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def test_tuning_set_is_large_enough_and_names_only_real_passages(assistant):
+    eval_set = load_eval_set(TUNING)
     assert len(eval_set.in_domain) >= 250
-    assert len(eval_set.out_of_domain) >= 30
+    assert len(eval_set.out_of_domain) >= 80
+    assert len(eval_set.of("unanswerable")) >= 50
     assert check_labels(eval_set, assistant) == []
 
 
-def test_every_passage_has_at_least_one_evaluation_question(assistant):
-    eval_set = load_eval_set(EVAL_FILE)
+def test_every_passage_has_at_least_one_tuning_question(assistant):
+    eval_set = load_eval_set(TUNING)
     covered = {pid for q in eval_set.in_domain for pid in q.ids}
     assert [p.id for p in assistant.passages if p.id not in covered] == []
 
 
+def test_held_out_set_has_what_the_issue_asks_for(assistant):
+    held_out = load_eval_set(HELD_OUT)
+    assert len(held_out.questions) >= 300
+    verbatim = [q for q in held_out.questions if q.style in ("faq", "article")]
+    assert len(verbatim) >= 100 and all(q.url.startswith("http") for q in verbatim)
+    assert len(held_out.out_of_domain) >= 80
+    assert len(held_out.of("unanswerable")) >= 50
+    assert sum(1 for q in held_out.in_domain if q.style == "english") >= 15
+    assert check_labels(held_out, assistant) == []
+    dialogues, _ = load_dialogues(HELD_OUT_DIALOGUES)
+    assert len(dialogues) >= 80
+
+
+def test_no_held_out_question_is_a_near_copy_of_an_example_question(assistant):
+    examples = [_fold(q) for p in assistant.passages for q in p.questions]
+    copies = [
+        q.question
+        for q in load_eval_set(HELD_OUT).questions
+        if any(SequenceMatcher(None, _fold(q.question), e).ratio() >= 0.85 for e in examples)
+    ]
+    assert copies == []
+
+
+def test_no_held_out_question_is_also_a_tuning_question():
+    tuning = {_fold(q.question) for q in load_eval_set(TUNING).questions}
+    assert [
+        q.question for q in load_eval_set(HELD_OUT).questions if _fold(q.question) in tuning
+    ] == []
+
+
 def test_per_kind_breakdown_covers_every_kind(assistant):
-    report = evaluate(assistant, load_eval_set(EVAL_FILE))
+    report = evaluate(assistant, load_eval_set(TUNING))
     assert set(report.per_kind) == {"maatregel", "organisatie", "procedure", "begrip"}
     assert sum(k["questions"] for k in report.per_kind.values()) == report.counts["in_domain"]
 
 
-def test_bundled_corpus_meets_the_eval_thresholds(assistant):
-    report = evaluate(assistant, load_eval_set(EVAL_FILE))
+def test_bundled_model_meets_the_tuning_thresholds(assistant):
+    report = evaluate(assistant, load_eval_set(TUNING))
     assert report.failures == []
-    assert report.metrics["recall_at_3"] >= 0.90
 
 
-def test_metrics_are_computed_from_ranks(assistant, tmp_path):
+def test_metrics_follow_the_outcomes(assistant, tmp_path):
     path = tmp_path / "v.yaml"
     path.write_text(
-        "thresholds: {recall_at_1: 1.0}\n"
+        "thresholds: {recall_at_1: 1.0, confidently_wrong: 0.0}\n"
         "in_domain:\n  - {q: 'wat is de winwinlening', ids: [winwinlening]}\n"
         "  - {q: 'wat is de winwinlening', ids: [octrooi]}\n"
-        "out_of_domain: ['recept voor lasagne']\n",
+        "unanswerable:\n  - {q: 'recept voor lasagne', topic: [winwinlening]}\n"
+        "out_of_domain: ['recept voor lasagne', {q: 'weerbericht voor morgen'}]\n"
+        "smalltalk: ['hallo', {q: 'bedankt!'}]\n",
         encoding="utf-8",
     )
     report = evaluate(assistant, load_eval_set(path))
     assert report.metrics["recall_at_1"] == 0.5
+    assert report.metrics["answered"] == 1.0
+    assert report.metrics["first_of_answered"] == 0.5
     assert report.metrics["refused"] == 1.0
-    assert report.failures == ["recall_at_1 0.500 < 1.000"]
+    assert report.metrics["unanswerable_handled"] == 1.0
+    assert report.metrics["smalltalk"] == 1.0
+    assert report.metrics["confidently_wrong"] == 0.5  # octrooi is not in the top 3
+    assert report.failures == ["recall_at_1 0.500 < 1.000", "confidently_wrong 0.500 > 0.000"]
 
 
-def test_calibration_sweeps_thresholds_and_picks_the_best_plateau(assistant):
-    report = evaluate(assistant, load_eval_set(EVAL_FILE))
-    table = calibrate(report, steps=20)
-    assert table[0] == (0.0, 1.0, 0.0)
-    best = best_threshold(table)
-    assert 0.0 < best < 1.0
+def _result(confidence: float, right: bool) -> QuestionResult:
+    item = LabelledQuestion("q", ("a",))
+    return QuestionResult(item, ("a" if right else "b",), confidence, "answered")
 
 
-def test_malformed_eval_file_is_a_clear_error(tmp_path):
+def test_reliability_table_and_calibration_error():
+    results = [_result(0.95, True)] * 9 + [_result(0.95, False)] + [_result(0.15, False)] * 4
+    table = reliability_table(results)
+    assert table == (Bin(0.1, 0.2, 4, 0.15, 0.0), Bin(0.9, 1.0, 10, 0.95, 0.9))
+    assert expected_calibration_error(table) == pytest.approx((4 * 0.15 + 10 * 0.05) / 14)
+
+
+def test_threshold_answers_what_it_can_and_refuses_the_rest():
+    items = [LabelledQuestion("q", ("a",))] * 4 + [LabelledQuestion("o", (), "out_of_domain")] * 4
+    results = [QuestionResult(i, ("a",), 0.0) for i in items]
+    probabilities = np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.2, 0.1])
+    assert 0.5 < choose_threshold(results, probabilities) <= 0.6
+
+
+def test_malformed_eval_files_are_clear_errors(tmp_path):
     path = tmp_path / "v.yaml"
     path.write_text("in_domain:\n  - {q: 'zonder ids'}\n", encoding="utf-8")
     with pytest.raises(EvalFileError, match="needs q and ids"):
         load_eval_set(path)
+    path.write_text("in_domain:\n  - {q: 'x', ids: [a], style: klingon}\n", encoding="utf-8")
+    with pytest.raises(EvalFileError, match="unknown style"):
+        load_eval_set(path)
     with pytest.raises(EvalFileError, match="cannot read"):
         load_eval_set(tmp_path / "missing.yaml")
+
+
+def test_only_an_unrelated_turn_may_have_no_answer(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "dialogues:\n  - - {q: 'wat is de winwinlening', ids: [winwinlening]}\n"
+        "    - {q: 'en het weer?', ids: [], turn: follow_up}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(EvalFileError, match="only an unrelated turn"):
+        load_dialogues(path)

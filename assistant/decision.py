@@ -1,0 +1,249 @@
+"""Whether the best passage answers a question: a small logistic model over retrieval evidence.
+
+One hand-set coverage threshold cannot tell "a rare word happens to occur in a passage" from
+"the passage is about what was asked". The model combines several signals of one retrieval
+(`FEATURES`) into the probability that the top passage answers the question. It is fitted
+offline on the tuning set (`wegwijzer eval --fit`, see `assistant.evaluation`) and shipped as
+data (`data/answerability.json`); at run time it is a dot product and a logistic function.
+
+The outcomes:
+
+- ``answered``: the probability reaches the model's threshold;
+- ``partial``: the passage is on the subject (the probability would reach the threshold if the
+  passage held the asked kind of fact) but it lacks what was asked: a cost, an amount, a
+  deadline, a contact or a condition;
+- ``not_answered``: neither;
+- ``smalltalk``: a greeting, thanks or "help", decided before retrieval (`intent`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.models import OUTCOMES
+
+# The evidence the model weighs, in order (see `retrieval.Signals` and `Assistant.retrieve`).
+FEATURES = (
+    "coverage",  # share of the question's information the top passage contains
+    "about",  # the same share within the top passage's title, keywords and example questions
+    "known_coverage",  # coverage of the words the corpus knows (a user's own details left out)
+    "unknown_common",  # information share of everyday Dutch words the corpus lacks
+    "unknown_rare",  # information share of rare or non-Dutch words the corpus lacks
+    "score",  # top BM25 score over the most the question's terms could score
+    "margin",  # how far the top passage is ahead of the second (0..1)
+    "title",  # share of the top passage's title the question names
+    "words",  # log(1 + number of content words)
+    "historical",  # the top passage is historical and the question is not about the past
+    "sentence",  # the share of the question's information in the top passage's best sentence
+    "uncovered_max",  # the information share of the heaviest word the top passage lacks
+    "question",  # the share of the question's information one example question holds
+    "fact_missing",  # the question asks a kind of fact the top passage does not hold
+    "english",  # the question is in English (answered from Dutch passages)
+    "on_topic",  # read in a conversation's context, it lands on a passage of that topic
+)
+# The sign each feature's weight must have (0: either), see `fit_logistic`.
+SIGNS = {
+    "coverage": 1,
+    "about": 1,
+    "known_coverage": 1,
+    "unknown_common": -1,
+    "unknown_rare": -1,
+    "score": 1,
+    "margin": 1,
+    "title": 1,
+    "historical": -1,
+    "sentence": 1,
+    "uncovered_max": -1,
+    "question": 1,
+    "fact_missing": -1,
+    "on_topic": 1,
+}
+MODEL_FILE = "answerability.json"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to do with one retrieval: the outcome and the calibrated confidence.
+
+    `missing` names the kinds of fact asked and not held by the passage (for ``partial``).
+    """
+
+    outcome: str
+    confidence: float
+    missing: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.outcome not in OUTCOMES:
+            raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}; got {self.outcome!r}")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence must be within 0..1; got {self.confidence}")
+
+
+@dataclass(frozen=True)
+class AnswerabilityModel:
+    """Logistic regression on standardised `FEATURES`.
+
+    Args:
+        weights: one weight per feature.
+        bias: the intercept.
+        mean: per-feature mean of the tuning data (for standardising).
+        scale: per-feature standard deviation of the tuning data.
+        threshold: probability from which the top passage is taken to answer.
+        unsure: probability below which an answer is shown with a caution.
+    """
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    threshold: float
+    unsure: float
+
+    def __post_init__(self) -> None:
+        for name in ("weights", "mean", "scale"):
+            if len(getattr(self, name)) != len(FEATURES):
+                raise ValueError(f"{name} needs {len(FEATURES)} values (one per feature)")
+        if not 0.0 < self.threshold < 1.0 or not self.threshold <= self.unsure <= 1.0:
+            raise ValueError(
+                f"need 0 < threshold <= unsure <= 1; got {self.threshold} and {self.unsure}"
+            )
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        """The calibrated probability that the top passage answers the question."""
+        x = (np.array([features[f] for f in FEATURES]) - self.mean) / self.scale
+        z = float(np.dot(self.weights, x)) + self.bias
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def decide(
+        self,
+        features: Mapping[str, float],
+        missing: Sequence[str],
+        subject: Mapping[str, float] | None = None,
+    ) -> Decision:
+        """Answered, partial or not answered (see the module docstring).
+
+        Args:
+            features: the evidence for the first passage.
+            missing: the kinds of fact the question asks for and that passage lacks.
+            subject: the evidence for the question's subject alone (without the words that ask
+                for the missing fact); by default `features` as if nothing were missing.
+        """
+        p = self.probability(features)
+        if p >= self.threshold:
+            return Decision("answered", p)
+        on_subject = subject if subject is not None else {**features, "fact_missing": 0.0}
+        if missing and self.probability(on_subject) >= self.threshold:
+            return Decision("partial", p, tuple(missing))
+        return Decision("not_answered", p)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "features": list(FEATURES),
+            "weights": [round(w, 6) for w in self.weights],
+            "bias": round(self.bias, 6),
+            "mean": [round(m, 6) for m in self.mean],
+            "scale": [round(s, 6) for s in self.scale],
+            "threshold": round(self.threshold, 4),
+            "unsure": round(self.unsure, 4),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AnswerabilityModel:
+        """Read a fitted model; its feature list must be today's `FEATURES`.
+
+        Raises:
+            ValueError: the data does not describe a model for these features.
+        """
+        if list(data.get("features", ())) != list(FEATURES):
+            raise ValueError("the model was fitted on other features; run `wegwijzer eval --fit`")
+        return cls(
+            tuple(float(w) for w in data["weights"]),
+            float(data["bias"]),
+            tuple(float(m) for m in data["mean"]),
+            tuple(float(s) for s in data["scale"]),
+            float(data["threshold"]),
+            float(data["unsure"]),
+        )
+
+    def save(self, path: Path | str, **provenance: Any) -> None:
+        """Write the model as JSON, with where and when it was fitted."""
+        data = {**self.to_dict(), **provenance}
+        Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
+
+
+@cache
+def bundled_model() -> AnswerabilityModel:
+    """The model that ships with Wegwijzer (package data)."""
+    text = resources.files("assistant").joinpath("data", MODEL_FILE).read_text("utf-8")
+    return AnswerabilityModel.from_dict(json.loads(text))
+
+
+def bundled_model_path() -> Path:
+    """Where the shipped model lives in a checkout (for `wegwijzer eval --fit`)."""
+    return Path(__file__).resolve().parent / "data" / MODEL_FILE
+
+
+def fit_logistic(
+    x: np.ndarray,
+    y: np.ndarray,
+    *,
+    l2: float = 1.0,
+    signs: Sequence[int] | None = None,
+    iterations: int = 50,
+) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+    """Fit an L2-regularised logistic regression by Newton's method.
+
+    Args:
+        x: one row of raw features per example.
+        y: 1 where the top passage answers, else 0.
+        l2: the penalty on the (standardised) weights; the intercept is not penalised.
+        signs: per feature, the sign its weight must have (+1, -1; 0 for either). A feature
+            whose fitted weight has the wrong sign is left out and the rest refitted, until
+            none is wrong: more evidence against an answer must never raise the confidence.
+        iterations: Newton steps at most per fit (it converges in a handful).
+
+    Returns:
+        (weights, bias, mean, scale) for `AnswerabilityModel`.
+    """
+    if len(x) != len(y) or len(x) == 0:
+        raise ValueError(f"need as many labels as rows, and at least one; got {len(x)}, {len(y)}")
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    standard = (x - mean) / scale
+    wanted = np.array(signs if signs is not None else [0] * x.shape[1])
+    active = np.ones(x.shape[1], dtype=bool)
+    while True:
+        beta = _newton(standard[:, active], y, l2, iterations)
+        weights = np.zeros(x.shape[1])
+        weights[active] = beta[:-1]
+        wrong = wanted * weights < 0
+        if not wrong.any():
+            return weights, float(beta[-1]), mean, scale
+        active &= ~wrong
+
+
+def _newton(x: np.ndarray, y: np.ndarray, l2: float, iterations: int) -> np.ndarray:
+    """Logistic regression coefficients (the intercept last) for standardised features."""
+    design = np.hstack([x, np.ones((len(x), 1))])
+    penalty = np.eye(design.shape[1]) * l2
+    penalty[-1, -1] = 0.0
+    beta = np.zeros(design.shape[1])
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(design @ beta, -60, 60)))
+        gradient = design.T @ (p - y) + penalty @ beta
+        hessian = (design * (p * (1 - p))[:, None]).T @ design + penalty
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return beta

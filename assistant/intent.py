@@ -1,0 +1,211 @@
+"""What a question is beside its subject, and what kind of fact it asks for.
+
+Small closed word lists, not phrase lists: greetings and thanks (smalltalk), the function words
+that mark a question as English, the words that refer back to an earlier turn ("dat",
+"daarvoor"), and the cue words of the facts a passage may or may not hold (a cost, an amount,
+a deadline, a contact, a condition). Every function takes normalised tokens
+(`analysis.surface_tokens`), so typed accents, capitals and punctuation do not matter.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Collection, Sequence
+
+# Greetings, thanks, help and chat words: a question made only of these (and stopwords) is
+# smalltalk, answered with what Wegwijzer can do rather than with a passage.
+GREETINGS = frozenset(
+    """
+    hallo hoi hey hi hello hiya dag daag goeiedag goedendag goeiemorgen goedemorgen goeiemiddag
+    goedemiddag goeienavond goedenavond yo salut bonjour hola welkom
+    """.split()
+)
+THANKS = frozenset(
+    """
+    bedankt dank dankjewel dankuwel dankje merci thanks thank thx tnx ty cheers super top
+    fijn perfect geweldig mooi prima ok oke okay okee
+    """.split()
+)
+HELP = frozenset("help helpen hulp info uitleg test testen testing".split())
+FAREWELLS = frozenset("doei dag daag tot ziens later bye goodbye ciao salu".split())
+CHAT = frozenset(
+    """
+    ok oke okay okee ja nee neen yes no jij je jou u you ben bent zijt are who what wie wat kan
+    kun kunt can doe doet do does ik mij me i goed good gaat alles nog veel heel erg zeer wel
+    dus nou allez amai euh eh hmm haha lol is het een de the a an wiens whose your jouw
+    nu even eventjes welke soort allemaal robot bot chatbot ai mens human he hé daar there
+    kunde kunt gij zijde jou met gaat het hoe how are
+    """.split()
+)
+_SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
+# Words that address Wegwijzer itself: "wie ben jij", "what can you do".
+_ADDRESS = frozenset("jij jou jouw you robot bot chatbot".split())
+
+# Function words that occur in English questions and not in Dutch ones.
+ENGLISH_MARKERS = frozenset(
+    """
+    the how what which who whom where when why can could should would will shall do does did
+    my your our their his her its you i me we they them is are am was were be been being have
+    has had get got need to for from with about into on at by and or if any some much many
+    this that these those there here it an a not no yes please help long much
+    """.split()
+)
+# Words that are also ordinary Dutch function words: no evidence either way.
+_AMBIGUOUS = frozenset("is in op de die was an a we at".split())
+DUTCH_MARKERS = frozenset(
+    """
+    de het een en van ik je jij u mijn hoe wat wie waar wanneer welke kan kun kunt moet mag
+    ben bent zijn heb heeft hebben voor met naar bij over als dat die dit deze er niet geen ook
+    nog wel om te tot uit door zo hoeveel hoelang waarom kan krijg krijgen iets iemand
+    """.split()
+)
+
+# Words that refer back to something said before: "wie beheert dat?", "kan ik daarvoor ook".
+REFERENCE_WORDS = frozenset(
+    """
+    dat die dit deze da dees diene dieje daar dr der daarvoor daarmee daarvan daarbij daarop
+    daaraan daarover daarna daarin daaruit daardoor daartoe ervoor ermee erover erbij eraan ervan
+    erin eruit erna hem hetzelfde zelfde ze zij it that this they them those these there same
+    """.split()
+)
+# A question that opens with one of these continues the previous one: "en voor een serie?".
+CONTINUATIONS = frozenset("en maar ook of and also".split())
+
+# The kinds of fact a question can ask for, with the words that ask for them.
+FACT_CUES: dict[str, frozenset[str]] = {
+    "cost": frozenset(
+        "kost kosten kostprijs kostte prijs prijzen betalen betaal tarief tarieven "
+        "inschrijvingsgeld retributie cost costs price fee fees pay".split()
+    ),
+    "amount": frozenset(
+        "hoeveel bedrag bedragen maximum maximaal minimum minimaal percentage procent rente "
+        "plafond budget hoogte much many amount maximum".split()
+    ),
+    "deadline": frozenset(
+        "wanneer deadline deadlines termijn termijnen uiterlijk datum data hoelang indiendatum "
+        "oproep when".split()
+    ),
+    "contact": frozenset(
+        "telefoonnummer telefoon telefonisch bellen bel mail email mailadres emailadres adres "
+        "contact contacteren contactpersoon contactgegevens openingsuren bereiken phone".split()
+    ),
+    "condition": frozenset(
+        "voorwaarden voorwaarde aanmerking voorwaardes criteria vereisten eligible conditions "
+        "requirements".split()
+    ),
+}
+# Words after which "lang" asks for a duration: "hoe lang", "how long".
+_DURATION_OPENERS = frozenset("hoe how".split())
+# "hoeveel jaar", "hoeveel dagen": a duration, not a sum of money.
+_TIME_UNITS = frozenset("jaar jaren maand maanden week weken dag dagen uur uren tijd years".split())
+# "hoeveel mensen", "hoeveel leden": a count, neither money nor time.
+_COUNTED = frozenset(
+    "mensen personen leden werknemers artiesten kunstenaars keer aanvragen passages".split()
+)
+
+# A sum of money or a share: what answers "hoeveel kost", "tot welk bedrag", "hoeveel procent".
+_FIGURE = re.compile(
+    r"(?:EUR|€|%|\b(?:euro|procent|gratis|kosteloos|betalend|miljoen)\b)", re.IGNORECASE
+)
+# A date, a duration or a term: what answers "tegen wanneer", "hoe lang". A bare year ("sinds
+# 2020") is not one.
+_TIME = re.compile(
+    r"(?:\b\d+\s*(?:werkdagen|dagen|dag|weken|week|maanden|maand|jaren|jaar)\b"
+    r"|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+    r"|december|termijn|deadline|uiterlijk|binnen|oproep|oproepen|doorlopend|indiendatum"
+    r"|levenslang|onbeperkt)\b)",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(
+    r"(?:@|\b(?:tel|telefoon|telefonisch|contact|contacteer|mail|e-mail|adres|bel|bellen"
+    r"|spreekuur)\b|\+32|\b0\d{1,3}[ /]?\d{2,3})",
+    re.IGNORECASE,
+)
+_CONDITION = re.compile(
+    r"\b(?:voorwaarde|voorwaarden|moet|moeten|minstens|maximaal|minimaal|enkel|alleen|aanmerking"
+    r"|als je|wie|op voorwaarde|niet)\b",
+    re.IGNORECASE,
+)
+_HOLDS = {
+    "cost": _FIGURE,
+    "amount": _FIGURE,
+    "deadline": _TIME,
+    "contact": _CONTACT,
+    "condition": _CONDITION,
+}
+
+
+def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> str | None:
+    """``"thanks"``, ``"hello"`` or ``"help"`` when a question is only smalltalk, else None.
+
+    Smalltalk is made only of greetings, thanks, help and chat words, stopwords and numbers,
+    with at least one word that is not a stopword ("hallo", "merci", "wie ben jij", "test
+    123"). A question with any other word ("hallo, wat kost een merk?") is a real question,
+    and one of stopwords alone ("hoeveel is dat?") may be a follow-up.
+    """
+    allowed = _SMALLTALK | CHAT
+    if not tokens or any(
+        t not in allowed and t not in stopwords and not t.isdigit() for t in tokens
+    ):
+        return None
+    words = set(tokens)
+    if not words & (_SMALLTALK | (CHAT - frozenset(stopwords)) | _ADDRESS):
+        return None
+    if words & THANKS:
+        return "thanks"
+    if words & (GREETINGS | FAREWELLS):
+        return "hello"
+    return "help"
+
+
+def english_evidence(tokens: Sequence[str], english_only: Collection[str]) -> tuple[int, int]:
+    """(English, Dutch) evidence in a question: function words of each, and English-only words."""
+    english = sum(
+        1 for t in tokens if (t in ENGLISH_MARKERS and t not in _AMBIGUOUS) or t in english_only
+    )
+    dutch = sum(1 for t in tokens if t in DUTCH_MARKERS and t not in ENGLISH_MARKERS)
+    return english, dutch
+
+
+def is_english(tokens: Sequence[str], english_only: Collection[str]) -> bool:
+    """Whether a question is written in English (two English words and more than Dutch ones)."""
+    english, dutch = english_evidence(tokens, english_only)
+    return english >= 2 and english > dutch
+
+
+def refers_back(tokens: Sequence[str]) -> bool:
+    """Whether a question points at something said before ("dat", "daarvoor", "en ...?")."""
+    if not tokens:
+        return False
+    return tokens[0] in CONTINUATIONS or any(t in REFERENCE_WORDS for t in tokens)
+
+
+def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
+    """The kinds of fact a question asks for (see `FACT_CUES`), from its cue words."""
+    kinds = {kind for kind, cues in FACT_CUES.items() if any(t in cues for t in tokens)}
+    for before, word in itertools.pairwise(tokens):
+        if word in ("lang", "long") and before in _DURATION_OPENERS:
+            kinds.add("deadline")
+        if before in ("hoeveel", "many", "much") and (word in _TIME_UNITS or word in _COUNTED):
+            if word in _TIME_UNITS:
+                kinds.add("deadline")
+            if not any(t in FACT_CUES["amount"] for t in tokens if t != before):
+                kinds.discard("amount")
+    return frozenset(kinds)
+
+
+def is_fact_cue(word: str) -> bool:
+    """Whether a word asks for a kind of fact ("kost", "telefoonnummer") rather than naming
+    the subject."""
+    return any(word in cues for cues in FACT_CUES.values())
+
+
+def holds_fact(text: str, kind: str) -> bool:
+    """Whether a passage text holds a fact of this kind (a figure, a date or term, a contact)."""
+    return bool(_HOLDS[kind].search(text))
+
+
+def missing_facts(asked: Collection[str], text: str) -> tuple[str, ...]:
+    """The asked kinds of fact that `text` does not hold, in a fixed order."""
+    return tuple(kind for kind in FACT_CUES if kind in asked and not holds_fact(text, kind))

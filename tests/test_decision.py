@@ -1,0 +1,81 @@
+import json
+
+import numpy as np
+import pytest
+
+from assistant.decision import (
+    FEATURES,
+    AnswerabilityModel,
+    bundled_model,
+    bundled_model_path,
+    fit_logistic,
+)
+
+
+def _model(threshold: float = 0.5) -> AnswerabilityModel:
+    """A model on coverage and fact_missing only: p = sigmoid(8 * coverage - 4 - 6 * missing)."""
+    weights = [0.0] * len(FEATURES)
+    weights[FEATURES.index("coverage")] = 8.0
+    weights[FEATURES.index("fact_missing")] = -6.0
+    n = len(FEATURES)
+    return AnswerabilityModel(tuple(weights), -4.0, (0.0,) * n, (1.0,) * n, threshold, 0.8)
+
+
+def _features(**values: float) -> dict[str, float]:
+    return {**dict.fromkeys(FEATURES, 0.0), **values}
+
+
+def test_fit_logistic_finds_the_separating_feature():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 3))
+    y = (x[:, 1] + 0.3 * rng.normal(size=400) > 0).astype(float)
+    weights, _, mean, scale = fit_logistic(x, y, l2=0.1)
+    assert np.argmax(np.abs(weights)) == 1 and weights[1] > 0
+    assert mean.shape == scale.shape == (3,)
+
+
+def test_fit_logistic_refuses_mismatched_labels():
+    with pytest.raises(ValueError, match="as many labels"):
+        fit_logistic(np.zeros((3, 2)), np.zeros(2))
+
+
+def test_decide_answers_above_the_threshold_and_refuses_below():
+    model = _model()
+    assert model.decide(_features(coverage=0.9), ()).outcome == "answered"
+    assert model.decide(_features(coverage=0.2), ()).outcome == "not_answered"
+
+
+def test_a_passage_on_the_subject_without_the_asked_fact_is_a_partial_answer():
+    model = _model()
+    decision = model.decide(_features(coverage=0.9, fact_missing=1.0), ("cost",))
+    assert (decision.outcome, decision.missing) == ("partial", ("cost",))
+    assert decision.confidence < model.threshold
+    # Off the subject, a missing fact does not make it partial.
+    assert model.decide(_features(coverage=0.2, fact_missing=1.0), ("cost",)).outcome == (
+        "not_answered"
+    )
+
+
+def test_model_round_trips_and_rejects_other_features(tmp_path):
+    model = _model()
+    path = tmp_path / "m.json"
+    model.save(path, fitted_on="x")
+    data = json.loads(path.read_text())
+    assert AnswerabilityModel.from_dict(data) == AnswerabilityModel.from_dict(model.to_dict())
+    data["features"] = ["coverage"]
+    with pytest.raises(ValueError, match="other features"):
+        AnswerabilityModel.from_dict(data)
+
+
+def test_a_model_needs_sane_thresholds():
+    n = len(FEATURES)
+    with pytest.raises(ValueError, match="threshold"):
+        AnswerabilityModel((0.0,) * n, 0.0, (0.0,) * n, (1.0,) * n, 0.9, 0.5)
+
+
+def test_the_shipped_model_is_fitted_on_the_tuning_set():
+    data = json.loads(bundled_model_path().read_text())
+    assert data["fitted_on"] == "tests/eval/vragen.yaml"
+    model = bundled_model()
+    assert 0.0 < model.threshold <= model.unsure < 1.0
+    assert model.weights[FEATURES.index("fact_missing")] < 0

@@ -1,0 +1,62 @@
+import pytest
+
+from assistant.analysis import STOPWORDS, surface_tokens
+from assistant.intent import (
+    asked_facts,
+    holds_fact,
+    is_english,
+    missing_facts,
+    refers_back,
+    smalltalk_kind,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("hallo", "hello"),
+        ("Goeiemorgen!", "hello"),
+        ("bedankt voor de hulp", "thanks"),
+        ("merci", "thanks"),
+        ("help", "help"),
+        ("wie ben jij?", "help"),
+        ("test 123", "help"),
+        ("hallo, wat kost een merk?", None),
+        ("hoeveel is dat?", None),
+        ("hoe vraag ik die aan?", None),
+        ("wat is het weer morgen", None),
+    ],
+)
+def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
+    assert smalltalk_kind(surface_tokens(text), STOPWORDS) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("how do I register a trademark in Belgium", True),
+        ("what does an i-depot cost", True),
+        ("hoe registreer ik een merk", False),
+        ("film subsidie aanvragen", False),
+        ("is de winwinlening in 2024 veranderd", False),
+    ],
+)
+def test_english_is_recognised_by_its_function_words(text, english):
+    assert is_english(surface_tokens(text), {"trademark", "cost"}) is english
+
+
+def test_words_that_point_back_make_a_follow_up_possible():
+    assert refers_back(surface_tokens("wie beheert dat?"))
+    assert refers_back(surface_tokens("kan ik daarvoor ook een lening krijgen"))
+    assert refers_back(surface_tokens("en voor een serie?"))
+    assert not refers_back(surface_tokens("wat is screen flanders"))
+
+
+def test_asked_facts_and_what_a_passage_lacks():
+    assert asked_facts(surface_tokens("wat kost een merk")) == {"cost"}
+    assert asked_facts(surface_tokens("hoeveel jaar duurt het auteursrecht")) == {"deadline"}
+    assert asked_facts(surface_tokens("wat is het telefoonnummer")) == {"contact"}
+    assert asked_facts(surface_tokens("wat is een merk")) == set()
+    assert holds_fact("Een depot kost EUR 244.", "cost")
+    assert not holds_fact("In 2024 werd het depot vernieuwd.", "cost")
+    assert missing_facts({"cost", "deadline"}, "Je dient in voor 1 maart.") == ("cost",)
