@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from assistant.analysis import content_tokens
 from assistant.core import Assistant
 from assistant.corpus import STALE_AFTER_DAYS, parse_date
-from assistant.store import Store
+from assistant.store import Store, StoredQuestion
 
 SIMILARITY = 0.5  # Jaccard overlap of content words above which two questions are grouped
 FORMATS = ("text", "json", "csv", "html")
@@ -49,6 +49,8 @@ class CuratorReport:
     since: str
     generated: str
     unanswered: tuple[QuestionGroup, ...]
+    partial: tuple[QuestionGroup, ...]
+    unsure: tuple[QuestionGroup, ...]
     disliked: tuple[Disliked, ...]
     never_returned: tuple[tuple[str, str], ...]  # (id, title)
     stale: tuple[tuple[str, str], ...]  # (id, checked)
@@ -76,15 +78,18 @@ def build_report(
                     feedback.reason,
                 )
             )
+    analyse = assistant.index.analyzer.document_terms
+
+    def grouped(keep: Callable[[StoredQuestion], bool]) -> tuple[QuestionGroup, ...]:
+        return tuple(group_similar([q.question for q in questions if keep(q)], analyse))
+
     return CuratorReport(
         since=since.isoformat(),
         generated=today.isoformat(),
-        unanswered=tuple(
-            group_similar(
-                [q.question for q in questions if not q.answered],
-                assistant.index.analyzer.document_terms,
-            )
-        ),
+        # Rows logged before outcomes were stored have outcome "" and count by `answered`.
+        unanswered=grouped(lambda q: q.outcome == "not_answered" or not (q.outcome or q.answered)),
+        partial=grouped(lambda q: q.outcome == "partial"),
+        unsure=grouped(lambda q: q.answered and q.unsure),
         disliked=tuple(disliked),
         never_returned=tuple((p.id, p.title) for p in assistant.passages if p.id not in returned),
         stale=tuple(_stale(assistant, today)),
@@ -148,6 +153,10 @@ def render_text(report: CuratorReport) -> str:
         f"Questions without a reliable answer ({sum(g.count for g in report.unanswered)}):"
     )
     lines += [f"  {g.count:3d}x  {g.example}" for g in report.unanswered] or ["  none"]
+    lines += ["", f"Partial answers: subject found, asked fact missing ({_total(report.partial)}):"]
+    lines += [f"  {g.count:3d}x  {g.example}" for g in report.partial] or ["  none"]
+    lines += ["", f"Answers given with a caution ({_total(report.unsure)}):"]
+    lines += [f"  {g.count:3d}x  {g.example}" for g in report.unsure] or ["  none"]
     lines += ["", f"Answers with a thumbs down ({len(report.disliked)}):"]
     lines += [
         f"  {d.passage_id or '-'}: {d.question!r} (reason: {d.reason or '-'})"
@@ -164,13 +173,18 @@ def render_text(report: CuratorReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _total(groups: tuple[QuestionGroup, ...]) -> int:
+    return sum(g.count for g in groups)
+
+
 def render_csv(report: CuratorReport) -> str:
     """One long table: section, item, detail, count."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["section", "item", "detail", "count"])
-    for g in report.unanswered:
-        writer.writerow(["unanswered", g.example, " | ".join(g.questions), g.count])
+    for section in ("unanswered", "partial", "unsure"):
+        for g in getattr(report, section):
+            writer.writerow([section, g.example, " | ".join(g.questions), g.count])
     for d in report.disliked:
         writer.writerow(["disliked", d.passage_id or "", f"{d.question} [{d.reason or ''}]", 1])
     for pid, title in report.never_returned:
@@ -196,6 +210,16 @@ def render_html(report: CuratorReport) -> str:
             "Vragen zonder betrouwbaar antwoord",
             ["aantal", "voorbeeld", "alle vragen"],
             [(g.count, g.example, " · ".join(g.questions)) for g in report.unanswered],
+        ),
+        (
+            "Gedeeltelijke antwoorden: onderwerp gevonden, gevraagd feit ontbreekt",
+            ["aantal", "voorbeeld", "alle vragen"],
+            [(g.count, g.example, " · ".join(g.questions)) for g in report.partial],
+        ),
+        (
+            "Antwoorden met een voorbehoud (niet zeker)",
+            ["aantal", "voorbeeld", "alle vragen"],
+            [(g.count, g.example, " · ".join(g.questions)) for g in report.unsure],
         ),
         (
             "Antwoorden met 👎",

@@ -2,8 +2,9 @@
 
 What is stored (see README, "Privacy"): per question the time (UTC), the channel, a pseudonymous
 user key (a salted hash; never a raw user id or name), the question text, whether it was
-answered, the confidence and the passage ids returned; per feedback the vote, an optional reason
-from a short list, the passage and the question it belongs to. Nothing else.
+answered, the outcome (answered, partial, not answered, smalltalk) and whether the answer
+carried a caution, the confidence and the passage ids returned; per feedback the vote, an
+optional reason from a short list, the passage and the question it belongs to. Nothing else.
 
 A store never breaks an answer: every failure (a corrupt or read-only file, a locked database)
 is logged and the write is skipped. Several processes may write at once (WAL mode).
@@ -61,6 +62,13 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX feedback_question ON feedback (question_id);
     """,
+    # 2: what the user was shown: answered, partial, not_answered or smalltalk, and whether
+    # an answer carried the "not sure" caution (the curator report lists both).
+    """
+    ALTER TABLE questions ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
+    ALTER TABLE questions ADD COLUMN unsure INTEGER NOT NULL DEFAULT 0;
+    UPDATE questions SET outcome = CASE WHEN answered THEN 'answered' ELSE 'not_answered' END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -79,6 +87,8 @@ class StoredQuestion:
     answered: bool
     confidence: float
     passages: tuple[str, ...]
+    outcome: str = ""
+    unsure: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,7 +171,7 @@ class Store:
         with self._write("record a question") as db:
             cursor = db.execute(
                 "INSERT INTO questions (asked_at, channel, user_key, question, answered,"
-                " confidence, passages) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " confidence, passages, outcome, unsure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     _iso(now),
                     channel,
@@ -170,6 +180,8 @@ class Store:
                     int(answer.answered),
                     answer.confidence,
                     json.dumps([p.id for p in answer.passages]),
+                    answer.outcome,
+                    int(answer.unsure),
                 ),
             )
             question_id = cursor.lastrowid
@@ -246,12 +258,23 @@ class Store:
     def questions(self, since: dt.datetime | None = None) -> list[StoredQuestion]:
         """Logged questions, oldest first (empty when the store is disabled)."""
         rows = self._read(
-            "SELECT id, asked_at, channel, user_key, question, answered, confidence, passages"
-            " FROM questions WHERE asked_at >= ? ORDER BY asked_at, id",
+            "SELECT id, asked_at, channel, user_key, question, answered, confidence, passages,"
+            " outcome, unsure FROM questions WHERE asked_at >= ? ORDER BY asked_at, id",
             (_iso(since) if since else "",),
         )
         return [
-            StoredQuestion(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], tuple(json.loads(r[7])))
+            StoredQuestion(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                bool(r[5]),
+                r[6],
+                tuple(json.loads(r[7])),
+                r[8],
+                bool(r[9]),
+            )
             for r in rows
         ]
 

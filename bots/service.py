@@ -45,12 +45,14 @@ class ChatService:
         return self.limiter.allow(user_id)
 
     def ask(self, chat: object, user_id: int, question: str) -> tuple[Answer, int | None]:
-        """Answer in the chat's conversation and log it; returns the answer and its log id.
+        """Answer in this user's conversation in this chat and log it; returns the answer and
+        its log id. In a group or channel each member has a conversation of their own: one
+        user's question is never read as a follow-up of another's.
 
         Raises:
             QuestionError: the question is empty or too long.
         """
-        answer = self.conversations.get(chat).ask(question, top_k=self.top_k)
+        answer = self.conversations.get((chat, user_id)).ask(question, top_k=self.top_k)
         if self.store is None:
             return answer, None
         key = self.store.user_key(self.channel, user_id)
@@ -70,8 +72,9 @@ class ChatService:
             self.store.set_reason(feedback_id, reason)
 
     def forget(self, chat: object, user_id: int) -> int | None:
-        """Restart the chat's conversation and delete the user's log; None if nothing is kept."""
-        self.conversations.get(chat).reset()
+        """Restart the user's conversation in this chat and delete the user's log; None if
+        nothing is kept."""
+        self.conversations.get((chat, user_id)).reset()
         if self.store is None or not self.store.enabled:
             return None
         return self.store.forget(self.store.user_key(self.channel, user_id))

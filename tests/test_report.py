@@ -120,3 +120,20 @@ def test_cli_ask_logs_to_the_question_log(tmp_path, monkeypatch):
     assert cli.main(["ask", "wat is vlaio"]) == 0
     [question] = Store.open(tmp_path / "ask.db").questions()
     assert (question.channel, question.user_key, question.question) == ("cli", None, "wat is vlaio")
+
+
+def test_partial_and_cautious_answers_have_sections_of_their_own(tmp_path, assistant):
+    store = Store.open(tmp_path / "log.db", clock=Clock())
+    store.record_question(
+        "cli", None, assistant.ask("wat is het telefoonnummer van het cultuurloket")
+    )
+    cautious = Answer("vraag", True, 0.5, "niet zeker", outcome="answered", unsure=True)
+    store.record_question("cli", None, cautious)
+    store.record_question("cli", None, assistant.ask("hallo"))
+    report = build_report(store, assistant, since=dt.date(2026, 11, 1), today=dt.date(2026, 11, 26))
+    assert [g.example for g in report.partial] == ["wat is het telefoonnummer van het cultuurloket"]
+    assert [g.example for g in report.unsure] == ["vraag"]
+    assert report.unanswered == ()  # smalltalk is not a question without an answer
+    text = render(report, "text")
+    assert "Partial answers" in text and "caution" in text
+    assert "partial,wat is het telefoonnummer" in render(report, "csv")

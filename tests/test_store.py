@@ -178,3 +178,33 @@ def _answer():
     from assistant.models import Answer
 
     return Answer(question="vraag", answered=False, confidence=0.0, message="")
+
+
+def test_the_outcome_and_the_caution_are_recorded(tmp_path, assistant):
+    store = Store.open(tmp_path / "log.db")
+    store.record_question("cli", None, assistant.ask("hallo"))
+    store.record_question(
+        "cli", None, assistant.ask("wat is het telefoonnummer van het cultuurloket")
+    )
+    store.record_question("cli", None, assistant.ask("wat is de winwinlening"))
+    outcomes = [(q.outcome, q.unsure) for q in store.questions()]
+    assert outcomes == [("smalltalk", False), ("partial", False), ("answered", False)]
+
+
+def test_a_log_of_schema_1_gets_outcomes_from_its_answered_column(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.executescript(
+        "CREATE TABLE questions (id INTEGER PRIMARY KEY, asked_at TEXT NOT NULL, channel TEXT"
+        " NOT NULL, user_key TEXT, question TEXT NOT NULL, answered INTEGER NOT NULL,"
+        " confidence REAL NOT NULL, passages TEXT NOT NULL);"
+        "CREATE TABLE feedback (id INTEGER PRIMARY KEY, question_id INTEGER, given_at TEXT NOT"
+        " NULL, vote INTEGER NOT NULL, reason TEXT, passage_id TEXT);"
+        "INSERT INTO questions VALUES (1, '2026-11-01T12:00:00+00:00', 'cli', NULL, 'a', 1, 0.9,"
+        " '[\"x\"]'), (2, '2026-11-01T12:00:00+00:00', 'cli', NULL, 'b', 0, 0.1, '[]');"
+        "PRAGMA user_version = 1;"
+    )
+    db.close()
+    store = Store.open(path, clock=Clock())
+    assert [q.outcome for q in store.questions()] == ["answered", "not_answered"]
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -167,23 +167,24 @@ def render_reasons(feedback: int) -> DiscordMessage:
 
 
 def _answer_buttons(answer: Answer, logged_id: int | None) -> list[ButtonSpec]:
-    if not answer.answered:
+    """Answers and partial answers get "more about" and 👍/👎 buttons; the others get their
+    suggestions as questions to press; a human desk, when named, always gets a link."""
+    if answer.passages:
+        first = answer.passages[0]
+        buttons = [
+            *_more_buttons(first.related),
+            ButtonSpec("", custom_id=feedback_id(True, first.id, logged_id), emoji="👍"),
+            ButtonSpec("", custom_id=feedback_id(False, first.id, logged_id), emoji="👎"),
+        ]
+    else:
         buttons = [
             ButtonSpec(_cut(s, LABEL_LIMIT), custom_id=custom_id)
             for s in answer.suggestions
             if (custom_id := question_id(s))
         ]
-        if answer.fallback:
-            buttons.append(ButtonSpec(answer.fallback.label, url=answer.fallback.url))
-        return buttons
-    if not answer.passages:
-        return []
-    first = answer.passages[0]
-    return [
-        *_more_buttons(first.related),
-        ButtonSpec("", custom_id=feedback_id(True, first.id, logged_id), emoji="👍"),
-        ButtonSpec("", custom_id=feedback_id(False, first.id, logged_id), emoji="👎"),
-    ]
+    if answer.fallback:
+        buttons.append(ButtonSpec(answer.fallback.label, url=answer.fallback.url))
+    return buttons
 
 
 def _more_buttons(related: Sequence[PassageRef]) -> list[ButtonSpec]:

@@ -211,9 +211,11 @@ def render_reasons(feedback_ref: str) -> TelegramMessage:
 def _answer_keyboard(
     answer: Answer, store: Callable[[object], str], question_id: int | None
 ) -> InlineKeyboardMarkup:
+    """Answers and partial answers get "more about" and 👍/👎 buttons; the others get their
+    suggestions as questions to press; a human desk, when named, always gets a button."""
     rows: list[list[InlineKeyboardButton]] = []
-    if answer.answered:
-        rows.extend(_more_buttons(answer.passages[0].related if answer.passages else ()))
+    if answer.passages:
+        rows.extend(_more_buttons(answer.passages[0].related))
         ref = store(
             {
                 "question": answer.question,
@@ -232,8 +234,8 @@ def _answer_keyboard(
             data = callback(QUESTION, store(suggestion))
             if data:
                 rows.append([InlineKeyboardButton(_shorten(suggestion, 64), callback_data=data)])
-        if answer.fallback:
-            rows.append([InlineKeyboardButton(answer.fallback.label, url=answer.fallback.url)])
+    if answer.fallback:
+        rows.append([InlineKeyboardButton(answer.fallback.label, url=answer.fallback.url)])
     return InlineKeyboardMarkup(rows)
 
 

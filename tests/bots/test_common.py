@@ -74,5 +74,14 @@ def test_chat_service_converses_logs_and_forgets(assistant, tmp_path):
     service.reason(feedback, "onduidelijk")
     assert store.feedback()[0].reason == "onduidelijk"
     assert service.forget("chat-1", 7) == 2
-    assert service.conversations.get("chat-1").topic is None
+    assert service.conversations.get(("chat-1", 7)).topic is None
     assert ChatService(assistant, channel="discord").forget("x", 1) is None
+
+
+def test_in_a_group_each_member_has_a_conversation_of_their_own(assistant):
+    service = ChatService(assistant, channel="telegram")
+    service.ask("group", 1, "Wat is de winwinlening?")
+    other, _ = service.ask("group", 2, "en hoeveel kan ik daarmee lenen?")
+    assert not any("vervolg" in notice for notice in other.notices)
+    own, _ = service.ask("group", 1, "en hoeveel kan ik daarmee lenen?")
+    assert own.passages[0].id == "winwinlening" and any("vervolg" in n for n in own.notices)

@@ -1,3 +1,4 @@
+import dataclasses
 import re
 
 from hypothesis import given, settings
@@ -135,3 +136,34 @@ def test_inline_results_carry_title_snippet_and_source():
     assert result.title == "Titel"
     assert "PMV & co" in result.description
     check_telegram_html(result.input_message_content.message_text)
+
+
+def test_a_partial_answer_shows_its_passage_with_feedback_and_the_desk():
+    put, _ = _store()
+    partial = dataclasses.replace(
+        _answer([_passage("Cultuurloket", "Het Cultuurloket helpt.")], answered=False),
+        outcome="partial",
+        message="Hoe je iemand contacteert bij «Cultuurloket», staat niet in de kennisbank.",
+    )
+    [message] = render.render_answer(partial, put)
+    rows = message.keyboard.inline_keyboard
+    assert (
+        "staat niet in de kennisbank" in message.text and "Het Cultuurloket helpt." in message.text
+    )
+    assert [b.text for b in rows[-2]] == ["👍", "👎"]
+    assert rows[-1][0].url == "https://www.cultuurloket.be"
+
+
+def test_smalltalk_offers_its_example_questions_as_buttons():
+    put, items = _store()
+    hello = Answer(
+        question="hallo",
+        answered=False,
+        confidence=0.0,
+        message="Hallo! Ik ben Wegwijzer.",
+        suggestions=("Hoe bescherm ik mijn ideeën?",),
+        outcome="smalltalk",
+    )
+    [message] = render.render_answer(hello, put)
+    [[button]] = message.keyboard.inline_keyboard
+    assert items[button.callback_data.split(":")[1]] == "Hoe bescherm ik mijn ideeën?"
