@@ -94,28 +94,25 @@ class PassageIndex:
             raise ValueError("cannot index an empty corpus")
         self.passages = tuple(passages)
         self.analyzer = analyzer
-        documents = [self._document_terms(p) for p in self.passages]
+        # Every field is analysed once: the prose per sentence, each example question apart.
+        fields = [_AnalysedPassage.of(p, analyzer) for p in self.passages]
+        documents = [f.document for f in fields]
         self._bm25 = LuceneBM25(documents, k1=K1, b=B)
         self._term_sets = [frozenset(doc) for doc in documents]
         # What a passage is about: its title, keywords and example questions, not its prose.
-        self._about_sets = [frozenset(self._about_terms(p)) for p in self.passages]
+        self._about_sets = [f.about for f in fields]
         self._about_df = Counter(t for about in self._about_sets for t in about)
         self._positions = {p.id: i for i, p in enumerate(self.passages)}
         # Each sentence's terms: an answer usually sits in one sentence, while a question the
         # passage does not answer finds its words scattered over several.
-        self._sentences = [
-            [frozenset(analyzer.document_terms(s)) for s in sentences(p.text)]
-            for p in self.passages
-        ]
+        self._sentences = [[frozenset(s) for s in f.sentences] for f in fields]
         # Each example question's terms: a user question that one of them covers is a
         # paraphrase of a question the passage was written to answer.
-        self._questions = [
-            [frozenset(analyzer.document_terms(q)) for q in p.questions] for p in self.passages
-        ]
+        self._questions = [[frozenset(q) for q in f.questions] for f in fields]
         # A title's core is the title without its parenthetical: "CultuurKrediet (Hefboom)"
         # is about the CultuurKrediet; "(Hefboom)" only says who runs it.
         self._titles = _TitleTerms(
-            [analyzer.document_terms(p.title) for p in passages],
+            [f.title for f in fields],
             [analyzer.document_terms(_PARENTHETICAL.sub(" ", p.title)) for p in passages],
         )
         self._prior = np.array([HISTORICAL_WEIGHT if p.is_historical else 1.0 for p in passages])
@@ -124,13 +121,6 @@ class PassageIndex:
         )
         self._unknown_idf = math.log(1 + (len(documents) + 0.5) / 0.5)
         analyzer.set_vocabulary(word_counts, (t for doc in documents for t in doc))
-
-    def _document_terms(self, passage: Passage) -> list[str]:
-        analyse = self.analyzer.document_terms
-        terms = analyse(passage.title) * TITLE_WEIGHT
-        for extra in (*passage.keywords, *passage.questions, passage.text):
-            terms.extend(analyse(extra))
-        return terms
 
     def names_subject(self, groups: Sequence[TermGroup]) -> bool:
         """Whether a question names a subject of its own: a word that few passages are about
@@ -142,14 +132,6 @@ class PassageIndex:
             if g.weight == 1.0 and self.specificity(g) >= SUBJECT_SPECIFICITY
             for t in (g.primary, *g.alternatives)
         )
-
-    def _about_terms(self, passage: Passage) -> list[str]:
-        analyse = self.analyzer.document_terms
-        return [
-            t
-            for field in (passage.title, *passage.keywords, *passage.questions)
-            for t in analyse(field)
-        ]
 
     def idf(self, term: str) -> float:
         """IDF of an index term; a term the corpus lacks gets the highest IDF possible."""
@@ -308,6 +290,38 @@ class PassageIndex:
             self._bm25.idf[t] for t in (*group.alternatives, *group.parts) if t in self._bm25.idf
         ]
         return max(known) if known else self._unknown_idf
+
+
+@dataclass(frozen=True)
+class _AnalysedPassage:
+    """The index terms of each field of one passage."""
+
+    title: list[str]
+    keywords: list[str]
+    questions: list[list[str]]
+    sentences: list[list[str]]
+
+    @classmethod
+    def of(cls, passage: Passage, analyzer: Analyzer) -> _AnalysedPassage:
+        analyse = analyzer.document_terms
+        return cls(
+            analyse(passage.title),
+            [t for keyword in passage.keywords for t in analyse(keyword)],
+            [analyse(q) for q in passage.questions],
+            [analyse(s) for s in sentences(passage.text)],
+        )
+
+    @property
+    def document(self) -> list[str]:
+        """What BM25 indexes: the title twice, the keywords, the questions and the text."""
+        terms = self.title * TITLE_WEIGHT + self.keywords
+        for part in (*self.questions, *self.sentences):
+            terms.extend(part)
+        return terms
+
+    @property
+    def about(self) -> frozenset[str]:
+        return frozenset((*self.title, *self.keywords, *(t for q in self.questions for t in q)))
 
 
 class _TitleTerms:
