@@ -36,7 +36,8 @@ STOPWORDS = frozenset(
     kunnen ons tegen na reeds wil kon niets uw iemand geweest andere
     hoeveel hoelang waar wanneer welke welk waarom jullie jij jou jouw mn zn graag even
     eigenlijk gewoon wel ok oke hallo hoi hey bedankt dank mag moeten kun kunt zit zitten gaat gaan
-    da wa ge gij ni ne nie efkes pls aub kheb kzou kga kben kwil ist juist
+    da wa ge gij ni ne nie efkes pls aub kheb kzou kga kben kwil ist juist nen zeg seg allee
+    allez amai ofzo enzo zijde kunde moogde hebde dees
     the an is are how what my can do does to for of and or it i me you by with from on at who
     where when which much many any some this that there please
     """.split()
@@ -280,14 +281,17 @@ class Analyzer:
         tokens = [t for t in surface if t not in stopwords]
         joined = self._separable_verbs(surface)
         maps = (self._english, self._synonyms) if english else (self._synonyms,)
+        names = _proper_nouns(text)
         groups = []
         for index, token in enumerate(tokens):
             primary = self.stem(token)
             alternatives = [t for m in maps for t in self._synonym_terms(m, tokens, index)]
+            unknown = not alternatives and primary not in self._indexed
             # An English word the glossary lacks: as telling as it is rare in English ("car"
             # little, "passport" more), not as rare as it is in Dutch.
-            english_only = english and not alternatives and self.stem(token) not in self._indexed
+            english_only = english and unknown
             alternatives.extend(joined.get(token, ()))
+            alternatives.extend(self._undiminished(token) if unknown else ())
             # A typo of a corpus word is a better guess than a split into general Dutch words
             # (``winwinlenin`` is ``winwinlening``, not ``winwin`` + ``lenin``).
             correction = None if alternatives or english_only else self.correct(token)
@@ -302,15 +306,41 @@ class Analyzer:
                     primary,
                     _unique(alternatives, exclude=primary),
                     _unique((self.stem(singular(p)) for p in parts), exclude=primary),
-                    specificity=_zipf_specificity(english_zipf(token)) if english_only else None,
+                    specificity=self._detail_specificity(token, names, english_only)
+                    if unknown
+                    else None,
                 )
             )
         return groups
 
+    def _detail_specificity(self, token: str, names: set[str], english: bool) -> float | None:
+        """How much a word the corpus does not know says about the subject.
+
+        A name ("Dirk", "De Vieze Gasten") or a number (an amount, a year) is the user's own
+        detail, not the subject: it says little. An English word says as much as it is rare in
+        English. Anything else: the default (its rarity in Dutch).
+        """
+        if token.isdigit() or token in names:
+            return DETAIL_SPECIFICITY
+        if english:
+            return _zipf_specificity(english_zipf(token))
+        return None
+
+    def _undiminished(self, token: str) -> list[str]:
+        """The stem of the word a diminutive stands for, when the corpus has it: Flemish
+        ``zaakske``, ``beeldekes``, ``spelleke`` and Dutch ``bandje``."""
+        for suffix in _DIMINUTIVES:
+            base = token[: -len(suffix)]
+            if token.endswith(suffix) and len(base) >= 3:
+                for form in (base, base[:-1] if base[-1:] == base[-2:-1] else base):
+                    if self.stem(form) in self._indexed:
+                        return [self.stem(form)]
+        return []
+
     def mistyped_stopword(self, token: str) -> bool:
         """Whether `token` is a stopword mistyped ("hoee", "wta" for "wat"): no corpus word, one
         edit away from a stopword that is at least a hundred times as common."""
-        if not 3 <= len(token) <= 6 or not token.isalpha() or self.stem(token) in self._indexed:
+        if not 2 <= len(token) <= 6 or not token.isalpha() or self.stem(token) in self._indexed:
             return False
         matches = process.extract(
             token,
@@ -406,9 +436,19 @@ def english_zipf(word: str) -> float:
     return wordfreq.zipf_frequency(word, "en", wordlist="small")
 
 
-# Stopwords of three letters or more: a word one typo away from one of these, and no word
+# Stopwords of two letters or more: a word one typo away from one of these, and no word
 # itself, is that stopword mistyped.
-_TYPO_PRONE_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 3)
+_TYPO_PRONE_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 2)
+# Diminutive endings, longest first (Flemish -ke(s), -eke(s), -ske(s); Dutch -(t)je(s)).
+_DIMINUTIVES = ("ekes", "skes", "tjes", "eke", "ske", "kes", "tje", "jes", "ke", "je")
+# How much a name or a number the corpus does not know says about a question's subject.
+DETAIL_SPECIFICITY = 0.2
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)*")
+
+
+def _proper_nouns(text: str) -> set[str]:
+    """Capitalised words inside a sentence ("mijn schoonbroer Dirk"): names, in folded form."""
+    return {t for match in _NAME.finditer(text.strip()) for t in surface_tokens(match.group())}
 
 
 def _unique(terms: Iterable[str], exclude: str) -> tuple[str, ...]:

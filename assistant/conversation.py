@@ -100,20 +100,29 @@ class Conversation:
         return explained(text, context, found) > explained(text, context, alone_found)
 
     def _as_follow_up(self, answer: Answer, text: str, topic: Topic) -> Answer:
-        title = self.assistant.passage(topic.passage_ids[0]).title if topic.passage_ids else ""
-        notice = messages.FOLLOW_UP_NOTICE.format(topic=title)
+        passage = self.assistant.passage(topic.passage_ids[0]) if topic.passage_ids else None
+        notice = messages.FOLLOW_UP_NOTICE.format(
+            topic=passage.title if passage else topic.question
+        )
         return dataclasses.replace(answer, question=text, notices=(notice, *answer.notices))
 
     def _remember(self, answer: Answer, text: str, kept: Topic | None, now: float) -> None:
-        """An answer on a subject sets (or, as a follow-up, keeps) the topic; expired ones go."""
+        """An answer on a subject sets (or, as a follow-up, keeps) the topic; expired ones go.
+
+        A question without an answer becomes a topic without passages when there is none, so
+        that "en hoeveel kost dat?" after it is read with its words.
+        """
+        current = self.topic if self.topic and now - self.topic.at <= self.timeout else None
         if answer.outcome in ("answered", "partial") and answer.passages:
             ids = tuple(p.id for p in answer.passages)
-            same = self.topic and self.topic.passage_ids[:1] == ids[:1]
+            same = current and current.passage_ids[:1] == ids[:1]
             # A question that lands on the topic's own passage stays on that topic.
-            kept = kept or (self.topic if same and now - self.topic.at <= self.timeout else None)
+            kept = kept or (current if same else None)
             self.topic = Topic(kept.question if kept else text, ids, now)
-        elif self.topic and now - self.topic.at > self.timeout:
-            self.topic = None
+        elif answer.outcome == "not_answered" and current is None:
+            self.topic = Topic(text, (), now)
+        else:
+            self.topic = current
 
 
 class Conversations:

@@ -59,6 +59,7 @@ class Retrieval:
     # When the first passage lacks an asked kind of fact: its features for the question
     # without the words that ask for it (for `partial`).
     subject: dict[str, float] | None = None
+    in_context: bool = False  # read together with an earlier question of a conversation
 
 
 class Assistant:
@@ -233,6 +234,7 @@ class Assistant:
             smalltalk,
             tuple((h.passage.id, c[0]) for h, c in zip(search_order, candidates, strict=False)),
             subject,
+            bool(context) and smalltalk is None,
         )
 
     def _subject_evidence(
@@ -280,7 +282,9 @@ class Assistant:
             return Decision("smalltalk", 0.0)
         if not found.hits:
             return Decision("not_answered", 0.0)
-        return self.model.decide(found.features, found.missing, found.subject)
+        return self.model.decide(
+            found.features, found.missing, found.subject, in_context=found.in_context
+        )
 
     def compose(self, found: Retrieval, decision: Decision, top_k: int = 3) -> Answer:
         """The `Answer` a user reads for a retrieval and its decision."""
@@ -333,6 +337,8 @@ class Assistant:
             return False
         if refers_back(surface_tokens(found.question)):
             return True
+        if found.groups and not found.hits:
+            return False  # the corpus knows none of its words
         features = found.features
         if features["unknown_common"] + features["unknown_rare"] > 0.0:
             return False

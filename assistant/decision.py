@@ -99,6 +99,8 @@ class AnswerabilityModel:
         scale: per-feature standard deviation of the tuning data.
         threshold: probability from which the top passage is taken to answer.
         unsure: probability below which an answer is shown with a caution.
+        follow_up_threshold: the same, for a question read in a conversation's context
+            (chosen on the tuning dialogues; by default `threshold`).
     """
 
     weights: tuple[float, ...]
@@ -107,6 +109,7 @@ class AnswerabilityModel:
     scale: tuple[float, ...]
     threshold: float
     unsure: float
+    follow_up_threshold: float | None = None
 
     def __post_init__(self) -> None:
         for name in ("weights", "mean", "scale"):
@@ -128,6 +131,8 @@ class AnswerabilityModel:
         features: Mapping[str, float],
         missing: Sequence[str],
         subject: Mapping[str, float] | None = None,
+        *,
+        in_context: bool = False,
     ) -> Decision:
         """Answered, partial or not answered (see the module docstring).
 
@@ -136,12 +141,16 @@ class AnswerabilityModel:
             missing: the kinds of fact the question asks for and that passage lacks.
             subject: the evidence for the question's subject alone (without the words that ask
                 for the missing fact); by default `features` as if nothing were missing.
+            in_context: the question was read with an earlier one (`follow_up_threshold`).
         """
+        threshold = self.threshold
+        if in_context and self.follow_up_threshold is not None:
+            threshold = self.follow_up_threshold
         p = self.probability(features)
-        if p >= self.threshold:
+        if p >= threshold:
             return Decision("answered", p)
         on_subject = subject if subject is not None else {**features, "fact_missing": 0.0}
-        if missing and self.probability(on_subject) >= self.threshold:
+        if missing and self.probability(on_subject) >= threshold:
             return Decision("partial", p, tuple(missing))
         return Decision("not_answered", p)
 
@@ -154,6 +163,9 @@ class AnswerabilityModel:
             "scale": [round(s, 6) for s in self.scale],
             "threshold": round(self.threshold, 4),
             "unsure": round(self.unsure, 4),
+            "follow_up_threshold": (
+                round(self.follow_up_threshold, 4) if self.follow_up_threshold is not None else None
+            ),
         }
 
     @classmethod
@@ -172,6 +184,7 @@ class AnswerabilityModel:
             tuple(float(s) for s in data["scale"]),
             float(data["threshold"]),
             float(data["unsure"]),
+            float(data["follow_up_threshold"]) if data.get("follow_up_threshold") else None,
         )
 
     def save(self, path: Path | str, **provenance: Any) -> None:
@@ -198,6 +211,7 @@ def fit_logistic(
     *,
     l2: float = 1.0,
     signs: Sequence[int] | None = None,
+    weights: np.ndarray | None = None,
     iterations: int = 50,
 ) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
     """Fit an L2-regularised logistic regression by Newton's method.
@@ -209,6 +223,7 @@ def fit_logistic(
         signs: per feature, the sign its weight must have (+1, -1; 0 for either). A feature
             whose fitted weight has the wrong sign is left out and the rest refitted, until
             none is wrong: more evidence against an answer must never raise the confidence.
+        weights: how much each example counts (default: all alike).
         iterations: Newton steps at most per fit (it converges in a handful).
 
     Returns:
@@ -221,18 +236,21 @@ def fit_logistic(
     scale[scale == 0] = 1.0
     standard = (x - mean) / scale
     wanted = np.array(signs if signs is not None else [0] * x.shape[1])
+    counts = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=float)
     active = np.ones(x.shape[1], dtype=bool)
     while True:
-        beta = _newton(standard[:, active], y, l2, iterations)
-        weights = np.zeros(x.shape[1])
-        weights[active] = beta[:-1]
-        wrong = wanted * weights < 0
+        beta = _newton(standard[:, active], y, counts, l2, iterations)
+        fitted = np.zeros(x.shape[1])
+        fitted[active] = beta[:-1]
+        wrong = wanted * fitted < 0
         if not wrong.any():
-            return weights, float(beta[-1]), mean, scale
+            return fitted, float(beta[-1]), mean, scale
         active &= ~wrong
 
 
-def _newton(x: np.ndarray, y: np.ndarray, l2: float, iterations: int) -> np.ndarray:
+def _newton(
+    x: np.ndarray, y: np.ndarray, counts: np.ndarray, l2: float, iterations: int
+) -> np.ndarray:
     """Logistic regression coefficients (the intercept last) for standardised features."""
     design = np.hstack([x, np.ones((len(x), 1))])
     penalty = np.eye(design.shape[1]) * l2
@@ -240,8 +258,8 @@ def _newton(x: np.ndarray, y: np.ndarray, l2: float, iterations: int) -> np.ndar
     beta = np.zeros(design.shape[1])
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-np.clip(design @ beta, -60, 60)))
-        gradient = design.T @ (p - y) + penalty @ beta
-        hessian = (design * (p * (1 - p))[:, None]).T @ design + penalty
+        gradient = design.T @ (counts * (p - y)) + penalty @ beta
+        hessian = (design * (counts * p * (1 - p))[:, None]).T @ design + penalty
         step = np.linalg.solve(hessian, gradient)
         beta -= step
         if np.abs(step).max() < 1e-8:

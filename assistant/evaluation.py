@@ -17,8 +17,10 @@ heldout-gesprekken.yaml) is never used for fitting and is what CI gates on.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +58,11 @@ REFUSALS = frozenset({"not_answered", "smalltalk"})
 # of question, and the confidence below which an answer carries a caution.
 L2 = 1.0
 MAX_WRONG = 0.2
+MIN_REFUSED = 0.95  # out-of-domain questions refused, at least (issue 9's target)
 ANSWER_WEIGHTS = (2.0, 1.0, 1.0)  # answered, unanswerable refused, out-of-domain refused
+# A tuning question this similar to an example question of its passage is a paraphrase of it.
+PARAPHRASE_SIMILARITY = 0.7
+PARAPHRASE_WEIGHT = 0.2
 UNSURE_BELOW = 0.6
 
 
@@ -396,16 +402,18 @@ def fit_model(
     read with its dialogue's first question as context. The threshold is then chosen on the
     questions as the fitted model ranks and decides them (see `choose_threshold`).
     """
-    examples: list[tuple[tuple[float, ...], bool]] = []
+    examples: list[tuple[tuple[float, ...], bool, float]] = []
     for item in eval_set.questions:
         if item.category != "smalltalk":
             found = assistant.retrieve(item.question, limit=RANK_DEPTH)
-            examples.extend(_labelled_candidates(found, item.ids))
-    examples += _follow_up_examples(assistant, dialogues)
-    x = np.array([f for f, _ in examples], dtype=float)
-    y = np.array([float(label) for _, label in examples])
+            weight = PARAPHRASE_WEIGHT if is_paraphrase(item, assistant) else 1.0
+            examples.extend((*e, weight) for e in _labelled_candidates(found, item.ids))
+    examples += [(*e, 1.0) for e in _follow_up_examples(assistant, dialogues)]
+    x = np.array([f for f, _, _ in examples], dtype=float)
+    y = np.array([float(label) for _, label, _ in examples])
+    counts = np.array([w for _, _, w in examples])
     signs = [SIGNS.get(f, 0) for f in FEATURES]
-    weights, bias, mean, scale = fit_logistic(x, y, l2=l2, signs=signs)
+    weights, bias, mean, scale = fit_logistic(x, y, l2=l2, signs=signs, weights=counts)
     model = AnswerabilityModel(
         tuple(float(w) for w in weights),
         bias,
@@ -415,9 +423,59 @@ def fit_model(
         UNSURE_BELOW,
     )
     fitted = Assistant(assistant.corpus, model=model)
-    results = [r for r in run(fitted, eval_set.questions) if r.item.category != "smalltalk"]
+    results = [
+        r
+        for r in run(fitted, eval_set.questions)
+        if r.item.category != "smalltalk" and not is_paraphrase(r.item, assistant)
+    ]
     threshold = choose_threshold(results, np.array([r.confidence for r in results]))
-    return dataclasses.replace(model, threshold=threshold, unsure=max(threshold, UNSURE_BELOW))
+    fitted.model = dataclasses.replace(
+        model, threshold=threshold, unsure=max(threshold, UNSURE_BELOW)
+    )
+    return dataclasses.replace(
+        fitted.model, follow_up_threshold=choose_follow_up_threshold(fitted, dialogues)
+    )
+
+
+def choose_follow_up_threshold(
+    assistant: Assistant, dialogues: Sequence[Sequence[Turn]]
+) -> float | None:
+    """The threshold for questions read in context with the best follow-up accuracy plus
+    share of unrelated questions not bent, over the (tuning) dialogues; None without them."""
+    if not dialogues:
+        return None
+    model = assistant.model
+    best, best_score = model.threshold, -1.0
+    try:
+        for t in np.linspace(0.1, 0.9, 17):
+            assistant.model = dataclasses.replace(model, follow_up_threshold=float(t))
+            metrics = evaluate_dialogues(assistant, dialogues, {}).metrics
+            score = metrics["follow_up_accuracy"] + metrics["unrelated_not_bent"]
+            if score >= best_score - 1e-9:  # of equal ones, the most careful
+                best, best_score = float(t), score
+    finally:
+        assistant.model = model
+    return best
+
+
+def is_paraphrase(item: LabelledQuestion, assistant: Assistant) -> bool:
+    """Whether an answerable question reads like one of its passages' own example questions.
+
+    Such a question was written by the passages' author and says little about how users ask:
+    it counts for `PARAPHRASE_WEIGHT` in the fit and not at all in choosing the threshold.
+    """
+    asked = _fold(item.question)
+    return any(
+        SequenceMatcher(None, asked, _fold(example)).ratio() >= PARAPHRASE_SIMILARITY
+        for pid in item.ids
+        if (passage := assistant.passage(pid))
+        for example in passage.questions
+    )
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower().strip(" ?!."))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _labelled_candidates(
@@ -477,15 +535,18 @@ def threshold_table(
 
 def choose_threshold(results: Sequence[QuestionResult], probabilities: np.ndarray) -> float:
     """The threshold with the best weighted mean of answerable questions answered (counted
-    twice) and unanswerable and out-of-domain questions refused, among those whose wrong
-    answers stay within `MAX_WRONG` (the highest threshold if none does).
+    twice) and unanswerable and out-of-domain questions refused, among those that refuse at
+    least `MIN_REFUSED` of the out-of-domain questions and keep wrong answers within
+    `MAX_WRONG` (the highest threshold if none does).
 
-    Answering what can be answered counts double: a refused answerable question costs the user
-    the answer, while an on-topic answer to an unanswerable one still shows the right subject,
-    its source and, when it is not sure, a caution.
+    Answering a question about something else is the worst mistake, so refusing those is a
+    bound, not a trade. Within it, answering what can be answered counts double: a refused
+    answerable question costs the user the answer, while an on-topic answer to an unanswerable
+    one still shows the right subject, its source and, when it is not sure, a caution.
     """
     table = threshold_table(results, probabilities)
-    allowed = [row for row in table if row[4] <= MAX_WRONG] or table[-1:]
+    allowed = [row for row in table if row[3] >= MIN_REFUSED and row[4] <= MAX_WRONG]
+    allowed = allowed or table[-1:]
     weights = np.array(ANSWER_WEIGHTS)
     return max(allowed, key=lambda row: (float(weights @ np.array(row[1:4])), -row[0]))[0]
 

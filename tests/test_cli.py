@@ -58,7 +58,9 @@ def test_top_out_of_range_is_a_usage_error(capsys):
 
 
 def test_chat_json_answers_one_object_per_line(capsys, monkeypatch):
-    monkeypatch.setattr(sys, "stdin", io.StringIO("wat is vlaio\n\nrecept voor soep\n   \n"))
+    monkeypatch.setattr(
+        sys, "stdin", io.StringIO("wat is vlaio\n\nrecept voor stoofvlees met friet\n   \n")
+    )
     code, out, _ = run(capsys, "chat", "--json")
     lines = [json.loads(line) for line in out.splitlines()]
     assert code == 0

@@ -212,7 +212,7 @@ def test_an_english_question_is_answered_in_dutch_with_a_notice(assistant):
 
 
 def test_a_rare_shared_word_alone_does_not_make_an_answer(assistant):
-    for question in ("hoe vraag ik een nieuw paspoort aan", "recepten voor soep"):
+    for question in ("hoe vraag ik een nieuw paspoort aan", "recepten voor stoofvlees met friet"):
         assert assistant.ask(question).outcome == "not_answered", question
 
 

@@ -23,7 +23,11 @@ class Clock:
 def _prepared(tmp_path, assistant) -> Store:
     clock = Clock()
     store = Store.open(tmp_path / "log.db", clock=clock)
-    for question in ("recept voor soep", "recepten voor soep", "<script>alert(1)</script> weer"):
+    for question in (
+        "recept voor stoofvlees met friet",
+        "recepten voor stoofvlees met friet",
+        "<script>alert(1)</script> weer",
+    ):
         store.record_question("telegram", None, assistant.ask(question))
     liked = store.record_question("discord", None, assistant.ask("wat is de winwinlening"))
     store.record_feedback(liked, True, passage_id="winwinlening")
@@ -41,7 +45,10 @@ def test_report_groups_unanswered_and_lists_dislikes_passages_and_days(tmp_path,
         since=dt.date(2026, 11, 1),
         today=dt.date(2026, 11, 26),
     )
-    assert next((g.example, g.count) for g in report.unanswered) == ("recept voor soep", 2)
+    assert next((g.example, g.count) for g in report.unanswered) == (
+        "recept voor stoofvlees met friet",
+        2,
+    )
     assert sum(g.count for g in report.unanswered) == 3
     [disliked] = report.disliked
     assert (disliked.question, disliked.passage_id, disliked.reason) == (
@@ -87,12 +94,12 @@ def test_every_format_renders(tmp_path, assistant):
     assert json.loads(render(report, "json"))["disliked"][0]["reason"] == "verouderd"
     rows = list(csv.reader(io.StringIO(render(report, "csv"))))
     assert rows[0] == ["section", "item", "detail", "count"]
-    assert rows[1][:2] == ["unanswered", "recept voor soep"]
+    assert rows[1][:2] == ["unanswered", "recept voor stoofvlees met friet"]
     page = render(report, "html")
     assert page.startswith("<!doctype html>") and "<svg" in page
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "http" not in page.split("<body>")[0]  # no external resources
-    assert "recept voor soep" in render(report, "text")
+    assert "recept voor stoofvlees met friet" in render(report, "text")
 
 
 def test_group_similar_joins_near_duplicates():
