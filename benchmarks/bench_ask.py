@@ -55,7 +55,8 @@ def bench_ask(assistant: Assistant, rounds: int) -> list[float]:
 
 
 def bench_conversation(assistant: Assistant, rounds: int) -> list[float]:
-    """One Conversation turn asks twice (alone and in context) and compares the two."""
+    """One Conversation turn asks alone, checks whether it may follow up and, if so, asks in
+    context and compares the two."""
     dialogues, _ = load_dialogues(ROOT / "tests/eval/gesprekken.yaml")
     timings = []
     for _ in range(rounds):
