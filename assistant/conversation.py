@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant import messages
-from assistant.core import Assistant, clean_question
+from assistant.core import Assistant, candidates_for, clean_question
 from assistant.models import Answer
 
 DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgotten
@@ -72,9 +72,10 @@ class Conversation:
         text = clean_question(question)
         now = self._clock()
         topic = self.topic if self.topic and now - self.topic.at <= self.timeout else None
-        alone = self.assistant.ask(text, top_k=top_k)
+        found = self.assistant.retrieve(text, limit=candidates_for(top_k))
+        alone = self.assistant.compose(found, self.assistant.decide(found), top_k)
         answer, followed_up = alone, False
-        if topic is not None and self.assistant.may_follow_up(text):
+        if topic is not None and self.assistant.may_follow_up(found):
             in_context = self.assistant.ask(
                 text, top_k=top_k, context=topic.question, context_passages=topic.passage_ids
             )

@@ -177,13 +177,11 @@ class Assistant:
             QuestionError: the question is empty or longer than `MAX_QUESTION_CHARS`.
             ValueError: `top_k` is out of range.
         """
-        if not 1 <= top_k <= MAX_TOP_K:
-            raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}; got {top_k}")
         found = self.retrieve(
             question,
             context=context,
             context_passages=context_passages,
-            limit=max(top_k, CANDIDATES),
+            limit=candidates_for(top_k),
         )
         return self.compose(found, self.decide(found), top_k)
 
@@ -323,7 +321,7 @@ class Assistant:
             unsure=unsure,
         )
 
-    def may_follow_up(self, question: str) -> bool:
+    def may_follow_up(self, found: Retrieval) -> bool:
         """Whether a question may continue an earlier one (see `Conversation`).
 
         It may when it refers back ("dat", "daarvoor", "en ...?"). It may not when it is
@@ -331,8 +329,10 @@ class Assistant:
         about something else), or when it names a subject of its own ("wat is het
         cultuurkrediet?", see `PassageIndex.names_subject`). A question that names nothing of
         its own ("hoeveel procent krijg ik terug?", "hoe dien ik in?") may.
+
+        Args:
+            found: the question's own retrieval (without context).
         """
-        found = self.retrieve(question)
         if found.smalltalk:
             return False
         if refers_back(surface_tokens(found.question)):
@@ -407,6 +407,17 @@ class Assistant:
         related = (self._by_id[i] for i in passage.related)
         questions = [p.questions[0] for p in related if p.questions[0] != asked]
         return tuple(questions[:3])
+
+
+def candidates_for(top_k: int) -> int:
+    """How many passages to retrieve for an answer of `top_k` passages.
+
+    Raises:
+        ValueError: `top_k` is out of range.
+    """
+    if not 1 <= top_k <= MAX_TOP_K:
+        raise ValueError(f"top_k must be between 1 and {MAX_TOP_K}; got {top_k}")
+    return max(top_k, CANDIDATES)
 
 
 def clean_question(question: str) -> str:
