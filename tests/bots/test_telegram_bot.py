@@ -249,14 +249,18 @@ def test_rate_limit_answers_politely(assistant):
 
 def test_a_failing_update_is_apologised_for_and_the_bot_goes_on(assistant):
     class Flaky:
-        passages = assistant.passages
+        """The real assistant, except that its first retrieval fails."""
+
         calls = 0
 
-        def ask(self, question, top_k=3):
+        def retrieve(self, question, **options):
             Flaky.calls += 1
             if Flaky.calls == 1:
                 raise RuntimeError("boom")
-            return assistant.ask(question, top_k=top_k)
+            return assistant.retrieve(question, **options)
+
+        def __getattr__(self, name):
+            return getattr(assistant, name)
 
     async def scenario():
         async with FakeTelegram() as fake, running(fake, WegwijzerBot(Flaky())):
