@@ -6,7 +6,8 @@ A corpus directory holds:
 - ``synoniemen.yaml``: query expansion, user word -> corpus words;
 - ``engels.yaml``: an English glossary, English word -> Dutch corpus words, applied only to
   questions asked in English;
-- ``documenten.yaml``: local source documents that passages may cite instead of a URL.
+- ``bronnen.yaml``: the register of sources, every page or shipped document once; a passage
+  cites one or more by id (see `RegisteredSource`).
 
 Loading checks everything at once and raises one `CorpusError` that lists every problem as
 ``file: passage-id: field: what is wrong``.
@@ -27,12 +28,13 @@ from assistant.models import KINDS, STATUSES, Link, Passage, Source
 
 SYNONYMS_FILE = "synoniemen.yaml"
 ENGLISH_FILE = "engels.yaml"
-DOCUMENTS_FILE = "documenten.yaml"
-RESERVED_FILES = frozenset({SYNONYMS_FILE, ENGLISH_FILE, DOCUMENTS_FILE})
+SOURCES_FILE = "bronnen.yaml"
+RESERVED_FILES = frozenset({SYNONYMS_FILE, ENGLISH_FILE, SOURCES_FILE})
 
 REQUIRED_FIELDS = ("id", "kind", "title", "text", "questions", "source", "checked", "status")
 OPTIONAL_FIELDS = ("keywords", "superseded_by", "links", "related")
 SOURCE_FIELDS = ("title", "publisher", "date", "url", "document")
+REGISTER_FIELDS = ("id", "title", "publisher", "date", "url", "file", "compared")
 MIN_WORDS, MAX_WORDS = 40, 160
 STALE_AFTER_DAYS = 365
 
@@ -66,14 +68,14 @@ class CorpusError(Exception):
 
 
 @dataclass(frozen=True)
-class Document:
-    """A local source document shipped with the corpus (no public URL)."""
+class RegisteredSource:
+    """One entry of the register: a public page (`source.url`) or a shipped document (`file`),
+    with the date someone last compared the passages citing it with it (`compared`)."""
 
     id: str
-    title: str
-    publisher: str
-    date: str
-    file: str
+    source: Source
+    compared: str | None = None
+    file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ class Corpus:
     directory: Path
     passages: tuple[Passage, ...]
     synonyms: dict[str, tuple[str, ...]]
-    documents: dict[str, Document]
+    sources: dict[str, RegisteredSource]
     warnings: tuple[Problem, ...] = ()
     english: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -114,7 +116,7 @@ def load_corpus(directory: Path | str, *, today: dt.date | None = None) -> Corpu
     if not root.is_dir():
         raise CorpusError([Problem(str(root), "-", "-", "corpus directory does not exist")])
     problems: list[Problem] = []
-    documents = _load_documents(root, problems)
+    register = _load_register(root, problems)
     synonyms = _load_word_map(root, SYNONYMS_FILE, problems)
     english = _load_word_map(root, ENGLISH_FILE, problems)
     passages: list[Passage] = []
@@ -129,18 +131,19 @@ def load_corpus(directory: Path | str, *, today: dt.date | None = None) -> Corpu
                 problems.append(Problem(rel, pid, "id", f"duplicate id (also in {declared[pid]})"))
             elif isinstance(pid, str):
                 declared[pid] = rel
-            passage = _build_passage(raw, rel, documents, problems)
+            passage = _build_passage(raw, rel, register, problems)
             if passage is not None:
                 passages.append(passage)
     _check_cross_references(passages, declared, problems)
     warnings = [p for p in problems if p.severity == "warning"]
+    warnings += _register_warnings(register, passages, today)
     warnings += _staleness_warnings(passages, today)
     errors = [p for p in problems if p.severity == "error"]
     if not passages and not errors:
         errors.append(Problem(rel_or(root), "-", "-", "no passages found"))
     if errors:
         raise CorpusError(errors)
-    return Corpus(root, tuple(passages), synonyms, documents, tuple(warnings), english)
+    return Corpus(root, tuple(passages), synonyms, register, tuple(warnings), english)
 
 
 def rel_or(root: Path) -> str:
@@ -184,7 +187,7 @@ def _read_passage_list(path: Path, rel: str, problems: list[Problem]) -> list[di
 
 
 def _build_passage(
-    raw: dict[str, Any], rel: str, documents: dict[str, Document], problems: list[Problem]
+    raw: dict[str, Any], rel: str, register: dict[str, RegisteredSource], problems: list[Problem]
 ) -> Passage | None:
     pid = raw.get("id") if isinstance(raw.get("id"), str) else "?"
     found: list[Problem] = []
@@ -203,7 +206,7 @@ def _build_passage(
         report("questions", "give at least 2 example questions")
     keywords = _string_list(raw, "keywords", report)
     related = _string_list(raw, "related", report)
-    source = _build_source(raw.get("source"), documents, report)
+    source, cited = _cited_sources(raw.get("source"), register, report)
     links = _build_links(raw.get("links"), report)
     problems.extend(found)
     if any(p.severity == "error" for p in found):
@@ -215,6 +218,7 @@ def _build_passage(
         text=" ".join(raw["text"].split()),
         questions=tuple(questions),
         source=source,
+        sources=cited,
         checked=str(raw["checked"]),
         status=raw["status"],
         keywords=tuple(keywords),
@@ -264,12 +268,40 @@ def _string_list(raw: dict[str, Any], name: str, report: Any) -> list[str]:
     return [str(v).strip() for v in value]
 
 
-def _build_source(value: Any, documents: dict[str, Document], report: Any) -> Source | None:
+def _cited_sources(
+    value: Any, register: dict[str, RegisteredSource], report: Any
+) -> tuple[Source | None, tuple[str, ...]]:
+    """A passage's main source and the register ids it cites.
+
+    `source` is a register id, a list of them (the first is the main source), or, in an older
+    corpus, an inline mapping (a warning: move it to the register).
+    """
     if value is None:
-        return None
-    if not isinstance(value, dict):
-        report("source", "must be a mapping with title, publisher, date and url or document")
-        return None
+        return None, ()
+    if isinstance(value, dict):
+        report("source", f"an inline source; cite an entry of {SOURCES_FILE} instead", "warning")
+        return _build_source(value, register, report), ()
+    ids = [value] if isinstance(value, str) else value
+    if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
+        report("source", f"must be an id of {SOURCES_FILE} or a list of such ids")
+        return None, ()
+    unknown = [i for i in ids if i not in register]
+    for source_id in unknown:
+        report("source", f"unknown source {_shown(source_id)} (see {SOURCES_FILE})")
+    if unknown:
+        return None, ()
+    return register[ids[0]].source, tuple(dict.fromkeys(ids))
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value for an error message, never longer than `limit` characters."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _build_source(
+    value: dict[str, Any], register: dict[str, RegisteredSource], report: Any
+) -> Source | None:
     for name in sorted(set(value) - set(SOURCE_FIELDS)):
         report(f"source.{name}", "unknown field")
     for name in ("title", "publisher", "date"):
@@ -285,8 +317,10 @@ def _build_source(value: Any, documents: dict[str, Document], report: Any) -> So
         report("source", "give exactly one of url and document")
     if url is not None and not _https(url):
         report("source.url", f"must be an https URL; got {url!r}")
-    if document is not None and document not in documents:
-        report("source.document", f"unknown document {document!r} (see {DOCUMENTS_FILE})")
+    if document is not None and not (
+        isinstance(document, str) and document in register and register[document].file
+    ):
+        report("source.document", f"unknown document {_shown(document)} (see {SOURCES_FILE})")
     try:
         return Source(
             title=str(value["title"]),
@@ -359,26 +393,103 @@ def _staleness_warnings(passages: Iterable[Passage], today: dt.date | None) -> l
     return warnings
 
 
-def _load_documents(root: Path, problems: list[Problem]) -> dict[str, Document]:
-    path = root / DOCUMENTS_FILE
+def _load_register(root: Path, problems: list[Problem]) -> dict[str, RegisteredSource]:
+    """Read and check the register of sources (`SOURCES_FILE`)."""
+    path = root / SOURCES_FILE
     if not path.is_file():
         return {}
-    data = _read_yaml(path, DOCUMENTS_FILE, problems)
+    data = _read_yaml(path, SOURCES_FILE, problems)
     if data is None:
         return {}
     if not isinstance(data, list):
-        problems.append(Problem(DOCUMENTS_FILE, "-", "-", "must hold a list of documents"))
+        problems.append(Problem(SOURCES_FILE, "-", "-", "must hold a list of sources"))
         return {}
-    documents = {}
+    register: dict[str, RegisteredSource] = {}
     for index, item in enumerate(data, start=1):
-        fields = ("id", "title", "publisher", "date", "file")
-        if not isinstance(item, dict) or any(not item.get(name) for name in fields):
-            problems.append(Problem(DOCUMENTS_FILE, f"#{index}", "-", f"needs {', '.join(fields)}"))
+        entry = _register_entry(item, f"#{index}", root, problems)
+        if entry is None:
             continue
-        if not (root / str(item["file"])).is_file():
-            problems.append(Problem(DOCUMENTS_FILE, str(item["id"]), "file", "file not found"))
-        documents[str(item["id"])] = Document(**{name: str(item[name]) for name in fields})
-    return documents
+        if entry.id in register:
+            problems.append(Problem(SOURCES_FILE, entry.id, "id", "duplicate id"))
+        register[entry.id] = entry
+    return register
+
+
+def _register_entry(
+    item: Any, position: str, root: Path, problems: list[Problem]
+) -> RegisteredSource | None:
+    if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+        problems.append(Problem(SOURCES_FILE, position, "id", "each source needs a text id"))
+        return None
+    sid = item["id"]
+    found: list[Problem] = []
+
+    def report(field: str, message: str) -> None:
+        found.append(Problem(SOURCES_FILE, _shown(sid).strip("'"), field, message))
+
+    if not _SLUG.match(sid):
+        report("id", "must be a lowercase slug (a-z, 0-9, hyphens)")
+    for name in sorted(str(k) for k in set(item) - set(REGISTER_FIELDS)):
+        report(name, "unknown field")
+    for name in ("title", "publisher", "date"):
+        if not isinstance(item.get(name), (str, int)) or not str(item[name]).strip():
+            report(name, "missing field")
+    for name in ("date", "compared"):
+        if item.get(name) is not None and not _valid_date(item[name]):
+            report(name, "must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    url, file = item.get("url"), item.get("file")
+    if (url is None) == (file is None):
+        report("-", "give exactly one of url and file")
+    if url is not None and not _https(url):
+        report("url", f"must be an https URL; got {_shown(url)}")
+    if file is not None and not _inside(root, file):
+        report("file", "must name a file inside the corpus folder")
+    problems.extend(found)
+    if found:
+        return None
+    source = Source(
+        title=str(item["title"]),
+        publisher=str(item["publisher"]),
+        date=str(item["date"]),
+        url=url,
+        document=sid if file is not None else None,
+    )
+    compared = str(item["compared"]) if item.get("compared") is not None else None
+    return RegisteredSource(sid, source, compared, file)
+
+
+def _inside(root: Path, name: Any) -> bool:
+    """Whether `name` is a regular file within the corpus folder (no way out of it)."""
+    if not isinstance(name, str):
+        return False
+    path = (root / name).resolve()
+    return path.is_relative_to(root.resolve()) and path.is_file()
+
+
+def _register_warnings(
+    register: dict[str, RegisteredSource], passages: Iterable[Passage], today: dt.date | None
+) -> list[Problem]:
+    """Sources no passage cites, and sources not compared with their page for 12 months."""
+    cited = {source_id for p in passages for source_id in p.sources}
+    warnings = [
+        Problem(SOURCES_FILE, sid, "-", "no passage cites this source", "warning")
+        for sid in register
+        if sid not in cited
+    ]
+    for entry in register.values():
+        compared = parse_date(entry.compared) if entry.compared else None
+        if today is not None and (compared is None or (today - compared).days > STALE_AFTER_DAYS):
+            when = entry.compared or "never"
+            warnings.append(
+                Problem(
+                    SOURCES_FILE,
+                    entry.id,
+                    "compared",
+                    f"last compared with its page {when}, more than 12 months ago",
+                    "warning",
+                )
+            )
+    return warnings
 
 
 def _load_word_map(root: Path, name: str, problems: list[Problem]) -> dict[str, tuple[str, ...]]:

@@ -71,6 +71,7 @@ class Passage:
     links: tuple[Link, ...] = ()
     related: tuple[str, ...] = ()
     file: str = ""
+    sources: tuple[str, ...] = ()  # the register ids cited, the main source first
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -131,3 +131,67 @@ def test_any_file_content_is_a_corpus_error_or_a_corpus(tmp_path_factory, conten
         load_corpus(root)
     except CorpusError as exc:
         assert all(str(p).count(": ") >= 3 for p in exc.problems)
+
+
+def _register(root, entries) -> None:
+    import yaml
+
+    (root / "bronnen.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True), "utf-8")
+
+
+PMV = {
+    "id": "pmv-winwinlening",
+    "title": "Winwinlening",
+    "publisher": "PMV",
+    "url": "https://www.pmv.eu/product/winwinlening/",
+    "date": "2024-12",
+    "compared": "2026-01-15",
+}
+
+
+def test_bundled_passages_cite_the_register_and_every_entry_is_cited():
+    corpus = load_corpus(bundled_corpus_dir(), today=dt.date(2026, 11, 30))
+    assert all(p.sources and p.sources[0] in corpus.sources for p in corpus.passages)
+    cited = {sid for p in corpus.passages for sid in p.sources}
+    assert set(corpus.sources) == cited
+    register_urls = {e.source.url for e in corpus.sources.values()}
+    assert {p.source.url for p in corpus.passages if p.source.url} <= register_urls
+    assert not [w for w in corpus.warnings if w.file == "bronnen.yaml"]
+
+
+def test_a_passage_cites_register_ids_and_takes_its_source_from_there(tmp_path):
+    root = write_corpus(tmp_path, {"a.yaml": [passage("een", source=["pmv-winwinlening"])]})
+    _register(root, [PMV])
+    corpus = load_corpus(root)
+    [one] = corpus.passages
+    assert one.sources == ("pmv-winwinlening",)
+    assert one.source.url == PMV["url"] and one.source.date == "2024-12"
+
+
+def test_register_problems_are_named_with_the_entry_and_the_field(tmp_path):
+    bad = [
+        {**PMV, "id": "een", "url": "http://example.org"},
+        {**PMV, "id": "twee", "title": ""},
+        {"id": "drie", "title": "T", "publisher": "P", "date": "2024", "file": "../../etc/passwd"},
+    ]
+    root = write_corpus(tmp_path, {"a.yaml": [passage("x", source="bestaat-niet")]})
+    _register(root, bad)
+    problems = _problems(root)
+    assert "bronnen.yaml: een: url: must be an https URL; got 'http://example.org'" in problems
+    assert "bronnen.yaml: twee: title: missing field" in problems
+    assert "bronnen.yaml: drie: file: must name a file inside the corpus folder" in problems
+    assert "a.yaml: x: source: unknown source 'bestaat-niet' (see bronnen.yaml)" in problems
+
+
+def test_uncited_and_stale_sources_and_inline_sources_are_warnings(tmp_path):
+    root = write_corpus(
+        tmp_path, {"a.yaml": [passage("een", source="pmv-winwinlening"), passage("twee")]}
+    )
+    _register(root, [PMV, {**PMV, "id": "ongebruikt", "compared": "2024-01-01"}])
+    warnings = [str(w) for w in load_corpus(root, today=dt.date(2026, 11, 30)).warnings]
+    assert "bronnen.yaml: ongebruikt: -: no passage cites this source" in warnings
+    assert any(w.startswith("bronnen.yaml: ongebruikt: compared: last compared") for w in warnings)
+    assert (
+        "a.yaml: twee: source: an inline source; cite an entry of bronnen.yaml instead" in warnings
+    )
+    assert not any("pmv-winwinlening" in w for w in warnings)
