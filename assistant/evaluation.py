@@ -159,10 +159,6 @@ class Report:
     def failures(self) -> list[str]:
         return _failures(self.metrics, self.thresholds)
 
-    def misses(self, k: int = 3) -> list[QuestionResult]:
-        """Answerable questions whose passage is not in the top k."""
-        return [r for r in self.results if r.item.ids and (r.rank is None or r.rank > k)]
-
     def wrong_outcomes(self) -> list[QuestionResult]:
         """Every question whose outcome is not a right one (for --misses)."""
         return [r for r in self.results if not _outcome_is_right(r)]
