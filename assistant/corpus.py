@@ -207,7 +207,7 @@ def _build_passage(
     keywords = _string_list(raw, "keywords", report)
     related = _string_list(raw, "related", report)
     source, cited = _cited_sources(raw.get("source"), register, report)
-    links = _build_links(raw.get("links"), report)
+    links, linked = _build_links(raw.get("links"), register, report)
     problems.extend(found)
     if any(p.severity == "error" for p in found):
         return None
@@ -226,6 +226,7 @@ def _build_passage(
         links=tuple(links),
         related=tuple(related),
         file=rel,
+        linked=linked,
     )
 
 
@@ -333,23 +334,46 @@ def _build_source(
         return None
 
 
-def _build_links(value: Any, report: Any) -> list[Link]:
+def _build_links(
+    value: Any, register: dict[str, RegisteredSource], report: Any
+) -> tuple[list[Link], tuple[str, ...]]:
+    """A passage's links and the register ids they name.
+
+    A link names a register entry (`{label, source: id}`), so a moved page is changed in one
+    place; an inline `{label, url}` from an older corpus still works, with a warning.
+    """
     if value is None:
-        return []
+        return [], ()
     if not isinstance(value, list):
-        report("links", "must be a list of {label, url}")
-        return []
-    links = []
+        report("links", "must be a list of {label, source}")
+        return [], ()
+    links: list[Link] = []
+    linked: list[str] = []
     for index, item in enumerate(value, start=1):
-        if not isinstance(item, dict) or set(item) != {"label", "url"}:
-            report(f"links[{index}]", "must have exactly a label and a url")
-        elif not _https(item["url"]):
-            report(f"links[{index}].url", f"must be an https URL; got {item['url']!r}")
-        elif not isinstance(item["label"], str) or not item["label"].strip():
-            report(f"links[{index}].label", "missing label")
-        else:
+        where = f"links[{index}]"
+        if not isinstance(item, dict) or set(item) not in ({"label", "source"}, {"label", "url"}):
+            report(where, "must have exactly a label and a source (an id of the register)")
+            continue
+        if not isinstance(item["label"], str) or not item["label"].strip():
+            report(f"{where}.label", "missing label")
+            continue
+        if "url" in item:
+            if not _https(item["url"]):
+                report(f"{where}.url", f"must be an https URL; got {_shown(item['url'])}")
+                continue
+            report(f"{where}.url", f"an inline URL; name an entry of {SOURCES_FILE}", "warning")
             links.append(Link(item["label"].strip(), item["url"]))
-    return links
+            continue
+        entry = register.get(item["source"]) if isinstance(item["source"], str) else None
+        if entry is None:
+            unknown = _shown(item["source"])
+            report(f"{where}.source", f"unknown source {unknown} (see {SOURCES_FILE})")
+        elif entry.source.url is None:
+            report(f"{where}.source", f"{entry.id} is a document, not a page to link")
+        else:
+            links.append(Link(item["label"].strip(), entry.source.url))
+            linked.append(entry.id)
+    return links, tuple(linked)
 
 
 def _check_cross_references(
@@ -431,7 +455,8 @@ def _register_entry(
         report("id", "must be a lowercase slug (a-z, 0-9, hyphens)")
     for name in sorted(str(k) for k in set(item) - set(REGISTER_FIELDS)):
         report(name, "unknown field")
-    for name in ("title", "publisher", "date"):
+    # `date` is the page's own date; a page that shows none is registered without one.
+    for name in ("title", "publisher"):
         if not isinstance(item.get(name), (str, int)) or not str(item[name]).strip():
             report(name, "missing field")
     for name in ("date", "compared"):
@@ -450,7 +475,7 @@ def _register_entry(
     source = Source(
         title=str(item["title"]),
         publisher=str(item["publisher"]),
-        date=str(item["date"]),
+        date=str(item["date"]) if item.get("date") is not None else None,
         url=url,
         document=sid if file is not None else None,
     )
@@ -469,14 +494,22 @@ def _inside(root: Path, name: Any) -> bool:
 def _register_warnings(
     register: dict[str, RegisteredSource], passages: Iterable[Passage], today: dt.date | None
 ) -> list[Problem]:
-    """Sources no passage cites, and sources not compared with their page for 12 months."""
+    """Sources no passage cites or links, and sources of facts not compared for 12 months.
+
+    An entry only linked to (an application form, a desk's page) states no fact, so only the
+    entries passages cite as their `source` need a recent comparison.
+    """
+    passages = list(passages)
     cited = {source_id for p in passages for source_id in p.sources}
+    linked = {source_id for p in passages for source_id in p.linked}
     warnings = [
-        Problem(SOURCES_FILE, sid, "-", "no passage cites this source", "warning")
+        Problem(SOURCES_FILE, sid, "-", "no passage cites or links this source", "warning")
         for sid in register
-        if sid not in cited
+        if sid not in cited and sid not in linked
     ]
     for entry in register.values():
+        if entry.id not in cited:
+            continue
         compared = parse_date(entry.compared) if entry.compared else None
         if today is not None and (compared is None or (today - compared).days > STALE_AFTER_DAYS):
             when = entry.compared or "never"

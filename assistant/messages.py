@@ -111,6 +111,14 @@ THANKS_UP = "Bedankt! Fijn dat dit hielp."
 THANKS_DOWN = "Bedankt voor je reactie. We bekijken dit antwoord."
 MORE_ABOUT = "Meer over {title}"
 LABEL_SOURCE_DATE = "stand {date}"
+LABEL_UNDATED = "pagina zonder datum"
+
+
+def source_date(date: str | None) -> str:
+    """How a source's own date reads: "stand 2024-12", or that the page shows none."""
+    return LABEL_SOURCE_DATE.format(date=date) if date else LABEL_UNDATED
+
+
 LABEL_OPEN_SOURCE = "bron"
 LABEL_HISTORICAL_NOTE = "Historisch: beschrijft de situatie van toen. Vandaag: {successor}."
 LABEL_UNSURE = "Niet zeker"

@@ -36,7 +36,7 @@ class Source:
 
     title: str
     publisher: str
-    date: str
+    date: str | None  # the page's own date; None for a page that shows none
     url: str | None = None
     document: str | None = None
 
@@ -72,6 +72,7 @@ class Passage:
     related: tuple[str, ...] = ()
     file: str = ""
     sources: tuple[str, ...] = ()  # the register ids cited, the main source first
+    linked: tuple[str, ...] = ()  # the register ids its links name
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -39,8 +39,9 @@ def _passage_lines(number: int, passage: AnswerPassage) -> list[str]:
     lines.extend(
         textwrap.wrap(passage.snippet, WIDTH, initial_indent=indent, subsequent_indent=indent)
     )
+    dated = source.date or messages.LABEL_UNDATED
     lines.append(
-        f"   {messages.LABEL_SOURCE}: {source.publisher}, «{source.title}» ({source.date}; "
+        f"   {messages.LABEL_SOURCE}: {source.publisher}, «{source.title}» ({dated}; "
         f"{messages.LABEL_CHECKED} {passage.checked}) – {where}"
     )
     lines.extend(f"   {messages.LABEL_MORE}: {link.label} – {link.url}" for link in passage.links)

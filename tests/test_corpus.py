@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -149,14 +150,25 @@ PMV = {
 }
 
 
-def test_bundled_passages_cite_the_register_and_every_entry_is_cited():
+def test_bundled_passages_cite_the_register_and_every_entry_is_cited_or_linked():
     corpus = load_corpus(bundled_corpus_dir(), today=dt.date(2026, 11, 30))
     assert all(p.sources and p.sources[0] in corpus.sources for p in corpus.passages)
-    cited = {sid for p in corpus.passages for sid in p.sources}
-    assert set(corpus.sources) == cited
-    register_urls = {e.source.url for e in corpus.sources.values()}
-    assert {p.source.url for p in corpus.passages if p.source.url} <= register_urls
+    used = {sid for p in corpus.passages for sid in p.sources + p.linked}
+    assert set(corpus.sources) == used
     assert not [w for w in corpus.warnings if "no passage cites" in w.message]
+
+
+def test_every_url_in_the_bundled_corpus_stands_in_the_register():
+    root = bundled_corpus_dir()
+    register_urls = {e.source.url for e in load_corpus(root).sources.values()}
+    text = "\n".join(
+        path.read_text("utf-8") for path in root.rglob("*.yaml") if path.name != "bronnen.yaml"
+    )
+    # Read the files, not the loaded passages: a URL anywhere in a passage file counts.
+    urls = set(re.findall(r"https?://[^\s\"'},]+", text))
+    assert urls <= register_urls, sorted(urls - register_urls)
+    corpus = load_corpus(root)
+    assert {link.url for p in corpus.passages for link in p.links} <= register_urls
 
 
 def test_a_passage_cites_register_ids_and_takes_its_source_from_there(tmp_path):
@@ -184,14 +196,71 @@ def test_register_problems_are_named_with_the_entry_and_the_field(tmp_path):
 
 
 def test_uncited_and_stale_sources_and_inline_sources_are_warnings(tmp_path):
-    root = write_corpus(
-        tmp_path, {"a.yaml": [passage("een", source="pmv-winwinlening"), passage("twee")]}
-    )
-    _register(root, [PMV, {**PMV, "id": "ongebruikt", "compared": "2024-01-01"}])
+    passages = [passage("een", source="pmv-winwinlening"), passage("twee")]
+    passages.append(passage("drie", source="oud"))
+    root = write_corpus(tmp_path, {"a.yaml": passages})
+    old = {**PMV, "id": "oud", "compared": "2024-01-01"}
+    _register(root, [PMV, old, {**old, "id": "ongebruikt"}])
     warnings = [str(w) for w in load_corpus(root, today=dt.date(2026, 11, 30)).warnings]
-    assert "bronnen.yaml: ongebruikt: -: no passage cites this source" in warnings
-    assert any(w.startswith("bronnen.yaml: ongebruikt: compared: last compared") for w in warnings)
+    assert "bronnen.yaml: ongebruikt: -: no passage cites or links this source" in warnings
+    assert any(w.startswith("bronnen.yaml: oud: compared: last compared") for w in warnings)
     assert (
         "a.yaml: twee: source: an inline source; cite an entry of bronnen.yaml instead" in warnings
     )
     assert not any("pmv-winwinlening" in w for w in warnings)
+
+
+def test_a_link_names_a_register_entry_which_may_be_undated_and_needs_no_comparison(tmp_path):
+    form = {"id": "formulier", "title": "Aanvraag", "publisher": "PMV", "url": "https://a.be/f"}
+    links = [{"label": "Aanvragen", "source": "formulier"}]
+    root = write_corpus(
+        tmp_path,
+        {"a.yaml": [passage("een", source="pmv-winwinlening", links=links)]},
+    )
+    _register(root, [PMV, form])
+    corpus = load_corpus(root, today=dt.date(2026, 11, 30))
+    [one] = corpus.passages
+    assert [(link.label, link.url) for link in one.links] == [("Aanvragen", "https://a.be/f")]
+    assert one.linked == ("formulier",)
+    assert corpus.sources["formulier"].source.date is None
+    assert not [str(w) for w in corpus.warnings]
+
+
+def test_an_undated_source_of_facts_still_needs_a_comparison(tmp_path):
+    undated = {k: v for k, v in PMV.items() if k not in ("date", "compared")}
+    root = write_corpus(tmp_path, {"a.yaml": [passage("een", source="pmv-winwinlening")]})
+    _register(root, [undated])
+    warnings = [str(w) for w in load_corpus(root, today=dt.date(2026, 11, 30)).warnings]
+    assert warnings == [
+        "bronnen.yaml: pmv-winwinlening: compared: last compared with its page never, "
+        "more than 12 months ago"
+    ]
+
+
+def test_bad_links_are_named_and_an_inline_url_is_a_warning(tmp_path):
+    links = [
+        {"label": "Weg", "source": "bestaat-niet"},
+        {"label": "Document", "source": "brief"},
+        {"label": "Oud", "url": "https://a.be/oud"},
+        {"label": "Los"},
+    ]
+    root = write_corpus(tmp_path, {"a.yaml": [passage("een", source="pmv-winwinlening")]})
+    (root / "brief.txt").write_text("tekst", "utf-8")
+    brief = {"id": "brief", "title": "Brief", "publisher": "X", "date": "2012", "file": "brief.txt"}
+    _register(root, [PMV, brief])
+    bad = write_corpus(tmp_path / "b", {"a.yaml": [passage("een", links=links)]})
+    _register(bad, [PMV, brief])
+    (bad / "brief.txt").write_text("tekst", "utf-8")
+    problems = _problems(bad)
+    assert "a.yaml: een: links[1].source: unknown source 'bestaat-niet' (see bronnen.yaml)" in (
+        problems
+    )
+    assert "a.yaml: een: links[2].source: brief is a document, not a page to link" in problems
+    assert (
+        "a.yaml: een: links[4]: must have exactly a label and a source (an id of the register)"
+        in problems
+    )
+    assert not any("links[3]" in p for p in problems)
+    ok = write_corpus(tmp_path / "c", {"a.yaml": [passage("een", links=links[2:3])]})
+    warnings = [str(w) for w in load_corpus(ok).warnings]
+    assert "a.yaml: een: links[1].url: an inline URL; name an entry of bronnen.yaml" in warnings

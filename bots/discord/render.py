@@ -98,10 +98,7 @@ def _source_text(passage: AnswerPassage) -> str:
     source = passage.source
     name = escape_markdown(f"{source.publisher}: {source.title}")
     cited = f"[{name}]({source.url})" if source.url else name
-    dates = (
-        f"{messages.LABEL_SOURCE_DATE.format(date=source.date)}; "
-        f"{messages.LABEL_CHECKED} {passage.checked}"
-    )
+    dates = f"{messages.source_date(source.date)}; {messages.LABEL_CHECKED} {passage.checked}"
     return f"{cited} ({dates})"
 
 

@@ -73,10 +73,7 @@ def _source_line(passage: AnswerPassage) -> str:
     source = passage.source
     name = f"{source.publisher}: {source.title}"
     cited = link(source.url, name) if source.url else escape(name)
-    dates = (
-        f"{messages.LABEL_SOURCE_DATE.format(date=source.date)}; "
-        f"{messages.LABEL_CHECKED} {passage.checked}"
-    )
+    dates = f"{messages.source_date(source.date)}; {messages.LABEL_CHECKED} {passage.checked}"
     return f"<i>{escape(messages.LABEL_SOURCE)}: {cited} ({escape(dates)})</i>"
 
 
@@ -134,7 +131,10 @@ def render_inline_results(answer: Answer) -> list[InlineQueryResultArticle]:
         InlineQueryResultArticle(
             id=p.id,
             title=p.title,
-            description=_shorten(f"{p.snippet} ({p.source.publisher}, {p.source.date})", 200),
+            description=_shorten(
+                f"{p.snippet} ({p.source.publisher}, {p.source.date or messages.LABEL_UNDATED})",
+                200,
+            ),
             input_message_content=InputTextMessageContent(
                 pack([passage_block(p)])[0],
                 parse_mode=ParseMode.HTML,

@@ -85,3 +85,24 @@ def test_in_a_group_each_member_has_a_conversation_of_their_own(assistant):
     assert not any("vervolg" in notice for notice in other.notices)
     own, _ = service.ask("group", 1, "en hoeveel kan ik daarmee lenen?")
     assert own.passages[0].id == "winwinlening" and any("vervolg" in n for n in own.notices)
+
+
+def test_every_renderer_says_a_source_page_shows_no_date():
+    from assistant.models import Link, Source
+    from assistant.textrender import render_text
+    from bots.discord import render as discord_render
+    from bots.telegram import render as telegram_render
+    from tests.bots.builders import answer, answer_passage
+
+    undated = Source("Overbruggingsrecht", "Sociale zekerheid", None, url="https://a.be/o")
+    passage = answer_passage("T", "S", source=undated, links=(Link("Meer", "https://a.be/m"),))
+    reply = answer([passage], message="Dit vond ik")
+    [telegram] = telegram_render.render_answer(reply, lambda value: "k")
+    [discord] = discord_render.render_answer(reply)
+    shown = [render_text(reply), telegram.text, discord.embeds[0].description or ""]
+    shown += [f.value for f in discord.embeds[0].fields]
+    assert "pagina zonder datum" in render_text(reply)
+    assert "pagina zonder datum" in telegram.text
+    assert any("pagina zonder datum" in text for text in shown[2:])
+    assert not any("None" in text for text in shown)
+    assert reply.to_dict()["passages"][0]["source"]["date"] is None
