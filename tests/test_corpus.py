@@ -1,5 +1,6 @@
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -264,3 +265,10 @@ def test_bad_links_are_named_and_an_inline_url_is_a_warning(tmp_path):
     ok = write_corpus(tmp_path / "c", {"a.yaml": [passage("een", links=links[2:3])]})
     warnings = [str(w) for w in load_corpus(ok).warnings]
     assert "a.yaml: een: links[1].url: an inline URL; name an entry of bronnen.yaml" in warnings
+
+
+def test_the_readme_describes_every_corpus_folder_and_no_other():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    described = set(re.findall(r"^\| `([a-z-]+)/` \|", readme, re.MULTILINE))
+    folders = {p.name for p in bundled_corpus_dir().iterdir() if p.is_dir()}
+    assert described == folders
