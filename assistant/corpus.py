@@ -137,7 +137,7 @@ def load_corpus(directory: Path | str, *, today: dt.date | None = None) -> Corpu
     _check_cross_references(passages, declared, problems)
     warnings = [p for p in problems if p.severity == "warning"]
     warnings += _register_warnings(register, passages, today)
-    warnings += _staleness_warnings(passages, today)
+    warnings += _staleness_warnings(passages, register, today)
     errors = [p for p in problems if p.severity == "error"]
     if not passages and not errors:
         errors.append(Problem(rel_or(root), "-", "-", "no passages found"))
@@ -398,23 +398,35 @@ def _check_cross_references(
                 problems.append(Problem(passage.file, passage.id, "related", "refers to itself"))
 
 
-def _staleness_warnings(passages: Iterable[Passage], today: dt.date | None) -> list[Problem]:
-    if today is None:
-        return []
-    warnings = []
+def stale_passages(
+    passages: Iterable[Passage], register: dict[str, RegisteredSource], today: dt.date
+) -> list[Passage]:
+    """Passages not checked for 12 months; one resting only on shipped documents cannot age."""
+    stale = []
     for passage in passages:
+        if passage.sources and all(register[sid].file for sid in passage.sources):
+            continue
         checked = parse_date(passage.checked)
         if checked and (today - checked).days > STALE_AFTER_DAYS:
-            warnings.append(
-                Problem(
-                    passage.file,
-                    passage.id,
-                    "checked",
-                    f"last checked {passage.checked}, more than 12 months ago",
-                    "warning",
-                )
-            )
-    return warnings
+            stale.append(passage)
+    return stale
+
+
+def _staleness_warnings(
+    passages: Iterable[Passage], register: dict[str, RegisteredSource], today: dt.date | None
+) -> list[Problem]:
+    if today is None:
+        return []
+    return [
+        Problem(
+            passage.file,
+            passage.id,
+            "checked",
+            f"last checked {passage.checked}, more than 12 months ago",
+            "warning",
+        )
+        for passage in stale_passages(passages, register, today)
+    ]
 
 
 def _load_register(root: Path, problems: list[Problem]) -> dict[str, RegisteredSource]:
@@ -508,7 +520,7 @@ def _register_warnings(
         if sid not in cited and sid not in linked
     ]
     for entry in register.values():
-        if entry.id not in cited:
+        if entry.id not in cited or entry.file:  # a shipped document does not change
             continue
         compared = parse_date(entry.compared) if entry.compared else None
         if today is not None and (compared is None or (today - compared).days > STALE_AFTER_DAYS):

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 
 from assistant.analysis import content_tokens
 from assistant.core import Assistant
-from assistant.corpus import STALE_AFTER_DAYS, parse_date
+from assistant.corpus import stale_passages
 from assistant.store import Store, StoredQuestion
 
 SIMILARITY = 0.5  # Jaccard overlap of content words above which two questions are grouped
@@ -117,12 +117,8 @@ def group_similar(
 
 
 def _stale(assistant: Assistant, today: dt.date) -> list[tuple[str, str]]:
-    stale = []
-    for passage in assistant.passages:
-        checked = parse_date(passage.checked)
-        if checked and (today - checked).days > STALE_AFTER_DAYS:
-            stale.append((passage.id, passage.checked))
-    return stale
+    corpus = assistant.corpus
+    return [(p.id, p.checked) for p in stale_passages(corpus.passages, corpus.sources, today)]
 
 
 def _per_day(questions: list) -> list[DayCount]:  # list[StoredQuestion]

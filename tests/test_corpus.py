@@ -272,3 +272,24 @@ def test_the_readme_describes_every_corpus_folder_and_no_other():
     described = set(re.findall(r"^\| `([a-z-]+)/` \|", readme, re.MULTILINE))
     folders = {p.name for p in bundled_corpus_dir().iterdir() if p.is_dir()}
     assert described == folders
+
+
+def test_a_passage_resting_only_on_a_shipped_document_does_not_go_stale(tmp_path):
+    root = write_corpus(
+        tmp_path,
+        {
+            "a.yaml": [
+                passage("een", source="brief", checked="2012"),
+                passage("twee", source=["brief", "oud"], checked="2012"),
+            ]
+        },
+    )
+    (root / "brief.txt").write_text("tekst", "utf-8")
+    brief = {"id": "brief", "title": "Brief", "publisher": "X", "date": "2012", "file": "brief.txt"}
+    _register(root, [brief, {**PMV, "id": "oud", "compared": "2024-01-01"}])
+    warnings = [str(w) for w in load_corpus(root, today=dt.date(2026, 11, 30)).warnings]
+    assert warnings == [
+        "bronnen.yaml: oud: compared: last compared with its page 2024-01-01, more than 12 "
+        "months ago",
+        "a.yaml: twee: checked: last checked 2012, more than 12 months ago",
+    ]
