@@ -25,7 +25,7 @@ import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from assistant.intent import is_english
+from assistant.intent import DUTCH_MARKERS, ENGLISH_MARKERS, english_evidence
 
 STOPWORDS = frozenset(
     """
@@ -184,6 +184,9 @@ class Decompounder:
 
 # A word at least this common in general Dutch (Zipf scale) is never split into parts.
 ORDINARY_ZIPF = 3.5
+# A word is evidence of a language when it is this much more common there (Zipf points) than
+# in the other: "starting" (en 5.1, nl 2.0), "betalen" (nl 5.2); "design" (5.2, 4.3) is neither.
+LANGUAGE_GAP = 1.5
 
 
 @dataclass(frozen=True)
@@ -267,8 +270,25 @@ class Analyzer:
         self._indexed = frozenset(indexed_terms)
 
     def is_english(self, text: str) -> bool:
-        """Whether a question is written in English (see `intent.is_english`)."""
-        return is_english(surface_tokens(text), self._english_only)
+        """Whether a question is written in English (see `intent.is_english`).
+
+        Besides function words and glossary words, a word far more common in English than in
+        Dutch ("starting", "lower", "liable") is English evidence, and the reverse Dutch
+        evidence: the glossary cannot list every English word a question may use.
+        """
+        tokens = surface_tokens(text)
+        english, dutch = english_evidence(tokens, self._english_only)
+        for token in tokens:
+            if token in ENGLISH_MARKERS or token in DUTCH_MARKERS or token in self._english_only:
+                continue
+            frequency = self._frequencies.get(token, 0.0)
+            dutch_zipf = math.log10(frequency) + 9 if frequency > 0.0 else 0.0
+            gap = english_zipf(token) - dutch_zipf
+            if gap >= LANGUAGE_GAP:
+                english += 1
+            elif gap <= -LANGUAGE_GAP:
+                dutch += 1
+        return english >= 2 and english > dutch
 
     def query_groups(self, text: str, *, english: bool = False) -> list[TermGroup]:
         """Analyse a question into term groups (see `TermGroup`).

@@ -219,9 +219,12 @@ class Assistant:
             key=lambda k: (-self.model.probability(candidates[k][0]), k),
         )
         search_order = hits
+        in_context = bool(context) and smalltalk is None
+        order, subject = self._subject_first(groups, hits, candidates, order, english, in_context)
         hits = [hits[k] for k in order] + hits[len(order) :]
         features, missing = candidates[order[0]] if candidates else (NO_EVIDENCE, ())
-        subject = self._subject_evidence(groups, hits, english) if missing else None
+        if missing and subject is None:
+            subject = self._subject_evidence(groups, hits, english)
         return Retrieval(
             text,
             tuple(groups),
@@ -232,8 +235,38 @@ class Assistant:
             smalltalk,
             tuple((h.passage.id, c[0]) for h, c in zip(search_order, candidates, strict=False)),
             subject,
-            bool(context) and smalltalk is None,
+            in_context,
         )
+
+    def _subject_first(
+        self,
+        groups: list[TermGroup],
+        hits: list[Hit],
+        candidates: list[tuple[dict[str, float], tuple[str, ...]]],
+        order: list[int],
+        english: bool,
+        in_context: bool,
+    ) -> tuple[list[int], dict[str, float] | None]:
+        """The order to show the candidates in, and the subject evidence of the first.
+
+        When no candidate answers, a candidate that is about what was asked but lacks the asked
+        fact ("the phone number of the Cultuurloket": the Cultuurloket passage, without one) goes
+        first, so the answer can be partial, rather than one that merely holds a fact of that
+        kind about something else.
+        """
+        threshold = self.model.threshold
+        if in_context and self.model.follow_up_threshold is not None:
+            threshold = self.model.follow_up_threshold
+        if not candidates or self.model.probability(candidates[order[0]][0]) >= threshold:
+            return order, None
+        for k in order:
+            if not candidates[k][1]:
+                continue
+            first = [hits[k], *(hits[j] for j in order if j != k)]
+            subject = self._subject_evidence(groups, first, english)
+            if subject is not None and self.model.probability(subject) >= threshold:
+                return [k, *(j for j in order if j != k)], subject
+        return order, None
 
     def _subject_evidence(
         self, groups: list[TermGroup], hits: list[Hit], english: bool

@@ -103,6 +103,10 @@ class PassageIndex:
         self._about_sets = [f.about for f in fields]
         self._about_df = Counter(t for about in self._about_sets for t in about)
         self._positions = {p.id: i for i, p in enumerate(self.passages)}
+        # Passages the curator linked (related, or one superseding the other) are kin: a close
+        # score between kin is no doubt about the subject, so the margin is taken over the best
+        # passage that is not kin.
+        self._kin: dict[str, frozenset[str]] = _kinship(self.passages)
         # Each sentence's terms: an answer usually sits in one sentence, while a question the
         # passage does not answer finds its words scattered over several.
         self._sentences = [[frozenset(s) for s in f.sentences] for f in fields]
@@ -184,7 +188,11 @@ class PassageIndex:
         about = self._about_sets[doc]
         weights = self.query_weights(groups)
         best = (K1 + 1) * sum(w * self.idf(t) for t, w in weights.items() if t in self._bm25.idf)
-        rival = max((h.score for i, h in enumerate(hits) if i != rank), default=0.0)
+        kin = self._kin.get(hit.passage.id, frozenset())
+        rival = max(
+            (h.score for i, h in enumerate(hits) if i != rank and h.passage.id not in kin),
+            default=0.0,
+        )
         credits = [self._group_credit(g, self._term_sets[doc]) for g in groups]
         uncovered = max((w * (1 - c) for w, c in zip(info, credits, strict=True)), default=0.0)
         sentence = self._best_part(groups, info, self._sentences[doc])
@@ -372,3 +380,14 @@ def corpus_word_counts(passages: Sequence[Passage]) -> Counter[str]:
         for field in (p.title, p.text, *p.questions, *p.keywords):
             counts.update(surface_tokens(field))
     return counts
+
+
+def _kinship(passages: Sequence[Passage]) -> dict[str, frozenset[str]]:
+    """For each passage, the passages linked to it by `related` or `superseded_by`, both ways."""
+    kin: dict[str, set[str]] = {p.id: set() for p in passages}
+    for passage in passages:
+        links = set(passage.related) | ({passage.superseded_by} if passage.superseded_by else set())
+        for other in links & kin.keys():
+            kin[passage.id].add(other)
+            kin[other].add(passage.id)
+    return {pid: frozenset(ids) for pid, ids in kin.items()}

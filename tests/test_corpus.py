@@ -293,3 +293,17 @@ def test_a_passage_resting_only_on_a_shipped_document_does_not_go_stale(tmp_path
         "months ago",
         "a.yaml: twee: checked: last checked 2012, more than 12 months ago",
     ]
+
+
+def test_a_key_given_twice_is_an_error_not_a_silent_loss(tmp_path):
+    twice = (
+        "- id: een\n  kind: maatregel\n  title: Een\n  text: eerste tekst\n  text: tweede tekst\n"
+    )
+    root = write_corpus(tmp_path, {"a.yaml": twice}, synonyms={"patent": ["octrooi"]})
+    (root / "synoniemen.yaml").write_text("patent: [octrooi]\npatent: [uitvinding]\n", "utf-8")
+    problems = _problems(root)
+    assert "a.yaml: -: yaml: syntax error at line 5, column 3: duplicate key 'text'" in problems
+    assert (
+        "synoniemen.yaml: -: yaml: syntax error at line 2, column 1: duplicate key 'patent'"
+        in problems
+    )

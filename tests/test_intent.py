@@ -60,3 +60,16 @@ def test_asked_facts_and_what_a_passage_lacks():
     assert holds_fact("Een depot kost EUR 244.", "cost")
     assert not holds_fact("In 2024 werd het depot vernieuwd.", "cost")
     assert missing_facts({"cost", "deadline"}, "Je dient in voor 1 maart.") == ("cost",)
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("do starting freelancers pay lower social contributions in Belgium?", True),
+        ("sole proprietorship vs limited company, am I personally liable?", True),
+        ("ik ben freelancer met een webshop voor design", False),
+        ("moet ik als zelfstandige sociale bijdragen betalen", False),
+    ],
+)
+def test_english_is_recognised_by_words_far_more_common_in_english(assistant, text, english):
+    assert assistant.index.analyzer.is_english(text) is english

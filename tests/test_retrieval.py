@@ -36,3 +36,26 @@ def test_title_and_example_questions_are_searchable(assistant):
     assert assistant.search("Creative Entrepreneurship Sessions")[0].passage.id == (
         "creative-entrepreneurship-sessions-2012"
     )
+
+
+def test_the_margin_is_taken_over_passages_on_another_subject_not_over_related_ones(tmp_path):
+    about_fees = "Sabam vraagt een bijdrage van EUR 75 bij de aansluiting als auteur. " * 2
+    about_sabam = "Sabam int auteursrechten voor muziek en betaalt auteurs uit. " * 2
+    unrelated = "Een merk bij het BOIP beschermt je naam; Sabam speelt daarbij geen rol. " * 2
+    linked = [
+        passage("kosten", text=about_fees, related=["sabam"]),
+        passage("sabam", text=about_sabam, related=["kosten"]),
+        passage("merk", text=unrelated),
+    ]
+    lone = [passage("kosten", text=about_fees), passage("sabam", text=about_sabam)]
+    lone.append(passage("merk", text=unrelated))
+    question = "wat kost sabam voor een auteur"
+
+    def margin(passages, folder):
+        assistant = Assistant.from_directory(write_corpus(tmp_path / folder, {"a.yaml": passages}))
+        groups = assistant.analyse(question)
+        hits = assistant.index.search(groups, limit=3)
+        assert hits[0].passage.id == "kosten"
+        return assistant.index.signals(groups, hits).margin
+
+    assert margin(linked, "linked") > margin(lone, "lone")
