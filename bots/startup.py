@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from assistant import Assistant, CorpusError
 from assistant.store import Store, store_from_environment
-from bots.redact import configure_logging
+from bots.redact import REDACTED, configure_logging
 
 
 def prepare(
@@ -28,6 +28,21 @@ def prepare(
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return token, assistant, store_from_environment(env)
+
+
+def redact(value: object, *secrets: str, limit: int = 200) -> str:
+    """A value for a start-up message: every secret replaced, one line, at most `limit` chars."""
+    text = " ".join(str(value).split())
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def fail(message: str) -> int:
+    """Report a start-up failure in one line on stderr; the exit code for it (1)."""
+    print(f"error: {message}", file=sys.stderr)
+    return 1
 
 
 def missing_extra(name: str) -> int:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from bots.startup import missing_extra, prepare
+from bots.redact import log_briefly
+from bots.startup import fail, missing_extra, prepare, redact
 
 if TYPE_CHECKING:
     from bots.discord.app import WegwijzerDiscord
@@ -36,15 +36,23 @@ def main(environ: Mapping[str, str] | None = None) -> int:
         )
     except ImportError:
         return missing_extra("discord")
-    point_at(
-        env.get(API_VARIABLE, "").strip() or DEFAULT_API_BASE_URL,
-        env.get(GATEWAY_VARIABLE, "").strip() or DEFAULT_GATEWAY_URL,
-    )
-    return asyncio.run(_serve(WegwijzerDiscord(assistant=assistant, store=store), token))
+    api = env.get(API_VARIABLE, "").strip() or DEFAULT_API_BASE_URL
+    point_at(api, env.get(GATEWAY_VARIABLE, "").strip() or DEFAULT_GATEWAY_URL)
+    log_briefly("discord")
+    import aiohttp
+    import discord
+
+    try:
+        return asyncio.run(_serve(WegwijzerDiscord(assistant=assistant, store=store), token))
+    except discord.LoginFailure:
+        return fail(f"Discord refused the token; check {TOKEN_VARIABLE}.")
+    except discord.HTTPException as exc:
+        return fail(f"the Discord API at {api} answered {exc.status}; check {API_VARIABLE}.")
+    except (aiohttp.ClientError, OSError) as exc:
+        return fail(f"cannot reach the Discord API at {api}: {redact(exc, token)}")
 
 
 async def _serve(bot: WegwijzerDiscord, token: str) -> int:
-    import discord
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -56,9 +64,5 @@ async def _serve(bot: WegwijzerDiscord, token: str) -> int:
         done, _ = await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
         stopping.cancel()
         if running in done:
-            try:
-                running.result()
-            except discord.LoginFailure:
-                print("error: Discord refused the token; check DISCORD_BOT_TOKEN.", file=sys.stderr)
-                return 1
+            running.result()  # a failed start raises here (see `main`)
     return 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from bots.startup import missing_extra, prepare
+from bots.redact import log_briefly
+from bots.startup import fail, missing_extra, prepare, redact
 
 TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
 BASE_URL_VARIABLE = "TELEGRAM_API_BASE_URL"
@@ -23,8 +24,20 @@ def main(environ: Mapping[str, str] | None = None) -> int:
         from bots.telegram.app import DEFAULT_BASE_URL, WegwijzerBot, build_application
     except ImportError:
         return missing_extra("telegram")
+    from telegram.error import InvalidToken, NetworkError, TelegramError
+
+    log_briefly("telegram")
     base_url = env.get(BASE_URL_VARIABLE, "").strip() or DEFAULT_BASE_URL
     bot = WegwijzerBot(assistant, store=store)
     application = build_application(token, bot, base_url=base_url)
-    application.run_polling(allowed_updates=["message", "callback_query", "inline_query"])
+    try:
+        application.run_polling(allowed_updates=["message", "callback_query", "inline_query"])
+    except InvalidToken:
+        # Also what a wrong base URL gives (the API answers 404); the library's message holds
+        # the whole token, so it is never printed.
+        return fail(f"Telegram refused the token, or {BASE_URL_VARIABLE} is wrong; check both.")
+    except NetworkError as exc:
+        return fail(f"cannot reach the Telegram Bot API at {base_url}: {redact(exc, token)}")
+    except TelegramError as exc:
+        return fail(f"Telegram: {redact(exc, token)}")
     return 0

@@ -29,3 +29,24 @@ async def stop_bot(process: asyncio.subprocess.Process, timeout: float = 20) -> 
     os.kill(process.pid, signal.SIGTERM)
     _, stderr = await asyncio.wait_for(process.communicate(), timeout)
     return stderr.decode()
+
+
+async def run_to_exit(module: str, env: dict[str, str], timeout: float = 60) -> tuple[int, str]:
+    """Run a bot's entry point until it exits by itself (bounded); its exit code and stderr."""
+    process = await start_bot(module, env)
+    try:
+        _, stderr = await asyncio.wait_for(process.communicate(), timeout)
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+        raise
+    return process.returncode or 0, stderr.decode()
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (bound, then released)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -106,3 +106,24 @@ def test_every_renderer_says_a_source_page_shows_no_date():
     assert any("pagina zonder datum" in text for text in shown[2:])
     assert not any("None" in text for text in shown)
     assert reply.to_dict()["passages"][0]["source"]["date"] is None
+
+
+def test_a_library_error_is_logged_as_one_line_and_our_own_with_its_traceback():
+    secret_filter = SecretFilter(TOKEN)
+    secret_filter.brief = ("telegram",)
+    formatter = logging.Formatter("%(name)s: %(message)s")
+
+    def logged(name: str) -> str:
+        try:
+            raise ValueError(f"token {TOKEN} rejected")
+        except ValueError:
+            import sys
+
+            record = logging.LogRecord(name, logging.ERROR, "f", 1, "failed", (), sys.exc_info())
+        assert secret_filter.filter(record)
+        return formatter.format(record)
+
+    library = logged("telegram.ext")
+    assert library == f"telegram.ext: failed\nValueError: token {REDACTED} rejected"
+    ours = logged("bots.telegram.app")
+    assert "Traceback" in ours and TOKEN not in ours

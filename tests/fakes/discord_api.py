@@ -52,6 +52,7 @@ class FakeDiscord:
     requests: list[Request] = field(default_factory=list)
     gateway_log: list[dict] = field(default_factory=list)  # what clients sent on the gateway
     fail_next: dict[str, list[float]] = field(default_factory=dict)  # "METHOD /path" -> retry_after
+    reject_token: bool = False  # answer every REST call 401, as for a revoked token
     port: int = 0
     _ids: itertools.count = field(default_factory=lambda: itertools.count(10_000))
     _sockets: list[web.WebSocketResponse] = field(default_factory=list)
@@ -346,6 +347,8 @@ class FakeDiscord:
         path = "/" + request.match_info["path"]
         body = await self._body(request)
         self.requests.append(Request(request.method, path, body))
+        if self.reject_token:
+            return self._json({"message": "401: Unauthorized", "code": 0}, status=401)
         key = f"{request.method} {path}"
         for pattern, retry_afters in self.fail_next.items():
             if key.startswith(pattern) and retry_afters:

@@ -46,6 +46,7 @@ class FakeTelegram:
 
     calls: list[Call] = field(default_factory=list)
     fail_next: dict[str, list[int]] = field(default_factory=dict)  # method -> retry_after values
+    reject_token: bool = False  # answer every call 401 Unauthorized, as for a revoked token
     port: int = 0
     _updates: list[dict[str, Any]] = field(default_factory=list)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
@@ -166,6 +167,8 @@ class FakeTelegram:
         method = request.match_info["method"]
         params = await self._params(request)
         self.calls.append(Call(method, params))
+        if self.reject_token:
+            return self._json({"ok": False, "error_code": 401, "description": "Unauthorized"}, 401)
         if self.fail_next.get(method):
             retry_after = self.fail_next[method].pop(0)
             return self._json(
