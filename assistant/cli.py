@@ -36,7 +36,7 @@ from assistant.evaluation import (
 from assistant.models import Answer
 from assistant.report import FORMATS, build_report
 from assistant.report import render as render_report
-from assistant.store import Store, store_from_environment
+from assistant.store import Store, StoreError, store_from_environment
 from assistant.textrender import render_text
 
 # (name, questions, dialogues): the tuning set the model is fitted on, then the held-out set
@@ -161,13 +161,14 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     except QuestionError as exc:
         print(explain(exc), file=sys.stderr)
         return 2
-    _record(answer)
     print(
         json.dumps(answer.to_dict(), ensure_ascii=False, indent=2)
         if args.json
         else render_text(answer),
         end="\n" if args.json else "",
+        flush=True,
     )
+    _record(answer)  # after the answer is out: a log failure never costs it
     return 0
 
 
@@ -191,11 +192,11 @@ def _cmd_chat(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
         except QuestionError as exc:
             _print_chat_error(exc, args.json)
             continue
-        _record(answer, store)
         if args.json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
         else:
             print(render_text(answer), flush=True)
+        _record(answer, store)  # after the answer is out: a log failure never costs it
 
 
 def _print_chat_error(exc: QuestionError, as_json: bool) -> None:
@@ -229,7 +230,12 @@ def _cmd_forget(args: argparse.Namespace) -> int:
     store = _open_log()
     if store is None:
         return 1
-    print(f"forgot {store.forget(args.user)} question(s) of user {args.user}")
+    try:
+        count = store.forget(args.user)
+    except StoreError as exc:
+        print(f"error: nothing was forgotten: {exc}; try again later", file=sys.stderr)
+        return 1
+    print(f"forgot {count} question(s) of user {args.user}")
     return 0
 
 

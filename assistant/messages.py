@@ -149,4 +149,5 @@ FEEDBACK_REASONS = (
 ASK_REASON = "Bedankt. Wat was er mis met dit antwoord?"
 THANKS_REASON = "Genoteerd, dank je. Een curator bekijkt het."
 FORGOTTEN = "Gewist: {count} vraag/vragen en je reacties daarop. Ook je gesprek begint opnieuw."
+FORGET_FAILED = "Wissen lukte nu niet: er is niets gewist. Probeer het later opnieuw met /vergeet."
 NOTHING_STORED = "Wegwijzer bewaart hier niets van je; er is dus niets te wissen."

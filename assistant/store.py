@@ -101,6 +101,10 @@ class StoredFeedback:
     passage_id: str | None
 
 
+class StoreError(RuntimeError):
+    """The question log could not do what was asked (forget a user); the reason is logged."""
+
+
 class Store:
     """A SQLite question log. Open it with `Store.open`; a store that cannot open is disabled.
 
@@ -235,25 +239,34 @@ class Store:
         return False
 
     def forget(self, user_key: str) -> int:
-        """Delete every question (and its feedback) of a user; returns how many questions."""
+        """Delete every question (and its feedback) of a user, leaving no copy in the database
+        file or its write-ahead log; returns how many questions.
+
+        Raises:
+            StoreError: the log could not be changed (locked, read-only, corrupt): nothing was
+                forgotten, and the caller must say so.
+        """
         if not self.enabled:
             return 0
-        with self._write("forget a user") as db:
+        with self._write("forget a user", strict=True) as db:
             db.execute(
                 "DELETE FROM feedback WHERE question_id IN"
                 " (SELECT id FROM questions WHERE user_key = ?)",
                 (user_key,),
             )
-            return db.execute("DELETE FROM questions WHERE user_key = ?", (user_key,)).rowcount
-        return 0
+            deleted = db.execute("DELETE FROM questions WHERE user_key = ?", (user_key,)).rowcount
+        self._scrub()
+        return deleted
 
     def purge(self) -> int:
         """Delete what is older than the retention period; returns how many questions."""
         if not self.enabled:
             return 0
+        deleted = 0
         with self._write("purge old questions") as db:
-            return self._purge(db, self._clock())
-        return 0
+            deleted = self._purge(db, self._clock())
+        self._scrub()
+        return deleted
 
     def questions(self, since: dt.datetime | None = None) -> list[StoredQuestion]:
         """Logged questions, oldest first (empty when the store is disabled)."""
@@ -299,8 +312,9 @@ class Store:
         return deleted
 
     @contextmanager
-    def _write(self, what: str) -> Iterator[sqlite3.Connection]:
-        """A transaction whose failure is logged and swallowed: the answer matters more.
+    def _write(self, what: str, *, strict: bool = False) -> Iterator[sqlite3.Connection]:
+        """A transaction whose failure, of any kind, is logged and swallowed: the answer matters
+        more than its log line. With `strict` the failure is raised as `StoreError` instead.
 
         Only entered when the store is enabled (callers check `enabled` first).
         """
@@ -308,8 +322,23 @@ class Store:
         try:
             with self._db:
                 yield self._db
+        except Exception as exc:  # a surrogate in a question, a huge id, a locked file ...
+            logger.warning("question log: could not %s: %s", what, _brief(exc))
+            if strict:
+                raise StoreError(f"could not {what}: {_brief(exc)}") from exc
+
+    def _scrub(self) -> None:
+        """Move everything into the database file and empty the write-ahead log, so deleted
+        rows survive nowhere (`secure_delete` zeroes them in the file itself)."""
+        assert self._db is not None
+        try:
+            busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         except sqlite3.Error as exc:
-            logger.warning("question log: could not %s: %s", what, exc)
+            busy, reason = 1, str(exc)
+        else:
+            reason = "another connection is reading"
+        if busy:
+            logger.warning("question log: the write-ahead log could not be emptied: %s", reason)
 
     def _read(self, sql: str, parameters: tuple) -> list[tuple]:
         if self._db is None:
@@ -349,9 +378,11 @@ def store_from_environment(environ: Mapping[str, str]) -> Store | None:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _private_file(path)
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # Deleted rows are overwritten with zeros, not left in free pages (`forget`, the purge).
+    connection.execute("PRAGMA secure_delete = ON")
     connection.execute("PRAGMA journal_mode = WAL")
     # In WAL mode NORMAL cannot corrupt the file; at worst the last writes before a power cut
     # are lost, which a question log can afford, and commits stay fast.
@@ -360,6 +391,25 @@ def _connect(path: Path) -> sqlite3.Connection:
     _migrate(connection)
     connection.isolation_level = ""  # back to implicit transactions for `with connection:`
     return connection
+
+
+def _private_file(path: Path) -> None:
+    """Create the log's folder (0700) and file (0600) readable by their owner only; SQLite
+    gives its -wal and -shm files the database file's permissions. An existing file of ours
+    that others could read is tightened."""
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        if path.stat().st_mode & 0o077 and path.stat().st_uid == os.getuid():
+            path.chmod(0o600)
+
+
+def _brief(error: BaseException, limit: int = 200) -> str:
+    """An exception for a log line: its type and message, on one line, shortened."""
+    text = f"{type(error).__name__}: {' '.join(str(error).split())}"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _migrate(connection: sqlite3.Connection) -> None:
@@ -389,7 +439,8 @@ def _salt_beside(path: Path) -> bytes:
     salt_file = path.with_name(path.name + ".salt")
     if salt_file.exists():
         return salt_file.read_bytes().strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True)
     salt = secrets.token_hex(32).encode()
     descriptor = os.open(salt_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "wb") as handle:

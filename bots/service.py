@@ -73,7 +73,11 @@ class ChatService:
 
     def forget(self, chat: object, user_id: int) -> int | None:
         """Restart the user's conversation in this chat and delete the user's log; None if
-        nothing is kept."""
+        nothing is kept.
+
+        Raises:
+            StoreError: the log could not be changed; nothing was forgotten.
+        """
         self.conversations.get((chat, user_id)).reset()
         if self.store is None or not self.store.enabled:
             return None

@@ -7,7 +7,7 @@ import stat
 import pytest
 
 from assistant import cli
-from assistant.store import SCHEMA_VERSION, Store, store_from_environment
+from assistant.store import SCHEMA_VERSION, Store, StoreError, store_from_environment
 
 T0 = dt.datetime(2026, 11, 1, 12, 0, tzinfo=dt.UTC)
 
@@ -208,3 +208,70 @@ def test_a_log_of_schema_1_gets_outcomes_from_its_answered_column(tmp_path):
     store = Store.open(path, clock=Clock())
     assert [q.outcome for q in store.questions()] == ["answered", "not_answered"]
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def _raw_bytes(path) -> bytes:
+    """The database file and its write-ahead and shared-memory files, as on disk."""
+    found = b""
+    for suffix in ("", "-wal", "-shm"):
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            found += part.read_bytes()
+    return found
+
+
+def test_forget_and_the_purge_leave_no_copy_of_the_text_on_disk(tmp_path, assistant):
+    path = tmp_path / "log.db"
+    clock = Clock()
+    store = Store.open(path, clock=clock)  # kept open, as a running bot keeps it
+    secret = "mijnGeheimeVraagXYZ over de winwinlening"
+    answer = assistant.ask(secret)
+    store.record_question("telegram", "ann", answer)
+    store.record_question("telegram", "bob", assistant.ask("oudeVraagQWV over vlaio"))
+    assert b"mijnGeheimeVraagXYZ" in _raw_bytes(path)
+    assert store.forget("ann") == 1
+    assert b"mijnGeheimeVraagXYZ" not in _raw_bytes(path)
+    clock.now = T0 + dt.timedelta(days=store.retention_days + 1)
+    assert store.purge() == 1
+    assert b"oudeVraagQWV" not in _raw_bytes(path)
+
+
+def test_the_log_folder_and_files_are_private(tmp_path, assistant):
+    path = tmp_path / "nieuw" / "log.db"
+    store = Store.open(path)
+    store.record_question("cli", None, assistant.ask("wat is vlaio"))
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    for suffix in ("", "-wal", "-shm", ".salt"):
+        part = path.with_name(path.name + suffix)
+        assert stat.S_IMODE(part.stat().st_mode) == 0o600, suffix
+
+
+def test_forget_on_a_locked_log_fails_loudly_and_keeps_nothing_half(
+    tmp_path, assistant, capsys, monkeypatch
+):
+    path = tmp_path / "log.db"
+    store = Store.open(path)
+    store.record_question("cli", "ann", assistant.ask("wat is vlaio"))
+    monkeypatch.setenv("WEGWIJZER_DB", str(path))
+    locker = sqlite3.connect(path, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError):
+            store.forget("ann")
+        code = cli.main(["forget", "--user", "ann"])
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+    assert code == 1
+    assert "nothing was forgotten" in capsys.readouterr().err
+    assert len(Store.open(path).questions()) == 1
+
+
+def test_no_log_failure_of_any_kind_costs_the_answer(tmp_path, assistant, capsys, monkeypatch):
+    store = Store.open(tmp_path / "log.db")
+    surrogate = assistant.ask("winwinlening \udcff")
+    assert store.record_question("cli", None, surrogate) is None  # logged as a warning
+    assert store.record_feedback(10**30, True) is None
+    monkeypatch.setenv("WEGWIJZER_DB", str(tmp_path / "cli.db"))
+    assert cli.main(["ask", "winwinlening \udcff", "--top", "1"]) == 0
+    assert "Winwinlening" in capsys.readouterr().out

@@ -14,7 +14,7 @@ from discord.gateway import DiscordWebSocket
 
 from assistant import Assistant, QuestionError, messages
 from assistant.errors import explain
-from assistant.store import Store
+from assistant.store import Store, StoreError
 from bots.discord import render
 from bots.ratelimit import RateLimiter
 from bots.service import ChatService
@@ -158,8 +158,14 @@ class WegwijzerDiscord(commands.Bot):
 
     async def _forget(self, interaction: discord.Interaction) -> None:
         """Wis alles wat Wegwijzer van je bewaarde."""
-        count = self.service.forget(interaction.channel_id, interaction.user.id)
-        text = messages.NOTHING_STORED if count is None else messages.FORGOTTEN.format(count=count)
+        try:
+            count = self.service.forget(interaction.channel_id, interaction.user.id)
+        except StoreError:
+            text = messages.FORGET_FAILED
+        else:
+            text = (
+                messages.NOTHING_STORED if count is None else messages.FORGOTTEN.format(count=count)
+            )
         await interaction.response.send_message(text, ephemeral=True)
 
     async def _on_command_error(

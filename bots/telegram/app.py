@@ -27,7 +27,7 @@ from telegram.ext import (
 
 from assistant import Assistant, QuestionError, messages
 from assistant.errors import explain
-from assistant.store import Store
+from assistant.store import Store, StoreError
 from bots.ratelimit import RateLimiter
 from bots.refs import RefStore
 from bots.service import ChatService
@@ -133,8 +133,14 @@ class WegwijzerBot:
 
     async def forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/vergeet: delete everything stored of this user and restart the conversation."""
-        count = self.service.forget(update.effective_chat.id, update.effective_user.id)
-        text = messages.NOTHING_STORED if count is None else messages.FORGOTTEN.format(count=count)
+        try:
+            count = self.service.forget(update.effective_chat.id, update.effective_user.id)
+        except StoreError:
+            text = messages.FORGET_FAILED
+        else:
+            text = (
+                messages.NOTHING_STORED if count is None else messages.FORGOTTEN.format(count=count)
+            )
         await update.effective_message.reply_text(render.escape(text))
 
     async def _feedback(self, query: CallbackQuery, ref: dict, *, positive: bool) -> None:

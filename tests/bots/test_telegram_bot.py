@@ -156,6 +156,30 @@ def test_vergeet_deletes_the_users_questions(assistant, tmp_path):
     assert [q.question for q in store.questions()] == ["wat is pmv"]
 
 
+def test_vergeet_on_a_locked_log_says_nothing_was_forgotten(assistant, tmp_path):
+    import sqlite3
+
+    path = tmp_path / "log.db"
+    store = Store.open(path)
+
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant, store=store)):
+            fake.private_message("wat is vlaio", user_id=42)
+            await fake.wait_for("sendMessage", 1)
+            locker = sqlite3.connect(path, isolation_level=None)
+            locker.execute("BEGIN EXCLUSIVE")
+            try:
+                fake.command("/vergeet", user_id=42)
+                return (await fake.wait_for("sendMessage", 2))[1]
+            finally:
+                locker.execute("ROLLBACK")
+                locker.close()
+
+    reply = run(scenario())
+    assert reply["text"] == messages.FORGET_FAILED
+    assert [q.question for q in store.questions()] == ["wat is vlaio"]
+
+
 def test_a_follow_up_is_answered_in_the_chats_context(assistant):
     async def scenario():
         async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
