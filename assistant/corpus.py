@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import reprlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,13 @@ SOURCE_FIELDS = ("title", "publisher", "date", "url", "document")
 REGISTER_FIELDS = ("id", "title", "publisher", "date", "url", "file", "compared")
 MIN_WORDS, MAX_WORDS = 40, 160
 STALE_AFTER_DAYS = 365
+# Limits that keep a hostile or mistaken file from exhausting memory; a corpus of 100,000
+# passages in files of a few hundred passages each stays far within them.
+MAX_FILE_BYTES = 5_000_000  # a passage file, the synonyms, the glossary
+MAX_REGISTER_BYTES = 50_000_000  # bronnen.yaml: one entry per page of the whole corpus
+MAX_PASSAGES_PER_FILE = 5_000
+MAX_CHARS = {"id": 100, "title": 300, "text": 5_000}
+MAX_ITEMS, MAX_ITEM_CHARS = 50, 500  # questions, keywords, related, links: count and length
 
 # libyaml's safe loader when PyYAML was built with it (about ten times faster), else pure Python.
 _BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -148,10 +156,11 @@ def load_corpus(directory: Path | str, *, today: dt.date | None = None) -> Corpu
     declared: dict[str, str] = {}
     for path in _passage_files(root):
         rel = path.relative_to(root).as_posix()
-        for raw in _read_passage_list(path, rel, problems):
+        for raw in _read_passage_list(path, rel, problems, root):
             pid = raw.get("id")
             if isinstance(pid, str) and pid in declared:
-                problems.append(Problem(rel, pid, "id", f"duplicate id (also in {declared[pid]})"))
+                also = f"duplicate id (also in {declared[pid]})"
+                problems.append(Problem(rel, _label(pid), "id", also))
             elif isinstance(pid, str):
                 declared[pid] = rel
             passage = _build_passage(raw, rel, register, problems)
@@ -180,8 +189,25 @@ def _passage_files(root: Path) -> Iterator[Path]:
         yield path
 
 
-def _read_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:
+def _read_yaml(path: Path, rel: str, problems: list[Problem], root: Path | None = None) -> Any:
+    """A YAML file's content; None after reporting why it cannot be used.
+
+    Only a regular file inside the corpus folder (`root`), of at most `MAX_FILE_BYTES`, is
+    opened: a FIFO would block the reader forever, a symlink could read any file of the system.
+    """
+    limit = MAX_REGISTER_BYTES if path.name == SOURCES_FILE else MAX_FILE_BYTES
     try:
+        if root is not None and not path.resolve().is_relative_to(root.resolve()):
+            problems.append(Problem(rel, "-", "-", "points outside the corpus folder"))
+            return None
+        if not path.is_file():
+            problems.append(Problem(rel, "-", "-", "is not a regular file"))
+            return None
+        if path.stat().st_size > limit:
+            problems.append(
+                Problem(rel, "-", "-", f"is larger than {limit // 1_000_000} MB; split it")
+            )
+            return None
         with path.open(encoding="utf-8") as handle:
             return yaml.load(handle, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
@@ -193,12 +219,19 @@ def _read_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:
     return None
 
 
-def _read_passage_list(path: Path, rel: str, problems: list[Problem]) -> list[dict[str, Any]]:
-    data = _read_yaml(path, rel, problems)
+def _read_passage_list(
+    path: Path, rel: str, problems: list[Problem], root: Path
+) -> list[dict[str, Any]]:
+    data = _read_yaml(path, rel, problems, root)
     if data is None:
         return []
     if not isinstance(data, list):
         problems.append(Problem(rel, "-", "-", "a passage file must hold a list of passages"))
+        return []
+    if len(data) > MAX_PASSAGES_PER_FILE:
+        problems.append(
+            Problem(rel, "-", "-", f"{len(data)} passages; at most {MAX_PASSAGES_PER_FILE} a file")
+        )
         return []
     passages = []
     for index, item in enumerate(data, start=1):
@@ -212,14 +245,14 @@ def _read_passage_list(path: Path, rel: str, problems: list[Problem]) -> list[di
 def _build_passage(
     raw: dict[str, Any], rel: str, register: dict[str, RegisteredSource], problems: list[Problem]
 ) -> Passage | None:
-    pid = raw.get("id") if isinstance(raw.get("id"), str) else "?"
+    pid = _label(raw.get("id"))
     found: list[Problem] = []
 
     def report(field: str, message: str, severity: str = "error") -> None:
         found.append(Problem(rel, pid, field, message, severity))
 
-    for name in sorted(set(raw) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS)):
-        report(str(name), "unknown field")
+    for name in sorted(str(k) for k in set(raw) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS)):
+        report(_shown(name).strip("'"), "unknown field")
     for name in REQUIRED_FIELDS:
         if raw.get(name) in (None, "", []):
             report(name, "missing field")
@@ -254,18 +287,30 @@ def _build_passage(
 
 
 def _check_scalars(raw: dict[str, Any], report: Any) -> None:
+    for name, most in MAX_CHARS.items():
+        if isinstance(raw.get(name), str) and len(raw[name]) > most:
+            report(name, f"{len(raw[name])} characters; at most {most}")
+    for name in ("questions", "keywords", "related", "links"):
+        value = raw.get(name)
+        if isinstance(value, list) and len(value) > MAX_ITEMS:
+            report(name, f"{len(value)} items; at most {MAX_ITEMS}")
+        elif isinstance(value, list) and any(
+            isinstance(v, str) and len(v) > MAX_ITEM_CHARS for v in value
+        ):
+            report(name, f"an item longer than {MAX_ITEM_CHARS} characters")
     pid = raw.get("id")
     if pid is not None and not (isinstance(pid, str) and _SLUG.match(pid)):
-        report("id", f"must be a lowercase slug (a-z, 0-9, hyphens); got {pid!r}")
+        report("id", f"must be a lowercase slug (a-z, 0-9, hyphens); got {_shown(pid)}")
     for name in ("title", "text"):
         if raw.get(name) is not None and not isinstance(raw[name], str):
             report(name, "must be text")
     if raw.get("kind") is not None and raw["kind"] not in KINDS:
-        report("kind", f"must be one of {', '.join(KINDS)}; got {raw['kind']!r}")
+        report("kind", f"must be one of {', '.join(KINDS)}; got {_shown(raw['kind'])}")
     if raw.get("status") is not None and raw["status"] not in STATUSES:
-        report("status", f"must be one of {', '.join(STATUSES)}; got {raw['status']!r}")
+        report("status", f"must be one of {', '.join(STATUSES)}; got {_shown(raw['status'])}")
     if raw.get("checked") is not None and not _valid_date(raw["checked"]):
-        report("checked", f"must be an ISO date (YYYY-MM-DD or YYYY-MM); got {raw['checked']!r}")
+        got = _shown(raw["checked"])
+        report("checked", f"must be an ISO date (YYYY-MM-DD or YYYY-MM); got {got}")
     if isinstance(raw.get("text"), str):
         words = len(raw["text"].split())
         if not MIN_WORDS <= words <= MAX_WORDS:
@@ -317,30 +362,46 @@ def _cited_sources(
     return register[ids[0]].source, tuple(dict.fromkeys(ids))
 
 
+def _label(pid: Any) -> str:
+    """How a passage is named in a problem: its id, shortened when absurdly long."""
+    if not isinstance(pid, str):
+        return "?"
+    return pid if len(pid) <= MAX_CHARS["id"] else pid[:40] + "…"
+
+
 def _shown(value: Any, limit: int = 60) -> str:
-    """A value for an error message, never longer than `limit` characters."""
-    text = repr(value)
+    """A value for an error message, never longer than `limit` characters.
+
+    `reprlib` shortens while it renders, so a 50 MB string or a nest of YAML aliases (which
+    would expand to gigabytes) costs no more than the few characters shown.
+    """
+    text = _REPR.repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 80
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict = 2, 4, 4
 
 
 def _build_source(
     value: dict[str, Any], register: dict[str, RegisteredSource], report: Any
 ) -> Source | None:
-    for name in sorted(set(value) - set(SOURCE_FIELDS)):
-        report(f"source.{name}", "unknown field")
+    for name in sorted(str(k) for k in set(value) - set(SOURCE_FIELDS)):
+        report(f"source.{_shown(name).strip(chr(39))}", "unknown field")
     for name in ("title", "publisher", "date"):
         if not value.get(name):
             report(f"source.{name}", "missing field")
     if value.get("date") and not _valid_date(value["date"]):
         report(
             "source.date",
-            f"must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); got {value['date']!r}",
+            f"must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); got {_shown(value['date'])}",
         )
     url, document = value.get("url"), value.get("document")
     if (url is None) == (document is None):
         report("source", "give exactly one of url and document")
     if url is not None and not _https(url):
-        report("source.url", f"must be an https URL; got {url!r}")
+        report("source.url", f"must be an https URL; got {_shown(url)}")
     if document is not None and not (
         isinstance(document, str) and document in register and register[document].file
     ):
@@ -409,13 +470,13 @@ def _check_cross_references(
                     passage.file,
                     passage.id,
                     "superseded_by",
-                    f"unknown passage {passage.superseded_by!r}",
+                    f"unknown passage {_shown(passage.superseded_by)}",
                 )
             )
         for ref in passage.related:
             if ref not in declared:
                 problems.append(
-                    Problem(passage.file, passage.id, "related", f"unknown passage {ref!r}")
+                    Problem(passage.file, passage.id, "related", f"unknown passage {_shown(ref)}")
                 )
             elif ref == passage.id:
                 problems.append(Problem(passage.file, passage.id, "related", "refers to itself"))
@@ -455,9 +516,9 @@ def _staleness_warnings(
 def _load_register(root: Path, problems: list[Problem]) -> dict[str, RegisteredSource]:
     """Read and check the register of sources (`SOURCES_FILE`)."""
     path = root / SOURCES_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return {}
-    data = _read_yaml(path, SOURCES_FILE, problems)
+    data = _read_yaml(path, SOURCES_FILE, problems, root)
     if data is None:
         return {}
     if not isinstance(data, list):
@@ -489,7 +550,7 @@ def _register_entry(
     if not _SLUG.match(sid):
         report("id", "must be a lowercase slug (a-z, 0-9, hyphens)")
     for name in sorted(str(k) for k in set(item) - set(REGISTER_FIELDS)):
-        report(name, "unknown field")
+        report(_shown(name).strip("'"), "unknown field")
     # `date` is the page's own date; a page that shows none is registered without one.
     for name in ("title", "publisher"):
         if not isinstance(item.get(name), (str, int)) or not str(item[name]).strip():
@@ -563,9 +624,9 @@ def _register_warnings(
 def _load_word_map(root: Path, name: str, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
     """A word map (user word -> corpus words): the synonyms, or the English glossary."""
     path = root / name
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return {}
-    data = _read_yaml(path, name, problems)
+    data = _read_yaml(path, name, problems, root)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -590,8 +651,8 @@ def _https(value: Any) -> bool:
 
 
 def _valid_date(value: Any) -> bool:
-    if isinstance(value, dt.date):
-        return True
+    if isinstance(value, dt.date):  # YAML reads 2026-01-15 as a date; a timestamp is no date
+        return not isinstance(value, dt.datetime)
     return isinstance(value, (str, int)) and parse_date(str(value)) is not None
 
 
