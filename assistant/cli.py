@@ -175,7 +175,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 def _cmd_chat(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
     stdin = stdin or sys.stdin
     conversation = Conversation(_assistant(args.corpus))
-    store = store_from_environment(os.environ)
+    store = _cli_log()
     interactive = stdin.isatty() and not args.json
     if interactive:
         print(messages.CHAT_WELCOME)
@@ -208,10 +208,19 @@ def _print_chat_error(exc: QuestionError, as_json: bool) -> None:
 
 
 def _record(answer: Answer, store: Store | None = None) -> None:
-    """Log a CLI question in the question log (WEGWIJZER_DB; "off" disables it)."""
-    store = store or store_from_environment(os.environ)
+    """Log a CLI question, only when WEGWIJZER_DB names a log: someone trying Wegwijzer from
+    the command line is not told that their questions are kept, so by default they are not
+    (the bots, whose users read the privacy notice, log by default)."""
+    store = store or _cli_log()
     if store is not None:
         store.record_question("cli", None, answer)
+
+
+def _cli_log() -> Store | None:
+    """The log for questions asked on the command line: only the one WEGWIJZER_DB names."""
+    if not os.environ.get("WEGWIJZER_DB", "").strip():
+        return None
+    return store_from_environment(os.environ)
 
 
 def _open_log() -> Store | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant import cli
+from assistant.store import Store
 from tests.conftest import passage, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,3 +170,19 @@ def test_a_closed_pipe_ends_quietly_without_a_traceback():
     process.wait(timeout=60)
     assert b"Traceback" not in stderr
     assert process.returncode == 0
+
+
+def test_the_command_line_logs_questions_only_when_wegwijzer_db_is_set(
+    capsys, tmp_path, monkeypatch
+):
+    monkeypatch.delenv("WEGWIJZER_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert cli.main(["ask", "wat is de winwinlening", "--top", "1"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("wat is vlaio\n"))
+    assert cli.main(["chat", "--json"]) == 0
+    assert not (tmp_path / "data").exists()
+    monkeypatch.setenv("WEGWIJZER_DB", str(tmp_path / "log.db"))
+    assert cli.main(["ask", "wat is de winwinlening", "--top", "1"]) == 0
+    assert [q.question for q in Store.open(tmp_path / "log.db").questions()] == [
+        "wat is de winwinlening"
+    ]
