@@ -18,7 +18,7 @@ from typing import TextIO
 
 from assistant import messages
 from assistant.conversation import Conversation
-from assistant.core import MAX_TOP_K, Assistant
+from assistant.core import MAX_QUESTION_CHARS, MAX_TOP_K, Assistant
 from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus
 from assistant.decision import FEATURES, bundled_model_path
 from assistant.errors import QuestionError, explain
@@ -41,6 +41,9 @@ from assistant.textrender import render_text
 
 # (name, questions, dialogues): the tuning set the model is fitted on, then the held-out set
 # that is never used for fitting and that CI gates on.
+# A chat line is read in pieces of this size; anything beyond one piece is too long anyway.
+LINE_CHUNK = 4 * MAX_QUESTION_CHARS
+
 DEFAULT_EVAL_SETS = (
     ("tuning", Path("tests/eval/vragen.yaml"), Path("tests/eval/gesprekken.yaml")),
     ("held-out", Path("tests/eval/heldout.yaml"), Path("tests/eval/heldout-gesprekken.yaml")),
@@ -66,6 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`wegwijzer corpus stats | head`): stop quietly, no traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:  # Ctrl-C, in `chat` above all: a new line, no traceback
+        print(file=sys.stderr)
+        return 130
+    except OSError as exc:  # stdout on a full device, a closed stdin ...
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"error: {exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -182,12 +192,15 @@ def _cmd_chat(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
     while True:
         if interactive:
             print("> ", end="", flush=True)
-        line = stdin.readline()
-        if not line or (interactive and not line.strip()):
+        read = _read_line(stdin)
+        if read is None or (interactive and not read[0].strip()):
             return 0
+        line, length = read
         if not line.strip():
             continue
         try:
+            if length > LINE_CHUNK:
+                raise QuestionError("too_long", length, MAX_QUESTION_CHARS)
             answer = conversation.ask(line, top_k=args.top)
         except QuestionError as exc:
             _print_chat_error(exc, args.json)
@@ -197,6 +210,22 @@ def _cmd_chat(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
         else:
             print(render_text(answer), flush=True)
         _record(answer, store)  # after the answer is out: a log failure never costs it
+
+
+def _read_line(stdin: TextIO) -> tuple[str, int] | None:
+    """The next line and its length, None at the end. A line far longer than any question is
+    read in chunks and only its start kept, so a 200 MB line costs no more memory than a short
+    one (it is refused as too long by its full length)."""
+    line = stdin.readline(LINE_CHUNK)
+    if not line:
+        return None
+    length = len(line.rstrip("\n"))
+    if not line.endswith("\n") and length == LINE_CHUNK:
+        while rest := stdin.readline(LINE_CHUNK):
+            length += len(rest.rstrip("\n"))
+            if rest.endswith("\n"):
+                break
+    return line, length
 
 
 def _print_chat_error(exc: QuestionError, as_json: bool) -> None:

@@ -222,7 +222,7 @@ def load_eval_set(path: Path | str) -> EvalSet:
 def _read_yaml(path: Path | str, what: str) -> Any:
     try:
         return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise EvalFileError(f"{path}: cannot read {what}: {exc}") from exc
 
 

@@ -186,3 +186,49 @@ def test_the_command_line_logs_questions_only_when_wegwijzer_db_is_set(
     assert [q.question for q in Store.open(tmp_path / "log.db").questions()] == [
         "wat is de winwinlening"
     ]
+
+
+def test_command_line_edges_end_in_a_message_and_an_exit_code(capsys, tmp_path, monkeypatch):
+    bad = tmp_path / "vragen.yaml"
+    bad.write_bytes(b'in_domain:\n  - {q: "caf\xe9", ids: [x]}\n')
+    assert cli.main(["eval", str(bad)]) == 2
+    assert "cannot read evaluation file" in capsys.readouterr().err
+
+    class Interrupted(io.StringIO):
+        def readline(self, *args):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(sys, "stdin", Interrupted())
+    assert cli.main(["chat", "--json"]) == 130
+
+    class Full(io.StringIO):
+        def write(self, text):
+            raise OSError(28, "No space left on device")
+
+        def fileno(self):
+            return os.open(os.devnull, os.O_WRONLY)
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    assert cli.main(["ask", "wat is vlaio"]) == 1
+    assert "No space left on device" in capsys.readouterr().err
+
+
+def test_a_huge_chat_line_is_refused_by_its_length_without_holding_it(capsys, monkeypatch):
+    class Endless(io.StringIO):
+        """A 200 MB line, produced in pieces: it never exists in memory as a whole."""
+
+        def __init__(self):
+            super().__init__()
+            self.left = 200_000_000
+
+        def readline(self, size=-1):
+            if self.left <= 0:
+                return ""
+            piece = min(size, self.left)
+            self.left -= piece
+            return "a" * piece + ("\n" if self.left == 0 else "")
+
+    monkeypatch.setattr(sys, "stdin", Endless())
+    code, out, _ = run(capsys, "chat", "--json")
+    assert code == 0
+    assert json.loads(out)["error"] == "too_long" and "200000000" in json.loads(out)["message"]
