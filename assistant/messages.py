@@ -107,6 +107,7 @@ SOMETHING_WENT_WRONG = (
     "aan het Cultuurloket (cultuurloket.be)."
 )
 BUTTON_EXPIRED = "Deze knop is verlopen. Stel je vraag opnieuw."
+NOT_YOUR_BUTTON = "Deze knop hoort bij de vraag van iemand anders."
 THANKS_UP = "Bedankt! Fijn dat dit hielp."
 THANKS_DOWN = "Bedankt voor je reactie. We bekijken dit antwoord."
 MORE_ABOUT = "Meer over {title}"

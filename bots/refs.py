@@ -27,8 +27,14 @@ class RefStore:
             self._items.popitem(last=False)
         return key
 
-    def get(self, key: str) -> Any:
-        return self._items.get(key)
+    def get(self, key: str, kind: type | tuple[type, ...] = object) -> Any:
+        """The value behind a key, if it is of the `kind` the button expects; else None.
+
+        A valid key pressed with another button's prefix (a feedback reference sent as a
+        question) is then an expired button, not a crash.
+        """
+        value = self._items.get(key)
+        return value if isinstance(value, kind) else None
 
     def __len__(self) -> int:
         return len(self._items)

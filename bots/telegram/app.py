@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from telegram import (
     BotCommand,
@@ -120,13 +121,20 @@ class WegwijzerBot:
         if kind == render.MORE and (view := self.assistant.view(payload)):
             await query.answer()
             await self._send(query.message, render.render_passage(view))
-        elif kind == render.QUESTION and (question := self.refs.get(payload)):
+        elif kind == render.QUESTION and (question := self.refs.get(payload, str)):
             await query.answer()
             await self.answer(query.message, query.from_user.id, question)
-        elif kind == render.FEEDBACK and (ref := self.refs.get(payload[2:])):
+        elif kind == render.FEEDBACK and (ref := self.refs.get(payload[2:], dict)):
+            if ref.get("owner", query.from_user.id) != query.from_user.id:
+                await query.answer(messages.NOT_YOUR_BUTTON)
+                return
             await self._feedback(query, ref, positive=payload.startswith("+"))
-        elif kind == render.REASON and (ref := self.refs.get(payload.partition(":")[0])):
-            self.service.reason(ref, payload.partition(":")[2])
+        elif kind == render.REASON and (ref := self.refs.get(payload.partition(":")[0], tuple)):
+            feedback_id, owner = ref
+            if owner != query.from_user.id:
+                await query.answer(messages.NOT_YOUR_BUTTON)
+                return
+            self.service.reason(feedback_id, payload.partition(":")[2])
             await query.answer(messages.THANKS_REASON)
         else:
             await query.answer(messages.BUTTON_EXPIRED)
@@ -149,12 +157,15 @@ class WegwijzerBot:
         feedback_id = self.service.feedback(ref.get("question_id"), positive, passage_id)
         await query.answer(messages.THANKS_UP if positive else messages.THANKS_DOWN)
         if not positive and feedback_id is not None:
-            reasons = render.render_reasons(self.refs.put(feedback_id))
+            reasons = render.render_reasons(self.refs.put((feedback_id, query.from_user.id)))
             await self._send(query.message, reasons)
 
     async def inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Inline mode: `@bot winwinlening` offers up to ten passages."""
         query = update.inline_query
+        if not self.service.allow(query.from_user.id):  # the same limit as for questions
+            await query.answer([], cache_time=INLINE_CACHE_SECONDS)
+            return
         try:
             answer = self.assistant.ask(query.query, top_k=render.MAX_INLINE_RESULTS)
         except QuestionError:
@@ -181,8 +192,18 @@ class WegwijzerBot:
         except QuestionError as exc:
             await message.reply_text(render.escape(explain(exc)))
             return
-        for part in render.render_answer(answer, self.refs.put, question_id=question_id):
+        keep = self._keeper(user_id)
+        for part in render.render_answer(answer, keep, question_id=question_id):
             await self._send(message, part)
+
+    def _keeper(self, owner: int) -> Callable[[object], str]:
+        """The reference store for one user's answer: its feedback references name the user,
+        so that only they can vote on it (a group sees everyone's buttons)."""
+
+        def keep(value: object) -> str:
+            return self.refs.put({**value, "owner": owner} if isinstance(value, dict) else value)
+
+        return keep
 
     @staticmethod
     async def _send(message: Message, part: render.TelegramMessage) -> None:

@@ -140,6 +140,42 @@ def test_buttons_show_a_passage_and_feedback_reaches_the_store(assistant, tmp_pa
     assert down.passage_id == "winwinlening"
 
 
+def test_forged_and_foreign_button_presses_are_refused_politely(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+
+    async def scenario():
+        bot = WegwijzerBot(assistant, store=store, limiter=RateLimiter(100, 60.0))
+        async with FakeTelegram() as fake, running(fake, bot):
+            fake.private_message("wat is de winwinlening", user_id=42)
+            [answer] = await fake.wait_for("sendMessage")
+            thumbs_up = next(b for b in _buttons(answer) if b["text"] == "👍")
+            key = thumbs_up["callback_data"].split(":", 1)[1][2:]
+            fake.button_press(f"q:{key}", user_id=42)  # a feedback reference as a question
+            fake.button_press(f"r:{key}:fout", user_id=42)  # ... and as a reason
+            fake.button_press(thumbs_up["callback_data"], user_id=7)  # someone else's vote
+            return await fake.wait_for("answerCallbackQuery", 3)
+
+    answered = run(scenario())
+    assert [a["text"] for a in answered] == [
+        messages.BUTTON_EXPIRED,
+        messages.BUTTON_EXPIRED,
+        messages.NOT_YOUR_BUTTON,
+    ]
+    assert store.feedback() == []
+
+
+def test_inline_queries_are_rate_limited_like_questions(assistant):
+    async def scenario():
+        bot = WegwijzerBot(assistant, limiter=RateLimiter(1, 60.0))
+        async with FakeTelegram() as fake, running(fake, bot):
+            fake.inline_query("winwinlening")
+            fake.inline_query("winwinlening")
+            return await fake.wait_for("answerInlineQuery", 2)
+
+    first, second = run(scenario())
+    assert first["results"] and not second["results"]
+
+
 def test_vergeet_deletes_the_users_questions(assistant, tmp_path):
     store = Store.open(tmp_path / "log.db")
 
