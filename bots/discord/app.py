@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 import re
 from typing import Any
@@ -13,6 +14,7 @@ from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 
 from assistant import Assistant, QuestionError, messages
+from assistant.core import MAX_QUESTION_CHARS
 from assistant.errors import explain
 from assistant.store import Store, StoreError
 from bots.discord import render
@@ -67,6 +69,16 @@ class WegwijzerDiscord(commands.Bot):
             assistant, channel=CHANNEL, top_k=top_k, limiter=limiter, store=store
         )
 
+    def seal(self, kind: str, number: int | None, user_id: int) -> str:
+        """A short HMAC (with the question log's secret salt) binding a logged question's or
+        vote's id to the user it belongs to: a custom_id naming someone else's question,
+        forged or pressed by another member of the channel, does not carry its seal. The salt
+        persists, so buttons keep working after a restart."""
+        store = self.service.store
+        if number is None or store is None or not store.enabled:
+            return ""
+        return store.user_key(CHANNEL, f"seal:{kind}:{number}:{user_id}")[:12]
+
     async def setup_hook(self) -> None:
         """Register the slash commands and the persistent buttons, then sync the tree once."""
         self.tree.add_command(_vraag_command(self))
@@ -96,11 +108,12 @@ class WegwijzerDiscord(commands.Bot):
             await message.reply(messages.TOO_MANY_QUESTIONS, allowed_mentions=NO_MENTIONS)
             return
         try:
-            answer = self.service.ask(message.channel.id, message.author.id, question)
+            answer, logged = self.service.ask(message.channel.id, message.author.id, question)
         except QuestionError as exc:
             await message.reply(explain(exc), allowed_mentions=NO_MENTIONS)
             return
-        for part in render.render_answer(*answer):
+        seal = self.seal("q", logged, message.author.id)
+        for part in render.render_answer(answer, logged, seal):
             await message.reply(**_send_kwargs(part))
 
     async def answer_interaction(self, interaction: discord.Interaction, question: str) -> None:
@@ -109,12 +122,12 @@ class WegwijzerDiscord(commands.Bot):
             await interaction.response.send_message(messages.TOO_MANY_QUESTIONS, ephemeral=True)
             return
         try:
-            answer = self.service.ask(interaction.channel_id, interaction.user.id, question)
+            answer, logged = self.service.ask(interaction.channel_id, interaction.user.id, question)
         except QuestionError as exc:
             await interaction.response.send_message(explain(exc), ephemeral=True)
             return
-        parts = render.render_answer(*answer)
-        await send_parts(interaction, parts, ephemeral=not answer[0].answered)
+        parts = render.render_answer(answer, logged, self.seal("q", logged, interaction.user.id))
+        await send_parts(interaction, parts, ephemeral=not answer.answered)
 
     async def show_passage(self, interaction: discord.Interaction, passage_id: str) -> None:
         view = self.assistant.view(passage_id)
@@ -129,18 +142,29 @@ class WegwijzerDiscord(commands.Bot):
         passage_id: str,
         positive: bool,
         question_id: int | None,
+        seal: str = "",
     ) -> None:
         """Store a vote; after a 👎 ask for the reason with buttons (ephemeral)."""
+        user = interaction.user.id
+        if question_id is not None and not hmac.compare_digest(
+            seal, self.seal("q", question_id, user)
+        ):
+            await interaction.response.send_message(messages.NOT_YOUR_BUTTON, ephemeral=True)
+            return
         feedback_id = self.service.feedback(question_id, positive, passage_id)
         if positive or feedback_id is None:
             thanks = messages.THANKS_UP if positive else messages.THANKS_DOWN
             await interaction.response.send_message(thanks, ephemeral=True)
             return
-        await send_parts(interaction, [render.render_reasons(feedback_id)], ephemeral=True)
+        reasons = render.render_reasons(feedback_id, self.seal("f", feedback_id, user))
+        await send_parts(interaction, [reasons], ephemeral=True)
 
     async def take_reason(
-        self, interaction: discord.Interaction, feedback_id: int, reason: str
+        self, interaction: discord.Interaction, feedback_id: int, reason: str, seal: str = ""
     ) -> None:
+        if not hmac.compare_digest(seal, self.seal("f", feedback_id, interaction.user.id)):
+            await interaction.response.send_message(messages.NOT_YOUR_BUTTON, ephemeral=True)
+            return
         self.service.reason(feedback_id, reason)
         await interaction.response.send_message(messages.THANKS_REASON, ephemeral=True)
 
@@ -190,6 +214,8 @@ def _vraag_command(bot: WegwijzerDiscord) -> app_commands.Command:
     async def suggest(
         interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
+        if not isinstance(current, str) or len(current) > MAX_QUESTION_CHARS:
+            return []  # a forged or absurd value: no suggestions, no error
         return [
             app_commands.Choice(name=s, value=s)
             for s in bot.assistant.complete(current, render.MAX_CHOICES)
@@ -254,14 +280,41 @@ def build_view(buttons: tuple[render.ButtonSpec, ...]) -> discord.ui.View:
     return view
 
 
+_PASSAGE = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_NUMBER = r"[0-9]{1,18}"  # an id of the question log (SQLite's rowid fits in 63 bits)
+_SEAL = r"[A-Za-z0-9_-]{1,16}"
+_FEEDBACK = re.compile(
+    rf"(?P<vote>[+-]):(?P<pid>{_PASSAGE})(?::(?P<qid>{_NUMBER}):(?P<seal>{_SEAL}))?"
+)
+_REASON = re.compile(rf"(?P<fid>{_NUMBER}):(?P<reason>[a-z]{{1,20}}):(?P<seal>{_SEAL})")
+
+
+class _Checked:
+    """Mixed into a persistent button: its custom_id is parsed into typed values, and one
+    that does not parse (forged, or from an older version) is answered as expired instead of
+    failing."""
+
+    valid = True
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        if not self.valid:
+            await interaction.response.send_message(messages.BUTTON_EXPIRED, ephemeral=True)
+            return
+        await self.press(interaction)
+
+    async def press(self, interaction: discord.Interaction) -> None:
+        raise NotImplementedError
+
+
 class MoreButton(
-    discord.ui.DynamicItem[discord.ui.Button], template=r"wegwijzer:meer:(?P<pid>[a-z0-9-]+)"
+    _Checked, discord.ui.DynamicItem[discord.ui.Button], template=r"wegwijzer:meer:(?P<pid>[\s\S]*)"
 ):
     """ "Meer over <titel>": shows a passage. Persistent: works after a restart."""
 
     def __init__(self, passage_id: str) -> None:
-        super().__init__(discord.ui.Button(custom_id=render.more_id(passage_id)))
+        super().__init__(discord.ui.Button(custom_id=render.more_id(passage_id)[:100]))
         self.passage_id = passage_id
+        self.valid = re.fullmatch(_PASSAGE, passage_id) is not None
 
     @classmethod
     async def from_custom_id(
@@ -269,55 +322,69 @@ class MoreButton(
     ) -> MoreButton:
         return cls(match["pid"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def press(self, interaction: discord.Interaction) -> None:
         await interaction.client.show_passage(interaction, self.passage_id)
 
 
 class FeedbackButton(
-    discord.ui.DynamicItem[discord.ui.Button],
-    template=r"wegwijzer:fb:(?P<vote>[+-]):(?P<pid>[a-z0-9-]+)(?::(?P<qid>\d+))?",
+    _Checked, discord.ui.DynamicItem[discord.ui.Button], template=r"wegwijzer:fb:(?P<rest>[\s\S]*)"
 ):
-    """👍 / 👎 on an answer; carries the passage id and, when logged, the question's id."""
+    """👍 / 👎 on an answer; carries the passage id and, when logged, the question's id with
+    the seal that binds the vote to the user who asked."""
 
-    def __init__(self, positive: bool, passage_id: str, question_id: int | None) -> None:
-        custom_id = render.feedback_id(positive, passage_id, question_id)
-        super().__init__(discord.ui.Button(custom_id=custom_id))
+    def __init__(
+        self, positive: bool, passage_id: str, question_id: int | None, seal: str = ""
+    ) -> None:
+        custom_id = render.feedback_id(positive, passage_id, question_id, seal)
+        super().__init__(discord.ui.Button(custom_id=custom_id[:100]))
         self.positive = positive
         self.passage_id = passage_id
         self.question_id = question_id
+        self.seal = seal
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item, match: re.Match[str]
     ) -> FeedbackButton:
-        question_id = int(match["qid"]) if match["qid"] else None
-        return cls(match["vote"] == "+", match["pid"], question_id)
+        parsed = _FEEDBACK.fullmatch(match["rest"])
+        if parsed is None:
+            button = cls(True, "x", None)
+            button.valid = False
+            return button
+        question_id = int(parsed["qid"]) if parsed["qid"] else None
+        return cls(parsed["vote"] == "+", parsed["pid"], question_id, parsed["seal"] or "")
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def press(self, interaction: discord.Interaction) -> None:
         await interaction.client.take_feedback(
-            interaction, self.passage_id, self.positive, self.question_id
+            interaction, self.passage_id, self.positive, self.question_id, self.seal
         )
 
 
 class ReasonButton(
-    discord.ui.DynamicItem[discord.ui.Button],
-    template=r"wegwijzer:rd:(?P<fid>\d+):(?P<reason>[a-z]+)",
+    _Checked, discord.ui.DynamicItem[discord.ui.Button], template=r"wegwijzer:rd:(?P<rest>[\s\S]*)"
 ):
     """The reason for a 👎, from the short list."""
 
-    def __init__(self, feedback_id: int, reason: str) -> None:
-        super().__init__(discord.ui.Button(custom_id=render.reason_id(feedback_id, reason)))
+    def __init__(self, feedback_id: int, reason: str, seal: str = "") -> None:
+        custom_id = render.reason_id(feedback_id, reason, seal)
+        super().__init__(discord.ui.Button(custom_id=custom_id[:100]))
         self.feedback_id = feedback_id
         self.reason = reason
+        self.seal = seal
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item, match: re.Match[str]
     ) -> ReasonButton:
-        return cls(int(match["fid"]), match["reason"])
+        parsed = _REASON.fullmatch(match["rest"])
+        if parsed is None or parsed["reason"] not in dict(messages.FEEDBACK_REASONS):
+            button = cls(0, "x")
+            button.valid = False
+            return button
+        return cls(int(parsed["fid"]), parsed["reason"], parsed["seal"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        await interaction.client.take_reason(interaction, self.feedback_id, self.reason)
+    async def press(self, interaction: discord.Interaction) -> None:
+        await interaction.client.take_reason(interaction, self.feedback_id, self.reason, self.seal)
 
 
 class AskButton(discord.ui.DynamicItem[discord.ui.Button], template=r"wegwijzer:q:(?P<q>.+)"):
@@ -334,4 +401,4 @@ class AskButton(discord.ui.DynamicItem[discord.ui.Button], template=r"wegwijzer:
         return cls(match["q"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await interaction.client.answer_interaction(interaction, self.question)
+        await interaction.client.answer_interaction(interaction, self.question[:1000])

@@ -55,13 +55,16 @@ def more_id(passage_id: str) -> str:
     return f"{PREFIX}:meer:{passage_id}"
 
 
-def feedback_id(positive: bool, passage_id: str, question_id: int | None = None) -> str:
-    suffix = f":{question_id}" if question_id is not None else ""
+def feedback_id(
+    positive: bool, passage_id: str, question_id: int | None = None, seal: str = ""
+) -> str:
+    """A 👍/👎 button; with a logged question, its id and the seal that binds it to the asker."""
+    suffix = f":{question_id}:{seal}" if question_id is not None else ""
     return f"{PREFIX}:fb:{'+' if positive else '-'}:{passage_id}{suffix}"
 
 
-def reason_id(feedback: int, reason: str) -> str:
-    return f"{PREFIX}:rd:{feedback}:{reason}"
+def reason_id(feedback: int, reason: str, seal: str = "") -> str:
+    return f"{PREFIX}:rd:{feedback}:{reason}:{seal}"
 
 
 def question_id(question: str) -> str | None:
@@ -102,17 +105,20 @@ def _source_text(passage: AnswerPassage) -> str:
     return f"{cited} ({dates})"
 
 
-def render_answer(answer: Answer, logged_id: int | None = None) -> list[DiscordMessage]:
+def render_answer(
+    answer: Answer, logged_id: int | None = None, seal: str = ""
+) -> list[DiscordMessage]:
     """An answer as one or more messages within Discord's limits.
 
-    `logged_id`, the answer's id in the question log, goes into the feedback buttons.
+    `logged_id`, the answer's id in the question log, goes into the feedback buttons with
+    `seal`, which binds them to the user who asked (see `WegwijzerDiscord.seal`).
     """
     embeds = [passage_embed(p, n) for n, p in enumerate(answer.passages, start=1)]
     content = "\n".join((answer.message, *(f"*{escape_markdown(n)}*" for n in answer.notices)))
     if answer.fallback:
         content = f"{content}\n➜ {answer.fallback.label}: <{answer.fallback.url}>"
     groups = pack(embeds)
-    buttons = tuple(_answer_buttons(answer, logged_id))
+    buttons = tuple(_answer_buttons(answer, logged_id, seal))
     if not groups:
         return [DiscordMessage(_cut(content, CONTENT_LIMIT), (), buttons)]
     return [
@@ -154,24 +160,24 @@ def pack(embeds: Sequence[discord.Embed]) -> list[list[discord.Embed]]:
     return groups
 
 
-def render_reasons(feedback: int) -> DiscordMessage:
+def render_reasons(feedback: int, seal: str = "") -> DiscordMessage:
     """After a 👎: one button per reason from the short list."""
     buttons = tuple(
-        ButtonSpec(label, custom_id=reason_id(feedback, code))
+        ButtonSpec(label, custom_id=reason_id(feedback, code, seal))
         for code, label in messages.FEEDBACK_REASONS
     )
     return DiscordMessage(messages.ASK_REASON, (), buttons)
 
 
-def _answer_buttons(answer: Answer, logged_id: int | None) -> list[ButtonSpec]:
+def _answer_buttons(answer: Answer, logged_id: int | None, seal: str) -> list[ButtonSpec]:
     """Answers and partial answers get "more about" and 👍/👎 buttons; the others get their
     suggestions as questions to press; a human desk, when named, always gets a link."""
     if answer.passages:
         first = answer.passages[0]
         buttons = [
             *_more_buttons(first.related),
-            ButtonSpec("", custom_id=feedback_id(True, first.id, logged_id), emoji="👍"),
-            ButtonSpec("", custom_id=feedback_id(False, first.id, logged_id), emoji="👎"),
+            ButtonSpec("", custom_id=feedback_id(True, first.id, logged_id, seal), emoji="👍"),
+            ButtonSpec("", custom_id=feedback_id(False, first.id, logged_id, seal), emoji="👎"),
         ]
     else:
         buttons = [

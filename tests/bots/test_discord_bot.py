@@ -166,6 +166,35 @@ def test_buttons_keep_working_after_a_restart_and_feedback_reaches_the_store(ass
     assert (feedback.question_id, feedback.vote, feedback.reason) == (question.id, -1, "verouderd")
 
 
+def test_forged_and_foreign_buttons_are_answered_and_change_nothing(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+    forged = [
+        "wegwijzer:fb:+:winwinlening:" + "9" * 40 + ":abc",  # an absurd question id
+        "wegwijzer:rd:abc:fout:x",  # a feedback id that is no number
+        "wegwijzer:rd:1:onbekend:x",  # a reason not on the list
+        "wegwijzer:meer:Winwin\nlening",  # not a passage id
+    ]
+
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant, store=store):
+            await fake.slash("vraag", _ask("wat is de winwinlening"))
+            [answer] = await fake.wait_for("POST", "/interactions/")
+            thumbs_up = next(i for i in _custom_ids(answer.body) if i.startswith("wegwijzer:fb:+"))
+            for custom_id in forged:
+                await fake.press(custom_id)
+            await fake.press(thumbs_up, user_id=7)  # someone else's question
+            await fake.press(thumbs_up.rsplit(":", 1)[0] + ":vervalst")  # a forged seal
+            await fake.autocomplete("vraag", "vraag", "x" * 5_000)
+            return await fake.wait_for("POST", "/interactions/", 1 + len(forged) + 3)
+
+    callbacks = run(scenario())
+    contents = [c.body["data"].get("content") for c in callbacks[1:]]
+    assert contents[: len(forged)] == [messages.BUTTON_EXPIRED] * len(forged)
+    assert contents[len(forged) : len(forged) + 2] == [messages.NOT_YOUR_BUTTON] * 2
+    assert callbacks[-1].body["data"] == {"choices": []}
+    assert store.feedback() == []
+
+
 def test_vergeet_and_follow_up_in_a_channel(assistant, tmp_path):
     store = Store.open(tmp_path / "log.db")
 
