@@ -36,7 +36,7 @@ class ChatService:
         self.assistant = assistant
         self.channel = channel
         self.top_k = top_k
-        self.limiter = limiter or RateLimiter(20, 60.0)
+        self.limiter = limiter if limiter is not None else RateLimiter(20, 60.0)
         self.store = store
         self.conversations = Conversations(lambda chat: Conversation(assistant))
 

@@ -73,7 +73,7 @@ class WegwijzerBot:
         self.service = ChatService(
             assistant, channel=CHANNEL, top_k=top_k, limiter=limiter, store=store
         )
-        self.refs = refs or RefStore()
+        self.refs = refs if refs is not None else RefStore()  # an empty store is falsy
 
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/start: welcome and three example questions as buttons."""
