@@ -184,6 +184,9 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 
 def _cmd_chat(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
     stdin = stdin or sys.stdin
+    if stdin is None:  # started with its input closed (`wegwijzer chat <&-`)
+        print("error: chat reads questions from stdin, which is closed", file=sys.stderr)
+        return 2
     conversation = Conversation(_assistant(args.corpus))
     store = _cli_log()
     interactive = stdin.isatty() and not args.json

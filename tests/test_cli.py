@@ -200,6 +200,9 @@ def test_command_line_edges_end_in_a_message_and_an_exit_code(capsys, tmp_path, 
 
     monkeypatch.setattr(sys, "stdin", Interrupted())
     assert cli.main(["chat", "--json"]) == 130
+    monkeypatch.setattr(sys, "stdin", None)  # what Python gives a process whose fd 0 is closed
+    assert cli.main(["chat"]) == 2
+    assert "stdin, which is closed" in capsys.readouterr().err
 
     class Full(io.StringIO):
         def write(self, text):
