@@ -50,3 +50,22 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+START_FAILURES = ("rejected", "wrong_url", "unreachable")
+
+
+def start_failure_url(failure: str, good: str, wrong: str, path: str) -> str:
+    """The API URL for a start-up failure: the fake's own (it rejects the token), a wrong one
+    on the fake (404), or `path` on a loopback port nothing listens on."""
+    if failure == "unreachable":
+        return f"http://127.0.0.1:{free_port()}{path}"
+    return good if failure == "rejected" else wrong
+
+
+def assert_failed_start(code: int, stderr: str, secret: str) -> None:
+    """A failed start: exit 1, no traceback, no secret, and an `error:` line last."""
+    assert code == 1
+    assert secret not in stderr
+    assert "Traceback" not in stderr
+    assert stderr.strip().splitlines()[-1].startswith("error: ")

@@ -14,7 +14,14 @@ from bots.ratelimit import RateLimiter
 from bots.telegram.app import WegwijzerBot, build_application
 from bots.telegram.main import main as telegram_main
 from tests.bots.htmlcheck import check_telegram_html
-from tests.bots.process import free_port, run_to_exit, start_bot, stop_bot
+from tests.bots.process import (
+    START_FAILURES,
+    assert_failed_start,
+    run_to_exit,
+    start_bot,
+    start_failure_url,
+    stop_bot,
+)
 from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegram
 
 TOKEN = "123456:SECRET-test-token"
@@ -363,20 +370,13 @@ def test_entry_point_runs_against_the_fake_and_stops_on_sigterm():
     run(scenario())
 
 
-@pytest.mark.parametrize("failure", ["rejected", "wrong_url", "unreachable"])
+@pytest.mark.parametrize("failure", START_FAILURES)
 def test_a_failed_start_is_one_line_without_the_token(failure):
     async def scenario():
         async with FakeTelegram(reject_token=failure == "rejected") as fake:
-            base_url = {
-                "rejected": fake.base_url,
-                "wrong_url": fake.base_url.replace("/bot", "/nergens/bot"),
-                "unreachable": f"http://127.0.0.1:{free_port()}/bot",
-            }[failure]
+            wrong = fake.base_url.replace("/bot", "/nergens/bot")
+            base_url = start_failure_url(failure, fake.base_url, wrong, "/bot")
             env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": base_url}
             return await run_to_exit("bots.telegram", {**env, "NO_PROXY": "127.0.0.1"})
 
-    code, stderr = run(scenario())
-    assert code == 1
-    assert TOKEN not in stderr and "SECRET" not in stderr
-    assert "Traceback" not in stderr
-    assert stderr.strip().splitlines()[-1].startswith("error: ")
+    assert_failed_start(*run(scenario()), TOKEN)
