@@ -19,7 +19,7 @@ from typing import TextIO
 from assistant import messages
 from assistant.conversation import Conversation
 from assistant.core import MAX_QUESTION_CHARS, MAX_TOP_K, Assistant
-from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus
+from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus, shorten
 from assistant.decision import FEATURES, bundled_model_path
 from assistant.errors import QuestionError, explain
 from assistant.evaluation import (
@@ -148,7 +148,8 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+        message = f"not an ISO date (YYYY-MM-DD): {shorten(value)}"
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def _top_k(value: str) -> int:

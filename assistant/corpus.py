@@ -252,7 +252,7 @@ def _build_passage(
         found.append(Problem(rel, pid, field, message, severity))
 
     for name in sorted(str(k) for k in set(raw) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS)):
-        report(_shown(name).strip("'"), "unknown field")
+        report(shorten(name).strip("'"), "unknown field")
     for name in REQUIRED_FIELDS:
         if raw.get(name) in (None, "", []):
             report(name, "missing field")
@@ -300,16 +300,16 @@ def _check_scalars(raw: dict[str, Any], report: Any) -> None:
             report(name, f"an item longer than {MAX_ITEM_CHARS} characters")
     pid = raw.get("id")
     if pid is not None and not (isinstance(pid, str) and _SLUG.match(pid)):
-        report("id", f"must be a lowercase slug (a-z, 0-9, hyphens); got {_shown(pid)}")
+        report("id", f"must be a lowercase slug (a-z, 0-9, hyphens); got {shorten(pid)}")
     for name in ("title", "text"):
         if raw.get(name) is not None and not isinstance(raw[name], str):
             report(name, "must be text")
     if raw.get("kind") is not None and raw["kind"] not in KINDS:
-        report("kind", f"must be one of {', '.join(KINDS)}; got {_shown(raw['kind'])}")
+        report("kind", f"must be one of {', '.join(KINDS)}; got {shorten(raw['kind'])}")
     if raw.get("status") is not None and raw["status"] not in STATUSES:
-        report("status", f"must be one of {', '.join(STATUSES)}; got {_shown(raw['status'])}")
+        report("status", f"must be one of {', '.join(STATUSES)}; got {shorten(raw['status'])}")
     if raw.get("checked") is not None and not _valid_date(raw["checked"]):
-        got = _shown(raw["checked"])
+        got = shorten(raw["checked"])
         report("checked", f"must be an ISO date (YYYY-MM-DD or YYYY-MM); got {got}")
     if isinstance(raw.get("text"), str):
         words = len(raw["text"].split())
@@ -356,7 +356,7 @@ def _cited_sources(
         return None, ()
     unknown = [i for i in ids if i not in register]
     for source_id in unknown:
-        report("source", f"unknown source {_shown(source_id)} (see {SOURCES_FILE})")
+        report("source", f"unknown source {shorten(source_id)} (see {SOURCES_FILE})")
     if unknown:
         return None, ()
     return register[ids[0]].source, tuple(dict.fromkeys(ids))
@@ -369,7 +369,7 @@ def _label(pid: Any) -> str:
     return pid if len(pid) <= MAX_CHARS["id"] else pid[:40] + "…"
 
 
-def _shown(value: Any, limit: int = 60) -> str:
+def shorten(value: Any, limit: int = 60) -> str:
     """A value for an error message, never longer than `limit` characters.
 
     `reprlib` shortens while it renders, so a 50 MB string or a nest of YAML aliases (which
@@ -388,24 +388,24 @@ def _build_source(
     value: dict[str, Any], register: dict[str, RegisteredSource], report: Any
 ) -> Source | None:
     for name in sorted(str(k) for k in set(value) - set(SOURCE_FIELDS)):
-        report(f"source.{_shown(name).strip(chr(39))}", "unknown field")
+        report(f"source.{shorten(name).strip(chr(39))}", "unknown field")
     for name in ("title", "publisher", "date"):
         if not value.get(name):
             report(f"source.{name}", "missing field")
     if value.get("date") and not _valid_date(value["date"]):
         report(
             "source.date",
-            f"must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); got {_shown(value['date'])}",
+            f"must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); got {shorten(value['date'])}",
         )
     url, document = value.get("url"), value.get("document")
     if (url is None) == (document is None):
         report("source", "give exactly one of url and document")
     if url is not None and not _https(url):
-        report("source.url", f"must be an https URL; got {_shown(url)}")
+        report("source.url", f"must be an https URL; got {shorten(url)}")
     if document is not None and not (
         isinstance(document, str) and document in register and register[document].file
     ):
-        report("source.document", f"unknown document {_shown(document)} (see {SOURCES_FILE})")
+        report("source.document", f"unknown document {shorten(document)} (see {SOURCES_FILE})")
     try:
         return Source(
             title=str(value["title"]),
@@ -443,14 +443,14 @@ def _build_links(
             continue
         if "url" in item:
             if not _https(item["url"]):
-                report(f"{where}.url", f"must be an https URL; got {_shown(item['url'])}")
+                report(f"{where}.url", f"must be an https URL; got {shorten(item['url'])}")
                 continue
             report(f"{where}.url", f"an inline URL; name an entry of {SOURCES_FILE}", "warning")
             links.append(Link(item["label"].strip(), item["url"]))
             continue
         entry = register.get(item["source"]) if isinstance(item["source"], str) else None
         if entry is None:
-            unknown = _shown(item["source"])
+            unknown = shorten(item["source"])
             report(f"{where}.source", f"unknown source {unknown} (see {SOURCES_FILE})")
         elif entry.source.url is None:
             report(f"{where}.source", f"{entry.id} is a document, not a page to link")
@@ -470,13 +470,13 @@ def _check_cross_references(
                     passage.file,
                     passage.id,
                     "superseded_by",
-                    f"unknown passage {_shown(passage.superseded_by)}",
+                    f"unknown passage {shorten(passage.superseded_by)}",
                 )
             )
         for ref in passage.related:
             if ref not in declared:
                 problems.append(
-                    Problem(passage.file, passage.id, "related", f"unknown passage {_shown(ref)}")
+                    Problem(passage.file, passage.id, "related", f"unknown passage {shorten(ref)}")
                 )
             elif ref == passage.id:
                 problems.append(Problem(passage.file, passage.id, "related", "refers to itself"))
@@ -545,12 +545,12 @@ def _register_entry(
     found: list[Problem] = []
 
     def report(field: str, message: str) -> None:
-        found.append(Problem(SOURCES_FILE, _shown(sid).strip("'"), field, message))
+        found.append(Problem(SOURCES_FILE, shorten(sid).strip("'"), field, message))
 
     if not _SLUG.match(sid):
         report("id", "must be a lowercase slug (a-z, 0-9, hyphens)")
     for name in sorted(str(k) for k in set(item) - set(REGISTER_FIELDS)):
-        report(_shown(name).strip("'"), "unknown field")
+        report(shorten(name).strip("'"), "unknown field")
     # `date` is the page's own date; a page that shows none is registered without one.
     for name in ("title", "publisher"):
         if not isinstance(item.get(name), (str, int)) or not str(item[name]).strip():
@@ -562,7 +562,7 @@ def _register_entry(
     if (url is None) == (file is None):
         report("-", "give exactly one of url and file")
     if url is not None and not _https(url):
-        report("url", f"must be an https URL; got {_shown(url)}")
+        report("url", f"must be an https URL; got {shorten(url)}")
     if file is not None and not _inside(root, file):
         report("file", "must name a file inside the corpus folder")
     problems.extend(found)

@@ -28,6 +28,7 @@ import numpy as np
 import yaml
 
 from assistant.core import Assistant, Retrieval
+from assistant.corpus import shorten
 from assistant.decision import FEATURES, SIGNS, AnswerabilityModel, fit_logistic
 
 CATEGORIES = ("in_domain", "unanswerable", "out_of_domain", "smalltalk")
@@ -230,12 +231,13 @@ def _question(item: Any, category: str, path: Path | str) -> LabelledQuestion:
     if isinstance(item, str) and category != "in_domain":
         item = {"q": item}
     if not isinstance(item, dict) or not item.get("q"):
-        raise EvalFileError(f"{path}: each {category} item needs q; got {item!r}")
+        raise EvalFileError(f"{path}: each {category} item needs q; got {shorten(item)}")
     if category == "in_domain" and not item.get("ids"):
-        raise EvalFileError(f"{path}: each in_domain item needs q and ids; got {item!r}")
+        raise EvalFileError(f"{path}: each in_domain item needs q and ids; got {shorten(item)}")
     style = str(item.get("style") or "")
     if style and style not in STYLES:
-        raise EvalFileError(f"{path}: unknown style {style!r} in {item!r}; use {STYLES}")
+        unknown = f"unknown style {shorten(style)} in {shorten(item)}"
+        raise EvalFileError(f"{path}: {unknown}; use {STYLES}")
     return LabelledQuestion(
         str(item["q"]),
         _ids(item.get("ids")) if category == "in_domain" else (),
@@ -612,12 +614,12 @@ def load_dialogues(path: Path | str) -> tuple[list[list[Turn]], dict[str, float]
 
 def _turn(item: Any, position: int, path: Path | str) -> Turn:
     if not isinstance(item, dict) or not item.get("q") or "ids" not in item:
-        raise EvalFileError(f"{path}: each turn needs q and ids; got {item!r}")
+        raise EvalFileError(f"{path}: each turn needs q and ids; got {shorten(item)}")
     kind = "first" if position == 0 else str(item.get("turn") or "follow_up")
     if kind not in ("first", "follow_up", "unrelated"):
-        raise EvalFileError(f"{path}: turn must be follow_up or unrelated; got {item!r}")
+        raise EvalFileError(f"{path}: turn must be follow_up or unrelated; got {shorten(item)}")
     if kind != "unrelated" and not item["ids"]:
-        raise EvalFileError(f"{path}: only an unrelated turn may have no ids; got {item!r}")
+        raise EvalFileError(f"{path}: only an unrelated turn may have no ids; got {shorten(item)}")
     return Turn(str(item["q"]), _ids(item["ids"]), kind)
 
 

@@ -103,3 +103,13 @@ def test_the_corpus_check_command_prints_few_short_lines_for_a_bomb(tmp_path, ca
     captured = capsys.readouterr()
     assert len(captured.out) + len(captured.err) < 5_000
     assert sys.getsizeof(captured.err) < 10_000
+
+
+def test_a_hostile_evaluation_file_is_named_in_one_short_line(tmp_path, capsys):
+    from assistant import cli
+
+    huge = tmp_path / "vragen.yaml"
+    huge.write_text("in_domain:\n  - {q: '" + "x" * 100_000 + "'}\n", "utf-8")
+    assert cli.main(["eval", str(huge)]) == 2
+    err = capsys.readouterr().err
+    assert "each in_domain item needs q and ids" in err and len(err) < 500
