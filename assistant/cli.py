@@ -44,9 +44,14 @@ from assistant.textrender import render_text
 # A chat line is read in pieces of this size; anything beyond one piece is too long anyway.
 LINE_CHUNK = 4 * MAX_QUESTION_CHARS
 
+# The evaluation sets live in a checkout (tests/eval/), found from this file, not from the
+# current folder: `wegwijzer eval` works from anywhere in it, and an installed wheel, which has
+# no tests, says to give FILE.
+CHECKOUT = Path(__file__).resolve().parent.parent
+EVAL_DIR = CHECKOUT / "tests" / "eval"
 DEFAULT_EVAL_SETS = (
-    ("tuning", Path("tests/eval/vragen.yaml"), Path("tests/eval/gesprekken.yaml")),
-    ("held-out", Path("tests/eval/heldout.yaml"), Path("tests/eval/heldout-gesprekken.yaml")),
+    ("tuning", EVAL_DIR / "vragen.yaml", EVAL_DIR / "gesprekken.yaml"),
+    ("held-out", EVAL_DIR / "heldout.yaml", EVAL_DIR / "heldout-gesprekken.yaml"),
 )
 
 
@@ -355,7 +360,9 @@ def _eval_sets(args: argparse.Namespace) -> list[tuple[str, Path, Path | None]]:
         if questions.exists():
             sets.append((name, questions, args.dialogues or _existing(dialogues)))
     if not sets:
-        raise FileNotFoundError(f"no evaluation files; expected {DEFAULT_EVAL_SETS[0][1]}")
+        raise FileNotFoundError(
+            f"no evaluation sets in {EVAL_DIR} (they come with a checkout); give FILE"
+        )
     return sets
 
 
@@ -371,7 +378,8 @@ def _fit(assistant: Assistant, args: argparse.Namespace) -> None:
     dialogues = load_dialogues(talk)[0] if talk else []
     model = fit_model(assistant, eval_set, dialogues)
     target = args.model_out or bundled_model_path()
-    model.save(target, fitted_on=source.as_posix(), examples=len(eval_set.questions))
+    shown = source.relative_to(CHECKOUT) if source.is_relative_to(CHECKOUT) else source
+    model.save(target, fitted_on=shown.as_posix(), examples=len(eval_set.questions))
     assistant.model = model
     print(f"fitted on {source} ({len(eval_set.questions)} questions); wrote {target}")
     print(f"  threshold {model.threshold:.2f}, unsure below {model.unsure:.2f}")

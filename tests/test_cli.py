@@ -105,8 +105,8 @@ def test_ask_with_a_broken_corpus_names_the_problem(capsys, tmp_path):
     assert "a.yaml: -: yaml: syntax error at line" in err
 
 
-def test_eval_passes_on_the_bundled_set(capsys, monkeypatch):
-    monkeypatch.chdir(ROOT)
+def test_eval_passes_on_the_bundled_set_from_any_folder(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # the sets are found from the checkout, not the current folder
     code, out, _ = run(capsys, "eval", "--json")
     data = json.loads(out)
     assert code == 0 and data["failures"] == []
@@ -235,3 +235,13 @@ def test_a_huge_chat_line_is_refused_by_its_length_without_holding_it(capsys, mo
     code, out, _ = run(capsys, "chat", "--json")
     assert code == 0
     assert json.loads(out)["error"] == "too_long" and "200000000" in json.loads(out)["message"]
+
+
+def test_eval_without_the_sets_of_a_checkout_asks_for_a_file(capsys, monkeypatch, tmp_path):
+    missing = tmp_path / "geen"
+    monkeypatch.setattr(cli, "EVAL_DIR", missing)
+    monkeypatch.setattr(
+        cli, "DEFAULT_EVAL_SETS", (("tuning", missing / "v.yaml", missing / "g.yaml"),)
+    )
+    assert cli.main(["eval"]) == 2
+    assert "give FILE" in capsys.readouterr().err
