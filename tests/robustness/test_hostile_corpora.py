@@ -3,6 +3,7 @@ a hang or a flood of output (issue 12, items 4 and 6)."""
 
 import os
 import sys
+import threading
 
 import pytest
 import yaml
@@ -65,8 +66,13 @@ def test_a_fifo_named_yaml_is_reported_not_waited_on(tmp_path):
     root = write_corpus(tmp_path, {"a.yaml": [passage("een")]})
     os.mkfifo(root / "pijp.yaml")
     os.mkfifo(root / "synoniemen-extra.yaml")
-    problems = _problems(root)
-    assert "pijp.yaml: -: -: is not a regular file" in problems
+    found: list[list[str]] = []
+    # In a thread with a bounded wait: a loader that opened the FIFO would block forever.
+    reader = threading.Thread(target=lambda: found.append(_problems(root)), daemon=True)
+    reader.start()
+    reader.join(timeout=30)
+    assert found, "the loader blocked on a FIFO"
+    assert "pijp.yaml: -: -: is not a regular file" in found[0]
 
 
 def test_a_symlink_out_of_the_corpus_is_not_followed(tmp_path):
