@@ -5,6 +5,11 @@ gateway handshake (HELLO, IDENTIFY or RESUME, READY, GUILD_CREATE, heartbeats), 
 (PUT /applications/{id}/commands), channel messages, interaction callbacks and follow-ups. Every
 REST request is recorded; `fail_next` makes a route answer 429 once (with the `Via` header that
 tells discord.py it is Discord's own rate limit, not a Cloudflare ban).
+
+Like Discord it refuses messages that break its limits (`discord_rules`): a 400 with Discord's
+JSON (50035 "Invalid Form Body" with the field path, or 50006 for an empty message). A refused
+request is not in `requests` (nothing was sent) but in `rejected`, and `wait_for` names it when it
+gives up, so a bot that oversteps fails its test.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from tests.fakes import discord_rules
 from tests.fakes.server import serve
 
 BOT_ID = 5000
@@ -50,6 +56,7 @@ class FakeDiscord:
     """State of the fake; start it with `async with FakeDiscord() as fake:`."""
 
     requests: list[Request] = field(default_factory=list)
+    rejected: list[tuple[Request, dict]] = field(default_factory=list)  # refused, Discord's JSON
     gateway_log: list[dict] = field(default_factory=list)  # what clients sent on the gateway
     fail_next: dict[str, list[float]] = field(default_factory=dict)  # "METHOD /path" -> retry_after
     reject_token: bool = False  # answer every REST call 401, as for a revoked token
@@ -91,7 +98,11 @@ class FakeDiscord:
         while len(self.to(method, path_start)) < count:
             if time.monotonic() > deadline:
                 seen = [f"{r.method} {r.path}" for r in self.requests]
-                raise AssertionError(f"{method} {path_start} x{count} not seen; saw {seen}")
+                refused = [f"{r.method} {r.path}: {json.dumps(e)}" for r, e in self.rejected]
+                raise AssertionError(
+                    f"{method} {path_start} x{count} not seen; saw {seen}"
+                    + (f"; rejected: {refused}" if refused else "")
+                )
             await asyncio.sleep(0.02)
         return self.to(method, path_start)
 
@@ -345,11 +356,21 @@ class FakeDiscord:
 
     async def _rest(self, request: web.Request) -> web.Response:
         path = "/" + request.match_info["path"]
-        body = await self._body(request)
-        self.requests.append(Request(request.method, path, body))
+        sent = Request(request.method, path, await self._body(request))
+        refusal = self._unavailable(f"{request.method} {path}")
+        if refusal is not None:
+            self.requests.append(sent)
+            return refusal
+        if error := discord_rules.check(sent.method, path, sent.body):
+            self.rejected.append((sent, error))
+            return self._json(error, status=400)
+        self.requests.append(sent)
+        return self._json(self._result(sent.method, path, sent.body))
+
+    def _unavailable(self, key: str) -> web.Response | None:
+        """401 for a revoked token, or the 429 that `fail_next` queued for "METHOD /path"."""
         if self.reject_token:
             return self._json({"message": "401: Unauthorized", "code": 0}, status=401)
-        key = f"{request.method} {path}"
         for pattern, retry_afters in self.fail_next.items():
             if key.startswith(pattern) and retry_afters:
                 retry_after = retry_afters.pop(0)
@@ -362,7 +383,7 @@ class FakeDiscord:
                     status=429,
                     headers={"Via": "1.1 google", "X-RateLimit-Scope": "user"},
                 )
-        return self._json(self._result(request.method, path, body))
+        return None
 
     @staticmethod
     async def _body(request: web.Request) -> Any:

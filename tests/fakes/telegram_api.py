@@ -3,6 +3,10 @@
 It implements what the bot uses: getMe, deleteWebhook, getUpdates (long poll honouring `offset`),
 sendMessage, editMessageText, answerCallbackQuery, answerInlineQuery, setMyCommands. Tests queue
 updates with the helpers and read `calls`; `fail_next` makes a method answer 429 once.
+
+Like the real Bot API it refuses what breaks Telegram's limits or markup (`telegram_rules`): a 400
+with the real description. A refused call is not in `calls` (it was never delivered) but in
+`rejected`, and `wait_for` names it when it gives up, so a bot that oversteps fails its test.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.fakes import telegram_rules
 from tests.fakes.server import serve
 
 BOT_ID = 7000
@@ -45,6 +50,7 @@ class FakeTelegram:
     """The fake server's state; start it with `async with FakeTelegram() as fake:`."""
 
     calls: list[Call] = field(default_factory=list)
+    rejected: list[tuple[Call, str]] = field(default_factory=list)  # refused calls, description
     fail_next: dict[str, list[int]] = field(default_factory=dict)  # method -> retry_after values
     reject_token: bool = False  # answer every call 401 Unauthorized, as for a revoked token
     port: int = 0
@@ -80,8 +86,10 @@ class FakeTelegram:
         while len(self.calls_to(method)) < count:
             if time.monotonic() > deadline:
                 made = [c.method for c in self.calls]
+                refused = [f"{c.method}: {error}" for c, error in self.rejected]
                 raise AssertionError(
                     f"{method} called {len(self.calls_to(method))}x, not {count}x; calls: {made}"
+                    + (f"; rejected: {refused}" if refused else "")
                 )
             await asyncio.sleep(0.02)
         return self.calls_to(method)
@@ -165,24 +173,32 @@ class FakeTelegram:
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
-        params = await self._params(request)
-        self.calls.append(Call(method, params))
+        call = Call(method, await self._params(request))
+        if self.reject_token or self.fail_next.get(method):
+            self.calls.append(call)
+            return self._unavailable(method)
+        if error := telegram_rules.check(method, call.params):
+            self.rejected.append((call, error))
+            return self._json({"ok": False, "error_code": 400, "description": error}, 400)
+        self.calls.append(call)
+        if method == "getUpdates":
+            return self._json({"ok": True, "result": await self._poll(call.params)})
+        return self._json({"ok": True, "result": self._result(method, call.params)})
+
+    def _unavailable(self, method: str) -> web.Response:
+        """401 for a revoked token, else the 429 that `fail_next` queued for `method`."""
         if self.reject_token:
             return self._json({"ok": False, "error_code": 401, "description": "Unauthorized"}, 401)
-        if self.fail_next.get(method):
-            retry_after = self.fail_next[method].pop(0)
-            return self._json(
-                {
-                    "ok": False,
-                    "error_code": 429,
-                    "description": f"Too Many Requests: retry after {retry_after}",
-                    "parameters": {"retry_after": retry_after},
-                },
-                status=429,
-            )
-        if method == "getUpdates":
-            return self._json({"ok": True, "result": await self._poll(params)})
-        return self._json({"ok": True, "result": self._result(method, params)})
+        retry_after = self.fail_next[method].pop(0)
+        return self._json(
+            {
+                "ok": False,
+                "error_code": 429,
+                "description": f"Too Many Requests: retry after {retry_after}",
+                "parameters": {"retry_after": retry_after},
+            },
+            status=429,
+        )
 
     async def _params(self, request: web.Request) -> dict[str, Any]:
         if request.content_type == "application/json":
