@@ -75,6 +75,16 @@ LABEL_CONFIDENCE = "zekerheid"
 CHAT_WELCOME = "Wegwijzer: stel je vraag (leeg of Ctrl-D om te stoppen)."
 
 # Chat bots (Telegram, Discord)
+# The bots' commands and what each does, in the order Telegram's menu shows them.
+COMMANDS = {
+    "start": "Welkom en voorbeeldvragen",
+    "vraag": "Stel een vraag aan Wegwijzer",
+    "onderwerpen": "Kies een onderwerp",
+    "over": "Wat Wegwijzer is en waar de feiten vandaan komen",
+    "vergeet": "Wis alles wat Wegwijzer van je bewaarde",
+    "help": "Hoe je Wegwijzer gebruikt",
+}
+QUESTION_OPTION = "Je vraag, in gewone woorden"
 WELCOME = (
     "Hallo! Ik ben Wegwijzer. Ik beantwoord vragen van ondernemers in de culturele en creatieve "
     "sectoren in Vlaanderen, met korte stukjes uit nagekeken bronnen: elk antwoord zegt waar het "

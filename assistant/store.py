@@ -156,9 +156,20 @@ class Store:
         store.purge()
         return store
 
+    @classmethod
+    def disabled(cls) -> Store:
+        """The log switched off: every write is a no-op and every read is empty."""
+        return cls(None, salt=b"")
+
     @property
     def enabled(self) -> bool:
         return self._db is not None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def user_key(self, channel: str, raw_id: object) -> str:
         """The pseudonymous key of a platform user: a salted hash, the same for every message."""
@@ -356,12 +367,12 @@ def default_path(environ: Mapping[str, str]) -> Path:
     return Path(base) / "wegwijzer" / "wegwijzer.db"
 
 
-def store_from_environment(environ: Mapping[str, str]) -> Store | None:
+def store_from_environment(environ: Mapping[str, str]) -> Store:
     """The store the CLI and the bots use: WEGWIJZER_DB (``off`` disables), WEGWIJZER_SALT,
-    WEGWIJZER_RETENTION_DAYS. Returns None when disabled."""
+    WEGWIJZER_RETENTION_DAYS. A log that is off is a disabled store (`Store.disabled`)."""
     location = environ.get("WEGWIJZER_DB", "").strip()
     if location.lower() == "off":
-        return None
+        return Store.disabled()
     salt = environ.get("WEGWIJZER_SALT", "").encode() or None
     try:
         days = int(environ.get("WEGWIJZER_RETENTION_DAYS") or DEFAULT_RETENTION_DAYS)

@@ -1,16 +1,99 @@
-"""What every chat bot does with a user, whatever the platform: rate-limit, converse, log,
-take feedback and forget. The platform adapters only read, call this, render and send."""
+"""The use cases of a chat bot, whatever the platform: ask, show a passage, vote, give a reason,
+forget, and the fixed texts. Each returns an outcome that the platforms only render and send
+(see `bots.layout`); no handler takes a business decision of its own.
+
+Policies that live here and nowhere else:
+
+- every question, from a message, a command, a button or an inline query, counts against the
+  user's rate limit;
+- questions are read in the asker's own conversation in that chat (never another member's);
+- questions asked in a chat are logged (when the log is on); inline queries are not: they are
+  searched as they are typed, and a half-typed word is not a question;
+- a vote or a reason is taken only from the user who asked: the buttons carry a seal, an HMAC
+  that binds the logged question (or the passage) to that user.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import secrets
+from collections.abc import Hashable
+from dataclasses import dataclass
 
-from assistant import Answer, Assistant
+from assistant import Answer, Assistant, QuestionError, messages
 from assistant.conversation import Conversation, Conversations
-from assistant.store import Store
+from assistant.core import MAX_QUESTION_CHARS
+from assistant.errors import explain
+from assistant.models import AnswerPassage
+from assistant.store import Store, StoreError
+from bots.actions import AskQuestion, GiveReason, Press, ShowPassage, Vote
 from bots.ratelimit import RateLimiter
 
 logger = logging.getLogger(__name__)
+
+SEAL_CHARS = 12
+MAX_SUGGESTIONS = 25  # Discord's limit on autocomplete choices
+
+
+@dataclass(frozen=True)
+class Replied:
+    """An answer to show, with its id in the question log and the seal for its vote buttons."""
+
+    answer: Answer
+    log_id: int | None
+    seal: str
+
+
+@dataclass(frozen=True)
+class Said:
+    """A short text for the user: a refusal, a thanks, the result of a command.
+
+    `reason` names a refusal ("rate_limited", "bad_question", "expired", "not_yours") so that a
+    platform can, for example, show it only to the user; None for an ordinary reply.
+    """
+
+    text: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One passage in full (a "more about" button)."""
+
+    passage: AnswerPassage
+
+
+@dataclass(frozen=True)
+class Offered:
+    """A text with questions to choose from: (label, question) pairs."""
+
+    text: str
+    questions: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Voted:
+    """A vote was taken; after a 👎 on a logged answer, `feedback_id` asks for the reason."""
+
+    text: str
+    feedback_id: int | None = None
+    seal: str = ""
+
+
+@dataclass(frozen=True)
+class Found:
+    """Passages for an inline query (empty when nothing answers it)."""
+
+    passages: tuple[AnswerPassage, ...]
+
+
+Outcome = Replied | Said | Shown | Offered | Voted | Found
+
+EXPIRED = Said(messages.BUTTON_EXPIRED, "expired")
+NOT_YOURS = Said(messages.NOT_YOUR_BUTTON, "not_yours")
+RATE_LIMITED = Said(messages.TOO_MANY_QUESTIONS, "rate_limited")
 
 
 class ChatService:
@@ -18,10 +101,10 @@ class ChatService:
 
     Args:
         assistant: the core.
-        channel: the store's channel name ("telegram", "discord").
+        channel: the question log's channel name ("telegram", "discord").
         top_k: passages per answer.
         limiter: questions allowed per user (default 20 a minute).
-        store: the question and feedback log (None: nothing is stored).
+        log: the question and feedback log (default: off, `Store.disabled()`).
     """
 
     def __init__(
@@ -31,54 +114,149 @@ class ChatService:
         channel: str,
         top_k: int = 3,
         limiter: RateLimiter | None = None,
-        store: Store | None = None,
+        log: Store | None = None,
     ) -> None:
         self.assistant = assistant
         self.channel = channel
         self.top_k = top_k
         self.limiter = limiter if limiter is not None else RateLimiter(20, 60.0)
-        self.store = store
+        self.log = log if log is not None else Store.disabled()
         self.conversations = Conversations(lambda chat: Conversation(assistant))
+        # Seals without a log cannot outlive the process; with one they use its secret salt.
+        self._secret = secrets.token_bytes(32)
 
-    def allow(self, user_id: int) -> bool:
-        """Whether this user may ask another question now."""
-        return self.limiter.allow(user_id)
+    # Questions
 
-    def ask(self, chat: object, user_id: int, question: str) -> tuple[Answer, int | None]:
-        """Answer in this user's conversation in this chat and log it; returns the answer and
-        its log id. In a group or channel each member has a conversation of their own: one
-        user's question is never read as a follow-up of another's.
+    def ask(self, chat: Hashable, user_id: int, question: str) -> Replied | Said:
+        """Answer in this user's conversation in this chat, and log it.
 
-        Raises:
-            QuestionError: the question is empty or too long.
+        In a group or channel each member has a conversation of their own: one user's
+        question is never read as a follow-up of another's.
         """
-        answer = self.conversations.get((chat, user_id)).ask(question, top_k=self.top_k)
-        if self.store is None:
-            return answer, None
-        key = self.store.user_key(self.channel, user_id)
-        return answer, self.store.record_question(self.channel, key, answer)
+        if not self.limiter.allow(user_id):
+            return RATE_LIMITED
+        try:
+            answer = self.conversations.get((chat, user_id)).ask(question, top_k=self.top_k)
+        except QuestionError as exc:
+            return Said(explain(exc), "bad_question")
+        log_id = self.log.record_question(
+            self.channel, self.log.user_key(self.channel, user_id), answer
+        )
+        return Replied(answer, log_id, self.seal("q", _vote_subject(log_id, answer), user_id))
 
-    def feedback(
-        self, question_id: int | None, positive: bool, passage_id: str | None
-    ) -> int | None:
-        """Log a 👍/👎; returns the feedback id to attach a reason to (None if not stored)."""
-        if self.store is None:
+    def ask_command(self, chat: Hashable, user_id: int, text: str) -> Replied | Said:
+        """/vraag <question>; without a question, how to use the command."""
+        if not text.strip():
+            return Said(messages.ASK_SOMETHING, "bad_question")
+        return self.ask(chat, user_id, text)
+
+    def press(self, chat: Hashable, user_id: int, action: Press | None) -> Outcome:
+        """Carry out a button press; None (a press the platform could not read) is expired."""
+        match action:
+            case ShowPassage(passage_id):
+                return self.show(passage_id)
+            case AskQuestion(question):
+                return self.ask(chat, user_id, question)
+            case Vote(positive, passage_id, log_id, seal):
+                return self.vote(user_id, positive, passage_id, log_id, seal)
+            case GiveReason(feedback_id, code, _, seal):
+                return self.give_reason(user_id, feedback_id, code, seal)
+        return EXPIRED
+
+    def search(self, user_id: int, query: str, limit: int) -> Found | Said:
+        """Inline mode: passages for what is being typed; rate-limited, outside any
+        conversation, not logged (see the module docstring)."""
+        if not self.limiter.allow(user_id):
+            return RATE_LIMITED
+        try:
+            answer = self.assistant.ask(query, top_k=limit)
+        except QuestionError as exc:
+            return Said(explain(exc), "bad_question")
+        return Found(answer.passages if answer.answered else ())
+
+    def suggest(self, typed: object, limit: int = MAX_SUGGESTIONS) -> list[str]:
+        """Completions of a half-typed question; nothing for a forged or absurd value."""
+        if not isinstance(typed, str) or len(typed) > MAX_QUESTION_CHARS:
+            return []
+        return self.assistant.complete(typed, limit)
+
+    def show(self, passage_id: str) -> Shown | Said:
+        """A passage in full, or an expired-button reply for an unknown id."""
+        passage = self.assistant.view(passage_id)
+        return Shown(passage) if passage is not None else EXPIRED
+
+    # Feedback
+
+    def vote(
+        self, user_id: int, positive: bool, passage_id: str, log_id: int | None, seal: str
+    ) -> Voted | Said:
+        """A 👍/👎 on the answer sealed for `user_id`; another member's press is refused."""
+        if not self._sealed(seal, "q", f"{log_id}" if log_id is not None else passage_id, user_id):
+            return NOT_YOURS
+        if not self.log.enabled:
             logger.info("feedback %s on %s", "+" if positive else "-", passage_id)
-            return None
-        return self.store.record_feedback(question_id, positive, passage_id=passage_id)
+        feedback_id = self.log.record_feedback(log_id, positive, passage_id=passage_id)
+        if positive or feedback_id is None:
+            return Voted(messages.THANKS_UP if positive else messages.THANKS_DOWN)
+        return Voted(messages.THANKS_DOWN, feedback_id, self.seal("f", str(feedback_id), user_id))
 
-    def reason(self, feedback_id: int, reason: str) -> None:
-        if self.store is not None:
-            self.store.set_reason(feedback_id, reason)
+    def give_reason(self, user_id: int, feedback_id: int, reason: str, seal: str) -> Said:
+        """Why a 👎: taken only from the user who voted."""
+        if not self._sealed(seal, "f", str(feedback_id), user_id):
+            return NOT_YOURS
+        self.log.set_reason(feedback_id, reason)
+        return Said(messages.THANKS_REASON)
 
-    def forget(self, chat: object, user_id: int) -> int | None:
-        """Restart the user's conversation in this chat and delete the user's log; None if
-        nothing is kept.
+    # Commands
 
-        Raises:
-            StoreError: the log could not be changed; nothing was forgotten.
-        """
+    def forget(self, chat: Hashable, user_id: int) -> Said:
+        """Restart the user's conversation in this chat and delete the user's log."""
         self.conversations.get((chat, user_id)).reset()
-        if self.store is None or not self.store.enabled:
-            return None
-        return self.store.forget(self.store.user_key(self.channel, user_id))
+        if not self.log.enabled:
+            return Said(messages.NOTHING_STORED)
+        try:
+            count = self.log.forget(self.log.user_key(self.channel, user_id))
+        except StoreError:
+            return Said(messages.FORGET_FAILED)
+        return Said(messages.FORGOTTEN.format(count=count))
+
+    def about(self) -> Said:
+        """What Wegwijzer is, how many passages it holds and how current they are."""
+        count, latest = len(self.assistant.passages), self.assistant.latest_check
+        return Said(messages.ABOUT.format(count=count, latest=latest))
+
+    def welcome(self) -> Offered:
+        return Offered(messages.WELCOME, tuple((q, q) for q in messages.DEFAULT_SUGGESTIONS))
+
+    def topics(self) -> Offered:
+        return Offered(messages.TOPICS_INTRO, messages.TOPICS)
+
+    def help(self) -> Said:
+        return Said(f"{messages.HELP}\n{messages.HELP_GROUP}")
+
+    def failed(self) -> Said:
+        """The apology after an unexpected failure."""
+        return Said(messages.SOMETHING_WENT_WRONG)
+
+    # Seals
+
+    def seal(self, kind: str, subject: str, user_id: int) -> str:
+        """A short HMAC binding a question's or vote's `subject` to the user it belongs to.
+
+        With the log on it uses the log's secret salt, so buttons keep working after a
+        restart; without, a secret of this process.
+        """
+        message = f"seal:{kind}:{subject}:{user_id}"
+        if self.log.enabled:
+            return self.log.user_key(self.channel, message)[:SEAL_CHARS]
+        return hmac.new(self._secret, message.encode(), hashlib.sha256).hexdigest()[:SEAL_CHARS]
+
+    def _sealed(self, seal: str, kind: str, subject: str, user_id: int) -> bool:
+        return hmac.compare_digest(seal, self.seal(kind, subject, user_id))
+
+
+def _vote_subject(log_id: int | None, answer: Answer) -> str:
+    """What a vote seal binds: the logged question, or without a log the first passage."""
+    if log_id is not None:
+        return str(log_id)
+    return answer.passages[0].id if answer.passages else ""

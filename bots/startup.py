@@ -12,7 +12,7 @@ from bots.redact import REDACTED, configure_logging
 
 def prepare(
     env: Mapping[str, str], token_variable: str, token_hint: str
-) -> tuple[str, Assistant, Store | None] | int:
+) -> tuple[str, Assistant, Store] | int:
     """The token, the assistant and the question log; or an exit code after a clear message.
 
     Logging is configured first, with the token redacted from every record.

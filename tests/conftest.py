@@ -1,14 +1,32 @@
-"""Shared fixtures: the real bundled corpus, and small corpora written on the fly."""
+"""Shared fixtures: the real bundled corpus, small corpora written on the fly, a question log,
+and the marker for the bots' end-to-end tests."""
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from assistant import cli
 from assistant.core import Assistant
+from assistant.models import Answer
+from assistant.store import Store
+from tests.fakes.clock import Clock
+
+BOTS = Path(__file__).parent / "bots"
+# The first day of `two_day_log`; its second day follows.
+LOG_DAY = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the bots' end-to-end tests (tests/bots/test_*_bot.py) `e2e`, without touching them."""
+    for item in items:
+        if item.path.parent == BOTS and item.path.match("test_*_bot.py"):
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +41,53 @@ def _private_question_log(tmp_path, monkeypatch):
 def assistant() -> Assistant:
     """The assistant over the real bundled corpus (built once per test run)."""
     return Assistant.bundled()
+
+
+@pytest.fixture
+def cli_reuses_the_session_assistant(monkeypatch, assistant):
+    """`cli.main` answers from the session's assistant instead of loading the bundled corpus
+    for every command; a command given `--corpus` still loads that folder.
+
+    Each command gets a shallow copy: `eval --fit` installs the model it fits on the assistant
+    it was given, and that must not reach the tests that share the session's assistant.
+    """
+    load = cli._assistant
+    monkeypatch.setattr(
+        cli, "_assistant", lambda corpus: copy.copy(assistant) if corpus is None else load(corpus)
+    )
+
+
+@pytest.fixture
+def two_day_log(tmp_path, assistant) -> Store:
+    """A question log over two days. The first: two alike unanswered questions, one with markup,
+    and a liked answer about the winwinlening. The second: a disliked answer about VLAIO."""
+    clock = Clock(LOG_DAY)
+    store = Store.open(tmp_path / "log.db", clock=clock)
+    for question in (
+        "recept voor stoofvlees met friet",
+        "recepten voor stoofvlees met friet",
+        "<script>alert(1)</script> weer",
+    ):
+        store.record_question("telegram", None, assistant.ask(question))
+    liked = store.record_question("discord", None, assistant.ask("wat is de winwinlening"))
+    store.record_feedback(liked, True, passage_id="winwinlening")
+    clock.advance(days=1)
+    disliked = store.record_question("cli", None, assistant.ask("wat is vlaio"))
+    feedback = store.record_feedback(disliked, False, passage_id="vlaio")
+    store.set_reason(feedback, "verouderd")
+    return store
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    """Run `wegwijzer ARGV` in-process: (exit code, stdout, stderr)."""
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def unanswered() -> Answer:
+    """An answer that found nothing, for tests that need an `Answer` but not the assistant."""
+    return Answer(question="vraag", answered=False, confidence=0.0, message="")
 
 
 def passage(pid: str, **overrides: Any) -> dict[str, Any]:

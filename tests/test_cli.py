@@ -9,26 +9,24 @@ import pytest
 
 from assistant import cli
 from assistant.store import Store
-from tests.conftest import passage, write_corpus
+from tests.conftest import passage, run_cli, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+# In-process commands answer from the session's assistant rather than loading the bundled
+# corpus each time; the subprocess tests below still go through the real entry point.
+pytestmark = pytest.mark.usefixtures("cli_reuses_the_session_assistant")
 
 
 def test_ask_prints_snippet_source_date_and_link(capsys):
-    code, out, _ = run(capsys, "ask", "Hoe bescherm ik mijn ideeën?")
+    code, out, _ = run_cli(capsys, "ask", "Hoe bescherm ik mijn ideeën?")
     assert code == 0
     assert "Hoe bescherm ik mijn ideeën?" in out
     assert "Bron:" in out and "nagekeken" in out and "https://" in out
 
 
 def test_ask_json_follows_the_contract(capsys):
-    code, out, _ = run(capsys, "ask", "wat is de winwinlening", "--json", "--top", "2")
+    code, out, _ = run_cli(capsys, "ask", "wat is de winwinlening", "--json", "--top", "2")
     data = json.loads(out)
     assert code == 0
     assert data["answered"] is True
@@ -37,7 +35,7 @@ def test_ask_json_follows_the_contract(capsys):
 
 
 def test_out_of_domain_question_points_to_a_desk(capsys):
-    code, out, _ = run(capsys, "ask", "recept voor stoofvlees", "--json")
+    code, out, _ = run_cli(capsys, "ask", "recept voor stoofvlees", "--json")
     data = json.loads(out)
     assert code == 0 and data["answered"] is False
     assert data["fallback"]["url"] == "https://www.cultuurloket.be"
@@ -45,7 +43,7 @@ def test_out_of_domain_question_points_to_a_desk(capsys):
 
 @pytest.mark.parametrize("question", ["", "   ", "x" * 10_000])
 def test_empty_or_absurdly_long_question_exits_2_with_a_message(capsys, question):
-    code, out, err = run(capsys, "ask", question)
+    code, out, err = run_cli(capsys, "ask", question)
     assert code == 2
     assert out == ""
     assert err.strip() and "Traceback" not in err
@@ -62,7 +60,7 @@ def test_chat_json_answers_one_object_per_line(capsys, monkeypatch):
     monkeypatch.setattr(
         sys, "stdin", io.StringIO("wat is vlaio\n\nrecept voor stoofvlees met friet\n   \n")
     )
-    code, out, _ = run(capsys, "chat", "--json")
+    code, out, _ = run_cli(capsys, "chat", "--json")
     lines = [json.loads(line) for line in out.splitlines()]
     assert code == 0
     assert [line.get("answered") for line in lines] == [True, False]
@@ -70,14 +68,14 @@ def test_chat_json_answers_one_object_per_line(capsys, monkeypatch):
 
 def test_chat_json_reports_a_too_long_line_and_goes_on(capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("x" * 5000 + "\nwat is vlaio\n"))
-    code, out, _ = run(capsys, "chat", "--json")
+    code, out, _ = run_cli(capsys, "chat", "--json")
     assert code == 0
     first, second = (json.loads(line) for line in out.splitlines())
     assert first["error"] == "too_long" and second["answered"] is True
 
 
 def test_corpus_check_passes_on_the_bundled_corpus(capsys):
-    code, out, _ = run(capsys, "corpus", "check")
+    code, out, _ = run_cli(capsys, "corpus", "check")
     assert code == 0
     assert "no errors" in out
 
@@ -86,28 +84,22 @@ def test_corpus_check_lists_every_problem_and_exits_1(capsys, tmp_path):
     root = write_corpus(
         tmp_path, {"a.yaml": [passage("een", kind="gedicht"), passage("twee", status="historisch")]}
     )
-    code, _, err = run(capsys, "corpus", "check", str(root))
+    code, _, err = run_cli(capsys, "corpus", "check", str(root))
     assert code == 1
     assert "a.yaml: een: kind: must be one of" in err
     assert "a.yaml: twee: superseded_by:" in err
 
 
-def test_corpus_stats_counts_per_kind_status_and_publisher(capsys):
-    code, out, _ = run(capsys, "corpus", "stats")
-    assert code == 0
-    assert "per kind:" in out and "historisch" in out and "PMV" in out
-
-
 def test_ask_with_a_broken_corpus_names_the_problem(capsys, tmp_path):
     root = write_corpus(tmp_path, {"a.yaml": "- id: x\n  title: [kapot\n"})
-    code, _, err = run(capsys, "ask", "winwinlening", "--corpus", str(root))
+    code, _, err = run_cli(capsys, "ask", "winwinlening", "--corpus", str(root))
     assert code == 1
     assert "a.yaml: -: yaml: syntax error at line" in err
 
 
 def test_eval_passes_on_the_bundled_set_from_any_folder(capsys, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)  # the sets are found from the checkout, not the current folder
-    code, out, _ = run(capsys, "eval", "--json")
+    code, out, _ = run_cli(capsys, "eval", "--json")
     data = json.loads(out)
     assert code == 0 and data["failures"] == []
     assert [s["set"] for s in data["sets"]] == ["tuning", "held-out"]
@@ -124,32 +116,18 @@ def test_eval_exits_1_below_its_thresholds(capsys, tmp_path):
         "  - {q: 'wat is de winwinlening', ids: [octrooi]}\n",
         encoding="utf-8",
     )
-    code, out, _ = run(capsys, "eval", str(path))
+    code, out, _ = run_cli(capsys, "eval", str(path))
     assert code == 1 and f"FAIL: {path}: recall_at_1 0.000 < 1.000" in out
 
 
 def test_eval_fit_writes_a_model_that_answers(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     target = tmp_path / "model.json"
-    code, out, _ = run(capsys, "eval", "--fit", "--model-out", str(target), "--json")
+    code, out, _ = run_cli(capsys, "eval", "--fit", "--model-out", str(target), "--json")
     data = json.loads(out.splitlines()[-1])
     assert code == 0 and data["failures"] == []
     model = json.loads(target.read_text())
     assert model["fitted_on"] == "tests/eval/vragen.yaml" and 0 < model["threshold"] < 1
-
-
-def test_python_dash_m_assistant_is_the_same_command():
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-m", "assistant", "ask", "wat is screen flanders", "--json"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        cwd=ROOT,
-    )
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["passages"][0]["id"] == "screen-flanders"
 
 
 def test_a_closed_pipe_ends_quietly_without_a_traceback():
@@ -232,7 +210,7 @@ def test_a_huge_chat_line_is_refused_by_its_length_without_holding_it(capsys, mo
             return "a" * piece + ("\n" if self.left == 0 else "")
 
     monkeypatch.setattr(sys, "stdin", Endless())
-    code, out, _ = run(capsys, "chat", "--json")
+    code, out, _ = run_cli(capsys, "chat", "--json")
     assert code == 0
     assert json.loads(out)["error"] == "too_long" and "200000000" in json.loads(out)["message"]
 

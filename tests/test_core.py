@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant import Answer, Assistant, QuestionError, ask
+from assistant import Answer, Assistant, QuestionError
 from assistant.core import MAX_QUESTION_CHARS
 from tests.conftest import passage, write_corpus
 
@@ -23,27 +23,9 @@ PASSAGE_KEYS = {"id", "kind", "title", "snippet", "score", "status", "source", "
 SOURCE_KEYS = {"title", "publisher", "url", "document", "date"}
 
 
-def test_headline_question_is_answered_with_a_sourced_snippet():
-    answer = ask("Hoe bescherm ik mijn ideeën?")
-    assert answer.answered
-    assert answer.passages[0].id == "ideeen-beschermen"
-    for p in answer.passages:
-        assert p.source.url or p.source.document
-        assert p.checked[:4].isdigit()
-        assert p.source.date is None or p.source.date[:4].isdigit()  # None: page shows no date
-        assert 0 < len(p.snippet) <= 300
-
-
 def test_ask_returns_at_most_top_k_passages(assistant):
     assert len(assistant.ask("winwinlening", top_k=1).passages) == 1
     assert len(assistant.ask("winwinlening", top_k=3).passages) <= 3
-
-
-def test_snippet_is_the_sentence_that_answers_not_the_start(assistant):
-    answer = assistant.ask("wat kost een i-depot", top_k=1)
-    assert answer.passages[0].id == "i-depot"
-    assert "EUR 37" in answer.passages[0].snippet
-    assert not answer.passages[0].snippet.startswith("Met een i-DEPOT")
 
 
 @pytest.mark.parametrize(
@@ -62,14 +44,6 @@ def test_out_of_domain_question_is_refused_honestly(assistant, question):
     assert answer.fallback is not None and answer.fallback.url.startswith("https://")
     assert "Cultuurloket" in answer.message
     assert 1 <= len(answer.suggestions) <= 3
-
-
-def test_historical_passage_says_so_and_points_to_its_successor(assistant):
-    answer = assistant.ask("hoeveel kon je lenen met een winwinlening in 2012")
-    old = next(p for p in answer.passages if p.id == "winwinlening-2012")
-    assert old.status == "historisch"
-    assert old.superseded_by is not None and old.superseded_by.id == "winwinlening"
-    assert any("Winwinlening" in notice for notice in answer.notices)
 
 
 def test_to_dict_keeps_the_json_contract(assistant):
@@ -103,13 +77,6 @@ def test_absurdly_long_question_raises_question_error(assistant):
     assert info.value.limit == MAX_QUESTION_CHARS
 
 
-def test_html_in_a_question_is_treated_as_text(assistant):
-    answer = assistant.ask("<b>Wat is de winwinlening?</b> & <i>hoeveel</i>")
-    assert answer.answered
-    assert answer.passages[0].id == "winwinlening"
-    assert answer.question.startswith("<b>")  # kept as typed; renderers escape it
-
-
 def test_top_k_out_of_range_names_the_value(assistant):
     with pytest.raises(ValueError, match="top_k must be between 1 and 10; got 0"):
         assistant.ask("winwinlening", top_k=0)
@@ -141,28 +108,6 @@ def test_assistant_from_another_directory(tmp_path):
     assert answer.answered and answer.passages[0].id == "octrooi"
 
 
-def test_view_shows_a_whole_passage_with_its_source(assistant):
-    view = assistant.view("winwinlening")
-    assert view is not None
-    assert view.snippet == assistant.passage("winwinlening").text
-    assert view.source.url == "https://www.pmv.eu/product/winwinlening/"
-    assert {r.id for r in view.related} >= {"winwinlening-afsluiten"}
-    assert assistant.view("bestaat-niet") is None
-
-
-def test_latest_check_is_an_iso_date(assistant):
-    assert assistant.latest_check >= "2025-12"
-
-
-def test_complete_suggests_titles_and_questions_for_what_was_typed(assistant):
-    suggestions = assistant.complete("winwin")
-    assert 1 <= len(suggestions) <= 25
-    assert "Winwinlening" in suggestions
-    assert all(len(s) <= 100 for s in suggestions)
-    assert len(assistant.complete("")) == 25
-    assert assistant.complete("octroi")  # a typo still finds something through search
-
-
 @settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -191,25 +136,12 @@ def test_every_outcome_is_in_the_json_contract(assistant):
         assert isinstance(data["unsure"], bool)
 
 
-def test_a_partial_answer_says_what_it_does_not_know_and_names_the_desk(assistant):
-    answer = assistant.ask("wat is het telefoonnummer van het cultuurloket")
-    assert answer.outcome == "partial" and not answer.answered
-    assert "staat niet in de kennisbank" in answer.message and "Cultuurloket" in answer.message
-    assert answer.passages[0].id == "cultuurloket" and answer.fallback.label == "Cultuurloket"
-
-
 def test_smalltalk_explains_what_wegwijzer_does_with_three_examples(assistant):
     for text in ("hallo", "bedankt!", "help", "wie ben jij?"):
         answer = assistant.ask(text)
         assert answer.outcome == "smalltalk" and not answer.passages, text
         assert len(answer.suggestions) == 3
     assert assistant.ask("bedankt!").message.startswith("Graag gedaan")
-
-
-def test_an_english_question_is_answered_in_dutch_with_a_notice(assistant):
-    answer = assistant.ask("how do I register a trademark in Belgium")
-    assert answer.answered and answer.passages[0].id in {"benelux-merk", "eu-merk-model"}
-    assert any("Engels" in notice for notice in answer.notices)
 
 
 def test_a_rare_shared_word_alone_does_not_make_an_answer(assistant):

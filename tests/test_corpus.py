@@ -1,12 +1,10 @@
 import datetime as dt
-import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus
+from assistant.corpus import CorpusError, load_corpus
 from tests.conftest import passage, write_corpus
 
 
@@ -14,21 +12,6 @@ def _problems(root) -> list[str]:
     with pytest.raises(CorpusError) as info:
         load_corpus(root)
     return [str(p) for p in info.value.problems]
-
-
-def test_bundled_corpus_loads_with_enough_passages_of_every_kind():
-    corpus = load_corpus(bundled_corpus_dir())
-    assert len(corpus.passages) >= 150
-    assert {p.kind for p in corpus.passages} == {"maatregel", "organisatie", "procedure", "begrip"}
-
-
-def test_every_historical_passage_points_to_a_current_one():
-    corpus = load_corpus(bundled_corpus_dir())
-    by_id = corpus.by_id()
-    historical = [p for p in corpus.passages if p.is_historical]
-    assert historical
-    for p in historical:
-        assert by_id[p.superseded_by].status == "actueel", p.id
 
 
 def test_valid_corpus_loads(tmp_path):
@@ -151,27 +134,6 @@ PMV = {
 }
 
 
-def test_bundled_passages_cite_the_register_and_every_entry_is_cited_or_linked():
-    corpus = load_corpus(bundled_corpus_dir(), today=dt.date(2026, 11, 30))
-    assert all(p.sources and p.sources[0] in corpus.sources for p in corpus.passages)
-    used = {sid for p in corpus.passages for sid in p.sources + p.linked}
-    assert set(corpus.sources) == used
-    assert not [w for w in corpus.warnings if "no passage cites" in w.message]
-
-
-def test_every_url_in_the_bundled_corpus_stands_in_the_register():
-    root = bundled_corpus_dir()
-    register_urls = {e.source.url for e in load_corpus(root).sources.values()}
-    text = "\n".join(
-        path.read_text("utf-8") for path in root.rglob("*.yaml") if path.name != "bronnen.yaml"
-    )
-    # Read the files, not the loaded passages: a URL anywhere in a passage file counts.
-    urls = set(re.findall(r"https?://[^\s\"'},]+", text))
-    assert urls <= register_urls, sorted(urls - register_urls)
-    corpus = load_corpus(root)
-    assert {link.url for p in corpus.passages for link in p.links} <= register_urls
-
-
 def test_a_passage_cites_register_ids_and_takes_its_source_from_there(tmp_path):
     root = write_corpus(tmp_path, {"a.yaml": [passage("een", source=["pmv-winwinlening"])]})
     _register(root, [PMV])
@@ -265,13 +227,6 @@ def test_bad_links_are_named_and_an_inline_url_is_a_warning(tmp_path):
     ok = write_corpus(tmp_path / "c", {"a.yaml": [passage("een", links=links[2:3])]})
     warnings = [str(w) for w in load_corpus(ok).warnings]
     assert "a.yaml: een: links[1].url: an inline URL; name an entry of bronnen.yaml" in warnings
-
-
-def test_the_readme_describes_every_corpus_folder_and_no_other():
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
-    described = set(re.findall(r"^\| `([a-z-]+)/` \|", readme, re.MULTILINE))
-    folders = {p.name for p in bundled_corpus_dir().iterdir() if p.is_dir()}
-    assert described == folders
 
 
 def test_a_passage_resting_only_on_a_shipped_document_does_not_go_stale(tmp_path):

@@ -4,73 +4,16 @@ import io
 import json
 
 from assistant import cli
-from assistant.corpus import parse_date
 from assistant.models import Answer
 from assistant.report import build_report, group_similar, render
 from assistant.store import Store
-
-DAY1 = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
-DAY2 = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = DAY1
-
-    def __call__(self) -> dt.datetime:
-        return self.now
+from tests.conftest import LOG_DAY
+from tests.fakes.clock import Clock
 
 
-def _prepared(tmp_path, assistant) -> Store:
-    clock = Clock()
-    store = Store.open(tmp_path / "log.db", clock=clock)
-    for question in (
-        "recept voor stoofvlees met friet",
-        "recepten voor stoofvlees met friet",
-        "<script>alert(1)</script> weer",
-    ):
-        store.record_question("telegram", None, assistant.ask(question))
-    liked = store.record_question("discord", None, assistant.ask("wat is de winwinlening"))
-    store.record_feedback(liked, True, passage_id="winwinlening")
-    clock.now = DAY2
-    disliked = store.record_question("cli", None, assistant.ask("wat is vlaio"))
-    feedback = store.record_feedback(disliked, False, passage_id="vlaio")
-    store.set_reason(feedback, "verouderd")
-    return store
-
-
-def test_report_groups_unanswered_and_lists_dislikes_passages_and_days(tmp_path, assistant):
+def test_since_limits_the_period(two_day_log, assistant):
     report = build_report(
-        _prepared(tmp_path, assistant),
-        assistant,
-        since=dt.date(2026, 11, 1),
-        today=dt.date(2026, 11, 26),
-    )
-    assert next((g.example, g.count) for g in report.unanswered) == (
-        "recept voor stoofvlees met friet",
-        2,
-    )
-    assert sum(g.count for g in report.unanswered) == 3
-    [disliked] = report.disliked
-    assert (disliked.question, disliked.passage_id, disliked.reason) == (
-        "wat is vlaio",
-        "vlaio",
-        "verouderd",
-    )
-    assert disliked.title.startswith("VLAIO")
-    returned = {"winwinlening", "vlaio"}
-    assert not returned & {pid for pid, _ in report.never_returned}
-    assert len(report.never_returned) > 100
-    assert [(d.day, d.channel, d.questions, d.answered) for d in report.per_day] == [
-        ("2026-11-20", "discord", 1, 1),
-        ("2026-11-20", "telegram", 3, 0),
-        ("2026-11-21", "cli", 1, 1),
-    ]
-
-
-def test_since_limits_the_period(tmp_path, assistant):
-    report = build_report(
-        _prepared(tmp_path, assistant),
+        two_day_log,
         assistant,
         since=dt.date(2026, 11, 21),
         today=dt.date(2026, 11, 26),
@@ -78,22 +21,9 @@ def test_since_limits_the_period(tmp_path, assistant):
     assert report.unanswered == () and [d.day for d in report.per_day] == ["2026-11-21"]
 
 
-def test_stale_passages_are_reported(tmp_path, assistant):
-    store = Store.open(tmp_path / "log.db")
-    today = dt.date(2026, 11, 30)
-    report = build_report(store, assistant, since=dt.date(2026, 1, 1), today=today)
-    stale = dict(report.stale)
-    assert stale["winwinlening"] == "2024-12"  # compared with the 2024-12 page
-    assert "actieplan-ccs-2012" not in stale  # rests only on the shipped 2012 document
-    age = {p.id: (today - parse_date(p.checked)).days for p in assistant.passages}
-    assert all(age[pid] > 365 for pid in stale)
-    recent = {pid for pid, days in age.items() if days <= 365}
-    assert "kmo-portefeuille-aanvragen" in recent and not recent & set(stale)
-
-
-def test_every_format_renders(tmp_path, assistant):
+def test_every_format_renders(two_day_log, assistant):
     report = build_report(
-        _prepared(tmp_path, assistant),
+        two_day_log,
         assistant,
         since=dt.date(2026, 11, 1),
         today=dt.date(2026, 11, 26),
@@ -137,7 +67,7 @@ def test_cli_ask_logs_to_the_question_log(tmp_path, monkeypatch):
 
 
 def test_partial_and_cautious_answers_have_sections_of_their_own(tmp_path, assistant):
-    store = Store.open(tmp_path / "log.db", clock=Clock())
+    store = Store.open(tmp_path / "log.db", clock=Clock(LOG_DAY))
     store.record_question(
         "cli", None, assistant.ask("wat is het telefoonnummer van het cultuurloket")
     )

@@ -8,16 +8,10 @@ import pytest
 
 from assistant import cli
 from assistant.store import SCHEMA_VERSION, Store, StoreError, store_from_environment
+from tests.conftest import unanswered
+from tests.fakes.clock import Clock
 
 T0 = dt.datetime(2026, 11, 1, 12, 0, tzinfo=dt.UTC)
-
-
-class Clock:
-    def __init__(self, now: dt.datetime = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
 
 
 def test_a_new_file_is_created_at_the_current_schema_in_wal_mode(tmp_path):
@@ -52,7 +46,7 @@ def test_a_newer_schema_disables_the_store_instead_of_failing(tmp_path, caplog):
 
 
 def test_a_question_and_its_feedback_are_recorded(tmp_path, assistant):
-    store = Store.open(tmp_path / "log.db", clock=Clock())
+    store = Store.open(tmp_path / "log.db", clock=Clock(T0))
     answer = assistant.ask("wat is de winwinlening")
     key = store.user_key("telegram", 123456)
     question_id = store.record_question("telegram", key, answer)
@@ -84,11 +78,11 @@ def test_the_salt_is_generated_once_beside_the_database_and_private(tmp_path):
 
 
 def test_retention_purges_old_questions_and_feedback(tmp_path, assistant):
-    clock = Clock()
+    clock = Clock(T0)
     store = Store.open(tmp_path / "log.db", retention_days=90, clock=clock)
     old = store.record_question("api", None, assistant.ask("wat is vlaio"))
     store.record_feedback(old, True)
-    clock.now = T0 + dt.timedelta(days=91)
+    clock.advance(days=91)
     store.record_question("api", None, assistant.ask("wat is pmv"))  # purges on the way
     assert [q.question for q in store.questions()] == ["wat is pmv"]
     assert store.feedback() == []
@@ -127,30 +121,17 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     assert len(Store.open(path).questions()) == 300
 
 
-def test_a_corrupt_file_gives_a_disabled_store_and_the_answer_still_arrives(
-    tmp_path, monkeypatch, capsys
-):
-    path = tmp_path / "log.db"
-    path.write_bytes(b"dit is geen database" * 100)
-    store = Store.open(path)
-    assert not store.enabled
-    assert store.record_question("cli", None, _answer()) is None
-    monkeypatch.setenv("WEGWIJZER_DB", str(path))
-    assert cli.main(["ask", "wat is de winwinlening"]) == 0
-    assert "Winwinlening" in capsys.readouterr().out
-
-
 def test_a_read_only_database_logs_the_failure_and_goes_on(tmp_path, caplog):
     path = tmp_path / "log.db"
     Store.open(path).close()
     store = Store(sqlite3.connect(f"file:{path}?mode=ro", uri=True), salt=b"s")
     with caplog.at_level(logging.WARNING):
-        assert store.record_question("cli", None, _answer()) is None
+        assert store.record_question("cli", None, unanswered()) is None
     assert "could not record a question" in caplog.text
 
 
 def test_environment_configuration(tmp_path):
-    assert store_from_environment({"WEGWIJZER_DB": "off"}) is None
+    assert not store_from_environment({"WEGWIJZER_DB": "off"}).enabled
     store = store_from_environment(
         {
             "WEGWIJZER_DB": str(tmp_path / "x.db"),
@@ -169,15 +150,9 @@ def test_environment_configuration(tmp_path):
 def test_unknown_channel_and_reason_are_refused(tmp_path):
     store = Store.open(tmp_path / "log.db")
     with pytest.raises(ValueError, match="channel must be one of"):
-        store.record_question("fax", None, _answer())
+        store.record_question("fax", None, unanswered())
     with pytest.raises(ValueError, match="reason must be one of"):
         store.record_feedback(None, False, reason="saai")
-
-
-def _answer():
-    from assistant.models import Answer
-
-    return Answer(question="vraag", answered=False, confidence=0.0, message="")
 
 
 def test_the_outcome_and_the_caution_are_recorded(tmp_path, assistant):
@@ -205,7 +180,7 @@ def test_a_log_of_schema_1_gets_outcomes_from_its_answered_column(tmp_path):
         "PRAGMA user_version = 1;"
     )
     db.close()
-    store = Store.open(path, clock=Clock())
+    store = Store.open(path, clock=Clock(T0))
     assert [q.outcome for q in store.questions()] == ["answered", "not_answered"]
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
@@ -222,7 +197,7 @@ def _raw_bytes(path) -> bytes:
 
 def test_forget_and_the_purge_leave_no_copy_of_the_text_on_disk(tmp_path, assistant):
     path = tmp_path / "log.db"
-    clock = Clock()
+    clock = Clock(T0)
     store = Store.open(path, clock=clock)  # kept open, as a running bot keeps it
     secret = "mijnGeheimeVraagXYZ over de winwinlening"
     answer = assistant.ask(secret)
@@ -231,7 +206,7 @@ def test_forget_and_the_purge_leave_no_copy_of_the_text_on_disk(tmp_path, assist
     assert b"mijnGeheimeVraagXYZ" in _raw_bytes(path)
     assert store.forget("ann") == 1
     assert b"mijnGeheimeVraagXYZ" not in _raw_bytes(path)
-    clock.now = T0 + dt.timedelta(days=store.retention_days + 1)
+    clock.advance(days=store.retention_days + 1)
     assert store.purge() == 1
     assert b"oudeVraagQWV" not in _raw_bytes(path)
 
@@ -265,13 +240,3 @@ def test_forget_on_a_locked_log_fails_loudly_and_keeps_nothing_half(
     assert code == 1
     assert "nothing was forgotten" in capsys.readouterr().err
     assert len(Store.open(path).questions()) == 1
-
-
-def test_no_log_failure_of_any_kind_costs_the_answer(tmp_path, assistant, capsys, monkeypatch):
-    store = Store.open(tmp_path / "log.db")
-    surrogate = assistant.ask("winwinlening \udcff")
-    assert store.record_question("cli", None, surrogate) is None  # logged as a warning
-    assert store.record_feedback(10**30, True) is None
-    monkeypatch.setenv("WEGWIJZER_DB", str(tmp_path / "cli.db"))
-    assert cli.main(["ask", "winwinlening \udcff", "--top", "1"]) == 0
-    assert "Winwinlening" in capsys.readouterr().out

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from bots.redact import log_briefly
+from bots.service import ChatService
 from bots.startup import fail, missing_extra, prepare, redact
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ def main(environ: Mapping[str, str] | None = None) -> int:
     token, assistant, store = prepared
     try:
         from bots.discord.app import (
+            CHANNEL,
             DEFAULT_API_BASE_URL,
             DEFAULT_GATEWAY_URL,
             WegwijzerDiscord,
@@ -43,7 +45,8 @@ def main(environ: Mapping[str, str] | None = None) -> int:
     import discord
 
     try:
-        return asyncio.run(_serve(WegwijzerDiscord(assistant=assistant, store=store), token))
+        service = ChatService(assistant, channel=CHANNEL, log=store)
+        return asyncio.run(_serve(WegwijzerDiscord(service=service), token))
     except discord.LoginFailure:
         return fail(f"Discord refused the token; check {TOKEN_VARIABLE}.")
     except discord.HTTPException as exc:

@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 
 from bots.redact import log_briefly
+from bots.service import ChatService
 from bots.startup import fail, missing_extra, prepare, redact
 
 TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
@@ -21,15 +22,15 @@ def main(environ: Mapping[str, str] | None = None) -> int:
     token, assistant, store = prepared
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # opt in to python-telegram-bot's timedelta API
     try:
-        from bots.telegram.app import DEFAULT_BASE_URL, WegwijzerBot, build_application
+        from bots.telegram.app import CHANNEL, DEFAULT_BASE_URL, TelegramHandlers, build_application
     except ImportError:
         return missing_extra("telegram")
     from telegram.error import InvalidToken, NetworkError, TelegramError
 
     log_briefly("telegram")
     base_url = env.get(BASE_URL_VARIABLE, "").strip() or DEFAULT_BASE_URL
-    bot = WegwijzerBot(assistant, store=store)
-    application = build_application(token, bot, base_url=base_url)
+    handlers = TelegramHandlers(ChatService(assistant, channel=CHANNEL, log=store))
+    application = build_application(token, handlers, base_url=base_url)
     try:
         application.run_polling(allowed_updates=["message", "callback_query", "inline_query"])
     except InvalidToken:

@@ -1,24 +1,16 @@
-"""The platform-neutral bot pieces: rate limiter, reference store, log redaction, chat service."""
+"""The platform-neutral bot pieces: rate limiter, reference store, log redaction, layout."""
 
 import logging
 
 import pytest
 
-from assistant.store import Store
 from bots.ratelimit import RateLimiter
 from bots.redact import REDACTED, SecretFilter
 from bots.refs import RefStore
-from bots.service import ChatService
+from tests.fakes.clock import Clock
 
 TOKEN = "123456:SECRET"
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def test_rate_limiter_allows_the_limit_per_window_then_recovers():
@@ -63,42 +55,21 @@ def test_secret_filter_scrubs_messages_arguments_and_tracebacks():
     assert TOKEN not in record.exc_text
 
 
-def test_chat_service_converses_logs_and_forgets(assistant, tmp_path):
-    store = Store.open(tmp_path / "log.db")
-    service = ChatService(assistant, channel="telegram", store=store)
-    first, first_id = service.ask("chat-1", 7, "Wat is de winwinlening?")
-    assert first.passages[0].id == "winwinlening"
-    follow_up, _ = service.ask("chat-1", 7, "en hoeveel kan ik daarmee lenen?")
-    assert first_id is not None and follow_up.passages[0].id == "winwinlening"
-    feedback = service.feedback(first_id, False, "winwinlening")
-    service.reason(feedback, "onduidelijk")
-    assert store.feedback()[0].reason == "onduidelijk"
-    assert service.forget("chat-1", 7) == 2
-    assert service.conversations.get(("chat-1", 7)).topic is None
-    assert ChatService(assistant, channel="discord").forget("x", 1) is None
-
-
-def test_in_a_group_each_member_has_a_conversation_of_their_own(assistant):
-    service = ChatService(assistant, channel="telegram")
-    service.ask("group", 1, "Wat is de winwinlening?")
-    other, _ = service.ask("group", 2, "en hoeveel kan ik daarmee lenen?")
-    assert not any("vervolg" in notice for notice in other.notices)
-    own, _ = service.ask("group", 1, "en hoeveel kan ik daarmee lenen?")
-    assert own.passages[0].id == "winwinlening" and any("vervolg" in n for n in own.notices)
-
-
 def test_every_renderer_says_a_source_page_shows_no_date():
     from assistant.models import Link, Source
     from assistant.textrender import render_text
     from bots.discord import render as discord_render
+    from bots.layout import layout
+    from bots.service import Replied
     from bots.telegram import render as telegram_render
     from tests.bots.builders import answer, answer_passage
 
     undated = Source("Overbruggingsrecht", "Sociale zekerheid", None, url="https://a.be/o")
     passage = answer_passage("T", "S", source=undated, links=(Link("Meer", "https://a.be/m"),))
     reply = answer([passage], message="Dit vond ik")
-    [telegram] = telegram_render.render_answer(reply, lambda value: "k")
-    [discord] = discord_render.render_answer(reply)
+    shown = layout(Replied(reply, None, "seal"))
+    [telegram] = telegram_render.encode(shown, RefStore())
+    [discord] = discord_render.encode(shown)
     shown = [render_text(reply), telegram.text, discord.embeds[0].description or ""]
     shown += [f.value for f in discord.embeds[0].fields]
     assert "pagina zonder datum" in render_text(reply)

@@ -11,7 +11,8 @@ import pytest
 from assistant import messages
 from assistant.store import Store
 from bots.ratelimit import RateLimiter
-from bots.telegram.app import WegwijzerBot, build_application
+from bots.service import ChatService
+from bots.telegram.app import TelegramHandlers, build_application
 from bots.telegram.main import main as telegram_main
 from tests.bots.htmlcheck import check_telegram_html
 from tests.bots.process import (
@@ -22,6 +23,7 @@ from tests.bots.process import (
     start_failure_url,
     stop_bot,
 )
+from tests.fakes.flaky import FlakyAssistant
 from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegram
 
 TOKEN = "123456:SECRET-test-token"
@@ -37,13 +39,18 @@ def _no_proxy(monkeypatch):
         monkeypatch.delenv(variable, raising=False)
 
 
+def handlers(assistant, *, store: Store | None = None, **options) -> TelegramHandlers:
+    """The bot's handlers around a service built as the entry point builds it."""
+    return TelegramHandlers(ChatService(assistant, channel="telegram", log=store, **options))
+
+
 def run(coroutine):
     """Run one test's coroutine with an overall time limit."""
     return asyncio.run(asyncio.wait_for(coroutine, TEST_TIMEOUT))
 
 
 @asynccontextmanager
-async def running(fake: FakeTelegram, bot: WegwijzerBot):
+async def running(fake: FakeTelegram, bot: TelegramHandlers):
     application = build_application(TOKEN, bot, base_url=fake.base_url, max_retries=2)
     async with application:
         await application.post_init(application)
@@ -62,7 +69,7 @@ def _buttons(call: dict) -> list[dict]:
 
 def test_start_registers_commands_and_offers_example_questions(assistant):
     async def scenario():
-        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
             fake.command("/start")
             [sent] = await fake.wait_for("sendMessage")
             [commands] = fake.calls_to("setMyCommands")
@@ -76,7 +83,7 @@ def test_start_registers_commands_and_offers_example_questions(assistant):
 
 def test_private_question_gets_escaped_html_with_source_link_and_keyboard(assistant):
     async def scenario():
-        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
             fake.private_message("Hoe bescherm ik mijn ideeën?")
             [sent] = await fake.wait_for("sendMessage")
         assert sent["parse_mode"] == "HTML"
@@ -93,7 +100,7 @@ def test_private_question_gets_escaped_html_with_source_link_and_keyboard(assist
 
 def test_group_messages_are_answered_only_when_addressed(assistant):
     async def scenario():
-        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
             fake.group_message("wat is de winwinlening")  # not for the bot
             fake.command(f"/vraag@{BOT_USERNAME} wat is vlaio", group=True)
             mention = f"@{BOT_USERNAME} wat is de winwinlening"
@@ -115,7 +122,7 @@ def test_buttons_show_a_passage_and_feedback_reaches_the_store(assistant, tmp_pa
     store = Store.open(tmp_path / "log.db")
 
     async def scenario():
-        bot = WegwijzerBot(assistant, store=store)
+        bot = handlers(assistant, store=store)
         async with FakeTelegram() as fake, running(fake, bot):
             fake.private_message("wat is de winwinlening")
             [answer] = await fake.wait_for("sendMessage")
@@ -151,7 +158,7 @@ def test_forged_and_foreign_button_presses_are_refused_politely(assistant, tmp_p
     store = Store.open(tmp_path / "log.db")
 
     async def scenario():
-        bot = WegwijzerBot(assistant, store=store, limiter=RateLimiter(100, 60.0))
+        bot = handlers(assistant, store=store, limiter=RateLimiter(100, 60.0))
         async with FakeTelegram() as fake, running(fake, bot):
             fake.private_message("wat is de winwinlening", user_id=42)
             [answer] = await fake.wait_for("sendMessage")
@@ -173,7 +180,7 @@ def test_forged_and_foreign_button_presses_are_refused_politely(assistant, tmp_p
 
 def test_inline_queries_are_rate_limited_like_questions(assistant):
     async def scenario():
-        bot = WegwijzerBot(assistant, limiter=RateLimiter(1, 60.0))
+        bot = handlers(assistant, limiter=RateLimiter(1, 60.0))
         async with FakeTelegram() as fake, running(fake, bot):
             fake.inline_query("winwinlening")
             fake.inline_query("winwinlening")
@@ -187,7 +194,7 @@ def test_vergeet_deletes_the_users_questions(assistant, tmp_path):
     store = Store.open(tmp_path / "log.db")
 
     async def scenario():
-        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant, store=store)):
+        async with FakeTelegram() as fake, running(fake, handlers(assistant, store=store)):
             fake.private_message("wat is vlaio", user_id=42)
             fake.private_message("wat is pmv", user_id=7)
             await fake.wait_for("sendMessage", 2)
@@ -206,7 +213,7 @@ def test_vergeet_on_a_locked_log_says_nothing_was_forgotten(assistant, tmp_path)
     store = Store.open(path)
 
     async def scenario():
-        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant, store=store)):
+        async with FakeTelegram() as fake, running(fake, handlers(assistant, store=store)):
             fake.private_message("wat is vlaio", user_id=42)
             await fake.wait_for("sendMessage", 1)
             locker = sqlite3.connect(path, isolation_level=None)
@@ -225,7 +232,7 @@ def test_vergeet_on_a_locked_log_says_nothing_was_forgotten(assistant, tmp_path)
 
 def test_a_follow_up_is_answered_in_the_chats_context(assistant):
     async def scenario():
-        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
             fake.private_message("Wat is de winwinlening?")
             await fake.wait_for("sendMessage")
             fake.private_message("en hoeveel kan ik daarmee lenen?")
@@ -238,7 +245,7 @@ def test_a_follow_up_is_answered_in_the_chats_context(assistant):
 
 def test_inline_query_offers_up_to_ten_results(assistant):
     async def scenario():
-        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
             fake.inline_query("winwinlening")
             fake.inline_query("recept voor lasagne")
             calls = await fake.wait_for("answerInlineQuery", 2)
@@ -253,7 +260,7 @@ def test_inline_query_offers_up_to_ten_results(assistant):
 
 def test_flood_control_429_is_retried_and_the_reply_arrives(assistant):
     async def scenario():
-        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
             fake.fail_next["sendMessage"] = [1]
             fake.private_message("wat is vlaio")
             sent = await fake.wait_for("sendMessage", 2)
@@ -264,7 +271,7 @@ def test_flood_control_429_is_retried_and_the_reply_arrives(assistant):
 
 def test_long_answer_is_split_cleanly(assistant):
     async def scenario():
-        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant, top_k=10)):
+        async with FakeTelegram() as fake, running(fake, handlers(assistant, top_k=10)):
             fake.private_message("subsidie voor een project van een kunstenaar")
             await fake.wait_for("sendMessage", 2)
             await asyncio.sleep(0.3)
@@ -280,7 +287,7 @@ def test_long_answer_is_split_cleanly(assistant):
 
 def test_markup_ampersand_and_emoji_in_a_question(assistant):
     async def scenario():
-        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
             fake.private_message("<b>winwinlening</b> & 🎨 hoeveel?")
             [sent] = await fake.wait_for("sendMessage")
         visible = check_telegram_html(sent["text"])
@@ -291,7 +298,7 @@ def test_markup_ampersand_and_emoji_in_a_question(assistant):
 
 def test_out_of_domain_question_gets_an_honest_reply_and_the_desk(assistant):
     async def scenario():
-        async with FakeTelegram() as fake, running(fake, WegwijzerBot(assistant)):
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
             fake.private_message("recept voor stoofvlees met friet")
             [sent] = await fake.wait_for("sendMessage")
         assert "geen betrouwbaar antwoord" in sent["text"]
@@ -304,7 +311,7 @@ def test_out_of_domain_question_gets_an_honest_reply_and_the_desk(assistant):
 
 def test_rate_limit_answers_politely(assistant):
     async def scenario():
-        bot = WegwijzerBot(assistant, limiter=RateLimiter(2, 60.0))
+        bot = handlers(assistant, limiter=RateLimiter(2, 60.0))
         async with FakeTelegram() as fake, running(fake, bot):
             for _ in range(3):
                 fake.private_message("wat is vlaio")
@@ -315,22 +322,8 @@ def test_rate_limit_answers_politely(assistant):
 
 
 def test_a_failing_update_is_apologised_for_and_the_bot_goes_on(assistant):
-    class Flaky:
-        """The real assistant, except that its first retrieval fails."""
-
-        calls = 0
-
-        def retrieve(self, question, **options):
-            Flaky.calls += 1
-            if Flaky.calls == 1:
-                raise RuntimeError("boom")
-            return assistant.retrieve(question, **options)
-
-        def __getattr__(self, name):
-            return getattr(assistant, name)
-
     async def scenario():
-        async with FakeTelegram() as fake, running(fake, WegwijzerBot(Flaky())):
+        async with FakeTelegram() as fake, running(fake, handlers(FlakyAssistant(assistant))):
             fake.private_message("wat is vlaio")
             fake.private_message("wat is vlaio")
             sent = await fake.wait_for("sendMessage", 2)

@@ -5,7 +5,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.models import Answer, AnswerPassage, Link, PassageRef, Source
-from bots.telegram import render
+from bots.actions import AskQuestion, GiveReason, ShowPassage, Vote
+from bots.layout import layout
+from bots.refs import RefStore
+from bots.service import Found, Replied
+from bots.telegram import buttons, render
 from tests.bots.builders import answer, answer_passage
 from tests.bots.htmlcheck import check_telegram_html
 
@@ -16,15 +20,10 @@ NASTY = st.lists(
 ).map("".join)
 
 
-def _store():
-    items: dict[str, object] = {}
-
-    def put(value: object) -> str:
-        key = f"k{len(items)}"
-        items[key] = value
-        return key
-
-    return put, items
+def _render(answer: Answer, refs: RefStore | None = None, **options) -> list:
+    """An answer as the bot sends it (not logged; sealed "seal")."""
+    refs = refs if refs is not None else RefStore()
+    return render.encode(layout(Replied(answer, None, "seal")), refs, **options)
 
 
 def _passage(title: str, snippet: str, pid: str = "een", **extra) -> AnswerPassage:
@@ -43,8 +42,7 @@ def _answer(passages, answered=True, suggestions=()) -> Answer:
 
 
 def test_values_are_escaped_and_sources_linked():
-    put, _ = _store()
-    [message] = render.render_answer(_answer([_passage("<b>Titel</b>", "5 < 6 & 7 > 2")]), put)
+    [message] = _render(_answer([_passage("<b>Titel</b>", "5 < 6 & 7 > 2")]))
     assert "&lt;b&gt;Titel&lt;/b&gt;" in message.text
     assert "5 &lt; 6 &amp; 7 &gt; 2" in message.text
     assert '<a href="https://www.pmv.eu/a?b=1&amp;c=2">' in message.text
@@ -53,40 +51,39 @@ def test_values_are_escaped_and_sources_linked():
 
 
 def test_historical_passage_is_marked_with_its_successor():
-    put, _ = _store()
     old = _passage(
         "Winwinlening in 2012", "Vroeger.", superseded_by=PassageRef("w", "Winwinlening")
     )
-    [message] = render.render_answer(_answer([old]), put)
+    [message] = _render(_answer([old]))
     assert "Historisch" in message.text and "Winwinlening." in message.text
 
 
 def test_answered_keyboard_has_more_buttons_and_feedback():
-    put, items = _store()
+    refs = RefStore()
     related = (PassageRef("winwinlening-afsluiten", "Een winwinlening afsluiten"),)
-    [message] = render.render_answer(_answer([_passage("T", "S", related=related)]), put)
+    [message] = _render(_answer([_passage("T", "S", related=related)]), refs)
     rows = message.keyboard.inline_keyboard
     assert rows[0][0].text == "Meer over Een winwinlening afsluiten"
     assert rows[0][0].callback_data == "m:winwinlening-afsluiten"
     assert [b.text for b in rows[-1]] == ["👍", "👎"]
     ref = rows[-1][0].callback_data.split(":")[2]
-    assert items[ref] == {"question": "vraag", "question_id": None, "passages": ["een"]}
+    assert refs.get(ref, Vote) == Vote(True, "een", None, "seal")
+    assert buttons.parse(rows[-1][1].callback_data, refs) == Vote(False, "een", None, "seal")
 
 
 def test_unanswered_keyboard_offers_suggestions_and_the_desk():
-    put, items = _store()
+    refs = RefStore()
     answer = _answer([], answered=False, suggestions=["Wat is de winwinlening?"])
-    [message] = render.render_answer(answer, put)
+    [message] = _render(answer, refs)
     rows = message.keyboard.inline_keyboard
-    assert items[rows[0][0].callback_data.split(":")[1]] == "Wat is de winwinlening?"
+    assert refs.get(rows[0][0].callback_data.split(":")[1], str) == "Wat is de winwinlening?"
     assert rows[-1][0].url == "https://www.cultuurloket.be"
     assert "https://www.cultuurloket.be" in message.text
 
 
 def test_long_answers_are_split_between_passages_and_keyboard_goes_last():
-    put, _ = _store()
     passages = [_passage(f"Titel {i}", "woord " * 50, pid=f"p{i}") for i in range(20)]
-    parts = render.render_answer(_answer(passages), put)
+    parts = _render(_answer(passages))
     assert len(parts) > 1
     assert all(len(p.text) <= render.MAX_MESSAGE_CHARS for p in parts)
     assert all(p.keyboard is None for p in parts[:-1]) and parts[-1].keyboard is not None
@@ -102,12 +99,11 @@ def test_long_answers_are_split_between_passages_and_keyboard_goes_last():
     limit=st.integers(min_value=200, max_value=4096),
 )
 def test_any_answer_renders_to_valid_html_within_the_limit(titles, snippet, limit):
-    put, _ = _store()
     passages = [
         _passage(t, snippet * 3, pid=f"id-{i}", related=(PassageRef("x" * 70, t),))
         for i, t in enumerate(titles)
     ]
-    parts = render.render_answer(_answer(passages), put, max_chars=limit)
+    parts = _render(_answer(passages), max_chars=limit)
     for part in parts:
         assert len(part.text) <= limit
         check_telegram_html(part.text)
@@ -124,14 +120,47 @@ def test_pack_never_exceeds_the_limit(blocks, limit):
         check_telegram_html(message)
 
 
-def test_callback_data_over_64_bytes_is_refused():
-    assert render.callback("m", "a" * 63) is None
-    assert render.callback("m", "a" * 62) == "m:" + "a" * 62
-    assert render.callback("m", "é" * 32) is None  # 64 characters, but 66 bytes
+def test_a_button_whose_data_would_exceed_64_bytes_is_left_out():
+    refs = RefStore()
+    assert buttons.button(ShowPassage("a" * 63, "Meer"), refs) is None
+    assert buttons.button(ShowPassage("a" * 62, "Meer"), refs).callback_data == "m:" + "a" * 62
+    assert buttons.button(ShowPassage("é" * 32, "Meer"), refs) is None  # 66 bytes
+
+
+def test_every_press_is_parsed_back_into_its_action():
+    refs = RefStore()
+    for action in (
+        ShowPassage("winwinlening", ""),
+        AskQuestion("Wat is VLAIO?", "Wat is VLAIO?"),
+        GiveReason(12, "verouderd", "", "abc123"),
+    ):
+        button = buttons.button(action, refs)
+        assert buttons.parse(button.callback_data, refs) == action
+
+
+def test_forged_or_mismatched_callback_data_is_no_action():
+    refs = RefStore()
+    key = refs.put("Wat is VLAIO?")  # a question's key ...
+    for forged in (
+        f"f:+:{key}",  # ... pressed as a vote
+        f"q:{key}x",  # a key that is not in the store
+        "r:1:onbekend:abc",  # a reason not on the list
+        "r:x:fout:abc",  # a feedback id that is no number
+        "m:Winwin\nlening",  # not a passage id
+        "x:1",  # an unknown kind
+        "",
+    ):
+        assert buttons.parse(forged, refs) is None, forged
+
+
+@given(st.text(max_size=80))
+def test_parsing_any_callback_data_gives_an_action_or_none(data):
+    parsed = buttons.parse(data, RefStore())
+    assert parsed is None or isinstance(parsed, ShowPassage | GiveReason)
 
 
 def test_inline_results_carry_title_snippet_and_source():
-    results = render.render_inline_results(_answer([_passage("Titel", "Tekst & meer")]))
+    results = render.inline_results(layout(Found((_passage("Titel", "Tekst & meer"),))))
     [result] = results
     assert result.title == "Titel"
     assert "PMV & co" in result.description
@@ -139,13 +168,12 @@ def test_inline_results_carry_title_snippet_and_source():
 
 
 def test_a_partial_answer_shows_its_passage_with_feedback_and_the_desk():
-    put, _ = _store()
     partial = dataclasses.replace(
         _answer([_passage("Cultuurloket", "Het Cultuurloket helpt.")], answered=False),
         outcome="partial",
         message="Hoe je iemand contacteert bij «Cultuurloket», staat niet in de kennisbank.",
     )
-    [message] = render.render_answer(partial, put)
+    [message] = _render(partial)
     rows = message.keyboard.inline_keyboard
     assert (
         "staat niet in de kennisbank" in message.text and "Het Cultuurloket helpt." in message.text
@@ -155,7 +183,7 @@ def test_a_partial_answer_shows_its_passage_with_feedback_and_the_desk():
 
 
 def test_smalltalk_offers_its_example_questions_as_buttons():
-    put, items = _store()
+    refs = RefStore()
     hello = Answer(
         question="hallo",
         answered=False,
@@ -164,6 +192,6 @@ def test_smalltalk_offers_its_example_questions_as_buttons():
         suggestions=("Hoe bescherm ik mijn ideeën?",),
         outcome="smalltalk",
     )
-    [message] = render.render_answer(hello, put)
+    [message] = _render(hello, refs)
     [[button]] = message.keyboard.inline_keyboard
-    assert items[button.callback_data.split(":")[1]] == "Hoe bescherm ik mijn ideeën?"
+    assert buttons.parse(button.callback_data, refs).question == "Hoe bescherm ik mijn ideeën?"

@@ -7,7 +7,8 @@ from assistant import messages
 from assistant.conversation import Conversations
 from bots.ratelimit import RateLimiter
 from bots.refs import RefStore
-from bots.telegram.app import WegwijzerBot
+from bots.service import ChatService
+from bots.telegram.app import TelegramHandlers
 from tests.bots.test_telegram_bot import _no_proxy, run, running  # noqa: F401 (fixture)
 from tests.fakes.telegram_api import FakeTelegram
 
@@ -18,7 +19,8 @@ QUESTIONS += ["recept voor stoofvlees", "sabam lid worden", "ideeën beschermen 
 def test_a_flood_of_updates_is_answered_once_each_within_bounded_memory(assistant):
     rng = random.Random(7)
     users, per_user, presses, inline = 30, 8, 150, 50
-    bot = WegwijzerBot(assistant, refs=RefStore(capacity=200), limiter=RateLimiter(10, 60.0))
+    service = ChatService(assistant, channel="telegram", limiter=RateLimiter(10, 60.0))
+    bot = TelegramHandlers(service, refs=RefStore(capacity=200))
     bot.service.conversations = Conversations(bot.service.conversations._factory, max_chats=20)
 
     async def scenario():

@@ -1,0 +1,292 @@
+"""What the bundled corpus holds and answers: tests whose assertions name its content.
+
+Each test here names passages, titles, texts, sources, dates or counts of the corpus that ships
+with Wegwijzer, so it holds for the corpus as it is today rather than for the code in general:
+when a curator renames, rewrites or removes a passage, this module and the evaluation sets in
+tests/eval are where tests are expected to need updating. `pytest -m corpus` runs them alone;
+`pytest -m "not corpus"` leaves them out.
+"""
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant import ask, cli
+from assistant.conversation import Conversation
+from assistant.corpus import bundled_corpus_dir, load_corpus, parse_date
+from assistant.report import build_report
+from assistant.store import Store
+from tests.conftest import run_cli, unanswered
+
+pytestmark = pytest.mark.corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# The corpus itself: its size and kinds, its register of sources, its folders.
+
+
+def test_bundled_corpus_loads_with_enough_passages_of_every_kind():
+    corpus = load_corpus(bundled_corpus_dir())
+    assert len(corpus.passages) >= 150
+    assert {p.kind for p in corpus.passages} == {"maatregel", "organisatie", "procedure", "begrip"}
+
+
+def test_every_historical_passage_points_to_a_current_one():
+    corpus = load_corpus(bundled_corpus_dir())
+    by_id = corpus.by_id()
+    historical = [p for p in corpus.passages if p.is_historical]
+    assert historical
+    for p in historical:
+        assert by_id[p.superseded_by].status == "actueel", p.id
+
+
+def test_bundled_passages_cite_the_register_and_every_entry_is_cited_or_linked():
+    corpus = load_corpus(bundled_corpus_dir(), today=dt.date(2026, 11, 30))
+    assert all(p.sources and p.sources[0] in corpus.sources for p in corpus.passages)
+    used = {sid for p in corpus.passages for sid in p.sources + p.linked}
+    assert set(corpus.sources) == used
+    assert not [w for w in corpus.warnings if "no passage cites" in w.message]
+
+
+def test_every_url_in_the_bundled_corpus_stands_in_the_register():
+    root = bundled_corpus_dir()
+    register_urls = {e.source.url for e in load_corpus(root).sources.values()}
+    text = "\n".join(
+        path.read_text("utf-8") for path in root.rglob("*.yaml") if path.name != "bronnen.yaml"
+    )
+    # Read the files, not the loaded passages: a URL anywhere in a passage file counts.
+    urls = set(re.findall(r"https?://[^\s\"'},]+", text))
+    assert urls <= register_urls, sorted(urls - register_urls)
+    corpus = load_corpus(root)
+    assert {link.url for p in corpus.passages for link in p.links} <= register_urls
+
+
+def test_the_readme_describes_every_corpus_folder_and_no_other():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    described = set(re.findall(r"^\| `([a-z-]+)/` \|", readme, re.MULTILINE))
+    folders = {p.name for p in bundled_corpus_dir().iterdir() if p.is_dir()}
+    assert described == folders
+
+
+def test_corpus_stats_counts_per_kind_status_and_publisher(capsys):
+    code, out, _ = run_cli(capsys, "corpus", "stats")
+    assert code == 0
+    assert "per kind:" in out and "historisch" in out and "PMV" in out
+
+
+# Answers: which passage a question finds, and what is shown of it.
+
+
+def test_headline_question_is_answered_with_a_sourced_snippet():
+    answer = ask("Hoe bescherm ik mijn ideeën?")
+    assert answer.answered
+    assert answer.passages[0].id == "ideeen-beschermen"
+    for p in answer.passages:
+        assert p.source.url or p.source.document
+        assert p.checked[:4].isdigit()
+        assert p.source.date is None or p.source.date[:4].isdigit()  # None: page shows no date
+        assert 0 < len(p.snippet) <= 300
+
+
+def test_snippet_is_the_sentence_that_answers_not_the_start(assistant):
+    answer = assistant.ask("wat kost een i-depot", top_k=1)
+    assert answer.passages[0].id == "i-depot"
+    assert "EUR 37" in answer.passages[0].snippet
+    assert not answer.passages[0].snippet.startswith("Met een i-DEPOT")
+
+
+def test_historical_passage_says_so_and_points_to_its_successor(assistant):
+    answer = assistant.ask("hoeveel kon je lenen met een winwinlening in 2012")
+    old = next(p for p in answer.passages if p.id == "winwinlening-2012")
+    assert old.status == "historisch"
+    assert old.superseded_by is not None and old.superseded_by.id == "winwinlening"
+    assert any("Winwinlening" in notice for notice in answer.notices)
+
+
+def test_html_in_a_question_is_treated_as_text(assistant):
+    answer = assistant.ask("<b>Wat is de winwinlening?</b> & <i>hoeveel</i>")
+    assert answer.answered
+    assert answer.passages[0].id == "winwinlening"
+    assert answer.question.startswith("<b>")  # kept as typed; renderers escape it
+
+
+def test_view_shows_a_whole_passage_with_its_source(assistant):
+    view = assistant.view("winwinlening")
+    assert view is not None
+    assert view.snippet == assistant.passage("winwinlening").text
+    assert view.source.url == "https://www.pmv.eu/product/winwinlening/"
+    assert {r.id for r in view.related} >= {"winwinlening-afsluiten"}
+    assert assistant.view("bestaat-niet") is None
+
+
+def test_latest_check_is_an_iso_date(assistant):
+    assert assistant.latest_check >= "2025-12"
+
+
+def test_complete_suggests_titles_and_questions_for_what_was_typed(assistant):
+    suggestions = assistant.complete("winwin")
+    assert 1 <= len(suggestions) <= 25
+    assert "Winwinlening" in suggestions
+    assert all(len(s) <= 100 for s in suggestions)
+    assert len(assistant.complete("")) == 25
+    assert assistant.complete("octroi")  # a typo still finds something through search
+
+
+def test_a_partial_answer_says_what_it_does_not_know_and_names_the_desk(assistant):
+    answer = assistant.ask("wat is het telefoonnummer van het cultuurloket")
+    assert answer.outcome == "partial" and not answer.answered
+    assert "staat niet in de kennisbank" in answer.message and "Cultuurloket" in answer.message
+    assert answer.passages[0].id == "cultuurloket" and answer.fallback.label == "Cultuurloket"
+
+
+def test_an_english_question_is_answered_in_dutch_with_a_notice(assistant):
+    answer = assistant.ask("how do I register a trademark in Belgium")
+    assert answer.answered and answer.passages[0].id in {"benelux-merk", "eu-merk-model"}
+    assert any("Engels" in notice for notice in answer.notices)
+
+
+def test_coverage_is_high_for_a_domain_question_and_low_for_another_subject(assistant):
+    good = assistant.search("wat is de winwinlening")[0]
+    assert good.passage.id == "winwinlening" and good.coverage > 0.9
+    other = assistant.search("beste pizzeria in antwerpen")
+    assert not other or other[0].coverage < assistant.threshold
+
+
+def test_title_and_example_questions_are_searchable(assistant):
+    assert assistant.search("Creative Entrepreneurship Sessions")[0].passage.id == (
+        "creative-entrepreneurship-sessions-2012"
+    )
+
+
+def test_python_dash_m_assistant_is_the_same_command():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "wat is screen flanders", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["passages"][0]["id"] == "screen-flanders"
+
+
+# Conversations: follow-ups about the winwinlening and what stands on its own.
+
+
+def test_a_short_follow_up_is_answered_about_the_topic(assistant):
+    conversation = Conversation(assistant)
+    assert conversation.ask("Wat is de winwinlening?").passages[0].id == "winwinlening"
+    follow_up = conversation.ask("en hoeveel kan ik daarmee lenen?")
+    assert follow_up.passages[0].id == "winwinlening"
+    assert "300.000" in follow_up.passages[0].snippet
+    assert any("Winwinlening" in n for n in follow_up.notices)
+    assert follow_up.question == "en hoeveel kan ik daarmee lenen?"
+    assert conversation.ask("wie regelt dat?").passages[0].id in {
+        "winwinlening",
+        "winwinlening-afsluiten",
+        "pmv",
+    }
+
+
+def test_a_question_that_stands_on_its_own_starts_a_new_topic(assistant):
+    conversation = Conversation(assistant)
+    conversation.ask("Wat is de winwinlening?")
+    answer = conversation.ask("Wat is Screen Flanders?")
+    assert answer.passages[0].id == "screen-flanders"
+    assert answer.notices == ()
+    assert conversation.topic.question == "Wat is Screen Flanders?"
+
+
+def test_an_unrelated_question_after_a_topic_is_not_bent_towards_it(assistant):
+    conversation = Conversation(assistant)
+    conversation.ask("Wat is de winwinlening?")
+    weather = conversation.ask("wat voor weer wordt het morgen in gent")
+    assert weather.outcome == "not_answered" and weather.notices == ()
+    conversation.ask("Wat is de winwinlening?")
+    other = conversation.ask("wat is het cultuurkrediet?")
+    assert other.passages[0].id == "cultuurkrediet"
+    assert not any("vervolg" in notice for notice in other.notices)
+
+
+def test_smalltalk_in_a_conversation_keeps_the_topic(assistant):
+    conversation = Conversation(assistant)
+    conversation.ask("Wat is de winwinlening?")
+    assert conversation.ask("bedankt!").outcome == "smalltalk"
+    assert conversation.ask("en hoeveel kan ik daarmee lenen?").passages[0].id == "winwinlening"
+
+
+# The curator report and the question log, with the passages they name.
+
+
+def test_report_groups_unanswered_and_lists_dislikes_passages_and_days(two_day_log, assistant):
+    report = build_report(
+        two_day_log,
+        assistant,
+        since=dt.date(2026, 11, 1),
+        today=dt.date(2026, 11, 26),
+    )
+    assert next((g.example, g.count) for g in report.unanswered) == (
+        "recept voor stoofvlees met friet",
+        2,
+    )
+    assert sum(g.count for g in report.unanswered) == 3
+    [disliked] = report.disliked
+    assert (disliked.question, disliked.passage_id, disliked.reason) == (
+        "wat is vlaio",
+        "vlaio",
+        "verouderd",
+    )
+    assert disliked.title.startswith("VLAIO")
+    returned = {"winwinlening", "vlaio"}
+    assert not returned & {pid for pid, _ in report.never_returned}
+    assert len(report.never_returned) > 100
+    assert [(d.day, d.channel, d.questions, d.answered) for d in report.per_day] == [
+        ("2026-11-20", "discord", 1, 1),
+        ("2026-11-20", "telegram", 3, 0),
+        ("2026-11-21", "cli", 1, 1),
+    ]
+
+
+def test_stale_passages_are_reported(tmp_path, assistant):
+    store = Store.open(tmp_path / "log.db")
+    today = dt.date(2026, 11, 30)
+    report = build_report(store, assistant, since=dt.date(2026, 1, 1), today=today)
+    stale = dict(report.stale)
+    assert stale["winwinlening"] == "2024-12"  # compared with the 2024-12 page
+    assert "actieplan-ccs-2012" not in stale  # rests only on the shipped 2012 document
+    age = {p.id: (today - parse_date(p.checked)).days for p in assistant.passages}
+    assert all(age[pid] > 365 for pid in stale)
+    recent = {pid for pid, days in age.items() if days <= 365}
+    assert "kmo-portefeuille-aanvragen" in recent and not recent & set(stale)
+
+
+def test_a_corrupt_file_gives_a_disabled_store_and_the_answer_still_arrives(
+    tmp_path, monkeypatch, capsys
+):
+    path = tmp_path / "log.db"
+    path.write_bytes(b"dit is geen database" * 100)
+    store = Store.open(path)
+    assert not store.enabled
+    assert store.record_question("cli", None, unanswered()) is None
+    monkeypatch.setenv("WEGWIJZER_DB", str(path))
+    assert cli.main(["ask", "wat is de winwinlening"]) == 0
+    assert "Winwinlening" in capsys.readouterr().out
+
+
+def test_no_log_failure_of_any_kind_costs_the_answer(tmp_path, assistant, capsys, monkeypatch):
+    store = Store.open(tmp_path / "log.db")
+    surrogate = assistant.ask("winwinlening \udcff")
+    assert store.record_question("cli", None, surrogate) is None  # logged as a warning
+    assert store.record_feedback(10**30, True) is None
+    monkeypatch.setenv("WEGWIJZER_DB", str(tmp_path / "cli.db"))
+    assert cli.main(["ask", "winwinlening \udcff", "--top", "1"]) == 0
+    assert "Winwinlening" in capsys.readouterr().out
