@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant import messages
-from assistant.core import Assistant, candidates_for, clean_question
+from assistant.core import AnalysedQuestion, Assistant, candidates_for
 from assistant.models import Answer
 
 DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgotten
@@ -35,9 +35,13 @@ DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgott
 class Topic:
     """What a chat is talking about: the question that set it and the passages answered."""
 
-    question: str
+    asked: AnalysedQuestion
     passage_ids: tuple[str, ...]
     at: float
+
+    @property
+    def question(self) -> str:
+        return self.asked.text
 
 
 class Conversation:
@@ -69,26 +73,35 @@ class Conversation:
         Raises:
             QuestionError: the question is empty or too long.
         """
-        text = clean_question(question)
+        assistant = self.assistant
+        asked = assistant.read(question)  # analysed once for the whole turn
+        limit = candidates_for(top_k)
         now = self._clock()
         topic = self.topic if self.topic and now - self.topic.at <= self.timeout else None
-        found = self.assistant.retrieve(text, limit=candidates_for(top_k))
-        alone = self.assistant.compose(found, self.assistant.decide(found), top_k)
+        found = assistant.retrieve(asked, limit=limit)
+        alone = assistant.compose(found, assistant.decide(found), top_k)
         answer, followed_up = alone, False
-        if topic is not None and self.assistant.may_follow_up(found):
-            in_context = self.assistant.ask(
-                text, top_k=top_k, context=topic.question, context_passages=topic.passage_ids
+        if topic is not None and assistant.may_follow_up(found):
+            found = assistant.retrieve(
+                asked, context=topic.asked, context_passages=topic.passage_ids, limit=limit
             )
-            if self._is_follow_up(text, topic.question, alone, in_context):
-                answer, followed_up = self._as_follow_up(in_context, text, topic), True
-        self._remember(answer, text, topic if followed_up else None, now)
+            in_context = assistant.compose(found, assistant.decide(found), top_k)
+            if self._is_follow_up(asked, topic.asked, alone, in_context):
+                answer, followed_up = self._as_follow_up(in_context, topic), True
+        self._remember(answer, asked, topic if followed_up else None, now)
         return answer
 
     def reset(self) -> None:
         """Forget the context."""
         self.topic = None
 
-    def _is_follow_up(self, text: str, context: str, alone: Answer, in_context: Answer) -> bool:
+    def _is_follow_up(
+        self,
+        asked: AnalysedQuestion,
+        context: AnalysedQuestion,
+        alone: Answer,
+        in_context: Answer,
+    ) -> bool:
         if not in_context.answered:
             # Knowing the subject but not the asked fact is still better than no answer.
             return in_context.outcome == "partial" and alone.outcome == "not_answered"
@@ -98,16 +111,18 @@ class Conversation:
         if found == alone_found:
             return False
         explained = self.assistant.explained
-        return explained(text, context, found) > explained(text, context, alone_found)
+        return explained(asked, context, found) > explained(asked, context, alone_found)
 
-    def _as_follow_up(self, answer: Answer, text: str, topic: Topic) -> Answer:
+    def _as_follow_up(self, answer: Answer, topic: Topic) -> Answer:
         passage = self.assistant.passage(topic.passage_ids[0]) if topic.passage_ids else None
         notice = messages.FOLLOW_UP_NOTICE.format(
             topic=passage.title if passage else topic.question
         )
-        return dataclasses.replace(answer, question=text, notices=(notice, *answer.notices))
+        return dataclasses.replace(answer, notices=(notice, *answer.notices))
 
-    def _remember(self, answer: Answer, text: str, kept: Topic | None, now: float) -> None:
+    def _remember(
+        self, answer: Answer, asked: AnalysedQuestion, kept: Topic | None, now: float
+    ) -> None:
         """An answer on a subject sets (or, as a follow-up, keeps) the topic; expired ones go.
 
         A question without an answer becomes a topic without passages when there is none, so
@@ -119,9 +134,9 @@ class Conversation:
             same = current and current.passage_ids[:1] == ids[:1]
             # A question that lands on the topic's own passage stays on that topic.
             kept = kept or (current if same else None)
-            self.topic = Topic(kept.question if kept else text, ids, now)
+            self.topic = Topic(kept.asked if kept else asked, ids, now)
         elif answer.outcome == "not_answered" and current is None:
-            self.topic = Topic(text, (), now)
+            self.topic = Topic(asked, (), now)
         else:
             self.topic = current
 

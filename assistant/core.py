@@ -40,6 +40,17 @@ _SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
+class AnalysedQuestion:
+    """A question as the assistant reads it, analysed once and used by every step of a turn."""
+
+    text: str  # cleaned: white space collapsed, length checked
+    tokens: tuple[str, ...]
+    groups: tuple[TermGroup, ...]
+    english: bool
+    smalltalk: str | None
+
+
+@dataclass(frozen=True)
 class Retrieval:
     """What retrieval found for one question: the first of `Assistant.ask`'s three steps.
 
@@ -60,6 +71,7 @@ class Retrieval:
     # without the words that ask for it (for `partial`).
     subject: dict[str, float] | None = None
     in_context: bool = False  # read together with an earlier question of a conversation
+    tokens: tuple[str, ...] = ()  # the question's surface words (`AnalysedQuestion.tokens`)
 
 
 class Assistant:
@@ -79,7 +91,9 @@ class Assistant:
         analyzer = Analyzer(
             with_corpus_words(counts), common_words(), corpus.synonyms, corpus.english
         )
-        self.index = PassageIndex(corpus.passages, analyzer, counts)
+        self.index = PassageIndex(corpus.passages, analyzer)
+        # The analyzer corrects typos and splits compounds towards what the index holds.
+        analyzer.set_vocabulary(counts, self.index.vocabulary())
         self._by_id = corpus.by_id()
         self._positions = {p.id: i for i, p in enumerate(corpus.passages)}
 
@@ -125,8 +139,7 @@ class Assistant:
         passage = self._by_id.get(passage_id)
         if passage is None:
             return None
-        full = self._answer_passage(Hit(passage, 0.0, 1.0), set(), wants_amount=False)
-        return dataclasses.replace(full, snippet=passage.text)
+        return self._answer_passage(passage, 0.0, passage.text)
 
     def complete(self, text: str, limit: int = 25) -> list[str]:
         """Suggestions for a half-typed question: passage titles and example questions.
@@ -146,12 +159,36 @@ class Assistant:
         return list(dict.fromkeys(found))[:limit]
 
     def analyse(self, question: str) -> list[TermGroup]:
+        """The question's words as retrieval weighs them (typos corrected, compounds split)."""
         analyzer = self.index.analyzer
         return analyzer.query_groups(question, english=analyzer.is_english(question))
 
+    def read(self, question: str | AnalysedQuestion) -> AnalysedQuestion:
+        """Clean and analyse a question once, for every step of a turn to use.
+
+        Raises:
+            QuestionError: the question is empty or longer than `MAX_QUESTION_CHARS`.
+        """
+        if isinstance(question, AnalysedQuestion):
+            return question
+        text = clean_question(question)
+        tokens = tuple(surface_tokens(text))
+        english = self.index.analyzer.is_english(text)
+        return AnalysedQuestion(
+            text,
+            tokens,
+            tuple(self.index.analyzer.query_groups(text, english=english)),
+            english,
+            smalltalk_kind(tokens, STOPWORDS),
+        )
+
+    def terms(self, text: str) -> list[str]:
+        """The index terms of a text, analysed as a passage is (for grouping similar texts)."""
+        return self.index.analyzer.document_terms(text)
+
     def search(self, question: str, limit: int = CANDIDATES) -> list[Hit]:
         """Ranked candidate passages for a question, best first (no decision applied)."""
-        return self.index.search(self.analyse(clean_question(question)), limit)
+        return self.index.search(self.read(question).groups, limit)
 
     def ask(
         self,
@@ -187,27 +224,31 @@ class Assistant:
 
     def retrieve(
         self,
-        question: str,
+        question: str | AnalysedQuestion,
         *,
-        context: str | None = None,
+        context: str | AnalysedQuestion | None = None,
         context_passages: Sequence[str] = (),
         limit: int = CANDIDATES,
     ) -> Retrieval:
-        """Analyse a question and rank passages for it, with the evidence for `decide`.
+        """Rank passages for a question, with the evidence for `decide`.
+
+        Args:
+            question: the question as typed, or as `read` already analysed it.
+            context: an earlier question of the same conversation (see `ask`).
+            context_passages: the passages answered to that question.
+            limit: how many passages to rank.
 
         Raises:
             QuestionError: the question is empty or too long.
         """
-        text = clean_question(question)
-        tokens = surface_tokens(text)
-        smalltalk = smalltalk_kind(tokens, STOPWORDS)
-        analyzer = self.index.analyzer
-        english = analyzer.is_english(text)
-        groups = analyzer.query_groups(text, english=english)
+        reading = self.read(question)
+        english, smalltalk = reading.english, reading.smalltalk
+        groups = list(reading.groups)
         if context and smalltalk is None:
-            groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in self.analyse(context)]
+            earlier = self._context_groups(context)
+            groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in earlier]
         hits = self.index.search(groups, limit)
-        asked = asked_facts(tokens)
+        asked = asked_facts(reading.tokens)
         candidates = [
             self._evidence(groups, hits, rank, asked, english, context_passages if context else ())
             for rank in range(min(RERANK, len(hits)))
@@ -226,7 +267,7 @@ class Assistant:
         if missing and subject is None:
             subject = self._subject_evidence(groups, hits, english)
         return Retrieval(
-            text,
+            reading.text,
             tuple(groups),
             tuple(hits),
             features,
@@ -236,6 +277,7 @@ class Assistant:
             tuple((h.passage.id, c[0]) for h, c in zip(search_order, candidates, strict=False)),
             subject,
             in_context,
+            reading.tokens,
         )
 
     def _subject_first(
@@ -326,8 +368,13 @@ class Assistant:
         hits = found.hits
         chosen = [h for h in hits[:top_k] if h.score >= RELATIVE_CUTOFF * hits[0].score]
         terms = {t for g in found.groups for t in g.terms}
-        wants_amount = asks_for_amount(surface_tokens(found.question))
-        passages = tuple(self._answer_passage(hit, terms, wants_amount) for hit in chosen)
+        wants_amount = asks_for_amount(found.tokens)
+        passages = tuple(
+            self._answer_passage(
+                hit.passage, hit.score, self._snippet(hit.passage, terms, wants_amount)
+            )
+            for hit in chosen
+        )
         notices = [
             messages.HISTORICAL_NOTICE.format(title=p.title, successor=p.superseded_by.title)
             for p in passages
@@ -368,7 +415,7 @@ class Assistant:
         """
         if found.smalltalk:
             return False
-        if refers_back(surface_tokens(found.question)):
+        if refers_back(found.tokens):
             return True
         if found.groups and not found.hits:
             return False  # the corpus knows none of its words
@@ -377,7 +424,12 @@ class Assistant:
             return False
         return not self.index.names_subject(found.groups)
 
-    def explained(self, question: str, context: str, passage_id: str) -> float:
+    def explained(
+        self,
+        question: str | AnalysedQuestion,
+        context: str | AnalysedQuestion,
+        passage_id: str,
+    ) -> float:
         """How much of a question (fully) and its context (half) a passage explains.
 
         The question's own words count by how strongly the passage matches them compared with
@@ -385,26 +437,39 @@ class Assistant:
         merely mentions it.
         """
         position = self._positions[passage_id]
-        own_words = self.analyse(question)
+        own_words = list(self.read(question).groups)
         scores = self.index.scores(own_words)
         best = scores.max()
         strength = min(1.0, 2.0 * scores[position] / best) if best > 0 else 0.0
         own = self.index.covered_information(own_words, position) * strength
-        topic = self.index.covered_information(self.analyse(context), position)
+        topic = self.index.covered_information(self._context_groups(context), position)
         return own + CONTEXT_WEIGHT * topic
 
-    def _answer_passage(self, hit: Hit, terms: set[str], wants_amount: bool) -> AnswerPassage:
-        p = hit.passage
-        analyzer = self.index.analyzer
+    def _context_groups(self, context: str | AnalysedQuestion) -> list[TermGroup]:
+        """An earlier question's words, analysed without the length check of a new question."""
+        if isinstance(context, AnalysedQuestion):
+            return list(context.groups)
+        return self.analyse(context)
+
+    def _snippet(self, passage: Passage, terms: set[str], wants_amount: bool) -> str:
+        """The sentences of a passage that answer best (see `snippets.best_snippet`)."""
+        return best_snippet(
+            passage.text,
+            terms,
+            self.index.analyzer.document_terms,
+            self.index.idf,
+            wants_amount=wants_amount,
+        )
+
+    def _answer_passage(self, p: Passage, score: float, snippet: str) -> AnswerPassage:
+        """A passage as an answer shows it: with this snippet, its source, links and kin."""
         successor = self._by_id.get(p.superseded_by) if p.superseded_by else None
         return AnswerPassage(
             id=p.id,
             kind=p.kind,
             title=p.title,
-            snippet=best_snippet(
-                p.text, terms, analyzer.document_terms, self.index.idf, wants_amount=wants_amount
-            ),
-            score=hit.score,
+            snippet=snippet,
+            score=score,
             status=p.status,
             source=p.source,
             checked=p.checked,

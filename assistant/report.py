@@ -78,7 +78,7 @@ def build_report(
                     feedback.reason,
                 )
             )
-    analyse = assistant.index.analyzer.document_terms
+    analyse = assistant.terms
 
     def grouped(keep: Callable[[StoredQuestion], bool]) -> tuple[QuestionGroup, ...]:
         return tuple(group_similar([q.question for q in questions if keep(q)], analyse))

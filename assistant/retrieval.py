@@ -87,9 +87,7 @@ SUBJECT_SPECIFICITY = 0.9
 class PassageIndex:
     """The searchable form of a corpus."""
 
-    def __init__(
-        self, passages: Sequence[Passage], analyzer: Analyzer, word_counts: Counter[str]
-    ) -> None:
+    def __init__(self, passages: Sequence[Passage], analyzer: Analyzer) -> None:
         if not passages:
             raise ValueError("cannot index an empty corpus")
         self.passages = tuple(passages)
@@ -124,7 +122,10 @@ class PassageIndex:
             [1.0 if p.is_historical else HISTORICAL_WEIGHT for p in passages]
         )
         self._unknown_idf = math.log(1 + (len(documents) + 0.5) / 0.5)
-        analyzer.set_vocabulary(word_counts, (t for doc in documents for t in doc))
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every term the index holds."""
+        return frozenset().union(*self._term_sets)
 
     def names_subject(self, groups: Sequence[TermGroup]) -> bool:
         """Whether a question names a subject of its own: a word that few passages are about
