@@ -13,8 +13,9 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from importlib.metadata import entry_points
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO, runtime_checkable
 
 from assistant import messages
 from assistant.conversation import Conversation
@@ -39,10 +40,10 @@ from assistant.report import render as render_report
 from assistant.store import Store, StoreError, store_from_environment
 from assistant.textrender import render_text
 
-# (name, questions, dialogues): the tuning set the model is fitted on, then the held-out set
-# that is never used for fitting and that CI gates on.
 # A chat line is read in pieces of this size; anything beyond one piece is too long anyway.
 LINE_CHUNK = 4 * MAX_QUESTION_CHARS
+# Entry-point group through which other packages (the bots) add subcommands.
+PLUGIN_GROUP = "wegwijzer.commands"
 
 # The evaluation sets live in a checkout (tests/eval/), found from this file, not from the
 # current folder: `wegwijzer eval` works from anywhere in it, and an installed wheel, which has
@@ -52,7 +53,17 @@ EVAL_DIR = CHECKOUT / "tests" / "eval"
 DEFAULT_EVAL_SETS = (
     ("tuning", EVAL_DIR / "vragen.yaml", EVAL_DIR / "gesprekken.yaml"),
     ("held-out", EVAL_DIR / "heldout.yaml", EVAL_DIR / "heldout-gesprekken.yaml"),
-)
+)  # (name, questions, dialogues): the tuning set the model is fitted on, then the held-out
+# set that is never used for fitting and that CI gates on.
+
+
+@runtime_checkable
+class PluginCommand(Protocol):
+    """What an entry point in `PLUGIN_GROUP` names: a help line and a `run()` -> exit code."""
+
+    help: str
+
+    def run(self) -> int: ...
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -119,11 +130,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--corpus", type=Path, help="corpus folder (default: bundled)")
     report.set_defaults(handler=_cmd_report)
 
-    for platform in ("telegram", "discord"):
-        bot = commands.add_parser(
-            platform, help=f"run the {platform.capitalize()} bot (token from the environment)"
-        )
-        bot.set_defaults(handler=_cmd_bot, platform=platform)
+    for name, command in _plugin_commands():
+        plugin = commands.add_parser(name, help=command.help)
+        plugin.set_defaults(handler=_cmd_plugin, command=command)
 
     ev = commands.add_parser("eval", help="measure answers on labelled questions and dialogues")
     ev.add_argument(
@@ -323,13 +332,27 @@ def _cmd_corpus_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_bot(args: argparse.Namespace) -> int:
-    """Start a chat bot; its own entry point reads the environment (see README)."""
-    if args.platform == "telegram":
-        from bots.telegram.main import main as run_bot
-    else:
-        from bots.discord.main import main as run_bot
-    return run_bot()
+def _plugin_commands() -> list[tuple[str, PluginCommand]]:
+    """Subcommands other packages register under the entry-point group `PLUGIN_GROUP`.
+
+    The bots register theirs (`wegwijzer telegram`, `wegwijzer discord`) so that the core
+    never imports them; an entry point that fails to load is left out, not fatal.
+    """
+    found = []
+    for entry in sorted(entry_points(group=PLUGIN_GROUP), key=lambda e: e.name):
+        try:
+            command = entry.load()
+        except Exception as error:  # a broken plug-in must not take the core CLI down
+            print(f"wegwijzer: subcommand {entry.name!r} not available: {error}", file=sys.stderr)
+            continue
+        if isinstance(command, PluginCommand):
+            found.append((entry.name, command))
+    return found
+
+
+def _cmd_plugin(args: argparse.Namespace) -> int:
+    """Run a subcommand registered by another package (a bot reads its own environment)."""
+    return args.command.run()
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:

@@ -1,3 +1,4 @@
+import ast
 import io
 import json
 import os
@@ -9,6 +10,7 @@ import pytest
 
 from assistant import cli
 from assistant.store import Store
+from bots import commands
 from tests.conftest import passage, run_cli, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,3 +225,46 @@ def test_eval_without_the_sets_of_a_checkout_asks_for_a_file(capsys, monkeypatch
     )
     assert cli.main(["eval"]) == 2
     assert "give FILE" in capsys.readouterr().err
+
+
+def test_the_core_imports_no_bot_module():
+    """`assistant/` never imports `bots/`: the bots add their subcommands as entry points."""
+    offenders = []
+    for path in sorted(Path(cli.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] == "bots"]
+    assert offenders == []
+
+
+def test_bot_subcommands_come_from_the_entry_point_group(capsys, monkeypatch):
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.delenv("DISCORD_BOT_TOKEN", raising=False)
+    names = {name for name, _ in cli._plugin_commands()}
+    assert {"telegram", "discord"} <= names
+    code, _, err = run_cli(capsys, "telegram")
+    assert code == 2 and "TELEGRAM_BOT_TOKEN" in err
+    code, _, err = run_cli(capsys, "discord")
+    assert code == 2 and "DISCORD_BOT_TOKEN" in err
+
+
+def test_a_broken_plug_in_is_left_out_with_a_line_not_a_traceback(capsys, monkeypatch):
+    class Broken:
+        name = "kapot"
+
+        def load(self):
+            raise ImportError("no module named 'kapot'")
+
+    class Working:
+        name = "telegram"
+
+        def load(self):
+            return commands.telegram
+
+    monkeypatch.setattr(cli, "entry_points", lambda group: [Broken(), Working()])
+    assert [name for name, _ in cli._plugin_commands()] == ["telegram"]
+    assert "kapot" in capsys.readouterr().err
