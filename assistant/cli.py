@@ -25,8 +25,10 @@ from assistant.decision import FEATURES, bundled_model_path
 from assistant.errors import QuestionError, explain
 from assistant.evaluation import (
     MAXIMA,
+    DialogueMeasurement,
     EvalFileError,
     EvalSet,
+    Measurement,
     check_labels,
     evaluate,
     evaluate_dialogues,
@@ -34,7 +36,7 @@ from assistant.evaluation import (
     load_dialogues,
     load_eval_set,
 )
-from assistant.models import Answer
+from assistant.models import Answer, Channel
 from assistant.report import FORMATS, build_report
 from assistant.report import render as render_report
 from assistant.store import Store, StoreError, store_from_environment
@@ -258,22 +260,21 @@ def _record(answer: Answer, store: Store | None = None) -> None:
     """Log a CLI question, only when WEGWIJZER_DB names a log: someone trying Wegwijzer from
     the command line is not told that their questions are kept, so by default they are not
     (the bots, whose users read the privacy notice, log by default)."""
-    store = store or _cli_log()
-    if store is not None:
-        store.record_question("cli", None, answer)
+    (store or _cli_log()).record_question(Channel.CLI, None, answer)
 
 
-def _cli_log() -> Store | None:
-    """The log for questions asked on the command line: only the one WEGWIJZER_DB names."""
+def _cli_log() -> Store:
+    """The log for questions asked on the command line: only the one WEGWIJZER_DB names (a
+    disabled store otherwise, which records nothing)."""
     if not os.environ.get("WEGWIJZER_DB", "").strip():
-        return None
+        return Store.disabled()
     return store_from_environment(os.environ)
 
 
 def _open_log() -> Store | None:
     """The question log for forget/report, or None after an error message."""
     store = store_from_environment(os.environ)
-    if store is None or not store.enabled:
+    if not store.enabled:
         print(
             "error: the question log is disabled or cannot be opened (WEGWIJZER_DB)",
             file=sys.stderr,
@@ -286,11 +287,12 @@ def _cmd_forget(args: argparse.Namespace) -> int:
     store = _open_log()
     if store is None:
         return 1
-    try:
-        count = store.forget(args.user)
-    except StoreError as exc:
-        print(f"error: nothing was forgotten: {exc}; try again later", file=sys.stderr)
-        return 1
+    with store:
+        try:
+            count = store.forget(args.user)
+        except StoreError as exc:
+            print(f"error: nothing was forgotten: {exc}; try again later", file=sys.stderr)
+            return 1
     print(f"forgot {count} question(s) of user {args.user}")
     return 0
 
@@ -300,8 +302,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     today = dt.date.today()
-    since = args.since or today - dt.timedelta(days=store.retention_days)
-    report = build_report(store, _assistant(args.corpus), since=since, today=today)
+    with store:
+        since = args.since or today - dt.timedelta(days=store.retention_days)
+        report = build_report(store, _assistant(args.corpus), since=since, today=today)
     print(render_report(report, args.format), end="")
     return 0
 
@@ -419,53 +422,53 @@ def _checked_set(assistant: Assistant, path: Path) -> EvalSet:
 
 
 def _evaluate_set(assistant: Assistant, name: str, questions: Path, dialogues: Path | None) -> dict:
-    report = evaluate(assistant, _checked_set(assistant, questions))
+    measured = evaluate(assistant, _checked_set(assistant, questions))
     talk = evaluate_dialogues(assistant, *load_dialogues(dialogues)) if dialogues else None
     return {
         "set": name,
-        "report": report,
+        "measured": measured,
         "dialogues": talk,
-        "failures": report.failures + (talk.failures if talk else []),
+        "failures": measured.failures + (talk.failures if talk else []),
     }
 
 
 def _public(run: dict) -> dict:
     """The JSON form of one evaluated set."""
-    report, talk = run["report"], run["dialogues"]
+    measured, talk = run["measured"], run["dialogues"]
     return {
         "set": run["set"],
-        "metrics": report.metrics,
-        "counts": report.counts,
-        "per_kind": report.per_kind,
-        "per_style": report.per_style,
-        "reliability": [vars(b) for b in report.reliability],
-        "thresholds": report.thresholds,
+        "metrics": measured.metrics,
+        "counts": measured.counts,
+        "per_kind": measured.per_kind,
+        "per_style": measured.per_style,
+        "reliability": [vars(b) for b in measured.reliability],
+        "thresholds": measured.thresholds,
         "dialogues": {"metrics": talk.metrics, "counts": talk.counts} if talk else None,
         "failures": run["failures"],
     }
 
 
 def _print_run(run: dict, misses: bool) -> None:
-    report, talk = run["report"], run["dialogues"]
-    counts = ", ".join(f"{n} {c.replace('_', ' ')}" for c, n in report.counts.items() if n)
+    measured, talk = run["measured"], run["dialogues"]
+    counts = ", ".join(f"{n} {c.replace('_', ' ')}" for c, n in measured.counts.items() if n)
     print(f"== {run['set']}: {counts}")
-    for name, value in report.metrics.items():
-        limit = report.thresholds.get(name)
+    for name, value in measured.metrics.items():
+        limit = measured.thresholds.get(name)
         word = "maximum" if name in MAXIMA else "minimum"
         floor = f"  ({word} {limit:.2f})" if limit is not None else ""
         print(f"  {name:21s} {value:.3f}{floor}")
     print("  per kind (answerable questions, by their first acceptable passage):")
-    for kind, figures in report.per_kind.items():
+    for kind, figures in measured.per_kind.items():
         print(
             f"    {kind:12s} {int(figures['questions']):4d} questions  "
             f"R@1 {figures['recall_at_1']:.3f}  R@3 {figures['recall_at_3']:.3f}  "
             f"answered {figures['answered']:.3f}"
         )
     print("  per style (share with the right outcome):")
-    for style, figures in report.per_style.items():
+    for style, figures in measured.per_style.items():
         print(f"    {style:9s} {int(figures['questions']):4d} questions  {figures['right']:.3f}")
     print("  reliability (confidence bin: questions, predicted, observed):")
-    for b in report.reliability:
+    for b in measured.reliability:
         print(f"    {b.low:.1f}-{b.high:.1f}  {b.count:4d}  {b.predicted:.3f}  {b.observed:.3f}")
     if talk:
         print(
@@ -477,11 +480,11 @@ def _print_run(run: dict, misses: bool) -> None:
             floor = f"  (minimum {limit:.2f})" if limit is not None else ""
             print(f"  {name:21s} {value:.3f}{floor}")
     if misses:
-        _print_misses(report, talk)
+        _print_misses(measured, talk)
 
 
-def _print_misses(report, talk) -> None:
-    for result in report.wrong_outcomes():
+def _print_misses(measured: Measurement, talk: DialogueMeasurement | None) -> None:
+    for result in measured.wrong_outcomes():
         item = result.item
         want = list(item.ids) or item.category
         print(

@@ -131,7 +131,7 @@ class Assistant:
         """The most recent `checked` date in the corpus (ISO text)."""
         return max(p.checked for p in self.passages)
 
-    def view(self, passage_id: str) -> AnswerPassage | None:
+    def full_passage(self, passage_id: str) -> AnswerPassage | None:
         """One passage in full, as an `AnswerPassage` whose snippet is the whole text.
 
         For "tell me more" buttons; None when the id is unknown.

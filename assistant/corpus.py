@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import reprlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from assistant.models import KINDS, STATUSES, Link, Passage, Source
+from assistant.models import KINDS, STATUSES, Link, Passage, Source, choice_problem, shorten
 
 SYNONYMS_FILE = "synoniemen.yaml"
 ENGLISH_FILE = "engels.yaml"
@@ -37,7 +36,10 @@ OPTIONAL_FIELDS = ("keywords", "superseded_by", "links", "related")
 SOURCE_FIELDS = ("title", "publisher", "date", "url", "document")
 REGISTER_FIELDS = ("id", "title", "publisher", "date", "url", "file", "compared")
 MIN_WORDS, MAX_WORDS = 40, 160
-STALE_AFTER_DAYS = 365
+# A passage or source not compared with its page for this long is stale (one declaration: the
+# check, the warnings and the curator report all read it).
+STALE_AFTER_MONTHS = 12
+STALE_AFTER_DAYS = 365 * STALE_AFTER_MONTHS // 12
 # Limits that keep a hostile or mistaken file from exhausting memory; a corpus of 100,000
 # passages in files of a few hundred passages each stays far within them.
 MAX_FILE_BYTES = 5_000_000  # a passage file, the synonyms, the glossary
@@ -304,10 +306,9 @@ def _check_scalars(raw: dict[str, Any], report: Any) -> None:
     for name in ("title", "text"):
         if raw.get(name) is not None and not isinstance(raw[name], str):
             report(name, "must be text")
-    if raw.get("kind") is not None and raw["kind"] not in KINDS:
-        report("kind", f"must be one of {', '.join(KINDS)}; got {shorten(raw['kind'])}")
-    if raw.get("status") is not None and raw["status"] not in STATUSES:
-        report("status", f"must be one of {', '.join(STATUSES)}; got {shorten(raw['status'])}")
+    for name, choices in (("kind", KINDS), ("status", STATUSES)):
+        if raw.get(name) is not None and (problem := choice_problem(raw[name], choices)):
+            report(name, problem)
     if raw.get("checked") is not None and not _valid_date(raw["checked"]):
         got = shorten(raw["checked"])
         report("checked", f"must be an ISO date (YYYY-MM-DD or YYYY-MM); got {got}")
@@ -367,21 +368,6 @@ def _label(pid: Any) -> str:
     if not isinstance(pid, str):
         return "?"
     return pid if len(pid) <= MAX_CHARS["id"] else pid[:40] + "…"
-
-
-def shorten(value: Any, limit: int = 60) -> str:
-    """A value for an error message, never longer than `limit` characters.
-
-    `reprlib` shortens while it renders, so a 50 MB string or a nest of YAML aliases (which
-    would expand to gigabytes) costs no more than the few characters shown.
-    """
-    text = _REPR.repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-_REPR = reprlib.Repr()
-_REPR.maxstring = _REPR.maxother = 80
-_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict = 2, 4, 4
 
 
 def _build_source(
@@ -485,7 +471,8 @@ def _check_cross_references(
 def stale_passages(
     passages: Iterable[Passage], register: dict[str, RegisteredSource], today: dt.date
 ) -> list[Passage]:
-    """Passages not checked for 12 months; one resting only on shipped documents cannot age."""
+    """Passages not checked for `STALE_AFTER_MONTHS`; one resting only on shipped documents
+    cannot age."""
     stale = []
     for passage in passages:
         if passage.sources and all(register[sid].file for sid in passage.sources):
@@ -506,7 +493,7 @@ def _staleness_warnings(
             passage.file,
             passage.id,
             "checked",
-            f"last checked {passage.checked}, more than 12 months ago",
+            f"last checked {passage.checked}, more than {STALE_AFTER_MONTHS} months ago",
             "warning",
         )
         for passage in stale_passages(passages, register, today)
@@ -590,7 +577,7 @@ def _inside(root: Path, name: Any) -> bool:
 def _register_warnings(
     register: dict[str, RegisteredSource], passages: Iterable[Passage], today: dt.date | None
 ) -> list[Problem]:
-    """Sources no passage cites or links, and sources of facts not compared for 12 months.
+    """Sources no passage cites or links, and sources of facts not compared for long.
 
     An entry only linked to (an application form, a desk's page) states no fact, so only the
     entries passages cite as their `source` need a recent comparison.
@@ -614,7 +601,8 @@ def _register_warnings(
                     SOURCES_FILE,
                     entry.id,
                     "compared",
-                    f"last compared with its page {when}, more than 12 months ago",
+                    f"last compared with its page {when}, "
+                    f"more than {STALE_AFTER_MONTHS} months ago",
                     "warning",
                 )
             )

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.models import OUTCOMES
+from assistant.models import OUTCOMES, choice_problem
 
 # The evidence the model weighs, in order (see `retrieval.Signals` and `Assistant.retrieve`).
 FEATURES = (
@@ -82,8 +82,8 @@ class Decision:
     missing: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.outcome not in OUTCOMES:
-            raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}; got {self.outcome!r}")
+        if problem := choice_problem(self.outcome, OUTCOMES):
+            raise ValueError(f"outcome {problem}")
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence must be within 0..1; got {self.confidence}")
 

@@ -154,7 +154,9 @@ class Bin:
 
 
 @dataclass(frozen=True)
-class Report:
+class Measurement:
+    """What `evaluate` measured on one question set (the curator's report is `report.py`)."""
+
     metrics: dict[str, float]
     thresholds: dict[str, float]
     results: tuple[QuestionResult, ...]
@@ -281,12 +283,12 @@ def run(assistant: Assistant, questions: Iterable[LabelledQuestion]) -> list[Que
     return results
 
 
-def evaluate(assistant: Assistant, eval_set: EvalSet) -> Report:
+def evaluate(assistant: Assistant, eval_set: EvalSet) -> Measurement:
     """Run every question through the assistant and compute the metrics."""
     results = run(assistant, eval_set.questions)
     reliability = reliability_table(results)
     metrics = {**_metrics(results), "ece": expected_calibration_error(reliability)}
-    return Report(
+    return Measurement(
         metrics,
         eval_set.thresholds,
         tuple(results),
@@ -574,7 +576,7 @@ class Turn:
 
 
 @dataclass(frozen=True)
-class DialogueReport:
+class DialogueMeasurement:
     """Follow-up accuracy and whether unrelated questions are left alone."""
 
     metrics: dict[str, float]
@@ -625,7 +627,7 @@ def _turn(item: Any, position: int, path: Path | str) -> Turn:
 
 def evaluate_dialogues(
     assistant: Assistant, dialogues: Sequence[Sequence[Turn]], thresholds: dict[str, float]
-) -> DialogueReport:
+) -> DialogueMeasurement:
     """Play each dialogue in a fresh `Conversation` and score the turns after the first.
 
     A follow-up is right when its best passage is acceptable. An unrelated turn is *not bent*
@@ -661,4 +663,4 @@ def evaluate_dialogues(
         "follow_up": len(scores["follow_up_accuracy"]),
         "unrelated": len(scores["unrelated_not_bent"]),
     }
-    return DialogueReport(metrics, counts, thresholds, tuple(misses))
+    return DialogueMeasurement(metrics, counts, thresholds, tuple(misses))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.models import Link
+from assistant.models import Link, Reason
 
 CULTUURLOKET = Link("Cultuurloket", "https://www.cultuurloket.be")
 VLAIO = Link("VLAIO", "https://www.vlaio.be")
@@ -151,11 +151,11 @@ TOPICS = (
 FOLLOW_UP_NOTICE = "Ik las je vraag als vervolg op «{topic}»."
 
 # Feedback and privacy
-FEEDBACK_REASONS = (
-    ("fout", "Klopt niet"),
-    ("verouderd", "Verouderd"),
-    ("naast", "Geen antwoord op mijn vraag"),
-    ("onduidelijk", "Onduidelijk"),
+FEEDBACK_REASONS: tuple[tuple[Reason, str], ...] = (  # (code, label), in the order shown
+    (Reason.WRONG, "Klopt niet"),
+    (Reason.OUTDATED, "Verouderd"),
+    (Reason.OFF_TOPIC, "Geen antwoord op mijn vraag"),
+    (Reason.UNCLEAR, "Onduidelijk"),
 )
 ASK_REASON = "Bedankt. Wat was er mis met dit antwoord?"
 THANKS_REASON = "Genoteerd, dank je. Een curator bekijkt het."

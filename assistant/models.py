@@ -5,12 +5,55 @@ All of them are frozen dataclasses, validated when made, so a renderer can trust
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 KINDS = ("maatregel", "organisatie", "procedure", "begrip")
 OUTCOMES = ("answered", "partial", "not_answered", "smalltalk")
 STATUSES = ("actueel", "historisch")
+
+
+class Channel(StrEnum):
+    """Where a question was asked: the question log's `channel` (stored as its value)."""
+
+    CLI = "cli"
+    API = "api"
+    TELEGRAM = "telegram"
+    DISCORD = "discord"
+
+
+class Reason(StrEnum):
+    """Why a user disliked an answer: the feedback's `reason` code. The labels a user reads
+    are in `messages.FEEDBACK_REASONS`."""
+
+    WRONG = "fout"
+    OUTDATED = "verouderd"
+    OFF_TOPIC = "naast"
+    UNCLEAR = "onduidelijk"
+
+
+def choice_problem(value: object, choices: tuple[str, ...]) -> str | None:
+    """Why `value` is not one of `choices` (one wording for every such check), or None."""
+    if isinstance(value, str) and value in choices:
+        return None
+    return f"must be one of {', '.join(choices)}; got {shorten(value)}"
+
+
+def shorten(value: Any, limit: int = 60) -> str:
+    """A value for an error message, never longer than `limit` characters.
+
+    `reprlib` shortens while it renders, so a 50 MB string or a nest of YAML aliases (which
+    would expand to gigabytes) costs no more than the few characters shown.
+    """
+    text = _REPR.repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 80
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict = 2, 4, 4
 
 
 @dataclass(frozen=True)
@@ -75,10 +118,9 @@ class Passage:
     linked: tuple[str, ...] = ()  # the register ids its links name
 
     def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"kind must be one of {', '.join(KINDS)}; got {self.kind!r}")
-        if self.status not in STATUSES:
-            raise ValueError(f"status must be one of {', '.join(STATUSES)}; got {self.status!r}")
+        for name, value, choices in (("kind", self.kind, KINDS), ("status", self.status, STATUSES)):
+            if problem := choice_problem(value, choices):
+                raise ValueError(f"{name} {problem}")
 
     @property
     def is_historical(self) -> bool:
@@ -151,8 +193,8 @@ class Answer:
             raise ValueError(f"confidence must be within 0..1; got {self.confidence}")
         if not self.outcome:
             object.__setattr__(self, "outcome", "answered" if self.answered else "not_answered")
-        if self.outcome not in OUTCOMES:
-            raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}; got {self.outcome!r}")
+        if problem := choice_problem(self.outcome, OUTCOMES):
+            raise ValueError(f"outcome {problem}")
         if self.answered != (self.outcome == "answered"):
             raise ValueError(f"answered is {self.answered} but the outcome is {self.outcome}")
         if len(self.suggestions) > 3:

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 
 from assistant.analysis import content_tokens
 from assistant.core import Assistant
-from assistant.corpus import stale_passages
+from assistant.corpus import STALE_AFTER_MONTHS, stale_passages
 from assistant.store import Store, StoredQuestion
 
 SIMILARITY = 0.5  # Jaccard overlap of content words above which two questions are grouped
@@ -160,7 +160,8 @@ def render_text(report: CuratorReport) -> str:
     ] or ["  none"]
     lines += ["", f"Passages never returned ({len(report.never_returned)}):"]
     lines += [f"  {pid}  {title}" for pid, title in report.never_returned] or ["  none"]
-    lines += ["", f"Passages checked more than 12 months ago ({len(report.stale)}):"]
+    stale = f"Passages checked more than {STALE_AFTER_MONTHS} months ago ({len(report.stale)}):"
+    lines += ["", stale]
     lines += [f"  {pid}  checked {checked}" for pid, checked in report.stale] or ["  none"]
     lines += ["", "Questions per day and channel (answered):"]
     lines += [
@@ -226,7 +227,11 @@ def render_html(report: CuratorReport) -> str:
             ],
         ),
         ("Passages die nooit getoond werden", ["id", "titel"], list(report.never_returned)),
-        ("Passages ouder dan 12 maanden nagekeken", ["id", "nagekeken"], list(report.stale)),
+        (
+            f"Passages ouder dan {STALE_AFTER_MONTHS} maanden nagekeken",
+            ["id", "nagekeken"],
+            list(report.stale),
+        ),
         (
             "Vragen per dag en kanaal",
             ["dag", "kanaal", "vragen", "beantwoord"],

@@ -25,12 +25,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.models import Answer
+from assistant.models import Answer, Channel, Reason, choice_problem
 
 logger = logging.getLogger(__name__)
 
-CHANNELS = ("cli", "api", "telegram", "discord")
-REASONS = ("fout", "verouderd", "naast", "onduidelijk")
+CHANNELS = tuple(Channel)
+REASONS = tuple(Reason)
 DEFAULT_RETENTION_DAYS = 90
 PURGE_EVERY = dt.timedelta(hours=1)
 # A write waits at most this long for another process's lock, then is skipped (and logged):
@@ -178,8 +178,8 @@ class Store:
 
     def record_question(self, channel: str, user_key: str | None, answer: Answer) -> int | None:
         """Log a question and its answer; returns its id (None when the write failed)."""
-        if channel not in CHANNELS:
-            raise ValueError(f"channel must be one of {', '.join(CHANNELS)}; got {channel!r}")
+        if problem := choice_problem(channel, CHANNELS):
+            raise ValueError(f"channel {problem}")
         if not self.enabled:
             return None
         now = self._clock()
@@ -460,8 +460,8 @@ def _salt_beside(path: Path) -> bytes:
 
 
 def _check_reason(reason: str | None) -> None:
-    if reason is not None and reason not in REASONS:
-        raise ValueError(f"reason must be one of {', '.join(REASONS)}; got {reason!r}")
+    if reason is not None and (problem := choice_problem(reason, REASONS)):
+        raise ValueError(f"reason {problem}")
 
 
 def _iso(moment: dt.datetime) -> str:

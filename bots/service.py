@@ -182,7 +182,7 @@ class ChatService:
 
     def show(self, passage_id: str) -> Shown | Said:
         """A passage in full, or an expired-button reply for an unknown id."""
-        passage = self.assistant.view(passage_id)
+        passage = self.assistant.full_passage(passage_id)
         return Shown(passage) if passage is not None else EXPIRED
 
     # Feedback

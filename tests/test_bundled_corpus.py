@@ -117,13 +117,13 @@ def test_html_in_a_question_is_treated_as_text(assistant):
     assert answer.question.startswith("<b>")  # kept as typed; renderers escape it
 
 
-def test_view_shows_a_whole_passage_with_its_source(assistant):
-    view = assistant.view("winwinlening")
-    assert view is not None
-    assert view.snippet == assistant.passage("winwinlening").text
-    assert view.source.url == "https://www.pmv.eu/product/winwinlening/"
-    assert {r.id for r in view.related} >= {"winwinlening-afsluiten"}
-    assert assistant.view("bestaat-niet") is None
+def test_full_passage_shows_a_whole_passage_with_its_source(assistant):
+    shown = assistant.full_passage("winwinlening")
+    assert shown is not None
+    assert shown.snippet == assistant.passage("winwinlening").text
+    assert shown.source.url == "https://www.pmv.eu/product/winwinlening/"
+    assert {r.id for r in shown.related} >= {"winwinlening-afsluiten"}
+    assert assistant.full_passage("bestaat-niet") is None
 
 
 def test_latest_check_is_an_iso_date(assistant):
