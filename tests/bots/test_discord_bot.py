@@ -13,6 +13,7 @@ import yarl
 from discord.gateway import DiscordWebSocket
 
 from assistant import messages
+from assistant.core import MAX_QUESTION_CHARS, Assistant
 from assistant.store import Store
 from bots.discord.app import WegwijzerDiscord, point_at
 from bots.discord.main import main as discord_main
@@ -26,7 +27,8 @@ from tests.bots.process import (
     start_failure_url,
     stop_bot,
 )
-from tests.fakes.discord_api import DM_CHANNEL_ID, THREAD_ID, FakeDiscord
+from tests.conftest import passage, write_corpus
+from tests.fakes.discord_api import BOT_ID, DM_CHANNEL_ID, THREAD_ID, FakeDiscord
 from tests.fakes.flaky import FlakyAssistant
 
 TOKEN = "MTAx.secret-discord.test-token"
@@ -238,28 +240,66 @@ def test_rest_429_is_retried_and_the_reply_arrives(assistant):
     assert first.body == second.body
 
 
-def test_an_answer_that_needs_splitting_goes_out_in_several_messages(assistant):
-    async def scenario():
-        async with FakeDiscord() as fake, running(fake, assistant, top_k=10):
-            await fake.slash("vraag", _ask("subsidie voor een project van een kunstenaar"))
-            await fake.wait_for("POST", "/interactions/")
-            await asyncio.sleep(0.5)
-            return fake.to("POST", "/interactions/"), fake.to("POST", "/webhooks/")
+LONG_QUESTION = "wat is de winwinlening"
 
-    [callback], followups = run(scenario())
+
+@pytest.fixture
+def long_answers(tmp_path) -> Assistant:
+    """An assistant whose answer to LONG_QUESTION is nine passages, each with a long list of
+    links: about 1,300 characters of embed apiece, far more than the 6,000 of one message."""
+    links = [
+        {
+            "label": f"Regel {i} van de winwinlening: " + "voorwaarden en bedragen " * 6,
+            "url": f"https://www.pmv.eu/product/winwinlening/{i}",
+        }
+        for i in range(8)
+    ]
+    passages = [
+        passage(f"winwin-{n}", title=f"Winwinlening, deel {n}", links=links) for n in range(1, 10)
+    ]
+    return Assistant.from_directory(write_corpus(tmp_path / "corpus", {"lang.yaml": passages}))
+
+
+def _embed_size(embed: dict) -> int:
+    return (
+        len(embed.get("title", ""))
+        + len(embed.get("description", ""))
+        + sum(len(f["name"]) + len(f["value"]) for f in embed.get("fields", []))
+    )
+
+
+def test_an_answer_that_needs_splitting_goes_out_in_several_messages(long_answers):
+    expected = [
+        f"{n}. {p.title}"
+        for n, p in enumerate(long_answers.ask(LONG_QUESTION, top_k=10).passages, start=1)
+    ]
+    assert len(expected) == 9  # what the corpus is built for; else the test proves nothing
+
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, long_answers, top_k=10):
+            interaction_id = await fake.slash("vraag", _ask(LONG_QUESTION))
+            await fake.wait_for("POST", "/interactions/")
+            await fake.wait_for("POST", "/webhooks/")
+            await asyncio.sleep(0.3)  # any further follow-up
+            return interaction_id, fake.to("POST", "/interactions/"), fake.to("POST", "/webhooks/")
+
+    interaction_id, [callback], followups = run(scenario())
+    # Every follow-up belongs to this interaction (its webhook is the interaction's token).
+    assert all(f.path.startswith(f"/webhooks/{BOT_ID}/itoken{interaction_id}") for f in followups)
     bodies = [callback.body["data"], *(f.body for f in followups)]
-    assert len(bodies) >= 1
+    assert len(bodies) >= 3  # 9 embeds of ~1,300 characters: at most 4 a message
     for body in bodies:
         embeds = body.get("embeds", [])
-        assert len(embeds) <= 10
-        total = sum(
-            len(e.get("title", ""))
-            + len(e.get("description", ""))
-            + sum(len(f["name"]) + len(f["value"]) for f in e.get("fields", []))
-            for e in embeds
-        )
-        assert total <= 6000
-    assert sum(len(b.get("embeds", [])) for b in bodies) == 10
+        assert 1 <= len(embeds) <= 10
+        assert sum(_embed_size(e) for e in embeds) <= 6000
+        assert not body.get("flags")  # a reliable answer is public, follow-ups too
+    # No part is dropped or repeated: all passages arrive, in order, across the messages.
+    assert [e["title"] for body in bodies for e in body["embeds"]] == expected
+    # The answer's text opens the first message; the buttons close the last.
+    assert bodies[0]["content"].startswith(messages.ANSWERED)
+    assert not any(body.get("content") for body in bodies[1:])
+    assert not any(body.get("components") for body in bodies[:-1])
+    assert any(i.startswith("wegwijzer:fb:+:winwin-1:") for i in _custom_ids(bodies[-1]))
 
 
 def test_everyone_and_markdown_in_a_question_cannot_ping_or_break(assistant):
@@ -364,6 +404,152 @@ def test_an_absurdly_long_question_gets_a_clear_ephemeral_message(assistant):
         assert callback.body["data"]["content"].startswith("Je vraag is te lang")
 
     run(scenario())
+
+
+def test_mentions_are_rate_limited_and_the_extra_question_is_not_answered(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+    questions = ["wat is vlaio", "wat is pmv", "wat is de winwinlening"]
+
+    async def scenario():
+        limiter = RateLimiter(2, 60.0)
+        async with FakeDiscord() as fake, running(fake, assistant, store=store, limiter=limiter):
+            ids = [await fake.mention(q) for q in questions]
+            await fake.wait_for("POST", "/channels/", 3)
+            other = await fake.mention("wat is screen flanders", user_id=7)  # not the spammer
+            await fake.wait_for("POST", "/channels/", 4)
+            await asyncio.sleep(0.2)
+            return ids, other, fake.to("POST", "/channels/")
+
+    ids, other, sent = run(scenario())
+    assert len(sent) == 4
+    replies = {str(r.body["message_reference"]["message_id"]): r.body for r in sent}
+    refused = replies[ids[2]]
+    assert refused["content"] == messages.TOO_MANY_QUESTIONS
+    assert not refused.get("embeds") and not refused.get("components")
+    for answered in (replies[ids[0]], replies[ids[1]], replies[other]):
+        assert answered["embeds"], answered
+    assert "Screen Flanders" in replies[other]["embeds"][0]["title"]
+    # The refused question was not answered, nor logged; the other user's was.
+    logged = [(q.question, q.user_key) for q in store.questions()]
+    spammer, other_user = store.user_key("discord", 42), store.user_key("discord", 7)
+    assert logged == [
+        (questions[0], spammer),
+        (questions[1], spammer),
+        ("wat is screen flanders", other_user),
+    ]
+
+
+def test_an_absurdly_long_mention_gets_a_clear_reply_and_is_not_logged(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+    question = "subsidie " * 150  # fits in a Discord message (2,000), not in a question
+
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant, store=store):
+            await fake.mention(question)
+            [sent] = await fake.wait_for("POST", "/channels/")
+            await fake.mention("wat is vlaio")  # the bot goes on
+            return sent, (await fake.wait_for("POST", "/channels/", 2))[1]
+
+    sent, next_reply = run(scenario())
+    length = len(" ".join(question.split()))
+    assert length > MAX_QUESTION_CHARS
+    expected = messages.QUESTION_TOO_LONG.format(length=length, limit=MAX_QUESTION_CHARS)
+    assert sent.body["content"] == expected
+    assert not sent.body.get("embeds") and not sent.body.get("components")
+    assert next_reply.body["embeds"]
+    assert [q.question for q in store.questions()] == ["wat is vlaio"]
+
+
+def test_an_expired_or_unknown_button_says_so_to_the_presser_alone(assistant):
+    presses = [
+        "wegwijzer:meer:passage-die-niet-meer-bestaat",  # well formed, gone from the corpus
+        "wegwijzer:oud:iets",  # a kind of button from an older version
+        "wegwijzer:q:",  # a question button without its question
+    ]
+
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant):
+            for custom_id in presses:
+                await fake.press(custom_id)
+            return await fake.wait_for("POST", "/interactions/", len(presses))
+
+    callbacks = run(scenario())
+    for callback in callbacks:
+        assert callback.body["type"] == 4
+        assert callback.body["data"]["content"] == messages.BUTTON_EXPIRED
+        assert callback.body["data"]["flags"] == 64
+        assert not callback.body["data"].get("embeds")
+
+
+def test_thumbs_up_thanks_the_asker_and_reaches_the_store(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant, store=store):
+            await fake.slash("vraag", _ask("wat is de winwinlening"))
+            [answer] = await fake.wait_for("POST", "/interactions/")
+            thumbs_up = next(i for i in _custom_ids(answer.body) if i.startswith("wegwijzer:fb:+"))
+            await fake.press(thumbs_up)
+            return (await fake.wait_for("POST", "/interactions/", 2))[1]
+
+    thanks = run(scenario())
+    assert thanks.body["data"]["content"] == messages.THANKS_UP
+    assert thanks.body["data"]["flags"] == 64
+    assert not _custom_ids(thanks.body)  # no reasons are asked for a 👍
+    [question] = store.questions()
+    [feedback] = store.feedback()
+    assert (feedback.question_id, feedback.vote, feedback.reason) == (question.id, 1, None)
+    assert feedback.passage_id == "winwinlening"
+
+
+def test_a_suggested_question_button_asks_that_question(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+    label, question = messages.TOPICS[0]
+    expected = [f"{n}. {p.title}" for n, p in enumerate(assistant.ask(question).passages, 1)]
+    assert expected  # an answered question, or the test proves little
+
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant, store=store):
+            await fake.slash("onderwerpen")
+            [topics] = await fake.wait_for("POST", "/interactions/")
+            [button] = [
+                c
+                for row in topics.body["data"]["components"]
+                for c in row["components"]
+                if c.get("label") == label
+            ]
+            await fake.press(button["custom_id"])
+            return topics, (await fake.wait_for("POST", "/interactions/", 2))[1]
+
+    topics, answer = run(scenario())
+    assert topics.body["data"]["content"] == messages.TOPICS_INTRO
+    assert topics.body["data"]["flags"] == 64
+    assert answer.body["type"] == 4
+    assert [e["title"] for e in answer.body["data"]["embeds"]] == expected
+    assert not answer.body["data"].get("flags")  # a reliable answer is public
+    assert any(i.startswith("wegwijzer:fb:+") for i in _custom_ids(answer.body))
+    assert [q.question for q in store.questions()] == [question]
+
+
+def test_answers_with_buttons_leave_no_view_state_in_the_client(long_answers):
+    """The buttons are handled by the persistent dynamic item; each sent view is stopped, so
+    the client keeps nothing per message and memory does not grow with every answer."""
+
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, long_answers, top_k=10) as bot:
+            await fake.slash("vraag", _ask(LONG_QUESTION))  # reply and follow-ups
+            await fake.mention(LONG_QUESTION)  # channel messages
+            await fake.slash("onderwerpen")  # an ephemeral choice
+            await fake.wait_for("POST", "/interactions/", 2)
+            await fake.wait_for("POST", "/webhooks/")
+            await fake.wait_for("POST", "/channels/", 3)
+            await asyncio.sleep(0.3)
+            sent = fake.to("POST", "/")
+            return sent, list(bot.persistent_views)
+
+    sent, persistent = run(scenario())
+    assert sum(1 for r in sent if _custom_ids(r.body)) >= 3  # buttons were sent
+    assert persistent == []
 
 
 @pytest.mark.parametrize("failure", START_FAILURES)

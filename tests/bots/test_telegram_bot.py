@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant import messages
+from assistant.core import MAX_QUESTION_CHARS
 from assistant.store import Store
 from bots.ratelimit import RateLimiter
 from bots.service import ChatService
@@ -331,6 +332,145 @@ def test_a_failing_update_is_apologised_for_and_the_bot_goes_on(assistant):
         assert "VLAIO" in sent[1]["text"]
 
     run(scenario())
+
+
+def _titles(assistant, question: str) -> list[str]:
+    """The numbered passage titles of a fresh answer to `question` (as a new chat gets it)."""
+    return [f"{n}. {p.title}" for n, p in enumerate(assistant.ask(question).passages, start=1)]
+
+
+def test_help_explains_how_to_ask_in_a_chat_and_in_a_group(assistant):
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
+            fake.command("/help")
+            [sent] = await fake.wait_for("sendMessage")
+        assert check_telegram_html(sent["text"]) == f"{messages.HELP}\n{messages.HELP_GROUP}"
+        assert "&lt;je vraag&gt;" in sent["text"]  # "/vraag <je vraag>" escaped, not a tag
+        assert "reply_markup" not in sent
+
+    run(scenario())
+
+
+def test_over_says_what_wegwijzer_is_and_how_current_it_is(assistant):
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
+            fake.command("/over")
+            [sent] = await fake.wait_for("sendMessage")
+        expected = messages.ABOUT.format(
+            count=len(assistant.passages), latest=assistant.latest_check
+        )
+        assert check_telegram_html(sent["text"]) == expected
+        assert "reply_markup" not in sent
+
+    run(scenario())
+
+
+def test_onderwerpen_offers_the_topics_and_a_topic_asks_its_question(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+    label, question = messages.TOPICS[0]
+    expected = _titles(assistant, question)
+    assert expected  # an answered question, or the test proves little
+
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, handlers(assistant, store=store)):
+            fake.command("/onderwerpen")
+            [topics] = await fake.wait_for("sendMessage")
+            [button] = [b for b in _buttons(topics) if b["text"] == label]
+            fake.button_press(button["callback_data"])
+            [pressed] = await fake.wait_for("answerCallbackQuery")
+            return topics, pressed, (await fake.wait_for("sendMessage", 2))[1]
+
+    topics, pressed, answer = run(scenario())
+    assert check_telegram_html(topics["text"]) == messages.TOPICS_INTRO
+    assert [b["text"] for b in _buttons(topics)] == [label for label, _ in messages.TOPICS]
+    assert all(b["callback_data"].startswith("q:") for b in _buttons(topics))
+    assert "text" not in pressed  # the answer comes as a message, not as a notification
+    visible = check_telegram_html(answer["text"])
+    assert all(title in visible for title in expected)
+    assert [q.question for q in store.questions()] == [question]
+
+
+def test_a_suggested_question_button_asks_that_question(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+    suggestion = messages.DEFAULT_SUGGESTIONS[1]
+    expected = _titles(assistant, suggestion)
+    assert expected
+
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, handlers(assistant, store=store)):
+            fake.command("/start")
+            [welcome] = await fake.wait_for("sendMessage")
+            [button] = [b for b in _buttons(welcome) if b["text"] == suggestion]
+            fake.button_press(button["callback_data"])
+            return (await fake.wait_for("sendMessage", 2))[1]
+
+    answer = run(scenario())
+    visible = check_telegram_html(answer["text"])
+    assert all(title in visible for title in expected)
+    labels = [b["text"] for b in _buttons(answer)]
+    assert "👍" in labels and "👎" in labels  # an answer like any other
+    [logged] = store.questions()
+    assert (logged.question, logged.user_key) == (suggestion, store.user_key("telegram", 42))
+
+
+def test_vraag_without_a_question_says_how_to_ask(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, handlers(assistant, store=store)):
+            fake.command("/vraag")
+            fake.command(f"/vraag@{BOT_USERNAME}", group=True)
+            return await fake.wait_for("sendMessage", 2)
+
+    for sent in run(scenario()):
+        assert check_telegram_html(sent["text"]) == messages.ASK_SOMETHING
+        assert "reply_markup" not in sent
+    assert store.questions() == []
+
+
+def test_a_too_long_question_is_explained_in_a_chat_and_in_a_group_reply(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+    question = "subsidie " * 150  # fits in a Telegram message (4,096), not in a question
+    length = len(" ".join(question.split()))
+    assert length > MAX_QUESTION_CHARS
+    expected = messages.QUESTION_TOO_LONG.format(length=length, limit=MAX_QUESTION_CHARS)
+
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, handlers(assistant, store=store)):
+            fake.private_message(question)
+            chat = {"id": -100, "type": "supergroup", "title": "Makers"}
+            fake.group_message(question, reply_to=fake.bot_message(chat))
+            refused = await fake.wait_for("sendMessage", 2)
+            fake.private_message("wat is vlaio")  # the bot goes on
+            return refused, (await fake.wait_for("sendMessage", 3))[2]
+
+    refused, answer = run(scenario())
+    assert sorted(int(sent["chat_id"]) for sent in refused) == [-100, 42]
+    for sent in refused:
+        assert check_telegram_html(sent["text"]) == expected
+        assert "reply_markup" not in sent
+    assert "VLAIO" in answer["text"]
+    assert [q.question for q in store.questions()] == ["wat is vlaio"]
+
+
+def test_an_empty_inline_query_gets_no_results_and_no_error(assistant):
+    """Telegram sends an inline query with an empty text as soon as `@bot ` is typed: the
+    core refuses it (QuestionError "empty"), the bot answers it with no results. (A too long
+    inline query cannot happen: Telegram cuts inline queries at 256 characters.)"""
+
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
+            fake.inline_query("")
+            first = (await fake.wait_for("answerInlineQuery"))[0]
+            fake.inline_query("winwinlening")
+            second = (await fake.wait_for("answerInlineQuery", 2))[1]
+            await asyncio.sleep(0.2)
+            return first, second, fake.calls_to("sendMessage")
+
+    empty, answered, apologies = run(scenario())
+    assert empty["results"] == []
+    assert answered["results"] and answered["results"][0]["id"] == "winwinlening"
+    assert apologies == []
 
 
 def test_missing_token_exits_with_a_clear_message(capsys):

@@ -181,11 +181,16 @@ class FakeDiscord:
                 data["member"] = {k: v for k, v in self.member().items() if k != "user"}
         return data
 
-    async def mention(self, text: str, *, channel_id: int = CHANNEL_ID) -> None:
+    async def mention(
+        self, text: str, *, channel_id: int = CHANNEL_ID, user_id: int = USER_ID
+    ) -> str:
+        """A guild message by `user_id` that mentions the bot; returns the message's id."""
         content = f"<@{BOT_ID}> {text}"
-        await self.dispatch(
-            "MESSAGE_CREATE", self.message(content, channel_id=channel_id, mentions=[BOT_USER])
-        )
+        data = self.message(content, channel_id=channel_id, mentions=[BOT_USER])
+        data["author"] = self.user(user_id)
+        data["member"] = {k: v for k, v in self.member(user_id).items() if k != "user"}
+        await self.dispatch("MESSAGE_CREATE", data)
+        return data["id"]
 
     async def direct_message(self, text: str) -> None:
         await self.dispatch(
