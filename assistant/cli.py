@@ -17,7 +17,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Protocol, TextIO, runtime_checkable
 
-from assistant import messages
+from assistant import curate, messages
 from assistant.conversation import Conversation
 from assistant.core import MAX_QUESTION_CHARS, MAX_TOP_K, Assistant
 from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus, shorten
@@ -39,13 +39,14 @@ from assistant.evaluation import (
 from assistant.models import Answer, Channel
 from assistant.report import FORMATS, build_report
 from assistant.report import render as render_report
-from assistant.store import Store, StoreError, store_from_environment
+from assistant.store import Curation, Store, StoreError, store_from_environment
 from assistant.textrender import render_text
 
 # A chat line is read in pieces of this size; anything beyond one piece is too long anyway.
 LINE_CHUNK = 4 * MAX_QUESTION_CHARS
 # Entry-point group through which other packages (the bots) add subcommands.
 PLUGIN_GROUP = "wegwijzer.commands"
+_PLUGINS: set[str] = set()  # their names, filled by `_parser`
 
 # The evaluation sets live in a checkout (tests/eval/), found from this file, not from the
 # current folder: `wegwijzer eval` works from anywhere in it, and an installed wheel, which has
@@ -61,17 +62,24 @@ DEFAULT_EVAL_SETS = (
 
 @runtime_checkable
 class PluginCommand(Protocol):
-    """What an entry point in `PLUGIN_GROUP` names: a help line and a `run()` -> exit code."""
+    """What an entry point in `PLUGIN_GROUP` names: a help line and `run(argv)` -> exit code."""
 
     help: str
 
-    def run(self) -> int: ...
+    def run(self, argv: list[str]) -> int: ...
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    # A plug-in's options are its own (`wegwijzer telegram --watch`): argparse would take
+    # them for the core's, so everything after the plug-in's name goes to it unread.
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words and words[0] in _PLUGINS:
+        args = parser.parse_args(words[:1])
+        args.options = words[1:]
+    else:
+        args = parser.parse_args(words)
     if not hasattr(args, "handler"):
         parser.print_help()
         return 2
@@ -132,9 +140,12 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--corpus", type=Path, help="corpus folder (default: bundled)")
     report.set_defaults(handler=_cmd_report)
 
+    _curate_parser(commands)
+
     for name, command in _plugin_commands():
-        plugin = commands.add_parser(name, help=command.help)
-        plugin.set_defaults(handler=_cmd_plugin, command=command)
+        _PLUGINS.add(name)
+        plugin = commands.add_parser(name, help=command.help, add_help=False)
+        plugin.set_defaults(handler=_cmd_plugin, command=command, options=[])
 
     ev = commands.add_parser("eval", help="measure answers on labelled questions and dialogues")
     ev.add_argument(
@@ -152,6 +163,27 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
     ev.set_defaults(handler=_cmd_eval)
     return parser
+
+
+def _curate_parser(commands: argparse._SubParsersAction) -> None:
+    """`curate` lists the suggestions; `curate accept|reject ID...` decides on them."""
+    parser = commands.add_parser(
+        "curate", help="example questions suggested by the question log; accept or reject them"
+    )
+    parser.add_argument("--since", type=_date, help="first day (default: 90 days ago)")
+    parser.add_argument("--format", choices=curate.FORMATS, default="text", help="output format")
+    parser.add_argument("--corpus", type=Path, help="corpus folder (default: bundled)")
+    parser.set_defaults(handler=_cmd_curate, action=None)
+    actions = parser.add_subparsers(title="actions", dest="action")
+    for name, text in (
+        ("accept", "write the suggested questions into their passages' files, then check"),
+        ("reject", "remember that these suggestions are not wanted"),
+    ):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("ids", nargs="+", metavar="ID", help="suggestion ids (see curate)")
+        # Also accepted after the action; SUPPRESS keeps a value given before it.
+        action.add_argument("--since", type=_date, default=argparse.SUPPRESS, help="first day")
+        action.add_argument("--corpus", type=Path, default=argparse.SUPPRESS, help="corpus")
 
 
 def _answer_options(parser: argparse.ArgumentParser) -> None:
@@ -304,8 +336,62 @@ def _cmd_report(args: argparse.Namespace) -> int:
     today = dt.date.today()
     with store:
         since = args.since or today - dt.timedelta(days=store.retention_days)
-        report = build_report(store, _assistant(args.corpus), since=since, today=today)
+        assistant = _assistant(args.corpus)
+        suggestions = curate.propose(store, assistant, since=since).suggestions
+        report = build_report(store, assistant, since=since, today=today, suggestions=suggestions)
     print(render_report(report, args.format), end="")
+    return 0
+
+
+def _cmd_curate(args: argparse.Namespace) -> int:
+    store = _open_log()
+    if store is None:
+        return 1
+    with store:
+        since = args.since or dt.date.today() - dt.timedelta(days=store.retention_days)
+        assistant = _assistant(args.corpus)
+        proposals = curate.propose(store, assistant, since=since)
+        if args.action is None:
+            print(curate.render(proposals, args.format), end="")
+            return 0
+        chosen, unknown = curate.resolve(proposals.suggestions, args.ids)
+        if unknown:
+            nothing = "nothing was written" if args.action == "accept" else "nothing was recorded"
+            print(
+                f"error: no open suggestion with id {', '.join(map(shorten, unknown))} (see"
+                f" `wegwijzer curate --since {since}`); {nothing}",
+                file=sys.stderr,
+            )
+            return 2
+        if args.action == "reject":
+            return _reject(store, chosen)
+        return _accept(store, assistant, chosen)
+
+
+def _reject(store: Store, chosen: list[curate.Suggestion]) -> int:
+    try:
+        store.decide([key for s in chosen for key in s.keys], Curation.REJECTED)
+    except StoreError as exc:
+        print(f"error: nothing was rejected: {exc}; try again later", file=sys.stderr)
+        return 1
+    for s in chosen:
+        print(f"rejected {s.id}: {s.question!r} for {s.passage_id} ({len(s.members)} wording(s))")
+    return 0
+
+
+def _accept(store: Store, assistant: Assistant, chosen: list[curate.Suggestion]) -> int:
+    try:
+        written = curate.write_suggestions(assistant.corpus, chosen)
+    except curate.CurateError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for item in written:
+        print(f"added {item.question!r} to {item.passage_id} in {item.file}")
+    print(f"{assistant.corpus.directory}: the corpus passes its check")
+    try:
+        store.decide([key for s in chosen for key in s.keys], Curation.ACCEPTED)
+    except StoreError as exc:  # the questions are in the corpus, so they are not proposed again
+        print(f"warning: the decision was not recorded: {exc}", file=sys.stderr)
     return 0
 
 
@@ -355,7 +441,7 @@ def _plugin_commands() -> list[tuple[str, PluginCommand]]:
 
 def _cmd_plugin(args: argparse.Namespace) -> int:
     """Run a subcommand registered by another package (a bot reads its own environment)."""
-    return args.command.run()
+    return args.command.run(args.options)
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from assistant import messages
@@ -167,3 +167,6 @@ class Conversations:
 
     def __len__(self) -> int:
         return len(self._chats)
+
+    def __iter__(self) -> Iterator[Conversation]:
+        return iter(list(self._chats.values()))

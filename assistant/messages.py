@@ -52,6 +52,12 @@ def partial(missing: tuple[str, ...], title: str) -> str:
 
 HISTORICAL_NOTICE = "«{title}» beschrijft de situatie van toen. Wat vandaag geldt: «{successor}»."
 
+
+def historical_notice(title: str, successor: str) -> str:
+    """The notice that a returned passage is historical and which one describes today."""
+    return HISTORICAL_NOTICE.format(title=title, successor=successor)
+
+
 DEFAULT_SUGGESTIONS = (
     "Hoe bescherm ik mijn ideeën?",
     "Hoeveel kan ik lenen met een winwinlening?",
@@ -121,6 +127,11 @@ NOT_YOUR_BUTTON = "Deze knop hoort bij de vraag van iemand anders."
 THANKS_UP = "Bedankt! Fijn dat dit hielp."
 THANKS_DOWN = "Bedankt voor je reactie. We bekijken dit antwoord."
 MORE_ABOUT = "Meer over {title}"
+READ_WHOLE_PASSAGE = "Lees de hele passage"
+DID_YOU_MEAN = "Bedoel je «{first}» of «{second}»? Hieronder het eerste; kies met de knoppen."
+ALSO_RELEVANT = "Ook relevant"
+ALSO_RELEVANT_BUTTON = "Ook relevant: {title}"
+CAUTION = "Regels en bedragen veranderen: controleer altijd de bron."
 LABEL_SOURCE_DATE = "stand {date}"
 LABEL_UNDATED = "pagina zonder datum"
 
@@ -132,13 +143,12 @@ def source_date(date: str | None) -> str:
 
 LABEL_OPEN_SOURCE = "bron"
 LABEL_HISTORICAL_NOTE = "Historisch: beschrijft de situatie van toen. Vandaag: {successor}."
-LABEL_UNSURE = "Niet zeker"
 NO_INLINE_RESULTS = "Geen antwoord gevonden"
 
 # Topics offered by /onderwerpen: (label, the question it asks).
 TOPICS = (
     ("Ideeën beschermen", "Hoe bescherm ik mijn ideeën?"),
-    ("Lenen en financiering", "Welke leningen zijn er voor mijn onderneming?"),
+    ("Lenen en financiering", "Welke leningen kan ik krijgen als creatieve ondernemer?"),
     ("Subsidies", "Welke subsidies bestaan er voor creatieve ondernemers?"),
     ("Starten als zelfstandige", "Hoe start ik als zelfstandige in de creatieve sector?"),
     ("Kunstenaarsstatuut", "Welk statuut moet ik kiezen als kunstenaar?"),

@@ -187,6 +187,9 @@ class Answer:
     outcome: str = ""
     # An answer whose confidence is low enough to be shown with a caution.
     unsure: bool = False
+    # Two passages that answer about equally well and are not about the same thing: the
+    # answer asks which one was meant ("Bedoel je ... of ...?"). Empty when the answer is clear.
+    alternatives: tuple[PassageRef, ...] = ()
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.confidence <= 1.0:
@@ -199,6 +202,8 @@ class Answer:
             raise ValueError(f"answered is {self.answered} but the outcome is {self.outcome}")
         if len(self.suggestions) > 3:
             raise ValueError(f"at most 3 suggestions; got {len(self.suggestions)}")
+        if self.alternatives and len(self.alternatives) != 2:
+            raise ValueError(f"alternatives are two passages; got {len(self.alternatives)}")
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON contract (see README, "JSON")."""
@@ -213,4 +218,5 @@ class Answer:
             "suggestions": list(self.suggestions),
             "fallback": self.fallback.to_dict() if self.fallback else None,
             "notices": list(self.notices),
+            "alternatives": [ref.to_dict() for ref in self.alternatives],
         }

@@ -1,5 +1,6 @@
 """The curator report: what users asked that Wegwijzer could not answer, what they disliked,
-which passages never come up or are due for a check, and how much each channel is used."""
+which passages never come up or are due for a check, how much each channel is used, and the
+open suggestions of example questions (`assistant.curate`)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,17 @@ import html
 import io
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from assistant.analysis import content_tokens
 from assistant.core import Assistant
 from assistant.corpus import STALE_AFTER_MONTHS, stale_passages
 from assistant.store import Store, StoredQuestion
+
+if TYPE_CHECKING:  # curate builds on this module (group_similar), so only for the type
+    from assistant.curate import Suggestion
 
 SIMILARITY = 0.5  # Jaccard overlap of content words above which two questions are grouped
 FORMATS = ("text", "json", "csv", "html")
@@ -55,12 +60,26 @@ class CuratorReport:
     never_returned: tuple[tuple[str, str], ...]  # (id, title)
     stale: tuple[tuple[str, str], ...]  # (id, checked)
     per_day: tuple[DayCount, ...]
+    suggestions: tuple[Suggestion, ...] = ()  # open suggested example questions
 
 
 def build_report(
-    store: Store, assistant: Assistant, *, since: dt.date, today: dt.date
+    store: Store,
+    assistant: Assistant,
+    *,
+    since: dt.date,
+    today: dt.date,
+    suggestions: Sequence[Suggestion] = (),
 ) -> CuratorReport:
-    """Gather the report from the question log and the corpus."""
+    """Gather the report from the question log and the corpus.
+
+    Args:
+        store: the question log.
+        assistant: the assistant over the corpus the log's passage ids refer to.
+        since: the first day reported.
+        today: the last day reported, and the reference for stale passages.
+        suggestions: the open suggestions to show (`curate.propose(...).suggestions`).
+    """
     start = dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC)
     questions = store.questions(start)
     by_id = {q.id: q for q in questions}
@@ -94,6 +113,7 @@ def build_report(
         never_returned=tuple((p.id, p.title) for p in assistant.passages if p.id not in returned),
         stale=tuple(_stale(assistant, today)),
         per_day=tuple(_per_day(questions)),
+        suggestions=tuple(suggestions),
     )
 
 
@@ -167,6 +187,10 @@ def render_text(report: CuratorReport) -> str:
     lines += [
         f"  {d.day}  {d.channel:9s} {d.questions:4d} ({d.answered})" for d in report.per_day
     ] or ["  none"]
+    lines += ["", f"Suggested example questions, open ({len(report.suggestions)}; see `curate`):"]
+    lines += [
+        f"  {s.id}  {s.count:3d}x  {s.passage_id}: {s.question}" for s in report.suggestions
+    ] or ["  none"]
     return "\n".join(lines) + "\n"
 
 
@@ -190,6 +214,8 @@ def render_csv(report: CuratorReport) -> str:
         writer.writerow(["stale", pid, checked, ""])
     for d in report.per_day:
         writer.writerow(["per_day", d.day, d.channel, d.questions])
+    for s in report.suggestions:
+        writer.writerow(["suggestion", s.id, f"{s.passage_id}: {s.question}", s.count])
     return out.getvalue()
 
 
@@ -236,6 +262,11 @@ def render_html(report: CuratorReport) -> str:
             "Vragen per dag en kanaal",
             ["dag", "kanaal", "vragen", "beantwoord"],
             [(d.day, d.channel, d.questions, d.answered) for d in report.per_day],
+        ),
+        (
+            "Voorgestelde voorbeeldvragen (wegwijzer curate)",
+            ["id", "passage", "voorstel", "aantal"],
+            [(s.id, s.passage_title, s.question, s.count) for s in report.suggestions],
         ),
     ]
     body = "".join(

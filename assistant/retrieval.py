@@ -127,6 +127,10 @@ class PassageIndex:
         """Every term the index holds."""
         return frozenset().union(*self._term_sets)
 
+    def are_kin(self, first: str, second: str) -> bool:
+        """Whether the curator linked two passages (related, or one superseding the other)."""
+        return second in self._kin.get(first, frozenset())
+
     def names_subject(self, groups: Sequence[TermGroup]) -> bool:
         """Whether a question names a subject of its own: a word that few passages are about
         and that is rare in everyday Dutch ("cultuurkrediet", "octrooi"), unlike "aanvragen",

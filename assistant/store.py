@@ -4,7 +4,10 @@ What is stored (see README, "Privacy"): per question the time (UTC), the channel
 user key (a salted hash; never a raw user id or name), the question text, whether it was
 answered, the outcome (answered, partial, not answered, smalltalk) and whether the answer
 carried a caution, the confidence and the passage ids returned; per feedback the vote, an
-optional reason from a short list, the passage and the question it belongs to. Nothing else.
+optional reason from a short list, the passage and the question it belongs to; per interest
+shown in a passage (opened in full, or picked when asked which one was meant) the passage, the
+kind and the question. Nothing else. Curators' decisions on suggested example questions are kept
+apart (`curation`): a key derived from a passage id and a question, never the text or a user.
 
 A store never breaks an answer: every failure (a corrupt or read-only file, a locked database)
 is logged and the write is skipped. Several processes may write at once (WAL mode).
@@ -20,17 +23,36 @@ import logging
 import os
 import secrets
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from assistant.models import Answer, Channel, Reason, choice_problem
 
 logger = logging.getLogger(__name__)
 
+
+class Interest(StrEnum):
+    """How a user showed interest in a passage: the `interest` table's `kind`."""
+
+    MORE = "more"  # opened the passage in full from an answer
+    CHOICE = "choice"  # picked this passage when asked which one was meant
+
+
+class Curation(StrEnum):
+    """A curator's decision on a suggested example question: the `curation` table's
+    `decision`."""
+
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
 CHANNELS = tuple(Channel)
 REASONS = tuple(Reason)
+INTERESTS = tuple(Interest)
+DECISIONS = tuple(Curation)
 DEFAULT_RETENTION_DAYS = 90
 PURGE_EVERY = dt.timedelta(hours=1)
 # A write waits at most this long for another process's lock, then is skipped (and logged):
@@ -69,6 +91,24 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE questions ADD COLUMN unsure INTEGER NOT NULL DEFAULT 0;
     UPDATE questions SET outcome = CASE WHEN answered THEN 'answered' ELSE 'not_answered' END;
     """,
+    # 3: interest shown in a passage (evidence for `wegwijzer curate`), and the curators'
+    # decisions on its suggestions. A decision holds no text and no user: it outlives the
+    # questions it was made on (forget, the purge), so a rejected suggestion stays away.
+    """
+    CREATE TABLE interest (
+        id INTEGER PRIMARY KEY,
+        question_id INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+        given_at TEXT NOT NULL,
+        passage_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('more', 'choice'))
+    );
+    CREATE INDEX interest_question ON interest (question_id);
+    CREATE TABLE curation (
+        suggestion_key TEXT PRIMARY KEY,
+        decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+        decided_at TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -99,6 +139,15 @@ class StoredFeedback:
     vote: int
     reason: str | None
     passage_id: str | None
+
+
+@dataclass(frozen=True)
+class StoredInterest:
+    id: int
+    question_id: int
+    given_at: str
+    passage_id: str
+    kind: str
 
 
 class StoreError(RuntimeError):
@@ -235,6 +284,43 @@ class Store:
             return cursor.lastrowid if cursor.rowcount else None
         return None
 
+    def record_interest(self, question_id: int, passage_id: str, kind: str) -> bool:
+        """Log that the user who asked a question showed interest in a passage (`Interest`:
+        opened it in full, or picked it); True when written. A question that is not (or no
+        longer) in the log gets nothing, and a failed write is logged, never raised."""
+        if problem := choice_problem(kind, INTERESTS):
+            raise ValueError(f"kind {problem}")
+        if not self.enabled:
+            return False
+        with self._write("record interest") as db:
+            cursor = db.execute(
+                "INSERT INTO interest (question_id, given_at, passage_id, kind)"
+                " SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM questions WHERE id = ?)",
+                (question_id, _iso(self._clock()), passage_id, kind, question_id),
+            )
+            return cursor.rowcount == 1
+        return False
+
+    def decide(self, keys: Iterable[str], decision: str) -> int:
+        """Record a curator's decision (`Curation`) for suggestion keys, replacing an earlier
+        one; returns how many keys.
+
+        Raises:
+            StoreError: the log could not be changed; nothing was recorded.
+        """
+        if problem := choice_problem(decision, DECISIONS):
+            raise ValueError(f"decision {problem}")
+        rows = [(key, decision, _iso(self._clock())) for key in dict.fromkeys(keys)]
+        if not self.enabled:
+            raise StoreError("the question log is disabled")
+        with self._write("record a decision", strict=True) as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO curation (suggestion_key, decision, decided_at)"
+                " VALUES (?, ?, ?)",
+                rows,
+            )
+        return len(rows)
+
     def set_reason(self, feedback_id: int, reason: str) -> bool:
         """Add the reason, chosen after a 👎, to that feedback."""
         _check_reason(reason)
@@ -250,8 +336,9 @@ class Store:
         return False
 
     def forget(self, user_key: str) -> int:
-        """Delete every question (and its feedback) of a user, leaving no copy in the database
-        file or its write-ahead log; returns how many questions.
+        """Delete every question (and its feedback and interest) of a user, leaving no copy in
+        the database file or its write-ahead log; returns how many questions. Curators'
+        decisions stay: they hold neither text nor user.
 
         Raises:
             StoreError: the log could not be changed (locked, read-only, corrupt): nothing was
@@ -260,11 +347,12 @@ class Store:
         if not self.enabled:
             return 0
         with self._write("forget a user", strict=True) as db:
-            db.execute(
-                "DELETE FROM feedback WHERE question_id IN"
-                " (SELECT id FROM questions WHERE user_key = ?)",
-                (user_key,),
-            )
+            for table in ("feedback", "interest"):
+                db.execute(
+                    f"DELETE FROM {table} WHERE question_id IN"
+                    " (SELECT id FROM questions WHERE user_key = ?)",
+                    (user_key,),
+                )
             deleted = db.execute("DELETE FROM questions WHERE user_key = ?", (user_key,)).rowcount
         self._scrub()
         return deleted
@@ -310,6 +398,20 @@ class Store:
         )
         return [StoredFeedback(*row) for row in rows]
 
+    def interest(self, since: dt.datetime | None = None) -> list[StoredInterest]:
+        """Interest shown in passages, oldest first (empty when the store is disabled)."""
+        rows = self._read(
+            "SELECT id, question_id, given_at, passage_id, kind FROM interest"
+            " WHERE given_at >= ? ORDER BY given_at, id",
+            (_iso(since) if since else "",),
+        )
+        return [StoredInterest(*row) for row in rows]
+
+    def decisions(self) -> dict[str, str]:
+        """Every curator decision: suggestion key -> `Curation` value."""
+        rows = self._read("SELECT suggestion_key, decision FROM curation", ())
+        return dict(rows)
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
@@ -318,6 +420,7 @@ class Store:
     def _purge(self, db: sqlite3.Connection, now: dt.datetime) -> int:
         cutoff = _iso(now - dt.timedelta(days=self.retention_days))
         db.execute("DELETE FROM feedback WHERE given_at < ?", (cutoff,))
+        db.execute("DELETE FROM interest WHERE given_at < ?", (cutoff,))
         deleted = db.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,)).rowcount
         self._last_purge = now
         return deleted

@@ -1,4 +1,10 @@
-"""Plain-text rendering of an `Answer` for the terminal."""
+"""Plain-text rendering of an `Answer` for the terminal.
+
+The same order as the bots (see `bots.layout`): the answer first (the best snippet of the best
+passage, its source and dates, its links), then notices, the other passages under "Ook
+relevant", the desk, and the caution about changing rules at the end. Only what the user must
+know first (an unsure answer, a missing fact) goes above the answer.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +14,26 @@ from assistant import messages
 from assistant.models import Answer, AnswerPassage
 
 WIDTH = 88
+INDENT = "   "
 
 
 def render_text(answer: Answer) -> str:
     """The answer as readable terminal text: snippets, sources with dates, links."""
-    lines = [answer.message] if answer.outcome == "smalltalk" else [answer.message, ""]
-    for number, passage in enumerate(answer.passages, start=1):
-        lines.extend(_passage_lines(number, passage))
+    lines: list[str] = []
+    if not answer.passages or answer.unsure or not answer.answered:
+        lines += [answer.message] if answer.outcome == "smalltalk" else [answer.message, ""]
+    if answer.passages:
+        first, *others = answer.passages
+        marked = f"[{messages.LABEL_HISTORICAL}] " if first.status == "historisch" else ""
+        lines += textwrap.wrap(marked + first.snippet, WIDTH)
+        lines += _source_lines(first)
         lines.append("")
     lines.extend(f"! {notice}" for notice in answer.notices)
+    if answer.passages and others:
+        lines.append(f"{messages.ALSO_RELEVANT}:")
+        for number, passage in enumerate(others, start=2):
+            lines.extend(_passage_lines(number, passage))
+        lines.append("")
     if answer.fallback:
         lines.append(f"{messages.LABEL_DESK}: {answer.fallback.label} – {answer.fallback.url}")
     if answer.suggestions:
@@ -24,6 +41,8 @@ def render_text(answer: Answer) -> str:
         if answer.outcome != "smalltalk":
             lines.append(f"{messages.LABEL_SUGGESTIONS}:")
         lines.extend(f"  • {s}" for s in answer.suggestions)
+    if answer.answered and not answer.unsure:
+        lines.append(messages.CAUTION)
     lines.append(f"({messages.LABEL_CONFIDENCE} {answer.confidence:.2f})")
     return "\n".join(lines).strip() + "\n"
 
@@ -32,17 +51,24 @@ def _passage_lines(number: int, passage: AnswerPassage) -> list[str]:
     title = passage.title
     if passage.status == "historisch":
         title = f"{title} [{messages.LABEL_HISTORICAL}]"
+    lines = [f"{number}. {title}"]
+    lines += textwrap.wrap(passage.snippet, WIDTH, initial_indent=INDENT, subsequent_indent=INDENT)
+    return lines + _source_lines(passage)
+
+
+def _source_lines(passage: AnswerPassage) -> list[str]:
+    """The passage's source with its dates, then its links, indented."""
     source = passage.source
     where = source.url or f"document {source.document}"
-    lines = [f"{number}. {title}"]
-    indent = "   "
-    lines.extend(
-        textwrap.wrap(passage.snippet, WIDTH, initial_indent=indent, subsequent_indent=indent)
-    )
     dated = source.date or messages.LABEL_UNDATED
-    lines.append(
-        f"   {messages.LABEL_SOURCE}: {source.publisher}, «{source.title}» ({dated}; "
+    lines = [
+        f"{INDENT}{messages.LABEL_SOURCE}: {source.publisher}, «{source.title}» ({dated}; "
         f"{messages.LABEL_CHECKED} {passage.checked}) – {where}"
+    ]
+    more = messages.LABEL_MORE
+    lines.extend(
+        f"{INDENT}{more}: {link.label} – {link.url}"
+        for link in passage.links
+        if link.url != source.url  # the source line links it already
     )
-    lines.extend(f"   {messages.LABEL_MORE}: {link.label} – {link.url}" for link in passage.links)
     return lines

@@ -9,11 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.store import Interest
+
 
 @dataclass(frozen=True)
 class ShowPassage:
+    """Open a passage in full. Offered under an answer, it carries that answer's log id and
+    vote seal, so the service can tell the curator which passage the asker opened (`MORE`)
+    or picked when asked "which one did you mean?" (`CHOICE`)."""
+
     passage_id: str
     label: str
+    log_id: int | None = None
+    seal: str = ""
+    interest: Interest = Interest.MORE
 
 
 @dataclass(frozen=True)

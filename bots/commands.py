@@ -15,13 +15,13 @@ class Command:
     """One CLI subcommand contributed by a package outside the core."""
 
     help: str
-    target: str  # "module:function"; the function takes no arguments and returns an exit code
+    target: str  # "module:function"; the function takes `argv=` and returns an exit code
 
-    def run(self) -> int:
+    def run(self, argv: list[str]) -> int:
         from importlib import import_module
 
         module, _, function = self.target.partition(":")
-        return getattr(import_module(module), function)()
+        return getattr(import_module(module), function)(argv=argv)
 
 
 telegram = Command(

@@ -1,11 +1,17 @@
 """What a bot shows for an outcome of the service, independent of any platform.
 
-A `Layout` is a list of blocks (the message, notices, passages with their citation, a link to
+A `Layout` is a list of blocks (the answer, notices, passages with their citation, a link to
 a human desk) and a list of actions (show a passage, vote, give a reason, ask a question, open
 a link). The rules about *what* an answer shows live here once: which buttons an answer gets,
 how many related passages, how a citation reads, how text is shortened. Each platform only
 encodes a layout (`bots.telegram.render`, `bots.discord.render`) and its actions
 (`bots.telegram.buttons`, `bots.discord.buttons`).
+
+An answer leads with the answer, for a phone screen: the best snippet of the best passage,
+its source and dates in one line and its official page (`Lead`); the other passages follow as
+"Ook relevant" titles, each one tap away (`AlsoRelevant` and `ShowPassage`), and the caution
+about changing rules closes it (`Footer`). Only what the user must know first goes above the
+lead: that the answer is unsure, or which fact the knowledge base lacks.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from dataclasses import dataclass
 
 from assistant import messages
 from assistant.models import AnswerPassage, Link, PassageRef
+from assistant.store import Interest
 from bots.actions import Action, AskQuestion, GiveReason, OpenLink, ShowPassage, Vote
 from bots.service import Found, Offered, Outcome, Replied, Said, Shown, Voted
 
@@ -64,13 +71,44 @@ class PassageBlock:
 
 
 @dataclass(frozen=True)
+class Lead:
+    """The answer itself: the best snippet of the best passage, its citation and the link to
+    its official page (when that is not the source page itself)."""
+
+    passage: AnswerPassage
+
+    @property
+    def historical_note(self) -> str | None:
+        return PassageBlock(self.passage).historical_note
+
+    @property
+    def link(self) -> Link | None:
+        source_url = self.passage.source.url
+        return next((link for link in self.passage.links if link.url != source_url), None)
+
+
+@dataclass(frozen=True)
+class AlsoRelevant:
+    """Other passages worth a look, by title; each has a `ShowPassage` action."""
+
+    passages: tuple[PassageRef, ...]
+
+
+@dataclass(frozen=True)
+class Footer:
+    """A closing line in small print (the caution about changing rules)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class DeskLink:
     """Where a human can help."""
 
     link: Link
 
 
-Block = Heading | Text | Notice | PassageBlock | DeskLink
+Block = Heading | Text | Notice | Lead | PassageBlock | AlsoRelevant | DeskLink | Footer
 
 
 @dataclass(frozen=True)
@@ -114,27 +152,61 @@ REASONS = messages.FEEDBACK_REASONS
 
 
 def answer_layout(replied: Replied) -> Layout:
-    """An answer: its message, notices, numbered passages and the desk; then the actions.
+    """An answer, leading with the answer (see the module docstring); then the actions.
 
-    Answers and partial answers get "more about" buttons for the first passage's related
-    passages and 👍/👎; the others get their suggestions as questions to press; a human desk,
-    when named, always gets a link.
+    Answers and partial answers get the whole passage, "Ook relevant" passages and 👍/👎 as
+    buttons; the others their suggestions as questions to press; a human desk, when named,
+    always gets a link.
     """
     answer = replied.answer
-    blocks: list[Block] = [Heading(answer.message)]
-    blocks.extend(Notice(n) for n in answer.notices)
-    blocks.extend(PassageBlock(p, n) for n, p in enumerate(answer.passages, start=1))
-    actions: list[Action] = []
-    if answer.passages:
-        first = answer.passages[0].id
-        actions.extend(more_about(answer.passages[0].related))
-        actions.extend(Vote(up, first, replied.log_id, replied.seal) for up in (True, False))
+    if not answer.passages:
+        blocks: list[Block] = [Heading(answer.message), *(Notice(n) for n in answer.notices)]
+        actions: list[Action] = [AskQuestion(s, s) for s in answer.suggestions]
     else:
-        actions.extend(AskQuestion(s, s) for s in answer.suggestions)
+        first = answer.passages[0]
+        blocks = [Heading(answer.message)] if answer.unsure or not answer.answered else []
+        choices = answer.alternatives
+        if choices:
+            titles = {"first": choices[0].title, "second": choices[1].title}
+            blocks.append(Notice(messages.DID_YOU_MEAN.format(**titles)))
+        blocks.append(Lead(first))
+        # The lead marks itself when historical; the other passages' historical notices would
+        # open the answer with a passage the user has not seen.
+        historical = {
+            messages.historical_notice(p.title, p.superseded_by.title)
+            for p in answer.passages
+            if p.superseded_by
+        }
+        blocks.extend(Notice(n) for n in answer.notices if n not in historical)
+        others = tuple(r for r in also_relevant(answer.passages) if r not in choices)
+        if others:
+            blocks.append(AlsoRelevant(others))
+        log_id, seal = replied.log_id, replied.seal
+        actions = [ShowPassage(ref.id, ref.title, log_id, seal, Interest.CHOICE) for ref in choices]
+        if not choices:
+            actions.append(ShowPassage(first.id, messages.READ_WHOLE_PASSAGE, log_id, seal))
+        actions.extend(
+            ShowPassage(ref.id, messages.ALSO_RELEVANT_BUTTON.format(title=ref.title), log_id, seal)
+            for ref in others
+        )
+        actions.extend(Vote(up, first.id, log_id, seal) for up in (True, False))
     if answer.fallback:
         blocks.append(DeskLink(answer.fallback))
         actions.append(OpenLink(answer.fallback.label, answer.fallback.url))
+    if answer.answered and not answer.unsure:
+        blocks.append(Footer(messages.CAUTION))
     return Layout(tuple(blocks), tuple(actions), private=not answer.answered)
+
+
+def also_relevant(passages: tuple[AnswerPassage, ...]) -> tuple[PassageRef, ...]:
+    """The passages an answer offers besides its first: the other passages found, then the
+    first one's related passages; at most `MAX_RELATED`, none twice."""
+    first, *rest = passages
+    offered: dict[str, PassageRef] = {}
+    for ref in (*(PassageRef(p.id, p.title) for p in rest), *first.related):
+        if ref.id != first.id:
+            offered.setdefault(ref.id, ref)
+    return tuple(offered.values())[:MAX_RELATED]
 
 
 def more_about(related: tuple[PassageRef, ...]) -> list[ShowPassage]:

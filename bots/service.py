@@ -27,7 +27,7 @@ from assistant.conversation import Conversation, Conversations
 from assistant.core import MAX_QUESTION_CHARS
 from assistant.errors import explain
 from assistant.models import AnswerPassage
-from assistant.store import Store, StoreError
+from assistant.store import Interest, Store, StoreError
 from bots.actions import AskQuestion, GiveReason, Press, ShowPassage, Vote
 from bots.ratelimit import RateLimiter
 
@@ -50,7 +50,8 @@ class Replied:
 class Said:
     """A short text for the user: a refusal, a thanks, the result of a command.
 
-    `reason` names a refusal ("rate_limited", "bad_question", "expired", "not_yours") so that a
+    `reason` names a refusal ("rate_limited", "bad_question", "expired", "not_yours",
+    "not_found") so that a
     platform can, for example, show it only to the user; None for an ordinary reply.
     """
 
@@ -121,9 +122,19 @@ class ChatService:
         self.top_k = top_k
         self.limiter = limiter if limiter is not None else RateLimiter(20, 60.0)
         self.log = log if log is not None else Store.disabled()
-        self.conversations = Conversations(lambda chat: Conversation(assistant))
+        self.conversations = Conversations(lambda chat: Conversation(self.assistant))
         # Seals without a log cannot outlive the process; with one they use its secret salt.
         self._secret = secrets.token_bytes(32)
+
+    def use(self, assistant: Assistant) -> None:
+        """Answer from now on with `assistant` (a reloaded corpus), in one step.
+
+        Conversations keep their topic and the log is untouched; a topic whose passages the
+        new corpus lacks simply finds no follow-up there.
+        """
+        self.assistant = assistant
+        for conversation in self.conversations:
+            conversation.assistant = assistant
 
     # Questions
 
@@ -153,8 +164,8 @@ class ChatService:
     def press(self, chat: Hashable, user_id: int, action: Press | None) -> Outcome:
         """Carry out a button press; None (a press the platform could not read) is expired."""
         match action:
-            case ShowPassage(passage_id):
-                return self.show(passage_id)
+            case ShowPassage(passage_id, _, log_id, seal, interest):
+                return self.show(passage_id, user_id, log_id, seal, interest)
             case AskQuestion(question):
                 return self.ask(chat, user_id, question)
             case Vote(positive, passage_id, log_id, seal):
@@ -165,14 +176,19 @@ class ChatService:
 
     def search(self, user_id: int, query: str, limit: int) -> Found | Said:
         """Inline mode: passages for what is being typed; rate-limited, outside any
-        conversation, not logged (see the module docstring)."""
+        conversation, not logged (see the module docstring). Nothing typed yet finds nothing;
+        a query without a reliable answer says so."""
+        if not query.strip():
+            return Found(())
         if not self.limiter.allow(user_id):
             return RATE_LIMITED
         try:
             answer = self.assistant.ask(query, top_k=limit)
         except QuestionError as exc:
             return Said(explain(exc), "bad_question")
-        return Found(answer.passages if answer.answered else ())
+        if not answer.answered:
+            return Said(messages.NO_INLINE_RESULTS, "not_found")
+        return Found(answer.passages)
 
     def suggest(self, typed: object, limit: int = MAX_SUGGESTIONS) -> list[str]:
         """Completions of a half-typed question; nothing for a forged or absurd value."""
@@ -180,10 +196,26 @@ class ChatService:
             return []
         return self.assistant.complete(typed, limit)
 
-    def show(self, passage_id: str) -> Shown | Said:
-        """A passage in full, or an expired-button reply for an unknown id."""
+    def show(
+        self,
+        passage_id: str,
+        user_id: int | None = None,
+        log_id: int | None = None,
+        seal: str = "",
+        interest: Interest = Interest.MORE,
+    ) -> Shown | Said:
+        """A passage in full, or an expired-button reply for an unknown id.
+
+        Opened by its asker from a logged answer, it is logged as interest in the passage (the
+        curator's suggestions use it); anyone else's press only shows it.
+        """
         passage = self.assistant.full_passage(passage_id)
-        return Shown(passage) if passage is not None else EXPIRED
+        if passage is None:
+            return EXPIRED
+        mine = user_id is not None and self._sealed(seal, "q", str(log_id), user_id)
+        if log_id is not None and mine:
+            self.log.record_interest(log_id, passage_id, interest)
+        return Shown(passage)
 
     # Feedback
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import ask, cli
+from assistant import ask, cli, messages
 from assistant.conversation import Conversation
 from assistant.corpus import bundled_corpus_dir, load_corpus, parse_date
 from assistant.report import build_report
@@ -290,3 +290,11 @@ def test_no_log_failure_of_any_kind_costs_the_answer(tmp_path, assistant, capsys
     monkeypatch.setenv("WEGWIJZER_DB", str(tmp_path / "cli.db"))
     assert cli.main(["ask", "winwinlening \udcff", "--top", "1"]) == 0
     assert "Winwinlening" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "question", [q for _, q in messages.TOPICS] + list(messages.DEFAULT_SUGGESTIONS)
+)
+def test_every_question_a_bot_offers_as_a_button_is_answered(assistant, question):
+    """A topic or example question that the corpus cannot answer is a button to nowhere."""
+    assert assistant.ask(question).answered

@@ -20,11 +20,26 @@ ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.usefixtures("cli_reuses_the_session_assistant")
 
 
-def test_ask_prints_snippet_source_date_and_link(capsys):
-    code, out, _ = run_cli(capsys, "ask", "Hoe bescherm ik mijn ideeën?")
+def test_ask_prints_the_best_snippet_first_then_its_source_date_and_link(capsys, assistant):
+    from assistant import messages
+
+    question = "Hoe bescherm ik mijn ideeën?"
+    answer = assistant.ask(question)
+    best = answer.passages[0]
+    code, out, _ = run_cli(capsys, "ask", question)
     assert code == 0
-    assert "Hoe bescherm ik mijn ideeën?" in out
-    assert "Bron:" in out and "nagekeken" in out and "https://" in out
+    lines = out.splitlines()
+    # The answer opens with the best snippet (wrapped), then its source, dates and pages.
+    source = next(i for i, line in enumerate(lines) if line.startswith("   Bron: "))
+    assert " ".join(lines[:source]) == " ".join(best.snippet.split())
+    assert f"«{best.source.title}»" in lines[source]
+    assert f"nagekeken {best.checked}" in lines[source]
+    assert lines[source].endswith(f"– {best.source.url}")
+    pages = [f"   Meer info: {link.label} – {link.url}" for link in best.links]
+    assert lines[source + 1 : source + 1 + len(pages)] == pages
+    # The other passages follow under "Ook relevant", numbered from 2; the caution closes.
+    assert "Ook relevant:" in lines and f"2. {answer.passages[1].title}" in lines
+    assert lines[-2:] == [messages.CAUTION, f"(zekerheid {answer.confidence:.2f})"]
 
 
 def test_ask_json_follows_the_contract(capsys):
@@ -268,3 +283,25 @@ def test_a_broken_plug_in_is_left_out_with_a_line_not_a_traceback(capsys, monkey
     monkeypatch.setattr(cli, "entry_points", lambda group: [Broken(), Working()])
     assert [name for name, _ in cli._plugin_commands()] == ["telegram"]
     assert "kapot" in capsys.readouterr().err
+
+
+def test_curate_edges_end_in_a_message_and_an_exit_code(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("WEGWIJZER_DB", str(tmp_path / "leeg.db"))
+    code, out, _ = run_cli(capsys, "curate")
+    assert code == 0 and "(0 open)" in out and "Candidates for new passages (0 group(s))" in out
+    code, out, _ = run_cli(capsys, "curate", "--format", "json", "--since", "2026-01-01")
+    assert code == 0
+    assert json.loads(out) == {"since": "2026-01-01", "suggestions": [], "new_topics": []}
+    code, out, err = run_cli(capsys, "curate", "reject", "deadbeef", "--since", "2026-01-01")
+    assert (code, out) == (2, "") and "nothing was recorded" in err
+    for argv in (
+        ["curate", "accept"],
+        ["curate", "--since", "gisteren"],
+        ["curate", "--format", "csv"],
+    ):
+        with pytest.raises(SystemExit) as info:
+            cli.main(argv)
+        assert info.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+    monkeypatch.setenv("WEGWIJZER_DB", "off")
+    assert run_cli(capsys, "curate", "accept", "deadbeef")[0] == 1

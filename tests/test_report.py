@@ -4,6 +4,7 @@ import io
 import json
 
 from assistant import cli
+from assistant.curate import Suggestion
 from assistant.models import Answer
 from assistant.report import build_report, group_similar, render
 from assistant.store import Store
@@ -81,3 +82,46 @@ def test_partial_and_cautious_answers_have_sections_of_their_own(tmp_path, assis
     text = render(report, "text")
     assert "Partial answers" in text and "caution" in text
     assert "partial,wat is het telefoonnummer" in render(report, "csv")
+
+
+def test_the_open_suggestions_appear_in_every_format(two_day_log, assistant):
+    suggestion = Suggestion(
+        id="0a1b2c3d",
+        passage_id="winwinlening",
+        passage_title="Winwinlening",
+        question="kan mijn tante <b>geld</b> lenen",
+        count=3,
+        members=("kan mijn tante <b>geld</b> lenen",),
+        evidence={"thumbs_up": 3},
+    )
+    report = build_report(
+        two_day_log,
+        assistant,
+        since=dt.date(2026, 11, 1),
+        today=dt.date(2026, 11, 26),
+        suggestions=[suggestion],
+    )
+    assert "0a1b2c3d    3x  winwinlening: kan mijn tante <b>geld</b> lenen" in render(
+        report, "text"
+    )
+    assert json.loads(render(report, "json"))["suggestions"][0]["count"] == 3
+    rows = list(csv.reader(io.StringIO(render(report, "csv"))))
+    assert ["suggestion", "0a1b2c3d", "winwinlening: kan mijn tante <b>geld</b> lenen", "3"] in rows
+    page = render(report, "html")
+    assert "Voorgestelde voorbeeldvragen" in page and "0a1b2c3d" in page
+    assert "&lt;b&gt;geld&lt;/b&gt;" in page and "<b>geld" not in page
+
+
+def test_the_report_command_lists_what_curate_suggests(tmp_path, monkeypatch, capsys, assistant):
+    path = tmp_path / "cli.db"
+    monkeypatch.setenv("WEGWIJZER_DB", str(path))
+    store = Store.open(path)
+    liked = store.record_question(
+        "telegram", "ann", assistant.ask("kan mijn nonkel mij geld lenen")
+    )
+    store.record_feedback(liked, True)
+    store.close()
+    assert cli.main(["report", "--format", "json"]) == 0
+    [suggestion] = json.loads(capsys.readouterr().out)["suggestions"]
+    assert suggestion["question"] == "kan mijn nonkel mij geld lenen"
+    assert "ann" not in json.dumps(suggestion)

@@ -7,7 +7,15 @@ import stat
 import pytest
 
 from assistant import cli
-from assistant.store import SCHEMA_VERSION, Store, StoreError, store_from_environment
+from assistant.store import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Curation,
+    Interest,
+    Store,
+    StoreError,
+    store_from_environment,
+)
 from tests.conftest import unanswered
 from tests.fakes.clock import Clock
 
@@ -240,3 +248,79 @@ def test_forget_on_a_locked_log_fails_loudly_and_keeps_nothing_half(
     assert code == 1
     assert "nothing was forgotten" in capsys.readouterr().err
     assert len(Store.open(path).questions()) == 1
+
+
+def test_interest_is_recorded_and_read_like_feedback(tmp_path, assistant):
+    store = Store.open(tmp_path / "log.db", clock=Clock(T0))
+    asked = store.record_question("telegram", "ann", assistant.ask("wat is de winwinlening"))
+    assert store.record_interest(asked, "winwinlening", Interest.MORE)
+    assert store.record_interest(asked, "pmv", "choice")
+    assert not store.record_interest(asked + 1, "winwinlening", "more")  # no such question
+    rows = store.interest()
+    assert [(r.question_id, r.passage_id, r.kind) for r in rows] == [
+        (asked, "winwinlening", "more"),
+        (asked, "pmv", "choice"),
+    ]
+    assert rows[0].given_at == "2026-11-01T12:00:00+00:00"
+    assert store.interest(T0 + dt.timedelta(seconds=1)) == []
+    with pytest.raises(ValueError, match="kind must be one of more, choice"):
+        store.record_interest(asked, "winwinlening", "like")
+
+
+def test_interest_on_a_disabled_or_read_only_log_is_skipped_not_raised(tmp_path, caplog):
+    assert Store.disabled().record_interest(1, "winwinlening", "more") is False
+    assert Store.disabled().interest() == [] and Store.disabled().decisions() == {}
+    path = tmp_path / "log.db"
+    writer = Store.open(path)
+    asked = writer.record_question("cli", None, unanswered())
+    store = Store(sqlite3.connect(f"file:{path}?mode=ro", uri=True), salt=b"s")
+    with caplog.at_level(logging.WARNING):
+        assert store.record_interest(asked, "winwinlening", "more") is False
+    assert "could not record interest" in caplog.text
+
+
+def test_forget_and_the_purge_remove_interest_but_keep_decisions(tmp_path, assistant):
+    clock = Clock(T0)
+    store = Store.open(tmp_path / "log.db", clock=clock)
+    ann = store.record_question("discord", "ann", assistant.ask("wat is vlaio"))
+    bob = store.record_question("discord", "bob", assistant.ask("wat is pmv"))
+    store.record_interest(ann, "vlaio", "more")
+    store.record_interest(bob, "pmv", "choice")
+    store.decide(["k1"], Curation.REJECTED)
+    assert store.forget("ann") == 1
+    assert [r.question_id for r in store.interest()] == [bob]
+    clock.advance(days=store.retention_days + 1)
+    assert store.purge() == 1
+    assert store.interest() == []
+    assert store.decisions() == {"k1": "rejected"}
+
+
+def test_decisions_are_recorded_replaced_and_refused_when_unknown(tmp_path):
+    store = Store.open(tmp_path / "log.db", clock=Clock(T0))
+    assert store.decide(["a", "b", "a"], Curation.REJECTED) == 2
+    store.decide(["b"], "accepted")
+    assert store.decisions() == {"a": "rejected", "b": "accepted"}
+    with pytest.raises(ValueError, match="decision must be one of accepted, rejected"):
+        store.decide(["c"], "maybe")
+    with pytest.raises(StoreError):
+        Store.disabled().decide(["c"], Curation.ACCEPTED)
+
+
+def test_a_log_of_schema_2_gains_interest_and_curation_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    for number in range(2):  # the first two migrations, as a version-2 file has them
+        db.executescript(MIGRATIONS[number])
+    db.executescript(
+        "INSERT INTO questions (id, asked_at, channel, user_key, question, answered, confidence,"
+        " passages, outcome) VALUES (1, '2026-11-01T12:00:00+00:00', 'telegram', 'ann',"
+        " 'wat is vlaio', 1, 0.9, '[\"vlaio\"]', 'answered');"
+        "PRAGMA user_version = 2;"
+    )
+    db.close()
+    store = Store.open(path, clock=Clock(T0))
+    assert [q.question for q in store.questions()] == ["wat is vlaio"]
+    assert store.record_interest(1, "vlaio", "more")
+    assert store.decide(["k"], "rejected") == 1
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.forget("ann") == 1 and store.interest() == []

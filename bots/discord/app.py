@@ -13,6 +13,7 @@ from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 
 from assistant import messages
+from assistant.models import Channel
 from bots.actions import Press
 from bots.discord import render
 from bots.discord.buttons import WegwijzerButton
@@ -24,7 +25,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_API_BASE_URL = "https://discord.com/api/v10"
 DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg"
 NO_MENTIONS = discord.AllowedMentions.none()
-CHANNEL = "discord"
+CHANNEL = Channel.DISCORD
 _DISCORD_SYNTAX = re.compile(r"<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b")
 
 
@@ -72,17 +73,26 @@ class WegwijzerDiscord(commands.Bot):
     async def on_message(self, message: discord.Message) -> None:
         """A DM or a mention of the bot is a question; the reply goes to the same channel/thread."""
         question = question_for_bot(message, self.user)
-        if question is not None:
+        if question is None:
+            return
+        try:
             outcome = self.service.ask(message.channel.id, message.author.id, question)
-            for part in render.encode(layout(outcome)):
-                await message.reply(**_send_kwargs(part))
+        except Exception:  # the asker hears that it failed; the bot goes on
+            logger.exception("answering a message failed")
+            outcome = self.service.failed()
+        for part in render.encode(layout(outcome)):
+            await message.reply(**_send_kwargs(part))
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
         logger.exception("event %s failed", event_method)
 
     async def on_press(self, interaction: discord.Interaction, action: Press | None) -> None:
         """A press on one of our buttons (see `bots.discord.buttons`)."""
-        outcome = self.service.press(interaction.channel_id, interaction.user.id, action)
+        try:
+            outcome = self.service.press(interaction.channel_id, interaction.user.id, action)
+        except Exception:  # else Discord shows "interaction failed" and nothing more
+            logger.exception("a button press failed")
+            outcome = self.service.failed()
         await respond(interaction, layout(outcome))
 
     async def ask(self, interaction: discord.Interaction, question: str) -> None:

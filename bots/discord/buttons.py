@@ -18,7 +18,7 @@ import re
 
 import discord
 
-from assistant.store import REASONS
+from assistant.store import REASONS, Interest
 from bots.actions import AskQuestion, GiveReason, Press, ShowPassage, Vote
 
 PREFIX = "wegwijzer"
@@ -29,7 +29,9 @@ _PASSAGE = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _NUMBER = r"[0-9]{1,18}"  # an id of the question log (SQLite's rowid fits in 63 bits)
 _SEAL = r"[A-Za-z0-9_-]{1,16}"
 PATTERNS = {
-    SHOW: re.compile(rf"(?P<pid>{_PASSAGE})"),
+    SHOW: re.compile(
+        rf"(?P<pid>{_PASSAGE})(?::(?P<log>{_NUMBER}):(?P<seal>{_SEAL}):(?P<interest>[mc]))?"
+    ),
     ASK: re.compile(r"(?P<question>[\s\S]+)"),
     VOTE: re.compile(
         rf"(?P<sign>[+-]):(?P<pid>{_PASSAGE})(?::(?P<log>{_NUMBER})?:(?P<seal>{_SEAL}))?"
@@ -41,6 +43,11 @@ PATTERNS = {
 def custom_id(action: Press) -> str | None:
     """The custom_id of a press action, or None when it would exceed Discord's 100 characters."""
     match action:
+        case ShowPassage(passage_id, _, log_id, seal, interest) if log_id is not None:
+            code = "c" if interest == Interest.CHOICE else "m"
+            text = f"{PREFIX}:{SHOW}:{passage_id}:{log_id}:{seal}:{code}"
+            if len(text) > CUSTOM_ID_LIMIT:  # still open the passage, without telling the curator
+                text = f"{PREFIX}:{SHOW}:{passage_id}"
         case ShowPassage(passage_id):
             text = f"{PREFIX}:{SHOW}:{passage_id}"
         case AskQuestion(question):
@@ -62,7 +69,10 @@ def parse(kind: str, rest: str) -> Press | None:
     if match is None:
         return None
     if kind == SHOW:
-        return ShowPassage(match["pid"], "")
+        if match["log"] is None:
+            return ShowPassage(match["pid"], "")
+        interest = Interest.CHOICE if match["interest"] == "c" else Interest.MORE
+        return ShowPassage(match["pid"], "", int(match["log"]), match["seal"], interest)
     if kind == ASK:
         return AskQuestion(match["question"], "")
     if kind == VOTE:

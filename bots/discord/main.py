@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from bots.redact import log_briefly
+from bots.reload import CorpusReloader
 from bots.service import ChatService
 from bots.startup import fail, missing_extra, prepare, redact
 
@@ -20,14 +21,20 @@ API_VARIABLE = "DISCORD_API_BASE_URL"
 GATEWAY_VARIABLE = "DISCORD_GATEWAY_URL"
 
 
-def main(environ: Mapping[str, str] | None = None) -> int:
-    """Connect and serve until SIGINT or SIGTERM; returns an exit code (2: no token)."""
+def main(environ: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> int:
+    """Connect and serve until SIGINT or SIGTERM, reloading the corpus on SIGHUP; returns an
+    exit code (2: no token or wrong options).
+
+    Args:
+        environ: the environment (default: the process's).
+        argv: the options (`--watch [SECONDS]`, see `bots.startup.prepare`).
+    """
     env = os.environ if environ is None else environ
     hint = "your bot's token from the Discord developer portal (see README, 'Discord')"
-    prepared = prepare(env, TOKEN_VARIABLE, hint)
+    prepared = prepare(env, TOKEN_VARIABLE, hint, argv)
     if isinstance(prepared, int):
         return prepared
-    token, assistant, store = prepared
+    token = prepared.token
     try:
         from bots.discord.app import (
             CHANNEL,
@@ -45,8 +52,10 @@ def main(environ: Mapping[str, str] | None = None) -> int:
     import discord
 
     try:
-        service = ChatService(assistant, channel=CHANNEL, log=store)
-        return asyncio.run(_serve(WegwijzerDiscord(service=service), token))
+        service = ChatService(prepared.assistant, channel=CHANNEL, log=prepared.log)
+        reloader = CorpusReloader(service, prepared.corpus)
+        bot = WegwijzerDiscord(service=service)
+        return asyncio.run(_serve(bot, token, reloader, prepared.watch))
     except discord.LoginFailure:
         return fail(f"Discord refused the token; check {TOKEN_VARIABLE}.")
     except discord.HTTPException as exc:
@@ -55,12 +64,14 @@ def main(environ: Mapping[str, str] | None = None) -> int:
         return fail(f"cannot reach the Discord API at {api}: {redact(exc, token)}")
 
 
-async def _serve(bot: WegwijzerDiscord, token: str) -> int:
-
+async def _serve(
+    bot: WegwijzerDiscord, token: str, reloader: CorpusReloader, watch: float | None
+) -> int:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
+    reloader.install(watch=watch)
     async with bot:
         running = asyncio.create_task(bot.start(token))
         stopping = asyncio.create_task(stop.wait())

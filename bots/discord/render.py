@@ -15,6 +15,7 @@ import discord
 from discord.utils import escape_markdown
 
 from assistant import messages
+from assistant.models import AnswerPassage
 from bots import layout as lay
 from bots.actions import Action, OpenLink, Vote
 from bots.discord import buttons
@@ -24,6 +25,7 @@ CONTENT_LIMIT = 2000
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
 FIELD_LIMIT = 1024
+FOOTER_LIMIT = 2048
 EMBEDS_PER_MESSAGE = 10
 EMBED_TOTAL_LIMIT = 6000
 LABEL_LIMIT = 80
@@ -54,10 +56,28 @@ class DiscordMessage:
 
 
 def encode(layout: Layout) -> list[DiscordMessage]:
-    """A layout as one or more messages: the text blocks as content, each passage an embed."""
-    lines = [_line(b) for b in layout.blocks if not isinstance(b, lay.PassageBlock)]
+    """A layout as one or more messages: the text blocks as content, the lead and each passage
+    an embed; "Ook relevant" and the footer go on the last embed when there is one."""
+    embeds = [
+        lead_embed(b) if isinstance(b, lay.Lead) else passage_embed(b)
+        for b in layout.blocks
+        if isinstance(b, lay.Lead | lay.PassageBlock)
+    ]
+    lines = []
+    for block in layout.blocks:
+        if isinstance(block, lay.Lead | lay.PassageBlock):
+            continue
+        if embeds and isinstance(block, lay.AlsoRelevant):
+            titles = "\n".join(f"• {escape_markdown(ref.title)}" for ref in block.passages)
+            embeds[-1].add_field(
+                name=messages.ALSO_RELEVANT, value=shorten(titles, FIELD_LIMIT), inline=False
+            )
+        elif embeds and isinstance(block, lay.Footer):
+            embeds[-1].set_footer(text=shorten(block.text, FOOTER_LIMIT))
+        else:
+            lines.append(_line(block))
     content = shorten("\n".join(lines), CONTENT_LIMIT)
-    groups = pack([passage_embed(b) for b in layout.passages])
+    groups = pack([_within_limit(e) for e in embeds])
     specs = tuple(s for a in layout.actions if (s := _button(a)) is not None)[:MAX_BUTTONS]
     if not groups:
         return [DiscordMessage(content, (), specs)]
@@ -73,11 +93,38 @@ def _line(block: lay.Block) -> str:
     match block:
         case lay.Heading(text) | lay.Text(text):
             return text
-        case lay.Notice(text):
+        case lay.Notice(text) | lay.Footer(text):
             return f"*{escape_markdown(text)}*"
         case lay.DeskLink(desk):
             return f"➜ {desk.label}: <{desk.url}>"
+        case lay.AlsoRelevant(passages):
+            titles = ", ".join(ref.title for ref in passages)
+            return f"{messages.ALSO_RELEVANT}: {escape_markdown(titles)}"
     raise TypeError(f"no encoding for {type(block).__name__}")
+
+
+def lead_embed(block: lay.Lead) -> discord.Embed:
+    """The answer as an embed: the snippet, its source with dates, the official page."""
+    passage = block.passage
+    description = escape_markdown(passage.snippet)
+    if note := block.historical_note:
+        description = f"⚠️ *{escape_markdown(note)}*\n\n{description}"
+    embed = discord.Embed(
+        description=shorten(description, DESCRIPTION_LIMIT),
+        colour=HISTORICAL_COLOUR if passage.status == "historisch" else CURRENT_COLOUR,
+    )
+    embed.add_field(name=messages.LABEL_SOURCE, value=_source(passage), inline=False)
+    if block.link:
+        page = f"[{escape_markdown(block.link.label)}]({block.link.url})"
+        embed.add_field(name=messages.LABEL_MORE, value=shorten(page, FIELD_LIMIT), inline=False)
+    return embed
+
+
+def _source(passage: AnswerPassage) -> str:
+    cited = lay.citation(passage)
+    name = escape_markdown(cited.name)
+    source = f"[{name}]({cited.url}) ({cited.dates})" if cited.url else f"{name} ({cited.dates})"
+    return shorten(source, FIELD_LIMIT)
 
 
 def passage_embed(block: lay.PassageBlock) -> discord.Embed:
@@ -92,17 +139,18 @@ def passage_embed(block: lay.PassageBlock) -> discord.Embed:
         url=passage.source.url,
         colour=HISTORICAL_COLOUR if passage.status == "historisch" else CURRENT_COLOUR,
     )
-    cited = lay.citation(passage)
-    name = escape_markdown(cited.name)
-    source = f"[{name}]({cited.url}) ({cited.dates})" if cited.url else f"{name} ({cited.dates})"
-    embed.add_field(
-        name=messages.LABEL_SOURCE, value=shorten(source, FIELD_LIMIT), inline=False
-    )
+    embed.add_field(name=messages.LABEL_SOURCE, value=_source(passage), inline=False)
     if passage.links:
         links = "\n".join(f"[{escape_markdown(link.label)}]({link.url})" for link in passage.links)
         embed.add_field(name=messages.LABEL_MORE, value=shorten(links, FIELD_LIMIT), inline=False)
+    return _within_limit(embed)
+
+
+def _within_limit(embed: discord.Embed) -> discord.Embed:
+    """An embed within Discord's 6,000 characters; only absurd inputs (every part at its own
+    maximum) lose the end of their description."""
     overflow = len(embed) - EMBED_TOTAL_LIMIT
-    if overflow > 0:  # only for absurd inputs: every part at its own maximum
+    if overflow > 0:
         text = embed.description or ""
         embed.description = shorten(text, len(text) - overflow)
     return embed

@@ -4,6 +4,7 @@ encodes the outcome's layout and sends it."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from telegram import BotCommand, LinkPreviewOptions, Message, MessageEntity, Update
 from telegram.constants import ChatType, ParseMode
@@ -20,16 +21,17 @@ from telegram.ext import (
 )
 
 from assistant import messages
+from assistant.models import Channel
 from bots.layout import layout
 from bots.refs import RefStore
-from bots.service import ChatService, Found, Outcome, Said, Voted
+from bots.service import ChatService, Outcome, Said, Voted
 from bots.telegram import buttons, render
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 INLINE_CACHE_SECONDS = 30
-CHANNEL = "telegram"
+CHANNEL = Channel.TELEGRAM
 
 
 class TelegramHandlers:
@@ -94,8 +96,15 @@ class TelegramHandlers:
         """Inline mode: `@bot winwinlening` offers up to ten passages."""
         query = update.inline_query
         outcome = self.service.search(query.from_user.id, query.query, render.MAX_INLINE_RESULTS)
-        results = render.inline_results(layout(outcome)) if isinstance(outcome, Found) else []
-        await query.answer(results, cache_time=INLINE_CACHE_SECONDS)
+        shown = layout(outcome)
+        button = render.inline_button(shown)
+        await query.answer(
+            render.inline_results(shown),
+            button=button,
+            # A refusal is this user's, now: not cached, and not for anyone else.
+            cache_time=0 if button else INLINE_CACHE_SECONDS,
+            is_personal=button is not None,
+        )
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log a failed update and apologise to the user; the bot keeps running."""
@@ -134,8 +143,18 @@ def build_application(
     *,
     base_url: str = DEFAULT_BASE_URL,
     max_retries: int = 3,
+    on_start: Callable[[Application], Awaitable[None]] | None = None,
 ) -> Application:
-    """Wire the handlers, HTML defaults, flood-control retries and start-up commands."""
+    """Wire the handlers, HTML defaults, flood-control retries and start-up commands.
+
+    `on_start` runs in the application's event loop once it is up (the corpus reloader).
+    """
+
+    async def post_init(application: Application) -> None:
+        await _register_commands(application)
+        if on_start is not None:
+            await on_start(application)
+
     application = (
         Application.builder()
         .token(token)
@@ -148,7 +167,7 @@ def build_application(
         )
         # Retries a 429 after its retry_after; the default max_retries=0 would not retry.
         .rate_limiter(AIORateLimiter(max_retries=max_retries))
-        .post_init(_register_commands)
+        .post_init(post_init)
         .build()
     )
     text = filters.TEXT & ~filters.COMMAND

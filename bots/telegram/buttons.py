@@ -4,6 +4,8 @@ Callback data holds at most 64 bytes, so what does not fit stays server-side in 
 and the data carries its key:
 
 - ``m:<passage id>``: show a passage;
+- ``s:<key>``: show the passage kept under the key, offered under a logged answer (the curator
+  learns which passage the asker opened or chose);
 - ``q:<key>``: ask the question kept under the key;
 - ``f:<+|->:<key>``: vote on the answer kept under the key (one key for both buttons);
 - ``r:<feedback id>:<reason>:<seal>``: the reason for a 👎.
@@ -27,12 +29,13 @@ from bots.refs import RefStore
 MAX_CALLBACK_BYTES = 64
 MAX_LABEL = 64
 
-SHOW, ASK, VOTE, REASON = "m", "q", "f", "r"
+SHOW, SHOW_LOGGED, ASK, VOTE, REASON = "m", "s", "q", "f", "r"
 
 _PASSAGE = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _KEY = r"[A-Za-z0-9_-]{1,16}"
 PATTERNS = {
     SHOW: re.compile(rf"(?P<pid>{_PASSAGE})"),
+    SHOW_LOGGED: re.compile(rf"(?P<key>{_KEY})"),
     ASK: re.compile(rf"(?P<key>{_KEY})"),
     VOTE: re.compile(rf"(?P<sign>[+-]):(?P<key>{_KEY})"),
     REASON: re.compile(rf"(?P<fid>[0-9]{{1,18}}):(?P<code>[a-z]{{1,20}}):(?P<seal>{_KEY})"),
@@ -52,8 +55,10 @@ def button(action: Action, refs: RefStore) -> InlineKeyboardButton | None:
 def encode(action: Press, refs: RefStore) -> str | None:
     """The callback data for a press action (votes: `vote_row`)."""
     match action:
-        case ShowPassage(passage_id):
+        case ShowPassage(passage_id, log_id=None):
             return f"{SHOW}:{passage_id}"
+        case ShowPassage():
+            return f"{SHOW_LOGGED}:{refs.put(action)}"
         case AskQuestion(question):
             return f"{ASK}:{refs.put(question)}"
         case GiveReason(feedback_id, code, _, seal):
@@ -79,6 +84,8 @@ def parse(data: str | None, refs: RefStore) -> Press | None:
         return None
     if kind == SHOW:
         return ShowPassage(match["pid"], "")
+    if kind == SHOW_LOGGED:
+        return refs.get(match["key"], ShowPassage)
     if kind == ASK:
         question = refs.get(match["key"], str)
         return AskQuestion(question, question) if question else None

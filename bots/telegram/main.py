@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from bots.redact import log_briefly
+from bots.reload import CorpusReloader
 from bots.service import ChatService
 from bots.startup import fail, missing_extra, prepare, redact
 
@@ -13,13 +14,19 @@ TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
 BASE_URL_VARIABLE = "TELEGRAM_API_BASE_URL"
 
 
-def main(environ: Mapping[str, str] | None = None) -> int:
-    """Start polling; returns an exit code (2 when the token is missing)."""
+def main(environ: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> int:
+    """Start polling; returns an exit code (2 when the token is missing or `argv` is wrong).
+
+    Args:
+        environ: the environment (default: the process's).
+        argv: the options (`--watch [SECONDS]`, see `bots.startup.prepare`).
+    """
     env = os.environ if environ is None else environ
-    prepared = prepare(env, TOKEN_VARIABLE, "the token BotFather gave you (see README, 'Telegram')")
+    hint = "the token BotFather gave you (see README, 'Telegram')"
+    prepared = prepare(env, TOKEN_VARIABLE, hint, argv)
     if isinstance(prepared, int):
         return prepared
-    token, assistant, store = prepared
+    token = prepared.token
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # opt in to python-telegram-bot's timedelta API
     try:
         from bots.telegram.app import CHANNEL, DEFAULT_BASE_URL, TelegramHandlers, build_application
@@ -29,8 +36,14 @@ def main(environ: Mapping[str, str] | None = None) -> int:
 
     log_briefly("telegram")
     base_url = env.get(BASE_URL_VARIABLE, "").strip() or DEFAULT_BASE_URL
-    handlers = TelegramHandlers(ChatService(assistant, channel=CHANNEL, log=store))
-    application = build_application(token, handlers, base_url=base_url)
+    service = ChatService(prepared.assistant, channel=CHANNEL, log=prepared.log)
+    reloader = CorpusReloader(service, prepared.corpus)
+
+    async def started(_: object) -> None:
+        reloader.install(watch=prepared.watch)
+
+    handlers = TelegramHandlers(service)
+    application = build_application(token, handlers, base_url=base_url, on_start=started)
     try:
         application.run_polling(allowed_updates=["message", "callback_query", "inline_query"])
     except InvalidToken:

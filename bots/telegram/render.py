@@ -14,12 +14,14 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
+    InlineQueryResultsButton,
     InputTextMessageContent,
     LinkPreviewOptions,
 )
 from telegram.constants import ParseMode
 
 from assistant import messages
+from assistant.models import AnswerPassage
 from bots import layout as lay
 from bots.actions import Action, Vote
 from bots.layout import Layout, shorten
@@ -29,6 +31,8 @@ from bots.telegram import buttons
 MAX_MESSAGE_CHARS = 4096
 MAX_INLINE_RESULTS = 10
 MAX_INLINE_DESCRIPTION = 200
+MAX_INLINE_BUTTON = 64
+INLINE_START = "inline"  # the /start parameter of the button above inline results
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ def encode(
         refs: keeps what does not fit in callback data server-side.
         max_chars: the per-message limit.
     """
-    texts = pack([_block(b) for b in layout.blocks], max_chars)
+    texts = pack([text for b in layout.blocks if (text := _block(b))], max_chars)
     keyboard = _keyboard(layout.actions, refs)
     return [
         TelegramMessage(text, keyboard if i == len(texts) - 1 else None)
@@ -74,11 +78,33 @@ def _block(block: lay.Block) -> str:
             return escape(text)
         case lay.Notice(text):
             return f"<i>{escape(text)}</i>"
+        case lay.Lead():
+            return lead(block)
         case lay.PassageBlock():
             return passage_block(block)
+        case lay.AlsoRelevant():
+            return ""  # the titles are on the buttons, one tap from the passage
         case lay.DeskLink(desk):
             return f"➜ {link(desk.url, desk.label)}"
+        case lay.Footer(text):
+            return f"<i>{escape(text)}</i>"
     raise TypeError(f"no encoding for {type(block).__name__}")
+
+
+def lead(block: lay.Lead) -> str:
+    """The answer: the snippet, then its source and dates in one line, then the official page."""
+    lines = [f"⚠️ <i>{escape(note)}</i>"] if (note := block.historical_note) else []
+    lines.append(escape(block.passage.snippet))
+    lines.append(_citation_line(block.passage))
+    if block.link:
+        lines.append(f"➜ {link(block.link.url, block.link.label)}")
+    return "\n".join(lines)
+
+
+def _citation_line(passage: AnswerPassage) -> str:
+    cited = lay.citation(passage)
+    name = link(cited.url, cited.name) if cited.url else escape(cited.name)
+    return f"<i>{escape(messages.LABEL_SOURCE)}: {name} ({escape(cited.dates)})</i>"
 
 
 def passage_block(block: lay.PassageBlock) -> str:
@@ -88,9 +114,7 @@ def passage_block(block: lay.PassageBlock) -> str:
     if note := block.historical_note:
         lines.append(f"⚠️ <i>{escape(note)}</i>")
     lines.append(escape(passage.snippet))
-    cited = lay.citation(passage)
-    name = link(cited.url, cited.name) if cited.url else escape(cited.name)
-    lines.append(f"<i>{escape(messages.LABEL_SOURCE)}: {name} ({escape(cited.dates)})</i>")
+    lines.append(_citation_line(passage))
     lines.extend(f"➜ {link(item.url, item.label)}" for item in passage.links[:2])
     return "\n".join(lines)
 
@@ -127,6 +151,17 @@ def inline_results(found: Layout) -> list[InlineQueryResultArticle]:
         )
         for block in found.passages[:MAX_INLINE_RESULTS]
     ]
+
+
+def inline_button(shown: Layout) -> InlineQueryResultsButton | None:
+    """Above the inline results, a layout's text when it has no passages (nothing found, too
+    many questions); the button opens a private chat with the bot."""
+    texts = [b.text for b in shown.blocks if isinstance(b, lay.Text | lay.Heading)]
+    if shown.passages or not texts:
+        return None
+    return InlineQueryResultsButton(
+        text=shorten(texts[0], MAX_INLINE_BUTTON), start_parameter=INLINE_START
+    )
 
 
 def pack(blocks: Sequence[str], max_chars: int = MAX_MESSAGE_CHARS) -> list[str]:

@@ -12,7 +12,6 @@ from tests.fakes.clock import Clock
 TOKEN = "123456:SECRET"
 
 
-
 def test_rate_limiter_allows_the_limit_per_window_then_recovers():
     clock = Clock()
     limiter = RateLimiter(2, 60.0, clock=clock)

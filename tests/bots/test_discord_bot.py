@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,14 +12,19 @@ import discord
 import pytest
 import yarl
 from discord.gateway import DiscordWebSocket
+from discord.utils import escape_markdown
 
 from assistant import messages
 from assistant.core import MAX_QUESTION_CHARS, Assistant
+from assistant.models import Answer, AnswerPassage
 from assistant.store import Store
+from bots import layout as lay
+from bots.actions import ShowPassage, Vote
+from bots.discord import app as discord_app
 from bots.discord.app import WegwijzerDiscord, point_at
 from bots.discord.main import main as discord_main
 from bots.ratelimit import RateLimiter
-from bots.service import ChatService
+from bots.service import ChatService, Found
 from tests.bots.process import (
     START_FAILURES,
     assert_failed_start,
@@ -80,6 +86,41 @@ def _custom_ids(body: dict) -> list[str]:
     ]
 
 
+def _components(body: dict) -> list[dict]:
+    data = body.get("data", body)
+    return [c for row in data.get("components", []) for c in row["components"]]
+
+
+def _also_relevant(answer: Answer) -> list[tuple[str, str]]:
+    """(id, title) of what an answer offers under "Ook relevant": its other passages, then
+    its first passage's related ones; none twice, not the first itself, at most three."""
+    first = answer.passages[0]
+    offered: dict[str, str] = {}
+    for pid, title in [
+        *((p.id, p.title) for p in answer.passages[1:]),
+        *((r.id, r.title) for r in first.related),
+    ]:
+        if pid != first.id:
+            offered.setdefault(pid, title)
+    return list(offered.items())[:3]
+
+
+def _answer_labels(answer: Answer) -> list[str | None]:
+    """The labels of the buttons under a reliable answer, in order (the votes are emoji)."""
+    also = [f"Ook relevant: {title}" for _, title in _also_relevant(answer)]
+    return [messages.READ_WHOLE_PASSAGE, *also, None, None]
+
+
+def _lead(body: dict) -> dict:
+    """The first embed of a reply: the answer itself."""
+    return body.get("data", body)["embeds"][0]
+
+
+def _opens_with(body: dict, passage: AnswerPassage) -> bool:
+    """Whether the reply's first embed starts with the passage's snippet, as the user sees it."""
+    return _lead(body)["description"].startswith(escape_markdown(passage.snippet))
+
+
 def test_login_ready_and_the_command_tree_is_synced_once(assistant):
     async def scenario():
         async with FakeDiscord() as fake, running(fake, assistant):
@@ -98,22 +139,125 @@ def test_login_ready_and_the_command_tree_is_synced_once(assistant):
 
 
 def test_slash_question_is_answered_through_the_interaction_callback(assistant):
+    question = "Hoe bescherm ik mijn ideeën?"
+    answer = assistant.ask(question)
+
     async def scenario():
         async with FakeDiscord() as fake, running(fake, assistant):
-            await fake.slash("vraag", _ask("Hoe bescherm ik mijn ideeën?"))
+            await fake.slash("vraag", _ask(question))
             [callback] = await fake.wait_for("POST", "/interactions/")
         body = callback.body
         assert body["type"] == 4
-        embeds = body["data"]["embeds"]
-        assert embeds[0]["title"].endswith("Hoe bescherm ik mijn ideeën?")
-        assert "nagekeken" in embeds[0]["fields"][0]["value"]
+        [lead] = body["data"]["embeds"]
+        assert lead["description"] == escape_markdown(answer.passages[0].snippet)
+        assert lead["fields"][0]["name"] == "Bron" and "nagekeken" in lead["fields"][0]["value"]
         assert body["data"]["allowed_mentions"] == {"parse": []}
         assert not body["data"].get("flags")  # a reliable answer is public
+        assert [c.get("label") for c in _components(body)] == _answer_labels(answer)
         # Without a log the vote is sealed for the asker over the passage it is about.
         ids = _custom_ids(body)
+        assert ids[0] == "wegwijzer:meer:ideeen-beschermen"
         assert any(i.startswith("wegwijzer:fb:+:ideeen-beschermen::") for i in ids)
 
     run(scenario())
+
+
+def test_a_reliable_answer_opens_with_the_best_snippet(assistant):
+    question = "wat is vlaio"
+    answer = assistant.ask(question)
+    best = answer.passages[0]
+
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant):
+            await fake.slash("vraag", _ask(question))
+            await fake.mention(question)
+            [callback] = await fake.wait_for("POST", "/interactions/")
+            [reply] = await fake.wait_for("POST", "/channels/")
+        return callback.body["data"], reply.body
+
+    for data in run(scenario()):
+        assert not data.get("content")  # nothing above the answer
+        [lead] = data["embeds"]
+        assert "title" not in lead
+        assert lead["description"].startswith(escape_markdown(best.snippet))
+        names = [f["name"] for f in lead["fields"]]
+        assert names[0] == "Bron" and names[-1] == "Ook relevant"
+        also = "\n".join(f"• {escape_markdown(t)}" for _, t in _also_relevant(answer))
+        assert lead["fields"][-1]["value"] == also
+        assert lead["footer"]["text"] == messages.CAUTION
+
+
+def test_an_also_relevant_button_opens_that_passage_in_full(assistant):
+    question = "wat is de winwinlening"
+    offered = _also_relevant(assistant.ask(question))
+    assert len(offered) == 3
+
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant):
+            await fake.slash("vraag", _ask(question))
+            [answer] = await fake.wait_for("POST", "/interactions/")
+            for button in _components(answer.body):
+                if (button.get("label") or "").startswith(messages.ALSO_RELEVANT):
+                    await fake.press(button["custom_id"])
+            return (await fake.wait_for("POST", "/interactions/", 4))[1:]
+
+    shown = run(scenario())
+    for callback, (pid, title) in zip(shown, offered, strict=True):
+        [embed] = callback.body["data"]["embeds"]
+        assert embed["title"] == title
+        full = assistant.full_passage(pid)
+        assert escape_markdown(full.snippet) in embed["description"]  # after any "Historisch"
+
+
+def test_which_one_did_you_mean_offers_both_and_logs_the_choice(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+    question = "lening van pmv samen met de bank"
+    first, second = assistant.ask(question).alternatives
+    asked = messages.DID_YOU_MEAN.format(first=first.title, second=second.title)
+
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant, store=store):
+            await fake.slash("vraag", _ask(question))
+            [answer] = await fake.wait_for("POST", "/interactions/")
+            [pick] = [c for c in _components(answer.body) if c.get("label") == second.title]
+            await fake.press(pick["custom_id"])
+            return answer, (await fake.wait_for("POST", "/interactions/", 2))[1]
+
+    answer, shown = run(scenario())
+    data = answer.body["data"]
+    assert data["content"] == f"*{escape_markdown(asked)}*"
+    assert [c.get("label") for c in _components(answer.body)][:2] == [first.title, second.title]
+    [embed] = shown.body["data"]["embeds"]
+    assert embed["title"] == second.title
+    [logged] = store.questions()
+    [interest] = store.interest()
+    assert (interest.question_id, interest.passage_id, interest.kind) == (
+        logged.id,
+        second.id,
+        "choice",
+    )
+
+
+def test_read_the_whole_passage_opens_the_lead_passage_in_full(assistant):
+    question = "Hoe bescherm ik mijn ideeën?"
+    best = assistant.ask(question).passages[0]
+    full = assistant.full_passage(best.id)
+    assert len(full.snippet) > len(best.snippet)  # the whole text is more than the snippet
+
+    async def scenario():
+        async with FakeDiscord() as fake, running(fake, assistant):
+            await fake.slash("vraag", _ask(question))
+            [answer] = await fake.wait_for("POST", "/interactions/")
+            [whole] = [
+                c for c in _components(answer.body) if c.get("label") == messages.READ_WHOLE_PASSAGE
+            ]
+            await fake.press(whole["custom_id"])
+            return (await fake.wait_for("POST", "/interactions/", 2))[1]
+
+    shown = run(scenario())
+    [embed] = shown.body["data"]["embeds"]
+    assert embed["title"] == best.title
+    assert embed["description"] == escape_markdown(full.snippet)
 
 
 def test_autocomplete_offers_at_most_25_choices(assistant):
@@ -130,6 +274,8 @@ def test_autocomplete_offers_at_most_25_choices(assistant):
 
 
 def test_mention_in_a_channel_and_in_a_thread_and_a_dm_are_answered_in_place(assistant):
+    questions = ["wat is de winwinlening", "wat is vlaio", "wat is screen flanders"]
+
     async def scenario():
         async with FakeDiscord() as fake, running(fake, assistant):
             await fake.mention("wat is de winwinlening")
@@ -147,7 +293,8 @@ def test_mention_in_a_channel_and_in_a_thread_and_a_dm_are_answered_in_place(ass
         f"/channels/{DM_CHANNEL_ID}/messages",
     ]
     assert int(sent[0].body["message_reference"]["channel_id"]) == 300
-    assert "Winwinlening" in sent[0].body["embeds"][0]["title"]
+    for reply, question in zip(sent, questions, strict=True):
+        assert _opens_with(reply.body, assistant.ask(question).passages[0])
     assert all(r.body["allowed_mentions"] == {"parse": []} for r in sent)
 
 
@@ -260,6 +407,37 @@ def long_answers(tmp_path) -> Assistant:
     return Assistant.from_directory(write_corpus(tmp_path / "corpus", {"lang.yaml": passages}))
 
 
+@pytest.fixture
+def replies_in_parts(long_answers, monkeypatch):
+    """Make a bot built by `running(..., long_answers)` reply to any question with the nine
+    long passages as a list: nine embeds, far more than one message holds.
+
+    No answer needs splitting any more (one lead; the other passages are titles on buttons),
+    but a layout of many passages still does: a list (`Found`, what inline search finds) is
+    one. It gets the buttons of an answer about its first passage, so that the test sees
+    that they go with the last part only. Call the returned function on the running bot.
+    """
+    passages = long_answers.ask(LONG_QUESTION, top_k=10).passages
+    assert len(passages) == 9  # what the corpus is built for; else the test proves nothing
+    first = passages[0].id
+    actions = (
+        ShowPassage(first, messages.READ_WHOLE_PASSAGE),
+        *(Vote(up, first, None, "seal") for up in (True, False)),
+    )
+
+    def with_buttons(outcome):
+        shown = lay.layout(outcome)
+        return dataclasses.replace(shown, actions=actions) if isinstance(outcome, Found) else shown
+
+    monkeypatch.setattr(discord_app, "layout", with_buttons)
+
+    def reply_with_the_list(bot: WegwijzerDiscord) -> tuple[AnswerPassage, ...]:
+        bot.service.ask = lambda chat, user, question: Found(passages)
+        return passages
+
+    return reply_with_the_list
+
+
 def _embed_size(embed: dict) -> int:
     return (
         len(embed.get("title", ""))
@@ -268,22 +446,21 @@ def _embed_size(embed: dict) -> int:
     )
 
 
-def test_an_answer_that_needs_splitting_goes_out_in_several_messages(long_answers):
-    expected = [
-        f"{n}. {p.title}"
-        for n, p in enumerate(long_answers.ask(LONG_QUESTION, top_k=10).passages, start=1)
-    ]
-    assert len(expected) == 9  # what the corpus is built for; else the test proves nothing
-
+def test_a_reply_that_needs_splitting_goes_out_in_several_messages(long_answers, replies_in_parts):
     async def scenario():
-        async with FakeDiscord() as fake, running(fake, long_answers, top_k=10):
+        async with FakeDiscord() as fake, running(fake, long_answers) as bot:
+            passages = replies_in_parts(bot)
             interaction_id = await fake.slash("vraag", _ask(LONG_QUESTION))
             await fake.wait_for("POST", "/interactions/")
             await fake.wait_for("POST", "/webhooks/")
             await asyncio.sleep(0.3)  # any further follow-up
-            return interaction_id, fake.to("POST", "/interactions/"), fake.to("POST", "/webhooks/")
+            interactions, webhooks = (
+                fake.to("POST", "/interactions/"),
+                fake.to("POST", "/webhooks/"),
+            )
+            return passages, interaction_id, interactions, webhooks
 
-    interaction_id, [callback], followups = run(scenario())
+    passages, interaction_id, [callback], followups = run(scenario())
     # Every follow-up belongs to this interaction (its webhook is the interaction's token).
     assert all(f.path.startswith(f"/webhooks/{BOT_ID}/itoken{interaction_id}") for f in followups)
     bodies = [callback.body["data"], *(f.body for f in followups)]
@@ -294,11 +471,11 @@ def test_an_answer_that_needs_splitting_goes_out_in_several_messages(long_answer
         assert sum(_embed_size(e) for e in embeds) <= 6000
         assert not body.get("flags")  # a reliable answer is public, follow-ups too
     # No part is dropped or repeated: all passages arrive, in order, across the messages.
-    assert [e["title"] for body in bodies for e in body["embeds"]] == expected
-    # The answer's text opens the first message; the buttons close the last.
-    assert bodies[0]["content"].startswith(messages.ANSWERED)
-    assert not any(body.get("content") for body in bodies[1:])
+    assert [e["title"] for body in bodies for e in body["embeds"]] == [p.title for p in passages]
+    assert not any(body.get("content") for body in bodies)  # a list has no text of its own
+    # The buttons close the last message.
     assert not any(body.get("components") for body in bodies[:-1])
+    assert _custom_ids(bodies[-1])[0] == "wegwijzer:meer:winwin-1"
     assert any(i.startswith("wegwijzer:fb:+:winwin-1:") for i in _custom_ids(bodies[-1]))
 
 
@@ -308,8 +485,8 @@ def test_everyone_and_markdown_in_a_question_cannot_ping_or_break(assistant):
             await fake.mention("@everyone **wat** is de `winwinlening` <@&123>")
             [sent] = await fake.wait_for("POST", "/channels/")
         assert sent.body["allowed_mentions"] == {"parse": []}
-        assert "@everyone" not in sent.body.get("content", "")
-        assert "Winwinlening" in sent.body["embeds"][0]["title"]
+        assert "@everyone" not in (sent.body.get("content") or "")
+        assert _opens_with(sent.body, assistant.ask("wat is de winwinlening").passages[0])
 
     run(scenario())
 
@@ -363,7 +540,7 @@ def test_missing_token_exits_with_a_clear_message(capsys):
     assert "DISCORD_BOT_TOKEN" in capsys.readouterr().err
 
 
-def test_entry_point_runs_against_the_fake_and_stops_on_sigterm():
+def test_entry_point_runs_against_the_fake_and_stops_on_sigterm(assistant):
     async def scenario():
         async with FakeDiscord() as fake:
             process = await start_bot(
@@ -382,7 +559,7 @@ def test_entry_point_runs_against_the_fake_and_stops_on_sigterm():
                 [sent] = await fake.wait_for("POST", "/channels/", timeout=30)
             finally:
                 stderr = await stop_bot(process)
-        assert "Winwinlening" in sent.body["embeds"][0]["title"]
+        assert _opens_with(sent.body, assistant.ask("wat is de winwinlening").passages[0])
         assert process.returncode == 0
         assert TOKEN not in stderr
 
@@ -428,7 +605,7 @@ def test_mentions_are_rate_limited_and_the_extra_question_is_not_answered(assist
     assert not refused.get("embeds") and not refused.get("components")
     for answered in (replies[ids[0]], replies[ids[1]], replies[other]):
         assert answered["embeds"], answered
-    assert "Screen Flanders" in replies[other]["embeds"][0]["title"]
+    assert _opens_with(replies[other], assistant.ask("wat is screen flanders").passages[0])
     # The refused question was not answered, nor logged; the other user's was.
     logged = [(q.question, q.user_key) for q in store.questions()]
     spammer, other_user = store.user_key("discord", 42), store.user_key("discord", 7)
@@ -505,8 +682,8 @@ def test_thumbs_up_thanks_the_asker_and_reaches_the_store(assistant, tmp_path):
 def test_a_suggested_question_button_asks_that_question(assistant, tmp_path):
     store = Store.open(tmp_path / "log.db")
     label, question = messages.TOPICS[0]
-    expected = [f"{n}. {p.title}" for n, p in enumerate(assistant.ask(question).passages, 1)]
-    assert expected  # an answered question, or the test proves little
+    expected = assistant.ask(question)  # as a new conversation gets it
+    assert expected.answered  # an answered question, or the test proves little
 
     async def scenario():
         async with FakeDiscord() as fake, running(fake, assistant, store=store):
@@ -525,18 +702,21 @@ def test_a_suggested_question_button_asks_that_question(assistant, tmp_path):
     assert topics.body["data"]["content"] == messages.TOPICS_INTRO
     assert topics.body["data"]["flags"] == 64
     assert answer.body["type"] == 4
-    assert [e["title"] for e in answer.body["data"]["embeds"]] == expected
+    assert len(answer.body["data"]["embeds"]) == 1
+    assert _opens_with(answer.body, expected.passages[0])
+    assert [c.get("label") for c in _components(answer.body)] == _answer_labels(expected)
     assert not answer.body["data"].get("flags")  # a reliable answer is public
     assert any(i.startswith("wegwijzer:fb:+") for i in _custom_ids(answer.body))
     assert [q.question for q in store.questions()] == [question]
 
 
-def test_answers_with_buttons_leave_no_view_state_in_the_client(long_answers):
+def test_answers_with_buttons_leave_no_view_state_in_the_client(long_answers, replies_in_parts):
     """The buttons are handled by the persistent dynamic item; each sent view is stopped, so
     the client keeps nothing per message and memory does not grow with every answer."""
 
     async def scenario():
-        async with FakeDiscord() as fake, running(fake, long_answers, top_k=10) as bot:
+        async with FakeDiscord() as fake, running(fake, long_answers) as bot:
+            replies_in_parts(bot)
             await fake.slash("vraag", _ask(LONG_QUESTION))  # reply and follow-ups
             await fake.mention(LONG_QUESTION)  # channel messages
             await fake.slash("onderwerpen")  # an ephemeral choice

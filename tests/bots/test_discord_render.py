@@ -1,11 +1,14 @@
+import dataclasses
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assistant import messages
 from assistant.models import Answer, AnswerPassage, Link, PassageRef, Source
 from bots.actions import AskQuestion, GiveReason, ShowPassage, Vote
 from bots.discord import buttons, render
-from bots.layout import layout
-from bots.service import Replied
+from bots.layout import Layout, PassageBlock, layout
+from bots.service import Found, Replied
 from tests.bots.builders import answer, answer_passage
 
 TEXT = st.lists(
@@ -15,17 +18,17 @@ TEXT = st.lists(
 ).map("".join)
 
 
-def _passage(title, snippet, pid="een", **extra) -> AnswerPassage:
-    return answer_passage(
-        title,
-        snippet,
-        pid,
-        source=Source(
-            "Winwinlening", "PMV", "2024-12", url="https://www.pmv.eu/product/winwinlening/"
-        ),
-        links=(Link("PMV", "https://www.pmv.eu/"),),
-        **extra,
-    )
+SOURCE_URL = "https://www.pmv.eu/product/winwinlening/"
+# The "Bron" field of a passage from that source, as the embed shows it.
+SOURCE_FIELD = f"[PMV: Winwinlening]({SOURCE_URL}) (stand 2024-12; nagekeken 2026-01)"
+
+
+PMV = (Link("PMV", "https://www.pmv.eu/"),)
+
+
+def _passage(title, snippet, pid="een", links=PMV, **extra) -> AnswerPassage:
+    source = Source("Winwinlening", "PMV", "2024-12", url=SOURCE_URL)
+    return answer_passage(title, snippet, pid, source=source, links=links, **extra)
 
 
 def _render(answer: Answer, log_id: int | None = None) -> list[render.DiscordMessage]:
@@ -44,21 +47,41 @@ def _within_limits(message: render.DiscordMessage) -> None:
         assert len(embed.title or "") <= render.TITLE_LIMIT
         assert len(embed.description or "") <= render.DESCRIPTION_LIMIT
         assert all(len(f.value) <= render.FIELD_LIMIT for f in embed.fields)
+        assert len(embed.footer.text or "") <= render.FOOTER_LIMIT
     assert len(message.buttons) <= 25
     for button in message.buttons:
         assert len(button.label) <= render.LABEL_LIMIT
         assert button.url or len(button.custom_id) <= buttons.CUSTOM_ID_LIMIT
 
 
-def test_embed_has_source_with_dates_and_links():
+def _fields(embed) -> list[tuple[str, str]]:
+    return [(f.name, f.value) for f in embed.fields]
+
+
+def test_the_lead_embed_has_the_snippet_source_with_dates_the_page_and_the_caution():
     [message] = _render(_answer([_passage("Winwinlening", "Tekst *vet*")]))
+    assert message.content == ""  # a reliable answer opens with the answer itself
     [embed] = message.embeds
-    assert (
-        embed.title == "1. Winwinlening" and embed.url == "https://www.pmv.eu/product/winwinlening/"
-    )
+    assert embed.title is None and embed.url is None  # no title above the answer
     assert embed.description == "Tekst \\*vet\\*"  # markdown escaped
-    source = embed.fields[0].value
-    assert "stand 2024-12" in source and "nagekeken 2026-01" in source
+    assert _fields(embed) == [("Bron", SOURCE_FIELD), ("Meer info", "[PMV](https://www.pmv.eu/)")]
+    assert embed.footer.text == messages.CAUTION
+
+
+def test_the_lead_links_its_first_page_other_than_the_source():
+    links = (
+        Link("PMV: winwinlening", SOURCE_URL),
+        Link("Aanvragen *nu*", "https://www.pmv.eu/aanvragen"),
+        Link("Nog een", "https://www.pmv.eu/nog"),
+    )
+    [message] = _render(_answer([_passage("Winwinlening", "Tekst", links=links)]))
+    [embed] = message.embeds
+    assert _fields(embed) == [
+        ("Bron", SOURCE_FIELD),
+        ("Meer info", "[Aanvragen \\*nu\\*](https://www.pmv.eu/aanvragen)"),
+    ]
+    [only_source] = _render(_answer([_passage("W", "Tekst", links=links[:1])]))
+    assert _fields(only_source.embeds[0]) == [("Bron", SOURCE_FIELD)]
 
 
 def test_historical_passage_is_marked():
@@ -72,14 +95,17 @@ def test_historical_passage_is_marked():
 def test_buttons_for_an_answer_and_for_no_answer():
     related = (PassageRef("winwinlening-afsluiten", "Een winwinlening afsluiten"),)
     [answered] = _render(_answer([_passage("T", "S", related=related)]))
-    ids = [b.custom_id for b in answered.buttons]
-    assert ids == [
-        "wegwijzer:meer:winwinlening-afsluiten",
-        "wegwijzer:fb:+:een::seal",
-        "wegwijzer:fb:-:een::seal",
+    assert [(b.label, b.emoji, b.custom_id) for b in answered.buttons] == [
+        ("Lees de hele passage", None, "wegwijzer:meer:een"),
+        ("Ook relevant: Een winwinlening afsluiten", None, "wegwijzer:meer:winwinlening-afsluiten"),
+        ("", "👍", "wegwijzer:fb:+:een::seal"),
+        ("", "👎", "wegwijzer:fb:-:een::seal"),
     ]
     [logged] = _render(_answer([_passage("T", "S")]), log_id=17)
-    assert [b.custom_id for b in logged.buttons] == [
+    whole, *votes = logged.buttons
+    assert whole.label == "Lees de hele passage"
+    assert _parse(whole.custom_id).passage_id == "een"
+    assert [b.custom_id for b in votes] == [
         "wegwijzer:fb:+:een:17:seal",
         "wegwijzer:fb:-:een:17:seal",
     ]
@@ -89,9 +115,34 @@ def test_buttons_for_an_answer_and_for_no_answer():
     assert "cultuurloket.be" in refused.content
 
 
-def test_many_passages_are_split_between_messages():
+def test_an_answer_of_many_long_passages_is_one_message_with_the_lead_and_three_titles():
+    passages = [
+        _passage(f"Titel {i}", f"Tekst {i} " + "woord " * 600, pid=f"p{i}") for i in range(14)
+    ]
+    [message] = _render(_answer(passages))
+    _within_limits(message)
+    [embed] = message.embeds
+    assert embed.description.startswith("Tekst 0 woord")
+    assert _fields(embed)[-1] == ("Ook relevant", "• Titel 1\n• Titel 2\n• Titel 3")
+    assert [b.label for b in message.buttons] == [
+        "Lees de hele passage",
+        "Ook relevant: Titel 1",
+        "Ook relevant: Titel 2",
+        "Ook relevant: Titel 3",
+        "",
+        "",
+    ]
+
+
+def test_a_layout_of_many_passages_is_split_between_messages():
     passages = [_passage(f"Titel {i}", "woord " * 600, pid=f"p{i}") for i in range(14)]
-    parts = _render(_answer(passages))
+    actions = (
+        ShowPassage("p0", "Lees"),
+        Vote(True, "p0", None, "seal"),
+        Vote(False, "p0", None, "seal"),
+    )
+    many = Layout(tuple(PassageBlock(p, n) for n, p in enumerate(passages, start=1)), actions)
+    parts = render.encode(many)
     assert len(parts) >= 2
     for part in parts:
         _within_limits(part)
@@ -114,6 +165,8 @@ def test_any_answer_stays_within_discord_limits(titles, snippet, suggestions, an
         for i, t in enumerate(titles)
     ]
     for part in _render(_answer(passages, answered, suggestions)):
+        _within_limits(part)
+    for part in render.encode(layout(Found(tuple(passages)))):
         _within_limits(part)
 
 
@@ -151,3 +204,74 @@ def test_parsing_any_custom_id_gives_an_action_or_none(rest):
     for kind in (buttons.SHOW, buttons.ASK, buttons.VOTE, buttons.REASON, "x"):
         parsed = buttons.parse(kind, rest)
         assert parsed is None or isinstance(parsed, ShowPassage | AskQuestion | Vote | GiveReason)
+
+
+def test_an_unsure_answer_shows_its_heading_before_the_lead_and_no_caution():
+    unsure = dataclasses.replace(
+        _answer([_passage("T", "Misschien dit.")]), unsure=True, message=messages.ANSWERED_UNSURE
+    )
+    [message] = _render(unsure)
+    assert message.content == messages.ANSWERED_UNSURE
+    [embed] = message.embeds
+    assert embed.description == "Misschien dit."
+    assert embed.footer.text is None
+    assert [b.label for b in message.buttons] == ["Lees de hele passage", "", ""]
+
+
+def test_a_partial_answer_shows_what_is_missing_its_passage_feedback_and_the_desk():
+    missing = "Hoe je iemand contacteert bij «Cultuurloket», staat niet in de kennisbank."
+    partial = dataclasses.replace(
+        _answer([_passage("Cultuurloket", "Het Cultuurloket helpt.")], answered=False),
+        outcome="partial",
+        message=missing,
+    )
+    [message] = _render(partial)
+    assert message.content == f"{missing}\n➜ Cultuurloket: <https://www.cultuurloket.be>"
+    [embed] = message.embeds
+    assert embed.description == "Het Cultuurloket helpt." and embed.footer.text is None
+    assert [(b.label, b.emoji, b.url) for b in message.buttons] == [
+        ("Lees de hele passage", None, None),
+        ("", "👍", None),
+        ("", "👎", None),
+        ("Cultuurloket", None, "https://www.cultuurloket.be"),
+    ]
+
+
+def test_only_the_lead_is_marked_historical_not_the_other_passages():
+    today = PassageRef("winwinlening", "Winwinlening")
+    current = _passage("Winwinlening", "Vandaag.", pid="winwinlening")
+    old = _passage("Winwinlening in 2012", "Vroeger.", pid="winwinlening-2012", superseded_by=today)
+    follow_up = "Ik lees je vraag als vervolg op «Winwinlening»."
+    notices = (messages.historical_notice(old.title, today.title), follow_up)
+    [message] = _render(dataclasses.replace(_answer([current, old]), notices=notices))
+    assert message.content == f"*{follow_up}*"
+    assert message.embeds[0].description == "Vandaag."
+    assert message.embeds[0].colour == render.CURRENT_COLOUR
+    [historical_lead] = _render(dataclasses.replace(_answer([old, current]), notices=notices[:1]))
+    assert historical_lead.content == ""
+    [embed] = historical_lead.embeds
+    assert embed.description == (
+        "⚠️ *Historisch: beschrijft de situatie van toen. Vandaag: Winwinlening.*\n\nVroeger."
+    )
+
+
+def test_also_relevant_offers_other_passages_then_related_ones_none_twice_at_most_three():
+    related = (
+        PassageRef("twee", "Twee"),  # also an answer passage
+        PassageRef("een", "Een"),  # the lead itself
+        PassageRef("vier", "Vier *nieuw*"),
+        PassageRef("vijf", "Vijf"),  # one too many
+    )
+    passages = [
+        _passage("Een", "S", pid="een", related=related),
+        _passage("Twee", "S", pid="twee"),
+        _passage("Drie", "S", pid="drie"),
+    ]
+    [message] = _render(_answer(passages))
+    [embed] = message.embeds
+    assert _fields(embed)[-1] == ("Ook relevant", "• Twee\n• Drie\n• Vier \\*nieuw\\*")
+    assert [(b.label, b.custom_id) for b in message.buttons[1:-2]] == [
+        ("Ook relevant: Twee", "wegwijzer:meer:twee"),
+        ("Ook relevant: Drie", "wegwijzer:meer:drie"),
+        ("Ook relevant: Vier *nieuw*", "wegwijzer:meer:vier"),
+    ]

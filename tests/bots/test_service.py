@@ -70,7 +70,10 @@ def test_inline_search_is_not_logged_and_offers_nothing_it_cannot_answer(assista
     service = ChatService(assistant, channel="telegram", log=log)
     found = service.search(1, "winwinlening", 10)
     assert found.passages[0].id == "winwinlening"
-    assert service.search(1, "recept voor lasagne", 10) == Found(())
+    assert service.search(1, "recept voor lasagne", 10) == Said(
+        messages.NO_INLINE_RESULTS, "not_found"
+    )
+    assert service.search(1, "   ", 10) == Found(())  # "@bot " typed, nothing asked yet
     assert log.questions() == []
 
 

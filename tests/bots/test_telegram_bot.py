@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import html
+import json
+import re
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -10,9 +14,13 @@ import pytest
 
 from assistant import messages
 from assistant.core import MAX_QUESTION_CHARS
+from assistant.models import Answer
 from assistant.store import Store
+from bots import layout as lay
+from bots.actions import ShowPassage, Vote
 from bots.ratelimit import RateLimiter
-from bots.service import ChatService
+from bots.service import ChatService, Found
+from bots.telegram import app as telegram_app
 from bots.telegram.app import TelegramHandlers, build_application
 from bots.telegram.main import main as telegram_main
 from tests.bots.htmlcheck import check_telegram_html
@@ -64,8 +72,38 @@ async def running(fake: FakeTelegram, bot: TelegramHandlers):
             await application.stop()
 
 
+def _inline_button(call: dict) -> dict:
+    """The button above inline results (form-encoded requests carry it as JSON text)."""
+    button = call["button"]
+    return json.loads(button) if isinstance(button, str) else button
+
+
 def _buttons(call: dict) -> list[dict]:
     return [b for row in call["reply_markup"]["inline_keyboard"] for b in row]
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _also_relevant(answer: Answer) -> list[tuple[str, str]]:
+    """(id, title) of what an answer offers under "Ook relevant": its other passages, then
+    its first passage's related ones; none twice, not the first itself, at most three."""
+    first = answer.passages[0]
+    offered: dict[str, str] = {}
+    for pid, title in [
+        *((p.id, p.title) for p in answer.passages[1:]),
+        *((r.id, r.title) for r in first.related),
+    ]:
+        if pid != first.id:
+            offered.setdefault(pid, title)
+    return list(offered.items())[:3]
+
+
+def _answer_labels(answer: Answer) -> list[str]:
+    """The buttons under a reliable answer, in order."""
+    also = [f"Ook relevant: {title}" for _, title in _also_relevant(answer)]
+    return [messages.READ_WHOLE_PASSAGE, *also, "👍", "👎"]
 
 
 def test_start_registers_commands_and_offers_example_questions(assistant):
@@ -83,20 +121,112 @@ def test_start_registers_commands_and_offers_example_questions(assistant):
 
 
 def test_private_question_gets_escaped_html_with_source_link_and_keyboard(assistant):
+    question = "Hoe bescherm ik mijn ideeën?"
+    answer = assistant.ask(question)
+    best = answer.passages[0]
+    page = next(link for link in best.links if link.url != best.source.url)
+
     async def scenario():
         async with FakeTelegram() as fake, running(fake, handlers(assistant)):
-            fake.private_message("Hoe bescherm ik mijn ideeën?")
+            fake.private_message(question)
             [sent] = await fake.wait_for("sendMessage")
         assert sent["parse_mode"] == "HTML"
         assert sent["link_preview_options"]["is_disabled"] is True
         visible = check_telegram_html(sent["text"])
-        assert "Hoe bescherm ik mijn ideeën?" in visible and "Bron" in visible
-        assert '<a href="https://' in sent["text"]
-        labels = [b["text"] for b in _buttons(sent)]
-        assert "👍" in labels and "👎" in labels
-        assert any(label.startswith("Meer over ") for label in labels)
+        assert visible.startswith(f"{best.snippet}\nBron: {best.source.publisher}: ")
+        source = html.escape(best.source.url, quote=True)
+        assert f'<i>Bron: <a href="{source}">' in sent["text"]
+        assert f'➜ <a href="{html.escape(page.url, quote=True)}">' in sent["text"]
+        assert [b["text"] for b in _buttons(sent)] == _answer_labels(answer)
 
     run(scenario())
+
+
+def test_an_answer_opens_with_the_best_snippet_and_closes_with_the_caution(assistant):
+    question = "wat is vlaio"
+    answer = assistant.ask(question)
+    snippet = answer.passages[0].snippet
+    assert "&" in snippet  # so the escaping is seen
+
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
+            fake.private_message(question)
+            [sent] = await fake.wait_for("sendMessage")
+        text = sent["text"]
+        assert text.startswith(escape(snippet) + "\n<i>Bron: ")
+        assert text.endswith(f"\n\n<i>{escape(messages.CAUTION)}</i>")
+        assert answer.message not in check_telegram_html(text)  # no heading above the answer
+
+    run(scenario())
+
+
+def test_an_also_relevant_button_opens_that_passage_in_full(assistant):
+    question = "wat is de winwinlening"
+    offered = _also_relevant(assistant.ask(question))
+    assert len(offered) == 3
+
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
+            fake.private_message(question)
+            [answer] = await fake.wait_for("sendMessage")
+            for button in _buttons(answer):
+                if button["text"].startswith(messages.ALSO_RELEVANT):
+                    fake.button_press(button["callback_data"])
+            return (await fake.wait_for("sendMessage", 4))[1:]
+
+    shown = run(scenario())
+    for sent, (pid, title) in zip(shown, offered, strict=True):
+        full = assistant.full_passage(pid)
+        assert sent["text"].startswith(f"<b>{escape(title)}</b>\n")
+        assert escape(full.snippet) in sent["text"]
+        check_telegram_html(sent["text"])
+
+
+def test_which_one_did_you_mean_offers_both_and_logs_the_choice(assistant, tmp_path):
+    store = Store.open(tmp_path / "log.db")
+    question = "lening van pmv samen met de bank"
+    first, second = assistant.ask(question).alternatives
+    asked = messages.DID_YOU_MEAN.format(first=first.title, second=second.title)
+
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, handlers(assistant, store=store)):
+            fake.private_message(question)
+            [answer] = await fake.wait_for("sendMessage")
+            [pick] = [b for b in _buttons(answer) if b["text"] == second.title]
+            fake.button_press(pick["callback_data"])
+            return answer, (await fake.wait_for("sendMessage", 2))[1]
+
+    answer, shown = run(scenario())
+    visible = check_telegram_html(answer["text"])
+    assert visible.startswith(asked + "\n")  # the question first, then the first passage
+    assert [b["text"] for b in _buttons(answer)][:2] == [first.title, second.title]
+    assert shown["text"].startswith(f"<b>{escape(second.title)}</b>\n")
+    [logged] = store.questions()
+    [interest] = store.interest()
+    assert (interest.question_id, interest.passage_id, interest.kind) == (
+        logged.id,
+        second.id,
+        "choice",
+    )
+
+
+def test_read_the_whole_passage_opens_the_lead_passage_in_full(assistant):
+    question = "Hoe bescherm ik mijn ideeën?"
+    best = assistant.ask(question).passages[0]
+    full = assistant.full_passage(best.id)
+    assert len(full.snippet) > len(best.snippet)  # the whole text is more than the snippet
+
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
+            fake.private_message(question)
+            [answer] = await fake.wait_for("sendMessage")
+            [whole] = [b for b in _buttons(answer) if b["text"] == messages.READ_WHOLE_PASSAGE]
+            fake.button_press(whole["callback_data"])
+            return (await fake.wait_for("sendMessage", 2))[1]
+
+    shown = run(scenario())
+    visible = check_telegram_html(shown["text"])
+    assert visible.startswith(f"{best.title}\n{full.snippet}\n")
 
 
 def test_group_messages_are_answered_only_when_addressed(assistant):
@@ -189,6 +319,10 @@ def test_inline_queries_are_rate_limited_like_questions(assistant):
 
     first, second = run(scenario())
     assert first["results"] and not second["results"]
+    assert "button" not in first
+    # The refusal says why, above the empty results, and is neither cached nor shared.
+    assert _inline_button(second)["text"] == messages.TOO_MANY_QUESTIONS[:63] + "…"
+    assert int(second["cache_time"]) == 0 and second["is_personal"] in (True, "true")
 
 
 def test_vergeet_deletes_the_users_questions(assistant, tmp_path):
@@ -255,6 +389,10 @@ def test_inline_query_offers_up_to_ten_results(assistant):
         assert results[0]["id"] == "winwinlening"
         assert int(calls[0]["cache_time"]) == 30
         assert calls[1]["results"] == []
+        assert _inline_button(calls[1]) == {
+            "text": messages.NO_INLINE_RESULTS,
+            "start_parameter": "inline",
+        }
 
     run(scenario())
 
@@ -270,9 +408,29 @@ def test_flood_control_429_is_retried_and_the_reply_arrives(assistant):
     run(scenario())
 
 
-def test_long_answer_is_split_cleanly(assistant):
+def test_a_long_list_of_passages_is_split_cleanly(assistant, monkeypatch):
+    """No answer needs splitting any more (one lead; the other passages are titles on
+    buttons), but a list of passages still does (`Found`, what inline search finds). The bot
+    is made to reply with ten passages as such a list, carrying an answer's buttons, so that
+    its reply must go out in several messages."""
+    passages = assistant.ask("subsidie voor een project van een kunstenaar", top_k=10).passages
+    assert len(passages) == 10
+    first = passages[0].id
+    actions = (
+        ShowPassage(first, messages.READ_WHOLE_PASSAGE),
+        *(Vote(up, first, None, "seal") for up in (True, False)),
+    )
+
+    def with_buttons(outcome):
+        shown = lay.layout(outcome)
+        return dataclasses.replace(shown, actions=actions) if isinstance(outcome, Found) else shown
+
+    monkeypatch.setattr(telegram_app, "layout", with_buttons)
+    bot = handlers(assistant)
+    bot.service.ask = lambda chat, user, question: Found(passages)
+
     async def scenario():
-        async with FakeTelegram() as fake, running(fake, handlers(assistant, top_k=10)):
+        async with FakeTelegram() as fake, running(fake, bot):
             fake.private_message("subsidie voor een project van een kunstenaar")
             await fake.wait_for("sendMessage", 2)
             await asyncio.sleep(0.3)
@@ -283,7 +441,11 @@ def test_long_answer_is_split_cleanly(assistant):
     for call in sent:
         assert len(call["text"]) <= 4096
         check_telegram_html(call["text"])
-    assert "reply_markup" in sent[-1] and "reply_markup" not in sent[0]
+    # No passage is dropped or repeated: all arrive, in order, across the messages.
+    titles = [t for call in sent for t in re.findall(r"^<b>(.*)</b>$", call["text"], re.M)]
+    assert titles == [escape(p.title) for p in passages]
+    assert "reply_markup" in sent[-1] and not any("reply_markup" in c for c in sent[:-1])
+    assert [b["text"] for b in _buttons(sent[-1])] == [messages.READ_WHOLE_PASSAGE, "👍", "👎"]
 
 
 def test_markup_ampersand_and_emoji_in_a_question(assistant):
@@ -334,11 +496,6 @@ def test_a_failing_update_is_apologised_for_and_the_bot_goes_on(assistant):
     run(scenario())
 
 
-def _titles(assistant, question: str) -> list[str]:
-    """The numbered passage titles of a fresh answer to `question` (as a new chat gets it)."""
-    return [f"{n}. {p.title}" for n, p in enumerate(assistant.ask(question).passages, start=1)]
-
-
 def test_help_explains_how_to_ask_in_a_chat_and_in_a_group(assistant):
     async def scenario():
         async with FakeTelegram() as fake, running(fake, handlers(assistant)):
@@ -368,8 +525,8 @@ def test_over_says_what_wegwijzer_is_and_how_current_it_is(assistant):
 def test_onderwerpen_offers_the_topics_and_a_topic_asks_its_question(assistant, tmp_path):
     store = Store.open(tmp_path / "log.db")
     label, question = messages.TOPICS[0]
-    expected = _titles(assistant, question)
-    assert expected  # an answered question, or the test proves little
+    expected = assistant.ask(question)  # as a new chat gets it
+    assert expected.answered  # an answered question, or the test proves little
 
     async def scenario():
         async with FakeTelegram() as fake, running(fake, handlers(assistant, store=store)):
@@ -385,16 +542,16 @@ def test_onderwerpen_offers_the_topics_and_a_topic_asks_its_question(assistant, 
     assert [b["text"] for b in _buttons(topics)] == [label for label, _ in messages.TOPICS]
     assert all(b["callback_data"].startswith("q:") for b in _buttons(topics))
     assert "text" not in pressed  # the answer comes as a message, not as a notification
-    visible = check_telegram_html(answer["text"])
-    assert all(title in visible for title in expected)
+    assert answer["text"].startswith(escape(expected.passages[0].snippet) + "\n")
+    assert [b["text"] for b in _buttons(answer)] == _answer_labels(expected)
     assert [q.question for q in store.questions()] == [question]
 
 
 def test_a_suggested_question_button_asks_that_question(assistant, tmp_path):
     store = Store.open(tmp_path / "log.db")
     suggestion = messages.DEFAULT_SUGGESTIONS[1]
-    expected = _titles(assistant, suggestion)
-    assert expected
+    expected = assistant.ask(suggestion)  # as a new chat gets it
+    assert expected.answered
 
     async def scenario():
         async with FakeTelegram() as fake, running(fake, handlers(assistant, store=store)):
@@ -405,10 +562,9 @@ def test_a_suggested_question_button_asks_that_question(assistant, tmp_path):
             return (await fake.wait_for("sendMessage", 2))[1]
 
     answer = run(scenario())
-    visible = check_telegram_html(answer["text"])
-    assert all(title in visible for title in expected)
-    labels = [b["text"] for b in _buttons(answer)]
-    assert "👍" in labels and "👎" in labels  # an answer like any other
+    check_telegram_html(answer["text"])
+    assert answer["text"].startswith(escape(expected.passages[0].snippet) + "\n")
+    assert [b["text"] for b in _buttons(answer)] == _answer_labels(expected)  # like any other
     [logged] = store.questions()
     assert (logged.question, logged.user_key) == (suggestion, store.user_key("telegram", 42))
 

@@ -9,6 +9,7 @@ that could not be confirmed say so where they are raised.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any, NoReturn
@@ -88,6 +89,14 @@ def _answer_inline_query(params: dict[str, Any]) -> None:
             _message(text, result.get("reply_markup"), too_long="MESSAGE_TOO_LONG")
         else:
             _button_limits(_buttons(result.get("reply_markup")))
+    button = params.get("button")
+    if isinstance(button, str):  # form-encoded requests carry it as JSON text
+        button = json.loads(button)
+    if button is not None:
+        # The Bot API's rule for the /start parameter; the error text is not confirmed live.
+        start = str(button.get("start_parameter", ""))
+        if not button.get("text") or not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", start):
+            raise Refused("START_PARAM_INVALID")
     ids = [str(result.get("id", "")) for result in results]
     if any(len(result_id.encode()) > MAX_RESULT_ID for result_id in ids):
         raise Refused("RESULT_ID_INVALID")
