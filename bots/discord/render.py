@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import discord
 from discord.utils import escape_markdown
@@ -106,18 +107,23 @@ def _line(block: lay.Block) -> str:
 def lead_embed(block: lay.Lead) -> discord.Embed:
     """The answer as an embed: the snippet, its source with dates, the official page."""
     passage = block.passage
-    description = escape_markdown(passage.snippet)
-    if note := block.historical_note:
-        description = f"⚠️ *{escape_markdown(note)}*\n\n{description}"
-    embed = discord.Embed(
-        description=shorten(description, DESCRIPTION_LIMIT),
-        colour=HISTORICAL_COLOUR if passage.status == "historisch" else CURRENT_COLOUR,
-    )
+    embed = discord.Embed(**_body(passage, block.historical_note))
     embed.add_field(name=messages.LABEL_SOURCE, value=_source(passage), inline=False)
     if block.link:
         page = f"[{escape_markdown(block.link.label)}]({block.link.url})"
         embed.add_field(name=messages.LABEL_MORE, value=shorten(page, FIELD_LIMIT), inline=False)
     return embed
+
+
+def _body(passage: AnswerPassage, note: str | None) -> dict[str, Any]:
+    """An embed's description (the snippet, after any historical note) and colour."""
+    description = escape_markdown(passage.snippet)
+    if note:
+        description = f"⚠️ *{escape_markdown(note)}*\n\n{description}"
+    return {
+        "description": shorten(description, DESCRIPTION_LIMIT),
+        "colour": HISTORICAL_COLOUR if passage.status == "historisch" else CURRENT_COLOUR,
+    }
 
 
 def _source(passage: AnswerPassage) -> str:
@@ -130,14 +136,10 @@ def _source(passage: AnswerPassage) -> str:
 def passage_embed(block: lay.PassageBlock) -> discord.Embed:
     """One passage as an embed: title (linked to its source), snippet, source with dates, links."""
     passage = block.passage
-    description = escape_markdown(passage.snippet)
-    if note := block.historical_note:
-        description = f"⚠️ *{escape_markdown(note)}*\n\n{description}"
     embed = discord.Embed(
         title=shorten(block.title, TITLE_LIMIT),
-        description=shorten(description, DESCRIPTION_LIMIT),
         url=passage.source.url,
-        colour=HISTORICAL_COLOUR if passage.status == "historisch" else CURRENT_COLOUR,
+        **_body(passage, block.historical_note),
     )
     embed.add_field(name=messages.LABEL_SOURCE, value=_source(passage), inline=False)
     if passage.links:
