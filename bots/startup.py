@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ class Prepared:
 
 
 def prepare(
-    env: Mapping[str, str],
+    environ: Mapping[str, str] | None,
     token_variable: str,
     token_hint: str,
     argv: Sequence[str] | None = None,
@@ -37,8 +38,15 @@ def prepare(
     """The token, the assistant, the question log and the options; or an exit code after a
     clear message.
 
+    Args:
+        environ: the environment (None: the process's).
+        token_variable: where the bot's token is.
+        token_hint: where to get one, for the message when it is missing.
+        argv: the bot's options (`--watch [SECONDS]`).
+
     Logging is configured first, with the token redacted from every record.
     """
+    env = os.environ if environ is None else environ
     options = _options(argv)
     if isinstance(options, int):
         return options

@@ -101,15 +101,15 @@ class WegwijzerDiscord(commands.Bot):
         await respond(interaction, layout(outcome))
 
     async def _topics(self, interaction: discord.Interaction) -> None:
-        """Kies een onderwerp."""
+        """/onderwerpen: topics as buttons."""
         await respond(interaction, layout(self.service.topics()))
 
     async def _about(self, interaction: discord.Interaction) -> None:
-        """Wat Wegwijzer is."""
+        """/over: what Wegwijzer is and how current it is."""
         await respond(interaction, layout(self.service.about()))
 
     async def _forget(self, interaction: discord.Interaction) -> None:
-        """Wis alles wat Wegwijzer van je bewaarde."""
+        """/vergeet: delete what the log has of this user; restart the conversation."""
         outcome = self.service.forget(interaction.channel_id, interaction.user.id)
         await respond(interaction, layout(outcome))
 

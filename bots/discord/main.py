@@ -19,21 +19,16 @@ if TYPE_CHECKING:
 TOKEN_VARIABLE = "DISCORD_BOT_TOKEN"
 API_VARIABLE = "DISCORD_API_BASE_URL"
 GATEWAY_VARIABLE = "DISCORD_GATEWAY_URL"
+TOKEN_HINT = "your bot's token from the Discord developer portal (see README, 'Discord')"
 
 
 def main(environ: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> int:
-    """Connect and serve until SIGINT or SIGTERM, reloading the corpus on SIGHUP; returns an
-    exit code (2: no token or wrong options).
-
-    Args:
-        environ: the environment (default: the process's).
-        argv: the options (`--watch [SECONDS]`, see `bots.startup.prepare`).
-    """
-    env = os.environ if environ is None else environ
-    hint = "your bot's token from the Discord developer portal (see README, 'Discord')"
-    prepared = prepare(env, TOKEN_VARIABLE, hint, argv)
+    """Serve until SIGINT or SIGTERM (SIGHUP reloads the corpus), configured as in
+    `bots.startup.prepare`; returns an exit code (2: no token or wrong options)."""
+    prepared = prepare(environ, TOKEN_VARIABLE, TOKEN_HINT, argv)
     if isinstance(prepared, int):
         return prepared
+    env = os.environ if environ is None else environ
     token = prepared.token
     try:
         from bots.discord.app import (

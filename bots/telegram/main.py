@@ -12,20 +12,16 @@ from bots.startup import fail, missing_extra, prepare, redact
 
 TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
 BASE_URL_VARIABLE = "TELEGRAM_API_BASE_URL"
+TOKEN_HINT = "the token BotFather gave you (see README, 'Telegram')"
 
 
 def main(environ: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> int:
-    """Start polling; returns an exit code (2 when the token is missing or `argv` is wrong).
-
-    Args:
-        environ: the environment (default: the process's).
-        argv: the options (`--watch [SECONDS]`, see `bots.startup.prepare`).
-    """
-    env = os.environ if environ is None else environ
-    hint = "the token BotFather gave you (see README, 'Telegram')"
-    prepared = prepare(env, TOKEN_VARIABLE, hint, argv)
+    """Start polling with the environment and options of `bots.startup.prepare`; returns an
+    exit code (2 when the token is missing or `argv` is wrong)."""
+    prepared = prepare(environ, TOKEN_VARIABLE, TOKEN_HINT, argv)
     if isinstance(prepared, int):
         return prepared
+    env = os.environ if environ is None else environ
     token = prepared.token
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # opt in to python-telegram-bot's timedelta API
     try:
