@@ -28,3 +28,7 @@ telegram = Command(
     "run the Telegram bot (token from TELEGRAM_BOT_TOKEN)", "bots.telegram.main:main"
 )
 discord = Command("run the Discord bot (token from DISCORD_BOT_TOKEN)", "bots.discord.main:main")
+doctor = Command(
+    "check the corpus, the log, the tokens and the platforms' APIs; exit 1 on a problem",
+    "bots.doctor:main",
+)

@@ -144,10 +144,12 @@ def build_application(
     base_url: str = DEFAULT_BASE_URL,
     max_retries: int = 3,
     on_start: Callable[[Application], Awaitable[None]] | None = None,
+    on_stop: Callable[[Application], Awaitable[None]] | None = None,
 ) -> Application:
     """Wire the handlers, HTML defaults, flood-control retries and start-up commands.
 
-    `on_start` runs in the application's event loop once it is up (the corpus reloader).
+    `on_start` runs in the application's event loop once it is up (the corpus reloader);
+    `on_stop` after a clean stop of a running application (deleting the webhook).
     """
 
     async def post_init(application: Application) -> None:
@@ -155,7 +157,7 @@ def build_application(
         if on_start is not None:
             await on_start(application)
 
-    application = (
+    builder = (
         Application.builder()
         .token(token)
         .base_url(base_url)
@@ -168,8 +170,10 @@ def build_application(
         # Retries a 429 after its retry_after; the default max_retries=0 would not retry.
         .rate_limiter(AIORateLimiter(max_retries=max_retries))
         .post_init(post_init)
-        .build()
     )
+    if on_stop is not None:
+        builder = builder.post_stop(on_stop)
+    application = builder.build()
     text = filters.TEXT & ~filters.COMMAND
     addressed = filters.Entity(MessageEntity.MENTION) | filters.REPLY
     application.add_handlers(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 import signal
 
 import pytest
@@ -128,6 +129,7 @@ def test_a_running_bot_reloads_on_sighup_and_keeps_serving_on_a_broken_corpus(co
             )
             try:
                 await fake.wait_for("getUpdates", timeout=30)
+                checked = [await _line_with(process.stderr, "doctor: ") for _ in range(2)]
                 before = await ask(fake, NEW_QUESTION, 1)
                 _add_passage(corpus)
                 os.kill(process.pid, signal.SIGHUP)
@@ -140,11 +142,14 @@ def test_a_running_bot_reloads_on_sighup_and_keeps_serving_on_a_broken_corpus(co
                 still = await ask(fake, NEW_QUESTION, 3)
             finally:
                 stderr = await stop_bot(process)
-        return before, after, refused, still, stderr, process.returncode
+        return checked, before, after, refused, still, stderr, process.returncode
 
-    before, after, refused, still, stderr, code = asyncio.run(scenario())
+    checked, before, after, refused, still, stderr, code = asyncio.run(scenario())
     assert messages.NOT_ANSWERED.split(".")[0] in before
     assert "CultuurKrediet" in after and NEW_PASSAGE["text"][:40] in after
     assert "kapot.yaml" in refused
     assert still == after  # the previous corpus keeps answering
     assert code == 0 and TOKEN not in stderr and "Traceback" not in stderr
+    # At start-up the bot ran the doctor's own checks and logged them, one line each.
+    assert re.search(r"doctor: ok +corpus: 1 passages from ", checked[0])
+    assert re.search(r"doctor: ok +log: ", checked[1])

@@ -4,6 +4,11 @@ It implements what the bot uses: getMe, deleteWebhook, getUpdates (long poll hon
 sendMessage, editMessageText, answerCallbackQuery, answerInlineQuery, setMyCommands. Tests queue
 updates with the helpers and read `calls`; `fail_next` makes a method answer 429 once.
 
+Webhooks: setWebhook records `webhook` (refused, as the real API refuses it, for a URL that is not
+https or a secret token with other characters than A-Z a-z 0-9 _ -), deleteWebhook clears it,
+getWebhookInfo reports it, and getUpdates answers 409 while it is set. `deliver` posts a queued
+update to the webhook, as Telegram does, with the secret token in its header.
+
 Like the real Bot API it refuses what breaks Telegram's limits or markup (`telegram_rules`): a 400
 with the real description. A refused call is not in `calls` (it was never delivered) but in
 `rejected`, and `wait_for` names it when it gives up, so a bot that oversteps fails its test.
@@ -15,10 +20,12 @@ import asyncio
 import contextlib
 import itertools
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 
 from tests.fakes import telegram_rules
@@ -37,6 +44,11 @@ JSON_FIELDS = (
     "reply_parameters",
 )
 MAX_POLL_SECONDS = 2.0
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+# The real API wants https; the fake also takes http on loopback, where the tests' bots listen
+# (the bot's own webhook server speaks plain HTTP; TLS is a reverse proxy's job).
+_LOOPBACK_HTTP = re.compile(r"http://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(/.*)?")
 
 
 @dataclass
@@ -54,6 +66,7 @@ class FakeTelegram:
     fail_next: dict[str, list[int]] = field(default_factory=dict)  # method -> retry_after values
     reject_token: bool = False  # answer every call 401 Unauthorized, as for a revoked token
     port: int = 0
+    webhook: dict[str, Any] | None = None  # url, secret_token, allowed_updates of setWebhook
     _updates: list[dict[str, Any]] = field(default_factory=list)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _new: asyncio.Event = field(default_factory=asyncio.Event)
@@ -145,6 +158,39 @@ class FakeTelegram:
         }
         return self.push(inline_query=query)
 
+    async def deliver(
+        self, update_id: int, *, secret_token: str | None = None, timeout: float = 10.0
+    ) -> int:
+        """POST the queued update `update_id` to the webhook, as Telegram does; the HTTP status.
+
+        The header carries `secret_token`, by default the one given to setWebhook (`""`: no
+        header). A 2xx answer delivers the update (it leaves the queue); anything else leaves
+        it pending. Refused connections are retried until `timeout` (the bot's server starts
+        listening just after it set the webhook); the whole call is bounded by `timeout`.
+        """
+        if self.webhook is None:
+            raise AssertionError("no webhook set; calls: " + str([c.method for c in self.calls]))
+        [update] = [u for u in self._updates if u["update_id"] == update_id]
+        secret = self.webhook.get("secret_token") if secret_token is None else secret_token
+        headers = {SECRET_HEADER: secret} if secret else {}
+        deadline = time.monotonic() + timeout
+        async with aiohttp.ClientSession() as session:
+            while True:
+                left = aiohttp.ClientTimeout(total=max(0.1, deadline - time.monotonic()))
+                try:
+                    async with session.post(
+                        self.webhook["url"], json=update, headers=headers, timeout=left
+                    ) as response:
+                        status = response.status
+                        break
+                except aiohttp.ClientConnectorError:
+                    if time.monotonic() > deadline:
+                        raise
+                    await asyncio.sleep(0.05)
+        if 200 <= status < 300:
+            self._updates.remove(update)
+        return status
+
     def bot_message(self, chat: dict) -> dict:
         return {
             "message_id": 999,
@@ -177,7 +223,14 @@ class FakeTelegram:
         if self.reject_token or self.fail_next.get(method):
             self.calls.append(call)
             return self._unavailable(method)
-        if error := telegram_rules.check(method, call.params):
+        if method == "getUpdates" and self.webhook is not None:
+            error = (
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first"
+            )
+            self.rejected.append((call, error))
+            return self._json({"ok": False, "error_code": 409, "description": error}, 409)
+        if error := telegram_rules.check(method, call.params) or self._check_webhook(call):
             self.rejected.append((call, error))
             return self._json({"ok": False, "error_code": 400, "description": error}, 400)
         self.calls.append(call)
@@ -221,7 +274,43 @@ class FakeTelegram:
                 await asyncio.wait_for(self._new.wait(), max(0.01, deadline - time.monotonic()))
         return []
 
+    @staticmethod
+    def _check_webhook(call: Call) -> str | None:
+        """The real API's 400 for a setWebhook it refuses, or None."""
+        if call.method != "setWebhook":
+            return None
+        url = str(call.params.get("url") or "")
+        if url and not (url.startswith("https://") or _LOOPBACK_HTTP.fullmatch(url)):
+            return "Bad Request: bad webhook: An HTTPS URL must be provided for webhook"
+        secret = call.params.get("secret_token")
+        if secret is not None and not _SECRET_TOKEN.fullmatch(str(secret)):
+            return "Bad Request: secret token contains unallowed characters"
+        return None
+
+    def _webhook_call(self, method: str, params: dict[str, Any]) -> Any:
+        """setWebhook (an empty URL removes it), deleteWebhook and getWebhookInfo."""
+        if str(params.get("drop_pending_updates", "")).lower() == "true":
+            self._updates.clear()
+        if method == "setWebhook" and params.get("url"):
+            self.webhook = {
+                "url": params["url"],
+                "secret_token": params.get("secret_token"),
+                "allowed_updates": params.get("allowed_updates"),
+            }
+        elif method in ("setWebhook", "deleteWebhook"):
+            self.webhook = None
+        else:
+            info = {"url": "", "has_custom_certificate": False}
+            if self.webhook is not None:
+                info["url"] = self.webhook["url"]
+                if self.webhook["allowed_updates"] is not None:
+                    info["allowed_updates"] = self.webhook["allowed_updates"]
+            return {**info, "pending_update_count": len(self._updates)}
+        return True
+
     def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method in ("setWebhook", "deleteWebhook", "getWebhookInfo"):
+            return self._webhook_call(method, params)
         if method == "getMe":
             return {
                 **BOT_USER,
