@@ -31,6 +31,18 @@ async def stop_bot(process: asyncio.subprocess.Process, timeout: float = 20) -> 
     return stderr.decode()
 
 
+async def line_with(stream: asyncio.StreamReader, text: str, timeout: float = 30) -> str:
+    """Read a bot's stderr (bounded) up to the first line that holds `text`; that line."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        remaining = deadline - asyncio.get_running_loop().time()
+        line = (await asyncio.wait_for(stream.readline(), max(remaining, 0.01))).decode()
+        if not line:
+            raise AssertionError(f"the bot ended before logging {text!r}")
+        if text in line:
+            return line
+
+
 async def run_to_exit(module: str, env: dict[str, str], timeout: float = 60) -> tuple[int, str]:
     """Run a bot's entry point until it exits by itself (bounded); its exit code and stderr."""
     process = await start_bot(module, env)

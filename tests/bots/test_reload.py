@@ -13,7 +13,7 @@ import pytest
 from assistant import Assistant, messages
 from bots.reload import CorpusReloader
 from bots.service import ChatService, Replied
-from tests.bots.process import start_bot, stop_bot
+from tests.bots.process import line_with, start_bot, stop_bot
 from tests.conftest import passage, write_corpus
 from tests.fakes.telegram_api import FakeTelegram
 
@@ -96,18 +96,6 @@ def test_watch_reloads_when_a_file_changes_and_only_then(corpus):
     assert _answered(service, NEW_QUESTION)
 
 
-async def _line_with(stream: asyncio.StreamReader, text: str, timeout: float = 30) -> str:
-    """Read stderr (bounded) until a line contains `text`; that line."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while True:
-        remaining = deadline - asyncio.get_running_loop().time()
-        line = (await asyncio.wait_for(stream.readline(), max(remaining, 0.01))).decode()
-        if not line:
-            raise AssertionError(f"the bot ended before logging {text!r}")
-        if text in line:
-            return line
-
-
 @pytest.mark.e2e
 def test_a_running_bot_reloads_on_sighup_and_keeps_serving_on_a_broken_corpus(corpus):
     async def ask(fake: FakeTelegram, question: str, count: int) -> str:
@@ -129,16 +117,16 @@ def test_a_running_bot_reloads_on_sighup_and_keeps_serving_on_a_broken_corpus(co
             )
             try:
                 await fake.wait_for("getUpdates", timeout=30)
-                checked = [await _line_with(process.stderr, "doctor: ") for _ in range(2)]
+                checked = [await line_with(process.stderr, "doctor: ") for _ in range(2)]
                 before = await ask(fake, NEW_QUESTION, 1)
                 _add_passage(corpus)
                 os.kill(process.pid, signal.SIGHUP)
-                await _line_with(process.stderr, "corpus reloaded")
+                await line_with(process.stderr, "corpus reloaded")
                 after = await ask(fake, NEW_QUESTION, 2)
                 (corpus / "kapot.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
                 os.kill(process.pid, signal.SIGHUP)
-                await _line_with(process.stderr, "corpus not reloaded")
-                refused = await _line_with(process.stderr, "corpus problem")
+                await line_with(process.stderr, "corpus not reloaded")
+                refused = await line_with(process.stderr, "corpus problem")
                 still = await ask(fake, NEW_QUESTION, 3)
             finally:
                 stderr = await stop_bot(process)

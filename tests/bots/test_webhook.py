@@ -17,7 +17,7 @@ from telegram.error import BadRequest, Conflict
 from bots.discord.main import main as discord_main
 from bots.startup import DEFAULT_LISTEN, Webhook, _options
 from bots.telegram.main import main as telegram_main
-from tests.bots.process import ROOT, free_port, stop_bot
+from tests.bots.process import ROOT, free_port, line_with, stop_bot
 from tests.fakes.telegram_api import FakeTelegram
 
 TOKEN = "123456:SECRET-test-token"
@@ -201,18 +201,6 @@ def bot_env(fake: FakeTelegram, **extra: str) -> dict[str, str]:
         "NO_PROXY": "127.0.0.1",
         **extra,
     }
-
-
-async def line_with(stream: asyncio.StreamReader, text: str, timeout: float = 30) -> str:
-    """Read `stream` (bounded) up to the first line that holds `text`."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while True:
-        remaining = deadline - asyncio.get_running_loop().time()
-        line = (await asyncio.wait_for(stream.readline(), max(remaining, 0.01))).decode()
-        if not line:
-            raise AssertionError(f"the bot ended before logging {text!r}")
-        if text in line:
-            return line
 
 
 @pytest.mark.e2e
