@@ -51,8 +51,8 @@ class Said:
     """A short text for the user: a refusal, a thanks, the result of a command.
 
     `reason` names a refusal ("rate_limited", "bad_question", "expired", "not_yours",
-    "not_found") so that a
-    platform can, for example, show it only to the user; None for an ordinary reply.
+    "not_found") so that a platform can, for example, show it only to the user; None for an
+    ordinary reply.
     """
 
     text: str
