@@ -41,6 +41,7 @@ Status = Literal["ok", "fail", "skip"]
 LABELS: dict[str, str] = {"ok": "ok", "fail": "FAIL", "skip": "skip"}
 DB_VARIABLE = "WEGWIJZER_DB"
 TIMEOUT_SECONDS = 10.0
+PROBE_TIMEOUT = 5.0  # seconds the log's write probe waits for another writer's lock
 # The bots' default API addresses live in their app modules, which need the platform's extra;
 # repeated here so that the doctor runs, and says what is missing, without either extra
 # (`test_the_defaults_match_the_bots` keeps them equal).
@@ -159,7 +160,7 @@ def check_log(env: Mapping[str, str]) -> Check:
 def _write_problem(path: Path) -> str | None:
     """Why a write to the log at `path` fails, or None; the write is rolled back."""
     try:
-        connection = sqlite3.connect(path, timeout=5, isolation_level=None)
+        connection = sqlite3.connect(path, timeout=PROBE_TIMEOUT, isolation_level=None)
     except sqlite3.Error as exc:
         return f"{type(exc).__name__}: {exc}"
     try:
