@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from assistant.corpus import (
     STALE_AFTER_MONTHS,
+    Corpus,
     CorpusError,
     bundled_corpus_dir,
     load_corpus,
@@ -113,6 +114,12 @@ def check_corpus(env: Mapping[str, str], today: dt.date | None = None) -> Check:
         return Check("corpus", "fail", _one_line(f"{problem}{more}; see `{command}`"))
     except Exception as exc:  # an unreadable folder, a missing bundled corpus ...
         return Check("corpus", "fail", _one_line(f"cannot load: {type(exc).__name__}: {exc}"))
+    return describe_corpus(directory, corpus, today)
+
+
+def describe_corpus(directory: Path, corpus: Corpus, today: dt.date) -> Check:
+    """The ok line for a corpus loaded from `directory` with `today`'s staleness warnings
+    (a bot that has loaded its corpus asks this instead of loading it again)."""
     dated = [(d, p.checked) for p in corpus.passages if (d := parse_date(p.checked)) is not None]
     latest = f"last checked {max(dated)[1]}" if dated else "no checked dates"
     stale = len(stale_passages(corpus.passages, corpus.sources, today))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import re
@@ -14,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from assistant import Assistant, CorpusError
-from assistant.corpus import bundled_corpus_dir
+from assistant.corpus import Corpus, bundled_corpus_dir, load_corpus
 from assistant.store import Store, store_from_environment
 from bots.redact import REDACTED, configure_logging
 from bots.reload import DEFAULT_WATCH_SECONDS
@@ -92,22 +93,25 @@ def prepare(
     webhook: Webhook | None = options.webhook
     configure_logging(token, *([webhook.secret] if webhook else []))
     corpus = Path(env.get(CORPUS_VARIABLE, "").strip() or bundled_corpus_dir())
+    today = dt.date.today()
     try:
-        assistant = Assistant.from_directory(corpus)
+        loaded = load_corpus(corpus, today=today)  # with today's staleness warnings
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    _self_check(env)
+    _self_check(env, corpus, loaded, today)
+    assistant = Assistant(loaded)
     log = store_from_environment(env)
     return Prepared(token, assistant, log, corpus, options.watch, webhook)
 
 
-def _self_check(env: Mapping[str, str]) -> None:
-    """Log the doctor's corpus and log checks, one line each (`wegwijzer doctor`). The
-    platform's own check is the bot's start itself, which fails in one line on a bad token."""
-    from bots.doctor import check_corpus, check_log  # the doctor imports this module
+def _self_check(env: Mapping[str, str], directory: Path, corpus: Corpus, today: dt.date) -> None:
+    """Log the doctor's corpus and log checks, one line each (`wegwijzer doctor`), on the
+    corpus already loaded. The platform's own check is the bot's start itself, which fails in
+    one line on a bad token."""
+    from bots.doctor import check_log, describe_corpus  # the doctor imports this module
 
-    for check in (check_corpus(env), check_log(env)):
+    for check in (describe_corpus(directory, corpus, today), check_log(env)):
         (logger.error if check.status == "fail" else logger.info)("doctor: %s", check.line())
 
 

@@ -27,13 +27,6 @@ DISCORD_TOKEN = "doctor.discord.SECRET"
 TIMEOUT = 60
 
 
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch):
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    for variable in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(variable, raising=False)
-
-
 @pytest.fixture
 def env(tmp_path) -> dict[str, str]:
     """A small valid corpus and a fresh log; no tokens."""

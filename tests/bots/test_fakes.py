@@ -38,13 +38,6 @@ EVERY_TAG = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch):
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    for variable in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(variable, raising=False)
-
-
 @pytest.fixture
 def _discord_base():
     base = Route.BASE

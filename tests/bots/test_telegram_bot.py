@@ -40,14 +40,6 @@ ROOT = Path(__file__).resolve().parents[2]
 TEST_TIMEOUT = 60
 
 
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch):
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.setenv("PTB_TIMEDELTA", "1")  # opt in to the future type of retry_after
-    for variable in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(variable, raising=False)
-
-
 def handlers(assistant, *, store: Store | None = None, **options) -> TelegramHandlers:
     """The bot's handlers around a service built as the entry point builds it."""
     return TelegramHandlers(ChatService(assistant, channel="telegram", log=store, **options))

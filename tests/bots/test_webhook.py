@@ -28,11 +28,7 @@ ALLOWED = ["message", "callback_query", "inline_query"]
 
 
 @pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch):
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.setenv("PTB_TIMEDELTA", "1")
-    for variable in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(variable, raising=False)
+def _no_webhook_variables(monkeypatch):
     for variable in ("TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_LISTEN", "TELEGRAM_WEBHOOK_SECRET"):
         monkeypatch.delenv(variable, raising=False)
 
