@@ -9,7 +9,8 @@ from bots.ratelimit import RateLimiter
 from bots.refs import RefStore
 from bots.service import ChatService
 from bots.telegram.app import TelegramHandlers
-from tests.bots.test_telegram_bot import _no_proxy, run, running  # noqa: F401 (fixture)
+from tests.bots.conftest import _no_proxy  # noqa: F401 (an autouse fixture)
+from tests.bots.test_telegram_bot import run, running
 from tests.fakes.telegram_api import FakeTelegram
 
 QUESTIONS = ["wat is de winwinlening", "hoeveel btw op een schilderij", "<b>hallo</b> & co"]
