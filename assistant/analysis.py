@@ -359,8 +359,12 @@ class Analyzer:
 
     def mistyped_stopword(self, token: str) -> bool:
         """Whether `token` is a stopword mistyped ("hoee", "wta" for "wat"): no corpus word, one
-        edit away from a stopword that is at least a hundred times as common."""
+        edit away from a stopword that is at least a hundred times as common. A word common in
+        its own right ("kat", one edit from "dat") is a word, not a typo."""
         if not 2 <= len(token) <= 6 or not token.isalpha() or self.stem(token) in self._indexed:
+            return False
+        frequency = self._frequencies.get(token, 0.0)
+        if frequency >= OWN_WORD_FREQUENCY:
             return False
         matches = process.extract(
             token,
@@ -369,7 +373,6 @@ class Analyzer:
             score_cutoff=1,
             limit=None,
         )
-        frequency = self._frequencies.get(token, 0.0)
         return any(self._frequencies.get(word, 0.0) >= 100 * frequency for word, _, _ in matches)
 
     def _separable_verbs(self, surface: list[str]) -> dict[str, list[str]]:
@@ -458,6 +461,8 @@ def english_zipf(word: str) -> float:
 
 # Stopwords of two letters or more: a word one typo away from one of these, and no word
 # itself, is that stopword mistyped.
+# Zipf 4: a word met once in 100,000; one this common is never taken for a mistyped stopword.
+OWN_WORD_FREQUENCY = 1e-5
 _TYPO_PRONE_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 2)
 # Diminutive endings, longest first (Flemish -ke(s), -eke(s), -ske(s); Dutch -(t)je(s)).
 _DIMINUTIVES = ("ekes", "skes", "tjes", "eke", "ske", "kes", "tje", "jes", "ke", "je")

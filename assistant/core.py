@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -102,6 +102,7 @@ class Assistant:
         analyzer.set_vocabulary(counts, self.index.vocabulary())
         self._by_id = corpus.by_id()
         self._positions = {p.id: i for i, p in enumerate(corpus.passages)}
+        self._families = _families(corpus.passages, self.index.are_kin)
 
     @classmethod
     def from_directory(
@@ -256,7 +257,9 @@ class Assistant:
         hits = self.index.search(groups, limit)
         asked = asked_facts(reading.tokens)
         candidates = [
-            self._evidence(groups, hits, rank, asked, english, context_passages if context else ())
+            self._evidence(
+                groups, hits, rank, asked, english, self._topic(context_passages) if context else ()
+            )
             for rank in range(min(RERANK, len(hits)))
         ]
         # The model ranks the first candidates: a passage about what was asked beats one that
@@ -285,6 +288,14 @@ class Assistant:
             in_context,
             reading.tokens,
         )
+
+    def _topic(self, context_passages: Sequence[str]) -> frozenset[str]:
+        """The passages a conversation's topic covers: those answered, and the family of the
+        first (see `_families`): "hoe vraag ik die aan?" after the kmo-portefeuille is about
+        the passage on applying for it, which the first answer need not have shown."""
+        if not context_passages:
+            return frozenset()
+        return frozenset(context_passages) | self._families.get(context_passages[0], frozenset())
 
     def _subject_first(
         self,
@@ -570,3 +581,36 @@ def default_assistant() -> Assistant:
 def ask(question: str, *, top_k: int = 3) -> Answer:
     """Answer a Dutch question from the bundled corpus (see `Assistant.ask`)."""
     return default_assistant().ask(question, top_k=top_k)
+
+
+def _families(
+    passages: Sequence[Passage], are_kin: Callable[[str, str], bool]
+) -> dict[str, frozenset[str]]:
+    """Each passage's family: the passages the curator linked to it, and those whose id
+    extends its id or the id it extends ("kmo-portefeuille", "kmo-portefeuille-aanvragen",
+    "kmo-portefeuille-2016"), which are facets of one subject."""
+    ids = [p.id for p in passages]
+    known = set(ids)
+
+    def parent(pid: str) -> str | None:
+        head = pid
+        while "-" in head:
+            head = head.rsplit("-", 1)[0]
+            if head in known:
+                return head
+        return None
+
+    children: dict[str, set[str]] = {}
+    for pid in ids:
+        if (up := parent(pid)) is not None:
+            children.setdefault(up, set()).add(pid)
+    families = {}
+    for pid in ids:
+        up = parent(pid)
+        members = {q for q in ids if q != pid and (are_kin(pid, q) or are_kin(q, pid))}
+        members |= children.get(pid, set())
+        if up is not None:
+            members |= {up, *children.get(up, set())}
+        members.discard(pid)
+        families[pid] = frozenset(members)
+    return families

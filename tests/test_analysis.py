@@ -59,6 +59,13 @@ def test_a_mistyped_stopword_is_not_the_heaviest_word(assistant):
     assert words == ["winwinlening"]
 
 
+def test_a_common_word_one_edit_from_a_stopword_is_kept(assistant):
+    # "kat" is one edit from "dat" but a word in its own right: dropping it left "hoe krijg
+    # ik mijn kat zindelijk" with nothing the corpus lacks, so it read as a follow-up.
+    words = [g.word for g in assistant.analyse("hoe krijg ik mijn kat zindelijk")]
+    assert "kat" in words
+
+
 def test_an_ordinary_dutch_word_is_not_split_into_parts(assistant):
     [group] = assistant.analyse("paspoort")
     assert group.parts == ()

@@ -55,6 +55,28 @@ def test_dialogue_sets_meet_their_thresholds(assistant):
         assert report.failures == [], report.misses
 
 
+def test_a_facet_of_the_topic_counts_as_on_topic(assistant):
+    # The topic was answered with the kmo-portefeuille passage alone; the passage on applying
+    # for it is a facet of the same subject and counts as on the topic too.
+    found = assistant.retrieve(
+        "hoe vraag ik die aan?",
+        context="wat is de kmo portefeuille",
+        context_passages=("kmo-portefeuille",),
+    )
+    on_topic = {pid: features["on_topic"] for pid, features in found.candidates}
+    assert on_topic.get("kmo-portefeuille-aanvragen") == 1.0
+    alone = assistant.retrieve("hoe vraag ik die aan?")
+    assert all(features["on_topic"] == 0.0 for _, features in alone.candidates)
+
+
+def test_a_topic_family_holds_linked_passages_and_facets_by_id(assistant):
+    family = assistant._topic(("kmo-portefeuille",))
+    assert {"kmo-portefeuille-aanvragen", "kmo-portefeuille-2016", "vlaio"} <= family
+    assert "kmo-portefeuille" in family
+    assert "winwinlening" not in family
+    assert assistant._topic(()) == frozenset()
+
+
 def test_timeout_must_be_positive(assistant):
     with pytest.raises(ValueError, match="timeout must be positive"):
         Conversation(assistant, timeout=0)
