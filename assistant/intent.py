@@ -35,12 +35,12 @@ CHAT = frozenset(
     kun kunt can doe doet do does ik mij me i goed good gaat alles nog veel heel erg zeer wel
     dus nou allez amai euh eh hmm haha lol is het een de the a an wiens whose your jouw
     nu even eventjes welke soort allemaal robot bot chatbot ai mens human he hé daar there
-    kunde kunt gij zijde jou met gaat het hoe how are
+    kunde kunt gij zijde jou met gaat het hoe how are eigenlijk zoal zoals anders
     """.split()
 )
 _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
 # Words that address Wegwijzer itself: "wie ben jij", "what can you do".
-_ADDRESS = frozenset("jij jou jouw you robot bot chatbot".split())
+_ADDRESS = frozenset("jij jou jouw gij kunde zijde you robot bot chatbot".split())
 
 # Function words that occur in English questions and not in Dutch ones.
 ENGLISH_MARKERS = frozenset(
