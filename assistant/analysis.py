@@ -51,6 +51,11 @@ ENGLISH_STOPWORDS = frozenset(
     should would will shall do does did my your our their his her its you i me we they them to
     for from with about into on at by and or if any some this that these those there here it
     not no yes please get got have has had need want like as so all just also very
+    than then because while whether until after during through between without within against
+    each every either neither both such whose he she him us may might must myself yourself itself
+    ourselves themselves mine yours ours theirs one other another same only even still already
+    yet ever never always often usually sometimes really too someone anyone somebody anybody
+    something anything everything nothing everyone im ive dont doesnt didnt cant isnt arent
     """.split()
 )
 
