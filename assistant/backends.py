@@ -15,7 +15,7 @@ import os
 import secrets
 import sqlite3
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, Protocol
@@ -314,9 +314,15 @@ class PostgresBackend:
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
-        connection = self._live()
-        with connection.transaction():
-            yield _PostgresTransaction(connection)
+        """A transaction begun at its first statement: a server that is gone fails that
+        statement, inside the caller's block (which logs it), not the start of the block."""
+        transaction = _PostgresTransaction(self._live)
+        try:
+            yield transaction
+        except BaseException as exc:
+            transaction.end(exc)
+            raise
+        transaction.end(None)
 
     def read(self, sql: str, parameters: Sequence[Any]) -> list[tuple]:
         return self._live().execute(_placeholders(sql), parameters).fetchall()
@@ -402,19 +408,40 @@ class PostgresBackend:
 
 
 class _PostgresTransaction:
-    def __init__(self, connection: Any) -> None:
-        self._connection = connection
+    """psycopg's transaction block, entered at the first statement and left by `end`."""
+
+    def __init__(self, connect: Callable[[], Any]) -> None:
+        self._connect = connect
+        self._connection: Any = None
+        self._block: Any = None
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
-        return self._connection.execute(_placeholders(sql), parameters).rowcount
+        return self._begun().execute(_placeholders(sql), parameters).rowcount
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        with self._connection.cursor() as cursor:
+        with self._begun().cursor() as cursor:
             cursor.executemany(_placeholders(sql), rows)
 
     def insert(self, sql: str, parameters: Sequence[Any]) -> int | None:
-        row = self._connection.execute(_placeholders(sql) + " RETURNING id", parameters).fetchone()
+        row = self._begun().execute(_placeholders(sql) + " RETURNING id", parameters).fetchone()
         return row[0] if row else None
+
+    def end(self, error: BaseException | None) -> None:
+        """Commit (no `error`) or roll back what was begun."""
+        if self._block is not None:
+            block, self._block = self._block, None
+            if error is None:
+                block.__exit__(None, None, None)
+            else:
+                block.__exit__(type(error), error, error.__traceback__)
+
+    def _begun(self) -> Any:
+        if self._connection is None:
+            connection = self._connect()
+            block = connection.transaction()
+            block.__enter__()
+            self._connection, self._block = connection, block
+        return self._connection
 
 
 def _set_meta(connection: Any, name: str, value: str) -> None:
