@@ -192,8 +192,8 @@ async def measure(
 def postgres() -> Iterator[tuple[str, Callable[[], list]]]:
     """A PostgreSQL server with its default durability; its URL and its processes."""
     with LocalPostgres(fast=False) as server:
-        assert server._process is not None
-        postmaster = psutil.Process(server._process.pid)
+        assert server.pid is not None
+        postmaster = psutil.Process(server.pid)
 
         def processes() -> list:
             # Backends come and go; the bot's stays for the whole run.

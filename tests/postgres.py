@@ -72,6 +72,11 @@ class LocalPostgres:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    @property
+    def pid(self) -> int | None:
+        """The server's process id (its postmaster), while it runs."""
+        return self._process.pid if self._process is not None else None
+
     def url(self, database: str = "postgres", *, password: str | None = None) -> str:
         """The connection URL of `database` (trust authentication ignores a password)."""
         secret = f":{password}" if password else ""
