@@ -1,4 +1,4 @@
-"""The question and feedback log: embedded SQLite, pseudonymous, purged after a retention period.
+"""The question and feedback log: pseudonymous, purged after a retention period.
 
 What is stored (see README, "Privacy"): per question the time (UTC), the channel, a pseudonymous
 user key (a salted hash; never a raw user id or name), the question text, whether it was
@@ -9,8 +9,13 @@ shown in a passage (opened in full, or picked when asked which one was meant) th
 kind and the question. Nothing else. Curators' decisions on suggested example questions are kept
 apart (`curation`): a key derived from a passage id and a question, never the text or a user.
 
-A store never breaks an answer: every failure (a corrupt or read-only file, a locked database)
-is logged and the write is skipped. Several processes may write at once (WAL mode).
+The log is a SQLite file by default, or a PostgreSQL database shared by bots on several hosts
+(`WEGWIJZER_DB=postgresql://...`, the `postgres` extra); `assistant.backends` holds what
+differs, so the schema, retention, `forget` and the pseudonyms are the same on both.
+
+A store never breaks an answer: every failure (a corrupt or read-only file, a locked database,
+an unreachable server) is logged and the write is skipped. Several processes may write at once
+(SQLite in WAL mode; PostgreSQL).
 """
 
 from __future__ import annotations
@@ -20,8 +25,6 @@ import hashlib
 import hmac
 import json
 import logging
-import os
-import secrets
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -29,7 +32,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from assistant.backends import (
+    Backend,
+    BackendError,
+    SQLiteBackend,
+    Transaction,
+    is_postgres,
+    open_backend,
+    where,
+)
 from assistant.models import Answer, Channel, Reason, choice_problem
+from assistant.schema import MIGRATIONS as MIGRATIONS  # re-exported: tests build old files
+from assistant.schema import SCHEMA_VERSION as SCHEMA_VERSION
 
 logger = logging.getLogger(__name__)
 
@@ -55,62 +69,6 @@ INTERESTS = tuple(Interest)
 DECISIONS = tuple(Curation)
 DEFAULT_RETENTION_DAYS = 90
 PURGE_EVERY = dt.timedelta(hours=1)
-# A write waits at most this long for another process's lock, then is skipped (and logged):
-# the answer must not wait on the log.
-BUSY_TIMEOUT_MS = 500
-
-# Each entry upgrades the schema by one version; PRAGMA user_version records where a file is.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE questions (
-        id INTEGER PRIMARY KEY,
-        asked_at TEXT NOT NULL,
-        channel TEXT NOT NULL CHECK (channel IN ('cli', 'api', 'telegram', 'discord')),
-        user_key TEXT,
-        question TEXT NOT NULL,
-        answered INTEGER NOT NULL,
-        confidence REAL NOT NULL,
-        passages TEXT NOT NULL
-    );
-    CREATE INDEX questions_asked_at ON questions (asked_at);
-    CREATE INDEX questions_user_key ON questions (user_key);
-    CREATE TABLE feedback (
-        id INTEGER PRIMARY KEY,
-        question_id INTEGER REFERENCES questions (id) ON DELETE CASCADE,
-        given_at TEXT NOT NULL,
-        vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
-        reason TEXT,
-        passage_id TEXT
-    );
-    CREATE INDEX feedback_question ON feedback (question_id);
-    """,
-    # 2: what the user was shown: answered, partial, not_answered or smalltalk, and whether
-    # an answer carried the "not sure" caution (the curator report lists both).
-    """
-    ALTER TABLE questions ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
-    ALTER TABLE questions ADD COLUMN unsure INTEGER NOT NULL DEFAULT 0;
-    UPDATE questions SET outcome = CASE WHEN answered THEN 'answered' ELSE 'not_answered' END;
-    """,
-    # 3: interest shown in a passage (evidence for `wegwijzer curate`), and the curators'
-    # decisions on its suggestions. A decision holds no text and no user: it outlives the
-    # questions it was made on (forget, the purge), so a rejected suggestion stays away.
-    """
-    CREATE TABLE interest (
-        id INTEGER PRIMARY KEY,
-        question_id INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
-        given_at TEXT NOT NULL,
-        passage_id TEXT NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('more', 'choice'))
-    );
-    CREATE INDEX interest_question ON interest (question_id);
-    CREATE TABLE curation (
-        suggestion_key TEXT PRIMARY KEY,
-        decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
-        decided_at TEXT NOT NULL
-    );
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def utc_now() -> dt.datetime:
@@ -155,10 +113,11 @@ class StoreError(RuntimeError):
 
 
 class Store:
-    """A SQLite question log. Open it with `Store.open`; a store that cannot open is disabled.
+    """The question log. Open it with `Store.open`; a store that cannot open is disabled.
 
     Args:
-        connection: an open SQLite connection (or None: disabled, every call is a no-op).
+        connection: the open log: a `Backend` (SQLite or PostgreSQL) or a SQLite connection;
+            None: disabled, every call is a no-op.
         salt: the secret that makes user keys unlinkable to raw ids.
         retention_days: questions and feedback older than this are purged automatically.
         clock: returns the current UTC time (injected in tests).
@@ -166,7 +125,7 @@ class Store:
 
     def __init__(
         self,
-        connection: sqlite3.Connection | None,
+        connection: Backend | sqlite3.Connection | None,
         *,
         salt: bytes,
         retention_days: int = DEFAULT_RETENTION_DAYS,
@@ -174,7 +133,9 @@ class Store:
     ) -> None:
         if retention_days < 1:
             raise ValueError(f"retention_days must be at least 1; got {retention_days}")
-        self._db = connection
+        if isinstance(connection, sqlite3.Connection):
+            connection = SQLiteBackend(connection)
+        self._db: Backend | None = connection
         self._salt = salt
         self.retention_days = retention_days
         self._clock = clock
@@ -189,19 +150,26 @@ class Store:
         retention_days: int = DEFAULT_RETENTION_DAYS,
         clock: Callable[[], dt.datetime] = utc_now,
     ) -> Store:
-        """Open (creating and migrating) the database at `path`; purge what is past retention.
+        """Open (creating and migrating) the log at `path`, a SQLite file or a
+        ``postgresql://`` URL; purge what is past retention.
 
-        The salt, when not given, is read from (or generated once into) `<path>.salt`. A file that
-        cannot be opened gives a disabled store and a logged error, never an exception.
+        The salt, when not given, is read from (or generated once into) `<path>.salt` beside a
+        SQLite file, or the database's `wegwijzer_meta` table. A log that cannot be opened gives
+        a disabled store and a logged error (without the URL's password), never an exception.
         """
-        path = Path(path)
+        location = path if is_postgres(path) else Path(path)
         try:
-            salt = salt or _salt_beside(path)
-            connection = _connect(path)
-        except (OSError, sqlite3.Error) as exc:
-            logger.error("question log disabled: cannot open %s: %s", path, exc)
+            backend = open_backend(location)
+        except BackendError as exc:
+            logger.error("question log disabled: cannot open %s: %s", where(location), exc)
             return cls(None, salt=salt or b"", retention_days=retention_days, clock=clock)
-        store = cls(connection, salt=salt, retention_days=retention_days, clock=clock)
+        try:
+            salt = salt or backend.salt()
+        except BackendError as exc:
+            logger.error("question log disabled: no salt for %s: %s", backend.where, exc)
+            backend.close()
+            return cls(None, salt=b"", retention_days=retention_days, clock=clock)
+        store = cls(backend, salt=salt, retention_days=retention_days, clock=clock)
         store.purge()
         return store
 
@@ -213,6 +181,19 @@ class Store:
     @property
     def enabled(self) -> bool:
         return self._db is not None
+
+    @property
+    def location(self) -> str:
+        """Which log, for a message: "SQLite at PATH", "PostgreSQL at HOST:PORT/DB" (never a
+        password) or "off"."""
+        return "off" if self._db is None else f"{self._db.kind} at {self._db.where}"
+
+    def write_problem(self, timeout: float) -> str | None:
+        """Why a write to the log fails, waiting at most `timeout` seconds for another
+        writer's lock; None when it succeeds. The write is rolled back: nothing is left."""
+        if self._db is None:
+            return "the question log is disabled"
+        return self._db.write_problem(timeout)
 
     def __enter__(self) -> Store:
         return self
@@ -233,7 +214,7 @@ class Store:
             return None
         now = self._clock()
         with self._write("record a question") as db:
-            cursor = db.execute(
+            question_id = db.insert(
                 "INSERT INTO questions (asked_at, channel, user_key, question, answered,"
                 " confidence, passages, outcome, unsure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -248,7 +229,6 @@ class Store:
                     int(answer.unsure),
                 ),
             )
-            question_id = cursor.lastrowid
             if self._last_purge is None or now - self._last_purge >= PURGE_EVERY:
                 self._purge(db, now)
             return question_id
@@ -267,9 +247,10 @@ class Store:
         if not self.enabled:
             return None
         with self._write("record feedback") as db:
-            cursor = db.execute(
+            # The casts tell PostgreSQL the parameters' types, which a SELECT does not.
+            return db.insert(
                 "INSERT INTO feedback (question_id, given_at, vote, reason, passage_id)"
-                " SELECT ?, ?, ?, ?, ? WHERE ? IS NULL OR EXISTS"
+                " SELECT CAST(? AS BIGINT), ?, ?, ?, ? WHERE CAST(? AS BIGINT) IS NULL OR EXISTS"
                 " (SELECT 1 FROM questions WHERE id = ?)",
                 (
                     question_id,
@@ -281,7 +262,6 @@ class Store:
                     question_id,
                 ),
             )
-            return cursor.lastrowid if cursor.rowcount else None
         return None
 
     def record_interest(self, question_id: int, passage_id: str, kind: str) -> bool:
@@ -293,12 +273,15 @@ class Store:
         if not self.enabled:
             return False
         with self._write("record interest") as db:
-            cursor = db.execute(
-                "INSERT INTO interest (question_id, given_at, passage_id, kind)"
-                " SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM questions WHERE id = ?)",
-                (question_id, _iso(self._clock()), passage_id, kind, question_id),
+            return (
+                db.execute(
+                    "INSERT INTO interest (question_id, given_at, passage_id, kind)"
+                    " SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT)"
+                    " WHERE EXISTS (SELECT 1 FROM questions WHERE id = ?)",
+                    (question_id, _iso(self._clock()), passage_id, kind, question_id),
+                )
+                == 1
             )
-            return cursor.rowcount == 1
         return False
 
     def decide(self, keys: Iterable[str], decision: str) -> int:
@@ -315,8 +298,9 @@ class Store:
             raise StoreError("the question log is disabled")
         with self._write("record a decision", strict=True) as db:
             db.executemany(
-                "INSERT OR REPLACE INTO curation (suggestion_key, decision, decided_at)"
-                " VALUES (?, ?, ?)",
+                "INSERT INTO curation (suggestion_key, decision, decided_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (suggestion_key) DO UPDATE"
+                " SET decision = excluded.decision, decided_at = excluded.decided_at",
                 rows,
             )
         return len(rows)
@@ -328,17 +312,16 @@ class Store:
             return False
         with self._write("record a reason") as db:
             return (
-                db.execute(
-                    "UPDATE feedback SET reason = ? WHERE id = ?", (reason, feedback_id)
-                ).rowcount
+                db.execute("UPDATE feedback SET reason = ? WHERE id = ?", (reason, feedback_id))
                 == 1
             )
         return False
 
     def forget(self, user_key: str) -> int:
-        """Delete every question (and its feedback and interest) of a user, leaving no copy in
-        the database file or its write-ahead log; returns how many questions. Curators'
-        decisions stay: they hold neither text nor user.
+        """Delete every question (and its feedback and interest) of a user; returns how many
+        questions. In SQLite no copy is left in the database file or its write-ahead log; in
+        PostgreSQL the tables are vacuumed (see README, "Privacy"). Curators' decisions stay:
+        they hold neither text nor user.
 
         Raises:
             StoreError: the log could not be changed (locked, read-only, corrupt): nothing was
@@ -353,7 +336,7 @@ class Store:
                     " (SELECT id FROM questions WHERE user_key = ?)",
                     (user_key,),
                 )
-            deleted = db.execute("DELETE FROM questions WHERE user_key = ?", (user_key,)).rowcount
+            deleted = db.execute("DELETE FROM questions WHERE user_key = ?", (user_key,))
         self._scrub()
         return deleted
 
@@ -417,16 +400,16 @@ class Store:
             self._db.close()
             self._db = None
 
-    def _purge(self, db: sqlite3.Connection, now: dt.datetime) -> int:
+    def _purge(self, db: Transaction, now: dt.datetime) -> int:
         cutoff = _iso(now - dt.timedelta(days=self.retention_days))
         db.execute("DELETE FROM feedback WHERE given_at < ?", (cutoff,))
         db.execute("DELETE FROM interest WHERE given_at < ?", (cutoff,))
-        deleted = db.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,)).rowcount
+        deleted = db.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,))
         self._last_purge = now
         return deleted
 
     @contextmanager
-    def _write(self, what: str, *, strict: bool = False) -> Iterator[sqlite3.Connection]:
+    def _write(self, what: str, *, strict: bool = False) -> Iterator[Transaction]:
         """A transaction whose failure, of any kind, is logged and swallowed: the answer matters
         more than its log line. With `strict` the failure is raised as `StoreError` instead.
 
@@ -434,33 +417,27 @@ class Store:
         """
         assert self._db is not None, "callers check that the store is enabled"
         try:
-            with self._db:
-                yield self._db
+            with self._db.transaction() as db:
+                yield db
         except Exception as exc:  # a surrogate in a question, a huge id, a locked file ...
-            logger.warning("question log: could not %s: %s", what, _brief(exc))
+            reason = self._db.brief(exc)
+            logger.warning("question log: could not %s: %s", what, reason)
             if strict:
-                raise StoreError(f"could not {what}: {_brief(exc)}") from exc
+                raise StoreError(f"could not {what}: {reason}") from None
 
     def _scrub(self) -> None:
-        """Move everything into the database file and empty the write-ahead log, so deleted
-        rows survive nowhere (`secure_delete` zeroes them in the file itself)."""
+        """Clear what deleted rows leave behind (the backend's `scrub`); a failure is logged."""
         assert self._db is not None
-        try:
-            busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        except sqlite3.Error as exc:
-            busy, reason = 1, str(exc)
-        else:
-            reason = "another connection is reading"
-        if busy:
-            logger.warning("question log: the write-ahead log could not be emptied: %s", reason)
+        if problem := self._db.scrub():
+            logger.warning("question log: %s", problem)
 
     def _read(self, sql: str, parameters: tuple) -> list[tuple]:
         if self._db is None:
             return []
         try:
-            return self._db.execute(sql, parameters).fetchall()
-        except sqlite3.Error as exc:
-            logger.warning("question log: could not read: %s", exc)
+            return self._db.read(sql, parameters)
+        except self._db.errors as exc:
+            logger.warning("question log: could not read: %s", self._db.brief(exc))
             return []
 
 
@@ -471,7 +448,8 @@ def default_path(environ: Mapping[str, str]) -> Path:
 
 
 def store_from_environment(environ: Mapping[str, str]) -> Store:
-    """The store the CLI and the bots use: WEGWIJZER_DB (``off`` disables), WEGWIJZER_SALT,
+    """The store the CLI and the bots use: WEGWIJZER_DB (a SQLite path, a ``postgresql://``
+    URL, or ``off``, which disables), WEGWIJZER_SALT,
     WEGWIJZER_RETENTION_DAYS. A log that is off is a disabled store (`Store.disabled`)."""
     location = environ.get("WEGWIJZER_DB", "").strip()
     if location.lower() == "off":
@@ -485,81 +463,10 @@ def store_from_environment(environ: Mapping[str, str]) -> Store:
         )
         days = DEFAULT_RETENTION_DAYS
     return Store.open(
-        Path(location) if location else default_path(environ),
+        location or default_path(environ),
         salt=salt,
         retention_days=max(1, days),
     )
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    _private_file(path)
-    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    # Deleted rows are overwritten with zeros, not left in free pages (`forget`, the purge).
-    connection.execute("PRAGMA secure_delete = ON")
-    connection.execute("PRAGMA journal_mode = WAL")
-    # In WAL mode NORMAL cannot corrupt the file; at worst the last writes before a power cut
-    # are lost, which a question log can afford, and commits stay fast.
-    connection.execute("PRAGMA synchronous = NORMAL")
-    connection.execute("PRAGMA foreign_keys = ON")
-    _migrate(connection)
-    connection.isolation_level = ""  # back to implicit transactions for `with connection:`
-    return connection
-
-
-def _private_file(path: Path) -> None:
-    """Create the log's folder (0700) and file (0600) readable by their owner only; SQLite
-    gives its -wal and -shm files the database file's permissions. An existing file of ours
-    that others could read is tightened."""
-    if not path.parent.exists():
-        path.parent.mkdir(mode=0o700, parents=True)
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except FileExistsError:
-        if path.stat().st_mode & 0o077 and path.stat().st_uid == os.getuid():
-            path.chmod(0o600)
-
-
-def _brief(error: BaseException, limit: int = 200) -> str:
-    """An exception for a log line: its type and message, on one line, shortened."""
-    text = f"{type(error).__name__}: {' '.join(str(error).split())}"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _migrate(connection: sqlite3.Connection) -> None:
-    """Bring the schema to SCHEMA_VERSION, one migration at a time, each in a transaction."""
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise sqlite3.DatabaseError(
-            f"database schema {version} is newer than this Wegwijzer ({SCHEMA_VERSION})"
-        )
-    for number in range(version, SCHEMA_VERSION):
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _statements(MIGRATIONS[number]):
-                connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {number + 1}")
-            connection.execute("COMMIT")
-        except sqlite3.Error:
-            connection.execute("ROLLBACK")
-            raise
-
-
-def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
-
-
-def _salt_beside(path: Path) -> bytes:
-    salt_file = path.with_name(path.name + ".salt")
-    if salt_file.exists():
-        return salt_file.read_bytes().strip()
-    if not path.parent.exists():
-        path.parent.mkdir(mode=0o700, parents=True)
-    salt = secrets.token_hex(32).encode()
-    descriptor = os.open(salt_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(salt)
-    return salt
 
 
 def _check_reason(reason: str | None) -> None:

@@ -14,7 +14,6 @@ import importlib.util
 import json
 import logging
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from assistant.backends import is_postgres, where
 from assistant.corpus import (
     STALE_AFTER_MONTHS,
     Corpus,
@@ -140,47 +140,32 @@ def describe_corpus(directory: Path, corpus: Corpus, today: dt.date) -> Check:
 
 
 def check_log(env: Mapping[str, str]) -> Check:
-    """The question log: off, or a SQLite file that opens and takes a write.
+    """The question log: off, or a SQLite file or PostgreSQL database that opens and takes a
+    write. The line says which back-end and where (a path, or host, port and database: never
+    the URL's user or password).
 
-    The write (a table created and dropped in a transaction that is rolled back) leaves nothing
-    behind; opening a log that does not exist yet creates it, as the bots would.
+    The write (SQLite: a table created; PostgreSQL: a question inserted; in a transaction that
+    is rolled back) leaves nothing behind; opening a log that does not exist yet creates it
+    (SQLite) or its tables (PostgreSQL), as the bots would.
     """
     location = env.get(DB_VARIABLE, "").strip()
     if location.lower() == "off":
         return Check("log", "ok", f"off ({DB_VARIABLE}=off): questions are not logged")
-    path = Path(location) if location else default_path(env)
+    target = location or default_path(env)
+    described = f"{'PostgreSQL' if is_postgres(target) else 'SQLite'} at {where(target)}"
     with _captured("assistant.store") as records:
         store = store_from_environment(env)
     try:
         if not store.enabled:
             reasons = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
             why = reasons[-1] if reasons else "it cannot be opened"
-            return Check("log", "fail", _one_line(f"SQLite at {path} is not usable: {why}"))
-        problem = _write_problem(path)
+            return Check("log", "fail", _one_line(f"{described} is not usable: {why}"))
+        problem = store.write_problem(PROBE_TIMEOUT)
     finally:
         store.close()
     if problem:
-        return Check("log", "fail", _one_line(f"SQLite at {path} cannot be written: {problem}"))
-    return Check("log", "ok", f"SQLite at {path}, writable")
-
-
-def _write_problem(path: Path) -> str | None:
-    """Why a write to the log at `path` fails, or None; the write is rolled back."""
-    try:
-        connection = sqlite3.connect(path, timeout=PROBE_TIMEOUT, isolation_level=None)
-    except sqlite3.Error as exc:
-        return f"{type(exc).__name__}: {exc}"
-    try:
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            connection.execute("CREATE TABLE wegwijzer_doctor_probe (x INTEGER)")
-        finally:
-            connection.execute("ROLLBACK")
-    except sqlite3.Error as exc:
-        return f"{type(exc).__name__}: {exc}"
-    finally:
-        connection.close()
-    return None
+        return Check("log", "fail", _one_line(f"{described} cannot be written: {problem}"))
+    return Check("log", "ok", f"{described}, writable")
 
 
 @contextmanager

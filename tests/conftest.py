@@ -1,10 +1,12 @@
-"""Shared fixtures: the real bundled corpus, small corpora written on the fly, a question log,
-and the marker for the bots' end-to-end tests."""
+"""Shared fixtures: the real bundled corpus, small corpora written on the fly, a question log
+(SQLite, or PostgreSQL on a server the session starts), and the marker for the bots'
+end-to-end tests."""
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +18,10 @@ from assistant.core import Assistant
 from assistant.models import Answer
 from assistant.store import Store
 from tests.fakes.clock import Clock
+from tests.postgres import LocalPostgres
 
 BOTS = Path(__file__).parent / "bots"
+BACKENDS = ("sqlite", "postgresql")
 # The first day of `two_day_log`; its second day follows.
 LOG_DAY = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 
@@ -35,6 +39,38 @@ def _private_question_log(tmp_path, monkeypatch):
     monkeypatch.setenv("WEGWIJZER_DB", str(tmp_path / "vragen.db"))
     monkeypatch.delenv("WEGWIJZER_SALT", raising=False)
     monkeypatch.delenv("WEGWIJZER_RETENTION_DAYS", raising=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[LocalPostgres]:
+    """A PostgreSQL server on 127.0.0.1 for the whole session (pgserver's binaries, started by
+    `tests/postgres.py` in a temporary folder and removed at the end). Started only when a test
+    needs it; a server that does not start fails those tests, it never skips them."""
+    with LocalPostgres() as server:
+        yield server
+
+
+@pytest.fixture(params=BACKENDS)
+def log_at(request, tmp_path) -> Callable[..., Path | str]:
+    """Where to open a question log, once per back-end: `log_at()` or `log_at("name")` gives a
+    SQLite file or the URL of a fresh PostgreSQL database (the same name, the same log)."""
+    made: dict[str, Path | str] = {}
+
+    def location(name: str = "log") -> Path | str:
+        if name not in made:
+            if request.param == "sqlite":
+                made[name] = tmp_path / f"{name}.db"
+            else:
+                made[name] = request.getfixturevalue("postgres_server").create_database()
+        return made[name]
+
+    return location
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """The URL of a fresh, empty PostgreSQL database."""
+    return postgres_server.create_database()
 
 
 @pytest.fixture(scope="session")

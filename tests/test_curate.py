@@ -402,9 +402,9 @@ def _added_lines(before: str, after: str) -> list[str]:
 
 
 def test_from_votes_in_a_fresh_log_to_a_passage_that_answers_the_rephrased_question(
-    tmp_path, corpus_dir, small, capsys, monkeypatch
+    log_at, corpus_dir, small, capsys, monkeypatch
 ):
-    database = tmp_path / "fresh.db"
+    database = log_at("fresh")
     monkeypatch.setenv("WEGWIJZER_DB", str(database))
     assert small.ask(MISSED).outcome == "not_answered"  # the wording the corpus misses
     store = Store.open(database)

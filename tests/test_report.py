@@ -45,8 +45,8 @@ def test_group_similar_joins_near_duplicates():
     assert [g.count for g in groups] == [2, 1]
 
 
-def test_cli_report_and_forget(tmp_path, monkeypatch, capsys, assistant):
-    path = tmp_path / "cli.db"
+def test_cli_report_and_forget(log_at, monkeypatch, capsys, assistant):
+    path = log_at("cli")
     monkeypatch.setenv("WEGWIJZER_DB", str(path))
     store = Store.open(path)
     key = store.user_key("telegram", 99)
@@ -112,8 +112,8 @@ def test_the_open_suggestions_appear_in_every_format(two_day_log, assistant):
     assert "&lt;b&gt;geld&lt;/b&gt;" in page and "<b>geld" not in page
 
 
-def test_the_report_command_lists_what_curate_suggests(tmp_path, monkeypatch, capsys, assistant):
-    path = tmp_path / "cli.db"
+def test_the_report_command_lists_what_curate_suggests(log_at, monkeypatch, capsys, assistant):
+    path = log_at("cli")
     monkeypatch.setenv("WEGWIJZER_DB", str(path))
     store = Store.open(path)
     liked = store.record_question(

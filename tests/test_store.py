@@ -1,12 +1,20 @@
+"""The question log, on both back-ends: every test that takes `log_at` runs against a SQLite
+file and against a fresh PostgreSQL database on the session's server (tests/postgres.py)."""
+
 import datetime as dt
 import logging
 import multiprocessing
 import sqlite3
 import stat
+import sys
+from contextlib import contextmanager
 
+import psycopg
 import pytest
 
 from assistant import cli
+from assistant.backends import is_postgres, postgres_where
+from assistant.schema import POSTGRES_MIGRATIONS
 from assistant.store import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -16,6 +24,7 @@ from assistant.store import (
     StoreError,
     store_from_environment,
 )
+from tests.bots.process import free_port
 from tests.conftest import unanswered
 from tests.fakes.clock import Clock
 
@@ -32,9 +41,10 @@ def test_a_new_file_is_created_at_the_current_schema_in_wal_mode(tmp_path):
     assert {"questions", "feedback"} <= tables
 
 
-def test_an_empty_existing_file_is_migrated_and_reopening_is_harmless(tmp_path, assistant):
-    path = tmp_path / "log.db"
-    sqlite3.connect(path).close()  # an empty database at schema version 0
+def test_an_empty_existing_log_is_migrated_and_reopening_is_harmless(log_at, assistant):
+    path = log_at()
+    if not is_postgres(path):
+        sqlite3.connect(path).close()  # an empty database at schema version 0
     store = Store.open(path)
     store.record_question("cli", None, assistant.ask("wat is vlaio"))
     store.close()
@@ -42,19 +52,32 @@ def test_an_empty_existing_file_is_migrated_and_reopening_is_harmless(tmp_path, 
     assert len(again.questions()) == 1
 
 
-def test_a_newer_schema_disables_the_store_instead_of_failing(tmp_path, caplog):
-    path = tmp_path / "log.db"
-    db = sqlite3.connect(path)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    db.close()
+def _set_version(location, version: int) -> None:
+    """Make a log claim schema `version` (SQLite: user_version; PostgreSQL: wegwijzer_meta)."""
+    if is_postgres(location):
+        Store.open(location).close()
+        with psycopg.connect(location, autocommit=True) as db:
+            db.execute(
+                "UPDATE wegwijzer_meta SET value = %s WHERE name = 'schema_version'",
+                (str(version),),
+            )
+    else:
+        db = sqlite3.connect(location)
+        db.execute(f"PRAGMA user_version = {version}")
+        db.close()
+
+
+def test_a_newer_schema_disables_the_store_instead_of_failing(log_at, caplog):
+    path = log_at()
+    _set_version(path, SCHEMA_VERSION + 1)
     with caplog.at_level(logging.ERROR):
         store = Store.open(path)
     assert not store.enabled
     assert "newer than this Wegwijzer" in caplog.text
 
 
-def test_a_question_and_its_feedback_are_recorded(tmp_path, assistant):
-    store = Store.open(tmp_path / "log.db", clock=Clock(T0))
+def test_a_question_and_its_feedback_are_recorded(log_at, assistant):
+    store = Store.open(log_at(), clock=Clock(T0))
     answer = assistant.ask("wat is de winwinlening")
     key = store.user_key("telegram", 123456)
     question_id = store.record_question("telegram", key, answer)
@@ -66,11 +89,13 @@ def test_a_question_and_its_feedback_are_recorded(tmp_path, assistant):
     assert question.answered and question.confidence == answer.confidence
     [feedback] = store.feedback()
     assert (feedback.question_id, feedback.vote, feedback.reason) == (question_id, -1, "verouderd")
+    assert store.record_feedback(None, True) is not None  # feedback on no logged question
+    assert store.record_feedback(question_id + 99, True) is None  # on one that is not there
 
 
-def test_user_keys_are_salted_stable_and_never_the_raw_id(tmp_path):
-    one = Store.open(tmp_path / "a.db")
-    other = Store.open(tmp_path / "b.db")
+def test_user_keys_are_salted_stable_and_never_the_raw_id(log_at):
+    one = Store.open(log_at("a"))
+    other = Store.open(log_at("b"))
     key = one.user_key("telegram", 123456)
     assert key == one.user_key("telegram", 123456)
     assert key != one.user_key("discord", 123456)
@@ -85,9 +110,9 @@ def test_the_salt_is_generated_once_beside_the_database_and_private(tmp_path):
     assert Store.open(tmp_path / "log.db").user_key("cli", 1) == first
 
 
-def test_retention_purges_old_questions_and_feedback(tmp_path, assistant):
+def test_retention_purges_old_questions_and_feedback(log_at, assistant):
     clock = Clock(T0)
-    store = Store.open(tmp_path / "log.db", retention_days=90, clock=clock)
+    store = Store.open(log_at(), retention_days=90, clock=clock)
     old = store.record_question("api", None, assistant.ask("wat is vlaio"))
     store.record_feedback(old, True)
     clock.advance(days=91)
@@ -96,8 +121,8 @@ def test_retention_purges_old_questions_and_feedback(tmp_path, assistant):
     assert store.feedback() == []
 
 
-def test_forget_deletes_everything_of_one_user(tmp_path, assistant):
-    store = Store.open(tmp_path / "log.db")
+def test_forget_deletes_everything_of_one_user(log_at, assistant):
+    store = Store.open(log_at())
     ann, bob = store.user_key("discord", 1), store.user_key("discord", 2)
     asked = store.record_question("discord", ann, assistant.ask("wat is vlaio"))
     store.record_feedback(asked, True)
@@ -105,6 +130,7 @@ def test_forget_deletes_everything_of_one_user(tmp_path, assistant):
     assert store.forget(ann) == 1
     assert [q.user_key for q in store.questions()] == [bob]
     assert store.feedback() == []
+    assert [q.user_key for q in Store.open(log_at()).questions()] == [bob]  # another connection
 
 
 def _writer(path: str, n: int) -> None:
@@ -116,8 +142,8 @@ def _writer(path: str, n: int) -> None:
         assert store.record_question("telegram", None, answer) is not None
 
 
-def test_two_processes_writing_at_once_lose_nothing(tmp_path):
-    path = str(tmp_path / "log.db")
+def test_two_processes_writing_at_once_lose_nothing(log_at):
+    path = str(log_at())
     Store.open(path).close()
     context = multiprocessing.get_context("spawn")
     workers = [context.Process(target=_writer, args=(path, 150)) for _ in range(2)]
@@ -126,7 +152,8 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     for worker in workers:
         worker.join(timeout=120)
         assert worker.exitcode == 0
-    assert len(Store.open(path).questions()) == 300
+    questions = Store.open(path).questions()
+    assert len(questions) == 300 and len({q.id for q in questions}) == 300
 
 
 def test_a_read_only_database_logs_the_failure_and_goes_on(tmp_path, caplog):
@@ -136,6 +163,17 @@ def test_a_read_only_database_logs_the_failure_and_goes_on(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         assert store.record_question("cli", None, unanswered()) is None
     assert "could not record a question" in caplog.text
+
+
+def test_environment_configuration_of_a_postgresql_log(postgres_server):
+    url = postgres_server.create_database()
+    secret = "geheim-wachtwoord"
+    with_password = url.replace("postgres@", f"postgres:{secret}@")
+    store = store_from_environment({"WEGWIJZER_DB": with_password, "WEGWIJZER_SALT": "zout"})
+    assert store.enabled
+    assert store.location == f"PostgreSQL at 127.0.0.1:{postgres_server.port}/{url.split('/')[-1]}"
+    assert secret not in store.location
+    assert store.user_key("cli", 1) == Store.open(url, salt=b"zout").user_key("cli", 1)
 
 
 def test_environment_configuration(tmp_path):
@@ -163,8 +201,8 @@ def test_unknown_channel_and_reason_are_refused(tmp_path):
         store.record_feedback(None, False, reason="saai")
 
 
-def test_the_outcome_and_the_caution_are_recorded(tmp_path, assistant):
-    store = Store.open(tmp_path / "log.db")
+def test_the_outcome_and_the_caution_are_recorded(log_at, assistant):
+    store = Store.open(log_at())
     store.record_question("cli", None, assistant.ask("hallo"))
     store.record_question(
         "cli", None, assistant.ask("wat is het telefoonnummer van het cultuurloket")
@@ -229,29 +267,43 @@ def test_the_log_folder_and_files_are_private(tmp_path, assistant):
         assert stat.S_IMODE(part.stat().st_mode) == 0o600, suffix
 
 
-def test_forget_on_a_locked_log_fails_loudly_and_keeps_nothing_half(
-    tmp_path, assistant, capsys, monkeypatch
-):
-    path = tmp_path / "log.db"
-    store = Store.open(path)
-    store.record_question("cli", "ann", assistant.ask("wat is vlaio"))
-    monkeypatch.setenv("WEGWIJZER_DB", str(path))
-    locker = sqlite3.connect(path, isolation_level=None)
+@contextmanager
+def _locked(location):
+    """Another writer holding the log's lock (SQLite: the file; PostgreSQL: the questions
+    table) until the block ends."""
+    if is_postgres(location):
+        with psycopg.connect(location) as locker:  # a transaction until the block ends
+            locker.execute("LOCK TABLE questions IN ACCESS EXCLUSIVE MODE")
+            yield
+            locker.rollback()
+        return
+    locker = sqlite3.connect(location, isolation_level=None)
     locker.execute("BEGIN EXCLUSIVE")
     try:
-        with pytest.raises(StoreError):
-            store.forget("ann")
-        code = cli.main(["forget", "--user", "ann"])
+        yield
     finally:
         locker.execute("ROLLBACK")
         locker.close()
+
+
+def test_forget_on_a_locked_log_fails_loudly_and_keeps_nothing_half(
+    log_at, assistant, capsys, monkeypatch
+):
+    path = log_at()
+    store = Store.open(path)
+    store.record_question("cli", "ann", assistant.ask("wat is vlaio"))
+    monkeypatch.setenv("WEGWIJZER_DB", str(path))
+    with _locked(path):
+        with pytest.raises(StoreError):
+            store.forget("ann")
+        code = cli.main(["forget", "--user", "ann"])
     assert code == 1
     assert "nothing was forgotten" in capsys.readouterr().err
     assert len(Store.open(path).questions()) == 1
 
 
-def test_interest_is_recorded_and_read_like_feedback(tmp_path, assistant):
-    store = Store.open(tmp_path / "log.db", clock=Clock(T0))
+def test_interest_is_recorded_and_read_like_feedback(log_at, assistant):
+    store = Store.open(log_at(), clock=Clock(T0))
     asked = store.record_question("telegram", "ann", assistant.ask("wat is de winwinlening"))
     assert store.record_interest(asked, "winwinlening", Interest.MORE)
     assert store.record_interest(asked, "pmv", "choice")
@@ -279,9 +331,9 @@ def test_interest_on_a_disabled_or_read_only_log_is_skipped_not_raised(tmp_path,
     assert "could not record interest" in caplog.text
 
 
-def test_forget_and_the_purge_remove_interest_but_keep_decisions(tmp_path, assistant):
+def test_forget_and_the_purge_remove_interest_but_keep_decisions(log_at, assistant):
     clock = Clock(T0)
-    store = Store.open(tmp_path / "log.db", clock=clock)
+    store = Store.open(log_at(), clock=clock)
     ann = store.record_question("discord", "ann", assistant.ask("wat is vlaio"))
     bob = store.record_question("discord", "bob", assistant.ask("wat is pmv"))
     store.record_interest(ann, "vlaio", "more")
@@ -295,8 +347,8 @@ def test_forget_and_the_purge_remove_interest_but_keep_decisions(tmp_path, assis
     assert store.decisions() == {"k1": "rejected"}
 
 
-def test_decisions_are_recorded_replaced_and_refused_when_unknown(tmp_path):
-    store = Store.open(tmp_path / "log.db", clock=Clock(T0))
+def test_decisions_are_recorded_replaced_and_refused_when_unknown(log_at):
+    store = Store.open(log_at(), clock=Clock(T0))
     assert store.decide(["a", "b", "a"], Curation.REJECTED) == 2
     store.decide(["b"], "accepted")
     assert store.decisions() == {"a": "rejected", "b": "accepted"}
@@ -324,3 +376,102 @@ def test_a_log_of_schema_2_gains_interest_and_curation_and_keeps_its_rows(tmp_pa
     assert store.decide(["k"], "rejected") == 1
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert store.forget("ann") == 1 and store.interest() == []
+
+
+# --- PostgreSQL only ------------------------------------------------------------------------
+
+
+def test_the_two_dialects_make_the_same_tables_and_columns(tmp_path, postgres_url):
+    assert len(POSTGRES_MIGRATIONS) == SCHEMA_VERSION
+    Store.open(tmp_path / "log.db").close()
+    Store.open(postgres_url).close()
+    lite = sqlite3.connect(tmp_path / "log.db")
+    tables = ("questions", "feedback", "interest", "curation")
+    in_sqlite = {t: [r[1] for r in lite.execute(f"PRAGMA table_info({t})")] for t in tables}
+    with psycopg.connect(postgres_url) as db:
+        rows = db.execute(
+            "SELECT table_name, column_name FROM information_schema.columns"
+            " WHERE table_schema = 'public' ORDER BY ordinal_position"
+        ).fetchall()
+    in_postgres = {t: [c for table, c in rows if table == t] for t in tables}
+    assert in_postgres == in_sqlite
+
+
+def test_a_new_postgresql_database_is_migrated_and_its_hosts_share_the_salt(postgres_url):
+    first = Store.open(postgres_url)  # one host
+    second = Store.open(postgres_url)  # another, later: no salt of its own
+    assert first.user_key("telegram", 42) == second.user_key("telegram", 42)
+    with psycopg.connect(postgres_url) as db:
+        meta = dict(db.execute("SELECT name, value FROM wegwijzer_meta").fetchall())
+    assert meta["schema_version"] == str(SCHEMA_VERSION) and len(meta["salt"]) == 64
+
+
+def _opener(url: str) -> None:
+    """A bot starting on an empty database: it migrates it (or finds it migrated) and logs."""
+    with Store.open(url) as store:
+        assert store.record_question("telegram", store.user_key("telegram", 1), unanswered())
+
+
+def test_bots_starting_at_once_migrate_the_database_once_and_share_the_salt(postgres_url):
+    context = multiprocessing.get_context("spawn")
+    openers = [context.Process(target=_opener, args=(postgres_url,)) for _ in range(3)]
+    for opener in openers:
+        opener.start()
+    for opener in openers:
+        opener.join(timeout=120)
+        assert opener.exitcode == 0
+    questions = Store.open(postgres_url).questions()
+    assert len(questions) == 3 and len({q.user_key for q in questions}) == 1
+
+
+def test_a_locked_table_costs_the_log_line_not_the_answer(postgres_url, caplog):
+    store = Store.open(postgres_url)
+    with _locked(postgres_url), caplog.at_level(logging.WARNING):
+        assert store.record_question("cli", None, unanswered()) is None
+    assert "could not record a question" in caplog.text and "lock timeout" in caplog.text
+    assert store.record_question("cli", None, unanswered()) is not None  # the lock is gone
+
+
+def test_a_lost_connection_is_replaced_at_the_next_write(postgres_url, caplog):
+    store = Store.open(postgres_url)
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    with caplog.at_level(logging.WARNING):
+        store.record_question("cli", None, unanswered())  # may fail: the server hung up
+    assert store.record_question("cli", None, unanswered()) is not None
+    assert len(store.questions()) >= 1
+
+
+def test_an_unreachable_server_disables_the_log_and_never_shows_the_password(caplog):
+    port = free_port()
+    url = f"postgresql://wegwijzer:geheim%2Fww@127.0.0.1:{port}/vragen?password=ook-geheim"
+    with caplog.at_level(logging.ERROR):
+        store = Store.open(url)
+    assert not store.enabled
+    assert f"cannot open 127.0.0.1:{port}/vragen" in caplog.text
+    for secret in ("geheim", "ook-geheim", "wegwijzer:"):
+        assert secret not in caplog.text
+
+
+def test_without_psycopg_a_postgresql_log_says_which_extra_to_install(monkeypatch, caplog):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if the extra were not installed
+    with caplog.at_level(logging.ERROR):
+        store = Store.open("postgresql://wegwijzer:geheim@db.example/vragen")
+    assert not store.enabled
+    assert "pip install 'wegwijzer[postgres]'" in caplog.text and "geheim" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("url", "where"),
+    [
+        ("postgresql://u:pw@db.example:5433/vragen", "db.example:5433/vragen"),
+        ("postgres://db.example/vragen?sslmode=require&password=pw", "db.example/vragen"),
+        ("postgresql:///vragen?host=/run/postgresql", "/run/postgresql/vragen"),
+        ("postgresql://u:pw@[::1]:5432/", "[::1]:5432/(the user's database)"),
+    ],
+)
+def test_where_names_host_port_and_database_only(url, where):
+    assert postgres_where(url) == where

@@ -11,6 +11,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from bots import doctor
@@ -209,6 +210,27 @@ def test_a_log_another_writer_holds_fails_the_write_probe(capsys, env, monkeypat
     assert code == 1
     assert lines(out)["log"].startswith("FAIL  log: SQLite at")
     assert "cannot be written" in lines(out)["log"] and "locked" in lines(out)["log"]
+
+
+def test_a_postgresql_log_is_named_by_host_and_database_never_by_its_password(
+    capsys, env, postgres_server, monkeypatch
+):
+    monkeypatch.setattr(doctor, "PROBE_TIMEOUT", 0.5)
+    url = postgres_server.create_database().replace("postgres@", "postgres:pw-SECRET@")
+    where = f"127.0.0.1:{postgres_server.port}/{url.rsplit('/', 1)[1]}"
+    code, out, err = doctor_main(capsys, {**env, "WEGWIJZER_DB": url})
+    assert code == 0
+    assert lines(out)["log"] == f"ok    log: PostgreSQL at {where}, writable"
+    with psycopg.connect(url) as db:  # the probe's question was rolled back
+        assert db.execute("SELECT COUNT(*) FROM questions").fetchone() == (0,)
+        db.execute("LOCK TABLE questions IN ACCESS EXCLUSIVE MODE")  # another writer's lock
+        code, out, err = doctor_main(capsys, {**env, "WEGWIJZER_DB": url})
+    assert code == 1
+    assert lines(out)["log"].startswith(f"FAIL  log: PostgreSQL at {where} cannot be written:")
+    gone = url.replace(str(postgres_server.port), str(free_port()))
+    code, out, err = doctor_main(capsys, {**env, "WEGWIJZER_DB": gone})
+    assert code == 1 and "is not usable" in lines(out)["log"]
+    assert "pw-SECRET" not in out + err
 
 
 def test_no_tokens_skips_the_platforms_through_the_cli(capsys, monkeypatch, env):

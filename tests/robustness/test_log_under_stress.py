@@ -60,7 +60,7 @@ def test_a_full_disk_costs_the_log_line_not_the_answer(tmp_path, assistant, capl
     db = sqlite3.connect(tmp_path / "log.db")
     # SQLite cannot grow the file past max_page_count: what a full disk looks like to it.
     pages = db.execute("PRAGMA page_count").fetchone()[0]
-    store._db.execute(f"PRAGMA max_page_count = {pages}")
+    store._db.connection.execute(f"PRAGMA max_page_count = {pages}")
     answer = assistant.ask("wat is de winwinlening")
     big = dataclasses.replace(answer, question="winwinlening " * 50_000)
     assert store.record_question("cli", None, big) is None
