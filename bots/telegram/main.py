@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import socket
 from collections.abc import Mapping, Sequence
 
 from bots.redact import log_briefly
@@ -80,6 +81,9 @@ def main(environ: Mapping[str, str] | None = None, argv: Sequence[str] | None = 
             logger.info(
                 "webhook %s, listening on %s port %d", webhook.url, webhook.host, webhook.port
             )
+            # python-telegram-bot sets the webhook before its server listens: with the port
+            # taken, Telegram would be left posting to nothing. Try the address first.
+            _check_listen(webhook.host, webhook.port)
             application.run_webhook(
                 listen=webhook.host,
                 port=webhook.port,
@@ -101,3 +105,18 @@ def main(environ: Mapping[str, str] | None = None, argv: Sequence[str] | None = 
             raise
         return fail(f"cannot listen on {webhook.host} port {webhook.port}: {redact(exc, *hidden)}")
     return 0
+
+
+def _check_listen(host: str, port: int) -> None:
+    """Bind and release `host`:`port` once, so a taken port fails before the webhook is set.
+
+    Raises:
+        OSError: the address cannot be listened on (in use, no permission, unknown host).
+    """
+    family, kind, protocol, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    with socket.socket(family, kind, protocol) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        probe.bind(address)
+        probe.listen()

@@ -290,10 +290,13 @@ def test_a_webhook_port_in_use_is_one_line_without_secrets():
                     process.kill()
                     await process.wait()
                     raise
-        return process.returncode, stderr.decode(), port
+                left_set = fake.webhook
+        return process.returncode, stderr.decode(), port, left_set
 
-    code, stderr, port = run(scenario())
+    code, stderr, port, left_set = run(scenario())
     assert code == 1
+    # Telegram must not be told to post to a server that never started.
+    assert left_set is None
     assert "Traceback" not in stderr
     last = stderr.strip().splitlines()[-1]
     assert last.startswith(f"error: cannot listen on 127.0.0.1 port {port}")
