@@ -145,13 +145,7 @@ def _writer(path: str, n: int) -> None:
 def test_two_processes_writing_at_once_lose_nothing(log_at):
     path = str(log_at())
     Store.open(path).close()
-    context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=_writer, args=(path, 150)) for _ in range(2)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(timeout=120)
-        assert worker.exitcode == 0
+    _run_at_once(_writer, (path, 150), processes=2)
     questions = Store.open(path).questions()
     assert len(questions) == 300 and len({q.id for q in questions}) == 300
 
@@ -413,13 +407,7 @@ def _opener(url: str) -> None:
 
 
 def test_bots_starting_at_once_migrate_the_database_once_and_share_the_salt(postgres_url):
-    context = multiprocessing.get_context("spawn")
-    openers = [context.Process(target=_opener, args=(postgres_url,)) for _ in range(3)]
-    for opener in openers:
-        opener.start()
-    for opener in openers:
-        opener.join(timeout=120)
-        assert opener.exitcode == 0
+    _run_at_once(_opener, (postgres_url,), processes=3)
     questions = Store.open(postgres_url).questions()
     assert len(questions) == 3 and len({q.user_key for q in questions}) == 1
 
@@ -475,3 +463,14 @@ def test_without_psycopg_a_postgresql_log_says_which_extra_to_install(monkeypatc
 )
 def test_where_names_host_port_and_database_only(url, where):
     assert postgres_where(url) == where
+
+
+def _run_at_once(target, args: tuple, *, processes: int) -> None:
+    """Run `target(*args)` in several fresh processes at once; each must exit cleanly."""
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=target, args=args) for _ in range(processes)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+        assert worker.exitcode == 0
