@@ -5,13 +5,18 @@ PostgreSQL cannot infer a parameter's type, and `ON CONFLICT` upserts, which SQL
 What differs lives here, behind `Backend`: connecting, the schema version and its migrations,
 the id of a new row, where the salt is kept, and what follows a delete.
 
-A PostgreSQL URL may hold a password: it never reaches a message (`where` names the host, port
-and database only; `brief` hides the password should a driver message repeat it).
+A PostgreSQL URL may hold a password: it never reaches a message. The URL is read by libpq's
+own parser (Python's reads some URLs differently, and would show part of a password as a host);
+`where` names the host, port and database only; `brief` hides every password (the URL's, its
+``sslpassword``, ``PGPASSWORD``, the URL's raw user part) should a driver message repeat it. A
+value that looks like a connection string but is not a ``postgresql://`` URL is refused, never
+taken for a file name, and an unparsable or ambiguous URL is refused without being repeated.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import sqlite3
 import urllib.parse
@@ -35,6 +40,11 @@ MIGRATION_LOCK_TIMEOUT_S = 30
 MIGRATION_LOCK = 0x5765_6777  # an arbitrary key for pg_advisory_xact_lock ("Wegw")
 HIDDEN = "[password hidden]"
 MISSING_DRIVER = "the PostgreSQL log needs psycopg: pip install 'wegwijzer[postgres]'"
+NOT_A_LOCATION = "WEGWIJZER_DB is neither a file path nor a postgresql:// URL"
+NOT_A_URL = "WEGWIJZER_DB is not a valid PostgreSQL URL"
+UNPARSABLE = "(unparsable URL)"
+# A libpq keyword/value connection string ("host=... password=..."): not a file name.
+_KEYWORDS = re.compile(r"\b(password|host|dbname|user|port)\s*=", re.IGNORECASE)
 
 
 class BackendError(RuntimeError):
@@ -88,25 +98,65 @@ def is_postgres(location: Path | str) -> bool:
     return isinstance(location, str) and location.lower().startswith(POSTGRES_SCHEMES)
 
 
+def is_refused(location: Path | str) -> bool:
+    """Whether `location` looks like a connection string (any other ``scheme://``, or libpq's
+    ``host=... password=...``) but is not a PostgreSQL URL: it is refused, never taken for a
+    file name (which would put a password in a file name and in messages)."""
+    if is_postgres(location):
+        return False
+    text = str(location)
+    return "://" in text or _KEYWORDS.search(text) is not None
+
+
 def where(location: Path | str) -> str:
-    """The log for a message: its path, or HOST:PORT/DATABASE of a URL (never a password)."""
-    return postgres_where(str(location)) if is_postgres(location) else str(location)
+    """The log for a message: its path, or HOST:PORT/DATABASE of a URL (never a password);
+    "(unparsable URL)" for a URL libpq cannot read, "(not shown)" for a refused value."""
+    if is_postgres(location):
+        try:
+            return parse_url(str(location))[0]
+        except ImportError:
+            return "(a URL not read: psycopg is not installed)"
+        except Exception:
+            return UNPARSABLE
+    return "(not shown)" if is_refused(location) else str(location)
+
+
+def describe(location: Path | str) -> str:
+    """"SQLite at PATH", "PostgreSQL at HOST:PORT/DB" or "PostgreSQL (unparsable URL)"."""
+    if is_postgres(location):
+        place = where(location)
+        return f"PostgreSQL {place}" if place.startswith("(") else f"PostgreSQL at {place}"
+    return f"SQLite at {where(location)}"
 
 
 def open_backend(location: Path | str) -> Backend:
     """Open (creating and migrating) the log at a SQLite path or a PostgreSQL URL.
 
     Raises:
-        BackendError: it cannot be opened (unreachable, refused, a newer schema, no driver).
+        BackendError: it cannot be opened (unreachable, refused, a newer schema, no driver,
+            not a path or a URL); the message never repeats the URL.
     """
     if is_postgres(location):
-        return PostgresBackend.open(str(location))
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            raise BackendError(MISSING_DRIVER) from None
+        try:
+            backend = PostgresBackend(str(location))
+        except Exception:  # a driver's or urllib's message may quote the URL: never repeated
+            raise BackendError(NOT_A_URL) from None
+        return backend.open()
+    if is_refused(location):
+        raise BackendError(NOT_A_LOCATION)
     return SQLiteBackend.open(Path(location))
 
 
-def brief(error: BaseException, limit: int = 200) -> str:
-    """An exception for a log line: its type and message, on one line, shortened."""
+def brief(error: BaseException, limit: int = 200, hide: Sequence[str] = ()) -> str:
+    """An exception for a log line: its type and message on one line, every string in `hide`
+    replaced (before shortening, so no part of one survives), shortened to `limit`."""
     text = f"{type(error).__name__}: {' '.join(str(error).split())}"
+    for secret in hide:
+        text = text.replace(secret, HIDDEN)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -286,21 +336,29 @@ class PostgresBackend:
     kind = "PostgreSQL"
 
     def __init__(self, url: str) -> None:
-        self.where = postgres_where(url)
+        """Read the URL (not yet connecting).
+
+        Raises:
+            ImportError: psycopg is not installed.
+            ValueError: libpq cannot read the URL, or reads it ambiguously (an unencoded @ or
+                / in the password); the message never repeats it.
+        """
+        import psycopg
+
+        self.where, self._secrets = parse_url(url)
         self._url = url
-        self._secrets = _url_secrets(url)
-        try:
-            import psycopg
-        except ImportError as exc:
-            raise BackendError(MISSING_DRIVER) from exc
         self._psycopg = psycopg
         self.errors: tuple[type[Exception], ...] = (psycopg.Error,)
         self._connection: Any = None
         self._salt = b""
 
-    @classmethod
-    def open(cls, url: str) -> PostgresBackend:
-        backend = cls(url)
+    def open(self) -> PostgresBackend:
+        """Connect and migrate; returns itself.
+
+        Raises:
+            BackendError: it cannot be opened; the message holds no password.
+        """
+        backend = self
         try:
             backend._connection = backend._connect()
             backend._salt = backend._migrate()
@@ -356,10 +414,7 @@ class PostgresBackend:
         return None
 
     def brief(self, error: BaseException) -> str:
-        text = brief(error)
-        for secret in self._secrets:
-            text = text.replace(secret, HIDDEN)
-        return text
+        return brief(error, hide=self._secrets)
 
     def close(self) -> None:
         if self._connection is not None:
@@ -457,27 +512,65 @@ def _placeholders(sql: str) -> str:
     return sql.replace("?", "%s")
 
 
-def postgres_where(url: str) -> str:
-    """HOST:PORT/DATABASE of a PostgreSQL URL, for messages: never the user or password."""
-    parts = urllib.parse.urlsplit(url)
-    query = urllib.parse.parse_qs(parts.query)
+def parse_url(url: str) -> tuple[str, list[str]]:
+    """HOST:PORT/DATABASE of a PostgreSQL URL, read by libpq's own parser (what it will
+    connect to), and the secrets to hide (`database_secrets`).
+
+    Raises:
+        ImportError: psycopg is not installed.
+        ValueError: libpq cannot read the URL, or reads an unencoded @ or / in the user part
+            as part of the host, port or database; the message never repeats the URL.
+    """
+    from psycopg.conninfo import conninfo_to_dict
+
     try:
-        host, port = parts.hostname, parts.port
-    except ValueError:  # a port that is not a number: libpq will say so
-        host, port = None, None
-    host = host or (query.get("host") or ["localhost"])[0]
-    if ":" in host:
+        parts = conninfo_to_dict(url)
+    except Exception:
+        raise ValueError("libpq cannot read the URL") from None
+    authority = url.split("://", 1)[1].split("?", 1)[0]
+    host = str(parts.get("host") or parts.get("hostaddr") or "localhost")
+    port, database = str(parts.get("port") or ""), str(parts.get("dbname") or "")
+    ambiguous = authority.count("@") > 1 or "/" in authority.rpartition("@")[0]
+    if ambiguous or "@" in host + database or not all(p.isdigit() for p in port.split(",") if p):
+        raise ValueError("an unencoded @ or / in the URL's user part")
+    if ":" in host and not host.startswith("/"):
         host = f"[{host}]"
-    database = urllib.parse.unquote(parts.path.lstrip("/")) or "(the user's database)"
-    return f"{host}:{port}/{database}" if port else f"{host}/{database}"
+    shown = f"{host}:{port}/" if port else f"{host}/"
+    shown += database or "(the user's database)"
+    hidden = database_secrets(url)
+    for secret in hidden:
+        shown = shown.replace(secret, HIDDEN)
+    return shown, hidden
 
 
-def _url_secrets(url: str) -> list[str]:
-    """The password of a URL, as written and decoded (in the user part or `?password=`)."""
-    parts = urllib.parse.urlsplit(url)
-    found = [parts.password or ""]
-    for key, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=False):
-        if key == "password":
-            found.append(value)
-    found += [urllib.parse.unquote(s) for s in found] + [urllib.parse.quote(s) for s in found]
-    return sorted({s for s in found if s}, key=len, reverse=True)
+def postgres_where(url: str) -> str:
+    """HOST:PORT/DATABASE of a PostgreSQL URL, for messages: never the user or password;
+    "(unparsable URL)" when libpq cannot read it."""
+    try:
+        return parse_url(url)[0]
+    except Exception:
+        return UNPARSABLE
+
+
+def database_secrets(value: str) -> list[str]:
+    """What to hide from messages about a log at `value` (a URL or libpq connection string),
+    longest first: the password and ``sslpassword`` as libpq reads them, ``PGPASSWORD``, and
+    the raw text between ``://`` and the last ``@`` (a password libpq would read differently),
+    each as written and decoded. Never raises."""
+    found = [os.environ.get("PGPASSWORD", "")]
+    try:
+        from psycopg.conninfo import conninfo_to_dict
+
+        parts = conninfo_to_dict(value)
+        found += [str(parts.get("password") or ""), str(parts.get("sslpassword") or "")]
+    except Exception:  # not installed, or not readable: the raw parts below still count
+        pass
+    if "://" in value:
+        rest = value.split("://", 1)[1]
+        if "@" in rest:
+            user_part = rest.rpartition("@")[0]
+            found += [user_part, user_part.partition(":")[2]]
+    found += re.findall(r"[?&](?:ssl)?password=([^&]*)", value)
+    decoded = [urllib.parse.unquote(s) for s in found]
+    decoded += [urllib.parse.unquote_plus(s) for s in found]
+    return sorted({s for s in found + decoded if s}, key=len, reverse=True)

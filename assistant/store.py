@@ -33,11 +33,14 @@ from enum import StrEnum
 from pathlib import Path
 
 from assistant.backends import (
+    NOT_A_LOCATION,
+    NOT_A_URL,
     Backend,
     BackendError,
     SQLiteBackend,
     Transaction,
     is_postgres,
+    is_refused,
     open_backend,
     where,
 )
@@ -157,11 +160,15 @@ class Store:
         SQLite file, or the database's `wegwijzer_meta` table. A log that cannot be opened gives
         a disabled store and a logged error (without the URL's password), never an exception.
         """
-        location = path if is_postgres(path) else Path(path)
+        # A refused value stays a string: a Path would fold its "//".
+        location = path if is_postgres(path) or is_refused(path) else Path(path)
         try:
             backend = open_backend(location)
         except BackendError as exc:
-            logger.error("question log disabled: cannot open %s: %s", where(location), exc)
+            if str(exc) in (NOT_A_LOCATION, NOT_A_URL):  # the value itself is not repeated
+                logger.error("question log disabled: %s", exc)
+            else:
+                logger.error("question log disabled: cannot open %s: %s", where(location), exc)
             return cls(None, salt=salt or b"", retention_days=retention_days, clock=clock)
         try:
             salt = salt or backend.salt()
@@ -185,7 +192,7 @@ class Store:
     @property
     def location(self) -> str:
         """Which log, for a message: "SQLite at PATH", "PostgreSQL at HOST:PORT/DB" (never a
-        password) or "off"."""
+        password) or "off" (also when it could not be opened)."""
         return "off" if self._db is None else f"{self._db.kind} at {self._db.where}"
 
     def write_problem(self, timeout: float) -> str | None:
@@ -450,7 +457,9 @@ def default_path(environ: Mapping[str, str]) -> Path:
 def store_from_environment(environ: Mapping[str, str]) -> Store:
     """The store the CLI and the bots use: WEGWIJZER_DB (a SQLite path, a ``postgresql://``
     URL, or ``off``, which disables), WEGWIJZER_SALT,
-    WEGWIJZER_RETENTION_DAYS. A log that is off is a disabled store (`Store.disabled`)."""
+    WEGWIJZER_RETENTION_DAYS. A log that is off is a disabled store (`Store.disabled`); so is
+    one whose WEGWIJZER_DB looks like another connection string (``mysql://``, ``host=...
+    password=...``): it is refused with a logged error that does not repeat it."""
     location = environ.get("WEGWIJZER_DB", "").strip()
     if location.lower() == "off":
         return Store.disabled()

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from assistant.backends import is_postgres, where
+from assistant.backends import NOT_A_LOCATION, describe, is_refused
 from assistant.corpus import (
     STALE_AFTER_MONTHS,
     Corpus,
@@ -152,7 +152,9 @@ def check_log(env: Mapping[str, str]) -> Check:
     if location.lower() == "off":
         return Check("log", "ok", f"off ({DB_VARIABLE}=off): questions are not logged")
     target = location or default_path(env)
-    described = f"{'PostgreSQL' if is_postgres(target) else 'SQLite'} at {where(target)}"
+    if is_refused(target):  # perhaps a connection string with a password: never echoed
+        return Check("log", "fail", NOT_A_LOCATION)
+    described = describe(target)
     with _captured("assistant.store") as records:
         store = store_from_environment(env)
     try:

@@ -13,7 +13,14 @@ import psycopg
 import pytest
 
 from assistant import cli
-from assistant.backends import is_postgres, postgres_where
+from assistant.backends import (
+    PostgresBackend,
+    database_secrets,
+    describe,
+    is_postgres,
+    postgres_where,
+    where,
+)
 from assistant.schema import POSTGRES_MIGRATIONS
 from assistant.store import (
     MIGRATIONS,
@@ -474,3 +481,64 @@ def _run_at_once(target, args: tuple, *, processes: int) -> None:
     for worker in workers:
         worker.join(timeout=120)
         assert worker.exitcode == 0
+
+
+# --- a password never reaches a message -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "host=db.example user=w password=SECRET-pw dbname=w",
+        "dbname = w password= SECRET-pw",
+        "postgresql+psycopg://u:SECRET-pw@db.example/w",
+        "mysql://u:SECRET-pw@db.example/w",
+    ],
+)
+def test_a_connection_string_that_is_not_a_postgresql_url_is_refused_not_a_file(
+    value, tmp_path, monkeypatch, caplog
+):
+    monkeypatch.chdir(tmp_path)
+    with caplog.at_level(logging.INFO):
+        store = store_from_environment({"WEGWIJZER_DB": value})
+    assert not store.enabled
+    assert "WEGWIJZER_DB is neither a file path nor a postgresql:// URL" in caplog.text
+    assert "SECRET" not in caplog.text and "SECRET" not in store.location
+    assert list(tmp_path.rglob("*")) == []  # no file named after the password
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://u@127.0.0.1:1/w?password=SECRET+pw%zz",  # libpq refuses the escape
+        "postgresql://u:SECRET@pw@127.0.0.1:1/w",  # an unencoded @: libpq's host is pw@127...
+        "postgresql://u:SECRET/pw@127.0.0.1:1/w",  # an unencoded /: libpq's port is SECRET
+    ],
+)
+def test_an_unparsable_or_ambiguous_url_is_refused_without_its_password(url, caplog):
+    with caplog.at_level(logging.INFO):
+        store = Store.open(url)
+    assert not store.enabled
+    assert "WEGWIJZER_DB is not a valid PostgreSQL URL" in caplog.text
+    for part in ("SECRET", "pw"):
+        assert part not in caplog.text
+    assert where(url) == "(unparsable URL)" and describe(url) == "PostgreSQL (unparsable URL)"
+
+
+def test_a_password_python_cannot_parse_but_libpq_can_is_not_shown(caplog):
+    url = f"postgresql://u:SECRET＠pw@127.0.0.1:{free_port()}/w"  # urlsplit raises, naming it
+    with caplog.at_level(logging.INFO):
+        assert not Store.open(url).enabled
+    assert "cannot open 127.0.0.1:" in caplog.text and "SECRET" not in caplog.text
+
+
+def test_the_password_is_hidden_as_libpq_reads_it_and_before_shortening(monkeypatch):
+    monkeypatch.setenv("PGPASSWORD", "env-SECRET")
+    long = "L" * 300
+    backend = PostgresBackend(f"postgresql://u:{long}@h/db?sslpassword=key-SECRET")
+    for secret in (long, "key-SECRET", "env-SECRET"):
+        message = backend.brief(RuntimeError(f"failed for {secret} at h"))
+        assert secret[:20] not in message and "[password hidden]" in message
+    plus = PostgresBackend("postgresql://u@h/db?password=a+b%2B")  # libpq: a+b+; Python: a b+
+    assert "a+b+" not in plus.brief(RuntimeError("password a+b+ refused"))
+    assert "kw-SECRET" in database_secrets("host=h password=kw-SECRET")
