@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from assistant import Assistant, CorpusError
+from assistant.backends import database_secrets
 from assistant.corpus import Corpus, bundled_corpus_dir, load_corpus
 from assistant.store import Store, store_from_environment
 from bots.redact import REDACTED, configure_logging
@@ -79,8 +80,8 @@ def prepare(
         webhooks: whether the bot can run as a webhook (Telegram); the others refuse
             `--webhook` and ignore the `TELEGRAM_WEBHOOK_*` variables.
 
-    Logging is configured first, with the token (and the webhook's secret) redacted from
-    every record.
+    Logging is configured first, with the token, the webhook's secret and the question log's
+    password(s) redacted from every record.
     """
     env = os.environ if environ is None else environ
     options = _options(argv, env, webhooks=webhooks)
@@ -91,7 +92,11 @@ def prepare(
         print(f"error: set {token_variable} to {token_hint}.", file=sys.stderr)
         return 2
     webhook: Webhook | None = options.webhook
-    configure_logging(token, *([webhook.secret] if webhook else []))
+    configure_logging(
+        token,
+        *([webhook.secret] if webhook else []),
+        *database_secrets(env.get("WEGWIJZER_DB", "").strip()),
+    )
     corpus = Path(env.get(CORPUS_VARIABLE, "").strip() or bundled_corpus_dir())
     today = dt.date.today()
     try:

@@ -307,3 +307,59 @@ def test_the_env_example_names_every_variable_the_doctor_reads():
     ):
         assert f"{variable}=" in text
     assert "0600" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "line"),
+    [
+        (
+            "host=db.example user=w password=pw-SECRET dbname=w",
+            "FAIL  log: WEGWIJZER_DB is neither a file path nor a postgresql:// URL",
+        ),
+        (
+            "postgresql+psycopg://u:pw-SECRET@db.example/w",
+            "FAIL  log: WEGWIJZER_DB is neither a file path nor a postgresql:// URL",
+        ),
+        (
+            "postgresql://u@127.0.0.1:1/w?password=pw-SECRET%zz",
+            "FAIL  log: PostgreSQL (unparsable URL) is not usable: question log disabled: "
+            "WEGWIJZER_DB is not a valid PostgreSQL URL",
+        ),
+    ],
+)
+def test_a_log_setting_that_is_no_path_or_url_fails_without_echoing_it(
+    capsys, env, tmp_path, monkeypatch, value, line
+):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = doctor_main(capsys, {**env, "WEGWIJZER_DB": value})
+    assert code == 1
+    assert lines(out)["log"] == line
+    assert "SECRET" not in out + err
+    assert not list(tmp_path.glob("*SECRET*"))
+
+
+def test_a_password_that_pythons_url_parser_refuses_is_not_a_traceback(capsys, env):
+    url = f"postgresql://u:pw-SECRET＠x@127.0.0.1:{free_port()}/w"
+    code, out, err = doctor_main(capsys, {**env, "WEGWIJZER_DB": url})
+    assert code == 1
+    assert lines(out)["log"].startswith("FAIL  log: PostgreSQL at 127.0.0.1:")
+    assert "SECRET" not in out + err
+
+
+def test_the_bots_start_up_log_hides_the_database_password(capsys, env, monkeypatch):
+    import logging
+
+    from bots.startup import prepare
+
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    url = f"postgresql://w:db-SECRET@127.0.0.1:{free_port()}/w"
+    try:
+        prepared = prepare({**env, "WEGWIJZER_DB": url, "T": "tok"}, "T", "a token", [])
+        assert not isinstance(prepared, int) and not prepared.log.enabled
+        logging.getLogger("psycopg").error("connection to %s failed", url)  # a driver's message
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+    err = capsys.readouterr().err
+    assert "connection to postgresql://[token verborgen]@" in err and "db-SECRET" not in err
