@@ -35,8 +35,11 @@ CONNECT_TIMEOUT_S = 5
 # A PostgreSQL statement that runs longer is cancelled (and the write skipped): a log write
 # takes milliseconds, so this only trips on a server in trouble.
 STATEMENT_TIMEOUT_MS = 5000
-# Bots that start at once take turns to migrate; the first does the work.
+# Bots that start at once take turns to migrate; the first does the work. The migration's
+# statements may take longer than a log write's STATEMENT_TIMEOUT_MS (which would otherwise cut
+# the wait for the lock short, leaving the log disabled for the life of the process).
 MIGRATION_LOCK_TIMEOUT_S = 30
+MIGRATION_STATEMENT_TIMEOUT_S = 120
 MIGRATION_LOCK = 0x5765_6777  # an arbitrary key for pg_advisory_xact_lock ("Wegw")
 HIDDEN = "[password hidden]"
 MISSING_DRIVER = "the PostgreSQL log needs psycopg: pip install 'wegwijzer[postgres]'"
@@ -441,6 +444,9 @@ class PostgresBackend:
         under an advisory lock, so that bots starting at once do it once; returns the salt."""
         connection = self._connection
         with connection.transaction():
+            connection.execute(
+                f"SET LOCAL statement_timeout = '{MIGRATION_STATEMENT_TIMEOUT_S}s'"
+            )
             connection.execute(f"SET LOCAL lock_timeout = '{MIGRATION_LOCK_TIMEOUT_S}s'")
             connection.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
             if connection.execute("SELECT to_regclass('wegwijzer_meta')").fetchone()[0] is None:

@@ -7,6 +7,7 @@ import multiprocessing
 import sqlite3
 import stat
 import sys
+import threading
 from contextlib import contextmanager
 
 import psycopg
@@ -542,3 +543,16 @@ def test_the_password_is_hidden_as_libpq_reads_it_and_before_shortening(monkeypa
     plus = PostgresBackend("postgresql://u@h/db?password=a+b%2B")  # libpq: a+b+; Python: a b+
     assert "a+b+" not in plus.brief(RuntimeError("password a+b+ refused"))
     assert "kw-SECRET" in database_secrets("host=h password=kw-SECRET")
+
+
+def test_a_bot_waits_for_another_hosts_migration_beyond_the_statement_timeout(
+    postgres_url, monkeypatch
+):
+    from assistant import backends
+
+    monkeypatch.setattr(backends, "STATEMENT_TIMEOUT_MS", 300)  # the connection-wide limit
+    with psycopg.connect(postgres_url) as other:  # another host, migrating
+        other.execute("SELECT pg_advisory_xact_lock(%s)", (backends.MIGRATION_LOCK,))
+        threading.Timer(1.0, other.rollback).start()  # done after 1 s: well within 30 s
+        store = Store.open(postgres_url)
+    assert store.enabled
