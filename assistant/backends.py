@@ -19,6 +19,7 @@ import os
 import re
 import secrets
 import sqlite3
+import time
 import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -32,6 +33,19 @@ from assistant.schema import MIGRATIONS, POSTGRES_MIGRATIONS, SCHEMA_VERSION, st
 BUSY_TIMEOUT_MS = 500
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 CONNECT_TIMEOUT_S = 5
+# A server that stops answering (a hung host, a cut network) is noticed within seconds, not
+# after the kernel's minutes of retransmissions: TCP keepalives, and unacknowledged data given
+# up after tcp_user_timeout (ms).
+KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 5000,
+}
+# After a failed reconnect no new attempt is made for this long: writes are skipped (without a
+# log line each) rather than each waiting up to CONNECT_TIMEOUT_S on the bot's event loop.
+RECONNECT_BACKOFF_S = 30.0
 # A PostgreSQL statement that runs longer is cancelled (and the write skipped): a log write
 # takes milliseconds, so this only trips on a server in trouble.
 STATEMENT_TIMEOUT_MS = 5000
@@ -52,6 +66,10 @@ _KEYWORDS = re.compile(r"\b(password|host|dbname|user|port)\s*=", re.IGNORECASE)
 
 class BackendError(RuntimeError):
     """The log cannot be opened; the message is one line and holds no password."""
+
+
+class BackendPaused(BackendError):
+    """The server was unreachable a moment ago: no new connection is tried yet."""
 
 
 class Transaction(Protocol):
@@ -351,9 +369,11 @@ class PostgresBackend:
         self.where, self._secrets = parse_url(url)
         self._url = url
         self._psycopg = psycopg
-        self.errors: tuple[type[Exception], ...] = (psycopg.Error,)
+        self.errors: tuple[type[Exception], ...] = (psycopg.Error, BackendError)
         self._connection: Any = None
         self._salt = b""
+        self.clock: Callable[[], float] = time.monotonic  # replaced in tests
+        self._retry_at = 0.0  # no reconnect before this `clock` time
 
     def open(self) -> PostgresBackend:
         """Connect and migrate; returns itself.
@@ -365,12 +385,12 @@ class PostgresBackend:
         try:
             backend._connection = backend._connect()
             backend._salt = backend._migrate()
-        except backend.errors as exc:
-            backend.close()
-            raise BackendError(backend.brief(exc)) from None  # the cause could name the URL
         except BackendError:
             backend.close()
             raise
+        except backend.errors as exc:
+            backend.close()
+            raise BackendError(backend.brief(exc)) from None  # the cause could name the URL
         return backend
 
     @contextmanager
@@ -396,7 +416,7 @@ class PostgresBackend:
         plain VACUUM does not lock out writers)."""
         try:
             self._live().execute("VACUUM questions, feedback, interest")
-        except self._psycopg.Error as exc:
+        except self.errors as exc:
             return f"deleted rows could not be vacuumed: {self.brief(exc)}"
         return None
 
@@ -412,7 +432,7 @@ class PostgresBackend:
                     " passages) VALUES ('', 'cli', 'wegwijzer doctor', 0, 0, '[]')"
                 )
                 raise psycopg.Rollback
-        except psycopg.Error as exc:
+        except (psycopg.Error, BackendError) as exc:
             return self.brief(exc)
         return None
 
@@ -426,17 +446,31 @@ class PostgresBackend:
 
     def _connect(self) -> Any:
         connection = self._psycopg.connect(
-            self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
+            self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S, **KEEPALIVES
         )
         connection.execute(f"SET statement_timeout = {STATEMENT_TIMEOUT_MS}")
         connection.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
         return connection
 
     def _live(self) -> Any:
-        """The connection; a new one when the last broke (the server restarted, say)."""
+        """The connection; a new one when the last broke (the server restarted, say).
+
+        Raises:
+            BackendPaused: a reconnect failed less than RECONNECT_BACKOFF_S ago.
+            psycopg.Error: the reconnect failed (none is tried for RECONNECT_BACKOFF_S).
+        """
         if self._connection is None or self._connection.closed or self._connection.broken:
             self.close()
-            self._connection = self._connect()
+            if self.clock() < self._retry_at:
+                raise BackendPaused(
+                    f"{self.where} was unreachable; no new connection for "
+                    f"{self._retry_at - self.clock():.0f} s"
+                )
+            try:
+                self._connection = self._connect()
+            except self._psycopg.Error:
+                self._retry_at = self.clock() + RECONNECT_BACKOFF_S
+                raise
         return self._connection
 
     def _migrate(self) -> bytes:

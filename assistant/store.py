@@ -37,6 +37,7 @@ from assistant.backends import (
     NOT_A_URL,
     Backend,
     BackendError,
+    BackendPaused,
     SQLiteBackend,
     Transaction,
     is_postgres,
@@ -428,6 +429,9 @@ class Store:
                 yield db
         except Exception as exc:  # a surrogate in a question, a huge id, a locked file ...
             reason = self._db.brief(exc)
+            if isinstance(exc, BackendPaused) and not strict:  # the failure was logged once
+                logger.debug("question log: skipped: %s", reason)
+                return
             logger.warning("question log: could not %s: %s", what, reason)
             if strict:
                 raise StoreError(f"could not {what}: {reason}") from None
@@ -443,6 +447,9 @@ class Store:
             return []
         try:
             return self._db.read(sql, parameters)
+        except BackendPaused as exc:
+            logger.debug("question log: skipped a read: %s", exc)
+            return []
         except self._db.errors as exc:
             logger.warning("question log: could not read: %s", self._db.brief(exc))
             return []

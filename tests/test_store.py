@@ -556,3 +556,46 @@ def test_a_bot_waits_for_another_hosts_migration_beyond_the_statement_timeout(
         threading.Timer(1.0, other.rollback).start()  # done after 1 s: well within 30 s
         store = Store.open(postgres_url)
     assert store.enabled
+
+
+def _count_connects(monkeypatch) -> list[dict]:
+    """Every psycopg.connect call's keyword arguments, from now on."""
+    calls: list[dict] = []
+    real = psycopg.connect
+
+    def connect(*args, **kwargs):
+        calls.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(psycopg, "connect", connect)
+    return calls
+
+
+def test_connections_detect_a_hung_server_with_tcp_keepalives(postgres_url, monkeypatch):
+    calls = _count_connects(monkeypatch)
+    assert Store.open(postgres_url).enabled
+    expected = dict(
+        keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3
+    ) | dict(tcp_user_timeout=5000)
+    assert calls and expected.items() <= calls[0].items()
+
+
+def test_after_a_failed_reconnect_writes_are_skipped_for_a_while_and_logged_once(
+    postgres_url, monkeypatch, caplog
+):
+    store = Store.open(postgres_url)
+    backend = store._db
+    now = [1000.0]
+    backend.clock = lambda: now[0]
+    backend._url = f"postgresql://postgres@127.0.0.1:{free_port()}/gone"  # the server is gone
+    backend.close()
+    calls = _count_connects(monkeypatch)
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):
+            assert store.record_question("cli", None, unanswered()) is None
+        assert store.questions() == []
+    assert len(calls) == 1  # one try, then no more for a while
+    assert caplog.text.count("could not record a question") == 1
+    now[0] += 31
+    assert store.record_question("cli", None, unanswered()) is None
+    assert len(calls) == 2
