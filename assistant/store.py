@@ -26,11 +26,12 @@ import hmac
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from assistant.backends import (
     NOT_A_LOCATION,
@@ -221,6 +222,7 @@ class Store:
         if not self.enabled:
             return None
         now = self._clock()
+        question_id = None
         with self._write("record a question") as db:
             question_id = db.insert(
                 "INSERT INTO questions (asked_at, channel, user_key, question, answered,"
@@ -239,8 +241,7 @@ class Store:
             )
             if self._last_purge is None or now - self._last_purge >= PURGE_EVERY:
                 self._purge(db, now)
-            return question_id
-        return None
+        return question_id if db.ok else None
 
     def record_feedback(
         self,
@@ -254,9 +255,10 @@ class Store:
         _check_reason(reason)
         if not self.enabled:
             return None
+        feedback_id = None
         with self._write("record feedback") as db:
             # The casts tell PostgreSQL the parameters' types, which a SELECT does not.
-            return db.insert(
+            feedback_id = db.insert(
                 "INSERT INTO feedback (question_id, given_at, vote, reason, passage_id)"
                 " SELECT CAST(? AS BIGINT), ?, ?, ?, ? WHERE CAST(? AS BIGINT) IS NULL OR EXISTS"
                 " (SELECT 1 FROM questions WHERE id = ?)",
@@ -270,7 +272,7 @@ class Store:
                     question_id,
                 ),
             )
-        return None
+        return feedback_id if db.ok else None
 
     def record_interest(self, question_id: int, passage_id: str, kind: str) -> bool:
         """Log that the user who asked a question showed interest in a passage (`Interest`:
@@ -280,8 +282,9 @@ class Store:
             raise ValueError(f"kind {problem}")
         if not self.enabled:
             return False
+        written = False
         with self._write("record interest") as db:
-            return (
+            written = (
                 db.execute(
                     "INSERT INTO interest (question_id, given_at, passage_id, kind)"
                     " SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT)"
@@ -290,7 +293,7 @@ class Store:
                 )
                 == 1
             )
-        return False
+        return written and db.ok
 
     def decide(self, keys: Iterable[str], decision: str) -> int:
         """Record a curator's decision (`Curation`) for suggestion keys, replacing an earlier
@@ -318,12 +321,13 @@ class Store:
         _check_reason(reason)
         if not self.enabled:
             return False
+        changed = False
         with self._write("record a reason") as db:
-            return (
+            changed = (
                 db.execute("UPDATE feedback SET reason = ? WHERE id = ?", (reason, feedback_id))
                 == 1
             )
-        return False
+        return changed and db.ok
 
     def forget(self, user_key: str) -> int:
         """Delete every question (and its feedback and interest) of a user; returns how many
@@ -356,7 +360,7 @@ class Store:
         with self._write("purge old questions") as db:
             deleted = self._purge(db, self._clock())
         self._scrub()
-        return deleted
+        return deleted if db.ok else 0
 
     def questions(self, since: dt.datetime | None = None) -> list[StoredQuestion]:
         """Logged questions, oldest first (empty when the store is disabled)."""
@@ -417,16 +421,20 @@ class Store:
         return deleted
 
     @contextmanager
-    def _write(self, what: str, *, strict: bool = False) -> Iterator[Transaction]:
+    def _write(self, what: str, *, strict: bool = False) -> Iterator[_Write]:
         """A transaction whose failure, of any kind, is logged and swallowed: the answer matters
         more than its log line. With `strict` the failure is raised as `StoreError` instead.
 
+        What it yields is `ok` once the transaction is committed: a failure anywhere, the
+        commit included, leaves it False, and callers return no id for a row rolled back.
         Only entered when the store is enabled (callers check `enabled` first).
         """
         assert self._db is not None, "callers check that the store is enabled"
         try:
             with self._db.transaction() as db:
-                yield db
+                write = _Write(db)
+                yield write
+            write.ok = True
         except Exception as exc:  # a surrogate in a question, a huge id, a locked file ...
             reason = self._db.brief(exc)
             if isinstance(exc, BackendPaused) and not strict:  # the failure was logged once
@@ -453,6 +461,24 @@ class Store:
         except self._db.errors as exc:
             logger.warning("question log: could not read: %s", self._db.brief(exc))
             return []
+
+
+class _Write:
+    """The statements of one logged write (a `Transaction`); `ok` is set once it is
+    committed."""
+
+    def __init__(self, db: Transaction) -> None:
+        self._db = db
+        self.ok = False
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
+        return self._db.execute(sql, parameters)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self._db.executemany(sql, rows)
+
+    def insert(self, sql: str, parameters: Sequence[Any]) -> int | None:
+        return self._db.insert(sql, parameters)
 
 
 def default_path(environ: Mapping[str, str]) -> Path:

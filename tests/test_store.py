@@ -599,3 +599,36 @@ def test_after_a_failed_reconnect_writes_are_skipped_for_a_while_and_logged_once
     now[0] += 31
     assert store.record_question("cli", None, unanswered()) is None
     assert len(calls) == 2
+
+
+class _CommitFails:
+    """A back-end whose commits fail: each transaction is rolled back at its end."""
+
+    def __init__(self, inner) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    @contextmanager
+    def transaction(self):
+        with self._inner.transaction() as db:
+            yield db
+            raise self._inner.errors[0]("the commit failed")  # the block rolls back
+
+
+def test_a_write_whose_commit_fails_returns_no_id(log_at, caplog):
+    store = Store.open(log_at())
+    asked = store.record_question("cli", None, unanswered())
+    feedback = store.record_feedback(asked, False)
+    real = store._db
+    store._db = _CommitFails(real)
+    with caplog.at_level(logging.WARNING):
+        assert store.record_question("cli", None, unanswered()) is None
+        assert store.record_feedback(asked, True) is None
+        assert store.record_interest(asked, "vlaio", "more") is False
+        assert store.set_reason(feedback, "verouderd") is False
+    assert caplog.text.count("the commit failed") == 4
+    store._db = real
+    assert len(store.questions()) == 1 and len(store.feedback()) == 1
+    assert store.interest() == [] and store.feedback()[0].reason is None
