@@ -143,7 +143,8 @@ def where(location: Path | str) -> str:
 
 
 def describe(location: Path | str) -> str:
-    """"SQLite at PATH", "PostgreSQL at HOST:PORT/DB" or "PostgreSQL (unparsable URL)"."""
+    """What a message calls the log: "SQLite at PATH", "PostgreSQL at HOST:PORT/DB" or
+    "PostgreSQL (unparsable URL)"."""
     if is_postgres(location):
         place = where(location)
         return f"PostgreSQL {place}" if place.startswith("(") else f"PostgreSQL at {place}"
@@ -478,9 +479,7 @@ class PostgresBackend:
         under an advisory lock, so that bots starting at once do it once; returns the salt."""
         connection = self._connection
         with connection.transaction():
-            connection.execute(
-                f"SET LOCAL statement_timeout = '{MIGRATION_STATEMENT_TIMEOUT_S}s'"
-            )
+            connection.execute(f"SET LOCAL statement_timeout = '{MIGRATION_STATEMENT_TIMEOUT_S}s'")
             connection.execute(f"SET LOCAL lock_timeout = '{MIGRATION_LOCK_TIMEOUT_S}s'")
             connection.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
             if connection.execute("SELECT to_regclass('wegwijzer_meta')").fetchone()[0] is None:

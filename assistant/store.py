@@ -349,18 +349,22 @@ class Store:
                     (user_key,),
                 )
             deleted = db.execute("DELETE FROM questions WHERE user_key = ?", (user_key,))
-        self._scrub()
+        if deleted:  # their feedback and interest went with them; nothing else was deleted
+            self._scrub()
         return deleted
 
     def purge(self) -> int:
         """Delete what is older than the retention period; returns how many questions."""
         if not self.enabled:
             return 0
-        deleted = 0
+        deleted = rows = 0
         with self._write("purge old questions") as db:
-            deleted = self._purge(db, self._clock())
-        self._scrub()
-        return deleted if db.ok else 0
+            deleted, rows = self._purge(db, self._clock())
+        if not db.ok:
+            return 0
+        if rows:  # a VACUUM at every start, with nothing deleted, costs for nothing
+            self._scrub()
+        return deleted
 
     def questions(self, since: dt.datetime | None = None) -> list[StoredQuestion]:
         """Logged questions, oldest first (empty when the store is disabled)."""
@@ -412,13 +416,14 @@ class Store:
             self._db.close()
             self._db = None
 
-    def _purge(self, db: Transaction, now: dt.datetime) -> int:
+    def _purge(self, db: Transaction, now: dt.datetime) -> tuple[int, int]:
+        """Delete what is past retention; (questions deleted, rows deleted in all)."""
         cutoff = _iso(now - dt.timedelta(days=self.retention_days))
-        db.execute("DELETE FROM feedback WHERE given_at < ?", (cutoff,))
-        db.execute("DELETE FROM interest WHERE given_at < ?", (cutoff,))
+        rows = db.execute("DELETE FROM feedback WHERE given_at < ?", (cutoff,))
+        rows += db.execute("DELETE FROM interest WHERE given_at < ?", (cutoff,))
         deleted = db.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,))
         self._last_purge = now
-        return deleted
+        return deleted, rows + deleted
 
     @contextmanager
     def _write(self, what: str, *, strict: bool = False) -> Iterator[_Write]:

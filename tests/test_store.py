@@ -632,3 +632,28 @@ def test_a_write_whose_commit_fails_returns_no_id(log_at, caplog):
     store._db = real
     assert len(store.questions()) == 1 and len(store.feedback()) == 1
     assert store.interest() == [] and store.feedback()[0].reason is None
+
+
+def test_deleted_rows_are_scrubbed_but_opening_a_log_with_nothing_to_purge_is_not(
+    log_at, assistant, monkeypatch
+):
+    from assistant import backends
+
+    scrubbed = []
+    for backend in (backends.SQLiteBackend, backends.PostgresBackend):
+        real = backend.scrub
+        monkeypatch.setattr(
+            backend, "scrub", lambda self, real=real: scrubbed.append(1) or real(self)
+        )
+    clock = Clock(T0)
+    store = Store.open(log_at(), clock=clock)
+    store.record_question("cli", "ann", assistant.ask("wat is vlaio"))
+    Store.open(log_at(), clock=clock).close()
+    assert store.forget("nobody") == 0 and store.purge() == 0
+    assert scrubbed == []
+    assert store.forget("ann") == 1
+    assert len(scrubbed) == 1
+    store.record_question("cli", "bob", assistant.ask("wat is vlaio"))
+    clock.advance(days=store.retention_days + 1)
+    Store.open(log_at(), clock=clock).close()  # purges bob's question at start
+    assert len(scrubbed) == 2
