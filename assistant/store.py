@@ -470,20 +470,25 @@ class Store:
 
 class _Write:
     """The statements of one logged write (a `Transaction`); `ok` is set once it is
-    committed."""
+    committed. A NUL character in a text parameter becomes U+FFFD on both back-ends
+    (PostgreSQL refuses NUL in text; SQLite would keep it), so both store the same."""
 
     def __init__(self, db: Transaction) -> None:
         self._db = db
         self.ok = False
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
-        return self._db.execute(sql, parameters)
+        return self._db.execute(sql, _without_nul(parameters))
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        self._db.executemany(sql, rows)
+        self._db.executemany(sql, [_without_nul(row) for row in rows])
 
     def insert(self, sql: str, parameters: Sequence[Any]) -> int | None:
-        return self._db.insert(sql, parameters)
+        return self._db.insert(sql, _without_nul(parameters))
+
+
+def _without_nul(parameters: Sequence[Any]) -> tuple[Any, ...]:
+    return tuple(p.replace("\x00", "\ufffd") if isinstance(p, str) else p for p in parameters)
 
 
 def default_path(environ: Mapping[str, str]) -> Path:

@@ -657,3 +657,19 @@ def test_deleted_rows_are_scrubbed_but_opening_a_log_with_nothing_to_purge_is_no
     clock.advance(days=store.retention_days + 1)
     Store.open(log_at(), clock=clock).close()  # purges bob's question at start
     assert len(scrubbed) == 2
+
+
+def test_a_nul_character_is_stored_as_a_replacement_character_on_both_backends(log_at):
+    from assistant.models import Answer
+
+    store = Store.open(log_at())
+    answer = Answer(question="wat\x00is vlaio", answered=False, confidence=0.0, message="")
+    asked = store.record_question("cli", "ann\x00", answer)
+    assert asked is not None
+    assert store.record_feedback(asked, True, passage_id="vla\x00io") is not None
+    assert store.record_interest(asked, "p\x00", "more")
+    [question] = store.questions()
+    assert (question.question, question.user_key) == ("wat\ufffdis vlaio", "ann\ufffd")
+    assert store.feedback()[0].passage_id == "vla\ufffdio"
+    assert store.interest()[0].passage_id == "p\ufffd"
+    assert store.forget("ann\x00") == 1  # the same key, cleaned the same way
