@@ -3,8 +3,11 @@
 The server binaries come from `pgserver` (a dev dependency: a self-contained PostgreSQL on
 PyPI), so a fresh machine needs nothing but `pip install -e ".[dev]"`. The server is started
 directly (not through pgserver's own runner, which listens on a Unix socket only): a fresh
-cluster in a temporary folder, TCP on 127.0.0.1 at a free port, no Unix socket, trust
-authentication. Every wait is bounded, and `stop` removes the folder.
+cluster in a temporary folder, TCP on 127.0.0.1 at a free port, no Unix socket, password
+authentication (scram-sha-256, a random password that `url()` carries), as a real server
+checks it. Every wait is bounded, and `stop` removes the folder. The server never outlives the
+process that started it: an interrupted start (Ctrl-C) stops it, and on Linux it is sent
+SIGTERM when that process dies, killed or not (`prctl(PR_SET_PDEATHSIG)`).
 
 PostgreSQL refuses to run as root; as root the binaries are copied into the cluster's folder
 and run as the unprivileged user `nobody` (the copy: a checkout may sit in a folder that other
@@ -13,16 +16,20 @@ users cannot enter, and its permissions are not ours to widen).
 
 from __future__ import annotations
 
+import ctypes
 import importlib.util
 import itertools
 import os
 import pwd
+import secrets
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +38,7 @@ STOP_TIMEOUT = 20.0
 UNPRIVILEGED_USER = "nobody"
 # Settings for a throw-away cluster: nothing needs to survive a crash, so nothing waits on disk.
 FAST = ("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class PostgresUnavailable(RuntimeError):
@@ -64,6 +72,7 @@ class LocalPostgres:
         self._process: subprocess.Popen[bytes] | None = None
         self._names = itertools.count(1)
         self._as: dict[str, Any] = {}
+        self.password = secrets.token_urlsafe(18)  # the superuser's; URL-safe as it is
 
     def __enter__(self) -> LocalPostgres:
         self.start()
@@ -77,10 +86,9 @@ class LocalPostgres:
         """The server's process id (its postmaster), while it runs."""
         return self._process.pid if self._process is not None else None
 
-    def url(self, database: str = "postgres", *, password: str | None = None) -> str:
-        """The connection URL of `database` (trust authentication ignores a password)."""
-        secret = f":{password}" if password else ""
-        return f"postgresql://postgres{secret}@127.0.0.1:{self.port}/{database}"
+    def url(self, database: str = "postgres") -> str:
+        """The connection URL of `database`, with the superuser's (random) password."""
+        return f"postgresql://postgres:{self.password}@127.0.0.1:{self.port}/{database}"
 
     def start(self) -> None:
         """Create a cluster in a temporary folder and start its server (bounded waits).
@@ -90,7 +98,10 @@ class LocalPostgres:
         """
         self.folder = Path(tempfile.mkdtemp(prefix="wegwijzer-pg-"))
         try:
-            bin_dir = self._prepare(binaries())
+            password_file = self.folder / "password"
+            password_file.write_text(self.password + "\n")
+            password_file.chmod(0o600)
+            bin_dir = self._prepare(binaries())  # (as root, also hands the file to the user)
             self._run(
                 [
                     str(bin_dir / "initdb"),
@@ -98,17 +109,21 @@ class LocalPostgres:
                     str(self._data),
                     "-U",
                     "postgres",
-                    "--auth=trust",
+                    "--auth=scram-sha-256",
+                    f"--pwfile={password_file}",
                     "--encoding=UTF8",
                     "--no-sync",
                 ]
             )
+            password_file.unlink()
             self.port = _free_port()
             self._launch(bin_dir)
             self._wait_until_ready()
-        except Exception:
+        except BaseException as exc:  # Ctrl-C or SIGTERM-as-exception too: no orphan server
             log = self._log_tail()
             self.stop()
+            if not isinstance(exc, Exception):
+                raise
             raise PostgresUnavailable(f"PostgreSQL did not start; its log:\n{log}") from None
 
     def create_database(self, prefix: str = "t") -> str:
@@ -166,6 +181,7 @@ class LocalPostgres:
                 stderr=subprocess.STDOUT,
                 cwd=self.folder,
                 timeout=START_TIMEOUT,
+                preexec_fn=_die_with(os.getpid()),
                 **self._as,
             )
 
@@ -188,7 +204,12 @@ class LocalPostgres:
             command += FAST
         with open(self.folder / "server.log", "ab") as out:
             self._process = subprocess.Popen(
-                command, stdout=out, stderr=subprocess.STDOUT, cwd=self.folder, **self._as
+                command,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                cwd=self.folder,
+                preexec_fn=_die_with(os.getpid()),
+                **self._as,
             )
 
     def _wait_until_ready(self) -> None:
@@ -216,6 +237,22 @@ class LocalPostgres:
             if path.exists():
                 text += path.read_text(errors="replace")
         return "\n".join(text.splitlines()[-lines:])
+
+
+def _die_with(parent: int) -> Callable[[], None] | None:
+    """A `preexec_fn` that has the child sent SIGTERM when its parent dies (Linux; None
+    elsewhere). It runs after `subprocess` switched to the unprivileged user, which would
+    have cleared the setting."""
+    if not sys.platform.startswith("linux"):
+        return None
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def preexec() -> None:
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before the setting took effect
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    return preexec
 
 
 def _free_port() -> int:
