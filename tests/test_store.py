@@ -169,9 +169,8 @@ def test_a_read_only_database_logs_the_failure_and_goes_on(tmp_path, caplog):
 
 def test_environment_configuration_of_a_postgresql_log(postgres_server):
     url = postgres_server.create_database()
-    secret = "geheim-wachtwoord"
-    with_password = url.replace("postgres@", f"postgres:{secret}@")
-    store = store_from_environment({"WEGWIJZER_DB": with_password, "WEGWIJZER_SALT": "zout"})
+    secret = postgres_server.password  # the URL carries it; the server checks it
+    store = store_from_environment({"WEGWIJZER_DB": url, "WEGWIJZER_SALT": "zout"})
     assert store.enabled
     assert store.location == f"PostgreSQL at 127.0.0.1:{postgres_server.port}/{url.split('/')[-1]}"
     assert secret not in store.location
