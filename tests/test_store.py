@@ -8,6 +8,7 @@ import sqlite3
 import stat
 import sys
 import threading
+import time
 from contextlib import contextmanager
 
 import psycopg
@@ -141,9 +142,10 @@ def test_forget_deletes_everything_of_one_user(log_at, assistant):
     assert [q.user_key for q in Store.open(log_at()).questions()] == [bob]  # another connection
 
 
-def _writer(path: str, n: int) -> None:
+def _writer(barrier, path: str, n: int) -> None:
     from assistant.models import Answer
 
+    barrier.wait(timeout=60)
     store = Store.open(path)
     for i in range(n):
         answer = Answer(question=f"vraag {i}", answered=True, confidence=1.0, message="")
@@ -407,8 +409,9 @@ def test_a_new_postgresql_database_is_migrated_and_its_hosts_share_the_salt(post
     assert meta["schema_version"] == str(SCHEMA_VERSION) and len(meta["salt"]) == 64
 
 
-def _opener(url: str) -> None:
+def _opener(barrier, url: str) -> None:
     """A bot starting on an empty database: it migrates it (or finds it migrated) and logs."""
+    barrier.wait(timeout=60)  # every bot has started: they open the log together
     with Store.open(url) as store:
         assert store.record_question("telegram", store.user_key("telegram", 1), unanswered())
 
@@ -472,14 +475,30 @@ def test_where_names_host_port_and_database_only(url, where):
     assert postgres_where(url) == where
 
 
-def _run_at_once(target, args: tuple, *, processes: int) -> None:
-    """Run `target(*args)` in several fresh processes at once; each must exit cleanly."""
+def _run_at_once(target, args: tuple, *, processes: int, timeout: float = 120) -> None:
+    """Run `target(barrier, *args)` in several fresh processes at once; each must exit
+    cleanly within `timeout` s. The processes start slowly (spawned: a fresh interpreter
+    each), so `target` waits on the barrier until all are up, and they really overlap. A
+    process that hangs is ended (SIGTERM, then SIGKILL), never left behind."""
     context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=target, args=args) for _ in range(processes)]
+    barrier = context.Barrier(processes)
+    workers = [context.Process(target=target, args=(barrier, *args)) for _ in range(processes)]
     for worker in workers:
         worker.start()
+    deadline = time.monotonic() + timeout
+    try:
+        for worker in workers:
+            worker.join(timeout=max(0.0, deadline - time.monotonic()))
+    finally:
+        hung = [worker for worker in workers if worker.is_alive()]
+        for worker in hung:
+            worker.terminate()
+            worker.join(timeout=10)
+            if worker.is_alive():
+                worker.kill()
+                worker.join(timeout=10)
+    assert not hung, f"{len(hung)} of {processes} processes did not end within {timeout:g} s"
     for worker in workers:
-        worker.join(timeout=120)
         assert worker.exitcode == 0
 
 
@@ -672,3 +691,22 @@ def test_a_nul_character_is_stored_as_a_replacement_character_on_both_backends(l
     assert store.feedback()[0].passage_id == "vla\ufffdio"
     assert store.interest()[0].passage_id == "p\ufffd"
     assert store.forget("ann\x00") == 1  # the same key, cleaned the same way
+
+
+def _hanger(barrier, pid_file: str) -> None:
+    import os
+    import time
+
+    barrier.wait(timeout=60)
+    with open(pid_file, "w") as out:
+        out.write(str(os.getpid()))
+    time.sleep(120)
+
+
+def test_a_process_started_at_once_that_hangs_is_ended_not_left_behind(tmp_path):
+    from tests.test_postgres_server import _wait_gone
+
+    pid_file = tmp_path / "pid"
+    with pytest.raises(AssertionError, match="did not end"):
+        _run_at_once(_hanger, (str(pid_file),), processes=1, timeout=5)
+    assert _wait_gone(int(pid_file.read_text()), timeout=10)
