@@ -176,9 +176,13 @@ def open_backend(location: Path | str) -> Backend:
 def brief(error: BaseException, limit: int = 200, hide: Sequence[str] = ()) -> str:
     """An exception for a log line: its type and message on one line, every string in `hide`
     replaced (before shortening, so no part of one survives), shortened to `limit`."""
-    text = f"{type(error).__name__}: {' '.join(str(error).split())}"
-    for secret in hide:
+    text = str(error)
+    for secret in hide:  # as written, then as on one line (a secret may hold spaces)
         text = text.replace(secret, HIDDEN)
+    text = " ".join(text.split())
+    for secret in hide:
+        text = text.replace(" ".join(secret.split()), HIDDEN) if secret.strip() else text
+    text = f"{type(error).__name__}: {text}"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -606,8 +610,8 @@ def database_secrets(value: str) -> list[str]:
         pass
     if "://" in value:
         rest = value.split("://", 1)[1]
-        if "@" in rest:
-            user_part = rest.rpartition("@")[0]
+        user_part = rest.rpartition("@")[0]
+        if ":" in user_part:  # a password (a user name alone is no secret: often the database's)
             found += [user_part, user_part.partition(":")[2]]
     found += re.findall(r"[?&](?:ssl)?password=([^&]*)", value)
     decoded = [urllib.parse.unquote(s) for s in found]

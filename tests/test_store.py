@@ -710,3 +710,11 @@ def test_a_process_started_at_once_that_hangs_is_ended_not_left_behind(tmp_path)
     with pytest.raises(AssertionError, match="did not end"):
         _run_at_once(_hanger, (str(pid_file),), processes=1, timeout=5)
     assert _wait_gone(int(pid_file.read_text()), timeout=10)
+
+
+def test_a_user_without_a_password_in_the_url_is_not_hidden_as_one():
+    url = "postgresql://wegwijzer@db.internal:5432/wegwijzer"  # the password in ~/.pgpass
+    assert postgres_where(url) == "db.internal:5432/wegwijzer"
+    secret = "postgresql://wegwijzer:pass%20%20word@db.internal/w"  # libpq: "pass  word"
+    text = PostgresBackend(secret).brief(RuntimeError("refused: pass  word"))
+    assert text == "RuntimeError: refused: [password hidden]"
