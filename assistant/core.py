@@ -486,6 +486,7 @@ class Assistant:
             self.index.analyzer.document_terms,
             self.index.idf,
             wants_amount=wants_amount,
+            analysed=self.index.sentence_terms(passage.id),
         )
 
     def _answer_passage(self, p: Passage, score: float, snippet: str) -> AnswerPassage:
