@@ -26,6 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.intent import DUTCH_MARKERS, ENGLISH_MARKERS, english_evidence
+from assistant.typos import TypoIndex
 
 STOPWORDS = frozenset(
     """
@@ -241,6 +242,8 @@ class Analyzer:
         self._vocabulary: list[str] = []
         self._vocab_freq: dict[str, int] = {}
         self._indexed: frozenset[str] = frozenset()
+        self._typos = TypoIndex.build(())
+        self._corrections: dict[str, str | None] = {}
 
     def stem(self, word: str) -> str:
         return self._stemmer.stemWord(word)
@@ -268,6 +271,8 @@ class Analyzer:
         self._vocab_freq = {w: c for w, c in word_counts.items() if len(w) >= 4 and w.isalpha()}
         self._vocabulary = sorted(self._vocab_freq)
         self._indexed = frozenset(indexed_terms)
+        self._typos = TypoIndex.build(self._vocabulary)
+        self._corrections = {}
 
     def is_english(self, text: str) -> bool:
         """Whether a question is written in English (see `intent.is_english`).
@@ -396,6 +401,13 @@ class Analyzer:
 
         Guarded: known stems, synonyms, common Dutch words, numbers and short words are left alone.
         """
+        if token not in self._corrections:
+            if len(self._corrections) >= _CORRECTIONS_KEPT:
+                self._corrections.clear()
+            self._corrections[token] = self._correct(token)
+        return self._corrections[token]
+
+    def _correct(self, token: str) -> str | None:
         if (
             len(token) < 4
             or not token.isalpha()
@@ -405,13 +417,9 @@ class Analyzer:
         ):
             return None
         limit = 1 if len(token) <= 6 else 2
-        matches = process.extract(
-            token,
-            self._vocabulary,
-            scorer=DamerauLevenshtein.distance,
-            score_cutoff=limit,
-            limit=8,
-        )
+        # The eight closest, ties in vocabulary order: what a full rapidfuzz scan with
+        # `limit=8` returned, found through the index instead.
+        matches = self._typos.within(token, limit)[:8]
         if not matches:
             return None
         best = min(matches, key=lambda m: (m[1], -self._vocab_freq[m[0]], m[0]))
@@ -456,6 +464,8 @@ def english_zipf(word: str) -> float:
     return wordfreq.zipf_frequency(word, "en", wordlist="small")
 
 
+# How many tokens' corrections an analyzer remembers (questions repeat their typos).
+_CORRECTIONS_KEPT = 10_000
 # Stopwords of two letters or more: a word one typo away from one of these, and no word
 # itself, is that stopword mistyped.
 _TYPO_PRONE_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 2)
