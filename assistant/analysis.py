@@ -87,15 +87,20 @@ def surface_tokens(text: str) -> list[str]:
     ``kmo-portefeuille`` -> ``kmo``, ``portefeuille``, ``kmoportefeuille``.
     """
     tokens: list[str] = []
-    for match in _TOKEN.finditer(_MARKUP.sub(" ", text).lower()):
-        raw = match.group()
-        pieces = [p for p in re.split(r"[-'’]", _POSSESSIVE.sub("", raw)) if p]
-        if len(pieces) > 1:
-            tokens.extend(_normalise(p) for p in pieces)
-            tokens.append(_normalise("".join(pieces)))
-        else:
-            tokens.append(_normalise(raw))
-    return [t for t in tokens if _keep(t)]
+    for raw in _TOKEN.findall(_MARKUP.sub(" ", text).lower()):
+        tokens.extend(_word_tokens(raw))
+    return tokens
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_tokens(raw: str) -> tuple[str, ...]:
+    """The normalised tokens of one lowercased word (memoised: a corpus repeats its words)."""
+    pieces = [p for p in re.split(r"[-'’]", _POSSESSIVE.sub("", raw)) if p]
+    if len(pieces) > 1:
+        tokens = [*(_normalise(p) for p in pieces), _normalise("".join(pieces))]
+    else:
+        tokens = [_normalise(raw)]
+    return tuple(t for t in tokens if _keep(t))
 
 
 def _keep(token: str) -> bool:
@@ -229,6 +234,8 @@ class Analyzer:
         english: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self._stemmer = Stemmer.Stemmer("dutch")
+        # A corpus repeats its words: each distinct token is stemmed and split once.
+        self._token_terms = lru_cache(maxsize=1 << 18)(self._stem_and_parts)
         self._frequencies = frequencies
         self._decompounder = Decompounder(frequencies, max_whole=10 ** (ORDINARY_ZIPF - 9))
         self._common = common
@@ -262,9 +269,15 @@ class Analyzer:
         """Index terms of a passage field: stems of the words and of their compound parts."""
         terms: list[str] = []
         for token in content_tokens(text):
-            terms.append(self.stem(token))
-            terms.extend(self.stem(singular(p)) for p in self._decompounder.split(token))
+            terms.extend(self._token_terms(token))
         return terms
+
+    def _stem_and_parts(self, token: str) -> tuple[str, ...]:
+        """A passage token's stem and the stems of its compound parts (see `document_terms`)."""
+        return (
+            self.stem(token),
+            *(self.stem(singular(p)) for p in self._decompounder.split(token)),
+        )
 
     def set_vocabulary(self, word_counts: Mapping[str, int], indexed_terms: Iterable[str]) -> None:
         """Give the analyzer the corpus's own words (for typo correction)."""
