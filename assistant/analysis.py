@@ -87,9 +87,16 @@ def surface_tokens(text: str) -> list[str]:
     ``kmo-portefeuille`` -> ``kmo``, ``portefeuille``, ``kmoportefeuille``.
     """
     tokens: list[str] = []
-    for raw in _TOKEN.findall(_MARKUP.sub(" ", text).lower()):
+    for raw in raw_words(text):
         tokens.extend(_word_tokens(raw))
     return tokens
+
+
+def raw_words(text: str) -> list[str]:
+    """The lowercased words of a text, markup removed, before any normalisation: what
+    `surface_tokens` normalises (``surface_tokens(text)`` is the concatenation of
+    ``surface_tokens(word)`` over these)."""
+    return _TOKEN.findall(_MARKUP.sub(" ", text).lower())
 
 
 @lru_cache(maxsize=1 << 18)

@@ -14,6 +14,7 @@ from assistant.analysis import STOPWORDS, Analyzer, TermGroup, fold, surface_tok
 from assistant.corpus import Corpus, bundled_corpus_dir, load_corpus
 from assistant.decision import FEATURES, AnswerabilityModel, Decision, bundled_model
 from assistant.errors import QuestionError
+from assistant.indexing import TokenisedCorpus
 from assistant.intent import (
     asked_facts,
     is_fact_cue,
@@ -23,7 +24,7 @@ from assistant.intent import (
 )
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.models import Answer, AnswerPassage, Passage, PassageRef
-from assistant.retrieval import Hit, PassageIndex, corpus_word_counts
+from assistant.retrieval import Hit, PassageIndex
 from assistant.snippets import asks_for_amount, best_snippet
 
 MAX_QUESTION_CHARS = 1000
@@ -91,13 +92,14 @@ class Assistant:
     def __init__(self, corpus: Corpus, *, model: AnswerabilityModel | None = None) -> None:
         self.corpus = corpus
         self.model = model or bundled_model()
-        counts = corpus_word_counts(corpus.passages)
+        tokens = TokenisedCorpus(corpus.passages)  # every field split into words once
+        counts = tokens.word_counts()
         for word, targets in (*corpus.synonyms.items(), *corpus.english.items()):
             counts.update(surface_tokens(" ".join((word, *targets))))
         analyzer = Analyzer(
             with_corpus_words(counts), common_words(), corpus.synonyms, corpus.english
         )
-        self.index = PassageIndex(corpus.passages, analyzer)
+        self.index = PassageIndex(corpus.passages, analyzer, tokens=tokens)
         # The analyzer corrects typos and splits compounds towards what the index holds.
         analyzer.set_vocabulary(counts, self.index.vocabulary())
         self._by_id = corpus.by_id()

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import gc
 import math
-import re
-from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.analysis import Analyzer, TermGroup, surface_tokens
+from assistant.indexing import PARENTHETICAL, IndexArrays, TokenisedCorpus
 from assistant.models import Passage
 from assistant.snippets import sentences
-from assistant.sparse import Postings, Rows, RowsBuilder, top_k
+from assistant.sparse import Rows, top_k
 
-_PARENTHETICAL = re.compile(r"\([^)]*\)")
 TITLE_WEIGHT = 2  # the title is what a user would call the passage: count it twice
 K1, B = 1.2, 0.75
 # A historical passage is usually shorter than its successor, which BM25 rewards; users want
@@ -86,13 +82,22 @@ class PassageIndex:
         passages: Sequence[Passage],
         analyzer: Analyzer,
         *,
+        tokens: TokenisedCorpus | None = None,
         arrays: IndexArrays | None = None,
     ) -> None:
         if not passages:
             raise ValueError("cannot index an empty corpus")
         self.passages = tuple(passages)
         self.analyzer = analyzer
-        self.arrays = arrays if arrays is not None else IndexArrays.build(self.passages, analyzer)
+        if arrays is None:
+            arrays = IndexArrays.build(
+                tokens or TokenisedCorpus(self.passages),
+                analyzer,
+                k1=K1,
+                b=B,
+                title_weight=TITLE_WEIGHT,
+            )
+        self.arrays = arrays
         a = self.arrays
         self._terms = a.terms
         self._ids = {t: i for i, t in enumerate(a.terms)}
@@ -366,105 +371,16 @@ class _AnalysedPassage:
         return terms
 
     def core(self, passage: Passage, analyzer: Analyzer) -> list[str]:
-        """The terms of the title's core: "CultuurKrediet (Hefboom)" is about the
-        CultuurKrediet; "(Hefboom)" only says who runs it."""
-        if not _PARENTHETICAL.search(passage.title):
+        """The terms of the title's core (see `indexing.PARENTHETICAL`)."""
+        if not PARENTHETICAL.search(passage.title):
             return self.title
-        return analyzer.document_terms(_PARENTHETICAL.sub(" ", passage.title))
-
-
-@dataclass(frozen=True)
-class IndexArrays:
-    """Everything the index knows about a corpus, as flat arrays over term ids.
-
-    Per passage (rows in corpus order): its distinct terms (`doc_terms`, with `postings` the
-    BM25 weights per term), the terms of its title, of its title's core (without the
-    parenthetical) and of what it is about (title, keywords, example questions). Per sentence
-    of its text and per example question: the terms, each once, in the order they occur;
-    `sentence_owners` and `question_owners` say which rows belong to which passage.
-    """
-
-    terms: list[str]
-    postings: Postings
-    doc_terms: Rows
-    titles: Rows
-    cores: Rows
-    about: Rows
-    sentences: Rows
-    sentence_owners: np.ndarray
-    questions: Rows
-    question_owners: np.ndarray
-
-    @classmethod
-    def build(cls, passages: Sequence[Passage], analyzer: Analyzer) -> IndexArrays:
-        """Analyse every field of every passage once and index the terms."""
-        ids: dict[str, int] = {}
-
-        def numbered(terms: list[str]) -> list[int]:
-            return [ids.setdefault(t, len(ids)) for t in terms]
-
-        rows = {name: RowsBuilder() for name in ("doc", "title", "core", "about", "s", "q")}
-        tfs, lengths = array("q"), array("q")
-        owners = {"s": array("q", [0]), "q": array("q", [0])}
-        with paused_gc():
-            for passage in passages:
-                fields = passage_fields(passage, analyzer)
-                counts = Counter(numbered(fields.document))
-                doc = sorted(counts)
-                rows["doc"].add(doc)
-                tfs.extend(counts[t] for t in doc)
-                lengths.append(counts.total())
-                title = numbered(fields.title)
-                rows["title"].add(sorted(set(title)))
-                rows["core"].add(sorted(set(numbered(fields.core(passage, analyzer)))))
-                about = {*title, *numbered(fields.keywords)}
-                for name, parts in (("s", fields.sentences), ("q", fields.questions)):
-                    for part in parts:
-                        part_ids = numbered(part)
-                        rows[name].add(dict.fromkeys(part_ids))
-                        if name == "q":
-                            about.update(part_ids)
-                    owners[name].append(len(rows[name]))
-                rows["about"].add(sorted(about))
-            built = {name: builder.build() for name, builder in rows.items()}
-            postings = Postings.build(
-                built["doc"],
-                np.frombuffer(tfs, dtype=np.int64),
-                np.frombuffer(lengths, dtype=np.int64),
-                len(ids),
-                K1,
-                B,
-            )
-        return cls(
-            list(ids),
-            postings,
-            built["doc"],
-            built["title"],
-            built["core"],
-            built["about"],
-            built["s"],
-            np.frombuffer(owners["s"], dtype=np.int64).copy(),
-            built["q"],
-            np.frombuffer(owners["q"], dtype=np.int64).copy(),
-        )
+        return analyzer.document_terms(PARENTHETICAL.sub(" ", passage.title))
 
 
 def passage_fields(passage: Passage, analyzer: Analyzer) -> _AnalysedPassage:
-    """The index terms of each field of a passage, each field analysed once."""
+    """The index terms of each field of a passage, each field analysed on its own (the plain
+    way, for `reference`; the index gets the same terms from `indexing`)."""
     return _AnalysedPassage.of(passage, analyzer)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Keep the garbage collector from running while millions of objects are made that all
-    stay alive: its passes would find nothing to free and cost most of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _TitleTerms:
