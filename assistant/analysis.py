@@ -80,6 +80,11 @@ def _normalise(token: str) -> str:
     return singular(fold(_POSSESSIVE.sub("", token)))
 
 
+# How many distinct words the analysis caches remember: the common words of questions and
+# passages, not a large corpus's whole vocabulary (the index analyses each of those once).
+_WORDS_KEPT = 1 << 15
+
+
 def surface_tokens(text: str) -> list[str]:
     """Split text into normalised words (no stopword removal, no stemming).
 
@@ -99,7 +104,7 @@ def raw_words(text: str) -> list[str]:
     return _TOKEN.findall(_MARKUP.sub(" ", text).lower())
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=_WORDS_KEPT)
 def _word_tokens(raw: str) -> tuple[str, ...]:
     """The normalised tokens of one lowercased word (memoised: a corpus repeats its words)."""
     pieces = [p for p in re.split(r"[-'’]", _POSSESSIVE.sub("", raw)) if p]
@@ -242,7 +247,7 @@ class Analyzer:
     ) -> None:
         self._stemmer = Stemmer.Stemmer("dutch")
         # A corpus repeats its words: each distinct token is stemmed and split once.
-        self._token_terms = lru_cache(maxsize=1 << 18)(self._stem_and_parts)
+        self._token_terms = lru_cache(maxsize=_WORDS_KEPT)(self._stem_and_parts)
         self._frequencies = frequencies
         self._decompounder = Decompounder(frequencies, max_whole=10 ** (ORDINARY_ZIPF - 9))
         self._common = common

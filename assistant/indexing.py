@@ -11,17 +11,17 @@ example question, exactly as analysing each field with `Analyzer.document_terms`
 
 from __future__ import annotations
 
-import gc
 import re
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import count
 
 import numpy as np
 
 from assistant.analysis import Analyzer, raw_words, surface_tokens
+from assistant.gcpause import paused_gc
 from assistant.models import Passage
 from assistant.snippets import sentences
 from assistant.sparse import Postings, Rows, RowsBuilder
@@ -32,19 +32,6 @@ PARENTHETICAL = re.compile(r"\([^)]*\)")
 # The kinds of field a passage is tokenised into (a core only when the title has a
 # parenthetical; else the title is its own core).
 TITLE, CORE, KEYWORD, QUESTION, SENTENCE = range(5)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Keep the garbage collector from running while millions of objects are made that all
-    stay alive: its passes would find nothing to free and cost most of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class TokenisedCorpus:
@@ -58,8 +45,9 @@ class TokenisedCorpus:
     """
 
     def __init__(self, passages: Sequence[Passage]) -> None:
-        numbers: dict[str, int] = {}
-        fields = RowsBuilder()
+        numbers: defaultdict[str, int] = defaultdict(count().__next__)
+        numbers[_SEPARATOR_WORD]  # number 0: where a field ends
+        words = array("i")
         owners, kinds, counted = array("i"), array("b"), array("b")
         self._whole_texts: Counter[str] = Counter()
         with paused_gc():
@@ -70,13 +58,20 @@ class TokenisedCorpus:
                 markup = "<" in passage.text
                 if markup:
                     self._whole_texts.update(surface_tokens(passage.text))
-                for kind, text in _fields(passage):
-                    fields.add([numbers.setdefault(w, len(numbers)) for w in raw_words(text)])
-                    owners.append(position)
-                    kinds.append(kind)
-                    counted.append(kind != CORE and not (markup and kind == SENTENCE))
-        self.raws = list(numbers)
-        self.fields = fields.build()
+                fields = list(_fields(passage))
+                texts = [text for _, text in fields]
+                if any("<" in text or _SEPARATOR_WORD in text for text in texts):
+                    for text in texts:  # field by field: markup is removed per field
+                        words.extend([numbers[_as_word(w)] for w in raw_words(text)])
+                        words.append(0)
+                else:  # one regular-expression pass for the whole passage
+                    joined = _SEPARATOR.join(texts) + _SEPARATOR
+                    words.extend([numbers[w] for w in raw_words(joined)])
+                owners.extend([position] * len(fields))
+                kinds.extend([kind for kind, _ in fields])
+                counted.extend([k != CORE and not (markup and k == SENTENCE) for k, _ in fields])
+        self.raws = [_SEPARATOR_WORD if w == _LITERAL else w for w in list(numbers)[1:]]
+        self.fields = _split_fields(np.frombuffer(words, dtype=np.int32))
         self.owners = np.frombuffer(owners, dtype=np.int32).copy()
         self.kinds = np.frombuffer(kinds, dtype=np.int8).copy()
         self._counted = np.frombuffer(counted, dtype=np.int8).astype(bool)
@@ -88,12 +83,31 @@ class TokenisedCorpus:
         mask = np.repeat(self._counted, self.fields.lengths())
         per_raw = np.bincount(self.fields.ids[mask], minlength=len(self.raws))
         counts: Counter[str] = Counter()
-        for raw, count in zip(self.raws, per_raw.tolist(), strict=True):
-            if count:
+        for raw, times in zip(self.raws, per_raw.tolist(), strict=True):
+            if times:
                 for word in surface_tokens(raw):
-                    counts[word] += count
+                    counts[word] += times
         counts.update(self._whole_texts)
         return counts
+
+
+# Between the fields of a passage joined for one tokenising pass: a letter no Dutch (or
+# English) text holds, so it is a word of its own; a passage that holds it is read per field.
+_SEPARATOR_WORD = "\ua66e"  # CYRILLIC LETTER MULTIOCULAR O
+_SEPARATOR = f" {_SEPARATOR_WORD} "
+_LITERAL = f"\0{_SEPARATOR_WORD}"  # the separator's letter where a text itself holds it
+
+
+def _as_word(word: str) -> str:
+    return _LITERAL if word == _SEPARATOR_WORD else word
+
+
+def _split_fields(words: np.ndarray) -> Rows:
+    """Rows of raw word numbers (shifted down by one) from a stream where 0 ends a field."""
+    ends = np.flatnonzero(words == 0)
+    ptr = np.zeros(len(ends) + 1, dtype=np.int64)
+    ptr[1:] = ends - np.arange(len(ends))
+    return Rows(ptr, (words[words != 0] - 1).astype(np.int32))
 
 
 def _fields(passage: Passage) -> Iterator[tuple[int, str]]:
@@ -153,72 +167,116 @@ class IndexArrays:
                 per_raw.add(
                     [numbers.setdefault(t, len(numbers)) for t in analyzer.document_terms(raw)]
                 )
-        fields = _expand(per_raw.build(), tokens.fields)
-        n_terms, n = len(numbers), tokens.passages
-        field_of = np.repeat(np.arange(len(fields), dtype=np.int64), fields.lengths())
-        kind, owner = tokens.kinds[field_of], tokens.owners[field_of].astype(np.int64)
-        terms = fields.ids.astype(np.int64)
-        del field_of
-        title = kind == TITLE
-        in_document = title | (kind == KEYWORD) | (kind == QUESTION) | (kind == SENTENCE)
-        keys = owner[in_document] * n_terms + terms[in_document]
-        title_keys = owner[title] * n_terms + terms[title]
-        keys = np.concatenate([keys, *[title_keys] * (title_weight - 1)])
-        doc_keys, tfs = np.unique(keys, return_counts=True)
-        del keys
-        doc_terms = _rows(doc_keys, n_terms, n)
-        doc_len = np.bincount(doc_keys // n_terms, weights=tfs, minlength=n).astype(np.int64)
-        postings = Postings.build(doc_terms, tfs.astype(np.int64), doc_len, n_terms, k1, b)
-        del doc_keys, tfs
+        lookup, n_terms, n = per_raw.build(), len(numbers), tokens.passages
         has_core = np.zeros(n, dtype=bool)
         has_core[tokens.owners[tokens.kinds == CORE]] = True
-        core = (kind == CORE) | (title & ~has_core[owner])
-        about = title | (kind == KEYWORD) | (kind == QUESTION)
-        sentence_rows, sentence_owners = _parts(fields, tokens, SENTENCE)
-        question_rows, question_owners = _parts(fields, tokens, QUESTION)
+        # A few thousand passages at a time, so that the arrays in between stay small.
+        first_field = np.searchsorted(tokens.owners, np.arange(n + 1))
+        pieces: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {}
+        tfs, lengths = [], []
+        for start in range(0, n, CHUNK):
+            stop = min(n, start + CHUNK)
+            chunk = _Chunk(lookup, tokens, int(first_field[start]), int(first_field[stop]))
+            title = chunk.kind == TITLE
+            title_keys = chunk.keys(title, n_terms)
+            document = np.concatenate(
+                [chunk.keys(chunk.kind != CORE, n_terms), *[title_keys] * (title_weight - 1)]
+            )
+            doc_keys, counts = np.unique(document, return_counts=True)
+            tfs.append(counts)
+            lengths.append(
+                np.bincount(doc_keys // n_terms - start, weights=counts, minlength=stop - start)
+            )
+            core = (chunk.kind == CORE) | (title & ~has_core[chunk.owner])
+            about = title | (chunk.kind == KEYWORD) | (chunk.kind == QUESTION)
+            for name, keys in (
+                ("doc", doc_keys),
+                ("title", np.unique(title_keys)),
+                ("core", np.unique(chunk.keys(core, n_terms))),
+                ("about", np.unique(chunk.keys(about, n_terms))),
+            ):
+                pieces.setdefault(name, []).append(_per_passage(keys, n_terms, start, stop))
+            for kind in (SENTENCE, QUESTION):
+                pieces.setdefault(str(kind), []).append(chunk.parts(kind, n_terms))
+        rows = {name: _join(pieces.pop(name)) for name in list(pieces)}  # each freed once joined
+        tf = np.concatenate(tfs).astype(np.int64)
+        del tfs
+        doc_len = np.concatenate(lengths).astype(np.int64)  # whole numbers, exact in float64
         return cls(
             list(numbers),
-            postings,
-            doc_terms,
-            _rows(np.unique(title_keys), n_terms, n),
-            _rows(np.unique(owner[core] * n_terms + terms[core]), n_terms, n),
-            _rows(np.unique(owner[about] * n_terms + terms[about]), n_terms, n),
-            sentence_rows,
-            sentence_owners,
-            question_rows,
-            question_owners,
+            Postings.build(rows["doc"], tf, doc_len, n_terms, k1, b),
+            rows["doc"],
+            rows["title"],
+            rows["core"],
+            rows["about"],
+            rows[str(SENTENCE)],
+            _owners(tokens, SENTENCE),
+            rows[str(QUESTION)],
+            _owners(tokens, QUESTION),
         )
 
 
-def _expand(per_raw: Rows, fields: Rows) -> Rows:
-    """Each field's raw word numbers replaced by those words' term ids, in order."""
-    lengths = per_raw.lengths()[fields.ids]
+# How many passages `IndexArrays.build` handles in one step.
+CHUNK = 4096
+
+
+class _Chunk:
+    """The term entries of the fields of a run of passages (fields `first` to `last`)."""
+
+    def __init__(self, lookup: Rows, tokens: TokenisedCorpus, first: int, last: int) -> None:
+        ptr = tokens.fields.ptr
+        raws = tokens.fields.ids[ptr[first] : ptr[last]]
+        lengths = np.diff(lookup.ptr)[raws]
+        self.terms = lookup.ids[_ranges(lookup.ptr[:-1][raws], lengths)]
+        raw_field = np.repeat(np.arange(first, last), np.diff(ptr[first : last + 1]))
+        self.field = np.repeat(raw_field, lengths)
+        self.kind = tokens.kinds[self.field]
+        self.owner = tokens.owners[self.field]
+        self._first, self._last, self._kinds = first, last, tokens.kinds
+
+    def keys(self, chosen: np.ndarray, n_terms: int) -> np.ndarray:
+        """``passage * n_terms + term`` of the chosen entries (int64: it can pass 2**31)."""
+        return self.owner[chosen].astype(np.int64) * n_terms + self.terms[chosen]
+
+    def parts(self, kind: int, n_terms: int) -> tuple[np.ndarray, np.ndarray]:
+        """Per field of `kind`: how many distinct terms it has, and those terms in order of
+        first occurrence."""
+        chosen = self.kind == kind
+        field, terms = self.field[chosen], self.terms[chosen]
+        _, first = np.unique(field.astype(np.int64) * n_terms + terms, return_index=True)
+        first.sort()
+        width = self._last - self._first
+        counts = np.bincount(field[first] - self._first, minlength=width)
+        return counts[self._kinds[self._first : self._last] == kind], terms[first]
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``concatenate([arange(s, s + n) for s, n in zip(starts, lengths)])``, vectorised."""
     ends = np.cumsum(lengths)
-    shift = np.repeat(per_raw.ptr[fields.ids] - (ends - lengths), lengths)
-    ids = per_raw.ids[shift + np.arange(int(ends[-1]) if len(ends) else 0)]
-    ptr = np.concatenate([[0], ends])[fields.ptr]
-    return Rows(ptr.astype(np.int64), ids)
+    total = int(ends[-1]) if len(ends) else 0
+    return np.repeat(starts - (ends - lengths), lengths) + np.arange(total)
 
 
-def _rows(keys: np.ndarray, n_terms: int, n_rows: int) -> Rows:
-    """Rows from sorted ``row * n_terms + term`` keys."""
-    rows = keys // n_terms
-    ptr = np.zeros(n_rows + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows, minlength=n_rows), out=ptr[1:])
-    return Rows(ptr, (keys % n_terms).astype(np.int32))
+def _per_passage(
+    keys: np.ndarray, n_terms: int, start: int, stop: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """From sorted ``passage * n_terms + term`` keys of passages `start` to `stop`: how many
+    terms each passage has, and the terms."""
+    counts = np.bincount(keys // n_terms - start, minlength=stop - start)
+    return counts, (keys % n_terms).astype(np.int32)
 
 
-def _parts(fields: Rows, tokens: TokenisedCorpus, kind: int) -> tuple[Rows, np.ndarray]:
-    """The fields of one kind as rows of their distinct terms (in order of first occurrence),
-    and per passage the offsets of its rows."""
-    chosen = tokens.kinds == kind
-    lengths = fields.lengths()[chosen]
-    part_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    terms = fields.ids[np.repeat(chosen, fields.lengths())].astype(np.int64)
-    _, first = np.unique(part_of * (int(fields.ids.max(initial=0)) + 1) + terms, return_index=True)
-    first.sort()
+def _join(pieces: list[tuple[np.ndarray, np.ndarray]]) -> Rows:
+    """Rows from consecutive (row lengths, ids) pieces."""
+    lengths = np.concatenate([counts for counts, _ in pieces])
     ptr = np.zeros(len(lengths) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(part_of[first], minlength=len(lengths)), out=ptr[1:])
+    np.cumsum(lengths, out=ptr[1:])
+    return Rows(ptr, np.concatenate([ids for _, ids in pieces]).astype(np.int32))
+
+
+def _owners(tokens: TokenisedCorpus, kind: int) -> np.ndarray:
+    """Per passage, the offset of its first field of `kind` among all such fields."""
     owners = np.zeros(tokens.passages + 1, dtype=np.int64)
-    np.cumsum(np.bincount(tokens.owners[chosen], minlength=tokens.passages), out=owners[1:])
-    return Rows(ptr, terms[first].astype(np.int32)), owners
+    chosen = tokens.owners[tokens.kinds == kind]
+    np.cumsum(np.bincount(chosen, minlength=tokens.passages), out=owners[1:])
+    return owners

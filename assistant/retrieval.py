@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.analysis import Analyzer, TermGroup, surface_tokens
+from assistant.gcpause import paused_gc
 from assistant.indexing import PARENTHETICAL, IndexArrays, TokenisedCorpus
 from assistant.models import Passage
 from assistant.snippets import sentences
@@ -89,32 +90,35 @@ class PassageIndex:
             raise ValueError("cannot index an empty corpus")
         self.passages = tuple(passages)
         self.analyzer = analyzer
-        if arrays is None:
-            arrays = IndexArrays.build(
-                tokens or TokenisedCorpus(self.passages),
-                analyzer,
-                k1=K1,
-                b=B,
-                title_weight=TITLE_WEIGHT,
+        with paused_gc():  # millions of lasting objects: nothing for the collector to find
+            if arrays is None:
+                arrays = IndexArrays.build(
+                    tokens or TokenisedCorpus(self.passages),
+                    analyzer,
+                    k1=K1,
+                    b=B,
+                    title_weight=TITLE_WEIGHT,
+                )
+            self.arrays = arrays
+            a = self.arrays
+            self._terms = a.terms
+            self._ids = {t: i for i, t in enumerate(a.terms)}
+            self._idf = a.postings.idf.tolist()
+            # What a passage is about: its title, keywords and example questions, not its prose.
+            self._about_df = np.bincount(a.about.ids, minlength=len(a.terms)).tolist()
+            self._positions = {p.id: i for i, p in enumerate(self.passages)}
+            # Passages the curator linked (related, or one superseding the other) are kin: a
+            # close score between kin is no doubt about the subject, so the margin is taken over
+            # the best passage that is not kin.
+            self._kin: dict[str, frozenset[str]] = _kinship(self.passages)
+            self._titles = _TitleTerms(a.titles, a.cores, len(a.terms))
+            self._prior = np.array(
+                [HISTORICAL_WEIGHT if p.is_historical else 1.0 for p in passages]
             )
-        self.arrays = arrays
-        a = self.arrays
-        self._terms = a.terms
-        self._ids = {t: i for i, t in enumerate(a.terms)}
-        self._idf = a.postings.idf.tolist()
-        # What a passage is about: its title, keywords and example questions, not its prose.
-        self._about_df = np.bincount(a.about.ids, minlength=len(a.terms)).tolist()
-        self._positions = {p.id: i for i, p in enumerate(self.passages)}
-        # Passages the curator linked (related, or one superseding the other) are kin: a close
-        # score between kin is no doubt about the subject, so the margin is taken over the best
-        # passage that is not kin.
-        self._kin: dict[str, frozenset[str]] = _kinship(self.passages)
-        self._titles = _TitleTerms(a.titles, a.cores, len(a.terms))
-        self._prior = np.array([HISTORICAL_WEIGHT if p.is_historical else 1.0 for p in passages])
-        self._past_prior = np.array(
-            [1.0 if p.is_historical else HISTORICAL_WEIGHT for p in passages]
-        )
-        self._unknown_idf = math.log(1 + (len(self.passages) + 0.5) / 0.5)
+            self._past_prior = np.array(
+                [1.0 if p.is_historical else HISTORICAL_WEIGHT for p in passages]
+            )
+            self._unknown_idf = math.log(1 + (len(self.passages) + 0.5) / 0.5)
 
     def _known(self, term: str) -> bool:
         """Whether a passage holds `term` (it has an IDF)."""
@@ -432,11 +436,13 @@ def corpus_word_counts(passages: Sequence[Passage]) -> Counter[str]:
 
 
 def _kinship(passages: Sequence[Passage]) -> dict[str, frozenset[str]]:
-    """For each passage, the passages linked to it by `related` or `superseded_by`, both ways."""
-    kin: dict[str, set[str]] = {p.id: set() for p in passages}
+    """For each passage linked to another by `related` or `superseded_by` (either way), the
+    passages linked to it; a passage without links has no entry."""
+    ids = {p.id for p in passages}
+    kin: dict[str, set[str]] = {}
     for passage in passages:
         links = set(passage.related) | ({passage.superseded_by} if passage.superseded_by else set())
-        for other in links & kin.keys():
-            kin[passage.id].add(other)
-            kin[other].add(passage.id)
-    return {pid: frozenset(ids) for pid, ids in kin.items()}
+        for other in links & ids:
+            kin.setdefault(passage.id, set()).add(other)
+            kin.setdefault(other, set()).add(passage.id)
+    return {pid: frozenset(linked) for pid, linked in kin.items()}

@@ -72,6 +72,9 @@ class RowsBuilder:
         )
 
 
+_STEP = 1 << 20  # postings weighed at once while building
+
+
 @dataclass(frozen=True)
 class Postings:
     """Per term, the passages holding it (ascending) and its BM25 contribution in each.
@@ -107,17 +110,19 @@ class Postings:
         """
         n = len(terms)
         by_term, order = terms.transposed(n_terms)
-        tf = tfs[order]
-        dl = doc_len[by_term.ids]
         df = by_term.lengths()
         avgdl = int(doc_len.sum()) / n  # rank-bm25: num_doc / corpus_size
         idf = np.array(
             [math.log(1 + (n - f + 0.5) / (f + 0.5)) if f else 0.0 for f in df.tolist()],
             dtype=np.float64,
         )
-        # rank-bm25's expression, operation by operation (see `BM25Okapi.get_scores`).
-        weights = tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))
-        weights = np.repeat(idf, df) * weights
+        weights = np.empty(len(order))
+        for lo in range(0, len(order), _STEP):  # in steps: the temporaries stay small
+            at = slice(lo, lo + _STEP)
+            term_of = np.searchsorted(by_term.ptr, np.arange(lo, lo + len(order[at])), "right") - 1
+            tf, dl = tfs[order[at]], doc_len[by_term.ids[at]]
+            # rank-bm25's expression, operation by operation (see `BM25Okapi.get_scores`).
+            weights[at] = idf[term_of] * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)))
         return cls(by_term.ptr, by_term.ids, weights, idf, df)
 
     def term(self, term_id: int) -> tuple[np.ndarray, np.ndarray]:

@@ -36,41 +36,39 @@ class TypoIndex:
 
     Attributes:
         words: the vocabulary, in the order results are tied by.
-        hashes: uint64, sorted: one per (word, deletion pattern of its prefix).
-        owners: int32 word index per hash.
-        deletions: uint8 number of letters deleted per hash.
+        entries: uint64, sorted: one per (word, deletion pattern of its prefix), packing the
+            top bits of the pattern's hash, the word's index (`owner_bits` bits) and the
+            number of letters deleted (2 bits). Two strings whose hashes agree in those top
+            bits only add a candidate that the distance then rules out.
+        owner_bits: how many bits hold a word's index.
     """
 
     words: tuple[str, ...]
-    hashes: np.ndarray
-    owners: np.ndarray
-    deletions: np.ndarray
+    entries: np.ndarray
+    owner_bits: int
 
     @classmethod
     def build(cls, words: Sequence[str]) -> TypoIndex:
         """Index `words` (each at least one letter long)."""
         words = tuple(words)
+        owner_bits = max(1, (len(words) - 1).bit_length())
+        if owner_bits > 40:
+            raise ValueError(f"too many words to index: {len(words)}")
         lengths = np.array([min(len(w), PREFIX) for w in words], dtype=np.int64)
         padded = "".join(w[:PREFIX].ljust(PREFIX, "\0") for w in words)
         codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).reshape(-1, PREFIX)
         letters = codes.astype(np.uint64) + np.uint64(1)
-        columns = np.arange(PREFIX)
-        parts: list[tuple[np.ndarray, np.ndarray, int]] = []
-        for deleted in _deletion_patterns(PREFIX, MAX_DISTANCE):
-            kept = columns[None, :] < lengths[:, None]
-            kept[:, list(deleted)] = False
-            valid = np.flatnonzero(lengths > max(deleted, default=-1))
-            rank = np.cumsum(kept, axis=1) - 1
-            powers = np.array(_POWERS, dtype=np.uint64)[np.maximum(rank, 0)]
-            terms = np.where(kept, letters * powers, np.uint64(0))
-            kept_length = (lengths - len(deleted)).astype(np.uint64)
-            hashed = terms.sum(axis=1, dtype=np.uint64) + kept_length * np.uint64(_LENGTH)
-            parts.append((hashed[valid], valid.astype(np.int32), len(deleted)))
-        hashes = np.concatenate([h for h, _, _ in parts])
-        owners = np.concatenate([o for _, o, _ in parts])
-        deletions = np.concatenate([np.full(len(h), d, dtype=np.uint8) for h, _, d in parts])
-        order = np.argsort(hashes, kind="stable")
-        return cls(words, hashes[order], owners[order], deletions[order])
+        patterns = _deletion_patterns(PREFIX, MAX_DISTANCE)
+        valid = [np.flatnonzero(lengths > max(d, default=-1)) for d in patterns]
+        entries = np.empty(sum(len(v) for v in valid), dtype=np.uint64)
+        filled = 0
+        for deleted, rows in zip(patterns, valid, strict=True):
+            hashed = _hashes(letters[rows], lengths[rows], deleted)
+            packed = _pack(hashed, rows.astype(np.uint64), len(deleted), owner_bits)
+            entries[filled : filled + len(rows)] = packed
+            filled += len(rows)
+        entries.sort()
+        return cls(words, entries, owner_bits)
 
     def within(self, token: str, distance: int) -> list[tuple[str, int]]:
         """The words within `distance` (at most `MAX_DISTANCE`) of `token`, with their
@@ -91,18 +89,40 @@ class TypoIndex:
 
     def _candidates(self, token: str, distance: int) -> np.ndarray:
         """Indices (ascending) of the words sharing a deletion string with `token`."""
-        prefix = token[:PREFIX]
-        keys = np.array(
-            [_hash(prefix, deleted) for deleted in _deletion_patterns(len(prefix), distance)],
-            dtype=np.uint64,
-        )
-        lo = np.searchsorted(self.hashes, keys, side="left")
-        hi = np.searchsorted(self.hashes, keys, side="right")
-        spans = [np.arange(a, b) for a, b in zip(lo.tolist(), hi.tolist(), strict=True) if b > a]
+        prefix, shift = token[:PREFIX], self.owner_bits + 2
+        tops = [
+            _hash(prefix, deleted) >> shift for deleted in _deletion_patterns(len(prefix), distance)
+        ]
+        lows = np.array([top << shift for top in tops], dtype=np.uint64)
+        highs = np.array([(top << shift) | ((1 << shift) - 1) for top in tops], dtype=np.uint64)
+        lo = np.searchsorted(self.entries, lows, side="left")
+        hi = np.searchsorted(self.entries, highs, side="right")
+        spans = [self.entries[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True) if b > a]
         if not spans:
-            return np.empty(0, dtype=np.int32)
-        at = np.concatenate(spans)
-        return np.unique(self.owners[at[self.deletions[at] <= distance]])
+            return np.empty(0, dtype=np.int64)
+        found = np.concatenate(spans)
+        found = found[(found & np.uint64(3)) <= distance]
+        return np.unique((found >> np.uint64(2)) & np.uint64((1 << self.owner_bits) - 1))
+
+
+def _hashes(letters: np.ndarray, lengths: np.ndarray, deleted: tuple[int, ...]) -> np.ndarray:
+    """`_hash` of each row's prefix without the letters at `deleted`, vectorised."""
+    hashed = np.zeros(len(letters), dtype=np.uint64)
+    rank = np.zeros(len(letters), dtype=np.int64)
+    powers = np.array(_POWERS, dtype=np.uint64)
+    for column in range(PREFIX):
+        kept = column < lengths
+        if column in deleted:
+            continue
+        hashed += np.where(kept, letters[:, column] * powers[np.minimum(rank, PREFIX - 1)], 0)
+        rank += kept
+    return hashed + (lengths - len(deleted)).astype(np.uint64) * np.uint64(_LENGTH)
+
+
+def _pack(hashed: np.ndarray, owners: np.ndarray, deleted: int, owner_bits: int) -> np.ndarray:
+    """Entries of `TypoIndex.entries`: the hash's top bits, the owner, the deletions."""
+    shift = np.uint64(owner_bits + 2)
+    return ((hashed >> shift) << shift) | (owners << np.uint64(2)) | np.uint64(deleted)
 
 
 def _deletion_patterns(length: int, most: int) -> list[tuple[int, ...]]:

@@ -39,3 +39,19 @@ def test_every_field_is_indexed_with_the_terms_analysing_it_alone_gives(assistan
         assert questions == [list(dict.fromkeys(q)) for q in fields.questions]
         sentences = _rows_as_terms(index, a.sentences, a.sentence_owners, doc)
         assert sentences == [list(dict.fromkeys(s)) for s in fields.sentences]
+
+
+def test_a_passage_holding_the_field_separator_is_read_field_by_field(tmp_path):
+    odd = passage("odd", title="Het ꙮ-teken (symbool)", questions=["wat is ꙮ?", "waar staat ꙮ"])
+    root = write_corpus(tmp_path, {"a.yaml": [odd, passage("b")]})
+    assistant = Assistant.from_directory(root)
+    index = assistant.index
+    assert TokenisedCorpus(assistant.passages).word_counts() == corpus_word_counts(
+        assistant.passages
+    )
+    for doc, p in enumerate(assistant.passages):
+        fields = passage_fields(p, index.analyzer)
+        assert index._term_set(index.arrays.titles, doc) == frozenset(fields.title)
+        assert index._term_set(index.arrays.doc_terms, doc) == frozenset(fields.document)
+        questions = _rows_as_terms(index, index.arrays.questions, index.arrays.question_owners, doc)
+        assert questions == [list(dict.fromkeys(q)) for q in fields.questions]
