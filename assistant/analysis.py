@@ -291,13 +291,26 @@ class Analyzer:
             *(self.stem(singular(p)) for p in self._decompounder.split(token)),
         )
 
-    def set_vocabulary(self, word_counts: Mapping[str, int], indexed_terms: Iterable[str]) -> None:
-        """Give the analyzer the corpus's own words (for typo correction)."""
+    def set_vocabulary(
+        self,
+        word_counts: Mapping[str, int],
+        indexed_terms: Iterable[str],
+        typos: TypoIndex | None = None,
+    ) -> None:
+        """Give the analyzer the corpus's own words (for typo correction); `typos`, an index
+        of those words built before (see `cache`), is used when it holds exactly them."""
         self._vocab_freq = {w: c for w, c in word_counts.items() if len(w) >= 4 and w.isalpha()}
         self._vocabulary = sorted(self._vocab_freq)
         self._indexed = frozenset(indexed_terms)
-        self._typos = TypoIndex.build(self._vocabulary)
+        if typos is None or typos.words != tuple(self._vocabulary):
+            typos = TypoIndex.build(self._vocabulary)
+        self._typos = typos
         self._corrections = {}
+
+    @property
+    def typo_index(self) -> TypoIndex:
+        """The index typo correction looks words up in."""
+        return self._typos
 
     def is_english(self, text: str) -> bool:
         """Whether a question is written in English (see `intent.is_english`).
