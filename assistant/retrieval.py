@@ -119,6 +119,7 @@ class PassageIndex:
                 [1.0 if p.is_historical else HISTORICAL_WEIGHT for p in passages]
             )
             self._unknown_idf = math.log(1 + (len(self.passages) + 0.5) / 0.5)
+            self._recent: dict[tuple[int, int], frozenset[str]] = {}
 
     def _known(self, term: str) -> bool:
         """Whether a passage holds `term` (it has an IDF)."""
@@ -126,8 +127,16 @@ class PassageIndex:
         return i is not None and self._idf[i] > 0.0
 
     def _term_set(self, rows: Rows, row: int) -> frozenset[str]:
-        terms = self._terms
-        return frozenset([terms[i] for i in rows.row(row).tolist()])
+        """The terms of one row as a set; the last few thousand are remembered, since each
+        question reads the same few passages' rows several times."""
+        key = (id(rows), row)
+        found = self._recent.get(key)
+        if found is None:
+            if len(self._recent) >= _RECENT_ROWS:
+                self._recent.clear()
+            terms = self._terms
+            found = self._recent[key] = frozenset([terms[i] for i in rows.row(row).tolist()])
+        return found
 
     def _parts(self, parts: Rows, owners: np.ndarray, doc: int) -> list[frozenset[str]]:
         return [self._term_set(parts, j) for j in range(owners[doc], owners[doc + 1])]
@@ -259,7 +268,7 @@ class PassageIndex:
             unknown_rare=unknown_rare / total,
             score=min(2.0, hit.score / best) if best else 0.0,
             margin=max(-1.0, 1.0 - rival / hit.score) if hit.score > 0 else 0.0,
-            title=float(self._titles.coverage(self._asked(weights), np.array([doc]))[0]),
+            title=self._titles.coverage_of(self._asked(weights), doc),
             words=math.log1p(sum(g.weight for g in groups)),
             historical=float(hit.passage.is_historical and not asks_about_the_past(groups)),
             sentence=sentence / total,
@@ -387,10 +396,14 @@ def passage_fields(passage: Passage, analyzer: Analyzer) -> _AnalysedPassage:
     return _AnalysedPassage.of(passage, analyzer)
 
 
+_RECENT_ROWS = 4096  # term sets of rows a `PassageIndex` remembers
+
+
 class _TitleTerms:
     """Which passages' titles (and title cores) hold each term, for a fast title coverage."""
 
     def __init__(self, titles: Rows, cores: Rows, n_terms: int) -> None:
+        self._titles, self._cores = titles, cores
         self._full = titles.transpose(n_terms)
         self._core = cores.transpose(n_terms)
         self._full_sizes = np.maximum(1, titles.lengths()).astype(float)
@@ -402,6 +415,16 @@ class _TitleTerms:
         full = self._counts(self._full, asked, docs)
         core = self._counts(self._core, asked, docs)
         return np.maximum(full / self._full_sizes[docs], core / self._core_sizes[docs])
+
+    def coverage_of(self, asked: Sequence[int], doc: int) -> float:
+        """`coverage` of one passage (the same division, without arrays)."""
+        wanted = set(asked)
+        full = self._titles.row(doc).tolist()
+        core = self._cores.row(doc).tolist()
+        return max(
+            float(sum(t in wanted for t in full)) / float(max(1, len(full))),
+            float(sum(t in wanted for t in core)) / float(max(1, len(core))),
+        )
 
     @staticmethod
     def _counts(incidence: Rows, asked: Sequence[int], docs: np.ndarray) -> np.ndarray:
