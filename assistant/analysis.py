@@ -26,6 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.intent import DUTCH_MARKERS, ENGLISH_MARKERS, english_evidence
+from assistant.typos import TypoIndex
 
 STOPWORDS = frozenset(
     """
@@ -84,6 +85,11 @@ def _normalise(token: str) -> str:
     return singular(fold(_POSSESSIVE.sub("", token)))
 
 
+# How many distinct words the analysis caches remember: the common words of questions and
+# passages, not a large corpus's whole vocabulary (the index analyses each of those once).
+_WORDS_KEPT = 1 << 15
+
+
 def surface_tokens(text: str) -> list[str]:
     """Split text into normalised words (no stopword removal, no stemming).
 
@@ -91,15 +97,27 @@ def surface_tokens(text: str) -> list[str]:
     ``kmo-portefeuille`` -> ``kmo``, ``portefeuille``, ``kmoportefeuille``.
     """
     tokens: list[str] = []
-    for match in _TOKEN.finditer(_MARKUP.sub(" ", text).lower()):
-        raw = match.group()
-        pieces = [p for p in re.split(r"[-'’]", _POSSESSIVE.sub("", raw)) if p]
-        if len(pieces) > 1:
-            tokens.extend(_normalise(p) for p in pieces)
-            tokens.append(_normalise("".join(pieces)))
-        else:
-            tokens.append(_normalise(raw))
-    return [t for t in tokens if _keep(t)]
+    for raw in raw_words(text):
+        tokens.extend(_word_tokens(raw))
+    return tokens
+
+
+def raw_words(text: str) -> list[str]:
+    """The lowercased words of a text, markup removed, before any normalisation: what
+    `surface_tokens` normalises (``surface_tokens(text)`` is the concatenation of
+    ``surface_tokens(word)`` over these)."""
+    return _TOKEN.findall(_MARKUP.sub(" ", text).lower())
+
+
+@lru_cache(maxsize=_WORDS_KEPT)
+def _word_tokens(raw: str) -> tuple[str, ...]:
+    """The normalised tokens of one lowercased word (memoised: a corpus repeats its words)."""
+    pieces = [p for p in re.split(r"[-'’]", _POSSESSIVE.sub("", raw)) if p]
+    if len(pieces) > 1:
+        tokens = [*(_normalise(p) for p in pieces), _normalise("".join(pieces))]
+    else:
+        tokens = [_normalise(raw)]
+    return tuple(t for t in tokens if _keep(t))
 
 
 def _keep(token: str) -> bool:
@@ -233,6 +251,8 @@ class Analyzer:
         english: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self._stemmer = Stemmer.Stemmer("dutch")
+        # A corpus repeats its words: each distinct token is stemmed and split once.
+        self._token_terms = lru_cache(maxsize=_WORDS_KEPT)(self._stem_and_parts)
         self._frequencies = frequencies
         self._decompounder = Decompounder(frequencies, max_whole=10 ** (ORDINARY_ZIPF - 9))
         self._common = common
@@ -246,6 +266,8 @@ class Analyzer:
         self._vocabulary: list[str] = []
         self._vocab_freq: dict[str, int] = {}
         self._indexed: frozenset[str] = frozenset()
+        self._typos = TypoIndex.build(())
+        self._corrections: dict[str, str | None] = {}
 
     def stem(self, word: str) -> str:
         return self._stemmer.stemWord(word)
@@ -264,15 +286,36 @@ class Analyzer:
         """Index terms of a passage field: stems of the words and of their compound parts."""
         terms: list[str] = []
         for token in content_tokens(text):
-            terms.append(self.stem(token))
-            terms.extend(self.stem(singular(p)) for p in self._decompounder.split(token))
+            terms.extend(self._token_terms(token))
         return terms
 
-    def set_vocabulary(self, word_counts: Mapping[str, int], indexed_terms: Iterable[str]) -> None:
-        """Give the analyzer the corpus's own words (for typo correction)."""
+    def _stem_and_parts(self, token: str) -> tuple[str, ...]:
+        """A passage token's stem and the stems of its compound parts (see `document_terms`)."""
+        return (
+            self.stem(token),
+            *(self.stem(singular(p)) for p in self._decompounder.split(token)),
+        )
+
+    def set_vocabulary(
+        self,
+        word_counts: Mapping[str, int],
+        indexed_terms: Iterable[str],
+        typos: TypoIndex | None = None,
+    ) -> None:
+        """Give the analyzer the corpus's own words (for typo correction); `typos`, an index
+        of those words built before (see `cache`), is used when it holds exactly them."""
         self._vocab_freq = {w: c for w, c in word_counts.items() if len(w) >= 4 and w.isalpha()}
         self._vocabulary = sorted(self._vocab_freq)
         self._indexed = frozenset(indexed_terms)
+        if typos is None or typos.words != tuple(self._vocabulary):
+            typos = TypoIndex.build(self._vocabulary)
+        self._typos = typos
+        self._corrections = {}
+
+    @property
+    def typo_index(self) -> TypoIndex:
+        """The index typo correction looks words up in."""
+        return self._typos
 
     def is_english(self, text: str) -> bool:
         """Whether a question is written in English (see `intent.is_english`).
@@ -404,6 +447,13 @@ class Analyzer:
 
         Guarded: known stems, synonyms, common Dutch words, numbers and short words are left alone.
         """
+        if token not in self._corrections:
+            if len(self._corrections) >= _CORRECTIONS_KEPT:
+                self._corrections.clear()
+            self._corrections[token] = self._correct(token)
+        return self._corrections[token]
+
+    def _correct(self, token: str) -> str | None:
         if (
             len(token) < 4
             or not token.isalpha()
@@ -413,13 +463,9 @@ class Analyzer:
         ):
             return None
         limit = 1 if len(token) <= 6 else 2
-        matches = process.extract(
-            token,
-            self._vocabulary,
-            scorer=DamerauLevenshtein.distance,
-            score_cutoff=limit,
-            limit=8,
-        )
+        # The eight closest, ties in vocabulary order: what a full rapidfuzz scan with
+        # `limit=8` returned, found through the index instead.
+        matches = self._typos.within(token, limit)[:8]
         if not matches:
             return None
         best = min(matches, key=lambda m: (m[1], -self._vocab_freq[m[0]], m[0]))
@@ -464,6 +510,8 @@ def english_zipf(word: str) -> float:
     return wordfreq.zipf_frequency(word, "en", wordlist="small")
 
 
+# How many tokens' corrections an analyzer remembers (questions repeat their typos).
+_CORRECTIONS_KEPT = 10_000
 # Stopwords of two letters or more: a word one typo away from one of these, and no word
 # itself, is that stopword mistyped.
 # Zipf 4: a word met once in 100,000; one this common is never taken for a mistyped stopword.

@@ -11,12 +11,14 @@ import datetime as dt
 import json
 import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Sequence
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Protocol, TextIO, runtime_checkable
 
+from assistant import cache as cache_file
 from assistant import curate, messages
 from assistant.conversation import Conversation
 from assistant.core import MAX_QUESTION_CHARS, MAX_TOP_K, Assistant
@@ -120,6 +122,15 @@ def _parser() -> argparse.ArgumentParser:
     _answer_options(chat)
     chat.set_defaults(handler=_cmd_chat)
 
+    index = commands.add_parser("index", help="build the index once, for a fast start")
+    index_commands = index.add_subparsers(title="index commands", required=True)
+    build = index_commands.add_parser(
+        "build", help="analyse and index a corpus and write it to its cache file"
+    )
+    build.add_argument("--corpus", type=Path, help="corpus folder (default: bundled)")
+    build.add_argument("--cache", type=Path, help="cache file (default: in the user's cache)")
+    build.set_defaults(handler=_cmd_index_build)
+
     corpus = commands.add_parser("corpus", help="check the knowledge base or count its passages")
     corpus_commands = corpus.add_subparsers(title="corpus commands", required=True)
     for name, handler, text in (
@@ -210,13 +221,32 @@ def _top_k(value: str) -> int:
     return number
 
 
-def _assistant(corpus: Path | None) -> Assistant:
-    return Assistant.from_directory(corpus or bundled_corpus_dir())
+def _assistant(corpus: Path | None, *, cached: bool = False) -> Assistant:
+    """The assistant over a corpus folder (default: bundled); with `cached`, read from the
+    folder's cache file when `wegwijzer index build` wrote one that still matches."""
+    directory = corpus or bundled_corpus_dir()
+    return Assistant.from_directory(directory, cache=_cache_path(directory) if cached else None)
+
+
+def _cache_path(directory: Path) -> Path:
+    home = os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache"
+    return cache_file.default_path(directory, Path(home))
+
+
+def _cmd_index_build(args: argparse.Namespace) -> int:
+    directory = args.corpus or bundled_corpus_dir()
+    started = time.perf_counter()
+    built = Assistant.from_directory(directory)
+    path = args.cache or _cache_path(directory)
+    cache_file.write(built, path)
+    seconds = time.perf_counter() - started
+    print(f"{len(built.passages)} passages indexed in {seconds:.1f} s; cache: {path}")
+    return 0
 
 
 def _cmd_ask(args: argparse.Namespace) -> int:
     try:
-        answer = _assistant(args.corpus).ask(args.question, top_k=args.top)
+        answer = _assistant(args.corpus, cached=True).ask(args.question, top_k=args.top)
     except QuestionError as exc:
         print(explain(exc), file=sys.stderr)
         return 2
@@ -236,7 +266,7 @@ def _cmd_chat(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
     if stdin is None:  # started with its input closed (`wegwijzer chat <&-`)
         print("error: chat reads questions from stdin, which is closed", file=sys.stderr)
         return 2
-    conversation = Conversation(_assistant(args.corpus))
+    conversation = Conversation(_assistant(args.corpus, cached=True))
     store = _cli_log()
     interactive = stdin.isatty() and not args.json
     if interactive:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -14,6 +14,7 @@ from assistant.analysis import STOPWORDS, Analyzer, TermGroup, fold, surface_tok
 from assistant.corpus import Corpus, bundled_corpus_dir, load_corpus
 from assistant.decision import FEATURES, AnswerabilityModel, Decision, bundled_model
 from assistant.errors import QuestionError
+from assistant.indexing import IndexArrays, TokenisedCorpus
 from assistant.intent import (
     asked_facts,
     is_fact_cue,
@@ -23,8 +24,9 @@ from assistant.intent import (
 )
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.models import Answer, AnswerPassage, Passage, PassageRef
-from assistant.retrieval import Hit, PassageIndex, corpus_word_counts
+from assistant.retrieval import Hit, PassageIndex
 from assistant.snippets import asks_for_amount, best_snippet
+from assistant.typos import TypoIndex
 
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 10
@@ -43,6 +45,16 @@ AMBIGUITY_GAP = 0.1
 AMBIGUITY_MARGIN = 0.1
 
 _SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class BuiltIndex:
+    """What building an assistant derives from its corpus, so a cache can store it (`cache`):
+    the corpus's word counts, the index arrays and the typo index."""
+
+    counts: Mapping[str, int]
+    arrays: IndexArrays
+    typos: TypoIndex
 
 
 @dataclass(frozen=True)
@@ -88,31 +100,55 @@ class Assistant:
         model: the answerability model (default: the fitted model that ships with Wegwijzer).
     """
 
-    def __init__(self, corpus: Corpus, *, model: AnswerabilityModel | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        *,
+        model: AnswerabilityModel | None = None,
+        built: BuiltIndex | None = None,
+    ) -> None:
         self.corpus = corpus
         self.model = model or bundled_model()
-        counts = corpus_word_counts(corpus.passages)
-        for word, targets in (*corpus.synonyms.items(), *corpus.english.items()):
-            counts.update(surface_tokens(" ".join((word, *targets))))
+        tokens = None
+        if built is None:
+            tokens = TokenisedCorpus(corpus.passages)  # every field split into words once
+            counts = tokens.word_counts()
+            for word, targets in (*corpus.synonyms.items(), *corpus.english.items()):
+                counts.update(surface_tokens(" ".join((word, *targets))))
+        else:  # `built` from this corpus (see `cache`)
+            counts = built.counts
         analyzer = Analyzer(
             with_corpus_words(counts), common_words(), corpus.synonyms, corpus.english
         )
-        self.index = PassageIndex(corpus.passages, analyzer)
+        arrays = built.arrays if built else None
+        self.index = PassageIndex(corpus.passages, analyzer, tokens=tokens, arrays=arrays)
         # The analyzer corrects typos and splits compounds towards what the index holds.
-        analyzer.set_vocabulary(counts, self.index.vocabulary())
+        analyzer.set_vocabulary(counts, self.index.vocabulary(), built.typos if built else None)
+        self.built = BuiltIndex(counts, self.index.arrays, analyzer.typo_index)
         self._by_id = corpus.by_id()
         self._positions = {p.id: i for i, p in enumerate(corpus.passages)}
         self._families = _families(corpus.passages, self.index.are_kin)
 
     @classmethod
     def from_directory(
-        cls, path: Path | str, *, model: AnswerabilityModel | None = None
+        cls,
+        path: Path | str,
+        *,
+        model: AnswerabilityModel | None = None,
+        cache: Path | None = None,
     ) -> Assistant:
-        """Load and validate the corpus in `path` and index it.
+        """Load and validate the corpus in `path` and index it; or, when `cache` is a cache
+        file (`cache.write`) that matches the folder, the code and the version, read that.
 
         Raises:
             CorpusError: listing every problem in the corpus.
         """
+        if cache is not None:
+            from assistant import cache as cache_file  # it builds on this module
+
+            cached = cache_file.read(path, cache, model=model)
+            if cached is not None:
+                return cached
         return cls(load_corpus(path), model=model)
 
     @classmethod
@@ -497,6 +533,7 @@ class Assistant:
             self.index.analyzer.document_terms,
             self.index.idf,
             wants_amount=wants_amount,
+            analysed=self.index.sentence_terms(passage.id),
         )
 
     def _answer_passage(self, p: Passage, score: float, snippet: str) -> AnswerPassage:

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from assistant.gcpause import paused_gc
 from assistant.models import KINDS, STATUSES, Link, Passage, Source, choice_problem, shorten
 
 SYNONYMS_FILE = "synoniemen.yaml"
@@ -148,6 +149,11 @@ def load_corpus(directory: Path | str, *, today: dt.date | None = None) -> Corpu
     root = Path(directory)
     if not root.is_dir():
         raise CorpusError([Problem(str(root), "-", "-", "corpus directory does not exist")])
+    with paused_gc():
+        return _load(root, today)
+
+
+def _load(root: Path, today: dt.date | None) -> Corpus:
     problems: list[Problem] = []
     register = _load_register(root, problems)
     synonyms = _load_word_map(root, SYNONYMS_FILE, problems)

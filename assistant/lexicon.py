@@ -7,10 +7,14 @@ always added.
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
+from typing import Any
 
-import wordfreq
+import msgpack
 
 from assistant.analysis import fold
 
@@ -25,7 +29,7 @@ def dutch_frequencies() -> Mapping[str, float]:
     """Folded Dutch word -> relative frequency (read once per process: it is package data)."""
     # The "small" list (about 29,000 words down to zipf 3) loads in milliseconds; the rarer
     # words that matter here are the corpus's own, which `with_corpus_words` adds.
-    raw = wordfreq.get_frequency_dict("nl", wordlist="small")
+    raw = wordfreq_dutch()
     frequencies = {w: f for w, f in raw.items() if w.isascii() and w.isalpha()}
     for word, freq in raw.items():
         if not word.isascii():
@@ -48,3 +52,39 @@ def with_corpus_words(words: Mapping[str, int]) -> dict[str, float]:
         if word.isalpha() and frequencies.get(word, 0.0) < CORPUS_WORD_FREQUENCY:
             frequencies[word] = CORPUS_WORD_FREQUENCY
     return frequencies
+
+
+def wordfreq_dutch() -> dict[str, float]:
+    """wordfreq's small Dutch list as ``wordfreq.get_frequency_dict("nl", "small")`` gives it,
+    read from wordfreq's data file without importing wordfreq, which imports ftfy, langcodes
+    and regex (about a fifth of a `wegwijzer ask` process); through wordfreq itself when the
+    file is not where it was."""
+    try:
+        buckets = _cbpack(_wordfreq_data() / "small_nl.msgpack.gz")
+    except (OSError, ValueError, TypeError, msgpack.UnpackException):
+        import wordfreq
+
+        return wordfreq.get_frequency_dict("nl", wordlist="small")
+    frequencies: dict[str, float] = {}
+    for index, bucket in enumerate(buckets):  # bucket i: the words at -i centibels
+        frequency = 10 ** (-index / 100)
+        for word in bucket:
+            frequencies[word] = frequency
+    return frequencies
+
+
+def _wordfreq_data() -> Path:
+    spec = importlib.util.find_spec("wordfreq")  # finds the package without running it
+    if spec is None or not spec.submodule_search_locations:
+        raise OSError("wordfreq is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def _cbpack(path: Path) -> list[Any]:
+    """The word buckets of a wordfreq "cBpack" file (gzipped msgpack, a header first)."""
+    with gzip.open(path, "rb") as handle:
+        data = msgpack.load(handle, raw=False)
+    header = data[0] if isinstance(data, list) and data else None
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        raise ValueError(f"unexpected wordfreq data in {path}")
+    return data[1:]

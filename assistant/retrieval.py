@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rank_bm25 import BM25Okapi
 
 from assistant.analysis import Analyzer, TermGroup, surface_tokens
+from assistant.gcpause import paused_gc
+from assistant.indexing import PARENTHETICAL, IndexArrays, TokenisedCorpus
 from assistant.models import Passage
 from assistant.snippets import sentences
+from assistant.sparse import Rows, top_k
 
-_PARENTHETICAL = re.compile(r"\([^)]*\)")
 TITLE_WEIGHT = 2  # the title is what a user would call the passage: count it twice
 K1, B = 1.2, 0.75
 # A historical passage is usually shorter than its successor, which BM25 rewards; users want
@@ -30,19 +30,6 @@ FIRST_HISTORICAL_YEAR, LAST_HISTORICAL_YEAR = 1990, 2019
 TITLE_BOOST = 0.3
 ALTERNATIVE_WEIGHT = 0.6  # a synonym beside a word the corpus knows
 PART_WEIGHT = 0.4  # each compound part
-
-
-class LuceneBM25(BM25Okapi):
-    """BM25Okapi with Lucene's IDF, ``ln(1 + (N - n + 0.5) / (n + 0.5))``.
-
-    rank-bm25 floors negative IDF at epsilon times the mean IDF, so a term in half the passages
-    scores nothing and, in a tiny corpus, the mean itself can be negative. Lucene's IDF is always
-    positive and ranks as well or better.
-    """
-
-    def _calc_idf(self, nd: dict[str, int]) -> None:
-        for word, freq in nd.items():
-            self.idf[word] = math.log(1 + (self.corpus_size - freq + 0.5) / (freq + 0.5))
 
 
 @dataclass(frozen=True)
@@ -85,47 +72,88 @@ SUBJECT_SPECIFICITY = 0.9
 
 
 class PassageIndex:
-    """The searchable form of a corpus."""
+    """The searchable form of a corpus.
 
-    def __init__(self, passages: Sequence[Passage], analyzer: Analyzer) -> None:
+    Its cost follows the postings, not the number of passages: every structure is a few flat
+    arrays (see `sparse`), and a search adds up only the postings of the question's terms.
+    """
+
+    def __init__(
+        self,
+        passages: Sequence[Passage],
+        analyzer: Analyzer,
+        *,
+        tokens: TokenisedCorpus | None = None,
+        arrays: IndexArrays | None = None,
+    ) -> None:
         if not passages:
             raise ValueError("cannot index an empty corpus")
         self.passages = tuple(passages)
         self.analyzer = analyzer
-        # Every field is analysed once: the prose per sentence, each example question apart.
-        fields = [_AnalysedPassage.of(p, analyzer) for p in self.passages]
-        documents = [f.document for f in fields]
-        self._bm25 = LuceneBM25(documents, k1=K1, b=B)
-        self._term_sets = [frozenset(doc) for doc in documents]
-        # What a passage is about: its title, keywords and example questions, not its prose.
-        self._about_sets = [f.about for f in fields]
-        self._about_df = Counter(t for about in self._about_sets for t in about)
-        self._positions = {p.id: i for i, p in enumerate(self.passages)}
-        # Passages the curator linked (related, or one superseding the other) are kin: a close
-        # score between kin is no doubt about the subject, so the margin is taken over the best
-        # passage that is not kin.
-        self._kin: dict[str, frozenset[str]] = _kinship(self.passages)
-        # Each sentence's terms: an answer usually sits in one sentence, while a question the
-        # passage does not answer finds its words scattered over several.
-        self._sentences = [[frozenset(s) for s in f.sentences] for f in fields]
-        # Each example question's terms: a user question that one of them covers is a
-        # paraphrase of a question the passage was written to answer.
-        self._questions = [[frozenset(q) for q in f.questions] for f in fields]
-        # A title's core is the title without its parenthetical: "CultuurKrediet (Hefboom)"
-        # is about the CultuurKrediet; "(Hefboom)" only says who runs it.
-        self._titles = _TitleTerms(
-            [f.title for f in fields],
-            [analyzer.document_terms(_PARENTHETICAL.sub(" ", p.title)) for p in passages],
-        )
-        self._prior = np.array([HISTORICAL_WEIGHT if p.is_historical else 1.0 for p in passages])
-        self._past_prior = np.array(
-            [1.0 if p.is_historical else HISTORICAL_WEIGHT for p in passages]
-        )
-        self._unknown_idf = math.log(1 + (len(documents) + 0.5) / 0.5)
+        with paused_gc():  # millions of lasting objects: nothing for the collector to find
+            if arrays is None:
+                arrays = IndexArrays.build(
+                    tokens or TokenisedCorpus(self.passages),
+                    analyzer,
+                    k1=K1,
+                    b=B,
+                    title_weight=TITLE_WEIGHT,
+                )
+            self.arrays = arrays
+            a = self.arrays
+            self._terms = a.terms
+            self._ids = {t: i for i, t in enumerate(a.terms)}
+            self._idf = a.postings.idf.tolist()
+            # What a passage is about: its title, keywords and example questions, not its prose.
+            self._about_df = np.bincount(a.about.ids, minlength=len(a.terms)).tolist()
+            self._positions = {p.id: i for i, p in enumerate(self.passages)}
+            # Passages the curator linked (related, or one superseding the other) are kin: a
+            # close score between kin is no doubt about the subject, so the margin is taken over
+            # the best passage that is not kin.
+            self._kin: dict[str, frozenset[str]] = _kinship(self.passages)
+            self._titles = _TitleTerms(a.titles, a.cores, len(a.terms))
+            self._prior = np.array(
+                [HISTORICAL_WEIGHT if p.is_historical else 1.0 for p in passages]
+            )
+            self._past_prior = np.array(
+                [1.0 if p.is_historical else HISTORICAL_WEIGHT for p in passages]
+            )
+            self._unknown_idf = math.log(1 + (len(self.passages) + 0.5) / 0.5)
+            self._recent: dict[tuple[int, int], frozenset[str]] = {}
+
+    def _known(self, term: str) -> bool:
+        """Whether a passage holds `term` (it has an IDF)."""
+        i = self._ids.get(term)
+        return i is not None and self._idf[i] > 0.0
+
+    def _term_set(self, rows: Rows, row: int) -> frozenset[str]:
+        """The terms of one row as a set; the last few thousand are remembered, since each
+        question reads the same few passages' rows several times."""
+        key = (id(rows), row)
+        found = self._recent.get(key)
+        if found is None:
+            if len(self._recent) >= _RECENT_ROWS:
+                self._recent.clear()
+            terms = self._terms
+            found = self._recent[key] = frozenset([terms[i] for i in rows.row(row).tolist()])
+        return found
+
+    def _parts(self, parts: Rows, owners: np.ndarray, doc: int) -> list[frozenset[str]]:
+        return [self._term_set(parts, j) for j in range(owners[doc], owners[doc + 1])]
+
+    def sentence_terms(self, passage_id: str) -> list[list[str]]:
+        """The index terms of each sentence of a passage's text (`snippets.sentences`), each
+        term once, in the order the sentence holds them."""
+        a, terms = self.arrays, self._terms
+        doc = self._positions[passage_id]
+        return [
+            [terms[i] for i in a.sentences.row(j).tolist()]
+            for j in range(a.sentence_owners[doc], a.sentence_owners[doc + 1])
+        ]
 
     def vocabulary(self) -> frozenset[str]:
         """Every term the index holds."""
-        return frozenset().union(*self._term_sets)
+        return frozenset(t for t, idf in zip(self._terms, self._idf, strict=True) if idf > 0.0)
 
     def are_kin(self, first: str, second: str) -> bool:
         """Whether the curator linked two passages (related, or one superseding the other)."""
@@ -136,36 +164,64 @@ class PassageIndex:
         and that is rare in everyday Dutch ("cultuurkrediet", "octrooi"), unlike "aanvragen",
         "bedrag" or "klant"."""
         return any(
-            0 < self._about_df[t] <= SUBJECT_PASSAGES
+            0 < self._about_count(t) <= SUBJECT_PASSAGES
             for g in groups
             if g.weight == 1.0 and self.specificity(g) >= SUBJECT_SPECIFICITY
             for t in (g.primary, *g.alternatives)
         )
 
+    def _about_count(self, term: str) -> int:
+        i = self._ids.get(term)
+        return 0 if i is None else self._about_df[i]
+
     def idf(self, term: str) -> float:
         """IDF of an index term; a term the corpus lacks gets the highest IDF possible."""
-        return self._bm25.idf.get(term, self._unknown_idf)
+        i = self._ids.get(term)
+        idf = 0.0 if i is None else self._idf[i]
+        return idf if idf > 0.0 else self._unknown_idf
 
     def search(self, groups: Sequence[TermGroup], limit: int) -> list[Hit]:
-        """Rank passages for analysed question terms; best first, only positive scores."""
-        scores = self.scores(groups)
-        order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:limit]
+        """Rank passages for analysed question terms; best first, only positive scores.
+
+        Ties go to the passage that comes first in the corpus.
+        """
+        touched, scores = self.touched_scores(groups)
+        best = top_k(scores, touched, limit)
         return [
-            Hit(self.passages[i], float(scores[i]), self.coverage(groups, i))
-            for i in order
-            if scores[i] > 0
+            Hit(self.passages[doc], score, self.coverage(groups, doc))
+            for doc, score in zip(touched[best].tolist(), scores[best].tolist(), strict=True)
+            if score > 0
         ]
 
     def scores(self, groups: Sequence[TermGroup]) -> np.ndarray:
         """The ranking score of every passage for analysed question terms."""
+        touched, scores = self.touched_scores(groups)
+        dense = np.zeros(len(self.passages))
+        dense[touched] = scores
+        return dense
+
+    def touched_scores(self, groups: Sequence[TermGroup]) -> tuple[np.ndarray, np.ndarray]:
+        """The passages holding a question term (ascending positions) and their ranking scores.
+
+        BM25 (rank-bm25's numbers, weighted per term), times the historical prior, times the
+        title boost; computed for those passages only (any other passage scores 0).
+        """
         weights = self.query_weights(groups)
+        postings = self.arrays.postings
         scores = np.zeros(len(self.passages))
         for term, weight in weights.items():
-            if term in self._bm25.idf:
-                scores += weight * self._bm25.get_scores([term])
-        scores *= self._past_prior if asks_about_the_past(groups) else self._prior
-        scores *= 1.0 + TITLE_BOOST * self._title_coverage(weights)
-        return scores
+            i = self._ids.get(term)
+            if i is not None and self._idf[i] > 0.0:
+                docs, values = postings.term(i)
+                scores[docs] += weight * values
+        touched = np.flatnonzero(scores)
+        prior = self._past_prior if asks_about_the_past(groups) else self._prior
+        ranked = scores[touched] * prior[touched]
+        ranked *= 1.0 + TITLE_BOOST * self._titles.coverage(self._asked(weights), touched)
+        return touched, ranked
+
+    def _asked(self, weights: dict[str, float]) -> list[int]:
+        return [self._ids[t] for t in weights if t in self._ids]
 
     def signals(self, groups: Sequence[TermGroup], hits: Sequence[Hit], rank: int = 0) -> Signals:
         """The evidence that hit number `rank` (0: the first) answers the question."""
@@ -178,8 +234,7 @@ class PassageIndex:
         # A word known only through its parts ("energiefactuur": "energie", "factuur") is a
         # word the corpus does not know: the parts may well mean something else there.
         known = [
-            g.primary in self._bm25.idf or any(t in self._bm25.idf for t in g.alternatives)
-            for g in groups
+            self._known(g.primary) or any(self._known(t) for t in g.alternatives) for g in groups
         ]
         unknown_common = unknown_rare = 0.0
         for group, weight, is_known in zip(groups, info, known, strict=True):
@@ -190,18 +245,20 @@ class PassageIndex:
                     unknown_rare += weight
         known_total = sum(w for w, k in zip(info, known, strict=True) if k)
         covered = self.covered_information(groups, doc)
-        about = self._about_sets[doc]
+        a = self.arrays
+        about = self._term_set(a.about, doc)
         weights = self.query_weights(groups)
-        best = (K1 + 1) * sum(w * self.idf(t) for t, w in weights.items() if t in self._bm25.idf)
+        best = (K1 + 1) * sum(w * self.idf(t) for t, w in weights.items() if self._known(t))
         kin = self._kin.get(hit.passage.id, frozenset())
         rival = max(
             (h.score for i, h in enumerate(hits) if i != rank and h.passage.id not in kin),
             default=0.0,
         )
-        credits = [self._group_credit(g, self._term_sets[doc]) for g in groups]
+        terms = self._term_set(a.doc_terms, doc)
+        credits = [self._group_credit(g, terms) for g in groups]
         uncovered = max((w * (1 - c) for w, c in zip(info, credits, strict=True)), default=0.0)
-        sentence = self._best_part(groups, info, self._sentences[doc])
-        question = self._best_part(groups, info, self._questions[doc])
+        sentence = self._best_part(groups, info, self._parts(a.sentences, a.sentence_owners, doc))
+        question = self._best_part(groups, info, self._parts(a.questions, a.question_owners, doc))
         return Signals(
             coverage=hit.coverage,
             about=sum(w * self._group_credit(g, about) for g, w in zip(groups, info, strict=True))
@@ -211,7 +268,7 @@ class PassageIndex:
             unknown_rare=unknown_rare / total,
             score=min(2.0, hit.score / best) if best else 0.0,
             margin=max(-1.0, 1.0 - rival / hit.score) if hit.score > 0 else 0.0,
-            title=float(self._titles.coverage(weights.keys())[doc]),
+            title=self._titles.coverage_of(self._asked(weights), doc),
             words=math.log1p(sum(g.weight for g in groups)),
             historical=float(hit.passage.is_historical and not asks_about_the_past(groups)),
             sentence=sentence / total,
@@ -231,10 +288,6 @@ class PassageIndex:
             default=0.0,
         )
 
-    def _title_coverage(self, weights: dict[str, float]) -> np.ndarray:
-        """Per passage, the share of its title's terms (or of its title's core) asked about."""
-        return self._titles.coverage(weights.keys())
-
     def query_weights(self, groups: Sequence[TermGroup]) -> dict[str, float]:
         """How much each query term counts: the user's own word fully, stand-ins less.
 
@@ -244,7 +297,7 @@ class PassageIndex:
         """
         weights: dict[str, float] = {}
         for group in groups:
-            known = group.primary in self._bm25.idf
+            known = self._known(group.primary)
             alternative = ALTERNATIVE_WEIGHT if known else 1.0
             for term, weight in (
                 (group.primary, 1.0),
@@ -269,7 +322,7 @@ class PassageIndex:
 
     def covered_information(self, groups: Sequence[TermGroup], doc: int) -> float:
         """The summed information of the question's words that passage `doc` contains."""
-        terms = self._term_sets[doc]
+        terms = self._term_set(self.arrays.doc_terms, doc)
         return sum(self.information(g) * self._group_credit(g, terms) for g in groups)
 
     def information(self, group: TermGroup) -> float:
@@ -297,11 +350,9 @@ class PassageIndex:
         return found / sum(part_weights.values())
 
     def _group_weight(self, group: TermGroup) -> float:
-        if group.primary in self._bm25.idf:
-            return self._bm25.idf[group.primary]
-        known = [
-            self._bm25.idf[t] for t in (*group.alternatives, *group.parts) if t in self._bm25.idf
-        ]
+        if self._known(group.primary):
+            return self.idf(group.primary)
+        known = [self.idf(t) for t in (*group.alternatives, *group.parts) if self._known(t)]
         return max(known) if known else self._unknown_idf
 
 
@@ -332,37 +383,57 @@ class _AnalysedPassage:
             terms.extend(part)
         return terms
 
-    @property
-    def about(self) -> frozenset[str]:
-        return frozenset((*self.title, *self.keywords, *(t for q in self.questions for t in q)))
+    def core(self, passage: Passage, analyzer: Analyzer) -> list[str]:
+        """The terms of the title's core (see `indexing.PARENTHETICAL`)."""
+        if not PARENTHETICAL.search(passage.title):
+            return self.title
+        return analyzer.document_terms(PARENTHETICAL.sub(" ", passage.title))
+
+
+def passage_fields(passage: Passage, analyzer: Analyzer) -> _AnalysedPassage:
+    """The index terms of each field of a passage, each field analysed on its own (the plain
+    way, for `reference`; the index gets the same terms from `indexing`)."""
+    return _AnalysedPassage.of(passage, analyzer)
+
+
+_RECENT_ROWS = 4096  # term sets of rows a `PassageIndex` remembers
 
 
 class _TitleTerms:
     """Which passages' titles (and title cores) hold each term, for a fast title coverage."""
 
-    def __init__(self, titles: Sequence[list[str]], cores: Sequence[list[str]]) -> None:
-        self._full = self._incidence(titles)
-        self._core = self._incidence(cores)
-        self._full_sizes = np.array([max(1, len(set(t))) for t in titles], dtype=float)
-        self._core_sizes = np.array([max(1, len(set(c))) for c in cores], dtype=float)
-        self._n = len(titles)
+    def __init__(self, titles: Rows, cores: Rows, n_terms: int) -> None:
+        self._titles, self._cores = titles, cores
+        self._full = titles.transpose(n_terms)
+        self._core = cores.transpose(n_terms)
+        self._full_sizes = np.maximum(1, titles.lengths()).astype(float)
+        self._core_sizes = np.maximum(1, cores.lengths()).astype(float)
+
+    def coverage(self, asked: Sequence[int], docs: np.ndarray) -> np.ndarray:
+        """For passages `docs` (ascending positions), the share of the terms of their title,
+        or of their title's core, that are among the `asked` term ids (distinct)."""
+        full = self._counts(self._full, asked, docs)
+        core = self._counts(self._core, asked, docs)
+        return np.maximum(full / self._full_sizes[docs], core / self._core_sizes[docs])
+
+    def coverage_of(self, asked: Sequence[int], doc: int) -> float:
+        """`coverage` of one passage (the same division, without arrays)."""
+        wanted = set(asked)
+        full = self._titles.row(doc).tolist()
+        core = self._cores.row(doc).tolist()
+        return max(
+            float(sum(t in wanted for t in full)) / float(max(1, len(full))),
+            float(sum(t in wanted for t in core)) / float(max(1, len(core))),
+        )
 
     @staticmethod
-    def _incidence(titles: Sequence[list[str]]) -> dict[str, np.ndarray]:
-        incidence: dict[str, np.ndarray] = {}
-        for position, title in enumerate(titles):
-            for term in set(title):
-                incidence.setdefault(term, np.zeros(len(titles)))[position] = 1.0
-        return incidence
-
-    def coverage(self, asked: Collection[str]) -> np.ndarray:
-        full, core = np.zeros(self._n), np.zeros(self._n)
-        for term in asked:
-            if term in self._full:
-                full += self._full[term]
-            if term in self._core:
-                core += self._core[term]
-        return np.maximum(full / self._full_sizes, core / self._core_sizes)
+    def _counts(incidence: Rows, asked: Sequence[int], docs: np.ndarray) -> np.ndarray:
+        if not asked or not len(docs):
+            return np.zeros(len(docs))
+        holders = np.concatenate([incidence.row(i) for i in asked])
+        at = np.searchsorted(docs, holders)
+        found = at[(at < len(docs)) & (docs[np.minimum(at, len(docs) - 1)] == holders)]
+        return np.bincount(found, minlength=len(docs)).astype(float)
 
 
 def asks_about_the_past(groups: Sequence[TermGroup]) -> bool:
@@ -388,11 +459,13 @@ def corpus_word_counts(passages: Sequence[Passage]) -> Counter[str]:
 
 
 def _kinship(passages: Sequence[Passage]) -> dict[str, frozenset[str]]:
-    """For each passage, the passages linked to it by `related` or `superseded_by`, both ways."""
-    kin: dict[str, set[str]] = {p.id: set() for p in passages}
+    """For each passage linked to another by `related` or `superseded_by` (either way), the
+    passages linked to it; a passage without links has no entry."""
+    ids = {p.id for p in passages}
+    kin: dict[str, set[str]] = {}
     for passage in passages:
         links = set(passage.related) | ({passage.superseded_by} if passage.superseded_by else set())
-        for other in links & kin.keys():
-            kin[passage.id].add(other)
-            kin[other].add(passage.id)
-    return {pid: frozenset(ids) for pid, ids in kin.items()}
+        for other in links & ids:
+            kin.setdefault(passage.id, set()).add(other)
+            kin.setdefault(other, set()).add(passage.id)
+    return {pid: frozenset(linked) for pid, linked in kin.items()}

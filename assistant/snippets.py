@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 MAX_SNIPPET_CHARS = 300
 _ABBREVIATIONS = frozenset(
@@ -40,17 +40,22 @@ def best_snippet(
     idf: Callable[[str], float],
     limit: int = MAX_SNIPPET_CHARS,
     wants_amount: bool = False,
+    analysed: Sequence[Iterable[str]] | None = None,
 ) -> str:
     """The best-matching sentence of `text`, with its neighbour when both fit in `limit`.
 
     A sentence scores the summed IDF of the question terms it contains; when the question asks
     for a figure (`wants_amount`), sentences with an amount come first. Ties go to the earlier
     sentence, and with no match at all the first sentence (passages answer first) is used.
+    `analysed`, when given, holds the terms of each sentence of `sentences(text)` as `analyse`
+    gives them (the index keeps them), so the sentences are not analysed again.
     """
     parts = sentences(text)
     if not parts:
         return shorten(text.strip(), limit)
-    scores = [sum(idf(t) for t in set(analyse(s)) if t in query_terms) for s in parts]
+    if analysed is None or len(analysed) != len(parts):
+        analysed = [analyse(s) for s in parts]
+    scores = [sum(idf(t) for t in set(terms) if t in query_terms) for terms in analysed]
     if wants_amount:
         bonus = max(scores) + 1.0
         scores = [sc + bonus * bool(_AMOUNT.search(s)) for sc, s in zip(scores, parts, strict=True)]

@@ -89,7 +89,9 @@ def cli_reuses_the_session_assistant(monkeypatch, assistant):
     """
     load = cli._assistant
     monkeypatch.setattr(
-        cli, "_assistant", lambda corpus: copy.copy(assistant) if corpus is None else load(corpus)
+        cli,
+        "_assistant",
+        lambda corpus, **_: copy.copy(assistant) if corpus is None else load(corpus),
     )
 
 

@@ -49,3 +49,20 @@ def test_best_snippet_stays_within_300_characters(parts):
     if text.strip():
         snippet = best_snippet(text, {"abc"}, _analyse, lambda t: 1.0)
         assert len(snippet) <= MAX_SNIPPET_CHARS
+
+
+def test_best_snippet_uses_the_sentences_terms_it_is_given_instead_of_analysing_again():
+    def no_analysis(sentence: str) -> list[str]:
+        raise AssertionError(f"analysed again: {sentence}")
+
+    analysed = [_analyse(s) for s in sentences(TEXT)]
+    given = best_snippet(TEXT, {"akte"}, no_analysis, lambda t: 1.0, limit=60, analysed=analysed)
+    assert given == best_snippet(TEXT, {"akte"}, _analyse, lambda t: 1.0, limit=60)
+    assert "akte" in given
+
+
+def test_the_index_keeps_each_sentences_terms_as_the_analyzer_gives_them(assistant):
+    passage = assistant.passage("winwinlening")
+    analyse = assistant.index.analyzer.document_terms
+    expected = [list(dict.fromkeys(analyse(s))) for s in sentences(passage.text)]
+    assert assistant.index.sentence_terms("winwinlening") == expected

@@ -1,0 +1,241 @@
+"""Build once, start fast: a corpus, analysed and indexed, in one cache file.
+
+`write` stores what `Assistant` builds from a corpus folder: the passages and the rest of the
+validated corpus (as JSON), the corpus's word counts, the index arrays and the typo index
+(as numpy arrays), under a small header: the format, the package version, a digest of the
+code that builds the index and a digest of every file of the corpus folder. `read` gives the
+assistant back only when all of them match (anything else, including a damaged file, reads
+as "no cache": the caller then builds from the folder). Nothing in the file is unpickled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+import assistant
+from assistant.core import Assistant, BuiltIndex
+from assistant.corpus import Corpus, Problem, RegisteredSource
+from assistant.decision import AnswerabilityModel
+from assistant.gcpause import paused_gc
+from assistant.indexing import IndexArrays
+from assistant.models import Link, Passage, Source
+from assistant.sparse import Postings, Rows
+from assistant.typos import TypoIndex
+
+FORMAT = 1
+# The modules whose code decides what is in the file: a change to one of them is a new cache.
+_CODE = (
+    "analysis.py",
+    "corpus.py",
+    "core.py",
+    "indexing.py",
+    "lexicon.py",
+    "models.py",
+    "retrieval.py",
+    "snippets.py",
+    "sparse.py",
+    "typos.py",
+)
+_ROWS = ("doc_terms", "titles", "cores", "about", "sentences", "questions")
+
+
+def default_path(directory: Path | str, cache_home: Path) -> Path:
+    """Where the cache of a corpus folder lives under `cache_home` (one file per folder)."""
+    key = hashlib.sha256(str(Path(directory).resolve()).encode()).hexdigest()[:16]
+    return cache_home / "wegwijzer" / f"index-{key}.npz"
+
+
+def corpus_digest(directory: Path | str) -> str:
+    """A digest of every file of a corpus folder: names and contents."""
+    root = Path(directory)
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def code_digest() -> str:
+    """A digest of the modules that build what the cache holds."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in _CODE:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def write(built: Assistant, path: Path) -> None:
+    """Write `built`'s corpus and index to `path` (atomically: a reader never sees half)."""
+    arrays, typos = built.built.arrays, built.built.typos
+    header = {
+        "format": FORMAT,
+        "version": assistant.__version__,
+        "code": code_digest(),
+        "corpus": corpus_digest(built.corpus.directory),
+        "directory": str(built.corpus.directory.resolve()),
+        "owner_bits": typos.owner_bits,
+    }
+    words = list(built.built.counts)
+    data: dict[str, np.ndarray] = {
+        "header": _text(json.dumps(header)),
+        "corpus": _text(json.dumps(_corpus_data(built.corpus), ensure_ascii=False)),
+        "terms": _text("\n".join(arrays.terms)),
+        "count_words": _text("\n".join(words)),
+        "counts": np.array([built.built.counts[w] for w in words], dtype=np.int64),
+        "typo_words": _text("\n".join(typos.words)),
+        "typo_entries": typos.entries,
+        "sentence_owners": arrays.sentence_owners,
+        "question_owners": arrays.question_owners,
+        **{f"postings_{k}": v for k, v in vars(arrays.postings).items()},
+    }
+    for name in _ROWS:
+        rows = getattr(arrays, name)
+        data[f"{name}_ptr"], data[f"{name}_ids"] = rows.ptr, rows.ids
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as handle:
+        np.savez(handle, **data)  # type: ignore[arg-type]
+    os.replace(handle.name, path)
+
+
+def read(
+    directory: Path | str, path: Path, *, model: AnswerabilityModel | None = None
+) -> Assistant | None:
+    """The assistant cached in `path` for corpus folder `directory`, or None when there is
+    no cache or it does not match the folder, the code or the version."""
+    try:
+        with np.load(path, allow_pickle=False) as stored, paused_gc():
+            header = json.loads(_untext(stored["header"]))
+            if not _matches(header, Path(directory)):
+                return None
+            data = {name: stored[name] for name in stored.files}
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return None
+    with paused_gc():
+        corpus = _corpus(json.loads(_untext(data["corpus"])))
+        words = _untext(data["count_words"]).split("\n") if data["count_words"].size else []
+        counts = Counter(dict(zip(words, data["counts"].tolist(), strict=True)))
+        typos = TypoIndex(
+            tuple(_untext(data["typo_words"]).split("\n")) if data["typo_words"].size else (),
+            data["typo_entries"],
+            header["owner_bits"],
+        )
+        arrays = _arrays(data)
+        return Assistant(corpus, model=model, built=BuiltIndex(counts, arrays, typos))
+
+
+def _matches(header: Mapping[str, Any], directory: Path) -> bool:
+    return (
+        header.get("format") == FORMAT
+        and header.get("version") == assistant.__version__
+        and header.get("directory") == str(directory.resolve())
+        and header.get("code") == code_digest()
+        and header.get("corpus") == corpus_digest(directory)
+    )
+
+
+def _arrays(data: Mapping[str, np.ndarray]) -> IndexArrays:
+    rows = {name: Rows(data[f"{name}_ptr"], data[f"{name}_ids"]) for name in _ROWS}
+    postings = Postings(*(data[f"postings_{k}"] for k in ("ptr", "docs", "weights", "idf", "df")))
+    return IndexArrays(
+        terms=_untext(data["terms"]).split("\n"),
+        postings=postings,
+        sentence_owners=data["sentence_owners"],
+        question_owners=data["question_owners"],
+        **rows,
+    )
+
+
+def _text(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+
+
+def _untext(array: np.ndarray) -> str:
+    return array.tobytes().decode("utf-8")
+
+
+# --- the corpus as JSON ---------------------------------------------------------------
+
+
+def _source_data(source: Source) -> list[str | None]:
+    return [source.title, source.publisher, source.date, source.url, source.document]
+
+
+def _corpus_data(corpus: Corpus) -> dict[str, Any]:
+    sources: dict[tuple[str | None, ...], int] = {}
+    passages = []
+    for p in corpus.passages:
+        key = tuple(_source_data(p.source))
+        passages.append(
+            [
+                p.id,
+                p.kind,
+                p.title,
+                p.text,
+                p.questions,
+                sources.setdefault(key, len(sources)),
+                p.checked,
+                p.status,
+                p.keywords,
+                p.superseded_by,
+                [[link.label, link.url] for link in p.links],
+                p.related,
+                p.file,
+                p.sources,
+                p.linked,
+            ]
+        )
+    return {
+        "directory": str(corpus.directory),
+        "synonyms": corpus.synonyms,
+        "english": corpus.english,
+        "register": [
+            [r.id, _source_data(r.source), r.compared, r.file] for r in corpus.sources.values()
+        ],
+        "warnings": [[w.file, w.passage, w.field, w.message, w.severity] for w in corpus.warnings],
+        "sources": [list(key) for key in sources],
+        "passages": passages,
+    }
+
+
+def _corpus(data: Mapping[str, Any]) -> Corpus:
+    sources = [Source(*fields) for fields in data["sources"]]
+    passages = tuple(
+        Passage(
+            id=p[0],
+            kind=p[1],
+            title=p[2],
+            text=p[3],
+            questions=tuple(p[4]),
+            source=sources[p[5]],
+            checked=p[6],
+            status=p[7],
+            keywords=tuple(p[8]),
+            superseded_by=p[9],
+            links=tuple(Link(label, url) for label, url in p[10]),
+            related=tuple(p[11]),
+            file=p[12],
+            sources=tuple(p[13]),
+            linked=tuple(p[14]),
+        )
+        for p in data["passages"]
+    )
+    register = {r[0]: RegisteredSource(r[0], Source(*r[1]), r[2], r[3]) for r in data["register"]}
+    return Corpus(
+        Path(data["directory"]),
+        passages,
+        {k: tuple(v) for k, v in data["synonyms"].items()},
+        register,
+        tuple(Problem(*w) for w in data["warnings"]),
+        {k: tuple(v) for k, v in data["english"].items()},
+    )
