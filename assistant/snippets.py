@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 
@@ -55,7 +56,9 @@ def best_snippet(
         return shorten(text.strip(), limit)
     if analysed is None or len(analysed) != len(parts):
         analysed = [analyse(s) for s in parts]
-    scores = [sum(idf(t) for t in set(terms) if t in query_terms) for terms in analysed]
+    # fsum is exact, so the score does not depend on the order a set yields its terms in
+    # (which changes with the hash seed, and with it which of two equal sentences wins).
+    scores = [math.fsum(idf(t) for t in set(terms) if t in query_terms) for terms in analysed]
     if wants_amount:
         bonus = max(scores) + 1.0
         scores = [sc + bonus * bool(_AMOUNT.search(s)) for sc, s in zip(scores, parts, strict=True)]

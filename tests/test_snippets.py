@@ -1,8 +1,14 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.snippets import MAX_SNIPPET_CHARS, best_snippet, sentences, shorten
 
+ROOT = Path(__file__).resolve().parent.parent
 TEXT = (
     "De winwinlening is een lening van vrienden, bv. je nonkel. "
     "Je onderneming kan tot EUR 300.000 ophalen. "
@@ -66,3 +72,25 @@ def test_the_index_keeps_each_sentences_terms_as_the_analyzer_gives_them(assista
     analyse = assistant.index.analyzer.document_terms
     expected = [list(dict.fromkeys(analyse(s))) for s in sentences(passage.text)]
     assert assistant.index.sentence_terms("winwinlening") == expected
+
+
+def test_the_chosen_sentence_does_not_depend_on_the_hash_seed():
+    # Three terms whose IDFs sum to 5.36 in one order and 5.359999999999999 in another tie
+    # with one term of IDF 5.36: which sentence wins must not change with the set order.
+    code = (
+        "from assistant.snippets import best_snippet\n"
+        "text = 'Eerste zin over x y z. Tweede zin over w.'\n"
+        "terms = [['xa', 'ya', 'za'], ['wa']]\n"
+        "weights = {'xa': 0.49, 'ya': 2.56, 'za': 2.31, 'wa': 5.36}\n"
+        "print(best_snippet(text, set(weights), lambda s: [], weights.__getitem__,"
+        " limit=25, analysed=terms))\n"
+    )
+    chosen = set()
+    for seed in range(12):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(ROOT)}
+        result = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert result.returncode == 0, result.stderr
+        chosen.add(result.stdout.strip())
+    assert chosen == {"Eerste zin over x y z."}
