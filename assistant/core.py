@@ -127,7 +127,7 @@ class Assistant:
         self.built = BuiltIndex(counts, self.index.arrays, analyzer.typo_index)
         self._by_id = corpus.by_id()
         self._positions = {p.id: i for i, p in enumerate(corpus.passages)}
-        self._families = _families(corpus.passages, self.index.are_kin)
+        self._families = _families(corpus.passages, self.index.kin)
 
     @classmethod
     def from_directory(
@@ -621,13 +621,12 @@ def ask(question: str, *, top_k: int = 3) -> Answer:
 
 
 def _families(
-    passages: Sequence[Passage], are_kin: Callable[[str, str], bool]
+    passages: Sequence[Passage], kin: Callable[[str], frozenset[str]]
 ) -> dict[str, frozenset[str]]:
     """Each passage's family: the passages the curator linked to it, and those whose id
     extends its id or the id it extends ("kmo-portefeuille", "kmo-portefeuille-aanvragen",
-    "kmo-portefeuille-2016"), which are facets of one subject."""
-    ids = [p.id for p in passages]
-    known = set(ids)
+    "kmo-portefeuille-2016"), which are facets of one subject. Linear in the passages."""
+    known = {p.id for p in passages}
 
     def parent(pid: str) -> str | None:
         head = pid
@@ -637,17 +636,17 @@ def _families(
                 return head
         return None
 
+    parents = {p.id: parent(p.id) for p in passages}
     children: dict[str, set[str]] = {}
-    for pid in ids:
-        if (up := parent(pid)) is not None:
+    for pid, up in parents.items():
+        if up is not None:
             children.setdefault(up, set()).add(pid)
     families = {}
-    for pid in ids:
-        up = parent(pid)
-        members = {q for q in ids if q != pid and (are_kin(pid, q) or are_kin(q, pid))}
-        members |= children.get(pid, set())
+    for pid, up in parents.items():
+        members = set(kin(pid)) | children.get(pid, set())
         if up is not None:
             members |= {up, *children.get(up, set())}
         members.discard(pid)
-        families[pid] = frozenset(members)
+        if members:
+            families[pid] = frozenset(members)
     return families

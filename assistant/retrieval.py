@@ -159,6 +159,10 @@ class PassageIndex:
         """Whether the curator linked two passages (related, or one superseding the other)."""
         return second in self._kin.get(first, frozenset())
 
+    def kin(self, passage_id: str) -> frozenset[str]:
+        """The passages the curator linked to this one, either way (see `are_kin`)."""
+        return self._kin.get(passage_id, frozenset())
+
     def names_subject(self, groups: Sequence[TermGroup]) -> bool:
         """Whether a question names a subject of its own: a word that few passages are about
         and that is rare in everyday Dutch ("cultuurkrediet", "octrooi"), unlike "aanvragen",
