@@ -25,6 +25,7 @@ from bots.discord.app import WegwijzerDiscord, point_at
 from bots.discord.main import main as discord_main
 from bots.ratelimit import RateLimiter
 from bots.service import ChatService, Found
+from tests.bots.logcheck import assert_one_interest
 from tests.bots.process import (
     START_FAILURES,
     assert_failed_start,
@@ -229,13 +230,7 @@ def test_which_one_did_you_mean_offers_both_and_logs_the_choice(assistant, tmp_p
     assert [c.get("label") for c in _components(answer.body)][:2] == [first.title, second.title]
     [embed] = shown.body["data"]["embeds"]
     assert embed["title"] == second.title
-    [logged] = store.questions()
-    [interest] = store.interest()
-    assert (interest.question_id, interest.passage_id, interest.kind) == (
-        logged.id,
-        second.id,
-        "choice",
-    )
+    assert_one_interest(store, second.id, "choice")
 
 
 def test_read_the_whole_passage_opens_the_lead_passage_in_full(assistant):

@@ -24,6 +24,7 @@ from bots.telegram import app as telegram_app
 from bots.telegram.app import TelegramHandlers, build_application
 from bots.telegram.main import main as telegram_main
 from tests.bots.htmlcheck import check_telegram_html
+from tests.bots.logcheck import assert_one_interest
 from tests.bots.process import (
     START_FAILURES,
     assert_failed_start,
@@ -193,13 +194,7 @@ def test_which_one_did_you_mean_offers_both_and_logs_the_choice(assistant, tmp_p
     assert visible.startswith(asked + "\n")  # the question first, then the first passage
     assert [b["text"] for b in _buttons(answer)][:2] == [first.title, second.title]
     assert shown["text"].startswith(f"<b>{escape(second.title)}</b>\n")
-    [logged] = store.questions()
-    [interest] = store.interest()
-    assert (interest.question_id, interest.passage_id, interest.kind) == (
-        logged.id,
-        second.id,
-        "choice",
-    )
+    assert_one_interest(store, second.id, "choice")
 
 
 def test_read_the_whole_passage_opens_the_lead_passage_in_full(assistant):
