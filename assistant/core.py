@@ -376,7 +376,7 @@ class Assistant:
         coverage = self.index.coverage(subject, self._positions[top.passage.id])
         rest = [dataclasses.replace(top, coverage=coverage), *hits[1:]]
         return {
-            **dataclasses.asdict(self.index.signals(subject, rest)),
+            **vars(self.index.signals(subject, rest)),
             "fact_missing": 0.0,
             "english": float(english),
             "on_topic": 0.0,
@@ -395,7 +395,7 @@ class Assistant:
         passage = hits[rank].passage
         missing = missing_facts(asked, passage.text)
         features = {
-            **dataclasses.asdict(self.index.signals(groups, hits, rank)),
+            **vars(self.index.signals(groups, hits, rank)),
             "fact_missing": float(bool(missing)),
             "english": float(english),
             "on_topic": float(passage.id in topic),

@@ -61,6 +61,37 @@ class Signals:
 
 
 NO_SIGNALS = Signals(*[0.0] * 13)
+
+
+@dataclass(frozen=True)
+class _Query:
+    """What every step of one search needs to know about a question's words, worked out once
+    (the same numbers, in the same order, as computing them where they are used)."""
+
+    groups: tuple[TermGroup, ...]
+    info: tuple[float, ...]  # `information` of each group
+    total: float  # their sum
+    known: tuple[bool, ...]  # the corpus holds the word or a stand-in for the whole word
+    whole: tuple[frozenset[str], ...]  # per group: its primary and alternatives
+    parts: tuple[tuple[tuple[str, float], ...], ...]  # per group: (part, its weight)
+    part_totals: tuple[float, ...]  # per group: the sum of its parts' weights
+    weights: dict[str, float]  # `query_weights`
+    asked: tuple[int, ...]  # ids of the weighted terms the index holds
+    best: float  # the highest BM25 score a passage could get per unit of length norm
+    past: bool  # `asks_about_the_past`
+
+    def credit(self, k: int, terms: frozenset[str]) -> float:
+        """How much of group `k` a set of terms holds (1: the word or a stand-in)."""
+        if not self.whole[k].isdisjoint(terms):
+            return 1.0
+        parts = self.parts[k]
+        if not parts:
+            return 0.0
+        return sum(w for t, w in parts if t in terms) / self.part_totals[k]
+
+    def credited(self, terms: frozenset[str]) -> float:
+        """The summed information of the groups a set of terms holds."""
+        return sum(w * self.credit(k, terms) for k, w in enumerate(self.info))
 # A word the corpus lacks whose specificity is below this is an everyday word ("morgen",
 # "verjaardag"); at or above it a rare or non-Dutch word (a product name, a typo, English).
 EVERYDAY_SPECIFICITY = 0.6
@@ -120,6 +151,7 @@ class PassageIndex:
             )
             self._unknown_idf = math.log(1 + (len(self.passages) + 0.5) / 0.5)
             self._recent: dict[tuple[int, int], frozenset[str]] = {}
+            self._queries: dict[tuple[TermGroup, ...], _Query] = {}
 
     def _known(self, term: str) -> bool:
         """Whether a passage holds `term` (it has an IDF)."""
@@ -189,10 +221,11 @@ class PassageIndex:
 
         Ties go to the passage that comes first in the corpus.
         """
-        touched, scores = self.touched_scores(groups)
+        query = self._query(groups)
+        touched, scores = self._touched_scores(query)
         best = top_k(scores, touched, limit)
         return [
-            Hit(self.passages[doc], score, self.coverage(groups, doc))
+            Hit(self.passages[doc], score, self._coverage(query, doc))
             for doc, score in zip(touched[best].tolist(), scores[best].tolist(), strict=True)
             if score > 0
         ]
@@ -210,22 +243,56 @@ class PassageIndex:
         BM25 (rank-bm25's numbers, weighted per term), times the historical prior, times the
         title boost; computed for those passages only (any other passage scores 0).
         """
-        weights = self.query_weights(groups)
+        return self._touched_scores(self._query(groups))
+
+    def _touched_scores(self, query: _Query) -> tuple[np.ndarray, np.ndarray]:
         postings = self.arrays.postings
         scores = np.zeros(len(self.passages))
-        for term, weight in weights.items():
+        for term, weight in query.weights.items():
             i = self._ids.get(term)
             if i is not None and self._idf[i] > 0.0:
                 docs, values = postings.term(i)
                 scores[docs] += weight * values
         touched = np.flatnonzero(scores)
-        prior = self._past_prior if asks_about_the_past(groups) else self._prior
+        prior = self._past_prior if query.past else self._prior
         ranked = scores[touched] * prior[touched]
-        ranked *= 1.0 + TITLE_BOOST * self._titles.coverage(self._asked(weights), touched)
+        ranked *= 1.0 + TITLE_BOOST * self._titles.coverage(query.asked, touched)
         return touched, ranked
 
-    def _asked(self, weights: dict[str, float]) -> list[int]:
-        return [self._ids[t] for t in weights if t in self._ids]
+    def _query(self, groups: Sequence[TermGroup]) -> _Query:
+        """The per-question view of `groups`; the last few are remembered, since one turn
+        searches, scores and weighs the same groups several times."""
+        key = tuple(groups)
+        found = self._queries.get(key)
+        if found is None:
+            if len(self._queries) >= _QUERIES_KEPT:
+                self._queries.clear()
+            found = self._queries[key] = self._prepare(key)
+        return found
+
+    def _prepare(self, groups: tuple[TermGroup, ...]) -> _Query:
+        info = tuple(self.information(g) for g in groups)
+        parts = []
+        for group in groups:
+            weights = {t: self.idf(t) * self.analyzer.specificity(t) for t in group.parts}
+            parts.append(tuple(weights.items()))
+        weights = self.query_weights(groups)
+        return _Query(
+            groups=groups,
+            info=info,
+            total=sum(info),
+            known=tuple(
+                self._known(g.primary) or any(self._known(t) for t in g.alternatives)
+                for g in groups
+            ),
+            whole=tuple(frozenset((g.primary, *g.alternatives)) for g in groups),
+            parts=tuple(parts),
+            part_totals=tuple(sum(w for _, w in p) for p in parts),
+            weights=weights,
+            asked=tuple(self._ids[t] for t in weights if t in self._ids),
+            best=(K1 + 1) * sum(w * self.idf(t) for t, w in weights.items() if self._known(t)),
+            past=asks_about_the_past(groups),
+        )
 
     def signals(self, groups: Sequence[TermGroup], hits: Sequence[Hit], rank: int = 0) -> Signals:
         """The evidence that hit number `rank` (0: the first) answers the question."""
@@ -233,64 +300,52 @@ class PassageIndex:
             return NO_SIGNALS
         hit = hits[rank]
         doc = self._positions[hit.passage.id]
-        info = [self.information(g) for g in groups]
-        total = sum(info) or 1.0
+        query = self._query(groups)
+        info, total = query.info, query.total or 1.0
         # A word known only through its parts ("energiefactuur": "energie", "factuur") is a
         # word the corpus does not know: the parts may well mean something else there.
-        known = [
-            self._known(g.primary) or any(self._known(t) for t in g.alternatives) for g in groups
-        ]
         unknown_common = unknown_rare = 0.0
-        for group, weight, is_known in zip(groups, info, known, strict=True):
+        for group, weight, is_known in zip(query.groups, info, query.known, strict=True):
             if not is_known:
                 if self.specificity(group) < EVERYDAY_SPECIFICITY:
                     unknown_common += weight
                 else:
                     unknown_rare += weight
-        known_total = sum(w for w, k in zip(info, known, strict=True) if k)
-        covered = self.covered_information(groups, doc)
+        known_total = sum(w for w, k in zip(info, query.known, strict=True) if k)
         a = self.arrays
+        terms = self._term_set(a.doc_terms, doc)
+        covered = query.credited(terms)
         about = self._term_set(a.about, doc)
-        weights = self.query_weights(groups)
-        best = (K1 + 1) * sum(w * self.idf(t) for t, w in weights.items() if self._known(t))
+        best = query.best
         kin = self._kin.get(hit.passage.id, frozenset())
         rival = max(
             (h.score for i, h in enumerate(hits) if i != rank and h.passage.id not in kin),
             default=0.0,
         )
-        terms = self._term_set(a.doc_terms, doc)
-        credits = [self._group_credit(g, terms) for g in groups]
+        credits = [query.credit(k, terms) for k in range(len(info))]
         uncovered = max((w * (1 - c) for w, c in zip(info, credits, strict=True)), default=0.0)
-        sentence = self._best_part(groups, info, self._parts(a.sentences, a.sentence_owners, doc))
-        question = self._best_part(groups, info, self._parts(a.questions, a.question_owners, doc))
+        sentence = self._best_part(query, self._parts(a.sentences, a.sentence_owners, doc))
+        question = self._best_part(query, self._parts(a.questions, a.question_owners, doc))
         return Signals(
             coverage=hit.coverage,
-            about=sum(w * self._group_credit(g, about) for g, w in zip(groups, info, strict=True))
-            / total,
+            about=query.credited(about) / total,
             known_coverage=covered / known_total if known_total else 0.0,
             unknown_common=unknown_common / total,
             unknown_rare=unknown_rare / total,
             score=min(2.0, hit.score / best) if best else 0.0,
             margin=max(-1.0, 1.0 - rival / hit.score) if hit.score > 0 else 0.0,
-            title=self._titles.coverage_of(self._asked(weights), doc),
+            title=self._titles.coverage_of(query.asked, doc),
             words=math.log1p(sum(g.weight for g in groups)),
-            historical=float(hit.passage.is_historical and not asks_about_the_past(groups)),
+            historical=float(hit.passage.is_historical and not query.past),
             sentence=sentence / total,
             uncovered_max=uncovered / total,
             question=question / total,
         )
 
-    def _best_part(
-        self, groups: Sequence[TermGroup], info: Sequence[float], parts: Sequence[frozenset[str]]
-    ) -> float:
+    @staticmethod
+    def _best_part(query: _Query, parts: Sequence[frozenset[str]]) -> float:
         """The most question information one part (a sentence, an example question) holds."""
-        return max(
-            (
-                sum(w * self._group_credit(g, terms) for g, w in zip(groups, info, strict=True))
-                for terms in parts
-            ),
-            default=0.0,
-        )
+        return max((query.credited(terms) for terms in parts), default=0.0)
 
     def query_weights(self, groups: Sequence[TermGroup]) -> dict[str, float]:
         """How much each query term counts: the user's own word fully, stand-ins less.
@@ -321,13 +376,18 @@ class PassageIndex:
         is scaled by the word's specificity in general Dutch: everyday words count for less.
         A word found only through its compound parts counts for the share of its parts found.
         """
-        total = sum(self.information(group) for group in groups)
-        return self.covered_information(groups, doc) / total if total else 0.0
+        return self._coverage(self._query(groups), doc)
+
+    def _coverage(self, query: _Query, doc: int) -> float:
+        total = query.total
+        return self._covered(query, doc) / total if total else 0.0
 
     def covered_information(self, groups: Sequence[TermGroup], doc: int) -> float:
         """The summed information of the question's words that passage `doc` contains."""
-        terms = self._term_set(self.arrays.doc_terms, doc)
-        return sum(self.information(g) * self._group_credit(g, terms) for g in groups)
+        return self._covered(self._query(groups), doc)
+
+    def _covered(self, query: _Query, doc: int) -> float:
+        return query.credited(self._term_set(self.arrays.doc_terms, doc))
 
     def information(self, group: TermGroup) -> float:
         """How much a word of a question says: its IDF, scaled by its specificity.
@@ -343,15 +403,6 @@ class PassageIndex:
         if group.specificity is not None:
             return group.specificity
         return self.analyzer.specificity(group.word)
-
-    def _group_credit(self, group: TermGroup, terms: frozenset[str]) -> float:
-        if group.primary in terms or any(t in terms for t in group.alternatives):
-            return 1.0
-        if not group.parts:
-            return 0.0
-        part_weights = {t: self.idf(t) * self.analyzer.specificity(t) for t in group.parts}
-        found = sum(w for t, w in part_weights.items() if t in terms)
-        return found / sum(part_weights.values())
 
     def _group_weight(self, group: TermGroup) -> float:
         if self._known(group.primary):
@@ -401,6 +452,7 @@ def passage_fields(passage: Passage, analyzer: Analyzer) -> _AnalysedPassage:
 
 
 _RECENT_ROWS = 4096  # term sets of rows a `PassageIndex` remembers
+_QUERIES_KEPT = 64  # analysed questions a `PassageIndex` remembers (see `_query`)
 
 
 class _TitleTerms:
