@@ -503,11 +503,10 @@ def _zipf_specificity(zipf: float) -> float:
 
 
 def english_zipf(word: str) -> float:
-    """How common a word is in English (wordfreq's small list, loaded on the first English
-    question only)."""
-    import wordfreq
+    """How common a word is in English (wordfreq's small list, see `lexicon.english_zipf`)."""
+    from assistant.lexicon import english_zipf as zipf  # the lexicon builds on this module
 
-    return wordfreq.zipf_frequency(word, "en", wordlist="small")
+    return zipf(word)
 
 
 # How many tokens' corrections an analyzer remembers (questions repeat their typos).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import math
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -55,19 +56,55 @@ def with_corpus_words(words: Mapping[str, int]) -> dict[str, float]:
 
 
 def wordfreq_dutch() -> dict[str, float]:
-    """wordfreq's small Dutch list as ``wordfreq.get_frequency_dict("nl", "small")`` gives it,
-    read from wordfreq's data file without importing wordfreq, which imports ftfy, langcodes
-    and regex (about a fifth of a `wegwijzer ask` process); through wordfreq itself when the
-    file is not where it was."""
+    """wordfreq's small Dutch list as ``wordfreq.get_frequency_dict("nl", "small")`` gives it
+    (see `_small_list`)."""
+    return _small_list("nl")
+
+
+@cache
+def english_frequencies() -> Mapping[str, float]:
+    """wordfreq's small English list: word -> relative frequency (read once per process)."""
+    return _small_list("en")
+
+
+# The frequency wordfreq gives a word it lacks: its `zipf_frequency`'s default minimum, zipf 0.
+_MINIMUM = 1e-9
+
+
+def english_zipf(word: str) -> float:
+    """``wordfreq.zipf_frequency(word, "en", wordlist="small")``, to the last digit.
+
+    A lower-case ASCII word is its own single token, so it is looked up as wordfreq does and
+    rounded as wordfreq rounds (three significant digits, then two decimals of Zipf); anything
+    else (digits, other scripts) goes through wordfreq itself, which tokenises it first.
+    """
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        import wordfreq
+
+        return wordfreq.zipf_frequency(word, "en", wordlist="small")
+    frequency = english_frequencies().get(word)
+    if frequency is None:
+        frequency = _MINIMUM
+    else:
+        frequency = max(frequency, _MINIMUM)
+        frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(frequency, 10) + 9, 2)
+
+
+def _small_list(language: str) -> dict[str, float]:
+    """wordfreq's small list of a language as ``wordfreq.get_frequency_dict(language,
+    "small")`` gives it, read from wordfreq's data file without importing wordfreq, which
+    imports ftfy, langcodes and regex (a quarter of a second, more than the rest of a
+    `wegwijzer ask` process); through wordfreq itself when the file is not where it was."""
     try:
-        buckets = _cbpack(_wordfreq_data() / "small_nl.msgpack.gz")
+        buckets = _cbpack(_wordfreq_data() / f"small_{language}.msgpack.gz")
     except (OSError, ValueError, TypeError, msgpack.UnpackException):
         import wordfreq
 
-        return wordfreq.get_frequency_dict("nl", wordlist="small")
+        return wordfreq.get_frequency_dict(language, wordlist="small")
     frequencies: dict[str, float] = {}
     for index, bucket in enumerate(buckets):  # bucket i: the words at -i centibels
-        frequency = 10 ** (-index / 100)
+        frequency = 10 ** (-index / 100)  # wordfreq's cB_to_freq(-index)
         for word in bucket:
             frequencies[word] = frequency
     return frequencies
