@@ -329,6 +329,8 @@ class Analyzer:
         for token in tokens:
             if token in ENGLISH_MARKERS or token in DUTCH_MARKERS or token in self._english_only:
                 continue
+            if not token.isalpha():
+                continue  # "2024", "12": as common in either language, whatever a list says
             frequency = self._frequencies.get(token, 0.0)
             dutch_zipf = math.log10(frequency) + 9 if frequency > 0.0 else 0.0
             gap = english_zipf(token) - dutch_zipf

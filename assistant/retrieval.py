@@ -92,6 +92,8 @@ class _Query:
     def credited(self, terms: frozenset[str]) -> float:
         """The summed information of the groups a set of terms holds."""
         return sum(w * self.credit(k, terms) for k, w in enumerate(self.info))
+
+
 # A word the corpus lacks whose specificity is below this is an everyday word ("morgen",
 # "verjaardag"); at or above it a rare or non-Dutch word (a product name, a typo, English).
 EVERYDAY_SPECIFICITY = 0.6

@@ -73,6 +73,9 @@ def test_asked_facts_and_what_a_passage_lacks():
         ("sole proprietorship vs limited company, am I personally liable?", True),
         ("ik ben freelancer met een webshop voor design", False),
         ("moet ik als zelfstandige sociale bijdragen betalen", False),
+        # Numbers are no evidence: wordfreq's English list has "2024", its Dutch one does not.
+        ("subsidie 2023 of 2024", False),
+        ("the grant for 2024", True),
     ],
 )
 def test_english_is_recognised_by_words_far_more_common_in_english(assistant, text, english):
