@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import zipfile
@@ -24,7 +25,7 @@ import numpy as np
 
 import assistant
 from assistant.core import Assistant, BuiltIndex
-from assistant.corpus import Corpus, Problem, RegisteredSource
+from assistant.corpus import Corpus, Problem, RegisteredSource, load_corpus
 from assistant.decision import AnswerabilityModel
 from assistant.gcpause import paused_gc
 from assistant.indexing import IndexArrays
@@ -49,10 +50,43 @@ _CODE = (
 _ROWS = ("doc_terms", "titles", "cores", "about", "sentences", "questions")
 
 
+logger = logging.getLogger(__name__)
+
+
 def default_path(directory: Path | str, cache_home: Path) -> Path:
     """Where the cache of a corpus folder lives under `cache_home` (one file per folder)."""
     key = hashlib.sha256(str(Path(directory).resolve()).encode()).hexdigest()[:16]
     return cache_home / "wegwijzer" / f"index-{key}.npz"
+
+
+def user_path(directory: Path | str, environ: Mapping[str, str] | None = None) -> Path:
+    """`default_path` in the user's cache folder: ``$XDG_CACHE_HOME``, else ``~/.cache``."""
+    env = os.environ if environ is None else environ
+    home = env.get("XDG_CACHE_HOME", "").strip()
+    return default_path(directory, Path(home) if home else Path.home() / ".cache")
+
+
+def load(
+    directory: Path | str, path: Path, *, model: AnswerabilityModel | None = None
+) -> Assistant:
+    """The assistant for a corpus folder: read from the cache file `path` when it matches,
+    else built from the folder and written to `path` for the next start.
+
+    A cache that cannot be written (a read-only or full disk) costs only the next start's
+    speed: it is logged, not raised.
+
+    Raises:
+        CorpusError: the folder's corpus has errors (nothing is written then).
+    """
+    found = read(directory, path, model=model)
+    if found is not None:
+        return found
+    built = Assistant(load_corpus(directory), model=model)
+    try:
+        write(built, path)
+    except OSError as exc:
+        logger.warning("index cache not written to %s: %s", path, exc.strerror or exc)
+    return built
 
 
 def corpus_digest(directory: Path | str) -> str:
@@ -104,7 +138,12 @@ def write(built: Assistant, path: Path) -> None:
         data[f"{name}_ptr"], data[f"{name}_ids"] = rows.ptr, rows.ids
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as handle:
-        np.savez(handle, **data)  # type: ignore[arg-type]
+        try:
+            np.savez(handle, **data)  # type: ignore[arg-type]
+        except BaseException:
+            handle.close()
+            os.unlink(handle.name)  # no half-written file left behind
+            raise
     os.replace(handle.name, path)
 
 

@@ -223,21 +223,18 @@ def _top_k(value: str) -> int:
 
 def _assistant(corpus: Path | None, *, cached: bool = False) -> Assistant:
     """The assistant over a corpus folder (default: bundled); with `cached`, read from the
-    folder's cache file when `wegwijzer index build` wrote one that still matches."""
+    folder's cache file when one matches, else built and cached for the next start."""
     directory = corpus or bundled_corpus_dir()
-    return Assistant.from_directory(directory, cache=_cache_path(directory) if cached else None)
-
-
-def _cache_path(directory: Path) -> Path:
-    home = os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache"
-    return cache_file.default_path(directory, Path(home))
+    if cached:
+        return cache_file.load(directory, cache_file.user_path(directory))
+    return Assistant.from_directory(directory)
 
 
 def _cmd_index_build(args: argparse.Namespace) -> int:
     directory = args.corpus or bundled_corpus_dir()
     started = time.perf_counter()
     built = Assistant.from_directory(directory)
-    path = args.cache or _cache_path(directory)
+    path = args.cache or cache_file.user_path(directory)
     cache_file.write(built, path)
     seconds = time.perf_counter() - started
     print(f"{len(built.passages)} passages indexed in {seconds:.1f} s; cache: {path}")

@@ -15,9 +15,10 @@ Loading checks everything at once and raises one `CorpusError` that lists every 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -176,8 +177,8 @@ def _load(root: Path, today: dt.date | None) -> Corpus:
                 passages.append(passage)
     _check_cross_references(passages, declared, problems)
     warnings = [p for p in problems if p.severity == "warning"]
-    warnings += _register_warnings(register, passages, today)
-    warnings += _staleness_warnings(passages, register, today)
+    warnings += _unused_sources(register, passages)
+    warnings += _dated_warnings(passages, register, today)
     errors = [p for p in problems if p.severity == "error"]
     if not passages and not errors:
         errors.append(Problem(rel_or(root), "-", "-", "no passages found"))
@@ -489,12 +490,14 @@ def stale_passages(
     return stale
 
 
-def _staleness_warnings(
-    passages: Iterable[Passage], register: dict[str, RegisteredSource], today: dt.date | None
+def _dated_warnings(
+    passages: Sequence[Passage], register: dict[str, RegisteredSource], today: dt.date | None
 ) -> list[Problem]:
+    """The warnings that depend on the day: sources not compared and passages not checked
+    for `STALE_AFTER_MONTHS` (none without a day)."""
     if today is None:
         return []
-    return [
+    return _uncompared_sources(register, passages, today) + [
         Problem(
             passage.file,
             passage.id,
@@ -504,6 +507,13 @@ def _staleness_warnings(
         )
         for passage in stale_passages(passages, register, today)
     ]
+
+
+def dated(corpus: Corpus, today: dt.date) -> Corpus:
+    """A corpus loaded without a day (as the index cache holds it), with `today`'s staleness
+    warnings added: what ``load_corpus(directory, today=today)`` gives."""
+    extra = _dated_warnings(corpus.passages, corpus.sources, today)
+    return dataclasses.replace(corpus, warnings=(*corpus.warnings, *extra))
 
 
 def _load_register(root: Path, problems: list[Problem]) -> dict[str, RegisteredSource]:
@@ -580,27 +590,35 @@ def _inside(root: Path, name: Any) -> bool:
     return path.is_relative_to(root.resolve()) and path.is_file()
 
 
-def _register_warnings(
-    register: dict[str, RegisteredSource], passages: Iterable[Passage], today: dt.date | None
+def _unused_sources(
+    register: dict[str, RegisteredSource], passages: Iterable[Passage]
 ) -> list[Problem]:
-    """Sources no passage cites or links, and sources of facts not compared for long.
-
-    An entry only linked to (an application form, a desk's page) states no fact, so only the
-    entries passages cite as their `source` need a recent comparison.
-    """
+    """Sources no passage cites or links."""
     passages = list(passages)
     cited = {source_id for p in passages for source_id in p.sources}
     linked = {source_id for p in passages for source_id in p.linked}
-    warnings = [
+    return [
         Problem(SOURCES_FILE, sid, "-", "no passage cites or links this source", "warning")
         for sid in register
         if sid not in cited and sid not in linked
     ]
+
+
+def _uncompared_sources(
+    register: dict[str, RegisteredSource], passages: Iterable[Passage], today: dt.date
+) -> list[Problem]:
+    """Sources of facts not compared with their page for `STALE_AFTER_MONTHS`.
+
+    An entry only linked to (an application form, a desk's page) states no fact, so only the
+    entries passages cite as their `source` need a recent comparison.
+    """
+    cited = {source_id for p in passages for source_id in p.sources}
+    warnings = []
     for entry in register.values():
         if entry.id not in cited or entry.file:  # a shipped document does not change
             continue
         compared = parse_date(entry.compared) if entry.compared else None
-        if today is not None and (compared is None or (today - compared).days > STALE_AFTER_DAYS):
+        if compared is None or (today - compared).days > STALE_AFTER_DAYS:
             when = entry.compared or "never"
             warnings.append(
                 Problem(

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant import Assistant, CorpusError
+from assistant import cache as cache_file
 from bots.service import ChatService
 
 logger = logging.getLogger(__name__)
@@ -29,11 +30,14 @@ class CorpusReloader:
     Args:
         service: the running bot's use cases.
         directory: the corpus folder the bot was started with.
+        cache: its index cache file (see `assistant.cache`): a reload writes the new index
+            there, so the next start reads it; None builds without a cache.
     """
 
-    def __init__(self, service: ChatService, directory: Path) -> None:
+    def __init__(self, service: ChatService, directory: Path, cache: Path | None = None) -> None:
         self.service = service
         self.directory = directory
+        self.cache = cache
         self._lock = asyncio.Lock()
         self._seen = self.fingerprint()
         self._tasks: set[asyncio.Task] = set()
@@ -54,7 +58,7 @@ class CorpusReloader:
         async with self._lock:  # two signals in a row load one after the other
             self._seen = self.fingerprint()
             try:
-                assistant = await asyncio.to_thread(Assistant.from_directory, self.directory)
+                assistant = await asyncio.to_thread(self._load)
             except CorpusError as exc:
                 logger.error(
                     "corpus not reloaded, the previous one keeps serving; %d problem(s)",
@@ -71,6 +75,11 @@ class CorpusReloader:
                 "corpus reloaded from %s: %d passages", self.directory, len(assistant.passages)
             )
             return True
+
+    def _load(self) -> Assistant:
+        if self.cache is None:
+            return Assistant.from_directory(self.directory)
+        return cache_file.load(self.directory, self.cache)
 
     async def watch(self, interval: float = DEFAULT_WATCH_SECONDS) -> None:
         """Reload whenever the corpus files change; checks every `interval` seconds until

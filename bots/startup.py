@@ -15,8 +15,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from assistant import Assistant, CorpusError
+from assistant import cache as cache_file
 from assistant.backends import database_secrets
-from assistant.corpus import Corpus, bundled_corpus_dir, load_corpus
+from assistant.corpus import Corpus, bundled_corpus_dir, dated
 from assistant.store import Store, store_from_environment
 from bots.redact import REDACTED, configure_logging
 from bots.reload import DEFAULT_WATCH_SECONDS
@@ -58,6 +59,7 @@ class Prepared:
     corpus: Path  # the folder the corpus was loaded from, and is reloaded from
     watch: float | None  # seconds between checks for changed corpus files, or None
     webhook: Webhook | None = None  # Telegram only: webhook mode instead of polling
+    cache: Path | None = None  # the index cache file of `corpus` (see `assistant.cache`)
 
 
 def prepare(
@@ -99,15 +101,15 @@ def prepare(
     )
     corpus = Path(env.get(CORPUS_VARIABLE, "").strip() or bundled_corpus_dir())
     today = dt.date.today()
+    cache = cache_file.user_path(corpus, env)
     try:
-        loaded = load_corpus(corpus, today=today)  # with today's staleness warnings
+        assistant = cache_file.load(corpus, cache)  # the index cache, or built and cached
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    _self_check(env, corpus, loaded, today)
-    assistant = Assistant(loaded)
+    _self_check(env, corpus, dated(assistant.corpus, today), today)
     log = store_from_environment(env)
-    return Prepared(token, assistant, log, corpus, options.watch, webhook)
+    return Prepared(token, assistant, log, corpus, options.watch, webhook, cache)
 
 
 def _self_check(env: Mapping[str, str], directory: Path, corpus: Corpus, today: dt.date) -> None:

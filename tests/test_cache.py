@@ -1,6 +1,9 @@
 import json
+import logging
+from pathlib import Path
 
 import numpy as np
+import pytest
 
 from assistant import Assistant
 from assistant import cache as cache_file
@@ -65,3 +68,38 @@ def test_index_build_writes_the_cache_that_ask_then_reads(tmp_path, monkeypatch,
     code, out, _ = run_cli(capsys, "ask", "wat is de winwinlening", "--corpus", str(root))
     assert code == 0 and "winwinlening" in out.lower()
     assert read and read[0][1] == path
+
+
+def test_load_builds_and_writes_the_cache_once_then_reads_it(tmp_path, monkeypatch):
+    root = write_corpus(tmp_path / "corpus", {"a.yaml": [passage("a"), passage("b")]})
+    path = tmp_path / "cache" / "index.npz"
+    built = cache_file.load(root, path)
+    assert path.is_file() and [p.id for p in built.passages] == ["a", "b"]
+    monkeypatch.setattr(cache_file, "load_corpus", _no_build)
+    read = cache_file.load(root, path)
+    assert read.ask("wat is de winwinlening") == built.ask("wat is de winwinlening")
+    write_corpus(root, {"a.yaml": [passage("a"), passage("c")]})
+    with pytest.raises(AssertionError, match="built"):  # a changed corpus is built again
+        cache_file.load(root, path)
+
+
+def _no_build(*args, **kwargs):
+    raise AssertionError("built from the folder, not read from the cache")
+
+
+def test_a_cache_that_cannot_be_written_costs_a_warning_not_the_answer(tmp_path, caplog):
+    root = write_corpus(tmp_path / "corpus", {"a.yaml": [passage("a")]})
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    with caplog.at_level(logging.WARNING, logger="assistant.cache"):
+        built = cache_file.load(root, blocked / "index.npz")
+    assert built.ask("wat is de winwinlening").answered
+    assert "index cache not written" in caplog.text
+    assert list(tmp_path.glob("**/*.npz")) == []
+
+
+def test_the_user_cache_folder_follows_xdg_cache_home(tmp_path):
+    root = tmp_path / "corpus"
+    path = cache_file.user_path(root, {"XDG_CACHE_HOME": str(tmp_path / "x")})
+    assert path == cache_file.default_path(root, tmp_path / "x")
+    assert cache_file.user_path(root, {}).is_relative_to(Path.home() / ".cache")

@@ -262,3 +262,14 @@ def test_a_key_given_twice_is_an_error_not_a_silent_loss(tmp_path):
         "synoniemen.yaml: -: yaml: syntax error at line 2, column 1: duplicate key 'patent'"
         in problems
     )
+
+
+def test_dating_a_corpus_loaded_without_a_day_adds_exactly_that_days_warnings():
+    from assistant.corpus import bundled_corpus_dir, dated
+
+    later = dt.date(2031, 1, 1)  # everything is stale by then: warnings of both kinds
+    undated = load_corpus(bundled_corpus_dir())
+    expected = load_corpus(bundled_corpus_dir(), today=later)
+    assert dated(undated, later) == expected
+    assert {w.field for w in expected.warnings} >= {"checked", "compared"}
+    assert len(expected.warnings) > len(undated.warnings)

@@ -48,7 +48,7 @@ def main(environ: Mapping[str, str] | None = None, argv: Sequence[str] | None = 
 
     try:
         service = ChatService(prepared.assistant, channel=CHANNEL, log=prepared.log)
-        reloader = CorpusReloader(service, prepared.corpus)
+        reloader = CorpusReloader(service, prepared.corpus, prepared.cache)
         bot = WegwijzerDiscord(service=service)
         return asyncio.run(_serve(bot, token, reloader, prepared.watch))
     except discord.LoginFailure:

@@ -50,7 +50,7 @@ def main(environ: Mapping[str, str] | None = None, argv: Sequence[str] | None = 
     log_briefly("telegram")
     base_url = env.get(BASE_URL_VARIABLE, "").strip() or DEFAULT_BASE_URL
     service = ChatService(prepared.assistant, channel=CHANNEL, log=prepared.log)
-    reloader = CorpusReloader(service, prepared.corpus)
+    reloader = CorpusReloader(service, prepared.corpus, prepared.cache)
 
     async def started(_: object) -> None:
         reloader.install(watch=prepared.watch)

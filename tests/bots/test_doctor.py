@@ -363,3 +363,30 @@ def test_the_bots_start_up_log_hides_the_database_password(capsys, env, monkeypa
         root.setLevel(level)
     err = capsys.readouterr().err
     assert "connection to postgresql://[token verborgen]@" in err and "db-SECRET" not in err
+
+
+def test_a_bot_start_writes_the_index_cache_and_the_next_start_reads_it(env, tmp_path, monkeypatch):
+    import logging
+
+    from assistant import cache as cache_file
+    from bots.startup import prepare
+
+    env = {**env, "T": "tok", "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        first = prepare(env, "T", "a token", [])
+        assert not isinstance(first, int)
+        assert first.cache == cache_file.user_path(first.corpus, env) and first.cache.is_file()
+        monkeypatch.setattr(cache_file, "load_corpus", _not_from_the_folder)
+        second = prepare(env, "T", "a token", [])
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+    assert not isinstance(second, int)
+    question = "wat is de winwinlening"
+    assert second.assistant.ask(question) == first.assistant.ask(question)
+
+
+def _not_from_the_folder(*args, **kwargs):
+    raise AssertionError("the second start built the index instead of reading the cache")

@@ -141,3 +141,16 @@ def test_a_running_bot_reloads_on_sighup_and_keeps_serving_on_a_broken_corpus(co
     # At start-up the bot ran the doctor's own checks and logged them, one line each.
     assert re.search(r"doctor: ok +corpus: 1 passages from ", checked[0])
     assert re.search(r"doctor: ok +log: ", checked[1])
+
+
+def test_a_reload_writes_the_new_index_to_the_cache_the_next_start_reads(corpus, tmp_path):
+    from assistant import cache as cache_file
+
+    cache = tmp_path / "cache" / "index.npz"
+    service = ChatService(cache_file.load(corpus, cache), channel="telegram")
+    _add_passage(corpus)
+    assert cache_file.read(corpus, cache) is None  # the corpus changed: the old cache is out
+    assert asyncio.run(CorpusReloader(service, corpus, cache).reload())
+    restarted = cache_file.read(corpus, cache)
+    assert restarted is not None and len(restarted.passages) == len(service.assistant.passages)
+    assert _answered(ChatService(restarted, channel="telegram"), NEW_QUESTION)
