@@ -14,40 +14,30 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Protocol, TextIO, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, TextIO, runtime_checkable
 
 from assistant import cache as cache_file
-from assistant import curate, messages
+from assistant import messages
 from assistant.conversation import Conversation
 from assistant.core import MAX_QUESTION_CHARS, MAX_TOP_K, Assistant
 from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus, shorten
-from assistant.decision import FEATURES, bundled_model_path
-from assistant.errors import QuestionError, explain
-from assistant.evaluation import (
-    MAXIMA,
-    DialogueMeasurement,
-    EvalFileError,
-    EvalSet,
-    Measurement,
-    check_labels,
-    evaluate,
-    evaluate_dialogues,
-    fit_model,
-    load_dialogues,
-    load_eval_set,
-)
+from assistant.errors import EvalFileError, QuestionError, explain
+from assistant.formats import CURATE_FORMATS, REPORT_FORMATS
 from assistant.models import Answer, Channel
-from assistant.report import FORMATS, build_report
-from assistant.report import render as render_report
-from assistant.store import Curation, Store, StoreError, store_from_environment
 from assistant.textrender import render_text
+
+if TYPE_CHECKING:  # the commands that need them import them: `ask` starts without them
+    from assistant import curate
+    from assistant.evaluation import DialogueMeasurement, EvalSet, Measurement
+    from assistant.store import Store
 
 # A chat line is read in pieces of this size; anything beyond one piece is too long anyway.
 LINE_CHUNK = 4 * MAX_QUESTION_CHARS
 # Entry-point group through which other packages (the bots) add subcommands.
 PLUGIN_GROUP = "wegwijzer.commands"
+# The core's own commands: with one of them, the plug-ins are not looked up (`--help` does).
+BUILT_IN = frozenset({"ask", "chat", "index", "corpus", "forget", "report", "curate", "eval"})
 _PLUGINS: set[str] = set()  # their names, filled by `_parser`
 
 # The evaluation sets live in a checkout (tests/eval/), found from this file, not from the
@@ -73,10 +63,11 @@ class PluginCommand(Protocol):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = _parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    # Plug-ins are looked up only when the command is not one of the core's own.
+    parser = _parser(plugins=not words or words[0] not in BUILT_IN)
     # A plug-in's options are its own (`wegwijzer telegram --watch`): argparse would take
     # them for the core's, so everything after the plug-in's name goes to it unread.
-    words = list(sys.argv[1:] if argv is None else argv)
     if words and words[0] in _PLUGINS:
         args = parser.parse_args(words[:1])
         args.options = words[1:]
@@ -106,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(*, plugins: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wegwijzer",
         description="Sourced Dutch answers for creative entrepreneurs in Flanders.",
@@ -147,13 +138,13 @@ def _parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="the curator report from the question log")
     report.add_argument("--since", type=_date, help="first day (default: 90 days ago)")
-    report.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    report.add_argument("--format", choices=REPORT_FORMATS, default="text", help="output format")
     report.add_argument("--corpus", type=Path, help="corpus folder (default: bundled)")
     report.set_defaults(handler=_cmd_report)
 
     _curate_parser(commands)
 
-    for name, command in _plugin_commands():
+    for name, command in _plugin_commands() if plugins else ():
         _PLUGINS.add(name)
         plugin = commands.add_parser(name, help=command.help, add_help=False)
         plugin.set_defaults(handler=_cmd_plugin, command=command, options=[])
@@ -182,7 +173,7 @@ def _curate_parser(commands: argparse._SubParsersAction) -> None:
         "curate", help="example questions suggested by the question log; accept or reject them"
     )
     parser.add_argument("--since", type=_date, help="first day (default: 90 days ago)")
-    parser.add_argument("--format", choices=curate.FORMATS, default="text", help="output format")
+    parser.add_argument("--format", choices=CURATE_FORMATS, default="text", help="output format")
     parser.add_argument("--corpus", type=Path, help="corpus folder (default: bundled)")
     parser.set_defaults(handler=_cmd_curate, action=None)
     actions = parser.add_subparsers(title="actions", dest="action")
@@ -319,12 +310,16 @@ def _record(answer: Answer, store: Store | None = None) -> None:
     """Log a CLI question, only when WEGWIJZER_DB names a log: someone trying Wegwijzer from
     the command line is not told that their questions are kept, so by default they are not
     (the bots, whose users read the privacy notice, log by default)."""
+    if store is None and not os.environ.get("WEGWIJZER_DB", "").strip():
+        return  # no log named: nothing to record (and the log's code is not even loaded)
     (store or _cli_log()).record_question(Channel.CLI, None, answer)
 
 
 def _cli_log() -> Store:
     """The log for questions asked on the command line: only the one WEGWIJZER_DB names (a
     disabled store otherwise, which records nothing)."""
+    from assistant.store import Store, store_from_environment
+
     if not os.environ.get("WEGWIJZER_DB", "").strip():
         return Store.disabled()
     return store_from_environment(os.environ)
@@ -332,6 +327,8 @@ def _cli_log() -> Store:
 
 def _open_log() -> Store | None:
     """The question log for forget/report, or None after an error message."""
+    from assistant.store import store_from_environment
+
     store = store_from_environment(os.environ)
     if not store.enabled:
         print(
@@ -347,6 +344,8 @@ def _cmd_forget(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     with store:
+        from assistant.store import StoreError
+
         try:
             count = store.forget(args.user)
         except StoreError as exc:
@@ -360,6 +359,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     store = _open_log()
     if store is None:
         return 1
+    from assistant import curate
+    from assistant.report import build_report
+    from assistant.report import render as render_report
+
     today = dt.date.today()
     with store:
         since = args.since or today - dt.timedelta(days=store.retention_days)
@@ -371,6 +374,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_curate(args: argparse.Namespace) -> int:
+    from assistant import curate
+
     store = _open_log()
     if store is None:
         return 1
@@ -396,6 +401,8 @@ def _cmd_curate(args: argparse.Namespace) -> int:
 
 
 def _reject(store: Store, chosen: list[curate.Suggestion]) -> int:
+    from assistant.store import Curation, StoreError
+
     try:
         store.decide([key for s in chosen for key in s.keys], Curation.REJECTED)
     except StoreError as exc:
@@ -407,6 +414,9 @@ def _reject(store: Store, chosen: list[curate.Suggestion]) -> int:
 
 
 def _accept(store: Store, assistant: Assistant, chosen: list[curate.Suggestion]) -> int:
+    from assistant import curate
+    from assistant.store import Curation, StoreError
+
     try:
         written = curate.write_suggestions(assistant.corpus, chosen)
     except curate.CurateError as exc:
@@ -454,6 +464,8 @@ def _plugin_commands() -> list[tuple[str, PluginCommand]]:
     The bots register theirs (`wegwijzer telegram`, `wegwijzer discord`) so that the core
     never imports them; an entry point that fails to load is left out, not fatal.
     """
+    from importlib.metadata import entry_points
+
     found = []
     for entry in sorted(entry_points(group=PLUGIN_GROUP), key=lambda e: e.name):
         try:
@@ -511,6 +523,9 @@ def _existing(path: Path) -> Path | None:
 
 def _fit(assistant: Assistant, args: argparse.Namespace) -> None:
     """Fit the answerability model on the tuning set (or FILE) and install it."""
+    from assistant.decision import FEATURES, bundled_model_path
+    from assistant.evaluation import fit_model, load_dialogues
+
     source = args.file or DEFAULT_EVAL_SETS[0][1]
     eval_set = _checked_set(assistant, source)
     talk = args.dialogues or (None if args.file else DEFAULT_EVAL_SETS[0][2])
@@ -527,6 +542,8 @@ def _fit(assistant: Assistant, args: argparse.Namespace) -> None:
 
 
 def _checked_set(assistant: Assistant, path: Path) -> EvalSet:
+    from assistant.evaluation import check_labels, load_eval_set
+
     eval_set = load_eval_set(path)
     unknown = check_labels(eval_set, assistant)
     if unknown:
@@ -535,6 +552,8 @@ def _checked_set(assistant: Assistant, path: Path) -> EvalSet:
 
 
 def _evaluate_set(assistant: Assistant, name: str, questions: Path, dialogues: Path | None) -> dict:
+    from assistant.evaluation import evaluate, evaluate_dialogues, load_dialogues
+
     measured = evaluate(assistant, _checked_set(assistant, questions))
     talk = evaluate_dialogues(assistant, *load_dialogues(dialogues)) if dialogues else None
     return {
@@ -562,6 +581,8 @@ def _public(run: dict) -> dict:
 
 
 def _print_run(run: dict, misses: bool) -> None:
+    from assistant.evaluation import MAXIMA
+
     measured, talk = run["measured"], run["dialogues"]
     counts = ", ".join(f"{n} {c.replace('_', ' ')}" for c, n in measured.counts.items() if n)
     print(f"== {run['set']}: {counts}")

@@ -44,6 +44,7 @@ from ruamel.yaml.error import YAMLError
 from assistant.analysis import fold
 from assistant.core import Assistant
 from assistant.corpus import Corpus, CorpusError, load_corpus
+from assistant.formats import CURATE_FORMATS
 from assistant.models import Passage
 from assistant.report import QuestionGroup, group_similar
 from assistant.store import Store, StoredFeedback, StoredInterest, StoredQuestion
@@ -53,7 +54,7 @@ from assistant.store import Store, StoredFeedback, StoredInterest, StoredQuestio
 REPHRASE_WINDOW = dt.timedelta(minutes=5)
 MIN_LENGTH, MAX_LENGTH = 8, 200  # characters of a question worth proposing
 ID_LENGTH = 8  # hex characters of a suggestion's id
-FORMATS = ("text", "json")
+FORMATS = CURATE_FORMATS
 # (mapping indent, sequence indent, dash offset) of the layouts a corpus file may have: the
 # bundled corpus's (`questions:` then `    - ...`), then PyYAML's (`questions:` then `- ...`).
 # A file is written in the first that reproduces it unchanged.

@@ -5,7 +5,11 @@ from __future__ import annotations
 from assistant import messages
 from assistant.corpus import CorpusError
 
-__all__ = ["CorpusError", "QuestionError", "explain"]
+__all__ = ["CorpusError", "EvalFileError", "QuestionError", "explain"]
+
+
+class EvalFileError(ValueError):
+    """An evaluation file (labelled questions, dialogues) is missing or malformed."""
 
 
 class QuestionError(ValueError):

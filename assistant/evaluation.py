@@ -30,6 +30,7 @@ import yaml
 from assistant.core import Assistant, Retrieval
 from assistant.corpus import shorten
 from assistant.decision import FEATURES, SIGNS, AnswerabilityModel, fit_logistic
+from assistant.errors import EvalFileError
 
 CATEGORIES = ("in_domain", "unanswerable", "out_of_domain", "smalltalk")
 # faq and article: copied verbatim from a public FAQ page or from a question heading of a
@@ -72,10 +73,6 @@ ANSWER_WEIGHTS = (2.0, 1.0, 1.0)  # answered, unanswerable refused, out-of-domai
 PARAPHRASE_SIMILARITY = 0.7
 PARAPHRASE_WEIGHT = 0.2
 UNSURE_BELOW = 0.6
-
-
-class EvalFileError(ValueError):
-    """The evaluation file is missing or malformed."""
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING
 from assistant.analysis import content_tokens
 from assistant.core import Assistant
 from assistant.corpus import STALE_AFTER_MONTHS, stale_passages
+from assistant.formats import REPORT_FORMATS
 from assistant.store import Store, StoredQuestion
 
 if TYPE_CHECKING:  # curate builds on this module (group_similar), so only for the type
     from assistant.curate import Suggestion
 
 SIMILARITY = 0.5  # Jaccard overlap of content words above which two questions are grouped
-FORMATS = ("text", "json", "csv", "html")
+FORMATS = REPORT_FORMATS
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,6 @@
+import argparse
 import ast
+import importlib.metadata
 import io
 import json
 import os
@@ -280,7 +282,7 @@ def test_a_broken_plug_in_is_left_out_with_a_line_not_a_traceback(capsys, monkey
         def load(self):
             return commands.telegram
 
-    monkeypatch.setattr(cli, "entry_points", lambda group: [Broken(), Working()])
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda group: [Broken(), Working()])
     assert [name for name, _ in cli._plugin_commands()] == ["telegram"]
     assert "kapot" in capsys.readouterr().err
 
@@ -305,3 +307,30 @@ def test_curate_edges_end_in_a_message_and_an_exit_code(capsys, tmp_path, monkey
     assert "Traceback" not in capsys.readouterr().err
     monkeypatch.setenv("WEGWIJZER_DB", "off")
     assert run_cli(capsys, "curate", "accept", "deadbeef")[0] == 1
+
+
+def test_the_built_in_command_names_are_the_parsers_own():
+    parser = cli._parser(plugins=False)
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert set(commands.choices) == cli.BUILT_IN
+
+
+def test_ask_loads_neither_the_curators_code_nor_the_evaluation_nor_wordfreq():
+    script = (
+        "import sys\n"
+        "from assistant import cli\n"
+        "code = cli.main(['ask', 'what does a trademark cost in 2024?'])\n"
+        "heavy = ('assistant.curate', 'assistant.evaluation', 'assistant.report',\n"
+        "         'assistant.store', 'importlib.metadata', 'wordfreq', 'ruamel')\n"
+        "print(code, sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "WEGWIJZER_DB"}  # no log: no store
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env=env,
+    )
+    assert done.stdout.splitlines()[-1] == "0 []"
