@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from assistant import messages
-from assistant.core import AnalysedQuestion, Assistant, candidates_for
+from assistant.core import AnalysedQuestion, Assistant, Retrieval, candidates_for
+from assistant.decision import Decision
 from assistant.models import Answer
 
 DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgotten
@@ -42,6 +43,28 @@ class Topic:
     @property
     def question(self) -> str:
         return self.asked.text
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One way of reading a turn (alone, or in the topic's context): what was found and what
+    was decided about it, before any answer is composed."""
+
+    found: Retrieval
+    decision: Decision
+
+    @property
+    def outcome(self) -> str:
+        return self.decision.outcome
+
+    @property
+    def answered(self) -> bool:
+        return self.decision.outcome == "answered"
+
+    @property
+    def first(self) -> str:
+        """The id of the passage an answer would lead with (answered or partial)."""
+        return self.found.hits[0].passage.id
 
 
 class Conversation:
@@ -79,15 +102,19 @@ class Conversation:
         now = self._clock()
         topic = self.topic if self.topic and now - self.topic.at <= self.timeout else None
         found = assistant.retrieve(asked, limit=limit)
-        alone = assistant.compose(found, assistant.decide(found), top_k)
-        answer, followed_up = alone, False
+        alone = _Reading(found, assistant.decide(found))
+        chosen, followed_up = alone, False
         if topic is not None and assistant.may_follow_up(found):
             found = assistant.retrieve(
                 asked, context=topic.asked, context_passages=topic.passage_ids, limit=limit
             )
-            in_context = assistant.compose(found, assistant.decide(found), top_k)
+            in_context = _Reading(found, assistant.decide(found))
             if self._is_follow_up(asked, topic.asked, alone, in_context):
-                answer, followed_up = self._as_follow_up(in_context, topic), True
+                chosen, followed_up = in_context, True
+        # Only the reading that is answered is composed (snippets, suggestions).
+        answer = assistant.compose(chosen.found, chosen.decision, top_k)
+        if followed_up:
+            answer = self._as_follow_up(answer, topic)
         self._remember(answer, asked, topic if followed_up else None, now)
         return answer
 
@@ -99,15 +126,15 @@ class Conversation:
         self,
         asked: AnalysedQuestion,
         context: AnalysedQuestion,
-        alone: Answer,
-        in_context: Answer,
+        alone: _Reading,
+        in_context: _Reading,
     ) -> bool:
         if not in_context.answered:
             # Knowing the subject but not the asked fact is still better than no answer.
             return in_context.outcome == "partial" and alone.outcome == "not_answered"
         if not alone.answered:
             return True
-        found, alone_found = in_context.passages[0].id, alone.passages[0].id
+        found, alone_found = in_context.first, alone.first
         if found == alone_found:
             return False
         explained = self.assistant.explained
