@@ -72,16 +72,18 @@ class _Query:
     info: tuple[float, ...]  # `information` of each group
     total: float  # their sum
     known: tuple[bool, ...]  # the corpus holds the word or a stand-in for the whole word
-    whole: tuple[frozenset[str], ...]  # per group: its primary and alternatives
-    parts: tuple[tuple[tuple[str, float], ...], ...]  # per group: (part, its weight)
+    # Terms as index term ids (a term the index lacks is in no passage: -1, or left out).
+    whole: tuple[frozenset[int], ...]  # per group: its primary and alternatives
+    parts: tuple[tuple[tuple[int, float], ...], ...]  # per group: (part, its weight)
     part_totals: tuple[float, ...]  # per group: the sum of its parts' weights
+    ids: frozenset[int]  # every term of `whole` and `parts`
     weights: dict[str, float]  # `query_weights`
     asked: tuple[int, ...]  # ids of the weighted terms the index holds
     best: float  # the highest BM25 score a passage could get per unit of length norm
     past: bool  # `asks_about_the_past`
 
-    def credit(self, k: int, terms: frozenset[str]) -> float:
-        """How much of group `k` a set of terms holds (1: the word or a stand-in)."""
+    def credit(self, k: int, terms: frozenset[int]) -> float:
+        """How much of group `k` a set of term ids holds (1: the word or a stand-in)."""
         if not self.whole[k].isdisjoint(terms):
             return 1.0
         parts = self.parts[k]
@@ -89,8 +91,10 @@ class _Query:
             return 0.0
         return sum(w for t, w in parts if t in terms) / self.part_totals[k]
 
-    def credited(self, terms: frozenset[str]) -> float:
-        """The summed information of the groups a set of terms holds."""
+    def credited(self, terms: frozenset[int]) -> float:
+        """The summed information of the groups a set of term ids holds."""
+        if self.ids.isdisjoint(terms):
+            return 0.0  # what the sum below gives: every credit is 0
         return sum(w * self.credit(k, terms) for k, w in enumerate(self.info))
 
 
@@ -160,19 +164,18 @@ class PassageIndex:
         i = self._ids.get(term)
         return i is not None and self._idf[i] > 0.0
 
-    def _term_set(self, rows: Rows, row: int) -> frozenset[str]:
-        """The terms of one row as a set; the last few thousand are remembered, since each
+    def _term_set(self, rows: Rows, row: int) -> frozenset[int]:
+        """The term ids of one row as a set; the last few thousand are remembered, since each
         question reads the same few passages' rows several times."""
         key = (id(rows), row)
         found = self._recent.get(key)
         if found is None:
             if len(self._recent) >= _RECENT_ROWS:
                 self._recent.clear()
-            terms = self._terms
-            found = self._recent[key] = frozenset([terms[i] for i in rows.row(row).tolist()])
+            found = self._recent[key] = frozenset(rows.row(row).tolist())
         return found
 
-    def _parts(self, parts: Rows, owners: np.ndarray, doc: int) -> list[frozenset[str]]:
+    def _parts(self, parts: Rows, owners: np.ndarray, doc: int) -> list[frozenset[int]]:
         return [self._term_set(parts, j) for j in range(owners[doc], owners[doc + 1])]
 
     def sentence_terms(self, passage_id: str) -> list[list[str]]:
@@ -274,10 +277,14 @@ class PassageIndex:
 
     def _prepare(self, groups: tuple[TermGroup, ...]) -> _Query:
         info = tuple(self.information(g) for g in groups)
+        ids = self._ids
         parts = []
         for group in groups:
             weights = {t: self.idf(t) * self.analyzer.specificity(t) for t in group.parts}
-            parts.append(tuple(weights.items()))
+            parts.append(tuple((ids.get(t, -1), w) for t, w in weights.items()))
+        whole = tuple(
+            frozenset(ids[t] for t in (g.primary, *g.alternatives) if t in ids) for g in groups
+        )
         weights = self.query_weights(groups)
         return _Query(
             groups=groups,
@@ -287,9 +294,10 @@ class PassageIndex:
                 self._known(g.primary) or any(self._known(t) for t in g.alternatives)
                 for g in groups
             ),
-            whole=tuple(frozenset((g.primary, *g.alternatives)) for g in groups),
+            whole=whole,
             parts=tuple(parts),
             part_totals=tuple(sum(w for _, w in p) for p in parts),
+            ids=frozenset().union(*whole, (t for p in parts for t, _ in p if t >= 0)),
             weights=weights,
             asked=tuple(self._ids[t] for t in weights if t in self._ids),
             best=(K1 + 1) * sum(w * self.idf(t) for t, w in weights.items() if self._known(t)),
@@ -345,7 +353,7 @@ class PassageIndex:
         )
 
     @staticmethod
-    def _best_part(query: _Query, parts: Sequence[frozenset[str]]) -> float:
+    def _best_part(query: _Query, parts: Sequence[frozenset[int]]) -> float:
         """The most question information one part (a sentence, an example question) holds."""
         return max((query.credited(terms) for terms in parts), default=0.0)
 
