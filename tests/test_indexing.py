@@ -30,11 +30,11 @@ def test_every_field_is_indexed_with_the_terms_analysing_it_alone_gives(assistan
     a = index.arrays
     for doc, p in enumerate(assistant.passages):
         fields = passage_fields(p, index.analyzer)
-        assert index._term_set(a.titles, doc) == frozenset(fields.title)
-        assert index._term_set(a.cores, doc) == frozenset(fields.core(p, index.analyzer))
+        assert _row_terms(index, a.titles, doc) == frozenset(fields.title)
+        assert _row_terms(index, a.cores, doc) == frozenset(fields.core(p, index.analyzer))
         about = {*fields.title, *fields.keywords, *(t for q in fields.questions for t in q)}
-        assert index._term_set(a.about, doc) == about
-        assert index._term_set(a.doc_terms, doc) == frozenset(fields.document)
+        assert _row_terms(index, a.about, doc) == about
+        assert _row_terms(index, a.doc_terms, doc) == frozenset(fields.document)
         questions = _rows_as_terms(index, a.questions, a.question_owners, doc)
         assert questions == [list(dict.fromkeys(q)) for q in fields.questions]
         sentences = _rows_as_terms(index, a.sentences, a.sentence_owners, doc)
@@ -51,7 +51,12 @@ def test_a_passage_holding_the_field_separator_is_read_field_by_field(tmp_path):
     )
     for doc, p in enumerate(assistant.passages):
         fields = passage_fields(p, index.analyzer)
-        assert index._term_set(index.arrays.titles, doc) == frozenset(fields.title)
-        assert index._term_set(index.arrays.doc_terms, doc) == frozenset(fields.document)
+        assert _row_terms(index, index.arrays.titles, doc) == frozenset(fields.title)
+        assert _row_terms(index, index.arrays.doc_terms, doc) == frozenset(fields.document)
         questions = _rows_as_terms(index, index.arrays.questions, index.arrays.question_owners, doc)
         assert questions == [list(dict.fromkeys(q)) for q in fields.questions]
+
+
+def _row_terms(index, rows, row: int) -> frozenset[str]:
+    """The terms of one row of the index's arrays."""
+    return frozenset(index.arrays.terms[i] for i in rows.row(row).tolist())
