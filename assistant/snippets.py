@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import lru_cache
 
 MAX_SNIPPET_CHARS = 300
 _ABBREVIATIONS = frozenset(
@@ -34,6 +35,12 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+@lru_cache(maxsize=4096)
+def _sentences_of(text: str) -> tuple[str, ...]:
+    """`sentences`, remembered for the passages answered most recently."""
+    return tuple(sentences(text))
+
+
 def best_snippet(
     text: str,
     query_terms: Collection[str],
@@ -51,7 +58,7 @@ def best_snippet(
     `analysed`, when given, holds the terms of each sentence of `sentences(text)` as `analyse`
     gives them (the index keeps them), so the sentences are not analysed again.
     """
-    parts = sentences(text)
+    parts = _sentences_of(text)
     if not parts:
         return shorten(text.strip(), limit)
     if analysed is None or len(analysed) != len(parts):
