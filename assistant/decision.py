@@ -22,7 +22,7 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -120,10 +120,16 @@ class AnswerabilityModel:
                 f"need 0 < threshold <= unsure <= 1; got {self.threshold} and {self.unsure}"
             )
 
+    @cached_property
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`weights`, `mean` and `scale` as arrays, converted once rather than per call."""
+        return np.array(self.weights), np.array(self.mean), np.array(self.scale)
+
     def probability(self, features: Mapping[str, float]) -> float:
         """The calibrated probability that the top passage answers the question."""
-        x = (np.array([features[f] for f in FEATURES]) - self.mean) / self.scale
-        z = float(np.dot(self.weights, x)) + self.bias
+        weights, mean, scale = self._arrays
+        x = (np.array([features[f] for f in FEATURES]) - mean) / scale
+        z = float(np.dot(weights, x)) + self.bias
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
     def decide(
