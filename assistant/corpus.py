@@ -20,10 +20,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from assistant.gcpause import paused_gc
 from assistant.models import KINDS, STATUSES, Link, Passage, Source, choice_problem, shorten
@@ -50,31 +49,34 @@ MAX_PASSAGES_PER_FILE = 5_000
 MAX_CHARS = {"id": 100, "title": 300, "text": 5_000}
 MAX_ITEMS, MAX_ITEM_CHARS = 50, 500  # questions, keywords, related, links: count and length
 
-# libyaml's safe loader when PyYAML was built with it (about ten times faster), else pure Python.
-_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-
-class _Loader(_BASE_LOADER):  # type: ignore[misc,valid-type]
-    """The safe loader, refusing a mapping that names a key twice.
-
-    Plain YAML keeps the last of two equal keys without a word, so a passage with two `text:`
-    fields or a glossary word listed twice would silently lose one of them.
+@cache
+def _loader() -> Any:
+    """The safe YAML loader (libyaml's when PyYAML was built with it, about ten times faster),
+    refusing a mapping that names a key twice: plain YAML keeps the last of two equal keys
+    without a word, so a passage with two `text:` fields or a glossary word listed twice would
+    silently lose one of them. Made on first use: a start from the index cache reads no YAML.
     """
+    import yaml
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[str] = set()
-        for key_node, _ in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                continue
-            if key_node.value in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
-                )
-            seen.add(key_node.value)
-        return super().construct_mapping(node, deep=deep)
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc,valid-type]
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            seen: set[str] = set()
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    continue
+                if key_node.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
+                    )
+                seen.add(key_node.value)
+            return super().construct_mapping(node, deep=deep)
+
+    return Loader
 
 
-_LOADER = _Loader
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -204,6 +206,8 @@ def _read_yaml(path: Path, rel: str, problems: list[Problem], root: Path | None 
     Only a regular file inside the corpus folder (`root`), of at most `MAX_FILE_BYTES`, is
     opened: a FIFO would block the reader forever, a symlink could read any file of the system.
     """
+    import yaml  # here, not at the top: a start from the index cache reads no YAML
+
     limit = MAX_REGISTER_BYTES if path.name == SOURCES_FILE else MAX_FILE_BYTES
     try:
         if root is not None and not path.resolve().is_relative_to(root.resolve()):
@@ -218,7 +222,7 @@ def _read_yaml(path: Path, rel: str, problems: list[Problem], root: Path | None 
             )
             return None
         with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_LOADER)
+            return yaml.load(handle, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
