@@ -22,6 +22,7 @@ import numpy as np
 
 from assistant.analysis import Analyzer, raw_words, surface_tokens
 from assistant.gcpause import paused_gc
+from assistant.memory import release_freed_memory
 from assistant.models import Passage
 from assistant.snippets import sentences
 from assistant.sparse import Postings, Rows, RowsBuilder
@@ -183,7 +184,7 @@ class IndexArrays:
                 [chunk.keys(chunk.kind != CORE, n_terms), *[title_keys] * (title_weight - 1)]
             )
             doc_keys, counts = np.unique(document, return_counts=True)
-            tfs.append(counts)
+            tfs.append(counts.astype(np.int32))  # a term's count in one passage
             lengths.append(
                 np.bincount(doc_keys // n_terms - start, weights=counts, minlength=stop - start)
             )
@@ -198,10 +199,13 @@ class IndexArrays:
                 pieces.setdefault(name, []).append(_per_passage(keys, n_terms, start, stop))
             for kind in (SENTENCE, QUESTION):
                 pieces.setdefault(str(kind), []).append(chunk.parts(kind, n_terms))
+            del chunk
+            release_freed_memory()  # the step's temporaries, before the next step's
         rows = {name: _join(pieces.pop(name)) for name in list(pieces)}  # each freed once joined
-        tf = np.concatenate(tfs).astype(np.int64)
+        tf = np.concatenate(tfs)
         del tfs
         doc_len = np.concatenate(lengths).astype(np.int64)  # whole numbers, exact in float64
+        release_freed_memory()
         return cls(
             list(numbers),
             Postings.build(rows["doc"], tf, doc_len, n_terms, k1, b),

@@ -102,7 +102,7 @@ class Postings:
 
         Args:
             terms: per passage, its distinct term ids.
-            tfs: int64, aligned with ``terms.ids``: how often the passage holds each.
+            tfs: integers, aligned with ``terms.ids``: how often the passage holds each.
             doc_len: int64 per passage: its length in terms (rank-bm25's ``doc_len``).
             n_terms: the number of term ids.
             k1: BM25's k1.
@@ -110,17 +110,19 @@ class Postings:
         """
         n = len(terms)
         by_term, order = terms.transposed(n_terms)
+        tf_by_term = tfs[order]  # each posting's count, in posting order
+        del order  # the largest temporary: gone before the weights are made
         df = by_term.lengths()
         avgdl = int(doc_len.sum()) / n  # rank-bm25: num_doc / corpus_size
         idf = np.array(
             [math.log(1 + (n - f + 0.5) / (f + 0.5)) if f else 0.0 for f in df.tolist()],
             dtype=np.float64,
         )
-        weights = np.empty(len(order))
-        for lo in range(0, len(order), _STEP):  # in steps: the temporaries stay small
+        weights = np.empty(len(tf_by_term))
+        for lo in range(0, len(tf_by_term), _STEP):  # in steps: the temporaries stay small
             at = slice(lo, lo + _STEP)
-            term_of = np.searchsorted(by_term.ptr, np.arange(lo, lo + len(order[at])), "right") - 1
-            tf, dl = tfs[order[at]], doc_len[by_term.ids[at]]
+            tf, dl = tf_by_term[at], doc_len[by_term.ids[at]]
+            term_of = np.searchsorted(by_term.ptr, np.arange(lo, lo + len(tf)), "right") - 1
             # rank-bm25's expression, operation by operation (see `BM25Okapi.get_scores`).
             weights[at] = idf[term_of] * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)))
         return cls(by_term.ptr, by_term.ids, weights, idf, df)
