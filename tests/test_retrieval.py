@@ -46,3 +46,25 @@ def test_the_margin_is_taken_over_passages_on_another_subject_not_over_related_o
         return assistant.index.signals(groups, hits).margin
 
     assert margin(linked, "linked") > margin(lone, "lone")
+
+
+def test_the_search_boosts_only_contenders_and_finds_the_best_of_boosting_every_passage(
+    assistant,
+):
+    from assistant.cli import EVAL_DIR
+    from assistant.evaluation import load_eval_set
+    from assistant.sparse import top_k
+
+    index = assistant.index
+    questions = [q.question for q in load_eval_set(EVAL_DIR / "vragen.yaml").questions]
+    narrowed = 0
+    for question in questions:
+        query = index._query(list(assistant.read(question).groups))
+        every, every_scores = index._touched_scores(query)
+        for limit in (1, 3, 10):
+            few, few_scores = index._contenders(query, limit)
+            best, chosen = top_k(every_scores, every, limit), top_k(few_scores, few, limit)
+            assert every[best].tolist() == few[chosen].tolist(), question
+            assert every_scores[best].tolist() == few_scores[chosen].tolist(), question
+            narrowed += len(few) < len(every)
+    assert narrowed > len(questions)  # the shortcut is taken, not only allowed
