@@ -512,9 +512,8 @@ class Assistant:
         """
         position = self._positions[passage_id]
         own_words = list(self.read(question).groups)
-        scores = self.index.scores(own_words)
-        best = scores.max()
-        strength = min(1.0, 2.0 * scores[position] / best) if best > 0 else 0.0
+        score, best = self.index.score_and_best(own_words, position)
+        strength = min(1.0, 2.0 * score / best) if best > 0 else 0.0
         own = self.index.covered_information(own_words, position) * strength
         topic = self.index.covered_information(self._context_groups(context), position)
         return own + CONTEXT_WEIGHT * topic

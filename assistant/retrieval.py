@@ -235,6 +235,20 @@ class PassageIndex:
             if score > 0
         ]
 
+    def score_and_best(self, groups: Sequence[TermGroup], doc: int) -> tuple[float, float]:
+        """The ranking score of passage `doc` and the best score of any passage: what
+        ``scores(groups)[doc]`` and ``scores(groups).max()`` give, without boosting every
+        passage (see `_contenders`)."""
+        query = self._query(groups)
+        touched, ranked = self._weighed(query)
+        at = int(np.searchsorted(touched, doc))
+        own = 0.0
+        if at < len(touched) and touched[at] == doc:
+            boost = self._titles.coverage(query.asked, touched[at : at + 1])
+            own = float((ranked[at : at + 1] * (1.0 + TITLE_BOOST * boost))[0])
+        _, best = self._contenders(query, 1, (touched, ranked))
+        return own, float(best.max()) if len(best) else 0.0
+
     def scores(self, groups: Sequence[TermGroup]) -> np.ndarray:
         """The ranking score of every passage for analysed question terms."""
         touched, scores = self.touched_scores(groups)
@@ -269,23 +283,28 @@ class PassageIndex:
         prior = self._past_prior if query.past else self._prior
         return touched, scores[touched] * prior[touched]
 
-    def _contenders(self, query: _Query, limit: int) -> tuple[np.ndarray, np.ndarray]:
+    def _contenders(
+        self,
+        query: _Query,
+        limit: int,
+        weighed: tuple[np.ndarray, np.ndarray] | None = None,
+    ) -> tuple[np.ndarray, np.ndarray]:
         """`_touched_scores` for the passages that can be among the `limit` best only.
 
         The title boost multiplies a score by 1 to 1 + `TITLE_BOOST`, so the `limit`-th best
         boosted score is at least the `limit`-th best unboosted one, and a passage whose
         score, boosted to the most, stays below that cannot be among the best: the boost (the
         costly part, in a large corpus) is worked out for the others only. The same scores and
-        the same `limit` best as boosting every passage.
+        the same `limit` best as boosting every passage. `weighed`: what `_weighed` gave for
+        this query, when the caller has it.
         """
-        touched, ranked = self._weighed(query)
+        touched, ranked = weighed or self._weighed(query)
         if len(ranked) > limit:
             floor = np.partition(ranked, len(ranked) - limit)[len(ranked) - limit]
             # The most the boost can multiply by, with room for the rounding of the product.
             keep = ranked * ((1.0 + TITLE_BOOST) * (1.0 + 1e-9)) >= floor
             touched, ranked = touched[keep], ranked[keep]
-        ranked *= 1.0 + TITLE_BOOST * self._titles.coverage(query.asked, touched)
-        return touched, ranked
+        return touched, ranked * (1.0 + TITLE_BOOST * self._titles.coverage(query.asked, touched))
 
     def _query(self, groups: Sequence[TermGroup]) -> _Query:
         """The per-question view of `groups`; the last few are remembered, since one turn

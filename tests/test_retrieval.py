@@ -1,5 +1,7 @@
 import math
 
+import numpy as np
+
 from assistant import Assistant
 from assistant.analysis import TermGroup
 from tests.conftest import passage, write_corpus
@@ -68,3 +70,13 @@ def test_the_search_boosts_only_contenders_and_finds_the_best_of_boosting_every_
             assert every_scores[best].tolist() == few_scores[chosen].tolist(), question
             narrowed += len(few) < len(every)
     assert narrowed > len(questions)  # the shortcut is taken, not only allowed
+
+
+def test_a_passages_score_and_the_best_score_equal_those_of_scoring_every_passage(assistant):
+    index = assistant.index
+    questions = ("wat is de winwinlening", "hoe bescherm ik mijn logo", "subsidie voor een film")
+    for question in questions:
+        groups = list(assistant.read(question).groups)
+        every = index.scores(groups)
+        for doc in (*np.flatnonzero(every)[:20].tolist(), int(np.argmin(every))):
+            assert index.score_and_best(groups, doc) == (every[doc], every.max())
