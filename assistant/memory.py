@@ -11,7 +11,6 @@ pages of its heap between steps; where the C library is not glibc it does nothin
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 from functools import cache
 from typing import Any
@@ -21,11 +20,11 @@ from typing import Any
 def _glibc() -> Any | None:
     if not sys.platform.startswith("linux"):
         return None
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        return libc if hasattr(libc, "malloc_trim") else None
-    except OSError:
+    try:  # glibc's name for itself (find_library would run ldconfig in a subprocess)
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc (musl, ...): nothing to ask
         return None
+    return libc if hasattr(libc, "malloc_trim") else None
 
 
 def release_freed_memory() -> None:

@@ -156,7 +156,7 @@ class PassageIndex:
                 [1.0 if p.is_historical else HISTORICAL_WEIGHT for p in passages]
             )
             self._unknown_idf = math.log(1 + (len(self.passages) + 0.5) / 0.5)
-            self._recent: dict[tuple[int, int], frozenset[str]] = {}
+            self._recent: dict[tuple[int, int], frozenset[int]] = {}
             self._queries: dict[tuple[TermGroup, ...], _Query] = {}
 
     def _known(self, term: str) -> bool:
