@@ -160,7 +160,18 @@ class Decompounder:
         self._min_part = min_part
         self._min_head = min_head
         self._max_whole = max_whole
-        self.split = lru_cache(maxsize=65536)(self._split)
+        # Remembered splits in a plain dict: an lru_cache around a bound method would make a
+        # reference cycle, which only the garbage collector frees (see `Assistant`).
+        self._splits: dict[str, tuple[str, ...]] = {}
+
+    def split(self, word: str) -> tuple[str, ...]:
+        """The parts of a compound (remembered for the last tens of thousands of words)."""
+        found = self._splits.get(word)
+        if found is None:
+            if len(self._splits) >= _SPLITS_KEPT:
+                self._splits.clear()
+            found = self._splits[word] = self._split(word)
+        return found
 
     def _known(self, part: str) -> float:
         if len(part) < self._min_part or part in _BLOCKED_PARTS or part in STOPWORDS:
@@ -252,7 +263,7 @@ class Analyzer:
     ) -> None:
         self._stemmer = Stemmer.Stemmer("dutch")
         # A corpus repeats its words: each distinct token is stemmed and split once.
-        self._token_terms = lru_cache(maxsize=_WORDS_KEPT)(self._stem_and_parts)
+        self._terms_of: dict[str, tuple[str, ...]] = {}  # see `_token_terms`
         self._frequencies = frequencies
         self._decompounder = Decompounder(frequencies, max_whole=10 ** (ORDINARY_ZIPF - 9))
         self._common = common
@@ -288,6 +299,16 @@ class Analyzer:
         for token in content_tokens(text):
             terms.extend(self._token_terms(token))
         return terms
+
+    def _token_terms(self, token: str) -> tuple[str, ...]:
+        """`_stem_and_parts`, remembered for the last `_WORDS_KEPT` words (a plain dict, not an
+        lru_cache around a bound method, which would make a reference cycle)."""
+        found = self._terms_of.get(token)
+        if found is None:
+            if len(self._terms_of) >= _WORDS_KEPT:
+                self._terms_of.clear()
+            found = self._terms_of[token] = self._stem_and_parts(token)
+        return found
 
     def _stem_and_parts(self, token: str) -> tuple[str, ...]:
         """A passage token's stem and the stems of its compound parts (see `document_terms`)."""
@@ -511,6 +532,7 @@ def english_zipf(word: str) -> float:
     return zipf(word)
 
 
+_SPLITS_KEPT = 65_536  # compound splits a decompounder remembers
 # How many tokens' corrections an analyzer remembers (questions repeat their typos).
 _CORRECTIONS_KEPT = 10_000
 # Stopwords of two letters or more: a word one typo away from one of these, and no word

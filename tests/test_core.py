@@ -156,3 +156,22 @@ def test_a_rare_shared_word_alone_does_not_make_an_answer(assistant):
 def test_answered_must_agree_with_the_outcome():
     with pytest.raises(ValueError, match="outcome"):
         Answer("v", True, 0.9, "m", outcome="partial")
+
+
+def test_a_dropped_assistant_is_freed_by_reference_counting_alone():
+    """The bots freeze what they built (gcpause.settle): frozen objects in a reference cycle
+    would never be freed after a reload, so an assistant must hold none."""
+    import gc
+    import weakref
+
+    built = Assistant.bundled()
+    built.ask("hoe bescherm ik mijn ideeën")
+    parts = [weakref.ref(x) for x in (built, built.index, built.index.analyzer, built.corpus)]
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del built
+        assert [ref() is None for ref in parts] == [True] * 4
+    finally:
+        if enabled:
+            gc.enable()
