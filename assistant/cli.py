@@ -24,6 +24,7 @@ from assistant.core import MAX_QUESTION_CHARS, MAX_TOP_K, Assistant
 from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus, shorten
 from assistant.errors import EvalFileError, QuestionError, explain
 from assistant.formats import CURATE_FORMATS, REPORT_FORMATS
+from assistant.gcpause import settle
 from assistant.models import Answer, Channel
 from assistant.textrender import render_text
 
@@ -255,6 +256,7 @@ def _cmd_chat(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
         print("error: chat reads questions from stdin, which is closed", file=sys.stderr)
         return 2
     conversation = Conversation(_assistant(args.corpus, cached=True))
+    settle()  # a session serves from what was just built (see `gcpause.settle`)
     store = _cli_log()
     interactive = stdin.isatty() and not args.json
     if interactive:

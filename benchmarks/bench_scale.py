@@ -47,6 +47,7 @@ from assistant.corpus import (  # noqa: E402
     load_corpus,
 )
 from assistant.evaluation import load_dialogues, load_eval_set  # noqa: E402
+from assistant.gcpause import settle  # noqa: E402
 from assistant.lexicon import common_words  # noqa: E402
 from assistant.models import Passage  # noqa: E402
 from assistant.reference import ReferenceSearch  # noqa: E402
@@ -215,6 +216,7 @@ def measure(directory: Path, n_questions: int, n_dialogues: int) -> dict[str, An
     loaded = time.perf_counter()
     assistant = Assistant(corpus)
     built = time.perf_counter()
+    settle()  # as the bots and `wegwijzer chat` do once they have built what they serve from
     asked = questions(n_questions)
     assistant.ask(asked[0])  # warm-up
     ask_ms = _timed([lambda q=q: assistant.ask(q) for q in asked])

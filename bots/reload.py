@@ -17,6 +17,7 @@ from typing import Any
 
 from assistant import Assistant, CorpusError
 from assistant import cache as cache_file
+from assistant.gcpause import settle
 from bots.service import ChatService
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ class CorpusReloader:
                 logger.exception("corpus not reloaded, the previous one keeps serving")
                 return False
             self.service.use(assistant)
+            settle()  # the new index out of the collector's walks (see `gcpause.settle`)
             logger.info(
                 "corpus reloaded from %s: %d passages", self.directory, len(assistant.passages)
             )

@@ -18,6 +18,7 @@ from assistant import Assistant, CorpusError
 from assistant import cache as cache_file
 from assistant.backends import database_secrets
 from assistant.corpus import Corpus, bundled_corpus_dir, dated
+from assistant.gcpause import settle
 from assistant.store import Store, store_from_environment
 from bots.redact import REDACTED, configure_logging
 from bots.reload import DEFAULT_WATCH_SECONDS
@@ -108,6 +109,7 @@ def prepare(
         print(f"error: {exc}", file=sys.stderr)
         return 1
     _self_check(env, corpus, dated(assistant.corpus, today), today)
+    settle()  # what was built lives as long as the bot: out of the collector's walks
     log = store_from_environment(env)
     return Prepared(token, assistant, log, corpus, options.watch, webhook, cache)
 

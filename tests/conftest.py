@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -45,6 +46,14 @@ def _private_index_cache(tmp_path_factory) -> Iterator[None]:
         del os.environ["XDG_CACHE_HOME"]
     else:
         os.environ["XDG_CACHE_HOME"] = before
+
+
+@pytest.fixture(autouse=True)
+def _unfrozen() -> Iterator[None]:
+    """A bot's start freezes the objects alive (`gcpause.settle`); the next test starts with
+    none frozen, so the session's own garbage stays collectable."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

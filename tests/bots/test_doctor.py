@@ -366,6 +366,7 @@ def test_the_bots_start_up_log_hides_the_database_password(capsys, env, monkeypa
 
 
 def test_a_bot_start_writes_the_index_cache_and_the_next_start_reads_it(env, tmp_path, monkeypatch):
+    import gc
     import logging
 
     from assistant import cache as cache_file
@@ -377,6 +378,7 @@ def test_a_bot_start_writes_the_index_cache_and_the_next_start_reads_it(env, tmp
     try:
         first = prepare(env, "T", "a token", [])
         assert not isinstance(first, int)
+        assert gc.get_freeze_count() > 0  # what it built is out of the collector's walks
         assert first.cache == cache_file.user_path(first.corpus, env) and first.cache.is_file()
         monkeypatch.setattr(cache_file, "load_corpus", _not_from_the_folder)
         second = prepare(env, "T", "a token", [])
