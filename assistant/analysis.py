@@ -26,6 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.intent import DUTCH_MARKERS, ENGLISH_MARKERS, english_evidence
+from assistant.memo import Memo
 from assistant.typos import TypoIndex
 
 STOPWORDS = frozenset(
@@ -160,18 +161,11 @@ class Decompounder:
         self._min_part = min_part
         self._min_head = min_head
         self._max_whole = max_whole
-        # Remembered splits in a plain dict: an lru_cache around a bound method would make a
-        # reference cycle, which only the garbage collector frees (see `Assistant`).
-        self._splits: dict[str, tuple[str, ...]] = {}
+        self._splits: Memo[str, tuple[str, ...]] = Memo(_SPLITS_KEPT)
 
     def split(self, word: str) -> tuple[str, ...]:
         """The parts of a compound (remembered for the last tens of thousands of words)."""
-        found = self._splits.get(word)
-        if found is None:
-            if len(self._splits) >= _SPLITS_KEPT:
-                self._splits.clear()
-            found = self._splits[word] = self._split(word)
-        return found
+        return self._splits.get(word, self._split)
 
     def _known(self, part: str) -> float:
         if len(part) < self._min_part or part in _BLOCKED_PARTS or part in STOPWORDS:
@@ -263,7 +257,7 @@ class Analyzer:
     ) -> None:
         self._stemmer = Stemmer.Stemmer("dutch")
         # A corpus repeats its words: each distinct token is stemmed and split once.
-        self._terms_of: dict[str, tuple[str, ...]] = {}  # see `_token_terms`
+        self._terms_of: Memo[str, tuple[str, ...]] = Memo(_WORDS_KEPT)  # `_token_terms`
         self._frequencies = frequencies
         self._decompounder = Decompounder(frequencies, max_whole=10 ** (ORDINARY_ZIPF - 9))
         self._common = common
@@ -278,7 +272,7 @@ class Analyzer:
         self._vocab_freq: dict[str, int] = {}
         self._indexed: frozenset[str] = frozenset()
         self._typos = TypoIndex.build(())
-        self._corrections: dict[str, str | None] = {}
+        self._corrections: Memo[str, str | None] = Memo(_CORRECTIONS_KEPT)
 
     def stem(self, word: str) -> str:
         return self._stemmer.stemWord(word)
@@ -301,14 +295,8 @@ class Analyzer:
         return terms
 
     def _token_terms(self, token: str) -> tuple[str, ...]:
-        """`_stem_and_parts`, remembered for the last `_WORDS_KEPT` words (a plain dict, not an
-        lru_cache around a bound method, which would make a reference cycle)."""
-        found = self._terms_of.get(token)
-        if found is None:
-            if len(self._terms_of) >= _WORDS_KEPT:
-                self._terms_of.clear()
-            found = self._terms_of[token] = self._stem_and_parts(token)
-        return found
+        """`_stem_and_parts`, remembered for the last `_WORDS_KEPT` words."""
+        return self._terms_of.get(token, self._stem_and_parts)
 
     def _stem_and_parts(self, token: str) -> tuple[str, ...]:
         """A passage token's stem and the stems of its compound parts (see `document_terms`)."""
@@ -331,7 +319,7 @@ class Analyzer:
         if typos is None or typos.words != tuple(self._vocabulary):
             typos = TypoIndex.build(self._vocabulary)
         self._typos = typos
-        self._corrections = {}
+        self._corrections.clear()
 
     @property
     def typo_index(self) -> TypoIndex:
@@ -470,11 +458,7 @@ class Analyzer:
 
         Guarded: known stems, synonyms, common Dutch words, numbers and short words are left alone.
         """
-        if token not in self._corrections:
-            if len(self._corrections) >= _CORRECTIONS_KEPT:
-                self._corrections.clear()
-            self._corrections[token] = self._correct(token)
-        return self._corrections[token]
+        return self._corrections.get(token, self._correct)
 
     def _correct(self, token: str) -> str | None:
         if (

@@ -12,6 +12,7 @@ import numpy as np
 from assistant.analysis import Analyzer, TermGroup, surface_tokens
 from assistant.gcpause import paused_gc
 from assistant.indexing import PARENTHETICAL, IndexArrays, TokenisedCorpus
+from assistant.memo import Memo
 from assistant.models import Passage
 from assistant.snippets import sentences
 from assistant.sparse import Rows, top_k
@@ -156,8 +157,8 @@ class PassageIndex:
                 [1.0 if p.is_historical else HISTORICAL_WEIGHT for p in passages]
             )
             self._unknown_idf = math.log(1 + (len(self.passages) + 0.5) / 0.5)
-            self._recent: dict[tuple[int, int], frozenset[int]] = {}
-            self._queries: dict[tuple[TermGroup, ...], _Query] = {}
+            self._recent: Memo[tuple[int, int], frozenset[int]] = Memo(_RECENT_ROWS)
+            self._queries: Memo[tuple[TermGroup, ...], _Query] = Memo(_QUERIES_KEPT)
 
     def _known(self, term: str) -> bool:
         """Whether a passage holds `term` (it has an IDF)."""
@@ -167,13 +168,7 @@ class PassageIndex:
     def _term_set(self, rows: Rows, row: int) -> frozenset[int]:
         """The term ids of one row as a set; the last few thousand are remembered, since each
         question reads the same few passages' rows several times."""
-        key = (id(rows), row)
-        found = self._recent.get(key)
-        if found is None:
-            if len(self._recent) >= _RECENT_ROWS:
-                self._recent.clear()
-            found = self._recent[key] = frozenset(rows.row(row).tolist())
-        return found
+        return self._recent.get((id(rows), row), lambda _: frozenset(rows.row(row).tolist()))
 
     def _parts(self, parts: Rows, owners: np.ndarray, doc: int) -> list[frozenset[int]]:
         return [self._term_set(parts, j) for j in range(owners[doc], owners[doc + 1])]
@@ -309,13 +304,7 @@ class PassageIndex:
     def _query(self, groups: Sequence[TermGroup]) -> _Query:
         """The per-question view of `groups`; the last few are remembered, since one turn
         searches, scores and weighs the same groups several times."""
-        key = tuple(groups)
-        found = self._queries.get(key)
-        if found is None:
-            if len(self._queries) >= _QUERIES_KEPT:
-                self._queries.clear()
-            found = self._queries[key] = self._prepare(key)
-        return found
+        return self._queries.get(tuple(groups), self._prepare)
 
     def _prepare(self, groups: tuple[TermGroup, ...]) -> _Query:
         info = tuple(self.information(g) for g in groups)
