@@ -260,9 +260,7 @@ class PassageIndex:
         return self._touched_scores(self._query(groups))
 
     def _touched_scores(self, query: _Query) -> tuple[np.ndarray, np.ndarray]:
-        touched, ranked = self._weighed(query)
-        ranked *= 1.0 + TITLE_BOOST * self._titles.coverage(query.asked, touched)
-        return touched, ranked
+        return self._contenders(query, len(self.passages))  # every passage can be among them
 
     def _weighed(self, query: _Query) -> tuple[np.ndarray, np.ndarray]:
         """The passages holding a question term (ascending) and their BM25 scores times the
