@@ -6,6 +6,12 @@ validated corpus (as JSON), the corpus's word counts, the index arrays and the t
 code that builds the index and a digest of every file of the corpus folder. `read` gives the
 assistant back only when all of them match (anything else, including a damaged file, reads
 as "no cache": the caller then builds from the folder). Nothing in the file is unpickled.
+
+The file is one header and the raw bytes of each array, each at an offset aligned to 64
+bytes. `read` maps the file into memory and views the arrays in place: nothing is copied
+or parsed at start (at 100,000 passages, unpacking the same arrays from an ``.npz`` took
+0.6 s), the pages are read when a question first touches them, and processes reading the
+same cache share them.
 """
 
 from __future__ import annotations
@@ -13,9 +19,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
+import mmap
 import os
 import tempfile
-import zipfile
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -33,7 +40,9 @@ from assistant.models import Link, Passage, Source
 from assistant.sparse import Postings, Rows
 from assistant.typos import TypoIndex
 
-FORMAT = 1
+FORMAT = 2
+MAGIC = b"wegwijzer-index\n"
+_ALIGN = 64
 # The modules whose code decides what is in the file: a change to one of them is a new cache.
 _CODE = (
     "analysis.py",
@@ -56,7 +65,7 @@ logger = logging.getLogger(__name__)
 def default_path(directory: Path | str, cache_home: Path) -> Path:
     """Where the cache of a corpus folder lives under `cache_home` (one file per folder)."""
     key = hashlib.sha256(str(Path(directory).resolve()).encode()).hexdigest()[:16]
-    return cache_home / "wegwijzer" / f"index-{key}.npz"
+    return cache_home / "wegwijzer" / f"index-{key}.bin"
 
 
 def user_path(directory: Path | str, environ: Mapping[str, str] | None = None) -> Path:
@@ -122,7 +131,6 @@ def write(built: Assistant, path: Path) -> None:
     }
     words = list(built.built.counts)
     data: dict[str, np.ndarray] = {
-        "header": _text(json.dumps(header)),
         "corpus": _text(json.dumps(_corpus_data(built.corpus), ensure_ascii=False)),
         "terms": _text("\n".join(arrays.terms)),
         "count_words": _text("\n".join(words)),
@@ -137,9 +145,9 @@ def write(built: Assistant, path: Path) -> None:
         rows = getattr(arrays, name)
         data[f"{name}_ptr"], data[f"{name}_ids"] = rows.ptr, rows.ids
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as handle:
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
         try:
-            np.savez(handle, **data)  # type: ignore[arg-type]
+            _write_arrays(handle, header, data)
         except BaseException:
             handle.close()
             os.unlink(handle.name)  # no half-written file left behind
@@ -153,12 +161,10 @@ def read(
     """The assistant cached in `path` for corpus folder `directory`, or None when there is
     no cache or it does not match the folder, the code or the version."""
     try:
-        with np.load(path, allow_pickle=False) as stored, paused_gc():
-            header = json.loads(_untext(stored["header"]))
-            if not _matches(header, Path(directory)):
-                return None
-            data = {name: stored[name] for name in stored.files}
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        header, data = _read_arrays(path)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if not _matches(header, Path(directory)):
         return None
     with paused_gc():
         corpus = _corpus(json.loads(_untext(data["corpus"])))
@@ -171,6 +177,51 @@ def read(
         )
         arrays = _arrays(data)
         return Assistant(corpus, model=model, built=BuiltIndex(counts, arrays, typos))
+
+
+def _write_arrays(handle: Any, header: Mapping[str, Any], data: Mapping[str, np.ndarray]) -> None:
+    """Write `header` (JSON, with where each array lies) and the arrays' raw bytes."""
+    arrays = {name: np.ascontiguousarray(array) for name, array in data.items()}
+    layout, offset = {}, 0
+    for name, array in arrays.items():
+        layout[name] = [array.dtype.str, list(array.shape), offset]
+        offset = _aligned(offset + array.nbytes)
+    head = json.dumps({**header, "arrays": layout}).encode()
+    start = _aligned(len(MAGIC) + 8 + len(head))
+    handle.write(MAGIC + len(head).to_bytes(8, "little") + head)
+    handle.write(bytes(start - handle.tell()))
+    for name, array in arrays.items():
+        handle.write(bytes(start + layout[name][2] - handle.tell()))
+        handle.write(memoryview(array).cast("B"))
+
+
+def _read_arrays(path: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """The header and read-only views of the arrays `_write_arrays` wrote to `path`.
+
+    Raises:
+        OSError, ValueError, KeyError, TypeError, AttributeError: no such file, or not one of
+            ours, or cut short.
+    """
+    with open(path, "rb") as handle:
+        if handle.read(len(MAGIC)) != MAGIC:
+            raise ValueError("not a Wegwijzer index cache")
+        size = int.from_bytes(handle.read(8), "little")
+        header = json.loads(handle.read(size))
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    start = _aligned(len(MAGIC) + 8 + size)
+    data = {}
+    for name, (dtype, shape, offset) in header.pop("arrays").items():
+        kind = np.dtype(dtype)
+        count = math.prod(shape)
+        if start + offset + count * kind.itemsize > len(mapped):
+            raise ValueError(f"the cache is cut short at {name}")
+        view = np.frombuffer(mapped, kind, count, start + offset) if count else np.empty(0, kind)
+        data[name] = view.reshape(shape)
+    return header, data
+
+
+def _aligned(offset: int) -> int:
+    return -(-offset // _ALIGN) * _ALIGN
 
 
 def _matches(header: Mapping[str, Any], directory: Path) -> bool:
@@ -200,7 +251,7 @@ def _text(text: str) -> np.ndarray:
 
 
 def _untext(array: np.ndarray) -> str:
-    return array.tobytes().decode("utf-8")
+    return str(array.data, "utf-8")  # decoded from the mapped bytes, not from a copy
 
 
 # --- the corpus as JSON ---------------------------------------------------------------

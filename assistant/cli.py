@@ -24,7 +24,7 @@ from assistant.core import MAX_QUESTION_CHARS, MAX_TOP_K, Assistant
 from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus, shorten
 from assistant.errors import EvalFileError, QuestionError, explain
 from assistant.formats import CURATE_FORMATS, REPORT_FORMATS
-from assistant.gcpause import settle
+from assistant.gcpause import one_shot, settle
 from assistant.models import Answer, Channel
 from assistant.textrender import render_text
 
@@ -235,7 +235,8 @@ def _cmd_index_build(args: argparse.Namespace) -> int:
 
 def _cmd_ask(args: argparse.Namespace) -> int:
     try:
-        answer = _assistant(args.corpus, cached=True).ask(args.question, top_k=args.top)
+        with one_shot():
+            answer = _assistant(args.corpus, cached=True).ask(args.question, top_k=args.top)
     except QuestionError as exc:
         print(explain(exc), file=sys.stderr)
         return 2

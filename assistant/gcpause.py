@@ -21,6 +21,23 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def one_shot() -> Iterator[None]:
+    """Pause the collector for a command that builds or reads an assistant, answers once and
+    ends (`wegwijzer ask`), and freeze what it made before the collector runs again.
+
+    Re-enabling the collector after a large load costs one pass over every object made while
+    it was paused (0.15 s at 100,000 passages) the moment anything is allocated; a frozen
+    object is never walked. Unlike `settle`, nothing is collected first: a process that ends
+    after one answer has nothing worth freeing.
+    """
+    with paused_gc():
+        try:
+            yield
+        finally:
+            gc.freeze()
+
+
 def settle() -> None:
     """Move every object alive now out of the collector's reach (``gc.freeze``).
 

@@ -1,4 +1,3 @@
-import json
 import logging
 from pathlib import Path
 
@@ -20,7 +19,7 @@ QUESTIONS = (
 
 
 def test_an_assistant_read_from_its_cache_answers_exactly_as_the_one_built(assistant, tmp_path):
-    path = tmp_path / "index.npz"
+    path = tmp_path / "index.bin"
     cache_file.write(assistant, path)
     cached = cache_file.read(assistant.corpus.directory, path)
     assert cached is not None
@@ -34,7 +33,7 @@ def test_an_assistant_read_from_its_cache_answers_exactly_as_the_one_built(assis
 
 def test_a_changed_corpus_file_is_not_read_from_the_old_cache(tmp_path):
     root = write_corpus(tmp_path / "corpus", {"a.yaml": [passage("a"), passage("b")]})
-    path = tmp_path / "index.npz"
+    path = tmp_path / "index.bin"
     cache_file.write(Assistant.from_directory(root), path)
     assert cache_file.read(root, path) is not None
     write_corpus(root, {"a.yaml": [passage("a"), passage("c")]})
@@ -43,16 +42,34 @@ def test_a_changed_corpus_file_is_not_read_from_the_old_cache(tmp_path):
     assert [p.id for p in rebuilt.passages] == ["a", "c"]
 
 
-def test_a_damaged_or_foreign_cache_file_reads_as_no_cache(tmp_path, assistant):
+def test_a_damaged_foreign_or_cut_cache_file_reads_as_no_cache(tmp_path, assistant):
     directory = assistant.corpus.directory
-    damaged = tmp_path / "damaged.npz"
-    damaged.write_bytes(b"PK\x03\x04 not a real archive")
+    damaged = tmp_path / "damaged.bin"
+    damaged.write_bytes(b"PK\x03\x04 not a real cache")
     assert cache_file.read(directory, damaged) is None
-    assert cache_file.read(directory, tmp_path / "missing.npz") is None
-    other = tmp_path / "other.npz"
+    assert cache_file.read(directory, tmp_path / "missing.bin") is None
+    other = tmp_path / "other.bin"
     header = {"format": cache_file.FORMAT, "version": "0.0.0"}
-    np.savez(other, header=np.frombuffer(json.dumps(header).encode(), dtype=np.uint8))
+    with other.open("wb") as handle:
+        cache_file._write_arrays(handle, header, {"terms": np.zeros(3, np.uint8)})
     assert cache_file.read(directory, other) is None
+    whole = tmp_path / "whole.bin"
+    cache_file.write(assistant, whole)
+    assert cache_file.read(directory, whole) is not None
+    cut = tmp_path / "cut.bin"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    assert cache_file.read(directory, cut) is None
+
+
+def test_cached_arrays_are_read_in_place_and_cannot_be_changed(tmp_path, assistant):
+    path = tmp_path / "index.bin"
+    cache_file.write(assistant, path)
+    header, data = cache_file._read_arrays(path)
+    assert header["format"] == cache_file.FORMAT
+    weights = data["postings_weights"]
+    assert np.array_equal(weights, assistant.index.arrays.postings.weights)
+    assert not weights.flags.writeable and not weights.flags.owndata
+    assert weights.ctypes.data % 64 == 0
 
 
 def test_index_build_writes_the_cache_that_ask_then_reads(tmp_path, monkeypatch, capsys):
@@ -72,7 +89,7 @@ def test_index_build_writes_the_cache_that_ask_then_reads(tmp_path, monkeypatch,
 
 def test_load_builds_and_writes_the_cache_once_then_reads_it(tmp_path, monkeypatch):
     root = write_corpus(tmp_path / "corpus", {"a.yaml": [passage("a"), passage("b")]})
-    path = tmp_path / "cache" / "index.npz"
+    path = tmp_path / "cache" / "index.bin"
     built = cache_file.load(root, path)
     assert path.is_file() and [p.id for p in built.passages] == ["a", "b"]
     monkeypatch.setattr(cache_file, "load_corpus", _no_build)
@@ -92,10 +109,10 @@ def test_a_cache_that_cannot_be_written_costs_a_warning_not_the_answer(tmp_path,
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     with caplog.at_level(logging.WARNING, logger="assistant.cache"):
-        built = cache_file.load(root, blocked / "index.npz")
+        built = cache_file.load(root, blocked / "index.bin")
     assert built.ask("wat is de winwinlening").answered
     assert "index cache not written" in caplog.text
-    assert list(tmp_path.glob("**/*.npz")) == []
+    assert list(tmp_path.glob("**/*.bin")) == []
 
 
 def test_the_user_cache_folder_follows_xdg_cache_home(tmp_path):

@@ -109,6 +109,17 @@ def test_corpus_check_lists_every_problem_and_exits_1(capsys, tmp_path):
     assert "a.yaml: twee: superseded_by:" in err
 
 
+def test_ask_freezes_what_it_built_and_leaves_the_collector_on(capsys):
+    """One question and out: what was built is frozen before the collector runs again, so
+    it never walks it (`gcpause.one_shot`); the collector is on again afterwards."""
+    import gc
+
+    gc.unfreeze()
+    code, _, _ = run_cli(capsys, "ask", "wat is de winwinlening")
+    assert code == 0
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+
+
 def test_ask_with_a_broken_corpus_names_the_problem(capsys, tmp_path):
     root = write_corpus(tmp_path, {"a.yaml": "- id: x\n  title: [kapot\n"})
     code, _, err = run_cli(capsys, "ask", "winwinlening", "--corpus", str(root))
