@@ -256,7 +256,9 @@ def _cmd_chat(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
     if stdin is None:  # started with its input closed (`wegwijzer chat <&-`)
         print("error: chat reads questions from stdin, which is closed", file=sys.stderr)
         return 2
-    conversation = Conversation(_assistant(args.corpus, cached=True))
+    assistant = _assistant(args.corpus, cached=True)
+    assistant.warm_up()  # the first question waits for no import
+    conversation = Conversation(assistant)
     settle()  # a session serves from what was just built (see `gcpause.settle`)
     store = _cli_log()
     interactive = stdin.isatty() and not args.json

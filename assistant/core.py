@@ -10,7 +10,14 @@ from functools import cache
 from pathlib import Path
 
 from assistant import messages
-from assistant.analysis import STOPWORDS, Analyzer, TermGroup, fold, surface_tokens
+from assistant.analysis import (
+    STOPWORDS,
+    Analyzer,
+    TermGroup,
+    english_zipf,
+    fold,
+    surface_tokens,
+)
 from assistant.corpus import Corpus, bundled_corpus_dir, load_corpus
 from assistant.decision import FEATURES, AnswerabilityModel, Decision, bundled_model
 from assistant.errors import QuestionError
@@ -23,6 +30,7 @@ from assistant.intent import (
     smalltalk_kind,
 )
 from assistant.lexicon import common_words, with_corpus_words
+from assistant.memory import page_in
 from assistant.models import Answer, AnswerPassage, Passage, PassageRef
 from assistant.retrieval import Hit, PassageIndex
 from assistant.snippets import asks_for_amount, best_snippet
@@ -155,6 +163,16 @@ class Assistant:
     def bundled(cls) -> Assistant:
         """An assistant over the corpus that ships with Wegwijzer."""
         return cls.from_directory(bundled_corpus_dir())
+
+    def warm_up(self) -> None:
+        """Load now what a question may need the first time, so that a serving process's
+        users never wait for it: wordfreq itself, imported only to weigh an English-looking
+        word that is not plain letters ("15k"), a quarter of a second. The bots and
+        `wegwijzer chat` call it once they are built; a one-question process does not.
+        And the pages of an index read from a cache file (see `memory.page_in`)."""
+        english_zipf("0k")
+        page_in(self.built.arrays.mapped())
+        page_in([self.built.typos.entries])
 
     @property
     def passages(self) -> tuple[Passage, ...]:

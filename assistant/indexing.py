@@ -142,6 +142,16 @@ class IndexArrays:
     questions: Rows
     question_owners: np.ndarray
 
+    def mapped(self) -> list[np.ndarray]:
+        """Every array (what a cache file holds)."""
+        rows = (self.doc_terms, self.titles, self.cores, self.about, self.sentences, self.questions)
+        return [
+            *vars(self.postings).values(),
+            *(a for r in rows for a in (r.ptr, r.ids)),
+            self.sentence_owners,
+            self.question_owners,
+        ]
+
     @classmethod
     def build(
         cls,

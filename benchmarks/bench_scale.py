@@ -216,6 +216,7 @@ def measure(directory: Path, n_questions: int, n_dialogues: int) -> dict[str, An
     loaded = time.perf_counter()
     assistant = Assistant(corpus)
     built = time.perf_counter()
+    assistant.warm_up()
     settle()  # as the bots and `wegwijzer chat` do once they have built what they serve from
     asked = questions(n_questions)
     assistant.ask(asked[0])  # warm-up

@@ -71,6 +71,7 @@ class CorpusReloader:
             except Exception:
                 logger.exception("corpus not reloaded, the previous one keeps serving")
                 return False
+            assistant.warm_up()
             self.service.use(assistant)
             settle()  # the new index out of the collector's walks (see `gcpause.settle`)
             logger.info(

@@ -109,6 +109,7 @@ def prepare(
         print(f"error: {exc}", file=sys.stderr)
         return 1
     _self_check(env, corpus, dated(assistant.corpus, today), today)
+    assistant.warm_up()  # the first user's question waits for no import
     settle()  # what was built lives as long as the bot: out of the collector's walks
     log = store_from_environment(env)
     return Prepared(token, assistant, log, corpus, options.watch, webhook, cache)

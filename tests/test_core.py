@@ -178,3 +178,22 @@ def test_a_dropped_assistant_is_freed_by_reference_counting_alone():
     finally:
         if enabled:
             gc.enable()
+
+
+def test_warm_up_loads_what_a_first_question_would_wait_for():
+    """A serving process calls `warm_up` once built: wordfreq (imported for a word like
+    "15k" only) is then loaded, and the answers are the same."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from assistant import Assistant\n"
+        "a = Assistant.bundled()\n"
+        "before = a.ask('My turnover is 15k a year, do I charge VAT?').to_dict()\n"
+        "b = Assistant.bundled()\n"
+        "b.warm_up()\n"
+        "assert 'wordfreq' in sys.modules\n"
+        "assert b.ask('My turnover is 15k a year, do I charge VAT?').to_dict() == before\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
