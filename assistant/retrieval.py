@@ -159,6 +159,9 @@ class PassageIndex:
             self._unknown_idf = math.log(1 + (len(self.passages) + 0.5) / 0.5)
             self._recent: Memo[tuple[int, int], frozenset[int]] = Memo(_RECENT_ROWS)
             self._queries: Memo[tuple[TermGroup, ...], _Query] = Memo(_QUERIES_KEPT)
+            self._weighings: Memo[tuple[TermGroup, ...], tuple[np.ndarray, np.ndarray]] = Memo(
+                _WEIGHINGS_KEPT
+            )
 
     def _known(self, term: str) -> bool:
         """Whether a passage holds `term` (it has an IDF)."""
@@ -264,7 +267,12 @@ class PassageIndex:
 
     def _weighed(self, query: _Query) -> tuple[np.ndarray, np.ndarray]:
         """The passages holding a question term (ascending) and their BM25 scores times the
-        historical prior: the ranking score before the title boost."""
+        historical prior: the ranking score before the title boost. The last few are
+        remembered: a conversation's turn scores the question's own words again to compare
+        two readings (`Assistant.explained`). Read-only: callers share them."""
+        return self._weighings.get(query.groups, lambda _: self._weigh(query))
+
+    def _weigh(self, query: _Query) -> tuple[np.ndarray, np.ndarray]:
         postings = self.arrays.postings
         scores = np.zeros(len(self.passages))
         for term, weight in query.weights.items():
@@ -274,7 +282,9 @@ class PassageIndex:
                 scores[docs] += weight * values
         touched = np.flatnonzero(scores != 0.0)  # on booleans: several times faster
         prior = self._past_prior if query.past else self._prior
-        return touched, scores[touched] * prior[touched]
+        ranked = scores[touched] * prior[touched]
+        touched.flags.writeable = ranked.flags.writeable = False
+        return touched, ranked
 
     def _contenders(
         self,
@@ -492,6 +502,7 @@ def passage_fields(passage: Passage, analyzer: Analyzer) -> _AnalysedPassage:
 
 _RECENT_ROWS = 4096  # term sets of rows a `PassageIndex` remembers
 _QUERIES_KEPT = 64  # analysed questions a `PassageIndex` remembers (see `_query`)
+_WEIGHINGS_KEPT = 4  # the scores of the last few questions (each up to 16 bytes a passage)
 
 
 class _TitleTerms:

@@ -80,3 +80,18 @@ def test_a_topic_family_holds_linked_passages_and_facets_by_id(assistant):
 def test_timeout_must_be_positive(assistant):
     with pytest.raises(ValueError, match="timeout must be positive"):
         Conversation(assistant, timeout=0)
+
+
+def test_a_follow_up_turn_scores_each_reading_once(assistant, monkeypatch):
+    """Comparing the two readings (`Assistant.explained`) reuses the question's scores."""
+    index = assistant.index
+    weighed = []
+    real = index._weigh
+    monkeypatch.setattr(index, "_weigh", lambda query: weighed.append(query) or real(query))
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de winwinlening")
+    weighed.clear()
+    index._weighings.clear()
+    answer = conversation.ask("en wie beheert dat?")
+    assert answer.passages
+    assert len(weighed) == len({q.groups for q in weighed}) == 2  # alone, and in context
