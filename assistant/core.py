@@ -139,24 +139,14 @@ class Assistant:
 
     @classmethod
     def from_directory(
-        cls,
-        path: Path | str,
-        *,
-        model: AnswerabilityModel | None = None,
-        cache: Path | None = None,
+        cls, path: Path | str, *, model: AnswerabilityModel | None = None
     ) -> Assistant:
-        """Load and validate the corpus in `path` and index it; or, when `cache` is a cache
-        file (`cache.write`) that matches the folder, the code and the version, read that.
+        """Load and validate the corpus in `path` and index it (to start from a cache file
+        when one matches, see `cache.load`).
 
         Raises:
             CorpusError: listing every problem in the corpus.
         """
-        if cache is not None:
-            from assistant import cache as cache_file  # it builds on this module
-
-            cached = cache_file.read(path, cache, model=model)
-            if cached is not None:
-                return cached
         return cls(load_corpus(path), model=model)
 
     @classmethod

@@ -38,7 +38,7 @@ def test_a_changed_corpus_file_is_not_read_from_the_old_cache(tmp_path):
     assert cache_file.read(root, path) is not None
     write_corpus(root, {"a.yaml": [passage("a"), passage("c")]})
     assert cache_file.read(root, path) is None
-    rebuilt = Assistant.from_directory(root, cache=path)
+    rebuilt = cache_file.load(root, path)
     assert [p.id for p in rebuilt.passages] == ["a", "c"]
 
 
