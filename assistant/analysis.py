@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -110,15 +110,18 @@ def raw_words(text: str) -> list[str]:
     return _TOKEN.findall(_MARKUP.sub(" ", text).lower())
 
 
-@lru_cache(maxsize=_WORDS_KEPT)
-def _word_tokens(raw: str) -> tuple[str, ...]:
-    """The normalised tokens of one lowercased word (memoised: a corpus repeats its words)."""
+def word_tokens(raw: str) -> tuple[str, ...]:
+    """The normalised tokens of one lowercased word (one of `raw_words`): what
+    `surface_tokens` gives for it."""
     pieces = [p for p in re.split(r"[-'’]", _POSSESSIVE.sub("", raw)) if p]
     if len(pieces) > 1:
         tokens = [*(_normalise(p) for p in pieces), _normalise("".join(pieces))]
     else:
         tokens = [_normalise(raw)]
     return tuple(t for t in tokens if _keep(t))
+
+
+_word_tokens = lru_cache(maxsize=_WORDS_KEPT)(word_tokens)  # a text repeats its words
 
 
 def _keep(token: str) -> bool:
@@ -292,6 +295,15 @@ class Analyzer:
         terms: list[str] = []
         for token in content_tokens(text):
             terms.extend(self._token_terms(token))
+        return terms
+
+    def word_terms(self, tokens: Sequence[str]) -> list[str]:
+        """``document_terms(raw)`` from ``word_tokens(raw)``, for an index build that analyses
+        each distinct word once (so nothing is remembered)."""
+        terms: list[str] = []
+        for token in tokens:
+            if token not in STOPWORDS:
+                terms.extend(self._stem_and_parts(token))
         return terms
 
     def _token_terms(self, token: str) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from itertools import count
 
 import numpy as np
 
-from assistant.analysis import Analyzer, raw_words, surface_tokens
+from assistant.analysis import Analyzer, raw_words, surface_tokens, word_tokens
 from assistant.gcpause import paused_gc
 from assistant.memory import release_freed_memory
 from assistant.models import Passage
@@ -40,6 +40,7 @@ class TokenisedCorpus:
 
     Attributes:
         raws: the distinct raw words; a word's number is its position here.
+        tokens: per raw word, its normalised tokens (`analysis.word_tokens`).
         fields: per field, its raw word numbers (rows in passage order, then field order).
         owners: int32 per field: the passage's position.
         kinds: int8 per field: `TITLE`, `CORE`, `KEYWORD`, `QUESTION` or `SENTENCE`.
@@ -67,11 +68,13 @@ class TokenisedCorpus:
                         words.append(0)
                 else:  # one regular-expression pass for the whole passage
                     joined = _SEPARATOR.join(texts) + _SEPARATOR
-                    words.extend([numbers[w] for w in raw_words(joined)])
+                    words.extend(map(numbers.__getitem__, raw_words(joined)))
                 owners.extend([position] * len(fields))
                 kinds.extend([kind for kind, _ in fields])
                 counted.extend([k != CORE and not (markup and k == SENTENCE) for k, _ in fields])
         self.raws = [_SEPARATOR_WORD if w == _LITERAL else w for w in list(numbers)[1:]]
+        # Each distinct word's normalised tokens (what `surface_tokens` gives for it), once.
+        self.tokens = [word_tokens(raw) for raw in self.raws]
         self.fields = _split_fields(np.frombuffer(words, dtype=np.int32))
         self.owners = np.frombuffer(owners, dtype=np.int32).copy()
         self.kinds = np.frombuffer(kinds, dtype=np.int8).copy()
@@ -84,9 +87,9 @@ class TokenisedCorpus:
         mask = np.repeat(self._counted, self.fields.lengths())
         per_raw = np.bincount(self.fields.ids[mask], minlength=len(self.raws))
         counts: Counter[str] = Counter()
-        for raw, times in zip(self.raws, per_raw.tolist(), strict=True):
+        for tokens, times in zip(self.tokens, per_raw.tolist(), strict=True):
             if times:
-                for word in surface_tokens(raw):
+                for word in tokens:
                     counts[word] += times
         counts.update(self._whole_texts)
         return counts
@@ -174,10 +177,9 @@ class IndexArrays:
         numbers: dict[str, int] = {}
         per_raw = RowsBuilder()
         with paused_gc():
-            for raw in tokens.raws:
-                per_raw.add(
-                    [numbers.setdefault(t, len(numbers)) for t in analyzer.document_terms(raw)]
-                )
+            for words in tokens.tokens:
+                terms = analyzer.word_terms(words)
+                per_raw.add([numbers.setdefault(t, len(numbers)) for t in terms])
         lookup, n_terms, n = per_raw.build(), len(numbers), tokens.passages
         has_core = np.zeros(n, dtype=bool)
         has_core[tokens.owners[tokens.kinds == CORE]] = True
