@@ -25,7 +25,7 @@ from assistant.gcpause import paused_gc
 from assistant.memory import release_freed_memory
 from assistant.models import Passage
 from assistant.snippets import sentences
-from assistant.sparse import Postings, Rows, RowsBuilder
+from assistant.sparse import Postings, Rows, RowsBuilder, ranges
 
 # A title's core is the title without its parenthetical: "CultuurKrediet (Hefboom)" is about the
 # CultuurKrediet; "(Hefboom)" only says who runs it.
@@ -243,7 +243,7 @@ class _Chunk:
         ptr = tokens.fields.ptr
         raws = tokens.fields.ids[ptr[first] : ptr[last]]
         lengths = np.diff(lookup.ptr)[raws]
-        self.terms = lookup.ids[_ranges(lookup.ptr[:-1][raws], lengths)]
+        self.terms = lookup.ids[ranges(lookup.ptr[:-1][raws], lengths)]
         raw_field = np.repeat(np.arange(first, last), np.diff(ptr[first : last + 1]))
         self.field = np.repeat(raw_field, lengths)
         self.kind = tokens.kinds[self.field]
@@ -264,13 +264,6 @@ class _Chunk:
         width = self._last - self._first
         counts = np.bincount(field[first] - self._first, minlength=width)
         return counts[self._kinds[self._first : self._last] == kind], terms[first]
-
-
-def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """``concatenate([arange(s, s + n) for s, n in zip(starts, lengths)])``, vectorised."""
-    ends = np.cumsum(lengths)
-    total = int(ends[-1]) if len(ends) else 0
-    return np.repeat(starts - (ends - lengths), lengths) + np.arange(total)
 
 
 def _per_passage(

@@ -518,8 +518,20 @@ class _TitleTerms:
     def coverage(self, asked: Sequence[int], docs: np.ndarray) -> np.ndarray:
         """For passages `docs` (ascending positions), the share of the terms of their title,
         or of their title's core, that are among the `asked` term ids (distinct)."""
-        full = self._counts(self._full, asked, docs)
-        core = self._counts(self._core, asked, docs)
+        if not asked or not len(docs):
+            return np.zeros(len(docs))
+        # Read from whichever side is shorter: the titles of the passages (a few terms
+        # each), or the passages whose titles hold an asked term (thousands, for a word
+        # common in titles).
+        held = sum(len(self._full.row(i)) for i in asked)
+        if held < _TITLE_TERMS * len(docs):
+            full = self._holding(self._full, asked, docs)
+            core = self._holding(self._core, asked, docs)
+        else:
+            wanted = np.zeros(len(self._full), dtype=bool)
+            wanted[list(asked)] = True
+            full = self._held(self._titles, wanted, docs)
+            core = self._held(self._cores, wanted, docs)
         return np.maximum(full / self._full_sizes[docs], core / self._core_sizes[docs])
 
     def coverage_of(self, asked: Sequence[int], doc: int) -> float:
@@ -533,13 +545,25 @@ class _TitleTerms:
         )
 
     @staticmethod
-    def _counts(incidence: Rows, asked: Sequence[int], docs: np.ndarray) -> np.ndarray:
-        if not asked or not len(docs):
-            return np.zeros(len(docs))
+    def _holding(incidence: Rows, asked: Sequence[int], docs: np.ndarray) -> np.ndarray:
+        """Per passage of `docs`, how many asked terms its row holds, from the passages
+        holding each term (`incidence`)."""
         holders = np.concatenate([incidence.row(i) for i in asked])
         at = np.searchsorted(docs, holders)
         found = at[(at < len(docs)) & (docs[np.minimum(at, len(docs) - 1)] == holders)]
         return np.bincount(found, minlength=len(docs)).astype(float)
+
+    @staticmethod
+    def _held(rows: Rows, wanted: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        """The same count from the passages' own rows (distinct terms each) and a flag per
+        term id."""
+        lengths, ids = rows.gather(docs)
+        owner = np.repeat(np.arange(len(docs)), lengths)
+        return np.bincount(owner[wanted[ids]], minlength=len(docs)).astype(float)
+
+
+# A title holds a few terms: reading the passages' titles costs about this many entries each.
+_TITLE_TERMS = 8
 
 
 def asks_about_the_past(groups: Sequence[TermGroup]) -> bool:

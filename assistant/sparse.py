@@ -37,6 +37,12 @@ class Rows:
     def lengths(self) -> np.ndarray:
         return np.diff(self.ptr)
 
+    def gather(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The lengths of `rows` and their ids, one row after the other."""
+        starts = self.ptr[rows]
+        lengths = self.ptr[rows + 1] - starts
+        return lengths, self.ids[ranges(starts, lengths)]
+
     def transpose(self, columns: int) -> Rows:
         """Column-major form: for each id below `columns`, the rows holding it, ascending."""
         return self.transposed(columns)[0]
@@ -131,6 +137,13 @@ class Postings:
         """The passages holding a term and its weights in them."""
         lo, hi = self.ptr[term_id], self.ptr[term_id + 1]
         return self.docs[lo:hi], self.weights[lo:hi]
+
+
+def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``concatenate([arange(s, s + n) for s, n in zip(starts, lengths)])``, vectorised."""
+    ends = np.cumsum(lengths)
+    total = int(ends[-1]) if len(ends) else 0
+    return np.repeat(starts - (ends - lengths), lengths) + np.arange(total)
 
 
 def top_k(scores: np.ndarray, positions: np.ndarray, k: int) -> np.ndarray:

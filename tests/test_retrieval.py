@@ -80,3 +80,26 @@ def test_a_passages_score_and_the_best_score_equal_those_of_scoring_every_passag
         every = index.scores(groups)
         for doc in (*np.flatnonzero(every)[:20].tolist(), int(np.argmin(every))):
             assert index.score_and_best(groups, doc) == (every[doc], every.max())
+
+
+def test_title_coverage_is_the_same_read_from_either_side(assistant):
+    """`_TitleTerms.coverage` reads the passages' titles or the term's holders, whichever
+    is shorter: both give the same counts."""
+    import numpy as np
+
+    titles = assistant.index._titles
+    rng = np.random.default_rng(9)
+    n_terms, n = len(titles._full), len(assistant.passages)
+    hits = 0
+    for _ in range(50):
+        asked = sorted(set(rng.integers(0, n_terms, size=int(rng.integers(1, 8))).tolist()))
+        doc = int(rng.integers(0, n))
+        asked = sorted({*asked, *titles._titles.row(doc).tolist()[:2]})  # some that hit
+        docs = np.unique([doc, *rng.integers(0, n, size=int(rng.integers(1, n)))])
+        wanted = np.zeros(n_terms, dtype=bool)
+        wanted[asked] = True
+        for rows, holders in ((titles._titles, titles._full), (titles._cores, titles._core)):
+            by_holders = titles._holding(holders, asked, docs)
+            assert np.array_equal(by_holders, titles._held(rows, wanted, docs))
+            hits += int(by_holders.sum())
+    assert hits > 50
