@@ -275,11 +275,16 @@ class PassageIndex:
     def _weigh(self, query: _Query) -> tuple[np.ndarray, np.ndarray]:
         postings = self.arrays.postings
         scores = np.zeros(len(self.passages))
+        first = True
         for term, weight in query.weights.items():
             i = self._ids.get(term)
             if i is not None and self._idf[i] > 0.0:
                 docs, values = postings.term(i)
-                scores[docs] += weight * values
+                if first:  # 0.0 + x is x: the first term's weights are set, not added
+                    scores[docs] = weight * values
+                    first = False
+                else:
+                    scores[docs] += weight * values
         touched = np.flatnonzero(scores != 0.0)  # on booleans: several times faster
         prior = self._past_prior if query.past else self._prior
         ranked = scores[touched] * prior[touched]
