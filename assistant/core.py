@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -310,10 +310,9 @@ class Assistant:
             groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in earlier]
         hits = self.index.search(groups, limit)
         asked = asked_facts(reading.tokens)
+        topic = self.topic_passages(context_passages) if context else frozenset()
         candidates = [
-            self._evidence(
-                groups, hits, rank, asked, english, self._topic(context_passages) if context else ()
-            )
+            self._evidence(groups, hits, rank, asked, english, topic)
             for rank in range(min(RERANK, len(hits)))
         ]
         # The model ranks the first candidates: a passage about what was asked beats one that
@@ -343,7 +342,7 @@ class Assistant:
             reading.tokens,
         )
 
-    def _topic(self, context_passages: Sequence[str]) -> frozenset[str]:
+    def topic_passages(self, context_passages: Sequence[str]) -> frozenset[str]:
         """The passages a conversation's topic covers: those answered, and the family of the
         first (see `_families`): "hoe vraag ik die aan?" after the kmo-portefeuille is about
         the passage on applying for it, which the first answer need not have shown."""
@@ -407,7 +406,7 @@ class Assistant:
         rank: int,
         asked: frozenset[str],
         english: bool,
-        topic: Sequence[str],
+        topic: Collection[str],
     ) -> tuple[dict[str, float], tuple[str, ...]]:
         """The model's features for one candidate, and the asked kinds of fact it lacks."""
         passage = hits[rank].passage

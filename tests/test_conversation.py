@@ -70,11 +70,11 @@ def test_a_facet_of_the_topic_counts_as_on_topic(assistant):
 
 
 def test_a_topic_family_holds_linked_passages_and_facets_by_id(assistant):
-    family = assistant._topic(("kmo-portefeuille",))
+    family = assistant.topic_passages(("kmo-portefeuille",))
     assert {"kmo-portefeuille-aanvragen", "kmo-portefeuille-2016", "vlaio"} <= family
     assert "kmo-portefeuille" in family
     assert "winwinlening" not in family
-    assert assistant._topic(()) == frozenset()
+    assert assistant.topic_passages(()) == frozenset()
 
 
 def test_timeout_must_be_positive(assistant):
@@ -95,3 +95,25 @@ def test_a_follow_up_turn_scores_each_reading_once(assistant, monkeypatch):
     answer = conversation.ask("en wie beheert dat?")
     assert answer.passages
     assert len(weighed) == len({q.groups for q in weighed}) == 2  # alone, and in context
+
+
+def _first(answer):
+    return answer.passages[0].id if answer.answered and answer.passages else None
+
+
+def test_a_possible_follow_up_landing_on_the_topic_keeps_the_topic(assistant):
+    # "komt een serie daarvoor in aanmerking?" is answered on its own, on a facet of Screen
+    # Flanders: the topic stays the question that named Screen Flanders, so the next elliptic
+    # question is still read with it.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is screen flanders")
+    conversation.ask("komt een serie daarvoor in aanmerking?")
+    assert conversation.topic.question == "wat is screen flanders"
+    assert _first(conversation.ask("hoe dien ik in?")) == "screen-flanders-aanvragen"
+
+
+def test_a_question_naming_its_own_subject_sets_a_new_topic(assistant):
+    conversation = Conversation(assistant)
+    conversation.ask("wat doet het cultuurloket")
+    conversation.ask("wat is het cultuurkrediet?")
+    assert conversation.topic.question == "wat is het cultuurkrediet?"
