@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from assistant import messages
 from assistant.core import AnalysedQuestion, Assistant, Retrieval, candidates_for
 from assistant.decision import Decision
+from assistant.intent import has_anaphor
 from assistant.models import Answer
 
 DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgotten
@@ -110,7 +111,8 @@ class Conversation:
                 asked, context=topic.asked, context_passages=topic.passage_ids, limit=limit
             )
             in_context = _Reading(found, assistant.decide(found))
-            if self._is_follow_up(asked, topic.asked, alone, in_context):
+            first = topic.passage_ids[0] if topic.passage_ids else None
+            if self._is_follow_up(asked, topic.asked, alone, in_context, first):
                 chosen, followed_up = in_context, True
         # Only the reading that is answered is composed (snippets, suggestions).
         answer = assistant.compose(chosen.found, chosen.decision, top_k)
@@ -129,6 +131,7 @@ class Conversation:
         context: AnalysedQuestion,
         alone: _Reading,
         in_context: _Reading,
+        topic_first: str | None = None,
     ) -> bool:
         """Whether to answer with the in-context reading rather than the question's own.
 
@@ -137,6 +140,7 @@ class Conversation:
             context: the question that set the topic.
             alone: the question read on its own.
             in_context: the question read with the topic.
+            topic_first: the first passage answered on the topic.
         """
         if not in_context.answered:
             # Knowing the subject but not the asked fact is still better than no answer.
@@ -146,6 +150,14 @@ class Conversation:
         found, alone_found = in_context.first, alone.first
         if found == alone_found:
             return False
+        if (
+            found == topic_first
+            and has_anaphor(asked.tokens)
+            and not self.assistant.names_own_subject(alone.found)
+        ):
+            # "hoeveel bedraagt die?": the pronoun stands for the topic's subject, on which the
+            # question lands in context; its own words name no subject that could outweigh it.
+            return True
         explained = self.assistant.explained
         return explained(asked, context, found) > explained(asked, context, alone_found)
 

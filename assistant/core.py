@@ -51,6 +51,9 @@ CONTEXT_WEIGHT = 0.5
 # 17 of 911 answered questions ask; in 3 of them the first passage alone was wrong.
 AMBIGUITY_GAP = 0.1
 AMBIGUITY_MARGIN = 0.1
+# A question that names at least this share of its best passage's title names a subject of its
+# own (see `Assistant.names_own_subject`).
+OWN_TITLE_SHARE = 0.5
 
 _SPACE = re.compile(r"\s+")
 
@@ -514,6 +517,19 @@ class Assistant:
         if features["unknown_common"] + features["unknown_rare"] > 0.0:
             return False
         return not self.index.names_subject(found.groups)
+
+    def names_own_subject(self, found: Retrieval) -> bool:
+        """Whether a question, read on its own, names a subject of its own: a word that few
+        passages are about (`PassageIndex.names_subject`), or at least half of the title of
+        the passage that answers it ("naburige rechten, wat zijn dat?"), unlike "hoeveel
+        bedraagt die?" or "wie beheert dat?", whose words name no subject.
+
+        Args:
+            found: the question's own retrieval (without context).
+        """
+        if self.index.names_subject(found.groups):
+            return True
+        return bool(found.hits) and found.features["title"] >= OWN_TITLE_SHARE
 
     def explained(
         self,

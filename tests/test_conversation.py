@@ -117,3 +117,22 @@ def test_a_question_naming_its_own_subject_sets_a_new_topic(assistant):
     conversation.ask("wat doet het cultuurloket")
     conversation.ask("wat is het cultuurkrediet?")
     assert conversation.topic.question == "wat is het cultuurkrediet?"
+
+
+def test_a_pronoun_with_no_subject_of_its_own_stays_on_the_topic(assistant):
+    # On its own "wie beheert dat?" is about PlayRight (which manages rights); "dat" stands
+    # for the topic, and "beheert" names no subject.
+    conversation = Conversation(assistant)
+    conversation.ask("hoe zit dat met het cultuurkrediet van hefboom")
+    answer = conversation.ask("wie beheert dat?")
+    assert _first(answer) in ("cultuurkrediet", "hefboom")
+    assert any("vervolg" in n for n in answer.notices)
+
+
+def test_a_pronoun_after_a_named_subject_is_not_bent(assistant):
+    # "dat" points at the subject the question names itself.
+    conversation = Conversation(assistant)
+    conversation.ask("wat doet kunstenpunt eigenlijk")
+    answer = conversation.ask("naburige rechten, wat zijn dat eigenlijk?")
+    assert _first(answer) == "naburige-rechten"
+    assert not any("vervolg" in n for n in answer.notices)
