@@ -110,6 +110,7 @@ class Conversation:
             found = assistant.retrieve(
                 asked, context=topic.asked, context_passages=topic.passage_ids, limit=limit
             )
+            found = assistant.facet_first(asked, found)
             in_context = _Reading(found, assistant.decide(found))
             first = topic.passage_ids[0] if topic.passage_ids else None
             if self._is_follow_up(asked, topic.asked, alone, in_context, first):

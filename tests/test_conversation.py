@@ -136,3 +136,20 @@ def test_a_pronoun_after_a_named_subject_is_not_bent(assistant):
     answer = conversation.ask("naburige rechten, wat zijn dat eigenlijk?")
     assert _first(answer) == "naburige-rechten"
     assert not any("vervolg" in n for n in answer.notices)
+
+
+def test_a_follow_up_lands_on_the_facet_its_own_words_ask_for(assistant):
+    # In context "kmo portefeuille" matches the overview best; "hoe vraag ik die aan?" asks
+    # for the facet on applying.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de kmo portefeuille")
+    assert _first(conversation.ask("hoe vraag ik die aan?")) == "kmo-portefeuille-aanvragen"
+
+
+def test_facets_share_a_subject_by_id_not_by_curator_links(assistant):
+    subjects = assistant._subjects
+    assert subjects["kmo-portefeuille-aanvragen"] == "kmo-portefeuille"
+    assert subjects["kmo-portefeuille"] == "kmo-portefeuille"
+    assert subjects["vlaio"] == "vlaio"  # linked to the kmo-portefeuille, but another subject
+    found = assistant.retrieve("hoe vraag ik die aan?")
+    assert assistant.facet_first("hoe vraag ik die aan?", found) is found  # not in context
