@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from assistant import messages
 from assistant.core import AnalysedQuestion, Assistant, Retrieval, candidates_for
 from assistant.decision import Decision
+from assistant.intent import has_anaphor
 from assistant.models import Answer
 
 DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgotten
@@ -104,18 +105,21 @@ class Conversation:
         found = assistant.retrieve(asked, limit=limit)
         alone = _Reading(found, assistant.decide(found))
         chosen, followed_up = alone, False
-        if topic is not None and assistant.may_follow_up(found):
+        may_follow_up = topic is not None and assistant.may_follow_up(found)
+        if topic is not None and may_follow_up:
             found = assistant.retrieve(
                 asked, context=topic.asked, context_passages=topic.passage_ids, limit=limit
             )
+            found = assistant.facet_first(asked, found)
             in_context = _Reading(found, assistant.decide(found))
-            if self._is_follow_up(asked, topic.asked, alone, in_context):
+            first = topic.passage_ids[0] if topic.passage_ids else None
+            if self._is_follow_up(asked, topic.asked, alone, in_context, first):
                 chosen, followed_up = in_context, True
         # Only the reading that is answered is composed (snippets, suggestions).
         answer = assistant.compose(chosen.found, chosen.decision, top_k)
         if followed_up:
             answer = self._as_follow_up(answer, topic)
-        self._remember(answer, asked, topic if followed_up else None, now)
+        self._remember(answer, asked, topic if followed_up else None, now, may_follow_up)
         return answer
 
     def reset(self) -> None:
@@ -128,7 +132,17 @@ class Conversation:
         context: AnalysedQuestion,
         alone: _Reading,
         in_context: _Reading,
+        topic_first: str | None = None,
     ) -> bool:
+        """Whether to answer with the in-context reading rather than the question's own.
+
+        Args:
+            asked: the question.
+            context: the question that set the topic.
+            alone: the question read on its own.
+            in_context: the question read with the topic.
+            topic_first: the first passage answered on the topic.
+        """
         if not in_context.answered:
             # Knowing the subject but not the asked fact is still better than no answer.
             return in_context.outcome == "partial" and alone.outcome == "not_answered"
@@ -137,6 +151,14 @@ class Conversation:
         found, alone_found = in_context.first, alone.first
         if found == alone_found:
             return False
+        if (
+            found == topic_first
+            and has_anaphor(asked.tokens)
+            and not self.assistant.names_own_subject(alone.found)
+        ):
+            # "hoeveel bedraagt die?": the pronoun stands for the topic's subject, on which the
+            # question lands in context; its own words name no subject that could outweigh it.
+            return True
         explained = self.assistant.explained
         return explained(asked, context, found) > explained(asked, context, alone_found)
 
@@ -148,17 +170,29 @@ class Conversation:
         return dataclasses.replace(answer, notices=(notice, *answer.notices))
 
     def _remember(
-        self, answer: Answer, asked: AnalysedQuestion, kept: Topic | None, now: float
+        self,
+        answer: Answer,
+        asked: AnalysedQuestion,
+        kept: Topic | None,
+        now: float,
+        may_follow_up: bool = False,
     ) -> None:
         """An answer on a subject sets (or, as a follow-up, keeps) the topic; expired ones go.
 
         A question without an answer becomes a topic without passages when there is none, so
-        that "en hoeveel kost dat?" after it is read with its words.
+        that "en hoeveel kost dat?" after it is read with its words. A question that may be a
+        follow-up (it names no subject of its own) and that lands, even read on its own, on
+        the topic's passages or their family ("komt een serie daarvoor in aanmerking?" after
+        Screen Flanders) stays on that topic: its own words, which name nothing, would be a
+        poor context for the next question.
         """
         current = self.topic if self.topic and now - self.topic.at <= self.timeout else None
         if answer.outcome in ("answered", "partial") and answer.passages:
             ids = tuple(p.id for p in answer.passages)
-            same = current and current.passage_ids[:1] == ids[:1]
+            same = current and (
+                current.passage_ids[:1] == ids[:1]
+                or (may_follow_up and ids[0] in self.assistant.topic_passages(current.passage_ids))
+            )
             # A question that lands on the topic's own passage stays on that topic.
             kept = kept or (current if same else None)
             self.topic = Topic(kept.asked if kept else asked, ids, now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -51,6 +51,9 @@ CONTEXT_WEIGHT = 0.5
 # 17 of 911 answered questions ask; in 3 of them the first passage alone was wrong.
 AMBIGUITY_GAP = 0.1
 AMBIGUITY_MARGIN = 0.1
+# A question that names at least this share of its best passage's title names a subject of its
+# own (see `Assistant.names_own_subject`).
+OWN_TITLE_SHARE = 0.5
 
 _SPACE = re.compile(r"\s+")
 
@@ -136,6 +139,7 @@ class Assistant:
         self._by_id = corpus.by_id()
         self._positions = {p.id: i for i, p in enumerate(corpus.passages)}
         self._families = _families(corpus.passages, self.index.kin)
+        self._subjects = _id_subjects(corpus.passages)
 
     @classmethod
     def from_directory(
@@ -300,10 +304,9 @@ class Assistant:
             groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in earlier]
         hits = self.index.search(groups, limit)
         asked = asked_facts(reading.tokens)
+        topic = self.topic_passages(context_passages) if context else frozenset()
         candidates = [
-            self._evidence(
-                groups, hits, rank, asked, english, self._topic(context_passages) if context else ()
-            )
+            self._evidence(groups, hits, rank, asked, english, topic)
             for rank in range(min(RERANK, len(hits)))
         ]
         # The model ranks the first candidates: a passage about what was asked beats one that
@@ -333,7 +336,7 @@ class Assistant:
             reading.tokens,
         )
 
-    def _topic(self, context_passages: Sequence[str]) -> frozenset[str]:
+    def topic_passages(self, context_passages: Sequence[str]) -> frozenset[str]:
         """The passages a conversation's topic covers: those answered, and the family of the
         first (see `_families`): "hoe vraag ik die aan?" after the kmo-portefeuille is about
         the passage on applying for it, which the first answer need not have shown."""
@@ -397,7 +400,7 @@ class Assistant:
         rank: int,
         asked: frozenset[str],
         english: bool,
-        topic: Sequence[str],
+        topic: Collection[str],
     ) -> tuple[dict[str, float], tuple[str, ...]]:
         """The model's features for one candidate, and the asked kinds of fact it lacks."""
         passage = hits[rank].passage
@@ -506,6 +509,68 @@ class Assistant:
             return False
         return not self.index.names_subject(found.groups)
 
+    def names_own_subject(self, found: Retrieval) -> bool:
+        """Whether a question, read on its own, names a subject of its own: a word that few
+        passages are about (`PassageIndex.names_subject`), or at least half of the title of
+        the passage that answers it ("naburige rechten, wat zijn dat?"), unlike "hoeveel
+        bedraagt die?" or "wie beheert dat?", whose words name no subject.
+
+        Args:
+            found: the question's own retrieval (without context).
+        """
+        if self.index.names_subject(found.groups):
+            return True
+        return bool(found.hits) and found.features["title"] >= OWN_TITLE_SHARE
+
+    def facet_first(self, question: str | AnalysedQuestion, found: Retrieval) -> Retrieval:
+        """A retrieval read in a conversation's context, led by the facet of its first
+        passage's subject that explains the question's own words best.
+
+        The earlier question's words name the subject, and they match its overview passage
+        best ("Kmo-portefeuille"); the follow-up's own words tell which facet it asks for
+        ("hoe vraag ik die aan?": "Steun aanvragen via de kmo-portefeuille"). A facet is a
+        passage whose id shares the first passage's subject (`_id_subjects`), is not
+        historical, is among the candidates the model weighed, and answers in context. Any
+        other retrieval is returned as it is.
+        """
+        if not found.in_context or not found.hits or not found.candidates:
+            return found
+        own_words = list(self.read(question).groups)
+        first = found.hits[0].passage.id
+        subject = self._subjects[first]
+        threshold = self.model.follow_up_threshold or self.model.threshold
+        best, best_own = first, self._own_explained(own_words, first)
+        for pid, features in found.candidates:
+            passage = self._by_id[pid]
+            if pid == first or self._subjects[pid] != subject or passage.is_historical:
+                continue
+            if self.model.probability(features) < threshold:
+                continue
+            own = self._own_explained(own_words, pid)
+            if own > best_own:
+                best, best_own = pid, own
+        if best == first:
+            return found
+        hits = sorted(found.hits, key=lambda h: h.passage.id != best)  # stable: best first
+        missing = missing_facts(asked_facts(found.tokens), self._by_id[best].text)
+        subject_evidence = (
+            self._subject_evidence(list(found.groups), hits, found.english) if missing else None
+        )
+        return dataclasses.replace(
+            found,
+            hits=tuple(hits),
+            features=dict(found.candidates)[best],
+            missing=missing,
+            subject=subject_evidence,
+        )
+
+    def _own_explained(self, own_words: list[TermGroup], passage_id: str) -> float:
+        """How much of a question's own words a passage explains (see `explained`)."""
+        position = self._positions[passage_id]
+        score, best = self.index.score_and_best(own_words, position)
+        strength = min(1.0, 2.0 * score / best) if best > 0 else 0.0
+        return self.index.covered_information(own_words, position) * strength
+
     def explained(
         self,
         question: str | AnalysedQuestion,
@@ -519,10 +584,7 @@ class Assistant:
         merely mentions it.
         """
         position = self._positions[passage_id]
-        own_words = list(self.read(question).groups)
-        score, best = self.index.score_and_best(own_words, position)
-        strength = min(1.0, 2.0 * score / best) if best > 0 else 0.0
-        own = self.index.covered_information(own_words, position) * strength
+        own = self._own_explained(list(self.read(question).groups), passage_id)
         topic = self.index.covered_information(self._context_groups(context), position)
         return own + CONTEXT_WEIGHT * topic
 
@@ -625,6 +687,19 @@ def default_assistant() -> Assistant:
 def ask(question: str, *, top_k: int = 3) -> Answer:
     """Answer a Dutch question from the bundled corpus (see `Assistant.ask`)."""
     return default_assistant().ask(question, top_k=top_k)
+
+
+def _id_subjects(passages: Sequence[Passage]) -> dict[str, str]:
+    """Each passage's subject by id: the shortest passage id that its id extends, or its own
+    ("kmo-portefeuille-aanvragen" -> "kmo-portefeuille"). Passages of one subject are its
+    facets (see `Assistant.facet_first`); unlike `_families`, curator links do not count."""
+    known = {p.id for p in passages}
+    subjects = {}
+    for passage in passages:
+        parts = passage.id.split("-")
+        heads = ("-".join(parts[:n]) for n in range(1, len(parts) + 1))
+        subjects[passage.id] = next(head for head in heads if head in known)
+    return subjects
 
 
 def _families(

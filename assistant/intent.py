@@ -61,12 +61,14 @@ DUTCH_MARKERS = frozenset(
     """.split()
 )
 
-# Words that refer back to something said before: "wie beheert dat?", "kan ik daarvoor ook".
+# Words that refer back to something said before: "wie beheert dat?", "kan ik daarvoor ook",
+# "zo'n lening" (whose apostrophe the tokens drop: "zon").
 REFERENCE_WORDS = frozenset(
     """
     dat die dit deze da dees diene dieje daar dr der daarvoor daarmee daarvan daarbij daarop
     daaraan daarover daarna daarin daaruit daardoor daartoe ervoor ermee erover erbij eraan ervan
-    erin eruit erna hem hetzelfde zelfde ze zij it that this they them those these there same
+    erin eruit erna hem hetzelfde zelfde ze zij zon zulk zulke it that this they them those these
+    there same
     """.split()
 )
 # A question that opens with one of these continues the previous one: "en voor een serie?".
@@ -178,7 +180,14 @@ def refers_back(tokens: Sequence[str]) -> bool:
     """Whether a question points at something said before ("dat", "daarvoor", "en ...?")."""
     if not tokens:
         return False
-    return tokens[0] in CONTINUATIONS or any(t in REFERENCE_WORDS for t in tokens)
+    return tokens[0] in CONTINUATIONS or has_anaphor(tokens)
+
+
+def has_anaphor(tokens: Sequence[str]) -> bool:
+    """Whether a question holds a word that stands for something named before ("wie beheert
+    dat?", "kan ik daarvoor ook ...", "zo'n lening"), rather than only opening like a
+    continuation ("en de cofinanciering?"), which may as well change the subject."""
+    return any(t in REFERENCE_WORDS for t in tokens)
 
 
 def asked_facts(tokens: Sequence[str]) -> frozenset[str]:

@@ -70,11 +70,11 @@ def test_a_facet_of_the_topic_counts_as_on_topic(assistant):
 
 
 def test_a_topic_family_holds_linked_passages_and_facets_by_id(assistant):
-    family = assistant._topic(("kmo-portefeuille",))
+    family = assistant.topic_passages(("kmo-portefeuille",))
     assert {"kmo-portefeuille-aanvragen", "kmo-portefeuille-2016", "vlaio"} <= family
     assert "kmo-portefeuille" in family
     assert "winwinlening" not in family
-    assert assistant._topic(()) == frozenset()
+    assert assistant.topic_passages(()) == frozenset()
 
 
 def test_timeout_must_be_positive(assistant):
@@ -95,3 +95,61 @@ def test_a_follow_up_turn_scores_each_reading_once(assistant, monkeypatch):
     answer = conversation.ask("en wie beheert dat?")
     assert answer.passages
     assert len(weighed) == len({q.groups for q in weighed}) == 2  # alone, and in context
+
+
+def _first(answer):
+    return answer.passages[0].id if answer.answered and answer.passages else None
+
+
+def test_a_possible_follow_up_landing_on_the_topic_keeps_the_topic(assistant):
+    # "komt een serie daarvoor in aanmerking?" is answered on its own, on a facet of Screen
+    # Flanders: the topic stays the question that named Screen Flanders, so the next elliptic
+    # question is still read with it.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is screen flanders")
+    conversation.ask("komt een serie daarvoor in aanmerking?")
+    assert conversation.topic.question == "wat is screen flanders"
+    assert _first(conversation.ask("hoe dien ik in?")) == "screen-flanders-aanvragen"
+
+
+def test_a_question_naming_its_own_subject_sets_a_new_topic(assistant):
+    conversation = Conversation(assistant)
+    conversation.ask("wat doet het cultuurloket")
+    conversation.ask("wat is het cultuurkrediet?")
+    assert conversation.topic.question == "wat is het cultuurkrediet?"
+
+
+def test_a_pronoun_with_no_subject_of_its_own_stays_on_the_topic(assistant):
+    # On its own "wie beheert dat?" is about PlayRight (which manages rights); "dat" stands
+    # for the topic, and "beheert" names no subject.
+    conversation = Conversation(assistant)
+    conversation.ask("hoe zit dat met het cultuurkrediet van hefboom")
+    answer = conversation.ask("wie beheert dat?")
+    assert _first(answer) in ("cultuurkrediet", "hefboom")
+    assert any("vervolg" in n for n in answer.notices)
+
+
+def test_a_pronoun_after_a_named_subject_is_not_bent(assistant):
+    # "dat" points at the subject the question names itself.
+    conversation = Conversation(assistant)
+    conversation.ask("wat doet kunstenpunt eigenlijk")
+    answer = conversation.ask("naburige rechten, wat zijn dat eigenlijk?")
+    assert _first(answer) == "naburige-rechten"
+    assert not any("vervolg" in n for n in answer.notices)
+
+
+def test_a_follow_up_lands_on_the_facet_its_own_words_ask_for(assistant):
+    # In context "kmo portefeuille" matches the overview best; "hoe vraag ik die aan?" asks
+    # for the facet on applying.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de kmo portefeuille")
+    assert _first(conversation.ask("hoe vraag ik die aan?")) == "kmo-portefeuille-aanvragen"
+
+
+def test_facets_share_a_subject_by_id_not_by_curator_links(assistant):
+    subjects = assistant._subjects
+    assert subjects["kmo-portefeuille-aanvragen"] == "kmo-portefeuille"
+    assert subjects["kmo-portefeuille"] == "kmo-portefeuille"
+    assert subjects["vlaio"] == "vlaio"  # linked to the kmo-portefeuille, but another subject
+    found = assistant.retrieve("hoe vraag ik die aan?")
+    assert assistant.facet_first("hoe vraag ik die aan?", found) is found  # not in context

@@ -3,6 +3,7 @@ import pytest
 from assistant.analysis import STOPWORDS, surface_tokens
 from assistant.intent import (
     asked_facts,
+    has_anaphor,
     holds_fact,
     is_english,
     missing_facts,
@@ -54,6 +55,12 @@ def test_words_that_point_back_make_a_follow_up_possible():
     assert refers_back(surface_tokens("kan ik daarvoor ook een lening krijgen"))
     assert refers_back(surface_tokens("en voor een serie?"))
     assert not refers_back(surface_tokens("wat is screen flanders"))
+
+
+def test_an_anaphor_is_a_word_that_stands_for_something_named_before():
+    assert has_anaphor(surface_tokens("wie beheert dat?"))
+    assert has_anaphor(surface_tokens("wie mag mij zo'n lening geven?"))
+    assert not has_anaphor(surface_tokens("en de cofinanciering?"))
 
 
 def test_asked_facts_and_what_a_passage_lacks():
