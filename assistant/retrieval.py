@@ -162,6 +162,7 @@ class PassageIndex:
             self._weighings: Memo[tuple[TermGroup, ...], tuple[np.ndarray, np.ndarray]] = Memo(
                 _WEIGHINGS_KEPT
             )
+            self._best_scores: Memo[tuple[TermGroup, ...], float] = Memo(_WEIGHINGS_KEPT)
 
     def _known(self, term: str) -> bool:
         """Whether a passage holds `term` (it has an IDF)."""
@@ -244,8 +245,12 @@ class PassageIndex:
         if at < len(touched) and touched[at] == doc:
             boost = self._titles.coverage(query.asked, touched[at : at + 1])
             own = float((ranked[at : at + 1] * (1.0 + TITLE_BOOST * boost))[0])
-        _, best = self._contenders(query, 1, (touched, ranked))
-        return own, float(best.max()) if len(best) else 0.0
+        return own, self._best_scores.get(query.groups, lambda _: self._best(query))
+
+    def _best(self, query: _Query) -> float:
+        """The best ranking score of any passage."""
+        _, best = self._contenders(query, 1, self._weighed(query))
+        return float(best.max()) if len(best) else 0.0
 
     def scores(self, groups: Sequence[TermGroup]) -> np.ndarray:
         """The ranking score of every passage for analysed question terms."""
