@@ -146,7 +146,7 @@ class IndexArrays:
     question_owners: np.ndarray
 
     def mapped(self) -> list[np.ndarray]:
-        """Every array (what a cache file holds)."""
+        """Every array: what a cache file holds, and maps when it is read."""
         rows = (self.doc_terms, self.titles, self.cores, self.about, self.sentences, self.questions)
         return [
             *vars(self.postings).values(),
