@@ -139,7 +139,6 @@ class Assistant:
         self._by_id = corpus.by_id()
         self._positions = {p.id: i for i, p in enumerate(corpus.passages)}
         self._families = _families(corpus.passages, self.index.kin)
-        self._subjects = _id_subjects(corpus.passages)
 
     @classmethod
     def from_directory(
@@ -529,7 +528,7 @@ class Assistant:
         The earlier question's words name the subject, and they match its overview passage
         best ("Kmo-portefeuille"); the follow-up's own words tell which facet it asks for
         ("hoe vraag ik die aan?": "Steun aanvragen via de kmo-portefeuille"). A facet is a
-        passage whose id shares the first passage's subject (`_id_subjects`), is not
+        passage whose id shares the first passage's subject (`subject_of`), is not
         historical, is among the candidates the model weighed, and answers in context. Any
         other retrieval is returned as it is.
         """
@@ -537,12 +536,12 @@ class Assistant:
             return found
         own_words = list(self.read(question).groups)
         first = found.hits[0].passage.id
-        subject = self._subjects[first]
+        subject = self.subject_of(first)
         threshold = self.model.follow_up_threshold or self.model.threshold
         best, best_own = first, self._own_explained(own_words, first)
         for pid, features in found.candidates:
             passage = self._by_id[pid]
-            if pid == first or self._subjects[pid] != subject or passage.is_historical:
+            if pid == first or self.subject_of(pid) != subject or passage.is_historical:
                 continue
             if self.model.probability(features) < threshold:
                 continue
@@ -563,6 +562,15 @@ class Assistant:
             missing=missing,
             subject=subject_evidence,
         )
+
+    def subject_of(self, passage_id: str) -> str:
+        """A passage's subject by id: the shortest passage id that its id extends, or its own
+        ("kmo-portefeuille-aanvragen" -> "kmo-portefeuille"). Passages of one subject are its
+        facets (see `facet_first`); unlike `_families`, curator links do not count. Worked out
+        when asked (for a few candidates a turn), not for every passage at start."""
+        parts = passage_id.split("-")
+        heads = ("-".join(parts[:n]) for n in range(1, len(parts) + 1))
+        return next((head for head in heads if head in self._positions), passage_id)
 
     def _own_explained(self, own_words: list[TermGroup], passage_id: str) -> float:
         """How much of a question's own words a passage explains (see `explained`)."""
@@ -687,19 +695,6 @@ def default_assistant() -> Assistant:
 def ask(question: str, *, top_k: int = 3) -> Answer:
     """Answer a Dutch question from the bundled corpus (see `Assistant.ask`)."""
     return default_assistant().ask(question, top_k=top_k)
-
-
-def _id_subjects(passages: Sequence[Passage]) -> dict[str, str]:
-    """Each passage's subject by id: the shortest passage id that its id extends, or its own
-    ("kmo-portefeuille-aanvragen" -> "kmo-portefeuille"). Passages of one subject are its
-    facets (see `Assistant.facet_first`); unlike `_families`, curator links do not count."""
-    known = {p.id for p in passages}
-    subjects = {}
-    for passage in passages:
-        parts = passage.id.split("-")
-        heads = ("-".join(parts[:n]) for n in range(1, len(parts) + 1))
-        subjects[passage.id] = next(head for head in heads if head in known)
-    return subjects
 
 
 def _families(

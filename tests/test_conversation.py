@@ -147,9 +147,9 @@ def test_a_follow_up_lands_on_the_facet_its_own_words_ask_for(assistant):
 
 
 def test_facets_share_a_subject_by_id_not_by_curator_links(assistant):
-    subjects = assistant._subjects
-    assert subjects["kmo-portefeuille-aanvragen"] == "kmo-portefeuille"
-    assert subjects["kmo-portefeuille"] == "kmo-portefeuille"
-    assert subjects["vlaio"] == "vlaio"  # linked to the kmo-portefeuille, but another subject
+    subject = assistant.subject_of
+    assert subject("kmo-portefeuille-aanvragen") == "kmo-portefeuille"
+    assert subject("kmo-portefeuille") == "kmo-portefeuille"
+    assert subject("vlaio") == "vlaio"  # linked to the kmo-portefeuille, but another subject
     found = assistant.retrieve("hoe vraag ik die aan?")
     assert assistant.facet_first("hoe vraag ik die aan?", found) is found  # not in context
