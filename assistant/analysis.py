@@ -338,14 +338,16 @@ class Analyzer:
         """The index typo correction looks words up in."""
         return self._typos
 
-    def is_english(self, text: str) -> bool:
+    def is_english(self, text: str, tokens: Sequence[str] | None = None) -> bool:
         """Whether a question is written in English (see `intent.is_english`).
 
         Besides function words and glossary words, a word far more common in English than in
         Dutch ("starting", "lower", "liable") is English evidence, and the reverse Dutch
-        evidence: the glossary cannot list every English word a question may use.
+        evidence: the glossary cannot list every English word a question may use. `tokens`:
+        the text's `surface_tokens`, when the caller has them already.
         """
-        tokens = surface_tokens(text)
+        if tokens is None:
+            tokens = surface_tokens(text)
         english, dutch = english_evidence(tokens, self._english_only)
         for token in tokens:
             if token in ENGLISH_MARKERS or token in DUTCH_MARKERS or token in self._english_only:
@@ -361,14 +363,17 @@ class Analyzer:
                 dutch += 1
         return english >= 2 and english > dutch
 
-    def query_groups(self, text: str, *, english: bool = False) -> list[TermGroup]:
+    def query_groups(
+        self, text: str, *, english: bool = False, surface: Sequence[str] | None = None
+    ) -> list[TermGroup]:
         """Analyse a question into term groups (see `TermGroup`).
 
         With `english`, English function words are stopwords too and the English glossary
-        stands in for the words the corpus does not know.
+        stands in for the words the corpus does not know. `surface`: the text's
+        `surface_tokens`, when the caller has them already.
         """
         stopwords = STOPWORDS | ENGLISH_STOPWORDS if english else STOPWORDS
-        surface = surface_tokens(text)
+        surface = list(surface) if surface is not None else surface_tokens(text)
         tokens = [t for t in surface if t not in stopwords]
         joined = self._separable_verbs(surface)
         maps = (self._english, self._synonyms) if english else (self._synonyms,)

@@ -227,11 +227,12 @@ class Assistant:
             return question
         text = clean_question(question)
         tokens = tuple(surface_tokens(text))
-        english = self.index.analyzer.is_english(text)
+        analyzer = self.index.analyzer
+        english = analyzer.is_english(text, tokens)
         return AnalysedQuestion(
             text,
             tokens,
-            tuple(self.index.analyzer.query_groups(text, english=english)),
+            tuple(analyzer.query_groups(text, english=english, surface=tokens)),
             english,
             smalltalk_kind(tokens, STOPWORDS),
         )
@@ -384,7 +385,7 @@ class Assistant:
             return None
         top = hits[0]
         coverage = self.index.coverage(subject, self._positions[top.passage.id])
-        rest = [dataclasses.replace(top, coverage=coverage), *hits[1:]]
+        rest = [top.with_coverage(coverage), *hits[1:]]
         return {
             **vars(self.index.signals(subject, rest)),
             "fact_missing": 0.0,

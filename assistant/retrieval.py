@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -33,13 +34,53 @@ ALTERNATIVE_WEIGHT = 0.6  # a synonym beside a word the corpus knows
 PART_WEIGHT = 0.4  # each compound part
 
 
-@dataclass(frozen=True)
 class Hit:
-    """One ranked passage with its BM25 score and how much of the question it covers."""
+    """One ranked passage with its BM25 score and how much of the question it covers.
 
-    passage: Passage
-    score: float
-    coverage: float
+    A search ranks ten passages but an answer reads the coverage of the first three only, so a
+    search's hits work it out when it is first read (`measure`), not before.
+    """
+
+    __slots__ = ("_coverage", "_measure", "passage", "score")
+
+    def __init__(
+        self,
+        passage: Passage,
+        score: float,
+        coverage: float | None = None,
+        *,
+        measure: Callable[[], float] | None = None,
+    ) -> None:
+        if coverage is None and measure is None:
+            raise ValueError("a hit needs its coverage or a way to measure it")
+        self.passage = passage
+        self.score = score
+        self._coverage = coverage
+        self._measure = measure
+
+    @property
+    def coverage(self) -> float:
+        """Share of the question's information the passage contains (see `coverage`)."""
+        if self._coverage is None:
+            assert self._measure is not None
+            self._coverage, self._measure = self._measure(), None
+        return self._coverage
+
+    def with_coverage(self, coverage: float) -> Hit:
+        """The same passage and score, covering `coverage` of a question."""
+        return Hit(self.passage, self.score, coverage)
+
+    def _key(self) -> tuple[Passage, float, float]:
+        return self.passage, self.score, self.coverage
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Hit) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Hit({self.passage.id!r}, score={self.score!r}, coverage={self.coverage!r})"
 
 
 @dataclass(frozen=True)
@@ -229,7 +270,7 @@ class PassageIndex:
         touched, scores = self._contenders(query, limit)
         best = top_k(scores, touched, limit)
         return [
-            Hit(self.passages[doc], score, self._coverage(query, doc))
+            Hit(self.passages[doc], score, measure=partial(self._coverage, query, doc))
             for doc, score in zip(touched[best].tolist(), scores[best].tolist(), strict=True)
             if score > 0
         ]

@@ -1,8 +1,11 @@
 """Benchmark: index build, one whole `wegwijzer ask` process, and `ask()` latency.
 
-Prints its figures next to the targets (2-core machine): `ask()` p95 under 5 ms, a whole
-`wegwijzer ask` process under 1.5 s, resident memory under 200 MB. It asserts nothing: shared
-machines are noisy, so read the figures (and compare ratios within one run).
+Prints its figures next to the targets for the bundled corpus (2-core machine, issue 15):
+`ask()` p95 under 0.5 ms, a whole `wegwijzer ask` process under 0.3 s, resident memory under
+200 MB. `ask()` is timed over every tuning question `--rounds` times, and over the first round
+alone: questions the process has not seen before, which no cache of the analysis has met. It
+asserts nothing: shared machines are noisy, so read the figures (and compare ratios within one
+run).
 
     python benchmarks/bench_ask.py [--rounds 5]
 """
@@ -24,8 +27,8 @@ from assistant.conversation import Conversation  # noqa: E402
 from assistant.core import Assistant  # noqa: E402
 from assistant.evaluation import load_dialogues, load_eval_set  # noqa: E402
 
-TARGET_P95_MS = 5.0
-TARGET_PROCESS_S = 1.5
+TARGET_P95_MS = 0.5
+TARGET_PROCESS_S = 0.3
 TARGET_RSS_MB = 200.0
 
 
@@ -95,6 +98,11 @@ def main() -> None:
     print(
         f"ask() over {len(timings)} questions: p50 {p50:.2f} ms, p95 {p95:.2f} ms, "
         f"max {max(timings):.2f} ms   (target p95 < {TARGET_P95_MS} ms)"
+    )
+    first = timings[: len(timings) // max(1, args.rounds)]
+    print(
+        f"ask(), first round only ({len(first)} questions not seen before): "
+        f"p50 {_percentile(first, 0.50):.2f} ms, p95 {_percentile(first, 0.95):.2f} ms"
     )
 
     turns = bench_conversation(assistant, args.rounds)
