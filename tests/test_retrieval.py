@@ -103,3 +103,16 @@ def test_title_coverage_is_the_same_read_from_either_side(assistant):
             assert np.array_equal(by_holders, titles._held(rows, wanted, docs))
             hits += int(by_holders.sum())
     assert hits > 50
+
+
+def test_a_hits_coverage_is_its_passages_coverage_of_the_question(assistant):
+    # A search measures a hit's coverage only when it is read: the same number as asking for it.
+    groups = assistant.analyse("hoeveel kan ik lenen met een winwinlening van mijn familie")
+    index = assistant.index
+    hits = index.search(groups, limit=10)
+    positions = {p.id: i for i, p in enumerate(index.passages)}
+    assert len(hits) == 10
+    for hit in hits:
+        assert hit.coverage == index.coverage(groups, positions[hit.passage.id])
+    assert hits[0] == hits[0].with_coverage(hits[0].coverage)
+    assert hits[0] != hits[0].with_coverage(hits[0].coverage / 2)
