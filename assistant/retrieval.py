@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import pairwise
 
 import numpy as np
 
@@ -199,6 +200,9 @@ class PassageIndex:
             )
             self._unknown_idf = math.log(1 + (len(self.passages) + 0.5) / 0.5)
             self._recent: Memo[tuple[int, int], frozenset[int]] = Memo(_RECENT_ROWS)
+            self._recent_parts: Memo[tuple[int, int], tuple[frozenset[int], ...]] = Memo(
+                _RECENT_PASSAGES
+            )
             self._queries: Memo[tuple[TermGroup, ...], _Query] = Memo(_QUERIES_KEPT)
             self._weighings: Memo[tuple[TermGroup, ...], tuple[np.ndarray, np.ndarray]] = Memo(
                 _WEIGHINGS_KEPT
@@ -215,8 +219,10 @@ class PassageIndex:
         question reads the same few passages' rows several times."""
         return self._recent.get((id(rows), row), lambda _: frozenset(rows.row(row).tolist()))
 
-    def _parts(self, parts: Rows, owners: np.ndarray, doc: int) -> list[frozenset[int]]:
-        return [self._term_set(parts, j) for j in range(owners[doc], owners[doc + 1])]
+    def _parts(self, parts: Rows, owners: np.ndarray, doc: int) -> tuple[frozenset[int], ...]:
+        """The term ids of each part of passage `doc` (its sentences, or its example
+        questions) as sets; those of the last few hundred passages are remembered."""
+        return self._recent_parts.get((id(parts), doc), lambda _: _part_sets(parts, owners, doc))
 
     def sentence_terms(self, passage_id: str) -> list[list[str]]:
         """The index terms of each sentence of a passage's text (`snippets.sentences`), each
@@ -552,8 +558,17 @@ def passage_fields(passage: Passage, analyzer: Analyzer) -> _AnalysedPassage:
 
 
 _RECENT_ROWS = 4096  # term sets of rows a `PassageIndex` remembers
+_RECENT_PASSAGES = 1024  # passages whose sentences' and questions' term sets it remembers
 _QUERIES_KEPT = 64  # analysed questions a `PassageIndex` remembers (see `_query`)
 _WEIGHINGS_KEPT = 4  # the scores of the last few questions (each up to 16 bytes a passage)
+
+
+def _part_sets(parts: Rows, owners: np.ndarray, doc: int) -> tuple[frozenset[int], ...]:
+    """The rows of passage `doc` in `parts` (owned by `owners`) as sets of term ids."""
+    bounds = parts.ptr[owners[doc] : owners[doc + 1] + 1].tolist()
+    ids = parts.ids[bounds[0] : bounds[-1]].tolist()
+    base = bounds[0]
+    return tuple(frozenset(ids[start - base : end - base]) for start, end in pairwise(bounds))
 
 
 class _TitleTerms:
@@ -563,6 +578,7 @@ class _TitleTerms:
         self._titles, self._cores = titles, cores
         self._full = titles.transpose(n_terms)
         self._core = cores.transpose(n_terms)
+        self._full_counts = self._full.lengths().tolist()  # how many titles hold each term
         self._full_sizes = np.maximum(1, titles.lengths()).astype(float)
         self._core_sizes = np.maximum(1, cores.lengths()).astype(float)
 
@@ -574,7 +590,8 @@ class _TitleTerms:
         # Read from whichever side is shorter: the titles of the passages (a few terms
         # each), or the passages whose titles hold an asked term (thousands, for a word
         # common in titles).
-        held = sum(len(self._full.row(i)) for i in asked)
+        counts = self._full_counts
+        held = sum(counts[i] for i in asked)
         if held < _TITLE_TERMS * len(docs):
             full = self._holding(self._full, asked, docs)
             core = self._holding(self._core, asked, docs)
