@@ -400,8 +400,11 @@ class Analyzer:
                 TermGroup(
                     token,
                     primary,
-                    _unique(alternatives, exclude=primary),
-                    _unique((self.stem(singular(p)) for p in parts), exclude=primary),
+                    # (most words have no stand-ins and no parts)
+                    _unique(alternatives, exclude=primary) if alternatives else (),
+                    _unique((self.stem(singular(p)) for p in parts), exclude=primary)
+                    if parts
+                    else (),
                     specificity=self._detail_specificity(token, names, english_only)
                     if unknown
                     else None,

@@ -203,6 +203,7 @@ class PassageIndex:
             self._recent_parts: Memo[tuple[int, int], tuple[frozenset[int], ...]] = Memo(
                 _RECENT_PASSAGES
             )
+            self._recent_sentences: Memo[int, tuple[tuple[str, ...], ...]] = Memo(_RECENT_PASSAGES)
             self._queries: Memo[tuple[TermGroup, ...], _Query] = Memo(_QUERIES_KEPT)
             self._weighings: Memo[tuple[TermGroup, ...], tuple[np.ndarray, np.ndarray]] = Memo(
                 _WEIGHINGS_KEPT
@@ -224,15 +225,18 @@ class PassageIndex:
         questions) as sets; those of the last few hundred passages are remembered."""
         return self._recent_parts.get((id(parts), doc), lambda _: _part_sets(parts, owners, doc))
 
-    def sentence_terms(self, passage_id: str) -> list[list[str]]:
+    def sentence_terms(self, passage_id: str) -> tuple[tuple[str, ...], ...]:
         """The index terms of each sentence of a passage's text (`snippets.sentences`), each
-        term once, in the order the sentence holds them."""
+        term once, in the order the sentence holds them; those of the last few hundred
+        passages asked for are remembered (an answer's snippets come from a few passages)."""
+        return self._recent_sentences.get(self._positions[passage_id], self._sentence_terms)
+
+    def _sentence_terms(self, doc: int) -> tuple[tuple[str, ...], ...]:
         a, terms = self.arrays, self._terms
-        doc = self._positions[passage_id]
-        return [
-            [terms[i] for i in a.sentences.row(j).tolist()]
+        return tuple(
+            tuple(terms[i] for i in a.sentences.row(j).tolist())
             for j in range(a.sentence_owners[doc], a.sentence_owners[doc + 1])
-        ]
+        )
 
     def vocabulary(self) -> frozenset[str]:
         """Every term the index holds."""

@@ -70,7 +70,7 @@ def test_best_snippet_uses_the_sentences_terms_it_is_given_instead_of_analysing_
 def test_the_index_keeps_each_sentences_terms_as_the_analyzer_gives_them(assistant):
     passage = assistant.passage("winwinlening")
     analyse = assistant.index.analyzer.document_terms
-    expected = [list(dict.fromkeys(analyse(s))) for s in sentences(passage.text)]
+    expected = tuple(tuple(dict.fromkeys(analyse(s))) for s in sentences(passage.text))
     assert assistant.index.sentence_terms("winwinlening") == expected
 
 
