@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 # Greetings, thanks, help and chat words: a question made only of these (and stopwords) is
 # smalltalk, answered with what Wegwijzer can do rather than with a passage.
@@ -210,6 +211,7 @@ def is_fact_cue(word: str) -> bool:
     return any(word in cues for cues in FACT_CUES.values())
 
 
+@lru_cache(maxsize=8192)  # the passages answered most recently, each asked a few kinds
 def holds_fact(text: str, kind: str) -> bool:
     """Whether a passage text holds a fact of this kind (a figure, a date or term, a contact)."""
     return bool(_HOLDS[kind].search(text))

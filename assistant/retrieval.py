@@ -124,6 +124,7 @@ class _Query:
     asked: tuple[int, ...]  # ids of the weighted terms the index holds
     best: float  # the highest BM25 score a passage could get per unit of length norm
     past: bool  # `asks_about_the_past`
+    words: tuple[float, float, float, float]  # `PassageIndex._word_signals`
 
     def credit(self, k: int, terms: frozenset[int]) -> float:
         """How much of group `k` a set of term ids holds (1: the word or a stand-in)."""
@@ -386,14 +387,14 @@ class PassageIndex:
             frozenset(ids[t] for t in (g.primary, *g.alternatives) if t in ids) for g in groups
         )
         weights = self.query_weights(groups)
+        known = tuple(
+            self._known(g.primary) or any(self._known(t) for t in g.alternatives) for g in groups
+        )
         return _Query(
             groups=groups,
             info=info,
             total=sum(info),
-            known=tuple(
-                self._known(g.primary) or any(self._known(t) for t in g.alternatives)
-                for g in groups
-            ),
+            known=known,
             whole=whole,
             parts=tuple(parts),
             part_totals=tuple(sum(w for _, w in p) for p in parts),
@@ -402,7 +403,26 @@ class PassageIndex:
             asked=tuple(self._ids[t] for t in weights if t in self._ids),
             best=(K1 + 1) * sum(w * self.idf(t) for t, w in weights.items() if self._known(t)),
             past=asks_about_the_past(groups),
+            words=self._word_signals(groups, info, known),
         )
+
+    def _word_signals(
+        self, groups: Sequence[TermGroup], info: Sequence[float], known: Sequence[bool]
+    ) -> tuple[float, float, float, float]:
+        """The question's own part of `signals`, the same for every passage: the information of
+        the everyday and of the rare or non-Dutch words the corpus lacks, that of the words it
+        knows, and the `words` signal."""
+        # A word known only through its parts ("energiefactuur": "energie", "factuur") is a
+        # word the corpus does not know: the parts may well mean something else there.
+        unknown_common = unknown_rare = 0.0
+        for group, weight, is_known in zip(groups, info, known, strict=True):
+            if not is_known:
+                if self.specificity(group) < EVERYDAY_SPECIFICITY:
+                    unknown_common += weight
+                else:
+                    unknown_rare += weight
+        known_total = sum(w for w, k in zip(info, known, strict=True) if k)
+        return unknown_common, unknown_rare, known_total, math.log1p(sum(g.weight for g in groups))
 
     def signals(self, groups: Sequence[TermGroup], hits: Sequence[Hit], rank: int = 0) -> Signals:
         """The evidence that hit number `rank` (0: the first) answers the question."""
@@ -412,16 +432,7 @@ class PassageIndex:
         doc = self._positions[hit.passage.id]
         query = self._query(groups)
         info, total = query.info, query.total or 1.0
-        # A word known only through its parts ("energiefactuur": "energie", "factuur") is a
-        # word the corpus does not know: the parts may well mean something else there.
-        unknown_common = unknown_rare = 0.0
-        for group, weight, is_known in zip(query.groups, info, query.known, strict=True):
-            if not is_known:
-                if self.specificity(group) < EVERYDAY_SPECIFICITY:
-                    unknown_common += weight
-                else:
-                    unknown_rare += weight
-        known_total = sum(w for w, k in zip(info, query.known, strict=True) if k)
+        unknown_common, unknown_rare, known_total, words = query.words
         a = self.arrays
         terms = self._term_set(a.doc_terms, doc)
         covered = query.credited(terms)
@@ -445,7 +456,7 @@ class PassageIndex:
             score=min(2.0, hit.score / best) if best else 0.0,
             margin=max(-1.0, 1.0 - rival / hit.score) if hit.score > 0 else 0.0,
             title=self._titles.coverage_of(query.asked, doc),
-            words=math.log1p(sum(g.weight for g in groups)),
+            words=words,
             historical=float(hit.passage.is_historical and not query.past),
             sentence=sentence / total,
             uncovered_max=uncovered / total,

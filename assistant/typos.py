@@ -16,11 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
+
+from assistant.sparse import ranges
 
 PREFIX = 7
 MAX_DISTANCE = 2
@@ -89,18 +92,14 @@ class TypoIndex:
 
     def _candidates(self, token: str, distance: int) -> np.ndarray:
         """Indices (ascending) of the words sharing a deletion string with `token`."""
-        prefix, shift = token[:PREFIX], self.owner_bits + 2
-        tops = [
-            _hash(prefix, deleted) >> shift for deleted in _deletion_patterns(len(prefix), distance)
-        ]
-        lows = np.array([top << shift for top in tops], dtype=np.uint64)
-        highs = np.array([(top << shift) | ((1 << shift) - 1) for top in tops], dtype=np.uint64)
+        shift = np.uint64(self.owner_bits + 2)
+        lows = (_deletion_hashes(token[:PREFIX], distance) >> shift) << shift
+        highs = lows | ((np.uint64(1) << shift) - np.uint64(1))
         lo = np.searchsorted(self.entries, lows, side="left")
         hi = np.searchsorted(self.entries, highs, side="right")
-        spans = [self.entries[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True) if b > a]
-        if not spans:
+        found = self.entries[ranges(lo, hi - lo)]
+        if not len(found):
             return np.empty(0, dtype=np.int64)
-        found = np.concatenate(spans)
         found = found[(found & np.uint64(3)) <= distance]
         owners = np.sort((found >> np.uint64(2)) & np.uint64((1 << self.owner_bits) - 1))
         # Not `np.unique`: its first call imports `numpy.ma` (20 ms of a cached process's
@@ -128,6 +127,31 @@ def _pack(hashed: np.ndarray, owners: np.ndarray, deleted: int, owner_bits: int)
     """Entries of `TypoIndex.entries`: the hash's top bits, the owner, the deletions."""
     shift = np.uint64(owner_bits + 2)
     return ((hashed >> shift) << shift) | (owners << np.uint64(2)) | np.uint64(deleted)
+
+
+def _deletion_hashes(prefix: str, most: int) -> np.ndarray:
+    """`_hash` of `prefix` for each of its `_deletion_patterns`, as one small product of
+    integer matrices (uint64 arithmetic wraps as `_hash`'s masking does)."""
+    weights, lengths = _pattern_weights(len(prefix), most)
+    letters = np.array([ord(ch) + 1 for ch in prefix], dtype=np.uint64)
+    return weights @ letters + lengths
+
+
+@lru_cache(maxsize=2 * PREFIX * (MAX_DISTANCE + 1))
+def _pattern_weights(length: int, most: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per deletion pattern of a prefix of `length` letters: the power each kept letter is
+    multiplied by (0 for a deleted one), and the term for the number of letters kept."""
+    patterns = _deletion_patterns(length, most)
+    weights = np.zeros((len(patterns), length), dtype=np.uint64)
+    for row, deleted in enumerate(patterns):
+        kept = [i for i in range(length) if i not in deleted]
+        for rank, column in enumerate(kept):
+            weights[row, column] = _POWERS[rank]
+    kept_counts = [(length - len(d)) * _LENGTH & _MASK for d in patterns]
+    weights.flags.writeable = False
+    lengths = np.array(kept_counts, dtype=np.uint64)
+    lengths.flags.writeable = False
+    return weights, lengths
 
 
 def _deletion_patterns(length: int, most: int) -> list[tuple[int, ...]]:

@@ -4,7 +4,14 @@ import pytest
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from assistant.typos import MAX_DISTANCE, TypoIndex
+from assistant.typos import (
+    MAX_DISTANCE,
+    PREFIX,
+    TypoIndex,
+    _deletion_hashes,
+    _deletion_patterns,
+    _hash,
+)
 
 
 def _scan(token: str, words: list[str], distance: int) -> list[tuple[str, int]]:
@@ -54,3 +61,17 @@ def test_a_typo_in_the_first_letter_or_past_the_indexed_prefix_is_found():
 def test_a_distance_beyond_what_was_indexed_is_refused():
     with pytest.raises(ValueError, match="at most 2"):
         TypoIndex.build(["octrooi"]).within("octrooi", MAX_DISTANCE + 1)
+
+
+def test_a_lookup_hashes_its_deletions_as_the_build_does():
+    # The build hashes every word's deletions with numpy, a lookup with one small matrix
+    # product: both must give `_hash`'s numbers, or a typo would find nothing.
+    rng = random.Random(7)
+    alphabet = "abcdefghijklmnopqrstuvwxyzëéç"
+    words = ["", "a", "kmo", "winwinlening", "ideeën"]
+    words += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(300)]
+    for word in words:
+        prefix = word[:PREFIX]
+        for distance in range(MAX_DISTANCE + 1):
+            expected = [_hash(prefix, d) for d in _deletion_patterns(len(prefix), distance)]
+            assert _deletion_hashes(prefix, distance).tolist() == expected
