@@ -330,18 +330,18 @@ class PassageIndex:
         return self._weighings.get(query.groups, lambda _: self._weigh(query))
 
     def _weigh(self, query: _Query) -> tuple[np.ndarray, np.ndarray]:
-        postings = self.arrays.postings
-        scores = np.zeros(len(self.passages))
-        first = True
+        ids, weights = [], []
         for term, weight in query.weights.items():
             i = self._ids.get(term)
             if i is not None and self._idf[i] > 0.0:
-                docs, values = postings.term(i)
-                if first:  # 0.0 + x is x: the first term's weights are set, not added
-                    scores[docs] = weight * values
-                    first = False
-                else:
-                    scores[docs] += weight * values
+                ids.append(i)
+                weights.append(weight)
+        # One pass over the postings of all the terms: bincount adds each passage's weighted
+        # postings in term order, the very sums (bit for bit) of adding one term after another.
+        docs, values, lengths = self.arrays.postings.terms(np.array(ids, dtype=np.int64))
+        scores = np.bincount(
+            docs, weights=values * np.repeat(weights, lengths), minlength=len(self.passages)
+        )
         touched = np.flatnonzero(scores != 0.0)  # on booleans: several times faster
         prior = self._past_prior if query.past else self._prior
         ranked = scores[touched] * prior[touched]

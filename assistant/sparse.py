@@ -138,6 +138,14 @@ class Postings:
         lo, hi = self.ptr[term_id], self.ptr[term_id + 1]
         return self.docs[lo:hi], self.weights[lo:hi]
 
+    def terms(self, term_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The postings of several terms, one term after the other: the passages, the weights,
+        and how many postings each term has."""
+        starts = self.ptr[term_ids]
+        lengths = self.ptr[term_ids + 1] - starts
+        at = ranges(starts, lengths)
+        return self.docs[at], self.weights[at], lengths
+
 
 def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """``concatenate([arange(s, s + n) for s, n in zip(starts, lengths)])``, vectorised."""
