@@ -461,11 +461,14 @@ class Analyzer:
         an alternative, when the corpus has that stem.
         """
         joined: dict[str, list[str]] = {}
+        particles = [(i, w) for i, w in enumerate(surface) if w in PARTICLES]
+        if not particles:
+            return joined
         for position, word in enumerate(surface):
             if word in STOPWORDS or not word.isalpha():
                 continue
-            for particle in surface[position + 1 :]:
-                if particle not in PARTICLES:
+            for at, particle in particles:
+                if at <= position:
                     continue
                 # "vraagt ... aan": the third person's -t is not part of the verb's stem.
                 forms = (word, word[:-1]) if word.endswith("t") else (word,)
