@@ -124,7 +124,7 @@ class _Query:
     asked: tuple[int, ...]  # ids of the weighted terms the index holds
     best: float  # the highest BM25 score a passage could get per unit of length norm
     past: bool  # `asks_about_the_past`
-    words: tuple[float, float, float, float]  # `PassageIndex._word_signals`
+    own: tuple[float, float, float, float]  # the signals of its words alone (`_word_signals`)
 
     def credit(self, k: int, terms: frozenset[int]) -> float:
         """How much of group `k` a set of term ids holds (1: the word or a stand-in)."""
@@ -403,7 +403,7 @@ class PassageIndex:
             asked=tuple(self._ids[t] for t in weights if t in self._ids),
             best=(K1 + 1) * sum(w * self.idf(t) for t, w in weights.items() if self._known(t)),
             past=asks_about_the_past(groups),
-            words=self._word_signals(groups, info, known),
+            own=self._word_signals(groups, info, known),
         )
 
     def _word_signals(
@@ -432,7 +432,7 @@ class PassageIndex:
         doc = self._positions[hit.passage.id]
         query = self._query(groups)
         info, total = query.info, query.total or 1.0
-        unknown_common, unknown_rare, known_total, words = query.words
+        unknown_common, unknown_rare, known_total, words = query.own
         a = self.arrays
         terms = self._term_set(a.doc_terms, doc)
         covered = query.credited(terms)
