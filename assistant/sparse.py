@@ -133,11 +133,6 @@ class Postings:
             weights[at] = idf[term_of] * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)))
         return cls(by_term.ptr, by_term.ids, weights, idf, df)
 
-    def term(self, term_id: int) -> tuple[np.ndarray, np.ndarray]:
-        """The passages holding a term and its weights in them."""
-        lo, hi = self.ptr[term_id], self.ptr[term_id + 1]
-        return self.docs[lo:hi], self.weights[lo:hi]
-
     def terms(self, term_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The postings of several terms, one term after the other: the passages, the weights,
         and how many postings each term has."""
