@@ -40,7 +40,7 @@ from assistant.models import Link, Passage, Source
 from assistant.sparse import Postings, Rows
 from assistant.typos import TypoIndex
 
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"wegwijzer-index\n"
 _ALIGN = 64
 # The modules whose code decides what is in the file: a change to one of them is a new cache.
@@ -283,6 +283,7 @@ def _corpus_data(corpus: Corpus) -> dict[str, Any]:
                 p.file,
                 p.sources,
                 p.linked,
+                p.variants,
             ]
         )
     return {
@@ -317,6 +318,7 @@ def _corpus(data: Mapping[str, Any]) -> Corpus:
             file=p[12],
             sources=tuple(p[13]),
             linked=tuple(p[14]),
+            variants=tuple(p[15]),
         )
         for p in data["passages"]
     )

@@ -33,7 +33,7 @@ SOURCES_FILE = "bronnen.yaml"
 RESERVED_FILES = frozenset({SYNONYMS_FILE, ENGLISH_FILE, SOURCES_FILE})
 
 REQUIRED_FIELDS = ("id", "kind", "title", "text", "questions", "source", "checked", "status")
-OPTIONAL_FIELDS = ("keywords", "superseded_by", "links", "related")
+OPTIONAL_FIELDS = ("keywords", "superseded_by", "links", "related", "variants")
 SOURCE_FIELDS = ("title", "publisher", "date", "url", "document")
 REGISTER_FIELDS = ("id", "title", "publisher", "date", "url", "file", "compared")
 MIN_WORDS, MAX_WORDS = 40, 160
@@ -47,7 +47,7 @@ MAX_FILE_BYTES = 5_000_000  # a passage file, the synonyms, the glossary
 MAX_REGISTER_BYTES = 50_000_000  # bronnen.yaml: one entry per page of the whole corpus
 MAX_PASSAGES_PER_FILE = 5_000
 MAX_CHARS = {"id": 100, "title": 300, "text": 5_000}
-MAX_ITEMS, MAX_ITEM_CHARS = 50, 500  # questions, keywords, related, links: count and length
+MAX_ITEMS, MAX_ITEM_CHARS = 50, 500  # questions, variants, keywords, related, links: count, length
 
 
 @cache
@@ -273,6 +273,7 @@ def _build_passage(
     questions = _string_list(raw, "questions", report)
     if raw.get("questions") and len(questions) < 2:
         report("questions", "give at least 2 example questions")
+    variants = _string_list(raw, "variants", report)
     keywords = _string_list(raw, "keywords", report)
     related = _string_list(raw, "related", report)
     source, cited = _cited_sources(raw.get("source"), register, report)
@@ -296,6 +297,7 @@ def _build_passage(
         related=tuple(related),
         file=rel,
         linked=linked,
+        variants=tuple(variants),
     )
 
 
@@ -303,7 +305,7 @@ def _check_scalars(raw: dict[str, Any], report: Any) -> None:
     for name, most in MAX_CHARS.items():
         if isinstance(raw.get(name), str) and len(raw[name]) > most:
             report(name, f"{len(raw[name])} characters; at most {most}")
-    for name in ("questions", "keywords", "related", "links"):
+    for name in ("questions", "variants", "keywords", "related", "links"):
         value = raw.get(name)
         if isinstance(value, list) and len(value) > MAX_ITEMS:
             report(name, f"{len(value)} items; at most {MAX_ITEMS}")

@@ -119,7 +119,7 @@ def _fields(passage: Passage) -> Iterator[tuple[int, str]]:
     if PARENTHETICAL.search(passage.title):
         yield CORE, PARENTHETICAL.sub(" ", passage.title)
     yield from ((KEYWORD, k) for k in passage.keywords)
-    yield from ((QUESTION, q) for q in passage.questions)
+    yield from ((QUESTION, q) for q in passage.wordings)
     yield from ((SENTENCE, s) for s in sentences(passage.text))
 
 

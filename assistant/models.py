@@ -116,6 +116,9 @@ class Passage:
     file: str = ""
     sources: tuple[str, ...] = ()  # the register ids cited, the main source first
     linked: tuple[str, ...] = ()  # the register ids its links name
+    # Other ways people ask what the passage answers, as they type it (Flemish, chat Dutch,
+    # Netherlands Dutch, with their own details): matched like `questions`, never shown.
+    variants: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name, value, choices in (("kind", self.kind, KINDS), ("status", self.status, STATUSES)):
@@ -125,6 +128,11 @@ class Passage:
     @property
     def is_historical(self) -> bool:
         return self.status == "historisch"
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """Every wording of what the passage answers: its example questions, then variants."""
+        return (*self.questions, *self.variants)
 
 
 @dataclass(frozen=True)

@@ -547,7 +547,7 @@ class _AnalysedPassage:
         return cls(
             analyse(passage.title),
             [t for keyword in passage.keywords for t in analyse(keyword)],
-            [analyse(q) for q in passage.questions],
+            [analyse(q) for q in passage.wordings],
             [analyse(s) for s in sentences(passage.text)],
         )
 
@@ -666,7 +666,7 @@ def corpus_word_counts(passages: Sequence[Passage]) -> Counter[str]:
     """How often each (folded) word occurs in the corpus: titles, text, questions, keywords."""
     counts: Counter[str] = Counter()
     for p in passages:
-        for field in (p.title, p.text, *p.questions, *p.keywords):
+        for field in (p.title, p.text, *p.wordings, *p.keywords):
             counts.update(surface_tokens(field))
     return counts
 

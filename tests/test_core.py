@@ -108,6 +108,30 @@ def test_assistant_from_another_directory(tmp_path):
     assert answer.answered and answer.passages[0].id == "octrooi"
 
 
+def test_a_variant_is_matched_like_an_example_question_but_never_shown(tmp_path):
+    variant = "kheb ne pitch bij een reclamebureau, moeten die iets tekenen"
+    octrooi = passage(
+        "octrooi",
+        title="Octrooi op een uitvinding",
+        text=OCTROOI_TEXT,
+        questions=["patent nemen", "wat kost een octrooi"],
+        variants=[variant],
+    )
+    plain = passage("octrooi", title="Octrooi op een uitvinding", text=OCTROOI_TEXT)
+    others = [passage("winwin", title="Winwinlening")]
+    with_variant = Assistant.from_directory(
+        write_corpus(tmp_path / "a", {"a.yaml": [*others, octrooi]})
+    )
+    without = Assistant.from_directory(write_corpus(tmp_path / "b", {"a.yaml": [*others, plain]}))
+    question = "pitch bij een reclamebureau"
+    assert with_variant.passage("octrooi").variants == (variant,)
+    assert with_variant.search(question)[0].passage.id == "octrooi"
+    assert [h.passage.id for h in without.search(question)] != ["octrooi"]
+    shown = with_variant.ask(question, top_k=2).to_dict()
+    assert variant not in str(shown)
+    assert variant not in with_variant.complete("kheb ne pitch")
+
+
 @settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -53,6 +53,24 @@ def test_missing_field_and_single_question_are_named(tmp_path):
     assert "a.yaml: een: questions: give at least 2 example questions" in problems
 
 
+def test_variants_are_an_optional_list_of_texts(tmp_path):
+    root = write_corpus(
+        tmp_path,
+        {
+            "a.yaml": [
+                passage("een", variants=["kheb geld nodig", "lenen bij familie"]),
+                passage("twee"),
+            ]
+        },
+    )
+    corpus = load_corpus(root)
+    assert corpus.by_id()["een"].variants == ("kheb geld nodig", "lenen bij familie")
+    assert corpus.by_id()["een"].wordings[-1] == "lenen bij familie"
+    assert corpus.by_id()["twee"].variants == ()
+    bad = write_corpus(tmp_path / "bad", {"a.yaml": [passage("een", variants="geen lijst")]})
+    assert "a.yaml: een: variants: must be a list of non-empty texts" in _problems(bad)
+
+
 def test_dangling_superseded_by_is_reported(tmp_path):
     root = write_corpus(
         tmp_path, {"a.yaml": [passage("oud", status="historisch", superseded_by="nieuw")]}

@@ -58,7 +58,7 @@ def test_held_out_set_has_what_the_issue_asks_for(assistant):
 
 
 def test_no_held_out_question_is_a_near_copy_of_an_example_question(assistant):
-    examples = [_fold(q) for p in assistant.passages for q in p.questions]
+    examples = [_fold(q) for p in assistant.passages for q in p.wordings]
     copies = [
         q.question
         for q in load_eval_set(HELD_OUT).questions
