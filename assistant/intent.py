@@ -19,24 +19,35 @@ from functools import lru_cache
 GREETINGS = frozenset(
     """
     hallo hoi hey hi hello hiya dag daag goeiedag goedendag goeiemorgen goedemorgen goeiemiddag
-    goedemiddag goeienavond goedenavond yo salut bonjour hola welkom
+    goedemiddag goeienavond goedenavond yo salut bonjour hola welkom hee heej hej hallu halloo
+    hallootjes hoihoi goeiendag goeienmorgen goeienmiddag goedenmiddag goeieavond moggel morgen
+    middag avond namiddag voormiddag morning afternoon evening howdy greetings
     """.split()
 )
 THANKS = frozenset(
     """
     bedankt dank dankjewel dankuwel dankje merci thanks thank thx tnx ty cheers super top
-    fijn perfect geweldig mooi prima ok oke okay okee
+    fijn perfect geweldig mooi prima ok oke okay okee mercikes mercie danku bedankd thankyou
+    thanx thnx tks nice cool great awesome fantastisch prachtig handig nuttig helpful
+    appreciated tof zalig straf chapeau toppie topper knap
     """.split()
 )
-HELP = frozenset("help helpen hulp info uitleg test testen testing".split())
-FAREWELLS = frozenset("doei dag daag tot ziens later bye goodbye ciao salu".split())
+HELP = frozenset("help helpen hulp info uitleg test testen testing vraagje vraagjes".split())
+FAREWELLS = frozenset(
+    """
+    doei dag daag tot ziens later bye goodbye ciao salu doeg houdoe salukes byebye adieu slaapwel
+    welterusten groetjes groeten mvg cya straks
+    """.split()
+)
 CHAT = frozenset(
     """
     ok oke okay okee ja nee neen yes no jij je jou u you ben bent zijt are who what wie wat kan
     kun kunt can doe doet do does ik mij me i goed good gaat alles nog veel heel erg zeer wel
     dus nou allez amai euh eh hmm haha lol is het een de the a an wiens whose your jouw
     nu even eventjes welke soort allemaal robot bot chatbot ai mens human he hé daar there
-    kunde kunt gij zijde jou met gaat het hoe how are eigenlijk zoal zoals anders
+    kunde kunt gij zijde jou met gaat het hoe how are eigenlijk zoal zoals anders goede goeie
+    goeien good hartelijk hartelijke vriendelijke fijne prettige nogmaals echt enorm heel lot
+    very so much
     """.split()
 )
 _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
@@ -148,6 +159,7 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     and one of stopwords alone ("hoeveel is dat?") may be a follow-up.
     """
     allowed = _SMALLTALK | CHAT
+    tokens = [t if t in allowed else _squeezed(t) for t in tokens]
     if not tokens or any(
         t not in allowed and t not in stopwords and not t.isdigit() for t in tokens
     ):
@@ -160,6 +172,14 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     if words & (GREETINGS | FAREWELLS):
         return "hello"
     return "help"
+
+
+def _squeezed(token: str) -> str:
+    """A word typed with a letter held down ("hallooo", "merciii", "heyyy") as it is spelled."""
+    return _HELD_LETTER.sub(r"\1", token)
+
+
+_HELD_LETTER = re.compile(r"(.)\1{2,}")
 
 
 def english_evidence(tokens: Sequence[str], english_only: Collection[str]) -> tuple[int, int]:

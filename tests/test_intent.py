@@ -30,6 +30,15 @@ from assistant.intent import (
         ("hoeveel is dat?", None),
         ("hoe vraag ik die aan?", None),
         ("wat is het weer morgen", None),
+        ("hallooo", "hello"),
+        ("heyyy daar", "hello"),
+        ("goede morgen", "hello"),
+        ("groetjes en tot straks", "hello"),
+        ("ik heb een vraagje", "help"),
+        ("thank you very much", "thanks"),
+        ("merciii, heel nuttig", "thanks"),
+        ("ik heb een vraag over de btw", None),
+        ("en hoe werkt dat?", None),
     ],
 )
 def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
