@@ -139,6 +139,7 @@ def write(built: Assistant, path: Path) -> None:
         "typo_entries": typos.entries,
         "sentence_owners": arrays.sentence_owners,
         "question_owners": arrays.question_owners,
+        "named": arrays.named,
         **{f"postings_{k}": v for k, v in vars(arrays.postings).items()},
     }
     for name in _ROWS:
@@ -242,6 +243,7 @@ def _arrays(data: Mapping[str, np.ndarray]) -> IndexArrays:
         postings=postings,
         sentence_owners=data["sentence_owners"],
         question_owners=data["question_owners"],
+        named=data["named"],
         **rows,
     )
 

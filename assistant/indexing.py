@@ -32,7 +32,14 @@ from assistant.sparse import Postings, Rows, RowsBuilder, ranges
 PARENTHETICAL = re.compile(r"\([^)]*\)")
 # The kinds of field a passage is tokenised into (a core only when the title has a
 # parenthetical; else the title is its own core).
-TITLE, CORE, KEYWORD, QUESTION, SENTENCE = range(5)
+TITLE, CORE, KEYWORD, QUESTION, SENTENCE, VARIANT = range(6)
+# A variant (`Passage.variants`) says what a passage is about, like an example question, with
+# the words the rest of the corpus holds: it is not part of the BM25 text nor of the corpus's
+# word counts, and a word no other field holds is left out of it. Variants are written the way
+# users type, with their own details ("mijn webshop op Etsy") and words of neighbouring
+# subjects ("verblijfskaart", "paspoort"); such words would let questions about something else
+# match. New words for the corpus's subjects go into keywords or the synonym map instead.
+_WORDINGS = (QUESTION, VARIANT)
 
 
 class TokenisedCorpus:
@@ -43,7 +50,8 @@ class TokenisedCorpus:
         tokens: per raw word, its normalised tokens (`analysis.word_tokens`).
         fields: per field, its raw word numbers (rows in passage order, then field order).
         owners: int32 per field: the passage's position.
-        kinds: int8 per field: `TITLE`, `CORE`, `KEYWORD`, `QUESTION` or `SENTENCE`.
+        kinds: int8 per field: `TITLE`, `CORE`, `KEYWORD`, `QUESTION`, `SENTENCE` or
+            `VARIANT`.
     """
 
     def __init__(self, passages: Sequence[Passage]) -> None:
@@ -71,7 +79,9 @@ class TokenisedCorpus:
                     words.extend(map(numbers.__getitem__, raw_words(joined)))
                 owners.extend([position] * len(fields))
                 kinds.extend([kind for kind, _ in fields])
-                counted.extend([k != CORE and not (markup and k == SENTENCE) for k, _ in fields])
+                counted.extend(
+                    [k not in (CORE, VARIANT) and not (markup and k == SENTENCE) for k, _ in fields]
+                )
         self.raws = [_SEPARATOR_WORD if w == _LITERAL else w for w in list(numbers)[1:]]
         # Each distinct word's normalised tokens (what `surface_tokens` gives for it), once.
         self.tokens = [word_tokens(raw) for raw in self.raws]
@@ -119,8 +129,9 @@ def _fields(passage: Passage) -> Iterator[tuple[int, str]]:
     if PARENTHETICAL.search(passage.title):
         yield CORE, PARENTHETICAL.sub(" ", passage.title)
     yield from ((KEYWORD, k) for k in passage.keywords)
-    yield from ((QUESTION, q) for q in passage.wordings)
+    yield from ((QUESTION, q) for q in passage.questions)
     yield from ((SENTENCE, s) for s in sentences(passage.text))
+    yield from ((VARIANT, v) for v in passage.variants)
 
 
 @dataclass(frozen=True)
@@ -144,6 +155,9 @@ class IndexArrays:
     sentence_owners: np.ndarray
     questions: Rows
     question_owners: np.ndarray
+    # Per term: how many passages name it in their title, keywords or example questions (not
+    # in variants, which spread everyday words over many passages; see `names_subject`).
+    named: np.ndarray
 
     def mapped(self) -> list[np.ndarray]:
         """Every array: what a cache file holds, and maps when it is read."""
@@ -153,6 +167,7 @@ class IndexArrays:
             *(a for r in rows for a in (r.ptr, r.ids)),
             self.sentence_owners,
             self.question_owners,
+            self.named,
         ]
 
     @classmethod
@@ -181,19 +196,24 @@ class IndexArrays:
                 terms = analyzer.word_terms(words)
                 per_raw.add([numbers.setdefault(t, len(numbers)) for t in terms])
         lookup, n_terms, n = per_raw.build(), len(numbers), tokens.passages
+        held = _held_elsewhere(tokens, lookup, n_terms)
         has_core = np.zeros(n, dtype=bool)
         has_core[tokens.owners[tokens.kinds == CORE]] = True
         # A few thousand passages at a time, so that the arrays in between stay small.
         first_field = np.searchsorted(tokens.owners, np.arange(n + 1))
         pieces: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {}
         tfs, lengths = [], []
+        named = np.zeros(n_terms, dtype=np.int64)
         for start in range(0, n, CHUNK):
             stop = min(n, start + CHUNK)
-            chunk = _Chunk(lookup, tokens, int(first_field[start]), int(first_field[stop]))
+            chunk = _Chunk(lookup, tokens, int(first_field[start]), int(first_field[stop]), held)
             title = chunk.kind == TITLE
             title_keys = chunk.keys(title, n_terms)
             document = np.concatenate(
-                [chunk.keys(chunk.kind != CORE, n_terms), *[title_keys] * (title_weight - 1)]
+                [
+                    chunk.keys((chunk.kind != CORE) & (chunk.kind != VARIANT), n_terms),
+                    *[title_keys] * (title_weight - 1),
+                ]
             )
             doc_keys, counts = np.unique(document, return_counts=True)
             tfs.append(counts.astype(np.int32))  # a term's count in one passage
@@ -201,7 +221,11 @@ class IndexArrays:
                 np.bincount(doc_keys // n_terms - start, weights=counts, minlength=stop - start)
             )
             core = (chunk.kind == CORE) | (title & ~has_core[chunk.owner])
-            about = title | (chunk.kind == KEYWORD) | (chunk.kind == QUESTION)
+            about = title | (chunk.kind == KEYWORD) | np.isin(chunk.kind, _WORDINGS)
+            named += np.bincount(
+                np.unique(chunk.keys(about & (chunk.kind != VARIANT), n_terms)) % n_terms,
+                minlength=n_terms,
+            )
             for name, keys in (
                 ("doc", doc_keys),
                 ("title", np.unique(title_keys)),
@@ -210,7 +234,8 @@ class IndexArrays:
             ):
                 pieces.setdefault(name, []).append(_per_passage(keys, n_terms, start, stop))
             for kind in (SENTENCE, QUESTION):
-                pieces.setdefault(str(kind), []).append(chunk.parts(kind, n_terms))
+                kinds = _WORDINGS if kind == QUESTION else (kind,)
+                pieces.setdefault(str(kind), []).append(chunk.parts(kinds, n_terms))
             del chunk
             release_freed_memory()  # the step's temporaries, before the next step's
         rows = {name: _join(pieces.pop(name)) for name in list(pieces)}  # each freed once joined
@@ -226,9 +251,10 @@ class IndexArrays:
             rows["core"],
             rows["about"],
             rows[str(SENTENCE)],
-            _owners(tokens, SENTENCE),
+            _owners(tokens, (SENTENCE,)),
             rows[str(QUESTION)],
-            _owners(tokens, QUESTION),
+            _owners(tokens, _WORDINGS),
+            named.astype(np.int32),
         )
 
 
@@ -239,7 +265,14 @@ CHUNK = 4096
 class _Chunk:
     """The term entries of the fields of a run of passages (fields `first` to `last`)."""
 
-    def __init__(self, lookup: Rows, tokens: TokenisedCorpus, first: int, last: int) -> None:
+    def __init__(
+        self,
+        lookup: Rows,
+        tokens: TokenisedCorpus,
+        first: int,
+        last: int,
+        held: np.ndarray | None = None,
+    ) -> None:
         ptr = tokens.fields.ptr
         raws = tokens.fields.ids[ptr[first] : ptr[last]]
         lengths = np.diff(lookup.ptr)[raws]
@@ -247,6 +280,9 @@ class _Chunk:
         raw_field = np.repeat(np.arange(first, last), np.diff(ptr[first : last + 1]))
         self.field = np.repeat(raw_field, lengths)
         self.kind = tokens.kinds[self.field]
+        if held is not None:  # a variant keeps the terms other fields hold (`_WORDINGS`)
+            keep = (self.kind != VARIANT) | held[self.terms]
+            self.terms, self.field, self.kind = self.terms[keep], self.field[keep], self.kind[keep]
         self.owner = tokens.owners[self.field]
         self._first, self._last, self._kinds = first, last, tokens.kinds
 
@@ -254,16 +290,29 @@ class _Chunk:
         """``passage * n_terms + term`` of the chosen entries (int64: it can pass 2**31)."""
         return self.owner[chosen].astype(np.int64) * n_terms + self.terms[chosen]
 
-    def parts(self, kind: int, n_terms: int) -> tuple[np.ndarray, np.ndarray]:
-        """Per field of `kind`: how many distinct terms it has, and those terms in order of
-        first occurrence."""
-        chosen = self.kind == kind
+    def parts(self, kinds: Sequence[int], n_terms: int) -> tuple[np.ndarray, np.ndarray]:
+        """Per field of one of `kinds`: how many distinct terms it has, and those terms in
+        order of first occurrence."""
+        chosen = np.isin(self.kind, kinds)
         field, terms = self.field[chosen], self.terms[chosen]
         _, first = np.unique(field.astype(np.int64) * n_terms + terms, return_index=True)
         first.sort()
         width = self._last - self._first
         counts = np.bincount(field[first] - self._first, minlength=width)
-        return counts[self._kinds[self._first : self._last] == kind], terms[first]
+        return counts[np.isin(self._kinds[self._first : self._last], kinds)], terms[first]
+
+
+def _held_elsewhere(tokens: TokenisedCorpus, lookup: Rows, n_terms: int) -> np.ndarray | None:
+    """Per term, whether a field other than a variant holds it (None: there are no variants,
+    so every term is)."""
+    variant = tokens.kinds == VARIANT
+    if not variant.any():
+        return None
+    of_variant = np.repeat(variant, tokens.fields.lengths())
+    raws = np.unique(tokens.fields.ids[~of_variant])
+    held = np.zeros(n_terms, dtype=bool)
+    held[lookup.ids[ranges(lookup.ptr[:-1][raws], np.diff(lookup.ptr)[raws])]] = True
+    return held
 
 
 def _per_passage(
@@ -283,9 +332,9 @@ def _join(pieces: list[tuple[np.ndarray, np.ndarray]]) -> Rows:
     return Rows(ptr, np.concatenate([ids for _, ids in pieces]).astype(np.int32))
 
 
-def _owners(tokens: TokenisedCorpus, kind: int) -> np.ndarray:
-    """Per passage, the offset of its first field of `kind` among all such fields."""
+def _owners(tokens: TokenisedCorpus, kinds: Sequence[int]) -> np.ndarray:
+    """Per passage, the offset of its first field of one of `kinds` among all such fields."""
     owners = np.zeros(tokens.passages + 1, dtype=np.int64)
-    chosen = tokens.owners[tokens.kinds == kind]
+    chosen = tokens.owners[np.isin(tokens.kinds, kinds)]
     np.cumsum(np.bincount(chosen, minlength=tokens.passages), out=owners[1:])
     return owners

@@ -186,7 +186,7 @@ class PassageIndex:
             self._ids = {t: i for i, t in enumerate(a.terms)}
             self._idf = a.postings.idf.tolist()
             # What a passage is about: its title, keywords and example questions, not its prose.
-            self._about_df = np.bincount(a.about.ids, minlength=len(a.terms)).tolist()
+            self._about_df = a.named.tolist()
             self._positions = {p.id: i for i, p in enumerate(self.passages)}
             # Passages the curator linked (related, or one superseding the other) are kin: a
             # close score between kin is no doubt about the subject, so the margin is taken over
@@ -540,16 +540,27 @@ class _AnalysedPassage:
     keywords: list[str]
     questions: list[list[str]]
     sentences: list[list[str]]
+    variants: list[list[str]]  # about the passage, but not in its BM25 text (`indexing.VARIANT`)
 
     @classmethod
-    def of(cls, passage: Passage, analyzer: Analyzer) -> _AnalysedPassage:
+    def of(
+        cls, passage: Passage, analyzer: Analyzer, text_terms: frozenset[str] = frozenset()
+    ) -> _AnalysedPassage:
+        """The terms of each field; a variant's only those another field of the corpus holds
+        (`text_terms`, see `indexing.VARIANT`)."""
         analyse = analyzer.document_terms
         return cls(
             analyse(passage.title),
             [t for keyword in passage.keywords for t in analyse(keyword)],
-            [analyse(q) for q in passage.wordings],
+            [analyse(q) for q in passage.questions],
             [analyse(s) for s in sentences(passage.text)],
+            [[t for t in analyse(v) if t in text_terms] for v in passage.variants],
         )
+
+    @property
+    def wordings(self) -> list[list[str]]:
+        """The terms of each example question, then of each variant."""
+        return self.questions + self.variants
 
     @property
     def document(self) -> list[str]:
@@ -566,10 +577,13 @@ class _AnalysedPassage:
         return analyzer.document_terms(PARENTHETICAL.sub(" ", passage.title))
 
 
-def passage_fields(passage: Passage, analyzer: Analyzer) -> _AnalysedPassage:
+def passage_fields(
+    passage: Passage, analyzer: Analyzer, text_terms: frozenset[str] = frozenset()
+) -> _AnalysedPassage:
     """The index terms of each field of a passage, each field analysed on its own (the plain
-    way, for `reference`; the index gets the same terms from `indexing`)."""
-    return _AnalysedPassage.of(passage, analyzer)
+    way, for `reference`; the index gets the same terms from `indexing`). `text_terms`: the
+    terms of the corpus's fields other than variants (see `_AnalysedPassage.of`)."""
+    return _AnalysedPassage.of(passage, analyzer, text_terms)
 
 
 _RECENT_ROWS = 4096  # term sets of rows a `PassageIndex` remembers
@@ -666,7 +680,7 @@ def corpus_word_counts(passages: Sequence[Passage]) -> Counter[str]:
     """How often each (folded) word occurs in the corpus: titles, text, questions, keywords."""
     counts: Counter[str] = Counter()
     for p in passages:
-        for field in (p.title, p.text, *p.wordings, *p.keywords):
+        for field in (p.title, p.text, *p.questions, *p.keywords):
             counts.update(surface_tokens(field))
     return counts
 

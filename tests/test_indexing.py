@@ -1,3 +1,5 @@
+from collections import Counter
+
 from assistant import Assistant
 from assistant.indexing import TokenisedCorpus
 from assistant.retrieval import corpus_word_counts, passage_fields
@@ -28,17 +30,20 @@ def test_a_tag_across_two_sentences_is_counted_as_the_whole_text_counts_it(tmp_p
 def test_every_field_is_indexed_with_the_terms_analysing_it_alone_gives(assistant):
     index = assistant.index
     a = index.arrays
+    named = Counter()
     for doc, p in enumerate(assistant.passages):
-        fields = passage_fields(p, index.analyzer)
+        fields = passage_fields(p, index.analyzer, index.vocabulary())
+        named.update({*fields.title, *fields.keywords, *(t for q in fields.questions for t in q)})
         assert _row_terms(index, a.titles, doc) == frozenset(fields.title)
         assert _row_terms(index, a.cores, doc) == frozenset(fields.core(p, index.analyzer))
-        about = {*fields.title, *fields.keywords, *(t for q in fields.questions for t in q)}
+        about = {*fields.title, *fields.keywords, *(t for q in fields.wordings for t in q)}
         assert _row_terms(index, a.about, doc) == about
         assert _row_terms(index, a.doc_terms, doc) == frozenset(fields.document)
         questions = _rows_as_terms(index, a.questions, a.question_owners, doc)
-        assert questions == [list(dict.fromkeys(q)) for q in fields.questions]
+        assert questions == [list(dict.fromkeys(q)) for q in fields.wordings]
         sentences = _rows_as_terms(index, a.sentences, a.sentence_owners, doc)
         assert sentences == [list(dict.fromkeys(s)) for s in fields.sentences]
+    assert {a.terms[i]: n for i, n in enumerate(a.named.tolist()) if n} == dict(named)
 
 
 def test_a_passage_holding_the_field_separator_is_read_field_by_field(tmp_path):
@@ -50,11 +55,11 @@ def test_a_passage_holding_the_field_separator_is_read_field_by_field(tmp_path):
         assistant.passages
     )
     for doc, p in enumerate(assistant.passages):
-        fields = passage_fields(p, index.analyzer)
+        fields = passage_fields(p, index.analyzer, index.vocabulary())
         assert _row_terms(index, index.arrays.titles, doc) == frozenset(fields.title)
         assert _row_terms(index, index.arrays.doc_terms, doc) == frozenset(fields.document)
         questions = _rows_as_terms(index, index.arrays.questions, index.arrays.question_owners, doc)
-        assert questions == [list(dict.fromkeys(q)) for q in fields.questions]
+        assert questions == [list(dict.fromkeys(q)) for q in fields.wordings]
 
 
 def _row_terms(index, rows, row: int) -> frozenset[str]:
