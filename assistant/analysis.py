@@ -39,7 +39,7 @@ STOPWORDS = frozenset(
     hoeveel hoelang waar wanneer welke welk waarom jullie jij jou jouw mn zn graag even
     eigenlijk gewoon wel ok oke hallo hoi hey bedankt dank mag moeten kun kunt zit zitten gaat gaan
     da wa ge gij ni ne nie efkes pls aub kheb kzou kga kben kwil ist juist nen zeg seg allee
-    allez amai ofzo enzo zijde kunde moogde hebde dees
+    allez amai ofzo enzo zijde kunde moogde hebde dees kzit kzen kzijn kmoet kdoe kvraag kweet
     the an is are how what my can do does to for of and or it i me you by with from on at who
     where when which much many any some this that there please
     """.split()
@@ -382,6 +382,9 @@ class Analyzer:
         for index, token in enumerate(tokens):
             primary = self.stem(token)
             alternatives = [t for m in maps for t in self._synonym_terms(m, tokens, index)]
+            # An English word the glossary translates is not a Dutch compound ("funding" is
+            # not "fun" + "ding").
+            glossed = english and bool(alternatives)
             unknown = not alternatives and primary not in self._indexed
             # An English word the glossary lacks: as telling as it is rare in English ("car"
             # little, "passport" more), not as rare as it is in Dutch.
@@ -395,7 +398,7 @@ class Analyzer:
                 alternatives.append(self.stem(correction))
             elif not alternatives and self.mistyped_stopword(token):
                 continue  # "wta is" is "wat is": not the rarest word of the question
-            parts = () if correction or english_only else self._decompounder.split(token)
+            parts = () if correction or english_only or glossed else self._decompounder.split(token)
             groups.append(
                 TermGroup(
                     token,
