@@ -292,6 +292,7 @@ def _corpus_data(corpus: Corpus) -> dict[str, Any]:
         "directory": str(corpus.directory),
         "synonyms": corpus.synonyms,
         "english": corpus.english,
+        "outside": corpus.outside,
         "register": [
             [r.id, _source_data(r.source), r.compared, r.file] for r in corpus.sources.values()
         ],
@@ -332,4 +333,5 @@ def _corpus(data: Mapping[str, Any]) -> Corpus:
         register,
         tuple(Problem(*w) for w in data["warnings"]),
         {k: tuple(v) for k, v in data["english"].items()},
+        {k: tuple(v) for k, v in data["outside"].items()},
     )

@@ -32,7 +32,7 @@ from assistant.intent import (
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.memory import page_in, release_freed_memory
 from assistant.models import Answer, AnswerPassage, Passage, PassageRef
-from assistant.retrieval import Hit, PassageIndex
+from assistant.retrieval import Hit, OutsideSubjects, PassageIndex
 from assistant.snippets import asks_for_amount, best_snippet
 from assistant.typos import TypoIndex
 
@@ -144,6 +144,7 @@ class Assistant:
         self._by_id = corpus.by_id()
         self._positions = {p.id: i for i, p in enumerate(corpus.passages)}
         self._families = _families(corpus.passages, self.index.kin)
+        self._outside = OutsideSubjects(corpus.outside, analyzer)
 
     @classmethod
     def from_directory(
@@ -310,8 +311,9 @@ class Assistant:
         hits = self.index.search(groups, limit)
         asked = asked_facts(reading.tokens)
         topic = self.topic_passages(context_passages) if context else frozenset()
+        outside = self._outside_share(groups)
         candidates = [
-            self._evidence(groups, hits, rank, asked, english, topic)
+            self._evidence(groups, hits, rank, asked, english, topic, outside)
             for rank in range(min(RERANK, len(hits)))
         ]
         # The model ranks the first candidates: a passage about what was asked beats one that
@@ -396,7 +398,12 @@ class Assistant:
             "fact_missing": 0.0,
             "english": float(english),
             "on_topic": 0.0,
+            "outside": self._outside_share(subject),
         }
+
+    def _outside_share(self, groups: Sequence[TermGroup]) -> float:
+        """How much of a question a subject outside the domain holds (`OutsideSubjects`)."""
+        return self._outside.share(groups, self.index.informations(groups)) if groups else 0.0
 
     def _evidence(
         self,
@@ -406,8 +413,10 @@ class Assistant:
         asked: frozenset[str],
         english: bool,
         topic: Collection[str],
+        outside: float,
     ) -> tuple[dict[str, float], tuple[str, ...]]:
-        """The model's features for one candidate, and the asked kinds of fact it lacks."""
+        """The model's features for one candidate, and the asked kinds of fact it lacks.
+        `outside`: the question's `_outside_share`."""
         passage = hits[rank].passage
         missing = missing_facts(asked, passage.text)
         features = {
@@ -415,6 +424,7 @@ class Assistant:
             "fact_missing": float(bool(missing)),
             "english": float(english),
             "on_topic": float(passage.id in topic),
+            "outside": outside,
         }
         return features, missing
 

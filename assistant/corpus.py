@@ -6,6 +6,8 @@ A corpus directory holds:
 - ``synoniemen.yaml``: query expansion, user word -> corpus words;
 - ``engels.yaml``: an English glossary, English word -> Dutch corpus words, applied only to
   questions asked in English;
+- ``buiten-bereik.yaml``: subjects outside the domain (a tax return, a passport, rent), each
+  with the words its questions use, for the answerability model's ``outside`` signal;
 - ``bronnen.yaml``: the register of sources, every page or shipped document once; a passage
   cites one or more by id (see `RegisteredSource`).
 
@@ -30,7 +32,8 @@ from assistant.models import KINDS, STATUSES, Link, Passage, Source, choice_prob
 SYNONYMS_FILE = "synoniemen.yaml"
 ENGLISH_FILE = "engels.yaml"
 SOURCES_FILE = "bronnen.yaml"
-RESERVED_FILES = frozenset({SYNONYMS_FILE, ENGLISH_FILE, SOURCES_FILE})
+OUTSIDE_FILE = "buiten-bereik.yaml"
+RESERVED_FILES = frozenset({SYNONYMS_FILE, ENGLISH_FILE, SOURCES_FILE, OUTSIDE_FILE})
 
 REQUIRED_FIELDS = ("id", "kind", "title", "text", "questions", "source", "checked", "status")
 OPTIONAL_FIELDS = ("keywords", "superseded_by", "links", "related", "variants")
@@ -125,6 +128,7 @@ class Corpus:
     sources: dict[str, RegisteredSource]
     warnings: tuple[Problem, ...] = ()
     english: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    outside: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def by_id(self) -> dict[str, Passage]:
         return {p.id: p for p in self.passages}
@@ -161,6 +165,9 @@ def _load(root: Path, today: dt.date | None) -> Corpus:
     register = _load_register(root, problems)
     synonyms = _load_word_map(root, SYNONYMS_FILE, problems)
     english = _load_word_map(root, ENGLISH_FILE, problems)
+    outside = _load_word_map(
+        root, OUTSIDE_FILE, problems, "must map a subject to the words its questions use"
+    )
     passages: list[Passage] = []
     # Every id seen, valid passage or not: duplicates are caught, and a reference to an
     # invalid passage is not reported a second time.
@@ -186,7 +193,7 @@ def _load(root: Path, today: dt.date | None) -> Corpus:
         errors.append(Problem(rel_or(root), "-", "-", "no passages found"))
     if errors:
         raise CorpusError(errors)
-    return Corpus(root, tuple(passages), synonyms, register, tuple(warnings), english)
+    return Corpus(root, tuple(passages), synonyms, register, tuple(warnings), english, outside)
 
 
 def rel_or(root: Path) -> str:
@@ -639,8 +646,14 @@ def _uncompared_sources(
     return warnings
 
 
-def _load_word_map(root: Path, name: str, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
-    """A word map (user word -> corpus words): the synonyms, or the English glossary."""
+def _load_word_map(
+    root: Path,
+    name: str,
+    problems: list[Problem],
+    shape: str = "must map a user word to corpus words",
+) -> dict[str, tuple[str, ...]]:
+    """A word map (a word -> words): the synonyms, the English glossary, or the subjects
+    outside the domain. `shape`: what the file must hold, for the problem when it does not."""
     path = root / name
     if not path.exists() and not path.is_symlink():
         return {}
@@ -648,7 +661,7 @@ def _load_word_map(root: Path, name: str, problems: list[Problem]) -> dict[str, 
     if data is None:
         return {}
     if not isinstance(data, dict):
-        problems.append(Problem(name, "-", "-", "must map a user word to corpus words"))
+        problems.append(Problem(name, "-", "-", shape))
         return {}
     synonyms: dict[str, tuple[str, ...]] = {}
     for word, targets in data.items():

@@ -49,6 +49,7 @@ FEATURES = (
     "fact_missing",  # the question asks a kind of fact the top passage does not hold
     "english",  # the question is in English (answered from Dutch passages)
     "on_topic",  # read in a conversation's context, it lands on a passage of that topic
+    "outside",  # the largest share of the question one subject outside the domain holds
 )
 # The sign each feature's weight must have (0: either), see `fit_logistic`.
 SIGNS = {
@@ -66,6 +67,7 @@ SIGNS = {
     "question": 1,
     "fact_missing": -1,
     "on_topic": 1,
+    "outside": -1,
 }
 MODEL_FILE = "answerability.json"
 

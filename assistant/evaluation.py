@@ -66,7 +66,11 @@ REFUSALS = frozenset({"not_answered", "smalltalk"})
 # threshold may allow as a share of what is answered, how `choose_threshold` weighs the kinds
 # of question, and the confidence below which an answer carries a caution.
 L2 = 1.0
-MAX_WRONG = 0.2
+# 0.12: what the model gave at its threshold before the `outside` signal; with that signal,
+# out-of-domain questions no longer bind the threshold, and without this bound the fit bought
+# answers with wrong ones (0.14 of the answered) and with unanswerable questions answered as if
+# they were not (0.46 handled instead of 0.61). Issue 9 asks for 0.03.
+MAX_WRONG = 0.12
 MIN_REFUSED = 0.95  # out-of-domain questions refused, at least (issue 9's target)
 ANSWER_WEIGHTS = (2.0, 1.0, 1.0)  # answered, unanswerable refused, out-of-domain refused
 # A tuning question this similar to an example question of its passage is a paraphrase of it.

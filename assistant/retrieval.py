@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
@@ -510,6 +510,10 @@ class PassageIndex:
     def _covered(self, query: _Query, doc: int) -> float:
         return query.credited(self._term_set(self.arrays.doc_terms, doc))
 
+    def informations(self, groups: Sequence[TermGroup]) -> tuple[float, ...]:
+        """`information` of each of a question's words (worked out once per question)."""
+        return self._query(groups).info
+
     def information(self, group: TermGroup) -> float:
         """How much a word of a question says: its IDF, scaled by its specificity.
 
@@ -598,6 +602,36 @@ def _part_sets(parts: Rows, owners: np.ndarray, doc: int) -> tuple[frozenset[int
     ids = parts.ids[bounds[0] : bounds[-1]].tolist()
     base = bounds[0]
     return tuple(frozenset(ids[start - base : end - base]) for start, end in pairwise(bounds))
+
+
+class OutsideSubjects:
+    """Subjects outside the domain, each with the words its questions use
+    (`corpus.OUTSIDE_FILE`): the evidence for the answerability model's `outside` signal."""
+
+    def __init__(self, subjects: Mapping[str, Sequence[str]], analyzer: Analyzer) -> None:
+        holders: dict[str, set[int]] = {}
+        for k, words in enumerate(subjects.values()):
+            for word in words:
+                tokens = surface_tokens(word)
+                if tokens:  # a hyphenated word counts whole ("tax-on-web"), not its parts
+                    holders.setdefault(analyzer.stem(tokens[-1]), set()).add(k)
+        self._holders = {term: tuple(sorted(ks)) for term, ks in holders.items()}
+
+    def share(self, groups: Sequence[TermGroup], informations: Sequence[float]) -> float:
+        """The largest share of a question's information (`informations`, per word of
+        `groups`) that the words of one subject hold: a word counts when the subject lists
+        it or a stand-in for it (a synonym, a translation), not when it lists a compound part.
+        """
+        total = sum(informations)
+        if not total:
+            return 0.0
+        held: dict[int, float] = {}
+        for group, information in zip(groups, informations, strict=True):
+            terms = (group.primary, *group.alternatives)
+            subjects = {k for term in terms for k in self._holders.get(term, ())}
+            for k in subjects:
+                held[k] = held.get(k, 0.0) + information
+        return max(held.values(), default=0.0) / total
 
 
 class _TitleTerms:
