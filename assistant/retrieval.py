@@ -606,32 +606,51 @@ def _part_sets(parts: Rows, owners: np.ndarray, doc: int) -> tuple[frozenset[int
 
 class OutsideSubjects:
     """Subjects outside the domain, each with the words its questions use
-    (`corpus.OUTSIDE_FILE`): the evidence for the answerability model's `outside` signal."""
+    (`corpus.OUTSIDE_FILE`): the evidence for the answerability model's `outside` signal.
+
+    The user's own word matches as written (folded, a plural ending aside), not by stem: the
+    stemmer makes "verhuurder" and "verhuren", "woning" and "woon" one term, and renting out
+    one's work or where one lives is in the domain. A stand-in for the word (a corrected
+    typo, a synonym, an English word's translation) matches by stem: it is a listed word
+    itself, or a corpus word.
+    """
 
     def __init__(self, subjects: Mapping[str, Sequence[str]], analyzer: Analyzer) -> None:
-        holders: dict[str, set[int]] = {}
-        for k, words in enumerate(subjects.values()):
-            for word in words:
+        words: dict[str, set[int]] = {}
+        stems: dict[str, set[int]] = {}
+        for k, listed in enumerate(subjects.values()):
+            for word in listed:
                 tokens = surface_tokens(word)
                 if tokens:  # a hyphenated word counts whole ("tax-on-web"), not its parts
-                    holders.setdefault(analyzer.stem(tokens[-1]), set()).add(k)
-        self._holders = {term: tuple(sorted(ks)) for term, ks in holders.items()}
+                    words.setdefault(_without_plural(tokens[-1]), set()).add(k)
+                    stems.setdefault(analyzer.stem(tokens[-1]), set()).add(k)
+        self._words = {word: tuple(sorted(ks)) for word, ks in words.items()}
+        self._stems = {stem: tuple(sorted(ks)) for stem, ks in stems.items()}
 
     def share(self, groups: Sequence[TermGroup], informations: Sequence[float]) -> float:
         """The largest share of a question's information (`informations`, per word of
-        `groups`) that the words of one subject hold: a word counts when the subject lists
-        it or a stand-in for it (a synonym, a translation), not when it lists a compound part.
-        """
+        `groups`) that the words of one subject hold: the user's word, or a stand-in for it
+        (not a compound part)."""
         total = sum(informations)
         if not total:
             return 0.0
         held: dict[int, float] = {}
         for group, information in zip(groups, informations, strict=True):
-            terms = (group.primary, *group.alternatives)
-            subjects = {k for term in terms for k in self._holders.get(term, ())}
+            subjects = set(self._words.get(_without_plural(group.word), ()))
+            for term in group.alternatives:
+                subjects.update(self._stems.get(term, ()))
             for k in subjects:
                 held[k] = held.get(k, 0.0) + information
         return max(held.values(), default=0.0) / total
+
+
+def _without_plural(word: str) -> str:
+    """A folded word without a Dutch or English plural ending ("paspoorten", "passports")."""
+    if len(word) > 5 and word.endswith("en"):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 class _TitleTerms:
