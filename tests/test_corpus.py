@@ -282,6 +282,19 @@ def test_a_key_given_twice_is_an_error_not_a_silent_loss(tmp_path):
     )
 
 
+def test_subjects_outside_the_domain_are_a_map_of_words_and_are_never_passages(tmp_path):
+    root = write_corpus(tmp_path, {"a.yaml": [passage("een")]})
+    (root / "buiten-bereik.yaml").write_text("wonen: [huurwoning, huisbaas]\n", "utf-8")
+    corpus = load_corpus(root)
+    assert corpus.outside == {"wonen": ("huurwoning", "huisbaas")}
+    assert [p.id for p in corpus.passages] == ["een"]
+    (root / "buiten-bereik.yaml").write_text("- huurwoning\n- huisbaas\n", "utf-8")
+    problems = _problems(root)
+    assert "buiten-bereik.yaml: -: -: must map a subject to the words its questions use" in (
+        problems
+    )
+
+
 def test_dating_a_corpus_loaded_without_a_day_adds_exactly_that_days_warnings():
     from assistant.corpus import bundled_corpus_dir, dated
 

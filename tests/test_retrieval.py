@@ -4,6 +4,8 @@ import numpy as np
 
 from assistant import Assistant
 from assistant.analysis import TermGroup
+from assistant.decision import FEATURES
+from assistant.retrieval import OutsideSubjects
 from tests.conftest import passage, write_corpus
 
 
@@ -116,3 +118,31 @@ def test_a_hits_coverage_is_its_passages_coverage_of_the_question(assistant):
         assert hit.coverage == index.coverage(groups, positions[hit.passage.id])
     assert hits[0] == hits[0].with_coverage(hits[0].coverage)
     assert hits[0] != hits[0].with_coverage(hits[0].coverage / 2)
+
+
+def test_an_outside_subject_holds_the_users_own_words_as_written_and_stand_ins_by_stem(
+    assistant,
+):
+    subjects = {"huren": ["verhuurder", "huisbaas"], "papieren": ["paspoort", "identiteitskaart"]}
+    outside = OutsideSubjects(subjects, assistant.index.analyzer)
+
+    def share(question: str) -> float:
+        groups = list(assistant.read(question).groups)
+        return outside.share(groups, assistant.index.informations(groups))
+
+    assert share("hoe vraag ik een nieuw paspoort aan") > 0.5
+    assert share("twee paspoorten verloren") > 0.0  # a plural is the same word
+    assert share("mijn verhuurder wil de huur verhogen") > 0.0
+    # "verhuren" and "verhuurder" share a stem, but renting out one's work is in the domain.
+    assert share("kan ik mijn kunst laten verhuren") == 0.0
+    # A typo's correction stands in for the word.
+    assert share("mijn identiteitskaaart is verlopen") > 0.0
+    assert share("wat is de winwinlening") == 0.0
+
+
+def test_the_bundled_model_weighs_a_neighbouring_subject_against_an_answer(assistant):
+    weights = dict(zip(FEATURES, assistant.model.weights, strict=True))
+    assert weights["outside"] < 0.0
+    passport = assistant.retrieve("hoe vraag ik een nieuw paspoort aan")
+    assert passport.features["outside"] > 0.5
+    assert assistant.decide(passport).outcome == "not_answered"
