@@ -197,14 +197,20 @@ def test_questions_without_a_user_key_are_never_read_as_rephrasings(log):
 
 
 def test_a_disliked_answer_rephrased_counts_but_not_a_disliked_rephrasing(log):
-    disliked = log.ask("wie helpt mij met een contract", "ann")  # answered: cultuurloket
+    disliked = log.ask(
+        "wie helpt mij met een contract als kunstenaar", "ann"
+    )  # answered: cultuurloket
     log.store.record_feedback(disliked, False)
     log.ask(ANSWERED, "ann", after=60)
-    assert _summary(log.suggestions()) == [("winwinlening", "wie helpt mij met een contract", 1)]
+    assert _summary(log.suggestions()) == [
+        ("winwinlening", "wie helpt mij met een contract als kunstenaar", 1)
+    ]
     log.ask(MISSED, "bob", after=600)
     again = log.ask(ANSWERED, "bob", after=60)
     log.store.record_feedback(again, False)
-    assert [s.question for s in log.suggestions()] == ["wie helpt mij met een contract"]
+    assert [s.question for s in log.suggestions()] == [
+        "wie helpt mij met een contract als kunstenaar"
+    ]
 
 
 # Grouping, filters, decisions
@@ -491,7 +497,7 @@ def test_an_accept_that_breaks_the_corpus_restores_the_file_and_exits_1(
     )
     before = path.read_bytes()
     log = Log(tmp_path / "log.db", Assistant.from_directory(corpus_dir))  # 50 questions
-    log.store.record_feedback(log.ask("wie helpt mij met een contract"), True)
+    log.store.record_feedback(log.ask("wie helpt mij met een contract als kunstenaar"), True)
     [suggestion] = log.suggestions()
     assert suggestion.passage_id == "cultuurloket"
     monkeypatch.setenv("WEGWIJZER_DB", str(tmp_path / "log.db"))
@@ -522,7 +528,7 @@ def test_a_write_failing_halfway_restores_the_files_already_written(tmp_path, ca
     before = {p: p.read_bytes() for p in corpus_dir.rglob("*.yaml")}
     log = Log(tmp_path / "log.db", Assistant.from_directory(corpus_dir))
     log.store.record_feedback(log.ask(ANSWERED), True)
-    log.store.record_feedback(log.ask("wie helpt mij met een contract"), True)
+    log.store.record_feedback(log.ask("wie helpt mij met een contract als kunstenaar"), True)
     ids = [s.id for s in log.suggestions()]
     assert len(ids) == 2
     replace, calls = curate.os.replace, []
