@@ -71,3 +71,12 @@ def test_an_ordinary_dutch_word_is_not_split_into_parts(assistant):
     assert group.parts == ()
     [compound] = assistant.analyse("winwinlening")
     assert compound.primary == assistant.index.analyzer.stem("winwinlening")
+
+
+def test_an_english_word_the_glossary_translates_is_not_split_as_a_dutch_compound(assistant):
+    reading = assistant.read("funding for a documentary film")
+    assert reading.english
+    [funding] = [g for g in reading.groups if g.word == "funding"]
+    assert funding.alternatives and funding.parts == ()  # not "fun" + "ding"
+    dutch = assistant.read("funding voor mijn film")  # a Dutch question: no glossary
+    assert not dutch.english

@@ -138,6 +138,10 @@ def test_a_variant_says_what_a_passage_is_about_in_corpus_words_and_is_never_sho
     assert terms(with_variant, with_variant.index.arrays.doc_terms) == terms(
         without, without.index.arrays.doc_terms
     )
+    searched = "openbaar maken van een uitvinding"
+    assert [(h.passage.id, h.score) for h in with_variant.search(searched)] == [
+        (h.passage.id, h.score) for h in without.search(searched)
+    ]
     question = "mag ik mijn uitvinding openbaar maken"
     assert (
         with_variant.retrieve(question).features["question"]
