@@ -46,11 +46,12 @@ CHAT = frozenset(
     dus nou allez amai euh eh hmm haha lol is het een de the a an wiens whose your jouw
     nu even eventjes welke soort allemaal robot bot chatbot ai mens human he hé daar there
     kunde kunt gij zijde jou met gaat het hoe how are eigenlijk zoal zoals anders goede goeie
-    goeien good hartelijk hartelijke vriendelijke fijne prettige nogmaals echt enorm heel lot
+    goeien good hartelijk hartelijke vriendelijke fijne prettige nogmaals echt enorm lot
     very so much
     """.split()
 )
 _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
+_ALLOWED = _SMALLTALK | CHAT  # every word a smalltalk question may hold (and stopwords)
 # Words that address Wegwijzer itself: "wie ben jij", "what can you do".
 _ADDRESS = frozenset("jij jou jouw gij kunde zijde you robot bot chatbot".split())
 
@@ -158,10 +159,9 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     123"). A question with any other word ("hallo, wat kost een merk?") is a real question,
     and one of stopwords alone ("hoeveel is dat?") may be a follow-up.
     """
-    allowed = _SMALLTALK | CHAT
-    tokens = [t if t in allowed else _squeezed(t) for t in tokens]
+    tokens = [t if t in _ALLOWED else _squeezed(t) for t in tokens]
     if not tokens or any(
-        t not in allowed and t not in stopwords and not t.isdigit() for t in tokens
+        t not in _ALLOWED and t not in stopwords and not t.isdigit() for t in tokens
     ):
         return None
     words = set(tokens)
