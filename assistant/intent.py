@@ -29,7 +29,8 @@ THANKS = frozenset(
     bedankt dank dankjewel dankuwel dankje merci thanks thank thx tnx ty cheers super top
     fijn perfect geweldig mooi prima ok oke okay okee mercikes mercie danku bedankd thankyou
     thanx thnx tks nice cool great awesome fantastisch prachtig handig nuttig helpful
-    appreciated tof zalig straf chapeau toppie topper knap
+    appreciated tof zalig straf chapeau toppie topper knap duidelijk helder begrepen verstaan
+    snap snapt geholpen helpt clear understood
     """.split()
 )
 HELP = frozenset("help helpen hulp info uitleg test testen testing vraagje vraagjes".split())
@@ -159,7 +160,7 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     123"). A question with any other word ("hallo, wat kost een merk?") is a real question,
     and one of stopwords alone ("hoeveel is dat?") may be a follow-up.
     """
-    tokens = [t if t in _ALLOWED else _squeezed(t) for t in tokens]
+    tokens = [t if t in _ALLOWED else _plain(t) for t in tokens]
     if not tokens or any(
         t not in _ALLOWED and t not in stopwords and not t.isdigit() for t in tokens
     ):
@@ -174,12 +175,25 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     return "help"
 
 
-def _squeezed(token: str) -> str:
-    """A word typed with a letter held down ("hallooo", "merciii", "heyyy") as it is spelled."""
-    return _HELD_LETTER.sub(r"\1", token)
+def _plain(token: str) -> str:
+    """A smalltalk word as the word lists spell it: typed with a letter held down ("hallooo",
+    "merciii") or as a diminutive, Flemish or Dutch ("hallokes", "dagske", "testje"); the
+    token itself when neither gives an allowed word."""
+    squeezed = _HELD_LETTER.sub(r"\1", token)
+    if squeezed in _ALLOWED:
+        return squeezed
+    for suffix in _DIMINUTIVES:
+        stem = squeezed.removesuffix(suffix)
+        if stem != squeezed and len(stem) >= 2:
+            for plain in (stem, stem + "je"):
+                if plain in _ALLOWED:
+                    return plain
+    return token
 
 
 _HELD_LETTER = re.compile(r"(.)\1{2,}")
+# Longest first: "hallokes" is "hallo" + "kes", not "hallok" + "es".
+_DIMINUTIVES = ("skes", "tjes", "kens", "kes", "ske", "tje", "jes", "ke", "je", "ie")
 
 
 def english_evidence(tokens: Sequence[str], english_only: Collection[str]) -> tuple[int, int]:

@@ -39,6 +39,14 @@ from assistant.intent import (
         ("merciii, heel nuttig", "thanks"),
         ("ik heb een vraag over de btw", None),
         ("en hoe werkt dat?", None),
+        ("dagske", "hello"),
+        ("hoikes allemaal", "hello"),
+        ("testjeee", "help"),
+        ("merciekes", "thanks"),
+        ("ok, begrepen", "thanks"),
+        ("dank u, zeer helder", "thanks"),
+        ("wat kost een merkje", None),
+        ("is de btw-regel duidelijk", None),
     ],
 )
 def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
