@@ -40,7 +40,7 @@ from assistant.models import Link, Passage, Source
 from assistant.sparse import Postings, Rows
 from assistant.typos import TypoIndex
 
-FORMAT = 3
+FORMAT = 4
 MAGIC = b"wegwijzer-index\n"
 _ALIGN = 64
 # The modules whose code decides what is in the file: a change to one of them is a new cache.

@@ -124,8 +124,12 @@ class Assistant:
         if built is None:
             tokens = TokenisedCorpus(corpus.passages)  # every field split into words once
             counts = tokens.word_counts()
-            for word, targets in (*corpus.synonyms.items(), *corpus.english.items()):
+            for word, targets in corpus.synonyms.items():
                 counts.update(surface_tokens(" ".join((word, *targets))))
+            # The glossary's Dutch words only: an English word it lists is no Dutch word
+            # ("deductible" is English evidence, see `Analyzer.is_english`).
+            for targets in corpus.english.values():
+                counts.update(surface_tokens(" ".join(targets)))
         else:  # `built` from this corpus (see `cache`)
             counts = built.counts
         analyzer = Analyzer(

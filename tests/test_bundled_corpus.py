@@ -152,6 +152,13 @@ def test_an_english_question_is_answered_in_dutch_with_a_notice(assistant):
     assert any("Engels" in notice for notice in answer.notices)
 
 
+def test_a_word_only_the_english_glossary_lists_is_english_evidence(assistant):
+    # "is" and "a" are Dutch too; "deductible" is English, though the glossary translates it.
+    assert assistant.read("is a VAPZ tax deductible?").english
+    assert not assistant.read("is de VAPZ fiscaal aftrekbaar?").english
+    assert not assistant.read("trademark registreren voor mijn label").english
+
+
 def test_coverage_is_high_for_a_domain_question_and_low_for_another_subject(assistant):
     good = assistant.search("wat is de winwinlening")[0]
     assert good.passage.id == "winwinlening" and good.coverage > 0.9
