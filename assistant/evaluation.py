@@ -69,8 +69,11 @@ L2 = 1.0
 # 0.12: what the model gave at its threshold before the `outside` signal; with that signal,
 # out-of-domain questions no longer bind the threshold, and without this bound the fit bought
 # answers with wrong ones (0.14 of the answered) and with unanswerable questions answered as if
-# they were not (0.46 handled instead of 0.61). Issue 9 asks for 0.03.
-MAX_WRONG = 0.12
+# they were not (0.46 handled instead of 0.61). Issue 9 asks for 0.03, so the bound only ever
+# tightens: 0.11 since 1 December 2026, the share the model installed then had at its
+# threshold (0.108). Around it the objective is flat (within 0.03 from 0.57 to 0.64), and at
+# 0.12 the fit took the most answers the bound allowed.
+MAX_WRONG = 0.11
 MIN_REFUSED = 0.95  # out-of-domain questions refused, at least (issue 9's target)
 ANSWER_WEIGHTS = (2.0, 1.0, 1.0)  # answered, unanswerable refused, out-of-domain refused
 # A tuning question this similar to an example question of its passage is a paraphrase of it.
@@ -453,21 +456,27 @@ def choose_follow_up_threshold(
     assistant: Assistant, dialogues: Sequence[Sequence[Turn]]
 ) -> float | None:
     """The threshold for questions read in context with the best follow-up accuracy plus
-    share of unrelated questions not bent, over the (tuning) dialogues; None without them."""
+    share of unrelated questions not bent, over the (tuning) dialogues; None without them.
+
+    The tuning dialogues are few (a turn is 0.007 of either share), so the score is flat over
+    a range of thresholds: of the best ones, the middle, not the edge of that range. (The
+    most careful of them, 0.35 where the range was 0.10-0.35, took held-out follow-ups from
+    0.81 to 0.76.)
+    """
     if not dialogues:
         return None
     model = assistant.model
-    best, best_score = model.threshold, -1.0
+    scores = []
     try:
         for t in np.linspace(0.1, 0.9, 17):
             assistant.model = dataclasses.replace(model, follow_up_threshold=float(t))
             metrics = evaluate_dialogues(assistant, dialogues, {}).metrics
-            score = metrics["follow_up_accuracy"] + metrics["unrelated_not_bent"]
-            if score >= best_score - 1e-9:  # of equal ones, the most careful
-                best, best_score = float(t), score
+            scores.append((float(t), metrics["follow_up_accuracy"] + metrics["unrelated_not_bent"]))
     finally:
         assistant.model = model
-    return best
+    top = max(score for _, score in scores)
+    best = [t for t, score in scores if score >= top - 1e-9]
+    return best[(len(best) - 1) // 2]
 
 
 def is_paraphrase(item: LabelledQuestion, assistant: Assistant) -> bool:

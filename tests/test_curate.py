@@ -59,7 +59,7 @@ GELD = """\
     - hoeveel kan ik lenen met een winwinlening?  # de klassieke vraag
     - wat is de winwinlening
   # trefwoorden helpen het zoeken
-  keywords: [vrienden, familie, lenen, belastingkrediet]
+  keywords: [vrienden, familie, geld, lenen, belastingkrediet]
   source: pmv-winwinlening
   checked: "2026-01"
   status: actueel

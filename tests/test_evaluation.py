@@ -1,16 +1,19 @@
 import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
+from assistant.decision import bundled_model
 from assistant.evaluation import (
     Bin,
     EvalFileError,
     LabelledQuestion,
     QuestionResult,
     check_labels,
+    choose_follow_up_threshold,
     choose_threshold,
     evaluate,
     expected_calibration_error,
@@ -140,6 +143,21 @@ def test_threshold_answers_what_it_can_and_refuses_the_rest():
     results = [QuestionResult(i, ("a",), 0.0) for i in items]
     probabilities = np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.2, 0.1])
     assert 0.5 < choose_threshold(results, probabilities) <= 0.6
+
+
+def test_the_follow_up_threshold_is_the_middle_of_the_best_ones_not_their_edge(monkeypatch):
+    # Follow-ups as good from 0.10 to 0.35 and worse above: 0.20, not the careful edge 0.35.
+    def measured(assistant, dialogues, thresholds):
+        flat = assistant.model.follow_up_threshold <= 0.35 + 1e-9
+        return SimpleNamespace(
+            metrics={"follow_up_accuracy": 0.9 if flat else 0.8, "unrelated_not_bent": 0.95}
+        )
+
+    monkeypatch.setattr("assistant.evaluation.evaluate_dialogues", measured)
+    assistant = SimpleNamespace(model=bundled_model())
+    assert choose_follow_up_threshold(assistant, [["a dialogue"]]) == pytest.approx(0.2)
+    assert assistant.model == bundled_model()  # the model it was given, put back
+    assert choose_follow_up_threshold(assistant, []) is None
 
 
 def test_malformed_eval_files_are_clear_errors(tmp_path):
