@@ -20,23 +20,23 @@ GREETINGS = frozenset(
     """
     hallo hoi hey hi hello hiya dag daag goeiedag goedendag goeiemorgen goedemorgen goeiemiddag
     goedemiddag goeienavond goedenavond yo salut bonjour hola welkom hee heej hej hallu halloo
-    hallootjes hoihoi goeiendag goeienmorgen goeienmiddag goedenmiddag goeieavond moggel morgen
+    hoihoi goeiendag goeienmorgen goeienmiddag goedenmiddag goeieavond moggel morgen
     middag avond namiddag voormiddag morning afternoon evening howdy greetings
     """.split()
 )
 THANKS = frozenset(
     """
     bedankt dank dankjewel dankuwel dankje merci thanks thank thx tnx ty cheers super top
-    fijn perfect geweldig mooi prima ok oke okay okee mercikes mercie danku bedankd thankyou
+    fijn perfect geweldig mooi prima ok oke okay okee mercie danku bedankd thankyou
     thanx thnx tks nice cool great awesome fantastisch prachtig handig nuttig helpful
     appreciated tof zalig straf chapeau toppie topper knap duidelijk helder begrepen verstaan
     snap snapt geholpen helpt clear understood
     """.split()
 )
-HELP = frozenset("help helpen hulp info uitleg test testen testing vraagje vraagjes".split())
+HELP = frozenset("help helpen hulp info uitleg test testen testing vraagje".split())
 FAREWELLS = frozenset(
     """
-    doei dag daag tot ziens later bye goodbye ciao salu doeg houdoe salukes byebye adieu slaapwel
+    doei dag daag tot ziens later bye goodbye ciao salu doeg houdoe byebye adieu slaapwel
     welterusten groetjes groeten mvg cya straks
     """.split()
 )
@@ -45,7 +45,7 @@ CHAT = frozenset(
     ok oke okay okee ja nee neen yes no jij je jou u you ben bent zijt are who what wie wat kan
     kun kunt can doe doet do does ik mij me i goed good gaat alles nog veel heel erg zeer wel
     dus nou allez amai euh eh hmm haha lol is het een de the a an wiens whose your jouw
-    nu even eventjes welke soort allemaal robot bot chatbot ai mens human he hé daar there
+    nu even welke soort allemaal robot bot chatbot ai mens human he hé daar there
     kunde kunt gij zijde jou met gaat het hoe how are eigenlijk zoal zoals anders goede goeie
     goeien good hartelijk hartelijke vriendelijke fijne prettige nogmaals echt enorm lot
     very so much
