@@ -105,7 +105,7 @@ class Conversation:
         found = assistant.retrieve(asked, limit=limit)
         alone = _Reading(found, assistant.decide(found))
         chosen, followed_up = alone, False
-        may_follow_up = topic is not None and assistant.may_follow_up(found)
+        may_follow_up = topic is not None and assistant.may_follow_up(found, topic.passage_ids)
         if topic is not None and may_follow_up:
             found = assistant.retrieve(
                 asked, context=topic.asked, context_passages=topic.passage_ids, limit=limit

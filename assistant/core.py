@@ -505,17 +505,20 @@ class Assistant:
             return ()
         return (PassageRef(first.id, first.title), PassageRef(second.id, second.title))
 
-    def may_follow_up(self, found: Retrieval) -> bool:
+    def may_follow_up(self, found: Retrieval, topic: Sequence[str] = ()) -> bool:
         """Whether a question may continue an earlier one (see `Conversation`).
 
         It may when it refers back ("dat", "daarvoor", "en ...?"). It may not when it is
         smalltalk, when the corpus does not know one of its words ("weer", "supermarkt": it is
         about something else), or when it names a subject of its own ("wat is het
-        cultuurkrediet?", see `PassageIndex.names_subject`). A question that names nothing of
-        its own ("hoeveel procent krijg ik terug?", "hoe dien ik in?") may.
+        cultuurkrediet?", see `PassageIndex.names_subject`), or one the topic's first passage
+        does not hold ("mag ik mijn auteursrechten verhuren?" after the startlening, see
+        `PassageIndex.names_other_subject`). A question that names nothing of its own
+        ("hoeveel procent krijg ik terug?", "hoe dien ik in?") may.
 
         Args:
             found: the question's own retrieval (without context).
+            topic: the passages answered on the conversation's topic, first first.
         """
         if found.smalltalk:
             return False
@@ -526,7 +529,9 @@ class Assistant:
         features = found.features
         if features["unknown_common"] + features["unknown_rare"] > 0.0:
             return False
-        return not self.index.names_subject(found.groups)
+        if self.index.names_subject(found.groups):
+            return False
+        return not self.index.names_other_subject(found.groups, topic[:1])
 
     def names_own_subject(self, found: Retrieval) -> bool:
         """Whether a question, read on its own, names a subject of its own: a word that few

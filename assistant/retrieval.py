@@ -262,6 +262,28 @@ class PassageIndex:
             for t in (g.primary, *g.alternatives)
         )
 
+    def names_other_subject(self, groups: Sequence[TermGroup], passage_ids: Sequence[str]) -> bool:
+        """Whether a question names a subject that the given passages (a conversation's
+        topic) do not hold: a word rare in everyday Dutch that passages are about, but none of
+        these. "mag ik mijn auteursrechten verhuren?" after the startlening names the
+        auteursrecht, which many passages are about (so `names_subject` does not see it) and
+        the startlening's is not."""
+        rows = self.arrays.doc_terms
+        held = [
+            self._term_set(rows, self._positions[p]) for p in passage_ids if p in self._positions
+        ]
+        if not held:
+            return False
+        for group in groups:
+            if group.weight != 1.0 or self.specificity(group) < SUBJECT_SPECIFICITY:
+                continue
+            terms = {self._ids[t] for t in (group.primary, *group.alternatives) if t in self._ids}
+            if not any(self._about_df[t] for t in terms):
+                continue
+            if all(terms.isdisjoint(h) for h in held):
+                return True
+        return False
+
     def _about_count(self, term: str) -> int:
         i = self._ids.get(term)
         return 0 if i is None else self._about_df[i]

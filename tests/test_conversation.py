@@ -119,6 +119,18 @@ def test_a_question_naming_its_own_subject_sets_a_new_topic(assistant):
     assert conversation.topic.question == "wat is het cultuurkrediet?"
 
 
+def test_a_subject_many_passages_share_but_the_topic_lacks_is_not_bent(assistant):
+    # Many passages are about the auteursrecht, so the word alone does not mark a subject of
+    # its own; but the startlening's passage does not hold it: the question is not read as a
+    # follow-up, and the unanswered topic answers nothing.
+    conversation = Conversation(assistant)
+    conversation.ask("ik wil starten met een startlening van pmv, hoe zit dat")
+    answer = conversation.ask("mag ik mijn auteursrechten verhuren in plaats van verkopen?")
+    assert _first(answer) != "startlening"
+    assert not any("vervolg" in n for n in answer.notices)
+    assert not assistant.index.names_subject(assistant.retrieve("auteursrechten verhuren").groups)
+
+
 def test_a_pronoun_with_no_subject_of_its_own_stays_on_the_topic(assistant):
     # On its own "wie beheert dat?" is about PlayRight (which manages rights); "dat" stands
     # for the topic, and "beheert" names no subject.
