@@ -48,9 +48,11 @@ CHECKOUT = Path(__file__).resolve().parent.parent
 EVAL_DIR = CHECKOUT / "tests" / "eval"
 DEFAULT_EVAL_SETS = (
     ("tuning", EVAL_DIR / "vragen.yaml", EVAL_DIR / "gesprekken.yaml"),
+    ("validation", EVAL_DIR / "validatie.yaml", EVAL_DIR / "validatie-gesprekken.yaml"),
     ("held-out", EVAL_DIR / "heldout.yaml", EVAL_DIR / "heldout-gesprekken.yaml"),
-)  # (name, questions, dialogues): the tuning set the model is fitted on, then the held-out
-# set that is never used for fitting and that CI gates on.
+)  # (name, questions, dialogues): the tuning set the model is fitted on; the validation set,
+# never fitted on, that a change is accepted or rejected on; the held-out set, never used for
+# either, that reports what users get. CI gates on all three.
 
 
 @runtime_checkable

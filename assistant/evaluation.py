@@ -10,8 +10,10 @@ A question file has four sections (see tests/eval/vragen.yaml):
 
 Items may carry a ``style`` (faq, article, typed, flemish, typo, noaccent, nl, english) and the
 ``url`` of the page a verbatim question comes from. The tuning set (vragen.yaml, gesprekken.yaml) is
-what the model is fitted and calibrated on; the held-out set (heldout.yaml,
-heldout-gesprekken.yaml) is never used for fitting and is what CI gates on.
+what the model is fitted and calibrated on; the validation set (validatie.yaml,
+validatie-gesprekken.yaml) is never fitted on and is where a change is accepted or rejected; the
+held-out set (heldout.yaml, heldout-gesprekken.yaml) is used for neither and reports what users
+get. CI gates on all three.
 """
 
 from __future__ import annotations

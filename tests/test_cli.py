@@ -132,8 +132,8 @@ def test_eval_passes_on_the_bundled_set_from_any_folder(capsys, monkeypatch, tmp
     code, out, _ = run_cli(capsys, "eval", "--json")
     data = json.loads(out)
     assert code == 0 and data["failures"] == []
-    assert [s["set"] for s in data["sets"]] == ["tuning", "held-out"]
-    held_out = data["sets"][1]
+    assert [s["set"] for s in data["sets"]] == ["tuning", "validation", "held-out"]
+    held_out = data["sets"][2]
     assert held_out["counts"]["in_domain"] >= 80 and held_out["thresholds"]
     assert held_out["dialogues"]["counts"]["follow_up"] >= 80
     assert sum(b["count"] for b in held_out["reliability"]) >= 300

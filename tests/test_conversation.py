@@ -8,6 +8,7 @@ from tests.fakes.clock import Clock
 
 DIALOGUES = Path(__file__).parent / "eval" / "gesprekken.yaml"
 HELD_OUT = Path(__file__).parent / "eval" / "heldout-gesprekken.yaml"
+VALIDATION = Path(__file__).parent / "eval" / "validatie-gesprekken.yaml"
 
 
 def test_the_context_expires_after_the_timeout(assistant):
@@ -46,9 +47,9 @@ def test_conversations_are_bounded_and_reused(assistant):
 
 
 def test_dialogue_sets_meet_their_thresholds(assistant):
-    for path in (DIALOGUES, HELD_OUT):
+    for path, least in ((DIALOGUES, 80), (VALIDATION, 50), (HELD_OUT, 80)):
         dialogues, thresholds = load_dialogues(path)
-        assert len(dialogues) >= 80
+        assert len(dialogues) >= least
         assert all(2 <= len(d) <= 4 for d in dialogues)
         report = evaluate_dialogues(assistant, dialogues, thresholds)
         assert set(thresholds) >= {"follow_up_accuracy", "unrelated_not_bent"}

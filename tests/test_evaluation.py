@@ -26,6 +26,8 @@ EVAL = Path(__file__).parent / "eval"
 TUNING = EVAL / "vragen.yaml"
 HELD_OUT = EVAL / "heldout.yaml"
 HELD_OUT_DIALOGUES = EVAL / "heldout-gesprekken.yaml"
+VALIDATION = EVAL / "validatie.yaml"
+VALIDATION_DIALOGUES = EVAL / "validatie-gesprekken.yaml"
 
 
 def _fold(text: str) -> str:
@@ -58,6 +60,26 @@ def test_held_out_set_has_what_the_issue_asks_for(assistant):
     assert check_labels(held_out, assistant) == []
     dialogues, _ = load_dialogues(HELD_OUT_DIALOGUES)
     assert len(dialogues) >= 80
+
+
+def test_validation_set_is_apart_from_the_others_and_names_only_real_passages(assistant):
+    validation = load_eval_set(VALIDATION)
+    assert len(validation.in_domain) >= 150 and len(validation.out_of_domain) >= 80
+    assert len(validation.of("unanswerable")) >= 50
+    assert check_labels(validation, assistant) == []
+    verbatim = [q for q in validation.questions if q.style in ("faq", "article")]
+    assert verbatim and all(q.url.startswith("http") for q in verbatim)
+    # Its pages are none of the held-out set's, and it holds no near-copy of a held-out
+    # question, nor a tuning question: a change judged on it is not judged on those.
+    held_out = load_eval_set(HELD_OUT)
+    assert {q.url for q in verbatim}.isdisjoint({q.url for q in held_out.questions if q.url})
+    held = [_fold(q.question) for q in held_out.questions]
+    tuning = {_fold(q.question) for q in load_eval_set(TUNING).questions}
+    mine = [_fold(q.question) for q in validation.questions]
+    assert [q for q in mine if q in tuning] == []
+    assert [q for q in mine if any(_similar(q, h, 0.8) for h in held)] == []
+    dialogues, thresholds = load_dialogues(VALIDATION_DIALOGUES)
+    assert len(dialogues) >= 50 and set(thresholds) >= {"follow_up_accuracy"}
 
 
 def test_no_held_out_question_is_a_near_copy_of_an_example_question(assistant):
