@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
@@ -257,32 +257,32 @@ class PassageIndex:
         "bedrag" or "klant"."""
         return any(
             0 < self._about_count(t) <= SUBJECT_PASSAGES
-            for g in groups
-            if g.weight == 1.0 and self.specificity(g) >= SUBJECT_SPECIFICITY
+            for g in self._naming(groups)
             for t in (g.primary, *g.alternatives)
         )
 
     def names_other_subject(self, groups: Sequence[TermGroup], passage_ids: Sequence[str]) -> bool:
         """Whether a question names a subject that the given passages (a conversation's
-        topic) do not hold: a word rare in everyday Dutch that passages are about, but none of
-        these. "mag ik mijn auteursrechten verhuren?" after the startlening names the
-        auteursrecht, which many passages are about (so `names_subject` does not see it) and
-        the startlening's is not."""
+        topic) do not hold: a word rare in everyday Dutch that passages are about, but that
+        none of these holds. "mag ik mijn auteursrechten verhuren?" after the startlening names
+        the auteursrecht: many passages are about it (so `names_subject` does not see it), and
+        the startlening's passage does not hold it."""
         rows = self.arrays.doc_terms
         held = [
             self._term_set(rows, self._positions[p]) for p in passage_ids if p in self._positions
         ]
         if not held:
             return False
-        for group in groups:
-            if group.weight != 1.0 or self.specificity(group) < SUBJECT_SPECIFICITY:
-                continue
+        for group in self._naming(groups):
             terms = {self._ids[t] for t in (group.primary, *group.alternatives) if t in self._ids}
-            if not any(self._about_df[t] for t in terms):
-                continue
-            if all(terms.isdisjoint(h) for h in held):
+            if any(self._about_df[t] for t in terms) and all(terms.isdisjoint(h) for h in held):
                 return True
         return False
+
+    def _naming(self, groups: Sequence[TermGroup]) -> Iterator[TermGroup]:
+        """The question's own words (not its context's) that are rare enough in everyday
+        Dutch to name a subject."""
+        return (g for g in groups if g.weight == 1.0 and self.specificity(g) >= SUBJECT_SPECIFICITY)
 
     def _about_count(self, term: str) -> int:
         i = self._ids.get(term)
