@@ -19,6 +19,7 @@ get. CI gates on all three.
 from __future__ import annotations
 
 import dataclasses
+import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -441,7 +442,9 @@ def fit_model(
         for r in run(fitted, eval_set.questions)
         if r.item.category != "smalltalk" and not is_paraphrase(r.item, assistant)
     ]
-    threshold = choose_threshold(results, np.array([r.confidence for r in results]))
+    threshold = choose_threshold(
+        results, np.array([r.confidence for r in results]), assistant.model.threshold
+    )
     fitted.model = dataclasses.replace(
         model, threshold=threshold, unsure=max(threshold, UNSURE_BELOW)
     )
@@ -557,22 +560,46 @@ def threshold_table(
     return table
 
 
-def choose_threshold(results: Sequence[QuestionResult], probabilities: np.ndarray) -> float:
-    """The threshold with the best weighted mean of answerable questions answered (counted
+def choose_threshold(
+    results: Sequence[QuestionResult],
+    probabilities: np.ndarray,
+    installed: float | None = None,
+) -> float:
+    """The threshold with the best weighted sum of answerable questions answered (counted
     twice) and unanswerable and out-of-domain questions refused, among those that refuse at
     least `MIN_REFUSED` of the out-of-domain questions and keep wrong answers within
-    `MAX_WRONG` (the highest threshold if none does).
+    `MAX_WRONG` (the highest threshold if none does); the `installed` one instead while it is
+    allowed and its sum is within one standard error of the best.
 
     Answering a question about something else is the worst mistake, so refusing those is a
     bound, not a trade. Within it, answering what can be answered counts double: a refused
     answerable question costs the user the answer, while an on-topic answer to an unanswerable
     one still shows the right subject, its source and, when it is not sure, a caution.
+
+    The sum is flat around its best (within 0.05 from 0.51 to 0.64 on 1 December 2026): its
+    maximum moved from 0.62 to 0.58 with a feature that made the model better at either
+    threshold, while the validation set preferred 0.62 to 0.58. What users see then changes
+    only on evidence larger than the noise of the sum.
     """
     table = threshold_table(results, probabilities)
     allowed = [row for row in table if row[3] >= MIN_REFUSED and row[4] <= MAX_WRONG]
-    allowed = allowed or table[-1:]
+    if not allowed:
+        return table[-1][0]
     weights = np.array(ANSWER_WEIGHTS)
-    return max(allowed, key=lambda row: (float(weights @ np.array(row[1:4])), -row[0]))[0]
+
+    def value(row: tuple[float, ...]) -> float:
+        return float(weights @ np.array(row[1:4]))
+
+    best = max(allowed, key=lambda row: (value(row), -row[0]))
+    if installed is None:
+        return best[0]
+    category = [r.item.category for r in results]
+    sizes = [category.count(c) for c in ("in_domain", "unanswerable", "out_of_domain")]
+    error = math.sqrt(
+        sum(w * w * p * (1 - p) / n for w, p, n in zip(weights, best[1:4], sizes, strict=True) if n)
+    )
+    kept = [row for row in allowed if abs(row[0] - installed) < 1e-9]
+    return installed if kept and value(kept[0]) >= value(best) - error else best[0]
 
 
 # Dialogues

@@ -96,7 +96,8 @@ FACT_CUES: dict[str, frozenset[str]] = {
     ),
     "amount": frozenset(
         "hoeveel bedrag bedragen maximum maximaal minimum minimaal percentage procent rente "
-        "plafond budget hoogte much many amount maximum".split()
+        "plafond budget hoogte rentevoet rentevork much many amount maximum ceiling limit "
+        "limits".split()
     ),
     "deadline": frozenset(
         "wanneer deadline deadlines termijn termijnen uiterlijk datum data hoelang indiendatum "
@@ -143,6 +144,11 @@ _CONDITION = re.compile(
     r"|als je|wie|op voorwaarde|niet)\b",
     re.IGNORECASE,
 )
+# A year a question may ask a figure or a date for, and the kinds of fact that are dated.
+_YEAR = re.compile(r"20\d\d")
+_DATED = frozenset(("cost", "amount", "deadline"))
+YEAR_FACT = "year "
+
 _HOLDS = {
     "cost": _FIGURE,
     "amount": _FIGURE,
@@ -226,7 +232,12 @@ def has_anaphor(tokens: Sequence[str]) -> bool:
 
 
 def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
-    """The kinds of fact a question asks for (see `FACT_CUES`), from its cue words."""
+    """The kinds of fact a question asks for (see `FACT_CUES`), from its cue words.
+
+    A question that asks for a figure or a date and names a year asks for that year's
+    ("hoeveel is de rente in 2026", "deadline 2025"): the kind ``"year 2026"``, which a passage
+    holding only other years' figures lacks.
+    """
     kinds = {kind for kind, cues in FACT_CUES.items() if any(t in cues for t in tokens)}
     for before, word in itertools.pairwise(tokens):
         if word in ("lang", "long") and before in _DURATION_OPENERS:
@@ -236,6 +247,8 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
                 kinds.add("deadline")
             if not any(t in FACT_CUES["amount"] for t in tokens if t != before):
                 kinds.discard("amount")
+    if kinds & _DATED:
+        kinds.update(YEAR_FACT + t for t in tokens if _YEAR.fullmatch(t))
     return frozenset(kinds)
 
 
@@ -247,10 +260,14 @@ def is_fact_cue(word: str) -> bool:
 
 @lru_cache(maxsize=8192)  # the passages answered most recently, each asked a few kinds
 def holds_fact(text: str, kind: str) -> bool:
-    """Whether a passage text holds a fact of this kind (a figure, a date or term, a contact)."""
+    """Whether a passage text holds a fact of this kind (a figure, a date or term, a contact,
+    or for ``"year 2026"`` that year)."""
+    if kind.startswith(YEAR_FACT):
+        return re.search(rf"\b{kind.removeprefix(YEAR_FACT)}\b", text) is not None
     return bool(_HOLDS[kind].search(text))
 
 
 def missing_facts(asked: Collection[str], text: str) -> tuple[str, ...]:
-    """The asked kinds of fact that `text` does not hold, in a fixed order."""
-    return tuple(kind for kind in FACT_CUES if kind in asked and not holds_fact(text, kind))
+    """The asked kinds of fact that `text` does not hold, in a fixed order (the years last)."""
+    kinds = [*FACT_CUES, *sorted(k for k in asked if k.startswith(YEAR_FACT))]
+    return tuple(kind for kind in kinds if kind in asked and not holds_fact(text, kind))

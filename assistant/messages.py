@@ -25,6 +25,8 @@ _MISSING = {
     "contact": "Hoe je iemand rechtstreeks contacteert",
     "condition": "Welke voorwaarden precies gelden",
 }
+# When the passage holds figures or dates, but not for the year the question names.
+_MISSING_FOR_YEAR = "Wat voor {year} geldt"
 PARTIAL = (
     "{what} bij «{title}», staat niet in de kennisbank. Wel dit, over hetzelfde onderwerp. "
     "Kijk op de officiële pagina of vraag het aan het Cultuurloket (cultuurloket.be)."
@@ -46,7 +48,11 @@ SMALLTALK = {
 
 def partial(missing: tuple[str, ...], title: str) -> str:
     """What a partial answer says it does not know, about the passage it found."""
-    what = _MISSING.get(missing[0], "Precies wat je vraagt") if missing else "Precies wat je vraagt"
+    what = "Precies wat je vraagt"
+    if missing and missing[0].startswith("year "):
+        what = _MISSING_FOR_YEAR.format(year=missing[0].removeprefix("year "))
+    elif missing:
+        what = _MISSING.get(missing[0], what)
     return PARTIAL.format(what=what, title=title)
 
 

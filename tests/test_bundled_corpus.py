@@ -146,6 +146,12 @@ def test_a_partial_answer_says_what_it_does_not_know_and_names_the_desk(assistan
     assert answer.passages[0].id == "cultuurloket" and answer.fallback.label == "Cultuurloket"
 
 
+def test_a_figure_for_a_year_the_corpus_lacks_is_a_partial_answer_naming_the_year(assistant):
+    answer = assistant.ask("hoeveel rente betaal ik op een startlening in 2026?")
+    assert answer.outcome == "partial" and answer.passages[0].id == "startlening"
+    assert answer.message.startswith("Wat voor 2026 geldt bij «Startlening")
+
+
 def test_an_english_question_is_answered_in_dutch_with_a_notice(assistant):
     answer = assistant.ask("how do I register a trademark in Belgium")
     assert answer.answered and answer.passages[0].id in {"benelux-merk", "eu-merk-model"}

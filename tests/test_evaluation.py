@@ -167,6 +167,22 @@ def test_threshold_answers_what_it_can_and_refuses_the_rest():
     assert 0.5 < choose_threshold(results, probabilities) <= 0.6
 
 
+def test_a_refit_keeps_the_installed_threshold_while_it_is_as_good_within_the_noise():
+    items = [LabelledQuestion("q", ("a",))] * 40 + [LabelledQuestion("o", (), "out_of_domain")] * 40
+    results = [QuestionResult(i, ("a",), 0.0) for i in items]
+    # Out-of-domain questions up to 0.6: 0.57 is the lowest that refuses 95% of them.
+    probabilities = np.concatenate([np.linspace(0.5, 1.0, 40), np.linspace(0.0, 0.6, 40)])
+    best = choose_threshold(results, probabilities)
+    assert best == pytest.approx(0.57)
+    # 0.60 answers two answerable questions fewer; one standard error is worth about two and a
+    # half of them.
+    assert choose_threshold(results, probabilities, installed=0.6) == 0.6
+    # 0.65 answers six fewer (and refuses one out-of-domain question more): the refit moves.
+    assert choose_threshold(results, probabilities, installed=0.65) == pytest.approx(best)
+    # A threshold the bounds do not allow is never kept.
+    assert choose_threshold(results, probabilities, installed=0.5) == pytest.approx(best)
+
+
 def test_the_follow_up_threshold_is_the_middle_of_the_best_ones_not_their_edge(monkeypatch):
     # Follow-ups as good from 0.10 to 0.35 and worse above: 0.20, not the careful edge 0.35.
     def measured(assistant, dialogues, thresholds):

@@ -90,6 +90,19 @@ def test_asked_facts_and_what_a_passage_lacks():
     assert missing_facts({"cost", "deadline"}, "Je dient in voor 1 maart.") == ("cost",)
 
 
+def test_a_figure_asked_for_a_year_is_missing_from_a_passage_with_other_years_figures():
+    assert asked_facts(surface_tokens("hoeveel is de rente van de startlening in 2026?")) == {
+        "amount",
+        "year 2026",
+    }
+    # A year without a figure or a date asked for is the question's context, not the fact.
+    assert asked_facts(surface_tokens("wie mag nog auteursrechten aangeven sinds 2023")) == set()
+    text = "Voor inkomstenjaar 2024 was het plafond EUR 73.070."
+    assert missing_facts({"amount", "year 2026"}, text) == ("year 2026",)
+    assert missing_facts({"amount", "year 2024"}, text) == ()
+    assert missing_facts({"amount", "year 2024"}, "Het plafond is EUR 120.240.") == ("year 2024",)
+
+
 @pytest.mark.parametrize(
     ("text", "english"),
     [
