@@ -121,6 +121,9 @@ def word_tokens(raw: str) -> tuple[str, ...]:
     return tuple(t for t in tokens if _keep(t))
 
 
+# A number as users type it, with a short unit or ordinal: "90k", "4x", "3de", "10u".
+_NUMBER = re.compile(r"\d+[a-z]{0,3}")
+
 _word_tokens = lru_cache(maxsize=_WORDS_KEPT)(word_tokens)  # a text repeats its words
 
 
@@ -418,11 +421,11 @@ class Analyzer:
     def _detail_specificity(self, token: str, names: set[str], english: bool) -> float | None:
         """How much a word the corpus does not know says about the subject.
 
-        A name ("Dirk", "De Vieze Gasten") or a number (an amount, a year) is the user's own
-        detail, not the subject: it says little. An English word says as much as it is rare in
+        A name ("Dirk", "De Vieze Gasten") or a number (an amount, a year, also typed with its
+        unit: "90k", "4x", "3de") is the user's own detail, not the subject: it says little. An English word says as much as it is rare in
         English. Anything else: the default (its rarity in Dutch).
         """
-        if token.isdigit() or token in names:
+        if _NUMBER.fullmatch(token) or token in names:
             return DETAIL_SPECIFICITY
         if english:
             return _zipf_specificity(english_zipf(token))

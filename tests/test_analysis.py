@@ -1,4 +1,11 @@
-from assistant.analysis import Decompounder, content_tokens, fold, singular, surface_tokens
+from assistant.analysis import (
+    DETAIL_SPECIFICITY,
+    Decompounder,
+    content_tokens,
+    fold,
+    singular,
+    surface_tokens,
+)
 from assistant.lexicon import dutch_frequencies
 
 
@@ -80,3 +87,9 @@ def test_an_english_word_the_glossary_translates_is_not_split_as_a_dutch_compoun
     assert funding.alternatives and funding.parts == ()  # not "fun" + "ding"
     dutch = assistant.read("funding voor mijn film")  # a Dutch question: no glossary
     assert not dutch.english
+
+
+def test_a_number_typed_with_its_unit_is_the_users_own_detail(assistant):
+    groups = {g.word: g for g in assistant.analyse("is the startlening really max 4x my 90k?")}
+    assert groups["4x"].specificity == groups["90k"].specificity == DETAIL_SPECIFICITY
+    assert assistant.index.specificity(groups["startlening"]) == 1.0
