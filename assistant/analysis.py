@@ -422,8 +422,9 @@ class Analyzer:
         """How much a word the corpus does not know says about the subject.
 
         A name ("Dirk", "De Vieze Gasten") or a number (an amount, a year, also typed with its
-        unit: "90k", "4x", "3de") is the user's own detail, not the subject: it says little. An English word says as much as it is rare in
-        English. Anything else: the default (its rarity in Dutch).
+        unit: "90k", "4x", "3de") is the user's own detail, not the subject: it says little. An
+        English word says as much as it is rare in English. Anything else: the default (its
+        rarity in Dutch).
         """
         if _NUMBER.fullmatch(token) or token in names:
             return DETAIL_SPECIFICITY

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -43,6 +45,8 @@ RELATIVE_CUTOFF = 0.4
 CANDIDATES = 10
 RERANK = 3  # how many of the first passages the answerability model reorders
 NO_EVIDENCE = dict.fromkeys(FEATURES, 0.0)
+# A question of at most this many content words names little more than its subject.
+GENERIC_WORDS = 2
 # Weight of the words of a conversation's earlier question beside a follow-up's own words.
 CONTEXT_WEIGHT = 0.5
 # An answer asks "which one did you mean?" when its second passage also answers, is not kin
@@ -148,6 +152,11 @@ class Assistant:
         self._by_id = corpus.by_id()
         self._positions = {p.id: i for i, p in enumerate(corpus.passages)}
         self._families = _families(corpus.passages, self.index.kin)
+        # How central each passage is to its subject: how many passages link to it (log-scaled
+        # to 0..1). The overview of a subject is linked from its facets.
+        linked = Counter(r for p in corpus.passages for r in p.related)
+        most = math.log1p(max(linked.values(), default=0)) or 1.0
+        self._central = {pid: math.log1p(n) / most for pid, n in linked.items()}
         self._outside = OutsideSubjects(corpus.outside, analyzer)
 
     @classmethod
@@ -403,7 +412,16 @@ class Assistant:
             "english": float(english),
             "on_topic": 0.0,
             "outside": self._outside_share(subject),
+            "central": self._centrality(top.passage.id, subject),
         }
+
+    def _centrality(self, passage_id: str, groups: Sequence[TermGroup]) -> float:
+        """How central a passage is to its subject, for a question that names little more than
+        a subject ("wat is een beroepskaart?"), which its overview answers rather than a facet
+        (applying for it); 0 for a longer question."""
+        if len(groups) > GENERIC_WORDS:
+            return 0.0
+        return self._central.get(passage_id, 0.0)
 
     def _outside_share(self, groups: Sequence[TermGroup]) -> float:
         """How much of a question a subject outside the domain holds (`OutsideSubjects`)."""
@@ -429,6 +447,7 @@ class Assistant:
             "english": float(english),
             "on_topic": float(passage.id in topic),
             "outside": outside,
+            "central": self._centrality(passage.id, groups),
         }
         return features, missing
 

@@ -50,6 +50,7 @@ FEATURES = (
     "english",  # the question is in English (answered from Dutch passages)
     "on_topic",  # read in a conversation's context, it lands on a passage of that topic
     "outside",  # the largest share of the question one subject outside the domain holds
+    "central",  # for a question of one or two words: how many passages link to the top one
 )
 # The sign each feature's weight must have (0: either), see `fit_logistic`.
 SIGNS = {

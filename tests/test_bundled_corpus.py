@@ -152,6 +152,20 @@ def test_a_figure_for_a_year_the_corpus_lacks_is_a_partial_answer_naming_the_yea
     assert answer.message.startswith("Wat voor 2026 geldt bij «Startlening")
 
 
+@pytest.mark.parametrize(
+    ("question", "overview", "facet"),
+    [
+        ("volgrecht", "volgrecht", "volgrecht-tarieven"),
+        ("wat is een beroepskaart", "beroepskaart-kunstenaar", "beroepskaart-aanvragen"),
+    ],
+)
+def test_a_question_naming_only_a_subject_gets_its_overview_before_a_facet(
+    assistant, question, overview, facet
+):
+    ranked = [p.id for p in assistant.ask(question).passages]
+    assert ranked.index(overview) < ranked.index(facet)
+
+
 def test_an_english_question_is_answered_in_dutch_with_a_notice(assistant):
     answer = assistant.ask("how do I register a trademark in Belgium")
     assert answer.answered and answer.passages[0].id in {"benelux-merk", "eu-merk-model"}
