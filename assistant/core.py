@@ -418,9 +418,12 @@ class Assistant:
     def _centrality(self, passage_id: str, groups: Sequence[TermGroup]) -> float:
         """How central a passage is to its subject, for a question that names little more than
         a subject ("wat is een beroepskaart?"), which its overview answers rather than a facet
-        (applying for it); 0 for a longer question."""
+        (applying for it); 0 for a longer question. A corpus without links gives no evidence
+        either way: the value the model counts as neutral."""
         if len(groups) > GENERIC_WORDS:
             return 0.0
+        if not self._central:
+            return self.model.neutral("central")
         return self._central.get(passage_id, 0.0)
 
     def _outside_share(self, groups: Sequence[TermGroup]) -> float:

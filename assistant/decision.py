@@ -141,6 +141,10 @@ class AnswerabilityModel:
             z += weight * ((features[name] - mean) / scale)
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
+    def neutral(self, name: str) -> float:
+        """The value of a feature that moves the probability neither way (its mean in the fit)."""
+        return self.mean[FEATURES.index(name)]
+
     def decide(
         self,
         features: Mapping[str, float],

@@ -240,3 +240,19 @@ def test_warm_up_loads_what_a_first_question_would_wait_for():
         "assert b.ask('My turnover is 15k a year, do I charge VAT?').to_dict() == before\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_centrality_is_evidence_only_in_a_corpus_with_links(tmp_path, assistant):
+    # In the bundled corpus the facets of the volgrecht link to its overview.
+    found = dict(assistant.retrieve("volgrecht").candidates)
+    assert found["volgrecht"]["central"] > found["volgrecht-tarieven"]["central"]
+    assert all(
+        f["central"] == 0.0
+        for _, f in assistant.retrieve(
+            "hoeveel volgrecht krijg ik bij een verkoop op een veiling"
+        ).candidates
+    )  # a longer question: no evidence
+    # A corpus without links: neither for nor against.
+    plain = Assistant.from_directory(write_corpus(tmp_path, {"a.yaml": [passage("a")]}))
+    (_, features), *_ = plain.retrieve("winwinlening").candidates
+    assert features["central"] == plain.model.neutral("central")
