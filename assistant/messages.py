@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.intent import YEAR_FACT
 from assistant.models import Link, Reason
 
 CULTUURLOKET = Link("Cultuurloket", "https://www.cultuurloket.be")
@@ -49,8 +50,8 @@ SMALLTALK = {
 def partial(missing: tuple[str, ...], title: str) -> str:
     """What a partial answer says it does not know, about the passage it found."""
     what = "Precies wat je vraagt"
-    if missing and missing[0].startswith("year "):
-        what = _MISSING_FOR_YEAR.format(year=missing[0].removeprefix("year "))
+    if missing and missing[0].startswith(YEAR_FACT):
+        what = _MISSING_FOR_YEAR.format(year=missing[0].removeprefix(YEAR_FACT))
     elif missing:
         what = _MISSING.get(missing[0], what)
     return PARTIAL.format(what=what, title=title)
