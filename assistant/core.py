@@ -578,6 +578,10 @@ class Assistant:
         passage whose id shares the first passage's subject (`subject_of`), is not
         historical, is among the candidates the model weighed, and answers in context. Any
         other retrieval is returned as it is.
+
+        From a facet the only move is up, to its overview ("en moet ik het registreren?"
+        after the duration of the author's right); a sibling facet is another subject (the
+        Gamefonds is not the Mediafonds, though both are facets of the VAF).
         """
         if not found.in_context or not found.hits or not found.candidates:
             return found
@@ -590,6 +594,8 @@ class Assistant:
             passage = self._by_id[pid]
             if pid == first or self.subject_of(pid) != subject or passage.is_historical:
                 continue
+            if first != subject and pid != subject:
+                continue  # from a facet, only up to its overview
             if self.model.probability(features) < threshold:
                 continue
             own = self._own_explained(own_words, pid)

@@ -159,6 +159,22 @@ def test_a_follow_up_lands_on_the_facet_its_own_words_ask_for(assistant):
     assert _first(conversation.ask("hoe vraag ik die aan?")) == "kmo-portefeuille-aanvragen"
 
 
+def test_a_follow_up_on_a_facet_does_not_move_to_a_sibling_facet(assistant):
+    # "sinds welk jaar zit dat erin?" asks about the Mediafonds: the Gamefonds, another facet
+    # of the VAF, mentions a year too, but it is another subject than the one talked about.
+    conversation = Conversation(assistant)
+    conversation.ask("kan het vaf mediafonds een podcastreeks steunen")
+    assert _first(conversation.ask("sinds welk jaar zit dat erin?")) == "vaf-mediafonds"
+
+
+def test_a_follow_up_on_a_facet_may_move_to_the_subject_overview(assistant):
+    # The overview of the author's right says it needs no registration; its facet on the
+    # duration does not.
+    conversation = Conversation(assistant)
+    conversation.ask("hoe lang duurt het auteursrecht")
+    assert _first(conversation.ask("en moet ik het registreren?")) == "auteursrecht"
+
+
 def test_facets_share_a_subject_by_id_not_by_curator_links(assistant):
     subject = assistant.subject_of
     assert subject("kmo-portefeuille-aanvragen") == "kmo-portefeuille"
