@@ -103,6 +103,19 @@ def surface_tokens(text: str) -> list[str]:
     return tokens
 
 
+# The end of a sentence: a full stop, question or exclamation mark or semicolon before a space
+# (not the point of "3.5" or "www.vlaio.be").
+_SENTENCE_END = re.compile(r"[.?!;]+(?:\s+|$)")
+
+
+def last_sentence(text: str) -> str:
+    """The last sentence of a text that holds a word. A question typed with its story first
+    ("I sell signed and numbered photo prints, edition of 25. 6% or 21% VAT?") asks in its
+    last sentence; the words before it are the user's situation."""
+    parts = [part for part in _SENTENCE_END.split(text) if any(ch.isalnum() for ch in part)]
+    return parts[-1] if parts else text
+
+
 def raw_words(text: str) -> list[str]:
     """The lowercased words of a text, markup removed, before any normalisation: what
     `surface_tokens` normalises (``surface_tokens(text)`` is the concatenation of

@@ -18,6 +18,7 @@ from assistant.analysis import (
     TermGroup,
     english_zipf,
     fold,
+    last_sentence,
     surface_tokens,
 )
 from assistant.corpus import Corpus, bundled_corpus_dir, load_corpus
@@ -47,6 +48,8 @@ RERANK = 3  # how many of the first passages the answerability model reorders
 NO_EVIDENCE = dict.fromkeys(FEATURES, 0.0)
 # A question of at most this many content words names little more than its subject.
 GENERIC_WORDS = 2
+# A last sentence of fewer content words is a fragment of the question, not where it asks.
+ASK_WORDS = 2
 # Weight of the words of a conversation's earlier question beside a follow-up's own words.
 CONTEXT_WEIGHT = 0.5
 # An answer asks "which one did you mean?" when its second passage also answers, is not kin
@@ -325,8 +328,9 @@ class Assistant:
         asked = asked_facts(reading.tokens)
         topic = self.topic_passages(context_passages) if context else frozenset()
         outside = self._outside_share(groups)
+        ask = self._ask_groups(reading)
         candidates = [
-            self._evidence(groups, hits, rank, asked, english, topic, outside)
+            self._evidence(groups, hits, rank, asked, english, topic, outside, ask)
             for rank in range(min(RERANK, len(hits)))
         ]
         # The model ranks the first candidates: a passage about what was asked beats one that
@@ -413,6 +417,7 @@ class Assistant:
             "on_topic": 0.0,
             "outside": self._outside_share(subject),
             "central": self._centrality(top.passage.id, subject),
+            "ask": coverage,  # the subject's words, read as one sentence
         }
 
     def _centrality(self, passage_id: str, groups: Sequence[TermGroup]) -> float:
@@ -439,6 +444,7 @@ class Assistant:
         english: bool,
         topic: Collection[str],
         outside: float,
+        ask: Sequence[TermGroup] = (),
     ) -> tuple[dict[str, float], tuple[str, ...]]:
         """The model's features for one candidate, and the asked kinds of fact it lacks.
         `outside`: the question's `_outside_share`."""
@@ -451,8 +457,24 @@ class Assistant:
             "on_topic": float(passage.id in topic),
             "outside": outside,
             "central": self._centrality(passage.id, groups),
+            "ask": self._ask_coverage(ask, passage.id),
         }
         return features, missing
+
+    @staticmethod
+    def _ask_groups(reading: AnalysedQuestion) -> list[TermGroup]:
+        """The words of a question's last sentence (`last_sentence`), where a question typed
+        with its story first asks; all its words when it is one sentence, or when its last
+        sentence is a fragment ("Ik ben zelf ziek. Waar heb ik recht op?", "... De
+        voorwaarden") of fewer than `ASK_WORDS` words. Context words of a conversation are not
+        among them."""
+        words = set(surface_tokens(last_sentence(reading.text)))
+        ask = [g for g in reading.groups if g.word in words]
+        return ask if len(ask) >= ASK_WORDS else list(reading.groups)
+
+    def _ask_coverage(self, ask: Sequence[TermGroup], passage_id: str) -> float:
+        """The share of the information of a question's last sentence a passage contains."""
+        return self.index.coverage(ask, self._positions[passage_id]) if ask else 0.0
 
     def decide(self, found: Retrieval) -> Decision:
         """The outcome for a retrieval and its calibrated confidence (see `decision`)."""

@@ -51,6 +51,7 @@ FEATURES = (
     "on_topic",  # read in a conversation's context, it lands on a passage of that topic
     "outside",  # the largest share of the question one subject outside the domain holds
     "central",  # for a question of one or two words: how many passages link to the top one
+    "ask",  # coverage of the question's last sentence, where a question told as a story asks
 )
 # The sign each feature's weight must have (0: either), see `fit_logistic`.
 SIGNS = {
@@ -69,6 +70,7 @@ SIGNS = {
     "fact_missing": -1,
     "on_topic": 1,
     "outside": -1,
+    "ask": 1,
 }
 MODEL_FILE = "answerability.json"
 

@@ -3,6 +3,7 @@ from assistant.analysis import (
     Decompounder,
     content_tokens,
     fold,
+    last_sentence,
     singular,
     surface_tokens,
 )
@@ -87,6 +88,14 @@ def test_an_english_word_the_glossary_translates_is_not_split_as_a_dutch_compoun
     assert funding.alternatives and funding.parts == ()  # not "fun" + "ding"
     dutch = assistant.read("funding voor mijn film")  # a Dutch question: no glossary
     assert not dutch.english
+
+
+def test_the_last_sentence_is_where_a_question_told_as_a_story_asks():
+    assert last_sentence("Ik verkoop prenten op Etsy. Welk btw-tarief? ") == "Welk btw-tarief"
+    assert last_sentence("6% or 21% VAT on 2.5 prints from www.vlaio.be?") == (
+        "6% or 21% VAT on 2.5 prints from www.vlaio.be"
+    )  # no sentence ends inside a number or an address
+    assert last_sentence("...") == "..."
 
 
 def test_a_number_typed_with_its_unit_is_the_users_own_detail(assistant):

@@ -242,6 +242,19 @@ def test_warm_up_loads_what_a_first_question_would_wait_for():
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
 
 
+def test_a_question_told_as_a_story_is_weighed_by_its_last_sentence(assistant):
+    # The garage, Mechelen and Etsy are the user's situation; the last sentence asks.
+    story = "ik maak keramiek in mijn garage in mechelen en verkoop via etsy. "
+    ask = "welk btw-tarief geldt voor de verkoop van mijn kunstwerken?"
+    (_, told), *_ = assistant.retrieve(story + ask).candidates
+    assert told["ask"] == 1.0 > told["coverage"]
+    (_, alone), *_ = assistant.retrieve(ask).candidates
+    assert alone["ask"] == alone["coverage"]  # one sentence: the whole question asks
+    # A last sentence of one word is a fragment: the whole question asks.
+    (_, fragment), *_ = assistant.retrieve("Ik ben zelf ziek. Waar heb ik recht op?").candidates
+    assert fragment["ask"] == fragment["coverage"]
+
+
 def test_centrality_is_evidence_only_in_a_corpus_with_links(tmp_path, assistant):
     # In the bundled corpus the facets of the volgrecht link to its overview.
     found = dict(assistant.retrieve("volgrecht").candidates)

@@ -399,7 +399,11 @@ def long_answers(tmp_path) -> Assistant:
     passages = [
         passage(f"winwin-{n}", title=f"Winwinlening, deel {n}", links=links) for n in range(1, 10)
     ]
-    return Assistant.from_directory(write_corpus(tmp_path / "corpus", {"lang.yaml": passages}))
+    assistant = Assistant.from_directory(write_corpus(tmp_path / "corpus", {"lang.yaml": passages}))
+    # Nine passages alike leave the first no margin over the others, which the model rightly
+    # doubts; this test is about the length of what is sent, so the answer must be given.
+    assistant.model = dataclasses.replace(assistant.model, threshold=0.5)
+    return assistant
 
 
 @pytest.fixture
