@@ -281,7 +281,9 @@ class Analyzer:
         self._decompounder = Decompounder(frequencies, max_whole=10 ** (ORDINARY_ZIPF - 9))
         self._common = common
         self._synonyms = self._normalise_synonyms(synonyms or {})
-        self._english = self._normalise_synonyms(english or {}, ENGLISH_STOPWORDS)
+        self._english = _with_number_forms(
+            self._normalise_synonyms(english or {}, ENGLISH_STOPWORDS)
+        )
         # Glossary words that are not Dutch words too ("copyright" is, "trademark" is not):
         # the evidence that a question is English.
         self._english_only = frozenset(
@@ -543,6 +545,34 @@ class Analyzer:
             if key:
                 normalised[key] = targets
         return normalised
+
+
+def _with_number_forms(glossary: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """An English glossary with the plural of each one-word entry and the singular of each
+    plural one, where the glossary lacks them ("founder" glosses "founders", "fines" glosses
+    "fine"): an English noun's other number means the same, and users type either."""
+    extended = dict(glossary)
+    for word, targets in glossary.items():
+        if " " in word:
+            continue
+        for form in _number_forms(word):
+            extended.setdefault(form, targets)
+    return extended
+
+
+def _number_forms(word: str) -> tuple[str, ...]:
+    """The other grammatical number of an English noun, by the regular rules."""
+    if word.endswith("ies") and len(word) > 4:
+        return (word[:-3] + "y",)
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return (word[:-2],)
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ews")):
+        return (word[:-1],)
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return (word[:-1] + "ies",)
+    if word.endswith(("ch", "sh", "s", "x")):
+        return (word + "es",)
+    return (word + "s",)
 
 
 def _zipf_specificity(zipf: float) -> float:

@@ -1,6 +1,9 @@
+import pytest
+
 from assistant.analysis import (
     DETAIL_SPECIFICITY,
     Decompounder,
+    _number_forms,
     content_tokens,
     fold,
     last_sentence,
@@ -88,6 +91,31 @@ def test_an_english_word_the_glossary_translates_is_not_split_as_a_dutch_compoun
     assert funding.alternatives and funding.parts == ()  # not "fun" + "ding"
     dutch = assistant.read("funding voor mijn film")  # a Dutch question: no glossary
     assert not dutch.english
+
+
+def test_the_english_glossary_knows_the_other_number_of_its_nouns(assistant):
+    # The glossary lists "founder" and "fines"; users type "founders" and "fine".
+    stem = assistant.index.analyzer.stem
+    groups = {g.word: g for g in assistant.read("are the founders liable for the fine?").groups}
+    assert stem("oprichters") in groups["founders"].alternatives
+    assert stem("boete") in groups["fine"].alternatives
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [
+        ("founder", "founders"),
+        ("fines", "fine"),
+        ("taxes", "tax"),
+        ("country", "countries"),
+        ("countries", "country"),
+        ("status", "statuses"),
+        ("news", "newses"),  # not "new"
+        ("business", "businesses"),
+    ],
+)
+def test_an_english_noun_has_the_other_number_by_the_regular_rules(word, other):
+    assert _number_forms(word) == (other,)
 
 
 def test_the_last_sentence_is_where_a_question_told_as_a_story_asks():
