@@ -75,8 +75,11 @@ L2 = 1.0
 # they were not (0.46 handled instead of 0.61). Issue 9 asks for 0.03, so the bound only ever
 # tightens: 0.11 since 1 December 2026, the share the model installed then had at its
 # threshold (0.108). Around it the objective is flat (within 0.03 from 0.57 to 0.64), and at
-# 0.12 the fit took the most answers the bound allowed.
-MAX_WRONG = 0.11
+# 0.12 the fit took the most answers the bound allowed. 0.10 since 1 December 2026 (the
+# installed model's 0.098): at 0.11 a change that only made one more unanswerable question
+# partial tipped the refit to 0.57, whose wrong share (0.106) held on the tuning set but whose
+# refusals fell under issue 9's 0.95 on the validation set (0.934).
+MAX_WRONG = 0.10
 MIN_REFUSED = 0.95  # out-of-domain questions refused, at least (issue 9's target)
 ANSWER_WEIGHTS = (2.0, 1.0, 1.0)  # answered, unanswerable refused, out-of-domain refused
 # A tuning question this similar to an example question of its passage is a paraphrase of it.

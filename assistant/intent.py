@@ -36,7 +36,7 @@ THANKS = frozenset(
 HELP = frozenset("help helpen hulp info uitleg test testen testing vraagje".split())
 FAREWELLS = frozenset(
     """
-    doei dag daag tot ziens later bye goodbye ciao salu doeg houdoe byebye adieu slaapwel
+    doei dag daag ziens later bye goodbye ciao salu doeg houdoe byebye adieu slaapwel
     welterusten groetjes groeten mvg cya straks
     """.split()
 )
@@ -48,7 +48,7 @@ CHAT = frozenset(
     nu even welke soort allemaal robot bot chatbot ai mens human he hé daar there
     kunde kunt gij zijde jou met gaat het hoe how are eigenlijk zoal zoals anders goede goeie
     goeien good hartelijk hartelijke vriendelijke fijne prettige nogmaals echt enorm lot
-    very so much
+    very so much tot
     """.split()
 )
 _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
@@ -92,16 +92,16 @@ CONTINUATIONS = frozenset("en maar ook of and also".split())
 FACT_CUES: dict[str, frozenset[str]] = {
     "cost": frozenset(
         "kost kosten kostprijs kostte prijs prijzen betalen betaal tarief tarieven "
-        "inschrijvingsgeld retributie cost costs price fee fees pay".split()
+        "inschrijvingsgeld retributie cost costs price prices fee fees pay".split()
     ),
     "amount": frozenset(
         "hoeveel bedrag bedragen maximum maximaal minimum minimaal percentage procent rente "
-        "plafond budget hoogte rentevoet rentevork much many amount maximum ceiling limit "
-        "limits".split()
+        "plafond budget hoogte rentevoet rentevork max much many amount amounts maximum ceiling "
+        "limit limits percent rate rates".split()
     ),
     "deadline": frozenset(
         "wanneer deadline deadlines termijn termijnen uiterlijk datum data hoelang indiendatum "
-        "oproep when".split()
+        "oproep when date dates".split()
     ),
     "contact": frozenset(
         "telefoonnummer telefoon telefonisch bellen bel mail email mailadres emailadres adres "
@@ -123,7 +123,7 @@ _COUNTED = frozenset(
 
 # A sum of money or a share: what answers "hoeveel kost", "tot welk bedrag", "hoeveel procent".
 _FIGURE = re.compile(
-    r"(?:EUR|€|%|\b(?:euro|procent|gratis|kosteloos|betalend|miljoen)\b)", re.IGNORECASE
+    r"(?:€|%|\b(?:eur|euro|procent|gratis|kosteloos|betalend|miljoen)\b)", re.IGNORECASE
 )
 # A date, a duration or a term: what answers "tegen wanneer", "hoe lang". A bare year ("sinds
 # 2020") is not one.
@@ -147,6 +147,9 @@ _CONDITION = re.compile(
 # A year a question may ask a figure or a date for, and the kinds of fact that are dated.
 _YEAR = re.compile(r"20\d\d")
 _DATED = frozenset(("cost", "amount", "deadline"))
+# Where a sentence ends: a year must stand in the same sentence as the figure or date it dates.
+# (Not after an abbreviation's or an amount's dot: "EUR 73.070", "bv. in 2024".)
+_SENTENCE_END = re.compile(r"(?<=[a-z\d)][.!?])\s+(?=[A-Z])")
 YEAR_FACT = "year "
 
 _HOLDS = {
@@ -260,10 +263,17 @@ def is_fact_cue(word: str) -> bool:
 
 @lru_cache(maxsize=8192)  # the passages answered most recently, each asked a few kinds
 def holds_fact(text: str, kind: str) -> bool:
-    """Whether a passage text holds a fact of this kind (a figure, a date or term, a contact,
-    or for ``"year 2026"`` that year)."""
+    """Whether a passage text holds a fact of this kind (a figure, a date or term, a contact).
+
+    A ``"year 2026"`` is held by a sentence that names the year beside a figure or a date: a
+    passage that says "the ceiling for 2025 we did not find in our sources" lacks it.
+    """
     if kind.startswith(YEAR_FACT):
-        return re.search(rf"\b{kind.removeprefix(YEAR_FACT)}\b", text) is not None
+        year = re.compile(rf"\b{kind.removeprefix(YEAR_FACT)}\b")
+        return any(
+            year.search(sentence) and (_FIGURE.search(sentence) or _TIME.search(sentence))
+            for sentence in _SENTENCE_END.split(text)
+        )
     return bool(_HOLDS[kind].search(text))
 
 

@@ -34,6 +34,9 @@ from assistant.intent import (
         ("heyyy daar", "hello"),
         ("goede morgen", "hello"),
         ("groetjes en tot straks", "hello"),
+        ("tot ziens", "hello"),
+        ("tot hoeveel?", None),  # "tot" says goodbye only with "ziens", "straks", "later"
+        ("tot wanneer?", None),
         ("ik heb een vraagje", "help"),
         ("thank you very much", "thanks"),
         ("merciii, heel nuttig", "thanks"),
@@ -101,6 +104,14 @@ def test_a_figure_asked_for_a_year_is_missing_from_a_passage_with_other_years_fi
     assert missing_facts({"amount", "year 2026"}, text) == ("year 2026",)
     assert missing_facts({"amount", "year 2024"}, text) == ()
     assert missing_facts({"amount", "year 2024"}, "Het plafond is EUR 120.240.") == ("year 2024",)
+    # The year must date a figure or a date: a passage that says it lacks that year lacks it.
+    text = (
+        "Voor inkomstenjaar 2024 was het plafond EUR 73.070. Het plafond voor inkomstenjaar "
+        "2025 vonden we niet in onze bronnen."
+    )
+    assert missing_facts({"amount", "year 2025"}, text) == ("year 2025",)
+    assert missing_facts({"amount", "year 2024"}, text) == ()
+    assert missing_facts({"deadline", "year 2026"}, "De oproep sluit op 3 maart 2026.") == ()
 
 
 @pytest.mark.parametrize(
