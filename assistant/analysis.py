@@ -116,11 +116,17 @@ def last_sentence(text: str) -> str:
     return parts[-1] if parts else text
 
 
+# Signs that stand for a word: "8%" answers "hoeveel procent", "€ 500" "hoeveel euro".
+_SIGNS = re.compile(r"[%€]")
+_SIGN_WORDS = {"%": " procent ", "€": " euro "}
+
+
 def raw_words(text: str) -> list[str]:
-    """The lowercased words of a text, markup removed, before any normalisation: what
-    `surface_tokens` normalises (``surface_tokens(text)`` is the concatenation of
-    ``surface_tokens(word)`` over these)."""
-    return _TOKEN.findall(_MARKUP.sub(" ", text).lower())
+    """The lowercased words of a text, markup removed and the signs `%` and `€` read as
+    words, before any normalisation: what `surface_tokens` normalises
+    (``surface_tokens(text)`` is the concatenation of ``surface_tokens(word)`` over these)."""
+    text = _SIGNS.sub(lambda m: _SIGN_WORDS[m.group()], _MARKUP.sub(" ", text))
+    return _TOKEN.findall(text.lower())
 
 
 def word_tokens(raw: str) -> tuple[str, ...]:

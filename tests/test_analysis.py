@@ -23,6 +23,12 @@ def test_possessive_s_and_markup_are_removed():
     assert surface_tokens("<b>subsidie</b>") == ["subsidie"]
 
 
+def test_the_percent_and_euro_signs_are_read_as_words(assistant):
+    assert surface_tokens("8% of €500") == ["procent", "of", "euro", "500"]
+    # A passage that writes its share as "8%" holds the word a question asks with.
+    assert "procent" in assistant.terms("Een SBK houdt 8% commissie af.")
+
+
 def test_diacritics_are_folded_and_trema_plurals_become_singular():
     assert fold("ideeën") == "ideeen"
     assert singular("ideeen") == "idee"
