@@ -61,6 +61,9 @@ AMBIGUITY_MARGIN = 0.1
 # A question that names at least this share of its best passage's title names a subject of its
 # own (see `Assistant.names_own_subject`).
 OWN_TITLE_SHARE = 0.5
+# How much less likely to answer a subject's overview may be than its facet and still go first
+# for a question that names only the subject (`Assistant._overview_first`).
+OVERVIEW_GAP = 0.05
 
 _SPACE = re.compile(r"\s+")
 
@@ -339,6 +342,7 @@ class Assistant:
             range(len(candidates)),
             key=lambda k: (-self.model.probability(candidates[k][0]), k),
         )
+        order = self._overview_first(groups, hits, candidates, order)
         search_order = hits
         in_context = bool(context) and smalltalk is None
         order, subject = self._subject_first(groups, hits, candidates, order, english, in_context)
@@ -359,6 +363,31 @@ class Assistant:
             in_context,
             reading.tokens,
         )
+
+    def _overview_first(
+        self,
+        groups: list[TermGroup],
+        hits: list[Hit],
+        candidates: list[tuple[dict[str, float], tuple[str, ...]]],
+        order: list[int],
+    ) -> list[int]:
+        """The model's order, with a subject's overview before its facet for a question that
+        names little more than the subject ("volgrecht"), when the model rates both about the
+        same (within `OVERVIEW_GAP`): the overview answers what was asked; the facet ("Hoeveel
+        bedraagt het volgrecht?") answers a question that was not."""
+        if len(groups) > GENERIC_WORDS or not order:
+            return order
+        first = hits[order[0]].passage.id
+        subject = self.subject_of(first)
+        if subject == first:
+            return order
+        p_first = self.model.probability(candidates[order[0]][0])
+        for k in order[1:]:
+            if hits[k].passage.id == subject:
+                if self.model.probability(candidates[k][0]) >= p_first - OVERVIEW_GAP:
+                    return [k, *(j for j in order if j != k)]
+                break
+        return order
 
     def topic_passages(self, context_passages: Sequence[str]) -> frozenset[str]:
         """The passages a conversation's topic covers: those answered, and the family of the
@@ -590,7 +619,12 @@ class Assistant:
             return True
         return bool(found.hits) and found.features["title"] >= OWN_TITLE_SHARE
 
-    def facet_first(self, question: str | AnalysedQuestion, found: Retrieval) -> Retrieval:
+    def facet_first(
+        self,
+        question: str | AnalysedQuestion,
+        found: Retrieval,
+        topic_first: str | None = None,
+    ) -> Retrieval:
         """A retrieval read in a conversation's context, led by the facet of its first
         passage's subject that explains the question's own words best.
 
@@ -612,6 +646,10 @@ class Assistant:
         subject = self.subject_of(first)
         threshold = self.model.follow_up_threshold or self.model.threshold
         best, best_own = first, self._own_explained(own_words, first)
+        if topic_first is not None and self.subject_of(topic_first) != subject:
+            moved = self._back_to_topic(question, found, topic_first, own_words, best_own)
+            if moved is not None:
+                return moved
         for pid, features in found.candidates:
             passage = self._by_id[pid]
             if pid == first or self.subject_of(pid) != subject or passage.is_historical:
@@ -636,6 +674,94 @@ class Assistant:
             features=dict(found.candidates)[best],
             missing=missing,
             subject=subject_evidence,
+        )
+
+    def _back_to_topic(
+        self,
+        question: str | AnalysedQuestion,
+        found: Retrieval,
+        topic_first: str,
+        own_words: list[TermGroup],
+        first_own: float,
+    ) -> Retrieval | None:
+        """The retrieval led by the passage of the topic's subject that explains the
+        question's own words best, when one explains them at least as well as the passage
+        that leads now and answers in context; None when none does."""
+        subject = self.subject_of(topic_first)
+        best: tuple[float, int] | None = None
+        for rank, hit in enumerate(found.hits):
+            passage = hit.passage
+            if self.subject_of(passage.id) != subject or passage.is_historical:
+                continue
+            own = self._own_explained(own_words, passage.id)
+            if own < first_own or (best is not None and own <= best[0]):
+                continue
+            if self._answers_in_context(question, found, rank):
+                best = (own, rank)
+        return None if best is None else self._led_by(question, found, best[1])
+
+    def fact_first(
+        self, question: str | AnalysedQuestion, found: Retrieval, family: Collection[str]
+    ) -> Retrieval:
+        """A retrieval read in a conversation's context, led by a passage of the topic's
+        family that holds the kind of fact asked, when the passage that leads lacks it: "wat
+        kost dat?" after joining Sabam is answered by the passage on Sabam's fees, not by the
+        one on joining, which names no figure. The first such passage in search order that
+        answers in context; any other retrieval is returned as it is.
+
+        Args:
+            question: the follow-up.
+            found: its retrieval in the topic's context.
+            family: the passages of the topic (`topic_passages`).
+        """
+        if not found.in_context or not found.missing:
+            return found
+        asked = asked_facts(found.tokens)
+        for rank, hit in enumerate(found.hits[1:], start=1):
+            passage = hit.passage
+            if passage.id not in family or passage.is_historical:
+                continue
+            if not missing_facts(asked, passage.text) and self._answers_in_context(
+                question, found, rank
+            ):
+                return self._led_by(question, found, rank)
+        return found
+
+    def _answers_in_context(
+        self, question: str | AnalysedQuestion, found: Retrieval, rank: int
+    ) -> bool:
+        """Whether the passage at `rank` of an in-context retrieval would answer it first."""
+        features, _ = self._rank_evidence(question, found, rank)
+        threshold = self.model.follow_up_threshold or self.model.threshold
+        return self.model.probability(features) >= threshold
+
+    def _led_by(self, question: str | AnalysedQuestion, found: Retrieval, rank: int) -> Retrieval:
+        """An in-context retrieval with the passage at `rank` moved first, and its evidence."""
+        hits = found.hits
+        features, missing = self._rank_evidence(question, found, rank)
+        return dataclasses.replace(
+            found,
+            hits=(hits[rank], *hits[:rank], *hits[rank + 1 :]),
+            features=features,
+            missing=missing,
+            subject=None,
+        )
+
+    def _rank_evidence(
+        self, question: str | AnalysedQuestion, found: Retrieval, rank: int
+    ) -> tuple[dict[str, float], tuple[str, ...]]:
+        """The model's features for the passage at `rank` of an in-context retrieval, counted
+        as on the topic (see `_evidence`)."""
+        groups, hits = list(found.groups), list(found.hits)
+        return self._evidence(
+            groups,
+            hits,
+            rank,
+            asked_facts(found.tokens),
+            found.english,
+            {hits[rank].passage.id},
+            self._outside_share(groups),
+            self._ask_groups(self.read(question)),
         )
 
     def subject_of(self, passage_id: str) -> str:

@@ -182,3 +182,13 @@ def test_facets_share_a_subject_by_id_not_by_curator_links(assistant):
     assert subject("vlaio") == "vlaio"  # linked to the kmo-portefeuille, but another subject
     found = assistant.retrieve("hoe vraag ik die aan?")
     assert assistant.facet_first("hoe vraag ik die aan?", found) is found  # not in context
+
+
+def test_a_pronoun_stays_on_the_topic_when_context_words_lead_elsewhere(assistant):
+    # Read with the topic's words, "rente" lands on the Herstel Cultuurkrediet (a corona loan
+    # without interest); "daarop" stands for the CultuurKrediet, which explains "rente" as well.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is het cultuurkrediet")
+    answer = conversation.ask("en hoeveel rente betaal ik daarop?")
+    assert _first(answer) == "cultuurkrediet"
+    assert any("vervolg" in n for n in answer.notices)
