@@ -192,3 +192,26 @@ def test_a_pronoun_stays_on_the_topic_when_context_words_lead_elsewhere(assistan
     answer = conversation.ask("en hoeveel rente betaal ik daarop?")
     assert _first(answer) == "cultuurkrediet"
     assert any("vervolg" in n for n in answer.notices)
+
+
+def test_a_follow_up_asking_a_figure_goes_to_the_passage_of_the_topic_that_holds_it(assistant):
+    # The passage on joining Sabam names no fee; the one on its costs does.
+    conversation = Conversation(assistant)
+    assert _first(conversation.ask("ik wil lid worden van sabam met mijn band")) == (
+        "sabam-lid-worden"
+    )
+    assert _first(conversation.ask("wat kost da per jaar?")) == "sabam-kosten-lidmaatschap"
+
+
+def test_a_refused_question_leaves_its_nearest_passage_as_an_unconfirmed_topic(assistant):
+    conversation = Conversation(assistant)
+    first = conversation.ask("hoe geraak ik bij sabam als liedjesschrijver?")
+    assert first.outcome == "not_answered"
+    assert not conversation.topic.confirmed and len(conversation.topic.passage_ids) == 1
+    answer = conversation.ask("wat kost dat?")
+    assert _first(answer) == "sabam-kosten-lidmaatschap"
+    # The notice names the question: the user was never shown the passage.
+    assert answer.notices[0] == (
+        "Ik las je vraag als vervolg op «hoe geraak ik bij sabam als liedjesschrijver?»."
+    )
+    assert conversation.topic.confirmed
