@@ -105,7 +105,8 @@ FACT_CUES: dict[str, frozenset[str]] = {
     ),
     "contact": frozenset(
         "telefoonnummer telefoon telefonisch bellen bel mail email mailadres emailadres adres "
-        "contact contacteren contactpersoon contactgegevens openingsuren bereiken phone".split()
+        "contact contacteren contactpersoon contactgegevens openingsuren bereiken phone "
+        "telephone address email".split()
     ),
     "condition": frozenset(
         "voorwaarden voorwaarde aanmerking voorwaardes criteria vereisten eligible conditions "
@@ -241,7 +242,10 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
     ("hoeveel is de rente in 2026", "deadline 2025"): the kind ``"year 2026"``, which a passage
     holding only other years' figures lacks.
     """
-    kinds = {kind for kind, cues in FACT_CUES.items() if any(t in cues for t in tokens)}
+    # A share the question states ("factureren aan 15%", read as "15 procent") asks nothing.
+    stated = {i for i, before in enumerate(tokens[:-1], start=1) if before.isdigit()}
+    asking = [t for i, t in enumerate(tokens) if i not in stated]
+    kinds = {kind for kind, cues in FACT_CUES.items() if any(t in cues for t in asking)}
     for before, word in itertools.pairwise(tokens):
         if word in ("lang", "long") and before in _DURATION_OPENERS:
             kinds.add("deadline")

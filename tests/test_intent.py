@@ -88,6 +88,10 @@ def test_asked_facts_and_what_a_passage_lacks():
     assert asked_facts(surface_tokens("hoeveel jaar duurt het auteursrecht")) == {"deadline"}
     assert asked_facts(surface_tokens("wat is het telefoonnummer")) == {"contact"}
     assert asked_facts(surface_tokens("wat is een merk")) == set()
+    # A share the question states asks for none ("15%" reads as "15 procent").
+    assert asked_facts(surface_tokens("mag ik mijn code aan 15% factureren?")) == set()
+    assert asked_facts(surface_tokens("hoeveel procent krijg ik terug?")) == {"amount"}
+    assert asked_facts(surface_tokens("what is the address of the cultuurloket")) == {"contact"}
     assert holds_fact("Een depot kost EUR 244.", "cost")
     assert not holds_fact("In 2024 werd het depot vernieuwd.", "cost")
     assert missing_facts({"cost", "deadline"}, "Je dient in voor 1 maart.") == ("cost",)
