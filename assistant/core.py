@@ -153,7 +153,8 @@ class Assistant:
         del tokens
         release_freed_memory()
         # The analyzer corrects typos and splits compounds towards what the index holds.
-        analyzer.set_vocabulary(counts, self.index.vocabulary(), built.typos if built else None)
+        vocabulary = self.index.vocabulary()
+        analyzer.set_vocabulary(counts, vocabulary, built.typos if built else None)
         self.built = BuiltIndex(counts, self.index.arrays, analyzer.typo_index)
         self._by_id = corpus.by_id()
         self._positions = {p.id: i for i, p in enumerate(corpus.passages)}
@@ -163,7 +164,7 @@ class Assistant:
         linked = Counter(r for p in corpus.passages for r in p.related)
         most = math.log1p(max(linked.values(), default=0)) or 1.0
         self._central = {pid: math.log1p(n) / most for pid, n in linked.items()}
-        self._outside = OutsideSubjects(corpus.outside, analyzer)
+        self._outside = OutsideSubjects(corpus.outside, analyzer, vocabulary, counts)
 
     @classmethod
     def from_directory(
@@ -330,7 +331,9 @@ class Assistant:
         hits = self.index.search(groups, limit)
         asked = asked_facts(reading.tokens)
         topic = self.topic_passages(context_passages) if context else frozenset()
-        outside = self._outside_share(groups)
+        # How much of what the user asks now another domain holds: the context's words would
+        # dilute it ("en die huurwaarborg voor mijn appartement?" after a loan).
+        outside = self._outside_share(list(reading.groups))
         ask = self._ask_groups(reading)
         candidates = [
             self._evidence(groups, hits, rank, asked, english, topic, outside, ask)
@@ -752,7 +755,7 @@ class Assistant:
     ) -> tuple[dict[str, float], tuple[str, ...]]:
         """The model's features for the passage at `rank` of an in-context retrieval, counted
         as on the topic (see `_evidence`)."""
-        groups, hits = list(found.groups), list(found.hits)
+        groups, hits, reading = list(found.groups), list(found.hits), self.read(question)
         return self._evidence(
             groups,
             hits,
@@ -760,8 +763,8 @@ class Assistant:
             asked_facts(found.tokens),
             found.english,
             {hits[rank].passage.id},
-            self._outside_share(groups),
-            self._ask_groups(self.read(question)),
+            self._outside_share(list(reading.groups)),  # as in `retrieve`
+            self._ask_groups(reading),
         )
 
     def subject_of(self, passage_id: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
@@ -637,7 +637,16 @@ class OutsideSubjects:
     itself, or a corpus word.
     """
 
-    def __init__(self, subjects: Mapping[str, Sequence[str]], analyzer: Analyzer) -> None:
+    def __init__(
+        self,
+        subjects: Mapping[str, Sequence[str]],
+        analyzer: Analyzer,
+        corpus_terms: Container[str] = frozenset(),
+        corpus_words: Container[str] = frozenset(),
+    ) -> None:
+        """`corpus_terms`: the index's terms; `corpus_words`: the corpus's (folded) words. A
+        listed word the corpus lacks whose stem is a corpus term stands for no stand-in by
+        stem: "gerecht" (a dish) stems to "recht", which the stand-in for "rights" also is."""
         words: dict[str, set[int]] = {}
         stems: dict[str, set[int]] = {}
         for k, listed in enumerate(subjects.values()):
@@ -645,7 +654,9 @@ class OutsideSubjects:
                 tokens = surface_tokens(word)
                 if tokens:  # a hyphenated word counts whole ("tax-on-web"), not its parts
                     words.setdefault(_without_plural(tokens[-1]), set()).add(k)
-                    stems.setdefault(analyzer.stem(tokens[-1]), set()).add(k)
+                    stem = analyzer.stem(tokens[-1])
+                    if stem not in corpus_terms or tokens[-1] in corpus_words:
+                        stems.setdefault(stem, set()).add(k)
         self._words = {word: tuple(sorted(ks)) for word, ks in words.items()}
         self._stems = {stem: tuple(sorted(ks)) for stem, ks in stems.items()}
 

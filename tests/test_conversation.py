@@ -215,3 +215,12 @@ def test_a_refused_question_leaves_its_nearest_passage_as_an_unconfirmed_topic(a
         "Ik las je vraag als vervolg op «hoe geraak ik bij sabam als liedjesschrijver?»."
     )
     assert conversation.topic.confirmed
+
+
+def test_a_question_about_another_domain_is_not_bent_though_it_opens_with_en(assistant):
+    # Read with the topic's words, the rent deposit's share of the question was diluted below
+    # what the model weighs; the user's own words are about renting a home.
+    conversation = Conversation(assistant)
+    conversation.ask("hoe werkt de startlening van pmv?")
+    answer = conversation.ask("en hoeveel huurwaarborg mag de eigenaar van mijn flat vragen?")
+    assert answer.outcome == "not_answered"

@@ -140,6 +140,22 @@ def test_an_outside_subject_holds_the_users_own_words_as_written_and_stand_ins_b
     assert share("wat is de winwinlening") == 0.0
 
 
+def test_a_listed_word_whose_stem_is_a_corpus_term_is_no_stand_in(assistant):
+    # "gerecht" (a dish) stems to "recht"; the stand-in for "rights" is that corpus term.
+    analyzer, index = assistant.index.analyzer, assistant.index
+    subjects = {"koken": ["gerecht", "soep"]}
+    loose = OutsideSubjects(subjects, analyzer)
+    strict = OutsideSubjects(subjects, analyzer, index.vocabulary(), {"soep"})
+
+    def share(outside: OutsideSubjects, question: str) -> float:
+        groups = list(assistant.read(question).groups)
+        return outside.share(groups, index.informations(groups))
+
+    rights = "which rights do I keep as an author"
+    assert share(loose, rights) > 0.0 and share(strict, rights) == 0.0
+    assert share(strict, "wat is een goed gerecht voor vanavond") > 0.0  # as written
+
+
 def test_the_bundled_model_weighs_a_neighbouring_subject_against_an_answer(assistant):
     weights = dict(zip(FEATURES, assistant.model.weights, strict=True))
     assert weights["outside"] < 0.0
