@@ -116,9 +116,8 @@ class Conversation:
             first = topic.passage_ids[0] if topic.passage_ids else None
             # A question that refers back and names nothing of its own is about the topic's
             # subject, unless its own words are better explained elsewhere.
-            back = first if refers_back(asked.tokens) and not assistant.names_own_subject(
-                alone.found
-            ) else None
+            names_nothing = not assistant.names_own_subject(alone.found)
+            back = first if refers_back(asked.tokens) and names_nothing else None
             found = assistant.facet_first(asked, found, back)
             found = assistant.fact_first(asked, found, assistant.topic_passages(topic.passage_ids))
             in_context = _Reading(found, assistant.decide(found))
@@ -128,9 +127,7 @@ class Conversation:
         answer = assistant.compose(chosen.found, chosen.decision, top_k)
         if followed_up:
             answer = self._as_follow_up(answer, topic)
-        self._remember(
-            answer, asked, topic if followed_up else None, now, may_follow_up, chosen
-        )
+        self._remember(answer, asked, topic if followed_up else None, now, may_follow_up, chosen)
         return answer
 
     def reset(self) -> None:
@@ -214,7 +211,6 @@ class Conversation:
             self.topic = Topic(asked, self._unconfirmed(reading), now, confirmed=False)
         else:
             self.topic = current
-
 
     @staticmethod
     def _unconfirmed(reading: _Reading | None) -> tuple[str, ...]:

@@ -106,7 +106,7 @@ FACT_CUES: dict[str, frozenset[str]] = {
     "contact": frozenset(
         "telefoonnummer telefoon telefonisch bellen bel mail email mailadres emailadres adres "
         "contact contacteren contactpersoon contactgegevens openingsuren bereiken phone "
-        "telephone address email".split()
+        "telephone address".split()
     ),
     "condition": frozenset(
         "voorwaarden voorwaarde aanmerking voorwaardes criteria vereisten eligible conditions "
