@@ -754,17 +754,18 @@ class Assistant:
         self, question: str | AnalysedQuestion, found: Retrieval, rank: int
     ) -> tuple[dict[str, float], tuple[str, ...]]:
         """The model's features for the passage at `rank` of an in-context retrieval, counted
-        as on the topic (see `_evidence`)."""
-        groups, hits, reading = list(found.groups), list(found.hits), self.read(question)
+        as on the topic (see `_evidence`). The outside share is the question's, the same for
+        every candidate: `retrieve` measured it already."""
+        hits = list(found.hits)
         return self._evidence(
-            groups,
+            list(found.groups),
             hits,
             rank,
             asked_facts(found.tokens),
             found.english,
             {hits[rank].passage.id},
-            self._outside_share(list(reading.groups)),  # as in `retrieve`
-            self._ask_groups(reading),
+            found.features["outside"],
+            self._ask_groups(self.read(question)),
         )
 
     def subject_of(self, passage_id: str) -> str:

@@ -14,6 +14,8 @@ import re
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 
+from assistant.snippets import sentences
+
 # Greetings, thanks, help and chat words: a question made only of these (and stopwords) is
 # smalltalk, answered with what Wegwijzer can do rather than with a passage.
 GREETINGS = frozenset(
@@ -148,9 +150,6 @@ _CONDITION = re.compile(
 # A year a question may ask a figure or a date for, and the kinds of fact that are dated.
 _YEAR = re.compile(r"20\d\d")
 _DATED = frozenset(("cost", "amount", "deadline"))
-# Where a sentence ends: a year must stand in the same sentence as the figure or date it dates.
-# (Not after an abbreviation's or an amount's dot: "EUR 73.070", "bv. in 2024".)
-_SENTENCE_END = re.compile(r"(?<=[a-z\d)][.!?])\s+(?=[A-Z])")
 YEAR_FACT = "year "
 
 _HOLDS = {
@@ -276,7 +275,7 @@ def holds_fact(text: str, kind: str) -> bool:
         year = re.compile(rf"\b{kind.removeprefix(YEAR_FACT)}\b")
         return any(
             year.search(sentence) and (_FIGURE.search(sentence) or _TIME.search(sentence))
-            for sentence in _SENTENCE_END.split(text)
+            for sentence in sentences(text)  # the year in the sentence of what it dates
         )
     return bool(_HOLDS[kind].search(text))
 
