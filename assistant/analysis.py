@@ -295,6 +295,9 @@ class Analyzer:
         self._english_only = frozenset(
             w for w in self._english if " " not in w and w not in frequencies
         )
+        # The glossary's words, for English typos ("comission"): found when first needed.
+        self._english_words: list[str] | None = None
+        self._english_typos: Memo[str, str | None] = Memo(_CORRECTIONS_KEPT)
         self._vocabulary: list[str] = []
         self._vocab_freq: dict[str, int] = {}
         self._indexed: frozenset[str] = frozenset()
@@ -413,6 +416,10 @@ class Analyzer:
             # An English word the glossary lacks: as telling as it is rare in English ("car"
             # little, "passport" more), not as rare as it is in Dutch.
             english_only = english and unknown
+            if english_only and (typo_of := self._english_typo(token)):
+                alternatives.extend(
+                    self.stem(w) for t in self._english[typo_of] for w in content_tokens(t)
+                )
             alternatives.extend(joined.get(token, ()))
             alternatives.extend(self._undiminished(token) if unknown else ())
             # A typo of a corpus word is a better guess than a split into general Dutch words
@@ -452,6 +459,27 @@ class Analyzer:
         if english:
             return _zipf_specificity(english_zipf(token))
         return None
+
+    def _english_typo(self, token: str) -> str | None:
+        """The glossary word that a word of an English question is a typo of ("comission",
+        "grnat"), or None: one edit away, and the word itself no English word at all. Two
+        edits reach other words ("prospection" is not "protection")."""
+        return self._english_typos.get(token, self._find_english_typo)
+
+    def _find_english_typo(self, token: str) -> str | None:
+        if len(token) < ENGLISH_TYPO_LETTERS or not token.isalpha() or english_zipf(token) > 0:
+            return None
+        if self._english_words is None:
+            self._english_words = [w for w in self._english if " " not in w]
+        found = process.extract(
+            token,
+            self._english_words,
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=1,
+            limit=None,
+        )
+        # Of several within reach, the commonest in English.
+        return max(found, key=lambda m: (english_zipf(m[0]), m[0]))[0] if found else None
 
     def _undiminished(self, token: str) -> list[str]:
         """The stem of the word a diminutive stands for, when the corpus has it: Flemish
@@ -598,6 +626,9 @@ def english_zipf(word: str) -> float:
 _SPLITS_KEPT = 65_536  # compound splits a decompounder remembers
 # How many tokens' corrections an analyzer remembers (questions repeat their typos).
 _CORRECTIONS_KEPT = 10_000
+# The shortest word of an English question that is corrected to a glossary word: one edit
+# turns a shorter one into too many others.
+ENGLISH_TYPO_LETTERS = 5
 # Stopwords of two letters or more: a word one typo away from one of these, and no word
 # itself, is that stopword mistyped.
 # Zipf 4: a word met once in 100,000; one this common is never taken for a mistyped stopword.

@@ -107,6 +107,23 @@ def test_the_english_glossary_knows_the_other_number_of_its_nouns(assistant):
     assert stem("boete") in groups["fine"].alternatives
 
 
+def test_a_typo_in_an_english_question_is_read_as_the_glossary_word(assistant):
+    stem = assistant.index.analyzer.stem
+    groups = {g.word: g for g in assistant.read("is there a kunstendecreet grnat for me?").groups}
+    assert stem("subsidie") in groups["grnat"].alternatives
+    assert groups["grnat"].parts == ()  # not a Dutch compound either
+
+
+def test_an_english_word_is_no_typo_of_a_glossary_word(assistant):
+    # "grand" is one edit from "grant" but an English word itself; "prospection" is two edits
+    # from "protection". Neither is read as another word.
+    reading = assistant.read("a grand prospection trip to Canada, can I get help paying?")
+    assert reading.english
+    groups = {g.word: g for g in reading.groups}
+    assert groups["grand"].alternatives == ()
+    assert groups["prospection"].alternatives == ()
+
+
 @pytest.mark.parametrize(
     ("word", "other"),
     [
