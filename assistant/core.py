@@ -27,6 +27,7 @@ from assistant.errors import QuestionError
 from assistant.indexing import IndexArrays, TokenisedCorpus
 from assistant.intent import (
     asked_facts,
+    has_anaphor,
     is_fact_cue,
     missing_facts,
     refers_back,
@@ -64,6 +65,10 @@ OWN_TITLE_SHARE = 0.5
 # How much less likely to answer a subject's overview may be than its facet and still go first
 # for a question that names only the subject (`Assistant._overview_first`).
 OVERVIEW_GAP = 0.05
+# A question that only opens like a continuation ("en ...?", no "dat" or "die") whose words the
+# corpus does not know and general Dutch rarely uses hold at least this share of its
+# information is about a new thing ("en een garantie op mijn nieuwe wasmachine?"), not the topic.
+NEW_THING_SHARE = 0.5
 
 _SPACE = re.compile(r"\s+")
 
@@ -584,7 +589,9 @@ class Assistant:
     def may_follow_up(self, found: Retrieval, topic: Sequence[str] = ()) -> bool:
         """Whether a question may continue an earlier one (see `Conversation`).
 
-        It may when it refers back ("dat", "daarvoor", "en ...?"). It may not when it is
+        It may when it refers back ("dat", "daarvoor", "en ...?"), unless it only opens like
+        a continuation and most of it is words the corpus does not know (`NEW_THING_SHARE`:
+        "en wanneer is de volgende ophaling van het restafval?"). It may not when it is
         smalltalk, when the corpus does not know one of its words ("weer", "supermarkt": it is
         about something else), or when it names a subject of its own ("wat is het
         cultuurkrediet?", see `PassageIndex.names_subject`), or one the topic's first passage
@@ -598,11 +605,13 @@ class Assistant:
         """
         if found.smalltalk:
             return False
-        if refers_back(found.tokens):
+        features = found.features if found.hits else NO_EVIDENCE
+        if refers_back(found.tokens) and (
+            has_anaphor(found.tokens) or features["unknown_rare"] < NEW_THING_SHARE
+        ):
             return True
         if found.groups and not found.hits:
             return False  # the corpus knows none of its words
-        features = found.features
         if features["unknown_common"] + features["unknown_rare"] > 0.0:
             return False
         if self.index.names_subject(found.groups):

@@ -224,3 +224,15 @@ def test_a_question_about_another_domain_is_not_bent_though_it_opens_with_en(ass
     conversation.ask("hoe werkt de startlening van pmv?")
     answer = conversation.ask("en hoeveel huurwaarborg mag de eigenaar van mijn flat vragen?")
     assert answer.outcome == "not_answered"
+
+
+def test_a_continuation_about_a_thing_the_corpus_does_not_know_is_not_bent(assistant):
+    # "en ...?" opens like a follow-up, but the question is about a washing machine: read in
+    # context, the EIF guarantee answered it. With "daarvoor" it points at the topic.
+    conversation = Conversation(assistant)
+    conversation.ask("kan ik een garantie krijgen op een bankkrediet voor mijn filmproject?")
+    answer = conversation.ask("en een garantie op mijn nieuwe wasmachine?")
+    assert answer.outcome == "not_answered"
+    assert not any("vervolg" in n for n in answer.notices)
+    alone = assistant.retrieve("en mag ik daarvoor mijn nieuwe wasmachine verzekeren?")
+    assert assistant.may_follow_up(alone)
