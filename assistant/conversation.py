@@ -31,6 +31,10 @@ from assistant.intent import has_anaphor, refers_back
 from assistant.models import Answer
 
 DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgotten
+# A question that names its own subject and is answered on its own is not bent to the topic
+# when the topic's passage explains less than this share of what its own passage explains of
+# its words (`Assistant.own_explained`).
+OWN_WORDS_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -167,6 +171,12 @@ class Conversation:
             # "hoeveel bedraagt die?": the pronoun stands for the topic's subject, on which the
             # question lands in context; its own words name no subject that could outweigh it.
             return True
+        if self.assistant.names_own_subject(alone.found) and self.assistant.own_explained(
+            asked, found
+        ) < OWN_WORDS_SHARE * self.assistant.own_explained(asked, alone_found):
+            # "hoeveel btw reken ik aan op een schilderij?" after a loan names its own subject,
+            # which the loan's passage explains little of, however much of the topic it holds.
+            return False
         explained = self.assistant.explained
         return explained(asked, context, found) > explained(asked, context, alone_found)
 

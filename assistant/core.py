@@ -786,6 +786,12 @@ class Assistant:
         heads = ("-".join(parts[:n]) for n in range(1, len(parts) + 1))
         return next((head for head in heads if head in self._positions), passage_id)
 
+    def own_explained(self, question: str | AnalysedQuestion, passage_id: str) -> float:
+        """How much of a question's own words, without any context, a passage explains: the
+        information it holds, scaled by how strongly it matches them compared with the best
+        passage for them alone."""
+        return self._own_explained(list(self.read(question).groups), passage_id)
+
     def _own_explained(self, own_words: list[TermGroup], passage_id: str) -> float:
         """How much of a question's own words a passage explains (see `explained`)."""
         position = self._positions[passage_id]
@@ -806,7 +812,7 @@ class Assistant:
         merely mentions it.
         """
         position = self._positions[passage_id]
-        own = self._own_explained(list(self.read(question).groups), passage_id)
+        own = self.own_explained(question, passage_id)
         topic = self.index.covered_information(self._context_groups(context), position)
         return own + CONTEXT_WEIGHT * topic
 

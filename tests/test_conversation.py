@@ -236,3 +236,14 @@ def test_a_continuation_about_a_thing_the_corpus_does_not_know_is_not_bent(assis
     assert not any("vervolg" in n for n in answer.notices)
     alone = assistant.retrieve("en mag ik daarvoor mijn nieuwe wasmachine verzekeren?")
     assert assistant.may_follow_up(alone)
+
+
+def test_a_question_answered_on_its_own_subject_is_not_bent_by_the_topic_words(assistant):
+    # Read with the topic's words the passage on switching to a company held more of both
+    # questions; the question names its own subject (what an artist should mind in a BV),
+    # of which that passage explains little.
+    conversation = Conversation(assistant)
+    conversation.ask("loont het om mijn eenmanszaak om te zetten in een vennootschap?")
+    answer = conversation.ask("ik ben beeldend kunstenaar, waar let ik op als ik via een bv werk?")
+    assert _first(answer) == "vennootschap-kunstenaar-let-op"
+    assert not any("vervolg" in n for n in answer.notices)
