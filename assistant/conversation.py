@@ -158,6 +158,8 @@ class Conversation:
         if not in_context.answered:
             # Knowing the subject but not the asked fact is still better than no answer.
             return in_context.outcome == "partial" and alone.outcome == "not_answered"
+        if alone.found.hits and self._names_subject_elsewhere(asked, alone, in_context):
+            return False
         if not alone.answered:
             return True
         found, alone_found = in_context.first, alone.first
@@ -171,14 +173,29 @@ class Conversation:
             # "hoeveel bedraagt die?": the pronoun stands for the topic's subject, on which the
             # question lands in context; its own words name no subject that could outweigh it.
             return True
-        if self.assistant.names_own_subject(alone.found) and self.assistant.own_explained(
-            asked, found
-        ) < OWN_WORDS_SHARE * self.assistant.own_explained(asked, alone_found):
-            # "hoeveel btw reken ik aan op een schilderij?" after a loan names its own subject,
-            # which the loan's passage explains little of, however much of the topic it holds.
-            return False
         explained = self.assistant.explained
         return explained(asked, context, found) > explained(asked, context, alone_found)
+
+    def _names_subject_elsewhere(
+        self, asked: AnalysedQuestion, alone: _Reading, in_context: _Reading
+    ) -> bool:
+        """Whether a question names a subject of its own that the passage it lands on in
+        context explains less than `OWN_WORDS_SHARE` as much of as its own first passage does:
+        "als kunstenaar via een bv werken, waar moet ik op letten?" after switching to a
+        company, whose passage the topic's words (counted half) made the stronger reading.
+
+        A pronoun ("hoe zet ik dat in gang?") points at the topic when the question is not
+        answered on its own; in a question that is ("... via een winwinlening, hoe regelen we
+        dat?"), at what it names itself.
+        """
+        assistant = self.assistant
+        if not assistant.names_own_subject(alone.found):
+            return False
+        if not alone.answered and has_anaphor(asked.tokens):
+            return False
+        return assistant.own_explained(asked, in_context.first) < (
+            OWN_WORDS_SHARE * assistant.own_explained(asked, alone.first)
+        )
 
     def _as_follow_up(self, answer: Answer, topic: Topic) -> Answer:
         shown = topic.passage_ids if topic.confirmed else ()

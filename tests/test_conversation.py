@@ -247,3 +247,16 @@ def test_a_question_answered_on_its_own_subject_is_not_bent_by_the_topic_words(a
     answer = conversation.ask("ik ben beeldend kunstenaar, waar let ik op als ik via een bv werk?")
     assert _first(answer) == "vennootschap-kunstenaar-let-op"
     assert not any("vervolg" in n for n in answer.notices)
+
+
+def test_a_question_refused_on_its_own_is_not_bent_when_it_names_another_subject(assistant):
+    # Alone, "originele prent" names the VAT on works of art, though not surely enough to
+    # answer; the exemption's passage, which the topic's words favour, explains little of it.
+    conversation = Conversation(assistant)
+    conversation.ask("ik werk met de kleine ondernemingsregeling voor een klant in nederland")
+    answer = conversation.ask("en de btw op een originele prent?")
+    assert _first(answer) != "btw-vrijstelling"
+    assert not any("vervolg" in n for n in answer.notices)
+    # With a pronoun and no answer of its own, a question still points at the topic.
+    conversation.ask("hoe schakel ik de douane in tegen namaak van mijn merk?")
+    assert _first(conversation.ask("hoe zet ik dat in gang?")) == "douane-namaak"
