@@ -45,7 +45,7 @@ MAX_TOP_K = 10
 # Passages after the first are shown only when they score at least this share of the first.
 RELATIVE_CUTOFF = 0.4
 CANDIDATES = 10
-RERANK = 3  # how many of the first passages the answerability model reorders
+RERANK = 4  # how many of the first passages the answerability model reorders
 NO_EVIDENCE = dict.fromkeys(FEATURES, 0.0)
 # A question of at most this many content words names little more than its subject.
 GENERIC_WORDS = 2
