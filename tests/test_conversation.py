@@ -17,13 +17,13 @@ def test_the_context_expires_after_the_timeout(assistant):
     conversation.ask("Wat is de winwinlening?")
     clock.advance(601)
     answer = conversation.ask("en hoeveel kan ik daarmee lenen?")
-    assert not any("vervolg" in n for n in answer.notices)
+    assert not _read_as_follow_up(answer)
 
 
 def test_ask_stays_stateless(assistant):
     assistant.ask("Wat is de winwinlening?")
     answer = assistant.ask("wie regelt dat?")
-    assert not any("vervolg" in n for n in answer.notices)
+    assert not _read_as_follow_up(answer)
 
 
 def test_the_conversation_keeps_one_topic_not_a_history(assistant):
@@ -102,6 +102,17 @@ def _first(answer):
     return answer.passages[0].id if answer.answered and answer.passages else None
 
 
+def _read_as_follow_up(answer):
+    return any("vervolg" in n for n in answer.notices)
+
+
+def _after(assistant, topic, question):
+    """The answer to `question` asked right after `topic`, in a new conversation."""
+    conversation = Conversation(assistant)
+    conversation.ask(topic)
+    return conversation.ask(question)
+
+
 def test_a_possible_follow_up_landing_on_the_topic_keeps_the_topic(assistant):
     # "komt een serie daarvoor in aanmerking?" is answered on its own, on a facet of Screen
     # Flanders: the topic stays the question that named Screen Flanders, so the next elliptic
@@ -128,7 +139,7 @@ def test_a_subject_many_passages_share_but_the_topic_lacks_is_not_bent(assistant
     conversation.ask("ik wil starten met een startlening van pmv, hoe zit dat")
     answer = conversation.ask("mag ik mijn auteursrechten verhuren in plaats van verkopen?")
     assert _first(answer) != "startlening"
-    assert not any("vervolg" in n for n in answer.notices)
+    assert not _read_as_follow_up(answer)
     assert not assistant.index.names_subject(assistant.retrieve("auteursrechten verhuren").groups)
 
 
@@ -139,16 +150,16 @@ def test_a_pronoun_with_no_subject_of_its_own_stays_on_the_topic(assistant):
     conversation.ask("hoe zit dat met het cultuurkrediet van hefboom")
     answer = conversation.ask("wie beheert dat?")
     assert _first(answer) in ("cultuurkrediet", "hefboom")
-    assert any("vervolg" in n for n in answer.notices)
+    assert _read_as_follow_up(answer)
 
 
 def test_a_pronoun_after_a_named_subject_is_not_bent(assistant):
     # "dat" points at the subject the question names itself.
-    conversation = Conversation(assistant)
-    conversation.ask("wat doet kunstenpunt eigenlijk")
-    answer = conversation.ask("naburige rechten, wat zijn dat eigenlijk?")
+    answer = _after(
+        assistant, "wat doet kunstenpunt eigenlijk", "naburige rechten, wat zijn dat eigenlijk?"
+    )
     assert _first(answer) == "naburige-rechten"
-    assert not any("vervolg" in n for n in answer.notices)
+    assert not _read_as_follow_up(answer)
 
 
 def test_a_follow_up_lands_on_the_facet_its_own_words_ask_for(assistant):
@@ -191,7 +202,7 @@ def test_a_pronoun_stays_on_the_topic_when_context_words_lead_elsewhere(assistan
     conversation.ask("wat is het cultuurkrediet")
     answer = conversation.ask("en hoeveel rente betaal ik daarop?")
     assert _first(answer) == "cultuurkrediet"
-    assert any("vervolg" in n for n in answer.notices)
+    assert _read_as_follow_up(answer)
 
 
 def test_a_follow_up_asking_a_figure_goes_to_the_passage_of_the_topic_that_holds_it(assistant):
@@ -229,11 +240,13 @@ def test_a_question_about_another_domain_is_not_bent_though_it_opens_with_en(ass
 def test_a_continuation_about_a_thing_the_corpus_does_not_know_is_not_bent(assistant):
     # "en ...?" opens like a follow-up, but the question is about a washing machine: read in
     # context, the EIF guarantee answered it. With "daarvoor" it points at the topic.
-    conversation = Conversation(assistant)
-    conversation.ask("kan ik een garantie krijgen op een bankkrediet voor mijn filmproject?")
-    answer = conversation.ask("en een garantie op mijn nieuwe wasmachine?")
+    answer = _after(
+        assistant,
+        "kan ik een garantie krijgen op een bankkrediet voor mijn filmproject?",
+        "en een garantie op mijn nieuwe wasmachine?",
+    )
     assert answer.outcome == "not_answered"
-    assert not any("vervolg" in n for n in answer.notices)
+    assert not _read_as_follow_up(answer)
     alone = assistant.retrieve("en mag ik daarvoor mijn nieuwe wasmachine verzekeren?")
     assert assistant.may_follow_up(alone)
 
@@ -242,21 +255,25 @@ def test_a_question_answered_on_its_own_subject_is_not_bent_by_the_topic_words(a
     # Read with the topic's words the passage on switching to a company held more of both
     # questions; the question names its own subject (what an artist should mind in a BV),
     # of which that passage explains little.
-    conversation = Conversation(assistant)
-    conversation.ask("loont het om mijn eenmanszaak om te zetten in een vennootschap?")
-    answer = conversation.ask("ik ben beeldend kunstenaar, waar let ik op als ik via een bv werk?")
+    answer = _after(
+        assistant,
+        "loont het om mijn eenmanszaak om te zetten in een vennootschap?",
+        "ik ben beeldend kunstenaar, waar let ik op als ik via een bv werk?",
+    )
     assert _first(answer) == "vennootschap-kunstenaar-let-op"
-    assert not any("vervolg" in n for n in answer.notices)
+    assert not _read_as_follow_up(answer)
 
 
 def test_a_question_refused_on_its_own_is_not_bent_when_it_names_another_subject(assistant):
     # Alone, "originele prent" names the VAT on works of art, though not surely enough to
     # answer; the exemption's passage, which the topic's words favour, explains little of it.
-    conversation = Conversation(assistant)
-    conversation.ask("ik werk met de kleine ondernemingsregeling voor een klant in nederland")
-    answer = conversation.ask("en de btw op een originele prent?")
+    answer = _after(
+        assistant,
+        "ik werk met de kleine ondernemingsregeling voor een klant in nederland",
+        "en de btw op een originele prent?",
+    )
     assert _first(answer) != "btw-vrijstelling"
-    assert not any("vervolg" in n for n in answer.notices)
+    assert not _read_as_follow_up(answer)
     # With a pronoun and no answer of its own, a question still points at the topic.
-    conversation.ask("hoe schakel ik de douane in tegen namaak van mijn merk?")
-    assert _first(conversation.ask("hoe zet ik dat in gang?")) == "douane-namaak"
+    topic = "hoe schakel ik de douane in tegen namaak van mijn merk?"
+    assert _first(_after(assistant, topic, "hoe zet ik dat in gang?")) == "douane-namaak"
