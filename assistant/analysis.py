@@ -405,6 +405,7 @@ class Analyzer:
         joined = self._separable_verbs(surface)
         maps = (self._english, self._synonyms) if english else (self._synonyms,)
         names = _proper_nouns(text)
+        acronyms = _acronyms(text)
         groups = []
         for index, token in enumerate(tokens):
             primary = self.stem(token)
@@ -424,7 +425,10 @@ class Analyzer:
             alternatives.extend(self._undiminished(token) if unknown else ())
             # A typo of a corpus word is a better guess than a split into general Dutch words
             # (``winwinlenin`` is ``winwinlening``, not ``winwin`` + ``lenin``).
-            correction = None if alternatives or english_only else self.correct(token)
+            # An acronym the corpus lacks ("NOAA", "SERV") names something else; as a typo it
+            # became "nota", and a policy note answered.
+            guessed = alternatives or english_only or token in acronyms
+            correction = None if guessed else self.correct(token)
             if correction:
                 alternatives.append(self.stem(correction))
             elif not alternatives and self.mistyped_stopword(token):
@@ -644,6 +648,14 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)
 def _proper_nouns(text: str) -> set[str]:
     """Capitalised words inside a sentence ("mijn schoonbroer Dirk"): names, in folded form."""
     return {t for match in _NAME.finditer(text.strip()) for t in surface_tokens(match.group())}
+
+
+def _acronyms(text: str) -> set[str]:
+    """Words typed in capitals ("NOAA", "VDAB"), in folded form."""
+    return {t for match in _ACRONYM.finditer(text) for t in surface_tokens(match.group())}
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
 def _unique(terms: Iterable[str], exclude: str) -> tuple[str, ...]:

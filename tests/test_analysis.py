@@ -114,6 +114,14 @@ def test_a_typo_in_an_english_question_is_read_as_the_glossary_word(assistant):
     assert groups["grnat"].parts == ()  # not a Dutch compound either
 
 
+def test_an_acronym_the_corpus_lacks_is_no_typo(assistant):
+    # As a typo, "NOAA" was "nota", and a policy note answered it with confidence.
+    [noaa] = assistant.read("wat is NOAA").groups
+    assert noaa.alternatives == ()
+    assert assistant.ask("wat is NOAA").outcome == "not_answered"
+    assert assistant.read("wat is noaa").groups[0].alternatives  # typed small, it may be one
+
+
 def test_an_english_word_is_no_typo_of_a_glossary_word(assistant):
     # "grand" is one edit from "grant" but an English word itself; "prospection" is two edits
     # from "protection". Neither is read as another word.

@@ -1,7 +1,7 @@
 import dataclasses
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from assistant import Answer, Assistant, QuestionError
@@ -155,6 +155,8 @@ def test_a_variant_says_what_a_passage_is_about_in_corpus_words_and_is_never_sho
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.text(max_size=1200))
+@example("NOAA%")  # once partial, which an earlier form of this test took for a contradiction
+@example("noaa%")
 def test_any_text_gets_an_answer_or_a_clear_question_error(assistant, text):
     try:
         answer = assistant.ask(text)
@@ -162,7 +164,9 @@ def test_any_text_gets_an_answer_or_a_clear_question_error(assistant, text):
         assert exc.reason in {"empty", "too_long"}
         return
     assert 0.0 <= answer.confidence <= 1.0
-    assert answer.answered == bool(answer.passages)
+    assert answer.answered == (answer.outcome == "answered")
+    # A partial answer shows what is known on the subject ("NOAA%" once gave one).
+    assert bool(answer.passages) == (answer.outcome in ("answered", "partial"))
     assert len(answer.suggestions) <= 3
 
 
