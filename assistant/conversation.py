@@ -31,9 +31,9 @@ from assistant.intent import has_anaphor, refers_back
 from assistant.models import Answer
 
 DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgotten
-# A question that names its own subject and is answered on its own is not bent to the topic
-# when the topic's passage explains less than this share of what its own passage explains of
-# its words (`Assistant.own_explained`).
+# A question that names its own subject is not bent to the topic when the passage it lands on
+# in context explains less than this share of what its own first passage explains of its words
+# (`Assistant.own_explained`, `Conversation._names_subject_elsewhere`).
 OWN_WORDS_SHARE = 0.5
 
 

@@ -590,7 +590,8 @@ class Assistant:
         """Whether a question may continue an earlier one (see `Conversation`).
 
         It may when it refers back ("dat", "daarvoor", "en ...?"), unless it only opens like
-        a continuation and most of it is words the corpus does not know (`NEW_THING_SHARE`:
+        a continuation and half of it or more is rare words the corpus does not know
+        (`NEW_THING_SHARE`:
         "en wanneer is de volgende ophaling van het restafval?"). It may not when it is
         smalltalk, when the corpus does not know one of its words ("weer", "supermarkt": it is
         about something else), or when it names a subject of its own ("wat is het
