@@ -295,8 +295,9 @@ class Analyzer:
         self._english_only = frozenset(
             w for w in self._english if " " not in w and w not in frequencies
         )
-        # The glossary's words, for English typos ("comission"): found when first needed.
-        self._english_words: list[str] | None = None
+        # The glossary's words by edit distance, for English typos ("comission"): built when
+        # an English question first needs it.
+        self._english_typo_index: TypoIndex | None = None
         self._english_typos: Memo[str, str | None] = Memo(_CORRECTIONS_KEPT)
         self._vocabulary: list[str] = []
         self._vocab_freq: dict[str, int] = {}
@@ -473,15 +474,9 @@ class Analyzer:
     def _find_english_typo(self, token: str) -> str | None:
         if len(token) < ENGLISH_TYPO_LETTERS or not token.isalpha() or english_zipf(token) > 0:
             return None
-        if self._english_words is None:
-            self._english_words = [w for w in self._english if " " not in w]
-        found = process.extract(
-            token,
-            self._english_words,
-            scorer=DamerauLevenshtein.distance,
-            score_cutoff=1,
-            limit=None,
-        )
+        if self._english_typo_index is None:
+            self._english_typo_index = TypoIndex.build([w for w in self._english if " " not in w])
+        found = self._english_typo_index.within(token, 1)
         # Of several within reach, the commonest in English.
         return max(found, key=lambda m: (english_zipf(m[0]), m[0]))[0] if found else None
 
@@ -650,12 +645,12 @@ def _proper_nouns(text: str) -> set[str]:
     return {t for match in _NAME.finditer(text.strip()) for t in surface_tokens(match.group())}
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
 def _acronyms(text: str) -> set[str]:
     """Words typed in capitals ("NOAA", "VDAB"), in folded form."""
     return {t for match in _ACRONYM.finditer(text) for t in surface_tokens(match.group())}
-
-
-_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
 def _unique(terms: Iterable[str], exclude: str) -> tuple[str, ...]:

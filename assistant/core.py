@@ -591,8 +591,8 @@ class Assistant:
 
         It may when it refers back ("dat", "daarvoor", "en ...?"), unless it only opens like
         a continuation and half of it or more is rare words the corpus does not know
-        (`NEW_THING_SHARE`:
-        "en wanneer is de volgende ophaling van het restafval?"). It may not when it is
+        (`NEW_THING_SHARE`: "en wanneer is de volgende ophaling van het restafval?"). It may
+        not when it is
         smalltalk, when the corpus does not know one of its words ("weer", "supermarkt": it is
         about something else), or when it names a subject of its own ("wat is het
         cultuurkrediet?", see `PassageIndex.names_subject`), or one the topic's first passage
