@@ -28,6 +28,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from assistant.intent import DUTCH_MARKERS, ENGLISH_MARKERS, english_evidence
 from assistant.memo import Memo
 from assistant.typos import TypoIndex
+from assistant.verbs import infinitive
 
 STOPWORDS = frozenset(
     """
@@ -424,6 +425,7 @@ class Analyzer:
                 )
             alternatives.extend(joined.get(token, ()))
             alternatives.extend(self._undiminished(token) if unknown else ())
+            alternatives.extend(self._infinitive(token) if unknown and not english else ())
             # A typo of a corpus word is a better guess than a split into general Dutch words
             # (``winwinlenin`` is ``winwinlening``, not ``winwin`` + ``lenin``).
             # An acronym the corpus lacks ("NOAA", "SERV") names something else; as a typo it
@@ -490,6 +492,13 @@ class Analyzer:
                     if self.stem(form) in self._indexed:
                         return [self.stem(form)]
         return []
+
+    def _infinitive(self, token: str) -> list[str]:
+        """The stem of the verb a strong verb's past form stands for, when the corpus has it:
+        ``ontworpen``, ``gekocht``, ``schonk`` (see `verbs`)."""
+        verb = infinitive(token, self._vocab_freq)
+        stem = self.stem(verb) if verb else None
+        return [stem] if stem in self._indexed else []
 
     def mistyped_stopword(self, token: str) -> bool:
         """Whether `token` is a stopword mistyped ("hoee", "wta" for "wat"): no corpus word, one
