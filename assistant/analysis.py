@@ -425,7 +425,8 @@ class Analyzer:
                 )
             alternatives.extend(joined.get(token, ()))
             alternatives.extend(self._undiminished(token) if unknown else ())
-            alternatives.extend(self._infinitive(token) if unknown and not english else ())
+            if unknown and not english:
+                alternatives.extend(self._infinitive(token) or self._without_ending(primary))
             # A typo of a corpus word is a better guess than a split into general Dutch words
             # (``winwinlenin`` is ``winwinlening``, not ``winwin`` + ``lenin``).
             # An acronym the corpus lacks ("NOAA", "SERV") names something else; as a typo it
@@ -499,6 +500,13 @@ class Analyzer:
         verb = infinitive(token, self._vocab_freq)
         stem = self.stem(verb) if verb else None
         return [stem] if stem in self._indexed else []
+
+    def _without_ending(self, stem: str) -> list[str]:
+        """The stem of a verb form the stemmer leaves its "-t" or "-d" ("vindt", "ontwikkelt",
+        "verhoogd"), when the corpus has the verb: else "doneert" was a typo of "concert"."""
+        if len(stem) >= VERB_ENDING_LETTERS and stem[-1] in "dt" and stem[:-1] in self._indexed:
+            return [stem[:-1]]
+        return []
 
     def mistyped_stopword(self, token: str) -> bool:
         """Whether `token` is a stopword mistyped ("hoee", "wta" for "wat"): no corpus word, one
@@ -634,6 +642,8 @@ def english_zipf(word: str) -> float:
 _SPLITS_KEPT = 65_536  # compound splits a decompounder remembers
 # How many tokens' corrections an analyzer remembers (questions repeat their typos).
 _CORRECTIONS_KEPT = 10_000
+# The shortest stem whose "-t" or "-d" is taken for a verb ending ("vindt"; not "bond", "vent").
+VERB_ENDING_LETTERS = 5
 # The shortest word of an English question that is corrected to a glossary word: one edit
 # turns a shorter one into too many others.
 ENGLISH_TYPO_LETTERS = 5

@@ -131,6 +131,29 @@ def test_a_strong_verbs_past_form_stands_for_its_infinitive(assistant, past, ver
     assert assistant.index.analyzer.stem(verb) in group.alternatives
 
 
+@pytest.mark.parametrize(
+    ("form", "verb", "not_typo_of"),
+    [
+        ("doneert", "doneer", "concert"),
+        ("uitgeleend", "uitlenen", "uitleg"),
+        ("vindt", "vinden", None),
+    ],
+)
+def test_a_verb_form_the_stemmer_leaves_its_ending_stands_for_the_verb(
+    assistant, form, verb, not_typo_of
+):
+    stem = assistant.index.analyzer.stem
+    [group] = assistant.read(form).groups
+    assert stem(verb) in group.alternatives
+    assert not_typo_of is None or stem(not_typo_of) not in group.terms
+
+
+def test_a_short_word_ending_in_t_or_d_is_no_verb_form(assistant):
+    # "bond" (a federation) is not "bon" (a receipt).
+    [group] = assistant.read("bond").groups
+    assert "bon" not in group.terms
+
+
 def test_past_forms_come_from_the_table_and_compounds_by_rule():
     assert infinitive("gekocht", set()) == "kopen"
     # A compound's forms by rule, only when its infinitive is a Dutch word.
