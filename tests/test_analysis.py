@@ -10,6 +10,7 @@ from assistant.analysis import (
     singular,
     surface_tokens,
 )
+from assistant.intent import asked_facts
 from assistant.lexicon import dutch_frequencies
 from assistant.verbs import infinitive
 
@@ -41,6 +42,27 @@ def test_diacritics_are_folded_and_trema_plurals_become_singular():
 def test_flemish_fillers_are_stopwords_but_domain_words_stay():
     assert content_tokens("da is ni efkes pls") == []
     assert content_tokens("eigen zaak bv") == ["eigen", "zaak", "bv"]
+
+
+def test_a_flemish_chat_form_is_read_as_the_word_it_stands_for():
+    assert content_tokens("moetek da aangeven as ik ma 500 euro verdien") == [
+        "aangeven",
+        "500",
+        "euro",
+        "verdien",
+    ]
+    # "hoeveelde" (hoeveel ge) still asks for an amount.
+    assert surface_tokens("hoeveelde moette betalen") == ["hoeveel", "moet", "betalen"]
+    assert "amount" in asked_facts(surface_tokens("hoeveelde moette betalen"))
+    assert content_tokens("de waarde van mijn werk") == ["waarde", "werk"]  # a word of its own
+
+
+def test_a_question_in_flemish_chat_is_answered_as_in_plain_dutch(assistant):
+    # Each chat form weighed as the rarest word a question can hold: refused at 0.06.
+    flemish = assistant.ask("hoeveelde moette betalen voor sabam")
+    plain = assistant.ask("hoeveel moet je betalen voor sabam")
+    assert flemish.outcome == plain.outcome == "answered"
+    assert flemish.passages[0].id == plain.passages[0].id == "sabam-kosten-lidmaatschap"
 
 
 def test_decompounder_splits_compounds_but_not_common_words():
