@@ -10,8 +10,9 @@ form, for `Analyzer.query_groups` to stand in for a word the corpus does not kno
 The table holds the simple verbs; the forms of their compounds follow by rule: a separable
 prefix before the participle ("uitgegeven", of "uitgeven"), an inseparable one before the
 participle without its "ge-" and before the past forms ("verkocht", "ontwierp"). A compound
-counts only when its infinitive is a Dutch word. A form that is also a common word of another
-meaning ("namen": names, "gaven": gifts, "sloten": locks) is left out.
+counts only when its infinitive is a word the caller knows (the corpus's words), so that no
+made-up verb ("ontkopen") is read. A form that is also a common word of another meaning
+("namen": names, "gaven": gifts, "sloten": locks) is left out.
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ def infinitive(word: str, words: Container[str]) -> str | None:
 
     Args:
         word: a folded word of a question.
-        words: the Dutch words a compound's infinitive must be one of (`lexicon`).
+        words: the words a compound's infinitive must be one of (the corpus's words).
     """
     forms, compounds = _forms()
     if word in forms:

@@ -178,7 +178,7 @@ def test_a_short_word_ending_in_t_or_d_is_no_verb_form(assistant):
 
 def test_past_forms_come_from_the_table_and_compounds_by_rule():
     assert infinitive("gekocht", set()) == "kopen"
-    # A compound's forms by rule, only when its infinitive is a Dutch word.
+    # A compound's forms by rule, only when its infinitive is a word the caller knows.
     assert infinitive("ontworpen", {"ontwerpen"}) == infinitive("ontwierp", {"ontwerpen"})
     assert infinitive("ontworpen", {"ontwerpen"}) == "ontwerpen"
     assert infinitive("ontworpen", set()) is None
