@@ -449,9 +449,7 @@ class Analyzer:
                     self.stem(w) for t in self._english[typo_of] for w in content_tokens(t)
                 )
             alternatives.extend(joined.get(token, ()))
-            alternatives.extend(self._undiminished(token) if unknown else ())
-            if unknown and not english:
-                alternatives.extend(self._infinitive(token) or self._without_ending(primary))
+            alternatives.extend(self._base_forms(token, primary, english) if unknown else ())
             # A typo of a corpus word is a better guess than a split into general Dutch words
             # (``winwinlenin`` is ``winwinlening``, not ``winwin`` + ``lenin``).
             # An acronym the corpus lacks ("NOAA", "SERV") names something else; as a typo it
@@ -507,6 +505,15 @@ class Analyzer:
         found = self._english_typo_index.within(token, 1)
         # Of several within reach, the commonest in English.
         return max(found, key=lambda m: (english_zipf(m[0]), m[0]))[0] if found else None
+
+    def _base_forms(self, token: str, primary: str, english: bool) -> list[str]:
+        """The stems of the corpus words a word the corpus lacks is a form of: the word a
+        diminutive stands for, and in a Dutch question the verb of a strong verb's past form or
+        of a form the stemmer leaves its ending."""
+        forms = self._undiminished(token)
+        if not english:
+            forms += self._infinitive(token) or self._without_ending(primary)
+        return forms
 
     def _undiminished(self, token: str) -> list[str]:
         """The stem of the word a diminutive stands for, when the corpus has it: Flemish

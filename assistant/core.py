@@ -421,9 +421,7 @@ class Assistant:
         first, so the answer can be partial, rather than one that merely holds a fact of that
         kind about something else.
         """
-        threshold = self.model.threshold
-        if in_context and self.model.follow_up_threshold is not None:
-            threshold = self.model.follow_up_threshold
+        threshold = self.model.threshold_for(in_context)
         if not candidates or self.model.probability(candidates[order[0]][0]) >= threshold:
             return order, None
         for k in order:
@@ -657,7 +655,7 @@ class Assistant:
         own_words = list(self.read(question).groups)
         first = found.hits[0].passage.id
         subject = self.subject_of(first)
-        threshold = self.model.follow_up_threshold or self.model.threshold
+        threshold = self.model.threshold_for(in_context=True)
         best, best_own = first, self._own_explained(own_words, first)
         if topic_first is not None and self.subject_of(topic_first) != subject:
             moved = self._back_to_topic(question, found, topic_first, own_words, best_own)
@@ -745,7 +743,7 @@ class Assistant:
     ) -> bool:
         """Whether the passage at `rank` of an in-context retrieval would answer it first."""
         features, _ = self._rank_evidence(question, found, rank)
-        threshold = self.model.follow_up_threshold or self.model.threshold
+        threshold = self.model.threshold_for(in_context=True)
         return self.model.probability(features) >= threshold
 
     def _led_by(self, question: str | AnalysedQuestion, found: Retrieval, rank: int) -> Retrieval:

@@ -143,6 +143,12 @@ class AnswerabilityModel:
             z += weight * ((features[name] - mean) / scale)
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
+    def threshold_for(self, in_context: bool) -> float:
+        """The threshold for a question read alone, or in a conversation's context."""
+        if in_context and self.follow_up_threshold is not None:
+            return self.follow_up_threshold
+        return self.threshold
+
     def neutral(self, name: str) -> float:
         """The value of a feature that moves the probability neither way (its mean in the fit)."""
         return self.mean[FEATURES.index(name)]
@@ -164,9 +170,7 @@ class AnswerabilityModel:
                 for the missing fact); by default `features` as if nothing were missing.
             in_context: the question was read with an earlier one (`follow_up_threshold`).
         """
-        threshold = self.threshold
-        if in_context and self.follow_up_threshold is not None:
-            threshold = self.follow_up_threshold
+        threshold = self.threshold_for(in_context)
         p = self.probability(features)
         if p >= threshold:
             return Decision("answered", p)
