@@ -69,6 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     # Plug-ins are looked up only when the command is not one of the core's own.
     parser = _parser(plugins=not words or words[0] not in BUILT_IN)
+    # `wegwijzer hoe bescherm ik mijn ideeën?` asks, as `wegwijzer ask ...` does: words that
+    # name no command are a question.
+    if words and words[0] not in BUILT_IN | _PLUGINS and not words[0].startswith("-"):
+        words.insert(0, "ask")
     # A plug-in's options are its own (`wegwijzer telegram --watch`): argparse would take
     # them for the core's, so everything after the plug-in's name goes to it unread.
     if words and words[0] in _PLUGINS:
@@ -104,11 +108,12 @@ def _parser(*, plugins: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wegwijzer",
         description="Sourced Dutch answers for creative entrepreneurs in Flanders.",
+        epilog="Words that name no command are a question: wegwijzer hoe bescherm ik mijn idee",
     )
     commands = parser.add_subparsers(title="commands")
 
     ask = commands.add_parser("ask", help="answer one question")
-    ask.add_argument("question", help="the question, in Dutch")
+    ask.add_argument("question", nargs="+", help="the question, in Dutch (quotes optional)")
     _answer_options(ask)
     ask.set_defaults(handler=_cmd_ask)
 
@@ -238,7 +243,8 @@ def _cmd_index_build(args: argparse.Namespace) -> int:
 def _cmd_ask(args: argparse.Namespace) -> int:
     try:
         with one_shot():
-            answer = _assistant(args.corpus, cached=True).ask(args.question, top_k=args.top)
+            question = " ".join(args.question)
+            answer = _assistant(args.corpus, cached=True).ask(question, top_k=args.top)
     except QuestionError as exc:
         print(explain(exc), file=sys.stderr)
         return 2

@@ -53,6 +53,16 @@ def test_ask_json_follows_the_contract(capsys):
     assert data["passages"][0]["source"]["url"].startswith("https://")
 
 
+def test_words_that_name_no_command_are_a_question(capsys):
+    # What users type first: no `ask`, no quotes; "chat" or "eval" would still be a command.
+    _, asked, _ = run_cli(capsys, "ask", "wat is de winwinlening", "--json")
+    code, bare, _ = run_cli(capsys, "wat", "is", "de", "winwinlening", "--json")
+    _, unquoted, _ = run_cli(capsys, "ask", "wat", "is", "de", "winwinlening", "--json")
+    assert code == 0
+    assert json.loads(bare) == json.loads(unquoted) == json.loads(asked)
+    assert json.loads(bare)["question"] == "wat is de winwinlening"
+
+
 def test_out_of_domain_question_points_to_a_desk(capsys):
     code, out, _ = run_cli(capsys, "ask", "recept voor stoofvlees", "--json")
     data = json.loads(out)
