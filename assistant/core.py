@@ -53,6 +53,9 @@ GENERIC_WORDS = 2
 ASK_WORDS = 2
 # Weight of the words of a conversation's earlier question beside a follow-up's own words.
 CONTEXT_WEIGHT = 0.5
+# In a conversation, a partial answer needs the passage to hold this much of what the question
+# itself names (see `Assistant._subject_first`).
+OWN_SUBJECT_SHARE = 0.5
 # An answer asks "which one did you mean?" when its second passage also answers, is not kin
 # of the first, and either the model's probabilities are this close or the first passage's
 # search score leads the best other passage by less than this share. Chosen on the tuning set:
@@ -357,7 +360,11 @@ class Assistant:
         hits = [hits[k] for k in order] + hits[len(order) :]
         features, missing = candidates[order[0]] if candidates else (NO_EVIDENCE, ())
         if missing and subject is None:
-            subject = self._subject_evidence(groups, hits, english)
+            subject = (
+                self._subject_evidence(groups, hits, english)
+                if self._may_be_subject(groups, hits[0], in_context)
+                else features  # no better evidence on the subject than on the whole question
+            )
         return Retrieval(
             reading.text,
             tuple(groups),
@@ -425,13 +432,23 @@ class Assistant:
         if not candidates or self.model.probability(candidates[order[0]][0]) >= threshold:
             return order, None
         for k in order:
-            if not candidates[k][1]:
+            if not candidates[k][1] or not self._may_be_subject(groups, hits[k], in_context):
                 continue
             first = [hits[k], *(hits[j] for j in order if j != k)]
             subject = self._subject_evidence(groups, first, english)
             if subject is not None and self.model.probability(subject) >= threshold:
                 return [k, *(j for j in order if j != k)], subject
         return order, None
+
+    def _may_be_subject(self, groups: Sequence[TermGroup], hit: Hit, in_context: bool) -> bool:
+        """Whether a passage may be the subject of a partial answer. In a conversation the
+        topic's words make any passage of the topic look like the subject, so what the user
+        names now must be there too: "en hoeveel kost een nacht aan zee?" after a question on
+        copyright gets no partial answer about copyright."""
+        own = [g for g in groups if g.weight == 1.0 and not is_fact_cue(g.word)]
+        if not in_context or not own:
+            return True
+        return self.index.coverage(own, self._positions[hit.passage.id]) >= OWN_SUBJECT_SHARE
 
     def _subject_evidence(
         self, groups: list[TermGroup], hits: list[Hit], english: bool

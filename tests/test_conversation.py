@@ -56,6 +56,15 @@ def test_dialogue_sets_meet_their_thresholds(assistant):
         assert report.failures == [], report.misses
 
 
+def test_an_unrelated_question_asking_a_price_gets_no_partial_answer_on_the_topic(assistant):
+    # Read with the topic, the topic's words made the photo passage look like its subject.
+    conversation = Conversation(assistant)
+    first = conversation.ask("iemand gebruikt mijn foto zonder toestemming, wat kan ik doen?")
+    assert first.answered
+    answer = conversation.ask("en hoeveel kost een nacht aan zee in juli zo ongeveer")
+    assert answer.outcome == "not_answered"
+
+
 def test_a_facet_of_the_topic_counts_as_on_topic(assistant):
     # The topic was answered with the kmo-portefeuille passage alone; the passage on applying
     # for it is a facet of the same subject and counts as on the topic too.
