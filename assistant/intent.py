@@ -93,9 +93,12 @@ CONTINUATIONS = frozenset("en maar ook of and also".split())
 # The kinds of fact a question can ask for, with the words that ask for them.
 FACT_CUES: dict[str, frozenset[str]] = {
     "cost": frozenset(
-        "kost kosten kostprijs kostte prijs prijzen betalen betaal tarief tarieven "
-        "inschrijvingsgeld retributie cost costs price prices fee fees pay".split()
+        "kost kostprijs kostte prijs prijzen tarief tarieven inschrijvingsgeld retributie cost "
+        "price prices fee fees".split()
     ),
+    # Words that may ask a price but as often do not ("moet hij dat betalen?", "welke kosten
+    # mag ik aftrekken?"): any figure will do.
+    "payment": frozenset("kosten betalen betaal costs pay".split()),
     "amount": frozenset(
         "hoeveel bedrag bedragen maximum maximaal minimum minimaal percentage procent rente "
         "plafond budget hoogte rentevoet rentevork max much many amount amounts maximum ceiling "
@@ -128,6 +131,17 @@ _COUNTED = frozenset(
 _FIGURE = re.compile(
     r"(?:€|%|\b(?:eur|euro|procent|gratis|kosteloos|betalend|miljoen)\b)", re.IGNORECASE
 )
+# Words that say a figure is a price (see `holds_fact`), also at the end of a compound
+# ("vertaalkosten", "modeltaksen").
+_PRICED = re.compile(
+    r"(?:\b(?:kost|kostte|betaal|betaalt|betalen|gratis|kosteloos|betalend|retributie|rekent"
+    r"|aangerekend|bedraagt|houdt|inhouding|commissie|provisie)|kosten|kostprijs|prijs|prijzen"
+    r"|tarief|tarieven|geld|taks|taksen|vergoeding|bijdrage|bijdragen|heffing|btw|belasting"
+    r"|voorheffing|rente|premie|premies|honorarium|honoraria|gage|lidgeld)\b",
+    re.IGNORECASE,
+)
+# What says there is a price even without a figure: "je betaalt een eenmalige premie".
+_PAID = re.compile(r"\b(?:betaalt|betaal|betalen|gratis|kosteloos)\b", re.IGNORECASE)
 # A date, a duration or a term: what answers "tegen wanneer", "hoe lang". A bare year ("sinds
 # 2020") is not one.
 _TIME = re.compile(
@@ -149,11 +163,12 @@ _CONDITION = re.compile(
 )
 # A year a question may ask a figure or a date for, and the kinds of fact that are dated.
 _YEAR = re.compile(r"20\d\d")
-_DATED = frozenset(("cost", "amount", "deadline"))
+_DATED = frozenset(("cost", "payment", "amount", "deadline"))
 YEAR_FACT = "year "
 
 _HOLDS = {
     "cost": _FIGURE,
+    "payment": _FIGURE,
     "amount": _FIGURE,
     "deadline": _TIME,
     "contact": _CONTACT,
@@ -276,6 +291,12 @@ def holds_fact(text: str, kind: str) -> bool:
         return any(
             year.search(sentence) and (_FIGURE.search(sentence) or _TIME.search(sentence))
             for sentence in sentences(text)  # the year in the sentence of what it dates
+        )
+    if kind == "cost":
+        # A price is a figure said of what something costs ("kost EUR 37", "gratis", "60% van
+        # de vertaalkosten"), not any figure: "81% van de aanvragen" is no application fee.
+        return any(
+            (_FIGURE.search(s) and _PRICED.search(s)) or _PAID.search(s) for s in sentences(text)
         )
     return bool(_HOLDS[kind].search(text))
 

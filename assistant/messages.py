@@ -21,6 +21,7 @@ NOT_ANSWERED = (
 # Partial answers: the passage is on the subject but lacks the asked kind of fact.
 _MISSING = {
     "cost": "Wat het kost",
+    "payment": "Wat het kost",
     "amount": "Om welk bedrag het precies gaat",
     "deadline": "Welke datum of termijn geldt",
     "contact": "Hoe je iemand rechtstreeks contacteert",

@@ -97,6 +97,22 @@ def test_asked_facts_and_what_a_passage_lacks():
     assert missing_facts({"cost", "deadline"}, "Je dient in voor 1 maart.") == ("cost",)
 
 
+def test_a_price_is_a_figure_said_of_what_something_costs():
+    # "wat kost ...", "fee": only a figure said to be a price, or a payment, answers them.
+    assert asked_facts(surface_tokens("is there an application fee")) == {"cost"}
+    assert not holds_fact("In 2023 werd 81% van de aanvragen rechtstreeks ingediend.", "cost")
+    assert not holds_fact(
+        "De steun dekt 75% van een krediet. Tot EUR 750.000 beslist de bank.", "cost"
+    )
+    assert holds_fact("De subsidie dekt 70% van het vertalershonorarium.", "cost")
+    assert holds_fact("Je betaalt een eenmalige premie die afhangt van het bedrag.", "cost")
+    assert holds_fact("Deelnemen is gratis.", "cost")
+    # "betalen", "kosten", "pay" often ask no price ("moet hij dat betalen?", "welke kosten
+    # mag ik aftrekken?"): any figure will do for them.
+    assert asked_facts(surface_tokens("welke kosten mag ik aftrekken")) == {"payment"}
+    assert holds_fact("In 2023 werd 81% van de aanvragen rechtstreeks ingediend.", "payment")
+
+
 def test_a_figure_asked_for_a_year_is_missing_from_a_passage_with_other_years_figures():
     assert asked_facts(surface_tokens("hoeveel is de rente van de startlening in 2026?")) == {
         "amount",
