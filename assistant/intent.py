@@ -109,15 +109,18 @@ FACT_CUES: dict[str, frozenset[str]] = {
         "oproep when date dates".split()
     ),
     "contact": frozenset(
-        "telefoonnummer telefoon telefonisch bellen bel mail email mailadres emailadres adres "
-        "contact contacteren contactpersoon contactgegevens openingsuren bereiken phone "
-        "telephone address".split()
+        "mail email mailadres emailadres adres contact contacteren contactpersoon "
+        "contactgegevens openingsuren bereiken address".split()
     ),
+    # A phone number: a contact form or an e-mail address does not give one.
+    "phone": frozenset("telefoonnummer telefoon telefonisch bellen bel phone telephone".split()),
     "condition": frozenset(
         "voorwaarden voorwaarde aanmerking voorwaardes criteria vereisten eligible conditions "
         "requirements".split()
     ),
 }
+# "contact point": who, not how to reach them.
+_CONTACT_POINT = frozenset("point points".split())
 # Words after which "lang" asks for a duration: "hoe lang", "how long".
 _DURATION_OPENERS = frozenset("hoe how".split())
 # "hoeveel jaar", "hoeveel dagen": a duration, not a sum of money.
@@ -152,9 +155,12 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _CONTACT = re.compile(
-    r"(?:@|\b(?:tel|telefoon|telefonisch|contact|contacteer|mail|e-mail|adres|bel|bellen"
+    r"(?:@|\b(?:tel|telefoon|telefonisch|contact|contactformulier|contactgegevens|contacteer|mail|e-mail|adres|bel|bellen"
     r"|spreekuur)\b|\+32|\b0\d{1,3}[ /]?\d{2,3})",
     re.IGNORECASE,
+)
+_PHONE = re.compile(
+    r"(?:\b(?:tel|telefoon|telefonisch|bel|bellen)\b|\+32|\b0\d{1,3}[ /]?\d{2,3})", re.IGNORECASE
 )
 _CONDITION = re.compile(
     r"\b(?:voorwaarde|voorwaarden|moet|moeten|minstens|maximaal|minimaal|enkel|alleen|aanmerking"
@@ -172,6 +178,7 @@ _HOLDS = {
     "amount": _FIGURE,
     "deadline": _TIME,
     "contact": _CONTACT,
+    "phone": _PHONE,
     "condition": _CONDITION,
 }
 
@@ -260,6 +267,13 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
     stated = {i for i, before in enumerate(tokens[:-1], start=1) if before.isdigit()}
     asking = [t for i, t in enumerate(tokens) if i not in stated]
     kinds = {kind for kind, cues in FACT_CUES.items() if any(t in cues for t in asking)}
+    # "the contact point for ..." asks who, not how to reach them.
+    if (
+        "contact" in asking
+        and not any(t in FACT_CUES["contact"] for t in asking if t != "contact")
+        and any(b == "contact" and w in _CONTACT_POINT for b, w in itertools.pairwise(tokens))
+    ):
+        kinds.discard("contact")
     for before, word in itertools.pairwise(tokens):
         if word in ("lang", "long") and before in _DURATION_OPENERS:
             kinds.add("deadline")

@@ -25,6 +25,7 @@ _MISSING = {
     "amount": "Om welk bedrag het precies gaat",
     "deadline": "Welke datum of termijn geldt",
     "contact": "Hoe je iemand rechtstreeks contacteert",
+    "phone": "Op welk nummer je iemand kunt bellen",
     "condition": "Welke voorwaarden precies gelden",
 }
 # When the passage holds figures or dates, but not for the year the question names.

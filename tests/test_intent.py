@@ -86,7 +86,7 @@ def test_an_anaphor_is_a_word_that_stands_for_something_named_before():
 def test_asked_facts_and_what_a_passage_lacks():
     assert asked_facts(surface_tokens("wat kost een merk")) == {"cost"}
     assert asked_facts(surface_tokens("hoeveel jaar duurt het auteursrecht")) == {"deadline"}
-    assert asked_facts(surface_tokens("wat is het telefoonnummer")) == {"contact"}
+    assert asked_facts(surface_tokens("wat is het telefoonnummer")) == {"phone"}
     assert asked_facts(surface_tokens("wat is een merk")) == set()
     # A share the question states asks for none ("15%" reads as "15 procent").
     assert asked_facts(surface_tokens("mag ik mijn code aan 15% factureren?")) == set()
@@ -111,6 +111,17 @@ def test_a_price_is_a_figure_said_of_what_something_costs():
     # mag ik aftrekken?"): any figure will do for them.
     assert asked_facts(surface_tokens("welke kosten mag ik aftrekken")) == {"payment"}
     assert holds_fact("In 2023 werd 81% van de aanvragen rechtstreeks ingediend.", "payment")
+
+
+def test_a_contact_point_asks_who_and_a_contact_form_is_a_contact():
+    assert asked_facts(surface_tokens("who is the contact point for designers")) == set()
+    assert asked_facts(surface_tokens("contact point email address?")) == {"contact"}
+    assert holds_fact("Je stelt je vraag via het contactformulier op cultuurloket.be.", "contact")
+    # A phone number is asked for as such: a contact form does not give one.
+    assert not holds_fact("Je stelt je vraag via het contactformulier.", "phone")
+    assert holds_fact("Bel 0800 20 555.", "phone")
+    # The word "contactpunt" in a text is no way to reach anyone.
+    assert not holds_fact("De Desk is het contactpunt voor de sector.", "contact")
 
 
 def test_a_figure_asked_for_a_year_is_missing_from_a_passage_with_other_years_figures():
