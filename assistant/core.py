@@ -29,9 +29,9 @@ from assistant.intent import (
     asked_facts,
     has_anaphor,
     is_fact_cue,
+    message_smalltalk,
     missing_facts,
     refers_back,
-    smalltalk_kind,
 )
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.memory import page_in, release_freed_memory
@@ -268,7 +268,7 @@ class Assistant:
             tokens,
             tuple(analyzer.query_groups(text, english=english, surface=tokens)),
             english,
-            smalltalk_kind(tokens, STOPWORDS),
+            message_smalltalk(text, tokens, STOPWORDS),
         )
 
     def terms(self, text: str) -> list[str]:

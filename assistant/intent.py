@@ -35,7 +35,7 @@ THANKS = frozenset(
     snap snapt geholpen helpt clear understood
     """.split()
 )
-HELP = frozenset("help helpen hulp info uitleg test testen testing vraagje".split())
+HELP = frozenset("help helpen hulp info uitleg test testen testing vraagje menu".split())
 FAREWELLS = frozenset(
     """
     doei dag daag ziens later bye goodbye ciao salu doeg houdoe byebye adieu slaapwel
@@ -50,13 +50,54 @@ CHAT = frozenset(
     nu even welke soort allemaal robot bot chatbot ai mens human he hé daar there
     kunde kunt gij zijde jou met gaat het hoe how are eigenlijk zoal zoals anders goede goeie
     goeien good hartelijk hartelijke vriendelijke fijne prettige nogmaals echt enorm lot
-    very so much tot
+    very so much tot vo wegwijzer
     """.split()
 )
 _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
 _ALLOWED = _SMALLTALK | CHAT  # every word a smalltalk question may hold (and stopwords)
 # Words that address Wegwijzer itself: "wie ben jij", "what can you do".
-_ADDRESS = frozenset("jij jou jouw gij kunde zijde you robot bot chatbot".split())
+_ADDRESS = frozenset("jij jou jouw gij kunde zijde you robot bot chatbot wegwijzer".split())
+# A bot command typed as a message ("/start", "/help@WegwijzerBot" in a group).
+_COMMAND = re.compile(r"/(?:start|help|hulp|menu|info)(?:@\w+)?", re.IGNORECASE)
+# A message of emoji alone: thanks, or a greeting.
+_THANKS_EMOJI = frozenset("👍 🙏 😊 🙂 👌 ❤️ ❤ 💪 😀 😃 😄 🥰 😍 ✅ 🤝".split())
+_HELLO_EMOJI = frozenset("👋 🖐 ✋".split())
+
+
+# Whole messages that ask what Wegwijzer is or how to use it, or how it is doing, though their
+# words would read as a question ("werkt", "gebruik") or as a follow-up ("wat kan je").
+_HELP_MESSAGES = frozenset(
+    " ".join(m.split())
+    for m in """
+    start | hoe werkt dit | hoe werkt deze bot | hoe werkt wegwijzer | wat is dit |
+    waarvoor dien je | waarvoor dien jij | wat kan je | wat kun je | wat kan jij | wat kun jij |
+    wat kan je doen | wat kun je doen | hoe gebruik ik dit | hoe gebruik ik deze bot |
+    hoe gebruik ik wegwijzer | ik heb een vraag | ik heb nog een vraag | ik heb een paar vragen |
+    mag ik iets vragen | mag ik een vraag stellen | kan ik een vraag stellen |
+    how does this work | what is this | how do i use this | i have a question
+    """.split("|")
+)
+_HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"})
+
+
+def message_smalltalk(
+    text: str, tokens: Sequence[str], stopwords: Collection[str] = ()
+) -> str | None:
+    """`smalltalk_kind` of a message, which may also be a bot command or emoji alone."""
+    # What follows a greeting: "hallo, ik heb een vraag".
+    whole = " ".join(itertools.dropwhile(GREETINGS.__contains__, tokens))
+    if _COMMAND.fullmatch(text.strip()) or whole in _HELP_MESSAGES:
+        return "help"
+    if whole in _HELLO_MESSAGES:
+        return "hello"
+    if not tokens:
+        symbols = set(text.replace("\ufe0f", "").split()) | set(text.replace("\ufe0f", ""))
+        if symbols & _HELLO_EMOJI:
+            return "hello"
+        if symbols & _THANKS_EMOJI:
+            return "thanks"
+    return smalltalk_kind(tokens, stopwords)
+
 
 # Function words that occur in English questions and not in Dutch ones.
 ENGLISH_MARKERS = frozenset(

@@ -6,6 +6,7 @@ from assistant.intent import (
     has_anaphor,
     holds_fact,
     is_english,
+    message_smalltalk,
     missing_facts,
     refers_back,
     smalltalk_kind,
@@ -54,6 +55,29 @@ from assistant.intent import (
 )
 def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
     assert smalltalk_kind(surface_tokens(text), STOPWORDS) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("/start", "help"),
+        ("/help@WegwijzerBot", "help"),
+        ("👍", "thanks"),
+        ("👋", "hello"),
+        ("hallo, ik heb een vraag", "help"),
+        ("hoe werkt dit?", "help"),
+        ("How does this work?", "help"),
+        ("hoi wegwijzer", "hello"),
+        ("hoe gaat het?", "hello"),
+        # A follow-up or a question with a subject is no smalltalk.
+        ("hoe werkt dat?", None),
+        ("hoe vraag ik die aan?", None),
+        ("ik heb een vraag over de winwinlening", None),
+        ("/vergeet alles", None),
+    ],
+)
+def test_a_message_may_be_smalltalk_as_a_command_emoji_or_a_whole_phrase(text, kind):
+    assert message_smalltalk(text, surface_tokens(text), STOPWORDS) == kind
 
 
 @pytest.mark.parametrize(
