@@ -138,7 +138,7 @@ FACT_CUES: dict[str, frozenset[str]] = {
         "price prices fee fees".split()
     ),
     # Words that may ask a price but as often do not ("moet hij dat betalen?", "welke kosten
-    # mag ik aftrekken?"): any figure will do.
+    # mag ik aftrekken?"): only after "wat" (`asked_facts`), and any figure will do.
     "payment": frozenset("kosten betalen betaal costs pay".split()),
     "amount": frozenset(
         "hoeveel bedrag bedragen maximum maximaal minimum minimaal percentage procent rente "
@@ -146,9 +146,12 @@ FACT_CUES: dict[str, frozenset[str]] = {
         "limit limits percent rate rates".split()
     ),
     "deadline": frozenset(
-        "wanneer deadline deadlines termijn termijnen uiterlijk datum data hoelang indiendatum "
-        "oproep when date dates".split()
+        "deadline deadlines termijn termijnen uiterlijk datum data hoelang indiendatum oproep "
+        "date dates".split()
     ),
+    # "wanneer" asks a time or a condition ("wanneer valt een contract onder de vrijstelling?");
+    # "tegen wanneer", "vanaf wanneer" ask a time (`asked_facts`).
+    "when": frozenset("wanneer when".split()),
     "contact": frozenset(
         "mail email mailadres emailadres adres contact contacteren contactpersoon "
         "contactgegevens openingsuren bereiken address".split()
@@ -160,8 +163,13 @@ FACT_CUES: dict[str, frozenset[str]] = {
         "requirements".split()
     ),
 }
+# The words before a payment cue that make it ask a price, and how far before it they may be.
+_WHAT = frozenset("wat what".split())
+_WHAT_REACH = 4
 # "contact point": who, not how to reach them.
 _CONTACT_POINT = frozenset("point points".split())
+# Words before "wanneer" that make it ask a time: "tegen wanneer", "since when".
+_TIME_OPENERS = frozenset("tegen vanaf tot sinds voor by until since".split())
 # Words after which "lang" asks for a duration: "hoe lang", "how long".
 _DURATION_OPENERS = frozenset("hoe how".split())
 # "hoeveel jaar", "hoeveel dagen": a duration, not a sum of money.
@@ -210,7 +218,7 @@ _CONDITION = re.compile(
 )
 # A year a question may ask a figure or a date for, and the kinds of fact that are dated.
 _YEAR = re.compile(r"20\d\d")
-_DATED = frozenset(("cost", "payment", "amount", "deadline"))
+_DATED = frozenset(("cost", "payment", "amount", "deadline", "when"))
 YEAR_FACT = "year "
 
 _HOLDS = {
@@ -308,6 +316,16 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
     stated = {i for i, before in enumerate(tokens[:-1], start=1) if before.isdigit()}
     asking = [t for i, t in enumerate(tokens) if i not in stated]
     kinds = {kind for kind, cues in FACT_CUES.items() if any(t in cues for t in asking)}
+    # "betalen", "kosten" ask a price only after "wat": "wat betaal ik aan unisono", "wat zijn
+    # de kosten", not "welke kosten mag ik aftrekken" or "kan hij me via 1bis betalen".
+    if "payment" in kinds and not any(
+        t in FACT_CUES["payment"] and _WHAT & set(asking[max(0, i - _WHAT_REACH) : i])
+        for i, t in enumerate(asking)
+    ):
+        kinds.discard("payment")
+    for before, word in itertools.pairwise(tokens):
+        if word in FACT_CUES["when"] and before in _TIME_OPENERS:
+            kinds.add("deadline")
     # "the contact point for ..." asks who, not how to reach them.
     if (
         "contact" in asking
@@ -347,6 +365,8 @@ def holds_fact(text: str, kind: str) -> bool:
             year.search(sentence) and (_FIGURE.search(sentence) or _TIME.search(sentence))
             for sentence in sentences(text)  # the year in the sentence of what it dates
         )
+    if kind == "when":
+        return bool(_TIME.search(text) or _CONDITION.search(text))
     if kind == "cost":
         # A price is a figure said of what something costs ("kost EUR 37", "gratis", "60% van
         # de vertaalkosten"), not any figure: "81% van de aanvragen" is no application fee.

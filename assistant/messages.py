@@ -24,6 +24,7 @@ _MISSING = {
     "payment": "Wat het kost",
     "amount": "Om welk bedrag het precies gaat",
     "deadline": "Welke datum of termijn geldt",
+    "when": "Welke datum of termijn geldt",
     "contact": "Hoe je iemand rechtstreeks contacteert",
     "phone": "Op welk nummer je iemand kunt bellen",
     "condition": "Welke voorwaarden precies gelden",

@@ -132,9 +132,21 @@ def test_a_price_is_a_figure_said_of_what_something_costs():
     assert holds_fact("Je betaalt een eenmalige premie die afhangt van het bedrag.", "cost")
     assert holds_fact("Deelnemen is gratis.", "cost")
     # "betalen", "kosten", "pay" often ask no price ("moet hij dat betalen?", "welke kosten
-    # mag ik aftrekken?"): any figure will do for them.
-    assert asked_facts(surface_tokens("welke kosten mag ik aftrekken")) == {"payment"}
+    # mag ik aftrekken?"); after "wat" they do, and any figure will do for them.
+    assert asked_facts(surface_tokens("welke kosten mag ik aftrekken")) == set()
+    assert asked_facts(surface_tokens("kan hij me via 1bis betalen? wat moet hij doen")) == set()
+    assert asked_facts(surface_tokens("wat zijn de kosten van een akte")) == {"payment"}
     assert holds_fact("In 2023 werd 81% van de aanvragen rechtstreeks ingediend.", "payment")
+
+
+def test_when_asks_a_time_or_a_condition_and_tegen_wanneer_a_time():
+    asked = asked_facts(surface_tokens("wanneer valt een contract onder de vrijstelling"))
+    assert asked == {"when"}
+    assert not missing_facts(asked, "De vrijstelling geldt alleen als je auteur bent.")
+    assert missing_facts(asked, "De vrijstelling bestaat sinds lang.") == ("when",)
+    asked = asked_facts(surface_tokens("tegen wanneer moet ik indienen"))
+    assert "deadline" in asked
+    assert "deadline" in missing_facts(asked, "De vrijstelling geldt alleen als je auteur bent.")
 
 
 def test_a_contact_point_asks_who_and_a_contact_form_is_a_contact():
