@@ -91,11 +91,14 @@ def message_smalltalk(
     if whole in _HELLO_MESSAGES:
         return "hello"
     if not tokens:
+        # No word at all ("?", "...", "🤷"): never a question, and read with a conversation's
+        # topic it would get the topic's answer again.
         symbols = set(text.replace("\ufe0f", "").split()) | set(text.replace("\ufe0f", ""))
         if symbols & _HELLO_EMOJI:
             return "hello"
         if symbols & _THANKS_EMOJI:
             return "thanks"
+        return "help"
     return smalltalk_kind(tokens, stopwords)
 
 

@@ -65,6 +65,15 @@ def test_an_unrelated_question_asking_a_price_gets_no_partial_answer_on_the_topi
     assert answer.outcome == "not_answered"
 
 
+def test_a_message_without_words_is_not_answered_with_the_topic_again(assistant):
+    conversation = Conversation(assistant)
+    assert conversation.ask("wat is de winwinlening").answered
+    for message in ("?", "...", "🤷"):
+        assert conversation.ask(message).outcome == "smalltalk"
+    # The topic is kept: the next follow-up still reads with it.
+    assert conversation.ask("hoeveel kan ik daarmee lenen?").passages[0].id == "winwinlening"
+
+
 def test_a_facet_of_the_topic_counts_as_on_topic(assistant):
     # The topic was answered with the kmo-portefeuille passage alone; the passage on applying
     # for it is a facet of the same subject and counts as on the topic too.

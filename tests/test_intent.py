@@ -69,6 +69,8 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("How does this work?", "help"),
         ("hoi wegwijzer", "hello"),
         ("hoe gaat het?", "hello"),
+        ("...", "help"),
+        ("🤷", "help"),
         # A follow-up or a question with a subject is no smalltalk.
         ("hoe werkt dat?", None),
         ("hoe vraag ik die aan?", None),
