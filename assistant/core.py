@@ -53,6 +53,9 @@ GENERIC_WORDS = 2
 ASK_WORDS = 2
 # Weight of the words of a conversation's earlier question beside a follow-up's own words.
 CONTEXT_WEIGHT = 0.5
+# Two facets whose explained shares of a follow-up's own words are this close (relatively)
+# explain it alike; the model's probability decides between them (see `facet_first`).
+FACETS_ALIKE = 0.1
 # In a conversation, a partial answer needs the passage to hold this much of what the question
 # itself names (see `Assistant._subject_first`).
 OWN_SUBJECT_SHARE = 0.5
@@ -673,7 +676,7 @@ class Assistant:
         first = found.hits[0].passage.id
         subject = self.subject_of(first)
         threshold = self.model.threshold_for(in_context=True)
-        best, best_own = first, self._own_explained(own_words, first)
+        best, best_own, best_p = first, self._own_explained(own_words, first), 0.0
         if topic_first is not None and self.subject_of(topic_first) != subject:
             moved = self._back_to_topic(question, found, topic_first, own_words, best_own)
             if moved is not None:
@@ -684,11 +687,16 @@ class Assistant:
                 continue
             if first != subject and pid != subject:
                 continue  # from a facet, only up to its overview
-            if self.model.probability(features) < threshold:
+            p = self.model.probability(features)
+            if p < threshold:
                 continue
             own = self._own_explained(own_words, pid)
-            if own > best_own:
-                best, best_own = pid, own
+            # Between facets that explain the question's words alike ("vraag ... aan": the
+            # passage on applying, and one that says "welke rente moet ik vragen"), the model
+            # decides, not the order of the search.
+            alike = best != first and own >= best_own * (1 - FACETS_ALIKE)
+            if own > best_own * (1 + FACETS_ALIKE) or (alike and p > best_p):
+                best, best_own, best_p = pid, own, p
         if best == first:
             return found
         hits = sorted(found.hits, key=lambda h: h.passage.id != best)  # stable: best first

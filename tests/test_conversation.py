@@ -65,6 +65,15 @@ def test_an_unrelated_question_asking_a_price_gets_no_partial_answer_on_the_topi
     assert answer.outcome == "not_answered"
 
 
+def test_between_facets_that_explain_a_follow_up_alike_the_model_decides(assistant):
+    # "vraag ... aan" is in the passage on taking out the loan and, as "welke rente moet ik
+    # vragen", in the one on its tax benefit; the search ranked the latter higher.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de winwinlening")
+    answer = conversation.ask("hoe vraag ik die aan?")
+    assert answer.passages[0].id == "winwinlening-afsluiten"
+
+
 def test_a_message_without_words_is_not_answered_with_the_topic_again(assistant):
     conversation = Conversation(assistant)
     assert conversation.ask("wat is de winwinlening").answered
