@@ -537,6 +537,9 @@ class Assistant:
             return Decision("smalltalk", 0.0)
         if not found.hits:
             return Decision("not_answered", 0.0)
+        if not found.in_context and _names_only_a_fact(found):
+            # "wat kost dat?" on its own: what "dat" is, no passage can know.
+            return Decision("not_answered", self.model.probability(found.features))
         return self.model.decide(
             found.features, found.missing, found.subject, in_context=found.in_context
         )
@@ -753,9 +756,12 @@ class Assistant:
         if not found.in_context or not found.missing:
             return found
         asked = asked_facts(found.tokens)
+        # A fact of the same subject ("sabam-lid-worden", "sabam-kosten-lidmaatschap"), not of a
+        # passage merely linked to it (the kunstwerkattest's cost is not a tax rate).
+        name = _name(found.hits[0].passage.id)
         for rank, hit in enumerate(found.hits[1:], start=1):
             passage = hit.passage
-            if passage.id not in family or passage.is_historical:
+            if passage.id not in family or passage.is_historical or _name(passage.id) != name:
                 continue
             if not missing_facts(asked, passage.text) and self._answers_in_context(
                 question, found, rank
@@ -901,6 +907,22 @@ class Assistant:
         related = (self._by_id[i] for i in passage.related)
         questions = [p.questions[0] for p in related if p.questions[0] != asked]
         return tuple(questions[:3])
+
+
+def _names_only_a_fact(found: Retrieval) -> bool:
+    """Whether a question asks a kind of fact of something it only points at: all its words
+    ask for the fact, and one stands for something named before ("wat kost dat?", "hoeveel
+    is die?")."""
+    return (
+        bool(found.groups)
+        and all(is_fact_cue(g.word) for g in found.groups)
+        and has_anaphor(found.tokens)
+    )
+
+
+def _name(passage_id: str) -> str:
+    """The first word of a passage id: what its subject is called ("sabam", "winwinlening")."""
+    return passage_id.split("-", 1)[0]
 
 
 def candidates_for(top_k: int) -> int:

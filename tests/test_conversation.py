@@ -74,6 +74,18 @@ def test_between_facets_that_explain_a_follow_up_alike_the_model_decides(assista
     assert answer.passages[0].id == "winwinlening-afsluiten"
 
 
+def test_a_fact_asked_of_the_topic_comes_from_a_passage_of_the_same_subject(assistant):
+    # The Sabam fees are a passage of their own; the kunstwerkattest names no price, and a
+    # tax rate in a passage linked to it is no answer to what the attest costs.
+    conversation = Conversation(assistant)
+    conversation.ask("ik wil lid worden van sabam")
+    assert conversation.ask("wat kost dat?").passages[0].id == "sabam-kosten-lidmaatschap"
+    conversation = Conversation(assistant)
+    conversation.ask("wat is het kunstwerkattest")
+    answer = conversation.ask("wat kost dat?")
+    assert answer.outcome == "partial" and answer.passages[0].id == "kunstwerkattest"
+
+
 def test_a_message_without_words_is_not_answered_with_the_topic_again(assistant):
     conversation = Conversation(assistant)
     assert conversation.ask("wat is de winwinlening").answered

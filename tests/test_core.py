@@ -273,3 +273,9 @@ def test_centrality_is_evidence_only_in_a_corpus_with_links(tmp_path, assistant)
     plain = Assistant.from_directory(write_corpus(tmp_path, {"a.yaml": [passage("a")]}))
     (_, features), *_ = plain.retrieve("winwinlening").candidates
     assert features["central"] == plain.model.neutral("central")
+
+
+def test_a_fact_asked_of_something_only_pointed_at_is_not_answered_on_its_own(assistant):
+    # Without a conversation, "dat" stands for nothing the passages can know.
+    assert assistant.ask("wat kost dat?").outcome == "not_answered"
+    assert assistant.ask("wat kost een i-depot?").answered
