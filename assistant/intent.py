@@ -207,8 +207,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _CONTACT = re.compile(
-    r"(?:@|\b(?:tel|telefoon|telefonisch|contact|contactformulier|contactgegevens|contacteer|mail|e-mail|adres|bel|bellen"
-    r"|spreekuur)\b|\+32|\b0\d{1,3}[ /]?\d{2,3})",
+    r"(?:@|\b(?:tel|telefoon|telefonisch|contact|contactformulier|contactgegevens|contacteer"
+    r"|mail|e-mail|adres|bel|bellen|spreekuur)\b|\+32|\b0\d{1,3}[ /]?\d{2,3})",
     re.IGNORECASE,
 )
 _PHONE = re.compile(
