@@ -40,6 +40,7 @@ PLUGIN_GROUP = "wegwijzer.commands"
 # The core's own commands: with one of them, the plug-ins are not looked up (`--help` does).
 BUILT_IN = frozenset({"ask", "chat", "index", "corpus", "forget", "report", "curate", "eval"})
 _PLUGINS: set[str] = set()  # their names, filled by `_parser`
+_ASK_OPTIONS = frozenset({"--json", "--top", "--corpus"})  # see `_answer_options`
 
 # The evaluation sets live in a checkout (tests/eval/), found from this file, not from the
 # current folder: `wegwijzer eval` works from anywhere in it, and an installed wheel, which has
@@ -71,8 +72,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser(plugins=not words or words[0] not in BUILT_IN)
     # `wegwijzer hoe bescherm ik mijn ideeën?` asks, as `wegwijzer ask ...` does: words that
     # name no command are a question.
-    if words and words[0] not in BUILT_IN | _PLUGINS and not words[0].startswith("-"):
-        words.insert(0, "ask")
+    if (
+        words
+        and words[0] not in BUILT_IN | _PLUGINS
+        and (not words[0].startswith("-") or words[0].split("=")[0] in _ASK_OPTIONS)
+    ):
+        words.insert(0, "ask")  # also `wegwijzer --top 1 wat is de winwinlening`
     # A plug-in's options are its own (`wegwijzer telegram --watch`): argparse would take
     # them for the core's, so everything after the plug-in's name goes to it unread.
     if words and words[0] in _PLUGINS:

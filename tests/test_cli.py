@@ -61,6 +61,8 @@ def test_words_that_name_no_command_are_a_question(capsys):
     assert code == 0
     assert json.loads(bare) == json.loads(unquoted) == json.loads(asked)
     assert json.loads(bare)["question"] == "wat is de winwinlening"
+    code, first, _ = run_cli(capsys, "--json", "wat", "is", "de", "winwinlening")
+    assert code == 0 and json.loads(first) == json.loads(asked)
 
 
 def test_out_of_domain_question_points_to_a_desk(capsys):
