@@ -448,7 +448,7 @@ class Assistant:
         topic's words make any passage of the topic look like the subject, so what the user
         names now must be there too: "en hoeveel kost een nacht aan zee?" after a question on
         copyright gets no partial answer about copyright."""
-        own = [g for g in groups if g.weight == 1.0 and not is_fact_cue(g.word)]
+        own = [g for g in _subject_words(groups) if g.weight == 1.0]
         if not in_context or not own:
             return True
         return self.index.coverage(own, self._positions[hit.passage.id]) >= OWN_SUBJECT_SHARE
@@ -459,7 +459,7 @@ class Assistant:
         """The first passage's features for the question's subject alone: without the words
         that ask for a kind of fact ("telefoonnummer", "kost"), which a passage that lacks the
         fact cannot contain. None when nothing but such words was asked."""
-        subject = [g for g in groups if not is_fact_cue(g.word)]
+        subject = _subject_words(groups)
         if not subject or len(subject) == len(groups):
             return None
         top = hits[0]
@@ -913,11 +913,12 @@ def _names_only_a_fact(found: Retrieval) -> bool:
     """Whether a question asks a kind of fact of something it only points at: all its words
     ask for the fact, and one stands for something named before ("wat kost dat?", "hoeveel
     is die?")."""
-    return (
-        bool(found.groups)
-        and all(is_fact_cue(g.word) for g in found.groups)
-        and has_anaphor(found.tokens)
-    )
+    return bool(found.groups) and not _subject_words(found.groups) and has_anaphor(found.tokens)
+
+
+def _subject_words(groups: Sequence[TermGroup]) -> list[TermGroup]:
+    """A question's words but those that ask for a kind of fact ("kost", "telefoonnummer")."""
+    return [g for g in groups if not is_fact_cue(g.word)]
 
 
 def _name(passage_id: str) -> str:

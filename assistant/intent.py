@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
 from assistant.snippets import sentences
@@ -60,7 +60,7 @@ _ADDRESS = frozenset("jij jou jouw gij kunde zijde you robot bot chatbot wegwijz
 # A bot command typed as a message ("/start", "/help@WegwijzerBot" in a group).
 _COMMAND = re.compile(r"/(?:start|help|hulp|menu|info)(?:@\w+)?", re.IGNORECASE)
 # A message of emoji alone: thanks, or a greeting.
-_THANKS_EMOJI = frozenset("👍 🙏 😊 🙂 👌 ❤️ ❤ 💪 😀 😃 😄 🥰 😍 ✅ 🤝".split())
+_THANKS_EMOJI = frozenset("👍 🙏 😊 🙂 👌 ❤ 💪 😀 😃 😄 🥰 😍 ✅ 🤝".split())
 _HELLO_EMOJI = frozenset("👋 🖐 ✋".split())
 
 
@@ -93,7 +93,7 @@ def message_smalltalk(
     if not tokens:
         # No word at all ("?", "...", "🤷"): never a question, and read with a conversation's
         # topic it would get the topic's answer again.
-        symbols = set(text.replace("\ufe0f", "").split()) | set(text.replace("\ufe0f", ""))
+        symbols = set(text)  # one code point each: "👍🏽" holds 👍, "❤️" holds ❤
         if symbols & _HELLO_EMOJI:
             return "hello"
         if symbols & _THANKS_EMOJI:
@@ -224,14 +224,26 @@ _YEAR = re.compile(r"20\d\d")
 _DATED = frozenset(("cost", "payment", "amount", "deadline", "when"))
 YEAR_FACT = "year "
 
-_HOLDS = {
-    "cost": _FIGURE,
-    "payment": _FIGURE,
-    "amount": _FIGURE,
-    "deadline": _TIME,
-    "contact": _CONTACT,
-    "phone": _PHONE,
-    "condition": _CONDITION,
+
+def _holds_price(text: str) -> bool:
+    """A price is a figure said of what something costs ("kost EUR 37", "60% van de
+    vertaalkosten") or a payment ("je betaalt een premie", "gratis"), not any figure: "81% van
+    de aanvragen" is no application fee."""
+    return any(
+        (_FIGURE.search(s) and _PRICED.search(s)) or _PAID.search(s) for s in sentences(text)
+    )
+
+
+# What holds each kind of fact (see `holds_fact`).
+_HOLDS: dict[str, Callable[[str], bool]] = {
+    "cost": _holds_price,
+    "payment": lambda text: bool(_FIGURE.search(text)),
+    "amount": lambda text: bool(_FIGURE.search(text)),
+    "deadline": lambda text: bool(_TIME.search(text)),
+    "when": lambda text: bool(_TIME.search(text) or _CONDITION.search(text)),
+    "contact": lambda text: bool(_CONTACT.search(text)),
+    "phone": lambda text: bool(_PHONE.search(text)),
+    "condition": lambda text: bool(_CONDITION.search(text)),
 }
 
 
@@ -368,15 +380,7 @@ def holds_fact(text: str, kind: str) -> bool:
             year.search(sentence) and (_FIGURE.search(sentence) or _TIME.search(sentence))
             for sentence in sentences(text)  # the year in the sentence of what it dates
         )
-    if kind == "when":
-        return bool(_TIME.search(text) or _CONDITION.search(text))
-    if kind == "cost":
-        # A price is a figure said of what something costs ("kost EUR 37", "gratis", "60% van
-        # de vertaalkosten"), not any figure: "81% van de aanvragen" is no application fee.
-        return any(
-            (_FIGURE.search(s) and _PRICED.search(s)) or _PAID.search(s) for s in sentences(text)
-        )
-    return bool(_HOLDS[kind].search(text))
+    return _HOLDS[kind](text)
 
 
 def missing_facts(asked: Collection[str], text: str) -> tuple[str, ...]:
