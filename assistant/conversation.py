@@ -123,9 +123,10 @@ class Conversation:
             names_nothing = not assistant.names_own_subject(alone.found)
             back = first if refers_back(asked.tokens) and names_nothing else None
             found = assistant.facet_first(asked, found, back)
-            found = assistant.fact_first(asked, found, assistant.topic_passages(topic.passage_ids))
+            family = assistant.topic_passages(topic.passage_ids)
+            found = assistant.fact_first(asked, found, family)
             in_context = _Reading(found, assistant.decide(found))
-            if self._is_follow_up(asked, topic.asked, alone, in_context, first):
+            if self._is_follow_up(asked, topic.asked, alone, in_context, first, family):
                 chosen, followed_up = in_context, True
         # Only the reading that is answered is composed (snippets, suggestions).
         answer = assistant.compose(chosen.found, chosen.decision, top_k)
@@ -145,6 +146,7 @@ class Conversation:
         alone: _Reading,
         in_context: _Reading,
         topic_first: str | None = None,
+        family: frozenset[str] = frozenset(),
     ) -> bool:
         """Whether to answer with the in-context reading rather than the question's own.
 
@@ -154,6 +156,7 @@ class Conversation:
             alone: the question read on its own.
             in_context: the question read with the topic.
             topic_first: the first passage answered on the topic.
+            family: the topic's passages and their family (`Assistant.topic_passages`).
         """
         if not in_context.answered:
             # Knowing the subject but not the asked fact is still better than no answer.
@@ -163,6 +166,10 @@ class Conversation:
         if not alone.answered:
             return True
         found, alone_found = in_context.first, alone.first
+        if family and found not in family:
+            # Read with the topic's words, a question answered on its own landed on a passage
+            # of no topic: those words moved it, but it does not follow up on anything.
+            return False
         if found == alone_found:
             return False
         if (

@@ -316,3 +316,18 @@ def test_a_question_refused_on_its_own_is_not_bent_when_it_names_another_subject
     # With a pronoun and no answer of its own, a question still points at the topic.
     topic = "hoe schakel ik de douane in tegen namaak van mijn merk?"
     assert _first(_after(assistant, topic, "hoe zet ik dat in gang?")) == "douane-namaak"
+
+
+def test_a_question_answered_on_its_own_is_not_moved_off_the_topic_by_its_words(assistant):
+    # "da" reads as a pronoun, so the question may follow up on the refused question about a
+    # theatre group; read with those words it landed on the kunstwerkattest's assessment, a
+    # passage of no topic at all. Alone it is answered on the kunstwerkattest itself.
+    answer = _after(
+        assistant,
+        "we willen met een theatergroep uit portugal en een uit polen samen een voorstelling"
+        " maken, is daar europees geld voor?",
+        "wat is da kunstwerkattest eigenlijk?",
+    )
+    assert answer.outcome == "answered"
+    assert _first(answer) == "kunstwerkattest"
+    assert not _read_as_follow_up(answer)
