@@ -157,6 +157,9 @@ def test_a_figure_for_a_year_the_corpus_lacks_is_a_partial_answer_naming_the_yea
     [
         ("volgrecht", "volgrecht", "volgrecht-tarieven"),
         ("wat is een beroepskaart", "beroepskaart-kunstenaar", "beroepskaart-aanvragen"),
+        # An organisation's overview carries its name as id, so its facets ("sabam-...") are
+        # found to be facets of it.
+        ("wat is sabam", "sabam", "sabam-lid-worden"),
     ],
 )
 def test_a_question_naming_only_a_subject_gets_its_overview_before_a_facet(
