@@ -49,6 +49,10 @@ RERANK = 4  # how many of the first passages the answerability model reorders
 NO_EVIDENCE = dict.fromkeys(FEATURES, 0.0)
 # A question of at most this many content words names little more than its subject.
 GENERIC_WORDS = 2
+# Words that ask what a subject is or is for, and name nothing of their own ("waarvoor dient
+# het volgrecht?", "wat doet sabam?"): not counted against `GENERIC_WORDS` by
+# `Assistant._overview_first`.
+DEFINING_WORDS = frozenset("waarvoor dient dienen doet betekent houdt mean means purpose".split())
 # A last sentence of fewer content words is a fragment of the question, not where it asks.
 ASK_WORDS = 2
 # Weight of the words of a conversation's earlier question beside a follow-up's own words.
@@ -390,10 +394,12 @@ class Assistant:
         order: list[int],
     ) -> list[int]:
         """The model's order, with a subject's overview before its facet for a question that
-        names little more than the subject ("volgrecht"), when the model rates both about the
-        same (within `OVERVIEW_GAP`): the overview answers what was asked; the facet ("Hoeveel
-        bedraagt het volgrecht?") answers a question that was not."""
-        if len(groups) > GENERIC_WORDS or not order:
+        names little more than the subject ("volgrecht", "waarvoor dient het volgrecht?"),
+        when the model rates both about the same (within `OVERVIEW_GAP`): the overview answers
+        what was asked; the facet ("Hoeveel bedraagt het volgrecht?") answers a question that
+        was not."""
+        named = [g for g in groups if g.word not in DEFINING_WORDS]
+        if len(named) > GENERIC_WORDS or not order:
             return order
         first = hits[order[0]].passage.id
         subject = self.subject_of(first)

@@ -328,3 +328,12 @@ def test_no_log_failure_of_any_kind_costs_the_answer(tmp_path, assistant, capsys
 def test_every_question_a_bot_offers_as_a_button_is_answered(assistant, question):
     """A topic or example question that the corpus cannot answer is a button to nowhere."""
     assert assistant.ask(question).answered
+
+
+def test_words_asking_what_a_subject_is_for_leave_it_a_question_naming_only_the_subject(
+    assistant,
+):
+    # "waarvoor" and "dient" name nothing: the question still names only the volgrecht, whose
+    # overview answers it, not the rates.
+    found = assistant.retrieve("Waarvoor dient het volgrecht?")
+    assert [h.passage.id for h in found.hits[:2]] == ["volgrecht", "volgrecht-tarieven"]
