@@ -26,6 +26,7 @@ from assistant.decision import FEATURES, AnswerabilityModel, Decision, bundled_m
 from assistant.errors import QuestionError
 from assistant.indexing import IndexArrays, TokenisedCorpus
 from assistant.intent import (
+    DEFINING_WORDS,
     asked_facts,
     has_anaphor,
     is_fact_cue,
@@ -48,11 +49,7 @@ CANDIDATES = 10
 RERANK = 4  # how many of the first passages the answerability model reorders
 NO_EVIDENCE = dict.fromkeys(FEATURES, 0.0)
 # A question of at most this many content words names little more than its subject.
-GENERIC_WORDS = 2
-# Words that ask what a subject is or is for, and name nothing of their own ("waarvoor dient
-# het volgrecht?", "wat doet sabam?"): not counted against `GENERIC_WORDS` by
-# `Assistant._overview_first`.
-DEFINING_WORDS = frozenset("waarvoor dient dienen doet betekent houdt mean means purpose".split())
+GENERIC_WORDS = 2  # not counting `DEFINING_WORDS` ("waarvoor dient het volgrecht?")
 # A last sentence of fewer content words is a fragment of the question, not where it asks.
 ASK_WORDS = 2
 # Weight of the words of a conversation's earlier question beside a follow-up's own words.

@@ -173,6 +173,10 @@ _WHAT_REACH = 4
 _CONTACT_POINT = frozenset("point points".split())
 # Words before "wanneer" that make it ask a time: "tegen wanneer", "since when".
 _TIME_OPENERS = frozenset("tegen vanaf tot sinds voor by until since".split())
+# Words that ask what a subject is or is for and name nothing of their own ("waarvoor dient
+# het volgrecht?", "wat doet sabam?", "what does sabam do"): such a question still names only
+# its subject, which its overview answers (`Assistant._overview_first`).
+DEFINING_WORDS = frozenset("waarvoor dient dienen doet betekent houdt mean means purpose".split())
 # Words after which "lang" asks for a duration: "hoe lang", "how long".
 _DURATION_OPENERS = frozenset("hoe how".split())
 # "hoeveel jaar", "hoeveel dagen": a duration, not a sum of money.
@@ -338,9 +342,6 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
         for i, t in enumerate(asking)
     ):
         kinds.discard("payment")
-    for before, word in itertools.pairwise(tokens):
-        if word in FACT_CUES["when"] and before in _TIME_OPENERS:
-            kinds.add("deadline")
     # "the contact point for ..." asks who, not how to reach them.
     if (
         "contact" in asking
@@ -349,6 +350,8 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
     ):
         kinds.discard("contact")
     for before, word in itertools.pairwise(tokens):
+        if word in FACT_CUES["when"] and before in _TIME_OPENERS:
+            kinds.add("deadline")  # "tegen wanneer", "since when"
         if word in ("lang", "long") and before in _DURATION_OPENERS:
             kinds.add("deadline")
         if before in ("hoeveel", "many", "much") and (word in _TIME_UNITS or word in _COUNTED):
