@@ -81,6 +81,13 @@ L2 = 1.0
 # refusals fell under issue 9's 0.95 on the validation set (0.934).
 MAX_WRONG = 0.10
 MIN_REFUSED = 0.95  # out-of-domain questions refused, at least (issue 9's target)
+# ... and not just: the share refused on the tuning set less this many standard errors of it
+# (one-sided 95%; 257 tuning questions give a standard error of about 0.012 at 0.95). Three
+# refits that took a lower threshold refused fewer elsewhere than on the tuning set: 0.934 on
+# the validation set (0.57, a bound on wrong answers of 0.11), 0.943 held out (0.56, the
+# declined-questions signal), 0.943 on the validation set (the passage's first sentence as a
+# signal: 0.965 on the tuning set at 0.59; with this margin 0.60 and 0.973, still 0.943 there).
+REFUSED_MARGIN = 1.645
 ANSWER_WEIGHTS = (2.0, 1.0, 1.0)  # answered, unanswerable refused, out-of-domain refused
 # A tuning question this similar to an example question of its passage is a paraphrase of it.
 PARAPHRASE_SIMILARITY = 0.7
@@ -570,9 +577,10 @@ def choose_threshold(
 ) -> float:
     """The threshold with the best weighted sum of answerable questions answered (counted
     twice) and unanswerable and out-of-domain questions refused, among those that refuse at
-    least `MIN_REFUSED` of the out-of-domain questions and keep wrong answers within
-    `MAX_WRONG` (the highest threshold if none does); the `installed` one instead while it is
-    allowed and its sum is within one standard error of the best.
+    least `MIN_REFUSED` of the out-of-domain questions with `REFUSED_MARGIN` standard errors to
+    spare (a share that just holds on the tuning set did not hold on others) and keep wrong
+    answers within `MAX_WRONG` (the highest threshold if none does); the `installed` one
+    instead while it is allowed and its sum is within one standard error of the best.
 
     Answering a question about something else is the worst mistake, so refusing those is a
     bound, not a trade. Within it, answering what can be answered counts double: a refused
@@ -585,7 +593,14 @@ def choose_threshold(
     only on evidence larger than the noise of the sum.
     """
     table = threshold_table(results, probabilities)
-    allowed = [row for row in table if row[3] >= MIN_REFUSED and row[4] <= MAX_WRONG]
+    category = [r.item.category for r in results]
+    sizes = [category.count(c) for c in ("in_domain", "unanswerable", "out_of_domain")]
+    allowed = [
+        row
+        for row in table
+        if row[3] - REFUSED_MARGIN * _standard_error(row[3], sizes[2]) >= MIN_REFUSED
+        and row[4] <= MAX_WRONG
+    ]
     if not allowed:
         return table[-1][0]
     weights = np.array(ANSWER_WEIGHTS)
@@ -596,13 +611,19 @@ def choose_threshold(
     best = max(allowed, key=lambda row: (value(row), -row[0]))
     if installed is None:
         return best[0]
-    category = [r.item.category for r in results]
-    sizes = [category.count(c) for c in ("in_domain", "unanswerable", "out_of_domain")]
     error = math.sqrt(
-        sum(w * w * p * (1 - p) / n for w, p, n in zip(weights, best[1:4], sizes, strict=True) if n)
+        sum(
+            (w * _standard_error(p, n)) ** 2
+            for w, p, n in zip(weights, best[1:4], sizes, strict=True)
+        )
     )
     kept = [row for row in allowed if abs(row[0] - installed) < 1e-9]
     return installed if kept and value(kept[0]) >= value(best) - error else best[0]
+
+
+def _standard_error(share: float, n: int) -> float:
+    """The standard error of a share measured on `n` questions (0 without any)."""
+    return math.sqrt(share * (1 - share) / n) if n else 0.0
 
 
 # Dialogues

@@ -167,7 +167,21 @@ def test_threshold_answers_what_it_can_and_refuses_the_rest():
     assert 0.5 < choose_threshold(results, probabilities) <= 0.6
 
 
-def test_a_refit_keeps_the_installed_threshold_while_it_is_as_good_within_the_noise():
+def test_the_bound_on_refusals_holds_with_a_margin_not_just_on_the_tuning_set(monkeypatch):
+    items = [LabelledQuestion("q", ("a",))] * 400 + [
+        LabelledQuestion("o", (), "out_of_domain")
+    ] * 200
+    results = [QuestionResult(i, ("a",), 0.0) for i in items]
+    # Out-of-domain questions up to 0.6: 0.57 refuses 95.0% of them, 0.58 96.5%, 0.59 98.0%.
+    probabilities = np.concatenate([np.linspace(0.5, 1.0, 400), np.linspace(0.0, 0.6, 200)])
+    # 96.5% of 200 is 95% with a standard error (0.013) to spare, not 1.645 of them: 0.59.
+    assert choose_threshold(results, probabilities) == pytest.approx(0.59)
+    monkeypatch.setattr("assistant.evaluation.REFUSED_MARGIN", 0.0)
+    assert choose_threshold(results, probabilities) == pytest.approx(0.57)
+
+
+def test_a_refit_keeps_the_installed_threshold_while_it_is_as_good_within_the_noise(monkeypatch):
+    monkeypatch.setattr("assistant.evaluation.REFUSED_MARGIN", 0.0)  # 40 give no margin to spare
     items = [LabelledQuestion("q", ("a",))] * 40 + [LabelledQuestion("o", (), "out_of_domain")] * 40
     results = [QuestionResult(i, ("a",), 0.0) for i in items]
     # Out-of-domain questions up to 0.6: 0.57 is the lowest that refuses 95% of them.
