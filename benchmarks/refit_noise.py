@@ -7,8 +7,8 @@ same code fitted on 90% of the tuning set (a different 10% left out each time) a
 changes move them. This refits the model on the whole tuning set and on `--resamples`
 subsamples of it (fixed seeds), each with the threshold the fit chooses, and prints per refit:
 
-- the threshold the fit chose, and the validation figures the gates read (answered,
-  out-of-domain refused, unanswerable handled, English answered);
+- the threshold the fit chose, and the validation figures the gates read (right passage
+  first, answered, out-of-domain refused, unanswerable handled, English answered);
 - ``sum``: answered counted twice plus unanswerable and out-of-domain questions refused, what
   the threshold is chosen for;
 - ``auc``: how well the confidence orders a right first passage before everything else (an
@@ -46,7 +46,7 @@ from assistant.evaluation import (  # noqa: E402
 )
 
 EVAL = ROOT / "tests" / "eval"
-COLUMNS = ("threshold", "answered", "refused", "unanswerable", "english", "sum", "auc")
+COLUMNS = ("threshold", "first", "answered", "refused", "unanswerable", "english", "sum", "auc")
 
 
 def ordering(results: list[QuestionResult]) -> float:
@@ -78,6 +78,7 @@ def figures(assistant: Assistant, questions: EvalSet) -> dict[str, float]:
     handled = share("unanswerable", lambda r: r.outcome in ("not_answered", "partial"))
     return {
         "threshold": assistant.model.threshold,
+        "first": share("in_domain", lambda r: r.rank == 1),
         "answered": answered,
         "refused": refused,
         "unanswerable": handled,
