@@ -555,8 +555,10 @@ def _fit(assistant: Assistant, args: argparse.Namespace) -> None:
     assistant.model = model
     print(f"fitted on {source} ({len(eval_set.questions)} questions); wrote {target}")
     print(f"  threshold {model.threshold:.2f}, unsure below {model.unsure:.2f}")
-    for name, weight in zip(FEATURES, model.weights, strict=True):
-        print(f"  {name:15s} {weight:+.3f}")
+    ranking = model.ranking or (0.0,) * len(FEATURES)
+    print(f"  {'signal':15s} {'weight':>7s} {'ranking':>8s}")
+    for name, weight, rank in zip(FEATURES, model.weights, ranking, strict=True):
+        print(f"  {name:15s} {weight:+7.3f} {rank:+8.3f}")
 
 
 def _checked_set(assistant: Assistant, path: Path) -> EvalSet:

@@ -40,6 +40,7 @@ from assistant.models import Answer, AnswerPassage, Passage, PassageRef
 from assistant.retrieval import Hit, OutsideSubjects, PassageIndex
 from assistant.snippets import asks_for_amount, best_snippet
 from assistant.typos import TypoIndex
+from assistant.wordings import Pieces, Wordings, pieces
 
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 10
@@ -47,6 +48,9 @@ MAX_TOP_K = 10
 RELATIVE_CUTOFF = 0.4
 CANDIDATES = 10
 RERANK = 4  # how many of the first passages the answerability model reorders
+# The most a candidate's probability may be below the best one's for the `ranking` to put it
+# first: the answer then stays about as likely (the threshold decides on the first one).
+RANK_GAP = 0.1
 NO_EVIDENCE = dict.fromkeys(FEATURES, 0.0)
 # A question of at most this many content words names little more than its subject.
 GENERIC_WORDS = 2  # not counting `DEFINING_WORDS` ("waarvoor dient het volgrecht?")
@@ -177,6 +181,7 @@ class Assistant:
         most = math.log1p(max(linked.values(), default=0)) or 1.0
         self._central = {pid: math.log1p(n) / most for pid, n in linked.items()}
         self._outside = OutsideSubjects(corpus.outside, analyzer, vocabulary, counts)
+        self._wordings = Wordings(corpus.passages)
 
     @classmethod
     def from_directory(
@@ -347,8 +352,9 @@ class Assistant:
         # dilute it ("en die huurwaarborg voor mijn appartement?" after a loan).
         outside = self._outside_share(list(reading.groups))
         ask = self._ask_groups(reading)
+        letters = _letters(reading.text, english)
         candidates = [
-            self._evidence(groups, hits, rank, asked, english, topic, outside, ask)
+            self._evidence(groups, hits, rank, asked, english, topic, outside, ask, letters)
             for rank in range(min(RERANK, len(hits)))
         ]
         # The model ranks the first candidates: a passage about what was asked beats one that
@@ -357,15 +363,18 @@ class Assistant:
             range(len(candidates)),
             key=lambda k: (-self.model.probability(candidates[k][0]), k),
         )
+        order = self._ranked_first(groups, candidates, order)
         order = self._overview_first(groups, hits, candidates, order)
         search_order = hits
         in_context = bool(context) and smalltalk is None
-        order, subject = self._subject_first(groups, hits, candidates, order, english, in_context)
+        order, subject = self._subject_first(
+            groups, hits, candidates, order, english, in_context, letters
+        )
         hits = [hits[k] for k in order] + hits[len(order) :]
         features, missing = candidates[order[0]] if candidates else (NO_EVIDENCE, ())
         if missing and subject is None:
             subject = (
-                self._subject_evidence(groups, hits, english)
+                self._subject_evidence(groups, hits, english, letters)
                 if self._may_be_subject(groups, hits[0], in_context)
                 else features  # no better evidence on the subject than on the whole question
             )
@@ -382,6 +391,27 @@ class Assistant:
             in_context,
             reading.tokens,
         )
+
+    def _ranked_first(
+        self,
+        groups: Sequence[TermGroup],
+        candidates: list[tuple[dict[str, float], tuple[str, ...]]],
+        order: list[int],
+    ) -> list[int]:
+        """The model's order, with the candidate the `ranking` puts highest first among those
+        whose probability is within `RANK_GAP` of the best: which of a few passages on a
+        subject was asked for, the ranking tells better (it weighs how the question's letters
+        match each passage's wordings); whether it answers, the probability. Not for a
+        question that names little more than a subject: its overview answers it
+        (`_overview_first`), not the facet whose example question it resembles ("wat is een
+        beroepskaart?", "hoe vraag ik een beroepskaart aan?")."""
+        named = [g for g in groups if g.word not in DEFINING_WORDS]
+        if not order or self.model.ranking is None or len(named) <= GENERIC_WORDS:
+            return order
+        best = self.model.probability(candidates[order[0]][0])
+        close = [k for k in order if self.model.probability(candidates[k][0]) >= best - RANK_GAP]
+        first = max(close, key=lambda k: (self.model.rank(candidates[k][0]), -k))
+        return [first, *(k for k in order if k != first)]
 
     def _overview_first(
         self,
@@ -426,6 +456,7 @@ class Assistant:
         order: list[int],
         english: bool,
         in_context: bool,
+        letters: Pieces,
     ) -> tuple[list[int], dict[str, float] | None]:
         """The order to show the candidates in, and the subject evidence of the first.
 
@@ -441,7 +472,7 @@ class Assistant:
             if not candidates[k][1] or not self._may_be_subject(groups, hits[k], in_context):
                 continue
             first = [hits[k], *(hits[j] for j in order if j != k)]
-            subject = self._subject_evidence(groups, first, english)
+            subject = self._subject_evidence(groups, first, english, letters)
             if subject is not None and self.model.probability(subject) >= threshold:
                 return [k, *(j for j in order if j != k)], subject
         return order, None
@@ -457,7 +488,7 @@ class Assistant:
         return self.index.coverage(own, self._positions[hit.passage.id]) >= OWN_SUBJECT_SHARE
 
     def _subject_evidence(
-        self, groups: list[TermGroup], hits: list[Hit], english: bool
+        self, groups: list[TermGroup], hits: list[Hit], english: bool, letters: Pieces
     ) -> dict[str, float] | None:
         """The first passage's features for the question's subject alone: without the words
         that ask for a kind of fact ("telefoonnummer", "kost"), which a passage that lacks the
@@ -476,6 +507,7 @@ class Assistant:
             "outside": self._outside_share(subject),
             "central": self._centrality(top.passage.id, subject),
             "ask": coverage,  # the subject's words, read as one sentence
+            "wording": self._wordings.similarity(letters, top.passage.id),
         }
 
     def _centrality(self, passage_id: str, groups: Sequence[TermGroup]) -> float:
@@ -502,7 +534,8 @@ class Assistant:
         english: bool,
         topic: Collection[str],
         outside: float,
-        ask: Sequence[TermGroup] = (),
+        ask: Sequence[TermGroup],
+        letters: Pieces,
     ) -> tuple[dict[str, float], tuple[str, ...]]:
         """The model's features for one candidate, and the asked kinds of fact it lacks.
         `outside`: the question's `_outside_share`."""
@@ -516,6 +549,7 @@ class Assistant:
             "outside": outside,
             "central": self._centrality(passage.id, groups),
             "ask": self._ask_coverage(ask, passage.id),
+            "wording": self._wordings.similarity(letters, passage.id),
         }
         return features, missing
 
@@ -708,7 +742,14 @@ class Assistant:
         hits = sorted(found.hits, key=lambda h: h.passage.id != best)  # stable: best first
         missing = missing_facts(asked_facts(found.tokens), self._by_id[best].text)
         subject_evidence = (
-            self._subject_evidence(list(found.groups), hits, found.english) if missing else None
+            self._subject_evidence(
+                list(found.groups),
+                hits,
+                found.english,
+                _letters(found.question, found.english),
+            )
+            if missing
+            else None
         )
         return dataclasses.replace(
             found,
@@ -807,7 +848,8 @@ class Assistant:
             found.english,
             {hits[rank].passage.id},
             found.features["outside"],
-            self._ask_groups(self.read(question)),
+            self._ask_groups(reading := self.read(question)),
+            _letters(reading.text, reading.english),
         )
 
     def subject_of(self, passage_id: str) -> str:
@@ -997,3 +1039,10 @@ def _families(
         if members:
             families[pid] = frozenset(members)
     return families
+
+
+def _letters(text: str, english: bool) -> Pieces:
+    """The letter pieces a question's wording is compared by (`wordings`): none for an English
+    question, whose letters against Dutch wordings would only measure the names they share
+    (the model's `english` signal stands in for it)."""
+    return pieces("" if english else text)

@@ -52,7 +52,13 @@ FEATURES = (
     "outside",  # the largest share of the question one subject outside the domain holds
     "central",  # for a question of one or two words: how many passages link to the top one
     "ask",  # coverage of the question's last sentence, where a question told as a story asks
+    "wording",  # letter by letter, how close the question is to the passage's closest wording
 )
+# Signals that order the candidates but do not decide whether the first one answers (see
+# `AnswerabilityModel.ranking`): how a question's letters match a passage's wordings tells
+# which of a few passages on a subject was asked for, but it rises as much for a question the
+# passage cannot answer, and for an English question it measures only the names it shares.
+RANKING_ONLY = frozenset({"wording"})
 # The sign each feature's weight must have (0: either), see `fit_logistic`.
 SIGNS = {
     "coverage": 1,
@@ -71,6 +77,7 @@ SIGNS = {
     "on_topic": 1,
     "outside": -1,
     "ask": 1,
+    "wording": 1,
 }
 MODEL_FILE = "answerability.json"
 
@@ -106,6 +113,8 @@ class AnswerabilityModel:
         unsure: probability below which an answer is shown with a caution.
         follow_up_threshold: the same, for a question read in a conversation's context
             (chosen on the tuning dialogues; by default `threshold`).
+        ranking: per feature, a weight on its raw value for ordering the candidates, fitted
+            with the `RANKING_ONLY` signals too; None: they are ordered by `probability`.
     """
 
     weights: tuple[float, ...]
@@ -115,10 +124,11 @@ class AnswerabilityModel:
     threshold: float
     unsure: float
     follow_up_threshold: float | None = None
+    ranking: tuple[float, ...] | None = None
 
     def __post_init__(self) -> None:
-        for name in ("weights", "mean", "scale"):
-            if len(getattr(self, name)) != len(FEATURES):
+        for name in ("weights", "mean", "scale", "ranking"):
+            if getattr(self, name) is not None and len(getattr(self, name)) != len(FEATURES):
                 raise ValueError(f"{name} needs {len(FEATURES)} values (one per feature)")
         if not 0.0 < self.threshold < 1.0 or not self.threshold <= self.unsure <= 1.0:
             raise ValueError(
@@ -142,6 +152,18 @@ class AnswerabilityModel:
         for name, weight, mean, scale in self._terms:
             z += weight * ((features[name] - mean) / scale)
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    @cached_property
+    def _ranking_terms(self) -> tuple[tuple[str, float], ...]:
+        weights = self.ranking or ()
+        return tuple((name, w) for name, w in zip(FEATURES, weights, strict=False) if w != 0.0)
+
+    def rank(self, features: Mapping[str, float]) -> float:
+        """How strongly the evidence says a candidate is the one asked for, to order the
+        candidates of one question by (higher first); `probability` without a `ranking`."""
+        if self.ranking is None:
+            return self.probability(features)
+        return sum(weight * features[name] for name, weight in self._ranking_terms)
 
     def threshold_for(self, in_context: bool) -> float:
         """The threshold for a question read alone, or in a conversation's context."""
@@ -191,6 +213,7 @@ class AnswerabilityModel:
             "follow_up_threshold": (
                 round(self.follow_up_threshold, 4) if self.follow_up_threshold is not None else None
             ),
+            "ranking": [round(w, 6) for w in self.ranking] if self.ranking is not None else None,
         }
 
     @classmethod
@@ -210,6 +233,7 @@ class AnswerabilityModel:
             float(data["threshold"]),
             float(data["unsure"]),
             float(data["follow_up_threshold"]) if data.get("follow_up_threshold") else None,
+            tuple(float(w) for w in data["ranking"]) if data.get("ranking") else None,
         )
 
     def save(self, path: Path | str, **provenance: Any) -> None:
@@ -238,6 +262,7 @@ def fit_logistic(
     signs: Sequence[int] | None = None,
     weights: np.ndarray | None = None,
     iterations: int = 50,
+    left_out: Sequence[bool] | None = None,
 ) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
     """Fit an L2-regularised logistic regression by Newton's method.
 
@@ -250,6 +275,7 @@ def fit_logistic(
             none is wrong: more evidence against an answer must never raise the confidence.
         weights: how much each example counts (default: all alike).
         iterations: Newton steps at most per fit (it converges in a handful).
+        left_out: per feature, whether to fit without it (its weight 0).
 
     Returns:
         (weights, bias, mean, scale) for `AnswerabilityModel`.
@@ -262,7 +288,7 @@ def fit_logistic(
     standard = (x - mean) / scale
     wanted = np.array(signs if signs is not None else [0] * x.shape[1])
     counts = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=float)
-    active = np.ones(x.shape[1], dtype=bool)
+    active = ~np.array(left_out, dtype=bool) if left_out is not None else np.ones(x.shape[1], bool)
     while True:
         beta = _newton(standard[:, active], y, counts, l2, iterations)
         fitted = np.zeros(x.shape[1])

@@ -32,7 +32,7 @@ import yaml
 
 from assistant.core import Assistant, Retrieval
 from assistant.corpus import shorten
-from assistant.decision import FEATURES, SIGNS, AnswerabilityModel, fit_logistic
+from assistant.decision import FEATURES, RANKING_ONLY, SIGNS, AnswerabilityModel, fit_logistic
 from assistant.errors import EvalFileError
 
 CATEGORIES = ("in_domain", "unanswerable", "out_of_domain", "smalltalk")
@@ -437,7 +437,10 @@ def fit_model(
     y = np.array([float(label) for _, label, _ in examples])
     counts = np.array([w for _, _, w in examples])
     signs = [SIGNS.get(f, 0) for f in FEATURES]
-    weights, bias, mean, scale = fit_logistic(x, y, l2=l2, signs=signs, weights=counts)
+    ranked, _, _, ranked_scale = fit_logistic(x, y, l2=l2, signs=signs, weights=counts)
+    weights, bias, mean, scale = fit_logistic(
+        x, y, l2=l2, signs=signs, weights=counts, left_out=[f in RANKING_ONLY for f in FEATURES]
+    )
     model = AnswerabilityModel(
         tuple(float(w) for w in weights),
         bias,
@@ -445,6 +448,7 @@ def fit_model(
         tuple(float(s) for s in scale),
         0.5,
         UNSURE_BELOW,
+        ranking=tuple(float(w) for w in ranked / ranked_scale),
     )
     fitted = Assistant(assistant.corpus, model=model)
     results = [

@@ -59,8 +59,8 @@ def test_a_flemish_chat_form_is_read_as_the_word_it_stands_for():
 
 def test_a_question_in_flemish_chat_is_answered_as_in_plain_dutch(assistant):
     # Each chat form weighed as the rarest word a question can hold: refused at 0.06.
-    flemish = assistant.ask("hoeveelde moette betalen voor sabam")
-    plain = assistant.ask("hoeveel moet je betalen voor sabam")
+    flemish = assistant.ask("hoeveelde moette betalen om lid te worden van sabam")
+    plain = assistant.ask("hoeveel moet je betalen om lid te worden van sabam")
     assert flemish.outcome == plain.outcome == "answered"
     assert flemish.passages[0].id == plain.passages[0].id == "sabam-kosten-lidmaatschap"
 

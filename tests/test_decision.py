@@ -1,3 +1,4 @@
+import dataclasses
 import json
 
 import numpy as np
@@ -5,6 +6,7 @@ import pytest
 
 from assistant.decision import (
     FEATURES,
+    RANKING_ONLY,
     AnswerabilityModel,
     bundled_model,
     bundled_model_path,
@@ -67,6 +69,29 @@ def test_model_round_trips_and_rejects_other_features(tmp_path):
         AnswerabilityModel.from_dict(data)
 
 
+def test_fit_logistic_leaves_out_what_it_is_told_to():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 3))
+    y = (x[:, 1] + 0.3 * rng.normal(size=400) > 0).astype(float)
+    weights, *_ = fit_logistic(x, y, l2=0.1, left_out=[False, True, False])
+    assert weights[1] == 0.0 and weights[0] != 0.0
+
+
+def test_candidates_are_ranked_by_the_ranking_weights_when_there_are_some():
+    model = _model()
+    low, high = _features(coverage=0.6, wording=0.9), _features(coverage=0.7, wording=0.1)
+    assert model.rank(high) > model.rank(low)  # no ranking: by probability
+    ranking = [0.0] * len(FEATURES)
+    ranking[FEATURES.index("coverage")] = 1.0
+    ranking[FEATURES.index("wording")] = 1.0
+    ranked = dataclasses.replace(model, ranking=tuple(ranking))
+    assert ranked.rank(low) == pytest.approx(1.5) and ranked.rank(high) == pytest.approx(0.8)
+    assert ranked.probability(low) == model.probability(low)  # the decision is the same
+    assert AnswerabilityModel.from_dict(ranked.to_dict()) == ranked
+    with pytest.raises(ValueError, match="ranking needs"):
+        dataclasses.replace(model, ranking=(1.0,))
+
+
 def test_a_model_needs_sane_thresholds():
     n = len(FEATURES)
     with pytest.raises(ValueError, match="threshold"):
@@ -79,3 +104,9 @@ def test_the_shipped_model_is_fitted_on_the_tuning_set():
     model = bundled_model()
     assert 0.0 < model.threshold <= model.unsure < 1.0
     assert model.weights[FEATURES.index("fact_missing")] < 0
+    # How a question's letters match a passage's wordings orders candidates; it does not
+    # decide whether the first one answers.
+    assert model.ranking is not None
+    for name in RANKING_ONLY:
+        assert model.weights[FEATURES.index(name)] == 0.0
+        assert model.ranking[FEATURES.index(name)] > 0.0
