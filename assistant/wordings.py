@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zlib
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,27 +52,46 @@ class _Wordings:
 @lru_cache(maxsize=64)  # a question is read by `retrieve` and again for partial answers
 def pieces(text: str) -> Pieces:
     """The letter pieces of a text, folded (lower case, no accents)."""
-    counted = _count(text)
-    ids = np.fromiter(counted, dtype=np.uint32, count=len(counted))
-    counts = np.fromiter(counted.values(), dtype=float, count=len(counted))
-    order = np.argsort(ids)
-    return Pieces(ids[order], counts[order], float(np.sqrt(counts @ counts)))
+    ids, counts = np.unique(_piece_ids([text])[0], return_counts=True)
+    counts = counts.astype(float)
+    return Pieces(ids, counts, float(np.sqrt(counts @ counts)))
 
 
-def _count(text: str) -> Counter[int]:
-    folded = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    counted: Counter[int] = Counter()
-    for word in _WORD.findall(plain):
-        padded = f" {word} "
-        for size in SIZES:
-            if len(padded) <= size:
-                counted[zlib.crc32(padded.encode())] += 1
-                break
-            counted.update(
-                zlib.crc32(padded[i : i + size].encode()) for i in range(len(padded) - size + 1)
-            )
-    return counted
+def _piece_ids(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """An id for every piece of every word of the texts, the same for the same letters, and
+    the number of the text it is in: each window of `SIZES` letters within a word with a space
+    at either end (" merk " gives " me", "mer", "erk", "rk ", " mer", "merk", "erk "; " ab "
+    gives " ab", "ab " and " ab "). All texts in one pass: a passage's wordings are many and
+    short."""
+    parts, owners = [], []
+    for number, text in enumerate(texts):
+        folded = unicodedata.normalize("NFKD", text.lower())
+        plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+        for word in _WORD.findall(plain):
+            parts.append(f" {word} ")
+            owners.append(number)
+    if not parts:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.intp)
+    # The words side by side with a code no letter has between them.
+    joined = "\0" + "\0".join(parts) + "\0"
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    gaps = np.flatnonzero(codes == 0)  # gap k comes before word k
+    ids, owner = [], []
+    for size in SIZES:
+        starts = np.arange(len(codes) - size + 1)
+        # A window holds no gap: the next gap after its start lies beyond its end.
+        word = np.searchsorted(gaps, starts + 1)  # the number of the next gap
+        inside = (codes[starts] != 0) & (gaps[np.minimum(word, len(gaps) - 1)] >= starts + size)
+        at = starts[inside]
+        key = np.full(len(at), size, dtype=np.uint64)
+        for offset in range(size):
+            key = key * _MULTIPLIER + codes[at + offset]  # wraps around: a hash
+        ids.append(key)
+        owner.append(np.asarray(owners, dtype=np.intp)[word[inside] - 1])
+    return np.concatenate(ids), np.concatenate(owner)
+
+
+_MULTIPLIER = np.uint64(0x100000001B3)  # FNV's prime: neighbouring letters spread apart
 
 
 class Wordings:
@@ -113,18 +131,21 @@ class Wordings:
 
     def _build(self, passage_id: str) -> _Wordings:
         passage = self._passages[passage_id]
-        ids: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
-        starts: list[int] = []
-        size = 0
-        for text in (passage.title, *passage.questions, *passage.variants):
-            own = pieces(text)
-            if not own.norm:
-                continue
-            starts.append(size)
-            ids.append(own.ids)
-            weights.append((own.counts / own.norm).astype(np.float32))
-            size += len(own.ids)
-        if not ids:
-            return _Wordings(np.zeros(0, np.uint32), np.zeros(0), np.zeros(0, np.intp))
-        return _Wordings(np.concatenate(ids), np.concatenate(weights), np.array(starts))
+        texts = (passage.title, *passage.questions, *passage.variants)
+        ids, owner = _piece_ids(texts)
+        if not len(ids):
+            return _Wordings(np.zeros(0, np.uint64), np.zeros(0, np.float32), np.zeros(0, np.intp))
+        order = np.lexsort((ids, owner))
+        ids, owner = ids[order], owner[order]
+        new = np.ones(len(ids), dtype=bool)
+        new[1:] = (ids[1:] != ids[:-1]) | (owner[1:] != owner[:-1])
+        runs = np.flatnonzero(new)
+        counts = np.diff(np.append(runs, len(ids))).astype(float)
+        ids, owner = ids[runs], owner[runs]
+        norms = np.sqrt(np.bincount(owner, weights=counts * counts, minlength=len(texts)))
+        worded = np.flatnonzero(norms)  # a wording of no word has no pieces
+        return _Wordings(
+            ids,
+            (counts / norms[owner]).astype(np.float32),
+            np.searchsorted(owner, worded),
+        )

@@ -23,7 +23,8 @@ def test_a_word_is_its_three_and_four_letter_pieces_with_a_space_at_either_end()
 
 def test_a_question_is_as_close_as_the_passage_s_closest_wording():
     wordings = Wordings(
-        [_passage("merk", "Benelux-merk", "hoe registreer ik een merk", "wat kost een merk")]
+        # A wording of no word at all has no pieces and is skipped.
+        [_passage("merk", "Benelux-merk", "hoe registreer ik een merk", "?!", "wat kost een merk")]
     )
     same = wordings.similarity(pieces("wat kost een merk"), "merk")
     typo = wordings.similarity(pieces("wat kots een merk"), "merk")
