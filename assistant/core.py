@@ -1043,6 +1043,5 @@ def _families(
 
 def _letters(text: str, english: bool) -> Pieces:
     """The letter pieces a question's wording is compared by (`wordings`): none for an English
-    question, whose letters against Dutch wordings would only measure the names they share
-    (the model's `english` signal stands in for it)."""
+    question, whose letters against Dutch wordings would only measure the names they share."""
     return pieces("" if english else text)

@@ -6,11 +6,13 @@ adjective the stemmer stems apart ("culturele", "cultureel"), a typo two letters
 or Dutch spelling ("zaakske"), a compound split another way. Letters miss less: the share of
 three- and four-letter pieces a question has in common with the closest of a passage's title,
 example questions and variants (the cosine of their counts, each word padded with a space at
-either end) stays high for "beschremen" and "beschermen" alike. That is `wording`, one of the
-answerability model's signals.
+either end) stays high for "beschremen" and "beschermen" alike. That is `wording`, the signal
+the answerability model orders candidates of about equal promise by (its `ranking`), not one
+it decides by.
 
 A passage's pieces are counted when it is first a candidate and kept for the most recent
-passages: a few milliseconds for a passage once, then a few microseconds a question.
+passages: about 0.3 ms for a passage once; then about 20 µs per passage a question is
+compared with, after 60 µs to cut the question into pieces.
 """
 
 from __future__ import annotations
