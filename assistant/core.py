@@ -359,11 +359,9 @@ class Assistant:
         ]
         # The model ranks the first candidates: a passage about what was asked beats one that
         # merely shares its words (a hub, a historical overview).
-        order = sorted(
-            range(len(candidates)),
-            key=lambda k: (-self.model.probability(candidates[k][0]), k),
-        )
-        order = self._ranked_first(groups, candidates, order)
+        probabilities = [self.model.probability(features) for features, _ in candidates]
+        order = sorted(range(len(candidates)), key=lambda k: (-probabilities[k], k))
+        order = self._ranked_first(groups, candidates, probabilities, order)
         order = self._overview_first(groups, hits, candidates, order)
         search_order = hits
         in_context = bool(context) and smalltalk is None
@@ -396,6 +394,7 @@ class Assistant:
         self,
         groups: Sequence[TermGroup],
         candidates: list[tuple[dict[str, float], tuple[str, ...]]],
+        probabilities: Sequence[float],
         order: list[int],
     ) -> list[int]:
         """The model's order, with the candidate the `ranking` puts highest first among those
@@ -408,8 +407,7 @@ class Assistant:
         named = [g for g in groups if g.word not in DEFINING_WORDS]
         if not order or self.model.ranking is None or len(named) <= GENERIC_WORDS:
             return order
-        best = self.model.probability(candidates[order[0]][0])
-        close = [k for k in order if self.model.probability(candidates[k][0]) >= best - RANK_GAP]
+        close = [k for k in order if probabilities[k] >= probabilities[order[0]] - RANK_GAP]
         first = max(close, key=lambda k: (self.model.rank(candidates[k][0]), -k))
         return [first, *(k for k in order if k != first)]
 

@@ -155,8 +155,9 @@ class AnswerabilityModel:
 
     @cached_property
     def _ranking_terms(self) -> tuple[tuple[str, float], ...]:
-        weights = self.ranking or ()
-        return tuple((name, w) for name, w in zip(FEATURES, weights, strict=False) if w != 0.0)
+        """(feature, weight) of each feature the `ranking` weighs."""
+        weights = self.ranking or (0.0,) * len(FEATURES)
+        return tuple((name, w) for name, w in zip(FEATURES, weights, strict=True) if w != 0.0)
 
     def rank(self, features: Mapping[str, float]) -> float:
         """How strongly the evidence says a candidate is the one asked for, to order the

@@ -36,13 +36,12 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.core import Assistant, default_assistant  # noqa: E402
 from assistant.evaluation import (  # noqa: E402
-    REFUSALS,
     EvalSet,
     QuestionResult,
+    evaluate,
     fit_model,
     load_dialogues,
     load_eval_set,
-    run,
 )
 
 EVAL = ROOT / "tests" / "eval"
@@ -66,25 +65,19 @@ def _right(result: QuestionResult) -> bool:
 
 
 def figures(assistant: Assistant, questions: EvalSet) -> dict[str, float]:
-    """The validation figures of one fitted model."""
-    results = [r for r in run(assistant, questions.questions) if r.item.category != "smalltalk"]
-
-    def share(kind: str, predicate, style: str | None = None) -> float:
-        chosen = [r for r in results if r.item.category == kind and style in (None, r.item.style)]
-        return sum(map(predicate, chosen)) / len(chosen) if chosen else 0.0
-
-    answered = share("in_domain", lambda r: r.answered)
-    refused = share("out_of_domain", lambda r: r.outcome in REFUSALS)
-    handled = share("unanswerable", lambda r: r.outcome in ("not_answered", "partial"))
+    """The validation figures of one fitted model (`evaluate`'s, and the ordering)."""
+    measured = evaluate(assistant, questions)
+    m = measured.metrics
+    asked = [r for r in measured.results if r.item.category != "smalltalk"]
     return {
         "threshold": assistant.model.threshold,
-        "first": share("in_domain", lambda r: r.rank == 1),
-        "answered": answered,
-        "refused": refused,
-        "unanswerable": handled,
-        "english": share("in_domain", lambda r: r.answered, "english"),
-        "sum": 2 * answered + refused + handled,
-        "auc": ordering(results),
+        "first": m["recall_at_1"],
+        "answered": m["answered"],
+        "refused": m["refused"],
+        "unanswerable": m["unanswerable_handled"],
+        "english": m["english_answered"],
+        "sum": 2 * m["answered"] + m["refused"] + m["unanswerable_handled"],
+        "auc": ordering(asked),
     }
 
 
