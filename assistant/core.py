@@ -362,7 +362,7 @@ class Assistant:
         probabilities = [self.model.probability(features) for features, _ in candidates]
         order = sorted(range(len(candidates)), key=lambda k: (-probabilities[k], k))
         order = self._ranked_first(groups, candidates, probabilities, order)
-        order = self._overview_first(groups, hits, candidates, order)
+        order = self._overview_first(groups, hits, probabilities, order)
         search_order = hits
         in_context = bool(context) and smalltalk is None
         order, subject = self._subject_first(
@@ -415,7 +415,7 @@ class Assistant:
         self,
         groups: list[TermGroup],
         hits: list[Hit],
-        candidates: list[tuple[dict[str, float], tuple[str, ...]]],
+        probabilities: Sequence[float],
         order: list[int],
     ) -> list[int]:
         """The model's order, with a subject's overview before its facet for a question that
@@ -430,10 +430,9 @@ class Assistant:
         subject = self.subject_of(first)
         if subject == first:
             return order
-        p_first = self.model.probability(candidates[order[0]][0])
         for k in order[1:]:
             if hits[k].passage.id == subject:
-                if self.model.probability(candidates[k][0]) >= p_first - OVERVIEW_GAP:
+                if probabilities[k] >= probabilities[order[0]] - OVERVIEW_GAP:
                     return [k, *(j for j in order if j != k)]
                 break
         return order
