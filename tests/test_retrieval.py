@@ -162,3 +162,11 @@ def test_the_bundled_model_weighs_a_neighbouring_subject_against_an_answer(assis
     passport = assistant.retrieve("hoe vraag ik een nieuw paspoort aan")
     assert passport.features["outside"] > 0.5
     assert assistant.decide(passport).outcome == "not_answered"
+
+
+def test_a_neighbouring_subject_the_domain_shares_words_with_is_refused(assistant):
+    # "fiscaal aftrekbaar" is the domain's vocabulary; a life insurance policy is a
+    # household's, listed in buiten-bereik.yaml.
+    found = assistant.retrieve("is een levensverzekering fiscaal aftrekbaar")
+    assert found.features["outside"] > 0.0
+    assert assistant.decide(found).outcome == "not_answered"
