@@ -127,7 +127,8 @@ REFERENCE_WORDS = frozenset(
     """
     dat die dit deze da dees diene dieje daar dr der daarvoor daarmee daarvan daarbij daarop
     daaraan daarover daarna daarin daaruit daardoor daartoe ervoor ermee erover erbij eraan ervan
-    erin eruit erna hem hetzelfde zelfde ze zij zon zulk zulke it that this they them those these
+    erin eruit erna hem hetzelfde zelfde ze zij zon zulk zulke zoiets dergelijk dergelijke it that
+    this they them those these such
     there same
     """.split()
 )

@@ -192,6 +192,15 @@ def test_a_pronoun_with_no_subject_of_its_own_stays_on_the_topic(assistant):
     assert _read_as_follow_up(answer)
 
 
+def test_zoiets_stands_for_the_topic(assistant):
+    # On its own "bij wie vraag ik zoiets aan?" is about applying for anything at all.
+    conversation = Conversation(assistant)
+    conversation.ask("bestaat er een europese garantie zodat de bank makkelijker leent aan mij")
+    answer = conversation.ask("bij wie vraag ik zoiets aan?")
+    assert _first(answer) == "eif-garantie-cultuur"
+    assert _read_as_follow_up(answer)
+
+
 def test_a_pronoun_after_a_named_subject_is_not_bent(assistant):
     # "dat" points at the subject the question names itself.
     answer = _after(

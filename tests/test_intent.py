@@ -106,6 +106,8 @@ def test_words_that_point_back_make_a_follow_up_possible():
 def test_an_anaphor_is_a_word_that_stands_for_something_named_before():
     assert has_anaphor(surface_tokens("wie beheert dat?"))
     assert has_anaphor(surface_tokens("wie mag mij zo'n lening geven?"))
+    assert has_anaphor(surface_tokens("bij wie vraag ik zoiets aan?"))
+    assert has_anaphor(surface_tokens("is there such a loan for designers?"))
     assert not has_anaphor(surface_tokens("en de cofinanciering?"))
 
 
