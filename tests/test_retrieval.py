@@ -170,3 +170,7 @@ def test_a_neighbouring_subject_the_domain_shares_words_with_is_refused(assistan
     found = assistant.retrieve("is een levensverzekering fiscaal aftrekbaar")
     assert found.features["outside"] > 0.0
     assert assistant.decide(found).outcome == "not_answered"
+    assert (
+        assistant.retrieve("mag ik met mijn diesel nog in de lez van antwerpen").features["outside"]
+        > 0.0
+    )
