@@ -448,6 +448,8 @@ class Analyzer:
                 alternatives.extend(
                     self.stem(w) for t in self._english[typo_of] for w in content_tokens(t)
                 )
+            elif english_only:
+                alternatives.extend(self._english_base(token))
             alternatives.extend(joined.get(token, ()))
             alternatives.extend(self._base_forms(token, primary, english) if unknown else ())
             # A typo of a corpus word is a better guess than a split into general Dutch words
@@ -505,6 +507,20 @@ class Analyzer:
         found = self._english_typo_index.within(token, 1)
         # Of several within reach, the commonest in English.
         return max(found, key=lambda m: (english_zipf(m[0]), m[0]))[0] if found else None
+
+    def _english_base(self, token: str) -> list[str]:
+        """The stems standing for an English word's base form, when the glossary lacks the
+        word but has its base ("supporting", "expanded" for "support", "expand") or the
+        corpus has the base itself ("projects", "consoles"): the glossary lists a verb once,
+        and a noun in the number people type most."""
+        bases = _english_bases(token)
+        for base in bases:
+            if base in self._english:
+                return [self.stem(w) for t in self._english[base] for w in content_tokens(t)]
+        for base in bases:
+            if self.stem(base) in self._indexed:
+                return [self.stem(base)]
+        return []
 
     def _base_forms(self, token: str, primary: str, english: bool) -> list[str]:
         """The stems of the corpus words a word the corpus lacks is a form of: the word a
@@ -655,6 +671,32 @@ def _number_forms(word: str) -> tuple[str, ...]:
     if word.endswith(("ch", "sh", "s", "x")):
         return (word + "es",)
     return (word + "s",)
+
+
+def _english_bases(word: str) -> list[str]:
+    """The base forms a regular English inflection ("-s", "-es", "-ies", "-ing", "-ed") may
+    come from, likeliest first: "studies" -> "study", "making" -> "make", "planned" ->
+    "plan"."""
+    if not word.isalpha() or len(word) < 5:
+        return []
+    bases: list[str] = []
+    for ending, replacements in _ENGLISH_ENDINGS:
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            bases += [stem + r for r in replacements]
+            if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+                bases.append(stem[:-1])  # "planned", "shipping"
+    return [b for b in dict.fromkeys(bases) if len(b) >= 3]
+
+
+_ENGLISH_ENDINGS = (
+    ("ies", ("y",)),
+    ("ied", ("y",)),
+    ("es", ("", "e")),
+    ("s", ("",)),
+    ("ing", ("", "e")),
+    ("ed", ("", "e")),
+)
 
 
 def _zipf_specificity(zipf: float) -> float:

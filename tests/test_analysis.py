@@ -3,6 +3,7 @@ import pytest
 from assistant.analysis import (
     DETAIL_SPECIFICITY,
     Decompounder,
+    _english_bases,
     _number_forms,
     content_tokens,
     fold,
@@ -128,6 +129,30 @@ def test_the_english_glossary_knows_the_other_number_of_its_nouns(assistant):
     groups = {g.word: g for g in assistant.read("are the founders liable for the fine?").groups}
     assert stem("oprichters") in groups["founders"].alternatives
     assert stem("boete") in groups["fine"].alternatives
+
+
+def test_an_english_inflection_is_read_as_its_base_form(assistant):
+    # The glossary lists "support"; the corpus has "project" (Dutch and English alike).
+    stem = assistant.index.analyzer.stem
+    reading = assistant.read("is there funding supporting small projects by designers?")
+    assert reading.english
+    groups = {g.word: g for g in reading.groups}
+    assert stem("steun") in groups["supporting"].alternatives
+    assert stem("project") in groups["projects"].alternatives
+
+
+@pytest.mark.parametrize(
+    ("word", "bases"),
+    [
+        ("studies", ["study", "studi", "studie"]),
+        ("making", ["mak", "make"]),
+        ("planned", ["plann", "planne", "plan"]),
+        ("projects", ["project"]),
+        ("runs", []),  # too short to guess at
+    ],
+)
+def test_the_base_forms_of_a_regular_english_inflection(word, bases):
+    assert _english_bases(word) == bases
 
 
 def test_a_typo_in_an_english_question_is_read_as_the_glossary_word(assistant):
