@@ -45,6 +45,14 @@ def test_flemish_fillers_are_stopwords_but_domain_words_stay():
     assert content_tokens("eigen zaak bv") == ["eigen", "zaak", "bv"]
 
 
+def test_question_words_built_on_waar_are_stopwords(assistant):
+    # "waarvoor" and "dient" weighed as much as "volgrecht"; the question stayed at 0.60.
+    assert content_tokens("waarvoor dient het volgrecht") == ["dient", "volgrecht"]
+    assert content_tokens("waarmee kan flanders dc helpen") == ["flanders", "dc", "helpen"]
+    answer = assistant.ask("Waarvoor dient het volgrecht?")
+    assert answer.outcome == "answered" and answer.passages[0].id == "volgrecht"
+
+
 def test_a_flemish_chat_form_is_read_as_the_word_it_stands_for():
     assert content_tokens("moetek da aangeven as ik ma 500 euro verdien") == [
         "aangeven",
