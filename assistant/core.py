@@ -705,7 +705,10 @@ class Assistant:
 
         From a facet the only move is up, to its overview ("en moet ik het registreren?"
         after the duration of the author's right); a sibling facet is another subject (the
-        Gamefonds is not the Mediafonds, though both are facets of the VAF).
+        Gamefonds is not the Mediafonds, though both are facets of the VAF). And not when the
+        facet holds every kind of fact asked and the model rates it above the overview:
+        "hoeveel krijg ik?" after FIT's starter pack asks the pack's amount, though its one
+        word, "krijg", is the overview's more than the pack's.
         """
         if not found.in_context or not found.hits or not found.candidates:
             return found
@@ -714,6 +717,7 @@ class Assistant:
         subject = self.subject_of(first)
         threshold = self.model.threshold_for(in_context=True)
         best, best_own, best_p = first, self._own_explained(own_words, first), 0.0
+        first_p = self.model.probability(found.features)
         if topic_first is not None and self.subject_of(topic_first) != subject:
             moved = self._back_to_topic(question, found, topic_first, own_words, best_own)
             if moved is not None:
@@ -727,6 +731,8 @@ class Assistant:
             p = self.model.probability(features)
             if p < threshold:
                 continue
+            if first != subject and not found.missing and p < first_p:
+                continue  # the facet holds what is asked and the model rates it higher
             own = self._own_explained(own_words, pid)
             # Between facets that explain the question's words alike ("vraag ... aan": the
             # passage on applying, and one that says "welke rente moet ik vragen"), the model

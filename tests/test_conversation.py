@@ -234,6 +234,14 @@ def test_a_follow_up_on_a_facet_may_move_to_the_subject_overview(assistant):
     assert _first(conversation.ask("en moet ik het registreren?")) == "auteursrecht"
 
 
+def test_a_follow_up_stays_on_a_facet_that_holds_what_it_asks(assistant):
+    # "krijg" is a word of the FIT overview (its text and an example question), but the
+    # starter pack itself holds the amount asked for, and the model rates it higher.
+    conversation = Conversation(assistant)
+    conversation.ask("wat houdt het fit starterspakket in")
+    assert _first(conversation.ask("hoeveel krijg ik?")) == "fit-starterspakket"
+
+
 def test_facets_share_a_subject_by_id_not_by_curator_links(assistant):
     subject = assistant.subject_of
     assert subject("kmo-portefeuille-aanvragen") == "kmo-portefeuille"
