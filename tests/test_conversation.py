@@ -182,22 +182,31 @@ def test_a_subject_many_passages_share_but_the_topic_lacks_is_not_bent(assistant
     assert not assistant.index.names_subject(assistant.retrieve("auteursrechten verhuren").groups)
 
 
-def test_a_pronoun_with_no_subject_of_its_own_stays_on_the_topic(assistant):
-    # On its own "wie beheert dat?" is about PlayRight (which manages rights); "dat" stands
-    # for the topic, and "beheert" names no subject.
+@pytest.mark.parametrize(
+    ("topic", "follow_up", "expected"),
+    [
+        # On its own "wie beheert dat?" is about PlayRight (which manages rights); "dat"
+        # stands for the topic, and "beheert" names no subject.
+        (
+            "hoe zit dat met het cultuurkrediet van hefboom",
+            "wie beheert dat?",
+            ("cultuurkrediet", "hefboom"),
+        ),
+        # On its own "bij wie vraag ik zoiets aan?" is about applying for anything at all.
+        (
+            "bestaat er een europese garantie zodat de bank makkelijker leent aan mij",
+            "bij wie vraag ik zoiets aan?",
+            ("eif-garantie-cultuur",),
+        ),
+    ],
+)
+def test_a_pronoun_with_no_subject_of_its_own_stays_on_the_topic(
+    assistant, topic, follow_up, expected
+):
     conversation = Conversation(assistant)
-    conversation.ask("hoe zit dat met het cultuurkrediet van hefboom")
-    answer = conversation.ask("wie beheert dat?")
-    assert _first(answer) in ("cultuurkrediet", "hefboom")
-    assert _read_as_follow_up(answer)
-
-
-def test_zoiets_stands_for_the_topic(assistant):
-    # On its own "bij wie vraag ik zoiets aan?" is about applying for anything at all.
-    conversation = Conversation(assistant)
-    conversation.ask("bestaat er een europese garantie zodat de bank makkelijker leent aan mij")
-    answer = conversation.ask("bij wie vraag ik zoiets aan?")
-    assert _first(answer) == "eif-garantie-cultuur"
+    conversation.ask(topic)
+    answer = conversation.ask(follow_up)
+    assert _first(answer) in expected
     assert _read_as_follow_up(answer)
 
 
