@@ -50,7 +50,7 @@ CHAT = frozenset(
     nu even welke soort allemaal robot bot chatbot ai mens human he hé daar there
     kunde kunt gij zijde jou met gaat het hoe how are eigenlijk zoal zoals anders goede goeie
     goeien good hartelijk hartelijke vriendelijke fijne prettige nogmaals echt enorm lot
-    very so much tot vo wegwijzer
+    very so much tot vo wegwijzer beaucoup
     """.split()
 )
 _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
@@ -67,14 +67,17 @@ _HELLO_EMOJI = frozenset("👋 🖐 ✋".split())
 # Whole messages that ask what Wegwijzer is or how to use it, or how it is doing, though their
 # words would read as a question ("werkt", "gebruik") or as a follow-up ("wat kan je").
 _HELP_MESSAGES = frozenset(
-    " ".join(m.split())
+    " ".join(w for w in m.split() if len(w) > 1)  # as `surface_tokens` reads them: no "i", "a"
     for m in """
     start | hoe werkt dit | hoe werkt deze bot | hoe werkt wegwijzer | wat is dit |
     waarvoor dien je | waarvoor dien jij | wat kan je | wat kun je | wat kan jij | wat kun jij |
     wat kan je doen | wat kun je doen | hoe gebruik ik dit | hoe gebruik ik deze bot |
-    hoe gebruik ik wegwijzer | ik heb een vraag | ik heb nog een vraag | ik heb een paar vragen |
+    hoe gebruik ik wegwijzer | hoe gebruik ik jou | hoe gebruik ik je | hoe moet ik dit gebruiken |
+    hoe moet ik je gebruiken | hoe werkt het | ik heb een vraag | ik heb nog een vraag |
+    ik heb een paar vragen |
     mag ik iets vragen | mag ik een vraag stellen | kan ik een vraag stellen |
-    how does this work | what is this | how do i use this | i have a question
+    how does this work | what is this | how do i use this | how do i use you | what do you do |
+    i have a question
     """.split("|")
 )
 _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"})

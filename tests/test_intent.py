@@ -49,6 +49,7 @@ from assistant.intent import (
         ("merciekes", "thanks"),
         ("ok, begrepen", "thanks"),
         ("dank u, zeer helder", "thanks"),
+        ("merci beaucoup", "thanks"),
         ("wat kost een merkje", None),
         ("is de btw-regel duidelijk", None),
     ],
@@ -67,6 +68,10 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("hallo, ik heb een vraag", "help"),
         ("hoe werkt dit?", "help"),
         ("How does this work?", "help"),
+        # Single letters are no tokens: "I have a question" reads as "have question".
+        ("I have a question", "help"),
+        ("How do I use you?", "help"),
+        ("hoe gebruik ik jou?", "help"),
         ("hoi wegwijzer", "hello"),
         ("hoe gaat het?", "hello"),
         ("...", "help"),
@@ -74,6 +79,7 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         # A follow-up or a question with a subject is no smalltalk.
         ("hoe werkt dat?", None),
         ("hoe vraag ik die aan?", None),
+        ("hoe werkt het cultuurkrediet?", None),
         ("ik heb een vraag over de winwinlening", None),
         ("/vergeet alles", None),
     ],
