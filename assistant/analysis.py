@@ -67,6 +67,8 @@ ENGLISH_STOPWORDS = frozenset(
 PARTICLES = frozenset("aan in op af uit mee terug door toe bij na vast los".split())
 
 _MARKUP = re.compile(r"<[^>]{0,200}>")
+# A script or style element pasted into a question: its content is code, not words.
+_CODE = re.compile(r"<(script|style)\b[^>]{0,200}>.{0,2000}?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -148,10 +150,12 @@ _SIGN_WORDS = {"%": " procent ", "€": " euro "}
 
 
 def raw_words(text: str) -> list[str]:
-    """The lowercased words of a text, markup removed and the signs `%` and `€` read as
-    words, before any normalisation: what `surface_tokens` normalises
+    """The lowercased words of a text, markup (and the code of a script or style element)
+    removed and the signs `%` and `€` read as words, before any normalisation: what
+    `surface_tokens` normalises
     (``surface_tokens(text)`` is the concatenation of ``surface_tokens(word)`` over these)."""
-    text = _SIGNS.sub(lambda m: _SIGN_WORDS[m.group()], _MARKUP.sub(" ", text))
+    text = _MARKUP.sub(" ", _CODE.sub(" ", text))
+    text = _SIGNS.sub(lambda m: _SIGN_WORDS[m.group()], text)
     return _TOKEN.findall(text.lower())
 
 

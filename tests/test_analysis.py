@@ -24,6 +24,9 @@ def test_hyphenated_word_gives_parts_and_joined_form():
 def test_possessive_s_and_markup_are_removed():
     assert surface_tokens("foto's") == ["foto"]
     assert surface_tokens("<b>subsidie</b>") == ["subsidie"]
+    # A script's or style's code is no part of the question.
+    assert surface_tokens("<script>alert(1)</script> subsidie") == ["subsidie"]
+    assert surface_tokens('<STYLE type="text/css">p {color: red}</STYLE>subsidie') == ["subsidie"]
 
 
 def test_the_percent_and_euro_signs_are_read_as_words(assistant):
