@@ -113,7 +113,8 @@ def test_an_anaphor_is_a_word_that_stands_for_something_named_before():
     assert has_anaphor(surface_tokens("wie beheert dat?"))
     assert has_anaphor(surface_tokens("wie mag mij zo'n lening geven?"))
     assert has_anaphor(surface_tokens("bij wie vraag ik zoiets aan?"))
-    assert has_anaphor(surface_tokens("is there such a loan for designers?"))
+    # Not "dergelijke" and "such": "en dergelijke", "such as" point at nothing before.
+    assert not has_anaphor(surface_tokens("subsidies voor theater, dans en dergelijke"))
     assert not has_anaphor(surface_tokens("en de cofinanciering?"))
 
 
