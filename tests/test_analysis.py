@@ -56,6 +56,14 @@ def test_question_words_built_on_waar_are_stopwords(assistant):
     assert answer.outcome == "answered" and answer.passages[0].id == "volgrecht"
 
 
+def test_the_parts_every_web_address_has_are_stopwords(assistant):
+    # A pasted address names its organisation; "https" and "www" weighed more. ("be" stays:
+    # it is half of VI.BE.)
+    assert content_tokens("https://www.vlaio.be/subsidies.html") == ["vlaio", "be", "subsidies"]
+    answer = assistant.ask("https://www.vlaio.be")
+    assert answer.outcome == "answered" and answer.passages[0].id == "vlaio"
+
+
 def test_a_flemish_chat_form_is_read_as_the_word_it_stands_for():
     assert content_tokens("moetek da aangeven as ik ma 500 euro verdien") == [
         "aangeven",
