@@ -404,8 +404,7 @@ class Assistant:
         question that names little more than a subject: its overview answers it
         (`_overview_first`), not the facet whose example question it resembles ("wat is een
         beroepskaart?", "hoe vraag ik een beroepskaart aan?")."""
-        named = [g for g in groups if g.word not in DEFINING_WORDS]
-        if not order or self.model.ranking is None or len(named) <= GENERIC_WORDS:
+        if not order or self.model.ranking is None or _names_only_a_subject(groups):
             return order
         close = [k for k in order if probabilities[k] >= probabilities[order[0]] - RANK_GAP]
         first = max(close, key=lambda k: (self.model.rank(candidates[k][0]), -k))
@@ -423,8 +422,7 @@ class Assistant:
         when the model rates both about the same (within `OVERVIEW_GAP`): the overview answers
         what was asked; the facet ("Hoeveel bedraagt het volgrecht?") answers a question that
         was not."""
-        named = [g for g in groups if g.word not in DEFINING_WORDS]
-        if len(named) > GENERIC_WORDS or not order:
+        if not _names_only_a_subject(groups) or not order:
             return order
         first = hits[order[0]].passage.id
         subject = self.subject_of(first)
@@ -962,6 +960,12 @@ def _names_only_a_fact(found: Retrieval) -> bool:
     ask for the fact, and one stands for something named before ("wat kost dat?", "hoeveel
     is die?")."""
     return bool(found.groups) and not _subject_words(found.groups) and has_anaphor(found.tokens)
+
+
+def _names_only_a_subject(groups: Sequence[TermGroup]) -> bool:
+    """Whether a question names little more than its subject: at most `GENERIC_WORDS` words
+    besides those that ask what a subject is or is for ("volgrecht", "wat doet sabam?")."""
+    return sum(g.word not in DEFINING_WORDS for g in groups) <= GENERIC_WORDS
 
 
 def _subject_words(groups: Sequence[TermGroup]) -> list[TermGroup]:

@@ -177,9 +177,10 @@ _CONTACT_POINT = frozenset("point points".split())
 # Words before "wanneer" that make it ask a time: "tegen wanneer", "since when".
 _TIME_OPENERS = frozenset("tegen vanaf tot sinds voor by until since".split())
 # Words that ask what a subject is or is for and name nothing of their own ("waarvoor dient
-# het volgrecht?", "wat doet sabam?", "what does sabam do"): such a question still names only
-# its subject, which its overview answers (`Assistant._overview_first`).
-DEFINING_WORDS = frozenset("waarvoor dient dienen doet betekent houdt mean means purpose".split())
+# het volgrecht?", "wat doet sabam?", "what does sabam do"; "waarvoor" is a stopword): such a
+# question still names only its subject, which its overview answers
+# (`Assistant._overview_first`).
+DEFINING_WORDS = frozenset("dient dienen doet betekent houdt mean means purpose".split())
 # Words after which "lang" asks for a duration: "hoe lang", "how long".
 _DURATION_OPENERS = frozenset("hoe how".split())
 # "hoeveel jaar", "hoeveel dagen": a duration, not a sum of money.
