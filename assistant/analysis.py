@@ -148,6 +148,12 @@ def last_sentence(text: str) -> str:
 # Signs that stand for a word: "8%" answers "hoeveel procent", "€ 500" "hoeveel euro".
 _SIGNS = re.compile(r"[%€]")
 _SIGN_WORDS = {"%": " procent ", "€": " euro "}
+# Names written only with stopwords, read as one word: otherwise "wat is Juist is Juist?" and
+# the passage on it lose the name altogether.
+_STOPWORD_NAMES = {"juist is juist": "juistisjuist"}
+_STOPWORD_NAME = re.compile(
+    r"\b(?:" + "|".join(n.replace(" ", r"\s+") for n in _STOPWORD_NAMES) + r")\b"
+)
 
 
 def raw_words(text: str) -> list[str]:
@@ -156,8 +162,9 @@ def raw_words(text: str) -> list[str]:
     `surface_tokens` normalises
     (``surface_tokens(text)`` is the concatenation of ``surface_tokens(word)`` over these)."""
     text = _MARKUP.sub(" ", _CODE.sub(" ", text))
-    text = _SIGNS.sub(lambda m: _SIGN_WORDS[m.group()], text)
-    return _TOKEN.findall(text.lower())
+    text = _SIGNS.sub(lambda m: _SIGN_WORDS[m.group()], text).lower()
+    text = _STOPWORD_NAME.sub(lambda m: _STOPWORD_NAMES[" ".join(m.group().split())], text)
+    return _TOKEN.findall(text)
 
 
 def word_tokens(raw: str) -> tuple[str, ...]:

@@ -48,6 +48,14 @@ def test_flemish_fillers_are_stopwords_but_domain_words_stay():
     assert content_tokens("eigen zaak bv") == ["eigen", "zaak", "bv"]
 
 
+def test_a_name_written_only_with_stopwords_is_one_word(assistant):
+    # "Juist is Juist" was three stopwords: its passage's own example question found nothing.
+    assert content_tokens("wat is Juist  is Juist?") == ["juistisjuist"]
+    assert content_tokens("is het juist dat dit juist is") == []
+    answer = assistant.ask("wat is juist is juist")
+    assert answer.outcome == "answered" and answer.passages[0].id == "juist-is-juist"
+
+
 def test_question_words_built_on_waar_are_stopwords(assistant):
     # "waarvoor" and "dient" weighed as much as "volgrecht"; the question stayed at 0.60.
     assert content_tokens("waarvoor dient het volgrecht") == ["dient", "volgrecht"]
