@@ -10,10 +10,11 @@ the topic only when it may be a follow-up:
 
 A question that names its own subject ("wat is het cultuurkrediet?") is never bent towards
 the earlier topic, and neither is a question about something the corpus does not know ("wat
-voor weer wordt het morgen?"). When a possible follow-up also has an answer of its own, the
-two answers are compared by how much of what was said their best passage explains
-(`Assistant.explained`): "en de cofinanciering?" after the startlening is about the
-cofinanciering (see `Assistant.may_follow_up`).
+voor weer wordt het morgen?"), nor one of three words or more, none pointing back, that is
+answered on its own while the topic's passage holds none of its words. When a possible
+follow-up also has an answer of its own, the two answers are compared by how much of what was
+said their best passage explains (`Assistant.explained`): "en de cofinanciering?" after the
+startlening is about the cofinanciering (see `Assistant.may_follow_up`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgott
 # in context explains less than this share of what its own first passage explains of its words
 # (`Assistant.own_explained`, `Conversation._names_subject_elsewhere`).
 OWN_WORDS_SHARE = 0.5
+# A question of this many content words, none pointing back, is one of its own when it is
+# answered alone and the topic's passage holds none of its words (`Conversation._is_follow_up`).
+OWN_QUESTION_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,14 @@ class Conversation:
             # of no topic: those words moved it, but it does not follow up on anything.
             return False
         if found == alone_found:
+            return False
+        if (
+            len(asked.groups) >= OWN_QUESTION_WORDS
+            and not refers_back(asked.tokens)
+            and not self.assistant.own_explained(asked, found)
+        ):
+            # Answered on its own, with no word pointing back, and the topic's passage holds
+            # none of what it says: only the topic's words carry that reading.
             return False
         if (
             found == topic_first

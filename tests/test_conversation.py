@@ -357,3 +357,22 @@ def test_a_question_answered_on_its_own_is_not_moved_off_the_topic_by_its_words(
     assert answer.outcome == "answered"
     assert _first(answer) == "kunstwerkattest"
     assert not _read_as_follow_up(answer)
+
+
+def test_a_question_of_its_own_is_not_bent_to_a_topic_passage_holding_none_of_its_words(
+    assistant,
+):
+    # No word of it points back and none names a rare subject ("merk" is an everyday word),
+    # so it may follow up; the topic's passage holds none of its words, yet the topic's words
+    # (counted half) made that reading the stronger. Alone it is answered on the kinds of mark.
+    answer = _after(
+        assistant,
+        "onze vzw wil fiscale attesten uitreiken aan schenkers, hoe pakken we dat aan",
+        "moet ik mijn merk als woord of als logo registreren?",
+    )
+    assert answer.outcome == "answered"
+    assert _first(answer) == "merk-soorten"
+    assert not _read_as_follow_up(answer)
+    # A short question of generic words still follows up on the topic.
+    topic = "kan ik als kunstenaar de vrijstellingsregeling voor kleine ondernemingen gebruiken"
+    assert _read_as_follow_up(_after(assistant, topic, "tot welk bedrag?"))
