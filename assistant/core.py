@@ -76,6 +76,10 @@ OWN_TITLE_SHARE = 0.5
 # How much less likely to answer a subject's overview may be than its facet and still go first
 # for a question that names only the subject (`Assistant._overview_first`).
 OVERVIEW_GAP = 0.05
+# How close a question's letters must be to one of a passage's own wordings (its title, an
+# example question) for that passage to go first (`_worded_first`): the same question, up to
+# a question mark, an article or a letter.
+WORDED = 0.95
 # A question that only opens like a continuation ("en ...?", no "dat" or "die") whose words the
 # corpus does not know and general Dutch rarely uses hold at least this share of its
 # information is about a new thing ("en een garantie op mijn nieuwe wasmachine?"), not the topic.
@@ -363,6 +367,7 @@ class Assistant:
         order = sorted(range(len(candidates)), key=lambda k: (-probabilities[k], k))
         order = self._ranked_first(groups, candidates, probabilities, order)
         order = self._overview_first(groups, hits, probabilities, order)
+        order = _worded_first(candidates, probabilities, order, self.model.threshold)
         search_order = hits
         in_context = bool(context) and smalltalk is None
         order, subject = self._subject_first(
@@ -953,6 +958,28 @@ class Assistant:
         related = (self._by_id[i] for i in passage.related)
         questions = [p.questions[0] for p in related if p.questions[0] != asked]
         return tuple(questions[:3])
+
+
+def _worded_first(
+    candidates: Sequence[tuple[dict[str, float], tuple[str, ...]]],
+    probabilities: Sequence[float],
+    order: list[int],
+    threshold: float,
+) -> list[int]:
+    """The order, with the candidate first whose own wording the question is (`WORDED`): the
+    curator wrote that this passage answers that question ("wat is hefboom?" goes to Hefboom,
+    not to its CultuurKrediet, which more passages link to). Only when that passage would
+    answer it on its own evidence too."""
+    worded = max(order, key=lambda k: (candidates[k][0]["wording"], -order.index(k)), default=None)
+    if (
+        worded is None
+        or worded == order[0]
+        or candidates[worded][0]["wording"] < WORDED
+        or candidates[worded][0]["wording"] <= candidates[order[0]][0]["wording"]
+        or probabilities[worded] < threshold
+    ):
+        return order
+    return [worded, *(k for k in order if k != worded)]
 
 
 def _names_only_a_fact(found: Retrieval) -> bool:

@@ -279,3 +279,15 @@ def test_a_fact_asked_of_something_only_pointed_at_is_not_answered_on_its_own(as
     # Without a conversation, "dat" stands for nothing the passages can know.
     assert assistant.ask("wat kost dat?").outcome == "not_answered"
     assert assistant.ask("wat kost een i-depot?").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [("wat is hefboom", "hefboom"), ("wat is het boip?", "boip")],
+)
+def test_a_question_worded_as_a_passage_s_own_goes_to_that_passage(assistant, question, passage):
+    # More passages link to the CultuurKrediet and the i-DEPOT, which the model then rated
+    # higher; the curator wrote these questions on Hefboom and the BOIP themselves.
+    answer = assistant.ask(question)
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == passage
