@@ -172,6 +172,9 @@ FACT_CUES: dict[str, frozenset[str]] = {
 # The words before a payment cue that make it ask a price, and how far before it they may be.
 _WHAT = frozenset("wat what".split())
 _WHAT_REACH = 4
+# Words before "kost" that make it the noun ("een kost", "elke kost"); not "die" or "deze",
+# which as often stand for a thing that costs ("die kost 2500 euro").
+_ARTICLES = frozenset("een de elke welke mijn zon".split())
 # "contact point": who, not how to reach them.
 _CONTACT_POINT = frozenset("point points".split())
 # Words before "wanneer" that make it ask a time: "tegen wanneer", "since when".
@@ -346,6 +349,17 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
         for i, t in enumerate(asking)
     ):
         kinds.discard("payment")
+    # "een kost", "de kost" is the noun (an expense): it asks a price only after "wat" ("wat
+    # is de kost van ..."), not in "wanneer is een kost aftrekbaar?".
+    if "cost" in kinds and all(
+        t == "kost"
+        and i
+        and asking[i - 1] in _ARTICLES
+        and not _WHAT & set(asking[max(0, i - _WHAT_REACH) : i])
+        for i, t in enumerate(asking)
+        if t in FACT_CUES["cost"]
+    ):
+        kinds.discard("cost")
     # "the contact point for ..." asks who, not how to reach them.
     if (
         "contact" in asking

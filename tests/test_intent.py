@@ -150,6 +150,19 @@ def test_a_price_is_a_figure_said_of_what_something_costs():
     assert holds_fact("In 2023 werd 81% van de aanvragen rechtstreeks ingediend.", "payment")
 
 
+def test_kost_after_an_article_is_an_expense_and_asks_a_price_only_after_wat(assistant):
+    # "een kost" was read as "kost" the verb: the passage on deductible expenses, which names
+    # no price, lacked the asked cost and the sponsoring passage went first.
+    asked = asked_facts(surface_tokens("wanneer is een kost aftrekbaar als beroepskost"))
+    assert asked == {"when"}
+    assert asked_facts(surface_tokens("wat is de kost van een sociaal secretariaat")) == {"cost"}
+    assert "cost" in asked_facts(surface_tokens("hoeveel kost een merk"))
+    assert "cost" in asked_facts(surface_tokens("mijn camera, die kost veel, is dat aftrekbaar"))
+    answer = assistant.ask("wanneer is een kost aftrekbaar als beroepskost")
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == "beroepskosten-zelfstandige"
+
+
 def test_when_asks_a_time_or_a_condition_and_tegen_wanneer_a_time():
     asked = asked_facts(surface_tokens("wanneer valt een contract onder de vrijstelling"))
     assert asked == {"when"}
