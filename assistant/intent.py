@@ -327,8 +327,26 @@ def refers_back(tokens: Sequence[str]) -> bool:
 def has_anaphor(tokens: Sequence[str]) -> bool:
     """Whether a question holds a word that stands for something named before ("wie beheert
     dat?", "kan ik daarvoor ook ...", "zo'n lening"), rather than only opening like a
-    continuation ("en de cofinanciering?"), which may as well change the subject."""
-    return any(t in REFERENCE_WORDS for t in tokens)
+    continuation ("en de cofinanciering?"), which may as well change the subject. A
+    demonstrative before a unit of time points at the present, not at anything said: "dit
+    jaar", "deze week", "this year"."""
+    return any(
+        t in REFERENCE_WORDS and not (t in _DEICTIC and _next(tokens, i) in _NOW)
+        for i, t in enumerate(tokens)
+    )
+
+
+# "dit jaar", "deze maand", "this week": the demonstratives and the units of time they date.
+_DEICTIC = frozenset("dit deze die dat this that these".split())
+_NOW = frozenset(
+    "jaar jaren maand maanden week weken weekend dag dagen keer najaar voorjaar zomer winter "
+    "kwartaal semester moment ogenblik year years month weekend day time".split()
+)
+
+
+def _next(tokens: Sequence[str], i: int) -> str:
+    """The word after position `i`, or "" at the end."""
+    return tokens[i + 1] if i + 1 < len(tokens) else ""
 
 
 def asked_facts(tokens: Sequence[str]) -> frozenset[str]:

@@ -1,6 +1,7 @@
 import pytest
 
 from assistant.analysis import STOPWORDS, surface_tokens
+from assistant.conversation import Conversation
 from assistant.intent import (
     asked_facts,
     has_anaphor,
@@ -116,6 +117,22 @@ def test_an_anaphor_is_a_word_that_stands_for_something_named_before():
     # Not "dergelijke" and "such": "en dergelijke", "such as" point at nothing before.
     assert not has_anaphor(surface_tokens("subsidies voor theater, dans en dergelijke"))
     assert not has_anaphor(surface_tokens("en de cofinanciering?"))
+
+
+def test_a_demonstrative_before_a_unit_of_time_points_at_the_present(assistant):
+    # "dit jaar", "dit weekend" made questions about income tax and a film festival follow-ups
+    # of the VAT reform and of Flanders Image, and they were answered on those.
+    assert not has_anaphor(surface_tokens("tegen wanneer moet ik dit jaar mijn aangifte doen?"))
+    assert not has_anaphor(surface_tokens("welke films draaien er deze week in gent?"))
+    assert not has_anaphor(surface_tokens("can I still apply this year?"))
+    assert has_anaphor(surface_tokens("waar moet ik die kaart aanvragen?"))
+    assert has_anaphor(surface_tokens("hoeveel is dat dit jaar?"))
+    conversation = Conversation(assistant)
+    conversation.ask("hoe kan ik promotiesteun krijgen voor mijn film op een festival?")
+    answer = conversation.ask(
+        "welke films draaien er dit weekend op het filmfestival van oostende?"
+    )
+    assert not answer.answered
 
 
 def test_asked_facts_and_what_a_passage_lacks():
