@@ -40,7 +40,7 @@ from assistant.models import Link, Passage, Source
 from assistant.sparse import Postings, Rows
 from assistant.typos import TypoIndex
 
-FORMAT = 4
+FORMAT = 5
 MAGIC = b"wegwijzer-index\n"
 _ALIGN = 64
 # The modules whose code decides what is in the file: a change to one of them is a new cache.
@@ -286,6 +286,7 @@ def _corpus_data(corpus: Corpus) -> dict[str, Any]:
                 p.sources,
                 p.linked,
                 p.variants,
+                p.overview,
             ]
         )
     return {
@@ -322,6 +323,7 @@ def _corpus(data: Mapping[str, Any]) -> Corpus:
             sources=tuple(p[13]),
             linked=tuple(p[14]),
             variants=tuple(p[15]),
+            overview=p[16],
         )
         for p in data["passages"]
     )

@@ -859,10 +859,14 @@ class Assistant:
         )
 
     def subject_of(self, passage_id: str) -> str:
-        """A passage's subject by id: the shortest passage id that its id extends, or its own
+        """A passage's subject: the overview the curator named (`Passage.overview`), else by
+        id the shortest passage id that its id extends, or its own
         ("kmo-portefeuille-aanvragen" -> "kmo-portefeuille"). Passages of one subject are its
         facets (see `facet_first`); unlike `_families`, curator links do not count. Worked out
         when asked (for a few candidates a turn), not for every passage at start."""
+        passage = self._by_id.get(passage_id)
+        if passage is not None and passage.overview is not None:
+            return passage.overview
         parts = passage_id.split("-")
         heads = ("-".join(parts[:n]) for n in range(1, len(parts) + 1))
         return next((head for head in heads if head in self._positions), passage_id)

@@ -36,7 +36,7 @@ OUTSIDE_FILE = "buiten-bereik.yaml"
 RESERVED_FILES = frozenset({SYNONYMS_FILE, ENGLISH_FILE, SOURCES_FILE, OUTSIDE_FILE})
 
 REQUIRED_FIELDS = ("id", "kind", "title", "text", "questions", "source", "checked", "status")
-OPTIONAL_FIELDS = ("keywords", "superseded_by", "links", "related", "variants")
+OPTIONAL_FIELDS = ("keywords", "superseded_by", "links", "related", "variants", "overview")
 SOURCE_FIELDS = ("title", "publisher", "date", "url", "document")
 REGISTER_FIELDS = ("id", "title", "publisher", "date", "url", "file", "compared")
 MIN_WORDS, MAX_WORDS = 40, 160
@@ -300,6 +300,7 @@ def _build_passage(
         status=raw["status"],
         keywords=tuple(keywords),
         superseded_by=raw.get("superseded_by"),
+        overview=raw.get("overview"),
         links=tuple(links),
         related=tuple(related),
         file=rel,
@@ -343,6 +344,8 @@ def _check_scalars(raw: dict[str, Any], report: Any) -> None:
         report("superseded_by", "only a historical passage can be superseded")
     if successor is not None and not isinstance(successor, str):
         report("superseded_by", "must be a passage id")
+    if raw.get("overview") is not None and not isinstance(raw["overview"], str):
+        report("overview", "must be a passage id")
 
 
 def _string_list(raw: dict[str, Any], name: str, report: Any) -> list[str]:
@@ -469,6 +472,7 @@ def _build_links(
 def _check_cross_references(
     passages: list[Passage], declared: dict[str, str], problems: list[Problem]
 ) -> None:
+    by_id = {p.id: p for p in passages}
     for passage in passages:
         if passage.superseded_by and passage.superseded_by not in declared:
             problems.append(
@@ -479,6 +483,10 @@ def _check_cross_references(
                     f"unknown passage {shorten(passage.superseded_by)}",
                 )
             )
+        if passage.overview is not None:
+            problem = _overview_problem(passage, by_id)
+            if problem:
+                problems.append(Problem(passage.file, passage.id, "overview", problem))
         for ref in passage.related:
             if ref not in declared:
                 problems.append(
@@ -486,6 +494,21 @@ def _check_cross_references(
                 )
             elif ref == passage.id:
                 problems.append(Problem(passage.file, passage.id, "related", "refers to itself"))
+
+
+def _overview_problem(passage: Passage, by_id: dict[str, Passage]) -> str | None:
+    """What is wrong with a passage's `overview`, if anything: it must name another current
+    passage that is an overview itself (one level: a subject and its facets)."""
+    overview = by_id.get(passage.overview or "")
+    if overview is None:
+        return f"unknown passage {shorten(passage.overview)}"
+    if overview.id == passage.id:
+        return "refers to itself"
+    if overview.overview is not None:
+        return f"{overview.id} is a facet itself (of {overview.overview}); name its overview"
+    if overview.is_historical or passage.is_historical:
+        return "a historical passage is no subject's overview or facet"
+    return None
 
 
 def stale_passages(

@@ -111,6 +111,9 @@ class Passage:
     status: str
     keywords: tuple[str, ...] = ()
     superseded_by: str | None = None
+    # The passage on this one's subject as a whole, when its id does not say so (see
+    # `Assistant.subject_of`): "beroepskaart-aanvragen" is a facet of "beroepskaart-kunstenaar".
+    overview: str | None = None
     links: tuple[Link, ...] = ()
     related: tuple[str, ...] = ()
     file: str = ""

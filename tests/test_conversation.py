@@ -376,3 +376,18 @@ def test_a_question_of_its_own_is_not_bent_to_a_topic_passage_holding_none_of_it
     # A short question of generic words still follows up on the topic.
     topic = "kan ik als kunstenaar de vrijstellingsregeling voor kleine ondernemingen gebruiken"
     assert _read_as_follow_up(_after(assistant, topic, "tot welk bedrag?"))
+
+
+def test_a_follow_up_moves_to_a_facet_whose_overview_the_curator_named(assistant):
+    # "beroepskaart-aanvragen" does not extend "beroepskaart-kunstenaar", so by id it was a
+    # subject of its own and the follow-up stayed on the overview; its `overview` field says
+    # it is the overview's facet on applying.
+    assert assistant.subject_of("beroepskaart-aanvragen") == "beroepskaart-kunstenaar"
+    answer = _after(
+        assistant,
+        "I'm Canadian and want to freelance as an illustrator in Ghent, do I need a"
+        " professional card?",
+        "Waar vraag ik die aan als ik al in België woon?",
+    )
+    assert _first(answer) == "beroepskaart-aanvragen"
+    assert _read_as_follow_up(answer)

@@ -45,6 +45,37 @@ def test_every_problem_is_reported_at_once_with_file_id_and_field(tmp_path):
     assert "b.yaml: vijf: related: unknown passage 'nergens'" in problems
 
 
+def test_an_overview_names_another_current_passage_that_is_no_facet_itself(tmp_path):
+    root = write_corpus(
+        tmp_path,
+        {"a.yaml": [passage("kaart"), passage("kaart-aanvragen-hernieuwen", overview="kaart")]},
+    )
+    assert load_corpus(root).by_id()["kaart-aanvragen-hernieuwen"].overview == "kaart"
+    historical = passage("oud", status="historisch", superseded_by="een")
+    root = write_corpus(
+        tmp_path / "bad",
+        {
+            "a.yaml": [
+                passage("een"),
+                passage("twee", overview="een"),
+                passage("drie", overview="twee"),
+                passage("vier", overview="vier"),
+                passage("vijf", overview="nergens"),
+                passage("zes", overview=["een"]),
+                historical,
+                passage("zeven", overview="oud"),
+            ]
+        },
+    )
+    problems = _problems(root)
+    assert "a.yaml: drie: overview: twee is a facet itself (of een); name its overview" in problems
+    assert "a.yaml: vier: overview: refers to itself" in problems
+    assert "a.yaml: vijf: overview: unknown passage 'nergens'" in problems
+    assert "a.yaml: zes: overview: must be a passage id" in problems
+    assert any(p.startswith("a.yaml: zeven: overview: a historical passage") for p in problems)
+    assert not any(p.startswith("a.yaml: twee:") for p in problems)
+
+
 def test_missing_field_and_single_question_are_named(tmp_path):
     data = passage("een", questions=["maar één vraag"])
     del data["title"]
