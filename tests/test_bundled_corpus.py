@@ -84,6 +84,23 @@ def test_corpus_stats_counts_per_kind_status_and_publisher(capsys):
 # Answers: which passage a question finds, and what is shown of it.
 
 
+def test_every_suggested_question_leads_to_the_passage_it_was_written_for(assistant):
+    # A passage's first example question is what Wegwijzer offers as a suggestion ("Misschien
+    # bedoel je"); one that is refused, or answered with another passage, sends the user off.
+    # A partial answer on the passage itself is fine, and so is a historical passage's
+    # successor.
+    astray = []
+    for passage in assistant.corpus.passages:
+        answer = assistant.ask(passage.questions[0])
+        first = answer.passages[0].id if answer.passages else None
+        if answer.outcome not in ("answered", "partial") or first not in (
+            passage.id,
+            passage.superseded_by,
+        ):
+            astray.append(f"{passage.id}: {passage.questions[0]!r} -> {answer.outcome} {first}")
+    assert not astray
+
+
 def test_headline_question_is_answered_with_a_sourced_snippet():
     answer = ask("Hoe bescherm ik mijn ideeën?")
     assert answer.answered
