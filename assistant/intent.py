@@ -160,8 +160,10 @@ FACT_CUES: dict[str, frozenset[str]] = {
     "when": frozenset("wanneer when".split()),
     "contact": frozenset(
         "mail email mailadres emailadres adres contact contacteren contactpersoon "
-        "contactgegevens openingsuren bereiken address".split()
+        "contactgegevens bereiken address".split()
     ),
+    # When a desk is open: its hours or days, not a way to reach it.
+    "hours": frozenset("openingsuren openingsuur openingstijden openingstijd".split()),
     # A phone number: a contact form or an e-mail address does not give one.
     "phone": frozenset("telefoonnummer telefoon telefonisch bellen bel phone telephone".split()),
     "condition": frozenset(
@@ -222,6 +224,11 @@ _CONTACT = re.compile(
     r"|mail|e-mail|adres|bel|bellen|spreekuur)\b|\+32|\b0\d{1,3}[ /]?\d{2,3})",
     re.IGNORECASE,
 )
+_HOURS = re.compile(
+    r"(?:\b\d{1,2}(?:[.:u]\d{2})?\s*(?:uur|u)\b|\b\d{1,2}[.:]\d{2}\b|\bbereikbaar\b"
+    r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|werkdagen|openingsuren)\b)",
+    re.IGNORECASE,
+)
 _PHONE = re.compile(
     r"(?:\b(?:tel|telefoon|telefonisch|bel|bellen)\b|\+32|\b0\d{1,3}[ /]?\d{2,3})", re.IGNORECASE
 )
@@ -254,6 +261,7 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "when": lambda text: bool(_TIME.search(text) or _CONDITION.search(text)),
     "contact": lambda text: bool(_CONTACT.search(text)),
     "phone": lambda text: bool(_PHONE.search(text)),
+    "hours": lambda text: bool(_HOURS.search(text)),
     "condition": lambda text: bool(_CONDITION.search(text)),
 }
 

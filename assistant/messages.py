@@ -27,6 +27,7 @@ _MISSING = {
     "when": "Welke datum of termijn geldt",
     "contact": "Hoe je iemand rechtstreeks contacteert",
     "phone": "Op welk nummer je iemand kunt bellen",
+    "hours": "Wanneer je er terechtkunt",
     "condition": "Welke voorwaarden precies gelden",
 }
 # When the passage holds figures or dates, but not for the year the question names.

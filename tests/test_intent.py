@@ -190,6 +190,19 @@ def test_when_asks_a_time_or_a_condition_and_tegen_wanneer_a_time():
     assert "deadline" in missing_facts(asked, "De vrijstelling geldt alleen als je auteur bent.")
 
 
+def test_opening_hours_are_asked_as_hours_and_held_by_times_or_days(assistant):
+    # "openingsuren" was a contact cue: the BOIP passage, which says when its desk can be
+    # reached ("op werkdagen bereikbaar van 8.30 tot 17.00 uur"), lacked a contact and the
+    # answer was partial.
+    assert asked_facts(surface_tokens("boip infocentrum openingsuren")) == {"hours"}
+    assert holds_fact("Op werkdagen bereikbaar van 8.30 tot 17.00 uur.", "hours")
+    assert holds_fact("Het loket is open op dinsdag en donderdag.", "hours")
+    assert not holds_fact("Mail naar info@boip.int of gebruik het contactformulier.", "hours")
+    answer = assistant.ask("boip infocentrum openingsuren")
+    assert answer.outcome == "answered" and answer.passages[0].id == "boip"
+    assert missing_facts({"hours"}, "Stuur je vraag via het contactformulier.") == ("hours",)
+
+
 def test_a_contact_point_asks_who_and_a_contact_form_is_a_contact():
     assert asked_facts(surface_tokens("who is the contact point for designers")) == set()
     assert asked_facts(surface_tokens("contact point email address?")) == {"contact"}
