@@ -8,7 +8,9 @@ data (`data/answerability.json`); at run time it is a dot product and a logistic
 
 The outcomes:
 
-- ``answered``: the probability reaches the model's threshold;
+- ``answered``: the probability reaches the model's threshold (for a question read in a
+  conversation's context, its lower follow-up threshold, unless the passage lacks the asked
+  kind of fact: then the threshold for a question alone);
 - ``partial``: the passage is on the subject (the probability would reach the threshold if the
   passage held the asked kind of fact) but it lacks what was asked: a cost, an amount, a
   deadline, a contact or a condition;
@@ -195,7 +197,9 @@ class AnswerabilityModel:
         """
         threshold = self.threshold_for(in_context)
         p = self.probability(features)
-        if p >= threshold:
+        # In a conversation the topic makes the subject clear, hence its lower threshold; but
+        # a passage that lacks the asked kind of fact answers only as surely as it would alone.
+        if p >= threshold and not (missing and p < self.threshold):
             return Decision("answered", p)
         on_subject = subject if subject is not None else {**features, "fact_missing": 0.0}
         if missing and self.probability(on_subject) >= threshold:

@@ -58,6 +58,21 @@ def test_a_passage_on_the_subject_without_the_asked_fact_is_a_partial_answer():
     )
 
 
+def test_in_context_a_passage_without_the_asked_fact_answers_only_as_surely_as_alone():
+    # The lower threshold for a question read with its topic let "wat kost dat?" after the
+    # kunstwerkattest be answered (0.29) by the attest's passage, which names no price.
+    model = dataclasses.replace(_model(threshold=0.6), follow_up_threshold=0.2)
+    features = _features(coverage=0.9, fact_missing=1.0)  # p = sigmoid(-2.8): 0.057
+    subject = _features(coverage=0.9)
+    lenient = dataclasses.replace(model, follow_up_threshold=0.05)
+    decision = lenient.decide(features, ("cost",), subject, in_context=True)
+    assert (decision.outcome, decision.missing) == ("partial", ("cost",))
+    # With nothing missing the context's threshold holds, and above the threshold it answers.
+    near = _features(coverage=0.6)  # p = sigmoid(0.8): 0.69
+    assert model.decide(_features(coverage=0.45), (), in_context=True).outcome == "answered"
+    assert model.decide(near, ("cost",), in_context=True).outcome == "answered"
+
+
 def test_model_round_trips_and_rejects_other_features(tmp_path):
     model = _model()
     path = tmp_path / "m.json"
