@@ -13,7 +13,7 @@ The outcomes:
   kind of fact: then the threshold for a question alone);
 - ``partial``: the passage is on the subject (the probability would reach the threshold if the
   passage held the asked kind of fact) but it lacks what was asked: a cost, an amount, a
-  deadline, a contact or a condition;
+  deadline, a contact, a phone number, opening hours or a condition;
 - ``not_answered``: neither;
 - ``smalltalk``: a greeting, thanks or "help", decided before retrieval (`intent`).
 """
