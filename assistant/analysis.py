@@ -446,9 +446,14 @@ class Analyzer:
         names = _proper_nouns(text)
         acronyms = _acronyms(text)
         groups = []
+        phrase_end = 0  # the end of the last phrase the glossary or synonyms translate whole
         for index, token in enumerate(tokens):
             primary = self.stem(token)
             alternatives = [t for m in maps for t in self._synonym_terms(m, tokens, index)]
+            inside_phrase = index < phrase_end
+            phrase_end = max(
+                phrase_end, *(index + self._phrase_size(m, tokens, index) for m in maps)
+            )
             # An English word the glossary translates is not a Dutch compound ("funding" is
             # not "fun" + "ding").
             glossed = english and bool(alternatives)
@@ -464,6 +469,8 @@ class Analyzer:
                 alternatives.extend(self._english_base(token))
             alternatives.extend(joined.get(token, ()))
             alternatives.extend(self._base_forms(token, primary, english) if unknown else ())
+            if inside_phrase and unknown and not alternatives:
+                continue  # "trader" in "sole trader": translated with "sole", not unknown
             # A typo of a corpus word is a better guess than a split into general Dutch words
             # (``winwinlenin`` is ``winwinlening``, not ``winwin`` + ``lenin``).
             # An acronym the corpus lacks ("NOAA", "SERV") names something else; as a typo it
@@ -632,6 +639,18 @@ class Analyzer:
             return None
         best = min(matches, key=lambda m: (m[1], -self._vocab_freq[m[0]], m[0]))
         return best[0]
+
+    @staticmethod
+    def _phrase_size(synonyms: Mapping[str, tuple[str, ...]], tokens: list[str], index: int) -> int:
+        """How many words from `index` on the longest phrase `synonyms` translates holds."""
+        return max(
+            (
+                s
+                for s in (2, 3)
+                if len(tokens) - index >= s and " ".join(tokens[index : index + s]) in synonyms
+            ),
+            default=0,
+        )
 
     def _synonym_terms(
         self, synonyms: Mapping[str, tuple[str, ...]], tokens: list[str], index: int

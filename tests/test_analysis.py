@@ -150,6 +150,20 @@ def test_an_english_word_the_glossary_translates_is_not_split_as_a_dutch_compoun
     assert not dutch.english
 
 
+def test_an_unknown_word_inside_a_translated_phrase_is_not_counted_again(assistant):
+    # "sole trader" is one glossary phrase (eenmanszaak): "trader", a word the corpus does not
+    # know, had weighed as the rarest of the question and sunk it below the threshold.
+    stem = assistant.index.analyzer.stem
+    groups = {g.word: g for g in assistant.read("how much does a sole trader pay").groups}
+    assert stem("eenmanszaak") in groups["sole"].alternatives
+    assert "trader" not in groups
+    # A later word of the phrase that has a translation of its own keeps it ("interest rate").
+    words = [g.word for g in assistant.read("what is the interest rate of the startlening").groups]
+    assert "rate" in words
+    # A word the corpus does not know outside a phrase still counts as the user's own detail.
+    assert "trader" in [g.word for g in assistant.read("is a trader self-employed").groups]
+
+
 def test_the_english_glossary_knows_the_other_number_of_its_nouns(assistant):
     # The glossary lists "founder" and "fines"; users type "founders" and "fine".
     stem = assistant.index.analyzer.stem
