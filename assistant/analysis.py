@@ -667,13 +667,30 @@ class Analyzer:
     def _normalise_synonyms(
         synonyms: Mapping[str, tuple[str, ...]], extra_stopwords: frozenset[str] = frozenset()
     ) -> dict[str, tuple[str, ...]]:
-        normalised = {}
+        """The entries keyed as a question's words are read: stopwords left out.
+
+        Of entries that read alike the one written as it is read wins: "without
+        registration" reads as "registration" (a question's "without" is a stopword too), and
+        had replaced "registration: [registratie, inschrijving]" with "zonder registratie".
+        The corpus loader reports such entries (`corpus.alike_keys`).
+        """
+        normalised: dict[str, tuple[str, ...]] = {}
+        exact: set[str] = set()
         for word, targets in synonyms.items():
-            words = [t for t in content_tokens(word) if t not in extra_stopwords]
-            key = " ".join(words) or " ".join(surface_tokens(word))
-            if key:
-                normalised[key] = targets
+            key = read_key(word, extra_stopwords)
+            if not key or key in exact:
+                continue
+            if key == " ".join(surface_tokens(word)):
+                exact.add(key)
+            normalised[key] = targets
         return normalised
+
+
+def read_key(word: str, extra_stopwords: frozenset[str] = frozenset()) -> str:
+    """A synonym or glossary key as a question's words are read: without stopwords (all of
+    its words when it is stopwords only)."""
+    words = [t for t in content_tokens(word) if t not in extra_stopwords]
+    return " ".join(words) or " ".join(surface_tokens(word))
 
 
 def _with_number_forms(glossary: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

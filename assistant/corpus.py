@@ -165,6 +165,8 @@ def _load(root: Path, today: dt.date | None) -> Corpus:
     register = _load_register(root, problems)
     synonyms = _load_word_map(root, SYNONYMS_FILE, problems)
     english = _load_word_map(root, ENGLISH_FILE, problems)
+    problems.extend(alike_keys(synonyms, SYNONYMS_FILE))
+    problems.extend(alike_keys(english, ENGLISH_FILE, english=True))
     outside = _load_word_map(
         root, OUTSIDE_FILE, problems, "must map a subject to the words its questions use"
     )
@@ -698,6 +700,31 @@ def _load_word_map(
             continue
         synonyms[word.strip().lower()] = tuple(v.strip().lower() for v in values)
     return synonyms
+
+
+def alike_keys(
+    words: dict[str, tuple[str, ...]], name: str, *, english: bool = False
+) -> list[Problem]:
+    """Entries of a word map that a question reads alike: its stopwords are left out, so
+    "without registration" is read as "registration", and one entry would hide the other."""
+    from assistant.analysis import ENGLISH_STOPWORDS, read_key  # the analysis is heavier
+
+    extra = ENGLISH_STOPWORDS if english else frozenset()
+    first: dict[str, str] = {}
+    problems = []
+    for word in words:
+        key = read_key(word, extra)
+        if key in first:
+            problems.append(
+                Problem(
+                    name,
+                    word,
+                    "-",
+                    f"read as {key!r} (stopwords are not read), like {first[key]!r}: merge them",
+                )
+            )
+        first.setdefault(key, word)
+    return problems
 
 
 def _https(value: Any) -> bool:

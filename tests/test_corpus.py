@@ -313,6 +313,38 @@ def test_a_key_given_twice_is_an_error_not_a_silent_loss(tmp_path):
     )
 
 
+def test_entries_a_question_reads_alike_are_an_error_not_a_silent_loss(tmp_path):
+    # A question's stopwords are not read: "without registration" is read as "registration",
+    # and had silently replaced the glossary's own "registration" entry.
+    root = write_corpus(tmp_path, {"a.yaml": [passage("een")]})
+    (root / "engels.yaml").write_text(
+        "registration: [registratie, inschrijving]\nwithout registration: [registratie]\n",
+        "utf-8",
+    )
+    (root / "synoniemen.yaml").write_text("de premie: [subsidie]\npremie: [steun]\n", "utf-8")
+    problems = _problems(root)
+    assert (
+        "engels.yaml: without registration: -: read as 'registration' (stopwords are not "
+        "read), like 'registration': merge them" in problems
+    )
+    assert any(p.startswith("synoniemen.yaml: premie: -: read as 'premie'") for p in problems)
+    # "without" is an English stopword only: in the Dutch synonyms it is a word like any.
+    (root / "engels.yaml").unlink()
+    (root / "synoniemen.yaml").write_text("registration: [a]\nwithout registration: [b]\n")
+    assert load_corpus(root).synonyms["without registration"] == ("b",)
+
+
+def test_of_entries_read_alike_the_one_written_as_read_wins():
+    from assistant.analysis import ENGLISH_STOPWORDS, Analyzer
+
+    for glossary in (
+        {"without registration": ("zonder registratie",), "registration": ("inschrijving",)},
+        {"registration": ("inschrijving",), "without registration": ("zonder registratie",)},
+    ):
+        read = Analyzer._normalise_synonyms(glossary, ENGLISH_STOPWORDS)
+        assert read == {"registration": ("inschrijving",)}
+
+
 def test_subjects_outside_the_domain_are_a_map_of_words_and_are_never_passages(tmp_path):
     root = write_corpus(tmp_path, {"a.yaml": [passage("een")]})
     (root / "buiten-bereik.yaml").write_text("wonen: [huurwoning, huisbaas]\n", "utf-8")
