@@ -391,3 +391,9 @@ def test_a_follow_up_moves_to_a_facet_whose_overview_the_curator_named(assistant
     )
     assert _first(answer) == "beroepskaart-aanvragen"
     assert _read_as_follow_up(answer)
+    # The same for author's rights: "auteursrechten-overdragen" does not extend "auteursrecht".
+    assert assistant.subject_of("auteursrechten-overdragen") == "auteursrecht"
+    answer = _after(assistant, "wat is auteursrecht?", "kan ik dat overdragen?")
+    assert _first(answer) == "auteursrechten-overdragen"  # it had stayed on copyright
+    # The tax regime's facets name the passage on it, not copyright itself, as their overview.
+    assert assistant.subject_of("auteursrechten-plafond") == "auteursrechten-belasting"
