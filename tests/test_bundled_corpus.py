@@ -177,6 +177,8 @@ def test_a_figure_for_a_year_the_corpus_lacks_is_a_partial_answer_naming_the_yea
         # An organisation's overview carries its name as id, so its facets ("sabam-...") are
         # found to be facets of it.
         ("wat is sabam", "sabam", "sabam-lid-worden"),
+        # Facets whose ids do not extend their overview's name it (`overview`).
+        ("plagiaat van mijn werk", "inbreuk-auteursrecht-stappen", "inbreuk-bewijs-verzamelen"),
     ],
 )
 def test_a_question_naming_only_a_subject_gets_its_overview_before_a_facet(
