@@ -189,7 +189,7 @@ DEFINING_WORDS = frozenset("dient dienen doet betekent houdt mean means purpose"
 # Words after which "lang" asks for a duration: "hoe lang", "how long".
 _DURATION_OPENERS = frozenset("hoe how".split())
 # Words that ask a time of day, which opening hours or a closing time give.
-_TIME_OF_DAY = frozenset({("hoe", "laat"), ("what", "time")})
+_TIME_OF_DAY = frozenset({("hoe", "laat")})
 # "hoeveel jaar", "hoeveel dagen": a duration, not a sum of money.
 _TIME_UNITS = frozenset("jaar jaren maand maanden week weken dag dagen uur uren tijd years".split())
 # "hoeveel mensen", "hoeveel leden": a count, neither money nor time.
