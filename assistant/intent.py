@@ -188,8 +188,10 @@ _TIME_OPENERS = frozenset("tegen vanaf tot sinds voor by until since".split())
 DEFINING_WORDS = frozenset("dient dienen doet betekent houdt mean means purpose".split())
 # Words after which "lang" asks for a duration: "hoe lang", "how long".
 _DURATION_OPENERS = frozenset("hoe how".split())
-# Words that ask a time of day, which opening hours or a closing time give.
+# Words that ask a time of day, which opening hours or a closing time give; not before a
+# subject, where "laat" is "laten" ("hoe laat ik mijn merk registreren?": how do I have it done).
 _TIME_OF_DAY = frozenset({("hoe", "laat")})
+_SUBJECTS = frozenset("ik je jij u we wij men ze zij hij jullie".split())
 # "hoeveel jaar", "hoeveel dagen": a duration, not a sum of money.
 _TIME_UNITS = frozenset("jaar jaren maand maanden week weken dag dagen uur uren tijd years".split())
 # "hoeveel mensen", "hoeveel leden": a count, neither money nor time.
@@ -400,13 +402,15 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
             kinds.add("deadline")  # "tegen wanneer", "since when"
         if word in ("lang", "long") and before in _DURATION_OPENERS:
             kinds.add("deadline")
-        if (before, word) in _TIME_OF_DAY:
-            kinds.add("hours")  # "hoe laat sluit het loket?": a time of day
         if before in ("hoeveel", "many", "much") and (word in _TIME_UNITS or word in _COUNTED):
             if word in _TIME_UNITS:
                 kinds.add("deadline")
             if not any(t in FACT_CUES["amount"] for t in tokens if t != before):
                 kinds.discard("amount")
+    for i, pair in enumerate(itertools.pairwise(tokens)):
+        after = tokens[i + 2] if i + 2 < len(tokens) else ""
+        if pair in _TIME_OF_DAY and after not in _SUBJECTS:
+            kinds.add("hours")  # "hoe laat sluit het loket?": a time of day
     if kinds & _DATED:
         kinds.update(YEAR_FACT + t for t in tokens if _YEAR.fullmatch(t))
     return frozenset(kinds)
