@@ -115,6 +115,9 @@ _CHAT_FORMS = {
 }
 
 
+# How many words a synonym or glossary key may have (a phrase has two or three).
+_PHRASE_SIZES = (1, 2, 3)
+
 # How many distinct words the analysis caches remember: the common words of questions and
 # passages, not a large corpus's whole vocabulary (the index analyses each of those once).
 _WORDS_KEPT = 1 << 15
@@ -446,14 +449,14 @@ class Analyzer:
         names = _proper_nouns(text)
         acronyms = _acronyms(text)
         groups = []
-        phrase_end = 0  # the end of the last phrase the glossary or synonyms translate whole
+        # How far the phrases the glossary or synonyms translate whole reach, of those begun.
+        phrase_end = 0
         for index, token in enumerate(tokens):
             primary = self.stem(token)
             alternatives = [t for m in maps for t in self._synonym_terms(m, tokens, index)]
             inside_phrase = index < phrase_end
-            phrase_end = max(
-                phrase_end, *(index + self._phrase_size(m, tokens, index) for m in maps)
-            )
+            for words in maps:
+                phrase_end = max(phrase_end, index + self._phrase_size(words, tokens, index))
             # An English word the glossary translates is not a Dutch compound ("funding" is
             # not "fun" + "ding").
             glossed = english and bool(alternatives)
@@ -642,12 +645,14 @@ class Analyzer:
 
     @staticmethod
     def _phrase_size(synonyms: Mapping[str, tuple[str, ...]], tokens: list[str], index: int) -> int:
-        """How many words from `index` on the longest phrase `synonyms` translates holds."""
+        """The number of words of the longest phrase starting at `index` that `synonyms`
+        translates (0 when none does; a single word is no phrase)."""
         return max(
             (
-                s
-                for s in (2, 3)
-                if len(tokens) - index >= s and " ".join(tokens[index : index + s]) in synonyms
+                size
+                for size in _PHRASE_SIZES[1:]
+                if len(tokens) - index >= size
+                and " ".join(tokens[index : index + size]) in synonyms
             ),
             default=0,
         )
@@ -655,7 +660,7 @@ class Analyzer:
     def _synonym_terms(
         self, synonyms: Mapping[str, tuple[str, ...]], tokens: list[str], index: int
     ) -> Iterable[str]:
-        for size in (1, 2, 3):
+        for size in _PHRASE_SIZES:
             key = " ".join(tokens[index : index + size])
             if len(tokens) - index >= size and key in synonyms:
                 for target in synonyms[key]:
@@ -669,10 +674,10 @@ class Analyzer:
     ) -> dict[str, tuple[str, ...]]:
         """The entries keyed as a question's words are read: stopwords left out.
 
-        Of entries that read alike the one written as it is read wins: "without
-        registration" reads as "registration" (a question's "without" is a stopword too), and
-        had replaced "registration: [registratie, inschrijving]" with "zonder registratie".
-        The corpus loader reports such entries (`corpus.alike_keys`).
+        Of entries that read alike the one written as it is read wins, otherwise the last:
+        "without registration" reads as "registration" (a question's "without" is a stopword
+        too), and had replaced "registration: [registratie, inschrijving]" with "zonder
+        registratie". The corpus loader reports such entries (`corpus.alike_keys`).
         """
         normalised: dict[str, tuple[str, ...]] = {}
         exact: set[str] = set()

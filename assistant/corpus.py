@@ -698,7 +698,10 @@ def _load_word_map(
         ):
             problems.append(Problem(name, str(word), "-", "must map a word to a list of words"))
             continue
-        synonyms[word.strip().lower()] = tuple(v.strip().lower() for v in values)
+        key = word.strip().lower()
+        if key in synonyms:
+            problems.append(Problem(name, str(word), "-", f"given twice, as {key!r}"))
+        synonyms[key] = tuple(v.strip().lower() for v in values)
     return synonyms
 
 
@@ -714,13 +717,16 @@ def alike_keys(
     problems = []
     for word in words:
         key = read_key(word, extra)
-        if key in first:
+        if not key:
+            problems.append(Problem(name, word, "-", "has no word a question can be read with"))
+        elif key in first:
             problems.append(
                 Problem(
                     name,
                     word,
                     "-",
-                    f"read as {key!r} (stopwords are not read), like {first[key]!r}: merge them",
+                    f"{first[key]!r} and {word!r} are both read as {key!r} (stopwords are not "
+                    "read): merge them",
                 )
             )
         first.setdefault(key, word)

@@ -324,14 +324,20 @@ def test_entries_a_question_reads_alike_are_an_error_not_a_silent_loss(tmp_path)
     (root / "synoniemen.yaml").write_text("de premie: [subsidie]\npremie: [steun]\n", "utf-8")
     problems = _problems(root)
     assert (
-        "engels.yaml: without registration: -: read as 'registration' (stopwords are not "
-        "read), like 'registration': merge them" in problems
+        "engels.yaml: without registration: -: 'registration' and 'without registration' are "
+        "both read as 'registration' (stopwords are not read): merge them" in problems
     )
-    assert any(p.startswith("synoniemen.yaml: premie: -: read as 'premie'") for p in problems)
+    assert any(
+        p.startswith("synoniemen.yaml: premie: -: 'de premie' and 'premie' are both read")
+        for p in problems
+    )
     # "without" is an English stopword only: in the Dutch synonyms it is a word like any.
     (root / "engels.yaml").unlink()
-    (root / "synoniemen.yaml").write_text("registration: [a]\nwithout registration: [b]\n")
+    (root / "synoniemen.yaml").write_text("registration: [a]\nwithout registration: [b]\n", "utf-8")
     assert load_corpus(root).synonyms["without registration"] == ("b",)
+    # A key written twice in other case is the same key: the YAML parser does not see it.
+    (root / "synoniemen.yaml").write_text("Premie: [subsidie]\npremie: [steun]\n", "utf-8")
+    assert "synoniemen.yaml: premie: -: given twice, as 'premie'" in _problems(root)
 
 
 def test_of_entries_read_alike_the_one_written_as_read_wins():
