@@ -112,6 +112,19 @@ _CHAT_FORMS = {
     "hoede": "hoe",
     "hoeveelde": "hoeveel",
     "wanneerde": "wanneer",
+    # Flemish spoken forms of function words, and "goe" for "goed": no Dutch word list has
+    # them, so each weighed as the rarest word a question can hold.
+    **dict.fromkeys("dagge dadde".split(), "dat"),
+    "tis": "is",
+    "twas": "was",
+    "azo": "zo",
+    "ulder": "hun",
+    "nekeer": "eens",
+    "seffens": "straks",
+    "alleman": "iedereen",
+    "ginder": "daar",
+    "kdenk": "denk",
+    "goe": "goed",
 }
 
 

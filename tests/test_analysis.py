@@ -93,6 +93,15 @@ def test_a_question_in_flemish_chat_is_answered_as_in_plain_dutch(assistant):
     assert flemish.passages[0].id == plain.passages[0].id == "sabam-kosten-lidmaatschap"
 
 
+def test_flemish_spoken_function_words_are_read_as_the_words_they_stand_for(assistant):
+    assert content_tokens("tis azo dagge da seffens ginder moet doen") == ["straks"]
+    # "kdenk" (ik denk) had weighed as the rarest word of the question: refused at 0.34.
+    flemish = assistant.ask("kdenk da ik een kunstwerkattest nodig heb, hoe vraag ik dat aan")
+    plain = assistant.ask("ik denk dat ik een kunstwerkattest nodig heb, hoe vraag ik dat aan")
+    assert flemish.outcome == plain.outcome == "answered"
+    assert flemish.passages[0].id == plain.passages[0].id == "kunstwerkattest"
+
+
 def test_decompounder_splits_compounds_but_not_common_words():
     splitter = Decompounder({**dutch_frequencies(), "winwin": 1e-7})
     assert splitter.split("ondernemingsplan") == ("onderneming", "plan")
