@@ -61,7 +61,7 @@ ENGLISH_STOPWORDS = frozenset(
     ourselves themselves mine yours ours theirs one other another same only even still already
     yet ever never always often usually sometimes really too someone anyone somebody anybody
     something anything everything nothing everyone im ive dont doesnt didnt cant isnt arent
-    having getting gets doing
+    having getting gets doing wants wanted wanting
     """.split()
 )
 
