@@ -974,7 +974,8 @@ def _worded_first(
     curator wrote that this passage answers that question ("wat is hefboom?" goes to Hefboom,
     not to its CultuurKrediet, which more passages link to). Only when that passage would
     answer it on its own evidence too."""
-    worded = max(order, key=lambda k: (candidates[k][0]["wording"], -order.index(k)), default=None)
+    # The first in order of those that match best (`max` keeps the first of equals).
+    worded = max(order, key=lambda k: candidates[k][0]["wording"], default=None)
     if (
         worded is None
         or worded == order[0]

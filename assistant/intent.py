@@ -408,8 +408,7 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
             if not any(t in FACT_CUES["amount"] for t in tokens if t != before):
                 kinds.discard("amount")
     for i, pair in enumerate(itertools.pairwise(tokens)):
-        after = tokens[i + 2] if i + 2 < len(tokens) else ""
-        if pair in _TIME_OF_DAY and after not in _SUBJECTS:
+        if pair in _TIME_OF_DAY and _next(tokens, i + 1) not in _SUBJECTS:
             kinds.add("hours")  # "hoe laat sluit het loket?": a time of day
     if kinds & _DATED:
         kinds.update(YEAR_FACT + t for t in tokens if _YEAR.fullmatch(t))
