@@ -162,6 +162,9 @@ def last_sentence(text: str) -> str:
     return parts[-1] if parts else text
 
 
+# A user's handle ("@jan", "@WegwijzerBot" in a group): who a message is for, not what it asks.
+# Not the "@" of an e-mail address ("info@sabam.be"), which follows a word.
+_HANDLE = re.compile(r"(?<![\w.@])@\w+")
 # Signs that stand for a word: "8%" answers "hoeveel procent", "€ 500" "hoeveel euro".
 _SIGNS = re.compile(r"[%€]")
 _SIGN_WORDS = {"%": " procent ", "€": " euro "}
@@ -175,10 +178,10 @@ _STOPWORD_NAME = re.compile(
 
 def raw_words(text: str) -> list[str]:
     """The lowercased words of a text, markup (and the code of a script or style element)
-    removed and the signs `%` and `€` read as words, before any normalisation: what
-    `surface_tokens` normalises
+    and handles ("@jan") removed and the signs `%` and `€` read as words, before any
+    normalisation: what `surface_tokens` normalises
     (``surface_tokens(text)`` is the concatenation of ``surface_tokens(word)`` over these)."""
-    text = _MARKUP.sub(" ", _CODE.sub(" ", text))
+    text = _HANDLE.sub(" ", _MARKUP.sub(" ", _CODE.sub(" ", text)))
     text = _SIGNS.sub(lambda m: _SIGN_WORDS[m.group()], text).lower()
     text = _STOPWORD_NAME.sub(lambda m: _STOPWORD_NAMES[" ".join(m.group().split())], text)
     return _TOKEN.findall(text)

@@ -233,7 +233,8 @@ class Conversation:
         may_follow_up: bool = False,
         reading: _Reading | None = None,
     ) -> None:
-        """An answer on a subject sets (or, as a follow-up, keeps) the topic; expired ones go.
+        """An answer on a subject sets (or, as a follow-up, keeps) the topic; expired ones go,
+        and a goodbye ends it.
 
         A question without an answer becomes the topic when there is none, with the passage
         it came closest to, unconfirmed: "en hoeveel kost dat?" after it is read with its words
@@ -253,6 +254,8 @@ class Conversation:
             # A question that lands on the topic's own passage stays on that topic.
             kept = kept or (current if same else None)
             self.topic = Topic(kept.asked if kept else asked, ids, now)
+        elif asked.smalltalk == "bye":
+            self.topic = None  # "doei": what comes after is a new conversation
         elif answer.outcome == "not_answered" and current is None:
             self.topic = Topic(asked, self._unconfirmed(reading), now, confirmed=False)
         else:

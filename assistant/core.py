@@ -574,9 +574,9 @@ class Assistant:
             return Decision("smalltalk", 0.0)
         if not found.hits:
             return Decision("not_answered", 0.0)
-        if not found.in_context and _names_only_a_fact(found):
+        if _without_subject(found):
             # "wat kost dat?" on its own: what "dat" is, no passage can know.
-            return Decision("not_answered", self.model.probability(found.features))
+            return Decision("not_answered", 0.0)
         return self.model.decide(
             found.features, found.missing, found.subject, in_context=found.in_context
         )
@@ -937,13 +937,15 @@ class Assistant:
 
     def _not_answered(self, found: Retrieval, decision: Decision) -> Answer:
         suggestions = [h.passage.questions[0] for h in found.hits[:3]]
+        # Without a subject, the user can ask again with one; no desk knows it either.
+        without_subject = _without_subject(found)
         return Answer(
             question=found.question,
             answered=False,
             confidence=decision.confidence,
-            message=messages.NOT_ANSWERED,
+            message=messages.NO_SUBJECT if without_subject else messages.NOT_ANSWERED,
             suggestions=tuple(suggestions[:3]) or messages.DEFAULT_SUGGESTIONS,
-            fallback=messages.CULTUURLOKET,
+            fallback=None if without_subject else messages.CULTUURLOKET,
             notices=(messages.ENGLISH_NOTICE,) if found.english else (),
             outcome="not_answered",
         )
@@ -954,7 +956,8 @@ class Assistant:
             answered=False,
             confidence=decision.confidence,
             message=messages.SMALLTALK[found.smalltalk or "help"],
-            suggestions=messages.DEFAULT_SUGGESTIONS,
+            # A goodbye is not answered with questions to ask next.
+            suggestions=() if found.smalltalk == "bye" else messages.DEFAULT_SUGGESTIONS,
             outcome="smalltalk",
         )
 
@@ -985,6 +988,17 @@ def _worded_first(
     ):
         return order
     return [worded, *(k for k in order if k != worded)]
+
+
+def _without_subject(found: Retrieval) -> bool:
+    """Whether a question read on its own names no subject: it points at one named before
+    ("wat kost dat?", "hoeveel is die?"), which no passage can know, or has no word to look
+    up at all ("ja", "wat is dat?")."""
+    return (
+        not found.in_context
+        and found.smalltalk is None
+        and (not found.groups or _names_only_a_fact(found))
+    )
 
 
 def _names_only_a_fact(found: Retrieval) -> bool:

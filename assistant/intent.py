@@ -39,7 +39,7 @@ HELP = frozenset("help helpen hulp info uitleg test testen testing vraagje menu"
 FAREWELLS = frozenset(
     """
     doei dag daag ziens later bye goodbye ciao salu doeg houdoe byebye adieu slaapwel
-    welterusten groetjes groeten mvg cya straks
+    welterusten groetjes groeten mvg cya straks see ya
     """.split()
 )
 CHAT = frozenset(
@@ -81,6 +81,13 @@ _HELP_MESSAGES = frozenset(
     """.split("|")
 )
 _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"})
+# Whole messages that end the chat though no word of them is a farewell: "stop" read as a
+# question had got the passage on stopping one's business.
+_BYE_MESSAGES = frozenset({"stop", "quit", "exit", "dat was het", "dat is alles", "that all"})
+# Farewells that are not also greetings: "dag" and "daag" are Flemish for hello and for
+# goodbye, and say goodbye only after "tot", which in smalltalk always does ("tot ziens", "tot
+# morgen", "dag en tot straks").
+_BYE = FAREWELLS - GREETINGS
 
 
 def message_smalltalk(
@@ -93,6 +100,8 @@ def message_smalltalk(
         return "help"
     if whole in _HELLO_MESSAGES:
         return "hello"
+    if whole in _BYE_MESSAGES:
+        return "bye"
     if not tokens:
         # No word at all ("?", "...", "🤷"): never a question, and read with a conversation's
         # topic it would get the topic's answer again.
@@ -271,7 +280,8 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
 
 
 def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> str | None:
-    """``"thanks"``, ``"hello"`` or ``"help"`` when a question is only smalltalk, else None.
+    """``"thanks"``, ``"hello"``, ``"bye"`` or ``"help"`` when a question is only smalltalk,
+    else None.
 
     Smalltalk is made only of greetings, thanks, help and chat words, stopwords and numbers,
     with at least one word that is not a stopword ("hallo", "merci", "wie ben jij", "test
@@ -288,6 +298,8 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
         return None
     if words & THANKS:
         return "thanks"
+    if "tot" in words or (words & _BYE and not words & (GREETINGS - FAREWELLS)):
+        return "bye"  # "doei", "tot morgen", "groetjes"; not "hallo, groetjes van Jan"
     if words & (GREETINGS | FAREWELLS):
         return "hello"
     return "help"

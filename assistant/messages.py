@@ -18,6 +18,11 @@ NOT_ANSWERED = (
     "(cultuurloket.be), het gratis loket voor ondernemen in cultuur, of voor algemene "
     "ondernemersvragen aan VLAIO (vlaio.be)."
 )
+# A question without a subject ("wat kost dat?", "ja") and no earlier question to take it from.
+NO_SUBJECT = (
+    "Waarover gaat je vraag? Ik lees er geen onderwerp in. Noem het erbij, bijvoorbeeld: "
+    "«Wat kost het lidmaatschap van Sabam?»"
+)
 # Partial answers: the passage is on the subject but lacks the asked kind of fact.
 _MISSING = {
     "cost": "Wat het kost",
@@ -48,6 +53,7 @@ SMALLTALK = {
     "hello": "Hallo! " + SMALLTALK_INTRO,
     "help": SMALLTALK_INTRO,
     "thanks": "Graag gedaan! Heb je nog een vraag? Bijvoorbeeld:",
+    "bye": "Tot ziens! Met een nieuwe vraag kun je altijd terugkomen.",
 }
 
 

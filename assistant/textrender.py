@@ -43,7 +43,8 @@ def render_text(answer: Answer) -> str:
         lines.extend(f"  • {s}" for s in answer.suggestions)
     if answer.answered and not answer.unsure:
         lines.append(messages.CAUTION)
-    lines.append(f"({messages.LABEL_CONFIDENCE} {answer.confidence:.2f})")
+    if answer.outcome != "smalltalk":  # a greeting's or a goodbye's is no judgement
+        lines.append(f"({messages.LABEL_CONFIDENCE} {answer.confidence:.2f})")
     return "\n".join(lines).strip() + "\n"
 
 

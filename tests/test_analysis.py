@@ -29,6 +29,13 @@ def test_possessive_s_and_markup_are_removed():
     assert surface_tokens('<STYLE type="text/css">p {color: red}</STYLE>subsidie') == ["subsidie"]
 
 
+def test_a_handle_is_no_word_of_the_question(assistant):
+    # In a group, "@jan" says who a message is for; as an unknown word it weighed the most.
+    assert surface_tokens("@jan_p hoe werkt sabam? @WegwijzerBot") == ["hoe", "werkt", "sabam"]
+    assert surface_tokens("mail info@sabam.be") == ["mail", "info", "sabam", "be"]
+    assert assistant.ask("@jan hoe werkt sabam").answered
+
+
 def test_the_percent_and_euro_signs_are_read_as_words(assistant):
     assert surface_tokens("8% of €500") == ["procent", "of", "euro", "500"]
     # A passage that writes its share as "8%" holds the word a question asks with.

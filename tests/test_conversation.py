@@ -95,6 +95,16 @@ def test_a_message_without_words_is_not_answered_with_the_topic_again(assistant)
     assert conversation.ask("hoeveel kan ik daarmee lenen?").passages[0].id == "winwinlening"
 
 
+def test_a_goodbye_ends_the_topic(assistant):
+    conversation = Conversation(assistant)
+    assert conversation.ask("wat is de winwinlening").answered
+    assert conversation.ask("doei!").outcome == "smalltalk"
+    # What comes after a goodbye is not read with the topic before it.
+    answer = conversation.ask("hoeveel kan ik daarmee lenen?")
+    assert not answer.passages or answer.passages[0].id != "winwinlening"
+    assert conversation.topic is None or conversation.topic.passage_ids[:1] != ("winwinlening",)
+
+
 def test_a_facet_of_the_topic_counts_as_on_topic(assistant):
     # The topic was answered with the kmo-portefeuille passage alone; the passage on applying
     # for it is a facet of the same subject and counts as on the topic too.

@@ -191,6 +191,25 @@ def test_smalltalk_explains_what_wegwijzer_does_with_three_examples(assistant):
     assert assistant.ask("bedankt!").message.startswith("Graag gedaan")
 
 
+def test_a_question_without_a_subject_asks_for_one(assistant):
+    # "dat" points at something named before, and there is nothing before: no passage and no
+    # desk can tell what it is, so the user is asked to name it (not sent to a desk).
+    for text in ("ok en wat kost dat?", "hoeveel is die?", "ja", "wat is dat?"):
+        answer = assistant.ask(text)
+        assert answer.outcome == "not_answered" and answer.confidence == 0.0, text
+        assert answer.message.startswith("Waarover gaat je vraag?") and not answer.fallback, text
+    # A question with a subject the corpus lacks still gets the desk.
+    answer = assistant.ask("recept voor stoofvlees met friet")
+    assert answer.message.startswith("Daar heb ik geen") and answer.fallback
+
+
+def test_a_goodbye_is_answered_with_a_goodbye_and_no_questions(assistant):
+    for text in ("doei", "tot ziens!", "stop"):
+        answer = assistant.ask(text)
+        assert answer.outcome == "smalltalk" and answer.message.startswith("Tot ziens"), text
+        assert not answer.suggestions and not answer.passages, text
+
+
 def test_a_rare_shared_word_alone_does_not_make_an_answer(assistant):
     # Not every such question is refused: since the corpus explains visas ("een geldig
     # paspoort") and the Koning Boudewijnstichting, "hoe vraag ik een nieuw paspoort aan" and

@@ -35,8 +35,14 @@ from assistant.intent import (
         ("hallooo", "hello"),
         ("heyyy daar", "hello"),
         ("goede morgen", "hello"),
-        ("groetjes en tot straks", "hello"),
-        ("tot ziens", "hello"),
+        ("groetjes en tot straks", "bye"),
+        ("tot ziens", "bye"),
+        ("tot morgen", "bye"),  # "morgen" greets only as "goeiemorgen"
+        ("doei!", "bye"),
+        ("see you", "bye"),
+        ("dag", "hello"),  # Flemish for hello and for goodbye: greeted back
+        ("hallo, groetjes", "hello"),
+        ("bedankt en tot ziens", "thanks"),
         ("tot hoeveel?", None),  # "tot" says goodbye only with "ziens", "straks", "later"
         ("tot wanneer?", None),
         ("ik heb een vraagje", "help"),
@@ -75,6 +81,8 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("hoe gebruik ik jou?", "help"),
         ("hoi wegwijzer", "hello"),
         ("hoe gaat het?", "hello"),
+        ("stop", "bye"),
+        ("Dat was het!", "bye"),
         ("...", "help"),
         ("🤷", "help"),
         # A follow-up or a question with a subject is no smalltalk.
