@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from assistant import messages
 from assistant.core import AnalysedQuestion, Assistant, Retrieval, candidates_for
 from assistant.decision import Decision
-from assistant.intent import has_anaphor, refers_back
+from assistant.intent import asks_for_more, has_anaphor, refers_back
 from assistant.models import Answer
 
 DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgotten
@@ -116,7 +116,12 @@ class Conversation:
         found = assistant.retrieve(asked, limit=limit)
         alone = _Reading(found, assistant.decide(found))
         chosen, followed_up = alone, False
-        may_follow_up = topic is not None and assistant.may_follow_up(found, topic.passage_ids)
+        may_follow_up = (
+            topic is not None
+            and assistant.may_follow_up(found, topic.passage_ids)
+            # "meer info" after a refusal: the passage that came closest was never shown.
+            and (topic.confirmed or not asks_for_more(asked.tokens))
+        )
         if topic is not None and may_follow_up:
             found = assistant.retrieve(
                 asked, context=topic.asked, context_passages=topic.passage_ids, limit=limit
@@ -129,6 +134,8 @@ class Conversation:
             found = assistant.facet_first(asked, found, back)
             family = assistant.topic_passages(topic.passage_ids)
             found = assistant.fact_first(asked, found, family)
+            if first is not None:
+                found = assistant.led_by_topic(asked, found, first)
             in_context = _Reading(found, assistant.decide(found))
             if self._is_follow_up(asked, topic.asked, alone, in_context, first, family):
                 chosen, followed_up = in_context, True

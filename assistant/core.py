@@ -28,6 +28,7 @@ from assistant.indexing import IndexArrays, TokenisedCorpus
 from assistant.intent import (
     DEFINING_WORDS,
     asked_facts,
+    asks_for_more,
     has_anaphor,
     is_fact_cue,
     message_smalltalk,
@@ -276,12 +277,11 @@ class Assistant:
         tokens = tuple(surface_tokens(text))
         analyzer = self.index.analyzer
         english = analyzer.is_english(text, tokens)
+        groups = analyzer.query_groups(text, english=english, surface=tokens)
+        if asks_for_more(tokens):
+            groups = []  # "meer info": the topic's words are all it has
         return AnalysedQuestion(
-            text,
-            tokens,
-            tuple(analyzer.query_groups(text, english=english, surface=tokens)),
-            english,
-            message_smalltalk(text, tokens, STOPWORDS),
+            text, tokens, tuple(groups), english, message_smalltalk(text, tokens, STOPWORDS)
         )
 
     def terms(self, text: str) -> list[str]:
@@ -826,6 +826,18 @@ class Assistant:
         features, _ = self._rank_evidence(question, found, rank)
         threshold = self.model.threshold_for(in_context=True)
         return self.model.probability(features) >= threshold
+
+    def led_by_topic(
+        self, question: str | AnalysedQuestion, found: Retrieval, topic_first: str
+    ) -> Retrieval:
+        """An in-context retrieval of a request for more ("meer info", "tell me more") led by
+        the passage last answered on the topic: the request names nothing, so the topic's
+        words alone would lead it to whichever passage they match best, not to the one the
+        user read. Any other retrieval, or one without that passage, is returned as it is."""
+        if not found.in_context or not asks_for_more(found.tokens):
+            return found
+        ranks = [k for k, hit in enumerate(found.hits) if hit.passage.id == topic_first]
+        return self._led_by(question, found, ranks[0]) if ranks and ranks[0] else found
 
     def _led_by(self, question: str | AnalysedQuestion, found: Retrieval, rank: int) -> Retrieval:
         """An in-context retrieval with the passage at `rank` moved first, and its evidence."""

@@ -145,6 +145,24 @@ REFERENCE_WORDS = frozenset(
 )
 # A question that opens with one of these continues the previous one: "en voor een serie?".
 CONTINUATIONS = frozenset("en maar ook of and also".split())
+# Whole messages that ask for more on what was just answered, as `surface_tokens` reads them:
+# "meer info" had been answered, as a question of its own, with a passage that lists where to
+# find info.
+_MORE_REQUESTS = frozenset(
+    " ".join(w for w in m.split() if len(w) > 1)
+    for m in """
+    meer info | meer informatie | meer uitleg | meer details | meer weten | meer | vertel meer |
+    vertel me meer | leg uit | leg dat uit | leg me dat uit | kan je dat uitleggen |
+    kun je dat uitleggen | details | link | de link | bron | de bron | welke bron |
+    waar vind ik dat | waar staat dat | more info | more information | more details |
+    tell me more | explain | can you explain | can you explain that | source
+    """.split("|")
+)
+# Words that make a request polite or casual and add nothing to it: "graag wat meer info aub".
+_COURTESY = frozenset(
+    "aub alsjeblieft alstublieft asjeblieft astublieft svp please pls plz graag even eens nog "
+    "wat iets ok oke okay dan".split()
+)
 
 # The kinds of fact a question can ask for, with the words that ask for them.
 FACT_CUES: dict[str, frozenset[str]] = {
@@ -342,10 +360,18 @@ def is_english(tokens: Sequence[str], english_only: Collection[str]) -> bool:
 
 
 def refers_back(tokens: Sequence[str]) -> bool:
-    """Whether a question points at something said before ("dat", "daarvoor", "en ...?")."""
+    """Whether a question points at something said before ("dat", "daarvoor", "en ...?",
+    "meer info")."""
     if not tokens:
         return False
-    return tokens[0] in CONTINUATIONS or has_anaphor(tokens)
+    return tokens[0] in CONTINUATIONS or has_anaphor(tokens) or asks_for_more(tokens)
+
+
+def asks_for_more(tokens: Sequence[str]) -> bool:
+    """Whether a whole message asks for more on what was answered before and names nothing
+    else ("meer info", "kan je dat uitleggen?", "tell me more"): none of its words is to be
+    looked up."""
+    return " ".join(t for t in tokens if t not in _COURTESY) in _MORE_REQUESTS
 
 
 def has_anaphor(tokens: Sequence[str]) -> bool:

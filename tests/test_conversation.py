@@ -95,6 +95,23 @@ def test_a_message_without_words_is_not_answered_with_the_topic_again(assistant)
     assert conversation.ask("hoeveel kan ik daarmee lenen?").passages[0].id == "winwinlening"
 
 
+def test_a_request_for_more_gets_the_passage_just_answered(assistant):
+    conversation = Conversation(assistant)
+    assert conversation.ask("hoe word ik lid van sabam").passages[0].id == "sabam-lid-worden"
+    # Read as a question of its own, "info" led to a passage on where to find info; read
+    # with the topic's words alone, to the passage those words match best (Sabam's fees).
+    for request in ("meer info", "meer uitleg aub", "tell me more"):
+        answer = conversation.ask(request)
+        assert answer.answered and answer.passages[0].id == "sabam-lid-worden", request
+    # Alone, or after a refusal (whose closest passage was never shown), it names nothing.
+    for before in ((), ("recept stoofvlees",)):
+        conversation = Conversation(assistant)
+        for question in before:
+            conversation.ask(question)
+        answer = conversation.ask("meer info")
+        assert answer.outcome == "not_answered" and not answer.passages
+
+
 def test_a_goodbye_ends_the_topic(assistant):
     conversation = Conversation(assistant)
     assert conversation.ask("wat is de winwinlening").answered

@@ -4,6 +4,7 @@ from assistant.analysis import STOPWORDS, surface_tokens
 from assistant.conversation import Conversation
 from assistant.intent import (
     asked_facts,
+    asks_for_more,
     has_anaphor,
     holds_fact,
     is_english,
@@ -274,3 +275,19 @@ def test_a_figure_asked_for_a_year_is_missing_from_a_passage_with_other_years_fi
 )
 def test_english_is_recognised_by_words_far_more_common_in_english(assistant, text, english):
     assert assistant.index.analyzer.is_english(text) is english
+
+
+@pytest.mark.parametrize(
+    ("text", "more"),
+    [
+        ("meer info", True),
+        ("graag wat meer uitleg, aub", True),
+        ("kan je dat uitleggen?", True),
+        ("Tell me more", True),
+        ("meer dan 5 jaar?", False),
+        ("meer info over de winwinlening", False),  # names its subject
+        ("info", False),  # smalltalk: asks what Wegwijzer does
+    ],
+)
+def test_a_request_for_more_is_a_whole_message_that_names_nothing(text, more):
+    assert asks_for_more(surface_tokens(text)) is more
