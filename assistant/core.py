@@ -591,11 +591,17 @@ class Assistant:
         chosen = [h for h in hits[:top_k] if h.score >= RELATIVE_CUTOFF * hits[0].score]
         terms = {t for g in found.groups for t in g.terms}
         wants_amount = asks_for_amount(found.tokens)
+        # "meer info" on the passage just answered: all of it, not the same snippet again.
+        whole = found.in_context and asks_for_more(found.tokens)
         passages = tuple(
             self._answer_passage(
-                hit.passage, hit.score, self._snippet(hit.passage, terms, wants_amount)
+                hit.passage,
+                hit.score,
+                hit.passage.text
+                if whole and rank == 0
+                else self._snippet(hit.passage, terms, wants_amount),
             )
-            for hit in chosen
+            for rank, hit in enumerate(chosen)
         )
         notices = [
             messages.historical_notice(p.title, p.superseded_by.title)

@@ -103,6 +103,8 @@ def test_a_request_for_more_gets_the_passage_just_answered(assistant):
     for request in ("meer info", "meer uitleg aub", "tell me more"):
         answer = conversation.ask(request)
         assert answer.answered and answer.passages[0].id == "sabam-lid-worden", request
+        # All of it, not the snippet the user has just read.
+        assert answer.passages[0].snippet == assistant.passage("sabam-lid-worden").text
     # Alone, or after a refusal (whose closest passage was never shown), it names nothing.
     for before in ((), ("recept stoofvlees",)):
         conversation = Conversation(assistant)
