@@ -377,3 +377,9 @@ def test_words_asking_what_a_subject_is_for_leave_it_a_question_naming_only_the_
     # overview answers it, not the rates.
     found = assistant.retrieve("Waarvoor dient het volgrecht?")
     assert [h.passage.id for h in found.hits[:2]] == ["volgrecht", "volgrecht-tarieven"]
+
+
+def test_starting_ones_own_business_is_starting_as_a_zelfstandige(assistant):
+    # "een eigen zaak" had been read as "zaak" alone (an onderneming): the startlening led.
+    answer = assistant.ask("ik wil een eigen zaak starten")
+    assert answer.answered and answer.passages[0].id == "starten-als-zelfstandige"
