@@ -383,3 +383,9 @@ def test_starting_ones_own_business_is_starting_as_a_zelfstandige(assistant):
     # "een eigen zaak" had been read as "zaak" alone (an onderneming): the startlening led.
     answer = assistant.ask("ik wil een eigen zaak starten")
     assert answer.answered and answer.passages[0].id == "starten-als-zelfstandige"
+
+
+def test_where_to_find_subsidies_is_the_subsidy_database_not_one_citys_grant(assistant):
+    # The Antwerp grants' variants hold "waar vind ik": the database's held only "project".
+    answer = assistant.ask("waar vind ik subsidies voor mijn project")
+    assert answer.answered and answer.passages[0].id == "vlaio-subsidiedatabank"
