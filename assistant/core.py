@@ -974,8 +974,11 @@ class Assistant:
             answered=False,
             confidence=decision.confidence,
             message=messages.SMALLTALK[found.smalltalk or "help"],
-            # A goodbye is not answered with questions to ask next.
-            suggestions=() if found.smalltalk == "bye" else messages.DEFAULT_SUGGESTIONS,
+            # A goodbye is not answered with questions to ask next, nor a request for English
+            # with Dutch ones.
+            suggestions=()
+            if found.smalltalk in ("bye", "language")
+            else messages.DEFAULT_SUGGESTIONS,
             outcome="smalltalk",
         )
 

@@ -84,6 +84,21 @@ _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"})
 # Whole messages that end the chat though no word of them is a farewell: "stop" read as a
 # question had got the passage on stopping one's business.
 _BYE_MESSAGES = frozenset({"stop", "quit", "exit", "dat was het", "dat is alles", "that all"})
+# Whole messages that ask for answers in English (courtesy words aside): the passages and the
+# answers are Dutch, which the reply says in both languages rather than answering the request
+# with a passage ("and in english please?" had got the BOIP's).
+_LANGUAGE_MESSAGES = frozenset(
+    " ".join(w for w in m.split() if len(w) > 1)
+    for m in """
+    english | in english | and in english | answer in english | reply in english |
+    can you answer in english | can you reply in english | can you do that in english |
+    do you speak english | can you speak english | speak english | translate |
+    translate to english | translate that | can you translate | can you translate that |
+    is there an english version | engels | in het engels | en in het engels |
+    antwoord in het engels | kan je in het engels antwoorden | kun je in het engels antwoorden |
+    spreek je engels | kan je engels | kun je engels | vertaal | vertalen naar het engels
+    """.split("|")
+)
 # Farewells that are not also greetings: "dag" and "daag" are Flemish for hello and for
 # goodbye, and say goodbye only after "tot", which in smalltalk always does ("tot ziens", "tot
 # morgen", "dag en tot straks").
@@ -102,6 +117,8 @@ def message_smalltalk(
         return "hello"
     if whole in _BYE_MESSAGES:
         return "bye"
+    if " ".join(t for t in tokens if t not in _COURTESY) in _LANGUAGE_MESSAGES:
+        return "language"
     if not tokens:
         # No word at all ("?", "...", "🤷"): never a question, and read with a conversation's
         # topic it would get the topic's answer again.

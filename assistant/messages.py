@@ -54,6 +54,11 @@ SMALLTALK = {
     "help": SMALLTALK_INTRO,
     "thanks": "Graag gedaan! Heb je nog een vraag? Bijvoorbeeld:",
     "bye": "Tot ziens! Met een nieuwe vraag kun je altijd terugkomen.",
+    "language": (
+        "Wegwijzer antwoordt altijd in het Nederlands: de bronnen zijn Nederlandstalig. Je mag "
+        "je vraag wel in het Engels stellen. (Wegwijzer answers in Dutch, from Dutch sources; "
+        "you may ask in English.)"
+    ),
 }
 
 

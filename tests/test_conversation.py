@@ -114,6 +114,15 @@ def test_a_request_for_more_gets_the_passage_just_answered(assistant):
         assert answer.outcome == "not_answered" and not answer.passages
 
 
+def test_asking_for_english_is_told_the_answers_are_dutch_and_keeps_the_topic(assistant):
+    conversation = Conversation(assistant)
+    assert conversation.ask("wat is een kunstwerkattest?").answered
+    answer = conversation.ask("and in english please?")
+    assert answer.outcome == "smalltalk" and "answers in Dutch" in answer.message
+    assert not answer.passages and not answer.suggestions
+    assert conversation.ask("hoelang is dat geldig").passages[0].id == "kunstwerkattest"
+
+
 def test_a_goodbye_ends_the_topic(assistant):
     conversation = Conversation(assistant)
     assert conversation.ask("wat is de winwinlening").answered

@@ -84,6 +84,9 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("hoe gaat het?", "hello"),
         ("stop", "bye"),
         ("Dat was het!", "bye"),
+        ("and in English please?", "language"),
+        ("kan je in het engels antwoorden aub", "language"),
+        ("is there English funding?", None),  # a question that names English
         ("...", "help"),
         ("🤷", "help"),
         # A follow-up or a question with a subject is no smalltalk.
