@@ -215,6 +215,8 @@ def content_tokens(text: str) -> list[str]:
     return [t for t in surface_tokens(text) if t not in STOPWORDS]
 
 
+# The vowels after which written Dutch marks a plural -s with an apostrophe ("foto's").
+_PLURAL_VOWELS = frozenset("aiouy")
 # Heads that look like words but are suffixes: splitting them off does harm.
 _BLOCKED_PARTS = frozenset(
     """
@@ -565,10 +567,19 @@ class Analyzer:
         """The stems of the corpus words a word the corpus lacks is a form of: the word a
         diminutive stands for, and in a Dutch question the verb of a strong verb's past form or
         of a form the stemmer leaves its ending."""
-        forms = self._undiminished(token)
+        forms = self._undiminished(token) or self._plural_without_apostrophe(token)
         if not english:
             forms += self._infinitive(token) or self._without_ending(primary)
         return forms
+
+    def _plural_without_apostrophe(self, token: str) -> list[str]:
+        """The stem of the word a plural typed without its apostrophe stands for, when the
+        corpus has it: ``fotos`` (foto's), ``logos``, ``kmos``, ``studios``. Written Dutch
+        puts an apostrophe before the plural -s of a word ending in a vowel; typed, it is
+        dropped, and "iemand gebruikt mijn fotos" was refused as about an unknown word."""
+        base = token[:-1]
+        plural = token.endswith("s") and len(base) >= 3 and base[-1] in _PLURAL_VOWELS
+        return [self.stem(base)] if plural and self.stem(base) in self._indexed else []
 
     def _undiminished(self, token: str) -> list[str]:
         """The stem of the word a diminutive stands for, when the corpus has it: Flemish

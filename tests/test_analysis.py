@@ -29,6 +29,14 @@ def test_possessive_s_and_markup_are_removed():
     assert surface_tokens('<STYLE type="text/css">p {color: red}</STYLE>subsidie') == ["subsidie"]
 
 
+def test_a_plural_typed_without_its_apostrophe_stands_for_its_word(assistant):
+    # "foto's" typed as "fotos": a word the corpus lacks, weighed as the user's rarest detail.
+    groups = assistant.read("iemand gebruikt mijn fotos zonder toestemming").groups
+    assert any(g.word == "fotos" and assistant.terms("foto")[0] in g.alternatives for g in groups)
+    answer = assistant.ask("iemand gebruikt mijn fotos zonder toestemming")
+    assert answer.answered and answer.passages[0].id == "foto-gebruikt-zonder-toestemming"
+
+
 def test_a_handle_is_no_word_of_the_question(assistant):
     # In a group, "@jan" says who a message is for; as an unknown word it weighed the most.
     assert surface_tokens("@jan_p hoe werkt sabam? @WegwijzerBot") == ["hoe", "werkt", "sabam"]
