@@ -983,8 +983,15 @@ class Assistant:
         )
 
     def _related_questions(self, passage: Passage, asked: str) -> tuple[str, ...]:
+        """The first example question of each passage linked to `passage`, the one asked
+        aside; beside a current passage, not those of historical ones ("hoeveel kon je lenen
+        met een winwinlening in 2012" is no question to ask next about today's loan)."""
         related = (self._by_id[i] for i in passage.related)
-        questions = [p.questions[0] for p in related if p.questions[0] != asked]
+        questions = [
+            p.questions[0]
+            for p in related
+            if p.questions[0] != asked and (passage.is_historical or not p.is_historical)
+        ]
         return tuple(questions[:3])
 
 

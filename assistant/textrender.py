@@ -39,7 +39,9 @@ def render_text(answer: Answer) -> str:
     if answer.suggestions:
         # Smalltalk's message itself introduces its example questions.
         if answer.outcome != "smalltalk":
-            lines.append(f"{messages.LABEL_SUGGESTIONS}:")
+            # Beside an answer they are questions on its subject, not guesses at the question.
+            label = messages.LABEL_RELATED if answer.passages else messages.LABEL_SUGGESTIONS
+            lines.append(f"{label}:")
         lines.extend(f"  • {s}" for s in answer.suggestions)
     if answer.answered and not answer.unsure:
         lines.append(messages.CAUTION)

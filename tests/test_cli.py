@@ -44,6 +44,16 @@ def test_ask_prints_the_best_snippet_first_then_its_source_date_and_link(capsys,
     assert lines[-2:] == [messages.CAUTION, f"(zekerheid {answer.confidence:.2f})"]
 
 
+def test_suggestions_are_labelled_by_what_they_are_and_smalltalk_has_no_confidence(capsys):
+    # Beside an answer: questions on its subject; without one: guesses at the question.
+    _, answered, _ = run_cli(capsys, "ask", "wat is de winwinlening")
+    assert "Verwante vragen:" in answered and "Misschien bedoel je:" not in answered
+    _, refused, _ = run_cli(capsys, "ask", "recept voor stoofvlees met friet")
+    assert "Misschien bedoel je:" in refused and "Verwante vragen:" not in refused
+    _, greeted, _ = run_cli(capsys, "ask", "hallo")
+    assert "zekerheid" not in greeted
+
+
 def test_ask_json_follows_the_contract(capsys):
     code, out, _ = run_cli(capsys, "ask", "wat is de winwinlening", "--json", "--top", "2")
     data = json.loads(out)

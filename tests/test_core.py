@@ -191,6 +191,15 @@ def test_smalltalk_explains_what_wegwijzer_does_with_three_examples(assistant):
     assert assistant.ask("bedankt!").message.startswith("Graag gedaan")
 
 
+def test_the_questions_beside_a_current_answer_are_no_historical_passages(assistant):
+    # The winwinlening links its 2012 predecessor; its question is no question to ask next.
+    passage = assistant.passage("winwinlening")
+    assert any(assistant.passage(r).is_historical for r in passage.related)
+    answer = assistant.ask("wat is de winwinlening")
+    historical = {q for p in assistant.passages if p.is_historical for q in p.questions}
+    assert answer.suggestions and not historical & set(answer.suggestions)
+
+
 def test_a_question_without_a_subject_asks_for_one(assistant):
     # "dat" points at something named before, and there is nothing before: no passage and no
     # desk can tell what it is, so the user is asked to name it (not sent to a desk).
