@@ -25,7 +25,7 @@ import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from assistant.intent import DUTCH_MARKERS, ENGLISH_MARKERS, english_evidence
+from assistant.intent import COURTESY_WORDS, DUTCH_MARKERS, ENGLISH_MARKERS, english_evidence
 from assistant.memo import Memo
 from assistant.typos import TypoIndex
 from assistant.verbs import infinitive
@@ -460,7 +460,7 @@ class Analyzer:
         stands in for the words the corpus does not know. `surface`: the text's
         `surface_tokens`, when the caller has them already.
         """
-        stopwords = STOPWORDS | ENGLISH_STOPWORDS if english else STOPWORDS
+        stopwords = (STOPWORDS | ENGLISH_STOPWORDS if english else STOPWORDS) | COURTESY_WORDS
         surface = list(surface) if surface is not None else surface_tokens(text)
         tokens = [t for t in surface if t not in stopwords]
         joined = self._separable_verbs(surface)

@@ -54,6 +54,28 @@ CHAT = frozenset(
     """.split()
 )
 _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
+# Words that greet, thank, apologise, address Wegwijzer or close a message, and name no
+# subject: in a question they are read as stopwords ("hallo wegwijzer! wat is het
+# cultuurkrediet?" was refused at 0.27, "wegwijzer" weighing as its rarest word; "goeiemorgen",
+# "sorry", "met vriendelijke groeten" alike). Not the greetings that are also words of time
+# ("per dag", "morgenavond") nor the thanks that are also judgements ("duidelijk", "helpt").
+COURTESY_WORDS = (
+    (
+        GREETINGS
+        - frozenset(
+            "dag daag morgen middag avond namiddag voormiddag morning afternoon evening".split()
+        )
+    )
+    | (FAREWELLS - frozenset("dag daag later straks see ya".split()))
+    | frozenset(
+        """
+        bedankt dank dankjewel dankuwel dankje merci mercie danku bedankd thanks thank thx tnx
+        thankyou thanx thnx tks cheers alvast wegwijzer chatbot bot sorry sorri excuseer excuses
+        excuus beste geachte vriendelijke groet groeten groetjes mvg regards bedoel bedoelde
+        bedoelen bedoelt geweten
+        """.split()
+    )
+)
 _ALLOWED = _SMALLTALK | CHAT  # every word a smalltalk question may hold (and stopwords)
 # Words that address Wegwijzer itself: "wie ben jij", "what can you do".
 _ADDRESS = frozenset("jij jou jouw gij kunde zijde you robot bot chatbot wegwijzer".split())

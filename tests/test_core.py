@@ -200,6 +200,31 @@ def test_the_questions_beside_a_current_answer_are_no_historical_passages(assist
     assert answer.suggestions and not historical & set(answer.suggestions)
 
 
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        ("hallo wegwijzer! wat is het cultuurkrediet?", "cultuurkrediet"),
+        ("sorry, ik bedoelde de startlening", "startlening"),
+        (
+            "Beste, graag had ik geweten of ik als kunstenaar een kunstwerkattest kan krijgen. "
+            "Met vriendelijke groeten, Jan",
+            "kunstwerkattest",
+        ),
+    ],
+)
+def test_greetings_apologies_and_closings_around_a_question_do_not_sink_it(
+    assistant, question, passage
+):
+    # "wegwijzer", "sorry", "vriendelijke groeten" had weighed as the question's rarest words.
+    answer = assistant.ask(question)
+    assert answer.answered and answer.passages[0].id == passage
+
+
+def test_courtesy_words_that_are_also_words_of_time_or_family_still_count(assistant):
+    words = {g.word for g in assistant.read("hoeveel kindergeld per dag voor een kind").groups}
+    assert {"dag", "kind"} <= words
+
+
 def test_a_question_without_a_subject_asks_for_one(assistant):
     # "dat" points at something named before, and there is nothing before: no passage and no
     # desk can tell what it is, so the user is asked to name it (not sent to a desk).
