@@ -398,6 +398,24 @@ def is_english(tokens: Sequence[str], english_only: Collection[str]) -> bool:
     return english >= 2 and english > dutch
 
 
+# "ik vraag me af of ...", "ik vroeg mij af hoe ...": the opening of a question, not its
+# subject; "vroeg" (also: early) and "af" had weighed as rare words of it.
+_WONDER_VERBS = frozenset("vraag vroeg vragen vroegen vraagt".split())
+_REFLEXIVES = frozenset("me mij ons zich je u".split())
+
+
+def without_wondering(tokens: Sequence[str]) -> list[str]:
+    """The tokens without "vraag ... af" where a reflexive pronoun follows the verb ("ik
+    vraag me af of ...": I wonder whether ...)."""
+    dropped: set[int] = set()
+    for i, word in enumerate(tokens[:-2]):
+        if word in _WONDER_VERBS and tokens[i + 1] in _REFLEXIVES:
+            ends = [k for k in (i + 2, i + 3) if k < len(tokens) and tokens[k] == "af"]
+            if ends:
+                dropped |= {i, ends[0]}
+    return [t for k, t in enumerate(tokens) if k not in dropped]
+
+
 def refers_back(tokens: Sequence[str]) -> bool:
     """Whether a question points at something said before ("dat", "daarvoor", "en ...?",
     "meer info")."""

@@ -205,6 +205,7 @@ def test_the_questions_beside_a_current_answer_are_no_historical_passages(assist
     [
         ("hallo wegwijzer! wat is het cultuurkrediet?", "cultuurkrediet"),
         ("sorry, ik bedoelde de startlening", "startlening"),
+        ("goeiemorgen, ik vroeg me af hoe ik mijn foto's kan beschermen", "auteursrecht"),
         (
             "Beste, graag had ik geweten of ik als kunstenaar een kunstwerkattest kan krijgen. "
             "Met vriendelijke groeten, Jan",

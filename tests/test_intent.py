@@ -12,6 +12,7 @@ from assistant.intent import (
     missing_facts,
     refers_back,
     smalltalk_kind,
+    without_wondering,
 )
 
 
@@ -294,3 +295,20 @@ def test_english_is_recognised_by_words_far_more_common_in_english(assistant, te
 )
 def test_a_request_for_more_is_a_whole_message_that_names_nothing(text, more):
     assert asks_for_more(surface_tokens(text)) is more
+
+
+def test_i_wonder_is_the_opening_of_a_question_not_its_words():
+    tokens = surface_tokens("ik vroeg me af hoe ik mijn foto's kan beschermen")
+    assert without_wondering(tokens) == [
+        "ik",
+        "me",
+        "hoe",
+        "ik",
+        "mijn",
+        "foto",
+        "kan",
+        "beschermen",
+    ]
+    # "hoe vraag ik ... aan" asks how to apply: no reflexive after the verb.
+    tokens = surface_tokens("hoe vraag ik een kunstwerkattest aan")
+    assert without_wondering(tokens) == tokens
