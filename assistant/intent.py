@@ -54,11 +54,13 @@ CHAT = frozenset(
     """.split()
 )
 _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
-# Words that greet, thank, apologise, address Wegwijzer or close a message, and name no
-# subject: in a question they are read as stopwords ("hallo wegwijzer! wat is het
-# cultuurkrediet?" was refused at 0.27, "wegwijzer" weighing as its rarest word; "goeiemorgen",
-# "sorry", "met vriendelijke groeten" alike). Not the greetings that are also words of time
-# ("per dag", "morgenavond") nor the thanks that are also judgements ("duidelijk", "helpt").
+# Words that greet, thank, apologise, address Wegwijzer, close a message or say how it asks
+# ("vraagje", "dringend", "uitleggen"), and name no subject: in a question they are read as
+# stopwords ("hallo wegwijzer! wat is het cultuurkrediet?" was refused at 0.27, "wegwijzer"
+# weighing as its rarest word; "goeiemorgen", "sorry", "met vriendelijke groeten" alike).
+# Not the greetings that are also words of time ("per dag", "morgenavond"), nor the thanks
+# that are also judgements ("duidelijk", "helpt"), nor "tips" ("heb je tips voor een
+# onderwerp?" after a topic is a question of its own).
 COURTESY_WORDS = (
     (
         GREETINGS
@@ -72,7 +74,7 @@ COURTESY_WORDS = (
         bedankt dank dankjewel dankuwel dankje merci mercie danku bedankd thanks thank thx tnx
         thankyou thanx thnx tks cheers alvast wegwijzer chatbot bot sorry sorri excuseer excuses
         excuus beste geachte vriendelijke groet groeten groetjes mvg regards bedoel bedoelde
-        bedoelen bedoelt geweten
+        bedoelen bedoelt geweten vraagje vraagjes snelle dringend dringende urgent uitleggen
         """.split()
     )
 )

@@ -207,6 +207,10 @@ def test_the_questions_beside_a_current_answer_are_no_historical_passages(assist
         ("sorry, ik bedoelde de startlening", "startlening"),
         ("goeiemorgen, ik vroeg me af hoe ik mijn foto's kan beschermen", "auteursrecht"),
         (
+            "dringend! iemand gebruikt mijn foto zonder toestemming",
+            "foto-gebruikt-zonder-toestemming",
+        ),
+        (
             "Beste, graag had ik geweten of ik als kunstenaar een kunstwerkattest kan krijgen. "
             "Met vriendelijke groeten, Jan",
             "kunstwerkattest",
