@@ -34,7 +34,7 @@ from assistant.intent import (
     message_smalltalk,
     missing_facts,
     refers_back,
-    without_wondering,
+    without_formulas,
 )
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.memory import page_in, release_freed_memory
@@ -278,7 +278,7 @@ class Assistant:
         tokens = tuple(surface_tokens(text))
         analyzer = self.index.analyzer
         english = analyzer.is_english(text, tokens)
-        groups = analyzer.query_groups(text, english=english, surface=without_wondering(tokens))
+        groups = analyzer.query_groups(text, english=english, surface=without_formulas(tokens))
         if asks_for_more(tokens):
             groups = []  # "meer info": the topic's words are all it has
         return AnalysedQuestion(

@@ -75,6 +75,7 @@ COURTESY_WORDS = (
         thankyou thanx thnx tks cheers alvast wegwijzer chatbot bot sorry sorri excuseer excuses
         excuus beste geachte vriendelijke groet groeten groetjes mvg regards bedoel bedoelde
         bedoelen bedoelt geweten vraagje vraagjes snelle dringend dringende urgent uitleggen
+        know tell
         """.split()
     )
 )
@@ -406,11 +407,28 @@ _WONDER_VERBS = frozenset("vraag vroeg vragen vroegen vraagt".split())
 _REFLEXIVES = frozenset("me mij ons zich je u".split())
 
 
-def without_wondering(tokens: Sequence[str]) -> list[str]:
-    """The tokens without "vraag ... af" where a reflexive pronoun follows the verb ("ik
-    vraag me af of ...": I wonder whether ...)."""
+# Two-word phrases that open or close a message and name nothing: "thanks in advance" (not
+# "advance", a voorschot), "kind regards" (not "kind", a child), "quick question".
+_FORMULAS = frozenset(
+    {
+        ("in", "advance"),
+        ("kind", "regards"),
+        ("best", "regards"),
+        ("warm", "regards"),
+        ("quick", "question"),
+        ("korte", "vraag"),
+    }
+)
+
+
+def without_formulas(tokens: Sequence[str]) -> list[str]:
+    """The tokens without the formulas that open or close a message (`_FORMULAS`) and without
+    "vraag ... af" where a reflexive pronoun follows the verb ("ik vraag me af of ...": I
+    wonder whether ...)."""
     dropped: set[int] = set()
-    for i, word in enumerate(tokens[:-2]):
+    for i, word in enumerate(tokens[:-1]):
+        if (word, tokens[i + 1]) in _FORMULAS:
+            dropped |= {i, i + 1}
         if word in _WONDER_VERBS and tokens[i + 1] in _REFLEXIVES:
             ends = [k for k in (i + 2, i + 3) if k < len(tokens) and tokens[k] == "af"]
             if ends:

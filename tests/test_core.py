@@ -206,9 +206,16 @@ def test_the_questions_beside_a_current_answer_are_no_historical_passages(assist
         ("hallo wegwijzer! wat is het cultuurkrediet?", "cultuurkrediet"),
         ("sorry, ik bedoelde de startlening", "startlening"),
         ("goeiemorgen, ik vroeg me af hoe ik mijn foto's kan beschermen", "auteursrecht"),
+        ("dringend: hoe word ik lid van sabam", "sabam-lid-worden"),
+        ("snelle vraag: wat is een sbk", "sbk"),
         (
-            "dringend! iemand gebruikt mijn foto zonder toestemming",
-            "foto-gebruikt-zonder-toestemming",
+            "Hello, could you please tell me what a winwinlening is? Thanks in advance!",
+            "winwinlening",
+        ),
+        (
+            "Dear Wegwijzer, I would like to know how to apply for a kunstwerkattest. "
+            "Kind regards, Anna",
+            "kunstwerkattest kunstwerkattest-beoordeling",  # what it is, how it is judged
         ),
         (
             "Beste, graag had ik geweten of ik als kunstenaar een kunstwerkattest kan krijgen. "
@@ -222,7 +229,7 @@ def test_greetings_apologies_and_closings_around_a_question_do_not_sink_it(
 ):
     # "wegwijzer", "sorry", "vriendelijke groeten" had weighed as the question's rarest words.
     answer = assistant.ask(question)
-    assert answer.answered and answer.passages[0].id == passage
+    assert answer.answered and answer.passages[0].id in passage.split()
 
 
 def test_courtesy_words_that_are_also_words_of_time_or_family_still_count(assistant):
