@@ -41,6 +41,12 @@ PARTIAL = (
     "{what} bij «{title}», staat niet in de kennisbank. Wel dit, over hetzelfde onderwerp. "
     "Kijk op de officiële pagina of vraag het aan het Cultuurloket (cultuurloket.be)."
 )
+# When the passage is about the desk itself: not "vraag het aan het Cultuurloket" about the
+# Cultuurloket's own opening hours.
+PARTIAL_ABOUT_THE_DESK = (
+    "{what} bij «{title}», staat niet in de kennisbank. Wel dit, over hetzelfde onderwerp. "
+    "Kijk op de officiële pagina."
+)
 ENGLISH_NOTICE = (
     "Je vroeg in het Engels; Wegwijzer antwoordt in het Nederlands (answers are in Dutch)."
 )
@@ -69,7 +75,8 @@ def partial(missing: tuple[str, ...], title: str) -> str:
         what = _MISSING_FOR_YEAR.format(year=missing[0].removeprefix(YEAR_FACT))
     elif missing:
         what = _MISSING.get(missing[0], what)
-    return PARTIAL.format(what=what, title=title)
+    about_the_desk = CULTUURLOKET.label.lower() in title.lower()
+    return (PARTIAL_ABOUT_THE_DESK if about_the_desk else PARTIAL).format(what=what, title=title)
 
 
 HISTORICAL_NOTICE = "«{title}» beschrijft de situatie van toen. Wat vandaag geldt: «{successor}»."

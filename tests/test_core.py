@@ -237,6 +237,14 @@ def test_courtesy_words_that_are_also_words_of_time_or_family_still_count(assist
     assert {"dag", "kind"} <= words
 
 
+def test_a_partial_answer_about_the_desk_does_not_send_the_user_to_that_desk(assistant):
+    answer = assistant.ask("wat zijn de openingsuren van het cultuurloket")
+    assert answer.outcome == "partial" and answer.passages[0].id == "cultuurloket"
+    assert "vraag het aan het Cultuurloket" not in answer.message
+    elsewhere = assistant.ask("wat is het telefoonnummer van vi.be")
+    assert elsewhere.outcome == "partial" and "vraag het aan het Cultuurloket" in elsewhere.message
+
+
 def test_a_question_without_a_subject_asks_for_one(assistant):
     # "dat" points at something named before, and there is nothing before: no passage and no
     # desk can tell what it is, so the user is asked to name it (not sent to a desk).
