@@ -26,6 +26,7 @@ from assistant.decision import FEATURES, AnswerabilityModel, Decision, bundled_m
 from assistant.errors import QuestionError
 from assistant.indexing import IndexArrays, TokenisedCorpus
 from assistant.intent import (
+    COURTESY_WORDS,
     DEFINING_WORDS,
     asked_facts,
     asks_for_more,
@@ -671,6 +672,8 @@ class Assistant:
         """
         if found.smalltalk:
             return False
+        if found.tokens and all(t in COURTESY_WORDS or t in _YES_NO for t in found.tokens):
+            return False  # "beste wegwijzer": nothing asked, and nothing that points back
         features = found.features if found.hits else NO_EVIDENCE
         if refers_back(found.tokens) and (
             has_anaphor(found.tokens) or features["unknown_rare"] < NEW_THING_SHARE
@@ -1019,10 +1022,14 @@ def _worded_first(
     return [worded, *(k for k in order if k != worded)]
 
 
+# A yes or a no on its own answers nothing Wegwijzer asked: it is no follow-up.
+_YES_NO = frozenset("ja jaja jawel nee neen nope yes yep no".split())
+
+
 def _without_subject(found: Retrieval) -> bool:
     """Whether a question read on its own names no subject: it points at one named before
     ("wat kost dat?", "hoeveel is die?"), which no passage can know, or has no word to look
-    up at all ("ja", "wat is dat?")."""
+    up at all ("wat is dat?", "beste wegwijzer")."""
     return (
         not found.in_context
         and found.smalltalk is None

@@ -106,6 +106,11 @@ _HELP_MESSAGES = frozenset(
     """.split("|")
 )
 _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"})
+# A yes or an apology on its own, as after an answer: the user may ask on; never a follow-up
+# (read with the topic, "ja" had got the topic's answer again).
+_ACKNOWLEDGEMENTS = frozenset(
+    "ja|jawel|jaja|ja hoor|yes|yep|sorry|sorry hoor|sorri|excuseer|excuses|oeps|oops".split("|")
+)
 # Whole messages that end the chat though no word of them is a farewell: "stop" read as a
 # question had got the passage on stopping one's business.
 _BYE_MESSAGES = frozenset({"stop", "quit", "exit", "dat was het", "dat is alles", "that all"})
@@ -142,6 +147,8 @@ def message_smalltalk(
         return "hello"
     if whole in _BYE_MESSAGES:
         return "bye"
+    if whole in _ACKNOWLEDGEMENTS:
+        return "help"
     if " ".join(t for t in tokens if t not in _COURTESY) in _LANGUAGE_MESSAGES:
         return "language"
     if not tokens:

@@ -18,7 +18,7 @@ NOT_ANSWERED = (
     "(cultuurloket.be), het gratis loket voor ondernemen in cultuur, of voor algemene "
     "ondernemersvragen aan VLAIO (vlaio.be)."
 )
-# A question without a subject ("wat kost dat?", "ja") and no earlier question to take it from.
+# A question without a subject ("wat kost dat?", "wat is dat?") and nothing before to take it from.
 NO_SUBJECT = (
     "Waarover gaat je vraag? Ik lees er geen onderwerp in. Noem het erbij, bijvoorbeeld: "
     "«Wat kost het lidmaatschap van Sabam?»"

@@ -123,6 +123,18 @@ def test_asking_for_english_is_told_the_answers_are_dutch_and_keeps_the_topic(as
     assert conversation.ask("hoelang is dat geldig").passages[0].id == "kunstwerkattest"
 
 
+def test_a_yes_an_apology_or_a_greeting_alone_is_no_follow_up(assistant):
+    conversation = Conversation(assistant)
+    assert conversation.ask("wat is de winwinlening").answered
+    # Read with the topic, each had got the topic's answer again.
+    for message in ("ja", "sorry"):
+        assert conversation.ask(message).outcome == "smalltalk", message
+    answer = conversation.ask("beste wegwijzer")
+    assert answer.outcome == "not_answered" and answer.message.startswith("Waarover")
+    # The topic stays for the next follow-up.
+    assert conversation.ask("hoeveel kan ik daarmee lenen?").passages[0].id == "winwinlening"
+
+
 def test_a_goodbye_ends_the_topic(assistant):
     conversation = Conversation(assistant)
     assert conversation.ask("wat is de winwinlening").answered

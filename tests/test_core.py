@@ -248,7 +248,7 @@ def test_a_partial_answer_about_the_desk_does_not_send_the_user_to_that_desk(ass
 def test_a_question_without_a_subject_asks_for_one(assistant):
     # "dat" points at something named before, and there is nothing before: no passage and no
     # desk can tell what it is, so the user is asked to name it (not sent to a desk).
-    for text in ("ok en wat kost dat?", "hoeveel is die?", "ja", "wat is dat?"):
+    for text in ("ok en wat kost dat?", "hoeveel is die?", "beste wegwijzer", "wat is dat?"):
         answer = assistant.ask(text)
         assert answer.outcome == "not_answered" and answer.confidence == 0.0, text
         assert answer.message.startswith("Waarover gaat je vraag?") and not answer.fallback, text

@@ -84,6 +84,8 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("hoi wegwijzer", "hello"),
         ("hoe gaat het?", "hello"),
         ("stop", "bye"),
+        ("ja", "help"),
+        ("sorry!", "help"),
         ("Dat was het!", "bye"),
         ("and in English please?", "language"),
         ("kan je in het engels antwoorden aub", "language"),
