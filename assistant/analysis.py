@@ -25,7 +25,13 @@ import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from assistant.intent import COURTESY_WORDS, DUTCH_MARKERS, ENGLISH_MARKERS, english_evidence
+from assistant.intent import (
+    COURTESY_WORDS,
+    DUTCH_MARKERS,
+    ENGLISH_MARKERS,
+    english_evidence,
+    without_formulas,
+)
 from assistant.memo import Memo
 from assistant.typos import TypoIndex
 from assistant.verbs import infinitive
@@ -461,7 +467,8 @@ class Analyzer:
         `surface_tokens`, when the caller has them already.
         """
         stopwords = (STOPWORDS | ENGLISH_STOPWORDS if english else STOPWORDS) | COURTESY_WORDS
-        surface = list(surface) if surface is not None else surface_tokens(text)
+        # Greetings, thanks and the formulas around a question are no words of it.
+        surface = without_formulas(surface if surface is not None else surface_tokens(text))
         tokens = [t for t in surface if t not in stopwords]
         joined = self._separable_verbs(surface)
         maps = (self._english, self._synonyms) if english else (self._synonyms,)

@@ -26,16 +26,15 @@ from assistant.decision import FEATURES, AnswerabilityModel, Decision, bundled_m
 from assistant.errors import QuestionError
 from assistant.indexing import IndexArrays, TokenisedCorpus
 from assistant.intent import (
-    COURTESY_WORDS,
     DEFINING_WORDS,
     asked_facts,
     asks_for_more,
+    asks_nothing,
     has_anaphor,
     is_fact_cue,
     message_smalltalk,
     missing_facts,
     refers_back,
-    without_formulas,
 )
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.memory import page_in, release_freed_memory
@@ -279,9 +278,9 @@ class Assistant:
         tokens = tuple(surface_tokens(text))
         analyzer = self.index.analyzer
         english = analyzer.is_english(text, tokens)
-        groups = analyzer.query_groups(text, english=english, surface=without_formulas(tokens))
-        if asks_for_more(tokens):
-            groups = []  # "meer info": the topic's words are all it has
+        # "meer info": no words of its own; the topic's words are all it has.
+        more = asks_for_more(tokens)
+        groups = [] if more else analyzer.query_groups(text, english=english, surface=tokens)
         return AnalysedQuestion(
             text, tokens, tuple(groups), english, message_smalltalk(text, tokens, STOPWORDS)
         )
@@ -672,8 +671,8 @@ class Assistant:
         """
         if found.smalltalk:
             return False
-        if found.tokens and all(t in COURTESY_WORDS or t in _YES_NO for t in found.tokens):
-            return False  # "beste wegwijzer": nothing asked, and nothing that points back
+        if asks_nothing(found.tokens):
+            return False  # "beste wegwijzer"
         features = found.features if found.hits else NO_EVIDENCE
         if refers_back(found.tokens) and (
             has_anaphor(found.tokens) or features["unknown_rare"] < NEW_THING_SHARE
@@ -1020,10 +1019,6 @@ def _worded_first(
     ):
         return order
     return [worded, *(k for k in order if k != worded)]
-
-
-# A yes or a no on its own answers nothing Wegwijzer asked: it is no follow-up.
-_YES_NO = frozenset("ja jaja jawel nee neen nope yes yep no".split())
 
 
 def _without_subject(found: Retrieval) -> bool:

@@ -89,11 +89,16 @@ _THANKS_EMOJI = frozenset("👍 🙏 😊 🙂 👌 ❤ 💪 😀 😃 😄 🥰
 _HELLO_EMOJI = frozenset("👋 🖐 ✋".split())
 
 
+def _whole_messages(spec: str) -> frozenset[str]:
+    """Whole messages written one per `|`, as `surface_tokens` reads them: without one-letter
+    words ("i", "a")."""
+    return frozenset(" ".join(w for w in m.split() if len(w) > 1) for m in spec.split("|"))
+
+
 # Whole messages that ask what Wegwijzer is or how to use it, or how it is doing, though their
 # words would read as a question ("werkt", "gebruik") or as a follow-up ("wat kan je").
-_HELP_MESSAGES = frozenset(
-    " ".join(w for w in m.split() if len(w) > 1)  # as `surface_tokens` reads them: no "i", "a"
-    for m in """
+_HELP_MESSAGES = _whole_messages(
+    """
     start | hoe werkt dit | hoe werkt deze bot | hoe werkt wegwijzer | wat is dit |
     waarvoor dien je | waarvoor dien jij | wat kan je | wat kun je | wat kan jij | wat kun jij |
     wat kan je doen | wat kun je doen | hoe gebruik ik dit | hoe gebruik ik deze bot |
@@ -103,23 +108,24 @@ _HELP_MESSAGES = frozenset(
     mag ik iets vragen | mag ik een vraag stellen | kan ik een vraag stellen |
     how does this work | what is this | how do i use this | how do i use you | what do you do |
     i have a question
-    """.split("|")
+    """
 )
 _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"})
 # A yes or an apology on its own, as after an answer: the user may ask on; never a follow-up
 # (read with the topic, "ja" had got the topic's answer again).
-_ACKNOWLEDGEMENTS = frozenset(
-    "ja|jawel|jaja|ja hoor|yes|yep|sorry|sorry hoor|sorri|excuseer|excuses|oeps|oops".split("|")
+_ACKNOWLEDGEMENTS = _whole_messages(
+    "ja|jawel|jaja|ja hoor|yes|yep|sorry|sorry hoor|sorri|excuseer|excuses|oeps|oops"
 )
+# Yes and no: with courtesy words alone, a message that asks nothing (`asks_nothing`).
+_YES_NO = frozenset("ja jaja jawel nee neen nope yes yep no".split())
 # Whole messages that end the chat though no word of them is a farewell: "stop" read as a
 # question had got the passage on stopping one's business.
-_BYE_MESSAGES = frozenset({"stop", "quit", "exit", "dat was het", "dat is alles", "that all"})
+_BYE_MESSAGES = _whole_messages("stop | quit | exit | dat was het | dat is alles | that all")
 # Whole messages that ask for answers in English (courtesy words aside): the passages and the
 # answers are Dutch, which the reply says in both languages rather than answering the request
 # with a passage ("and in english please?" had got the BOIP's).
-_LANGUAGE_MESSAGES = frozenset(
-    " ".join(w for w in m.split() if len(w) > 1)
-    for m in """
+_LANGUAGE_MESSAGES = _whole_messages(
+    """
     english | in english | and in english | answer in english | reply in english |
     can you answer in english | can you reply in english | can you do that in english |
     do you speak english | can you speak english | speak english | translate |
@@ -127,7 +133,7 @@ _LANGUAGE_MESSAGES = frozenset(
     is there an english version | engels | in het engels | en in het engels |
     antwoord in het engels | kan je in het engels antwoorden | kun je in het engels antwoorden |
     spreek je engels | kan je engels | kun je engels | vertaal | vertalen naar het engels
-    """.split("|")
+    """
 )
 # Farewells that are not also greetings: "dag" and "daag" are Flemish for hello and for
 # goodbye, and say goodbye only after "tot", which in smalltalk always does ("tot ziens", "tot
@@ -149,7 +155,7 @@ def message_smalltalk(
         return "bye"
     if whole in _ACKNOWLEDGEMENTS:
         return "help"
-    if " ".join(t for t in tokens if t not in _COURTESY) in _LANGUAGE_MESSAGES:
+    if " ".join(t for t in tokens if t not in _FILLERS) in _LANGUAGE_MESSAGES:
         return "language"
     if not tokens:
         # No word at all ("?", "...", "🤷"): never a question, and read with a conversation's
@@ -197,18 +203,17 @@ CONTINUATIONS = frozenset("en maar ook of and also".split())
 # Whole messages that ask for more on what was just answered, as `surface_tokens` reads them:
 # "meer info" had been answered, as a question of its own, with a passage that lists where to
 # find info.
-_MORE_REQUESTS = frozenset(
-    " ".join(w for w in m.split() if len(w) > 1)
-    for m in """
+_MORE_REQUESTS = _whole_messages(
+    """
     meer info | meer informatie | meer uitleg | meer details | meer weten | meer | vertel meer |
     vertel me meer | leg uit | leg dat uit | leg me dat uit | kan je dat uitleggen |
     kun je dat uitleggen | details | link | de link | bron | de bron | welke bron |
     waar vind ik dat | waar staat dat | more info | more information | more details |
     tell me more | explain | can you explain | can you explain that | source
-    """.split("|")
+    """
 )
 # Words that make a request polite or casual and add nothing to it: "graag wat meer info aub".
-_COURTESY = frozenset(
+_FILLERS = frozenset(
     "aub alsjeblieft alstublieft asjeblieft astublieft svp please pls plz graag even eens nog "
     "wat iets ok oke okay dan".split()
 )
@@ -443,6 +448,12 @@ def without_formulas(tokens: Sequence[str]) -> list[str]:
     return [t for k, t in enumerate(tokens) if k not in dropped]
 
 
+def asks_nothing(tokens: Sequence[str]) -> bool:
+    """Whether a message holds only courtesy words and a yes or no ("beste wegwijzer", "ja
+    sorry"): nothing asked, and nothing that points back."""
+    return bool(tokens) and all(t in COURTESY_WORDS or t in _YES_NO for t in tokens)
+
+
 def refers_back(tokens: Sequence[str]) -> bool:
     """Whether a question points at something said before ("dat", "daarvoor", "en ...?",
     "meer info")."""
@@ -455,7 +466,7 @@ def asks_for_more(tokens: Sequence[str]) -> bool:
     """Whether a whole message asks for more on what was answered before and names nothing
     else ("meer info", "kan je dat uitleggen?", "tell me more"): none of its words is to be
     looked up."""
-    return " ".join(t for t in tokens if t not in _COURTESY) in _MORE_REQUESTS
+    return " ".join(t for t in tokens if t not in _FILLERS) in _MORE_REQUESTS
 
 
 def has_anaphor(tokens: Sequence[str]) -> bool:
