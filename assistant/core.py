@@ -16,6 +16,7 @@ from assistant.analysis import (
     STOPWORDS,
     Analyzer,
     TermGroup,
+    content_tokens,
     english_zipf,
     fold,
     last_sentence,
@@ -88,6 +89,8 @@ WORDED = 0.95
 NEW_THING_SHARE = 0.5
 
 _SPACE = re.compile(r"\s+")
+# Where the name a title leads with ends: "SOFAM, beheersvennootschap ...", "BOIP (Benelux-...".
+_TITLE_HEAD = re.compile(r"[(,:]")
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,7 @@ class Assistant:
         self._central = {pid: math.log1p(n) / most for pid, n in linked.items()}
         self._outside = OutsideSubjects(corpus.outside, analyzer, vocabulary, counts)
         self._wordings = Wordings(corpus.passages)
+        self._title_heads: dict[str, frozenset[str]] = {}  # see `_title_head`
 
     @classmethod
     def from_directory(
@@ -368,6 +372,7 @@ class Assistant:
         order = sorted(range(len(candidates)), key=lambda k: (-probabilities[k], k))
         order = self._ranked_first(groups, candidates, probabilities, order)
         order = self._overview_first(groups, hits, probabilities, order)
+        order = self._named_first(groups, hits, probabilities, order)
         order = _worded_first(candidates, probabilities, order, self.model.threshold)
         search_order = hits
         in_context = bool(context) and smalltalk is None
@@ -440,6 +445,41 @@ class Assistant:
                     return [k, *(j for j in order if j != k)]
                 break
         return order
+
+    def _named_first(
+        self,
+        groups: Sequence[TermGroup],
+        hits: Sequence[Hit],
+        probabilities: Sequence[float],
+        order: list[int],
+    ) -> list[int]:
+        """The order, with the candidate first whose title leads with exactly what a question
+        that names only a subject names ("wat is sofam?": "SOFAM, beheersvennootschap voor
+        visuele kunsten", not "Hulp van SOFAM of Sabam bij een inbreuk", whose text names SOFAM
+        five times). Only when that passage would answer it on its own evidence too."""
+        if not order or not _names_only_a_subject(groups):
+            return order
+        named = [(g.primary, *g.alternatives) for g in groups if g.word not in DEFINING_WORDS]
+        if not named:
+            return order
+        for k in order:
+            head = self._title_head(hits[k].passage.id)
+            said = {t for terms in named for t in terms}
+            if head <= said and all(head.intersection(terms) for terms in named):
+                if k != order[0] and probabilities[k] >= self.model.threshold:
+                    return [k, *(j for j in order if j != k)]
+                break
+        return order
+
+    def _title_head(self, passage_id: str) -> frozenset[str]:
+        """The stems of a passage's title before its first comma, colon or parenthesis: the
+        name it is about ("SOFAM", "BOIP", "Hefboom")."""
+        head = self._title_heads.get(passage_id)
+        if head is None:
+            title = _TITLE_HEAD.split(self._by_id[passage_id].title, maxsplit=1)[0]
+            head = frozenset(self.index.analyzer.stem(t) for t in content_tokens(title))
+            self._title_heads[passage_id] = head
+        return head
 
     def topic_passages(self, context_passages: Sequence[str]) -> frozenset[str]:
         """The passages a conversation's topic covers: those answered, and the family of the

@@ -364,3 +364,31 @@ def test_a_question_worded_as_a_passage_s_own_goes_to_that_passage(assistant, qu
     answer = assistant.ask(question)
     assert answer.outcome == "answered"
     assert answer.passages[0].id == passage
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        ("wat is sofam?", "sofam"),
+        ("wat doet sofam?", "sofam"),
+        ("what is sofam?", "sofam"),
+        ("wat doet het boip", "boip"),
+        ("wat doet hefboom?", "hefboom"),
+    ],
+)
+def test_a_question_naming_only_a_subject_goes_to_the_passage_whose_title_leads_with_it(
+    assistant, question, passage
+):
+    # "Hulp van SOFAM of Sabam bij een inbreuk" names SOFAM five times in its text and had gone
+    # first; "SOFAM, beheersvennootschap voor visuele kunsten" is the passage about SOFAM.
+    answer = assistant.ask(question)
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == passage
+
+
+def test_a_title_s_lead_name_does_not_take_a_question_that_asks_more(assistant):
+    # Not a question that names only the subject: the passage on infringement answers it.
+    found = assistant.retrieve("kan sofam mij helpen als mijn foto gestolen is")
+    assert found.hits[0].passage.id == "inbreuk-via-beheersvennootschap"
+    found = assistant.retrieve("wat kost sofam?")  # a fact asked: the passage that holds it
+    assert found.hits[0].passage.id == "sofam"
