@@ -143,7 +143,9 @@ class Conversation:
         answer = assistant.compose(chosen.found, chosen.decision, top_k)
         if followed_up:
             answer = self._as_follow_up(answer, topic)
-        self._remember(answer, asked, topic if followed_up else None, now, may_follow_up, chosen)
+        names_own = bool(alone.found.hits) and assistant.names_own_subject(alone.found)
+        kept = topic if followed_up else None
+        self._remember(answer, asked, kept, now, may_follow_up, chosen, names_own)
         return answer
 
     def reset(self) -> None:
@@ -239,6 +241,7 @@ class Conversation:
         now: float,
         may_follow_up: bool = False,
         reading: _Reading | None = None,
+        names_own: bool = False,
     ) -> None:
         """An answer on a subject sets (or, as a follow-up, keeps) the topic; expired ones go,
         and a goodbye ends it.
@@ -249,14 +252,22 @@ class Conversation:
         follow-up (it names no subject of its own) and that lands, even read on its own, on
         the topic's passages or their family ("komt een serie daarvoor in aanmerking?" after
         Screen Flanders) stays on that topic: its own words, which name nothing, would be a
-        poor context for the next question.
+        poor context for the next question. One that names a subject of its own (`names_own`)
+        stays only when it lands on a passage the topic's answer showed ("en die billijke
+        vergoeding?" after Unisono was shown); "en de winwinlening?" after the startlening,
+        whose family it is, sets a topic of its own, or "hoeveel kan ik daarmee lenen?" would
+        be read with the startlening.
         """
         current = self.topic if self.topic and now - self.topic.at <= self.timeout else None
         if answer.outcome in ("answered", "partial") and answer.passages:
             ids = tuple(p.id for p in answer.passages)
             same = current and (
                 current.passage_ids[:1] == ids[:1]
-                or (may_follow_up and ids[0] in self.assistant.topic_passages(current.passage_ids))
+                or (
+                    may_follow_up
+                    and ids[0] in self.assistant.topic_passages(current.passage_ids)
+                    and (not names_own or ids[0] in current.passage_ids)
+                )
             )
             # A question that lands on the topic's own passage stays on that topic.
             kept = kept or (current if same else None)

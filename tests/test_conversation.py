@@ -220,6 +220,28 @@ def test_a_question_naming_its_own_subject_sets_a_new_topic(assistant):
     assert conversation.topic.question == "wat is het cultuurkrediet?"
 
 
+def test_a_subject_of_the_topic_s_family_named_on_its_own_becomes_the_topic(assistant):
+    # The winwinlening is linked from the startlening's passage, so it is of that topic's
+    # family; but the user named it and was not shown it: "daarmee" is the winwinlening.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de startlening?")
+    conversation.ask("en de winwinlening?")
+    assert conversation.topic.question == "en de winwinlening?"
+    answer = conversation.ask("hoeveel kan ik daarmee lenen?")
+    assert _first(answer).startswith("winwinlening")
+
+
+def test_a_subject_named_from_the_answer_just_shown_keeps_the_topic(assistant):
+    # Unisono was shown with the answer on a party's Sabam fees: the question on it continues
+    # that topic, whose words ("fuif") the next question needs.
+    conversation = Conversation(assistant)
+    first = "we geven een fuif met de jeugdbeweging, moeten we sabam betalen?"
+    shown = [p.id for p in conversation.ask(first).passages]
+    assert "unisono-organisator" in shown[1:]
+    assert _first(conversation.ask("en die billijke vergoeding, wa is da")) == "unisono-organisator"
+    assert conversation.topic.question == first
+
+
 def test_a_subject_many_passages_share_but_the_topic_lacks_is_not_bent(assistant):
     # Many passages are about the auteursrecht, so the word alone does not mark a subject of
     # its own; but the startlening's passage does not hold it: the question is not read as a
