@@ -90,7 +90,7 @@ NEW_THING_SHARE = 0.5
 
 _SPACE = re.compile(r"\s+")
 # Where the name a title leads with ends: "SOFAM, beheersvennootschap ...", "BOIP (Benelux-...".
-_TITLE_HEAD = re.compile(r"[(,:]")
+_TITLE_HEAD = re.compile(r"[(,]")
 
 
 @dataclass(frozen=True)
@@ -453,18 +453,22 @@ class Assistant:
         probabilities: Sequence[float],
         order: list[int],
     ) -> list[int]:
-        """The order, with the candidate first whose title leads with exactly what a question
-        that names only a subject names ("wat is sofam?": "SOFAM, beheersvennootschap voor
-        visuele kunsten", not "Hulp van SOFAM of Sabam bij een inbreuk", whose text names SOFAM
-        five times). Only when that passage would answer it on its own evidence too."""
+        """The order, with the organisation first whose title leads with exactly what a
+        question that names only a subject names ("wat is sofam?": "SOFAM, beheersvennootschap
+        voor visuele kunsten", not "Hulp van SOFAM of Sabam bij een inbreuk", whose text names
+        SOFAM five times). Only an organisation's passage: a title such as "Sponsoring,
+        aftrekbaar voor de sponsor ..." leads with a subject one of whose facets it is. And
+        only when that passage would answer it on its own evidence too."""
         if not order or not _names_only_a_subject(groups):
             return order
         named = [(g.primary, *g.alternatives) for g in groups if g.word not in DEFINING_WORDS]
         if not named:
             return order
+        said = {t for terms in named for t in terms}
         for k in order:
+            if hits[k].passage.kind != "organisatie":
+                continue
             head = self._title_head(hits[k].passage.id)
-            said = {t for terms in named for t in terms}
             if head <= said and all(head.intersection(terms) for terms in named):
                 if k != order[0] and probabilities[k] >= self.model.threshold:
                     return [k, *(j for j in order if j != k)]
@@ -472,8 +476,8 @@ class Assistant:
         return order
 
     def _title_head(self, passage_id: str) -> frozenset[str]:
-        """The stems of a passage's title before its first comma, colon or parenthesis: the
-        name it is about ("SOFAM", "BOIP", "Hefboom")."""
+        """The stems of a passage's title before its first comma or parenthesis: the name it
+        is about ("SOFAM", "BOIP", "Hefboom")."""
         head = self._title_heads.get(passage_id)
         if head is None:
             title = _TITLE_HEAD.split(self._by_id[passage_id].title, maxsplit=1)[0]

@@ -392,3 +392,5 @@ def test_a_title_s_lead_name_does_not_take_a_question_that_asks_more(assistant):
     assert found.hits[0].passage.id == "inbreuk-via-beheersvennootschap"
     found = assistant.retrieve("wat kost sofam?")  # a fact asked: the passage that holds it
     assert found.hits[0].passage.id == "sofam"
+    # Only an organisation: "Sponsoring, aftrekbaar voor de sponsor ..." is a facet of sponsoring.
+    assert assistant.retrieve("wat is sponsoring?").hits[0].passage.id == "gift-of-sponsoring"
