@@ -91,6 +91,17 @@ NEW_THING_SHARE = 0.5
 _SPACE = re.compile(r"\s+")
 # Where the name a title leads with ends: "SOFAM, beheersvennootschap ...", "BOIP (Benelux-...".
 _TITLE_HEAD = re.compile(r"[(,]")
+# Pronouns that stand for something named before when nothing else in a question names it
+# ("wat kost het?"); beside a subject they are its article ("wat kost het lidmaatschap?").
+_PRONOUNS = frozenset("het it".split())
+# Words that ask how long something lasts, whether it still holds or how it goes, of whatever
+# is named: "hoe lang duurt het?", "hoe vraag ik dat aan?", "hoe werkt dat?".
+_ASKING_WORDS = frozenset(
+    """
+    lang duurt duren geldig long last lasts take takes valid
+    aanvragen aanvraag vraag indienen dien werkt work works apply
+    """.split()
+)
 
 
 @dataclass(frozen=True)
@@ -619,12 +630,33 @@ class Assistant:
             return Decision("smalltalk", 0.0)
         if not found.hits:
             return Decision("not_answered", 0.0)
-        if _without_subject(found):
+        if self._without_subject(found):
             # "wat kost dat?" on its own: what "dat" is, no passage can know.
             return Decision("not_answered", 0.0)
         return self.model.decide(
             found.features, found.missing, found.subject, in_context=found.in_context
         )
+
+    def _without_subject(self, found: Retrieval) -> bool:
+        """Whether a question read on its own names no subject: it points at one named before
+        ("wat kost dat?", "hoeveel is die?", "hoe lang duurt het?"), which no passage can know,
+        or has no word to look up at all ("wat is dat?", "beste wegwijzer")."""
+        return (
+            not found.in_context
+            and found.smalltalk is None
+            and (not found.groups or self._names_only_a_fact(found))
+        )
+
+    def _names_only_a_fact(self, found: Retrieval) -> bool:
+        """Whether a question asks a kind of fact of something it only points at: one of its
+        words stands for something named before ("dat", "die", or "het" and "it" with no
+        subject beside them), and the others ask for the fact ("kost", "hoeveel"), how long it
+        lasts or how it goes (`_ASKING_WORDS`: "hoe lang duurt het?", "hoe vraag ik dat aan?")."""
+        if not found.groups or not (
+            has_anaphor(found.tokens) or any(t in _PRONOUNS for t in found.tokens)
+        ):
+            return False
+        return all(is_fact_cue(g.word) or g.word in _ASKING_WORDS for g in found.groups)
 
     def compose(self, found: Retrieval, decision: Decision, top_k: int = 3) -> Answer:
         """The `Answer` a user reads for a retrieval and its decision."""
@@ -1003,7 +1035,7 @@ class Assistant:
     def _not_answered(self, found: Retrieval, decision: Decision) -> Answer:
         suggestions = [h.passage.questions[0] for h in found.hits[:3]]
         # Without a subject, the user can ask again with one; no desk knows it either.
-        without_subject = _without_subject(found)
+        without_subject = self._without_subject(found)
         return Answer(
             question=found.question,
             answered=False,
@@ -1063,24 +1095,6 @@ def _worded_first(
     ):
         return order
     return [worded, *(k for k in order if k != worded)]
-
-
-def _without_subject(found: Retrieval) -> bool:
-    """Whether a question read on its own names no subject: it points at one named before
-    ("wat kost dat?", "hoeveel is die?"), which no passage can know, or has no word to look
-    up at all ("wat is dat?", "beste wegwijzer")."""
-    return (
-        not found.in_context
-        and found.smalltalk is None
-        and (not found.groups or _names_only_a_fact(found))
-    )
-
-
-def _names_only_a_fact(found: Retrieval) -> bool:
-    """Whether a question asks a kind of fact of something it only points at: all its words
-    ask for the fact, and one stands for something named before ("wat kost dat?", "hoeveel
-    is die?")."""
-    return bool(found.groups) and not _subject_words(found.groups) and has_anaphor(found.tokens)
 
 
 def _names_only_a_subject(groups: Sequence[TermGroup]) -> bool:

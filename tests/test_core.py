@@ -252,6 +252,20 @@ def test_a_question_without_a_subject_asks_for_one(assistant):
         answer = assistant.ask(text)
         assert answer.outcome == "not_answered" and answer.confidence == 0.0, text
         assert answer.message.startswith("Waarover gaat je vraag?") and not answer.fallback, text
+    # "het" with nothing beside it is "it", and how long something lasts or how it goes is
+    # asked of whatever it is: these had been answered with the duration of copyright (0.91),
+    # the flat-rate costs of author's rights (0.81) and one desk's procedure (0.72).
+    for text in (
+        "hoe lang duurt dat?",
+        "wat kost het?",
+        "hoe vraag ik dat aan?",
+        "is het nog geldig?",
+    ):
+        answer = assistant.ask(text)
+        assert answer.message.startswith("Waarover gaat je vraag?"), text
+    # Beside a subject, "het" is its article, and a duration is asked of that subject.
+    assert assistant.ask("wat kost het lidmaatschap van sabam?").answered
+    assert assistant.ask("hoe lang duurt een octrooi?").passages[0].id == "octrooi"
     # A question with a subject the corpus lacks still gets the desk.
     answer = assistant.ask("recept voor stoofvlees met friet")
     assert answer.message.startswith("Daar heb ik geen") and answer.fallback
