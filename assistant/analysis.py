@@ -55,7 +55,8 @@ STOPWORDS = frozenset(
 )
 
 # English function words: stopwords only in a question recognised as English ("do", "are",
-# "will" and "as" would delete or distort Dutch words).
+# "will" and "as" would delete or distort Dutch words), and the pieces of their contractions
+# ("we're": "we", "re", "were"; "doesn't": "doesn", "t", "doesnt").
 ENGLISH_STOPWORDS = frozenset(
     """
     the a an is are am was were be been being how what which who whom where when why can could
@@ -68,6 +69,9 @@ ENGLISH_STOPWORDS = frozenset(
     yet ever never always often usually sometimes really too someone anyone somebody anybody
     something anything everything nothing everyone im ive dont doesnt didnt cant isnt arent
     having getting gets doing wants wanted wanting
+    re ve ll don doesn didn isn aren wasn weren hasn haven hadn couldn shouldn wouldn
+    youre youve youll weve theyre theyve theyll hes shes thats theres whats wasnt werent
+    hasnt havent hadnt couldnt shouldnt wouldnt
     """.split()
 )
 

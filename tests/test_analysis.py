@@ -199,6 +199,15 @@ def test_the_other_forms_of_english_stopword_verbs_are_stopwords_too(assistant):
     assert not {"wanted", "wants"} & {g.word for g in assistant.read(question).groups}
 
 
+def test_the_pieces_of_english_contractions_are_no_words_of_a_question(assistant):
+    # "we're" gives "we", "re" and "were", "doesn't" gives "doesn" and "doesnt": "re" and
+    # "doesn" had been rare English words the corpus lacks, the heaviest of the question.
+    question = "we're a band and sabam doesn't answer, they've got our songs"
+    words = {g.word for g in assistant.read(question).groups}
+    assert not {"re", "doesn", "ve", "theyve"} & words
+    assert {"band", "sabam"} <= words
+
+
 def test_the_english_glossary_knows_the_other_number_of_its_nouns(assistant):
     # The glossary lists "founder" and "fines"; users type "founders" and "fine".
     stem = assistant.index.analyzer.stem
