@@ -433,14 +433,22 @@ _FORMULAS = frozenset(
 )
 
 
+# "ik heb schrik dat", "ik ben bang dat", "ik vrees dat", "i'm afraid that": how the user feels
+# about what follows, which is what they ask about; "schrik" (Flemish) weighed as a rare word.
+_WORRY_WORDS = frozenset("schrik bang vrees vrezen afraid worried scared".split())
+_WORRY_ENDS = frozenset("dat da om voor that of about".split())
+
+
 def without_formulas(tokens: Sequence[str]) -> list[str]:
-    """The tokens without the formulas that open or close a message (`_FORMULAS`) and without
+    """The tokens without the formulas that open or close a message (`_FORMULAS`), without
     "vraag ... af" where a reflexive pronoun follows the verb ("ik vraag me af of ...": I
-    wonder whether ...)."""
+    wonder whether ...), and without the worry before what is asked (`_WORRY_WORDS`)."""
     dropped: set[int] = set()
     for i, word in enumerate(tokens[:-1]):
         if (word, tokens[i + 1]) in _FORMULAS:
             dropped |= {i, i + 1}
+        if word in _WORRY_WORDS and tokens[i + 1] in _WORRY_ENDS:
+            dropped.add(i)
         if word in _WONDER_VERBS and tokens[i + 1] in _REFLEXIVES:
             ends = [k for k in (i + 2, i + 3) if k < len(tokens) and tokens[k] == "af"]
             if ends:

@@ -317,3 +317,19 @@ def test_i_wonder_is_the_opening_of_a_question_not_its_words():
     # "hoe vraag ik ... aan" asks how to apply: no reflexive after the verb.
     tokens = surface_tokens("hoe vraag ik een kunstwerkattest aan")
     assert without_formulas(tokens) == tokens
+
+
+def test_a_worry_before_the_question_is_not_its_subject(assistant):
+    # "schrik" (Flemish: fear) weighed as the rarest word of the question, which was refused.
+    tokens = surface_tokens("ik heb schrik dat iemand mijn idee pikt")
+    assert "schrik" not in without_formulas(tokens)
+    assert without_formulas(surface_tokens("i'm afraid that they copy it")) == [
+        "im",
+        "that",
+        "they",
+        "copy",
+        "it",
+    ]
+    # Not a fright that is itself what is asked about.
+    assert "schrik" in without_formulas(surface_tokens("wat doe ik tegen plankenkoorts en schrik"))
+    assert assistant.ask("ik heb schrik dat iemand mijn idee pikt").answered
