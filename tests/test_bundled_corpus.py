@@ -68,6 +68,29 @@ def test_every_url_in_the_bundled_corpus_stands_in_the_register():
     assert {link.url for p in corpus.passages for link in p.links} <= register_urls
 
 
+def test_a_current_organisation_s_passage_opens_with_what_it_is():
+    # "wat is sofam?" is answered with the passage's first sentence; it had been SOFAM's
+    # membership fee ("Lid worden van SOFAM kost ..."), so the user never read what SOFAM is.
+    # The first sentence opens (after "Het" or "De") with the name the title leads with or
+    # the one it gives in parentheses. Question titles ("Wie helpt bij ...?") name none.
+    corpus = load_corpus(bundled_corpus_dir())
+    unnamed = []
+    for passage in corpus.passages:
+        name, *rest = re.split(r"[(,]", passage.title, maxsplit=1)
+        if (
+            passage.kind != "organisatie"
+            or passage.status != "actueel"
+            or not rest
+            or passage.title.endswith("?")
+        ):
+            continue
+        names = [name, *re.findall(r"\(([^)]*)\)", passage.title)]
+        opening = re.sub(r"^(het|de) ", "", passage.text.strip().lower())
+        if not any(opening.startswith(n.strip().lower()) for n in names):
+            unnamed.append(passage.id)
+    assert not unnamed
+
+
 def test_the_readme_describes_every_corpus_folder_and_no_other():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
     described = set(re.findall(r"^\| `([a-z-]+)/` \|", readme, re.MULTILINE))
