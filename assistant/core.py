@@ -98,7 +98,7 @@ _PRONOUNS = frozenset("het it".split())
 # is named: "hoe lang duurt het?", "hoe vraag ik dat aan?", "hoe werkt dat?".
 _ASKING_WORDS = frozenset(
     """
-    lang duurt duren geldig long last lasts take takes valid
+    lang duurt duren geldig long last lasts take takes valid gratis kosteloos free
     aanvragen aanvraag vraag indienen dien werkt work works apply
     """.split()
 )

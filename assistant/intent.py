@@ -106,8 +106,10 @@ _HELP_MESSAGES = _whole_messages(
     hoe moet ik je gebruiken | hoe werkt het | ik heb een vraag | ik heb nog een vraag |
     ik heb een paar vragen |
     mag ik iets vragen | mag ik een vraag stellen | kan ik een vraag stellen |
+    kan ik je iets vragen | kan ik u iets vragen | kan ik jou iets vragen | mag ik je iets vragen |
+    mag ik u iets vragen | mag ik jou iets vragen | mag ik je een vraag stellen |
     how does this work | what is this | how do i use this | how do i use you | what do you do |
-    i have a question
+    i have a question | can i ask you something | can i ask you a question | can i ask a question
     """
 )
 _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"})
@@ -121,9 +123,10 @@ _YES_NO = frozenset("ja jaja jawel nee neen nope yes yep no".split())
 # Whole messages that end the chat though no word of them is a farewell: "stop" read as a
 # question had got the passage on stopping one's business.
 _BYE_MESSAGES = _whole_messages("stop | quit | exit | dat was het | dat is alles | that all")
-# Whole messages that ask for answers in English (courtesy words aside): the passages and the
-# answers are Dutch, which the reply says in both languages rather than answering the request
-# with a passage ("and in english please?" had got the BOIP's).
+# Whole messages that ask for answers in English or French (courtesy words aside): the passages
+# and the answers are Dutch, which the reply says in Dutch and English rather than answering the
+# request with a passage ("and in english please?" had got the BOIP's, "werkt dit ook in het
+# frans?" too).
 _LANGUAGE_MESSAGES = _whole_messages(
     """
     english | in english | and in english | answer in english | reply in english |
@@ -132,7 +135,10 @@ _LANGUAGE_MESSAGES = _whole_messages(
     translate to english | translate that | can you translate | can you translate that |
     is there an english version | engels | in het engels | en in het engels |
     antwoord in het engels | kan je in het engels antwoorden | kun je in het engels antwoorden |
-    spreek je engels | kan je engels | kun je engels | vertaal | vertalen naar het engels
+    spreek je engels | kan je engels | kun je engels | vertaal | vertalen naar het engels |
+    frans | in het frans | en in het frans | werkt dit ook in het frans | kan het in het frans |
+    kan ik in het frans vragen | spreek je frans | french | in french | en francais |
+    parlez vous francais
     """
 )
 # Farewells that are not also greetings: "dag" and "daag" are Flemish for hello and for

@@ -260,6 +260,7 @@ def test_a_question_without_a_subject_asks_for_one(assistant):
         "wat kost het?",
         "hoe vraag ik dat aan?",
         "is het nog geldig?",
+        "is dit gratis?",
     ):
         answer = assistant.ask(text)
         assert answer.message.startswith("Waarover gaat je vraag?"), text

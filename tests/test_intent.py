@@ -90,6 +90,13 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("and in English please?", "language"),
         ("kan je in het engels antwoorden aub", "language"),
         ("is there English funding?", None),  # a question that names English
+        # Asking to ask, and asking for French: "kan ik je iets vragen?" had got the
+        # Cultuurloket, "werkt dit ook in het frans?" the BOIP (0.83).
+        ("kan ik je iets vragen?", "help"),
+        ("Can I ask you a question?", "help"),
+        ("werkt dit ook in het frans?", "language"),
+        ("en français?", "language"),
+        ("welke subsidies zijn er voor franse tournees", None),
         ("...", "help"),
         ("🤷", "help"),
         # A follow-up or a question with a subject is no smalltalk.
