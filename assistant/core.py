@@ -91,6 +91,9 @@ NEW_THING_SHARE = 0.5
 _SPACE = re.compile(r"\s+")
 # Where the name a title leads with ends: "SOFAM, beheersvennootschap ...", "BOIP (Benelux-...".
 _TITLE_HEAD = re.compile(r"[(,]")
+# Kinds of fact a figure answers: the sentence with one is the snippet ("hoe lang ...?": the
+# years; "tot wanneer ...?": the date).
+_FIGURE_FACTS = frozenset({"cost", "payment", "amount", "deadline"})
 # Pronouns that stand for something named before when nothing else in a question names it
 # ("wat kost het?"); beside a subject they are its article ("wat kost het lidmaatschap?").
 _PRONOUNS = frozenset("het it".split())
@@ -666,8 +669,15 @@ class Assistant:
             return self._not_answered(found, decision)
         hits = found.hits
         chosen = [h for h in hits[:top_k] if h.score >= RELATIVE_CUTOFF * hits[0].score]
-        terms = {t for g in found.groups for t in g.terms}
-        wants_amount = asks_for_amount(found.tokens)
+        # Each term at the weight of its heaviest word: a follow-up's own words before the
+        # earlier question's (`CONTEXT_WEIGHT`) in choosing the sentence to show.
+        terms: dict[str, float] = {}
+        for group in found.groups:
+            for term in group.terms:
+                terms[term] = max(terms.get(term, 0.0), group.weight)
+        wants_amount = asks_for_amount(found.tokens) or bool(
+            asked_facts(found.tokens) & _FIGURE_FACTS
+        )
         # "meer info" on the passage just answered: all of it, not the same snippet again.
         whole = found.in_context and asks_for_more(found.tokens)
         passages = tuple(
@@ -1004,7 +1014,7 @@ class Assistant:
             return list(context.groups)
         return self.analyse(context)
 
-    def _snippet(self, passage: Passage, terms: set[str], wants_amount: bool) -> str:
+    def _snippet(self, passage: Passage, terms: Mapping[str, float], wants_amount: bool) -> str:
         """The sentences of a passage that answer best (see `snippets.best_snippet`)."""
         return best_snippet(
             passage.text,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 MAX_SNIPPET_CHARS = 300
@@ -43,7 +43,7 @@ def _sentences_of(text: str) -> tuple[str, ...]:
 
 def best_snippet(
     text: str,
-    query_terms: Collection[str],
+    query_terms: Collection[str] | Mapping[str, float],
     analyse: Callable[[str], list[str]],
     idf: Callable[[str], float],
     limit: int = MAX_SNIPPET_CHARS,
@@ -52,8 +52,11 @@ def best_snippet(
 ) -> str:
     """The best-matching sentence of `text`, with its neighbour when both fit in `limit`.
 
-    A sentence scores the summed IDF of the question terms it contains; when the question asks
-    for a figure (`wants_amount`), sentences with an amount come first. Ties go to the earlier
+    A sentence scores the summed IDF of the question terms it contains, each scaled by its
+    weight when `query_terms` is a mapping (a follow-up's own words count fully, those of the
+    conversation's earlier question less: "hoe lang is het geldig?" after the i-DEPOT asks for
+    the sentence with its years, not the one that names the i-DEPOT most); when the question
+    asks for a figure (`wants_amount`), sentences with an amount come first. Ties go to the earlier
     sentence, and with no match at all the first sentence (passages answer first) is used.
     `analysed`, when given, holds the terms of each sentence of `sentences(text)` as `analyse`
     gives them (the index keeps them), so the sentences are not analysed again.
@@ -65,7 +68,10 @@ def best_snippet(
         analysed = [analyse(s) for s in parts]
     # fsum is exact, so the score does not depend on the order a set yields its terms in
     # (which changes with the hash seed, and with it which of two equal sentences wins).
-    scores = [math.fsum(idf(t) for t in set(terms) if t in query_terms) for terms in analysed]
+    weights = query_terms if isinstance(query_terms, Mapping) else dict.fromkeys(query_terms, 1.0)
+    scores = [
+        math.fsum(idf(t) * weights[t] for t in set(terms) if t in weights) for terms in analysed
+    ]
     if wants_amount:
         bonus = max(scores) + 1.0
         scores = [sc + bonus * bool(_AMOUNT.search(s)) for sc, s in zip(scores, parts, strict=True)]

@@ -220,6 +220,16 @@ def test_a_question_naming_its_own_subject_sets_a_new_topic(assistant):
     assert conversation.topic.question == "wat is het cultuurkrediet?"
 
 
+def test_a_follow_up_is_shown_the_sentence_that_answers_it(assistant):
+    # "hoe lang" asks a duration: the sentence with the i-DEPOT's years, not again the first
+    # one, which names the i-DEPOT and the BOIP (the topic's words) most.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is een i-depot?")
+    answer = conversation.ask("hoe lang is het geldig?")
+    assert answer.passages[0].id == "i-depot"
+    assert "5 jaar" in answer.passages[0].snippet
+
+
 def test_a_subject_of_the_topic_s_family_named_on_its_own_becomes_the_topic(assistant):
     # The winwinlening is linked from the startlening's passage, so it is of that topic's
     # family; but the user named it and was not shown it: "daarmee" is the winwinlening.

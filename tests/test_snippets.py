@@ -40,6 +40,18 @@ def test_snippet_prefers_an_amount_when_the_question_asks_for_one():
     assert "300.000" in snippet
 
 
+def test_a_follow_up_s_own_words_choose_the_sentence_before_the_earlier_question_s():
+    # "wie registreert de akte?" after "wat is de winwinlening?": the earlier question's word,
+    # rarer, counts half; the follow-up's own word picks its sentence.
+    idf = {"winwinlening": 3.0, "akte": 2.0}.get
+    weights = {"winwinlening": 0.5, "akte": 1.0}
+    snippet = best_snippet(TEXT, weights, _analyse, lambda t: idf(t, 0.0), limit=60)
+    assert snippet == "PMV registreert de akte binnen een maand."
+    # A plain set counts every word fully, as before.
+    both = best_snippet(TEXT, set(weights), _analyse, lambda t: idf(t, 0.0), limit=60)
+    assert both.startswith("De winwinlening")
+
+
 def test_snippet_without_match_starts_with_the_first_sentence():
     assert best_snippet(TEXT, set(), _analyse, lambda t: 1.0).startswith("De winwinlening")
 
