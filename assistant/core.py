@@ -29,6 +29,7 @@ from assistant.indexing import IndexArrays, TokenisedCorpus
 from assistant.intent import (
     DEFINING_WORDS,
     asked_facts,
+    asks_for_a_time,
     asks_for_more,
     asks_nothing,
     has_anaphor,
@@ -91,9 +92,8 @@ NEW_THING_SHARE = 0.5
 _SPACE = re.compile(r"\s+")
 # Where the name a title leads with ends: "SOFAM, beheersvennootschap ...", "BOIP (Benelux-...".
 _TITLE_HEAD = re.compile(r"[(,]")
-# Kinds of fact a figure answers: the sentence with one is the snippet ("hoe lang ...?": the
-# years; "tot wanneer ...?": the date).
-_FIGURE_FACTS = frozenset({"cost", "payment", "amount", "deadline"})
+# Kinds of fact a figure answers, beyond the words `asks_for_amount` knows ("prijs", "fee").
+_FIGURE_FACTS = frozenset({"cost", "payment", "amount"})
 # Pronouns that stand for something named before when nothing else in a question names it
 # ("wat kost het?"); beside a subject they are its article ("wat kost het lidmaatschap?").
 _PRONOUNS = frozenset("het it".split())
@@ -675,8 +675,11 @@ class Assistant:
         for group in found.groups:
             for term in group.terms:
                 terms[term] = max(terms.get(term, 0.0), group.weight)
-        wants_amount = asks_for_amount(found.tokens) or bool(
-            asked_facts(found.tokens) & _FIGURE_FACTS
+        # A price, an amount, a duration or a date asked: the sentence with a figure.
+        wants_amount = (
+            asks_for_amount(found.tokens)
+            or asks_for_a_time(found.tokens)
+            or bool(asked_facts(found.tokens) & _FIGURE_FACTS)
         )
         # "meer info" on the passage just answered: all of it, not the same snippet again.
         whole = found.in_context and asks_for_more(found.tokens)

@@ -508,6 +508,16 @@ def _next(tokens: Sequence[str], i: int) -> str:
     return tokens[i + 1] if i + 1 < len(tokens) else ""
 
 
+def asks_for_a_time(tokens: Sequence[str]) -> bool:
+    """Whether a question asks how long ("hoe lang", "how long") or by when ("tegen wanneer",
+    "since when"): a figure or a date answers it."""
+    return any(
+        (word in ("lang", "long") and before in _DURATION_OPENERS)
+        or (word in FACT_CUES["when"] and before in _TIME_OPENERS)
+        for before, word in itertools.pairwise(tokens)
+    )
+
+
 def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
     """The kinds of fact a question asks for (see `FACT_CUES`), from its cue words.
 

@@ -4,6 +4,7 @@ from assistant.analysis import STOPWORDS, surface_tokens
 from assistant.conversation import Conversation
 from assistant.intent import (
     asked_facts,
+    asks_for_a_time,
     asks_for_more,
     has_anaphor,
     holds_fact,
@@ -340,3 +341,18 @@ def test_a_worry_before_the_question_is_not_its_subject(assistant):
     # Not a fright that is itself what is asked about.
     assert "schrik" in without_formulas(surface_tokens("wat doe ik tegen plankenkoorts en schrik"))
     assert assistant.ask("ik heb schrik dat iemand mijn idee pikt").answered
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("hoe lang is het geldig?", True),
+        ("how long does it take?", True),
+        ("tegen wanneer moet ik indienen?", True),
+        ("since when can games use the tax shelter?", True),
+        ("kan ik de datum van mijn scenario laten vastleggen", False),  # the date is the subject
+        ("wanneer valt een contract onder de vrijstelling?", False),  # a condition, as often
+    ],
+)
+def test_a_question_asks_for_a_time_when_it_asks_how_long_or_by_when(text, asks):
+    assert asks_for_a_time(surface_tokens(text)) is asks
