@@ -201,6 +201,12 @@ class Conversation:
             # "hoeveel bedraagt die?": the pronoun stands for the topic's subject, on which the
             # question lands in context; its own words name no subject that could outweigh it.
             return True
+        if (
+            found in family
+            and alone_found not in family
+            and not self.assistant.names_own_subject(alone.found)
+        ):
+            return True
         explained = self.assistant.explained
         return explained(asked, context, found) > explained(asked, context, alone_found)
 

@@ -220,6 +220,17 @@ def test_a_question_naming_its_own_subject_sets_a_new_topic(assistant):
     assert conversation.topic.question == "wat is het cultuurkrediet?"
 
 
+def test_a_question_naming_nothing_stays_on_the_topic_rather_than_a_passage_of_no_topic(
+    assistant,
+):
+    # Answered on its own, "hoe lang moet ik terugbetalen?" went to the SME Fund (whose fees
+    # are refunded), and the next question with it: it names nothing, so it is the startlening.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de startlening?")
+    assert _first(conversation.ask("hoe lang moet ik terugbetalen?")).startswith("startlening")
+    assert _first(conversation.ask("wat is de rente?")).startswith("startlening")
+
+
 def test_a_follow_up_is_shown_the_sentence_that_answers_it(assistant):
     # "hoe lang" asks a duration: the sentence with the i-DEPOT's years, not again the first
     # one, which names the i-DEPOT and the BOIP (the topic's words) most.
