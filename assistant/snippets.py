@@ -54,10 +54,10 @@ def best_snippet(
 
     A sentence scores the summed IDF of the question terms it contains, each scaled by its
     weight when `query_terms` is a mapping (a follow-up's own words count fully, those of the
-    conversation's earlier question less: "hoe lang is het geldig?" after the i-DEPOT asks for
-    the sentence with its years, not the one that names the i-DEPOT most); when the question
-    asks for a figure (`wants_amount`), sentences with an amount come first. Ties go to the earlier
-    sentence, and with no match at all the first sentence (passages answer first) is used.
+    conversation's earlier question less: "wie registreert de akte?" after the winwinlening
+    asks for the sentence on the deed, not the one that names the winwinlening); when the
+    question asks for a figure (`wants_amount`: "hoe lang is het geldig?", "wat kost het?"),
+    sentences with an amount come first. Ties go to the earlier sentence, and with no match at all the first sentence (passages answer first) is used.
     `analysed`, when given, holds the terms of each sentence of `sentences(text)` as `analyse`
     gives them (the index keeps them), so the sentences are not analysed again.
     """
