@@ -57,9 +57,10 @@ def best_snippet(
     conversation's earlier question less: "wie registreert de akte?" after the winwinlening
     asks for the sentence on the deed, not the one that names the winwinlening); when the
     question asks for a figure (`wants_amount`: "hoe lang is het geldig?", "wat kost het?"),
-    sentences with an amount come first. Ties go to the earlier sentence, and with no match at all the first sentence (passages answer first) is used.
-    `analysed`, when given, holds the terms of each sentence of `sentences(text)` as `analyse`
-    gives them (the index keeps them), so the sentences are not analysed again.
+    sentences with an amount come first. Ties go to the earlier sentence, and with no match at
+    all the first sentence (passages answer first) is used. `analysed`, when given, holds the
+    terms of each sentence of `sentences(text)` as `analyse` gives them (the index keeps them),
+    so the sentences are not analysed again.
     """
     parts = _sentences_of(text)
     if not parts:
