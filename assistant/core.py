@@ -1065,11 +1065,13 @@ class Assistant:
             question=found.question,
             answered=False,
             confidence=decision.confidence,
-            message=messages.SMALLTALK[found.smalltalk or "help"],
+            message=messages.ABOUT.format(count=len(self.passages), latest=self.latest_check)
+            if found.smalltalk == "about"
+            else messages.SMALLTALK[found.smalltalk or "help"],
             # A goodbye is not answered with questions to ask next, nor a request for English
-            # with Dutch ones.
+            # with Dutch ones, nor a question about Wegwijzer itself.
             suggestions=()
-            if found.smalltalk in ("bye", "language")
+            if found.smalltalk in ("bye", "language", "about", "privacy")
             else messages.DEFAULT_SUGGESTIONS,
             outcome="smalltalk",
         )

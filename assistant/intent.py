@@ -141,6 +141,29 @@ _LANGUAGE_MESSAGES = _whole_messages(
     parlez vous francais
     """
 )
+# Whole messages that ask about Wegwijzer itself, its sources or what it keeps: "wie heeft jou
+# gemaakt?" had got Antwerp's "Kunst maakt de stad" (0.71).
+_ABOUT_MESSAGES = _whole_messages(
+    """
+    waar komt deze informatie vandaan | waar komt die informatie vandaan |
+    waar komt je informatie vandaan | waar haal je je informatie | waar haal je dat vandaan |
+    waar komt deze info vandaan | wat zijn je bronnen | welke bronnen gebruik je |
+    wie heeft jou gemaakt | wie heeft je gemaakt | wie maakte jou | wie zit achter wegwijzer |
+    wie zit er achter wegwijzer | hoe oud is deze info | hoe oud is deze informatie |
+    hoe actueel is deze info | hoe actueel is deze informatie | is dit juridisch advies |
+    is dit betrouwbaar |
+    where does this information come from | what are your sources | who made you |
+    who built you | is this legal advice
+    """
+)
+_PRIVACY_MESSAGES = _whole_messages(
+    """
+    wat doen jullie met mijn gegevens | wat doe je met mijn gegevens | wat bewaar je |
+    wat bewaren jullie | bewaar je mijn vragen | bewaren jullie mijn vragen |
+    wat gebeurt er met mijn vragen | wat gebeurt er met mijn gegevens | privacy |
+    what do you do with my data | do you store my questions | do you keep my questions
+    """
+)
 # Farewells that are not also greetings: "dag" and "daag" are Flemish for hello and for
 # goodbye, and say goodbye only after "tot", which in smalltalk always does ("tot ziens", "tot
 # morgen", "dag en tot straks").
@@ -159,6 +182,10 @@ def message_smalltalk(
         return "hello"
     if whole in _BYE_MESSAGES:
         return "bye"
+    if whole in _ABOUT_MESSAGES:
+        return "about"
+    if whole in _PRIVACY_MESSAGES:
+        return "privacy"
     if whole in _ACKNOWLEDGEMENTS:
         return "help"
     if " ".join(t for t in tokens if t not in _FILLERS) in _LANGUAGE_MESSAGES:

@@ -60,6 +60,12 @@ SMALLTALK = {
     "help": SMALLTALK_INTRO,
     "thanks": "Graag gedaan! Heb je nog een vraag? Bijvoorbeeld:",
     "bye": "Tot ziens! Met een nieuwe vraag kun je altijd terugkomen.",
+    # "about" is `ABOUT`, with the size and the date of the knowledge base.
+    "privacy": (
+        "In Telegram en Discord bewaart Wegwijzer je vragen, zonder je naam, om de antwoorden te "
+        "verbeteren, en wist ze na een tijd vanzelf. Met /vergeet wis je meteen alles wat "
+        "Wegwijzer van je bewaarde."
+    ),
     "language": (
         "Wegwijzer antwoordt altijd in het Nederlands: de bronnen zijn Nederlandstalig. Je mag "
         "je vraag wel in het Engels stellen. (Wegwijzer answers in Dutch, from Dutch sources; "

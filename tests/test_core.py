@@ -191,6 +191,15 @@ def test_smalltalk_explains_what_wegwijzer_does_with_three_examples(assistant):
     assert assistant.ask("bedankt!").message.startswith("Graag gedaan")
 
 
+def test_a_question_about_wegwijzer_itself_is_told_where_the_facts_come_from(assistant):
+    answer = assistant.ask("waar komt deze informatie vandaan?")
+    assert answer.outcome == "smalltalk" and not answer.suggestions
+    assert f"{len(assistant.passages)} passages" in answer.message
+    assert assistant.latest_check in answer.message
+    privacy = assistant.ask("wat doen jullie met mijn gegevens?")
+    assert privacy.outcome == "smalltalk" and "/vergeet" in privacy.message
+
+
 def test_the_questions_beside_a_current_answer_are_no_historical_passages(assistant):
     # The winwinlening links its 2012 predecessor; its question is no question to ask next.
     passage = assistant.passage("winwinlening")

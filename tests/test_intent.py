@@ -98,6 +98,12 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("werkt dit ook in het frans?", "language"),
         ("en français?", "language"),
         ("welke subsidies zijn er voor franse tournees", None),
+        # About Wegwijzer itself: "wie heeft jou gemaakt?" had got Antwerp's "Kunst maakt de
+        # stad" (0.71).
+        ("wie heeft jou gemaakt?", "about"),
+        ("Waar komt deze informatie vandaan?", "about"),
+        ("wat doen jullie met mijn gegevens?", "privacy"),
+        ("wie heeft de winwinlening gemaakt?", None),
         ("...", "help"),
         ("🤷", "help"),
         # A follow-up or a question with a subject is no smalltalk.
