@@ -1069,9 +1069,9 @@ class Assistant:
             if found.smalltalk == "about"
             else messages.SMALLTALK[found.smalltalk or "help"],
             # A goodbye is not answered with questions to ask next, nor a request for English
-            # with Dutch ones, nor a question about Wegwijzer itself.
+            # with Dutch ones, nor a question about Wegwijzer itself or a wrong answer.
             suggestions=()
-            if found.smalltalk in ("bye", "language", "about", "privacy")
+            if found.smalltalk in ("bye", "language", "about", "privacy", "wrong")
             else messages.DEFAULT_SUGGESTIONS,
             outcome="smalltalk",
         )

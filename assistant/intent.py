@@ -164,6 +164,18 @@ _PRIVACY_MESSAGES = _whole_messages(
     what do you do with my data | do you store my questions | do you keep my questions
     """
 )
+# Whole messages that say an answer was wrong or missed the point: read as a question, "dat klopt
+# niet" was sent to the Cultuurloket with "Daar heb ik geen betrouwbaar antwoord op".
+_WRONG_MESSAGES = _whole_messages(
+    """
+    dat klopt niet | klopt niet | dat is fout | fout | verkeerd | verkeerd antwoord |
+    je antwoord is fout | je antwoord klopt niet | dat is niet juist | niet juist |
+    dat is niet wat ik vroeg | dat is niet wat ik bedoel | dat bedoel ik niet |
+    dat bedoelde ik niet | niet wat ik zocht | dat is het niet | nee dat is het niet |
+    dat is niet wat ik zoek | that is wrong | that wrong | wrong | wrong answer |
+    not what i asked | that not what i asked | that is not correct | not correct
+    """
+)
 # Farewells that are not also greetings: "dag" and "daag" are Flemish for hello and for
 # goodbye, and say goodbye only after "tot", which in smalltalk always does ("tot ziens", "tot
 # morgen", "dag en tot straks").
@@ -184,6 +196,8 @@ def message_smalltalk(
         return "bye"
     if whole in _ABOUT_MESSAGES:
         return "about"
+    if whole in _WRONG_MESSAGES:
+        return "wrong"
     if whole in _PRIVACY_MESSAGES:
         return "privacy"
     if whole in _ACKNOWLEDGEMENTS:

@@ -60,6 +60,11 @@ SMALLTALK = {
     "help": SMALLTALK_INTRO,
     "thanks": "Graag gedaan! Heb je nog een vraag? Bijvoorbeeld:",
     "bye": "Tot ziens! Met een nieuwe vraag kun je altijd terugkomen.",
+    "wrong": (
+        "Sorry, dan hielp dat antwoord je niet. Stel je vraag gerust opnieuw, in andere woorden "
+        "of met wat meer uitleg over je situatie. Voor persoonlijk advies kun je bij het "
+        "Cultuurloket terecht (cultuurloket.be)."
+    ),
     # "about" is `ABOUT`, with the size and the date of the knowledge base.
     "privacy": (
         "In Telegram en Discord bewaart Wegwijzer je vragen, zonder je naam, om de antwoorden te "

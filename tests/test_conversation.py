@@ -135,6 +135,15 @@ def test_a_yes_an_apology_or_a_greeting_alone_is_no_follow_up(assistant):
     assert conversation.ask("hoeveel kan ik daarmee lenen?").passages[0].id == "winwinlening"
 
 
+def test_an_answer_said_to_be_wrong_is_apologised_for_and_the_topic_stays(assistant):
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de winwinlening")
+    answer = conversation.ask("dat klopt niet")
+    assert answer.outcome == "smalltalk" and answer.message.startswith("Sorry")
+    assert not answer.suggestions
+    assert _first(conversation.ask("hoeveel kan ik lenen?")).startswith("winwinlening")
+
+
 def test_a_goodbye_ends_the_topic(assistant):
     conversation = Conversation(assistant)
     assert conversation.ask("wat is de winwinlening").answered

@@ -104,6 +104,11 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("Waar komt deze informatie vandaan?", "about"),
         ("wat doen jullie met mijn gegevens?", "privacy"),
         ("wie heeft de winwinlening gemaakt?", None),
+        # An answer said to be wrong: read as a question, "dat klopt niet" had been sent to the
+        # Cultuurloket as a question Wegwijzer has no answer to.
+        ("dat klopt niet", "wrong"),
+        ("That's wrong!", "wrong"),
+        ("wat is er fout aan mijn factuur", None),
         ("...", "help"),
         ("🤷", "help"),
         # A follow-up or a question with a subject is no smalltalk.
