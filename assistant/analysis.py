@@ -369,6 +369,9 @@ class Analyzer:
         # an English question first needs it.
         self._english_typo_index: TypoIndex | None = None
         self._english_typos: Memo[str, str | None] = Memo(_CORRECTIONS_KEPT)
+        # The word each stem of a synonym's or glossary entry's target stands for (built when
+        # first needed, see `stand_in_specificity`).
+        self._target_words: dict[str, str] | None = None
         self._vocabulary: list[str] = []
         self._vocab_freq: dict[str, int] = {}
         self._indexed: frozenset[str] = frozenset()
@@ -387,6 +390,27 @@ class Analyzer:
         """
         frequency = self._frequencies.get(word, 0.0)
         return _zipf_specificity(math.log10(frequency) + 9 if frequency > 0.0 else 0.0)
+
+    def stand_in_specificity(self, stem: str) -> float:
+        """`specificity` of the word a stand-in stem was made from: "voorwaar" is the stem of
+        "voorwaarden", an everyday word that names no subject, though the stem is no word and
+        would count as a rare one. A stem no synonym or glossary entry gives (a corrected
+        typo's) is taken as a word."""
+        if self._target_words is None:
+            words: dict[str, str] = {}
+            for entries in (self._synonyms, self._english):
+                for targets in entries.values():
+                    for target in targets:
+                        for word in content_tokens(target):
+                            stem = self.stem(word)
+                            known = words.get(stem)
+                            if known is None or self._frequency(word) > self._frequency(known):
+                                words[stem] = word
+            self._target_words = words
+        return self.specificity(self._target_words.get(stem, stem))
+
+    def _frequency(self, word: str) -> float:
+        return self._frequencies.get(word, 0.0)
 
     def document_terms(self, text: str) -> list[str]:
         """Index terms of a passage field: stems of the words and of their compound parts."""

@@ -779,14 +779,20 @@ class Assistant:
         """Whether a question, read on its own, names a subject of its own: a word that few
         passages are about (`PassageIndex.names_subject`), or at least half of the title of
         the passage that answers it ("naburige rechten, wat zijn dat?"), unlike "hoeveel
-        bedraagt die?" or "wie beheert dat?", whose words name no subject.
+        bedraagt die?" or "wie beheert dat?", whose words name no subject. Not by the title
+        when the question's words only ask for a kind of fact: "what are the conditions?" is
+        half of "Overbruggingsrecht: voorwaarden", and asks the topic's conditions.
 
         Args:
             found: the question's own retrieval (without context).
         """
         if self.index.names_subject(found.groups):
             return True
-        return bool(found.hits) and found.features["title"] >= OWN_TITLE_SHARE
+        return (
+            bool(found.hits)
+            and found.features["title"] >= OWN_TITLE_SHARE
+            and bool(_subject_words(found.groups))
+        )
 
     def facet_first(
         self,

@@ -150,6 +150,9 @@ EVERYDAY_SPECIFICITY = 0.6
 # A word that at most this many passages are about names a subject (see `names_subject`).
 SUBJECT_PASSAGES = 6
 SUBJECT_SPECIFICITY = 0.9
+# A question of at most this many words of its own names a subject only through stand-ins that
+# name one too (see `PassageIndex._naming`).
+SHORT_QUESTION_WORDS = 2
 
 
 class PassageIndex:
@@ -281,8 +284,24 @@ class PassageIndex:
 
     def _naming(self, groups: Sequence[TermGroup]) -> Iterator[TermGroup]:
         """The question's own words (not its context's) that are rare enough in everyday
-        Dutch to name a subject."""
-        return (g for g in groups if g.weight == 1.0 and self.specificity(g) >= SUBJECT_SPECIFICITY)
+        Dutch to name a subject. In a question of a word or two, a stand-in must be too:
+        "apply", rare in Dutch, stands for "aanvraag", which names no subject ("how do I
+        apply?" after the kunstwerkattest is about applying for it). A longer question keeps
+        its rare words as they are ("capital gains ... shares" names a subject of its own)."""
+        own = [g for g in groups if g.weight == 1.0]
+        short = len(own) <= SHORT_QUESTION_WORDS
+        return (
+            g
+            for g in own
+            if self.specificity(g) >= SUBJECT_SPECIFICITY
+            and not (
+                short
+                and any(
+                    self.analyzer.stand_in_specificity(t) < SUBJECT_SPECIFICITY
+                    for t in g.alternatives
+                )
+            )
+        )
 
     def _about_count(self, term: str) -> int:
         i = self._ids.get(term)

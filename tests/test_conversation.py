@@ -240,6 +240,21 @@ def test_a_question_naming_nothing_stays_on_the_topic_rather_than_a_passage_of_n
     assert _first(conversation.ask("wat is de rente?")).startswith("startlening")
 
 
+def test_a_short_english_follow_up_is_on_the_topic_though_its_words_are_rare_in_dutch(assistant):
+    # "apply" and "conditions" are rare Dutch words, but stand for "aanvraag" and "voorwaarden",
+    # which name no subject: they had taken these follow-ups to Screen Flanders's application
+    # and to the bridging right's conditions ("Overbruggingsrecht: voorwaarden", half its title).
+    conversation = Conversation(assistant)
+    conversation.ask("what is the kunstwerkattest?")
+    assert _first(conversation.ask("how do I apply?")).startswith("kunstwerkattest")
+    conversation = Conversation(assistant)
+    conversation.ask("can the VAF fund a podcast series?")
+    assert _first(conversation.ask("what are the conditions?")).startswith("vaf")
+    # A longer question keeps the subject its rare words name.
+    words = assistant.read("how much capital gains tax do I pay when I sell my shares?").groups
+    assert assistant.index.names_other_subject(words, ["bv-oprichten-wvv"])
+
+
 def test_a_follow_up_is_shown_the_sentence_that_answers_it(assistant):
     # "hoe lang" asks a duration: the sentence with the i-DEPOT's years, not again the first
     # one, which names the i-DEPOT and the BOIP (the topic's words) most.
