@@ -387,6 +387,7 @@ class Assistant:
         order = self._ranked_first(groups, candidates, probabilities, order)
         order = self._overview_first(groups, hits, probabilities, order)
         order = self._named_first(groups, hits, probabilities, order)
+        order = self._titled_first(groups, hits, candidates, probabilities, order)
         order = _worded_first(candidates, probabilities, order, self.model.threshold)
         search_order = hits
         in_context = bool(context) and smalltalk is None
@@ -487,6 +488,38 @@ class Assistant:
                 if k != order[0] and probabilities[k] >= self.model.threshold:
                     return [k, *(j for j in order if j != k)]
                 break
+        return order
+
+    def _titled_first(
+        self,
+        groups: Sequence[TermGroup],
+        hits: Sequence[Hit],
+        candidates: Sequence[tuple[dict[str, float], tuple[str, ...]]],
+        probabilities: Sequence[float],
+        order: list[int],
+    ) -> list[int]:
+        """The order, with the candidate first whose whole title a question that names little
+        more than a subject says, when the model rates it about as high as the first (within
+        `OVERVIEW_GAP`) and the first's title is said only in part: "I want to start as a
+        freelancer" is "Starten als zelfstandige", not "Beroepskaart voor een zelfstandige
+        kunstenaar van buiten de EU" (an English question has no letters to match a wording).
+        Only a current passage that is its own subject: "Hoeveel en hoelang
+        overbruggingsrecht?" is a facet whose title is all but one word stopwords."""
+        if not order or not _names_only_a_subject(groups):
+            return order
+        first = order[0]
+        if candidates[first][0]["title"] >= 1.0:
+            return order
+        for k in order[1:]:
+            if probabilities[k] < probabilities[first] - OVERVIEW_GAP:
+                break
+            passage = hits[k].passage
+            if (
+                candidates[k][0]["title"] >= 1.0
+                and not passage.is_historical
+                and self.subject_of(passage.id) == passage.id
+            ):
+                return [k, *(j for j in order if j != k)]
         return order
 
     def _title_head(self, passage_id: str) -> frozenset[str]:

@@ -410,6 +410,22 @@ def test_a_question_naming_only_a_subject_goes_to_the_passage_whose_title_leads_
     assert answer.passages[0].id == passage
 
 
+def test_a_question_saying_a_whole_title_gets_that_passage_before_one_it_half_matches(
+    assistant,
+):
+    # English has no letters to match a wording: "freelancer" is "zelfstandige", and the
+    # non-EU artist's card ("Beroepskaart voor een zelfstandige kunstenaar ...") had gone
+    # first, 0.005 ahead of "Starten als zelfstandige".
+    answer = assistant.ask("I want to start as a freelancer")
+    assert answer.passages[0].id == "starten-als-zelfstandige"
+    # Not a facet whose title is its subject and stopwords ("Hoeveel en hoelang
+    # overbruggingsrecht?"), nor a historical passage.
+    assert assistant.ask("waar vraag ik het overbruggingsrecht aan").passages[0].id == (
+        "overbruggingsrecht"
+    )
+    assert assistant.ask("bestaat cultuurinvest nog").passages[0].id != "cultuurinvest"
+
+
 def test_a_title_s_lead_name_does_not_take_a_question_that_asks_more(assistant):
     # Not a question that names only the subject: the passage on infringement answers it.
     found = assistant.retrieve("kan sofam mij helpen als mijn foto gestolen is")
