@@ -199,6 +199,15 @@ def test_the_other_forms_of_english_stopword_verbs_are_stopwords_too(assistant):
     assert not {"wanted", "wants"} & {g.word for g in assistant.read(question).groups}
 
 
+def test_a_liedje_is_a_nummer_as_a_song_is(assistant):
+    # The passages say "nummer" for a song ("als mijn nummer op de radio komt"); the English
+    # glossary read "song" as it, the Dutch synonyms read "liedje" only as "muziek".
+    stem = assistant.index.analyzer.stem
+    for question in ("wie betaalt mij als mijn liedje op de radio komt", "my song on the radio"):
+        groups = assistant.read(question).groups
+        assert any(stem("nummer") in g.alternatives for g in groups), question
+
+
 def test_the_pieces_of_english_contractions_are_no_words_of_a_question(assistant):
     # "we're" gives "we", "re" and "were", "doesn't" gives "doesn" and "doesnt": "re" and
     # "doesn" had been rare English words the corpus lacks, the heaviest of the question.
