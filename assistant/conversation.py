@@ -143,7 +143,10 @@ class Conversation:
         answer = assistant.compose(chosen.found, chosen.decision, top_k)
         if followed_up:
             answer = self._as_follow_up(answer, topic)
-        names_own = bool(alone.found.hits) and assistant.names_own_subject(alone.found)
+        # Only a possible follow-up may keep the topic, so only its subject is looked at.
+        names_own = (
+            may_follow_up and bool(alone.found.hits) and assistant.names_own_subject(alone.found)
+        )
         kept = topic if followed_up else None
         self._remember(answer, asked, kept, now, may_follow_up, chosen, names_own)
         return answer

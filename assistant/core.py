@@ -32,6 +32,7 @@ from assistant.intent import (
     asks_for_a_time,
     asks_for_more,
     asks_nothing,
+    asks_of_what_was_named,
     has_anaphor,
     is_fact_cue,
     message_smalltalk,
@@ -92,19 +93,11 @@ NEW_THING_SHARE = 0.5
 _SPACE = re.compile(r"\s+")
 # Where the name a title leads with ends: "SOFAM, beheersvennootschap ...", "BOIP (Benelux-...".
 _TITLE_HEAD = re.compile(r"[(,]")
+# Smalltalk not answered with example questions: a goodbye, a request for English (the
+# examples are Dutch), a question about Wegwijzer itself or its privacy, a wrong answer.
+_WITHOUT_SUGGESTIONS = frozenset({"bye", "language", "about", "privacy", "wrong"})
 # Kinds of fact a figure answers, beyond the words `asks_for_amount` knows ("prijs", "fee").
 _FIGURE_FACTS = frozenset({"cost", "payment", "amount"})
-# Pronouns that stand for something named before when nothing else in a question names it
-# ("wat kost het?"); beside a subject they are its article ("wat kost het lidmaatschap?").
-_PRONOUNS = frozenset("het it".split())
-# Words that ask how long something lasts, whether it still holds or how it goes, of whatever
-# is named: "hoe lang duurt het?", "hoe vraag ik dat aan?", "hoe werkt dat?".
-_ASKING_WORDS = frozenset(
-    """
-    lang duurt duren geldig long last lasts take takes valid gratis kosteloos free
-    aanvragen aanvraag vraag indienen dien werkt work works apply
-    """.split()
-)
 
 
 @dataclass(frozen=True)
@@ -434,7 +427,7 @@ class Assistant:
             return order
         close = [k for k in order if probabilities[k] >= probabilities[order[0]] - RANK_GAP]
         first = max(close, key=lambda k: (self.model.rank(candidates[k][0]), -k))
-        return [first, *(k for k in order if k != first)]
+        return _put_first(order, first)
 
     def _overview_first(
         self,
@@ -457,7 +450,7 @@ class Assistant:
         for k in order[1:]:
             if hits[k].passage.id == subject:
                 if probabilities[k] >= probabilities[order[0]] - OVERVIEW_GAP:
-                    return [k, *(j for j in order if j != k)]
+                    return _put_first(order, k)
                 break
         return order
 
@@ -486,7 +479,7 @@ class Assistant:
             head = self._title_head(hits[k].passage.id)
             if head <= said and all(head.intersection(terms) for terms in named):
                 if k != order[0] and probabilities[k] >= self.model.threshold:
-                    return [k, *(j for j in order if j != k)]
+                    return _put_first(order, k)
                 break
         return order
 
@@ -519,7 +512,7 @@ class Assistant:
                 and not passage.is_historical
                 and self.subject_of(passage.id) == passage.id
             ):
-                return [k, *(j for j in order if j != k)]
+                return _put_first(order, k)
         return order
 
     def _title_head(self, passage_id: str) -> frozenset[str]:
@@ -566,7 +559,7 @@ class Assistant:
             first = [hits[k], *(hits[j] for j in order if j != k)]
             subject = self._subject_evidence(groups, first, english, letters)
             if subject is not None and self.model.probability(subject) >= threshold:
-                return [k, *(j for j in order if j != k)], subject
+                return _put_first(order, k), subject
         return order, None
 
     def _may_be_subject(self, groups: Sequence[TermGroup], hit: Hit, in_context: bool) -> bool:
@@ -687,12 +680,10 @@ class Assistant:
         """Whether a question asks a kind of fact of something it only points at: one of its
         words stands for something named before ("dat", "die", or "het" and "it" with no
         subject beside them), and the others ask for the fact ("kost", "hoeveel"), how long it
-        lasts or how it goes (`_ASKING_WORDS`: "hoe lang duurt het?", "hoe vraag ik dat aan?")."""
-        if not found.groups or not (
-            has_anaphor(found.tokens) or any(t in _PRONOUNS for t in found.tokens)
-        ):
-            return False
-        return all(is_fact_cue(g.word) or g.word in _ASKING_WORDS for g in found.groups)
+        lasts or how it goes (`intent.asks_of_what_was_named`)."""
+        return bool(found.groups) and asks_of_what_was_named(
+            [g.word for g in found.groups], found.tokens
+        )
 
     def compose(self, found: Retrieval, decision: Decision, top_k: int = 3) -> Answer:
         """The `Answer` a user reads for a retrieval and its decision."""
@@ -1107,10 +1098,8 @@ class Assistant:
             message=messages.ABOUT.format(count=len(self.passages), latest=self.latest_check)
             if found.smalltalk == "about"
             else messages.SMALLTALK[found.smalltalk or "help"],
-            # A goodbye is not answered with questions to ask next, nor a request for English
-            # with Dutch ones, nor a question about Wegwijzer itself or a wrong answer.
             suggestions=()
-            if found.smalltalk in ("bye", "language", "about", "privacy", "wrong")
+            if found.smalltalk in _WITHOUT_SUGGESTIONS
             else messages.DEFAULT_SUGGESTIONS,
             outcome="smalltalk",
         )
@@ -1126,6 +1115,11 @@ class Assistant:
             if p.questions[0] != asked and (passage.is_historical or not p.is_historical)
         ]
         return tuple(questions[:3])
+
+
+def _put_first(order: list[int], k: int) -> list[int]:
+    """`order` with candidate `k` moved to the front, the others as they were."""
+    return [k, *(j for j in order if j != k)]
 
 
 def _worded_first(
@@ -1148,7 +1142,7 @@ def _worded_first(
         or probabilities[worded] < threshold
     ):
         return order
-    return [worded, *(k for k in order if k != worded)]
+    return _put_first(order, worded)
 
 
 def _names_only_a_subject(groups: Sequence[TermGroup]) -> bool:

@@ -549,6 +549,29 @@ def _next(tokens: Sequence[str], i: int) -> str:
     return tokens[i + 1] if i + 1 < len(tokens) else ""
 
 
+# Pronouns that stand for something named before when nothing else in a question names it
+# ("wat kost het?"); beside a subject they are its article ("wat kost het lidmaatschap?").
+_PRONOUNS = frozenset("het it".split())
+# Words that ask how long something lasts, whether it still holds or how it goes, of whatever
+# is named: "hoe lang duurt het?", "hoe vraag ik dat aan?", "hoe werkt dat?".
+_ASKING_WORDS = frozenset(
+    """
+    lang duurt duren geldig long last lasts take takes valid gratis kosteloos free
+    aanvragen aanvraag vraag indienen dien werkt work works apply
+    """.split()
+)
+
+
+def asks_of_what_was_named(words: Sequence[str], tokens: Sequence[str]) -> bool:
+    """Whether a question's content `words` only ask something of what one of its `tokens`
+    points back at: "dat", "die", or "het" and "it" with no subject beside them, and words
+    that ask for a kind of fact ("kost", "hoeveel"), how long it lasts or how it goes ("hoe
+    lang duurt het?", "hoe vraag ik dat aan?", "is dit gratis?")."""
+    if not (has_anaphor(tokens) or any(t in _PRONOUNS for t in tokens)):
+        return False
+    return all(is_fact_cue(w) or w in _ASKING_WORDS for w in words)
+
+
 def asks_for_a_time(tokens: Sequence[str]) -> bool:
     """Whether a question asks how long ("hoe lang", "how long") or by when ("tegen wanneer",
     "since when"): a figure or a date answers it."""
