@@ -298,6 +298,9 @@ FACT_CUES: dict[str, frozenset[str]] = {
         "voorwaarden voorwaarde aanmerking voorwaardes criteria vereisten eligible conditions "
         "requirements".split()
     ),
+    # "hoeveel werken", "how many concerts": a number of things, asked by "hoeveel" before a
+    # word of `_COUNTED` (`asked_facts`), not by a word of its own.
+    "count": frozenset(),
 }
 # The words before a payment cue that make it ask a price, and how far before it they may be.
 _WHAT = frozenset("wat what".split())
@@ -324,7 +327,9 @@ _SUBJECTS = frozenset("ik je jij u we wij men ze zij hij jullie".split())
 _TIME_UNITS = frozenset("jaar jaren maand maanden week weken dag dagen uur uren tijd years".split())
 # "hoeveel mensen", "hoeveel leden": a count, neither money nor time.
 _COUNTED = frozenset(
-    "mensen personen leden werknemers artiesten kunstenaars keer aanvragen passages".split()
+    "mensen personen leden werknemers artiesten kunstenaars keer aanvragen passages werken "
+    "nummers liedjes songs concerten concerts optredens lezingen exemplaren originelen "
+    "originals groepen stuks".split()
 )
 
 # A sum of money or a share: what answers "hoeveel kost", "tot welk bedrag", "hoeveel procent".
@@ -369,6 +374,17 @@ _CONDITION = re.compile(
     r"|als je|wie|op voorwaarde|niet)\b",
     re.IGNORECASE,
 )
+# A number of things ("vijf werken", "minstens 5 concerten", "maximaal één keer per jaar") or
+# a share of them ("6% van de werknemers"); not a sum of money ("EUR 75"), a date ("1 januari
+# 2000") or a year.
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_COUNT = re.compile(
+    r"\b(?:één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig"
+    r"|dertig|veertig|vijftig|honderd)\b"
+    r"|(?<!eur )(?<!€)(?<!€ )(?<![.,])\b\d{1,3}\b(?![.,]\d)"
+    rf"(?!\s*(?:euro|eur\b|{_MONTHS}))",
+    re.IGNORECASE,
+)
 # A year a question may ask a figure or a date for, and the kinds of fact that are dated.
 _YEAR = re.compile(r"20\d\d")
 _DATED = frozenset(("cost", "payment", "amount", "deadline", "when"))
@@ -395,6 +411,7 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "phone": lambda text: bool(_PHONE.search(text)),
     "hours": lambda text: bool(_HOURS.search(text)),
     "condition": lambda text: bool(_CONDITION.search(text)),
+    "count": lambda text: bool(_COUNT.search(text)),
 }
 
 
@@ -628,6 +645,8 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
                 kinds.add("deadline")
             if not any(t in FACT_CUES["amount"] for t in tokens if t != before):
                 kinds.discard("amount")
+            if word in _COUNTED:
+                kinds.add("count")
     for i, pair in enumerate(itertools.pairwise(tokens)):
         if pair in _TIME_OF_DAY and _next(tokens, i + 1) not in _SUBJECTS:
             kinds.add("hours")  # "hoe laat sluit het loket?": a time of day

@@ -34,6 +34,7 @@ _MISSING = {
     "phone": "Op welk nummer je iemand kunt bellen",
     "hours": "Wanneer je er terechtkunt",
     "condition": "Welke voorwaarden precies gelden",
+    "count": "Om welk aantal het precies gaat",
 }
 # When the passage holds figures or dates, but not for the year the question names.
 _MISSING_FOR_YEAR = "Wat voor {year} geldt"

@@ -396,6 +396,15 @@ def test_a_follow_up_asking_a_figure_goes_to_the_passage_of_the_topic_that_holds
     assert _first(conversation.ask("wat kost da per jaar?")) == "sabam-kosten-lidmaatschap"
 
 
+def test_a_follow_up_asking_how_many_things_stays_on_the_passage_that_counts_them(assistant):
+    # "hoeveel" read as money sent this to the passage on Sabam's fees, which names amounts.
+    conversation = Conversation(assistant)
+    assert _first(conversation.ask("hoe word ik lid van sabam?")) == "sabam-lid-worden"
+    answer = conversation.ask("hoeveel werken heb ik nodig?")
+    assert answer.outcome == "answered"
+    assert _first(answer) == "sabam-lid-worden"
+
+
 def test_a_refused_question_leaves_its_nearest_passage_as_an_unconfirmed_topic(assistant):
     conversation = Conversation(assistant)
     first = conversation.ask("hoe geraak ik bij sabam als liedjesschrijver?")

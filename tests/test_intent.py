@@ -214,6 +214,20 @@ def test_kost_after_an_article_is_an_expense_and_asks_a_price_only_after_wat(ass
     assert answer.passages[0].id == "beroepskosten-zelfstandige"
 
 
+def test_hoeveel_before_a_thing_counted_asks_a_number_of_them_not_a_sum():
+    # "hoeveel werken" asked an amount of money, so the passage on Sabam's fees beat the one
+    # that says how many works a member needs ("minstens vijf werken").
+    assert asked_facts(surface_tokens("hoeveel werken heb ik nodig")) == {"count"}
+    assert asked_facts(surface_tokens("how many concerts do we need")) == {"count"}
+    assert holds_fact("Je toont minstens vijf werken op je naam.", "count")
+    assert holds_fact("Minstens 5 concerten binnen één maand.", "count")
+    assert holds_fact("De sector stond voor ongeveer 6% van de werknemers.", "count")
+    # A sum of money, a date or a year counts nothing.
+    assert not holds_fact("Lid worden kost EUR 75.", "count")
+    assert not holds_fact("Het fonds had EUR 750.000 per jaar.", "count")
+    assert not holds_fact("Het fonds startte op 1 januari 2000, in 2012 kwam er meer.", "count")
+
+
 def test_when_asks_a_time_or_a_condition_and_tegen_wanneer_a_time():
     asked = asked_facts(surface_tokens("wanneer valt een contract onder de vrijstelling"))
     assert asked == {"when"}
