@@ -265,6 +265,9 @@ _FILLERS = frozenset(
     "wat iets ok oke okay dan".split()
 )
 
+# Words that leave a bare question as bare: "hoeveel precies?", "how much roughly?".
+_VAGUE = frozenset("hoe how precies ongeveer juist exact exactly roughly about then".split())
+
 # The kinds of fact a question can ask for, with the words that ask for them.
 FACT_CUES: dict[str, frozenset[str]] = {
     "cost": frozenset(
@@ -528,10 +531,26 @@ def asks_nothing(tokens: Sequence[str]) -> bool:
 
 def refers_back(tokens: Sequence[str]) -> bool:
     """Whether a question points at something said before ("dat", "daarvoor", "en ...?",
-    "meer info")."""
+    "meer info", "hoeveel?")."""
     if not tokens:
         return False
-    return tokens[0] in CONTINUATIONS or has_anaphor(tokens) or asks_for_more(tokens)
+    return (
+        tokens[0] in CONTINUATIONS
+        or has_anaphor(tokens)
+        or asks_for_more(tokens)
+        or asks_only_a_fact(tokens)
+    )
+
+
+def asks_only_a_fact(tokens: Sequence[str]) -> bool:
+    """Whether a whole message asks a kind of fact and says nothing else ("hoeveel?",
+    "hoeveel dan?", "hoe lang?", "how much?"): of something said before, as "hoeveel is dat?"
+    is."""
+    words = [t for t in tokens if t not in _FILLERS]
+    if len(words) == 2 and asks_for_a_time(words):
+        return True  # "hoe lang", "tegen wanneer"
+    cues = [t for t in words if t not in _VAGUE]
+    return bool(cues) and all(is_fact_cue(t) for t in cues)
 
 
 def asks_for_more(tokens: Sequence[str]) -> bool:

@@ -228,6 +228,13 @@ def test_hoeveel_before_a_thing_counted_asks_a_number_of_them_not_a_sum():
     assert not holds_fact("Het fonds startte op 1 januari 2000, in 2012 kwam er meer.", "count")
 
 
+def test_a_message_that_only_asks_a_fact_refers_back():
+    for bare in ("hoeveel?", "hoeveel dan precies?", "hoe lang?", "how much?", "wanneer dan?"):
+        assert refers_back(surface_tokens(bare)), bare
+    for own in ("hoeveel kost een merk?", "hoe lang duurt het auteursrecht", "hoe?"):
+        assert not refers_back(surface_tokens(own)), own
+
+
 def test_when_asks_a_time_or_a_condition_and_tegen_wanneer_a_time():
     asked = asked_facts(surface_tokens("wanneer valt een contract onder de vrijstelling"))
     assert asked == {"when"}
