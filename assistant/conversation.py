@@ -182,9 +182,13 @@ class Conversation:
         if not alone.answered:
             return True
         found, alone_found = in_context.first, alone.first
-        if family and found not in family:
+        if family and found not in family and not (
+            refers_back(asked.tokens) and self.assistant.same_name(found, topic_first)
+        ):
             # Read with the topic's words, a question answered on its own landed on a passage
-            # of no topic: those words moved it, but it does not follow up on anything.
+            # of no topic: those words moved it, but it does not follow up on anything. Unless
+            # it points back and lands on a passage of the same name: "en voor games?" after
+            # the tax shelter for the performing arts is about the tax shelter for games.
             return False
         if found == alone_found:
             return False

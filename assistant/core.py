@@ -525,6 +525,12 @@ class Assistant:
             self._title_heads[passage_id] = head
         return head
 
+    @staticmethod
+    def same_name(passage_id: str, other: str | None) -> bool:
+        """Whether two passages' ids open with the same name ("tax-shelter-games",
+        "tax-shelter-podiumkunsten"): kindred measures, if not facets of one subject."""
+        return other is not None and _name(passage_id) == _name(other)
+
     def topic_passages(self, context_passages: Sequence[str]) -> frozenset[str]:
         """The passages a conversation's topic covers: those answered, and the family of the
         first (see `_families`): "hoe vraag ik die aan?" after the kmo-portefeuille is about

@@ -405,6 +405,28 @@ def test_a_follow_up_asking_how_many_things_stays_on_the_passage_that_counts_the
     assert _first(answer) == "sabam-lid-worden"
 
 
+def test_a_bare_hoeveel_asks_of_the_passage_just_answered(assistant):
+    # "hoeveel?" named nothing and pointed at nothing, so the topic's words alone led it to
+    # starting as a self-employed (which names amounts too), as "hoeveel is dat?" did not.
+    for bare in ("hoeveel?", "hoeveel dan?"):
+        conversation = Conversation(assistant)
+        conversation.ask("hoe word ik zelfstandige in bijberoep")
+        assert _first(conversation.ask("moet ik sociale bijdragen betalen?")) == "bijberoep"
+        answer = conversation.ask(bare)
+        assert answer.outcome == "answered"
+        assert _first(answer) == "bijberoep"
+
+
+def test_a_continuation_may_land_on_a_kindred_measure_of_the_same_name(assistant):
+    # The tax shelter for games is not linked to the one for the performing arts, so read with
+    # the topic it counted as no topic, and "games" alone went to the VAF Gamefonds.
+    conversation = Conversation(assistant)
+    assert _first(conversation.ask("tax shelter voor podium")) == "tax-shelter-podiumkunsten"
+    answer = conversation.ask("en voor games?")
+    assert answer.outcome == "answered"
+    assert _first(answer) == "tax-shelter-games"
+
+
 def test_a_refused_question_leaves_its_nearest_passage_as_an_unconfirmed_topic(assistant):
     conversation = Conversation(assistant)
     first = conversation.ask("hoe geraak ik bij sabam als liedjesschrijver?")
