@@ -97,7 +97,8 @@ _TITLE_HEAD = re.compile(r"[(,]")
 # examples are Dutch), a question about Wegwijzer itself or its privacy, a wrong answer.
 _WITHOUT_SUGGESTIONS = frozenset({"bye", "language", "about", "privacy", "wrong"})
 # Kinds of fact a figure answers, beyond the words `asks_for_amount` knows ("prijs", "fee").
-_FIGURE_FACTS = frozenset({"cost", "payment", "amount"})
+_FIGURE_FACTS = frozenset({"cost", "payment", "amount", "count"})
+_TIME_FACTS = frozenset({"deadline", "when"})
 
 
 @dataclass(frozen=True)
@@ -705,12 +706,11 @@ class Assistant:
         for group in found.groups:
             for term in group.terms:
                 terms[term] = max(terms.get(term, 0.0), group.weight)
-        # A price, an amount, a duration or a date asked: the sentence with a figure.
-        wants_amount = (
-            asks_for_amount(found.tokens)
-            or asks_for_a_time(found.tokens)
-            or bool(asked_facts(found.tokens) & _FIGURE_FACTS)
-        )
+        # A price, an amount, a duration or a date asked: the sentence with a figure; a year
+        # on its own is one only when a time is asked.
+        asked = asked_facts(found.tokens)
+        wants_time = asks_for_a_time(found.tokens) or bool(asked & _TIME_FACTS)
+        wants_amount = asks_for_amount(found.tokens) or wants_time or bool(asked & _FIGURE_FACTS)
         # "meer info" on the passage just answered: all of it, not the same snippet again.
         whole = found.in_context and asks_for_more(found.tokens)
         passages = tuple(
@@ -719,7 +719,7 @@ class Assistant:
                 hit.score,
                 hit.passage.text
                 if whole and rank == 0
-                else self._snippet(hit.passage, terms, wants_amount),
+                else self._snippet(hit.passage, terms, wants_amount, wants_time),
             )
             for rank, hit in enumerate(chosen)
         )
@@ -1053,7 +1053,9 @@ class Assistant:
             return list(context.groups)
         return self.analyse(context)
 
-    def _snippet(self, passage: Passage, terms: Mapping[str, float], wants_amount: bool) -> str:
+    def _snippet(
+        self, passage: Passage, terms: Mapping[str, float], wants_amount: bool, wants_time: bool
+    ) -> str:
         """The sentences of a passage that answer best (see `snippets.best_snippet`)."""
         return best_snippet(
             passage.text,
@@ -1062,6 +1064,7 @@ class Assistant:
             self.index.idf,
             wants_amount=wants_amount,
             analysed=self.index.sentence_terms(passage.id),
+            years=wants_time,
         )
 
     def _answer_passage(self, p: Passage, score: float, snippet: str) -> AnswerPassage:

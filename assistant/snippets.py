@@ -12,6 +12,15 @@ _ABBREVIATIONS = frozenset(
     "bv o.a ca max min nr art incl excl d.w.z enz vb m.a.w i.e e.g resp vzw nv bvba mio mln".split()
 )
 _AMOUNT = re.compile(r"(?:EUR|€|%|\b\d[\d.,]*\b)")
+# A year on its own ("Sabam bestaat sinds 1922") says when, not how much or how many.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# Numbers written out: "minstens vijf werken", "vijftien minuten muziek". Not "één", which
+# Dutch writes for "a" as often as for "one".
+_NUMBER_WORDS = re.compile(
+    r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig|dertig"
+    r"|veertig|vijftig|honderd|duizend)\b",
+    re.IGNORECASE,
+)
 # Words that ask for a figure: then a sentence with an amount answers better than one without.
 QUANTITY_CUES = frozenset(
     "hoeveel bedrag bedragen kost kosten kostprijs maximum max maximaal minimum min tarief rente "
@@ -49,6 +58,7 @@ def best_snippet(
     limit: int = MAX_SNIPPET_CHARS,
     wants_amount: bool = False,
     analysed: Sequence[Iterable[str]] | None = None,
+    years: bool = True,
 ) -> str:
     """The best-matching sentence of `text`, with its neighbour when both fit in `limit`.
 
@@ -60,7 +70,8 @@ def best_snippet(
     sentences with an amount come first. Ties go to the earlier sentence, and with no match at
     all the first sentence (passages answer first) is used. `analysed`, when given, holds the
     terms of each sentence of `sentences(text)` as `analyse` gives them (the index keeps them),
-    so the sentences are not analysed again.
+    so the sentences are not analysed again. `years`: whether a year on its own is such a
+    figure (it is for "hoe lang", "tegen wanneer"; for "hoeveel werken" it is not).
     """
     parts = _sentences_of(text)
     if not parts:
@@ -75,7 +86,7 @@ def best_snippet(
     ]
     if wants_amount:
         bonus = max(scores) + 1.0
-        scores = [sc + bonus * bool(_AMOUNT.search(s)) for sc, s in zip(scores, parts, strict=True)]
+        scores = [sc + bonus * _holds_figure(s, years) for sc, s in zip(scores, parts, strict=True)]
     best = max(range(len(parts)), key=lambda i: (scores[i], -i))
     snippet = parts[best]
     neighbour = best + 1 if best + 1 < len(parts) else best - 1
@@ -85,6 +96,14 @@ def best_snippet(
         if len(joined) <= limit and (scores[neighbour] > 0 or len(snippet) < limit // 2):
             snippet = joined
     return shorten(snippet, limit)
+
+
+def _holds_figure(sentence: str, years: bool) -> bool:
+    """Whether a sentence holds an amount, a share or a number, counting a year on its own
+    only when `years`."""
+    return bool(_NUMBER_WORDS.search(sentence)) or any(
+        years or not _YEAR.fullmatch(m.group()) for m in _AMOUNT.finditer(sentence)
+    )
 
 
 def asks_for_amount(words: Collection[str]) -> bool:

@@ -434,3 +434,9 @@ def test_a_title_s_lead_name_does_not_take_a_question_that_asks_more(assistant):
     assert found.hits[0].passage.id == "sofam"
     # Only an organisation: "Sponsoring, aftrekbaar voor de sponsor ..." is a facet of sponsoring.
     assert assistant.retrieve("wat is sponsoring?").hits[0].passage.id == "gift-of-sponsoring"
+
+
+def test_a_count_asked_is_shown_the_sentence_with_the_number_not_a_year(assistant):
+    answer = assistant.ask("hoeveel nummers moet ik hebben voor sabam")
+    assert answer.passages[0].id == "sabam-lid-worden"
+    assert "vijf werken" in answer.passages[0].snippet

@@ -40,6 +40,26 @@ def test_snippet_prefers_an_amount_when_the_question_asks_for_one():
     assert "300.000" in snippet
 
 
+def test_a_year_on_its_own_is_a_figure_only_when_a_time_is_asked():
+    # "hoeveel nummers moet ik hebben voor sabam" was shown "Sabam bestaat sinds 1922."
+    text = (
+        "Je toont minstens vijf werken op je naam. Het lidmaatschap is persoonlijk. "
+        "Sabam bestaat sinds 1922."
+    )
+    counted = best_snippet(
+        text, set(), _analyse, lambda t: 1.0, limit=45, wants_amount=True, years=False
+    )
+    assert counted == "Je toont minstens vijf werken op je naam."
+    # Asked when, the year is what answers.
+    text = "Het lidmaatschap is persoonlijk. Sabam bestaat sinds 1922."
+    dated = best_snippet(text, set(), _analyse, lambda t: 1.0, limit=35, wants_amount=True)
+    assert dated == "Sabam bestaat sinds 1922."
+    undated = best_snippet(
+        text, set(), _analyse, lambda t: 1.0, limit=35, wants_amount=True, years=False
+    )
+    assert undated == "Het lidmaatschap is persoonlijk."
+
+
 def test_a_follow_up_s_own_words_choose_the_sentence_before_the_earlier_question_s():
     # "wie registreert de akte?" after "wat is de winwinlening?": the earlier question's word,
     # rarer, counts half; the follow-up's own word picks its sentence.
