@@ -304,6 +304,8 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # "hoeveel werken", "how many concerts": a number of things, asked by "hoeveel" before a
     # word of `_COUNTED` (`asked_facts`), not by a word of its own.
     "count": frozenset(),
+    # "sinds wanneer", "since when": asked by "wanneer" after "sinds" (`asked_facts`).
+    "since": frozenset(),
 }
 # The words before a payment cue that make it ask a price, and how far before it they may be.
 _WHAT = frozenset("wat what".split())
@@ -315,6 +317,7 @@ _ARTICLES = frozenset("een de elke welke mijn zon".split())
 _CONTACT_POINT = frozenset("point points".split())
 # Words before "wanneer" that make it ask a time: "tegen wanneer", "since when".
 _TIME_OPENERS = frozenset("tegen vanaf tot sinds voor by until since".split())
+_SINCE = frozenset("sinds since".split())
 # Words that ask what a subject is or is for and name nothing of their own ("waarvoor dient
 # het volgrecht?", "wat doet sabam?", "what does sabam do"; "waarvoor" is a stopword): such a
 # question still names only its subject, which its overview answers
@@ -388,6 +391,8 @@ _COUNT = re.compile(
     rf"(?!\s*(?:euro|eur\b|{_MONTHS}))",
     re.IGNORECASE,
 )
+# Since when something is: "sinds 1922" answers it, as no deadline is answered by a year.
+_BARE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year a question may ask a figure or a date for, and the kinds of fact that are dated.
 _YEAR = re.compile(r"20\d\d")
 _DATED = frozenset(("cost", "payment", "amount", "deadline", "when"))
@@ -415,6 +420,7 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "hours": lambda text: bool(_HOURS.search(text)),
     "condition": lambda text: bool(_CONDITION.search(text)),
     "count": lambda text: bool(_COUNT.search(text)),
+    "since": lambda text: bool(_TIME.search(text) or _BARE_YEAR.search(text)),
 }
 
 
@@ -656,7 +662,11 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
         kinds.discard("contact")
     for before, word in itertools.pairwise(tokens):
         if word in FACT_CUES["when"] and before in _TIME_OPENERS:
-            kinds.add("deadline")  # "tegen wanneer", "since when"
+            if before in _SINCE:
+                kinds.add("since")  # "sinds wanneer": a year will do, as it is all "wanneer" asks
+                kinds.discard("when")
+            else:
+                kinds.add("deadline")  # "tegen wanneer": a date or a term
         if word in ("lang", "long") and before in _DURATION_OPENERS:
             kinds.add("deadline")
         if before in ("hoeveel", "many", "much") and (word in _TIME_UNITS or word in _COUNTED):

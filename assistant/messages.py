@@ -35,6 +35,7 @@ _MISSING = {
     "hours": "Wanneer je er terechtkunt",
     "condition": "Welke voorwaarden precies gelden",
     "count": "Om welk aantal het precies gaat",
+    "since": "Sinds wanneer het zo is",
 }
 # When the passage holds figures or dates, but not for the year the question names.
 _MISSING_FOR_YEAR = "Wat voor {year} geldt"

@@ -440,3 +440,11 @@ def test_a_count_asked_is_shown_the_sentence_with_the_number_not_a_year(assistan
     answer = assistant.ask("hoeveel nummers moet ik hebben voor sabam")
     assert answer.passages[0].id == "sabam-lid-worden"
     assert "vijf werken" in answer.passages[0].snippet
+
+
+def test_since_when_is_answered_with_the_year_a_passage_gives(assistant):
+    # "sinds 1922" is no date or term, so the passage that says it lacked the asked fact and
+    # the answer was partial, on another passage.
+    answer = assistant.ask("sinds wanneer bestaat sabam")
+    assert answer.outcome == "answered"
+    assert "1922" in answer.passages[0].snippet

@@ -235,6 +235,16 @@ def test_a_message_that_only_asks_a_fact_refers_back():
         assert not refers_back(surface_tokens(own)), own
 
 
+def test_sinds_wanneer_is_answered_by_a_year_as_tegen_wanneer_is_not():
+    asked = asked_facts(surface_tokens("sinds wanneer bestaat sabam"))
+    assert "since" in asked and "deadline" not in asked
+    assert not missing_facts(asked, "Sabam bestaat sinds 1922.")
+    assert "deadline" in missing_facts(
+        asked_facts(surface_tokens("tegen wanneer moet ik indienen")),
+        "Het loket bestaat sinds 1922.",
+    )
+
+
 def test_when_asks_a_time_or_a_condition_and_tegen_wanneer_a_time():
     asked = asked_facts(surface_tokens("wanneer valt een contract onder de vrijstelling"))
     assert asked == {"when"}
