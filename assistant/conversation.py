@@ -182,8 +182,10 @@ class Conversation:
         if not alone.answered:
             return True
         found, alone_found = in_context.first, alone.first
-        if family and found not in family and not (
-            refers_back(asked.tokens) and self.assistant.same_name(found, topic_first)
+        if (
+            family
+            and found not in family
+            and not (refers_back(asked.tokens) and self.assistant.same_name(found, topic_first))
         ):
             # Read with the topic's words, a question answered on its own landed on a passage
             # of no topic: those words moved it, but it does not follow up on anything. Unless
