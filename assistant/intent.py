@@ -290,7 +290,7 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # "tegen wanneer", "vanaf wanneer" ask a time (`asked_facts`).
     "when": frozenset("wanneer when".split()),
     "contact": frozenset(
-        "mail email mailadres emailadres adres contact contacteren contactpersoon "
+        "mail email mailadres emailadres adres contact contacteren contacteer contactpersoon "
         "contactgegevens bereiken address".split()
     ),
     # When a desk is open: its hours or days, not a way to reach it.

@@ -419,3 +419,19 @@ def test_the_drawbacks_of_a_bv_are_the_passage_on_what_to_watch_for(assistant):
     # the question weighed it as an unknown word and was refused at 0.09.
     answer = assistant.ask("wat zijn de nadelen van een bv")
     assert answer.answered and answer.passages[0].id == "vennootschap-kunstenaar-let-op"
+
+
+def test_how_to_contact_a_desk_is_its_contact_or_a_partial_answer(assistant):
+    # "contacteer" was a word the corpus lacked, rare in Dutch: it weighed three quarters of
+    # the question, which was refused.
+    answer = assistant.ask("hoe contacteer ik het cultuurloket")
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == "cultuurloket"
+    assert "contactformulier" in answer.passages[0].snippet
+    # VLAIO's passage gives no way to reach it: said plainly, not another desk's form.
+    answer = assistant.ask("hoe contacteer ik vlaio")
+    assert answer.outcome == "partial"
+    assert answer.passages[0].id == "vlaio"
+    # And "contracteer" (to contract) is no typo of "contacteer".
+    reading = assistant.read("en als ik via mijn bv contracteer?")
+    assert "contract" in next(g for g in reading.groups if g.word == "contracteer").alternatives
