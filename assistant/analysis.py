@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -349,8 +349,12 @@ class Analyzer:
         common: frozenset[str],
         synonyms: Mapping[str, tuple[str, ...]] | None = None,
         english: Mapping[str, tuple[str, ...]] | None = None,
+        title_words: Collection[str] = (),
     ) -> None:
         self._stemmer = Stemmer.Stemmer("dutch")
+        # The words of the passages' titles: "tax shelter", "Creative Europe", "Screen
+        # Flanders" are English, but in a Dutch question they name a Dutch passage's subject.
+        self._title_words = frozenset(title_words)
         # A corpus repeats its words: each distinct token is stemmed and split once.
         self._terms_of: Memo[str, tuple[str, ...]] = Memo(_WORDS_KEPT)  # `_token_terms`
         self._frequencies = frequencies
@@ -470,6 +474,15 @@ class Analyzer:
         """
         if tokens is None:
             tokens = surface_tokens(text)
+        titles = self._title_words
+        dutch_marked = any(t in DUTCH_MARKERS and t not in ENGLISH_MARKERS for t in tokens)
+        bare_name = all(t in titles and t not in ENGLISH_MARKERS for t in tokens if t.isalpha())
+        if dutch_marked or bare_name:
+            # "wat is tax shelter?", "tax shelter": a Dutch question, or a bare name, naming
+            # a subject by its English name.
+            tokens = [
+                t for t in tokens if t not in titles or t in DUTCH_MARKERS or t in ENGLISH_MARKERS
+            ]
         english, dutch = english_evidence(tokens, self._english_only)
         for token in tokens:
             if token in ENGLISH_MARKERS or token in DUTCH_MARKERS or token in self._english_only:

@@ -175,8 +175,13 @@ class Assistant:
                 counts.update(surface_tokens(" ".join(targets)))
         else:  # `built` from this corpus (see `cache`)
             counts = built.counts
+        titles = (t for p in corpus.passages for t in surface_tokens(p.title))
         analyzer = Analyzer(
-            with_corpus_words(counts), common_words(), corpus.synonyms, corpus.english
+            with_corpus_words(counts),
+            common_words(),
+            corpus.synonyms,
+            corpus.english,
+            title_words=frozenset(titles),
         )
         arrays = built.arrays if built else None
         self.index = PassageIndex(corpus.passages, analyzer, tokens=tokens, arrays=arrays)

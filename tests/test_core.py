@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from assistant import Answer, Assistant, QuestionError
+from assistant import Answer, Assistant, QuestionError, messages
 from assistant.core import MAX_QUESTION_CHARS
 from tests.conftest import passage, write_corpus
 
@@ -448,3 +448,15 @@ def test_since_when_is_answered_with_the_year_a_passage_gives(assistant):
     answer = assistant.ask("sinds wanneer bestaat sabam")
     assert answer.outcome == "answered"
     assert "1922" in answer.passages[0].snippet
+
+
+def test_a_dutch_question_naming_an_english_title_is_not_english(assistant):
+    # "tax" and "shelter" are English words, and outweighed "wat": the answer said "Je vroeg
+    # in het Engels".
+    for dutch in ("wat is tax shelter", "Wat is Tax Shelter?", "tax shelter"):
+        assert not assistant.read(dutch).english, dutch
+    answer = assistant.ask("wat is tax shelter")
+    assert messages.ENGLISH_NOTICE not in answer.notices
+    # The same words in an English question are English.
+    assert assistant.read("how does the tax shelter work").english
+    assert assistant.read("work permit artist belgium non eu").english
