@@ -35,6 +35,15 @@ THANKS = frozenset(
     snap snapt geholpen helpt clear understood
     """.split()
 )
+# Words that thank whatever surrounds them; the other words of THANKS praise ("helpt",
+# "duidelijk", "top"), which a negation or a condition undoes.
+_THANKING = frozenset(
+    """
+    bedankt dank dankjewel dankuwel dankje merci thanks thank thx tnx ty mercie danku bedankd
+    thankyou thanx thnx tks appreciated
+    """.split()
+)
+_NOT_OR_IF = frozenset("niet nie ni geen not als if".split())
 HELP = frozenset("help helpen hulp info uitleg test testen testing vraagje menu".split())
 FAREWELLS = frozenset(
     """
@@ -173,7 +182,13 @@ _WRONG_MESSAGES = _whole_messages(
     dat is niet wat ik vroeg | dat is niet wat ik bedoel | dat bedoel ik niet |
     dat bedoelde ik niet | niet wat ik zocht | dat is het niet | nee dat is het niet |
     dat is niet wat ik zoek | that is wrong | that wrong | wrong | wrong answer |
-    not what i asked | that not what i asked | that is not correct | not correct
+    not what i asked | that not what i asked | that is not correct | not correct |
+    niet duidelijk | dat is niet duidelijk | onduidelijk | dat is onduidelijk |
+    ik snap het niet | ik begrijp het niet | snap ik niet | begrijp ik niet | ik snap er niks van |
+    dat helpt niet | dat helpt me niet | helpt niet | dat helpt mij niet |
+    not clear | that is not clear | i do not understand | i don dont understand |
+    i dont understand | that does not help | that doesn doesnt help | that doesnt help |
+    does not help
     """
 )
 # Farewells that are not also greetings: "dag" and "daag" are Flemish for hello and for
@@ -442,6 +457,8 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     if not words & (_SMALLTALK | (CHAT - frozenset(stopwords)) | _ADDRESS):
         return None
     if words & THANKS:
+        if words & _NOT_OR_IF and not words & _THANKING:
+            return None  # "en als dat niet helpt?", "niet duidelijk": no praise
         return "thanks"
     if "tot" in words or (words & _BYE and not words & (GREETINGS - FAREWELLS)):
         return "bye"  # "doei", "tot morgen", "groetjes"; not "hallo, groetjes van Jan"

@@ -109,6 +109,16 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("dat klopt niet", "wrong"),
         ("That's wrong!", "wrong"),
         ("wat is er fout aan mijn factuur", None),
+        # An answer that did not help or was not clear: "dat is niet duidelijk" had been read
+        # as a follow-up and got the same passage again.
+        ("dat is niet duidelijk", "wrong"),
+        ("ik snap het niet", "wrong"),
+        ("I don't understand", "wrong"),
+        # Praise negated or in a condition is no thanks: "en als dat niet helpt?" (what to do
+        # when the letter to an infringer does not work) had been thanked for.
+        ("en als dat niet helpt?", None),
+        ("dat helpt, bedankt", "thanks"),
+        ("nee dank je", "thanks"),
         ("...", "help"),
         ("🤷", "help"),
         # A follow-up or a question with a subject is no smalltalk.
