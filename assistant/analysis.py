@@ -547,6 +547,8 @@ class Analyzer:
             # became "nota", and a policy note answered.
             guessed = alternatives or english_only or token in acronyms
             correction = None if guessed else self.correct(token)
+            if correction in stopwords:
+                continue  # "hoevel kost ...", "te worde": a mistyped word that says nothing
             if correction:
                 alternatives.append(self.stem(correction))
             elif not alternatives and self.mistyped_stopword(token):
