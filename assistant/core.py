@@ -205,6 +205,7 @@ class Assistant:
         self._outside = OutsideSubjects(corpus.outside, analyzer, vocabulary, counts)
         self._wordings = Wordings(corpus.passages)
         self._title_heads: dict[str, frozenset[str]] = {}  # see `_title_head`
+        self._aliases: dict[str, str | None] = {}  # see `_alias`
 
     @classmethod
     def from_directory(
@@ -480,14 +481,26 @@ class Assistant:
             return order
         said = {t for terms in named for t in terms}
         for k in order:
-            if hits[k].passage.kind != "organisatie":
-                continue
-            head = self._title_head(hits[k].passage.id)
-            if head <= said and all(head.intersection(terms) for terms in named):
+            passage = hits[k].passage
+            heads = [self._title_head(passage.id)] if passage.kind == "organisatie" else []
+            alias = self._alias(passage.id)
+            if alias and not passage.is_historical:
+                heads.append(frozenset({alias}))
+            if any(
+                head <= said and all(head.intersection(terms) for terms in named) for head in heads
+            ):
                 if k != order[0] and probabilities[k] >= self.model.threshold:
                     return _put_first(order, k)
                 break
         return order
+
+    def _alias(self, passage_id: str) -> str | None:
+        """The stem of the acronym a passage's title ends with in parentheses, when it
+        abbreviates the title ("Sociaal Bureau voor Kunstenaars (SBK)": "sbk"), not when it
+        names another thing ("Startlening (PMV)", "Starterspakket Internationalisering (FIT)")."""
+        if passage_id not in self._aliases:
+            self._aliases[passage_id] = _title_alias(self._by_id[passage_id].title, self.index)
+        return self._aliases[passage_id]
 
     def _titled_first(
         self,
@@ -1157,6 +1170,25 @@ def _worded_first(
     ):
         return order
     return _put_first(order, worded)
+
+
+_TITLE_ALIAS = re.compile(r"^(?P<name>[^(]+?)\s*\((?P<alias>[A-Z]{2,6})\)\s*$")
+
+
+def _title_alias(title: str, index: PassageIndex) -> str | None:
+    """The stem of `title`'s acronym in parentheses when its letters are the initials of the
+    words before it, or of the last of them, in order, short lowercase words ("voor", "en")
+    aside."""
+    match = _TITLE_ALIAS.match(title)
+    if match is None:
+        return None
+    words = [w for w in re.split(r"[\s,&-]+", match["name"]) if w]
+    initials = "".join(w[0].lower() for w in words if w[0].isupper() or len(w) > 4)
+    alias = match["alias"].lower()
+    # "Departement Cultuur, Jeugd, Sport en Media (CJSM)": the last words' initials will do.
+    if initials != alias and not (len(alias) >= 3 and initials.endswith(alias)):
+        return None
+    return index.analyzer.stem(alias)
 
 
 def _names_only_a_subject(groups: Sequence[TermGroup]) -> bool:

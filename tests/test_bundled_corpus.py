@@ -435,3 +435,23 @@ def test_how_to_contact_a_desk_is_its_contact_or_a_partial_answer(assistant):
     # And "contracteer" (to contract) is no typo of "contacteer".
     reading = assistant.read("en als ik via mijn bv contracteer?")
     assert "contract" in next(g for g in reading.groups if g.word == "contracteer").alternatives
+
+
+@pytest.mark.parametrize("question", ["wat doet een sbk", "sbk", "What is an SBK?"])
+def test_a_question_naming_an_acronym_gets_the_passage_the_acronym_abbreviates(assistant, question):
+    # "Welke SBK's zijn er?" says nothing but "SBK" in its title, so it led, with a snippet
+    # on what unions think of SBK's; "Sociaal Bureau voor Kunstenaars (SBK)" defines one.
+    answer = assistant.ask(question)
+    assert answer.answered and answer.passages[0].id == "sbk"
+
+
+def test_an_acronym_in_a_title_abbreviates_it_only_by_its_initials(assistant):
+    from assistant.core import _title_alias
+
+    index = assistant.index
+    assert _title_alias("Sociaal Bureau voor Kunstenaars (SBK)", index) == "sbk"
+    assert _title_alias("Departement Cultuur, Jeugd en Media (CJM)", index) == "cjm"
+    # The provider in parentheses is no name of the measure.
+    assert _title_alias("Startlening (PMV)", index) is None
+    assert _title_alias("Starterspakket Internationalisering (FIT)", index) is None
+    assert _title_alias("Cultuurbank (2016)", index) is None
