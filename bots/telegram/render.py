@@ -7,6 +7,7 @@ between blocks (never inside a tag or a link); button data comes from `bots.tele
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -189,7 +190,9 @@ def _fit(block: str, max_chars: int) -> list[str]:
         return [block]
     pieces: list[str] = []
     for line in block.split("\n"):
-        if len(line) > max_chars:
+        # A line cut from a tag's other half (a title with a line break in it) or longer than
+        # a message goes as plain text: Telegram refuses a message with an unclosed tag.
+        if len(line) > max_chars or not _balanced(line):
             line = _escaped_within(html.unescape(_strip_tags(line)), max_chars)
         if pieces and len(pieces[-1]) + 1 + len(line) <= max_chars:
             pieces[-1] += "\n" + line
@@ -204,6 +207,20 @@ def _escaped_within(plain: str, limit: int) -> str:
     while len(text := escape(shorten(plain, cut))) > limit:
         cut = cut * 3 // 4
     return text
+
+
+_TAG = re.compile(r"<(/?)([a-z]+)[^>]*>")
+
+
+def _balanced(text: str) -> bool:
+    """Whether every tag in `text` (our own markup; text is escaped) closes in order."""
+    stack: list[str] = []
+    for closing, name in _TAG.findall(text):
+        if not closing:
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            return False
+    return not stack
 
 
 def _strip_tags(text: str) -> str:

@@ -182,6 +182,17 @@ def test_any_answer_renders_to_valid_html_within_the_limit(titles, snippet, limi
                 assert button.url or len(button.callback_data.encode()) <= 64
 
 
+def test_a_block_split_inside_a_tag_is_sent_as_plain_text():
+    # Hypothesis found it: a title with line breaks and many "<b>", in a block over the limit,
+    # was split between its lines inside "<b>...</b>", and Telegram refuses an unclosed tag.
+    title = "a" * 18 + "<<<\n" + "<b>" * 17 + "</a>"
+    passages = [_passage(title, "a" * 3, pid="id-0", related=(PassageRef("x" * 70, title),))]
+    found = render.encode(layout(Found(tuple(passages))), RefStore(), max_chars=200)
+    for part in [*_render(_answer(passages), max_chars=200), *found]:
+        assert len(part.text) <= 200
+        check_telegram_html(part.text)
+
+
 @given(st.lists(NASTY, min_size=1, max_size=30), st.integers(min_value=50, max_value=4096))
 def test_pack_never_exceeds_the_limit(blocks, limit):
     escaped = [render.escape(b) for b in blocks]
