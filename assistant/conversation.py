@@ -136,6 +136,7 @@ class Conversation:
             found = assistant.fact_first(asked, found, family)
             if first is not None:
                 found = assistant.led_by_topic(asked, found, first)
+            found = assistant.current_first(asked, found, first)
             in_context = _Reading(found, assistant.decide(found))
             if self._is_follow_up(asked, topic.asked, alone, in_context, first, family):
                 chosen, followed_up = in_context, True

@@ -42,7 +42,7 @@ from assistant.intent import (
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.memory import page_in, release_freed_memory
 from assistant.models import Answer, AnswerPassage, Passage, PassageRef
-from assistant.retrieval import Hit, OutsideSubjects, PassageIndex
+from assistant.retrieval import Hit, OutsideSubjects, PassageIndex, asks_about_the_past
 from assistant.snippets import asks_for_amount, best_snippet
 from assistant.typos import TypoIndex
 from assistant.wordings import Pieces, Wordings, pieces
@@ -990,6 +990,32 @@ class Assistant:
             return found
         ranks = [k for k, hit in enumerate(found.hits) if hit.passage.id == topic_first]
         return self._led_by(question, found, ranks[0]) if ranks and ranks[0] else found
+
+    def current_first(
+        self, question: str | AnalysedQuestion, found: Retrieval, topic_first: str | None
+    ) -> Retrieval:
+        """An in-context retrieval led by the topic's first passage rather than by a
+        historical one, when the question does not ask about the past and that passage
+        answers it in context: "where do I apply?" after the kunstwerkattest is answered by
+        it, not by the former artists' commission, whose text the topic's words ("artist",
+        "work": "Artist@work") match better. Any other retrieval is returned as it is."""
+        hits = found.hits
+        if (
+            not found.in_context
+            or topic_first is None
+            or not hits
+            or not hits[0].passage.is_historical
+            or asks_about_the_past(found.groups)
+        ):
+            return found
+        ranks = [k for k, hit in enumerate(hits) if hit.passage.id == topic_first]
+        if (
+            ranks
+            and not hits[ranks[0]].passage.is_historical
+            and self._answers_in_context(question, found, ranks[0])
+        ):
+            return self._led_by(question, found, ranks[0])
+        return found
 
     def _led_by(self, question: str | AnalysedQuestion, found: Retrieval, rank: int) -> Retrieval:
         """An in-context retrieval with the passage at `rank` moved first, and its evidence."""

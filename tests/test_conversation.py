@@ -427,6 +427,18 @@ def test_a_continuation_may_land_on_a_kindred_measure_of_the_same_name(assistant
     assert _first(answer) == "tax-shelter-games"
 
 
+def test_a_follow_up_is_answered_by_the_topic_s_current_passage_not_a_historical_one(
+    assistant,
+):
+    # The first answer showed the former artists' commission among its passages; read with
+    # the topic's words ("artist", "work": its "Artist@work"), it led the follow-up.
+    conversation = Conversation(assistant)
+    assert _first(conversation.ask("What is the artist work certificate?")) == "kunstwerkattest"
+    answer = conversation.ask("where do I apply?")
+    assert answer.outcome == "answered"
+    assert _first(answer) == "kunstwerkattest"
+
+
 def test_a_refused_question_leaves_its_nearest_passage_as_an_unconfirmed_topic(assistant):
     conversation = Conversation(assistant)
     first = conversation.ask("hoe geraak ik bij sabam als liedjesschrijver?")
