@@ -195,6 +195,10 @@ class Conversation:
             return False
         if found == alone_found:
             return False
+        if self.assistant.names_passage(asked, alone_found):
+            # "en sofam?" after Sabam: it names SOFAM's passage, which answers it on its own;
+            # read with Sabam's words it landed on the overview that names them both.
+            return False
         if (
             len(asked.groups) >= OWN_QUESTION_WORDS
             and not refers_back(asked.tokens)

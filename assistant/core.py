@@ -476,23 +476,41 @@ class Assistant:
         only when that passage would answer it on its own evidence too."""
         if not order or not _names_only_a_subject(groups):
             return order
-        named = [(g.primary, *g.alternatives) for g in groups if g.word not in DEFINING_WORDS]
-        if not named:
-            return order
-        said = {t for terms in named for t in terms}
         for k in order:
-            passage = hits[k].passage
-            heads = [self._title_head(passage.id)] if passage.kind == "organisatie" else []
-            alias = self._alias(passage.id)
-            if alias and not passage.is_historical:
-                heads.append(frozenset({alias}))
-            if any(
-                head <= said and all(head.intersection(terms) for terms in named) for head in heads
-            ):
+            if self._names_passage(groups, hits[k].passage):
                 if k != order[0] and probabilities[k] >= self.model.threshold:
                     return _put_first(order, k)
                 break
         return order
+
+    def names_passage(self, question: str | AnalysedQuestion, passage_id: str) -> bool:
+        """Whether a question that names little more than a subject names this passage by
+        its name, in the user's own words: an organisation by the head of its title ("en
+        sofam?": "SOFAM, ..."), any passage by the acronym its title abbreviates ("sbk"); not
+        by a stand-in ("loket" stands in for "cultuurloket")."""
+        groups = self.read(question).groups
+        return _names_only_a_subject(groups) and self._names_passage(
+            groups, self._by_id[passage_id], own=True
+        )
+
+    def _names_passage(
+        self, groups: Sequence[TermGroup], passage: Passage, *, own: bool = False
+    ) -> bool:
+        named = [
+            (g.primary,) if own else (g.primary, *g.alternatives)
+            for g in groups
+            if g.word not in DEFINING_WORDS
+        ]
+        if not named:
+            return False
+        said = {t for terms in named for t in terms}
+        heads = [self._title_head(passage.id)] if passage.kind == "organisatie" else []
+        alias = self._alias(passage.id)
+        if alias and not passage.is_historical:
+            heads.append(frozenset({alias}))
+        return any(
+            head <= said and all(head.intersection(terms) for terms in named) for head in heads
+        )
 
     def _alias(self, passage_id: str) -> str | None:
         """The stem of the acronym a passage's title ends with in parentheses, when it

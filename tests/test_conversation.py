@@ -439,6 +439,18 @@ def test_a_follow_up_is_answered_by_the_topic_s_current_passage_not_a_historical
     assert _first(answer) == "kunstwerkattest"
 
 
+def test_a_continuation_naming_an_organisation_gets_that_organisation(assistant):
+    # "en sofam?" after Sabam: read with Sabam's words it landed on the overview of the
+    # collecting societies, which names both, though SOFAM's own passage answers it alone.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is sabam")
+    answer = conversation.ask("en sofam?")
+    assert answer.outcome == "answered"
+    assert _first(answer) == "sofam"
+    # A word that only stands in for a name names nothing: "loket" is no "Cultuurloket".
+    assert not assistant.names_passage("en bij welk loket moet ik dan zijn?", "cultuurloket")
+
+
 def test_a_refused_question_leaves_its_nearest_passage_as_an_unconfirmed_topic(assistant):
     conversation = Conversation(assistant)
     first = conversation.ask("hoe geraak ik bij sabam als liedjesschrijver?")
