@@ -396,13 +396,44 @@ def test_a_follow_up_asking_a_figure_goes_to_the_passage_of_the_topic_that_holds
     assert _first(conversation.ask("wat kost da per jaar?")) == "sabam-kosten-lidmaatschap"
 
 
-def test_a_follow_up_asking_how_many_things_stays_on_the_passage_that_counts_them(assistant):
-    # "hoeveel" read as money sent this to the passage on Sabam's fees, which names amounts.
+@pytest.mark.parametrize(
+    ("opening", "opened", "follow_up", "expected"),
+    [
+        # "hoeveel" read as money sent this to the passage on Sabam's fees, which names
+        # amounts; the passage on joining says "minstens vijf werken".
+        (
+            "hoe word ik lid van sabam?",
+            "sabam-lid-worden",
+            "hoeveel werken heb ik nodig?",
+            "sabam-lid-worden",
+        ),
+        # The tax shelter for games is not linked to the one for the performing arts, so read
+        # with the topic it counted as no topic, and "games" alone went to the VAF Gamefonds.
+        (
+            "tax shelter voor podium",
+            "tax-shelter-podiumkunsten",
+            "en voor games?",
+            "tax-shelter-games",
+        ),
+        # The first answer showed the former artists' commission among its passages; read
+        # with the topic's words ("artist", "work": its "Artist@work"), it led the follow-up.
+        (
+            "What is the artist work certificate?",
+            "kunstwerkattest",
+            "where do I apply?",
+            "kunstwerkattest",
+        ),
+    ],
+    ids=["a-number-asked", "a-kindred-measure", "not-a-historical-passage"],
+)
+def test_a_follow_up_lands_on_the_passage_of_the_topic_that_answers_it(
+    assistant, opening, opened, follow_up, expected
+):
     conversation = Conversation(assistant)
-    assert _first(conversation.ask("hoe word ik lid van sabam?")) == "sabam-lid-worden"
-    answer = conversation.ask("hoeveel werken heb ik nodig?")
+    assert _first(conversation.ask(opening)) == opened
+    answer = conversation.ask(follow_up)
     assert answer.outcome == "answered"
-    assert _first(answer) == "sabam-lid-worden"
+    assert _first(answer) == expected
 
 
 def test_a_bare_hoeveel_asks_of_the_passage_just_answered(assistant):
@@ -415,28 +446,6 @@ def test_a_bare_hoeveel_asks_of_the_passage_just_answered(assistant):
         answer = conversation.ask(bare)
         assert answer.outcome == "answered"
         assert _first(answer) == "bijberoep"
-
-
-def test_a_continuation_may_land_on_a_kindred_measure_of_the_same_name(assistant):
-    # The tax shelter for games is not linked to the one for the performing arts, so read with
-    # the topic it counted as no topic, and "games" alone went to the VAF Gamefonds.
-    conversation = Conversation(assistant)
-    assert _first(conversation.ask("tax shelter voor podium")) == "tax-shelter-podiumkunsten"
-    answer = conversation.ask("en voor games?")
-    assert answer.outcome == "answered"
-    assert _first(answer) == "tax-shelter-games"
-
-
-def test_a_follow_up_is_answered_by_the_topic_s_current_passage_not_a_historical_one(
-    assistant,
-):
-    # The first answer showed the former artists' commission among its passages; read with
-    # the topic's words ("artist", "work": its "Artist@work"), it led the follow-up.
-    conversation = Conversation(assistant)
-    assert _first(conversation.ask("What is the artist work certificate?")) == "kunstwerkattest"
-    answer = conversation.ask("where do I apply?")
-    assert answer.outcome == "answered"
-    assert _first(answer) == "kunstwerkattest"
 
 
 def test_a_continuation_naming_an_organisation_gets_that_organisation(assistant):
