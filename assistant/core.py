@@ -99,6 +99,17 @@ _WITHOUT_SUGGESTIONS = frozenset({"bye", "language", "about", "privacy", "wrong"
 # Kinds of fact a figure answers, beyond the words `asks_for_amount` knows ("prijs", "fee").
 _FIGURE_FACTS = frozenset({"cost", "payment", "amount", "count"})
 _TIME_FACTS = frozenset({"deadline", "when", "since"})
+_WHEN_FACTS = frozenset({"when", "since"})  # a year may answer these
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """What kind of figure a question asks, for the snippet: an amount or a number, a
+    duration, date or term, and whether a year on its own answers it."""
+
+    amount: bool
+    time: bool
+    year: bool
 
 
 @dataclass(frozen=True)
@@ -743,10 +754,14 @@ class Assistant:
             for term in group.terms:
                 terms[term] = max(terms.get(term, 0.0), group.weight)
         # A price, an amount, a duration or a date asked: the sentence with a figure; a year
-        # on its own is one only when a time is asked.
+        # on its own is one only when the question asks when or since when, not how long
+        # ("sinds 2022 kan dat enkel online" is no "doorlooptijd van ongeveer 30 dagen").
         asked = asked_facts(found.tokens)
-        wants_time = asks_for_a_time(found.tokens) or bool(asked & _TIME_FACTS)
-        wants_amount = asks_for_amount(found.tokens) or wants_time or bool(asked & _FIGURE_FACTS)
+        figures = _Figures(
+            amount=asks_for_amount(found.tokens) or bool(asked & _FIGURE_FACTS),
+            time=asks_for_a_time(found.tokens) or bool(asked & _TIME_FACTS),
+            year=bool(asked & _WHEN_FACTS),
+        )
         # "meer info" on the passage just answered: all of it, not the same snippet again.
         whole = found.in_context and asks_for_more(found.tokens)
         passages = tuple(
@@ -755,7 +770,7 @@ class Assistant:
                 hit.score,
                 hit.passage.text
                 if whole and rank == 0
-                else self._snippet(hit.passage, terms, wants_amount, wants_time),
+                else self._snippet(hit.passage, terms, figures),
             )
             for rank, hit in enumerate(chosen)
         )
@@ -1115,18 +1130,17 @@ class Assistant:
             return list(context.groups)
         return self.analyse(context)
 
-    def _snippet(
-        self, passage: Passage, terms: Mapping[str, float], wants_amount: bool, wants_time: bool
-    ) -> str:
+    def _snippet(self, passage: Passage, terms: Mapping[str, float], figures: _Figures) -> str:
         """The sentences of a passage that answer best (see `snippets.best_snippet`)."""
         return best_snippet(
             passage.text,
             terms,
             self.index.analyzer.document_terms,
             self.index.idf,
-            wants_amount=wants_amount,
+            wants_amount=figures.amount,
             analysed=self.index.sentence_terms(passage.id),
-            years=wants_time,
+            years=figures.year,
+            wants_time=figures.time,
         )
 
     def _answer_passage(self, p: Passage, score: float, snippet: str) -> AnswerPassage:

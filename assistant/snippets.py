@@ -14,6 +14,14 @@ _ABBREVIATIONS = frozenset(
 _AMOUNT = re.compile(r"(?:EUR|€|%|\b\d[\d.,]*\b)")
 # A year on its own ("Sabam bestaat sinds 1922") says when, not how much or how many.
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A duration, a date or a term: what answers "hoe lang", "tegen wanneer".
+_TIME = re.compile(
+    r"\b\d+\s*(?:werkdagen|dagen|dag|weken|week|maanden|maand|jaren|jaar|uur)\b"
+    r"|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+    r"|december|uiterlijk|termijn|binnen)\b",
+    re.IGNORECASE,
+)
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 # Numbers written out: "minstens vijf werken", "vijftien minuten muziek". Not "één", which
 # Dutch writes for "a" as often as for "one".
 _NUMBER_WORDS = re.compile(
@@ -59,6 +67,7 @@ def best_snippet(
     wants_amount: bool = False,
     analysed: Sequence[Iterable[str]] | None = None,
     years: bool = True,
+    wants_time: bool = False,
 ) -> str:
     """The best-matching sentence of `text`, with its neighbour when both fit in `limit`.
 
@@ -71,7 +80,10 @@ def best_snippet(
     all the first sentence (passages answer first) is used. `analysed`, when given, holds the
     terms of each sentence of `sentences(text)` as `analyse` gives them (the index keeps them),
     so the sentences are not analysed again. `years`: whether a year on its own is such a
-    figure (it is for "hoe lang", "tegen wanneer"; for "hoeveel werken" it is not).
+    figure (it is for "sinds wanneer"; for "hoeveel werken" or "hoe lang" it is not). With
+    `wants_time` ("hoe lang", "tegen wanneer"), sentences with a duration, a date or a term
+    come first too ("De doorlooptijd is ongeveer 30 dagen", not "sinds 2022 kan dat enkel
+    online").
     """
     parts = _sentences_of(text)
     if not parts:
@@ -84,9 +96,12 @@ def best_snippet(
     scores = [
         math.fsum(idf(t) * weights[t] for t in set(terms) if t in weights) for terms in analysed
     ]
-    if wants_amount:
+    if wants_amount or wants_time:
         bonus = max(scores) + 1.0
-        scores = [sc + bonus * _holds_figure(s, years) for sc, s in zip(scores, parts, strict=True)]
+        scores = [
+            sc + bonus * _answers(s, wants_amount, wants_time, years)
+            for sc, s in zip(scores, parts, strict=True)
+        ]
     best = max(range(len(parts)), key=lambda i: (scores[i], -i))
     snippet = parts[best]
     neighbour = best + 1 if best + 1 < len(parts) else best - 1
@@ -96,6 +111,14 @@ def best_snippet(
         if len(joined) <= limit and (scores[neighbour] > 0 or len(snippet) < limit // 2):
             snippet = joined
     return shorten(snippet, limit)
+
+
+def _answers(sentence: str, amount: bool, time: bool, years: bool) -> bool:
+    """Whether a sentence holds the kind of figure asked: an amount or a number, or a time
+    (a year on its own only when `years`)."""
+    if amount and _holds_figure(sentence, years):
+        return True
+    return time and bool(_TIME.search(sentence) or (years and _YEAR_IN.search(sentence)))
 
 
 def _holds_figure(sentence: str, years: bool) -> bool:

@@ -460,3 +460,10 @@ def test_a_dutch_question_naming_an_english_title_is_not_english(assistant):
     # The same words in an English question are English.
     assert assistant.read("how does the tax shelter work").english
     assert assistant.read("work permit artist belgium non eu").english
+
+
+def test_a_deadline_asked_is_shown_the_sentence_with_the_date(assistant):
+    # The sentence on the EUR 25.000 threshold, which names "jaaromzet", had been shown.
+    answer = assistant.ask("tegen wanneer moet ik mijn jaaromzet melden")
+    assert answer.passages[0].id == "btw-vrijstelling"
+    assert "31 maart" in answer.passages[0].snippet

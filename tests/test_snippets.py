@@ -60,6 +60,22 @@ def test_a_year_on_its_own_is_a_figure_only_when_a_time_is_asked():
     assert undated == "Het lidmaatschap is persoonlijk."
 
 
+def test_a_time_asked_is_shown_the_sentence_with_a_duration_or_date_not_an_amount():
+    # "hoe lang duurt het?" after the startlening was shown "sinds 2022 kan dat enkel online";
+    # "tegen wanneer moet ik mijn jaaromzet melden" the EUR 25.000 threshold.
+    text = (
+        "Je dient online in; sinds 2022 kan dat enkel zo. De doorlooptijd is ongeveer 30 dagen. "
+        "De grens is EUR 25.000. Je meldt je omzet uiterlijk op 31 maart."
+    )
+    parts = sentences(text)
+    shown = best_snippet(text, {"omzet"}, _analyse, lambda t: 1.0, limit=45, wants_time=True)
+    assert shown == parts[3]
+    shown = best_snippet(
+        text, set(), _analyse, lambda t: 1.0, limit=45, wants_time=True, years=False
+    )
+    assert shown == parts[1]  # "hoe lang": a year on its own is no duration
+
+
 def test_a_follow_up_s_own_words_choose_the_sentence_before_the_earlier_question_s():
     # "wie registreert de akte?" after "wat is de winwinlening?": the earlier question's word,
     # rarer, counts half; the follow-up's own word picks its sentence.
