@@ -150,6 +150,33 @@ _LANGUAGE_MESSAGES = _whole_messages(
     parlez vous francais
     """
 )
+# Function words of French and of German that Dutch and English questions do not use: a
+# question written in either gets the language reply ("Comment protéger mes idées?", "Wie
+# schütze ich meine Marke?" had got "Daar heb ik geen betrouwbaar antwoord op").
+_FRENCH = frozenset(
+    "comment est estce que qu quel quelle quels quelles pour avec mes mon ma votre vos notre "
+    "nous vous suis sont peux puis dois faut une un du au aux cette ces lequel quoi pourquoi "
+    "combien ou oui non".split()
+)
+_GERMAN = frozenset(
+    "ich mich mir meine meinen meiner mein ist sind kann kannst konnen muss musst mussen "
+    "eine einen einer nicht und fur mit auf welche welcher welches gibt wo warum wieviel "
+    "bekomme bekommen brauche".split()
+)
+# How many of them make a question French or German: one may be a name or a loanword.
+_FOREIGN_WORDS = 2
+
+
+def _foreign(tokens: Sequence[str]) -> bool:
+    """Whether a question is written in French or German: at least `_FOREIGN_WORDS` of
+    their function words, more than the Dutch and English ones."""
+    own = sum(t in DUTCH_MARKERS or t in ENGLISH_MARKERS for t in tokens)
+    return any(
+        (n := sum(t in words for t in tokens)) >= _FOREIGN_WORDS and n > own
+        for words in (_FRENCH, _GERMAN)
+    )
+
+
 # Whole messages that ask about Wegwijzer itself, its sources or what it keeps: "wie heeft jou
 # gemaakt?" had got Antwerp's "Kunst maakt de stad" (0.71).
 _ABOUT_MESSAGES = _whole_messages(
@@ -217,7 +244,7 @@ def message_smalltalk(
         return "privacy"
     if whole in _ACKNOWLEDGEMENTS:
         return "help"
-    if " ".join(t for t in tokens if t not in _FILLERS) in _LANGUAGE_MESSAGES:
+    if " ".join(t for t in tokens if t not in _FILLERS) in _LANGUAGE_MESSAGES or _foreign(tokens):
         return "language"
     if not tokens:
         # No word at all ("?", "...", "🤷"): never a question, and read with a conversation's

@@ -98,6 +98,12 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("werkt dit ook in het frans?", "language"),
         ("en français?", "language"),
         ("welke subsidies zijn er voor franse tournees", None),
+        # A question written in French or German: told that answers are Dutch and English
+        # questions welcome, not "Daar heb ik geen betrouwbaar antwoord op".
+        ("Comment protéger mes idées?", "language"),
+        ("Wie schütze ich meine Marke in Belgien?", "language"),
+        ("wie is de contactpersoon van sabam", None),
+        ("ik heb een vraag over mes en vorken", None),
         # About Wegwijzer itself: "wie heeft jou gemaakt?" had got Antwerp's "Kunst maakt de
         # stad" (0.71).
         ("wie heeft jou gemaakt?", "about"),
