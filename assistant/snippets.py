@@ -13,7 +13,7 @@ _ABBREVIATIONS = frozenset(
 )
 _AMOUNT = re.compile(r"(?:EUR|€|%|\b\d[\d.,]*\b)")
 # A year on its own ("Sabam bestaat sinds 1922") says when, not how much or how many.
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A duration, a date or a term: what answers "hoe lang", "tegen wanneer".
 _TIME = re.compile(
     r"\b\d+\s*(?:werkdagen|dagen|dag|weken|week|maanden|maand|jaren|jaar|uur)\b"
@@ -21,7 +21,6 @@ _TIME = re.compile(
     r"|december|uiterlijk|termijn|binnen)\b",
     re.IGNORECASE,
 )
-_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 # Numbers written out: "minstens vijf werken", "vijftien minuten muziek". Not "één", which
 # Dutch writes for "a" as often as for "one".
 _NUMBER_WORDS = re.compile(
@@ -118,7 +117,7 @@ def _answers(sentence: str, amount: bool, time: bool, years: bool) -> bool:
     (a year on its own only when `years`)."""
     if amount and _holds_figure(sentence, years):
         return True
-    return time and bool(_TIME.search(sentence) or (years and _YEAR_IN.search(sentence)))
+    return time and bool(_TIME.search(sentence) or (years and _YEAR.search(sentence)))
 
 
 def _holds_figure(sentence: str, years: bool) -> bool:
