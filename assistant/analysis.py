@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -349,12 +349,14 @@ class Analyzer:
         common: frozenset[str],
         synonyms: Mapping[str, tuple[str, ...]] | None = None,
         english: Mapping[str, tuple[str, ...]] | None = None,
-        title_words: Collection[str] = (),
+        titles: Sequence[str] = (),
     ) -> None:
         self._stemmer = Stemmer.Stemmer("dutch")
-        # The words of the passages' titles: "tax shelter", "Creative Europe", "Screen
-        # Flanders" are English, but in a Dutch question they name a Dutch passage's subject.
-        self._title_words = frozenset(title_words)
+        # The passages' titles: "tax shelter", "Creative Europe", "Screen Flanders" are English,
+        # but in a Dutch question they name a Dutch passage's subject. Split into words when
+        # first needed (`title_words`), not at start-up: at 100k passages that takes a while.
+        self._titles = titles
+        self._title_words: frozenset[str] | None = None
         # A corpus repeats its words: each distinct token is stemmed and split once.
         self._terms_of: Memo[str, tuple[str, ...]] = Memo(_WORDS_KEPT)  # `_token_terms`
         self._frequencies = frequencies
@@ -464,6 +466,13 @@ class Analyzer:
         """The index typo correction looks words up in."""
         return self._typos
 
+    @property
+    def title_words(self) -> frozenset[str]:
+        """The words of the passages' titles (see `is_english`)."""
+        if self._title_words is None:
+            self._title_words = frozenset(surface_tokens("\n".join(self._titles)))
+        return self._title_words
+
     def is_english(self, text: str, tokens: Sequence[str] | None = None) -> bool:
         """Whether a question is written in English (see `intent.is_english`).
 
@@ -474,7 +483,7 @@ class Analyzer:
         """
         if tokens is None:
             tokens = surface_tokens(text)
-        titles = self._title_words
+        titles = self.title_words
         dutch_marked = any(t in DUTCH_MARKERS and t not in ENGLISH_MARKERS for t in tokens)
         bare_name = all(t in titles and t not in ENGLISH_MARKERS for t in tokens if t.isalpha())
         if dutch_marked or bare_name:

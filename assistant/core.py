@@ -186,13 +186,12 @@ class Assistant:
                 counts.update(surface_tokens(" ".join(targets)))
         else:  # `built` from this corpus (see `cache`)
             counts = built.counts
-        titles = (t for p in corpus.passages for t in surface_tokens(p.title))
         analyzer = Analyzer(
             with_corpus_words(counts),
             common_words(),
             corpus.synonyms,
             corpus.english,
-            title_words=frozenset(titles),
+            titles=[p.title for p in corpus.passages],
         )
         arrays = built.arrays if built else None
         self.index = PassageIndex(corpus.passages, analyzer, tokens=tokens, arrays=arrays)
@@ -479,16 +478,18 @@ class Assistant:
         probabilities: Sequence[float],
         order: list[int],
     ) -> list[int]:
-        """The order, with the organisation first whose title leads with exactly what a
-        question that names only a subject names ("wat is sofam?": "SOFAM, beheersvennootschap
-        voor visuele kunsten", not "Hulp van SOFAM of Sabam bij een inbreuk", whose text names
-        SOFAM five times). Only an organisation's passage: a title such as "Sponsoring,
-        aftrekbaar voor de sponsor ..." leads with a subject one of whose facets it is. And
-        only when that passage would answer it on its own evidence too."""
+        """The order, with the passage first that a question naming only a subject names by
+        its name (`names_passage`): "wat is sofam?" is "SOFAM, beheersvennootschap voor
+        visuele kunsten", not "Hulp van SOFAM of Sabam bij een inbreuk", whose text names SOFAM
+        five times; "wat doet een sbk" is "Sociaal Bureau voor Kunstenaars (SBK)". By the head
+        of its title only an organisation's passage: a title such as "Sponsoring, aftrekbaar
+        voor de sponsor ..." leads with a subject one of whose facets it is. And only when that
+        passage would answer it on its own evidence too."""
         if not order or not _names_only_a_subject(groups):
             return order
+        named = _named_terms(groups, own=False)
         for k in order:
-            if self._names_passage(groups, hits[k].passage):
+            if self._names_passage(named, hits[k].passage):
                 if k != order[0] and probabilities[k] >= self.model.threshold:
                     return _put_first(order, k)
                 break
@@ -501,17 +502,12 @@ class Assistant:
         by a stand-in ("loket" stands in for "cultuurloket")."""
         groups = self.read(question).groups
         return _names_only_a_subject(groups) and self._names_passage(
-            groups, self._by_id[passage_id], own=True
+            _named_terms(groups, own=True), self._by_id[passage_id]
         )
 
-    def _names_passage(
-        self, groups: Sequence[TermGroup], passage: Passage, *, own: bool = False
-    ) -> bool:
-        named = [
-            (g.primary,) if own else (g.primary, *g.alternatives)
-            for g in groups
-            if g.word not in DEFINING_WORDS
-        ]
+    def _names_passage(self, named: Sequence[tuple[str, ...]], passage: Passage) -> bool:
+        """Whether the terms of each word a question names (`_named_terms`) are all a name of
+        the passage says, and say nothing else."""
         if not named:
             return False
         said = {t for terms in named for t in terms}
@@ -1247,6 +1243,16 @@ def _title_alias(title: str, index: PassageIndex) -> str | None:
     if initials != alias and not (len(alias) >= 3 and initials.endswith(alias)):
         return None
     return index.analyzer.stem(alias)
+
+
+def _named_terms(groups: Sequence[TermGroup], *, own: bool) -> list[tuple[str, ...]]:
+    """The terms of each word that names something, not what a subject is or is for ("wat
+    doet sabam?"): the user's own stem, with its stand-ins unless `own`."""
+    return [
+        (g.primary,) if own else (g.primary, *g.alternatives)
+        for g in groups
+        if g.word not in DEFINING_WORDS
+    ]
 
 
 def _names_only_a_subject(groups: Sequence[TermGroup]) -> bool:

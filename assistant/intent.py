@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
-from assistant.snippets import sentences
+from assistant.snippets import DURATION_UNITS, MONTHS, YEAR, sentences
 
 # Greetings, thanks, help and chat words: a question made only of these (and stopwords) is
 # smalltalk, answered with what Wegwijzer can do rather than with a passage.
@@ -398,9 +398,8 @@ _PAID = re.compile(r"\b(?:betaalt|betaal|betalen|gratis|kosteloos)\b", re.IGNORE
 # A date, a duration or a term: what answers "tegen wanneer", "hoe lang". A bare year ("sinds
 # 2020") is not one.
 _TIME = re.compile(
-    r"(?:\b\d+\s*(?:werkdagen|dagen|dag|weken|week|maanden|maand|jaren|jaar)\b"
-    r"|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
-    r"|december|termijn|deadline|uiterlijk|binnen|oproep|oproepen|doorlopend|indiendatum"
+    rf"(?:\b\d+\s*(?:{DURATION_UNITS})\b"
+    rf"|\b(?:{MONTHS}|termijn|deadline|uiterlijk|binnen|oproep|oproepen|doorlopend|indiendatum"
     r"|levenslang|onbeperkt)\b)",
     re.IGNORECASE,
 )
@@ -425,16 +424,13 @@ _CONDITION = re.compile(
 # A number of things ("vijf werken", "minstens 5 concerten", "maximaal één keer per jaar") or
 # a share of them ("6% van de werknemers"); not a sum of money ("EUR 75"), a date ("1 januari
 # 2000") or a year.
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _COUNT = re.compile(
     r"\b(?:één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig"
     r"|dertig|veertig|vijftig|honderd)\b"
     r"|(?<!eur )(?<!€)(?<!€ )(?<![.,])\b\d{1,3}\b(?![.,]\d)"
-    rf"(?!\s*(?:euro|eur\b|{_MONTHS}))",
+    rf"(?!\s*(?:euro|eur\b|{MONTHS}))",
     re.IGNORECASE,
 )
-# Since when something is: "sinds 1922" answers it, as no deadline is answered by a year.
-_BARE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year a question may ask a figure or a date for, and the kinds of fact that are dated.
 _YEAR = re.compile(r"20\d\d")
 _DATED = frozenset(("cost", "payment", "amount", "deadline", "when"))
@@ -462,7 +458,8 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "hours": lambda text: bool(_HOURS.search(text)),
     "condition": lambda text: bool(_CONDITION.search(text)),
     "count": lambda text: bool(_COUNT.search(text)),
-    "since": lambda text: bool(_TIME.search(text) or _BARE_YEAR.search(text)),
+    # Since when something is: "sinds 1922" answers it, as no deadline is answered by a year.
+    "since": lambda text: bool(_TIME.search(text) or YEAR.search(text)),
 }
 
 

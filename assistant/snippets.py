@@ -12,13 +12,15 @@ _ABBREVIATIONS = frozenset(
     "bv o.a ca max min nr art incl excl d.w.z enz vb m.a.w i.e e.g resp vzw nv bvba mio mln".split()
 )
 _AMOUNT = re.compile(r"(?:EUR|€|%|\b\d[\d.,]*\b)")
+# The months and the units of a duration, as regular-expression alternatives: the pieces of
+# what says a date or a term, here and in `intent` (what a passage holds).
+MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+DURATION_UNITS = "werkdagen|dagen|dag|weken|week|maanden|maand|jaren|jaar"
 # A year on its own ("Sabam bestaat sinds 1922") says when, not how much or how many.
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A duration, a date or a term: what answers "hoe lang", "tegen wanneer".
 _TIME = re.compile(
-    r"\b\d+\s*(?:werkdagen|dagen|dag|weken|week|maanden|maand|jaren|jaar|uur)\b"
-    r"|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
-    r"|december|uiterlijk|termijn|binnen)\b",
+    rf"\b\d+\s*(?:{DURATION_UNITS}|uur)\b|\b(?:{MONTHS}|uiterlijk|termijn|binnen)\b",
     re.IGNORECASE,
 )
 # Numbers written out: "minstens vijf werken", "vijftien minuten muziek". Not "één", which
@@ -117,14 +119,14 @@ def _answers(sentence: str, amount: bool, time: bool, years: bool) -> bool:
     (a year on its own only when `years`)."""
     if amount and _holds_figure(sentence, years):
         return True
-    return time and bool(_TIME.search(sentence) or (years and _YEAR.search(sentence)))
+    return time and bool(_TIME.search(sentence) or (years and YEAR.search(sentence)))
 
 
 def _holds_figure(sentence: str, years: bool) -> bool:
     """Whether a sentence holds an amount, a share or a number, counting a year on its own
     only when `years`."""
     return bool(_NUMBER_WORDS.search(sentence)) or any(
-        years or not _YEAR.fullmatch(m.group()) for m in _AMOUNT.finditer(sentence)
+        years or not YEAR.fullmatch(m.group()) for m in _AMOUNT.finditer(sentence)
     )
 
 
