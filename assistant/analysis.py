@@ -227,6 +227,10 @@ def content_tokens(text: str) -> list[str]:
 
 # The vowels after which written Dutch marks a plural -s with an apostrophe ("foto's").
 _PLURAL_VOWELS = frozenset("aiouy")
+# `Analyzer.stem`: the vowels Snowball doubles in an open syllable ("bijdragen" -> "bijdraag"),
+# and the shortest "-e" word whose stem is unified with its "-en" form's.
+_LENGTHENED = frozenset("aeou")
+_OPEN_SYLLABLE_LETTERS = 5
 # Heads that look like words but are suffixes: splitting them off does harm.
 _BLOCKED_PARTS = frozenset(
     """
@@ -385,6 +389,23 @@ class Analyzer:
         self._corrections: Memo[str, str | None] = Memo(_CORRECTIONS_KEPT)
 
     def stem(self, word: str) -> str:
+        """The word's Snowball stem; a noun or adjective in "-e" (or its plural in "-es")
+        stems as its "-en" form when the stemmer lengthens that one's vowel: Snowball makes
+        "bijdragen" "bijdraag" but "bijdrage" and "bijdrages" "bijdrag", and "hoeveel sociale
+        bijdrage betaal ik" missed the passages that speak of "sociale bijdragen". Not a
+        comparative ("andere", "bredere"), whose "-en" form is no plural."""
+        base = word[:-1] if word.endswith("es") else word
+        if len(base) >= _OPEN_SYLLABLE_LETTERS and base[-1] == "e" and base[-2] not in "ei":
+            short = self._stemmer.stemWord(base)
+            long = self._stemmer.stemWord(base + "n")
+            if (
+                len(short) >= 4
+                and short[-2] in _LENGTHENED
+                and not short.endswith("er")
+                and long == short[:-1] + short[-2:]
+                and base.startswith(short)
+            ):
+                return long
         return self._stemmer.stemWord(word)
 
     def specificity(self, word: str) -> float:

@@ -50,6 +50,18 @@ def test_the_percent_and_euro_signs_are_read_as_words(assistant):
     assert "procent" in assistant.terms("Een SBK houdt 8% commissie af.")
 
 
+def test_a_singular_in_e_stems_as_its_plural_whose_vowel_the_stemmer_doubles(assistant):
+    # Snowball stems "bijdragen" "bijdraag" but "bijdrage" and "bijdrages" "bijdrag".
+    analyzer = assistant.index.analyzer
+    assert analyzer.stem("bijdrage") == analyzer.stem("bijdrages") == analyzer.stem("bijdragen")
+    assert analyzer.stem("procedure") == analyzer.stem("procedures")
+    # A comparative's "-en" form is no plural: "andere" stays "ander".
+    assert analyzer.stem("andere") == analyzer.stem("ander")
+    # The passages speak of "sociale bijdragen"; the singular was read as another word.
+    answer = assistant.ask("hoeveel sociale bijdrage betaal ik als zelfstandige in bijberoep")
+    assert answer.answered and answer.passages[0].id == "bijberoep"
+
+
 def test_diacritics_are_folded_and_trema_plurals_become_singular():
     assert fold("ideeën") == "ideeen"
     assert singular("ideeen") == "idee"
