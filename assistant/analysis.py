@@ -538,9 +538,16 @@ class Analyzer:
         `surface_tokens`, when the caller has them already.
         """
         stopwords = (STOPWORDS | ENGLISH_STOPWORDS if english else STOPWORDS) | COURTESY_WORDS
+        # "laat" after "hoe" asks a time of day ("hoe laat sluit het loket?", which `intent`
+        # reads) or is "laten" ("hoe laat ik mijn merk registreren?"): no subject either way.
+        # As a word it matched "te laat betalen", and "hoe laat is het?" was answered.
         # Greetings, thanks and the formulas around a question are no words of it.
         surface = without_formulas(surface if surface is not None else surface_tokens(text))
-        tokens = [t for t in surface if t not in stopwords]
+        tokens = [
+            t
+            for i, t in enumerate(surface)
+            if t not in stopwords and not (t == "laat" and i and surface[i - 1] == "hoe")
+        ]
         joined = self._separable_verbs(surface)
         maps = (self._english, self._synonyms) if english else (self._synonyms,)
         names = _proper_nouns(text)

@@ -388,3 +388,17 @@ def test_a_word_whose_correction_is_a_stopword_is_no_word_of_the_question(assist
         assert dropped not in words, typed
     answer = assistant.ask("hoevel kost een merk registreren")
     assert answer.answered and answer.passages[0].id == "benelux-merk"
+
+
+def test_laat_after_hoe_is_no_word_of_the_subject(assistant):
+    # "hoe laat" asks a time of day, or "laat" is "laten": as a word it matched "te laat
+    # betalen", and "hoe laat is het?" was answered with a passage on late invoices.
+    assert [g.word for g in assistant.read("hoe laat sluit het cultuurloket").groups] == [
+        "sluit",
+        "cultuurloket",
+    ]
+    assert assistant.ask("hoe laat is het?").outcome == "not_answered"
+    answer = assistant.ask("hoe laat ik mijn merk registreren")
+    assert answer.answered and answer.passages[0].id == "benelux-merk"
+    # Elsewhere "laat" is a word: "te laat betalen".
+    assert "laat" in [g.word for g in assistant.read("sociale bijdragen te laat betalen").groups]
