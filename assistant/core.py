@@ -719,11 +719,16 @@ class Assistant:
     def _without_subject(self, found: Retrieval) -> bool:
         """Whether a question read on its own names no subject: it points at one named before
         ("wat kost dat?", "hoeveel is die?", "hoe lang duurt het?"), which no passage can know,
-        or has no word to look up at all ("wat is dat?", "beste wegwijzer")."""
+        or has no word to look up at all ("wat is dat?", "beste wegwijzer"), figures aside
+        ("14", "EUR 37")."""
         return (
             not found.in_context
             and found.smalltalk is None
-            and (not found.groups or self._names_only_a_fact(found))
+            and (
+                not found.groups
+                or self._names_only_a_fact(found)
+                or all(_is_figure(g.word) for g in found.groups)
+            )
         )
 
     def _names_only_a_fact(self, found: Retrieval) -> bool:
@@ -1345,3 +1350,13 @@ def _letters(text: str, english: bool) -> Pieces:
     """The letter pieces a question's wording is compared by (`wordings`): none for an English
     question, whose letters against Dutch wordings would only measure the names they share."""
     return pieces("" if english else text)
+
+
+# A message of figures alone ("14", "EUR 37", "€") names no subject: as words, "100" matched a
+# 2012 loan ceiling and "€" a passage on gifts, each answered at about 0.7.
+_FIGURE_WORDS = frozenset("euro eur procent percent".split())
+
+
+def _is_figure(word: str) -> bool:
+    """Whether a question's word is a number or a currency or share sign read as a word."""
+    return word.isdigit() or word in _FIGURE_WORDS

@@ -281,6 +281,16 @@ def test_a_question_without_a_subject_asks_for_one(assistant):
     assert answer.message.startswith("Daar heb ik geen") and answer.fallback
 
 
+def test_figures_alone_name_no_subject(assistant):
+    # "100" had matched the 2012 winwinlening ceiling, "€" a passage on gifts (about 0.7).
+    for text in ("14", "3.14", "100", "€", "EUR 37", "2025", "50%"):
+        answer = assistant.ask(text)
+        assert answer.outcome == "not_answered" and answer.confidence == 0.0, text
+        assert answer.message.startswith("Waarover gaat je vraag?"), text
+    # A figure beside a subject is part of the question.
+    assert assistant.ask("wat kost een i-depot van 5 jaar").answered
+
+
 def test_a_goodbye_is_answered_with_a_goodbye_and_no_questions(assistant):
     for text in ("doei", "tot ziens!", "stop"):
         answer = assistant.ask(text)
