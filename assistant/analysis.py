@@ -29,6 +29,7 @@ from assistant.intent import (
     COURTESY_WORDS,
     DUTCH_MARKERS,
     ENGLISH_MARKERS,
+    ENGLISH_OPENERS,
     english_evidence,
     without_formulas,
 )
@@ -504,12 +505,15 @@ class Analyzer:
         """
         if tokens is None:
             tokens = surface_tokens(text)
+        # "What is Sabam?", "Who is VLAIO?": one English word, but one that opens a question.
+        opener = 1 if tokens and tokens[0] in ENGLISH_OPENERS else 0
         titles = self.title_words
         dutch_marked = any(t in DUTCH_MARKERS and t not in ENGLISH_MARKERS for t in tokens)
         bare_name = all(t in titles and t not in ENGLISH_MARKERS for t in tokens if t.isalpha())
-        if dutch_marked or bare_name:
-            # "wat is tax shelter?", "tax shelter": a Dutch question, or a bare name, naming
-            # a subject by its English name.
+        if dutch_marked or bare_name or opener:
+            # "wat is tax shelter?", "tax shelter", "What is a kunstwerkattest?": a Dutch
+            # question, a bare name or an English question naming a subject by its title's
+            # name, which is no evidence of the question's language.
             tokens = [
                 t for t in tokens if t not in titles or t in DUTCH_MARKERS or t in ENGLISH_MARKERS
             ]
@@ -526,7 +530,7 @@ class Analyzer:
                 english += 1
             elif gap <= -LANGUAGE_GAP:
                 dutch += 1
-        return english >= 2 and english > dutch
+        return english + opener >= 2 and english > dutch
 
     def query_groups(
         self, text: str, *, english: bool = False, surface: Sequence[str] | None = None

@@ -1187,6 +1187,8 @@ class Assistant:
             suggestions=()
             if found.smalltalk in _WITHOUT_SUGGESTIONS
             else messages.DEFAULT_SUGGESTIONS,
+            # "who are you?" is told why the reply is Dutch, as an English question is.
+            notices=(messages.ENGLISH_NOTICE,) if found.english else (),
             outcome="smalltalk",
         )
 

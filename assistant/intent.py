@@ -267,6 +267,9 @@ ENGLISH_MARKERS = frozenset(
     this that these those there here it an a not no yes please help long much
     """.split()
 )
+# English words that open a question: evidence enough on their own when no Dutch word is beside
+# them ("What is Sabam?", whose "is" both languages have).
+ENGLISH_OPENERS = frozenset("what who whom whose where when why which how does did".split())
 # Words that are also ordinary Dutch function words: no evidence either way.
 _AMBIGUOUS = frozenset("is in op de die was an a we at".split())
 DUTCH_MARKERS = frozenset(

@@ -20,15 +20,21 @@ INDENT = "   "
 def render_text(answer: Answer) -> str:
     """The answer as readable terminal text: snippets, sources with dates, links."""
     lines: list[str] = []
-    if not answer.passages or answer.unsure or not answer.answered:
-        lines += [answer.message] if answer.outcome == "smalltalk" else [answer.message, ""]
+    smalltalk = answer.outcome == "smalltalk"
+    # Smalltalk's message ends by introducing its example questions: a notice goes above it.
+    notices = [f"! {notice}" for notice in answer.notices]
+    if smalltalk:
+        lines += [*notices, answer.message]
+    elif not answer.passages or answer.unsure or not answer.answered:
+        lines += [answer.message, ""]
     if answer.passages:
         first, *others = answer.passages
         marked = f"[{messages.LABEL_HISTORICAL}] " if first.status == "historisch" else ""
         lines += textwrap.wrap(marked + first.snippet, WIDTH)
         lines += _source_lines(first)
         lines.append("")
-    lines.extend(f"! {notice}" for notice in answer.notices)
+    if not smalltalk:
+        lines.extend(notices)
     if answer.passages and others:
         lines.append(f"{messages.ALSO_RELEVANT}:")
         for number, passage in enumerate(others, start=2):
@@ -38,14 +44,14 @@ def render_text(answer: Answer) -> str:
         lines.append(f"{messages.LABEL_DESK}: {answer.fallback.label} – {answer.fallback.url}")
     if answer.suggestions:
         # Smalltalk's message itself introduces its example questions.
-        if answer.outcome != "smalltalk":
+        if not smalltalk:
             # Beside an answer they are questions on its subject, not guesses at the question.
             label = messages.LABEL_RELATED if answer.passages else messages.LABEL_SUGGESTIONS
             lines.append(f"{label}:")
         lines.extend(f"  • {s}" for s in answer.suggestions)
     if answer.answered and not answer.unsure:
         lines.append(messages.CAUTION)
-    if answer.outcome != "smalltalk":  # a greeting's or a goodbye's is no judgement
+    if not smalltalk:  # a greeting's or a goodbye's is no judgement
         lines.append(f"({messages.LABEL_CONFIDENCE} {answer.confidence:.2f})")
     return "\n".join(lines).strip() + "\n"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import cli
+from assistant import cli, messages
 from assistant.store import Store
 from bots import commands
 from tests.conftest import passage, run_cli, write_corpus
@@ -23,8 +23,6 @@ pytestmark = pytest.mark.usefixtures("cli_reuses_the_session_assistant")
 
 
 def test_ask_prints_the_best_snippet_first_then_its_source_date_and_link(capsys, assistant):
-    from assistant import messages
-
     question = "Hoe bescherm ik mijn ideeën?"
     answer = assistant.ask(question)
     best = answer.passages[0]
@@ -52,6 +50,10 @@ def test_suggestions_are_labelled_by_what_they_are_and_smalltalk_has_no_confiden
     assert "Misschien bedoel je:" in refused and "Verwante vragen:" not in refused
     _, greeted, _ = run_cli(capsys, "ask", "hallo")
     assert "zekerheid" not in greeted
+    # Smalltalk's message ends by introducing its examples: a notice goes above it.
+    _, english, _ = run_cli(capsys, "ask", "who are you?")
+    assert english.startswith(f"! {messages.ENGLISH_NOTICE}\n")
+    assert english.splitlines()[2].startswith("  • ")
 
 
 def test_ask_json_follows_the_contract(capsys):

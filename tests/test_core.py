@@ -472,6 +472,19 @@ def test_a_dutch_question_naming_an_english_title_is_not_english(assistant):
     assert assistant.read("work permit artist belgium non eu").english
 
 
+def test_a_question_opened_by_an_english_question_word_is_english(assistant):
+    # "What is Sabam?" holds one English word ("is" both languages have, "sabam" a title's
+    # name): it was answered in Dutch without saying why.
+    for english in ("What is Sabam?", "Who is VLAIO?", "What is a kunstwerkattest?"):
+        answer = assistant.ask(english)
+        assert answer.answered and messages.ENGLISH_NOTICE in answer.notices, english
+    for dutch in ("wat is sabam", "Wie is VLAIO?", "sabam"):
+        assert messages.ENGLISH_NOTICE not in assistant.ask(dutch).notices, dutch
+    # Smalltalk in English is told why the reply is Dutch too.
+    assert messages.ENGLISH_NOTICE in assistant.ask("who are you?").notices
+    assert not assistant.ask("hallo").notices
+
+
 def test_a_deadline_asked_is_shown_the_sentence_with_the_date(assistant):
     # The sentence on the EUR 25.000 threshold, which names "jaaromzet", had been shown.
     answer = assistant.ask("tegen wanneer moet ik mijn jaaromzet melden")
