@@ -652,7 +652,11 @@ def asks_of_what_was_named(words: Sequence[str], tokens: Sequence[str]) -> bool:
     """Whether a question's content `words` only ask something of what one of its `tokens`
     points back at: "dat", "die", or "het" and "it" with no subject beside them, and words
     that ask for a kind of fact ("kost", "hoeveel"), how long it lasts or how it goes ("hoe
-    lang duurt het?", "hoe vraag ik dat aan?", "is dit gratis?")."""
+    lang duurt het?", "hoe vraag ik dat aan?", "is dit gratis?"). Words that only ask for a
+    kind of fact point back without a pronoun: "hoeveel rente?", "en de voorwaarden?" (the
+    rate of which loan, whose conditions?)."""
+    if words and all(is_fact_cue(w) for w in words):
+        return True
     if not (has_anaphor(tokens) or any(t in _PRONOUNS for t in tokens)):
         return False
     return all(is_fact_cue(w) or w in _ASKING_WORDS for w in words)

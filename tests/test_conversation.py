@@ -152,6 +152,15 @@ def test_a_goodbye_ends_the_topic(assistant):
     answer = conversation.ask("hoeveel kan ik daarmee lenen?")
     assert not answer.passages or answer.passages[0].id != "winwinlening"
     assert conversation.topic is None or conversation.topic.passage_ids[:1] != ("winwinlening",)
+    # Nor answered with another loan's rate: it names no subject of its own.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de startlening")
+    conversation.ask("doei")
+    assert conversation.ask("en hoeveel rente?").message.startswith("Waarover gaat je vraag?")
+    # Before the goodbye, the same words follow up on the loan.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de startlening")
+    assert conversation.ask("en hoeveel rente?").passages[0].id == "startlening"
 
 
 def test_a_facet_of_the_topic_counts_as_on_topic(assistant):

@@ -273,6 +273,11 @@ def test_a_question_without_a_subject_asks_for_one(assistant):
     ):
         answer = assistant.ask(text)
         assert answer.message.startswith("Waarover gaat je vraag?"), text
+    # Words that only ask for a kind of fact point back without a pronoun: the rate of which
+    # loan? "hoeveel rente?" had been answered with the winwinlening's tax benefit (0.77).
+    for text in ("hoeveel rente?", "wat zijn de voorwaarden?", "prijs"):
+        answer = assistant.ask(text)
+        assert answer.message.startswith("Waarover gaat je vraag?"), text
     # Beside a subject, "het" is its article, and a duration is asked of that subject.
     assert assistant.ask("wat kost het lidmaatschap van sabam?").answered
     assert assistant.ask("hoe lang duurt een octrooi?").passages[0].id == "octrooi"
