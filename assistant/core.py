@@ -709,14 +709,14 @@ class Assistant:
             return Decision("smalltalk", 0.0)
         if not found.hits:
             return Decision("not_answered", 0.0)
-        if self._without_subject(found):
+        if self.without_subject(found):
             # "wat kost dat?" on its own: what "dat" is, no passage can know.
             return Decision("not_answered", 0.0)
         return self.model.decide(
             found.features, found.missing, found.subject, in_context=found.in_context
         )
 
-    def _without_subject(self, found: Retrieval) -> bool:
+    def without_subject(self, found: Retrieval) -> bool:
         """Whether a question read on its own names no subject: it points at one named before
         ("wat kost dat?", "hoeveel is die?", "hoe lang duurt het?"), which no passage can know,
         or has no word to look up at all ("wat is dat?", "beste wegwijzer"), figures aside
@@ -1014,13 +1014,26 @@ class Assistant:
         return self.model.probability(features) >= threshold
 
     def led_by_topic(
-        self, question: str | AnalysedQuestion, found: Retrieval, topic_first: str
+        self,
+        question: str | AnalysedQuestion,
+        found: Retrieval,
+        topic_first: str,
+        *,
+        subjectless: bool = False,
+        family: Collection[str] = (),
     ) -> Retrieval:
         """An in-context retrieval of a request for more ("meer info", "tell me more") led by
         the passage last answered on the topic: the request names nothing, so the topic's
         words alone would lead it to whichever passage they match best, not to the one the
-        user read. Any other retrieval, or one without that passage, is returned as it is."""
-        if not found.in_context or not asks_for_more(found.tokens):
+        user read. So is one of a question that names no subject (`without_subject`, read
+        alone) and that a word of its own led to a passage outside the topic's `family`:
+        "hoeveel bedraagt die?" after the kunstwerkuitkering asks the amount of that benefit,
+        not of the resale right, whose passage says "bedraagt". Any other retrieval, or one
+        without that passage, is returned as it is."""
+        if not found.in_context or not found.hits:
+            return found
+        strayed = subjectless and found.hits[0].passage.id not in family
+        if not (asks_for_more(found.tokens) or strayed):
             return found
         ranks = [k for k, hit in enumerate(found.hits) if hit.passage.id == topic_first]
         return self._led_by(question, found, ranks[0]) if ranks and ranks[0] else found
@@ -1164,7 +1177,7 @@ class Assistant:
     def _not_answered(self, found: Retrieval, decision: Decision) -> Answer:
         suggestions = [h.passage.questions[0] for h in found.hits[:3]]
         # Without a subject, the user can ask again with one; no desk knows it either.
-        without_subject = self._without_subject(found)
+        without_subject = self.without_subject(found)
         return Answer(
             question=found.question,
             answered=False,

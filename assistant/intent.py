@@ -323,9 +323,9 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # mag ik aftrekken?"): only after "wat" (`asked_facts`), and any figure will do.
     "payment": frozenset("kosten betalen betaal costs pay".split()),
     "amount": frozenset(
-        "hoeveel bedrag bedragen maximum maximaal minimum minimaal percentage procent rente "
-        "plafond budget hoogte rentevoet rentevork max much many amount amounts maximum ceiling "
-        "limit limits percent rate rates".split()
+        "hoeveel bedrag bedragen bedraagt bedroeg maximum maximaal minimum minimaal percentage "
+        "procent rente plafond budget hoogte rentevoet rentevork max much many amount amounts "
+        "maximum ceiling limit limits percent rate rates".split()
     ),
     "deadline": frozenset(
         "deadline deadlines termijn termijnen uiterlijk datum data hoelang indiendatum oproep "

@@ -587,3 +587,22 @@ def test_a_follow_up_moves_to_a_facet_whose_overview_the_curator_named(assistant
     assert _first(answer) == "auteursrechten-overdragen"  # it had stayed on copyright
     # The tax regime's facets name the passage on it, not copyright itself, as their overview.
     assert assistant.subject_of("auteursrechten-plafond") == "auteursrechten-belasting"
+
+
+def test_a_question_naming_no_subject_asks_the_topics_passage_and_says_what_it_lacks(
+    assistant,
+):
+    # "bedraagt" matched the resale right's "Het volgrecht bedraagt 4%": the amount of the
+    # benefit asked about was answered with the resale right's tariff (0.82).
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de kunstwerkuitkering")
+    answer = conversation.ask("hoeveel bedraagt die?")
+    assert answer.outcome == "partial" and answer.passages[0].id == "kunstwerkuitkering"
+    assert conversation.ask("wie betaalt die uit?").passages[0].id == "kunstwerkuitkering"
+    # The word mark's passage gives no term: read alone, the question named nothing and was
+    # asked which subject it is about, though the user had just named it.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is een woordmerk")
+    answer = conversation.ask("hoe lang is het geldig?")
+    assert answer.outcome == "partial" and answer.passages[0].id == "merk-soorten"
+    assert not answer.message.startswith("Waarover gaat je vraag?")
