@@ -561,11 +561,13 @@ class Assistant:
 
     def _title_head(self, passage_id: str) -> frozenset[str]:
         """The stems of a passage's title before its first comma or parenthesis: the name it
-        is about ("SOFAM", "BOIP", "Hefboom")."""
+        is about ("SOFAM", "BOIP", "Hefboom"); of a title asking what it does, the name asked
+        about ("Wat doet Sabam?")."""
         head = self._title_heads.get(passage_id)
         if head is None:
             title = _TITLE_HEAD.split(self._by_id[passage_id].title, maxsplit=1)[0]
-            head = frozenset(self.index.analyzer.stem(t) for t in content_tokens(title))
+            words = [t for t in content_tokens(title) if t not in DEFINING_WORDS]
+            head = frozenset(self.index.analyzer.stem(t) for t in words)
             self._title_heads[passage_id] = head
         return head
 

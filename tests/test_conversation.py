@@ -465,6 +465,10 @@ def test_a_continuation_naming_an_organisation_gets_that_organisation(assistant)
     answer = conversation.ask("en sofam?")
     assert answer.outcome == "answered"
     assert _first(answer) == "sofam"
+    # A title that asks what an organisation does names it too: "Wat doet Sabam?".
+    conversation = Conversation(assistant)
+    conversation.ask("wat is playright")
+    assert _first(conversation.ask("en sabam?")) == "sabam"
     # A word that only stands in for a name names nothing: "loket" is no "Cultuurloket".
     assert not assistant.names_passage("en bij welk loket moet ik dan zijn?", "cultuurloket")
 
