@@ -556,12 +556,31 @@ _WORRY_WORDS = frozenset("schrik bang vrees vrezen afraid worried scared".split(
 _WORRY_ENDS = frozenset("dat da om voor that of about".split())
 
 
+# "ik wil weten", "ik zou graag weten", "weet je ...", "kan je mij vertellen ...": the asking,
+# not what is asked. "weten" and "vertellen" are no corpus words, so each weighed as the
+# rarest word of the question: "kan je mij vertellen wat sabam kost" got a partial answer at
+# 0.03, "weet je wat een merk kost" was refused.
+_WISHING = frozenset("wil willen wou wilde wilden wouden graag kwil kwou".split())
+_KNOWING = frozenset("weet weten".split())
+_ASKED_WHO = frozenset("je jij u ge gij jullie iemand".split())
+_TELLING = frozenset("vertel vertellen zeg zeggen".split())
+_TOLD = frozenset("me mij ons".split())
+
+
 def without_formulas(tokens: Sequence[str]) -> list[str]:
     """The tokens without the formulas that open or close a message (`_FORMULAS`), without
     "vraag ... af" where a reflexive pronoun follows the verb ("ik vraag me af of ...": I
-    wonder whether ...), and without the worry before what is asked (`_WORRY_WORDS`)."""
+    wonder whether ...), without the worry before what is asked (`_WORRY_WORDS`), and without
+    the words that ask to know or be told (`_KNOWING`, `_TELLING`)."""
     dropped: set[int] = set()
     for i, word in enumerate(tokens[:-1]):
+        after = tokens[i + 1]
+        if word in _WISHING and after in _KNOWING:
+            dropped |= {i, i + 1}
+        if word in _KNOWING and after in _ASKED_WHO:
+            dropped.add(i)
+        if (word in _TELLING and after in _TOLD) or (word in _TOLD and after in _TELLING):
+            dropped.add(i if word in _TELLING else i + 1)
         if (word, tokens[i + 1]) in _FORMULAS:
             dropped |= {i, i + 1}
         if word in _WORRY_WORDS and tokens[i + 1] in _WORRY_ENDS:

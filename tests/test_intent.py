@@ -414,3 +414,18 @@ def test_a_worry_before_the_question_is_not_its_subject(assistant):
 )
 def test_a_question_asks_for_a_time_when_it_asks_how_long_or_by_when(text, asks):
     assert asks_for_a_time(surface_tokens(text)) is asks
+
+
+def test_asking_to_know_or_be_told_is_not_what_is_asked(assistant):
+    # "weten" and "vertellen" are no corpus words and weighed as the rarest of the question.
+    def words(text: str) -> list[str]:
+        return [g.word for g in assistant.read(text).groups]
+
+    assert words("kzou willen weten wat sabam kost") == ["sabam", "kost"]
+    assert words("ik zou graag weten wat sabam kost") == ["sabam", "kost"]
+    assert words("weet je wat sabam kost") == ["sabam", "kost"]
+    assert words("kan je mij vertellen wat sabam kost") == ["sabam", "kost"]
+    answer = assistant.ask("kan je mij vertellen wat sabam kost")
+    assert answer.answered and answer.passages[0].id == "sabam-kosten-lidmaatschap"
+    # What one must know is asked: "wat moet ik weten over auteursrecht" keeps "weten".
+    assert "weten" in words("wat moet ik weten over auteursrecht")
