@@ -200,24 +200,44 @@ def _total(groups: tuple[QuestionGroup, ...]) -> int:
 
 
 def render_csv(report: CuratorReport) -> str:
-    """One long table: section, item, detail, count."""
+    """One long table: section, item, detail, count; every cell safe to open in a spreadsheet
+    (`csv_cell`)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["section", "item", "detail", "count"])
+
+    def row(*cells: object) -> None:
+        writer.writerow([csv_cell(cell) for cell in cells])
+
+    row("section", "item", "detail", "count")
     for section in ("unanswered", "partial", "unsure"):
         for g in getattr(report, section):
-            writer.writerow([section, g.example, " | ".join(g.questions), g.count])
+            row(section, g.example, " | ".join(g.questions), g.count)
     for d in report.disliked:
-        writer.writerow(["disliked", d.passage_id or "", f"{d.question} [{d.reason or ''}]", 1])
+        row("disliked", d.passage_id or "", f"{d.question} [{d.reason or ''}]", 1)
     for pid, title in report.never_returned:
-        writer.writerow(["never_returned", pid, title, 0])
+        row("never_returned", pid, title, 0)
     for pid, checked in report.stale:
-        writer.writerow(["stale", pid, checked, ""])
+        row("stale", pid, checked, "")
     for d in report.per_day:
-        writer.writerow(["per_day", d.day, d.channel, d.questions])
+        row("per_day", d.day, d.channel, d.questions)
     for s in report.suggestions:
-        writer.writerow(["suggestion", s.id, f"{s.passage_id}: {s.question}", s.count])
+        row("suggestion", s.id, f"{s.passage_id}: {s.question}", s.count)
     return out.getvalue()
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula: a user's question
+# `=HYPERLINK("http://evil","x")` would become a link in the curator's sheet, `+cmd|' /C calc'!A0`
+# a command. OWASP's advice ("CSV Injection"): start such a cell with a quote, which the
+# spreadsheet shows as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """`value` as a CSV cell a spreadsheet shows and never runs: text that opens like a
+    formula gets a leading ``'``; numbers and other text are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def render_html(report: CuratorReport) -> str:

@@ -40,6 +40,33 @@ def test_every_format_renders(two_day_log, assistant):
     assert "recept voor stoofvlees met friet" in render(report, "text")
 
 
+# Questions a spreadsheet would run as a formula, each about something else so none are grouped.
+FORMULAS = (
+    '=HYPERLINK("http://evil","x") wat is sabam',
+    "+cmd|' /C calc'!A0",
+    "-5% korting op kunst",
+    "@SUM(1+1) huurtoelage",
+    "\t=1+1 stoofvlees",
+    "\r=2+2 vakantie",
+)
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_a_formula_start_with_a_quote(
+    tmp_path, assistant
+):
+    store = Store.open(tmp_path / "log.db", clock=Clock(LOG_DAY))
+    for question in FORMULAS:
+        logged = store.record_question("telegram", None, Answer(question, False, 0.0, ""))
+    store.record_feedback(logged, False, passage_id="vlaio")
+    report = build_report(store, assistant, since=dt.date(2026, 11, 1), today=dt.date(2026, 11, 26))
+    rows = list(csv.reader(io.StringIO(render(report, "csv"))))
+    cells = [cell for row in rows for cell in row]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    items = [row[1] for row in rows if row[0] == "unanswered"]
+    assert sorted(items) == sorted("'" + question for question in FORMULAS)
+    assert ["disliked", "vlaio", "'\r=2+2 vakantie []", "1"] in rows
+
+
 def test_group_similar_joins_near_duplicates():
     groups = group_similar(["wat is x vlaio", "vlaio wat is x", "iets anders"])
     assert [g.count for g in groups] == [2, 1]
