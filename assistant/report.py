@@ -9,6 +9,7 @@ import datetime as dt
 import html
 import io
 import json
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -192,7 +193,27 @@ def render_text(report: CuratorReport) -> str:
     lines += [
         f"  {s.id}  {s.count:3d}x  {s.passage_id}: {s.question}" for s in report.suggestions
     ] or ["  none"]
-    return "\n".join(lines) + "\n"
+    return "\n".join(visible(line) for line in lines) + "\n"
+
+
+# Characters a terminal acts on or that change how a line reads: controls (ESC starts an
+# escape sequence that can recolour, retitle or clear the curator's terminal; BEL rings; a
+# line break would forge a line of the report), and format characters such as the bidi
+# overrides (U+202E shows a question's words backwards). A logged question may hold any.
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+def visible(text: str) -> str:
+    """`text` for a terminal: every control, format or line-separator character written as
+    its Python escape (``\\x1b``, ``\\u202e``), so the curator sees it and nothing acts on it."""
+    if all(unicodedata.category(ch) not in _INVISIBLE for ch in text):
+        return text
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in _INVISIBLE
+        else ch
+        for ch in text
+    )
 
 
 def _total(groups: tuple[QuestionGroup, ...]) -> int:

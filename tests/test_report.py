@@ -2,6 +2,7 @@ import csv
 import datetime as dt
 import io
 import json
+import unicodedata
 
 from assistant import cli
 from assistant.curate import Suggestion
@@ -65,6 +66,29 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_a_formula_start_with_a_quote(
     items = [row[1] for row in rows if row[0] == "unanswered"]
     assert sorted(items) == sorted("'" + question for question in FORMULAS)
     assert ["disliked", "vlaio", "'\r=2+2 vakantie []", "1"] in rows
+
+
+def test_control_and_bidi_characters_in_questions_reach_the_terminal_only_as_escapes(
+    tmp_path, assistant
+):
+    store = Store.open(tmp_path / "log.db", clock=Clock(LOG_DAY))
+    hostile = (
+        "wat is sabam\x1b]0;gehackt\x07\x1b[2J",
+        "\u202ewat is een winwinlening",
+        "huurtoelage\n    9x  een vraag die niemand stelde",
+        "stoofvlees \x9b31m",
+    )
+    for question in hostile:
+        logged = store.record_question("telegram", None, Answer(question, False, 0.0, ""))
+    store.record_feedback(logged, False, passage_id="vlaio")
+    report = build_report(store, assistant, since=dt.date(2026, 11, 1), today=dt.date(2026, 11, 26))
+    text = render(report, "text")
+    assert [ch for ch in text if unicodedata.category(ch) in ("Cc", "Cf") and ch != "\n"] == []
+    assert r"wat is sabam\x1b]0;gehackt\x07\x1b[2J" in text
+    assert r"\u202ewat is een winwinlening" in text
+    assert r"huurtoelage\n    9x  een vraag die niemand stelde" in text
+    assert "\n    9x" not in text
+    assert r"stoofvlees \x9b31m" in text
 
 
 def test_group_similar_joins_near_duplicates():
