@@ -139,11 +139,16 @@ WELCOME = (
     "sectoren in Vlaanderen, met korte stukjes uit nagekeken bronnen: elk antwoord zegt waar het "
     "vandaan komt en hoe oud het is. Stel gewoon je vraag, of kies een voorbeeld:"
 )
+COMMAND_LIST = "Commando's: /vraag <je vraag>, /onderwerpen, /over, /help."
 HELP = (
     "Stel je vraag in gewone woorden, bijvoorbeeld «hoeveel kan ik lenen met een winwinlening». "
     "Ik toon de best passende stukjes met hun bron en datum. Weet ik het niet zeker, dan zeg ik "
-    "dat en verwijs ik je naar een loket.\n"
-    "Commando's: /vraag <je vraag>, /onderwerpen, /over, /help."
+    "dat en verwijs ik je naar een loket.\n" + COMMAND_LIST
+)
+# A command the bot does not have ("/stop", "/menu"): Telegram sends any word after a slash.
+UNKNOWN_COMMAND = (
+    "Dat commando ken ik niet. Stel je vraag gewoon in gewone woorden, of gebruik een van mijn "
+    "commando's.\n" + COMMAND_LIST
 )
 HELP_GROUP = "In een groep antwoord ik op /vraag <je vraag>, op een vermelding of op een reply."
 ABOUT = (

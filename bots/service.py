@@ -266,6 +266,10 @@ class ChatService:
     def help(self) -> Said:
         return Said(f"{messages.HELP}\n{messages.HELP_GROUP}")
 
+    def unknown_command(self) -> Said:
+        """A command the bot does not have: which ones it has."""
+        return Said(messages.UNKNOWN_COMMAND)
+
     def failed(self) -> Said:
         """The apology after an unexpected failure."""
         return Said(messages.SOMETHING_WENT_WRONG)

@@ -76,6 +76,12 @@ class TelegramHandlers:
             outcome = self.service.ask(message.chat.id, update.effective_user.id, question)
             await self._reply(message, outcome)
 
+    async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A command the bot does not have ("/stop"): which ones it has, when it is for the bot."""
+        message = update.effective_message
+        if command_for_bot(message, context.bot.username):
+            await self._reply(message, self.service.unknown_command())
+
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A press on an inline button: short results as a notification, the rest as messages."""
         query = update.callback_query
@@ -137,6 +143,20 @@ def question_for_bot(message: Message, username: str, bot_id: int) -> str | None
     return None
 
 
+def command_for_bot(message: Message, username: str) -> bool:
+    """Whether the command `message` opens with is meant for the bot.
+
+    Private chat: always. Group: only ``/command@bot``. A bare ``/menu`` in a group may be
+    another bot's command (privacy mode delivers it to the bot that spoke last), so the bot
+    keeps quiet about a command it does not know unless it is named.
+    """
+    if message.chat.type == ChatType.PRIVATE:
+        return True
+    words = (message.text or "").split(maxsplit=1)
+    _, _, addressee = (words[0] if words else "").partition("@")
+    return addressee.lower() == username.lower()
+
+
 def build_application(
     token: str,
     handlers: TelegramHandlers,
@@ -184,6 +204,8 @@ def build_application(
             CommandHandler("onderwerpen", handlers.topics),
             CommandHandler("vraag", handlers.command_question),
             CommandHandler("vergeet", handlers.forget),
+            # After the commands above: only a command none of them took gets here.
+            MessageHandler(filters.COMMAND, handlers.unknown_command),
             MessageHandler(text & filters.ChatType.PRIVATE, handlers.text),
             MessageHandler(text & filters.ChatType.GROUPS & addressed, handlers.text),
             CallbackQueryHandler(handlers.button),

@@ -495,6 +495,26 @@ def test_help_explains_how_to_ask_in_a_chat_and_in_a_group(assistant):
     run(scenario())
 
 
+def test_an_unknown_command_lists_the_commands_in_a_chat_and_when_named_in_a_group(assistant):
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
+            fake.command("/stop")
+            fake.command("/vraagje wat is sabam")
+            fake.command("/menu", group=True)  # perhaps another bot's command: not for us
+            fake.command("/menu@some_other_bot", group=True)
+            fake.command(f"/menu@{BOT_USERNAME}", group=True)
+            fake.command(f"/vraag@{BOT_USERNAME} wat is vlaio", group=True)
+            sent = await fake.wait_for("sendMessage", 4)
+            await asyncio.sleep(0.3)  # nothing more comes
+        assert len(fake.calls_to("sendMessage")) == 4
+        unknown = [s for s in sent if check_telegram_html(s["text"]) == messages.UNKNOWN_COMMAND]
+        assert [int(s["chat_id"]) for s in unknown] == [42, 42, -100]
+        assert "/vraag" in messages.UNKNOWN_COMMAND and "/help" in messages.UNKNOWN_COMMAND
+        assert "VLAIO" in sent[3]["text"]  # a known command still answers
+
+    run(scenario())
+
+
 def test_over_says_what_wegwijzer_is_and_how_current_it_is(assistant):
     async def scenario():
         async with FakeTelegram() as fake, running(fake, handlers(assistant)):
