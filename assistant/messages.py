@@ -175,6 +175,7 @@ NOT_YOUR_BUTTON = "Deze knop hoort bij de vraag van iemand anders."
 THANKS_UP = "Bedankt! Fijn dat dit hielp."
 THANKS_DOWN = "Bedankt voor je reactie. We bekijken dit antwoord."
 MORE_ABOUT = "Meer over {title}"
+TODAY_BUTTON = "Wat vandaag geldt: {title}"  # under a historical passage, to its successor
 READ_WHOLE_PASSAGE = "Lees de hele passage"
 DID_YOU_MEAN = "Bedoel je «{first}» of «{second}»? Hieronder het eerste; kies met de knoppen."
 ALSO_RELEVANT = "Ook relevant"

@@ -134,7 +134,8 @@ def layout(outcome: Outcome) -> Layout:
         case Replied():
             return answer_layout(outcome)
         case Shown(passage):
-            return Layout((PassageBlock(passage),), tuple(more_about(passage.related)))
+            more = (*today(passage), *more_about(passage.related, passage.superseded_by))
+            return Layout((PassageBlock(passage),), more)
         case Offered(text, questions):
             asks = tuple(AskQuestion(q, label) for label, q in questions)
             return Layout((Text(text),), asks, private=True)
@@ -154,9 +155,9 @@ REASONS = messages.FEEDBACK_REASONS
 def answer_layout(replied: Replied) -> Layout:
     """An answer, leading with the answer (see the module docstring); then the actions.
 
-    Answers and partial answers get the whole passage, "Ook relevant" passages and 👍/👎 as
-    buttons; the others their suggestions as questions to press; a human desk, when named,
-    always gets a link.
+    Answers and partial answers get the whole passage, today's passage when the first is
+    historical, "Ook relevant" passages and 👍/👎 as buttons; the others their suggestions as
+    questions to press; a human desk, when named, always gets a link.
     """
     answer = replied.answer
     if not answer.passages:
@@ -178,13 +179,19 @@ def answer_layout(replied: Replied) -> Layout:
             if p.superseded_by
         }
         blocks.extend(Notice(n) for n in answer.notices if n not in historical)
-        others = tuple(r for r in also_relevant(answer.passages) if r not in choices)
+        # Today's passage of a historical lead gets its own button (`today`), not a second one.
+        today_id = first.superseded_by.id if first.superseded_by else None
+        others = tuple(
+            r for r in also_relevant(answer.passages) if r not in choices and r.id != today_id
+        )
         if others:
             blocks.append(AlsoRelevant(others))
         log_id, seal = replied.log_id, replied.seal
         actions = [ShowPassage(ref.id, ref.title, log_id, seal, Interest.CHOICE) for ref in choices]
         if not choices:
             actions.append(ShowPassage(first.id, messages.READ_WHOLE_PASSAGE, log_id, seal))
+        if today_id not in {ref.id for ref in choices}:
+            actions.extend(today(first, log_id, seal))
         actions.extend(
             ShowPassage(ref.id, messages.ALSO_RELEVANT_BUTTON.format(title=ref.title), log_id, seal)
             for ref in others
@@ -209,11 +216,23 @@ def also_relevant(passages: tuple[AnswerPassage, ...]) -> tuple[PassageRef, ...]
     return tuple(offered.values())[:MAX_RELATED]
 
 
-def more_about(related: tuple[PassageRef, ...]) -> list[ShowPassage]:
-    return [
-        ShowPassage(ref.id, messages.MORE_ABOUT.format(title=ref.title))
-        for ref in related[:MAX_RELATED]
-    ]
+def today(passage: AnswerPassage, log_id: int | None = None, seal: str = "") -> list[ShowPassage]:
+    """For a historical passage, the button to the passage that describes today's situation:
+    its notice names it, and the user should not have to ask again to read it."""
+    successor = passage.superseded_by
+    if successor is None:
+        return []
+    label = messages.TODAY_BUTTON.format(title=successor.title)
+    return [ShowPassage(successor.id, label, log_id, seal)]
+
+
+def more_about(
+    related: tuple[PassageRef, ...], successor: PassageRef | None = None
+) -> list[ShowPassage]:
+    """The "Meer over" buttons under a passage in full (today's passage has its own: `today`)."""
+    skip = successor.id if successor else None
+    others = [ref for ref in related if ref.id != skip][:MAX_RELATED]
+    return [ShowPassage(ref.id, messages.MORE_ABOUT.format(title=ref.title)) for ref in others]
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from assistant.models import Answer, AnswerPassage, Link, PassageRef, Source
 from bots.actions import AskQuestion, GiveReason, ShowPassage, Vote
 from bots.discord import buttons, render
 from bots.layout import Layout, PassageBlock, layout
-from bots.service import Found, Replied
+from bots.service import Found, Replied, Shown
 from tests.bots.builders import answer, answer_passage
 
 TEXT = st.lists(
@@ -90,6 +90,23 @@ def test_historical_passage_is_marked():
     )
     [message] = _render(_answer([old]))
     assert "Historisch" in message.embeds[0].description
+
+
+def test_a_historical_passage_offers_todays_passage_under_the_answer_and_in_full():
+    today = PassageRef("w", "Winwinlening")
+    old = _passage("Winwinlening in 2012", "Vroeger.", superseded_by=today, related=(today,))
+    [message] = _render(_answer([old]), log_id=17)
+    assert [b.label for b in message.buttons] == [
+        "Lees de hele passage",
+        "Wat vandaag geldt: Winwinlening",
+        "",
+        "",
+    ]
+    assert _parse(message.buttons[1].custom_id).passage_id == "w"
+    [shown] = render.encode(layout(Shown(old)))
+    assert [(b.label, b.custom_id) for b in shown.buttons] == [
+        ("Wat vandaag geldt: Winwinlening", "wegwijzer:meer:w")
+    ]
 
 
 def test_buttons_for_an_answer_and_for_no_answer():

@@ -100,6 +100,26 @@ def test_historical_passage_is_marked_with_its_successor():
     assert "Historisch" in message.text and "Winwinlening." in message.text
 
 
+def test_a_historical_passage_offers_todays_passage_once_under_the_answer_and_in_full():
+    today = PassageRef("w", "Winwinlening")
+    related = (today, PassageRef("x", "Iets anders"))  # today's passage also linked: once
+    old = _passage("Winwinlening in 2012", "Vroeger.", superseded_by=today, related=related)
+    [message] = _render(_answer([old]))
+    rows = [(row[0].text, row[0].callback_data) for row in message.keyboard.inline_keyboard]
+    assert rows[:3] == [
+        ("Lees de hele passage", "m:een"),
+        ("Wat vandaag geldt: Winwinlening", "m:w"),
+        ("Ook relevant: Iets anders", "m:x"),
+    ]
+    [shown] = render.encode(layout(Shown(old)), RefStore())
+    assert [[b.text for b in row] for row in shown.keyboard.inline_keyboard] == [
+        ["Wat vandaag geldt: Winwinlening"],
+        ["Meer over Iets anders"],
+    ]
+    [current] = render.encode(layout(Shown(_passage("W", "Vandaag.", related=related))), RefStore())
+    assert "Wat vandaag geldt" not in str(current.keyboard)
+
+
 def test_answered_keyboard_has_the_whole_passage_also_relevant_and_feedback():
     refs = RefStore()
     related = (PassageRef("winwinlening-afsluiten", "Een winwinlening afsluiten"),)
