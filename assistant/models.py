@@ -9,6 +9,7 @@ import reprlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+from urllib.parse import urlsplit
 
 KINDS = ("maatregel", "organisatie", "procedure", "begrip")
 OUTCOMES = ("answered", "partial", "not_answered", "smalltalk")
@@ -71,6 +72,20 @@ class Link:
 
     def to_dict(self) -> dict[str, str]:
         return {"label": self.label, "url": self.url}
+
+
+def same_page(first: str | None, second: str | None) -> bool:
+    """Whether two URLs open the same page: equal but for the case of the scheme and host and
+    a trailing slash (``https://www.cultuurloket.be/`` and ``https://www.cultuurloket.be``)."""
+    if not first or not second:
+        return False
+    return _page(first) == _page(second)
+
+
+def _page(url: str) -> tuple[str, ...]:
+    parts = urlsplit(url)
+    host = (parts.scheme.lower(), parts.netloc.lower())
+    return (*host, parts.path.rstrip("/"), parts.query, parts.fragment)
 
 
 @dataclass(frozen=True)

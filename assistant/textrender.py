@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 
 from assistant import messages
-from assistant.models import Answer, AnswerPassage
+from assistant.models import Answer, AnswerPassage, same_page
 
 WIDTH = 88
 INDENT = "   "
@@ -40,8 +40,9 @@ def render_text(answer: Answer) -> str:
         for number, passage in enumerate(others, start=2):
             lines.extend(_passage_lines(number, passage))
         lines.append("")
-    if answer.fallback:
-        lines.append(f"{messages.LABEL_DESK}: {answer.fallback.label} – {answer.fallback.url}")
+    desk = answer.fallback
+    if desk and not any(same_page(desk.url, url) for url in _shown_urls(answer.passages)):
+        lines.append(f"{messages.LABEL_DESK}: {desk.label} – {desk.url}")
     if answer.suggestions:
         # Smalltalk's message itself introduces its example questions.
         if not smalltalk:
@@ -54,6 +55,11 @@ def render_text(answer: Answer) -> str:
     if not smalltalk:  # a greeting's or a goodbye's is no judgement
         lines.append(f"({messages.LABEL_CONFIDENCE} {answer.confidence:.2f})")
     return "\n".join(lines).strip() + "\n"
+
+
+def _shown_urls(passages: tuple[AnswerPassage, ...]) -> list[str | None]:
+    """Every page the passages' lines link: a desk among them is not named again."""
+    return [url for p in passages for url in (p.source.url, *(link.url for link in p.links))]
 
 
 def _passage_lines(number: int, passage: AnswerPassage) -> list[str]:

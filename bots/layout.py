@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant import messages
-from assistant.models import AnswerPassage, Link, PassageRef
+from assistant.models import AnswerPassage, Link, PassageRef, same_page
 from assistant.store import Interest
 from bots.actions import Action, AskQuestion, GiveReason, OpenLink, ShowPassage, Vote
 from bots.service import Found, Offered, Outcome, Replied, Said, Shown, Voted
@@ -197,12 +197,20 @@ def answer_layout(replied: Replied) -> Layout:
             for ref in others
         )
         actions.extend(Vote(up, first.id, log_id, seal) for up in (True, False))
-    if answer.fallback:
-        blocks.append(DeskLink(answer.fallback))
-        actions.append(OpenLink(answer.fallback.label, answer.fallback.url))
+    desk = answer.fallback
+    # A partial answer about the desk itself already links it as the lead's page: not twice more.
+    if desk and not any(same_page(desk.url, url) for url in _lead_urls(blocks)):
+        blocks.append(DeskLink(desk))
+        actions.append(OpenLink(desk.label, desk.url))
     if answer.answered and not answer.unsure:
         blocks.append(Footer(messages.CAUTION))
     return Layout(tuple(blocks), tuple(actions), private=not answer.answered)
+
+
+def _lead_urls(blocks: list[Block]) -> list[str | None]:
+    """The pages the lead links: its source and its official page."""
+    leads = [b for b in blocks if isinstance(b, Lead)]
+    return [url for b in leads for url in (b.passage.source.url, b.link and b.link.url)]
 
 
 def also_relevant(passages: tuple[AnswerPassage, ...]) -> tuple[PassageRef, ...]:

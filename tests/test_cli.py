@@ -84,6 +84,19 @@ def test_out_of_domain_question_points_to_a_desk(capsys):
     assert data["fallback"]["url"] == "https://www.cultuurloket.be"
 
 
+def test_a_partial_answer_about_the_desk_names_its_page_once(capsys, assistant):
+    question = "wat zijn de openingsuren van het cultuurloket"
+    answer = assistant.ask(question)
+    assert answer.outcome == "partial" and answer.passages[0].id == "cultuurloket"
+    assert answer.fallback.url == "https://www.cultuurloket.be"  # the desk is the lead's page
+    code, out, _ = run_cli(capsys, "ask", question)
+    assert code == 0
+    assert "Meer info: Cultuurloket – https://www.cultuurloket.be\n" in out
+    assert "Hulp van een mens" not in out
+    _, elsewhere, _ = run_cli(capsys, "ask", "wat is het telefoonnummer van sabam")
+    assert "Hulp van een mens: Cultuurloket – https://www.cultuurloket.be" in elsewhere
+
+
 @pytest.mark.parametrize("question", ["", "   ", "x" * 10_000])
 def test_empty_or_absurdly_long_question_exits_2_with_a_message(capsys, question):
     code, out, err = run_cli(capsys, "ask", question)

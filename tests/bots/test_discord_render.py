@@ -254,6 +254,19 @@ def test_a_partial_answer_shows_what_is_missing_its_passage_feedback_and_the_des
     ]
 
 
+def test_a_partial_answer_whose_page_is_the_desk_links_the_desk_once():
+    desk_page = (Link("Cultuurloket", "https://www.cultuurloket.be/"),)
+    about_the_desk = _passage("Cultuurloket", "Het Cultuurloket helpt.", links=desk_page)
+    partial = dataclasses.replace(
+        _answer([about_the_desk], answered=False), outcome="partial", message="Niet gevonden."
+    )
+    [message] = _render(partial)
+    assert message.content == "Niet gevonden."
+    [embed] = message.embeds
+    assert ("Meer info", "[Cultuurloket](https://www.cultuurloket.be/)") in _fields(embed)
+    assert [b.url for b in message.buttons] == [None, None, None]  # whole passage, 👍, 👎
+
+
 def test_only_the_lead_is_marked_historical_not_the_other_passages():
     today = PassageRef("winwinlening", "Winwinlening")
     current = _passage("Winwinlening", "Vandaag.", pid="winwinlening")

@@ -294,6 +294,19 @@ def test_a_partial_answer_shows_what_is_missing_then_its_passage_feedback_and_th
     assert rows[-1][0].url == "https://www.cultuurloket.be"
 
 
+def test_a_partial_answer_whose_page_is_the_desk_links_the_desk_once():
+    desk_page = (Link("Cultuurloket", "https://www.cultuurloket.be/"),)
+    about_the_desk = _passage("Cultuurloket", "Het Cultuurloket helpt.", links=desk_page)
+    partial = dataclasses.replace(
+        _answer([about_the_desk], answered=False), outcome="partial", message="Niet gevonden."
+    )
+    [message] = _render(partial)
+    assert message.text.count("cultuurloket.be") == 1
+    assert message.text.endswith('\n➜ <a href="https://www.cultuurloket.be/">Cultuurloket</a>')
+    buttons_ = [b for row in message.keyboard.inline_keyboard for b in row]
+    assert [b.text for b in buttons_] == ["Lees de hele passage", "👍", "👎"]
+
+
 def test_an_unsure_answer_shows_its_heading_before_the_lead_and_no_caution():
     unsure = dataclasses.replace(
         _answer([_passage("Titel", "Misschien dit.", links=())]),
