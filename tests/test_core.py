@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from assistant import Answer, Assistant, QuestionError, messages
 from assistant.core import MAX_QUESTION_CHARS
+from assistant.intent import YEAR_FACT
 from tests.conftest import passage, write_corpus
 
 CONTRACT_KEYS = {
@@ -252,6 +253,18 @@ def test_a_partial_answer_about_the_desk_does_not_send_the_user_to_that_desk(ass
     assert "vraag het aan het Cultuurloket" not in answer.message
     elsewhere = assistant.ask("wat is het telefoonnummer van vi.be")
     assert elsewhere.outcome == "partial" and "vraag het aan het Cultuurloket" in elsewhere.message
+
+
+def test_a_partial_answer_names_its_passage_once_and_in_dutch_word_order(assistant):
+    answer = assistant.ask("wat zijn de openingsuren van het cultuurloket")
+    assert answer.message.startswith(
+        "Wanneer je bij «Cultuurloket» terechtkunt, staat niet in de kennisbank."
+    )
+    kinds = "cost payment amount deadline when contact phone hours condition count since"
+    for missing in [(kind,) for kind in kinds.split()] + [(), (f"{YEAR_FACT}2026",)]:
+        message = messages.partial(missing, "Sabam")
+        what = message.split(", staat niet in de kennisbank.")[0]
+        assert what.count("«Sabam»") == 1 and " er " not in f" {what} ", message
 
 
 def test_a_question_without_a_subject_asks_for_one(assistant):
