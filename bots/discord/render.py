@@ -93,7 +93,8 @@ def encode(layout: Layout) -> list[DiscordMessage]:
 def _line(block: lay.Block) -> str:
     match block:
         case lay.Heading(text) | lay.Text(text):
-            return text
+            # A partial answer's heading names its passage: a title is data, not markdown.
+            return escape_markdown(text)
         case lay.Notice(text) | lay.Footer(text):
             return f"*{escape_markdown(text)}*"
         case lay.DeskLink(desk):
@@ -137,7 +138,7 @@ def passage_embed(block: lay.PassageBlock) -> discord.Embed:
     """One passage as an embed: title (linked to its source), snippet, source with dates, links."""
     passage = block.passage
     embed = discord.Embed(
-        title=shorten(block.title, TITLE_LIMIT),
+        title=shorten(escape_markdown(block.title), TITLE_LIMIT),
         url=passage.source.url,
         **_body(passage, block.historical_note),
     )

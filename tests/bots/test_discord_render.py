@@ -267,6 +267,20 @@ def test_a_partial_answer_whose_page_is_the_desk_links_the_desk_once():
     assert [b.url for b in message.buttons] == [None, None, None]  # whole passage, 👍, 👎
 
 
+def test_titles_are_markdown_escaped_in_a_partial_heading_and_a_passage_in_full():
+    title = "**Vet** _schuin_ ~~weg~~ `code` ||verborgen||"
+    passage = _passage(title, "Het antwoord.")
+    message = messages.partial(("cost",), title)
+    partial = dataclasses.replace(
+        _answer([passage], answered=False), outcome="partial", message=message
+    )
+    [reply] = _render(partial)
+    escaped = r"\*\*Vet\*\* \_schuin\_ \~\~weg\~\~ \`code\` \|\|verborgen\|\|"
+    assert reply.content.startswith(f"Wat het kost bij «{escaped}», staat niet in de kennisbank.")
+    [shown] = render.encode(layout(Shown(passage)))
+    assert shown.embeds[0].title == escaped
+
+
 def test_only_the_lead_is_marked_historical_not_the_other_passages():
     today = PassageRef("winwinlening", "Winwinlening")
     current = _passage("Winwinlening", "Vandaag.", pid="winwinlening")
