@@ -343,10 +343,17 @@ def _cli_log() -> Store:
     return store_from_environment(os.environ)
 
 
-def _open_log() -> Store | None:
-    """The question log for forget/report, or None after an error message."""
-    from assistant.store import store_from_environment
+def _open_log(*, existing: bool = False) -> Store | None:
+    """The question log for forget, report and curate, or None after an error message.
 
+    With `existing`, a log that does not exist yet is not created (report and curate read
+    one: a mistyped WEGWIJZER_DB would otherwise give an empty report and a new file).
+    """
+    from assistant.store import missing_log, store_from_environment
+
+    if existing and (missing := missing_log(os.environ)) is not None:
+        print(messages.LOG_MISSING.format(path=missing), file=sys.stderr)
+        return None
     store = store_from_environment(os.environ)
     if not store.enabled:
         print(
@@ -374,7 +381,7 @@ def _cmd_forget(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    store = _open_log()
+    store = _open_log(existing=True)
     if store is None:
         return 1
     from assistant import curate
@@ -394,7 +401,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_curate(args: argparse.Namespace) -> int:
     from assistant import curate
 
-    store = _open_log()
+    # Also for accept and reject: their ids name suggestions of an existing log.
+    store = _open_log(existing=True)
     if store is None:
         return 1
     with store:

@@ -126,6 +126,10 @@ LABEL_RELATED = "Verwante vragen"
 LABEL_DESK = "Hulp van een mens"
 LABEL_CONFIDENCE = "zekerheid"
 CHAT_WELCOME = "Wegwijzer: stel je vraag (leeg of Ctrl-D om te stoppen)."
+# `report` and `curate` on a log that does not exist (a mistyped WEGWIJZER_DB).
+LOG_MISSING = (
+    "fout: het vragenlogboek {path} bestaat niet. Kijk WEGWIJZER_DB na; er is niets aangemaakt."
+)
 
 # Chat bots (Telegram, Discord)
 # The bots' commands and what each does, in the order Telegram's menu shows them.

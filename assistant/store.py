@@ -497,6 +497,20 @@ def default_path(environ: Mapping[str, str]) -> Path:
     return Path(base) / "wegwijzer" / "wegwijzer.db"
 
 
+def missing_log(environ: Mapping[str, str]) -> Path | None:
+    """The SQLite file the environment names (WEGWIJZER_DB, else `default_path`) when it does
+    not exist; None when it does, or when the log is off or not a file (PostgreSQL).
+
+    Opening a log creates it; a curator's command that only reads one asks this first, so a
+    mistyped WEGWIJZER_DB is reported instead of answered from a new, empty log.
+    """
+    location = environ.get("WEGWIJZER_DB", "").strip()
+    if location.lower() == "off" or is_postgres(location) or is_refused(location):
+        return None
+    path = Path(location) if location else default_path(environ)
+    return None if path.exists() else path
+
+
 def store_from_environment(environ: Mapping[str, str]) -> Store:
     """The store the CLI and the bots use: WEGWIJZER_DB (a SQLite path, a ``postgresql://``
     URL, or ``off``, which disables), WEGWIJZER_SALT,

@@ -337,6 +337,7 @@ def test_a_broken_plug_in_is_left_out_with_a_line_not_a_traceback(capsys, monkey
 
 def test_curate_edges_end_in_a_message_and_an_exit_code(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("WEGWIJZER_DB", str(tmp_path / "leeg.db"))
+    Store.open(tmp_path / "leeg.db").close()  # an empty log (a missing one is an error)
     code, out, _ = run_cli(capsys, "curate")
     assert code == 0 and "(0 open)" in out and "Candidates for new passages (0 group(s))" in out
     code, out, _ = run_cli(capsys, "curate", "--format", "json", "--since", "2026-01-01")

@@ -4,7 +4,9 @@ import io
 import json
 import unicodedata
 
-from assistant import cli
+import pytest
+
+from assistant import cli, messages
 from assistant.curate import Suggestion
 from assistant.models import Answer
 from assistant.report import build_report, group_similar, render
@@ -109,6 +111,34 @@ def test_cli_report_and_forget(log_at, monkeypatch, capsys, assistant):
     assert Store.open(path).questions() == []
     monkeypatch.setenv("WEGWIJZER_DB", "off")
     assert cli.main(["report"]) == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report"],
+        ["report", "--format", "csv"],
+        ["curate"],
+        ["curate", "--format", "json"],
+        ["curate", "reject", "deadbeef"],
+        ["curate", "accept", "deadbeef"],
+    ],
+)
+def test_report_and_curate_on_a_log_that_does_not_exist_say_so_and_create_nothing(
+    argv, tmp_path, monkeypatch, capsys, cli_reuses_the_session_assistant
+):
+    typo = tmp_path / "nope" / "typo.db"
+    monkeypatch.setenv("WEGWIJZER_DB", str(typo))
+    assert cli.main(argv) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err == messages.LOG_MISSING.format(path=typo) + "\n"
+    assert "bestaat niet" in err
+    assert not typo.parent.exists()
+    monkeypatch.delenv("WEGWIJZER_DB")  # the default log, not made yet: also not made now
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert cli.main(argv) == 1
+    assert "bestaat niet" in capsys.readouterr().err
+    assert not (tmp_path / "data").exists()
 
 
 def test_cli_ask_logs_to_the_question_log(tmp_path, monkeypatch):
