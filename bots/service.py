@@ -15,6 +15,7 @@ Policies that live here and nowhere else:
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import logging
@@ -34,6 +35,7 @@ from bots.ratelimit import RateLimiter
 logger = logging.getLogger(__name__)
 
 SEAL_CHARS = 12
+EPOCH_BYTES = 3  # the process's mark in a seal made without a log: 4 characters
 MAX_SUGGESTIONS = 25  # Discord's limit on autocomplete choices
 
 
@@ -125,6 +127,9 @@ class ChatService:
         self.conversations = Conversations(lambda chat: Conversation(self.assistant))
         # Seals without a log cannot outlive the process; with one they use its secret salt.
         self._secret = secrets.token_bytes(32)
+        # ... so without a log each seal opens with this process's own mark: a seal without it
+        # was made before a restart (an expired button), not by another user.
+        self._epoch = secrets.token_urlsafe(EPOCH_BYTES)
 
     def use(self, assistant: Assistant) -> None:
         """Answer from now on with `assistant` (a reloaded corpus), in one step.
@@ -224,7 +229,7 @@ class ChatService:
     ) -> Voted | Said:
         """A 👍/👎 on the answer sealed for `user_id`; another member's press is refused."""
         if not self._sealed(seal, "q", f"{log_id}" if log_id is not None else passage_id, user_id):
-            return NOT_YOURS
+            return EXPIRED if self._from_before(seal) else NOT_YOURS
         if not self.log.enabled:
             logger.info("feedback %s on %s", "+" if positive else "-", passage_id)
         feedback_id = self.log.record_feedback(log_id, positive, passage_id=passage_id)
@@ -280,15 +285,23 @@ class ChatService:
         """A short HMAC binding a question's or vote's `subject` to the user it belongs to.
 
         With the log on it uses the log's secret salt, so buttons keep working after a
-        restart; without, a secret of this process.
+        restart; without, a secret of this process, after the process's mark (`_from_before`).
         """
         message = f"seal:{kind}:{subject}:{user_id}"
         if self.log.enabled:
             return self.log.user_key(self.channel, message)[:SEAL_CHARS]
-        return hmac.new(self._secret, message.encode(), hashlib.sha256).hexdigest()[:SEAL_CHARS]
+        digest = hmac.new(self._secret, message.encode(), hashlib.sha256).digest()
+        sealed = base64.urlsafe_b64encode(digest).decode("ascii")
+        return (self._epoch + sealed)[:SEAL_CHARS]
 
     def _sealed(self, seal: str, kind: str, subject: str, user_id: int) -> bool:
         return hmac.compare_digest(seal, self.seal(kind, subject, user_id))
+
+    def _from_before(self, seal: str) -> bool:
+        """Whether a seal that does not match was made by an earlier process without a log,
+        whose secret is gone: the button has expired (its asker's too) rather than being
+        someone else's."""
+        return not self.log.enabled and not seal.startswith(self._epoch)
 
 
 def _vote_subject(log_id: int | None, answer: Answer) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import messages
-from assistant.store import Store
+from assistant.store import Store, store_from_environment
 from bots.actions import AskQuestion, GiveReason, ShowPassage, Vote
 from bots.layout import GiveReason as ReasonAction
 from bots.layout import OpenLink, PassageBlock, Text, answer_layout, layout
@@ -104,6 +104,24 @@ def test_without_a_log_votes_are_still_sealed_for_the_asker(assistant):
     assert service.press("c", 7, up) == Voted(messages.THANKS_UP)
     down = Vote(False, up.passage_id, None, up.seal)
     assert service.press("c", 7, down) == Voted(messages.THANKS_DOWN)  # no reason to ask
+
+
+@pytest.mark.parametrize("location", ["off", "/dev/null/kan-niet-open.db"])
+def test_without_a_log_an_own_vote_after_a_restart_has_expired_not_someone_elses(
+    assistant, location
+):
+    log = store_from_environment({"WEGWIJZER_DB": location})  # off, or failed to open
+    assert not log.enabled
+    before = ChatService(assistant, channel="discord", log=log)
+    replied = before.ask("c", 7, "wat is de winwinlening")
+    up = next(a for a in answer_layout(replied).actions if isinstance(a, Vote))
+    after = ChatService(assistant, channel="discord", log=log)  # the bot restarted
+    assert after.press("c", 7, up) == EXPIRED
+    assert after.press("c", 8, up) == EXPIRED  # nobody's any more
+    again = after.ask("c", 7, "wat is de winwinlening")
+    own = next(a for a in answer_layout(again).actions if isinstance(a, Vote))
+    assert after.press("c", 8, own) == NOT_YOURS
+    assert after.press("c", 7, own) == Voted(messages.THANKS_UP)
 
 
 def test_a_seal_with_the_log_on_survives_a_restart(assistant, log):
