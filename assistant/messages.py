@@ -147,7 +147,7 @@ WELCOME = (
     "sectoren in Vlaanderen, met korte stukjes uit nagekeken bronnen: elk antwoord zegt waar het "
     "vandaan komt en hoe oud het is. Stel gewoon je vraag, of kies een voorbeeld:"
 )
-COMMAND_LIST = "Commando's: /vraag <je vraag>, /onderwerpen, /over, /help."
+COMMAND_LIST = "Commando's: /vraag <je vraag>, /onderwerpen, /over, /vergeet, /help."
 HELP = (
     "Stel je vraag in gewone woorden, bijvoorbeeld «hoeveel kan ik lenen met een winwinlening». "
     "Ik toon de best passende stukjes met hun bron en datum. Weet ik het niet zeker, dan zeg ik "
@@ -158,7 +158,10 @@ UNKNOWN_COMMAND = (
     "Dat commando ken ik niet. Stel je vraag gewoon in gewone woorden, of gebruik een van mijn "
     "commando's.\n" + COMMAND_LIST
 )
-HELP_GROUP = "In een groep antwoord ik op /vraag <je vraag>, op een vermelding of op een reply."
+HELP_GROUP = (
+    "In een groep antwoord ik op /vraag <je vraag>, als je me vermeldt of als je antwoordt op "
+    "een bericht van mij."
+)
 ABOUT = (
     "Wegwijzer is een vraagbaak voor creatieve ondernemers in Vlaanderen. De antwoorden komen uit "
     "een kennisbank van {count} passages, in eigen woorden geschreven op basis van officiële "

@@ -490,6 +490,10 @@ def test_help_explains_how_to_ask_in_a_chat_and_in_a_group(assistant):
             [sent] = await fake.wait_for("sendMessage")
         assert check_telegram_html(sent["text"]) == f"{messages.HELP}\n{messages.HELP_GROUP}"
         assert "&lt;je vraag&gt;" in sent["text"]  # "/vraag <je vraag>" escaped, not a tag
+        # Every command but /start (which the user has seen), in Dutch words only.
+        assert all(f"/{name}" in sent["text"] for name in messages.COMMANDS if name != "start")
+        assert "reply" not in sent["text"]
+        assert "als je antwoordt op een bericht van mij" in sent["text"]
         assert "reply_markup" not in sent
 
     run(scenario())
