@@ -229,6 +229,13 @@ FEEDBACK_REASONS: tuple[tuple[Reason, str], ...] = (  # (code, label), in the or
 )
 ASK_REASON = "Bedankt. Wat was er mis met dit antwoord?"
 THANKS_REASON = "Genoteerd, dank je. Een curator bekijkt het."
-FORGOTTEN = "Gewist: {count} vraag/vragen en je reacties daarop. Ook je gesprek begint opnieuw."
+FORGOTTEN = "Gewist: {questions} en je reacties daarop. Ook je gesprek begint opnieuw."
+
+
+def forgotten(count: int) -> str:
+    """What /vergeet erased: "1 vraag", "2 vragen" (and "0 vragen")."""
+    return FORGOTTEN.format(questions="1 vraag" if count == 1 else f"{count} vragen")
+
+
 FORGET_FAILED = "Wissen lukte nu niet: er is niets gewist. Probeer het later opnieuw met /vergeet."
 NOTHING_STORED = "Wegwijzer bewaart hier niets van je; er is dus niets te wissen."

@@ -255,7 +255,7 @@ class ChatService:
             count = self.log.forget(self.log.user_key(self.channel, user_id))
         except StoreError:
             return Said(messages.FORGET_FAILED)
-        return Said(messages.FORGOTTEN.format(count=count))
+        return Said(messages.forgotten(count))
 
     def about(self) -> Said:
         """What Wegwijzer is, how many passages it holds and how current they are."""

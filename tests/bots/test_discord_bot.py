@@ -367,7 +367,8 @@ def test_vergeet_and_follow_up_in_a_channel(assistant, tmp_path):
 
     sent, forgotten = run(scenario())
     assert "vervolg op «Winwinlening»" in sent[1].body["content"]
-    assert forgotten.body["data"]["content"] == messages.FORGOTTEN.format(count=2)
+    assert forgotten.body["data"]["content"] == messages.forgotten(2)
+    assert "Gewist: 2 vragen en" in forgotten.body["data"]["content"]
     assert store.questions() == []
 
 

@@ -143,9 +143,17 @@ def test_forget_restarts_the_conversation_and_reports_what_was_deleted(assistant
     service = ChatService(assistant, channel="telegram", log=log)
     service.ask("c", 7, "Wat is de winwinlening?")
     service.ask("c", 8, "wat is vlaio")
-    assert service.forget("c", 7) == Said(messages.FORGOTTEN.format(count=1))
-    assert service.conversations.get(("c", 7)).topic is None
+    assert service.forget("c", 7) == Said(
+        "Gewist: 1 vraag en je reacties daarop. Ook je gesprek begint opnieuw."
+    )
     assert [q.question for q in log.questions()] == ["wat is vlaio"]
+    assert service.forget("c", 8).text.startswith("Gewist: 1 vraag en")
+    service.ask("c", 9, "wat is pmv")
+    service.ask("c", 9, "wat is sabam")
+    assert service.forget("c", 9).text.startswith("Gewist: 2 vragen en")
+    assert service.forget("c", 9).text.startswith("Gewist: 0 vragen en")
+    assert service.conversations.get(("c", 7)).topic is None
+    assert log.questions() == []
     off = ChatService(assistant, channel="discord")
     assert off.forget("c", 7) == Said(messages.NOTHING_STORED)
 

@@ -324,7 +324,8 @@ def test_vergeet_deletes_the_users_questions(assistant, tmp_path):
             return (await fake.wait_for("sendMessage", 3))[2]
 
     reply = run(scenario())
-    assert reply["text"] == messages.FORGOTTEN.format(count=1)
+    assert reply["text"] == messages.forgotten(1)
+    assert reply["text"].startswith("Gewist: 1 vraag en je reacties daarop.")
     assert [q.question for q in store.questions()] == ["wat is pmv"]
 
 
