@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -41,6 +42,10 @@ PLUGIN_GROUP = "wegwijzer.commands"
 BUILT_IN = frozenset({"ask", "chat", "index", "corpus", "forget", "report", "curate", "eval"})
 _PLUGINS: set[str] = set()  # their names, filled by `_parser`
 _ASK_OPTIONS = frozenset({"--json", "--top", "--corpus"})  # see `_answer_options`
+_VALUED = frozenset({"--top", "--corpus"})  # the ask options that take a value
+# What an option looks like: "-h", "--top", "--top=2". A word that starts with "-" but looks
+# like no option ("-5%", "-5% korting op kunst, welke btw?") is a word of a question.
+_OPTION = re.compile(r"--?[A-Za-z][A-Za-z0-9-]*(?:=.*)?", re.DOTALL)
 
 # The evaluation sets live in a checkout (tests/eval/), found from this file, not from the
 # current folder: `wegwijzer eval` works from anywhere in it, and an installed wheel, which has
@@ -75,9 +80,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (
         words
         and words[0] not in BUILT_IN | _PLUGINS
-        and (not words[0].startswith("-") or words[0].split("=")[0] in _ASK_OPTIONS)
+        and (not _OPTION.fullmatch(words[0]) or words[0].split("=")[0] in _ASK_OPTIONS)
     ):
         words.insert(0, "ask")  # also `wegwijzer --top 1 wat is de winwinlening`
+    if words[:1] == ["ask"]:
+        words[1:] = _question_last(words[1:])
     # A plug-in's options are its own (`wegwijzer telegram --watch`): argparse would take
     # them for the core's, so everything after the plug-in's name goes to it unread.
     if words and words[0] in _PLUGINS:
@@ -107,6 +114,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         print(f"error: {exc.strerror or exc}", file=sys.stderr)
         return 1
+
+
+def _question_last(words: list[str]) -> list[str]:
+    """`ask`'s words with a question word that starts with "-" out of argparse's way.
+
+    argparse takes "-5%" for an unknown option ("-5% korting op kunst, welke btw?" as one
+    word passes only for its space). When a word of the question starts with "-", the
+    options (and the values of `--top` and `--corpus`) go first and the question's words
+    follow "--", in their order; otherwise the words are left as they are.
+    """
+    if not any(w.startswith("-") and not _OPTION.fullmatch(w) for w in words) or "--" in words:
+        return words
+    options: list[str] = []
+    question: list[str] = []
+    rest = iter(words)
+    for word in rest:
+        if not _OPTION.fullmatch(word):
+            question.append(word)
+            continue
+        options.append(word)
+        if word in _VALUED and (value := next(rest, None)) is not None:
+            options.append(value)  # "--top 2": the 2 is no word of the question
+    return [*options, "--", *question]
 
 
 def _parser(*, plugins: bool = True) -> argparse.ArgumentParser:

@@ -77,6 +77,20 @@ def test_words_that_name_no_command_are_a_question(capsys):
     assert code == 0 and json.loads(first) == json.loads(asked)
 
 
+def test_a_question_that_starts_with_a_dash_is_a_question_not_an_option(capsys):
+    question = "-5% korting op kunst, welke btw?"
+    _, asked, _ = run_cli(capsys, "ask", question, "--json")
+    code, bare, err = run_cli(capsys, question, "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(bare) == json.loads(asked) and json.loads(bare)["question"] == question
+    words = ["-5%", "korting", "op", "kunst,", "welke", "btw?"]
+    code, unquoted, _ = run_cli(capsys, *words, "--top", "1", "--json")
+    assert code == 0 and json.loads(unquoted)["question"] == question  # "1" went to --top
+    with pytest.raises(SystemExit) as info:  # a mistyped option is still an option
+        cli.main(["--jsno", "wat", "is", "vlaio"])
+    assert info.value.code == 2
+
+
 def test_out_of_domain_question_points_to_a_desk(capsys):
     code, out, _ = run_cli(capsys, "ask", "recept voor stoofvlees", "--json")
     data = json.loads(out)
