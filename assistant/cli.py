@@ -148,7 +148,9 @@ def _parser(*, plugins: bool = True) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands")
 
     ask = commands.add_parser("ask", help="answer one question")
-    ask.add_argument("question", nargs="+", help="the question, in Dutch (quotes optional)")
+    # "*", not "+": without a question the user gets the Dutch "Stel een vraag ..." of an
+    # empty one, not argparse's English usage error.
+    ask.add_argument("question", nargs="*", help="the question, in Dutch (quotes optional)")
     _answer_options(ask)
     ask.set_defaults(handler=_cmd_ask)
 

@@ -119,6 +119,13 @@ def test_empty_or_absurdly_long_question_exits_2_with_a_message(capsys, question
     assert err.strip() and "Traceback" not in err
 
 
+@pytest.mark.parametrize("argv", [["ask"], ["ask", "--json"], ["ask", "--top", "2"]])
+def test_ask_without_a_question_asks_for_one_in_dutch(capsys, argv):
+    from assistant import messages
+
+    assert run_cli(capsys, *argv) == (2, "", messages.EMPTY_QUESTION + "\n")
+
+
 def test_top_out_of_range_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as info:
         cli.main(["ask", "winwinlening", "--top", "0"])
