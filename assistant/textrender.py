@@ -74,11 +74,13 @@ def _passage_lines(number: int, passage: AnswerPassage) -> list[str]:
 def _source_lines(passage: AnswerPassage) -> list[str]:
     """The passage's source with its dates, then its links, indented."""
     source = passage.source
-    where = source.url or f"document {source.document}"
     dated = source.date or messages.LABEL_UNDATED
+    # A shipped document has no page to point to; its `document` is the register's id, which
+    # tells a reader nothing the title does not (the bots show the title alone too).
+    where = f" – {source.url}" if source.url else ""
     lines = [
         f"{INDENT}{messages.LABEL_SOURCE}: {source.publisher}, «{source.title}» ({dated}; "
-        f"{messages.LABEL_CHECKED} {passage.checked}) – {where}"
+        f"{messages.LABEL_CHECKED} {passage.checked}){where}"
     ]
     more = messages.LABEL_MORE
     lines.extend(

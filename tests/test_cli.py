@@ -42,6 +42,19 @@ def test_ask_prints_the_best_snippet_first_then_its_source_date_and_link(capsys,
     assert lines[-2:] == [messages.CAUTION, f"(zekerheid {answer.confidence:.2f})"]
 
 
+def test_a_source_without_a_page_is_named_by_its_title_not_its_register_id(capsys, assistant):
+    question = "wat was het actieplan creatieve economie van 2012"
+    first = assistant.ask(question, top_k=1).passages[0]
+    assert first.source.url is None and first.source.document == "actieplan-ccs-2012"
+    code, out, _ = run_cli(capsys, "ask", question, "--top", "1")
+    [source] = [line for line in out.splitlines() if line.startswith("   Bron: ")]
+    assert code == 0 and "actieplan-ccs-2012" not in out
+    assert source == (
+        f"   Bron: {first.source.publisher}, «{first.source.title}» "
+        f"({first.source.date}; nagekeken {first.checked})"
+    )
+
+
 def test_suggestions_are_labelled_by_what_they_are_and_smalltalk_has_no_confidence(capsys):
     # Beside an answer: questions on its subject; without one: guesses at the question.
     _, answered, _ = run_cli(capsys, "ask", "wat is de winwinlening")
