@@ -287,7 +287,13 @@ class Assistant:
                 found.extend((hit.passage.title, *hit.passage.questions))
         if not typed:
             found = [p.questions[0] for p in self.passages if not p.is_historical]
-        return list(dict.fromkeys(found))[:limit]
+        # A title and an example question, or two passages' questions, can differ only in
+        # capitals or a closing "?" ("Hoe bescherm ik mijn ideeën?", "hoe bescherm ik mijn
+        # ideeën?"): offered once, as first found.
+        unique: dict[str, str] = {}
+        for suggestion in found:
+            unique.setdefault(" ".join(suggestion.casefold().split()).rstrip("?. "), suggestion)
+        return list(unique.values())[:limit]
 
     def analyse(self, question: str) -> list[TermGroup]:
         """The question's words as retrieval weighs them (typos corrected, compounds split)."""

@@ -177,6 +177,11 @@ def test_complete_suggests_titles_and_questions_for_what_was_typed(assistant):
     assert all(len(s) <= 100 for s in suggestions)
     assert len(assistant.complete("")) == 25
     assert assistant.complete("octroi")  # a typo still finds something through search
+    # A title and an example question that differ only in capitals or a "?" come once.
+    offered = assistant.complete("hoe bescherm")
+    assert offered[0] == "Hoe bescherm ik mijn ideeën?"
+    assert "hoe bescherm ik mijn ideeën?" not in offered
+    assert len({s.casefold().rstrip("?") for s in offered}) == len(offered) == 25
 
 
 def test_a_partial_answer_says_what_it_does_not_know_and_names_the_desk(assistant):
