@@ -5,7 +5,8 @@ and the data carries its key:
 
 - ``m:<passage id>``: show a passage;
 - ``s:<key>``: show the passage kept under the key, offered under a logged answer (the curator
-  learns which passage the asker opened or chose);
+  learns which passage the asker opened or chose), or one whose id is too long for ``m:``
+  (a corpus may have ids of up to 100 characters);
 - ``q:<key>``: ask the question kept under the key;
 - ``f:<+|->:<key>``: vote on the answer kept under the key (one key for both buttons);
 - ``r:<feedback id>:<reason>:<seal>``: the reason for a 👎.
@@ -47,7 +48,7 @@ def button(action: Action, refs: RefStore) -> InlineKeyboardButton | None:
     if isinstance(action, OpenLink):
         return InlineKeyboardButton(action.label, url=action.url)
     data = encode(action, refs)
-    if data is None or len(data.encode("utf-8")) > MAX_CALLBACK_BYTES:
+    if data is None or not _fits(data):
         return None
     return InlineKeyboardButton(shorten(action.label, MAX_LABEL), callback_data=data)
 
@@ -55,8 +56,8 @@ def button(action: Action, refs: RefStore) -> InlineKeyboardButton | None:
 def encode(action: Press, refs: RefStore) -> str | None:
     """The callback data for a press action (votes: `vote_row`)."""
     match action:
-        case ShowPassage(passage_id, log_id=None):
-            return f"{SHOW}:{passage_id}"
+        case ShowPassage(passage_id, log_id=None) if _fits(f"{SHOW}:{passage_id}"):
+            return f"{SHOW}:{passage_id}"  # needs no store: still works after a restart
         case ShowPassage():
             return f"{SHOW_LOGGED}:{refs.put(action)}"
         case AskQuestion(question):
@@ -64,6 +65,10 @@ def encode(action: Press, refs: RefStore) -> str | None:
         case GiveReason(feedback_id, code, _, seal):
             return f"{REASON}:{feedback_id}:{code}:{seal}"
     return None
+
+
+def _fits(data: str) -> bool:
+    return len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES
 
 
 def vote_row(up: Vote, down: Vote, refs: RefStore) -> list[InlineKeyboardButton]:

@@ -6,6 +6,7 @@ between blocks (never inside a tag or a link); button data comes from `bots.tele
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Sequence
@@ -33,6 +34,7 @@ MAX_MESSAGE_CHARS = 4096
 MAX_INLINE_RESULTS = 10
 MAX_INLINE_DESCRIPTION = 200
 MAX_INLINE_BUTTON = 64
+MAX_RESULT_ID = 64  # bytes
 INLINE_START = "inline"  # the /start parameter of the button above inline results
 
 
@@ -137,7 +139,7 @@ def inline_results(found: Layout) -> list[InlineQueryResultArticle]:
     """Up to ten inline-mode results: title, snippet and source, each sending its passage."""
     return [
         InlineQueryResultArticle(
-            id=block.passage.id,
+            id=result_id(block.passage.id),
             title=block.passage.title,
             description=shorten(
                 f"{block.passage.snippet} ({block.passage.source.publisher}, "
@@ -152,6 +154,14 @@ def inline_results(found: Layout) -> list[InlineQueryResultArticle]:
         )
         for block in found.passages[:MAX_INLINE_RESULTS]
     ]
+
+
+def result_id(passage_id: str) -> str:
+    """An inline result's id: the passage id, or for one over Telegram's 64 bytes (a corpus
+    allows 100 characters) a stable hash of it, so the results are still accepted."""
+    if len(passage_id.encode("utf-8")) <= MAX_RESULT_ID:
+        return passage_id
+    return "h-" + hashlib.sha256(passage_id.encode("utf-8")).hexdigest()[:40]
 
 
 def inline_button(shown: Layout) -> InlineQueryResultsButton | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import messages
+from assistant import Assistant, messages
 from assistant.core import MAX_QUESTION_CHARS
 from assistant.models import Answer
 from assistant.store import Store
@@ -33,6 +33,7 @@ from tests.bots.process import (
     start_failure_url,
     stop_bot,
 )
+from tests.conftest import passage, write_corpus
 from tests.fakes.flaky import FlakyAssistant
 from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegram
 
@@ -383,6 +384,32 @@ def test_inline_query_offers_up_to_ten_results(assistant):
         }
 
     run(scenario())
+
+
+def test_a_corpus_with_long_passage_ids_gets_its_buttons_and_inline_results(tmp_path):
+    long_id = "winwinlening-" + "-".join(["voorwaarden"] * 5)  # a valid id of 72 characters
+    assert len(long_id) > 64
+    files = {
+        "lenen.yaml": [
+            passage("winwinlening", title="Winwinlening", related=[long_id]),
+            passage(long_id, title="Voorwaarden van de winwinlening"),
+        ]
+    }
+    assistant = Assistant.from_directory(write_corpus(tmp_path / "corpus", files))
+
+    async def scenario():
+        async with FakeTelegram() as fake, running(fake, handlers(assistant)):
+            fake.inline_query("winwinlening")
+            [inline] = await fake.wait_for("answerInlineQuery")
+            fake.button_press("m:winwinlening")
+            [shown] = await fake.wait_for("sendMessage")
+            [more] = [b for b in _buttons(shown) if b["text"].startswith("Meer over")]
+            fake.button_press(more["callback_data"])
+            return inline, (await fake.wait_for("sendMessage", 2))[1]
+
+    inline, opened = run(scenario())
+    assert len(inline["results"]) == 2  # accepted: no result id over 64 bytes
+    assert "Voorwaarden van de winwinlening" in opened["text"]
 
 
 def test_flood_control_429_is_retried_and_the_reply_arrives(assistant):
