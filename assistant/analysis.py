@@ -228,6 +228,10 @@ def content_tokens(text: str) -> list[str]:
 
 # The vowels after which written Dutch marks a plural -s with an apostrophe ("foto's").
 _PLURAL_VOWELS = frozenset("aiouy")
+# `Analyzer._without_particle`: the particles of Dutch particle verbs, longest first, and the
+# shortest verb after one that counts.
+_PARTICLES = ("terug", "door", "over", "voor", "mee", "bij", "aan", "uit", "her", "toe", "af")
+_PARTICLE_REST = 6
 # `Analyzer.stem`: the vowels Snowball doubles in an open syllable ("bijdragen" -> "bijdraag"),
 # and the shortest "-e" word whose stem is unified with its "-en" form's.
 _LENGTHENED = frozenset("aeou")
@@ -660,7 +664,11 @@ class Analyzer:
         of a form the stemmer leaves its ending."""
         forms = self._undiminished(token) or self._plural_without_apostrophe(token)
         if not english:
-            forms += self._infinitive(token) or self._without_ending(primary)
+            forms += (
+                self._infinitive(token)
+                or self._without_ending(primary)
+                or self._without_particle(token)
+            )
         return forms
 
     def _plural_without_apostrophe(self, token: str) -> list[str]:
@@ -689,6 +697,19 @@ class Analyzer:
         verb = infinitive(token, self._vocab_freq)
         stem = self.stem(verb) if verb else None
         return [stem] if stem in self._indexed else []
+
+    def _without_particle(self, token: str) -> list[str]:
+        """The stem of the verb a particle verb the corpus lacks is built on, when the corpus
+        has it: "bijverzekeren" (verzekeren), "herinschrijven", "bijbetalen". The particle is a
+        stopword, so the decompounder does not split it off, and "en kan ik me
+        bijverzekeren?" found no passage at all."""
+        for particle in _PARTICLES:
+            rest = token[len(particle) :]
+            if token.startswith(particle) and len(rest) >= _PARTICLE_REST:
+                stem = self.stem(rest)
+                if stem in self._indexed:
+                    return [stem]
+        return []
 
     def _without_ending(self, stem: str) -> list[str]:
         """The stem of a verb form the stemmer leaves its "-t" or "-d" ("vindt", "ontwikkelt",

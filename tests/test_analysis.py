@@ -11,6 +11,7 @@ from assistant.analysis import (
     singular,
     surface_tokens,
 )
+from assistant.conversation import Conversation
 from assistant.intent import asked_facts
 from assistant.lexicon import dutch_frequencies
 from assistant.verbs import infinitive
@@ -402,3 +403,13 @@ def test_laat_after_hoe_is_no_word_of_the_subject(assistant):
     assert answer.answered and answer.passages[0].id == "benelux-merk"
     # Elsewhere "laat" is a word: "te laat betalen".
     assert "laat" in [g.word for g in assistant.read("sociale bijdragen te laat betalen").groups]
+
+
+def test_a_particle_verb_the_corpus_lacks_stands_for_its_verb(assistant):
+    # The particle is a stopword, so "bijverzekeren" was not split: the question found nothing.
+    groups = assistant.read("kan ik me bijverzekeren").groups
+    assert assistant.terms("verzekeren")[0] in groups[0].alternatives
+    conversation = Conversation(assistant)
+    conversation.ask("ik ben ziek als zelfstandige, krijg ik iets")
+    answer = conversation.ask("en kan ik me bijverzekeren?")
+    assert answer.answered and answer.passages[0].id == "gewaarborgd-inkomen"
