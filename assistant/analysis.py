@@ -584,8 +584,10 @@ class Analyzer:
                 alternatives.extend(self._english_base(token))
             alternatives.extend(joined.get(token, ()))
             alternatives.extend(self._base_forms(token, primary, english) if unknown else ())
-            if inside_phrase and unknown and not alternatives:
-                continue  # "trader" in "sole trader": translated with "sole", not unknown
+            if inside_phrase and not alternatives and (unknown or english):
+                # "trader" in "sole trader": translated with "sole", not unknown; in English,
+                # "mark" in "word mark" (woordmerk), not a stem of "marktonderzoek".
+                continue
             # A typo of a corpus word is a better guess than a split into general Dutch words
             # (``winwinlenin`` is ``winwinlening``, not ``winwin`` + ``lenin``).
             # An acronym the corpus lacks ("NOAA", "SERV") names something else; as a typo it

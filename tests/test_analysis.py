@@ -413,3 +413,11 @@ def test_a_particle_verb_the_corpus_lacks_stands_for_its_verb(assistant):
     conversation.ask("ik ben ziek als zelfstandige, krijg ik iets")
     answer = conversation.ask("en kan ik me bijverzekeren?")
     assert answer.answered and answer.passages[0].id == "gewaarborgd-inkomen"
+
+
+def test_an_english_word_inside_a_translated_phrase_is_no_word_of_its_own(assistant):
+    # "word mark" is "woordmerk"; "mark" on its own matched "marktonderzoek", which answered.
+    words = [g.word for g in assistant.read("what is a word mark").groups]
+    assert words == ["word"]
+    answer = assistant.ask("what is a word mark")
+    assert answer.answered and answer.passages[0].id == "merk-soorten"
