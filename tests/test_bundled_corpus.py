@@ -460,3 +460,13 @@ def test_an_acronym_in_a_title_abbreviates_it_only_by_its_initials(assistant):
     assert _title_alias("Startlening (PMV)", index) is None
     assert _title_alias("Starterspakket Internationalisering (FIT)", index) is None
     assert _title_alias("Cultuurbank (2016)", index) is None
+
+
+def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
+    # "visa" also stood for "kunstenaarsvisum", a visa abolished in 2023: "do I need a visa?"
+    # showed the former artists' commission beside the work passage.
+    answer = assistant.ask("do I need a visa?")
+    assert not any(p.status == "historisch" for p in answer.passages)
+    # Netherlands Dutch "sociale premie" is a social contribution, not a VAPZ premium.
+    answer = assistant.ask("hoeveel sociale premie betaal ik als zelfstandige")
+    assert answer.passages[0].id == "sociale-bijdragen-zelfstandige"
