@@ -783,11 +783,14 @@ class Assistant:
             )
             for rank, hit in enumerate(chosen)
         )
-        notices = [
-            messages.historical_notice(p.title, p.superseded_by.title)
-            for p in passages
-            if p.superseded_by
-        ]
+        # The lead's: a historical passage among the others is marked as such where it is
+        # listed, and a notice about it would open the answer with a passage not yet read.
+        lead = passages[0]
+        notices = (
+            [messages.historical_notice(lead.title, lead.superseded_by.title)]
+            if lead.superseded_by
+            else []
+        )
         if found.english:
             notices.insert(0, messages.ENGLISH_NOTICE)
         answered = decision.outcome == "answered"

@@ -148,6 +148,11 @@ def test_historical_passage_says_so_and_points_to_its_successor(assistant):
     assert old.status == "historisch"
     assert old.superseded_by is not None and old.superseded_by.id == "winwinlening"
     assert any("Winwinlening" in notice for notice in answer.notices)
+    # Only the lead's: a historical passage among the others is marked where it is listed.
+    answer = assistant.ask("wat zijn de openingsuren van het cultuurloket")
+    assert answer.passages[0].status == "actueel"
+    assert any(p.status == "historisch" for p in answer.passages[1:])
+    assert not any("situatie van toen" in notice for notice in answer.notices)
 
 
 def test_html_in_a_question_is_treated_as_text(assistant):
