@@ -405,8 +405,9 @@ class Assistant:
         order = self._named_first(groups, hits, probabilities, order)
         order = self._titled_first(groups, hits, candidates, probabilities, order)
         order = _worded_first(candidates, probabilities, order, self.model.threshold)
-        search_order = hits
         in_context = bool(context) and smalltalk is None
+        order = self._successor_first(groups, hits, probabilities, order, in_context)
+        search_order = hits
         order, subject = self._subject_first(
             groups, hits, candidates, order, english, in_context, letters
         )
@@ -451,6 +452,35 @@ class Assistant:
         close = [k for k in order if probabilities[k] >= probabilities[order[0]] - RANK_GAP]
         first = max(close, key=lambda k: (self.model.rank(candidates[k][0]), -k))
         return _put_first(order, first)
+
+    def _successor_first(
+        self,
+        groups: Sequence[TermGroup],
+        hits: Sequence[Hit],
+        probabilities: Sequence[float],
+        order: list[int],
+        in_context: bool,
+    ) -> list[int]:
+        """The order, with a historical first passage's successor first when the question
+        does not ask about the past and the successor would answer it too: "hoeveel rente
+        betaal ik op een cultuurkrediet" wants today's loan, not the interest-free corona
+        loan of 2020, whose words it may match better. Not when the question names what only
+        the historical passage's title does: "bestaat de kunstenaarskaart nog?", "the
+        interest-free corona loan" ask about the past thing itself."""
+        if not order or asks_about_the_past(groups):
+            return order
+        first = hits[order[0]].passage
+        if not first.is_historical or first.superseded_by is None:
+            return order
+        successor = self._by_id[first.superseded_by]
+        only_then = set(self.terms(first.title)) - set(self.terms(successor.title))
+        if any(only_then.intersection((g.primary, *g.alternatives)) for g in groups):
+            return order
+        threshold = self.model.threshold_for(in_context=in_context)
+        for k in order[1:]:
+            if hits[k].passage.id == successor.id and probabilities[k] >= threshold:
+                return _put_first(order, k)
+        return order
 
     def _overview_first(
         self,

@@ -508,3 +508,14 @@ def test_a_deadline_asked_is_shown_the_sentence_with_the_date(assistant):
     answer = assistant.ask("tegen wanneer moet ik mijn jaaromzet melden")
     assert answer.passages[0].id == "btw-vrijstelling"
     assert "31 maart" in answer.passages[0].snippet
+
+
+def test_todays_passage_leads_unless_the_question_names_the_past_thing(assistant):
+    # "rente" matched the interest-free corona loan of 2020 better than today's loan.
+    answer = assistant.ask("hoeveel rente betaal ik op een cultuurkrediet")
+    assert answer.answered and answer.passages[0].id == "cultuurkrediet"
+    # Naming what only the historical passage's title names asks about that past thing.
+    answer = assistant.ask("bestaat de kunstenaarskaart nog")
+    assert answer.passages[0].id == "commissie-kunstenaars"
+    answer = assistant.ask("hoeveel rente betaal ik op een cultuurkrediet in 2020")
+    assert answer.passages[0].id == "herstel-cultuurkrediet"
