@@ -23,34 +23,33 @@ NO_SUBJECT = (
     "Waarover gaat je vraag? Ik lees er geen onderwerp in. Noem het erbij, bijvoorbeeld: "
     "«Wat kost het lidmaatschap van Sabam?»"
 )
-# Partial answers: the passage is on the subject but lacks the asked kind of fact. Each names
-# the passage where Dutch word order puts it ("Wanneer je bij «X» terechtkunt", not "Wanneer
-# je er terechtkunt bij «X»", which says "er ... bij" twice).
+# Partial answers: the passage is on the subject but lacks the asked kind of fact. The passage
+# is named after what is missing, on its own: a title can be a question ("Wat doet Sabam?"),
+# which read badly inside the sentence ("Wat het kost bij «Wat doet Sabam?», ...").
 _MISSING = {
-    "cost": "Wat het kost bij «{title}»",
-    "payment": "Wat het kost bij «{title}»",
-    "amount": "Om welk bedrag het precies gaat bij «{title}»",
-    "deadline": "Welke datum of termijn geldt bij «{title}»",
-    "when": "Welke datum of termijn geldt bij «{title}»",
-    "contact": "Hoe je iemand rechtstreeks contacteert bij «{title}»",
-    "phone": "Op welk nummer je iemand kunt bellen bij «{title}»",
-    "hours": "Wanneer je bij «{title}» terechtkunt",
-    "condition": "Welke voorwaarden precies gelden bij «{title}»",
-    "count": "Om welk aantal het precies gaat bij «{title}»",
-    "since": "Sinds wanneer het zo is bij «{title}»",
+    "cost": "Wat het kost",
+    "payment": "Wat het kost",
+    "amount": "Om welk bedrag het precies gaat",
+    "deadline": "Welke datum of termijn geldt",
+    "when": "Welke datum of termijn geldt",
+    "contact": "Hoe je iemand rechtstreeks contacteert",
+    "phone": "Op welk nummer je iemand kunt bellen",
+    "hours": "Wat de openingsuren zijn",
+    "condition": "Welke voorwaarden precies gelden",
+    "count": "Om welk aantal het precies gaat",
+    "since": "Sinds wanneer het zo is",
 }
-_MISSING_ANYTHING = "Precies wat je vraagt over «{title}»"
+_MISSING_ANYTHING = "Precies wat je vraagt"
 # When the passage holds figures or dates, but not for the year the question names.
-_MISSING_FOR_YEAR = "Wat voor {year} geldt bij «{title}»"
+_MISSING_FOR_YEAR = "Wat voor {year} geldt"
 PARTIAL = (
-    "{what}, staat niet in de kennisbank. Wel dit, over hetzelfde onderwerp. "
+    "{what}, staat niet in de kennisbank. Wel dit, over «{title}». "
     "Kijk op de officiële pagina of vraag het aan het Cultuurloket (cultuurloket.be)."
 )
 # When the passage is about the desk itself: not "vraag het aan het Cultuurloket" about the
 # Cultuurloket's own opening hours.
 PARTIAL_ABOUT_THE_DESK = (
-    "{what}, staat niet in de kennisbank. Wel dit, over hetzelfde onderwerp. "
-    "Kijk op de officiële pagina."
+    "{what}, staat niet in de kennisbank. Wel dit, over «{title}». Kijk op de officiële pagina."
 )
 ENGLISH_NOTICE = (
     "Je vroeg in het Engels; Wegwijzer antwoordt in het Nederlands (answers are in Dutch)."
@@ -86,14 +85,13 @@ SMALLTALK = {
 
 def partial(missing: tuple[str, ...], title: str) -> str:
     """What a partial answer says it does not know, about the passage it found."""
-    template, year = _MISSING_ANYTHING, ""
+    what = _MISSING_ANYTHING
     if missing and missing[0].startswith(YEAR_FACT):
-        template, year = _MISSING_FOR_YEAR, missing[0].removeprefix(YEAR_FACT)
+        what = _MISSING_FOR_YEAR.format(year=missing[0].removeprefix(YEAR_FACT))
     elif missing:
-        template = _MISSING.get(missing[0], template)
-    what = template.format(title=title, year=year)
+        what = _MISSING.get(missing[0], what)
     about_the_desk = CULTUURLOKET.label.lower() in title.lower()
-    return (PARTIAL_ABOUT_THE_DESK if about_the_desk else PARTIAL).format(what=what)
+    return (PARTIAL_ABOUT_THE_DESK if about_the_desk else PARTIAL).format(what=what, title=title)
 
 
 HISTORICAL_NOTICE = "«{title}» beschrijft de situatie van toen. Wat vandaag geldt: «{successor}»."

@@ -199,7 +199,9 @@ def test_a_partial_answer_says_what_it_does_not_know_and_names_the_desk(assistan
 def test_a_figure_for_a_year_the_corpus_lacks_is_a_partial_answer_naming_the_year(assistant):
     answer = assistant.ask("hoeveel rente betaal ik op een startlening in 2026?")
     assert answer.outcome == "partial" and answer.passages[0].id == "startlening"
-    assert answer.message.startswith("Wat voor 2026 geldt bij «Startlening")
+    assert answer.message.startswith(
+        "Wat voor 2026 geldt, staat niet in de kennisbank. Wel dit, over «Startlening"
+    )
 
 
 @pytest.mark.parametrize(

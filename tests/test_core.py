@@ -255,16 +255,19 @@ def test_a_partial_answer_about_the_desk_does_not_send_the_user_to_that_desk(ass
     assert elsewhere.outcome == "partial" and "vraag het aan het Cultuurloket" in elsewhere.message
 
 
-def test_a_partial_answer_names_its_passage_once_and_in_dutch_word_order(assistant):
+def test_a_partial_answer_names_its_passage_once_after_what_is_missing(assistant):
     answer = assistant.ask("wat zijn de openingsuren van het cultuurloket")
     assert answer.message.startswith(
-        "Wanneer je bij «Cultuurloket» terechtkunt, staat niet in de kennisbank."
+        "Wat de openingsuren zijn, staat niet in de kennisbank. Wel dit, over «Cultuurloket»."
     )
+    # A title that is a question reads as one after what is missing, not inside that clause
+    # ("Wat het kost bij «Wat doet Sabam?», ...").
     kinds = "cost payment amount deadline when contact phone hours condition count since"
     for missing in [(kind,) for kind in kinds.split()] + [(), (f"{YEAR_FACT}2026",)]:
-        message = messages.partial(missing, "Sabam")
-        what = message.split(", staat niet in de kennisbank.")[0]
-        assert what.count("«Sabam»") == 1 and " er " not in f" {what} ", message
+        message = messages.partial(missing, "Wat doet Sabam?")
+        what, rest = message.split(", staat niet in de kennisbank.")
+        assert "«" not in what and " er " not in f" {what} ", message
+        assert rest.startswith(" Wel dit, over «Wat doet Sabam?».") and message.count("«") == 1
 
 
 def test_a_question_without_a_subject_asks_for_one(assistant):

@@ -276,7 +276,9 @@ def test_titles_are_markdown_escaped_in_a_partial_heading_and_a_passage_in_full(
     )
     [reply] = _render(partial)
     escaped = r"\*\*Vet\*\* \_schuin\_ \~\~weg\~\~ \`code\` \|\|verborgen\|\|"
-    assert reply.content.startswith(f"Wat het kost bij «{escaped}», staat niet in de kennisbank.")
+    assert reply.content.startswith(
+        f"Wat het kost, staat niet in de kennisbank. Wel dit, over «{escaped}»."
+    )
     [shown] = render.encode(layout(Shown(passage)))
     assert shown.embeds[0].title == escaped
 
