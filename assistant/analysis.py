@@ -704,10 +704,21 @@ class Analyzer:
         """The stem of the verb a particle verb the corpus lacks is built on, when the corpus
         has it: "bijverzekeren" (verzekeren), "herinschrijven", "bijbetalen". The particle is a
         stopword, so the decompounder does not split it off, and "en kan ik me
-        bijverzekeren?" found no passage at all."""
+        bijverzekeren?" found no passage at all. Only a Dutch word in "-en" after the particle,
+        not a noun or adjective ("overwinning", "voorzichtig", "uitdaging"), whose rest would
+        stand for an unrelated corpus word."""
+        ordinary = 10 ** (ORDINARY_ZIPF - 9)
+        if not token.endswith("en") or self._frequencies.get(token, 0.0) >= ordinary:
+            # An everyday particle verb has a meaning of its own ("aantrekken" is not
+            # "trekken", "aangezien" no verb at all); a rare one is its verb and a particle.
+            return []
         for particle in _PARTICLES:
             rest = token[len(particle) :]
-            if token.startswith(particle) and len(rest) >= _PARTICLE_REST:
+            if (
+                token.startswith(particle)
+                and len(rest) >= _PARTICLE_REST
+                and self._frequencies.get(rest, 0.0) > 0.0
+            ):
                 stem = self.stem(rest)
                 if stem in self._indexed:
                     return [stem]

@@ -298,7 +298,8 @@ CONTINUATIONS = frozenset("en maar ook of and also".split())
 _MORE_REQUESTS = _whole_messages(
     """
     meer info | meer informatie | meer uitleg | meer details | meer weten | meer | vertel meer |
-    vertel me meer | leg uit | leg dat uit | leg me dat uit | kan je dat uitleggen |
+    vertel me meer | vertel mij meer | vertel ons meer | zeg me meer | zeg mij meer | leg uit |
+    leg dat uit | leg me dat uit | kan je dat uitleggen |
     kun je dat uitleggen | details | link | de link | bron | de bron | welke bron |
     waar vind ik dat | waar staat dat | more info | more information | more details |
     tell me more | explain | can you explain | can you explain that | source
@@ -437,6 +438,8 @@ _COUNT = re.compile(
 # A year a question may ask a figure or a date for, and the kinds of fact that are dated.
 _YEAR = re.compile(r"20\d\d")
 _DATED = frozenset(("cost", "payment", "amount", "deadline", "when"))
+# The words beside a year in a question that asks only for what holds that year.
+_YEAR_ONLY = frozenset("en in voor van dan wat and for in what about".split())
 YEAR_FACT = "year "
 
 
@@ -562,9 +565,14 @@ _WORRY_ENDS = frozenset("dat da om voor that of about".split())
 # 0.03, "weet je wat een merk kost" was refused.
 _WISHING = frozenset("wil willen wou wilde wilden wouden graag kwil kwou".split())
 _KNOWING = frozenset("weet weten".split())
-_ASKED_WHO = frozenset("je jij u ge gij jullie iemand".split())
+# ("u" is no token: one-letter words are dropped before formulas are read; "weet u wat ..."
+# opens with "weet", which `without_formulas` drops there too.)
+_ASKED_WHO = frozenset("je jij ge gij jullie iemand".split())
 _TELLING = frozenset("vertel vertellen zeg zeggen".split())
+# What follows a telling verb that asks to be told: whom ("kan je mij vertellen"), what
+# ("vertel eens over sabam", "kan je vertellen wat sabam kost").
 _TOLD = frozenset("me mij ons".split())
+_TOLD_WHAT = frozenset("eens over wat hoe wie waar wanneer welke welk hoeveel of".split())
 
 
 def without_formulas(tokens: Sequence[str]) -> list[str]:
@@ -577,10 +585,12 @@ def without_formulas(tokens: Sequence[str]) -> list[str]:
         after = tokens[i + 1]
         if word in _WISHING and after in _KNOWING:
             dropped |= {i, i + 1}
-        if word in _KNOWING and after in _ASKED_WHO:
+        if word in _KNOWING and (after in _ASKED_WHO or (i == 0 and after in _TOLD_WHAT)):
             dropped.add(i)
-        if (word in _TELLING and after in _TOLD) or (word in _TOLD and after in _TELLING):
-            dropped.add(i if word in _TELLING else i + 1)
+        if word in _TELLING and (after in _TOLD or after in _TOLD_WHAT):
+            dropped.add(i)
+        if word in _TOLD and after in _TELLING:
+            dropped.add(i + 1)
         if (word, tokens[i + 1]) in _FORMULAS:
             dropped |= {i, i + 1}
         if word in _WORRY_WORDS and tokens[i + 1] in _WORRY_ENDS:
@@ -673,8 +683,10 @@ def asks_of_what_was_named(words: Sequence[str], tokens: Sequence[str]) -> bool:
     that ask for a kind of fact ("kost", "hoeveel"), how long it lasts or how it goes ("hoe
     lang duurt het?", "hoe vraag ik dat aan?", "is dit gratis?"). Words that only ask for a
     kind of fact point back without a pronoun: "hoeveel rente?", "en de voorwaarden?" (the
-    rate of which loan, whose conditions?)."""
-    if words and all(is_fact_cue(w) for w in words):
+    rate of which loan, whose conditions?); not after "een", which asks what such a thing is
+    ("wat is een tarief?", "is er een oproep?")."""
+    generic = any(before == "een" and is_fact_cue(w) for before, w in itertools.pairwise(tokens))
+    if words and all(is_fact_cue(w) for w in words) and not generic:
         return True
     if not (has_anaphor(tokens) or any(t in _PRONOUNS for t in tokens)):
         return False
@@ -746,8 +758,10 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
     for i, pair in enumerate(itertools.pairwise(tokens)):
         if pair in _TIME_OF_DAY and _next(tokens, i + 1) not in _SUBJECTS:
             kinds.add("hours")  # "hoe laat sluit het loket?": a time of day
-    if kinds & _DATED:
-        kinds.update(YEAR_FACT + t for t in tokens if _YEAR.fullmatch(t))
+    years = [t for t in tokens if _YEAR.fullmatch(t)]
+    if kinds & _DATED or (years and all(t in _YEAR_ONLY or _YEAR.fullmatch(t) for t in tokens)):
+        # "en 2025?", "and in 2024?": what holds that year, of whatever was named before.
+        kinds.update(YEAR_FACT + t for t in years)
     return frozenset(kinds)
 
 

@@ -610,3 +610,12 @@ def test_a_question_naming_no_subject_asks_the_topics_passage_and_says_what_it_l
     answer = conversation.ask("hoe lang is het geldig?")
     assert answer.outcome == "partial" and answer.passages[0].id == "merk-soorten"
     assert not answer.message.startswith("Waarover gaat je vraag?")
+
+
+def test_a_year_alone_asks_what_holds_that_year_of_the_topic(assistant):
+    # "en 2025?" names no subject, and was told so although the loan had just been named.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de winwinlening")
+    answer = conversation.ask("en 2025?")
+    assert answer.outcome == "partial" and answer.passages[0].id == "winwinlening"
+    assert answer.message.startswith("Wat voor 2025 geldt, staat niet in de kennisbank.")

@@ -294,6 +294,9 @@ def test_a_question_without_a_subject_asks_for_one(assistant):
     for text in ("hoeveel rente?", "wat zijn de voorwaarden?", "prijs"):
         answer = assistant.ask(text)
         assert answer.message.startswith("Waarover gaat je vraag?"), text
+    # After "een" such a word asks what such a thing is: it names its subject.
+    for text in ("wat is een tarief", "is er een oproep"):
+        assert not assistant.ask(text).message.startswith("Waarover gaat je vraag?"), text
     # Beside a subject, "het" is its article, and a duration is asked of that subject.
     assert assistant.ask("wat kost het lidmaatschap van sabam?").answered
     assert assistant.ask("hoe lang duurt een octrooi?").passages[0].id == "octrooi"

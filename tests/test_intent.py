@@ -429,3 +429,11 @@ def test_asking_to_know_or_be_told_is_not_what_is_asked(assistant):
     assert answer.answered and answer.passages[0].id == "sabam-kosten-lidmaatschap"
     # What one must know is asked: "wat moet ik weten over auteursrecht" keeps "weten".
     assert "weten" in words("wat moet ik weten over auteursrecht")
+    # The formal "u" is no token; "weet" opening a question asks all the same.
+    assert words("weet u wat sabam kost") == ["sabam", "kost"]
+    # Told what, without saying whom: "vertellen" before a question word or "over".
+    assert words("kan je vertellen wat sabam kost") == ["sabam", "kost"]
+    assert words("vertel eens over sabam") == ["sabam"]
+    # Without what to tell, it asks for more, which names nothing to look up on its own.
+    assert asks_for_more(surface_tokens("vertel mij meer"))
+    assert not assistant.ask("vertel mij meer").answered
