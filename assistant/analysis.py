@@ -30,6 +30,7 @@ from assistant.intent import (
     DUTCH_MARKERS,
     ENGLISH_MARKERS,
     ENGLISH_OPENERS,
+    TIME_OF_DAY,
     english_evidence,
     without_formulas,
 )
@@ -554,7 +555,7 @@ class Analyzer:
         tokens = [
             t
             for i, t in enumerate(surface)
-            if t not in stopwords and not (t == "laat" and i and surface[i - 1] == "hoe")
+            if t not in stopwords and not (i and (surface[i - 1], t) in TIME_OF_DAY)
         ]
         joined = self._separable_verbs(surface)
         maps = (self._english, self._synonyms) if english else (self._synonyms,)

@@ -373,7 +373,7 @@ DEFINING_WORDS = frozenset("dient dienen doet betekent houdt mean means purpose"
 _DURATION_OPENERS = frozenset("hoe how".split())
 # Words that ask a time of day, which opening hours or a closing time give; not before a
 # subject, where "laat" is "laten" ("hoe laat ik mijn merk registreren?": how do I have it done).
-_TIME_OF_DAY = frozenset({("hoe", "laat")})
+TIME_OF_DAY = frozenset({("hoe", "laat")})
 _SUBJECTS = frozenset("ik je jij u we wij men ze zij hij jullie".split())
 # "hoeveel jaar", "hoeveel dagen": a duration, not a sum of money.
 _TIME_UNITS = frozenset("jaar jaren maand maanden week weken dag dagen uur uren tijd years".split())
@@ -756,7 +756,7 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
             if word in _COUNTED:
                 kinds.add("count")
     for i, pair in enumerate(itertools.pairwise(tokens)):
-        if pair in _TIME_OF_DAY and _next(tokens, i + 1) not in _SUBJECTS:
+        if pair in TIME_OF_DAY and _next(tokens, i + 1) not in _SUBJECTS:
             kinds.add("hours")  # "hoe laat sluit het loket?": a time of day
     years = [t for t in tokens if _YEAR.fullmatch(t)]
     if kinds & _DATED or (years and all(t in _YEAR_ONLY or _YEAR.fullmatch(t) for t in tokens)):
