@@ -43,7 +43,7 @@ def discord_visible(replied: Replied) -> int:
         return len(_MD_MARK.sub(r"\1", _MD_LINK.sub(r"\1", text or "")))
 
     total = 0
-    for message in discord_render.encode(layout(replied)):
+    for message in discord_render.encode(layout(replied), RefStore()):
         total += shown(message.content)
         for embed in message.embeds:
             total += shown(embed.title) + shown(embed.description)

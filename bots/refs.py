@@ -1,4 +1,5 @@
-"""Short keys for data that does not fit in a button (Telegram: 64 bytes of callback data)."""
+"""Short keys for data that does not fit in a button (Telegram: 64 bytes of callback data;
+Discord: a custom_id of 100 characters)."""
 
 from __future__ import annotations
 

@@ -18,6 +18,7 @@ from bots.actions import Press
 from bots.discord import render
 from bots.discord.buttons import WegwijzerButton
 from bots.layout import Layout, layout
+from bots.refs import RefStore
 from bots.service import ChatService
 
 logger = logging.getLogger(__name__)
@@ -44,16 +45,20 @@ class WegwijzerDiscord(commands.Bot):
 
     Args:
         service: the use cases (built with ``channel="discord"``).
+        refs: server-side store behind the custom_ids of actions too long to spell out.
         **options: passed on to `commands.Bot` (intents default to the non-privileged ones).
     """
 
-    def __init__(self, *, service: ChatService, **options: Any) -> None:
+    def __init__(
+        self, *, service: ChatService, refs: RefStore | None = None, **options: Any
+    ) -> None:
         options.setdefault("intents", discord.Intents.default())
         options.setdefault("command_prefix", commands.when_mentioned)
         options.setdefault("allowed_mentions", NO_MENTIONS)
         options.setdefault("help_command", None)
         super().__init__(**options)
         self.service = service
+        self.refs = refs if refs is not None else RefStore()  # an empty store is falsy
 
     async def setup_hook(self) -> None:
         """Register the slash commands and the persistent buttons, then sync the tree once."""
@@ -80,7 +85,7 @@ class WegwijzerDiscord(commands.Bot):
         except Exception:  # the asker hears that it failed; the bot goes on
             logger.exception("answering a message failed")
             outcome = self.service.failed()
-        for part in render.encode(layout(outcome)):
+        for part in render.encode(layout(outcome), self.refs):
             await message.reply(**_send_kwargs(part))
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
@@ -93,25 +98,25 @@ class WegwijzerDiscord(commands.Bot):
         except Exception:  # else Discord shows "interaction failed" and nothing more
             logger.exception("a button press failed")
             outcome = self.service.failed()
-        await respond(interaction, layout(outcome))
+        await respond(interaction, self.refs, layout(outcome))
 
     async def ask(self, interaction: discord.Interaction, question: str) -> None:
         """/vraag: answers that are not reliable are shown to the asker alone."""
         outcome = self.service.ask(interaction.channel_id, interaction.user.id, question)
-        await respond(interaction, layout(outcome))
+        await respond(interaction, self.refs, layout(outcome))
 
     async def _topics(self, interaction: discord.Interaction) -> None:
         """/onderwerpen: topics as buttons."""
-        await respond(interaction, layout(self.service.topics()))
+        await respond(interaction, self.refs, layout(self.service.topics()))
 
     async def _about(self, interaction: discord.Interaction) -> None:
         """/over: what Wegwijzer is and how current it is."""
-        await respond(interaction, layout(self.service.about()))
+        await respond(interaction, self.refs, layout(self.service.about()))
 
     async def _forget(self, interaction: discord.Interaction) -> None:
         """/vergeet: delete what the log has of this user; restart the conversation."""
         outcome = self.service.forget(interaction.channel_id, interaction.user.id)
-        await respond(interaction, layout(outcome))
+        await respond(interaction, self.refs, layout(outcome))
 
     async def _on_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
@@ -156,10 +161,10 @@ def question_for_bot(message: discord.Message, me: discord.ClientUser | None) ->
     return " ".join(text.split())
 
 
-async def respond(interaction: discord.Interaction, shown: Layout) -> None:
+async def respond(interaction: discord.Interaction, refs: RefStore, shown: Layout) -> None:
     """Answer an interaction: the first message through its callback, the rest as follow-ups;
-    a private layout is ephemeral."""
-    first, *rest = render.encode(shown)
+    a private layout is ephemeral. `refs` keeps what a custom_id has no room for."""
+    first, *rest = render.encode(shown, refs)
     await interaction.response.send_message(ephemeral=shown.private, **_send_kwargs(first))
     for part in rest:
         await interaction.followup.send(ephemeral=shown.private, **_send_kwargs(part))

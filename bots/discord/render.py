@@ -3,7 +3,8 @@
 Within Discord's limits: content 2,000; embed title 256, description 4,096, field value 1,024,
 footer 2,048; at most 10 embeds and 6,000 characters of embeds per message; 25 buttons. A long
 answer is split between passages. Buttons are returned as specs (their ids from
-`bots.discord.buttons`); the bot turns them into components.
+`bots.discord.buttons`, which keeps what does not fit in a `RefStore`); the bot turns them into
+components.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bots import layout as lay
 from bots.actions import Action, OpenLink, Vote
 from bots.discord import buttons
 from bots.layout import Layout, shorten
+from bots.refs import RefStore
 
 CONTENT_LIMIT = 2000
 TITLE_LIMIT = 256
@@ -56,9 +58,14 @@ class DiscordMessage:
     buttons: tuple[ButtonSpec, ...] = field(default=())
 
 
-def encode(layout: Layout) -> list[DiscordMessage]:
+def encode(layout: Layout, refs: RefStore) -> list[DiscordMessage]:
     """A layout as one or more messages: the text blocks as content, the lead and each passage
-    an embed; "Ook relevant" and the footer go on the last embed when there is one."""
+    an embed; "Ook relevant" and the footer go on the last embed when there is one.
+
+    Args:
+        layout: what to send.
+        refs: keeps the actions whose custom_id would not fit server-side.
+    """
     embeds = [
         lead_embed(b) if isinstance(b, lay.Lead) else passage_embed(b)
         for b in layout.blocks
@@ -79,7 +86,7 @@ def encode(layout: Layout) -> list[DiscordMessage]:
             lines.append(_line(block))
     content = shorten("\n".join(lines), CONTENT_LIMIT)
     groups = pack([_within_limit(e) for e in embeds])
-    specs = tuple(s for a in layout.actions if (s := _button(a)) is not None)[:MAX_BUTTONS]
+    specs = tuple(s for a in layout.actions if (s := _button(a, refs)) is not None)[:MAX_BUTTONS]
     if not groups:
         return [DiscordMessage(content, (), specs)]
     return [
@@ -159,10 +166,10 @@ def _within_limit(embed: discord.Embed) -> discord.Embed:
     return embed
 
 
-def _button(action: Action) -> ButtonSpec | None:
+def _button(action: Action, refs: RefStore) -> ButtonSpec | None:
     if isinstance(action, OpenLink):
         return ButtonSpec(shorten(action.label, LABEL_LIMIT), url=action.url)
-    custom_id = buttons.custom_id(action)
+    custom_id = buttons.custom_id(action, refs)
     if custom_id is None:
         return None
     if isinstance(action, Vote):

@@ -90,8 +90,8 @@ def test_logged_show_buttons_round_trip_on_both_platforms(interest):
     refs = RefStore()
     data = telegram_buttons.encode(action, refs)
     assert data is not None and len(data.encode()) <= telegram_buttons.MAX_CALLBACK_BYTES
-    _, kind, rest = discord_buttons.custom_id(action).split(":", 2)
-    for parsed in (telegram_buttons.parse(data, refs), discord_buttons.parse(kind, rest)):
+    _, kind, rest = discord_buttons.custom_id(action, refs).split(":", 2)
+    for parsed in (telegram_buttons.parse(data, refs), discord_buttons.parse(kind, rest, refs)):
         assert (parsed.passage_id, parsed.log_id, parsed.seal, parsed.interest) == (
             "cofinanciering",
             123456789,
@@ -103,6 +103,8 @@ def test_logged_show_buttons_round_trip_on_both_platforms(interest):
 def test_a_logged_show_id_too_long_for_discord_still_opens_the_passage():
     long_id = "-".join(["lang"] * 14)  # 69 characters
     action = ShowPassage(long_id, "", 123456789012345678, "AbC-_0123456", Interest.MORE)
-    custom_id = discord_buttons.custom_id(action)
+    refs = RefStore()
+    custom_id = discord_buttons.custom_id(action, refs)
     assert custom_id == f"wegwijzer:meer:{long_id}"
-    assert discord_buttons.parse("meer", long_id) == ShowPassage(long_id, "")
+    assert discord_buttons.parse("meer", long_id, refs) == ShowPassage(long_id, "")
+    assert len(refs) == 0  # spelled out: it still works after a restart

@@ -68,7 +68,7 @@ def test_every_renderer_says_a_source_page_shows_no_date():
     reply = answer([passage], message="Dit vond ik")
     shown = layout(Replied(reply, None, "seal"))
     [telegram] = telegram_render.encode(shown, RefStore())
-    [discord] = discord_render.encode(shown)
+    [discord] = discord_render.encode(shown, RefStore())
     shown = [render_text(reply), telegram.text, discord.embeds[0].description or ""]
     shown += [f.value for f in discord.embeds[0].fields]
     assert "pagina zonder datum" in render_text(reply)

@@ -324,6 +324,48 @@ def test_buttons_keep_working_after_a_restart_and_feedback_reaches_the_store(ass
     assert (feedback.question_id, feedback.vote, feedback.reason) == (question.id, -1, "verouderd")
 
 
+def test_a_passage_with_a_long_id_keeps_its_buttons_until_a_restart(tmp_path):
+    long_id = "winwinlening-" + "-".join(["voorwaarden"] * 7)  # a valid id of 96 characters
+    assert len(long_id) + len("wegwijzer:meer:") > 100
+    title = "Voorwaarden van de winwinlening"
+    corpus = write_corpus(tmp_path / "corpus", {"lenen.yaml": [passage(long_id, title=title)]})
+    assistant = Assistant.from_directory(corpus)
+    store = Store.open(tmp_path / "log.db")
+
+    async def scenario():
+        async with FakeDiscord() as fake:
+            async with running(fake, assistant, store=store):
+                await fake.slash("vraag", _ask("wat is de winwinlening"))
+                [answer] = await fake.wait_for("POST", "/interactions/")
+                buttons = _components(answer.body)
+                [whole] = [b for b in buttons if b.get("label") == messages.READ_WHOLE_PASSAGE]
+                [up] = [b for b in buttons if b.get("emoji", {}).get("name") == "👍"]
+                await fake.press(whole["custom_id"])
+                await fake.press(up["custom_id"])
+                pressed = (await fake.wait_for("POST", "/interactions/", 3))[1:]
+            async with running(fake, assistant, store=store):  # a new client: a restart
+                await fake.press(whole["custom_id"])
+                expired = (await fake.wait_for("POST", "/interactions/", 4))[3]
+            return answer, pressed, expired
+
+    answer, (shown, thanks), expired = run(scenario())
+    assert _lead(answer.body)["description"].startswith("De winwinlening")
+    assert all(len(i) <= 100 for i in _custom_ids(answer.body))
+    assert [c.get("label") for c in _components(answer.body)] == [
+        messages.READ_WHOLE_PASSAGE,
+        None,
+        None,
+    ]
+    assert shown.body["data"]["embeds"][0]["title"] == title
+    assert thanks.body["data"]["content"] == messages.THANKS_UP
+    [feedback] = store.feedback()
+    assert (feedback.vote, feedback.passage_id) == (1, long_id)
+    assert_one_interest(store, long_id, "more")
+    # The key died with the old client's memory: the button says so, to the presser alone.
+    assert expired.body["data"]["content"] == messages.BUTTON_EXPIRED
+    assert expired.body["data"]["flags"] == 64
+
+
 def test_forged_and_foreign_buttons_are_answered_and_change_nothing(assistant, tmp_path):
     store = Store.open(tmp_path / "log.db")
     forged = [

@@ -5,9 +5,11 @@ from hypothesis import strategies as st
 
 from assistant import messages
 from assistant.models import Answer, AnswerPassage, Link, PassageRef, Source
+from assistant.store import Interest
 from bots.actions import AskQuestion, GiveReason, ShowPassage, Vote
 from bots.discord import buttons, render
 from bots.layout import Layout, PassageBlock, layout
+from bots.refs import RefStore
 from bots.service import Found, Replied, Shown
 from tests.bots.builders import answer, answer_passage
 
@@ -31,8 +33,11 @@ def _passage(title, snippet, pid="een", links=PMV, **extra) -> AnswerPassage:
     return answer_passage(title, snippet, pid, source=source, links=links, **extra)
 
 
-def _render(answer: Answer, log_id: int | None = None) -> list[render.DiscordMessage]:
-    return render.encode(layout(Replied(answer, log_id, "seal")))
+def _render(
+    answer: Answer, log_id: int | None = None, refs: RefStore | None = None
+) -> list[render.DiscordMessage]:
+    refs = refs if refs is not None else RefStore()
+    return render.encode(layout(Replied(answer, log_id, "seal")), refs)
 
 
 def _answer(passages, answered=True, suggestions=()) -> Answer:
@@ -103,7 +108,7 @@ def test_a_historical_passage_offers_todays_passage_under_the_answer_and_in_full
         "",
     ]
     assert _parse(message.buttons[1].custom_id).passage_id == "w"
-    [shown] = render.encode(layout(Shown(old)))
+    [shown] = render.encode(layout(Shown(old)), RefStore())
     assert [(b.label, b.custom_id) for b in shown.buttons] == [
         ("Wat vandaag geldt: Winwinlening", "wegwijzer:meer:w")
     ]
@@ -159,7 +164,7 @@ def test_a_layout_of_many_passages_is_split_between_messages():
         Vote(False, "p0", None, "seal"),
     )
     many = Layout(tuple(PassageBlock(p, n) for n, p in enumerate(passages, start=1)), actions)
-    parts = render.encode(many)
+    parts = render.encode(many, RefStore())
     assert len(parts) >= 2
     for part in parts:
         _within_limits(part)
@@ -183,17 +188,21 @@ def test_any_answer_stays_within_discord_limits(titles, snippet, suggestions, an
     ]
     for part in _render(_answer(passages, answered, suggestions)):
         _within_limits(part)
-    for part in render.encode(layout(Found(tuple(passages)))):
+    for part in render.encode(layout(Found(tuple(passages))), RefStore()):
         _within_limits(part)
 
 
-def _parse(custom_id: str):
+def _parse(custom_id: str, refs: RefStore | None = None):
     prefix, kind, rest = custom_id.split(":", 2)
     assert prefix == buttons.PREFIX
-    return buttons.parse(kind, rest)
+    return buttons.parse(kind, rest, refs if refs is not None else RefStore())
+
+
+LONGEST_ID = "-".join(["a" * 49, "b" * 50])  # 100 characters, as long as a corpus allows
 
 
 def test_every_action_is_parsed_back_from_its_custom_id():
+    refs = RefStore()
     for action in (
         ShowPassage("winwinlening", ""),
         AskQuestion("Wat is VLAIO?", ""),
@@ -201,25 +210,66 @@ def test_every_action_is_parsed_back_from_its_custom_id():
         Vote(True, "winwinlening", None, "abc123"),
         GiveReason(12, "verouderd", "", "abc123"),
     ):
-        assert _parse(buttons.custom_id(action)) == action
+        assert _parse(buttons.custom_id(action, refs), refs) == action
+    assert len(refs) == 0  # all spelled out: they work after a restart
 
 
-def test_an_id_over_100_characters_is_not_built_and_a_forged_one_not_parsed():
-    assert buttons.custom_id(AskQuestion("x" * 100, "")) is None
+def test_an_action_too_long_to_spell_out_is_kept_server_side():
+    refs = RefStore()
+    ninety = "-".join(["a" * 44, "b" * 45])
+    for passage_id in (ninety, LONGEST_ID):
+        for action in (
+            ShowPassage(passage_id, "Lees de hele passage"),
+            ShowPassage(passage_id, "Lees", 10**17, "AbC-_0123456789x", Interest.CHOICE),
+            Vote(True, passage_id, 17, "abcdefghijkl"),
+            Vote(False, passage_id, None, "abcdefghijkl"),
+        ):
+            custom_id = buttons.custom_id(action, refs)
+            assert custom_id is not None and len(custom_id) <= buttons.CUSTOM_ID_LIMIT, action
+            assert _parse(custom_id, refs) == action
+    question = AskQuestion("Mag ik " + "heel " * 20 + "lang vragen?", "Lange vraag")
+    assert _parse(buttons.custom_id(question, refs), refs) == question
+    # The longest id that still fits is spelled out as before, needing no store.
+    fits = "c" * (buttons.CUSTOM_ID_LIMIT - len("wegwijzer:meer:"))
+    assert buttons.custom_id(ShowPassage(fits, ""), RefStore()) == f"wegwijzer:meer:{fits}"
+
+
+def test_the_two_votes_too_long_to_spell_out_are_two_buttons():
+    refs = RefStore()
+    up, down = (
+        buttons.custom_id(Vote(positive, LONGEST_ID, 17, "seal"), refs)
+        for positive in (True, False)
+    )
+    assert up.startswith("wegwijzer:fk:") and down.startswith("wegwijzer:fk:")
+    assert up != down  # a message's custom_ids must differ
+    assert _parse(up, refs).positive and not _parse(down, refs).positive
+
+
+def test_a_forged_custom_id_or_a_key_not_in_the_store_is_not_parsed():
+    refs = RefStore()
+    kept = buttons.custom_id(ShowPassage(LONGEST_ID, ""), refs)
+    question_key = refs.put(AskQuestion("Wat is VLAIO?", ""))
     for forged in (
         "wegwijzer:fb:+:winwinlening:" + "9" * 40 + ":abc",
         "wegwijzer:rd:abc:fout:x",
         "wegwijzer:rd:1:onbekend:x",
         "wegwijzer:meer:Winwin\nlening",
         "wegwijzer:zz:1",
+        "wegwijzer:mk:onbekend",  # a key this store never gave (or one from before a restart)
+        f"wegwijzer:mk:{question_key}",  # a question's key pressed as a passage
+        f"wegwijzer:fk:{kept.rsplit(':', 1)[1]}",  # a passage's key pressed as a vote
+        "wegwijzer:qk:" + "k" * 17,  # no key is that long
     ):
-        assert _parse(forged) is None, forged
+        assert _parse(forged, refs) is None, forged
+    assert _parse(kept, RefStore()) is None  # the store of a restarted bot is empty
 
 
 @given(st.text(max_size=120))
 def test_parsing_any_custom_id_gives_an_action_or_none(rest):
-    for kind in (buttons.SHOW, buttons.ASK, buttons.VOTE, buttons.REASON, "x"):
-        parsed = buttons.parse(kind, rest)
+    refs = RefStore()
+    refs.put(ShowPassage(LONGEST_ID, ""))
+    for kind in (*buttons.PATTERNS, "x"):
+        parsed = buttons.parse(kind, rest, refs)
         assert parsed is None or isinstance(parsed, ShowPassage | AskQuestion | Vote | GiveReason)
 
 
@@ -279,7 +329,7 @@ def test_titles_are_markdown_escaped_in_a_partial_heading_and_a_passage_in_full(
     assert reply.content.startswith(
         f"Wat het kost, staat niet in de kennisbank. Wel dit, over «{escaped}»."
     )
-    [shown] = render.encode(layout(Shown(passage)))
+    [shown] = render.encode(layout(Shown(passage)), RefStore())
     assert shown.embeds[0].title == escaped
 
 

@@ -79,7 +79,7 @@ def test_a_conversation_and_every_renderer_take_any_text(assistant, questions):
         for part in telegram_render.encode(shown, RefStore()):
             check_telegram_html(part.text)
             assert len(part.text) <= telegram_render.MAX_MESSAGE_CHARS
-        for part in discord_render.encode(shown):
+        for part in discord_render.encode(shown, RefStore()):
             _within_limits(part)
 
 
@@ -88,7 +88,7 @@ def test_a_conversation_and_every_renderer_take_any_text(assistant, questions):
 def test_every_button_parser_takes_any_id(rest):
     refs = RefStore()
     for kind in (*discord_buttons.PATTERNS, "x"):
-        discord_buttons.parse(kind, rest)  # an action or None, never an exception
+        discord_buttons.parse(kind, rest, refs)  # an action or None, never an exception
     for kind in (*telegram_buttons.PATTERNS, "x"):
         telegram_buttons.parse(f"{kind}:{rest}", refs)
 
