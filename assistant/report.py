@@ -199,13 +199,15 @@ def render_text(report: CuratorReport) -> str:
 # Characters a terminal acts on or that change how a line reads: controls (ESC starts an
 # escape sequence that can recolour, retitle or clear the curator's terminal; BEL rings; a
 # line break would forge a line of the report), and format characters such as the bidi
-# overrides (U+202E shows a question's words backwards). A logged question may hold any.
+# overrides (U+202E shows a question's words backwards, in a browser too). A logged question
+# may hold any.
 _INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
 def visible(text: str) -> str:
-    """`text` for a terminal: every control, format or line-separator character written as
-    its Python escape (``\\x1b``, ``\\u202e``), so the curator sees it and nothing acts on it."""
+    """`text` for a terminal or a page: every control, format or line-separator character
+    written as its Python escape (``\\x1b``, ``\\u202e``), so the curator sees it and nothing
+    acts on it."""
     if all(unicodedata.category(ch) not in _INVISIBLE for ch in text):
         return text
     return "".join(
@@ -262,12 +264,17 @@ def csv_cell(value: object) -> object:
 
 
 def render_html(report: CuratorReport) -> str:
-    """One self-contained page (no scripts, no external files) with a small SVG chart."""
+    """One self-contained page (no scripts, no external files) with a small SVG chart.
+
+    A cell shows control and format characters as escapes (`visible`): html.escape leaves
+    them, and a bidi override in a logged question would show it backwards in the browser.
+    """
     e = html.escape
 
     def rows(cells: list) -> str:
         return "".join(
-            "<tr>" + "".join(f"<td>{e(str(c))}</td>" for c in row) + "</tr>" for row in cells
+            "<tr>" + "".join(f"<td>{e(visible(str(c)))}</td>" for c in row) + "</tr>"
+            for row in cells
         )
 
     sections = [

@@ -93,6 +93,41 @@ def test_control_and_bidi_characters_in_questions_reach_the_terminal_only_as_esc
     assert r"stoofvlees \x9b31m" in text
 
 
+HOSTILE = (
+    "wat is sabam\x1b]0;gehackt\x07\x1b[2J",
+    "\u202ewat is een winwinlening",
+    "huurtoelage\u2028    9x  een vraag die niemand stelde",
+    "stoofvlees \x9b31m",
+    "vakantie\u2067 voor \u200fkunstenaars",
+)
+
+
+def _hostile_report(tmp_path, assistant):
+    store = Store.open(tmp_path / "log.db", clock=Clock(LOG_DAY))
+    for question in HOSTILE:
+        logged = store.record_question("telegram", None, Answer(question, False, 0.0, ""))
+    store.record_feedback(logged, False, passage_id="vlaio")
+    return build_report(store, assistant, since=dt.date(2026, 11, 1), today=dt.date(2026, 11, 26))
+
+
+def _acting(text: str) -> list[str]:
+    """The control, format and separator characters in `text`, but for its line breaks."""
+    categories = ("Cc", "Cf", "Zl", "Zp")
+    return [ch for ch in text if unicodedata.category(ch) in categories and ch != "\n"]
+
+
+def test_control_and_bidi_characters_in_questions_show_in_the_html_report_as_escapes(
+    tmp_path, assistant
+):
+    page = render(_hostile_report(tmp_path, assistant), "html")
+    assert _acting(page) == []  # no override can turn a question around in the browser
+    assert r"<td>\u202ewat is een winwinlening</td>" in page
+    assert r"wat is sabam\x1b]0;gehackt\x07\x1b[2J" in page
+    assert r"huurtoelage\u2028    9x" in page
+    assert r"stoofvlees \x9b31m" in page
+    assert r"vakantie\u2067 voor \u200fkunstenaars" in page
+
+
 def test_group_similar_joins_near_duplicates():
     groups = group_similar(["wat is x vlaio", "vlaio wat is x", "iets anders"])
     assert [g.count for g in groups] == [2, 1]
