@@ -162,7 +162,28 @@ def render(report: CuratorReport, fmt: str) -> str:
 
 
 def render_json(report: CuratorReport) -> str:
-    return json.dumps(asdict(report), ensure_ascii=False, indent=2)
+    """The report as JSON: readable letters of any script, but control and format characters
+    as ``\\u`` escapes (`json_escaped`)."""
+    return json_escaped(json.dumps(asdict(report), ensure_ascii=False, indent=2))
+
+
+def json_escaped(dumped: str) -> str:
+    """JSON from ``json.dumps(..., ensure_ascii=False)`` with every control, format or
+    separator character written as its ``\\u`` escape.
+
+    json.dumps escapes only C0 controls: a C1 control (U+009B starts an escape sequence) or a
+    bidi override (U+202E) in a logged question would reach the terminal of a curator who
+    reads the file. The data reads back unchanged; outside strings JSON has only spaces and
+    the indentation's line breaks, which stay.
+    """
+    if all(ch == "\n" or unicodedata.category(ch) not in _INVISIBLE for ch in dumped):
+        return dumped
+    return "".join(
+        json.dumps(ch)[1:-1]  # ASCII-only: "\\u202e", or a surrogate pair beyond U+FFFF
+        if ch != "\n" and unicodedata.category(ch) in _INVISIBLE
+        else ch
+        for ch in dumped
+    )
 
 
 def render_text(report: CuratorReport) -> str:

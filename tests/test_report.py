@@ -9,7 +9,7 @@ import pytest
 from assistant import cli, messages
 from assistant.curate import Suggestion
 from assistant.models import Answer
-from assistant.report import build_report, group_similar, render
+from assistant.report import build_report, group_similar, json_escaped, render
 from assistant.store import Store
 from tests.conftest import LOG_DAY
 from tests.fakes.clock import Clock
@@ -126,6 +126,21 @@ def test_control_and_bidi_characters_in_questions_show_in_the_html_report_as_esc
     assert r"huurtoelage\u2028    9x" in page
     assert r"stoofvlees \x9b31m" in page
     assert r"vakantie\u2067 voor \u200fkunstenaars" in page
+
+
+def test_control_and_bidi_characters_in_the_json_report_are_escapes_and_read_back_intact(
+    tmp_path, assistant
+):
+    dumped = render(_hostile_report(tmp_path, assistant), "json")
+    assert _acting(dumped) == []  # nothing acts on the terminal of a curator who reads it
+    assert r'"\u202ewat is een winwinlening"' in dumped
+    assert r"stoofvlees \u009b31m" in dumped
+    examples = [g["example"] for g in json.loads(dumped)["unanswered"]]
+    assert sorted(examples) == sorted(HOSTILE)
+    tag = "\U000e0001"  # a format character beyond U+FFFF: a surrogate pair in JSON
+    escaped = json_escaped(json.dumps([tag, "één"], ensure_ascii=False))
+    assert escaped == '["\\udb40\\udc01", "één"]'  # letters stay readable
+    assert json.loads(escaped) == [tag, "één"]
 
 
 def test_group_similar_joins_near_duplicates():
