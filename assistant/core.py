@@ -63,6 +63,9 @@ GENERIC_WORDS = 2  # not counting `DEFINING_WORDS` ("waarvoor dient het volgrech
 ASK_WORDS = 2
 # Weight of the words of a conversation's earlier question beside a follow-up's own words.
 CONTEXT_WEIGHT = 0.5
+# In choosing a passage's snippet, a question's word that the passage's title holds counts this
+# share of its weight: it names what every sentence is about (`Assistant._snippet`).
+TITLED_WEIGHT = 0.25
 # Two facets whose explained shares of a follow-up's own words are this close (relatively)
 # explain it alike; the model's probability decides between them (see `facet_first`).
 FACETS_ALIKE = 0.1
@@ -215,6 +218,7 @@ class Assistant:
         self._outside = OutsideSubjects(corpus.outside, analyzer, vocabulary, counts)
         self._wordings = Wordings(corpus.passages)
         self._title_heads: dict[str, frozenset[str]] = {}  # see `_title_head`
+        self._title_term_sets: dict[str, frozenset[str]] = {}  # see `_title_terms`
         self._aliases: dict[str, str | None] = {}  # see `_alias`
 
     @classmethod
@@ -594,6 +598,14 @@ class Assistant:
             ):
                 return _put_first(order, k)
         return order
+
+    def _title_terms(self, passage_id: str) -> frozenset[str]:
+        """The index terms of a passage's title, compound parts included (remembered)."""
+        terms = self._title_term_sets.get(passage_id)
+        if terms is None:
+            terms = frozenset(self.terms(self._by_id[passage_id].title))
+            self._title_term_sets[passage_id] = terms
+        return terms
 
     def _title_head(self, passage_id: str) -> frozenset[str]:
         """The stems of a passage's title before its first comma or parenthesis: the name it
@@ -1186,10 +1198,18 @@ class Assistant:
         return self.analyse(context)
 
     def _snippet(self, passage: Passage, terms: Mapping[str, float], figures: _Figures) -> str:
-        """The sentences of a passage that answer best (see `snippets.best_snippet`)."""
+        """The sentences of a passage that answer best (see `snippets.best_snippet`).
+
+        The words of the passage's title count `TITLED_WEIGHT` of theirs: every sentence is
+        about what the title names, so they tell little which one answers. "wat is de rente
+        van de startlening" showed the sentence naming "De Startlening van PMV" twice over
+        the one with "vaste rente van 3%".
+        """
+        titled = self._title_terms(passage.id)
+        weights = {t: w * TITLED_WEIGHT if t in titled else w for t, w in terms.items()}
         return best_snippet(
             passage.text,
-            terms,
+            weights,
             self.index.analyzer.document_terms,
             self.index.idf,
             wants_amount=figures.amount,

@@ -142,3 +142,12 @@ def test_the_chosen_sentence_does_not_depend_on_the_hash_seed():
         assert result.returncode == 0, result.stderr
         chosen.add(result.stdout.strip())
     assert chosen == {"Eerste zin over x y z."}
+
+
+def test_the_words_of_a_passages_title_tell_little_which_sentence_answers(assistant):
+    # "De Startlening van PMV ..." names the loan; the rate is what was asked.
+    answer = assistant.ask("wat is de rente van de startlening")
+    assert answer.passages[0].id == "startlening"
+    assert "rente van 3%" in answer.passages[0].snippet
+    answer = assistant.ask("wat is de btw op de restauratie van een schilderij")
+    assert "restauratie van kunstwerken zijn aan 21%" in answer.passages[0].snippet
