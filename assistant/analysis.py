@@ -138,6 +138,7 @@ _CHAT_FORMS = {
     "ginder": "daar",
     "kdenk": "denk",
     "goe": "goed",
+    "worre": "worden",  # "lid worre": lid worden
 }
 
 

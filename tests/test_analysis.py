@@ -119,6 +119,9 @@ def test_a_question_in_flemish_chat_is_answered_as_in_plain_dutch(assistant):
     plain = assistant.ask("hoeveel moet je betalen om lid te worden van sabam")
     assert flemish.outcome == plain.outcome == "answered"
     assert flemish.passages[0].id == plain.passages[0].id == "sabam-kosten-lidmaatschap"
+    # "worre" (worden) was the rarest word of the question, refused at 0.30.
+    flemish = assistant.ask("hoeveel kost da eigelijk om lid te worre van sabam")
+    assert flemish.answered and flemish.passages[0].id == "sabam-kosten-lidmaatschap"
 
 
 def test_flemish_spoken_function_words_are_read_as_the_words_they_stand_for(assistant):
