@@ -477,7 +477,7 @@ class Assistant:
         if not first.is_historical or first.superseded_by is None:
             return order
         successor = self._by_id[first.superseded_by]
-        only_then = set(self.terms(first.title)) - set(self.terms(successor.title))
+        only_then = self._title_terms(first.id) - self._title_terms(successor.id)
         if any(only_then.intersection((g.primary, *g.alternatives)) for g in groups):
             return order
         threshold = self.model.threshold_for(in_context=in_context)

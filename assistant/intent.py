@@ -439,7 +439,7 @@ _COUNT = re.compile(
 _YEAR = re.compile(r"20\d\d")
 _DATED = frozenset(("cost", "payment", "amount", "deadline", "when"))
 # The words beside a year in a question that asks only for what holds that year.
-_YEAR_ONLY = frozenset("en in voor van dan wat and for in what about".split())
+_YEAR_ONLY = frozenset("en in voor van dan wat and for what about".split())
 YEAR_FACT = "year "
 
 
