@@ -134,13 +134,15 @@ class Conversation:
             found = assistant.facet_first(asked, found, back)
             family = assistant.topic_passages(topic.passage_ids)
             found = assistant.fact_first(asked, found, family)
+            # Read alone, it names no subject: the topic's is the one it asks about.
+            subjectless = assistant.without_subject(alone.found)
             if first is not None:
-                subjectless = assistant.without_subject(alone.found)
                 found = assistant.led_by_topic(
                     asked, found, first, subjectless=subjectless, family=family
                 )
             found = assistant.current_first(asked, found, first)
-            in_context = self._on_topic(_Reading(found, assistant.decide(found)), alone, first)
+            reading = _Reading(found, assistant.decide(found))
+            in_context = self._on_topic(reading, first) if subjectless else reading
             if self._is_follow_up(asked, topic.asked, alone, in_context, first, family):
                 chosen, followed_up = in_context, True
         # Only the reading that is answered is composed (snippets, suggestions).
@@ -227,11 +229,13 @@ class Conversation:
         explained = self.assistant.explained
         return explained(asked, context, found) > explained(asked, context, alone_found)
 
-    def _on_topic(self, in_context: _Reading, alone: _Reading, topic_first: str | None) -> _Reading:
-        """The in-context reading, partial when the question names no subject and asks the
-        topic's passage for a kind of fact it lacks: "hoe lang is het geldig?" after "wat is een
-        woordmerk" is about the word mark, whose passage gives no term. Read alone it names
-        nothing ("Waarover gaat je vraag?"), which is no answer to a user who named it before.
+    @staticmethod
+    def _on_topic(in_context: _Reading, topic_first: str | None) -> _Reading:
+        """The in-context reading of a question that names no subject, partial when it asks
+        the topic's passage for a kind of fact it lacks: "hoe lang is het geldig?" after "wat
+        is een woordmerk" is about the word mark, whose passage gives no term. Read alone it
+        names nothing ("Waarover gaat je vraag?"), which is no answer to a user who named it
+        before.
         """
         found = in_context.found
         if (
@@ -239,7 +243,6 @@ class Conversation:
             and found.missing
             and found.hits
             and in_context.first == topic_first
-            and self.assistant.without_subject(alone.found)
         ):
             decision = Decision("partial", in_context.decision.confidence, found.missing)
             return _Reading(found, decision)
