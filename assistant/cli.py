@@ -378,8 +378,9 @@ def _cli_log() -> Store:
 def _open_log(*, existing: bool = False) -> Store | None:
     """The question log for forget, report and curate, or None after an error message.
 
-    With `existing`, a log that does not exist yet is not created (report and curate read
-    one: a mistyped WEGWIJZER_DB would otherwise give an empty report and a new file).
+    With `existing`, a log that does not exist yet is not created (forget, report and curate
+    read one: a mistyped WEGWIJZER_DB would otherwise give an empty report, "forgot 0
+    questions" and a new file).
     """
     from assistant.store import missing_log, store_from_environment
 
@@ -397,7 +398,7 @@ def _open_log(*, existing: bool = False) -> Store | None:
 
 
 def _cmd_forget(args: argparse.Namespace) -> int:
-    store = _open_log()
+    store = _open_log(existing=True)  # a log that does not exist holds nobody to forget
     if store is None:
         return 1
     with store:

@@ -172,9 +172,10 @@ def test_cli_report_and_forget(log_at, monkeypatch, capsys, assistant):
         ["curate", "--format", "json"],
         ["curate", "reject", "deadbeef"],
         ["curate", "accept", "deadbeef"],
+        ["forget", "--user", "ann"],
     ],
 )
-def test_report_and_curate_on_a_log_that_does_not_exist_say_so_and_create_nothing(
+def test_forget_report_and_curate_on_a_log_that_does_not_exist_say_so_and_create_nothing(
     argv, tmp_path, monkeypatch, capsys, cli_reuses_the_session_assistant
 ):
     typo = tmp_path / "nope" / "typo.db"
