@@ -401,6 +401,11 @@ class Analyzer:
         "bijdragen" "bijdraag" but "bijdrage" and "bijdrages" "bijdrag", and "hoeveel sociale
         bijdrage betaal ik" missed the passages that speak of "sociale bijdragen". Not a
         comparative ("andere", "bredere"), whose "-en" form is no plural."""
+        if word.startswith("bege") and len(word) > _OPEN_SYLLABLE_LETTERS:
+            # After the prefix "be-", "ge" is no participle's: Snowball drops it all the same
+            # and made "begeleiding" (guidance) "beleid" (policy).
+            rest = word[4:-1] if word.endswith("dt") else word[4:]
+            return "bege" + self._stemmer.stemWord(rest)
         base = word[:-1] if word.endswith("es") else word
         if len(base) >= _OPEN_SYLLABLE_LETTERS and base[-1] == "e" and base[-2] not in "ei":
             short = self._stemmer.stemWord(base)

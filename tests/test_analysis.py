@@ -63,6 +63,17 @@ def test_a_singular_in_e_stems_as_its_plural_whose_vowel_the_stemmer_doubles(ass
     assert answer.answered and answer.passages[0].id == "bijberoep"
 
 
+def test_guidance_is_not_read_as_policy(assistant):
+    # Snowball drops the "ge" of "begeleiding" as if it were a participle's: "beleid".
+    analyzer = assistant.index.analyzer
+    forms = {analyzer.stem(w) for w in ("begeleiding", "begeleiden", "begeleidt", "begeleid")}
+    assert len(forms) == 1
+    assert forms != {analyzer.stem("beleid")}
+    # "advies" stands for "begeleiding" (synonyms): not for the passages on policy.
+    [advice] = [g for g in assistant.read("advies").groups]
+    assert analyzer.stem("beleid") not in advice.terms
+
+
 def test_diacritics_are_folded_and_trema_plurals_become_singular():
     assert fold("ideeën") == "ideeen"
     assert singular("ideeen") == "idee"
