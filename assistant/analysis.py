@@ -605,7 +605,7 @@ class Analyzer:
                 continue  # "hoevel kost ...", "te worde": a mistyped word that says nothing
             if correction:
                 alternatives.append(self.stem(correction))
-            elif not alternatives and self.mistyped_stopword(token):
+            elif not alternatives and self.mistyped_stopword(token, english=english):
                 continue  # "wta is" is "wat is": not the rarest word of the question
             parts = () if correction or english_only or glossed else self._decompounder.split(token)
             groups.append(
@@ -738,14 +738,18 @@ class Analyzer:
             return [stem[:-1]]
         return []
 
-    def mistyped_stopword(self, token: str) -> bool:
+    def mistyped_stopword(self, token: str, *, english: bool = False) -> bool:
         """Whether `token` is a stopword mistyped ("hoee", "wta" for "wat"): no corpus word, one
         edit away from a stopword that is at least a hundred times as common. A word common in
-        its own right ("kat", one edit from "dat") is a word, not a typo."""
+        its own right ("kat", one edit from "dat") is a word, not a typo; in an `english`
+        question, so is a word common in English ("how do i register my dog" had been read
+        as "register" alone, and a trademark passage answered)."""
         if not 2 <= len(token) <= 6 or not token.isalpha() or self.stem(token) in self._indexed:
             return False
         frequency = self._frequencies.get(token, 0.0)
         if frequency >= OWN_WORD_FREQUENCY:
+            return False
+        if english and english_zipf(token) >= OWN_WORD_ZIPF:
             return False
         matches = process.extract(
             token,
@@ -938,6 +942,7 @@ ENGLISH_TYPO_LETTERS = 5
 # itself, is that stopword mistyped.
 # Zipf 4: a word met once in 100,000; one this common is never taken for a mistyped stopword.
 OWN_WORD_FREQUENCY = 1e-5
+OWN_WORD_ZIPF = 4.0
 _TYPO_PRONE_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 2)
 # Diminutive endings, longest first (Flemish -ke(s), -eke(s), -ske(s); Dutch -(t)je(s)).
 _DIMINUTIVES = ("ekes", "skes", "tjes", "eke", "ske", "kes", "tje", "jes", "ke", "je")

@@ -185,6 +185,15 @@ def test_a_common_word_one_edit_from_a_stopword_is_kept(assistant):
     assert "kat" in words
 
 
+def test_a_common_english_word_in_an_english_question_is_no_mistyped_stopword(assistant):
+    # "dog" is no Dutch word and one edit from a stopword: read as a typo, it left "register"
+    # alone and a passage on registering a trademark was answered.
+    reading = assistant.read("how do i register my dog")
+    assert reading.english and "dog" in [g.word for g in reading.groups]
+    assert not assistant.ask("how do i register my dog").answered
+    assert [g.word for g in assistant.analyse("wta is een winwinlening")] == ["winwinlening"]
+
+
 def test_an_ordinary_dutch_word_is_not_split_into_parts(assistant):
     [group] = assistant.analyse("paspoort")
     assert group.parts == ()
