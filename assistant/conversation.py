@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from assistant import messages
 from assistant.core import AnalysedQuestion, Assistant, Retrieval, candidates_for
 from assistant.decision import Decision
-from assistant.intent import asks_for_more, has_anaphor, refers_back
+from assistant.intent import asks_for_more, asks_who_helps, has_anaphor, refers_back
 from assistant.models import Answer
 
 DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgotten
@@ -113,6 +113,9 @@ class Conversation:
         limit = candidates_for(top_k)
         now = self._clock()
         topic = self.topic if self.topic and now - self.topic.at <= self.timeout else None
+        if topic is not None and asked.smalltalk == "help" and asks_who_helps(asked.tokens):
+            # "who can help me?" after a visa: help with that, not with Wegwijzer.
+            asked = dataclasses.replace(asked, smalltalk=None)
         found = assistant.retrieve(asked, limit=limit)
         alone = _Reading(found, assistant.decide(found))
         chosen, followed_up = alone, False

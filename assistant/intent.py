@@ -224,6 +224,18 @@ _WRONG_MESSAGES = _whole_messages(
 _BYE = FAREWELLS - GREETINGS
 
 
+# `asks_who_helps`: a help word asked of someone or somewhere.
+_HELP_VERBS = HELP | frozenset("helpt helps helping geholpen".split())
+_WHO_OR_WHERE = frozenset("wie waar who where".split())
+
+
+def asks_who_helps(tokens: Sequence[str]) -> bool:
+    """Whether a message asks who or where helps ("who can help me?", "wie kan mij helpen?"):
+    alone a request for help with Wegwijzer, after a topic a question about it."""
+    words = set(tokens)
+    return bool(words & _HELP_VERBS) and bool(words & _WHO_OR_WHERE)
+
+
 def message_smalltalk(
     text: str, tokens: Sequence[str], stopwords: Collection[str] = ()
 ) -> str | None:

@@ -619,3 +619,15 @@ def test_a_year_alone_asks_what_holds_that_year_of_the_topic(assistant):
     answer = conversation.ask("en 2025?")
     assert answer.outcome == "partial" and answer.passages[0].id == "winwinlening"
     assert answer.message.startswith("Wat voor 2025 geldt, staat niet in de kennisbank.")
+
+
+@pytest.mark.parametrize("help_asked", ["who can help me?", "wie kan mij helpen?"])
+def test_who_can_help_after_a_topic_asks_about_it(assistant, help_asked):
+    # Alone, a request for help with Wegwijzer; after a topic, help with that topic.
+    assert Conversation(assistant).ask(help_asked).outcome == "smalltalk"
+    conversation = Conversation(assistant)
+    conversation.ask("professional card for a non-eu artist")
+    answer = conversation.ask(help_asked)
+    assert answer.answered and answer.passages[0].id == "hulp-kunstenaars-buiten-eu"
+    conversation.ask("hoe bescherm ik mijn merk")
+    assert conversation.ask("help").outcome == "smalltalk"  # a bare "help" stays one
