@@ -49,7 +49,8 @@ STOPWORDS = frozenset(
     eigenlijk gewoon wel ok oke hallo hoi hey bedankt dank mag moeten kun kunt zit zitten gaat gaan
     da wa ge gij ni ne nie efkes pls aub kheb kzou kga kben kwil ist juist nen zeg seg allee
     allez amai ofzo enzo zijde kunde moogde hebde dees kzit kzen kzijn kmoet kdoe kvraag kweet
-    as ma ene waarvoor waarmee waaraan waarop waarin waarover waardoor waarvan waaruit hoezo
+    as ma ene hebt mijne ulle tja euh eh he okay effe
+    waarvoor waarmee waaraan waarop waarin waarover waardoor waarvan waaruit hoezo
     http https www com html htm php aspx
     the an is are how what my can do does to for of and or it i me you by with from on at who
     where when which much many any some this that there please

@@ -84,7 +84,14 @@ def test_diacritics_are_folded_and_trema_plurals_become_singular():
 
 def test_flemish_fillers_are_stopwords_but_domain_words_stay():
     assert content_tokens("da is ni efkes pls") == []
+    assert content_tokens("tja euh, effe he, hè, ulle, mijne, gij hebt") == []
     assert content_tokens("eigen zaak bv") == ["eigen", "zaak", "bv"]
+
+
+def test_a_hesitation_does_not_sink_a_question(assistant):
+    # "tja" was the rarest word of the question, which was refused at 0.15.
+    answer = assistant.ask("tja, wa kost een merk eigenlijk")
+    assert answer.answered and answer.passages[0].id == "benelux-merk"
 
 
 def test_a_name_written_only_with_stopwords_is_one_word(assistant):
