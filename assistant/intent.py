@@ -698,11 +698,17 @@ def asks_of_what_was_named(words: Sequence[str], tokens: Sequence[str]) -> bool:
     rate of which loan, whose conditions?); not after "een", which asks what such a thing is
     ("wat is een tarief?", "is er een oproep?")."""
     generic = any(before == "een" and is_fact_cue(w) for before, w in itertools.pairwise(tokens))
-    if words and all(is_fact_cue(w) for w in words) and not generic:
+    # A rate asks a figure too: "hoeveel is dat per maand?" names no subject ("maand" had led
+    # it to the passage on monthly VAT returns, also after a question on the kunstwerkuitkering).
+    rate = {"per", *(w for before, w in itertools.pairwise(tokens) if before == "per")}
+    asking = [w for w in words if not (w in rate and (w == "per" or w in _TIME_UNITS))]
+    if asking != list(words) and not asking:
+        return not generic
+    if asking and all(is_fact_cue(w) for w in asking) and not generic:
         return True
     if not (has_anaphor(tokens) or any(t in _PRONOUNS for t in tokens)):
         return False
-    return all(is_fact_cue(w) or w in _ASKING_WORDS for w in words)
+    return all(is_fact_cue(w) or w in _ASKING_WORDS for w in asking)
 
 
 def asks_for_a_time(tokens: Sequence[str]) -> bool:
