@@ -84,7 +84,7 @@ COURTESY_WORDS = (
         thankyou thanx thnx tks cheers alvast wegwijzer chatbot bot sorry sorri excuseer excuses
         excuus beste geachte vriendelijke groet groeten groetjes mvg regards bedoel bedoelde
         bedoelen bedoelt geweten vraagje vraagjes snelle dringend dringende urgent uitleggen
-        know tell
+        know tell dear
         """.split()
     )
 )
