@@ -38,6 +38,7 @@ from assistant.intent import (
     message_smalltalk,
     missing_facts,
     refers_back,
+    states_price,
 )
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.memory import page_in, release_freed_memory
@@ -103,6 +104,7 @@ _WITHOUT_SUGGESTIONS = frozenset({"bye", "language", "about", "privacy", "wrong"
 _FIGURE_FACTS = frozenset({"cost", "payment", "amount", "count"})
 _TIME_FACTS = frozenset({"deadline", "when", "since"})
 _WHEN_FACTS = frozenset({"when", "since"})  # a year may answer these
+_PRICE_FACTS = frozenset({"cost", "payment"})
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class _Figures:
     amount: bool
     time: bool
     year: bool
+    price: bool = False  # a price asked: a sentence that states one comes first
 
 
 @dataclass(frozen=True)
@@ -812,6 +815,7 @@ class Assistant:
             amount=asks_for_amount(found.tokens) or bool(asked & _FIGURE_FACTS),
             time=asks_for_a_time(found.tokens) or bool(asked & _TIME_FACTS),
             year=bool(asked & _WHEN_FACTS),
+            price=bool(asked & _PRICE_FACTS),
         )
         # "meer info" on the passage just answered: all of it, not the same snippet again.
         whole = found.in_context and asks_for_more(found.tokens)
@@ -1216,6 +1220,7 @@ class Assistant:
             analysed=self.index.sentence_terms(passage.id),
             years=figures.year,
             wants_time=figures.time,
+            answers=states_price if figures.price else None,
         )
 
     def _answer_passage(self, p: Passage, score: float, snippet: str) -> AnswerPassage:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
-from assistant.snippets import DURATION_UNITS, MONTHS, YEAR, sentences
+from assistant.snippets import AT_THE_LATEST, DURATION_UNITS, MONTHS, YEAR, sentences
 
 # Greetings, thanks, help and chat words: a question made only of these (and stopwords) is
 # smalltalk, answered with what Wegwijzer can do rather than with a passage.
@@ -341,7 +341,7 @@ FACT_CUES: dict[str, frozenset[str]] = {
         "maximum ceiling limit limits percent rate rates".split()
     ),
     "deadline": frozenset(
-        "deadline deadlines termijn termijnen uiterlijk datum data hoelang indiendatum oproep "
+        "deadline deadlines termijn termijnen datum data hoelang indiendatum oproep "
         "date dates".split()
     ),
     # "wanneer" asks a time or a condition ("wanneer valt een contract onder de vrijstelling?");
@@ -370,7 +370,7 @@ _WHAT = frozenset("wat what".split())
 _WHAT_REACH = 4
 # Words before "kost" that make it the noun ("een kost", "elke kost"); not "die" or "deze",
 # which as often stand for a thing that costs ("die kost 2500 euro").
-_ARTICLES = frozenset("een de elke welke mijn zon".split())
+_ARTICLES = frozenset("een de elke welke mijn zon als".split())  # "als kost inbrengen"
 # "contact point": who, not how to reach them.
 _CONTACT_POINT = frozenset("point points".split())
 # Words before "wanneer" that make it ask a time: "tegen wanneer", "since when".
@@ -409,14 +409,15 @@ _PRICED = re.compile(
     r"|voorheffing|rente|premie|premies|honorarium|honoraria|gage|lidgeld)\b",
     re.IGNORECASE,
 )
+_FREE = re.compile(r"\b(?:gratis|kosteloos)\b", re.IGNORECASE)
 # What says there is a price even without a figure: "je betaalt een eenmalige premie".
 _PAID = re.compile(r"\b(?:betaalt|betaal|betalen|gratis|kosteloos)\b", re.IGNORECASE)
 # A date, a duration or a term: what answers "tegen wanneer", "hoe lang". A bare year ("sinds
 # 2020") is not one.
 _TIME = re.compile(
     rf"(?:\b\d+\s*(?:{DURATION_UNITS})\b"
-    rf"|\b(?:{MONTHS}|termijn|deadline|uiterlijk|binnen|oproep|oproepen|doorlopend|indiendatum"
-    r"|levenslang|onbeperkt)\b)",
+    rf"|{AT_THE_LATEST}|\b(?:{MONTHS}|termijn|deadline|binnen|oproep|oproepen|doorlopend"
+    r"|indiendatum|levenslang|onbeperkt)\b)",
     re.IGNORECASE,
 )
 _CONTACT = re.compile(
@@ -453,6 +454,13 @@ _DATED = frozenset(("cost", "payment", "amount", "deadline", "when"))
 # The words beside a year in a question that asks only for what holds that year.
 _YEAR_ONLY = frozenset("en in voor van dan wat and for what about".split())
 YEAR_FACT = "year "
+
+
+def states_price(sentence: str) -> bool:
+    """Whether a sentence states a price: a figure said of what something costs ("kost EUR
+    150", "jaarlijks 2% van de giften"), or that it is free. Stricter than `_holds_price`: "Hoeveel
+    je betaalt, hangt af van ..." says there is a price, not what it is."""
+    return bool((_FIGURE.search(sentence) and _PRICED.search(sentence)) or _FREE.search(sentence))
 
 
 def _holds_price(text: str) -> bool:

@@ -18,9 +18,13 @@ MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|
 DURATION_UNITS = "werkdagen|dagen|dag|weken|week|maanden|maand|jaren|jaar"
 # A year on its own ("Sabam bestaat sinds 1922") says when, not how much or how many.
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "uiterlijk" as a deadline ("uiterlijk op 31 maart"), not the noun ("het uiterlijk van een
+# product", what a design protects: as a deadline it had shown that sentence for "hoe lang is
+# een model beschermd?" rather than "Een model is 5 jaar geldig").
+AT_THE_LATEST = r"(?<!het )(?<!een )(?<!dat )\buiterlijk\b(?!\s+van\b)"
 # A duration, a date or a term: what answers "hoe lang", "tegen wanneer".
 _TIME = re.compile(
-    rf"\b\d+\s*(?:{DURATION_UNITS}|uur)\b|\b(?:{MONTHS}|uiterlijk|termijn|binnen)\b",
+    rf"\b\d+\s*(?:{DURATION_UNITS}|uur)\b|\b(?:{MONTHS}|termijn|binnen)\b|{AT_THE_LATEST}",
     re.IGNORECASE,
 )
 # Numbers written out: "minstens vijf werken", "vijftien minuten muziek". Not "één", which
@@ -30,6 +34,7 @@ _NUMBER_WORDS = re.compile(
     r"|veertig|vijftig|honderd|duizend)\b",
     re.IGNORECASE,
 )
+_FREE = re.compile(r"\b(?:gratis|kosteloos|kostenloos)\b", re.IGNORECASE)
 # Words that ask for a figure: then a sentence with an amount answers better than one without.
 QUANTITY_CUES = frozenset(
     "hoeveel bedrag bedragen kost kosten kostprijs maximum max maximaal minimum min tarief rente "
@@ -69,6 +74,7 @@ def best_snippet(
     analysed: Sequence[Iterable[str]] | None = None,
     years: bool = True,
     wants_time: bool = False,
+    answers: Callable[[str], bool] | None = None,
 ) -> str:
     """The best-matching sentence of `text`, with its neighbour when both fit in `limit`.
 
@@ -84,7 +90,9 @@ def best_snippet(
     figure (it is for "sinds wanneer"; for "hoeveel werken" or "hoe lang" it is not). With
     `wants_time` ("hoe lang", "tegen wanneer"), sentences with a duration, a date or a term
     come first too ("De doorlooptijd is ongeveer 30 dagen", not "sinds 2022 kan dat enkel
-    online").
+    online"). `answers`, when given, tells the sentences that hold the very kind of fact
+    asked (a price for "kost dat iets?": "deelnemen is gratis", not "1 tot 6 maanden"),
+    which come before those with just any figure.
     """
     parts = _sentences_of(text)
     if not parts:
@@ -103,6 +111,9 @@ def best_snippet(
             sc + bonus * _answers(s, wants_amount, wants_time, years)
             for sc, s in zip(scores, parts, strict=True)
         ]
+    if answers is not None:
+        bonus = max(scores) + 1.0
+        scores = [sc + bonus * answers(s) for sc, s in zip(scores, parts, strict=True)]
     best = max(range(len(parts)), key=lambda i: (scores[i], -i))
     snippet = parts[best]
     neighbour = best + 1 if best + 1 < len(parts) else best - 1
@@ -124,8 +135,8 @@ def _answers(sentence: str, amount: bool, time: bool, years: bool) -> bool:
 
 def _holds_figure(sentence: str, years: bool) -> bool:
     """Whether a sentence holds an amount, a share or a number, counting a year on its own
-    only when `years`."""
-    return bool(_NUMBER_WORDS.search(sentence)) or any(
+    only when `years`; "gratis" is a price too ("kost dat iets?": "deelnemen is gratis")."""
+    return bool(_NUMBER_WORDS.search(sentence) or _FREE.search(sentence)) or any(
         years or not YEAR.fullmatch(m.group()) for m in _AMOUNT.finditer(sentence)
     )
 

@@ -437,3 +437,12 @@ def test_asking_to_know_or_be_told_is_not_what_is_asked(assistant):
     # Without what to tell, it asks for more, which names nothing to look up on its own.
     assert asks_for_more(surface_tokens("vertel mij meer"))
     assert not assistant.ask("vertel mij meer").answered
+
+
+def test_an_expense_and_the_look_of_a_product_ask_no_fact():
+    # "als kost inbrengen" is deducting an expense, not asking a price; "het uiterlijk van mijn
+    # product" is what a design protects, not a deadline ("uiterlijk op 31 maart").
+    assert "cost" not in asked_facts(surface_tokens("mag ik de premie als kost inbrengen"))
+    assert "cost" in asked_facts(surface_tokens("wat kost een model"))
+    tokens = surface_tokens("onder welke voorwaarden is het uiterlijk van mijn product beschermd")
+    assert "deadline" not in asked_facts(tokens)

@@ -6,6 +6,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from assistant.conversation import Conversation
+from assistant.intent import states_price
 from assistant.snippets import MAX_SNIPPET_CHARS, best_snippet, sentences, shorten
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,6 +76,34 @@ def test_a_time_asked_is_shown_the_sentence_with_a_duration_or_date_not_an_amoun
         text, set(), _analyse, lambda t: 1.0, limit=45, wants_time=True, years=False
     )
     assert shown == parts[1]  # "hoe lang": a year on its own is no duration
+
+
+def test_the_look_of_a_product_is_no_deadline():
+    # "uiterlijk" is "at the latest" before a date, but "het uiterlijk van een product" is what
+    # a design protects: as a deadline it had been shown for "hoe lang is een model geldig?".
+    text = (
+        "Met een model bescherm je het uiterlijk van een product. "
+        "Een model is 5 jaar geldig. Je meldt je omzet uiterlijk op 31 maart."
+    )
+    parts = sentences(text)
+    shown = best_snippet(text, {"model"}, _analyse, lambda t: 1.0, limit=40, wants_time=True)
+    assert shown == parts[1]
+
+
+def test_a_price_asked_is_shown_the_sentence_that_states_one_before_any_figure(assistant):
+    text = "Je werkt 1 tot 6 maanden mee in het buitenland. Deelnemen is gratis."
+    parts = sentences(text)
+    args = (text, {"werkt"}, _analyse, lambda t: 1.0)
+    assert best_snippet(*args, limit=50, wants_amount=True) == parts[0]  # a figure, any
+    assert best_snippet(*args, limit=50, wants_amount=True, answers=states_price) == parts[1]
+    # In a conversation: "kost dat iets?" after Erasmus voor Jonge Ondernemers.
+    conversation = Conversation(assistant)
+    conversation.ask("erasmus voor jonge ondernemers")
+    [lead, *_] = conversation.ask("kost dat iets?").passages
+    assert lead.id == "erasmus-jonge-ondernemers" and "gratis" in lead.snippet
+    # "Hoeveel je betaalt, hangt af van ..." says there is a price, not what it is.
+    assert not states_price("Hoeveel je uiteindelijk betaalt, hangt af van de zaal.")
+    assert states_price("Je betaalt eenmalig EUR 1.000.")
 
 
 def test_a_follow_up_s_own_words_choose_the_sentence_before_the_earlier_question_s():
