@@ -280,6 +280,16 @@ def test_the_english_glossary_gives_the_sense_the_passages_use(assistant, questi
         assert assistant.ask(question).answered
 
 
+def test_a_sick_freelancer_is_not_read_as_an_employee_on_sick_leave(assistant):
+    # "sick" was a word of the subjects outside the domain (sick leave) and the glossary read
+    # it as "ziekenfonds", another: "ziek" in Dutch is neither, and its question is answered.
+    answer = assistant.ask("i got sick as a freelancer, do i get any benefit")
+    assert answer.answered and answer.passages[0].id.startswith("arbeidsongeschiktheid")
+    assert not assistant.ask(
+        "I'm on sick leave from my office job, can my employer fire me"
+    ).answered
+
+
 def test_the_english_glossary_knows_the_other_number_of_its_nouns(assistant):
     # The glossary lists "founder" and "fines"; users type "founders" and "fine".
     stem = assistant.index.analyzer.stem
