@@ -333,8 +333,9 @@ FACT_CUES: dict[str, frozenset[str]] = {
         "price prices fee fees".split()
     ),
     # Words that may ask a price but as often do not ("moet hij dat betalen?", "welke kosten
-    # mag ik aftrekken?"): only after "wat" (`asked_facts`), and any figure will do.
-    "payment": frozenset("kosten betalen betaal costs pay".split()),
+    # mag ik aftrekken?", "do I charge VAT?"): only after "wat" (`asked_facts`), and any figure
+    # will do.
+    "payment": frozenset("kosten betalen betaal costs pay charge charges".split()),
     "amount": frozenset(
         "hoeveel bedrag bedragen bedraagt bedroeg maximum maximaal minimum minimaal percentage "
         "procent rente plafond budget hoogte rentevoet rentevork max much many amount amounts "

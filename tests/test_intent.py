@@ -446,3 +446,17 @@ def test_an_expense_and_the_look_of_a_product_ask_no_fact():
     assert "cost" in asked_facts(surface_tokens("wat kost een model"))
     tokens = surface_tokens("onder welke voorwaarden is het uiterlijk van mijn product beschermd")
     assert "deadline" not in asked_facts(tokens)
+
+
+def test_what_someone_charges_is_a_price_but_charging_vat_is_not(assistant):
+    assert "payment" in asked_facts(surface_tokens("what does a notary charge to set up a BV"))
+    assert "payment" not in asked_facts(surface_tokens("Do I charge Belgian VAT to a client?"))
+    # Alone it names no subject; after a question on SBKs it asks their commission.
+    alone = assistant.ask("how much do they charge?")
+    assert alone.outcome == "not_answered" and alone.confidence == 0.0
+    conversation = Conversation(assistant)
+    conversation.ask("what is an sbk")
+    answer = conversation.ask("how much do they charge?")
+    assert answer.answered and answer.passages[0].id == "sbk-kosten"
+    vat = assistant.ask("Do I charge Belgian VAT to a client in the UK?")
+    assert vat.answered and vat.passages[0].id == "btw-buitenlandse-klanten"
