@@ -1089,7 +1089,11 @@ class Assistant:
         without that passage, is returned as it is."""
         if not found.in_context or not found.hits:
             return found
-        strayed = subjectless and found.hits[0].passage.id not in family
+        first = found.hits[0].passage.id
+        # Or one of the family that lacks the fact asked as much as the topic's passage might:
+        # "hoeveel is dat per maand?" after the kunstwerkuitkering is about the benefit, not
+        # about the kunstwerkattest beside it.
+        strayed = subjectless and (first not in family or (found.missing and first != topic_first))
         if not (asks_for_more(found.tokens) or strayed):
             return found
         ranks = [k for k, hit in enumerate(found.hits) if hit.passage.id == topic_first]

@@ -631,3 +631,13 @@ def test_who_can_help_after_a_topic_asks_about_it(assistant, help_asked):
     assert answer.answered and answer.passages[0].id == "hulp-kunstenaars-buiten-eu"
     conversation.ask("hoe bescherm ik mijn merk")
     assert conversation.ask("help").outcome == "smalltalk"  # a bare "help" stays one
+
+
+def test_a_rate_asked_of_the_topic_stays_on_its_passage_when_no_passage_holds_it(assistant):
+    # "hoeveel is dat per maand?" after the kunstwerkuitkering: neither it nor the
+    # kunstwerkattest beside it gives a monthly amount; the partial answer is about the benefit.
+    conversation = Conversation(assistant)
+    conversation.ask("kunstwerkuitkering")
+    conversation.ask("wie betaalt die uit?")
+    answer = conversation.ask("hoeveel is dat per maand")
+    assert answer.outcome == "partial" and answer.passages[0].id == "kunstwerkuitkering"
