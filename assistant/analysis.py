@@ -402,11 +402,16 @@ class Analyzer:
         "bijdragen" "bijdraag" but "bijdrage" and "bijdrages" "bijdrag", and "hoeveel sociale
         bijdrage betaal ik" missed the passages that speak of "sociale bijdragen". Not a
         comparative ("andere", "bredere"), whose "-en" form is no plural."""
-        if word.startswith("bege") and len(word) > _OPEN_SYLLABLE_LETTERS:
-            # After the prefix "be-", "ge" is no participle's: Snowball drops it all the same
-            # and made "begeleiding" (guidance) "beleid" (policy).
-            rest = word[4:-1] if word.endswith("dt") else word[4:]
-            return "bege" + self._stemmer.stemWord(rest)
+        stem = self._stem(word)
+        # After the prefix "be-", "ge" is no participle's: Snowball drops it all the same, and
+        # made "begeleiding" (guidance) "beleid" (policy), also inside "trajectbegeleiding".
+        at = word.find("bege")
+        if at >= 0 and stem[: at + 2] == word[: at + 2] and stem[at + 2 : at + 4] != "ge":
+            return stem[: at + 2] + "ge" + stem[at + 2 :]
+        return stem
+
+    def _stem(self, word: str) -> str:
+        """`stem` before the "be-ge" repair."""
         base = word[:-1] if word.endswith("es") else word
         if len(base) >= _OPEN_SYLLABLE_LETTERS and base[-1] == "e" and base[-2] not in "ei":
             short = self._stemmer.stemWord(base)
@@ -943,7 +948,7 @@ ENGLISH_TYPO_LETTERS = 5
 # itself, is that stopword mistyped.
 # Zipf 4: a word met once in 100,000; one this common is never taken for a mistyped stopword.
 OWN_WORD_FREQUENCY = 1e-5
-OWN_WORD_ZIPF = 4.0
+OWN_WORD_ZIPF = math.log10(OWN_WORD_FREQUENCY) + 9  # the same, on the Zipf scale
 _TYPO_PRONE_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 2)
 # Diminutive endings, longest first (Flemish -ke(s), -eke(s), -ske(s); Dutch -(t)je(s)).
 _DIMINUTIVES = ("ekes", "skes", "tjes", "eke", "ske", "kes", "tje", "jes", "ke", "je")

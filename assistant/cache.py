@@ -110,9 +110,12 @@ def corpus_digest(directory: Path | str) -> str:
 
 
 def code_digest() -> str:
-    """A digest of the modules that build what the cache holds."""
+    """A digest of the modules that build what the cache holds, and of the stemmer's version
+    (another Snowball gives other stems: PyStemmer 2's "dutch" is not 3's)."""
+    import Stemmer
+
     here = Path(__file__).parent
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"PyStemmer {Stemmer.version()}\0".encode())
     for name in _CODE:
         digest.update((here / name).read_bytes())
     return digest.hexdigest()

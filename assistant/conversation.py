@@ -20,6 +20,7 @@ startlening is about the cofinanciering (see `Assistant.may_follow_up`).
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -29,7 +30,7 @@ from assistant import messages
 from assistant.core import AnalysedQuestion, Assistant, Retrieval, candidates_for
 from assistant.decision import Decision
 from assistant.intent import asks_for_more, asks_who_helps, has_anaphor, refers_back
-from assistant.models import Answer
+from assistant.models import Answer, Passage
 
 DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgotten
 # A question that names its own subject is not bent to the topic when the passage it lands on
@@ -113,8 +114,9 @@ class Conversation:
         limit = candidates_for(top_k)
         now = self._clock()
         topic = self.topic if self.topic and now - self.topic.at <= self.timeout else None
+        help_asked = asked
         if topic is not None and asked.smalltalk == "help" and asks_who_helps(asked.tokens):
-            # "who can help me?" after a visa: help with that, not with Wegwijzer.
+            # "who can help me?" after a visa may ask who helps with that, not with Wegwijzer.
             asked = dataclasses.replace(asked, smalltalk=None)
         found = assistant.retrieve(asked, limit=limit)
         alone = _Reading(found, assistant.decide(found))
@@ -148,6 +150,17 @@ class Conversation:
             in_context = self._on_topic(reading, first) if subjectless else reading
             if self._is_follow_up(asked, topic.asked, alone, in_context, first, family):
                 chosen, followed_up = in_context, True
+        if help_asked is not asked and not (
+            followed_up
+            and chosen.answered
+            and chosen.first in family
+            and _about_help(assistant.passage(chosen.first))
+        ):
+            # Only a passage of the topic's family about help (a desk, a helpdesk, guidance)
+            # answers who helps with it: "wie kan mij helpen?" after a trademark had got the
+            # trade name's passage, which says "helpt". Else: help with Wegwijzer, as alone.
+            found = assistant.retrieve(help_asked, limit=limit)
+            chosen, followed_up, asked = _Reading(found, assistant.decide(found)), False, help_asked
         # Only the reading that is answered is composed (snippets, suggestions).
         answer = assistant.compose(chosen.found, chosen.decision, top_k)
         if followed_up:
@@ -336,6 +349,18 @@ class Conversation:
         if reading is None or not reading.found.hits:
             return ()
         return (reading.found.hits[0].passage.id,)
+
+
+# `_about_help`: what a passage's title or keywords name when it is about who helps.
+_HELP_SUBJECT = re.compile(r"hulp|help|advies|begeleid|loket|desk|ondersteun", re.IGNORECASE)
+
+
+def _about_help(passage: Passage | None) -> bool:
+    """Whether a passage is about who helps: a desk, guidance, a helpdesk (its title or
+    keywords say so)."""
+    return passage is not None and bool(
+        _HELP_SUBJECT.search(" ".join((passage.title, *passage.keywords)))
+    )
 
 
 class Conversations:

@@ -1083,16 +1083,16 @@ class Assistant:
         the passage last answered on the topic: the request names nothing, so the topic's
         words alone would lead it to whichever passage they match best, not to the one the
         user read. So is one of a question that names no subject (`without_subject`, read
-        alone) and that a word of its own led to a passage outside the topic's `family`:
-        "hoeveel bedraagt die?" after the kunstwerkuitkering asks the amount of that benefit,
-        not of the resale right, whose passage says "bedraagt". Any other retrieval, or one
-        without that passage, is returned as it is."""
+        alone) and that a word of its own led to a passage outside the topic's `family`
+        ("hoeveel bedraagt die?" after the kunstwerkuitkering asks the amount of that benefit,
+        not of the resale right, whose passage says "bedraagt"), or to a passage of the family
+        that lacks the fact asked ("hoeveel is dat per maand?" after the kunstwerkuitkering is
+        about the benefit, not about the kunstwerkattest beside it, which gives no monthly
+        amount either). Any other retrieval, or one without that passage, is returned as it
+        is."""
         if not found.in_context or not found.hits:
             return found
         first = found.hits[0].passage.id
-        # Or one of the family that lacks the fact asked as much as the topic's passage might:
-        # "hoeveel is dat per maand?" after the kunstwerkuitkering is about the benefit, not
-        # about the kunstwerkattest beside it.
         strayed = subjectless and (first not in family or (found.missing and first != topic_first))
         if not (asks_for_more(found.tokens) or strayed):
             return found

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
-from assistant.snippets import AT_THE_LATEST, DURATION_UNITS, MONTHS, YEAR, sentences
+from assistant.snippets import AT_THE_LATEST, DURATION_UNITS, FREE, MONTHS, YEAR, sentences
 
 # Greetings, thanks, help and chat words: a question made only of these (and stopwords) is
 # smalltalk, answered with what Wegwijzer can do rather than with a passage.
@@ -126,6 +126,7 @@ _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"})
 # (read with the topic, "ja" had got the topic's answer again).
 _ACKNOWLEDGEMENTS = _whole_messages(
     "ja|jawel|jaja|ja hoor|yes|yep|sorry|sorry hoor|sorri|excuseer|excuses|oeps|oops"
+    "|tja|euh|eh|he|hm|hmm"
 )
 # Yes and no: with courtesy words alone, a message that asks nothing (`asks_nothing`).
 _YES_NO = frozenset("ja jaja jawel nee neen nope yes yep no".split())
@@ -231,9 +232,12 @@ _WHO_OR_WHERE = frozenset("wie waar who where".split())
 
 def asks_who_helps(tokens: Sequence[str]) -> bool:
     """Whether a message asks who or where helps ("who can help me?", "wie kan mij helpen?"):
-    alone a request for help with Wegwijzer, after a topic a question about it."""
-    words = set(tokens)
-    return bool(words & _HELP_VERBS) and bool(words & _WHO_OR_WHERE)
+    alone a request for help with Wegwijzer, after a topic maybe a question about it. The
+    question word comes first, and the message does not address Wegwijzer ("wie ben jij?
+    help")."""
+    asking = [i for i, t in enumerate(tokens) if t in _WHO_OR_WHERE]
+    helping = [i for i, t in enumerate(tokens) if t in _HELP_VERBS]
+    return bool(asking and helping and asking[0] < helping[-1]) and not set(tokens) & _ADDRESS
 
 
 def message_smalltalk(
@@ -366,6 +370,10 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # "sinds wanneer", "since when": asked by "wanneer" after "sinds" (`asked_facts`).
     "since": frozenset(),
 }
+# "charge" after one of these charges a price, asks none ("what VAT do I charge?", read without
+# its one-letter "I": "do charge").
+_CHARGE = frozenset("charge charges".split())
+_CHARGING = frozenset("do we ik wij".split())
 # The words before a payment cue that make it ask a price, and how far before it they may be.
 _WHAT = frozenset("wat what".split())
 _WHAT_REACH = 4
@@ -390,6 +398,10 @@ TIME_OF_DAY = frozenset({("hoe", "laat")})
 _SUBJECTS = frozenset("ik je jij u we wij men ze zij hij jullie".split())
 # "hoeveel jaar", "hoeveel dagen": a duration, not a sum of money.
 _TIME_UNITS = frozenset("jaar jaren maand maanden week weken dag dagen uur uren tijd years".split())
+# What a rate is counted per ("per maand", "per month", "per kwartaal"): a figure asked.
+_RATE_UNITS = _TIME_UNITS | frozenset(
+    "kwartaal trimester semester month months year day days hour hours week weeks quarter".split()
+)
 # "hoeveel mensen", "hoeveel leden": a count, neither money nor time.
 _COUNTED = frozenset(
     "mensen personen leden werknemers artiesten kunstenaars keer aanvragen passages werken "
@@ -410,7 +422,6 @@ _PRICED = re.compile(
     r"|voorheffing|rente|premie|premies|honorarium|honoraria|gage|lidgeld)\b",
     re.IGNORECASE,
 )
-_FREE = re.compile(r"\b(?:gratis|kosteloos)\b", re.IGNORECASE)
 # What says there is a price even without a figure: "je betaalt een eenmalige premie".
 _PAID = re.compile(r"\b(?:betaalt|betaal|betalen|gratis|kosteloos)\b", re.IGNORECASE)
 # A date, a duration or a term: what answers "tegen wanneer", "hoe lang". A bare year ("sinds
@@ -459,9 +470,9 @@ YEAR_FACT = "year "
 
 def states_price(sentence: str) -> bool:
     """Whether a sentence states a price: a figure said of what something costs ("kost EUR
-    150", "jaarlijks 2% van de giften"), or that it is free. Stricter than `_holds_price`: "Hoeveel
-    je betaalt, hangt af van ..." says there is a price, not what it is."""
-    return bool((_FIGURE.search(sentence) and _PRICED.search(sentence)) or _FREE.search(sentence))
+    150", "houdt 2% in"), or that it is free. Stricter than `_holds_price`: "Hoeveel je
+    betaalt, hangt af van ..." says there is a price, not what it is."""
+    return bool((_FIGURE.search(sentence) and _PRICED.search(sentence)) or FREE.search(sentence))
 
 
 def _holds_price(text: str) -> bool:
@@ -710,7 +721,7 @@ def asks_of_what_was_named(words: Sequence[str], tokens: Sequence[str]) -> bool:
     # A rate asks a figure too: "hoeveel is dat per maand?" names no subject ("maand" had led
     # it to the passage on monthly VAT returns, also after a question on the kunstwerkuitkering).
     rate = {"per", *(w for before, w in itertools.pairwise(tokens) if before == "per")}
-    asking = [w for w in words if not (w in rate and (w == "per" or w in _TIME_UNITS))]
+    asking = [w for w in words if not (w in rate and (w == "per" or w in _RATE_UNITS))]
     if asking != list(words) and not asking:
         return not generic
     if asking and all(is_fact_cue(w) for w in asking) and not generic:
@@ -743,8 +754,11 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
     kinds = {kind for kind, cues in FACT_CUES.items() if any(t in cues for t in asking)}
     # "betalen", "kosten" ask a price only after "wat": "wat betaal ik aan unisono", "wat zijn
     # de kosten", not "welke kosten mag ik aftrekken" or "kan hij me via 1bis betalen".
+    # Nor is what "I" or "we" charge ("what VAT do I charge my clients?"), but what others do.
     if "payment" in kinds and not any(
-        t in FACT_CUES["payment"] and _WHAT & set(asking[max(0, i - _WHAT_REACH) : i])
+        t in FACT_CUES["payment"]
+        and _WHAT & set(asking[max(0, i - _WHAT_REACH) : i])
+        and not (t in _CHARGE and i and asking[i - 1] in _CHARGING)
         for i, t in enumerate(asking)
     ):
         kinds.discard("payment")

@@ -18,10 +18,10 @@ MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|
 DURATION_UNITS = "werkdagen|dagen|dag|weken|week|maanden|maand|jaren|jaar"
 # A year on its own ("Sabam bestaat sinds 1922") says when, not how much or how many.
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# "uiterlijk" as a deadline ("uiterlijk op 31 maart"), not the noun ("het uiterlijk van een
-# product", what a design protects: as a deadline it had shown that sentence for "hoe lang is
-# een model beschermd?" rather than "Een model is 5 jaar geldig").
-AT_THE_LATEST = r"(?<!het )(?<!een )(?<!dat )\buiterlijk\b(?!\s+van\b)"
+# "uiterlijk" as a deadline ("uiterlijk op 31 maart", "uiterlijk 7 dagen"), not the noun ("het
+# uiterlijk van een product", what a design protects: as a deadline it had shown that sentence
+# for "hoe lang is een model beschermd?" rather than "Een model is 5 jaar geldig").
+AT_THE_LATEST = r"\buiterlijk\s+(?:op|tegen|bij|binnen|de|een|\d)"
 # A duration, a date or a term: what answers "hoe lang", "tegen wanneer".
 _TIME = re.compile(
     rf"\b\d+\s*(?:{DURATION_UNITS}|uur)\b|\b(?:{MONTHS}|termijn|binnen)\b|{AT_THE_LATEST}",
@@ -34,7 +34,8 @@ _NUMBER_WORDS = re.compile(
     r"|veertig|vijftig|honderd|duizend)\b",
     re.IGNORECASE,
 )
-_FREE = re.compile(r"\b(?:gratis|kosteloos|kostenloos)\b", re.IGNORECASE)
+# What says a thing is free: a price, though no figure.
+FREE = re.compile(r"\b(?:gratis|kosteloos)\b", re.IGNORECASE)
 # Words that ask for a figure: then a sentence with an amount answers better than one without.
 QUANTITY_CUES = frozenset(
     "hoeveel bedrag bedragen kost kosten kostprijs maximum max maximaal minimum min tarief rente "
@@ -135,8 +136,8 @@ def _answers(sentence: str, amount: bool, time: bool, years: bool) -> bool:
 
 def _holds_figure(sentence: str, years: bool) -> bool:
     """Whether a sentence holds an amount, a share or a number, counting a year on its own
-    only when `years`; "gratis" is a price too ("kost dat iets?": "deelnemen is gratis")."""
-    return bool(_NUMBER_WORDS.search(sentence) or _FREE.search(sentence)) or any(
+    only when `years`."""
+    return bool(_NUMBER_WORDS.search(sentence)) or any(
         years or not YEAR.fullmatch(m.group()) for m in _AMOUNT.finditer(sentence)
     )
 

@@ -42,6 +42,18 @@ def test_a_changed_corpus_file_is_not_read_from_the_old_cache(tmp_path):
     assert [p.id for p in rebuilt.passages] == ["a", "c"]
 
 
+def test_a_cache_built_with_another_stemmer_is_not_read(tmp_path, monkeypatch):
+    # PyStemmer 2's "dutch" gives other stems than 3's: its index would not match questions.
+    import Stemmer
+
+    root = write_corpus(tmp_path / "corpus", {"a.yaml": [passage("a"), passage("b")]})
+    path = tmp_path / "index.bin"
+    cache_file.write(Assistant.from_directory(root), path)
+    assert cache_file.read(root, path) is not None
+    monkeypatch.setattr(Stemmer, "version", lambda: "2.2.0.3")
+    assert cache_file.read(root, path) is None
+
+
 def test_a_damaged_foreign_or_cut_cache_file_reads_as_no_cache(tmp_path, assistant):
     directory = assistant.corpus.directory
     damaged = tmp_path / "damaged.bin"

@@ -631,6 +631,25 @@ def test_who_can_help_after_a_topic_asks_about_it(assistant, help_asked):
     assert answer.answered and answer.passages[0].id == "hulp-kunstenaars-buiten-eu"
     conversation.ask("hoe bescherm ik mijn merk")
     assert conversation.ask("help").outcome == "smalltalk"  # a bare "help" stays one
+    # No passage of the trademark's family is about who helps: help with Wegwijzer, not the
+    # trade name's passage, which says "helpt".
+    assert conversation.ask(help_asked).outcome == "smalltalk"
+    assert conversation.ask("wie ben jij? help").outcome == "smalltalk"
+
+
+@pytest.mark.parametrize("hesitation", ["eh?", "euh", "tja", "hm"])
+def test_a_hesitation_after_an_answer_is_no_follow_up(assistant, hesitation):
+    conversation = Conversation(assistant)
+    conversation.ask("kunstwerkuitkering")
+    assert conversation.ask(hesitation).outcome == "smalltalk"
+
+
+@pytest.mark.parametrize("rate", ["hoeveel is dat per kwartaal?", "how much is that per month?"])
+def test_a_rate_after_a_topic_is_asked_of_it(assistant, rate):
+    # Read alone, "kwartaal" and "month" had led to the passage on VAT returns by quarter.
+    conversation = Conversation(assistant)
+    conversation.ask("kunstwerkuitkering")
+    assert conversation.ask(rate).passages[0].id == "kunstwerkuitkering"
 
 
 def test_a_rate_asked_of_the_topic_stays_on_its_passage_when_no_passage_holds_it(assistant):

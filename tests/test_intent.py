@@ -451,6 +451,7 @@ def test_an_expense_and_the_look_of_a_product_ask_no_fact():
 def test_what_someone_charges_is_a_price_but_charging_vat_is_not(assistant):
     assert "payment" in asked_facts(surface_tokens("what does a notary charge to set up a BV"))
     assert "payment" not in asked_facts(surface_tokens("Do I charge Belgian VAT to a client?"))
+    assert "payment" not in asked_facts(surface_tokens("what vat do i charge my clients abroad"))
     # Alone it names no subject; after a question on SBKs it asks their commission.
     alone = assistant.ask("how much do they charge?")
     assert alone.outcome == "not_answered" and alone.confidence == 0.0
@@ -458,5 +459,16 @@ def test_what_someone_charges_is_a_price_but_charging_vat_is_not(assistant):
     conversation.ask("what is an sbk")
     answer = conversation.ask("how much do they charge?")
     assert answer.answered and answer.passages[0].id == "sbk-kosten"
-    vat = assistant.ask("Do I charge Belgian VAT to a client in the UK?")
-    assert vat.answered and vat.passages[0].id == "btw-buitenlandse-klanten"
+    for text in ("Do I charge Belgian VAT to a client in the UK?", "what vat do i charge abroad"):
+        vat = assistant.ask(text)
+        assert vat.answered and vat.passages[0].id == "btw-buitenlandse-klanten", text
+
+
+def test_uiterlijk_is_a_deadline_only_before_one():
+    assert holds_fact("Je meldt je omzet uiterlijk op 31 maart.", "deadline")
+    assert holds_fact("Schrijf je in uiterlijk 7 kalenderdagen voor de beurs.", "deadline")
+    for text in (
+        "Een model beschermt het uiterlijk van een product.",
+        "een louter uiterlijk ontwerp",
+    ):
+        assert not holds_fact(text, "deadline"), text
