@@ -477,3 +477,6 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
     # Netherlands Dutch "sociale premie" is a social contribution, not a VAPZ premium.
     answer = assistant.ask("hoeveel sociale premie betaal ik als zelfstandige")
     assert answer.passages[0].id == "sociale-bijdragen-zelfstandige"
+    # The formal "afnemers" of an FAQ page are the passages' "klanten".
+    answer = assistant.ask("Welke afnemers moeten in de jaarlijkse klantenlisting?")
+    assert answer.answered and answer.passages[0].id == "btw-klantenlisting"
