@@ -445,6 +445,11 @@ _HOURS = re.compile(
 _PHONE = re.compile(
     r"(?:\b(?:tel|telefoon|telefonisch|bel|bellen)\b|\+32|\b0\d{1,3}[ /]?\d{2,3})", re.IGNORECASE
 )
+# Who or what qualifies, said without a condition word: "geldt ook voor podiumkunsten: theater,
+# dans, ...", "voor kmo's die nog nooit FIT-steun kregen" (for "komen ... in aanmerking?").
+_ELIGIBLE = re.compile(
+    r"\b(?:geldt|gelden|bedoeld|bestemd)\b[^.;:]{0,40}\bvoor\b|\bnooit\b", re.IGNORECASE
+)
 _CONDITION = re.compile(
     r"\b(?:voorwaarde|voorwaarden|moet|moeten|minstens|maximaal|minimaal|enkel|alleen|aanmerking"
     r"|als je|wie|op voorwaarde|niet)\b",
@@ -494,7 +499,7 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "contact": lambda text: bool(_CONTACT.search(text)),
     "phone": lambda text: bool(_PHONE.search(text)),
     "hours": lambda text: bool(_HOURS.search(text)),
-    "condition": lambda text: bool(_CONDITION.search(text)),
+    "condition": lambda text: bool(_CONDITION.search(text) or _ELIGIBLE.search(text)),
     "count": lambda text: bool(_COUNT.search(text)),
     # Since when something is: "sinds 1922" answers it, as no deadline is answered by a year.
     "since": lambda text: bool(_TIME.search(text) or YEAR.search(text)),

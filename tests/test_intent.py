@@ -472,3 +472,14 @@ def test_uiterlijk_is_a_deadline_only_before_one():
         "een louter uiterlijk ontwerp",
     ):
         assert not holds_fact(text, "deadline"), text
+
+
+def test_a_passage_that_says_what_qualifies_holds_a_condition(assistant):
+    # "Komen dansproducties in aanmerking?" asks a condition; the passage answers with a list
+    # ("geldt ook voor podiumkunsten: theater, dans, ..."), which had read as lacking one, so
+    # the audiovisual tax shelter's passage ("Enkel ...") came first.
+    assert holds_fact("De tax shelter geldt ook voor podiumkunsten: theater, dans.", "condition")
+    assert holds_fact("Voor kmo's die nog nooit FIT-steun kregen.", "condition")
+    assert not holds_fact("Het Departement CJM doet de culturele toets.", "condition")
+    answer = assistant.ask("Komen dansproducties in aanmerking voor de tax shelter?")
+    assert answer.answered and answer.passages[0].id == "tax-shelter-podiumkunsten"
