@@ -480,3 +480,8 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
     # The formal "afnemers" of an FAQ page are the passages' "klanten".
     answer = assistant.ask("Welke afnemers moeten in de jaarlijkse klantenlisting?")
     assert answer.answered and answer.passages[0].id == "btw-klantenlisting"
+    # "vanzelf" is the passages' "automatisch"; Netherlands Dutch "kosten opvoeren" is deducting.
+    answer = assistant.ask("Klopt het dat auteursrecht vanzelf ontstaat zonder registratie?")
+    assert answer.answered and answer.passages[0].id == "auteursrecht"
+    answer = assistant.ask("Mag mijn sponsor de sponsorbijdrage als kosten opvoeren?")
+    assert answer.answered and answer.passages[0].id == "sponsoring-fiscaal"
