@@ -189,6 +189,7 @@ def _load(root: Path, today: dt.date | None) -> Corpus:
     _check_cross_references(passages, declared, problems)
     warnings = [p for p in problems if p.severity == "warning"]
     warnings += _unused_sources(register, passages)
+    warnings += _outside_words_asked(passages, outside)
     warnings += _dated_warnings(passages, register, today)
     errors = [p for p in problems if p.severity == "error"]
     if not passages and not errors:
@@ -640,6 +641,35 @@ def _unused_sources(
         for sid in register
         if sid not in cited and sid not in linked
     ]
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _outside_words_asked(
+    passages: Iterable[Passage], outside: dict[str, tuple[str, ...]]
+) -> list[Problem]:
+    """Example questions holding a word of a subject outside the domain (`OUTSIDE_FILE`): the
+    answerability model weighs such a word against the question, so a question like the
+    passage's own is refused ("welke code voor auteursrechten in de belastingaangifte"). The
+    curator decides: reword the question, or take the word out of that subject."""
+    subject_of = {word: subject for subject, words in outside.items() for word in words}
+    warnings = []
+    for passage in passages:
+        for question in passage.questions:
+            for word in dict.fromkeys(_WORD.findall(question.lower())):
+                if word in subject_of:
+                    warnings.append(
+                        Problem(
+                            passage.file,
+                            passage.id,
+                            "questions",
+                            f"{question!r} holds {word!r}, a word of {subject_of[word]!r} in "
+                            f"{OUTSIDE_FILE}: questions like it are weighed as outside the domain",
+                            "warning",
+                        )
+                    )
+    return warnings
 
 
 def _uncompared_sources(

@@ -351,6 +351,19 @@ def test_of_entries_read_alike_the_one_written_as_read_wins():
         assert read == {"registration": ("inschrijving",)}
 
 
+def test_an_example_question_with_a_word_outside_the_domain_is_a_warning(tmp_path):
+    # The answerability model weighs such a word against the question: the passage's own
+    # question would be refused ("welke code voor auteursrechten in de belastingaangifte").
+    asked = passage("code", questions=["welke code in de belastingaangifte", "wat is de code"])
+    root = write_corpus(tmp_path, {"a.yaml": [asked, passage("ander")]})
+    (root / "buiten-bereik.yaml").write_text("personenbelasting: [belastingaangifte]\n", "utf-8")
+    warnings = [f"{w.passage}: {w.field}: {w.message}" for w in load_corpus(root).warnings]
+    [warning] = [w for w in warnings if "belastingaangifte" in w]
+    assert warning.startswith("code: questions: 'welke code in de belastingaangifte' holds")
+    assert "'personenbelasting' in buiten-bereik.yaml" in warning
+    assert not any(w.startswith("ander:") and "buiten-bereik" in w for w in warnings)
+
+
 def test_subjects_outside_the_domain_are_a_map_of_words_and_are_never_passages(tmp_path):
     root = write_corpus(tmp_path, {"a.yaml": [passage("een")]})
     (root / "buiten-bereik.yaml").write_text("wonen: [huurwoning, huisbaas]\n", "utf-8")
