@@ -239,6 +239,9 @@ _PARTICLE_REST = 6
 # and the shortest "-e" word whose stem is unified with its "-en" form's.
 _LENGTHENED = frozenset("aeou")
 _OPEN_SYLLABLE_LETTERS = 5
+_VOWELS = frozenset("aeiouy")
+# `Analyzer._without_glued_ik`: below this Zipf a word starting with "k" may be "ik" glued on.
+GLUED_IK_ZIPF = 1.5
 # Heads that look like words but are suffixes: splitting them off does harm.
 _BLOCKED_PARTS = frozenset(
     """
@@ -564,6 +567,8 @@ class Analyzer:
         # As a word it matched "te laat betalen", and "hoe laat is het?" was answered.
         # Greetings, thanks and the formulas around a question are no words of it.
         surface = without_formulas(surface if surface is not None else surface_tokens(text))
+        if not english:
+            surface = [self._without_glued_ik(t) for t in surface]
         tokens = [
             t
             for i, t in enumerate(surface)
@@ -787,6 +792,25 @@ class Analyzer:
                 stems = [self.stem(particle + form) for form in forms]
                 joined.setdefault(word, []).extend(s for s in stems if s in self._indexed)
         return joined
+
+    def _without_glued_ik(self, token: str) -> str:
+        """A Flemish "k" glued to its verb, read as the verb ("kspeel" is "ik speel", "kmaak",
+        "kverkoop"): the forms a chat uses most are listed (`_CHAT_FORMS`, "kheb"), the rest
+        weighed as the rarest word of the question. Only when the word is none of its own and
+        the rest is a common one ("klant", "kracht" stay)."""
+        if (
+            len(token) < 4
+            or token[0] != "k"
+            or token[1] in _VOWELS
+            or self._zipf(token) >= GLUED_IK_ZIPF
+            or self._zipf(token[1:]) < ORDINARY_ZIPF
+        ):
+            return token
+        return token[1:]
+
+    def _zipf(self, word: str) -> float:
+        frequency = self._frequencies.get(word, 0.0)
+        return math.log10(frequency) + 9 if frequency > 0.0 else 0.0
 
     def correct(self, token: str) -> str | None:
         """A corpus word within edit distance of an unknown `token`, or None.

@@ -134,6 +134,20 @@ def test_a_flemish_chat_form_is_read_as_the_word_it_stands_for():
     assert content_tokens("de waarde van mijn werk") == ["waarde", "werk"]  # a word of its own
 
 
+def test_a_flemish_k_glued_to_its_verb_is_ik(assistant):
+    # "kspeel" is "ik speel": as a word the corpus lacks it weighed the most of the question.
+    analyzer = assistant.index.analyzer
+    assert [analyzer._without_glued_ik(w) for w in ("kspeel", "kverkoop", "kzag")] == [
+        "speel",
+        "verkoop",
+        "zag",
+    ]
+    for word in ("klant", "kracht", "kbo", "kunst"):  # words of their own, an acronym
+        assert analyzer._without_glued_ik(word) == word
+    words = [g.word for g in assistant.read("kspeel een dansvoorstelling in brussel").groups]
+    assert "speel" in words and "kspeel" not in words
+
+
 def test_a_question_in_flemish_chat_is_answered_as_in_plain_dutch(assistant):
     # Each chat form weighed as the rarest word a question can hold: refused at 0.06.
     flemish = assistant.ask("hoeveelde moette betalen om lid te worden van sabam")
