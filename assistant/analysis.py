@@ -436,8 +436,13 @@ class Analyzer:
         has them or not; rare words (``winwinlening``, ``pizzeria``) say a lot. Linear in the
         word's Zipf frequency: 1 at zipf 3 or rarer, 0.2 at zipf 5.4 or more common.
         """
+        return _zipf_specificity(self.dutch_zipf(word))
+
+    def dutch_zipf(self, word: str) -> float:
+        """How common a word is in general Dutch, on the Zipf scale (0 for a word the
+        frequency list lacks)."""
         frequency = self._frequencies.get(word, 0.0)
-        return _zipf_specificity(math.log10(frequency) + 9 if frequency > 0.0 else 0.0)
+        return math.log10(frequency) + 9 if frequency > 0.0 else 0.0
 
     def stand_in_specificity(self, stem: str) -> float:
         """`specificity` of the word a stand-in stem was made from: "voorwaar" is the stem of
@@ -543,9 +548,7 @@ class Analyzer:
                 continue
             if not token.isalpha():
                 continue  # "2024", "12": as common in either language, whatever a list says
-            frequency = self._frequencies.get(token, 0.0)
-            dutch_zipf = math.log10(frequency) + 9 if frequency > 0.0 else 0.0
-            gap = english_zipf(token) - dutch_zipf
+            gap = english_zipf(token) - self.dutch_zipf(token)
             if gap >= LANGUAGE_GAP:
                 english += 1
             elif gap <= -LANGUAGE_GAP:
@@ -802,15 +805,11 @@ class Analyzer:
             len(token) < 4
             or token[0] != "k"
             or token[1] in _VOWELS
-            or self._zipf(token) >= GLUED_IK_ZIPF
-            or self._zipf(token[1:]) < ORDINARY_ZIPF
+            or self.dutch_zipf(token) >= GLUED_IK_ZIPF
+            or self.dutch_zipf(token[1:]) < ORDINARY_ZIPF
         ):
             return token
         return token[1:]
-
-    def _zipf(self, word: str) -> float:
-        frequency = self._frequencies.get(word, 0.0)
-        return math.log10(frequency) + 9 if frequency > 0.0 else 0.0
 
     def correct(self, token: str) -> str | None:
         """A corpus word within edit distance of an unknown `token`, or None.
