@@ -302,8 +302,8 @@ REFERENCE_WORDS = frozenset(
     """
     dat die dit deze da dees diene dieje daar dr der daarvoor daarmee daarvan daarbij daarop
     daaraan daarover daarna daarin daaruit daardoor daartoe ervoor ermee erover erbij eraan ervan
-    erin eruit erna hem hetzelfde zelfde ze zij zon zulk zulke zoiets it that this they them
-    those these there same
+    erin eruit erna hem hun hen hetzelfde zelfde ze zij zon zulk zulke zoiets it its that this
+    they them their those these there same
     """.split()
 )
 # A question that opens with one of these continues the previous one: "en voor een serie?".

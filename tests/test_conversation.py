@@ -353,6 +353,22 @@ def test_a_follow_up_lands_on_the_facet_its_own_words_ask_for(assistant):
     assert _first(conversation.ask("hoe vraag ik die aan?")) == "kmo-portefeuille-aanvragen"
 
 
+def test_a_follow_up_with_a_possessive_asks_about_the_topic(assistant):
+    # "hun" had pointed at nothing: "wat zijn hun openingsuren?" was refused as a question of
+    # its own ("Waarover gaat je vraag?"), though BOIP's passage gives its hours.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is het boip")
+    answer = conversation.ask("wat zijn hun openingsuren?")
+    assert answer.outcome == "answered"
+    assert _first(answer) == "boip"
+    assert "8.30" in answer.passages[0].snippet
+    # Flanders DC's passage gives no address: what it does not know, it says.
+    conversation.ask("wat is flanders dc")
+    answer = conversation.ask("wat is hun adres?")
+    assert answer.outcome == "partial"
+    assert answer.passages[0].id == "flanders-dc"
+
+
 def test_a_follow_up_on_a_facet_does_not_move_to_a_sibling_facet(assistant):
     # "sinds welk jaar zit dat erin?" asks about the Mediafonds: the Gamefonds, another facet
     # of the VAF, mentions a year too, but it is another subject than the one talked about.

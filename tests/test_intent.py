@@ -169,6 +169,14 @@ def test_an_anaphor_is_a_word_that_stands_for_something_named_before():
     assert not has_anaphor(surface_tokens("en de cofinanciering?"))
 
 
+def test_a_possessive_pronoun_points_back():
+    # "wat zijn hun openingsuren?" after BOIP: whose hours, the question does not say.
+    assert has_anaphor(surface_tokens("wat zijn hun openingsuren?"))
+    assert has_anaphor(surface_tokens("kan ik hen bellen?"))
+    assert has_anaphor(surface_tokens("what is their address?"))
+    assert has_anaphor(surface_tokens("what are its conditions?"))
+
+
 def test_a_demonstrative_before_a_unit_of_time_points_at_the_present(assistant):
     # "dit jaar", "dit weekend" made questions about income tax and a film festival follow-ups
     # of the VAT reform and of Flanders Image, and they were answered on those.
