@@ -396,7 +396,9 @@ class Assistant:
         topic = self.topic_passages(context_passages) if context else frozenset()
         # How much of what the user asks now another domain holds: the context's words would
         # dilute it ("en die huurwaarborg voor mijn appartement?" after a loan).
-        outside = self._outside_share(list(reading.groups))
+        outside = self._outside_share(
+            list(reading.groups), context_passages[0] if context and context_passages else None
+        )
         ask = self._ask_groups(reading)
         letters = _letters(reading.text, english)
         candidates = [
@@ -709,9 +711,22 @@ class Assistant:
             return self.model.neutral("central")
         return self._central.get(passage_id, 0.0)
 
-    def _outside_share(self, groups: Sequence[TermGroup]) -> float:
-        """How much of a question a subject outside the domain holds (`OutsideSubjects`)."""
-        return self._outside.share(groups, self.index.informations(groups)) if groups else 0.0
+    def _outside_share(self, groups: Sequence[TermGroup], topic_first: str | None = None) -> float:
+        """How much of a question a subject outside the domain holds (`OutsideSubjects`).
+
+        In a conversation, not by a word the topic's first passage holds: "moet ik bij een
+        ziekenfonds aangesloten zijn?" after sick leave as a self-employed person asks what
+        that passage says ("sluit je aan bij een ziekenfonds"), and "is dat een
+        werkloosheidsuitkering?" after the kunstwerkuitkering, whose passage says it is one.
+        """
+        if not groups:
+            return 0.0
+        informations = self.index.informations(groups)
+        if topic_first is None or topic_first not in self._positions:
+            return self._outside.share(groups, informations)
+        position = self._positions[topic_first]
+        counted = [not self.index.covered_information([g], position) for g in groups]
+        return self._outside.share(groups, informations, counted=counted)
 
     def _evidence(
         self,

@@ -679,15 +679,24 @@ class OutsideSubjects:
         self._words = {word: tuple(sorted(ks)) for word, ks in words.items()}
         self._stems = {stem: tuple(sorted(ks)) for stem, ks in stems.items()}
 
-    def share(self, groups: Sequence[TermGroup], informations: Sequence[float]) -> float:
+    def share(
+        self,
+        groups: Sequence[TermGroup],
+        informations: Sequence[float],
+        *,
+        counted: Sequence[bool] | None = None,
+    ) -> float:
         """The largest share of a question's information (`informations`, per word of
         `groups`) that the words of one subject hold: the user's word, or a stand-in for it
-        (not a compound part)."""
+        (not a compound part). `counted`: per word, whether it may hold a subject (all when
+        None); a word that may not still counts in the question's information."""
         total = sum(informations)
         if not total:
             return 0.0
         held: dict[int, float] = {}
-        for group, information in zip(groups, informations, strict=True):
+        for k, (group, information) in enumerate(zip(groups, informations, strict=True)):
+            if counted is not None and not counted[k]:
+                continue
             subjects = set(self._words.get(_without_plural(group.word), ()))
             for term in group.alternatives:
                 subjects.update(self._stems.get(term, ()))

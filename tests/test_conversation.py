@@ -369,6 +369,21 @@ def test_a_follow_up_with_a_possessive_asks_about_the_topic(assistant):
     assert answer.passages[0].id == "flanders-dc"
 
 
+def test_a_word_of_an_outside_subject_that_the_topic_passage_says_is_on_the_topic(assistant):
+    # "werkloosheidsuitkering" and "rva" are words of unemployment as an employee, outside
+    # the domain, and had refused these follow-ups; the kunstwerkuitkering's passage says it
+    # is an unemployment benefit, paid through the RVA.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de kunstwerkuitkering")
+    assert _first(conversation.ask("is dat een werkloosheidsuitkering?")) == "kunstwerkuitkering"
+    assert _first(conversation.ask("kan ik dat aanvragen bij de rva?")) == "kunstwerkuitkering"
+    # After a topic whose passage does not say it, the word still counts.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de startlening")
+    answer = conversation.ask("moet ik daarvoor bij een ziekenfonds aangesloten zijn?")
+    assert answer.outcome == "not_answered"
+
+
 def test_a_follow_up_on_a_facet_does_not_move_to_a_sibling_facet(assistant):
     # "sinds welk jaar zit dat erin?" asks about the Mediafonds: the Gamefonds, another facet
     # of the VAF, mentions a year too, but it is another subject than the one talked about.

@@ -140,6 +140,18 @@ def test_an_outside_subject_holds_the_users_own_words_as_written_and_stand_ins_b
     assert share("wat is de winwinlening") == 0.0
 
 
+def test_a_word_not_counted_for_an_outside_subject_still_counts_in_the_question(assistant):
+    outside = OutsideSubjects({"papieren": ["paspoort"]}, assistant.index.analyzer)
+    groups = list(assistant.read("hoe vraag ik een nieuw paspoort aan").groups)
+    informations = assistant.index.informations(groups)
+    counted = [g.word != "paspoort" for g in groups]
+    assert outside.share(groups, informations) > 0.5
+    assert outside.share(groups, informations, counted=counted) == 0.0
+    assert outside.share(groups, informations, counted=[True] * len(groups)) == outside.share(
+        groups, informations
+    )
+
+
 def test_a_listed_word_whose_stem_is_a_corpus_term_is_no_stand_in(assistant):
     # "gerecht" (a dish) stems to "recht"; the stand-in for "rights" is that corpus term.
     analyzer, index = assistant.index.analyzer, assistant.index
