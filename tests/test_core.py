@@ -337,6 +337,20 @@ def test_a_rare_shared_word_alone_does_not_make_an_answer(assistant):
         assert assistant.ask(question).outcome == "not_answered", question
 
 
+def test_a_household_question_reaching_a_passage_through_a_part_of_a_word_is_refused(assistant):
+    # "onroerende" had reached the passage on "roerende voorheffing", "renovatielening" the
+    # loans ("lening"), "studentenvisum" the artists' visa ("visum"), "schenkbelasting" the
+    # gifts ("schenk"): words of the household's own taxes, loans and papers (buiten-bereik).
+    for question in (
+        "Hoeveel onroerende voorheffing betaal ik op mijn huis?",
+        "Hoeveel kan ik lenen met een renteloze renovatielening van de Vlaamse overheid?",
+        "Hoe vraag ik een studentenvisum aan voor België?",
+        "Hoeveel schenkbelasting betaal ik als ik geld schenk aan mijn kinderen?",
+    ):
+        assert assistant.ask(question).outcome == "not_answered", question
+    assert assistant.ask("hoeveel roerende voorheffing op auteursrechten").answered
+
+
 def test_answered_must_agree_with_the_outcome():
     with pytest.raises(ValueError, match="outcome"):
         Answer("v", True, 0.9, "m", outcome="partial")
