@@ -14,15 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
-from assistant.snippets import (
-    AT_THE_LATEST,
-    DURATION_UNITS,
-    FREE,
-    MONTHS,
-    NUMBER_WORDS,
-    YEAR,
-    sentences,
-)
+from assistant.snippets import AT_THE_LATEST, DURATION_UNITS, FREE, MONTHS, YEAR, sentences
 
 # Greetings, thanks, help and chat words: a question made only of these (and stopwords) is
 # smalltalk, answered with what Wegwijzer can do rather than with a passage.
@@ -435,7 +427,7 @@ _PAID = re.compile(r"\b(?:betaalt|betaal|betalen|gratis|kosteloos)\b", re.IGNORE
 # A date, a duration or a term: what answers "tegen wanneer", "hoe lang". A bare year ("sinds
 # 2020") is not one.
 _TIME = re.compile(
-    rf"(?:(?:\b\d+|\b(?:{NUMBER_WORDS}))\s*(?:{DURATION_UNITS})\b"
+    rf"(?:\b\d+\s*(?:{DURATION_UNITS})\b"
     rf"|{AT_THE_LATEST}|\b(?:{MONTHS}|termijn|deadline|binnen|oproep|oproepen|doorlopend"
     r"|indiendatum|levenslang|onbeperkt)\b)",
     re.IGNORECASE,

@@ -351,12 +351,6 @@ def test_a_household_question_reaching_a_passage_through_a_part_of_a_word_is_ref
     assert assistant.ask("hoeveel roerende voorheffing op auteursrechten").answered
 
 
-def test_a_question_for_a_term_the_passage_writes_out_is_answered(assistant):
-    answer = assistant.ask("hoeveel jaar betaal ik voorlopige bijdragen als starter")
-    assert answer.answered
-    assert answer.passages[0].id == "voorlopige-sociale-bijdragen-starter"
-
-
 def test_answered_must_agree_with_the_outcome():
     with pytest.raises(ValueError, match="outcome"):
         Answer("v", True, 0.9, "m", outcome="partial")

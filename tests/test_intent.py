@@ -207,15 +207,6 @@ def test_asked_facts_and_what_a_passage_lacks():
     assert missing_facts({"cost", "deadline"}, "Je dient in voor 1 maart.") == ("cost",)
 
 
-def test_a_term_written_out_in_words_is_a_term():
-    # Passages write small numbers out ("drie jaar", "vier werkdagen"); "hoeveel jaar betaal ik
-    # voorlopige bijdragen als starter" was partial, said to lack the term it was given.
-    assert holds_fact("Je betaalt drie jaar voorlopige bijdragen.", "deadline")
-    assert holds_fact("Je hebt vier werkdagen om te reageren.", "deadline")
-    assert holds_fact("Het depot is tien jaar geldig.", "deadline")
-    assert not holds_fact("Dat zijn twee verschillende rechten.", "deadline")
-
-
 def test_a_price_is_a_figure_said_of_what_something_costs():
     # "wat kost ...", "fee": only a figure said to be a price, or a payment, answers them.
     assert asked_facts(surface_tokens("is there an application fee")) == {"cost"}
