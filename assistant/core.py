@@ -714,10 +714,10 @@ class Assistant:
     def _outside_share(self, groups: Sequence[TermGroup], topic_first: str | None = None) -> float:
         """How much of a question a subject outside the domain holds (`OutsideSubjects`).
 
-        In a conversation, not by a word the topic's first passage holds: "moet ik bij een
-        ziekenfonds aangesloten zijn?" after sick leave as a self-employed person asks what
-        that passage says ("sluit je aan bij een ziekenfonds"), and "is dat een
-        werkloosheidsuitkering?" after the kunstwerkuitkering, whose passage says it is one.
+        In a conversation, not by a word the topic's first passage holds: "is dat een
+        werkloosheidsuitkering?" and "kan ik dat aanvragen bij de rva?" after the
+        kunstwerkuitkering ask what its passage says (an unemployment benefit, paid through
+        the RVA), not about unemployment as an employee.
         """
         if not groups:
             return 0.0
