@@ -485,3 +485,27 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
     assert answer.answered and answer.passages[0].id == "auteursrecht"
     answer = assistant.ask("Mag mijn sponsor de sponsorbijdrage als kosten opvoeren?")
     assert answer.answered and answer.passages[0].id == "sponsoring-fiscaal"
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        # Paying a loan off over years is its term ("looptijd").
+        ("over hoeveel jaar mag ik een cultuurkrediet afbetalen", "cultuurkrediet"),
+        # A "privépersoon" is the passages' "particulier".
+        (
+            "ik ontwerp een website voor een privépersoon in spanje, belgische btw of niet",
+            "btw-buitenlandse-klanten",
+        ),
+    ],
+)
+def test_everyday_words_for_the_passages_words_are_read_as_those(assistant, question, passage):
+    answer = assistant.ask(question)
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == passage
+
+
+def test_recovering_vat_is_deducting_it(assistant):
+    # Flemish "btw recupereren" is the passages' "aftrekken".
+    groups = {g.word: g for g in assistant.read("kan ik de btw recupereren").groups}
+    assert assistant.terms("aftrekken")[0] in groups["recupereren"].alternatives
