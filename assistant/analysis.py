@@ -36,7 +36,7 @@ from assistant.intent import (
 )
 from assistant.memo import Memo
 from assistant.typos import TypoIndex
-from assistant.verbs import infinitive
+from assistant.verbs import infinitive, is_separable_participle
 
 STOPWORDS = frozenset(
     """
@@ -605,6 +605,8 @@ class Analyzer:
                 alternatives.extend(self._english_base(token))
             alternatives.extend(joined.get(token, ()))
             alternatives.extend(self._base_forms(token, primary, english) if unknown else ())
+            if not unknown and not english:
+                alternatives.extend(self._participle_verb(token, primary))
             if inside_phrase and not alternatives and (unknown or english):
                 # "trader" in "sole trader": translated with "sole", not unknown; in English,
                 # "mark" in "word mark" (woordmerk), not a stem of "marktonderzoek".
@@ -720,6 +722,20 @@ class Analyzer:
         verb = infinitive(token, self._vocab_freq)
         stem = self.stem(verb) if verb else None
         return [stem] if stem in self._indexed else []
+
+    def _participle_verb(self, token: str, primary: str) -> list[str]:
+        """The stem of the verb a participle the corpus has stands for, when it stems apart
+        from it: "ingediend" (indiend) is "indienen" (indien), "ingeschreven" (inschreef) is
+        "inschrijven" (inschrijf, as "inschrijving"), "betaald" is "betalen". The passages say
+        "indienen" and "inschrijving" where users tell what they did ("ik heb het ingediend"),
+        and the participle alone matched the few passages that use it."""
+        if not is_separable_participle(token):
+            return []
+        verb = infinitive(token, self._vocab_freq)
+        if verb is not None:
+            stem = self.stem(verb)
+            return [stem] if stem != primary and stem in self._indexed else []
+        return self._without_ending(primary)
 
     def _without_particle(self, token: str) -> list[str]:
         """The stem of the verb a particle verb the corpus lacks is built on, when the corpus

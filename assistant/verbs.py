@@ -105,6 +105,7 @@ zwijgen zweeg zwegen gezwegen
 """
 _SEPARABLE = "aan af bij door in mee na om op over terug toe uit voor vrij weg samen tegen".split()
 _INSEPARABLE = "be ver ont her onder over".split()
+_SEPARABLE_PARTICIPLES = tuple(p + "ge" for p in _SEPARABLE)
 # Forms that are also common words of another meaning (or, as a past form of a compound,
 # another word): never read as a verb's past.
 _AMBIGUOUS = frozenset(
@@ -127,6 +128,16 @@ def infinitive(word: str, words: Container[str]) -> str | None:
         return forms[word]
     verb = compounds.get(word)
     return verb if verb is not None and verb in words else None
+
+
+def is_separable_participle(word: str) -> bool:
+    """Whether `word` (folded) begins as a separable verb's participle does: a particle
+    before "ge-" ("ingediend", "aangesloten").
+
+    Not an inseparable prefix: "beschermd" also stands for "beschermen", a stem in nearly
+    every passage on intellectual property, and pulled "hoe lang ben ik dan beschermd?" from
+    the patent to the model."""
+    return word.startswith(_SEPARABLE_PARTICIPLES)
 
 
 @cache

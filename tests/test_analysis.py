@@ -381,6 +381,38 @@ def test_a_verb_form_the_stemmer_leaves_its_ending_stands_for_the_verb(
     assert not_typo_of is None or stem(not_typo_of) not in group.terms
 
 
+@pytest.mark.parametrize(
+    ("participle", "verb"),
+    [("ingediend", "indienen"), ("ingeschreven", "inschrijven"), ("aangesloten", "aansluiten")],
+)
+def test_a_separable_verbs_participle_the_corpus_has_stands_for_its_verb_too(
+    assistant, participle, verb
+):
+    # The corpus holds these participles, so they were no unknown word; but they stem apart
+    # from their verb ("indiend", "indien"), and the passages say "indienen", "inschrijving".
+    stem = assistant.index.analyzer.stem
+    [group] = assistant.read(participle).groups
+    assert stem(participle) in group.terms
+    assert stem(verb) in group.alternatives
+
+
+def test_what_a_user_has_done_finds_the_passage_on_doing_it(assistant):
+    answer = assistant.ask("tegen wanneer moet de klantenlisting ingediend zijn")
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == "btw-klantenlisting"
+    answer = assistant.ask("hoe lang duurt het voor mijn merk ingeschreven is bij boip")
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == "benelux-merk"
+
+
+def test_a_participle_without_a_particle_keeps_its_own_stem_only(assistant):
+    # "beschermd" also stands for "beschermen", but that stem is in nearly every passage on
+    # intellectual property: as a stand-in it pulled "hoe lang ben ik dan beschermd?" from
+    # the patent to the model.
+    [group] = assistant.read("beschermd").groups
+    assert group.alternatives == ()
+
+
 def test_a_short_word_ending_in_t_or_d_is_no_verb_form(assistant):
     # "bond" (a federation) is not "bon" (a receipt).
     [group] = assistant.read("bond").groups
