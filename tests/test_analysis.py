@@ -113,6 +113,16 @@ def test_question_words_built_on_waar_are_stopwords(assistant):
     assert answer.outcome == "answered" and answer.passages[0].id == "volgrecht"
 
 
+def test_happening_is_no_grant(assistant):
+    # "gebeurt" stems to "beur", as "beurs" (a grant, a fair) does: "wat gebeurt er als ..."
+    # matched the grant passages, and passages saying "gebeurde" counted as about grants.
+    assert content_tokens("wat gebeurt er als ik stop als zelfstandige") == ["stop", "zelfstandige"]
+    stem = assistant.index.analyzer.stem
+    passage = assistant.passage("tax-shelter-games")
+    assert "gebeuren" in passage.text
+    assert stem("beurs") not in assistant.index.analyzer.document_terms(passage.text)
+
+
 def test_the_parts_every_web_address_has_are_stopwords(assistant):
     # A pasted address names its organisation; "https" and "www" weighed more. ("be" stays:
     # it is half of VI.BE.)
