@@ -51,7 +51,7 @@ STOPWORDS = frozenset(
     allez amai ofzo enzo zijde kunde moogde hebde dees kzit kzen kzijn kmoet kdoe kvraag kweet
     as ma ene hebt mijne ulle tja euh eh he okay effe
     waarvoor waarmee waaraan waarop waarin waarover waardoor waarvan waaruit hoezo
-    gebeurt gebeuren gebeurd gebeurde
+    gebeurt gebeuren gebeurd gebeurde geleden
     http https www com html htm php aspx
     the an is are how what my can do does to for of and or it i me you by with from on at who
     where when which much many any some this that there please

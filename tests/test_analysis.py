@@ -123,6 +123,14 @@ def test_happening_is_no_grant(assistant):
     assert stem("beurs") not in assistant.index.analyzer.document_terms(passage.text)
 
 
+def test_ago_is_no_members(assistant):
+    # "geleden" (ago) stems to "leed", as "leden" (members) does: "twee jaar geleden"
+    # matched the passages on joining Sabam or Sofam.
+    stem = assistant.index.analyzer.stem
+    assert stem("geleden") == stem("leden")
+    assert content_tokens("ik ben drie jaar geleden gestart") == ["drie", "jaar", "gestart"]
+
+
 def test_the_parts_every_web_address_has_are_stopwords(assistant):
     # A pasted address names its organisation; "https" and "www" weighed more. ("be" stays:
     # it is half of VI.BE.)
