@@ -509,3 +509,21 @@ def test_recovering_vat_is_deducting_it(assistant):
     # Flemish "btw recupereren" is the passages' "aftrekken".
     groups = {g.word: g for g in assistant.read("kan ik de btw recupereren").groups}
     assert assistant.terms("aftrekken")[0] in groups["recupereren"].alternatives
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        # "deadline" had only itself, which no passage uses ("termijn", "uiterlijk"), and
+        # "file" nothing at all.
+        ("what is the deadline for the tax shelter control file", "tax-shelter-procedure"),
+        # "writing" was only "schriftelijk" (in writing), not "schrijven".
+        ("is there a grant to finish writing a novel", "werkbeurs-auteurs"),
+        # A wife is a partner: the conditions name her, the overview does not.
+        ("can my wife lend money to my company through a winwinlening", "winwinlening-voorwaarden"),
+    ],
+)
+def test_everyday_english_words_reach_the_passage(assistant, question, passage):
+    answer = assistant.ask(question)
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == passage
