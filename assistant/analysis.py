@@ -618,7 +618,9 @@ class Analyzer:
             # became "nota", and a policy note answered.
             guessed = alternatives or english_only or token in acronyms
             correction = None if guessed else self.correct(token)
-            if correction in stopwords:
+            if correction in stopwords or (
+                correction and self.mistyped_stopword(token, english=english, over=correction)
+            ):
                 continue  # "hoevel kost ...", "te worde": a mistyped word that says nothing
             if correction:
                 alternatives.append(self.stem(correction))
@@ -769,12 +771,17 @@ class Analyzer:
             return [stem[:-1]]
         return []
 
-    def mistyped_stopword(self, token: str, *, english: bool = False) -> bool:
+    def mistyped_stopword(
+        self, token: str, *, english: bool = False, over: str | None = None
+    ) -> bool:
         """Whether `token` is a stopword mistyped ("hoee", "wta" for "wat"): no corpus word, one
         edit away from a stopword that is at least a hundred times as common. A word common in
         its own right ("kat", one edit from "dat") is a word, not a typo; in an `english`
         question, so is a word common in English ("how do i register my dog" had been read
-        as "register" alone, and a trademark passage answered)."""
+        as "register" alone, and a trademark passage answered).
+
+        `over`: a corpus word the token is a typo of too; the stopword must then also be ten
+        times as common as that word ("hoee" is "hoe", 29 times as common, not "hoef")."""
         if not 2 <= len(token) <= 6 or not token.isalpha() or self.stem(token) in self._indexed:
             return False
         frequency = self._frequencies.get(token, 0.0)
@@ -789,7 +796,11 @@ class Analyzer:
             score_cutoff=1,
             limit=None,
         )
-        return any(self._frequencies.get(word, 0.0) >= 100 * frequency for word, _, _ in matches)
+        rival = 10 * self._frequencies.get(over, 0.0) if over is not None else 0.0
+        return any(
+            self._frequencies.get(word, 0.0) >= max(100 * frequency, rival)
+            for word, _, _ in matches
+        )
 
     def _separable_verbs(self, surface: list[str]) -> dict[str, list[str]]:
         """Rejoin Dutch separable verbs: "vraag ... aan" -> aanvraag, "dien ... in" -> indienen.

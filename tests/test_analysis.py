@@ -220,6 +220,17 @@ def test_a_mistyped_stopword_is_not_the_heaviest_word(assistant):
     assert words == ["winwinlening"]
 
 
+def test_a_mistyped_stopword_beats_a_rare_corpus_word_as_its_correction(assistant):
+    # "hoee" is one edit from "hoe" and from the corpus word "hoef"; "hoe" is 29 times as
+    # common, and as "hoef" the typo stayed a word of the question and sank it under the
+    # threshold.
+    words = [g.word for g in assistant.analyse("hoee lang duurt het auteursrecht")]
+    assert words == ["lang", "duurt", "auteursrecht"]
+    # A typo of a corpus word no stopword is as close to is corrected as before.
+    groups = assistant.analyse("ik wil mijn werk verkpen")
+    assert assistant.terms("verkopen")[0] in groups[-1].alternatives
+
+
 def test_a_common_word_one_edit_from_a_stopword_is_kept(assistant):
     # "kat" is one edit from "dat" but a word in its own right: dropping it left "hoe krijg
     # ik mijn kat zindelijk" with nothing the corpus lacks, so it read as a follow-up.
