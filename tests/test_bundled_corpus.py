@@ -527,3 +527,23 @@ def test_everyday_english_words_reach_the_passage(assistant, question, passage):
     answer = assistant.ask(question)
     assert answer.outcome == "answered"
     assert answer.passages[0].id == passage
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        # "funding" was only "financiering"; the passages speak of "steun" and "subsidie".
+        ("is there funding for translating a novel from dutch", "vertalers-nederlands"),
+        # "fails" had no entry at all.
+        ("bridging right when my company fails", "overbruggingsrecht"),
+    ],
+)
+def test_english_words_a_probe_found_unread_reach_the_passage(assistant, question, passage):
+    answer = assistant.ask(question)
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == passage
+
+
+def test_a_country_in_an_english_question_is_abroad(assistant):
+    groups = {g.word: g for g in assistant.read("my client in germany is a company").groups}
+    assert assistant.terms("buitenland")[0] in groups["germany"].alternatives
