@@ -73,6 +73,7 @@ ENGLISH_STOPWORDS = frozenset(
     yet ever never always often usually sometimes really too someone anyone somebody anybody
     something anything everything nothing everyone im ive dont doesnt didnt cant isnt arent
     having getting gets doing wants wanted wanting happen happens happened happening
+    put puts roughly approximately anyway says said
     re ve ll don doesn didn isn aren wasn weren hasn haven hadn couldn shouldn wouldn
     youre youve youll weve theyre theyve theyll hes shes thats theres whats wasnt werent
     hasnt havent hadnt couldnt shouldnt wouldnt

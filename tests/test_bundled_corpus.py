@@ -547,3 +547,9 @@ def test_english_words_a_probe_found_unread_reach_the_passage(assistant, questio
 def test_a_country_in_an_english_question_is_abroad(assistant):
     groups = {g.word: g for g in assistant.read("my client in germany is a company").groups}
     assert assistant.terms("buitenland")[0] in groups["germany"].alternatives
+
+
+def test_english_filler_words_are_no_words_of_the_question(assistant):
+    # "says" and "roughly" were unknown words and weighed as the user's own details.
+    words = [g.word for g in assistant.read("my accountant says I put roughly this").groups]
+    assert words == ["accountant"]
