@@ -492,6 +492,11 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
     [
         # Paying a loan off over years is its term ("looptijd").
         ("over hoeveel jaar mag ik een cultuurkrediet afbetalen", "cultuurkrediet"),
+        # A collection "gelanceerd" is a design made public.
+        (
+            "onze kledinglijn is net gelanceerd, ben ik beschermd zonder registratie",
+            "niet-ingeschreven-gemeenschapsmodel",
+        ),
         # A "privépersoon" is the passages' "particulier".
         (
             "ik ontwerp een website voor een privépersoon in spanje, belgische btw of niet",
@@ -553,3 +558,8 @@ def test_english_filler_words_are_no_words_of_the_question(assistant):
     # "says" and "roughly" were unknown words and weighed as the user's own details.
     words = [g.word for g in assistant.read("my accountant says I put roughly this").groups]
     assert words == ["accountant"]
+
+
+def test_the_minimum_social_contribution_is_the_minimumbijdrage(assistant):
+    groups = assistant.read("hoeveel is de minimum sociale bijdrage").groups
+    assert assistant.terms("minimumbijdrage")[0] in groups[0].alternatives
