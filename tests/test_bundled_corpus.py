@@ -539,6 +539,8 @@ def test_everyday_english_words_reach_the_passage(assistant, question, passage):
     [
         # "funding" was only "financiering"; the passages speak of "steun" and "subsidie".
         ("is there funding for translating a novel from dutch", "vertalers-nederlands"),
+        # To object to a trademark is the opposition procedure.
+        ("a trademark like mine was just filed, can I object", "merk-oppositie"),
         # "fails" had no entry at all.
         ("bridging right when my company fails", "overbruggingsrecht"),
     ],
