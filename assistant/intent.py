@@ -281,6 +281,7 @@ ENGLISH_MARKERS = frozenset(
     my your our their his her its you i me we they them is are am was were be been being have
     has had get got need to for from with about into on at by and or if any some much many
     this that these those there here it an a not no yes please help long much
+    belgium belgian flemish brussels ghent antwerp
     """.split()
 )
 # English words that open a question: evidence enough on their own when no Dutch word is beside

@@ -351,6 +351,9 @@ def test_a_figure_asked_for_a_year_is_missing_from_a_passage_with_other_years_fi
         # Numbers are no evidence: wordfreq's English list has "2024", its Dutch one does not.
         ("subsidie 2023 of 2024", False),
         ("the grant for 2024", True),
+        # English names of Belgian places: Dutch writes België, Vlaams, Gent, Antwerpen.
+        ("is plagiarism a crime in belgium", True),
+        ("is plagiaat strafbaar in belgie", False),
     ],
 )
 def test_english_is_recognised_by_words_far_more_common_in_english(assistant, text, english):
