@@ -184,6 +184,9 @@ _HANDLE = re.compile(r"(?<![\w.@])@\w+")
 # Signs that stand for a word: "8%" answers "hoeveel procent", "€ 500" "hoeveel euro".
 _SIGNS = re.compile(r"[%€]")
 _SIGN_WORDS = {"%": " procent ", "€": " euro "}
+# The point or space between groups of thousands: "EUR 2.800" is 2800, not "2" and "800", and
+# "15.000 euro" is no "15" (which matched "15%").
+_THOUSANDS = re.compile(r"(?<=\d)[.\u00a0\u202f](?=\d{3}(?!\d))")
 # Names written only with stopwords, read as one word: otherwise "wat is Juist is Juist?" and
 # the passage on it lose the name altogether.
 _STOPWORD_NAMES = {"juist is juist": "juistisjuist"}
@@ -199,6 +202,7 @@ def raw_words(text: str) -> list[str]:
     (``surface_tokens(text)`` is the concatenation of ``surface_tokens(word)`` over these)."""
     text = _HANDLE.sub(" ", _MARKUP.sub(" ", _CODE.sub(" ", text)))
     text = _SIGNS.sub(lambda m: _SIGN_WORDS[m.group()], text).lower()
+    text = _THOUSANDS.sub("", text)
     text = _STOPWORD_NAME.sub(lambda m: _STOPWORD_NAMES[" ".join(m.group().split())], text)
     return _TOKEN.findall(text)
 

@@ -51,6 +51,24 @@ def test_the_percent_and_euro_signs_are_read_as_words(assistant):
     assert "procent" in assistant.terms("Een SBK houdt 8% commissie af.")
 
 
+def test_a_number_with_thousands_separators_is_one_number(assistant):
+    # "15.000" was "15" ("000" dropped) and matched the 15% of the author's rights passages;
+    # "EUR 2.800" was "800".
+    assert surface_tokens("15.000 euro of EUR 2.800") == ["15000", "euro", "of", "eur", "2800"]
+    assert surface_tokens("15000") == surface_tokens("15.000")
+    # Not a decimal, a time or a form's number.
+    assert surface_tokens("3.5 of 8.30 uur, fiche 281.45") == [
+        "of",
+        "30",
+        "uur",
+        "fiche",
+        "281",
+        "45",
+    ]
+    answer = assistant.ask("mijn vader wil 60.000 euro in mijn zaak steken via een winwinlening")
+    assert answer.outcome == "answered" and answer.passages[0].id.startswith("winwinlening")
+
+
 def test_a_singular_in_e_stems_as_its_plural_whose_vowel_the_stemmer_doubles(assistant):
     # Snowball stems "bijdragen" "bijdraag" but "bijdrage" and "bijdrages" "bijdrag".
     analyzer = assistant.index.analyzer
