@@ -497,6 +497,15 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
             "onze kledinglijn is net gelanceerd, ben ik beschermd zonder registratie",
             "niet-ingeschreven-gemeenschapsmodel",
         ),
+        # Flemish "misloopt" is going bankrupt; "gejat" is taken without permission.
+        (
+            "zit ik met een eenmanszaak persoonlijk in de problemen als het misloopt",
+            "eenmanszaak-of-bv-aansprakelijkheid",
+        ),
+        (
+            "iemand heeft mijn foto's gejat voor zijn website, wat nu",
+            "inbreuk-auteursrecht-stappen",
+        ),
         # A "privépersoon" is the passages' "particulier".
         (
             "ik ontwerp een website voor een privépersoon in spanje, belgische btw of niet",
