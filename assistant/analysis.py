@@ -417,6 +417,10 @@ class Analyzer:
         at = word.find("bege")
         if at >= 0 and stem[: at + 2] == word[: at + 2] and stem[at + 2 : at + 4] != "ge":
             return stem[: at + 2] + "ge" + stem[at + 2 :]
+        # "geldig" (valid) is no "geld" (money): "hoelang is mijn beroepskaart geldig?" matched
+        # the passages on money, and "hoeveel geld" those that say how long a permit is valid.
+        if stem == "geld" and word.startswith("geldig"):
+            return "geldig"
         return stem
 
     def _stem(self, word: str) -> str:

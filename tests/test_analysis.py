@@ -149,6 +149,13 @@ def test_ago_is_no_members(assistant):
     assert content_tokens("ik ben drie jaar geleden gestart") == ["drie", "jaar", "gestart"]
 
 
+def test_valid_is_no_money(assistant):
+    # The stemmer makes "geldig" (valid) "geld" (money), as it does "geld".
+    stem = assistant.index.analyzer.stem
+    assert stem("geldig") == stem("geldige") != stem("geld")
+    assert stem("geldig") not in assistant.read("hoeveel geld krijg ik").groups[0].terms
+
+
 def test_the_parts_every_web_address_has_are_stopwords(assistant):
     # A pasted address names its organisation; "https" and "www" weighed more. ("be" stays:
     # it is half of VI.BE.)
