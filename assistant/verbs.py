@@ -130,6 +130,14 @@ def infinitive(word: str, words: Container[str]) -> str | None:
     return verb if verb is not None and verb in words else None
 
 
+def compound_infinitive(word: str, words: Container[str]) -> str | None:
+    """The infinitive of the compound verb whose past form `word` is, by rule, when it is one
+    of `words`: "verkocht" (verkopen), "ingeschreven" (inschrijven); None for a simple verb's
+    form ("gekocht", "geschreven"), which `infinitive` gives."""
+    verb = _forms()[1].get(word)
+    return verb if verb is not None and verb in words else None
+
+
 def is_separable_participle(word: str) -> bool:
     """Whether `word` (folded) begins as a separable verb's participle does: a particle
     before "ge-" ("ingediend", "aangesloten").

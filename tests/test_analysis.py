@@ -437,9 +437,15 @@ def test_a_verb_form_the_stemmer_leaves_its_ending_stands_for_the_verb(
 
 @pytest.mark.parametrize(
     ("participle", "verb"),
-    [("ingediend", "indienen"), ("ingeschreven", "inschrijven"), ("aangesloten", "aansluiten")],
+    [
+        ("ingediend", "indienen"),
+        ("ingeschreven", "inschrijven"),
+        ("aangesloten", "aansluiten"),
+        # A strong verb with an inseparable prefix, by the table of strong verbs.
+        ("verkocht", "verkopen"),
+    ],
 )
-def test_a_separable_verbs_participle_the_corpus_has_stands_for_its_verb_too(
+def test_a_compound_verbs_participle_the_corpus_has_stands_for_its_verb_too(
     assistant, participle, verb
 ):
     # The corpus holds these participles, so they were no unknown word; but they stem apart
