@@ -184,9 +184,11 @@ _HANDLE = re.compile(r"(?<![\w.@])@\w+")
 # Signs that stand for a word: "8%" answers "hoeveel procent", "€ 500" "hoeveel euro".
 _SIGNS = re.compile(r"[%€]")
 _SIGN_WORDS = {"%": " procent ", "€": " euro "}
-# The point or space between groups of thousands: "EUR 2.800" is 2800, not "2" and "800", and
-# "15.000 euro" is no "15" (which matched "15%").
-_THOUSANDS = re.compile(r"(?<=\d)[.\u00a0\u202f](?=\d{3}(?!\d))")
+# The point, comma (as English writes it) or no-break space between groups of thousands:
+# "EUR 2.800" is 2800, not "2" and "800", and "15.000 euro" or "15,000" no "15" (which matched
+# "15%"). A decimal ("2,5", "3.5"), a time ("8.30") or a form's number ("281.45") stays apart;
+# an ordinary space does too ("in 2024 500 euro").
+_THOUSANDS = re.compile(r"(?<=\d)[.,\u00a0\u202f](?=\d{3}(?!\d))")
 # Names written only with stopwords, read as one word: otherwise "wat is Juist is Juist?" and
 # the passage on it lose the name altogether.
 _STOPWORD_NAMES = {"juist is juist": "juistisjuist"}
@@ -197,7 +199,8 @@ _STOPWORD_NAME = re.compile(
 
 def raw_words(text: str) -> list[str]:
     """The lowercased words of a text, markup (and the code of a script or style element)
-    and handles ("@jan") removed and the signs `%` and `€` read as words, before any
+    and handles ("@jan") removed, the signs `%` and `€` read as words and the groups of a
+    number written with thousands separators joined ("15.000": "15000"), before any
     normalisation: what `surface_tokens` normalises
     (``surface_tokens(text)`` is the concatenation of ``surface_tokens(word)`` over these)."""
     text = _HANDLE.sub(" ", _MARKUP.sub(" ", _CODE.sub(" ", text)))
@@ -789,8 +792,16 @@ class Analyzer:
         question, so is a word common in English ("how do i register my dog" had been read
         as "register" alone, and a trademark passage answered).
 
-        `over`: a corpus word the token is a typo of too; the stopword must then also be ten
-        times as common as that word ("hoee" is "hoe", 29 times as common, not "hoef")."""
+        Args:
+            token: a word of a question.
+            english: the question is in English.
+            over: a corpus word the token is a typo of too. The stopword wins only over a word
+                the passages hardly use (`RARE_CORRECTION` times at most) and that it is ten
+                times as common as in general Dutch: "hoee" is "hoe", not "hoef" (three times
+                in the corpus); "datm" stays "datum", which many passages use.
+        """
+        if over is not None and self._vocab_freq.get(over, 0) > RARE_CORRECTION:
+            return False
         if not 2 <= len(token) <= 6 or not token.isalpha() or self.stem(token) in self._indexed:
             return False
         frequency = self._frequencies.get(token, 0.0)
@@ -1014,6 +1025,7 @@ _TYPO_PRONE_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 2)
 _DIMINUTIVES = ("ekes", "skes", "tjes", "eke", "ske", "kes", "tje", "jes", "ke", "je")
 # How much a name or a number the corpus does not know says about a question's subject.
 DETAIL_SPECIFICITY = 0.2
+RARE_CORRECTION = 3  # `Analyzer.mistyped_stopword`
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)*")
 
 
