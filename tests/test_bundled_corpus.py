@@ -506,9 +506,20 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
             "ik ontwerp een website voor een privépersoon in spanje, belgische btw of niet",
             "btw-buitenlandse-klanten",
         ),
+        # English: "deadline" had only itself, which no passage uses ("termijn"), and "file"
+        # nothing at all.
+        ("what is the deadline for the tax shelter control file", "tax-shelter-procedure"),
+        # "writing" was only "schriftelijk" (in writing), not "schrijven".
+        ("is there a grant to finish writing a novel", "werkbeurs-auteurs"),
+        # "funding" was only "financiering"; the passages speak of "steun" and "subsidie".
+        ("is there funding for translating a novel from dutch", "vertalers-nederlands"),
+        # To object to a trademark is the opposition procedure.
+        ("a trademark like mine was just filed, can I object", "merk-oppositie"),
+        # A company that fails had no entry at all.
+        ("bridging right when my company fails", "overbruggingsrecht"),
     ],
 )
-def test_everyday_words_for_the_passages_words_are_read_as_those(assistant, question, passage):
+def test_words_people_type_are_read_as_the_passages_words(assistant, question, passage):
     answer = assistant.ask(question)
     assert answer.outcome == "answered"
     assert answer.passages[0].id == passage
@@ -518,39 +529,6 @@ def test_recovering_vat_is_deducting_it(assistant):
     # Flemish "btw recupereren" is the passages' "aftrekken".
     groups = {g.word: g for g in assistant.read("kan ik de btw recupereren").groups}
     assert assistant.terms("aftrekken")[0] in groups["recupereren"].alternatives
-
-
-@pytest.mark.parametrize(
-    ("question", "passage"),
-    [
-        # "deadline" had only itself, which no passage uses ("termijn", "uiterlijk"), and
-        # "file" nothing at all.
-        ("what is the deadline for the tax shelter control file", "tax-shelter-procedure"),
-        # "writing" was only "schriftelijk" (in writing), not "schrijven".
-        ("is there a grant to finish writing a novel", "werkbeurs-auteurs"),
-    ],
-)
-def test_everyday_english_words_reach_the_passage(assistant, question, passage):
-    answer = assistant.ask(question)
-    assert answer.outcome == "answered"
-    assert answer.passages[0].id == passage
-
-
-@pytest.mark.parametrize(
-    ("question", "passage"),
-    [
-        # "funding" was only "financiering"; the passages speak of "steun" and "subsidie".
-        ("is there funding for translating a novel from dutch", "vertalers-nederlands"),
-        # To object to a trademark is the opposition procedure.
-        ("a trademark like mine was just filed, can I object", "merk-oppositie"),
-        # "fails" had no entry at all.
-        ("bridging right when my company fails", "overbruggingsrecht"),
-    ],
-)
-def test_english_words_a_probe_found_unread_reach_the_passage(assistant, question, passage):
-    answer = assistant.ask(question)
-    assert answer.outcome == "answered"
-    assert answer.passages[0].id == passage
 
 
 def test_a_country_in_an_english_question_is_abroad(assistant):
