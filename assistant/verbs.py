@@ -123,11 +123,8 @@ def infinitive(word: str, words: Container[str]) -> str | None:
         word: a folded word of a question.
         words: the words a compound's infinitive must be one of (the corpus's words).
     """
-    forms, compounds = _forms()
-    if word in forms:
-        return forms[word]
-    verb = compounds.get(word)
-    return verb if verb is not None and verb in words else None
+    forms = _forms()[0]
+    return forms[word] if word in forms else compound_infinitive(word, words)
 
 
 def compound_infinitive(word: str, words: Container[str]) -> str | None:
