@@ -370,7 +370,20 @@ FACT_CUES: dict[str, frozenset[str]] = {
     "count": frozenset(),
     # "sinds wanneer", "since when": asked by "wanneer" after "sinds" (`asked_facts`).
     "since": frozenset(),
+    # How long a procedure takes ("hoe lang duurt het voor FIT beslist?", "how long does BOIP
+    # take to register it?"): asked by a phrase (`_ASKS_WAIT`), not by a word of its own.
+    "wait": frozenset(),
 }
+# The phrases that ask how long a procedure takes, not how long something lasts or is valid
+# ("hoe lang duurt de bescherming?", "how long does it last?").
+_ASKS_WAIT = re.compile(
+    r"\bhoe ?lang\b.{0,40}\bdu(?:urt|ren|urde) (?:het|dat|da)\b.{0,15}"
+    r"\b(?:voor|om|tot|eer|vooraleer|alvorens)\b"
+    r"|\bhoe ?lang\b.{0,50}\bwachten\b|\bhoe snel\b"
+    r"|\bhoe ?lang duurt (?:de|een|het) (?:\w+ )?(?:behandeling|procedure|aanvraag|registratie"
+    r"|inschrijving|erkenning|beslissing|goedkeuring|oprichting|oprichten)\b"
+    r"|\bhow long\b.{0,60}\b(?:take|takes|wait|until|till)\b|\bhow (?:quickly|soon)\b"
+)
 # "charge" after one of these charges a price, asks none ("what VAT do I charge?", read without
 # its one-letter "I": "do charge").
 _CHARGE = frozenset("charge charges".split())
@@ -490,6 +503,30 @@ def _holds_price(text: str) -> bool:
     )
 
 
+# How long a procedure takes: a span of days, weeks or months beside what takes it ("PMV
+# controleert binnen een maand", "De beslissing volgt tot 3 maanden na de indiendatum"). Not a
+# span of years, which is how long something lasts, nor a term the user has ("binnen 3 maanden
+# dien je een verantwoording in").
+_SPAN = re.compile(
+    r"\b(?:\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien"
+    r"|twintig|dertig|veertig|zestig|negentig|enkele|paar)\s*"
+    r"(?:werkdagen|kalenderdagen|dagen|dag|weken|week|maanden|maand)\b",
+    re.IGNORECASE,
+)
+_PROCESSING = re.compile(
+    r"\b(?:duurt|duren|doorlooptijd|behandelingstermijn|wachttijd|beslis\w*|antwoord\w*"
+    r"|behandel\w*|verwerk\w*|controle\w*|registreert|uitbeta\w*|goedkeur\w*|volgt"
+    r"|ontvang\w*|krijg\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _holds_wait(text: str) -> bool:
+    """Whether a text says how long a procedure takes: a span of days, weeks or months and
+    what takes it, in one sentence."""
+    return any(_SPAN.search(s) and _PROCESSING.search(s) for s in sentences(text))
+
+
 # What holds each kind of fact (see `holds_fact`).
 _HOLDS: dict[str, Callable[[str], bool]] = {
     "cost": _holds_price,
@@ -504,6 +541,7 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "count": lambda text: bool(_COUNT.search(text)),
     # Since when something is: "sinds 1922" answers it, as no deadline is answered by a year.
     "since": lambda text: bool(_TIME.search(text) or YEAR.search(text)),
+    "wait": _holds_wait,
 }
 
 
@@ -805,6 +843,8 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
     for i, pair in enumerate(itertools.pairwise(tokens)):
         if pair in TIME_OF_DAY and _next(tokens, i + 1) not in _SUBJECTS:
             kinds.add("hours")  # "hoe laat sluit het loket?": a time of day
+    if _ASKS_WAIT.search(" ".join(tokens)):
+        kinds.add("wait")
     years = [t for t in tokens if _YEAR.fullmatch(t)]
     if kinds & _DATED or (years and all(t in _YEAR_ONLY or _YEAR.fullmatch(t) for t in tokens)):
         # "en 2025?", "and in 2024?": what holds that year, of whatever was named before.

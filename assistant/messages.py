@@ -38,6 +38,7 @@ _MISSING = {
     "condition": "Welke voorwaarden precies gelden",
     "count": "Om welk aantal het precies gaat",
     "since": "Sinds wanneer het zo is",
+    "wait": "Hoe lang het duurt",
 }
 _MISSING_ANYTHING = "Precies wat je vraagt"
 # When the passage holds figures or dates, but not for the year the question names.

@@ -196,6 +196,18 @@ def test_a_partial_answer_says_what_it_does_not_know_and_names_the_desk(assistan
     assert answer.passages[0].id == "cultuurloket" and answer.fallback.label == "Cultuurloket"
 
 
+def test_how_long_a_procedure_takes_is_answered_only_where_a_passage_says_it(assistant):
+    # Hefboom's passages say what the CultuurKrediet is and how to ask for it, not how long
+    # the decision takes: had been answered as if they did.
+    answer = assistant.ask("hoe snel beslist hefboom over een cultuurkrediet")
+    assert answer.outcome == "partial" and answer.passages[0].id == "cultuurkrediet"
+    assert answer.message.startswith("Hoe lang het duurt, staat niet in de kennisbank.")
+    # PMV's passage gives the lead time ("De doorlooptijd is ongeveer 30 dagen").
+    answer = assistant.ask("hoe lang duurt het voor PMV beslist over mijn startlening")
+    assert answer.answered and answer.passages[0].id == "startlening-aanvragen"
+    assert "30 dagen" in answer.passages[0].snippet
+
+
 def test_a_figure_for_a_year_the_corpus_lacks_is_a_partial_answer_naming_the_year(assistant):
     answer = assistant.ask("hoeveel rente betaal ik op een startlening in 2026?")
     assert answer.outcome == "partial" and answer.passages[0].id == "startlening"

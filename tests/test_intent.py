@@ -193,6 +193,32 @@ def test_a_demonstrative_before_a_unit_of_time_points_at_the_present(assistant):
     assert not answer.answered
 
 
+def test_how_long_a_procedure_takes_is_a_fact_of_its_own():
+    # Asked by a phrase: how long it takes, not how long something lasts or is valid.
+    for question in (
+        "hoe lang duurt het voor pmv beslist over mijn startlening",
+        "hoelang moet ik wachten op een beslissing",
+        "hoe snel beslist FIT",
+        "hoe lang duurt de behandeling van mijn aanvraag",
+        "how long does boip take to register a design",
+        "how soon will I hear back",
+    ):
+        assert "wait" in asked_facts(surface_tokens(question)), question
+    for question in (
+        "hoe lang duurt de bescherming van een merk",
+        "hoe lang is een merk geldig",
+        "how long does protection last",
+        "tegen wanneer moet ik het aanvragen",
+    ):
+        assert "wait" not in asked_facts(surface_tokens(question)), question
+    # A span of days, weeks or months beside what takes it holds it; a term the user has, or
+    # one of years, does not.
+    assert holds_fact("De doorlooptijd is ongeveer 30 dagen.", "wait")
+    assert holds_fact("De beslissing volgt tot 3 maanden na de indiendatum.", "wait")
+    assert not holds_fact("Na afloop dien je binnen 3 maanden een verantwoording in.", "wait")
+    assert not holds_fact("Een merk is 10 jaar geldig en wordt daarna verlengd.", "wait")
+
+
 def test_asked_facts_and_what_a_passage_lacks():
     assert asked_facts(surface_tokens("wat kost een merk")) == {"cost"}
     assert asked_facts(surface_tokens("hoeveel jaar duurt het auteursrecht")) == {"deadline"}
