@@ -373,7 +373,15 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # How long a procedure takes ("hoe lang duurt het voor FIT beslist?", "how long does BOIP
     # take to register it?"): asked by a phrase (`_ASKS_WAIT`), not by a word of its own.
     "wait": frozenset(),
+    # How high a fine is ("hoeveel bedraagt de boete als ...", "what is the fine if ..."): a
+    # fine word asked after (`_FINE`), which a figure of something else does not answer.
+    "fine": frozenset(),
 }
+_FINE = frozenset("boete boetes geldboete fine fines penalty penalties sanctie sancties".split())
+# The words that ask what a fine is, up to `_FINE_REACH` words before it ("hoe hoog is de
+# boete", "wat is de boete", "what penalty"); not "krijg ik een boete?", which asks whether.
+_ASKING_FINE = frozenset("hoeveel hoog hoe wat wa welke what which much".split())
+_FINE_REACH = 3
 # The phrases that ask how long a procedure takes, not how long something lasts or is valid
 # ("hoe lang duurt de bescherming?", "how long does it last?").
 _ASKS_WAIT = re.compile(
@@ -482,6 +490,7 @@ _COUNT = re.compile(
 # A year a question may ask a figure or a date for, and the kinds of fact that are dated.
 _YEAR = re.compile(r"20\d\d")
 _DATED = frozenset(("cost", "payment", "amount", "deadline", "when"))
+_AMOUNTS = frozenset(("cost", "payment", "amount"))
 # The words beside a year in a question that asks only for what holds that year.
 _YEAR_ONLY = frozenset("en in voor van dan wat and for what about".split())
 YEAR_FACT = "year "
@@ -527,6 +536,18 @@ def _holds_wait(text: str) -> bool:
     return any(_SPAN.search(s) and _PROCESSING.search(s) for s in sentences(text))
 
 
+# A fine stated: a sentence naming a fine, a surcharge or interest beside a figure.
+_FINED = re.compile(
+    r"\b(?:boete\w*|geldboete\w*|sanctie\w*|verhoging\w*|nalatigheidsintrest\w*|intrest\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _holds_fine(text: str) -> bool:
+    """Whether a text says how high a fine is: a fine and a figure in one sentence."""
+    return any(_FINED.search(s) and _FIGURE.search(s) for s in sentences(text))
+
+
 # What holds each kind of fact (see `holds_fact`).
 _HOLDS: dict[str, Callable[[str], bool]] = {
     "cost": _holds_price,
@@ -542,6 +563,7 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     # Since when something is: "sinds 1922" answers it, as no deadline is answered by a year.
     "since": lambda text: bool(_TIME.search(text) or YEAR.search(text)),
     "wait": _holds_wait,
+    "fine": _holds_fine,
 }
 
 
@@ -845,6 +867,11 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
             kinds.add("hours")  # "hoe laat sluit het loket?": a time of day
     if _ASKS_WAIT.search(" ".join(tokens)):
         kinds.add("wait")
+    if any(
+        t in _FINE and (kinds & _AMOUNTS or _ASKING_FINE & set(tokens[max(0, i - _FINE_REACH) : i]))
+        for i, t in enumerate(tokens)
+    ):
+        kinds.add("fine")
     years = [t for t in tokens if _YEAR.fullmatch(t)]
     if kinds & _DATED or (years and all(t in _YEAR_ONLY or _YEAR.fullmatch(t) for t in tokens)):
         # "en 2025?", "and in 2024?": what holds that year, of whatever was named before.

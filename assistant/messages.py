@@ -39,6 +39,7 @@ _MISSING = {
     "count": "Om welk aantal het precies gaat",
     "since": "Sinds wanneer het zo is",
     "wait": "Hoe lang het duurt",
+    "fine": "Hoe hoog de boete is",
 }
 _MISSING_ANYTHING = "Precies wat je vraagt"
 # When the passage holds figures or dates, but not for the year the question names.

@@ -208,6 +208,17 @@ def test_how_long_a_procedure_takes_is_answered_only_where_a_passage_says_it(ass
     assert "30 dagen" in answer.passages[0].snippet
 
 
+def test_how_high_a_fine_is_is_answered_only_where_a_passage_says_it(assistant):
+    # The passage says a late VAT return is fined, not how much; its dates had answered it.
+    answer = assistant.ask("hoe hoog is de boete voor een te late btw-aangifte")
+    assert answer.outcome == "partial" and answer.passages[0].id == "btw-hervorming-2025"
+    assert answer.message.startswith("Hoe hoog de boete is, staat niet in de kennisbank.")
+    assert "volgt de boete automatisch" in answer.passages[0].snippet
+    answer = assistant.ask("hoeveel boete krijg ik als ik mijn sociale bijdragen te laat betaal")
+    assert answer.answered and answer.passages[0].id == "sociale-bijdragen-te-laat-betalen"
+    assert "3% verhoging" in answer.passages[0].snippet
+
+
 def test_a_figure_for_a_year_the_corpus_lacks_is_a_partial_answer_naming_the_year(assistant):
     answer = assistant.ask("hoeveel rente betaal ik op een startlening in 2026?")
     assert answer.outcome == "partial" and answer.passages[0].id == "startlening"

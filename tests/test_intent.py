@@ -219,6 +219,22 @@ def test_how_long_a_procedure_takes_is_a_fact_of_its_own():
     assert not holds_fact("Een merk is 10 jaar geldig en wordt daarna verlengd.", "wait")
 
 
+def test_how_high_a_fine_is_is_a_fact_of_its_own():
+    for question in (
+        "hoe hoog is de boete als ik te laat ben",
+        "wa is de boete als een galerie ni meldt",
+        "hoeveel boete krijg ik",
+        "what penalty am i looking at?",
+    ):
+        assert "fine" in asked_facts(surface_tokens(question)), question
+    # Whether there is a fine is asked with no figure in mind.
+    for question in ("krijg ik automatisch een boete als ik te laat ben", "is the fine automatic?"):
+        assert "fine" not in asked_facts(surface_tokens(question)), question
+    assert holds_fact("Anders komt er 3% verhoging per kwartaal bij.", "fine")
+    fined_elsewhere = "Dien je te laat in, dan volgt de boete automatisch. Dat kost EUR 50."
+    assert not holds_fact(fined_elsewhere, "fine")
+
+
 def test_asked_facts_and_what_a_passage_lacks():
     assert asked_facts(surface_tokens("wat kost een merk")) == {"cost"}
     assert asked_facts(surface_tokens("hoeveel jaar duurt het auteursrecht")) == {"deadline"}
