@@ -490,6 +490,36 @@ _COUNT = re.compile(
 # A year a question may ask a figure or a date for, and the kinds of fact that are dated.
 _YEAR = re.compile(r"20\d\d")
 _DATED = frozenset(("cost", "payment", "amount", "deadline", "when"))
+# A figure asked per month, hour, day, week, page or word ("hoeveel euro per maand", "what
+# hourly rate", "how much per page"): the kind "per maand", which a figure of another unit does
+# not answer ("maandelijkse tegemoetkoming die afhangt van het land" names no figure). Not per
+# year, quarter or person: the passages give those as ceilings and totals as often.
+RATE_FACT = "per "
+_RATE_WORDS = {
+    **dict.fromkeys(("maand", "month"), "maand"),
+    **dict.fromkeys(("uur", "hour"), "uur"),
+    **dict.fromkeys(("dag", "day"), "dag"),
+    **dict.fromkeys(("week",), "week"),
+    **dict.fromkeys(("pagina", "page", "blz"), "pagina"),
+    **dict.fromkeys(("woord", "word"), "woord"),
+}
+_RATE_ADJECTIVES = {
+    **dict.fromkeys(("monthly", "maandelijks", "maandelijkse", "maandbedrag"), "maand"),
+    **dict.fromkeys(("hourly", "uurloon", "uurtarief"), "uur"),
+    **dict.fromkeys(("daily", "dagelijks", "dagelijkse", "dagbedrag"), "dag"),
+    **dict.fromkeys(("weekly", "wekelijks", "wekelijkse"), "week"),
+}
+_RATE_STATED = {
+    "maand": r"per maand|maandelijks\w*|maandbedrag\w*|/ ?maand",
+    "uur": r"per (?:gepresteerd )?uur|uurloon\w*|uurtarie\w*|/ ?uur",
+    "dag": r"per (?:kalender|werk)?dag|dagbedrag\w*|dagelijks\w*|/ ?dag",
+    "week": r"per week|wekelijks\w*|weekbedrag\w*",
+    "pagina": r"per (?:pagina|blz)",
+    "woord": r"per woord",
+}
+_RATES = {
+    unit: re.compile(rf"\b(?:{stated})\b", re.IGNORECASE) for unit, stated in _RATE_STATED.items()
+}
 _AMOUNTS = frozenset(("cost", "payment", "amount"))
 # The words beside a year in a question that asks only for what holds that year.
 _YEAR_ONLY = frozenset("en in voor van dan wat and for what about".split())
@@ -867,6 +897,8 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
             kinds.add("hours")  # "hoe laat sluit het loket?": a time of day
     if _ASKS_WAIT.search(" ".join(tokens)):
         kinds.add("wait")
+    if kinds & _AMOUNTS:
+        kinds.update(RATE_FACT + unit for unit in _rates(tokens))
     if any(
         t in _FINE and (kinds & _AMOUNTS or _ASKING_FINE & set(tokens[max(0, i - _FINE_REACH) : i]))
         for i, t in enumerate(tokens)
@@ -877,6 +909,17 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
         # "en 2025?", "and in 2024?": what holds that year, of whatever was named before.
         kinds.update(YEAR_FACT + t for t in years)
     return frozenset(kinds)
+
+
+def _rates(tokens: Sequence[str]) -> set[str]:
+    """The units a question asks a figure per ("per maand", "hourly"), as `_RATE_STATED`'s."""
+    units = {_RATE_ADJECTIVES[t] for t in tokens if t in _RATE_ADJECTIVES}
+    units.update(
+        _RATE_WORDS[word]
+        for before, word in itertools.pairwise(tokens)
+        if before == "per" and word in _RATE_WORDS
+    )
+    return units
 
 
 def is_fact_cue(word: str) -> bool:
@@ -892,6 +935,9 @@ def holds_fact(text: str, kind: str) -> bool:
     A ``"year 2026"`` is held by a sentence that names the year beside a figure or a date: a
     passage that says "the ceiling for 2025 we did not find in our sources" lacks it.
     """
+    if kind.startswith(RATE_FACT):
+        rate = _RATES[kind.removeprefix(RATE_FACT)]
+        return any(rate.search(s) and _FIGURE.search(s) for s in sentences(text))
     if kind.startswith(YEAR_FACT):
         year = re.compile(rf"\b{kind.removeprefix(YEAR_FACT)}\b")
         return any(
@@ -902,6 +948,11 @@ def holds_fact(text: str, kind: str) -> bool:
 
 
 def missing_facts(asked: Collection[str], text: str) -> tuple[str, ...]:
-    """The asked kinds of fact that `text` does not hold, in a fixed order (the years last)."""
-    kinds = [*FACT_CUES, *sorted(k for k in asked if k.startswith(YEAR_FACT))]
+    """The asked kinds of fact that `text` does not hold, in a fixed order (the rates, then the
+    years last)."""
+    kinds = [
+        *FACT_CUES,
+        *sorted(k for k in asked if k.startswith(RATE_FACT)),
+        *sorted(k for k in asked if k.startswith(YEAR_FACT)),
+    ]
     return tuple(kind for kind in kinds if kind in asked and not holds_fact(text, kind))

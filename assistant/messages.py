@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.intent import YEAR_FACT
+from assistant.intent import RATE_FACT, YEAR_FACT
 from assistant.models import Link, Reason
 
 CULTUURLOKET = Link("Cultuurloket", "https://www.cultuurloket.be")
@@ -44,6 +44,8 @@ _MISSING = {
 _MISSING_ANYTHING = "Precies wat je vraagt"
 # When the passage holds figures or dates, but not for the year the question names.
 _MISSING_FOR_YEAR = "Wat voor {year} geldt"
+# When the passage holds figures, but none per the unit asked ("per maand").
+_MISSING_PER = "Hoeveel het {rate} bedraagt"
 PARTIAL = (
     "{what}, staat niet in de kennisbank. Wel dit, over «{title}». "
     "Kijk op de officiële pagina of vraag het aan het Cultuurloket (cultuurloket.be)."
@@ -88,7 +90,9 @@ SMALLTALK = {
 def partial(missing: tuple[str, ...], title: str) -> str:
     """What a partial answer says it does not know, about the passage it found."""
     what = _MISSING_ANYTHING
-    if missing and missing[0].startswith(YEAR_FACT):
+    if missing and missing[0].startswith(RATE_FACT):
+        what = _MISSING_PER.format(rate=missing[0])
+    elif missing and missing[0].startswith(YEAR_FACT):
         what = _MISSING_FOR_YEAR.format(year=missing[0].removeprefix(YEAR_FACT))
     elif missing:
         what = _MISSING.get(missing[0], what)

@@ -219,6 +219,18 @@ def test_how_high_a_fine_is_is_answered_only_where_a_passage_says_it(assistant):
     assert "3% verhoging" in answer.passages[0].snippet
 
 
+def test_a_figure_per_month_is_answered_only_where_a_passage_gives_one(assistant):
+    # The allowance "hangt af van het land": no amount per month, which its figures had
+    # answered at 0.70.
+    answer = assistant.ask(
+        "hoeveel bedraagt de maandelijkse tegemoetkoming van erasmus voor jonge ondernemers"
+    )
+    assert answer.outcome == "partial" and answer.passages[0].id == "erasmus-jonge-ondernemers"
+    assert answer.message.startswith("Hoeveel het per maand bedraagt, staat niet in de kennisbank.")
+    answer = assistant.ask("hoeveel krijg ik per dag als ik als zelfstandige ziek ben")
+    assert answer.answered and answer.passages[0].id == "arbeidsongeschiktheid-uitkering-bedrag"
+
+
 def test_a_figure_for_a_year_the_corpus_lacks_is_a_partial_answer_naming_the_year(assistant):
     answer = assistant.ask("hoeveel rente betaal ik op een startlening in 2026?")
     assert answer.outcome == "partial" and answer.passages[0].id == "startlening"

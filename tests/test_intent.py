@@ -235,6 +235,23 @@ def test_how_high_a_fine_is_is_a_fact_of_its_own():
     assert not holds_fact(fined_elsewhere, "fine")
 
 
+def test_a_figure_asked_per_month_hour_day_or_page_is_a_fact_of_its_own():
+    assert "per maand" in asked_facts(surface_tokens("hoeveel euro per maand krijg ik"))
+    assert "per uur" in asked_facts(surface_tokens("what hourly rate should i charge"))
+    assert "per dag" in asked_facts(surface_tokens("how much is the daily benefit"))
+    assert "per pagina" in asked_facts(surface_tokens("how much per page for a translation"))
+    # Not without a figure asked, nor per quarter or year, which the passages give as ceilings.
+    assert not asked_facts(surface_tokens("is er een maandelijkse tegemoetkoming"))
+    assert asked_facts(surface_tokens("hoeveel sociale bijdragen per kwartaal")) == {"amount"}
+    assert holds_fact("Je krijgt een vast dagbedrag: EUR 60,56 als alleenstaande.", "per dag")
+    assert holds_fact("Reken vanaf ongeveer EUR 30 tot 35 per uur.", "per uur")
+    # "maandelijks" with no figure beside it, or a figure of another unit.
+    assert not holds_fact(
+        "De EU geeft een maandelijkse tegemoetkoming. Deelname duurt 6 maanden.", "per maand"
+    )
+    assert not holds_fact("Je krijgt EUR 30 per uur.", "per maand")
+
+
 def test_asked_facts_and_what_a_passage_lacks():
     assert asked_facts(surface_tokens("wat kost een merk")) == {"cost"}
     assert asked_facts(surface_tokens("hoeveel jaar duurt het auteursrecht")) == {"deadline"}
