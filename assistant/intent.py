@@ -391,6 +391,8 @@ _ASKS_WAIT = re.compile(
     r"|\bhoe ?lang duurt (?:de|een|het) (?:\w+ )?(?:behandeling|procedure|aanvraag|registratie"
     r"|inschrijving|erkenning|beslissing|goedkeuring|oprichting|oprichten)\b"
     r"|\bhow long\b.{0,60}\b(?:take|takes|wait|until|till)\b|\bhow (?:quickly|soon)\b"
+    # "binnen hoeveel weken beslist hefboom?", not "binnen hoeveel dagen (moet ik) ...?"
+    r"|\bbinnen hoeveel (?:tijd|dagen|weken|maanden) (?:beslis|stort|antwoord|keurt|betaalt)"
 )
 # "charge" after one of these charges a price, asks none ("what VAT do I charge?", read without
 # its one-letter "I": "do charge").

@@ -202,6 +202,7 @@ def test_how_long_a_procedure_takes_is_a_fact_of_its_own():
         "hoe lang duurt de behandeling van mijn aanvraag",
         "how long does boip take to register a design",
         "how soon will I hear back",
+        "binnen hoeveel weken beslist hefboom",
     ):
         assert "wait" in asked_facts(surface_tokens(question)), question
     for question in (
@@ -209,6 +210,7 @@ def test_how_long_a_procedure_takes_is_a_fact_of_its_own():
         "hoe lang is een merk geldig",
         "how long does protection last",
         "tegen wanneer moet ik het aanvragen",
+        "binnen hoeveel dagen ziekenfonds en sociaal verzekeringsfonds",
     ):
         assert "wait" not in asked_facts(surface_tokens(question)), question
     # A span of days, weeks or months beside what takes it holds it; a term the user has, or
