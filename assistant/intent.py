@@ -404,6 +404,19 @@ _WHAT_REACH = 4
 # Words before "kost" that make it the noun ("een kost", "elke kost"); not "die" or "deze",
 # which as often stand for a thing that costs ("die kost 2500 euro").
 _ARTICLES = frozenset("een de elke welke mijn zon als".split())  # "als kost inbrengen"
+# The nouns of a sum, and what asks for one when it comes before (`asked_facts`): "een vast
+# bedrag aftrekken" asks none, "welk bedrag" and "wat is het bedrag" do.
+_SUM = frozenset("bedrag bedragen".split())
+_QUALITIES = frozenset("vast vaste zelfde hoger hoog groot klein".split())
+_ASKING_SUM = _WHAT | frozenset("welk welke hoeveel hoog which".split())
+# "minimum number", "maximum aantal": a count bounded (`asked_facts`).
+_NUMBER_OF = frozenset("number aantal".split())
+_BOUNDS = frozenset("minimum maximum max minimaal maximaal".split())
+# How long before: "hoeveel op voorhand", "hoeveel vooraf", "how far in advance".
+_IN_ADVANCE = re.compile(
+    r"\bhoeveel (?:tijd |dagen |weken )?(?:op voorhand|vooraf|voordien|van tevoren)\b"
+    r"|\bhow (?:far|long|much time|many days) in advance\b"
+)
 # "contact point": who, not how to reach them.
 _CONTACT_POINT = frozenset("point points".split())
 # Words before "wanneer" that make it ask a time: "tegen wanneer", "since when".
@@ -871,6 +884,27 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
         if t in FACT_CUES["cost"]
     ):
         kinds.discard("cost")
+    # "een vast bedrag aftrekken": the noun after an article asks no amount, unless a word
+    # before it asks one ("wat is het bedrag", "welk bedrag").
+    if "amount" in kinds and all(
+        t in _SUM
+        and i
+        and asking[i - 1] in _ARTICLES | _QUALITIES
+        and not _ASKING_SUM & set(asking[max(0, i - _WHAT_REACH) : i])
+        for i, t in enumerate(asking)
+        if t in FACT_CUES["amount"]
+    ):
+        kinds.discard("amount")
+    # "a minimum number of gigs", "het maximum aantal klassen": a number of things.
+    numbered = [(b, w) for b, w in itertools.pairwise(asking) if w in _NUMBER_OF]
+    if numbered and all(b in _BOUNDS for b, _ in numbered):
+        if not any(t in FACT_CUES["amount"] and t not in _BOUNDS for t in asking):
+            kinds.discard("amount")
+        kinds.add("count")
+    # "hoeveel op voorhand", "how far in advance": how long before, a term.
+    if _IN_ADVANCE.search(" ".join(tokens)):
+        kinds.discard("amount")
+        kinds.add("deadline")
     # "the contact point for ..." asks who, not how to reach them.
     if (
         "contact" in asking

@@ -231,6 +231,22 @@ def test_a_figure_per_month_is_answered_only_where_a_passage_gives_one(assistant
     assert answer.answered and answer.passages[0].id == "arbeidsongeschiktheid-uitkering-bedrag"
 
 
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        # Neither asks a sum: a partial answer had said the sum was missing (0.24).
+        (
+            "kan ik een vast bedrag aftrekken als zelfstandige zonder bonnetjes",
+            "beroepskosten-zelfstandige",
+        ),
+        ("is er een minimum aantal werken om lid te worden van sabam", "sabam-lid-worden"),
+    ],
+)
+def test_a_sum_only_named_is_not_asked(assistant, question, passage):
+    answer = assistant.ask(question)
+    assert answer.answered and answer.passages[0].id == passage
+
+
 def test_a_figure_for_a_year_the_corpus_lacks_is_a_partial_answer_naming_the_year(assistant):
     answer = assistant.ask("hoeveel rente betaal ik op een startlening in 2026?")
     assert answer.outcome == "partial" and answer.passages[0].id == "startlening"

@@ -254,6 +254,23 @@ def test_a_figure_asked_per_month_hour_day_or_page_is_a_fact_of_its_own():
     assert not holds_fact("Je krijgt EUR 30 per uur.", "per maand")
 
 
+def test_a_sum_a_bounded_number_and_a_time_before_are_read_as_asked():
+    def asked(question):
+        return asked_facts(surface_tokens(question))
+
+    # A sum named after an article asks none; one asked for does.
+    assert asked("kan ik een vast bedrag aftrekken als zelfstandige") == set()
+    assert asked("welk bedrag kan ik lenen") == {"amount"}
+    assert asked("wat is het bedrag van de premie") == {"amount"}
+    # "a minimum number of ...": a number of things, not a sum.
+    assert asked("is er een minimum aantal werken") == {"count"}
+    assert asked("maximum bedrag winwinlening") == {"amount"}
+    # "hoeveel op voorhand": how long before, a term.
+    assert asked("hoeveel op voorhand moet ik het doorgeven") == {"deadline"}
+    assert asked("how far in advance do i need to notify them") == {"deadline"}
+    assert asked("hoeveel op een jaar verdien ik") == {"amount"}
+
+
 def test_asked_facts_and_what_a_passage_lacks():
     assert asked_facts(surface_tokens("wat kost een merk")) == {"cost"}
     assert asked_facts(surface_tokens("hoeveel jaar duurt het auteursrecht")) == {"deadline"}
