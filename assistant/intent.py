@@ -380,17 +380,19 @@ FACT_CUES: dict[str, frozenset[str]] = {
 _FINE = frozenset("boete boetes geldboete fine fines penalty penalties sanctie sancties".split())
 # The words that ask what a fine is, up to `_FINE_REACH` words before it ("hoe hoog is de
 # boete", "wat is de boete", "what penalty"); not "krijg ik een boete?", which asks whether.
-_ASKING_FINE = frozenset("hoeveel hoog hoe wat wa welke what which much".split())
+_ASKING_FINE = frozenset("hoeveel hoog hoe wat wa welke what which much high big".split())
 _FINE_REACH = 3
 # The phrases that ask how long a procedure takes, not how long something lasts or is valid
 # ("hoe lang duurt de bescherming?", "how long does it last?").
 _ASKS_WAIT = re.compile(
     r"\bhoe ?lang\b.{0,40}\bdu(?:urt|ren|urde) (?:het|dat|da)\b.{0,15}"
-    r"\b(?:voor|om|tot|eer|vooraleer|alvorens)\b"
-    r"|\bhoe ?lang\b.{0,50}\bwachten\b|\bhoe snel\b"
+    r"\b(?:voor|voordat|om|tot|totdat|eer|vooraleer|alvorens)\b"
+    r"|\bhoe ?lang\b.{0,50}\bwachte?n? op\b|\bhoe snel\b"  # not "wachten voor ik ..."
     r"|\bhoe ?lang duurt (?:de|een|het) (?:\w+ )?(?:behandeling|procedure|aanvraag|registratie"
-    r"|inschrijving|erkenning|beslissing|goedkeuring|oprichting|oprichten)\b"
-    r"|\bhow long\b.{0,60}\b(?:take|takes|wait|until|till)\b|\bhow (?:quickly|soon)\b"
+    r"|inschrijving|erkenning|beslissing|goedkeuring|oprichting|oprichten|beoordeling"
+    r"|evaluatie|verwerking)\b"
+    r"|\bhow long\b.{0,60}\b(?:take|takes|wait for|until|till|decide|decides|approve|approves)\b"
+    r"|\bhow (?:quickly|soon)\b"
     # "binnen hoeveel weken beslist hefboom?", not "binnen hoeveel dagen (moet ik) ...?"
     r"|\bbinnen hoeveel (?:tijd|dagen|weken|maanden) (?:beslis|stort|antwoord|keurt|betaalt)"
 )

@@ -203,6 +203,9 @@ def test_how_long_a_procedure_takes_is_a_fact_of_its_own():
         "how long does boip take to register a design",
         "how soon will I hear back",
         "binnen hoeveel weken beslist hefboom",
+        "hoe lang duurt het voordat ik mijn octrooi krijg",
+        "hoe lang duurt de beoordeling van mijn dossier",
+        "how long after the deadline does VLAIO decide",
     ):
         assert "wait" in asked_facts(surface_tokens(question)), question
     for question in (
@@ -211,6 +214,9 @@ def test_how_long_a_procedure_takes_is_a_fact_of_its_own():
         "how long does protection last",
         "tegen wanneer moet ik het aanvragen",
         "binnen hoeveel dagen ziekenfonds en sociaal verzekeringsfonds",
+        # A waiting period is a term: "36 maanden" answers it, with no procedure beside it.
+        "hoelang moet ik wachten voor ik een nieuwe kan aanvragen",
+        "how long do I have to wait before I can apply again",
     ):
         assert "wait" not in asked_facts(surface_tokens(question)), question
     # A span of days, weeks or months beside what takes it holds it; a term the user has, or
@@ -227,6 +233,7 @@ def test_how_high_a_fine_is_is_a_fact_of_its_own():
         "wa is de boete als een galerie ni meldt",
         "hoeveel boete krijg ik",
         "what penalty am i looking at?",
+        "how big is the fine for a venue",
     ):
         assert "fine" in asked_facts(surface_tokens(question)), question
     # Whether there is a fine is asked with no figure in mind.
