@@ -28,6 +28,7 @@ from assistant.errors import QuestionError
 from assistant.indexing import IndexArrays, TokenisedCorpus
 from assistant.intent import (
     DEFINING_WORDS,
+    RATE_FACT,
     asked_facts,
     asks_for_a_time,
     asks_for_more,
@@ -38,6 +39,8 @@ from assistant.intent import (
     message_smalltalk,
     missing_facts,
     refers_back,
+    speaks_of,
+    spoken_kinds,
     states_price,
 )
 from assistant.lexicon import common_words, with_corpus_words
@@ -105,6 +108,8 @@ _FIGURE_FACTS = frozenset({"cost", "payment", "amount", "count"})
 _TIME_FACTS = frozenset({"deadline", "when", "since", "wait"})
 _WHEN_FACTS = frozenset({"when", "since"})  # a year may answer these
 _PRICE_FACTS = frozenset({"cost", "payment"})
+# A partial answer lacking one of these shows no sentence for its figures (`compose`).
+_LACKING_FIGURE = _FIGURE_FACTS | {"fine"}
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,9 @@ class _Figures:
     time: bool
     year: bool
     price: bool = False  # a price asked: a sentence that states one comes first
+    # Kinds of fact a sentence may speak of without the figure (`intent.speaks_of`): such a
+    # sentence comes first ("De doorlooptijd is ...", "een maandelijkse tegemoetkoming ...").
+    spoken: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -831,6 +839,19 @@ class Assistant:
             time=asks_for_a_time(found.tokens) or bool(asked & _TIME_FACTS),
             year=bool(asked & _WHEN_FACTS),
             price=bool(asked & _PRICE_FACTS),
+            spoken=spoken_kinds(asked),
+        )
+        # A partial answer's passage lacks the figure or the time asked: the sentence that is
+        # most about what was asked says what it does know ("De EU geeft een maandelijkse
+        # tegemoetkoming ... die afhangt van het land"), not one with any figure ("1 tot 6
+        # maanden"). A year's figure lacking is no such case: another year's is worth showing.
+        lacking = set(decision.missing) if decision.outcome == "partial" else set()
+        lacks_figure = any(k in _LACKING_FIGURE or k.startswith(RATE_FACT) for k in lacking)
+        lead_figures = dataclasses.replace(
+            figures,
+            amount=figures.amount and not lacks_figure,
+            price=figures.price and not lacks_figure,
+            time=figures.time and not lacking & _TIME_FACTS,
         )
         # "meer info" on the passage just answered: all of it, not the same snippet again.
         whole = found.in_context and asks_for_more(found.tokens)
@@ -840,7 +861,7 @@ class Assistant:
                 hit.score,
                 hit.passage.text
                 if whole and rank == 0
-                else self._snippet(hit.passage, terms, figures),
+                else self._snippet(hit.passage, terms, lead_figures if rank == 0 else figures),
             )
             for rank, hit in enumerate(chosen)
         )
@@ -1239,7 +1260,7 @@ class Assistant:
             analysed=self.index.sentence_terms(passage.id),
             years=figures.year,
             wants_time=figures.time,
-            answers=states_price if figures.price else None,
+            answers=_answering(figures),
         )
 
     def _answer_passage(self, p: Passage, score: float, snippet: str) -> AnswerPassage:
@@ -1301,6 +1322,17 @@ class Assistant:
             if p.questions[0] != asked and (passage.is_historical or not p.is_historical)
         ]
         return tuple(questions[:3])
+
+
+def _answering(figures: _Figures) -> Callable[[str], bool] | None:
+    """What tells the sentences that hold the very kind of fact asked (`best_snippet`): a
+    price stated, or a sentence that speaks of the procedure, fine or rate asked."""
+    if not figures.price and not figures.spoken:
+        return None
+    return lambda sentence: (
+        (figures.price and states_price(sentence))
+        or any(speaks_of(kind, sentence) for kind in figures.spoken)
+    )
 
 
 def _put_first(order: list[int], k: int) -> list[int]:

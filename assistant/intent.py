@@ -960,6 +960,24 @@ def _rates(tokens: Sequence[str]) -> set[str]:
     return units
 
 
+def spoken_kinds(asked: Collection[str]) -> tuple[str, ...]:
+    """The asked kinds of fact a sentence may speak of without their figure (`speaks_of`)."""
+    return tuple(sorted(k for k in asked if k in ("wait", "fine") or k.startswith(RATE_FACT)))
+
+
+def speaks_of(kind: str, sentence: str) -> bool:
+    """Whether a sentence speaks of a kind of fact that a phrase asks, figure or not: a
+    procedure and its decision ("wait"), a fine ("fine"), a rate's unit ("per maand": "een
+    maandelijkse tegemoetkoming die afhangt van het land"). False for the other kinds."""
+    if kind == "wait":
+        return bool(_PROCESSING.search(sentence))
+    if kind == "fine":
+        return bool(_FINED.search(sentence))
+    if kind.startswith(RATE_FACT):
+        return bool(_RATES[kind.removeprefix(RATE_FACT)].search(sentence))
+    return False
+
+
 def is_fact_cue(word: str) -> bool:
     """Whether a word asks for a kind of fact ("kost", "telefoonnummer") rather than naming
     the subject."""

@@ -206,6 +206,10 @@ def test_how_long_a_procedure_takes_is_answered_only_where_a_passage_says_it(ass
     answer = assistant.ask("hoe lang duurt het voor PMV beslist over mijn startlening")
     assert answer.answered and answer.passages[0].id == "startlening-aanvragen"
     assert "30 dagen" in answer.passages[0].snippet
+    # The sentence on the decision, not the first one with a term ("Het gewone attest ...").
+    answer = assistant.ask("hoe lang duurt het voor de kunstwerkcommissie beslist")
+    assert answer.answered and answer.passages[0].id == "kunstwerkattest"
+    assert "de commissie beslist binnen 3 maanden" in answer.passages[0].snippet
 
 
 def test_how_high_a_fine_is_is_answered_only_where_a_passage_says_it(assistant):
@@ -227,6 +231,8 @@ def test_a_figure_per_month_is_answered_only_where_a_passage_gives_one(assistant
     )
     assert answer.outcome == "partial" and answer.passages[0].id == "erasmus-jonge-ondernemers"
     assert answer.message.startswith("Hoeveel het per maand bedraagt, staat niet in de kennisbank.")
+    # What it does say about the month, not a sentence with any figure ("1 tot 6 maanden").
+    assert answer.passages[0].snippet.startswith("De EU geeft een maandelijkse tegemoetkoming")
     answer = assistant.ask("hoeveel krijg ik per dag als ik als zelfstandige ziek ben")
     assert answer.answered and answer.passages[0].id == "arbeidsongeschiktheid-uitkering-bedrag"
 
