@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from assistant import messages
@@ -277,6 +277,12 @@ class Assistant:
         """The most recent `checked` date in the corpus (ISO text)."""
         return max(p.checked for p in self.passages)
 
+    @cached_property
+    def present(self) -> int:
+        """The knowledge base's own year, that of its latest check: "de volgende oproep" asks
+        for a date of this year or later (`intent.asked_facts`)."""
+        return int(self.latest_check[:4])
+
     def full_passage(self, passage_id: str) -> AnswerPassage | None:
         """One passage in full, as an `AnswerPassage` whose snippet is the whole text.
 
@@ -400,7 +406,7 @@ class Assistant:
             earlier = self._context_groups(context)
             groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in earlier]
         hits = self.index.search(groups, limit)
-        asked = asked_facts(reading.tokens)
+        asked = asked_facts(reading.tokens, self.present)
         topic = self.topic_passages(context_passages) if context else frozenset()
         # How much of what the user asks now another domain holds: the context's words would
         # dilute it ("en die huurwaarborg voor mijn appartement?" after a loan).
@@ -833,7 +839,7 @@ class Assistant:
         # A price, an amount, a duration or a date asked: the sentence with a figure; a year
         # on its own is one only when the question asks when or since when, not how long
         # ("sinds 2022 kan dat enkel online" is no "doorlooptijd van ongeveer 30 dagen").
-        asked = asked_facts(found.tokens)
+        asked = asked_facts(found.tokens, self.present)
         figures = _Figures(
             amount=asks_for_amount(found.tokens) or bool(asked & _FIGURE_FACTS),
             time=asks_for_a_time(found.tokens) or bool(asked & _TIME_FACTS),
@@ -1025,7 +1031,7 @@ class Assistant:
         if best == first:
             return found
         hits = sorted(found.hits, key=lambda h: h.passage.id != best)  # stable: best first
-        missing = missing_facts(asked_facts(found.tokens), self._by_id[best].text)
+        missing = missing_facts(asked_facts(found.tokens, self.present), self._by_id[best].text)
         subject_evidence = (
             self._subject_evidence(
                 list(found.groups),
@@ -1084,7 +1090,7 @@ class Assistant:
         """
         if not found.in_context or not found.missing:
             return found
-        asked = asked_facts(found.tokens)
+        asked = asked_facts(found.tokens, self.present)
         # A fact of the same subject ("sabam-lid-worden", "sabam-kosten-lidmaatschap"), not of a
         # passage merely linked to it (the kunstwerkattest's cost is not a tax rate).
         name = _name(found.hits[0].passage.id)
@@ -1184,7 +1190,7 @@ class Assistant:
             list(found.groups),
             hits,
             rank,
-            asked_facts(found.tokens),
+            asked_facts(found.tokens, self.present),
             found.english,
             {hits[rank].passage.id},
             found.features["outside"],

@@ -541,6 +541,27 @@ _AMOUNTS = frozenset(("cost", "payment", "amount"))
 # The words beside a year in a question that asks only for what holds that year.
 _YEAR_ONLY = frozenset("en in voor van dan wat and for what about".split())
 YEAR_FACT = "year "
+# The next one: held by a date of the knowledge base's year or later, a yearly date or
+# "doorlopend" (`asked_facts`, `holds_fact`).
+NEXT_FACT = "next "
+_NEXT = frozenset("volgende eerstvolgende komende next upcoming".split())
+_WHEN_ASKED = frozenset(("deadline", "when"))
+_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{MONTHS})|{MONTHS})\b", re.IGNORECASE)
+_RECURRING = re.compile(
+    r"\b(?:elk|ieder) (?:jaar|kwartaal)\b|\bjaarlijks\w*|\bdoorlopend\b|\bop elk moment\b"
+    r"|\bhet hele jaar\b|\bpermanent\b|\bna het kwartaal\b|\bvan het kwartaal\b"
+    r"|\bvan het jaar voordien\b",
+    re.IGNORECASE,
+)
+# A term counted from the user's own moment: "uiterlijk 7 kalenderdagen voor de start",
+# "binnen 15 dagen na de toekenning", "minstens een maand vooraf"; not a wait ("tot 3
+# maanden na de indiendatum" is when a decision comes, "36 maanden voor een nieuwe" a term).
+_ROLLING = re.compile(
+    rf"\buiterlijk\s+\w+\s+(?:kalender|werk)?(?:{DURATION_UNITS})\s+(?:voor|na)\s+de\b"
+    rf"|\bbinnen\s+\w+\s+(?:kalender|werk)?(?:{DURATION_UNITS})\s+na\s+de\b"
+    rf"|\b(?:{DURATION_UNITS})\s+(?:vooraf|op voorhand)\b",
+    re.IGNORECASE,
+)
 
 
 def states_price(sentence: str) -> bool:
@@ -854,8 +875,13 @@ def asks_for_a_time(tokens: Sequence[str]) -> bool:
     )
 
 
-def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
+def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[str]:
     """The kinds of fact a question asks for (see `FACT_CUES`), from its cue words.
+
+    A question that asks when the next one is ("wanneer is de volgende oproep", "the next
+    deadline") asks for a date of the year `present` (the knowledge base's own: that of its
+    latest check) or later: the kind ``"next 2026"``, which a passage that gives only an
+    earlier year's date lacks.
 
     A question that asks for a figure or a date and names a year asks for that year's
     ("hoeveel is de rente in 2026", "deadline 2025"): the kind ``"year 2026"``, which a passage
@@ -942,6 +968,8 @@ def asked_facts(tokens: Sequence[str]) -> frozenset[str]:
         for i, t in enumerate(tokens)
     ):
         kinds.add("fine")
+    if present is not None and kinds & _WHEN_ASKED and _asks_next(tokens):
+        kinds.add(f"{NEXT_FACT}{present}")
     years = [t for t in tokens if _YEAR.fullmatch(t)]
     if kinds & _DATED or (years and all(t in _YEAR_ONLY or _YEAR.fullmatch(t) for t in tokens)):
         # "en 2025?", "and in 2024?": what holds that year, of whatever was named before.
@@ -960,21 +988,53 @@ def _rates(tokens: Sequence[str]) -> set[str]:
     return units
 
 
+def _asks_next(tokens: Sequence[str]) -> bool:
+    """Whether a question asks for the next date: "de volgende oproep", "the next
+    deadline"; not "volgende maand" (a time it tells)."""
+    return any(
+        before in _NEXT and word not in _RATE_UNITS
+        for before, word in itertools.pairwise((*tokens, ""))
+    )
+
+
+def _dates_ahead(sentence: str, present: int) -> bool:
+    """Whether a sentence tells a date still to come in the year `present` or later: a date of
+    that year or later, a date of no year ("uiterlijk op 1 maart, 1 juni ..."), which comes back
+    every year, a yearly or quarterly term, a term counted from the user's own start ("uiterlijk
+    7 kalenderdagen voor de start"), or "doorlopend". Not "in 2024 waren er drie oproepen (van
+    20 maart tot 15 april ...)", nor "er zijn vier indienrondes per jaar", which says no date."""
+    years = [int(y) for y in YEAR.findall(sentence)]
+    if _RECURRING.search(sentence):
+        return True
+    if not years:
+        return bool(_DATE.search(sentence) or _ROLLING.search(sentence))
+    return any(y >= present for y in years) and bool(_DATE.search(sentence))
+
+
 def spoken_kinds(asked: Collection[str]) -> tuple[str, ...]:
     """The asked kinds of fact a sentence may speak of without their figure (`speaks_of`)."""
-    return tuple(sorted(k for k in asked if k in ("wait", "fine") or k.startswith(RATE_FACT)))
+    return tuple(
+        sorted(
+            k
+            for k in asked
+            if k in ("wait", "fine") or k.startswith(RATE_FACT) or k.startswith(NEXT_FACT)
+        )
+    )
 
 
 def speaks_of(kind: str, sentence: str) -> bool:
     """Whether a sentence speaks of a kind of fact that a phrase asks, figure or not: a
     procedure and its decision ("wait"), a fine ("fine"), a rate's unit ("per maand": "een
-    maandelijkse tegemoetkoming die afhangt van het land"). False for the other kinds."""
+    maandelijkse tegemoetkoming die afhangt van het land"), a date still to come ("next").
+    False for the other kinds."""
     if kind == "wait":
         return bool(_PROCESSING.search(sentence))
     if kind == "fine":
         return bool(_FINED.search(sentence))
     if kind.startswith(RATE_FACT):
         return bool(_RATES[kind.removeprefix(RATE_FACT)].search(sentence))
+    if kind.startswith(NEXT_FACT):
+        return _dates_ahead(sentence, int(kind.removeprefix(NEXT_FACT)))
     return False
 
 
@@ -991,6 +1051,9 @@ def holds_fact(text: str, kind: str) -> bool:
     A ``"year 2026"`` is held by a sentence that names the year beside a figure or a date: a
     passage that says "the ceiling for 2025 we did not find in our sources" lacks it.
     """
+    if kind.startswith(NEXT_FACT):
+        present = int(kind.removeprefix(NEXT_FACT))
+        return any(_dates_ahead(s, present) for s in sentences(text))
     if kind.startswith(RATE_FACT):
         rate = _RATES[kind.removeprefix(RATE_FACT)]
         return any(rate.search(s) and _FIGURE.search(s) for s in sentences(text))
@@ -1009,6 +1072,7 @@ def missing_facts(asked: Collection[str], text: str) -> tuple[str, ...]:
     kinds = [
         *FACT_CUES,
         *sorted(k for k in asked if k.startswith(RATE_FACT)),
+        *sorted(k for k in asked if k.startswith(NEXT_FACT)),
         *sorted(k for k in asked if k.startswith(YEAR_FACT)),
     ]
     return tuple(kind for kind in kinds if kind in asked and not holds_fact(text, kind))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.intent import RATE_FACT, YEAR_FACT
+from assistant.intent import NEXT_FACT, RATE_FACT, YEAR_FACT
 from assistant.models import Link, Reason
 
 CULTUURLOKET = Link("Cultuurloket", "https://www.cultuurloket.be")
@@ -46,6 +46,8 @@ _MISSING_ANYTHING = "Precies wat je vraagt"
 _MISSING_FOR_YEAR = "Wat voor {year} geldt"
 # When the passage holds figures, but none per the unit asked ("per maand").
 _MISSING_PER = "Hoeveel het {rate} bedraagt"
+# When the passage gives only an earlier year's date for what is asked next or this year.
+_MISSING_NEXT = "Welke datum nu geldt"
 PARTIAL = (
     "{what}, staat niet in de kennisbank. Wel dit, over «{title}». "
     "Kijk op de officiële pagina of vraag het aan het Cultuurloket (cultuurloket.be)."
@@ -90,7 +92,9 @@ SMALLTALK = {
 def partial(missing: tuple[str, ...], title: str) -> str:
     """What a partial answer says it does not know, about the passage it found."""
     what = _MISSING_ANYTHING
-    if missing and missing[0].startswith(RATE_FACT):
+    if missing and missing[0].startswith(NEXT_FACT):
+        what = _MISSING_NEXT
+    elif missing and missing[0].startswith(RATE_FACT):
         what = _MISSING_PER.format(rate=missing[0])
     elif missing and missing[0].startswith(YEAR_FACT):
         what = _MISSING_FOR_YEAR.format(year=missing[0].removeprefix(YEAR_FACT))

@@ -253,6 +253,18 @@ def test_a_sum_only_named_is_not_asked(assistant, question, passage):
     assert answer.answered and answer.passages[0].id == passage
 
 
+def test_the_next_date_is_answered_only_where_a_passage_gives_one_to_come(assistant):
+    # The passage gives 2024's calls and says to check this year's calendar.
+    answer = assistant.ask("wanneer is de volgende oproep van de kmo groeisubsidie")
+    assert answer.outcome == "partial" and answer.passages[0].id == "kmo-groeisubsidie-aanvragen"
+    assert answer.message.startswith("Welke datum nu geldt, staat niet in de kennisbank.")
+    assert "in 2024 waren er drie" in answer.passages[0].snippet
+    # Dates of no year come back every year: the sentence with them is the answer.
+    answer = assistant.ask("wanneer is de volgende deadline voor het fonds voor talentontwikkeling")
+    assert answer.answered and answer.passages[0].id == "antwerpen-talentontwikkeling"
+    assert answer.passages[0].snippet.startswith("Je dient in uiterlijk op 1 maart")
+
+
 def test_a_figure_for_a_year_the_corpus_lacks_is_a_partial_answer_naming_the_year(assistant):
     answer = assistant.ask("hoeveel rente betaal ik op een startlening in 2026?")
     assert answer.outcome == "partial" and answer.passages[0].id == "startlening"

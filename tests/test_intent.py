@@ -278,6 +278,28 @@ def test_a_sum_a_bounded_number_and_a_time_before_are_read_as_asked():
     assert asked("hoeveel op een jaar verdien ik") == {"amount"}
 
 
+def test_the_next_date_is_one_of_the_knowledge_bases_year_or_later():
+    def asked(question):
+        return asked_facts(surface_tokens(question), 2026)
+
+    assert "next 2026" in asked("wanneer is de volgende oproep van de groeisubsidie")
+    assert "next 2026" in asked("when is the next deadline for the game fund")
+    # "volgende maand" tells a time; without the knowledge base's year nothing is asked.
+    assert "next 2026" not in asked("tot wanneer kan ik aanvragen, we draaien volgende maand")
+    assert not any(k.startswith("next") for k in asked_facts(surface_tokens("volgende oproep?")))
+    # A date of that year or later, a date of no year (it comes back), a yearly or quarterly
+    # term, or one counted from the user's own start holds it; an earlier year's does not.
+    assert holds_fact("De deadline is 15 maart 2026.", "next 2026")
+    assert holds_fact("Je dient in uiterlijk op 1 maart, 1 juni of 1 september.", "next 2026")
+    assert holds_fact("Doe dat uiterlijk 7 kalenderdagen voor de start.", "next 2026")
+    assert holds_fact("Elk jaar dien je uiterlijk op 31 maart een listing in.", "next 2026")
+    assert not holds_fact(
+        "In 2024 waren er drie oproepen (van 20 maart tot 15 april).", "next 2026"
+    )
+    assert not holds_fact("Er zijn vier indienrondes per jaar.", "next 2026")
+    assert not holds_fact("De beslissing volgt tot 3 maanden na de indiendatum.", "next 2026")
+
+
 def test_asked_facts_and_what_a_passage_lacks():
     assert asked_facts(surface_tokens("wat kost een merk")) == {"cost"}
     assert asked_facts(surface_tokens("hoeveel jaar duurt het auteursrecht")) == {"deadline"}
