@@ -377,21 +377,33 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # fine word asked after (`_FINE`), which a figure of something else does not answer.
     "fine": frozenset(),
 }
-_FINE = frozenset("boete boetes geldboete fine fines penalty penalties sanctie sancties".split())
+_FINE = frozenset(
+    "boete boetes geldboete geldboetes fine fines penalty penalties sanctie sancties".split()
+)
 # The words that ask what a fine is, up to `_FINE_REACH` words before it ("hoe hoog is de
 # boete", "wat is de boete", "what penalty"); not "krijg ik een boete?", which asks whether.
-_ASKING_FINE = frozenset("hoeveel hoog hoe wat wa welke what which much high big".split())
+_ASKING_FINE = frozenset("hoeveel hoog groot wat wa welke what which much high big".split())
+# "fine arts", "fine print": no fine.
+_NOT_FINE = frozenset("arts art print tuning".split())
+_A_FINE = (["a"], ["the"], ["any"])  # "is there a fine ..., and how much is it?"
 _FINE_REACH = 3
 # The phrases that ask how long a procedure takes, not how long something lasts or is valid
 # ("hoe lang duurt de bescherming?", "how long does it last?").
 _ASKS_WAIT = re.compile(
-    r"\bhoe ?lang\b.{0,40}\bdu(?:urt|ren|urde) (?:het|dat|da)\b.{0,15}"
-    r"\b(?:voor|voordat|om|tot|totdat|eer|vooraleer|alvorens)\b"
-    r"|\bhoe ?lang\b.{0,50}\bwachte?n? op\b|\bhoe snel\b"  # not "wachten voor ik ..."
+    # "hoe lang (zou) het duren voor ...", not "hoe lang duurt het auteursrecht voor een foto"
+    r"\bhoe ?lang\b.{0,40}\bdu(?:urt|ren|urde)(?: (?:het|dat|da|t))?(?: nog| meestal| gemiddeld"
+    r"| ongeveer| eigenlijk| normaal| gewoonlijk)? (?:voor|voordat|om|tot|totdat|eer|vooraleer"
+    r"|alvorens)\b"
+    r"|\bhoe ?lang\b.{0,50}\bwachte?n? op\b"  # not "wachten voor ik ..."
+    r"|\bhoe snel\b(?! (?:moet|moeten|mag|mogen)\b)"  # "hoe snel moet ik ..." asks a term
+    r"|\b(?:doorlooptijd|wachttijd|behandelingstermijn|behandeltermijn|processing time)\b"
+    r"|\bhoeveel tijd\b.{0,40}\bin beslag\b|\bhow long before\b"
     r"|\bhoe ?lang duurt (?:de|een|het) (?:\w+ )?(?:behandeling|procedure|aanvraag|registratie"
     r"|inschrijving|erkenning|beslissing|goedkeuring|oprichting|oprichten|beoordeling"
     r"|evaluatie|verwerking)\b"
-    r"|\bhow long\b.{0,60}\b(?:take|takes|wait for|until|till|decide|decides|approve|approves)\b"
+    r"|\bhow long\b.{0,60}\b(?:take|takes|wait for|decide|decides|approve|approves)\b"
+    # "how long until I receive ...", not "how long until my copyright expires"
+    r"|\bhow long until\b.{0,40}\b(?:receive|get|hear|paid|decide|decision|approved)\b"
     r"|\bhow (?:quickly|soon)\b"
     # "binnen hoeveel weken beslist hefboom?", not "binnen hoeveel dagen (moet ik) ...?"
     r"|\bbinnen hoeveel (?:tijd|dagen|weken|maanden) (?:beslis|stort|antwoord|keurt|betaalt)"
@@ -545,14 +557,29 @@ YEAR_FACT = "year "
 # "doorlopend" (`asked_facts`, `holds_fact`).
 NEXT_FACT = "next "
 _NEXT = frozenset("volgende eerstvolgende komende next upcoming".split())
+# What has a next date, up to `_NEXT_REACH` words after "volgende" ("de volgende oproep", "the
+# next VAF Game Fund deadline"); not "ik heb de volgende vraag", "volgende maand".
+_DATED_THINGS = frozenset(
+    """oproep oproepen deadline deadlines indiendatum indiendata indienronde indienrondes ronde
+    rondes aanvraagronde indienperiode aanvraagperiode editie vervaldag vervaldatum datum sessie
+    aangifte aangiftes opgave listing
+    call calls round rounds edition intake session date dates deadline window""".split()
+)
+_NEXT_REACH = 5
 _WHEN_ASKED = frozenset(("deadline", "when"))
 _DATE = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{MONTHS})|{MONTHS})\b", re.IGNORECASE)
-_RECURRING = re.compile(
-    r"\b(?:elk|ieder) (?:jaar|kwartaal)\b|\bjaarlijks\w*|\bdoorlopend\b|\bop elk moment\b"
-    r"|\bhet hele jaar\b|\bpermanent\b|\bna het kwartaal\b|\bvan het kwartaal\b"
-    r"|\bvan het jaar voordien\b",
+# Open all the time, or a term that comes back each quarter.
+_OPEN = re.compile(
+    r"\bdoorlopend\b|\bop elk moment\b|\bhet hele jaar\b|\bpermanent\b"
+    r"|\b(?:na|van) het kwartaal\b|\belk kwartaal\b",
     re.IGNORECASE,
 )
+# A date with its year, and the word before it ("vanaf 1 februari 2026" is no date to come).
+_DATED_DATE = re.compile(
+    rf"(\w+\s+)?(?:\d{{1,2}}\s+)?(?:{MONTHS})\s+((?:19|20)\d\d)\b", re.IGNORECASE
+)
+_FROM = re.compile(r"^(?:sinds|vanaf|since|from)\s", re.IGNORECASE)
+_YEARLY = re.compile(r"\b(?:elk|ieder) jaar\b|\bjaarlijks\w*", re.IGNORECASE)
 # A term counted from the user's own moment: "uiterlijk 7 kalenderdagen voor de start",
 # "binnen 15 dagen na de toekenning", "minstens een maand vooraf"; not a wait ("tot 3
 # maanden na de indiendatum" is when a decision comes, "36 maanden voor een nieuwe" a term).
@@ -963,8 +990,16 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         kinds.add("wait")
     if kinds & _AMOUNTS:
         kinds.update(RATE_FACT + unit for unit in _rates(tokens))
+    # A fine asked for: a word asking what it is just before it ("hoe hoog is de boete", "what
+    # penalty"), or a Dutch fine word in a question asking an amount ("hoeveel boete"); not the
+    # English "fine" of "is that fine?" or "fine arts".
     if any(
-        t in _FINE and (kinds & _AMOUNTS or _ASKING_FINE & set(tokens[max(0, i - _FINE_REACH) : i]))
+        t in _FINE
+        and _next(tokens, i) not in _NOT_FINE
+        and (
+            _ASKING_FINE & set(tokens[max(0, i - _FINE_REACH) : i])
+            or (kinds & _AMOUNTS and (not t.startswith("fine") or tokens[i - 1 : i] in _A_FINE))
+        )
         for i, t in enumerate(tokens)
     ):
         kinds.add("fine")
@@ -982,33 +1017,43 @@ def _rates(tokens: Sequence[str]) -> set[str]:
     units = {_RATE_ADJECTIVES[t] for t in tokens if t in _RATE_ADJECTIVES}
     units.update(
         _RATE_WORDS[word]
-        for before, word in itertools.pairwise(tokens)
-        if before == "per" and word in _RATE_WORDS
+        for i, (before, word) in enumerate(itertools.pairwise(tokens))
+        if before == "per"
+        and word in _RATE_WORDS
+        # Not a rate the user states: "10 uur per week", "2000 euro per maand".
+        and not any(t.isdigit() for t in tokens[max(0, i - 2) : i])
     )
-    return units
+    # "hourly or daily rate": either will do, so neither is required.
+    return units if len(units) == 1 else set()
 
 
 def _asks_next(tokens: Sequence[str]) -> bool:
     """Whether a question asks for the next date: "de volgende oproep", "the next
     deadline"; not "volgende maand" (a time it tells)."""
     return any(
-        before in _NEXT and word not in _RATE_UNITS
-        for before, word in itertools.pairwise((*tokens, ""))
+        t in _NEXT and _DATED_THINGS & set(tokens[i + 1 : i + 1 + _NEXT_REACH])
+        for i, t in enumerate(tokens)
     )
 
 
 def _dates_ahead(sentence: str, present: int) -> bool:
     """Whether a sentence tells a date still to come in the year `present` or later: a date of
-    that year or later, a date of no year ("uiterlijk op 1 maart, 1 juni ..."), which comes back
-    every year, a yearly or quarterly term, a term counted from the user's own start ("uiterlijk
-    7 kalenderdagen voor de start"), or "doorlopend". Not "in 2024 waren er drie oproepen (van
-    20 maart tot 15 april ...)", nor "er zijn vier indienrondes per jaar", which says no date."""
-    years = [int(y) for y in YEAR.findall(sentence)]
-    if _RECURRING.search(sentence):
+    that year or later (not "sinds", "vanaf": a rule that holds from then), a date of no year
+    ("uiterlijk op 1 maart, 1 juni ..."), which comes back every year, a yearly date, a
+    quarterly term, a term counted from the user's own start ("uiterlijk 7 kalenderdagen voor
+    de start"), or "doorlopend". Not "in 2024 waren er drie oproepen (van 20 maart ...)", "voor
+    de periode 2023-2027 moest je aanvragen tegen 1 december 2021", "jaarlijkse oproepen" with
+    no date, nor "er zijn vier indienrondes per jaar"."""
+    if _OPEN.search(sentence) or _ROLLING.search(sentence):
         return True
-    if not years:
-        return bool(_DATE.search(sentence) or _ROLLING.search(sentence))
-    return any(y >= present for y in years) and bool(_DATE.search(sentence))
+    if _YEARLY.search(sentence) and _DATE.search(sentence):
+        return True  # "elk jaar uiterlijk op 31 maart (voor het eerst over 2025)"
+    dated = [m for m in _DATED_DATE.finditer(sentence) if not _FROM.search(m.group(1) or "")]
+    if any(int(m.group(2)) >= present for m in dated):
+        return True
+    if YEAR.search(sentence):
+        return False
+    return bool(_DATE.search(sentence))  # of no year: every year again
 
 
 def spoken_kinds(asked: Collection[str]) -> tuple[str, ...]:
@@ -1028,13 +1073,15 @@ def speaks_of(kind: str, sentence: str) -> bool:
     maandelijkse tegemoetkoming die afhangt van het land"), a date still to come ("next").
     False for the other kinds."""
     if kind == "wait":
-        return bool(_PROCESSING.search(sentence))
+        return bool(_SPAN.search(sentence) and _PROCESSING.search(sentence))
     if kind == "fine":
         return bool(_FINED.search(sentence))
     if kind.startswith(RATE_FACT):
-        return bool(_RATES[kind.removeprefix(RATE_FACT)].search(sentence))
+        rate = _RATES.get(kind.removeprefix(RATE_FACT))
+        return rate is not None and bool(rate.search(sentence))
     if kind.startswith(NEXT_FACT):
-        return _dates_ahead(sentence, int(kind.removeprefix(NEXT_FACT)))
+        present = kind.removeprefix(NEXT_FACT)
+        return present.isdigit() and _dates_ahead(sentence, int(present))
     return False
 
 
@@ -1049,14 +1096,18 @@ def holds_fact(text: str, kind: str) -> bool:
     """Whether a passage text holds a fact of this kind (a figure, a date or term, a contact).
 
     A ``"year 2026"`` is held by a sentence that names the year beside a figure or a date: a
-    passage that says "the ceiling for 2025 we did not find in our sources" lacks it.
+    passage that says "the ceiling for 2025 we did not find in our sources" lacks it. A
+    ``"next 2026"`` by a date still to come that year or later (`_dates_ahead`), a ``"per
+    maand"`` by a figure per month in one sentence. An unknown kind is held by nothing.
     """
     if kind.startswith(NEXT_FACT):
-        present = int(kind.removeprefix(NEXT_FACT))
-        return any(_dates_ahead(s, present) for s in sentences(text))
+        present = kind.removeprefix(NEXT_FACT)
+        return present.isdigit() and any(_dates_ahead(s, int(present)) for s in sentences(text))
     if kind.startswith(RATE_FACT):
-        rate = _RATES[kind.removeprefix(RATE_FACT)]
-        return any(rate.search(s) and _FIGURE.search(s) for s in sentences(text))
+        rate = _RATES.get(kind.removeprefix(RATE_FACT))
+        return rate is not None and any(
+            rate.search(s) and _FIGURE.search(s) for s in sentences(text)
+        )
     if kind.startswith(YEAR_FACT):
         year = re.compile(rf"\b{kind.removeprefix(YEAR_FACT)}\b")
         return any(
@@ -1067,12 +1118,16 @@ def holds_fact(text: str, kind: str) -> bool:
 
 
 def missing_facts(asked: Collection[str], text: str) -> tuple[str, ...]:
-    """The asked kinds of fact that `text` does not hold, in a fixed order (the rates, then the
-    years last)."""
+    """The asked kinds of fact that `text` does not hold, in a fixed order: the specific kinds
+    (a fine, a wait, a rate, the next date) before the general ones, the years last."""
     kinds = [
-        *FACT_CUES,
+        # The specific kinds before the general ones they come with ("hoeveel boete": what
+        # is missing is the fine, not any amount), the years last.
+        "fine",
+        "wait",
         *sorted(k for k in asked if k.startswith(RATE_FACT)),
         *sorted(k for k in asked if k.startswith(NEXT_FACT)),
+        *(k for k in FACT_CUES if k not in ("fine", "wait")),
         *sorted(k for k in asked if k.startswith(YEAR_FACT)),
     ]
     return tuple(kind for kind in kinds if kind in asked and not holds_fact(text, kind))

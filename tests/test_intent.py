@@ -300,6 +300,52 @@ def test_the_next_date_is_one_of_the_knowledge_bases_year_or_later():
     assert not holds_fact("De beslissing volgt tot 3 maanden na de indiendatum.", "next 2026")
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # "volgende" that names no dated thing; how long something lasts; a term to meet.
+        ("ik heb de volgende vraag: wanneer werd het gamefonds opgericht", "next 2026"),
+        ("hoe lang duurt het auteursrecht voor een foto", "wait"),
+        ("how long until my copyright expires", "wait"),
+        ("hoe snel moet ik mijn btw-aangifte indienen", "wait"),
+        # A rate the user states, and two rates either of which will do.
+        ("ik werk 10 uur per week in bijberoep, hoeveel bijdragen betaal ik", "per week"),
+        ("what hourly or daily rate should I charge", "per uur"),
+        # No fine: the English adjective, "fine arts", how to avoid one.
+        ("how much do I earn per day with the AKV, is that fine?", "fine"),
+        ("which fine arts grants exist", "fine"),
+        ("hoe vermijd je boetes bij de btw-aangifte", "fine"),
+    ],
+)
+def test_a_kind_of_fact_is_not_read_into_words_that_do_not_ask_it(question, kind):
+    assert kind not in asked_facts(surface_tokens(question), 2026)
+
+
+def test_wordings_of_a_wait_and_of_the_next_date_as_people_type_them():
+    for question in (
+        "hoe lang zou het duren voor ik een beslissing krijg",
+        "hoelang duurt da eigenlijk vooraleer hefboom beslist",
+        "how long until I receive my money",
+    ):
+        assert "wait" in asked_facts(surface_tokens(question)), question
+    asked = asked_facts(surface_tokens("wanneer moet mijn volgende opgave ingediend zijn"), 2026)
+    assert "next 2026" in asked
+    # A date from which a rule holds, one of a past period, or a yearly call with no date.
+    assert not holds_fact(
+        "Vanaf 1 februari 2026 komt enkel cybersecurity in aanmerking.", "next 2026"
+    )
+    assert not holds_fact(
+        "Voor de periode 2023-2027 moest je aanvragen tegen 1 december 2021.", "next 2026"
+    )
+    assert not holds_fact("Steun loopt via jaarlijkse oproepen.", "next 2026")
+    assert holds_fact("Meld elk jaar je omzet, uiterlijk op 31 maart (sinds 2025).", "next 2026")
+    # The specific kind is what a partial answer names, not the general one it comes with.
+    assert missing_facts({"amount", "fine"}, "Dan volgt een boete.")[0] == "fine"
+    # A kind no question asks is held by nothing, and raises nothing.
+    assert not holds_fact("EUR 30 per uur.", "per foo")
+    assert not holds_fact("1 maart 2027.", "next soon")
+
+
 def test_asked_facts_and_what_a_passage_lacks():
     assert asked_facts(surface_tokens("wat kost een merk")) == {"cost"}
     assert asked_facts(surface_tokens("hoeveel jaar duurt het auteursrecht")) == {"deadline"}
