@@ -1332,7 +1332,8 @@ class Assistant:
 
 def _answering(figures: _Figures) -> Callable[[str], bool] | None:
     """What tells the sentences that hold the very kind of fact asked (`best_snippet`): a
-    price stated, or a sentence that speaks of the procedure, fine or rate asked."""
+    price stated, or a sentence that speaks of the procedure, fine, rate or next date asked
+    (`intent.speaks_of`)."""
     if not figures.price and not figures.spoken:
         return None
     return lambda sentence: (

@@ -528,7 +528,7 @@ _RATE_WORDS = {
     **dict.fromkeys(("maand", "month"), "maand"),
     **dict.fromkeys(("uur", "hour"), "uur"),
     **dict.fromkeys(("dag", "day"), "dag"),
-    **dict.fromkeys(("week",), "week"),
+    "week": "week",
     **dict.fromkeys(("pagina", "page", "blz"), "pagina"),
     **dict.fromkeys(("woord", "word"), "woord"),
 }
@@ -563,7 +563,7 @@ _DATED_THINGS = frozenset(
     """oproep oproepen deadline deadlines indiendatum indiendata indienronde indienrondes ronde
     rondes aanvraagronde indienperiode aanvraagperiode editie vervaldag vervaldatum datum sessie
     aangifte aangiftes opgave listing
-    call calls round rounds edition intake session date dates deadline window""".split()
+    call calls round rounds edition intake session date dates window""".split()
 )
 _NEXT_REACH = 5
 _WHEN_ASKED = frozenset(("deadline", "when"))
@@ -626,9 +626,14 @@ _PROCESSING = re.compile(
 
 
 def _holds_wait(text: str) -> bool:
-    """Whether a text says how long a procedure takes: a span of days, weeks or months and
-    what takes it, in one sentence."""
-    return any(_SPAN.search(s) and _PROCESSING.search(s) for s in sentences(text))
+    """Whether a text says how long a procedure takes (`_tells_wait`) in one of its sentences."""
+    return any(_tells_wait(s) for s in sentences(text))
+
+
+def _tells_wait(sentence: str) -> bool:
+    """Whether a sentence says how long a procedure takes: a span of days, weeks or months
+    beside what takes it."""
+    return bool(_SPAN.search(sentence) and _PROCESSING.search(sentence))
 
 
 # A fine stated: a sentence naming a fine, a surcharge or interest beside a figure.
@@ -1073,7 +1078,7 @@ def speaks_of(kind: str, sentence: str) -> bool:
     maandelijkse tegemoetkoming die afhangt van het land"), a date still to come ("next").
     False for the other kinds."""
     if kind == "wait":
-        return bool(_SPAN.search(sentence) and _PROCESSING.search(sentence))
+        return _tells_wait(sentence)
     if kind == "fine":
         return bool(_FINED.search(sentence))
     if kind.startswith(RATE_FACT):

@@ -46,7 +46,7 @@ _MISSING_ANYTHING = "Precies wat je vraagt"
 _MISSING_FOR_YEAR = "Wat voor {year} geldt"
 # When the passage holds figures, but none per the unit asked ("per maand").
 _MISSING_PER = "Hoeveel het {rate} bedraagt"
-# When the passage gives only an earlier year's date for what is asked next or this year.
+# When the passage gives only an earlier year's date for the next one asked.
 _MISSING_NEXT = "Welke datum nu geldt"
 PARTIAL = (
     "{what}, staat niet in de kennisbank. Wel dit, over «{title}». "
