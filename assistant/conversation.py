@@ -20,17 +20,23 @@ startlening is about the cofinanciering (see `Assistant.may_follow_up`).
 from __future__ import annotations
 
 import dataclasses
-import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from assistant import messages
-from assistant.core import AnalysedQuestion, Assistant, Retrieval, candidates_for
+from assistant.core import (
+    AnalysedQuestion,
+    Assistant,
+    Retrieval,
+    about_help,
+    candidates_for,
+    is_desk,
+)
 from assistant.decision import Decision
 from assistant.intent import asks_for_more, asks_who_helps, has_anaphor, refers_back
-from assistant.models import Answer, Passage
+from assistant.models import Answer
 
 DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgotten
 # A question that names its own subject is not bent to the topic when the passage it lands on
@@ -127,6 +133,8 @@ class Conversation:
             # "meer info" after a refusal: the passage that came closest was never shown.
             and (topic.confirmed or not asks_for_more(asked.tokens))
         )
+        in_context: _Reading | None = None
+        family: frozenset[str] = frozenset()
         if topic is not None and may_follow_up:
             found = assistant.retrieve(
                 asked, context=topic.asked, context_passages=topic.passage_ids, limit=limit
@@ -150,17 +158,11 @@ class Conversation:
             in_context = self._on_topic(reading, first) if subjectless else reading
             if self._is_follow_up(asked, topic.asked, alone, in_context, first, family):
                 chosen, followed_up = in_context, True
-        if help_asked is not asked and not (
-            followed_up
-            and chosen.answered
-            and chosen.first in family
-            and _about_help(assistant.passage(chosen.first))
-        ):
-            # Only a passage of the topic's family about help (a desk, a helpdesk, guidance)
-            # answers who helps with it: "wie kan mij helpen?" after a trademark had got the
-            # trade name's passage, which says "helpt". Else: help with Wegwijzer, as alone.
-            found = assistant.retrieve(help_asked, limit=limit)
-            chosen, followed_up, asked = _Reading(found, assistant.decide(found)), False, help_asked
+        if help_asked is not asked:
+            confirmed = topic is not None and topic.confirmed
+            chosen, followed_up, asked = self._who_helps(
+                asked, help_asked, alone, in_context if confirmed else None, family, limit
+            )
         # Only the reading that is answered is composed (snippets, suggestions).
         answer = assistant.compose(chosen.found, chosen.decision, top_k)
         if followed_up:
@@ -172,6 +174,51 @@ class Conversation:
         kept = topic if followed_up else None
         self._remember(answer, asked, kept, now, may_follow_up, chosen, names_own)
         return answer
+
+    def _who_helps(
+        self,
+        asked: AnalysedQuestion,
+        help_asked: AnalysedQuestion,
+        alone: _Reading,
+        in_context: _Reading | None,
+        family: frozenset[str],
+        limit: int,
+    ) -> tuple[_Reading, bool, AnalysedQuestion]:
+        """How to answer "wie kan mij helpen?" after a topic: with the desk of the topic's
+        family (`Assistant.desk_first`: the Cultuurloket after the CultuurKrediet, BOIP after a
+        Benelux trademark); else with the desk the question finds on its own, which helps the
+        whole sector (the Cultuurloket), as a follow-up of the topic; else as alone, with help
+        with Wegwijzer. Not with the topic's own passage, which says what the subject is, not
+        who helps with it.
+
+        Args:
+            asked: the question, read as a question rather than as a request for help.
+            help_asked: the question as read alone (smalltalk: help).
+            alone: `asked` read on its own.
+            in_context: `asked` read with the topic, when it may follow up on it and the
+                topic is one the user was shown (after a refusal, help with Wegwijzer).
+            family: the topic's passages and their family.
+            limit: how many passages to rank.
+
+        Returns:
+            The reading to answer with, whether it follows up on the topic, and the
+            question as it is to be remembered.
+        """
+        assistant = self.assistant
+        if in_context is not None:
+            found = assistant.desk_first(asked, in_context.found, family)
+            desk = _Reading(found, assistant.decide(found))
+            if desk.answered and desk.first in family and is_desk(assistant.passage(desk.first)):
+                return desk, True, asked
+            if alone.answered and about_help(assistant.passage(alone.first)):
+                # Only that desk: the other desks the question finds alone (for visas, for
+                # Creative Europe) are no help with the topic.
+                desk = _Reading(
+                    dataclasses.replace(alone.found, hits=alone.found.hits[:1]), alone.decision
+                )
+                return desk, True, asked
+        found = assistant.retrieve(help_asked, limit=limit)
+        return _Reading(found, assistant.decide(found)), False, help_asked
 
     def reset(self) -> None:
         """Forget the context."""
@@ -349,18 +396,6 @@ class Conversation:
         if reading is None or not reading.found.hits:
             return ()
         return (reading.found.hits[0].passage.id,)
-
-
-# `_about_help`: what a passage's title or keywords name when it is about who helps.
-_HELP_SUBJECT = re.compile(r"hulp|help|advies|begeleid|loket|desk|ondersteun", re.IGNORECASE)
-
-
-def _about_help(passage: Passage | None) -> bool:
-    """Whether a passage is about who helps: a desk, guidance, a helpdesk (its title or
-    keywords say so)."""
-    return passage is not None and bool(
-        _HELP_SUBJECT.search(" ".join((passage.title, *passage.keywords)))
-    )
 
 
 class Conversations:

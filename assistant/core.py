@@ -1167,6 +1167,28 @@ class Assistant:
             return self._led_by(question, found, ranks[0])
         return found
 
+    def desk_first(
+        self, question: str | AnalysedQuestion, found: Retrieval, family: Collection[str]
+    ) -> Retrieval:
+        """An in-context retrieval of "who can help me?" led by the desk of the topic's
+        `family`: the candidate first in it that is about help (`about_help`: a desk, a
+        helpdesk, guidance), else the one first that is an organisation of today ("wie kan
+        mij helpen?" after a Benelux trademark: BOIP). The question names nothing but help,
+        so the topic's words alone would lead it to the topic's own passage, which says what
+        the subject is, not who helps with it. Any other retrieval, or one with no desk of
+        the family among its candidates, is returned as it is."""
+        if not found.in_context or not found.hits:
+            return found
+        desks = [
+            (not about_help(hit.passage), k)
+            for k, hit in enumerate(found.hits)
+            if hit.passage.id in family and is_desk(hit.passage)
+        ]
+        if not desks:
+            return found
+        rank = min(desks)[1]
+        return self._led_by(question, found, rank) if rank else found
+
     def _led_by(self, question: str | AnalysedQuestion, found: Retrieval, rank: int) -> Retrieval:
         """An in-context retrieval with the passage at `rank` moved first, and its evidence."""
         hits = found.hits
@@ -1339,6 +1361,29 @@ def _answering(figures: _Figures) -> Callable[[str], bool] | None:
     return lambda sentence: (
         (figures.price and states_price(sentence))
         or any(speaks_of(kind, sentence) for kind in figures.spoken)
+    )
+
+
+# `about_help`: what a passage's title or keywords name when it is about who helps.
+_HELP_SUBJECT = re.compile(r"hulp|help|advies|begeleid|loket|desk|ondersteun", re.IGNORECASE)
+ORGANISATION = "organisatie"  # the `Passage.kind` of a passage about an organisation
+
+
+def about_help(passage: Passage | None) -> bool:
+    """Whether a passage is about who helps: a desk, guidance, a helpdesk (its title or
+    keywords say so)."""
+    return passage is not None and bool(
+        _HELP_SUBJECT.search(" ".join((passage.title, *passage.keywords)))
+    )
+
+
+def is_desk(passage: Passage | None) -> bool:
+    """Whether a passage tells who to turn to: it is about help (`about_help`) or about an
+    organisation, and describes today."""
+    return (
+        passage is not None
+        and not passage.is_historical
+        and (about_help(passage) or passage.kind == ORGANISATION)
     )
 
 

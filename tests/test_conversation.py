@@ -662,10 +662,37 @@ def test_who_can_help_after_a_topic_asks_about_it(assistant, help_asked):
     assert answer.answered and answer.passages[0].id == "hulp-kunstenaars-buiten-eu"
     conversation.ask("hoe bescherm ik mijn merk")
     assert conversation.ask("help").outcome == "smalltalk"  # a bare "help" stays one
-    # No passage of the trademark's family is about who helps: help with Wegwijzer, not the
-    # trade name's passage, which says "helpt".
-    assert conversation.ask(help_asked).outcome == "smalltalk"
+    # No passage of the trademark's family is about who helps: the desk for the whole
+    # sector, alone, not the trade name's passage, which says "helpt", nor desks for visas.
+    answer = conversation.ask(help_asked)
+    assert answer.answered and [p.id for p in answer.passages] == ["cultuurloket"]
+    assert answer.notices[0].startswith("Ik las je vraag als vervolg op")
     assert conversation.ask("wie ben jij? help").outcome == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    ("topic", "desk"),
+    [
+        ("ik wil een cultuurkrediet aanvragen", "cultuurloket"),  # it guides the application
+        ("wat kost een i-depot", "boip"),  # the organisation of the topic's family
+        ("ik wil subsidie voor een beurs in het buitenland", "fit"),
+    ],
+)
+def test_who_can_help_after_a_topic_gets_its_desk(assistant, topic, desk):
+    # After a topic, "who can help me?" was help with Wegwijzer ("Ik ben Wegwijzer...")
+    # unless the passage it landed on in context was about help.
+    for help_asked in ("wie kan mij helpen?", "who can help me?"):
+        conversation = Conversation(assistant)
+        assert conversation.ask(topic).answered
+        answer = conversation.ask(help_asked)
+        assert answer.answered and answer.passages[0].id == desk, help_asked
+
+
+def test_who_can_help_after_a_refusal_is_help_with_wegwijzer(assistant):
+    # A refused question's closest passage was never shown: no desk is read into it.
+    conversation = Conversation(assistant)
+    assert conversation.ask("wat voor weer wordt het morgen in gent?").outcome == "not_answered"
+    assert conversation.ask("wie kan mij helpen?").outcome == "smalltalk"
 
 
 @pytest.mark.parametrize("hesitation", ["eh?", "euh", "tja", "hm"])
