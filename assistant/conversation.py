@@ -32,7 +32,6 @@ from assistant.core import (
     Retrieval,
     about_help,
     candidates_for,
-    is_desk,
 )
 from assistant.decision import Decision
 from assistant.intent import asks_for_more, asks_who_helps, has_anaphor, refers_back
@@ -46,6 +45,10 @@ OWN_WORDS_SHARE = 0.5
 # A question of this many content words, none pointing back, is one of its own when it is
 # answered alone and the topic's passage holds none of its words (`Conversation._is_follow_up`).
 OWN_QUESTION_WORDS = 3
+# How many passages "wie kan mij helpen?" read with a topic looks among for the topic's desk
+# (`Conversation._who_helps`): among the usual few, BOIP was not there after "hoe bescherm ik
+# mijn merk".
+DESK_CANDIDATES = 30
 
 
 @dataclass(frozen=True)
@@ -133,8 +136,6 @@ class Conversation:
             # "meer info" after a refusal: the passage that came closest was never shown.
             and (topic.confirmed or not asks_for_more(asked.tokens))
         )
-        in_context: _Reading | None = None
-        family: frozenset[str] = frozenset()
         if topic is not None and may_follow_up:
             found = assistant.retrieve(
                 asked, context=topic.asked, context_passages=topic.passage_ids, limit=limit
@@ -158,15 +159,19 @@ class Conversation:
             in_context = self._on_topic(reading, first) if subjectless else reading
             if self._is_follow_up(asked, topic.asked, alone, in_context, first, family):
                 chosen, followed_up = in_context, True
+        desk = False
         if help_asked is not asked:
-            confirmed = topic is not None and topic.confirmed
-            chosen, followed_up, asked = self._who_helps(
-                asked, help_asked, alone, in_context if confirmed else None, family, limit
-            )
+            chosen, followed_up, asked = self._who_helps(asked, help_asked, alone, topic, limit)
+            desk = followed_up
         # Only the reading that is answered is composed (snippets, suggestions).
         answer = assistant.compose(chosen.found, chosen.decision, top_k)
         if followed_up:
             answer = self._as_follow_up(answer, topic)
+        if desk and topic is not None:
+            # Who helps with the topic is no new subject: the next question is still about
+            # the topic ("en hoeveel kan ik krijgen?" after the tax shelter's desk).
+            self.topic = dataclasses.replace(topic, at=now)
+            return answer
         # Only a possible follow-up may keep the topic, so only its subject is looked at.
         names_own = (
             may_follow_up and bool(alone.found.hits) and assistant.names_own_subject(alone.found)
@@ -180,24 +185,22 @@ class Conversation:
         asked: AnalysedQuestion,
         help_asked: AnalysedQuestion,
         alone: _Reading,
-        in_context: _Reading | None,
-        family: frozenset[str],
+        topic: Topic | None,
         limit: int,
     ) -> tuple[_Reading, bool, AnalysedQuestion]:
-        """How to answer "wie kan mij helpen?" after a topic: with the desk of the topic's
-        family (`Assistant.desk_first`: the Cultuurloket after the CultuurKrediet, BOIP after a
-        Benelux trademark); else with the desk the question finds on its own, which helps the
-        whole sector (the Cultuurloket), as a follow-up of the topic; else as alone, with help
-        with Wegwijzer. Not with the topic's own passage, which says what the subject is, not
-        who helps with it.
+        """How to answer "wie kan mij helpen?" after a topic the user was shown: with the desk
+        of the topic's family (`Assistant.desk_first`: the Cultuurloket after the
+        CultuurKrediet, BOIP after an i-DEPOT, FIT after a trade fair), among the first
+        `DESK_CANDIDATES` the question read with the topic finds; else with the desk the
+        question finds on its own, which helps the whole sector (the Cultuurloket), alone.
+        Both as a follow-up of the topic. Else, and after a refusal, as alone: help with
+        Wegwijzer.
 
         Args:
             asked: the question, read as a question rather than as a request for help.
             help_asked: the question as read alone (smalltalk: help).
             alone: `asked` read on its own.
-            in_context: `asked` read with the topic, when it may follow up on it and the
-                topic is one the user was shown (after a refusal, help with Wegwijzer).
-            family: the topic's passages and their family.
+            topic: the conversation's topic, if any.
             limit: how many passages to rank.
 
         Returns:
@@ -205,18 +208,23 @@ class Conversation:
             question as it is to be remembered.
         """
         assistant = self.assistant
-        if in_context is not None:
-            found = assistant.desk_first(asked, in_context.found, family)
-            desk = _Reading(found, assistant.decide(found))
-            if desk.answered and desk.first in family and is_desk(assistant.passage(desk.first)):
-                return desk, True, asked
+        if topic is not None and topic.confirmed:
+            found = assistant.retrieve(
+                asked,
+                context=topic.asked,
+                context_passages=topic.passage_ids,
+                limit=max(limit, DESK_CANDIDATES),
+            )
+            led = assistant.desk_first(asked, found, assistant.topic_passages(topic.passage_ids))
+            if led is not None:
+                desk = _Reading(led, assistant.decide(led))
+                if desk.answered:
+                    return desk, True, asked
             if alone.answered and about_help(assistant.passage(alone.first)):
                 # Only that desk: the other desks the question finds alone (for visas, for
                 # Creative Europe) are no help with the topic.
-                desk = _Reading(
-                    dataclasses.replace(alone.found, hits=alone.found.hits[:1]), alone.decision
-                )
-                return desk, True, asked
+                only = dataclasses.replace(alone.found, hits=alone.found.hits[:1])
+                return _Reading(only, alone.decision), True, asked
         found = assistant.retrieve(help_asked, limit=limit)
         return _Reading(found, assistant.decide(found)), False, help_asked
 

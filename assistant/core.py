@@ -108,6 +108,7 @@ _FIGURE_FACTS = frozenset({"cost", "payment", "amount", "count"})
 _TIME_FACTS = frozenset({"deadline", "when", "since", "wait"})
 _WHEN_FACTS = frozenset({"when", "since"})  # a year may answer these
 _PRICE_FACTS = frozenset({"cost", "payment"})
+ORGANISATION = "organisatie"  # the `Passage.kind` of a passage about an organisation
 # A partial answer lacking one of these shows no sentence for its figures (`compose`).
 _LACKING_FIGURE = _FIGURE_FACTS | {"fine"}
 
@@ -570,7 +571,7 @@ class Assistant:
         if not named:
             return False
         said = {t for terms in named for t in terms}
-        heads = [self._title_head(passage.id)] if passage.kind == "organisatie" else []
+        heads = [self._title_head(passage.id)] if passage.kind == ORGANISATION else []
         alias = self._alias(passage.id)
         if alias and not passage.is_historical:
             heads.append(frozenset({alias}))
@@ -1169,23 +1170,22 @@ class Assistant:
 
     def desk_first(
         self, question: str | AnalysedQuestion, found: Retrieval, family: Collection[str]
-    ) -> Retrieval:
+    ) -> Retrieval | None:
         """An in-context retrieval of "who can help me?" led by the desk of the topic's
-        `family`: the candidate first in it that is about help (`about_help`: a desk, a
-        helpdesk, guidance), else the one first that is an organisation of today ("wie kan
-        mij helpen?" after a Benelux trademark: BOIP). The question names nothing but help,
-        so the topic's words alone would lead it to the topic's own passage, which says what
-        the subject is, not who helps with it. Any other retrieval, or one with no desk of
-        the family among its candidates, is returned as it is."""
-        if not found.in_context or not found.hits:
-            return found
+        `family` (`is_desk`): of those among its candidates, the first one about help
+        (`about_help`: the Cultuurloket, a helpdesk), else the first ("wie kan mij helpen?"
+        after an i-DEPOT: BOIP). The question names nothing but help, so the topic's words
+        alone would lead it to the topic's own passage, which says what the subject is, not
+        who helps with it. None when no desk of the family is among the candidates."""
+        if not found.in_context:
+            return None
         desks = [
             (not about_help(hit.passage), k)
             for k, hit in enumerate(found.hits)
             if hit.passage.id in family and is_desk(hit.passage)
         ]
         if not desks:
-            return found
+            return None
         rank = min(desks)[1]
         return self._led_by(question, found, rank) if rank else found
 
@@ -1366,7 +1366,6 @@ def _answering(figures: _Figures) -> Callable[[str], bool] | None:
 
 # `about_help`: what a passage's title or keywords name when it is about who helps.
 _HELP_SUBJECT = re.compile(r"hulp|help|advies|begeleid|loket|desk|ondersteun", re.IGNORECASE)
-ORGANISATION = "organisatie"  # the `Passage.kind` of a passage about an organisation
 
 
 def about_help(passage: Passage | None) -> bool:
@@ -1378,13 +1377,9 @@ def about_help(passage: Passage | None) -> bool:
 
 
 def is_desk(passage: Passage | None) -> bool:
-    """Whether a passage tells who to turn to: it is about help (`about_help`) or about an
-    organisation, and describes today."""
-    return (
-        passage is not None
-        and not passage.is_historical
-        and (about_help(passage) or passage.kind == ORGANISATION)
-    )
+    """Whether a passage tells who to turn to: it is about an organisation of today. Not a
+    measure whose keywords name help ("advies": the kmo-portefeuille pays for advice)."""
+    return passage is not None and passage.kind == ORGANISATION and not passage.is_historical
 
 
 def _put_first(order: list[int], k: int) -> list[int]:

@@ -688,6 +688,25 @@ def test_who_can_help_after_a_topic_gets_its_desk(assistant, topic, desk):
         assert answer.answered and answer.passages[0].id == desk, help_asked
 
 
+def test_who_can_help_after_a_topic_keeps_the_topic(assistant):
+    # The desk answered, the next question is still about the topic: after the tax shelter's
+    # desk (the Cultuurloket), "how much can I get" had gone to the winwinlening.
+    conversation = Conversation(assistant)
+    conversation.ask("hoe werkt de tax shelter voor films")
+    assert conversation.ask("wie kan mij helpen?").passages[0].id == "cultuurloket"
+    answer = conversation.ask("en hoeveel kan ik krijgen?")
+    assert answer.answered and answer.passages[0].id.startswith("tax-shelter")
+
+
+def test_who_can_help_is_no_measure_whose_keywords_name_help(assistant):
+    # The kmo-portefeuille pays for advice ("advies" is one of its keywords): its own
+    # passage again was no answer to who helps with it.
+    conversation = Conversation(assistant)
+    conversation.ask("hoe werkt de kmo-portefeuille")
+    answer = conversation.ask("wie kan mij helpen?")
+    assert answer.passages and answer.passages[0].id != "kmo-portefeuille"
+
+
 def test_who_can_help_after_a_refusal_is_help_with_wegwijzer(assistant):
     # A refused question's closest passage was never shown: no desk is read into it.
     conversation = Conversation(assistant)
