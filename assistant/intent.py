@@ -684,6 +684,8 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     words = set(tokens)
     if not words & (_SMALLTALK | (CHAT - frozenset(stopwords)) | _ADDRESS):
         return None
+    if asks_who_helps(tokens):
+        return "help"  # "wie helpt mij?" asks who helps; "dat helpt" praises
     if words & THANKS:
         if words & _NOT_OR_IF and not words & _THANKING:
             return None  # "en als dat niet helpt?", "niet duidelijk": no praise

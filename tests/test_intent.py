@@ -124,6 +124,9 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         # when the letter to an infringer does not work) had been thanked for.
         ("en als dat niet helpt?", None),
         ("dat helpt, bedankt", "thanks"),
+        # Asking who helps is no praise: "wie helpt mij?" had been thanked for.
+        ("wie helpt mij?", "help"),
+        ("super, dat helpt", "thanks"),
         ("nee dank je", "thanks"),
         ("...", "help"),
         ("🤷", "help"),
