@@ -34,7 +34,7 @@ from assistant.core import (
     candidates_for,
 )
 from assistant.decision import Decision
-from assistant.intent import asks_for_more, asks_who_helps, has_anaphor, refers_back
+from assistant.intent import asks_for_a_desk, asks_for_more, has_anaphor, refers_back
 from assistant.models import Answer
 
 DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgotten
@@ -124,8 +124,15 @@ class Conversation:
         now = self._clock()
         topic = self.topic if self.topic and now - self.topic.at <= self.timeout else None
         help_asked = asked
-        if topic is not None and asked.smalltalk == "help" and asks_who_helps(asked.tokens):
-            # "who can help me?" after a visa may ask who helps with that, not with Wegwijzer.
+        # "who can help me?", "waar kan ik daarvoor terecht?" after a visa may ask who helps
+        # with that, not with Wegwijzer.
+        desk_asked = (
+            topic is not None
+            and topic.confirmed
+            and asked.smalltalk in (None, "help")
+            and asks_for_a_desk(asked.tokens, [g.word for g in asked.groups])
+        )
+        if desk_asked and asked.smalltalk == "help":
             asked = dataclasses.replace(asked, smalltalk=None)
         found = assistant.retrieve(asked, limit=limit)
         alone = _Reading(found, assistant.decide(found))
@@ -160,8 +167,10 @@ class Conversation:
             if self._is_follow_up(asked, topic.asked, alone, in_context, first, family):
                 chosen, followed_up = in_context, True
         desk = False
-        if help_asked is not asked:
-            chosen, followed_up, asked = self._who_helps(asked, help_asked, alone, topic, limit)
+        if desk_asked:
+            chosen, followed_up, asked = self._who_helps(
+                asked, help_asked, alone, topic, limit, chosen, followed_up
+            )
             desk = followed_up
         # Only the reading that is answered is composed (snippets, suggestions).
         answer = assistant.compose(chosen.found, chosen.decision, top_k)
@@ -185,46 +194,52 @@ class Conversation:
         asked: AnalysedQuestion,
         help_asked: AnalysedQuestion,
         alone: _Reading,
-        topic: Topic | None,
+        topic: Topic,
         limit: int,
+        chosen: _Reading,
+        followed_up: bool,
     ) -> tuple[_Reading, bool, AnalysedQuestion]:
-        """How to answer "wie kan mij helpen?" after a topic the user was shown: with the desk
-        of the topic's family (`Assistant.desk_first`: the Cultuurloket after the
-        CultuurKrediet, BOIP after an i-DEPOT, FIT after a trade fair), among the first
-        `DESK_CANDIDATES` the question read with the topic finds; else with the desk the
-        question finds on its own, which helps the whole sector (the Cultuurloket), alone.
-        Both as a follow-up of the topic. Else, and after a refusal, as alone: help with
-        Wegwijzer.
+        """How to answer a question that asks only who or where helps after a topic the user
+        was shown (`intent.asks_for_a_desk`): with the desk of the topic's family
+        (`Assistant.desk_first`: the Cultuurloket after the CultuurKrediet, BOIP after an
+        i-DEPOT, FIT after a trade fair), among the first `DESK_CANDIDATES` the question read
+        with the topic finds, as a follow-up of the topic. Else a request for help
+        ("wie kan mij helpen?") gets the desk it finds on its own, which helps the whole
+        sector (the Cultuurloket), alone, as a follow-up too, or else help with Wegwijzer; and
+        any other question ("waar kan ik daarvoor terecht?") the reading it already had.
 
         Args:
             asked: the question, read as a question rather than as a request for help.
-            help_asked: the question as read alone (smalltalk: help).
+            help_asked: the question as read alone (smalltalk: help, or `asked` itself).
             alone: `asked` read on its own.
-            topic: the conversation's topic, if any.
+            topic: the conversation's topic.
             limit: how many passages to rank.
+            chosen: the reading chosen for it so far, and `followed_up`: whether that
+                follows up on the topic.
 
         Returns:
             The reading to answer with, whether it follows up on the topic, and the
             question as it is to be remembered.
         """
         assistant = self.assistant
-        if topic is not None and topic.confirmed:
-            found = assistant.retrieve(
-                asked,
-                context=topic.asked,
-                context_passages=topic.passage_ids,
-                limit=max(limit, DESK_CANDIDATES),
-            )
-            led = assistant.desk_first(asked, found, assistant.topic_passages(topic.passage_ids))
-            if led is not None:
-                desk = _Reading(led, assistant.decide(led))
-                if desk.answered:
-                    return desk, True, asked
-            if alone.answered and about_help(assistant.passage(alone.first)):
-                # Only that desk: the other desks the question finds alone (for visas, for
-                # Creative Europe) are no help with the topic.
-                only = dataclasses.replace(alone.found, hits=alone.found.hits[:1])
-                return _Reading(only, alone.decision), True, asked
+        found = assistant.retrieve(
+            asked,
+            context=topic.asked,
+            context_passages=topic.passage_ids,
+            limit=max(limit, DESK_CANDIDATES),
+        )
+        led = assistant.desk_first(asked, found, assistant.topic_passages(topic.passage_ids))
+        if led is not None:
+            desk = _Reading(led, assistant.decide(led))
+            if desk.answered:
+                return desk, True, asked
+        if help_asked is asked:
+            return chosen, followed_up, asked
+        if alone.answered and about_help(assistant.passage(alone.first)):
+            # Only that desk: the other desks the question finds alone (for visas, for
+            # Creative Europe) are no help with the topic.
+            only = dataclasses.replace(alone.found, hits=alone.found.hits[:1])
+            return _Reading(only, alone.decision), True, asked
         found = assistant.retrieve(help_asked, limit=limit)
         return _Reading(found, assistant.decide(found)), False, help_asked
 

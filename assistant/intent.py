@@ -225,8 +225,9 @@ _WRONG_MESSAGES = _whole_messages(
 _BYE = FAREWELLS - GREETINGS
 
 
-# `asks_who_helps`: a help word asked of someone or somewhere.
-_HELP_VERBS = HELP | frozenset("helpt helps helping geholpen".split())
+# `asks_who_helps`: a help word asked of someone or somewhere ("waar kan ik terecht?": where
+# can I go).
+_HELP_VERBS = HELP | frozenset("helpt helps helping geholpen terecht".split())
 _WHO_OR_WHERE = frozenset("wie waar who where".split())
 
 
@@ -238,6 +239,13 @@ def asks_who_helps(tokens: Sequence[str]) -> bool:
     asking = [i for i, t in enumerate(tokens) if t in _WHO_OR_WHERE]
     helping = [i for i, t in enumerate(tokens) if t in _HELP_VERBS]
     return bool(asking and helping and asking[0] < helping[-1]) and not set(tokens) & _ADDRESS
+
+
+def asks_for_a_desk(tokens: Sequence[str], words: Collection[str]) -> bool:
+    """Whether a question asks only who or where helps, naming nothing else (`words`: its
+    content words): "wie kan mij helpen?", "waar kan ik terecht?", "wie kan me daarbij
+    helpen?", "who can help me with that?"; not "wie kan mij helpen met mijn btw?"."""
+    return asks_who_helps(tokens) and all(w in _HELP_VERBS or w in REFERENCE_WORDS for w in words)
 
 
 def message_smalltalk(

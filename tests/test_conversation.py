@@ -681,7 +681,13 @@ def test_who_can_help_after_a_topic_asks_about_it(assistant, help_asked):
 def test_who_can_help_after_a_topic_gets_its_desk(assistant, topic, desk):
     # After a topic, "who can help me?" was help with Wegwijzer ("Ik ben Wegwijzer...")
     # unless the passage it landed on in context was about help.
-    for help_asked in ("wie kan mij helpen?", "who can help me?", "wie helpt mij?"):
+    for help_asked in (
+        "wie kan mij helpen?",
+        "who can help me?",
+        "wie helpt mij?",
+        "waar kan ik daarvoor terecht?",  # no smalltalk, yet it asks the same
+        "wie kan me daarbij helpen?",
+    ):
         conversation = Conversation(assistant)
         assert conversation.ask(topic).answered
         answer = conversation.ask(help_asked)

@@ -1,9 +1,10 @@
 import pytest
 
-from assistant.analysis import STOPWORDS, surface_tokens
+from assistant.analysis import STOPWORDS, content_tokens, surface_tokens
 from assistant.conversation import Conversation
 from assistant.intent import (
     asked_facts,
+    asks_for_a_desk,
     asks_for_a_time,
     asks_for_more,
     has_anaphor,
@@ -650,3 +651,13 @@ def test_a_passage_that_says_what_qualifies_holds_a_condition(assistant):
     assert not holds_fact("Het Departement CJM doet de culturele toets.", "condition")
     answer = assistant.ask("Komen dansproducties in aanmerking voor de tax shelter?")
     assert answer.answered and answer.passages[0].id == "tax-shelter-podiumkunsten"
+
+
+def test_a_question_asks_for_a_desk_only_when_it_names_nothing_but_help():
+    def asks(text):
+        return asks_for_a_desk(surface_tokens(text), content_tokens(text))
+
+    assert asks("wie kan mij helpen?") and asks("waar kan ik daarvoor terecht?")
+    assert asks("who can help me with that?")
+    assert not asks("wie kan mij helpen met mijn btw?")
+    assert not asks("waar vind ik meer info over de startlening?")
