@@ -46,9 +46,12 @@ OWN_WORDS_SHARE = 0.5
 # answered alone and the topic's passage holds none of its words (`Conversation._is_follow_up`).
 OWN_QUESTION_WORDS = 3
 # How many passages "wie kan mij helpen?" read with a topic looks among for the topic's desk
-# (`Conversation._who_helps`): among the usual few, BOIP was not there after "hoe bescherm ik
-# mijn merk".
+# (`Conversation._who_helps`): among the usual few, VLAIO was not there after the
+# kmo-portefeuille.
 DESK_CANDIDATES = 30
+# The request for help whose own answer is the desk for the whole sector (the Cultuurloket):
+# what a question asking only who helps gets after a topic whose family has no desk.
+SECTOR_HELP_REQUEST = "wie kan mij helpen?"
 
 
 @dataclass(frozen=True)
@@ -166,17 +169,18 @@ class Conversation:
             in_context = self._on_topic(reading, first) if subjectless else reading
             if self._is_follow_up(asked, topic.asked, alone, in_context, first, family):
                 chosen, followed_up = in_context, True
-        desk = False
+        desk = False  # answered with the topic's desk: the topic stays
         if desk_asked:
+            before = chosen
             chosen, followed_up, asked = self._who_helps(
-                asked, help_asked, alone, topic, limit, chosen, followed_up
+                asked, help_asked, topic, limit, chosen, followed_up
             )
-            desk = followed_up
+            desk = followed_up and chosen is not before
         # Only the reading that is answered is composed (snippets, suggestions).
         answer = assistant.compose(chosen.found, chosen.decision, top_k)
         if followed_up:
             answer = self._as_follow_up(answer, topic)
-        if desk and topic is not None:
+        if desk and topic is not None:  # (`desk_asked` is only asked with a topic)
             # Who helps with the topic is no new subject: the next question is still about
             # the topic ("en hoeveel kan ik krijgen?" after the tax shelter's desk).
             self.topic = dataclasses.replace(topic, at=now)
@@ -193,7 +197,6 @@ class Conversation:
         self,
         asked: AnalysedQuestion,
         help_asked: AnalysedQuestion,
-        alone: _Reading,
         topic: Topic,
         limit: int,
         chosen: _Reading,
@@ -203,15 +206,14 @@ class Conversation:
         was shown (`intent.asks_for_a_desk`): with the desk of the topic's family
         (`Assistant.desk_first`: the Cultuurloket after the CultuurKrediet, BOIP after an
         i-DEPOT, FIT after a trade fair), among the first `DESK_CANDIDATES` the question read
-        with the topic finds, as a follow-up of the topic. Else a request for help
-        ("wie kan mij helpen?") gets the desk it finds on its own, which helps the whole
-        sector (the Cultuurloket), alone, as a follow-up too, or else help with Wegwijzer; and
-        any other question ("waar kan ik daarvoor terecht?") the reading it already had.
+        with the topic finds, as a follow-up of the topic. Else the desk for the whole sector
+        (what `SECTOR_HELP_REQUEST` finds: the Cultuurloket), alone, as a follow-up too; and
+        only if that fails, as before: a request for help gets help with Wegwijzer, any other
+        question ("waar kan ik daarvoor terecht?") the reading it already had.
 
         Args:
             asked: the question, read as a question rather than as a request for help.
             help_asked: the question as read alone (smalltalk: help, or `asked` itself).
-            alone: `asked` read on its own.
             topic: the conversation's topic.
             limit: how many passages to rank.
             chosen: the reading chosen for it so far, and `followed_up`: whether that
@@ -233,13 +235,16 @@ class Conversation:
             desk = _Reading(led, assistant.decide(led))
             if desk.answered:
                 return desk, True, asked
+        request = dataclasses.replace(assistant.read(SECTOR_HELP_REQUEST), smalltalk=None)
+        found = assistant.retrieve(request, limit=limit)
+        sector = _Reading(found, assistant.decide(found))
+        if sector.answered and about_help(assistant.passage(sector.first)):
+            # Only that desk: the other desks the request finds (for visas, for Creative
+            # Europe) are no help with the topic.
+            only = dataclasses.replace(found, hits=found.hits[:1])
+            return _Reading(only, sector.decision), True, asked
         if help_asked is asked:
             return chosen, followed_up, asked
-        if alone.answered and about_help(assistant.passage(alone.first)):
-            # Only that desk: the other desks the question finds alone (for visas, for
-            # Creative Europe) are no help with the topic.
-            only = dataclasses.replace(alone.found, hits=alone.found.hits[:1])
-            return _Reading(only, alone.decision), True, asked
         found = assistant.retrieve(help_asked, limit=limit)
         return _Reading(found, assistant.decide(found)), False, help_asked
 

@@ -1176,7 +1176,8 @@ class Assistant:
         (`about_help`: the Cultuurloket, a helpdesk), else the first ("wie kan mij helpen?"
         after an i-DEPOT: BOIP). The question names nothing but help, so the topic's words
         alone would lead it to the topic's own passage, which says what the subject is, not
-        who helps with it. None when no desk of the family is among the candidates."""
+        who helps with it. None when no desk of the family is among the candidates, or the
+        retrieval was not read with a topic."""
         if not found.in_context:
             return None
         desks = [
