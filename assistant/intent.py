@@ -59,7 +59,7 @@ CHAT = frozenset(
     nu even welke soort allemaal robot bot chatbot ai mens human he hé daar there
     kunde kunt gij zijde jou met gaat het hoe how are eigenlijk zoal zoals anders goede goeie
     goeien good hartelijk hartelijke vriendelijke fijne prettige nogmaals echt enorm lot
-    very so much tot vo wegwijzer beaucoup
+    very so much tot vo wegwijzer beaucoup alstublieft alsjeblieft asjeblieft astublieft svp
     """.split()
 )
 _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
@@ -84,7 +84,7 @@ COURTESY_WORDS = (
         thankyou thanx thnx tks cheers alvast wegwijzer chatbot bot sorry sorri excuseer excuses
         excuus beste geachte vriendelijke groet groeten groetjes mvg regards bedoel bedoelde
         bedoelen bedoelt geweten vraagje vraagjes snelle dringend dringende urgent uitleggen
-        know tell dear
+        know tell dear alstublieft alsjeblieft asjeblieft astublieft svp
         """.split()
     )
 )

@@ -695,7 +695,13 @@ def test_who_can_help_after_a_topic_gets_its_desk(assistant, topic, desk):
 
 
 @pytest.mark.parametrize(
-    "help_asked", ["wie kan mij helpen?", "waar kan ik daarvoor terecht?", "wie helpt mij daarmee?"]
+    "help_asked",
+    [
+        "wie kan mij helpen?",
+        "waar kan ik daarvoor terecht?",
+        "wie helpt mij daarmee?",
+        "wie kan mij helpen alstublieft?",
+    ],
 )
 def test_who_can_help_after_a_topic_keeps_the_topic(assistant, help_asked):
     # The tax shelter's family has no desk: the sector's, alone, whether the request is

@@ -127,6 +127,10 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("dat helpt, bedankt", "thanks"),
         # Asking who helps is no praise: "wie helpt mij?" had been thanked for.
         ("wie helpt mij?", "help"),
+        # "alstublieft" is courtesy, not a word of a question: "help alstublieft" had been a
+        # question about "alstublieft".
+        ("help alstublieft", "help"),
+        ("hoeveel kost een merk alsjeblieft", None),
         ("super, dat helpt", "thanks"),
         ("nee dank je", "thanks"),
         ("...", "help"),
@@ -661,3 +665,12 @@ def test_a_question_asks_for_a_desk_only_when_it_names_nothing_but_help():
     assert asks("who can help me with that?")
     assert not asks("wie kan mij helpen met mijn btw?")
     assert not asks("waar vind ik meer info over de startlening?")
+
+
+def test_please_is_courtesy_not_a_word_of_the_question(assistant):
+    # "alstublieft" weighed as a word of the question the corpus lacks.
+    for please in ("alstublieft", "alsjeblieft", "svp"):
+        assert [g.word for g in assistant.read(f"hoeveel kost een merk {please}").groups] == [
+            "kost",
+            "merk",
+        ]
