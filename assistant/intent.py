@@ -311,7 +311,8 @@ REFERENCE_WORDS = frozenset(
     """
     dat die dit deze da dees diene dieje daar dr der daarvoor daarmee daarvan daarbij daarop
     daaraan daarover daarna daarin daaruit daardoor daartoe ervoor ermee erover erbij eraan ervan
-    erin eruit erna hem hun hen hetzelfde zelfde ze zij zon zulk zulke zoiets it its that this
+    erin eruit erna hiervoor hiermee hierover hierbij hieraan hiervan hierin hierop hem hun hen
+    hetzelfde zelfde ze zij zon zulk zulke zoiets it its that this
     they them their those these there same
     """.split()
 )

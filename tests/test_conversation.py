@@ -701,6 +701,7 @@ def test_who_can_help_after_a_topic_gets_its_desk(assistant, topic, desk):
         "waar kan ik daarvoor terecht?",
         "wie helpt mij daarmee?",
         "wie kan mij helpen alstublieft?",
+        "wie kan mij hiermee helpen?",
     ],
 )
 def test_who_can_help_after_a_topic_keeps_the_topic(assistant, help_asked):
@@ -755,3 +756,18 @@ def test_a_rate_asked_of_the_topic_stays_on_its_passage_when_no_passage_holds_it
     conversation.ask("wie betaalt die uit?")
     answer = conversation.ask("hoeveel is dat per maand")
     assert answer.outcome == "partial" and answer.passages[0].id == "kunstwerkuitkering"
+
+
+@pytest.mark.parametrize(
+    ("topic", "follow_up", "expected"),
+    [
+        ("wat is de kmo-portefeuille", "hoeveel krijg ik hiervan terug?", "kmo-portefeuille"),
+        ("wat is het cultuurkrediet", "wie beslist hierover?", "cultuurkrediet"),
+    ],
+)
+def test_a_word_of_here_refers_back_as_one_of_there_does(assistant, topic, follow_up, expected):
+    # "hiervan", "hierover" point back as "daarvan", "daarover" do; both were refused.
+    conversation = Conversation(assistant)
+    conversation.ask(topic)
+    answer = conversation.ask(follow_up)
+    assert answer.answered and answer.passages[0].id == expected
