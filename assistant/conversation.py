@@ -236,7 +236,7 @@ class Conversation:
             if desk.answered:
                 return desk, True, asked
         request = dataclasses.replace(assistant.read(SECTOR_HELP_REQUEST), smalltalk=None)
-        found = assistant.retrieve(request, limit=limit)
+        found = assistant.sector_desk_first(request, assistant.retrieve(request, limit=limit))
         sector = _Reading(found, assistant.decide(found))
         if sector.answered and about_help(assistant.passage(sector.first)):
             # Only that desk: the other desks the request finds (for visas, for Creative

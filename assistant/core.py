@@ -1109,7 +1109,7 @@ class Assistant:
         self, question: str | AnalysedQuestion, found: Retrieval, rank: int
     ) -> bool:
         """Whether the passage at `rank` of an in-context retrieval would answer it first."""
-        features, _ = self._rank_evidence(question, found, rank)
+        features, _ = self._rank_evidence(question, found, rank, on_topic=True)
         threshold = self.model.threshold_for(in_context=True)
         return self.model.probability(features) >= threshold
 
@@ -1190,10 +1190,33 @@ class Assistant:
         rank = min(desks)[1]
         return self._led_by(question, found, rank) if rank else found
 
-    def _led_by(self, question: str | AnalysedQuestion, found: Retrieval, rank: int) -> Retrieval:
-        """An in-context retrieval with the passage at `rank` moved first, and its evidence."""
+    def sector_desk_first(self, question: str | AnalysedQuestion, found: Retrieval) -> Retrieval:
+        """`found`, the retrieval of a request for help read alone, led by the desk for the
+        whole sector: of the desks about help among its hits (`is_desk`, `about_help`), the
+        one most passages link to. The Cultuurloket, whichever desk the wording of the request
+        ranks first (the desk for artists from outside the EU is about help too, but only for
+        them). `found` itself when it holds no such desk."""
+        desks = [
+            (-self._central.get(hit.passage.id, 0.0), k)
+            for k, hit in enumerate(found.hits)
+            if is_desk(hit.passage) and about_help(hit.passage)
+        ]
+        if not desks or not (rank := min(desks)[1]):
+            return found
+        return self._led_by(question, found, rank, on_topic=False)
+
+    def _led_by(
+        self,
+        question: str | AnalysedQuestion,
+        found: Retrieval,
+        rank: int,
+        *,
+        on_topic: bool = True,
+    ) -> Retrieval:
+        """A retrieval with the passage at `rank` moved first, and its evidence: counted as on
+        the topic (`on_topic`) for an in-context retrieval."""
         hits = found.hits
-        features, missing = self._rank_evidence(question, found, rank)
+        features, missing = self._rank_evidence(question, found, rank, on_topic=on_topic)
         return dataclasses.replace(
             found,
             hits=(hits[rank], *hits[:rank], *hits[rank + 1 :]),
@@ -1203,11 +1226,11 @@ class Assistant:
         )
 
     def _rank_evidence(
-        self, question: str | AnalysedQuestion, found: Retrieval, rank: int
+        self, question: str | AnalysedQuestion, found: Retrieval, rank: int, *, on_topic: bool
     ) -> tuple[dict[str, float], tuple[str, ...]]:
-        """The model's features for the passage at `rank` of an in-context retrieval, counted
-        as on the topic (see `_evidence`). The outside share is the question's, the same for
-        every candidate: `retrieve` measured it already."""
+        """The model's features for the passage at `rank` of a retrieval, counted as on the
+        topic when `on_topic` (see `_evidence`). The outside share is the question's, the same
+        for every candidate: `retrieve` measured it already."""
         hits = list(found.hits)
         return self._evidence(
             list(found.groups),
@@ -1215,7 +1238,7 @@ class Assistant:
             rank,
             asked_facts(found.tokens, self.present),
             found.english,
-            {hits[rank].passage.id},
+            {hits[rank].passage.id} if on_topic else (),
             found.features["outside"],
             self._ask_groups(reading := self.read(question)),
             _letters(reading.text, reading.english),
