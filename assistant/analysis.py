@@ -329,6 +329,9 @@ class Decompounder:
         return ()
 
 
+# The rarest words of the general Dutch list (Zipf scale): a word this common is a word, the
+# corpus's own words are added below it (`lexicon.CORPUS_WORD_FREQUENCY`).
+LISTED_ZIPF = 3.0
 # A word at least this common in general Dutch (Zipf scale) is never split into parts.
 ORDINARY_ZIPF = 3.5
 # A word is evidence of a language when it is this much more common there (Zipf points) than
@@ -881,8 +884,24 @@ class Analyzer:
         matches = self._typos.within(token, limit)[:8]
         if not matches:
             return None
-        best = min(matches, key=lambda m: (m[1], -self._vocab_freq[m[0]], m[0]))
-        return best[0]
+        best, distance = min(matches, key=lambda m: (m[1], -self._vocab_freq[m[0]], m[0]))[:2]
+        return best if self._may_be_typo(token, best, distance) else None
+
+    def _may_be_typo(self, token: str, correction: str, distance: int) -> bool:
+        """Whether `correction` is what `token` was meant to be rather than another word.
+
+        A word of general Dutch is a typo only of its own word with another ending or with two
+        neighbouring letters swapped ("vergoedt", "kots"): "schutting" is no "schatting",
+        "buro" no "euro", "onroerende" no "roerende". And a compound of known words whose
+        whole edit budget goes into its first part names another thing: "kunstprijs" is no
+        "kostprijs", "woonlening" no "winlening", "ouderschapsverlof" no "vaderschapsverlof".
+        """
+        if self.dutch_zipf(token) >= LISTED_ZIPF and not _same_word(token, correction):
+            return False
+        if distance < 2:
+            return True
+        parts = self._decompounder.split(token)
+        return not (len(parts) > 1 and correction.endswith(parts[-1]))
 
     @staticmethod
     def _phrase_size(synonyms: Mapping[str, tuple[str, ...]], tokens: list[str], index: int) -> int:
@@ -1040,6 +1059,27 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 def _acronyms(text: str) -> set[str]:
     """Words typed in capitals ("NOAA", "VDAB"), in folded form."""
     return {t for match in _ACRONYM.finditer(text) for t in surface_tokens(match.group())}
+
+
+def _same_word(word: str, other: str) -> bool:
+    """Whether `other` is `word` with another ending ("familiale", "familie") or with two
+    neighbouring letters swapped ("kots", "kost")."""
+    shared = 0
+    for a, b in zip(word, other, strict=False):
+        if a != b:
+            break
+        shared += 1
+    if shared >= 4 and shared >= min(len(word), len(other)) - 2:
+        return True
+    if len(word) != len(other):
+        return False
+    rest = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+    return (
+        len(rest) == 2
+        and rest[1] == rest[0] + 1
+        and word[rest[0]] == other[rest[1]]
+        and word[rest[1]] == other[rest[0]]
+    )
 
 
 def _unique(terms: Iterable[str], exclude: str) -> tuple[str, ...]:

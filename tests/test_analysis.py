@@ -235,6 +235,27 @@ def test_typo_correction_leaves_common_words_alone(assistant):
     assert analyzer.correct("ondernemigsplan") == "ondernemingsplan"
 
 
+def test_a_dutch_word_is_corrected_only_into_its_own_word(assistant):
+    analyzer = assistant.index.analyzer
+    # Words of general Dutch the corpus lacks are other words, not typos of corpus words.
+    for word, other in [("schutting", "schatting"), ("buro", "euro"), ("meedelen", "mechelen")]:
+        assert analyzer.correct(word) is None, (word, other)
+    # ... but another ending, or two letters swapped, is the same word.
+    assert analyzer.correct("kots") == "kost"
+    assert analyzer.correct("vergoedt") == "vergoed"
+
+
+def test_a_compound_of_known_words_is_split_rather_than_corrected(assistant):
+    analyzer = assistant.index.analyzer
+    assert analyzer.correct("kunstprijs") is None  # not "kostprijs"
+    assert analyzer.correct("woonlening") is None  # not "winlening"
+    (group,) = assistant.analyse("kunstprijs")
+    assert {analyzer.stem("kunst"), analyzer.stem("prijs")} <= set(group.parts)
+    # A typo inside a compound's last part is still a typo.
+    assert analyzer.correct("kunstwerkatest") == "kunstwerkattest"
+    assert analyzer.correct("hoofberoep") == "hoofdberoep"
+
+
 def test_everyday_words_are_less_specific_than_domain_words(assistant):
     analyzer = assistant.index.analyzer
     assert analyzer.specificity("winwinlening") == 1.0
