@@ -244,8 +244,11 @@ def asks_who_helps(tokens: Sequence[str]) -> bool:
 def asks_for_a_desk(tokens: Sequence[str], words: Collection[str]) -> bool:
     """Whether a question asks only who or where helps, naming nothing else (`words`: its
     content words): "wie kan mij helpen?", "waar kan ik terecht?", "wie kan me daarbij
-    helpen?", "who can help me with that?"; not "wie kan mij helpen met mijn btw?"."""
-    return asks_who_helps(tokens) and all(w in _HELP_VERBS or w in REFERENCE_WORDS for w in words)
+    helpen?", "waar kunnen we daarvoor terecht?" ("we" is a content word of retrieval), "who
+    can help me with that?"; not "wie kan mij helpen met mijn btw?"."""
+    return asks_who_helps(tokens) and all(
+        w in _HELP_VERBS or w in REFERENCE_WORDS or w in _SUBJECTS for w in words
+    )
 
 
 def message_smalltalk(

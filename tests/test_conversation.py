@@ -704,6 +704,7 @@ def test_who_can_help_after_a_topic_gets_its_desk(assistant, topic, desk):
         "wie helpt mij?",
         "waar kan ik daarvoor terecht?",  # no smalltalk, yet it asks the same
         "wie kan me daarbij helpen?",
+        "waar kunnen we daarvoor terecht?",  # "we" was a word of a subject besides help
     ):
         conversation = Conversation(assistant)
         assert conversation.ask(topic).answered
