@@ -42,6 +42,7 @@ from assistant.intent import (
     speaks_of,
     spoken_kinds,
     states_price,
+    work_subject,
 )
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.memory import page_in, release_freed_memory
@@ -411,8 +412,11 @@ class Assistant:
         topic = self.topic_passages(context_passages) if context else frozenset()
         # How much of what the user asks now another domain holds: the context's words would
         # dilute it ("en die huurwaarborg voor mijn appartement?" after a loan).
+        made = work_subject(reading.tokens, {g.word for g in reading.groups})
         outside = self._outside_share(
-            list(reading.groups), context_passages[0] if context and context_passages else None
+            list(reading.groups),
+            context_passages[0] if context and context_passages else None,
+            made=made,
         )
         ask = self._ask_groups(reading)
         letters = _letters(reading.text, english)
@@ -433,13 +437,13 @@ class Assistant:
         order = self._successor_first(groups, hits, probabilities, order, in_context)
         search_order = hits
         order, subject = self._subject_first(
-            groups, hits, candidates, order, english, in_context, letters
+            groups, hits, candidates, order, english, in_context, letters, made
         )
         hits = [hits[k] for k in order] + hits[len(order) :]
         features, missing = candidates[order[0]] if candidates else (NO_EVIDENCE, ())
         if missing and subject is None:
             subject = (
-                self._subject_evidence(groups, hits, english, letters)
+                self._subject_evidence(groups, hits, english, letters, made)
                 if self._may_be_subject(groups, hits[0], in_context)
                 else features  # no better evidence on the subject than on the whole question
             )
@@ -662,6 +666,7 @@ class Assistant:
         english: bool,
         in_context: bool,
         letters: Pieces,
+        made: Collection[str] = frozenset(),
     ) -> tuple[list[int], dict[str, float] | None]:
         """The order to show the candidates in, and the subject evidence of the first.
 
@@ -677,7 +682,7 @@ class Assistant:
             if not candidates[k][1] or not self._may_be_subject(groups, hits[k], in_context):
                 continue
             first = [hits[k], *(hits[j] for j in order if j != k)]
-            subject = self._subject_evidence(groups, first, english, letters)
+            subject = self._subject_evidence(groups, first, english, letters, made)
             if subject is not None and self.model.probability(subject) >= threshold:
                 return _put_first(order, k), subject
         return order, None
@@ -693,7 +698,12 @@ class Assistant:
         return self.index.coverage(own, self._positions[hit.passage.id]) >= OWN_SUBJECT_SHARE
 
     def _subject_evidence(
-        self, groups: list[TermGroup], hits: list[Hit], english: bool, letters: Pieces
+        self,
+        groups: list[TermGroup],
+        hits: list[Hit],
+        english: bool,
+        letters: Pieces,
+        made: Collection[str] = frozenset(),
     ) -> dict[str, float] | None:
         """The first passage's features for the question's subject alone: without the words
         that ask for a kind of fact ("telefoonnummer", "kost"), which a passage that lacks the
@@ -709,7 +719,7 @@ class Assistant:
             "fact_missing": 0.0,
             "english": float(english),
             "on_topic": 0.0,
-            "outside": self._outside_share(subject),
+            "outside": self._outside_share(subject, made=made),
             "central": self._centrality(top.passage.id, subject),
             "ask": coverage,  # the subject's words, read as one sentence
             "wording": self._wordings.similarity(letters, top.passage.id),
@@ -726,21 +736,32 @@ class Assistant:
             return self.model.neutral("central")
         return self._central.get(passage_id, 0.0)
 
-    def _outside_share(self, groups: Sequence[TermGroup], topic_first: str | None = None) -> float:
+    def _outside_share(
+        self,
+        groups: Sequence[TermGroup],
+        topic_first: str | None = None,
+        *,
+        made: Collection[str] = frozenset(),
+    ) -> float:
         """How much of a question a subject outside the domain holds (`OutsideSubjects`).
 
-        In a conversation, not by a word the topic's first passage holds: "is dat een
-        werkloosheidsuitkering?" and "kan ik dat aanvragen bij de rva?" after the
+        Not by the words that name what the user makes or what their work is about (`made`,
+        see `intent.work_subject`): "ik ontwerp brillen" is a designer's question, not an
+        optician's. In a conversation, not by a word the topic's first passage holds either:
+        "is dat een werkloosheidsuitkering?" and "kan ik dat aanvragen bij de rva?" after the
         kunstwerkuitkering ask what its passage says (an unemployment benefit, paid through
         the RVA), not about unemployment as an employee.
         """
         if not groups:
             return 0.0
         informations = self.index.informations(groups)
-        if topic_first is None or topic_first not in self._positions:
-            return self._outside.share(groups, informations)
-        position = self._positions[topic_first]
-        counted = [not self.index.covered_information([g], position) for g in groups]
+        counted = [g.word not in made for g in groups]
+        if topic_first is not None and topic_first in self._positions:
+            position = self._positions[topic_first]
+            counted = [
+                keep and not self.index.covered_information([g], position)
+                for keep, g in zip(counted, groups, strict=True)
+            ]
         return self._outside.share(groups, informations, counted=counted)
 
     def _evidence(
@@ -1039,6 +1060,7 @@ class Assistant:
                 hits,
                 found.english,
                 _letters(found.question, found.english),
+                work_subject(found.tokens, {g.word for g in found.groups}),
             )
             if missing
             else None

@@ -241,6 +241,52 @@ def asks_who_helps(tokens: Sequence[str]) -> bool:
     return bool(asking and helping and asking[0] < helping[-1]) and not set(tokens) & _ADDRESS
 
 
+# Verbs of making a work, whose object is what the maker makes: "ik ontwerp brillen".
+_MAKING = frozenset(
+    """
+    ontwerp ontwerpt ontwerpen ontwierp ontwierpen ontworpen design designs designed designing
+    illustreer illustreert illustreren illustreerde schilder schildert schilderen schilderde
+    fotografeer fotografeert fotograferen boetseer
+    """.split()
+)  # not "teken": "moet ik een compromis tekenen?" signs a contract
+# Works whose subject follows "over" or "about": "een film over een begrafenis".
+_WORKS = frozenset(
+    """
+    film films kortfilm documentaire docu reeks serie podcast boek boeken roman strip strips
+    stripverhaal graphic novel voorstelling theatervoorstelling dansvoorstelling expo
+    tentoonstelling lied liedje liedjes album game spel fotoreeks fotoboek reportage
+    illustraties schilderij schilderijen kunstwerk installatie
+    movie documentary series book novel comic show exhibition song songs play
+    """.split()
+)
+_ABOUT = frozenset("over about".split())
+# How many of the words after a making verb, or after a work's "over", name the work.
+_WORK_WORDS = 2
+
+
+def work_subject(tokens: Sequence[str], words: Collection[str]) -> frozenset[str]:
+    """The words (of `words`, a question's content words) that name what a maker makes or
+    what a work is about: "brillen" in "ik ontwerp brillen, hoe bescherm ik mijn model?",
+    "begrafenis" in "we maken een film over een begrafenis, hoe werkt de tax shelter?". They
+    tell what the user's work is, not what the question is about: glasses and funerals are
+    subjects outside the domain, a design and a film's tax shelter are not."""
+    named: set[str] = set()
+    for i, token in enumerate(tokens):
+        # "ik ontwerp ...", "een film over", "a short documentary about"
+        about = token in _ABOUT and _WORKS.intersection(tokens[max(0, i - 3) : i])
+        if token not in _MAKING and not about:
+            continue
+        # The words in a row right after the verb or "over", past an article: "ik schilder
+        # graag, hoe vraag ik een paspoort aan?" paints no passports, and in "ik ontwerp
+        # brillen, hoe bescherm ik ..." the question begins at "hoe".
+        start = next((j for j in (i + 1, i + 2) if j < len(tokens) and tokens[j] in words), None)
+        for word in tokens[start : start + _WORK_WORDS] if start is not None else ():
+            if word not in words or word in _MAKING:
+                break
+            named.add(word)
+    return frozenset(named)
+
+
 def asks_for_a_desk(tokens: Sequence[str], words: Collection[str]) -> bool:
     """Whether a question asks only who or where helps, naming nothing else (`words`: its
     content words): "wie kan mij helpen?", "waar kan ik terecht?", "wie kan me daarbij

@@ -15,6 +15,7 @@ from assistant.intent import (
     refers_back,
     smalltalk_kind,
     without_formulas,
+    work_subject,
 )
 
 
@@ -674,3 +675,34 @@ def test_please_is_courtesy_not_a_word_of_the_question(assistant):
             "kost",
             "merk",
         ]
+
+
+@pytest.mark.parametrize(
+    ("question", "words", "made"),
+    [
+        (
+            "ik ontwerp brillen hoe bescherm ik mijn model",
+            "ontwerp brillen bescherm model",
+            "brillen",
+        ),
+        ("ik ontwerp een nieuwe kinderwagen", "ontwerp nieuwe kinderwagen", "nieuwe kinderwagen"),
+        (
+            "een film over een begrafenis, hoe werkt de tax shelter?",
+            "film begrafenis werkt tax shelter",
+            "begrafenis",
+        ),
+        (
+            "a short documentary about elections, any fund?",
+            "short documentary elections fund",
+            "elections",
+        ),
+        # A making verb far from the word, a work's "over" missing, or "tekenen" (signing):
+        # what the user asks about, not what they make.
+        ("ik schilder graag hoe vraag ik een paspoort aan", "schilder vraag paspoort", ""),
+        ("ik heb een vraag over mijn huurwaarborg", "vraag huurwaarborg", ""),
+        ("moet ik een compromis tekenen voor de bank", "compromis tekenen bank", ""),
+    ],
+)
+def test_the_words_that_name_what_a_maker_makes(question, words, made):
+    tokens = [t.strip(",?") for t in question.split()]
+    assert work_subject(tokens, set(words.split())) == set(made.split())
