@@ -13,6 +13,7 @@ from pathlib import Path
 
 from assistant import messages
 from assistant.analysis import (
+    DETAIL_SPECIFICITY,
     STOPWORDS,
     Analyzer,
     TermGroup,
@@ -338,6 +339,13 @@ class Assistant:
         # "meer info": no words of its own; the topic's words are all it has.
         more = asks_for_more(tokens)
         groups = [] if more else analyzer.query_groups(text, english=english, surface=tokens)
+        # What the user makes or what their work is about is their own detail, as a name is:
+        # "brillen" in "ik ontwerp brillen, hoe bescherm ik mijn model?".
+        made = work_subject(tokens, {g.word for g in groups})
+        groups = [
+            dataclasses.replace(g, specificity=DETAIL_SPECIFICITY) if g.word in made else g
+            for g in groups
+        ]
         return AnalysedQuestion(
             text, tokens, tuple(groups), english, message_smalltalk(text, tokens, STOPWORDS)
         )

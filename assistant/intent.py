@@ -260,6 +260,9 @@ _WORKS = frozenset(
     """.split()
 )
 _ABOUT = frozenset("over about".split())
+# Who makes: the making verbs count only after one ("ik ontwerp brillen"), since "ontwerp",
+# "design" and "schilder" are nouns too ("Design Platform Vlaanderen", "design jobs").
+_MAKERS = frozenset("ik we wij jij je ze zij hij i you they".split())
 # How many of the words after a making verb, or after a work's "over", name the work.
 _WORK_WORDS = 2
 
@@ -274,7 +277,8 @@ def work_subject(tokens: Sequence[str], words: Collection[str]) -> frozenset[str
     for i, token in enumerate(tokens):
         # "ik ontwerp ...", "een film over", "a short documentary about"
         about = token in _ABOUT and _WORKS.intersection(tokens[max(0, i - 3) : i])
-        if token not in _MAKING and not about:
+        makes = token in _MAKING and i > 0 and tokens[i - 1] in _MAKERS
+        if not (makes or about):
             continue
         # The words in a row right after the verb or "over", past an article: "ik schilder
         # graag, hoe vraag ik een paspoort aan?" paints no passports, and in "ik ontwerp

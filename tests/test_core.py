@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from assistant import Answer, Assistant, QuestionError, messages
+from assistant.analysis import DETAIL_SPECIFICITY
 from assistant.core import MAX_QUESTION_CHARS
 from assistant.intent import YEAR_FACT
 from tests.conftest import passage, write_corpus
@@ -556,6 +557,14 @@ def test_what_a_maker_makes_is_no_subject_outside_the_domain(assistant):
         "ik maak een documentaire over de verkiezingen, kan ik bij het vaf terecht"
     )
     assert answer.answered and answer.passages[0].id.startswith("vaf")
+    # What the maker makes weighs as their own detail, as a name does: "brillen" was most of
+    # the question's information, and the model passage that answers it held none of it.
+    answer = assistant.ask("ik ontwerp brillen, hoe bescherm ik mijn model")
+    assert answer.answered and answer.passages[0].id == "benelux-model"
+    (glasses,) = [g for g in assistant.read("ik ontwerp brillen").groups if g.word == "brillen"]
+    assert glasses.specificity == DETAIL_SPECIFICITY
+    # "design" as a noun names no work: "Design Platform Vlaanderen" is the subject.
+    assert all(g.specificity is None for g in assistant.read("what was design platform").groups)
     # Asked about the everyday matter itself, the question stays outside.
     assert not assistant.ask("ik schilder graag, hoe vraag ik een paspoort aan").answered
     assert not assistant.ask("hoe regel ik een begrafenis voor mijn vader").answered

@@ -701,6 +701,7 @@ def test_please_is_courtesy_not_a_word_of_the_question(assistant):
         ("ik schilder graag hoe vraag ik een paspoort aan", "schilder vraag paspoort", ""),
         ("ik heb een vraag over mijn huurwaarborg", "vraag huurwaarborg", ""),
         ("moet ik een compromis tekenen voor de bank", "compromis tekenen bank", ""),
+        ("flanders dc doet nog design en mode", "flanders dc design mode", ""),  # a noun
     ],
 )
 def test_the_words_that_name_what_a_maker_makes(question, words, made):
