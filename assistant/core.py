@@ -54,6 +54,9 @@ from assistant.typos import TypoIndex
 from assistant.wordings import Pieces, Wordings, pieces
 
 MAX_QUESTION_CHARS = 1000
+# What ends a clause: the words that name a work stop there ("een film over huurwaarborg:
+# hoe krijg ik mijn huurwaarborg terug?" asks about the deposit).
+_CLAUSE = re.compile(r"[,.;:!?()]+")
 MAX_TOP_K = 10
 # Passages after the first are shown only when they score at least this share of the first.
 RELATIVE_CUTOFF = 0.4
@@ -322,7 +325,8 @@ class Assistant:
     def analyse(self, question: str) -> list[TermGroup]:
         """The question's words as retrieval weighs them (typos corrected, compounds split)."""
         analyzer = self.index.analyzer
-        return analyzer.query_groups(question, english=analyzer.is_english(question))
+        groups = analyzer.query_groups(question, english=analyzer.is_english(question))
+        return self._with_made(question, groups)
 
     def read(self, question: str | AnalysedQuestion) -> AnalysedQuestion:
         """Clean and analyse a question once, for every step of a turn to use.
@@ -339,16 +343,32 @@ class Assistant:
         # "meer info": no words of its own; the topic's words are all it has.
         more = asks_for_more(tokens)
         groups = [] if more else analyzer.query_groups(text, english=english, surface=tokens)
-        # What the user makes or what their work is about is their own detail, as a name is:
-        # "brillen" in "ik ontwerp brillen, hoe bescherm ik mijn model?".
-        made = work_subject(tokens, {g.word for g in groups})
-        groups = [
-            dataclasses.replace(g, specificity=DETAIL_SPECIFICITY) if g.word in made else g
-            for g in groups
-        ]
+        groups = self._with_made(text, groups)
         return AnalysedQuestion(
             text, tokens, tuple(groups), english, message_smalltalk(text, tokens, STOPWORDS)
         )
+
+    def _with_made(self, text: str, groups: Sequence[TermGroup]) -> list[TermGroup]:
+        """`groups` with the words that name what the user makes or what their work is about
+        (`intent.work_subject`, clause by clause) marked `made` and weighed as the user's own
+        detail, as a name is: "brillen" in "ik ontwerp brillen, hoe bescherm ik mijn model?".
+        Only a word the corpus lacks or a subject outside the domain holds: in "ik heb een
+        boek over btw gekocht" the VAT is what is asked about."""
+        words = {g.word for g in groups}
+        flagged: list[tuple[str, bool]] = []  # the text's words, and whether each names a work
+        for clause in _CLAUSE.split(text):
+            tokens = surface_tokens(clause)
+            at = work_subject(tokens, words)
+            flagged += [(token, k in at) for k, token in enumerate(tokens)]
+        marked, start = list(groups), 0
+        for n, group in enumerate(groups):
+            k = next((k for k in range(start, len(flagged)) if flagged[k][0] == group.word), None)
+            if k is None:
+                continue
+            start = k + 1
+            if flagged[k][1] and (not self.index.knows(group) or self._outside.holds(group)):
+                marked[n] = dataclasses.replace(group, specificity=DETAIL_SPECIFICITY, made=True)
+        return marked
 
     def terms(self, text: str) -> list[str]:
         """The index terms of a text, analysed as a passage is (for grouping similar texts)."""
@@ -420,11 +440,8 @@ class Assistant:
         topic = self.topic_passages(context_passages) if context else frozenset()
         # How much of what the user asks now another domain holds: the context's words would
         # dilute it ("en die huurwaarborg voor mijn appartement?" after a loan).
-        made = work_subject(reading.tokens, {g.word for g in reading.groups})
         outside = self._outside_share(
-            list(reading.groups),
-            context_passages[0] if context and context_passages else None,
-            made=made,
+            list(reading.groups), context_passages[0] if context and context_passages else None
         )
         ask = self._ask_groups(reading)
         letters = _letters(reading.text, english)
@@ -445,13 +462,13 @@ class Assistant:
         order = self._successor_first(groups, hits, probabilities, order, in_context)
         search_order = hits
         order, subject = self._subject_first(
-            groups, hits, candidates, order, english, in_context, letters, made
+            groups, hits, candidates, order, english, in_context, letters
         )
         hits = [hits[k] for k in order] + hits[len(order) :]
         features, missing = candidates[order[0]] if candidates else (NO_EVIDENCE, ())
         if missing and subject is None:
             subject = (
-                self._subject_evidence(groups, hits, english, letters, made)
+                self._subject_evidence(groups, hits, english, letters)
                 if self._may_be_subject(groups, hits[0], in_context)
                 else features  # no better evidence on the subject than on the whole question
             )
@@ -674,7 +691,6 @@ class Assistant:
         english: bool,
         in_context: bool,
         letters: Pieces,
-        made: Collection[str] = frozenset(),
     ) -> tuple[list[int], dict[str, float] | None]:
         """The order to show the candidates in, and the subject evidence of the first.
 
@@ -690,7 +706,7 @@ class Assistant:
             if not candidates[k][1] or not self._may_be_subject(groups, hits[k], in_context):
                 continue
             first = [hits[k], *(hits[j] for j in order if j != k)]
-            subject = self._subject_evidence(groups, first, english, letters, made)
+            subject = self._subject_evidence(groups, first, english, letters)
             if subject is not None and self.model.probability(subject) >= threshold:
                 return _put_first(order, k), subject
         return order, None
@@ -706,12 +722,7 @@ class Assistant:
         return self.index.coverage(own, self._positions[hit.passage.id]) >= OWN_SUBJECT_SHARE
 
     def _subject_evidence(
-        self,
-        groups: list[TermGroup],
-        hits: list[Hit],
-        english: bool,
-        letters: Pieces,
-        made: Collection[str] = frozenset(),
+        self, groups: list[TermGroup], hits: list[Hit], english: bool, letters: Pieces
     ) -> dict[str, float] | None:
         """The first passage's features for the question's subject alone: without the words
         that ask for a kind of fact ("telefoonnummer", "kost"), which a passage that lacks the
@@ -727,7 +738,7 @@ class Assistant:
             "fact_missing": 0.0,
             "english": float(english),
             "on_topic": 0.0,
-            "outside": self._outside_share(subject, made=made),
+            "outside": self._outside_share(subject),
             "central": self._centrality(top.passage.id, subject),
             "ask": coverage,  # the subject's words, read as one sentence
             "wording": self._wordings.similarity(letters, top.passage.id),
@@ -744,26 +755,20 @@ class Assistant:
             return self.model.neutral("central")
         return self._central.get(passage_id, 0.0)
 
-    def _outside_share(
-        self,
-        groups: Sequence[TermGroup],
-        topic_first: str | None = None,
-        *,
-        made: Collection[str] = frozenset(),
-    ) -> float:
+    def _outside_share(self, groups: Sequence[TermGroup], topic_first: str | None = None) -> float:
         """How much of a question a subject outside the domain holds (`OutsideSubjects`).
 
-        Not by the words that name what the user makes or what their work is about (`made`,
-        see `intent.work_subject`): "ik ontwerp brillen" is a designer's question, not an
-        optician's. In a conversation, not by a word the topic's first passage holds either:
-        "is dat een werkloosheidsuitkering?" and "kan ik dat aanvragen bij de rva?" after the
+        Not by the words that name what the user makes or what their work is about
+        (`TermGroup.made`): "ik ontwerp brillen" is a designer's question, not an optician's.
+        In a conversation, not by a word the topic's first passage holds either: "is dat een
+        werkloosheidsuitkering?" and "kan ik dat aanvragen bij de rva?" after the
         kunstwerkuitkering ask what its passage says (an unemployment benefit, paid through
         the RVA), not about unemployment as an employee.
         """
         if not groups:
             return 0.0
         informations = self.index.informations(groups)
-        counted = [g.word not in made for g in groups]
+        counted = [not g.made for g in groups]
         if topic_first is not None and topic_first in self._positions:
             position = self._positions[topic_first]
             counted = [
@@ -1068,7 +1073,6 @@ class Assistant:
                 hits,
                 found.english,
                 _letters(found.question, found.english),
-                work_subject(found.tokens, {g.word for g in found.groups}),
             )
             if missing
             else None
@@ -1268,7 +1272,7 @@ class Assistant:
             rank,
             asked_facts(found.tokens, self.present),
             found.english,
-            {hits[rank].passage.id} if on_topic else (),
+            {hits[rank].passage.id} if on_topic else frozenset(),
             found.features["outside"],
             self._ask_groups(reading := self.read(question)),
             _letters(reading.text, reading.english),

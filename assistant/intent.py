@@ -252,42 +252,48 @@ _MAKING = frozenset(
 # Works whose subject follows "over" or "about": "een film over een begrafenis".
 _WORKS = frozenset(
     """
-    film films kortfilm documentaire docu reeks serie podcast boek boeken roman strip strips
-    stripverhaal graphic novel voorstelling theatervoorstelling dansvoorstelling expo
-    tentoonstelling lied liedje liedjes album game spel fotoreeks fotoboek reportage
-    illustraties schilderij schilderijen kunstwerk installatie
-    movie documentary series book novel comic show exhibition song songs play
+    film films kortfilm documentaire docu serie podcast boek boeken roman strip strips
+    stripverhaal novel voorstelling theatervoorstelling dansvoorstelling expo tentoonstelling
+    lied liedje liedjes album game fotoreeks fotoboek reportage illustraties schilderij
+    schilderijen kunstwerk installatie movie documentary series book comic exhibition song songs
     """.split()
-)
+)  # not "reeks", "show", "play": "een reeks vragen over", "show me more about"
+# Words before "over" that make it ask about something: "een vraag over", "meer info over".
+_ASKING = frozenset("vraag vragen vraagje info informatie uitleg meer question questions".split())
 _ABOUT = frozenset("over about".split())
 # Who makes: the making verbs count only after one ("ik ontwerp brillen"), since "ontwerp",
 # "design" and "schilder" are nouns too ("Design Platform Vlaanderen", "design jobs").
-_MAKERS = frozenset("ik we wij jij je ze zij hij i you they".split())
+_MAKERS = frozenset("ik we wij jij je ze zij hij you they".split())  # ("I" is no token)
 # How many of the words after a making verb, or after a work's "over", name the work.
 _WORK_WORDS = 2
 
 
-def work_subject(tokens: Sequence[str], words: Collection[str]) -> frozenset[str]:
-    """The words (of `words`, a question's content words) that name what a maker makes or
-    what a work is about: "brillen" in "ik ontwerp brillen, hoe bescherm ik mijn model?",
-    "begrafenis" in "we maken een film over een begrafenis, hoe werkt de tax shelter?". They
+def work_subject(tokens: Sequence[str], words: Collection[str]) -> frozenset[int]:
+    """The positions in `tokens` of the words (of `words`, a question's content words) that
+    name what a maker makes or what a work is about: "brillen" in "ik ontwerp brillen, hoe
+    bescherm ik mijn model?", "begrafenis" in "we maken een film over een begrafenis". They
     tell what the user's work is, not what the question is about: glasses and funerals are
-    subjects outside the domain, a design and a film's tax shelter are not."""
-    named: set[str] = set()
+    subjects outside the domain, a design and a film's tax shelter are not. One clause at a
+    time: the tokens carry no punctuation."""
+    named: set[int] = set()
     for i, token in enumerate(tokens):
-        # "ik ontwerp ...", "een film over", "a short documentary about"
-        about = token in _ABOUT and _WORKS.intersection(tokens[max(0, i - 3) : i])
+        # "ik ontwerp ...", "een film over", "a short documentary about": a work right before
+        # "over" or one word before it, and not "een vraag over".
+        about = (
+            token in _ABOUT
+            and bool(_WORKS.intersection(tokens[max(0, i - 2) : i]))
+            and tokens[i - 1] not in _ASKING
+        )
         makes = token in _MAKING and i > 0 and tokens[i - 1] in _MAKERS
         if not (makes or about):
             continue
-        # The words in a row right after the verb or "over", past an article: "ik schilder
-        # graag, hoe vraag ik een paspoort aan?" paints no passports, and in "ik ontwerp
-        # brillen, hoe bescherm ik ..." the question begins at "hoe".
+        # The words in a row right after the verb or "over", past one word (an article): "ik
+        # schilder graag hoe vraag ik een paspoort aan" paints no passports.
         start = next((j for j in (i + 1, i + 2) if j < len(tokens) and tokens[j] in words), None)
-        for word in tokens[start : start + _WORK_WORDS] if start is not None else ():
-            if word not in words or word in _MAKING:
+        for k in range(start, min(start + _WORK_WORDS, len(tokens))) if start is not None else ():
+            if tokens[k] not in words or tokens[k] in _MAKING:
                 break
-            named.add(word)
+            named.add(k)
     return frozenset(named)
 
 

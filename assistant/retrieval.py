@@ -214,6 +214,10 @@ class PassageIndex:
             )
             self._best_scores: Memo[tuple[TermGroup, ...], float] = Memo(_WEIGHINGS_KEPT)
 
+    def knows(self, group: TermGroup) -> bool:
+        """Whether a passage holds the word or one of its stand-ins (not a compound part)."""
+        return any(self._known(t) for t in (group.primary, *group.alternatives))
+
     def _known(self, term: str) -> bool:
         """Whether a passage holds `term` (it has an IDF)."""
         i = self._ids.get(term)
@@ -697,12 +701,19 @@ class OutsideSubjects:
         for k, (group, information) in enumerate(zip(groups, informations, strict=True)):
             if counted is not None and not counted[k]:
                 continue
-            subjects = set(self._words.get(_without_plural(group.word), ()))
-            for term in group.alternatives:
-                subjects.update(self._stems.get(term, ()))
-            for k in subjects:
-                held[k] = held.get(k, 0.0) + information
+            for subject in self._subjects(group):
+                held[subject] = held.get(subject, 0.0) + information
         return max(held.values(), default=0.0) / total
+
+    def holds(self, group: TermGroup) -> bool:
+        """Whether a subject outside the domain holds a question's word."""
+        return bool(self._subjects(group))
+
+    def _subjects(self, group: TermGroup) -> set[int]:
+        subjects = set(self._words.get(_without_plural(group.word), ()))
+        for term in group.alternatives:
+            subjects.update(self._stems.get(term, ()))
+        return subjects
 
 
 def _without_plural(word: str) -> str:

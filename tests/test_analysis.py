@@ -251,8 +251,9 @@ def test_a_compound_of_known_words_is_split_rather_than_corrected(assistant):
     assert analyzer.correct("woonlening") is None  # not "winlening"
     (group,) = assistant.analyse("kunstprijs")
     assert {analyzer.stem("kunst"), analyzer.stem("prijs")} <= set(group.parts)
-    # A typo inside a compound's last part is still a typo.
-    assert analyzer.correct("kunstwerkatest") == "kunstwerkattest"
+    # Two edits in a word that is no compound of known words, and one edit in one that is
+    # ("hoof" + "beroep"), are typos still.
+    assert analyzer.correct("kunstwerkatst") == "kunstwerkattest"
     assert analyzer.correct("hoofberoep") == "hoofdberoep"
 
 
