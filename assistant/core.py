@@ -37,6 +37,7 @@ from assistant.intent import (
     asks_of_what_was_named,
     has_anaphor,
     is_fact_cue,
+    may_name_a_work,
     message_smalltalk,
     missing_facts,
     refers_back,
@@ -326,7 +327,7 @@ class Assistant:
         """The question's words as retrieval weighs them (typos corrected, compounds split)."""
         analyzer = self.index.analyzer
         groups = analyzer.query_groups(question, english=analyzer.is_english(question))
-        return self._with_made(question, groups)
+        return self._with_made(question, groups, surface_tokens(question))
 
     def read(self, question: str | AnalysedQuestion) -> AnalysedQuestion:
         """Clean and analyse a question once, for every step of a turn to use.
@@ -343,17 +344,22 @@ class Assistant:
         # "meer info": no words of its own; the topic's words are all it has.
         more = asks_for_more(tokens)
         groups = [] if more else analyzer.query_groups(text, english=english, surface=tokens)
-        groups = self._with_made(text, groups)
+        groups = self._with_made(text, groups, tokens)
         return AnalysedQuestion(
             text, tokens, tuple(groups), english, message_smalltalk(text, tokens, STOPWORDS)
         )
 
-    def _with_made(self, text: str, groups: Sequence[TermGroup]) -> list[TermGroup]:
+    def _with_made(
+        self, text: str, groups: Sequence[TermGroup], tokens: Sequence[str]
+    ) -> list[TermGroup]:
         """`groups` with the words that name what the user makes or what their work is about
         (`intent.work_subject`, clause by clause) marked `made` and weighed as the user's own
         detail, as a name is: "brillen" in "ik ontwerp brillen, hoe bescherm ik mijn model?".
         Only a word the corpus lacks or a subject outside the domain holds: in "ik heb een
-        boek over btw gekocht" the VAT is what is asked about."""
+        boek over btw gekocht" the VAT is what is asked about. `tokens`: the text's
+        `surface_tokens`, which tell whether there is anything to look for."""
+        if not groups or not may_name_a_work(tokens):
+            return list(groups)
         words = {g.word for g in groups}
         flagged: list[tuple[str, bool]] = []  # the text's words, and whether each names a work
         for clause in _CLAUSE.split(text):

@@ -268,6 +268,11 @@ _MAKERS = frozenset("ik we wij jij je ze zij hij you they".split())  # ("I" is n
 _WORK_WORDS = 2
 
 
+def may_name_a_work(tokens: Sequence[str]) -> bool:
+    """Whether `work_subject` can find anything in a text's tokens (most questions: no)."""
+    return not _MAKING.isdisjoint(tokens) or not _ABOUT.isdisjoint(tokens)
+
+
 def work_subject(tokens: Sequence[str], words: Collection[str]) -> frozenset[int]:
     """The positions in `tokens` of the words (of `words`, a question's content words) that
     name what a maker makes or what a work is about: "brillen" in "ik ontwerp brillen, hoe
