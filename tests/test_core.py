@@ -578,6 +578,8 @@ def test_what_a_maker_makes_is_no_subject_outside_the_domain(assistant):
         False,
     ]
     assert not assistant.ask(deposit).answered
+    glasses_then_deposit = "ik ontwerp brillen, huurwaarborg terugkrijgen?"
+    assert [g.word for g in assistant.read(glasses_then_deposit).groups if g.made] == ["brillen"]
     # Asked about the everyday matter itself, the question stays outside.
     assert not assistant.ask("ik schilder graag, hoe vraag ik een paspoort aan").answered
     assert not assistant.ask("hoe regel ik een begrafenis voor mijn vader").answered

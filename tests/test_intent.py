@@ -703,6 +703,7 @@ def test_please_is_courtesy_not_a_word_of_the_question(assistant):
         ("moet ik een compromis tekenen voor de bank", "compromis tekenen bank", ""),
         ("flanders dc doet nog design en mode", "flanders dc design mode", ""),  # a noun
         ("ik heb een reeks vragen over het kunstwerkattest", "reeks vragen kunstwerkattest", ""),
+        ("ik schrijf een boek vraag over auteursrecht", "schrijf boek vraag auteursrecht", ""),
     ],
 )
 def test_the_words_that_name_what_a_maker_makes(question, words, made):
