@@ -224,18 +224,23 @@ class Conversation:
             question as it is to be remembered.
         """
         assistant = self.assistant
+        # The question names nothing but help (`asks_for_a_desk`), so it is read as the plain
+        # request: its own wording ("who should we contact if we have more questions?") would
+        # only add words no desk holds.
+        request = dataclasses.replace(
+            assistant.read(SECTOR_HELP_REQUEST), smalltalk=None, english=asked.english
+        )
         found = assistant.retrieve(
-            asked,
+            request,
             context=topic.asked,
             context_passages=topic.passage_ids,
             limit=max(limit, DESK_CANDIDATES),
         )
-        led = assistant.desk_first(asked, found, assistant.topic_passages(topic.passage_ids))
+        led = assistant.desk_first(request, found, assistant.topic_passages(topic.passage_ids))
         if led is not None:
             desk = _Reading(led, assistant.decide(led))
             if desk.answered:
                 return desk, True, asked
-        request = dataclasses.replace(assistant.read(SECTOR_HELP_REQUEST), smalltalk=None)
         found = assistant.sector_desk_first(request, assistant.retrieve(request, limit=limit))
         sector = _Reading(found, assistant.decide(found))
         if sector.answered and about_help(assistant.passage(sector.first)):

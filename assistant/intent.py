@@ -302,14 +302,36 @@ def work_subject(tokens: Sequence[str], words: Collection[str]) -> frozenset[int
     return frozenset(named)
 
 
+# Asking whom to turn to, without a help word: "wie kan ik contacteren?", "bij wie moet ik
+# daarvoor aankloppen?", "who should we contact about it?", "who can I ask?".
+_TURN_TO = frozenset(
+    """
+    contact contacteren contacteer contacten aankloppen aanspreken richten wenden bellen
+    ask call
+    """.split()
+)
+
+
 def asks_for_a_desk(tokens: Sequence[str], words: Collection[str]) -> bool:
     """Whether a question asks only who or where helps, naming nothing else (`words`: its
     content words): "wie kan mij helpen?", "waar kan ik terecht?", "wie kan me daarbij
     helpen?", "waar kunnen we daarvoor terecht?" ("we" is a content word of retrieval), "who
-    can help me with that?"; not "wie kan mij helpen met mijn btw?"."""
-    return asks_who_helps(tokens) and all(
-        w in _HELP_VERBS or w in REFERENCE_WORDS or w in _SUBJECTS for w in words
+    can help me with that?", "bij wie moet ik daarvoor zijn?", "who should we contact about
+    it?"; not "wie kan mij helpen met mijn btw?"."""
+    return (asks_who_helps(tokens) or _asks_whom(tokens)) and all(
+        w in _HELP_VERBS or w in _TURN_TO or w in REFERENCE_WORDS or w in _SUBJECTS for w in words
     )
+
+
+def _asks_whom(tokens: Sequence[str]) -> bool:
+    """Whether a message asks whom to turn to: "bij wie", "tot wie", "to whom", or who or
+    where with a verb of contacting after it."""
+    pairs = set(itertools.pairwise(tokens))
+    if pairs & {("bij", "wie"), ("tot", "wie"), ("to", "whom")}:
+        return True
+    asking = [i for i, t in enumerate(tokens) if t in _WHO_OR_WHERE]
+    contacting = [i for i, t in enumerate(tokens) if t in _TURN_TO]
+    return bool(asking and contacting and asking[0] < contacting[-1])
 
 
 def message_smalltalk(

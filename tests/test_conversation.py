@@ -712,6 +712,29 @@ def test_who_can_help_after_a_topic_gets_its_desk(assistant, topic, desk):
         assert answer.answered and answer.passages[0].id == desk, help_asked
 
 
+def test_a_request_for_a_desk_is_read_as_the_plain_request(assistant):
+    # "Who should we contact about it?" names nothing but whom to turn to; its own words
+    # ("contact") left the desk of the topic's family at 0.01, and the answer was the desk for
+    # the whole sector.
+    for asked in ("Who should we contact about it?", "wie kan ik daarvoor contacteren?"):
+        conversation = Conversation(assistant)
+        assert conversation.ask("kan onze bv steun krijgen voor een ontwikkelingsproject?").answered
+        answer = conversation.ask(asked)
+        assert answer.answered and answer.passages[0].id == "vlaio", asked
+
+
+def test_the_desk_for_artists_from_outside_the_eu_is_in_the_family_of_their_permits(assistant):
+    # The professional card had no link to that desk: "who can help me with that?" after it
+    # went to the desk for the whole sector.
+    for topic in (
+        "beroepskaart-kunstenaar",
+        "gecombineerde-vergunning-single-permit",
+        "arbeidskaart-kort-werk-artiest",
+        "visum-kort-verblijf-kunstenaar",
+    ):
+        assert "hulp-kunstenaars-buiten-eu" in assistant.topic_passages([topic]), topic
+
+
 @pytest.mark.parametrize(
     "help_asked",
     [

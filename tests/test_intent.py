@@ -666,6 +666,12 @@ def test_a_question_asks_for_a_desk_only_when_it_names_nothing_but_help():
     assert asks("who can help me with that?")
     assert not asks("wie kan mij helpen met mijn btw?")
     assert not asks("waar vind ik meer info over de startlening?")
+    # Whom to turn to, without a help word.
+    assert asks("bij wie moet ik daarvoor aankloppen?") and asks("bij wie moet ik daarvoor zijn?")
+    assert asks("who can I contact?") and asks("wie kan ik daarvoor contacteren?")
+    assert not asks("bij wie kan ik een klacht indienen?")
+    assert not asks("bij wie vraag ik zoiets aan?")  # how to apply
+    assert not asks("wie is de minister van cultuur?")
 
 
 def test_please_is_courtesy_not_a_word_of_the_question(assistant):
