@@ -713,6 +713,7 @@ class Analyzer:
             forms += (
                 self._infinitive(token)
                 or self._without_ending(primary)
+                or self._with_stem_t(token, primary)
                 or self._without_particle(token)
             )
         return forms
@@ -756,7 +757,20 @@ class Analyzer:
         if verb is not None:
             stem = self.stem(verb)
             return [stem] if stem != primary and stem in self._indexed else []
-        return self._without_ending(primary) if is_separable_participle(token) else []
+        if is_separable_participle(token):
+            return self._without_ending(primary) or self._with_stem_t(token, primary)
+        return self._with_stem_t(token, primary)
+
+    def _with_stem_t(self, token: str, primary: str) -> list[str]:
+        """The stem of a weak verb whose own stem ends in "t", from its participle, which
+        adds no second "t" and which the stemmer cuts short: "gestart" stems to "star",
+        "starten" to "start"; "gestort", "opgestart". "ik ben net gestart" missed the passages
+        on starting out."""
+        participle = token.startswith("ge") or is_separable_participle(token)
+        stem = primary + "t"
+        if participle and token.endswith("t") and not primary.endswith("t"):
+            return [stem] if stem in self._indexed else []
+        return []
 
     def _without_particle(self, token: str) -> list[str]:
         """The stem of the verb a particle verb the corpus lacks is built on, when the corpus

@@ -488,6 +488,23 @@ def test_a_participle_without_a_particle_keeps_its_own_stem_only(assistant):
     assert group.alternatives == ()
 
 
+@pytest.mark.parametrize(
+    ("participle", "verb"),
+    [("gestart", "starten"), ("opgestart", "opstarten"), ("gestort", "storten")],
+)
+def test_a_participle_of_a_verb_whose_stem_ends_in_t_stands_for_its_verb(
+    assistant, participle, verb
+):
+    # "gestart" adds no second "t" to "start", and the stemmer cut it to "star": "ik ben net
+    # gestart" missed the passages on starting out.
+    stem = assistant.index.analyzer.stem
+    [group] = assistant.read(participle).groups
+    assert stem(participle) != stem(verb)
+    assert stem(verb) in group.terms
+    # A participle whose verb's stem has no "t" of its own is left as the stemmer reads it.
+    assert "maakt" not in assistant.read("gemaakt").groups[0].terms
+
+
 def test_a_short_word_ending_in_t_or_d_is_no_verb_form(assistant):
     # "bond" (a federation) is not "bon" (a receipt).
     [group] = assistant.read("bond").groups
