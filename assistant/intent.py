@@ -91,6 +91,20 @@ COURTESY_WORDS = (
 _ALLOWED = _SMALLTALK | CHAT  # every word a smalltalk question may hold (and stopwords)
 # Words that address Wegwijzer itself: "wie ben jij", "what can you do".
 _ADDRESS = frozenset("jij jou jouw gij kunde zijde you robot bot chatbot wegwijzer".split())
+# Words smalltalk may also hold when it asks Wegwijzer about itself ("ben jij een echte
+# persoon of een computer?", "what kind of questions can you answer?", "kunde gij mij efkes
+# uitleggen wa ge allemaal doet?") and points at nothing said before: "kunde gij da efkes
+# uitleggen?" after a topic asks about the topic.
+_ABOUT_ITSELF = frozenset(
+    """
+    echte persoon computer mens human real person kind questions question answer answers
+    beantwoorden vragen uitleggen explain tell vertellen weet weten goe beginnen start soort
+    """.split()
+)
+_POINTING = frozenset("dat da dit die deze het dees it that this these those".split())
+# Words smalltalk may also hold beside thanks or a farewell: "dat helpt me echt verder",
+# "merci, tot de volgende keer", "thanks again".
+_CLOSING = frozenset("verder volgende keer weer zeker again next time".split())
 # A bot command typed as a message ("/start", "/help@WegwijzerBot" in a group).
 _COMMAND = re.compile(r"/(?:start|help|hulp|menu|info)(?:@\w+)?", re.IGNORECASE)
 # A message of emoji alone: thanks, or a greeting.
@@ -132,7 +146,12 @@ _ACKNOWLEDGEMENTS = _whole_messages(
 _YES_NO = frozenset("ja jaja jawel nee neen nope yes yep no".split())
 # Whole messages that end the chat though no word of them is a farewell: "stop" read as a
 # question had got the passage on stopping one's business.
-_BYE_MESSAGES = _whole_messages("stop | quit | exit | dat was het | dat is alles | that all")
+_BYE_MESSAGES = _whole_messages(
+    """
+    stop | quit | exit | dat was het | dat is alles | that all | tot de volgende keer |
+    tot volgende keer | tot een volgende keer | until next time
+    """
+)
 # Whole messages that ask for answers in English or French (courtesy words aside): the passages
 # and the answers are Dutch, which the reply says in Dutch and English rather than answering the
 # request with a passage ("and in english please?" had got the BOIP's, "werkt dit ook in het
@@ -772,11 +791,16 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     and one of stopwords alone ("hoeveel is dat?") may be a follow-up.
     """
     tokens = [t if t in _ALLOWED else _plain(t) for t in tokens]
+    words = set(tokens)
+    allowed = _ALLOWED
+    if words & _ADDRESS and not words & _POINTING:
+        allowed = allowed | _ABOUT_ITSELF
+    if words & (THANKS | FAREWELLS) or "tot" in words:
+        allowed = allowed | _CLOSING
     if not tokens or any(
-        t not in _ALLOWED and t not in stopwords and not t.isdigit() for t in tokens
+        t not in allowed and t not in stopwords and not t.isdigit() for t in tokens
     ):
         return None
-    words = set(tokens)
     if not words & (_SMALLTALK | (CHAT - frozenset(stopwords)) | _ADDRESS):
         return None
     if asks_who_helps(tokens):

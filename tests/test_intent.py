@@ -64,6 +64,18 @@ from assistant.intent import (
         ("merci beaucoup", "thanks"),
         ("wat kost een merkje", None),
         ("is de btw-regel duidelijk", None),
+        # Thanks that say how it helped, asking Wegwijzer about itself: had been questions
+        # without an answer ("Daar heb ik geen betrouwbaar antwoord op").
+        ("Dank je wel, dat helpt me echt verder.", "thanks"),
+        ("merci he, tot de volgende keer", "thanks"),
+        ("ben jij een echte persoon of een computer?", "help"),
+        ("what kind of questions can you answer?", "help"),
+        ("kunde gij mij efkes uitleggen wa ge allemaal doet?", "help"),
+        # Only when it addresses Wegwijzer and points at nothing said before, or beside thanks.
+        ("kunde gij da efkes uitleggen?", None),
+        ("wanneer kan ik beginnen?", None),
+        ("wat is de volgende stap?", None),
+        ("kan ik het volgende keer doen?", None),
     ],
 )
 def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
@@ -111,6 +123,7 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("wie heeft jou gemaakt?", "about"),
         ("Waar komt deze informatie vandaan?", "about"),
         ("wat doen jullie met mijn gegevens?", "privacy"),
+        ("Tot de volgende keer!", "bye"),
         ("wie heeft de winwinlening gemaakt?", None),
         # An answer said to be wrong: read as a question, "dat klopt niet" had been sent to the
         # Cultuurloket as a question Wegwijzer has no answer to.
