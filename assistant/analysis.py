@@ -249,6 +249,25 @@ _PARTICLE_REST = 6
 _LENGTHENED = frozenset("aeou")
 _OPEN_SYLLABLE_LETTERS = 5
 _VOWELS = frozenset("aeiouy")
+
+
+def _infinitives(word: str) -> list[str]:
+    """The infinitives a present-tense verb form (or an infinitive) may be of, by the spelling
+    rules: "vraag" and "vraagt": vragen; "schrijf": schrijven; "zet": zetten; "sluit":
+    sluiten; "leest": lezen."""
+    if word.endswith("en"):
+        return [word]
+    stem = word[:-1] if word.endswith("t") and len(word) > 3 and not word.endswith("tt") else word
+    last = stem[-1:]
+    voiced = {"f": "v", "s": "z"}.get(last, last)
+    forms = [stem + "en", stem + last + "en", stem[:-1] + voiced + "en"]
+    if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        forms.append(stem[:-2] + voiced + "en")  # a long vowel written once: vragen, lezen
+    if stem != word:
+        forms += [word + "en", word + "ten"]  # the verb's own stem ends in -t: sluiten, zetten
+    return forms
+
+
 # `Analyzer._without_glued_ik`: below this Zipf a word starting with "k" may be "ik" glued on.
 GLUED_IK_ZIPF = 1.5
 # Heads that look like words but are suffixes: splitting them off does harm.
@@ -843,10 +862,13 @@ class Analyzer:
         )
 
     def _separable_verbs(self, surface: list[str]) -> dict[str, list[str]]:
-        """Rejoin Dutch separable verbs: "vraag ... aan" -> aanvraag, "dien ... in" -> indienen.
+        """Rejoin Dutch separable verbs: "vraag ... aan" -> aanvraag, "dien ... in" -> indienen,
+        "aan te sluiten" -> aansluiten.
 
-        A word followed later in the question by a particle gets the stem of particle + word as
-        an alternative, when the corpus has that stem.
+        A word followed later in the question by a particle, or right after particle + "te",
+        gets the stem of particle + word as an alternative, when the corpus has that stem and
+        particle + word is a Dutch verb: "in gent ... in aalst" is no "ingent" (which stemmed
+        to a corpus word), "get ... in" no "inget", "nieuw ... op" no "opnieuw".
         """
         joined: dict[str, list[str]] = {}
         particles = [(i, w) for i, w in enumerate(surface) if w in PARTICLES]
@@ -855,14 +877,31 @@ class Analyzer:
         for position, word in enumerate(surface):
             if word in STOPWORDS or not word.isalpha():
                 continue
-            for at, particle in particles:
-                if at <= position:
+            after = [particle for at, particle in particles if at > position]
+            if (
+                position >= 2
+                and surface[position - 1] == "te"
+                and surface[position - 2] in PARTICLES
+            ):
+                after.append(surface[position - 2])
+            for particle in after:
+                if not self._is_verb(particle, word):
                     continue
                 # "vraagt ... aan": the third person's -t is not part of the verb's stem.
                 forms = (word, word[:-1]) if word.endswith("t") else (word,)
                 stems = [self.stem(particle + form) for form in forms]
                 joined.setdefault(word, []).extend(s for s in stems if s in self._indexed)
         return joined
+
+    def _is_verb(self, particle: str, word: str) -> bool:
+        """Whether particle + `word` is a form of a Dutch verb: it is a word of the frequency
+        list itself ("doorverkoop", of "verkoopt ... door"), or its infinitive is, made by the
+        spelling rules from `word` ("vraag": vragen, "schrijf": schrijven, "zet": zetten,
+        "sluit": sluiten)."""
+        return any(
+            self._frequencies.get(particle + form, 0.0) > 0.0
+            for form in (word, word.removesuffix("t"), *_infinitives(word))
+        )
 
     def _without_glued_ik(self, token: str) -> str:
         """A Flemish "k" glued to its verb, read as the verb ("kspeel" is "ik speel", "kmaak",

@@ -637,3 +637,29 @@ def test_an_english_word_inside_a_translated_phrase_is_no_word_of_its_own(assist
     assert words == ["word"]
     answer = assistant.ask("what is a word mark")
     assert answer.answered and answer.passages[0].id == "merk-soorten"
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "verb"),
+    [
+        ("hoe vraag ik een beurs aan?", "vraag", "aanvragen"),
+        # Particle + "te" + verb: "aan te sluiten" had been read as "sluiten" alone.
+        ("wat kost het om bij sabam aan te sluiten?", "sluiten", "aansluiten"),
+        ("wanneer moet ik mijn dossier in te dienen?", "dienen", "indienen"),
+        ("een galerie verkoopt mijn werk door", "verkoopt", "doorverkopen"),
+    ],
+)
+def test_a_separable_verbs_parts_are_read_as_the_verb(assistant, question, word, verb):
+    stem = assistant.index.analyzer.stem
+    group = next(g for g in assistant.read(question).groups if g.word == word)
+    assert stem(verb) in group.terms
+
+
+def test_a_word_before_a_particle_is_no_separable_verb_unless_they_make_a_verb(assistant):
+    # "in gent ... in aalst": "in" + "gen(t)" stemmed to a corpus word, which stood in for
+    # Ghent.
+    stem = assistant.index.analyzer.stem
+    question = "mag ik een loket in gent nemen als ik in aalst woon?"
+    [gent] = [g for g in assistant.read(question).groups if g.word == "gent"]
+    assert stem("ingen") != stem("gent") and assistant.index._known(stem("ingen"))
+    assert gent.terms == (stem("gent"),)
