@@ -249,6 +249,7 @@ _PARTICLE_REST = 6
 _LENGTHENED = frozenset("aeou")
 _OPEN_SYLLABLE_LETTERS = 5
 _VOWELS = frozenset("aeiouy")
+_SHORT_VERB = 4  # letters of a present form too short to be read without its "-t"
 
 
 def _infinitives(word: str) -> list[str]:
@@ -898,9 +899,11 @@ class Analyzer:
         list itself ("doorverkoop", of "verkoopt ... door"), or its infinitive is, made by the
         spelling rules from `word` ("vraag": vragen, "schrijf": schrijven, "zet": zetten,
         "sluit": sluiten)."""
+        # A present form without its "-t" only in a longer word: "get ... in" is no "inge".
+        bare = (word[:-1],) if word.endswith("t") and len(word) > _SHORT_VERB else ()
         return any(
             self._frequencies.get(particle + form, 0.0) > 0.0
-            for form in (word, word.removesuffix("t"), *_infinitives(word))
+            for form in (word, *bare, *_infinitives(word))
         )
 
     def _without_glued_ik(self, token: str) -> str:

@@ -663,3 +663,6 @@ def test_a_word_before_a_particle_is_no_separable_verb_unless_they_make_a_verb(a
     [gent] = [g for g in assistant.read(question).groups if g.word == "gent"]
     assert stem("ingen") != stem("gent") and assistant.index._known(stem("ingen"))
     assert gent.terms == (stem("gent"),)
+    # A short present form is not read without its "-t": "get ... in" is no "inge" (a name).
+    analyzer = assistant.index.analyzer
+    assert analyzer._is_verb("door", "verkoopt") and not analyzer._is_verb("in", "get")
