@@ -50,6 +50,7 @@ STOPWORDS = frozenset(
     da wa ge gij ni ne nie efkes pls aub kheb kzou kga kben kwil ist juist nen zeg seg allee
     allez amai ofzo enzo zijde kunde moogde hebde dees kzit kzen kzijn kmoet kdoe kvraag kweet
     as ma ene hebt mijne ulle tja euh eh he okay effe
+    hunne zijne uwe dieje zukke gene niks nikske ietske kweet edde
     waarvoor waarmee waaraan waarop waarin waarover waardoor waarvan waaruit hoezo
     gebeurt gebeuren gebeurd gebeurde geleden
     http https www com html htm php aspx
