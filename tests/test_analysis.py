@@ -663,3 +663,20 @@ def test_a_word_before_a_particle_is_no_separable_verb_unless_they_make_a_verb(a
     # A short present form is not read without its "-t": "get ... in" is no "inge" (a name).
     analyzer = assistant.index.analyzer
     assert analyzer._is_verb("door", "verkoopt") and not analyzer._is_verb("in", "get")
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        ("hoeveel moet ik ophoesten om lid te worden van sabam?", "sabam-kosten-lidmaatschap"),
+        (
+            "mijn bomma wil mij geld lenen voor mijn atelier, kan da met belastingvoordeel?",
+            "winwinlening",
+        ),
+    ],
+)
+def test_flemish_words_for_paying_and_for_grandparents_are_read(assistant, question, passage):
+    # "ophoesten" (to pay up) and "bomma" (grandma) weighed as the rarest words of their
+    # questions, which were refused at 0.13 and 0.50.
+    answer = assistant.ask(question)
+    assert answer.answered and answer.passages[0].id == passage
