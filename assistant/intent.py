@@ -43,7 +43,7 @@ _THANKING = frozenset(
     thankyou thanx thnx tks appreciated
     """.split()
 )
-_NOT_OR_IF = frozenset("niet nie ni geen not als if".split())
+_NOT_OR_IF = frozenset("niet nie ni geen niets niks nikske not nothing als if".split())
 HELP = frozenset("help helpen hulp info uitleg test testen testing vraagje menu".split())
 FAREWELLS = frozenset(
     """
@@ -93,18 +93,25 @@ _ALLOWED = _SMALLTALK | CHAT  # every word a smalltalk question may hold (and st
 _ADDRESS = frozenset("jij jou jouw gij kunde zijde you robot bot chatbot wegwijzer".split())
 # Words smalltalk may also hold when it asks Wegwijzer about itself ("ben jij een echte
 # persoon of een computer?", "what kind of questions can you answer?", "kunde gij mij efkes
-# uitleggen wa ge allemaal doet?") and points at nothing said before: "kunde gij da efkes
-# uitleggen?" after a topic asks about the topic.
+# uitleggen wa ge allemaal doet?"), points at nothing said before ("kunde gij da efkes
+# uitleggen?" after a topic asks about the topic) and asks for no kind of fact ("weet jij
+# hoeveel?", "can you tell me how much?" ask the topic's figure).
 _ABOUT_ITSELF = frozenset(
     """
     echte persoon computer mens human real person kind questions question answer answers
-    beantwoorden vragen uitleggen explain tell vertellen weet weten goe beginnen start soort
+    beantwoorden vragen uitleggen explain tell vertellen soort
     """.split()
 )
 _POINTING = frozenset("dat da dit die deze het dees it that this these those".split())
-# Words smalltalk may also hold beside thanks or a farewell: "dat helpt me echt verder",
-# "merci, tot de volgende keer", "thanks again".
-_CLOSING = frozenset("verder volgende keer weer zeker again next time".split())
+_ASKING_A_FACT = frozenset(
+    """
+    hoeveel hoelang hoe wanneer waar waarom welke welk how when where why much many long
+    """.split()
+)
+# Closing words beside thanks, each only right after the words it closes: "dat helpt me
+# (echt) verder", "thanks again"; not "merci, wat moet ik verder nog doen?".
+_CLOSINGS = {"verder": frozenset("helpt helpen geholpen me mij echt al enorm".split())}
+_CLOSINGS["again"] = THANKS | frozenset("you".split())
 # A bot command typed as a message ("/start", "/help@WegwijzerBot" in a group).
 _COMMAND = re.compile(r"/(?:start|help|hulp|menu|info)(?:@\w+)?", re.IGNORECASE)
 # A message of emoji alone: thanks, or a greeting.
@@ -322,11 +329,12 @@ def work_subject(tokens: Sequence[str], words: Collection[str]) -> frozenset[int
 
 
 # Asking whom to turn to, without a help word: "wie kan ik contacteren?", "bij wie moet ik
-# daarvoor aankloppen?", "who should we contact about it?", "who can I ask?".
+# daarvoor aankloppen?", "who should we contact about it?", "waar kan ik contact opnemen?".
+# Not "ask" ("who can ask for it?" asks who may apply) nor "call" (an open call).
 _TURN_TO = frozenset(
     """
-    contact contacteren contacteer contacten aankloppen aanspreken richten wenden bellen
-    ask call
+    contact contacteren contacteer contacten opnemen aankloppen aanspreken richten richt
+    wenden wend bellen bel touch
     """.split()
 )
 
@@ -343,10 +351,10 @@ def asks_for_a_desk(tokens: Sequence[str], words: Collection[str]) -> bool:
 
 
 def _asks_whom(tokens: Sequence[str]) -> bool:
-    """Whether a message asks whom to turn to: "bij wie", "tot wie", "to whom", or who or
-    where with a verb of contacting after it."""
+    """Whether a message asks whom to turn to: "bij wie", "tot wie", "met wie", "to whom", or
+    who or where with a verb of contacting after it."""
     pairs = set(itertools.pairwise(tokens))
-    if pairs & {("bij", "wie"), ("tot", "wie"), ("to", "whom")}:
+    if pairs & {("bij", "wie"), ("tot", "wie"), ("met", "wie"), ("to", "whom")}:
         return True
     asking = [i for i, t in enumerate(tokens) if t in _WHO_OR_WHERE]
     contacting = [i for i, t in enumerate(tokens) if t in _TURN_TO]
@@ -792,11 +800,12 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     """
     tokens = [t if t in _ALLOWED else _plain(t) for t in tokens]
     words = set(tokens)
-    allowed = _ALLOWED
-    if words & _ADDRESS and not words & _POINTING:
-        allowed = allowed | _ABOUT_ITSELF
-    if words & (THANKS | FAREWELLS) or "tot" in words:
-        allowed = allowed | _CLOSING
+    allowed = set(_ALLOWED)
+    if words & _ADDRESS and not words & (_POINTING | _ASKING_A_FACT):
+        allowed |= _ABOUT_ITSELF
+    if words & THANKS:
+        allowed |= {t for i, t in enumerate(tokens) if i and tokens[i - 1] in _CLOSINGS.get(t, ())}
+        allowed |= _until_next_time(tokens)
     if not tokens or any(
         t not in allowed and t not in stopwords and not t.isdigit() for t in tokens
     ):
@@ -814,6 +823,14 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     if words & (GREETINGS | FAREWELLS):
         return "hello"
     return "help"
+
+
+def _until_next_time(tokens: Sequence[str]) -> set[str]:
+    """The words "volgende keer" when a message says "tot (de|een) volgende keer" ("merci, tot
+    de volgende keer"), not "wanneer is de volgende keer?"."""
+    if re.search(r"\btot (?:de |een )?volgende keer\b", " ".join(tokens)):
+        return {"volgende", "keer"}
+    return set()
 
 
 def _plain(token: str) -> str:

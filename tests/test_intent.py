@@ -71,11 +71,19 @@ from assistant.intent import (
         ("ben jij een echte persoon of een computer?", "help"),
         ("what kind of questions can you answer?", "help"),
         ("kunde gij mij efkes uitleggen wa ge allemaal doet?", "help"),
-        # Only when it addresses Wegwijzer and points at nothing said before, or beside thanks.
+        ("thanks again", "thanks"),
+        # Only when it addresses Wegwijzer, points at nothing said before and asks no kind of
+        # fact; closing words only in their phrase: these follow up on a topic.
         ("kunde gij da efkes uitleggen?", None),
-        ("wanneer kan ik beginnen?", None),
-        ("wat is de volgende stap?", None),
-        ("kan ik het volgende keer doen?", None),
+        ("weet jij hoeveel?", None),
+        ("can you tell me how much?", None),
+        ("kan jij mij vertellen wanneer ik moet beginnen?", None),
+        ("merci, wat moet ik verder nog doen?", None),
+        ("dank je, en verder?", None),
+        ("bedankt, wanneer is de volgende keer?", None),
+        # Praise undone by "niks" is no thanks.
+        ("dat helpt niks", None),
+        ("da helpt nikske", None),
     ],
 )
 def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
@@ -684,6 +692,8 @@ def test_a_question_asks_for_a_desk_only_when_it_names_nothing_but_help():
     assert asks("who can I contact?") and asks("wie kan ik daarvoor contacteren?")
     assert not asks("bij wie kan ik een klacht indienen?")
     assert not asks("bij wie vraag ik zoiets aan?")  # how to apply
+    assert asks("met wie moet ik contact opnemen?")
+    assert not asks("who can ask for it?")  # who may apply
     assert not asks("wie is de minister van cultuur?")
 
 
