@@ -206,7 +206,10 @@ class Conversation:
         was shown (`intent.asks_for_a_desk`): with the desk of the topic's family
         (`Assistant.desk_first`: the Cultuurloket after the CultuurKrediet, BOIP after an
         i-DEPOT, FIT after a trade fair), among the first `DESK_CANDIDATES` the question read
-        with the topic finds, as a follow-up of the topic. Else the desk for the whole sector
+        with the topic finds, as a follow-up of the topic; when its own wording finds none
+        that answers, the plain request (`SECTOR_HELP_REQUEST`) read with the topic is tried,
+        for a wording that only adds words no desk holds ("who should we contact about it?"
+        after a development project). Else the desk for the whole sector
         (what `SECTOR_HELP_REQUEST` finds: the Cultuurloket), alone, as a follow-up too; and
         only if that fails, as before: a request for help gets help with Wegwijzer, any other
         question ("waar kan ik daarvoor terecht?") the reading it already had.
@@ -224,23 +227,20 @@ class Conversation:
             question as it is to be remembered.
         """
         assistant = self.assistant
-        # The question names nothing but help (`asks_for_a_desk`), so it is read as the plain
-        # request: its own wording ("who should we contact if we have more questions?") would
-        # only add words no desk holds.
-        request = dataclasses.replace(
-            assistant.read(SECTOR_HELP_REQUEST), smalltalk=None, english=asked.english
-        )
-        found = assistant.retrieve(
-            request,
-            context=topic.asked,
-            context_passages=topic.passage_ids,
-            limit=max(limit, DESK_CANDIDATES),
-        )
-        led = assistant.desk_first(request, found, assistant.topic_passages(topic.passage_ids))
-        if led is not None:
-            desk = _Reading(led, assistant.decide(led))
-            if desk.answered:
-                return desk, True, asked
+        family = assistant.topic_passages(topic.passage_ids)
+        request = dataclasses.replace(assistant.read(SECTOR_HELP_REQUEST), smalltalk=None)
+        for wording in (asked, request):
+            found = assistant.retrieve(
+                wording,
+                context=topic.asked,
+                context_passages=topic.passage_ids,
+                limit=max(limit, DESK_CANDIDATES),
+            )
+            led = assistant.desk_first(wording, found, family)
+            if led is not None:
+                desk = _Reading(led, assistant.decide(led))
+                if desk.answered:
+                    return desk, True, asked
         found = assistant.sector_desk_first(request, assistant.retrieve(request, limit=limit))
         sector = _Reading(found, assistant.decide(found))
         if sector.answered and about_help(assistant.passage(sector.first)):
