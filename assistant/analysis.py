@@ -50,7 +50,7 @@ STOPWORDS = frozenset(
     da wa ge gij ni ne nie efkes pls aub kheb kzou kga kben kwil ist juist nen zeg seg allee
     allez amai ofzo enzo zijde kunde moogde hebde dees kzit kzen kzijn kmoet kdoe kvraag kweet
     as ma ene hebt mijne ulle tja euh eh he okay effe
-    hunne zijne uwe dieje zukke gene niks nikske ietske kweet edde
+    hunne zijne uwe dieje zukke gene niks nikske ietske edde
     waarvoor waarmee waaraan waarop waarin waarover waardoor waarvan waaruit hoezo
     gebeurt gebeuren gebeurd gebeurde geleden
     http https www com html htm php aspx
@@ -267,6 +267,8 @@ def _infinitives(word: str) -> list[str]:
         forms.append(stem[:-2] + voiced + "en")  # a long vowel written once: vragen, lezen
     if stem != word:
         forms += [word + "en", word + "ten"]  # the verb's own stem ends in -t: sluiten, zetten
+        if len(word) >= 3 and word[-2] == word[-3] and word[-2] in "aeou":
+            forms.append(word[:-2] + "ten")  # and a long vowel: laat, laten; weet, weten
     return forms
 
 
@@ -789,9 +791,13 @@ class Analyzer:
         on starting out."""
         participle = token.startswith("ge") or is_separable_participle(token)
         stem = primary + "t"
-        if participle and token.endswith("t") and not primary.endswith("t"):
-            return [stem] if stem in self._indexed else []
-        return []
+        if not (participle and token.endswith("t") and not primary.endswith("t")):
+            return []
+        # A verb: its past tense is a word ("startte", "stortte"); "gewest" is no participle
+        # of a verb "westen", nor "gekant" of "kanten".
+        bare = token[token.index("ge") + 2 :]
+        past = self._frequencies.get(bare + "te", 0.0) or self._frequencies.get(bare + "ten", 0.0)
+        return [stem] if past > 0.0 and stem in self._indexed else []
 
     def _without_particle(self, token: str) -> list[str]:
         """The stem of the verb a particle verb the corpus lacks is built on, when the corpus
@@ -869,8 +875,10 @@ class Analyzer:
 
         A word followed later in the question by a particle, or right after particle + "te",
         gets the stem of particle + word as an alternative, when the corpus has that stem and
-        particle + word is a Dutch verb: "in gent ... in aalst" is no "ingent" (which stemmed
-        to a corpus word), "get ... in" no "inget", "nieuw ... op" no "opnieuw".
+        particle + word is a word of the Dutch frequency list, or its infinitive is
+        (`_is_verb`): "in gent ... in aalst" is no "ingen(t)" (which stemmed to a corpus word),
+        "get ... in" no "inge". A listed word that is no verb still passes ("nieuw ... op":
+        "opnieuw").
         """
         joined: dict[str, list[str]] = {}
         particles = [(i, w) for i, w in enumerate(surface) if w in PARTICLES]
