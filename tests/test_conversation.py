@@ -723,6 +723,15 @@ def test_a_request_for_a_desk_is_read_as_the_plain_request(assistant):
         assert answer.answered and answer.passages[0].id == "vlaio", asked
 
 
+def test_a_request_for_a_desk_is_read_in_its_own_words_first(assistant):
+    # Read only as the plain request, "waar kan ik daarvoor terecht?" after the Startlening
+    # lost PMV, which its own words find, to the desk for the whole sector.
+    conversation = Conversation(assistant)
+    assert conversation.ask("kan ik een startlening krijgen?").answered
+    answer = conversation.ask("waar kan ik daarvoor terecht?")
+    assert answer.answered and answer.passages[0].id == "pmv"
+
+
 def test_the_desk_for_artists_from_outside_the_eu_is_in_the_family_of_their_permits(assistant):
     # The professional card had no link to that desk: "who can help me with that?" after it
     # went to the desk for the whole sector.
