@@ -631,12 +631,22 @@ def _public(run: dict) -> dict:
     return {
         "set": run["set"],
         "metrics": measured.metrics,
+        # The 95% interval of each share, and what it is a share of: [counted, of].
+        "intervals": measured.intervals,
+        "shares": measured.shares,
         "counts": measured.counts,
         "per_kind": measured.per_kind,
         "per_style": measured.per_style,
         "reliability": [vars(b) for b in measured.reliability],
         "thresholds": measured.thresholds,
-        "dialogues": {"metrics": talk.metrics, "counts": talk.counts} if talk else None,
+        "dialogues": {
+            "metrics": talk.metrics,
+            "intervals": talk.intervals,
+            "shares": talk.shares,
+            "counts": talk.counts,
+        }
+        if talk
+        else None,
         "failures": run["failures"],
     }
 
@@ -647,11 +657,15 @@ def _print_run(run: dict, misses: bool) -> None:
     measured, talk = run["measured"], run["dialogues"]
     counts = ", ".join(f"{n} {c.replace('_', ' ')}" for c, n in measured.counts.items() if n)
     print(f"== {run['set']}: {counts}")
+    print("  (a share is followed by its 95% interval and how many questions it is a share of)")
     for name, value in measured.metrics.items():
         limit = measured.thresholds.get(name)
         word = "maximum" if name in MAXIMA else "minimum"
         floor = f"  ({word} {limit:.2f})" if limit is not None else ""
-        print(f"  {name:21s} {value:.3f}{floor}")
+        if measured.shares.get(name, (0, 1))[1] == 0:
+            print(f"  {name:21s}   -    (no such questions)")
+            continue
+        print(f"  {name:21s} {value:.3f}{_spread(measured, name)}{floor}")
     print("  per kind (answerable questions, by their first acceptable passage):")
     for kind, figures in measured.per_kind.items():
         print(
@@ -673,9 +687,18 @@ def _print_run(run: dict, misses: bool) -> None:
         for name, value in talk.metrics.items():
             limit = talk.thresholds.get(name)
             floor = f"  (minimum {limit:.2f})" if limit is not None else ""
-            print(f"  {name:21s} {value:.3f}{floor}")
+            print(f"  {name:21s} {value:.3f}{_spread(talk, name)}{floor}")
     if misses:
         _print_misses(measured, talk)
+
+
+def _spread(measured: Measurement | DialogueMeasurement, name: str) -> str:
+    """A share's 95% interval and how many questions it is a share of ("0.699-0.772 of
+    566"); nothing for a metric that is no share (mrr, ece)."""
+    if name not in measured.shares:
+        return ""
+    low, high = measured.intervals[name]
+    return f"  {low:.3f}-{high:.3f} of {measured.shares[name][1]:<4d}"
 
 
 def _print_misses(measured: Measurement, talk: DialogueMeasurement | None) -> None:

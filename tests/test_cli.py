@@ -208,6 +208,32 @@ def test_eval_passes_on_the_bundled_set_from_any_folder(capsys, monkeypatch, tmp
     assert held_out["counts"]["in_domain"] >= 80 and held_out["thresholds"]
     assert held_out["dialogues"]["counts"]["follow_up"] >= 80
     assert sum(b["count"] for b in held_out["reliability"]) >= 300
+    # Each share comes with its 95% interval, around it, and what it is a share of.
+    answered, (low, high) = held_out["metrics"]["answered"], held_out["intervals"]["answered"]
+    assert (
+        low < answered < high
+        and held_out["shares"]["answered"][1] == (held_out["counts"]["in_domain"])
+    )
+    follow = held_out["dialogues"]
+    low, high = follow["intervals"]["follow_up_accuracy"]
+    assert low < follow["metrics"]["follow_up_accuracy"] < high
+    assert follow["shares"]["follow_up_accuracy"][1] == follow["counts"]["follow_up"]
+
+
+def test_eval_prints_each_share_with_its_interval(capsys, tmp_path):
+    path = tmp_path / "v.yaml"
+    path.write_text(
+        "in_domain:\n  - {q: 'wat is de winwinlening', ids: [winwinlening]}\n"
+        "  - {q: 'wat is de winwinlening', ids: [octrooi]}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli(capsys, "eval", str(path))
+    line = next(x for x in out.splitlines() if x.strip().startswith("recall_at_1"))
+    assert code == 0 and line.split()[1:] == ["0.500", "0.095-0.905", "of", "2"]
+    assert next(x for x in out.splitlines() if x.strip().startswith("mrr")).split()[2:] == []
+    # A share of no questions is no figure (the file has no smalltalk), not 0.000.
+    smalltalk = next(x for x in out.splitlines() if x.strip().startswith("smalltalk"))
+    assert smalltalk.split() == ["smalltalk", "-", "(no", "such", "questions)"]
 
 
 def test_eval_exits_1_below_its_thresholds(capsys, tmp_path):

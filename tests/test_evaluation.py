@@ -20,6 +20,7 @@ from assistant.evaluation import (
     load_dialogues,
     load_eval_set,
     reliability_table,
+    wilson_interval,
 )
 
 EVAL = Path(__file__).parent / "eval"
@@ -146,6 +147,32 @@ def test_metrics_follow_the_outcomes(assistant, tmp_path):
     assert report.metrics["smalltalk"] == 1.0
     assert report.metrics["confidently_wrong"] == 0.5  # octrooi is not in the top 3
     assert report.failures == ["recall_at_1 0.500 < 1.000", "confidently_wrong 0.500 > 0.000"]
+    # Each share says what it is a share of: recall of the 2 answerable questions, refusals
+    # of the 2 out-of-domain ones, wrong answers of the 2 answered; mrr and ece are no shares.
+    assert report.shares["recall_at_1"] == (1, 2)
+    assert report.shares["first_of_answered"] == (1, 2)
+    assert report.shares["refused"] == (2, 2)
+    assert report.shares["unanswerable_handled"] == (1, 1)
+    assert report.shares["english_answered"] == (0, 0)
+    assert "mrr" not in report.shares and "ece" not in report.shares
+    assert report.intervals["recall_at_1"] == wilson_interval(1, 2)
+    assert report.intervals["english_answered"] == (0.0, 1.0)  # no English question: no idea
+
+
+def test_wilson_interval_matches_the_textbook_and_stays_within_zero_and_one():
+    # 5 of 10: 0.237..0.763 (Wilson, 1927; the usual tables).
+    assert wilson_interval(5, 10) == pytest.approx((0.2366, 0.7634), abs=1e-4)
+    # 57 of 57 is not certainty: the interval reaches below 0.94, and not above 1.
+    low, high = wilson_interval(57, 57)
+    assert low == pytest.approx(0.9369, abs=1e-4) and high == 1.0
+    assert wilson_interval(0, 20)[0] == 0.0 and wilson_interval(0, 20)[1] > 0.1
+    # More questions, a narrower interval around the same share.
+    assert _width(wilson_interval(420, 566)) < _width(wilson_interval(42, 57))
+    assert wilson_interval(0, 0) == (0.0, 1.0)
+
+
+def _width(interval: tuple[float, float]) -> float:
+    return interval[1] - interval[0]
 
 
 def _result(confidence: float, right: bool) -> QuestionResult:
