@@ -40,6 +40,7 @@ from assistant.intent import (
     may_name_a_work,
     message_smalltalk,
     missing_facts,
+    names_nothing,
     refers_back,
     speaks_of,
     spoken_kinds,
@@ -968,13 +969,14 @@ class Assistant:
         It may when it refers back ("dat", "daarvoor", "en ...?"), unless it only opens like
         a continuation and half of it or more is rare words the corpus does not know
         (`NEW_THING_SHARE`: "en wanneer is de volgende ophaling van het restafval?"). It may
-        not when it is
-        smalltalk, when the corpus does not know one of its words ("weer", "supermarkt": it is
-        about something else), or when it names a subject of its own ("wat is het
-        cultuurkrediet?", see `PassageIndex.names_subject`), or one the topic's first passage
-        does not hold ("mag ik mijn auteursrechten verhuren?" after the startlening, see
-        `PassageIndex.names_other_subject`). A question that names nothing of its own
-        ("hoeveel procent krijg ik terug?", "hoe dien ik in?") may.
+        not when it is smalltalk, when the corpus does not know one of its words ("weer",
+        "supermarkt": it is about something else; not a word that names nothing, such as
+        "wij", "allemaal", a number or a month: `intent.names_nothing`), or when it names a
+        subject of its own ("wat is het cultuurkrediet?", see `PassageIndex.names_subject`),
+        or one the topic's first passage does not hold ("mag ik mijn auteursrechten
+        verhuren?" after the startlening, see `PassageIndex.names_other_subject`). A question
+        that names nothing of its own ("hoeveel procent krijg ik terug?", "hoe dien ik in?")
+        may.
 
         Args:
             found: the question's own retrieval (without context).
@@ -991,8 +993,8 @@ class Assistant:
             return True
         if found.groups and not found.hits:
             return False  # the corpus knows none of its words
-        if features["unknown_common"] + features["unknown_rare"] > 0.0:
-            return False
+        if any(not self.index.knows(g) and not names_nothing(g.word) for g in found.groups):
+            return False  # a word of something else ("weer", "supermarkt")
         if self.index.names_subject(found.groups):
             return False
         return not self.index.names_other_subject(found.groups, topic[:1])

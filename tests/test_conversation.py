@@ -776,6 +776,31 @@ def test_who_can_help_is_no_measure_whose_keywords_name_help(assistant):
     assert answer.passages and answer.passages[0].id != "kmo-portefeuille"
 
 
+@pytest.mark.parametrize(
+    ("first", "follow_up", "want"),
+    [
+        # "allemaal" and "wij" are words the corpus does not have, but they name nothing:
+        # these asked nothing of their own (not answered) and were not read with the topic.
+        ("wat is een sbk?", "welke bestaan er allemaal", "sbk-kiezen"),
+        ("wat doet flanders image?", "moeten wij zelf ook iets bijleggen?", "flanders-image"),
+    ],
+)
+def test_a_word_the_corpus_lacks_that_names_nothing_does_not_stop_a_follow_up(
+    assistant, first, follow_up, want
+):
+    conversation = Conversation(assistant)
+    conversation.ask(first)
+    answer = conversation.ask(follow_up)
+    assert answer.answered and answer.passages[0].id == want
+
+
+def test_a_word_of_another_thing_still_stops_a_follow_up(assistant):
+    # The same question with a word of something the corpus does not know, a bicycle.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is een sbk?")
+    assert conversation.ask("welke fiets bestaan er allemaal").outcome == "not_answered"
+
+
 def test_who_can_help_after_a_refusal_is_help_with_wegwijzer(assistant):
     # A refused question's closest passage was never shown: no desk is read into it.
     conversation = Conversation(assistant)

@@ -12,6 +12,7 @@ from assistant.intent import (
     is_english,
     message_smalltalk,
     missing_facts,
+    names_nothing,
     refers_back,
     smalltalk_kind,
     without_formulas,
@@ -739,3 +740,15 @@ def test_the_words_that_name_what_a_maker_makes(question, words, made):
     tokens = surface_tokens(question)
     named = work_subject(tokens, set(words.split()))
     assert {tokens[k] for k in named} == set(made.split())
+
+
+@pytest.mark.parametrize(
+    "word", ["wij", "allemaal", "ergens", "800", "90k", "2025", "march", "maart"]
+)
+def test_pronouns_numbers_and_months_name_nothing(word):
+    assert names_nothing(word)
+
+
+@pytest.mark.parametrize("word", ["fiets", "weer", "supermarkt", "tokio", "k3", "mars"])
+def test_the_words_of_a_thing_name_something(word):
+    assert not names_nothing(word)
