@@ -589,6 +589,9 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
     [
         # Paying a loan off over years is its term ("looptijd").
         ("over hoeveel jaar mag ik een cultuurkrediet afbetalen", "cultuurkrediet"),
+        # Flemish "intrest" and "interest" are the passages' "rente".
+        ("cultuurkrediet interest?", "cultuurkrediet"),
+        ("cultuurkrediet intrest?", "cultuurkrediet"),
         # Flemish "misloopt" is going bankrupt; "gejat" is taken without permission.
         (
             "zit ik met een eenmanszaak persoonlijk in de problemen als het misloopt",
