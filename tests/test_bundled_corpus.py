@@ -592,6 +592,11 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
         # Flemish "intrest" and "interest" are the passages' "rente".
         ("cultuurkrediet interest?", "cultuurkrediet"),
         ("cultuurkrediet intrest?", "cultuurkrediet"),
+        # An FAQ page's "vereisten" are the passages' "voorwaarden"; a "gemeentelijke"
+        # subsidy is the municipality's; a "debuterende" artist makes a debut.
+        ("Welke vereisten kent merkregistratie Benelux?", "benelux-merk"),
+        ("gemeentelijke subsidie kunstenaar, waar moet ik zijn?", "lokale-cultuursubsidies"),
+        ("subsidie voor een debuterende kunstenaar in brussel", "vgc-kunstsubsidies"),
         # Flemish "misloopt" is going bankrupt; "gejat" is taken without permission.
         (
             "zit ik met een eenmanszaak persoonlijk in de problemen als het misloopt",
