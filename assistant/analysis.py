@@ -36,7 +36,12 @@ from assistant.intent import (
 )
 from assistant.memo import Memo
 from assistant.typos import TypoIndex
-from assistant.verbs import compound_infinitive, infinitive, is_separable_participle
+from assistant.verbs import (
+    compound_infinitive,
+    infinitive,
+    is_prefixed_separable_form,
+    is_separable_participle,
+)
 
 STOPWORDS = frozenset(
     """
@@ -782,6 +787,8 @@ class Analyzer:
             return [stem] if stem != primary and stem in self._indexed else []
         if is_separable_participle(token):
             return self._without_ending(primary) or self._with_stem_t(token, primary)
+        if is_prefixed_separable_form(token):
+            return self._without_ending(primary)  # "terugbetaald": "terugbetaal"
         return self._with_stem_t(token, primary)
 
     def _with_stem_t(self, token: str, primary: str) -> list[str]:

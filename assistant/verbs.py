@@ -106,6 +106,9 @@ zwijgen zweeg zwegen gezwegen
 _SEPARABLE = "aan af bij door in mee na om op over terug toe uit voor vrij weg samen tegen".split()
 _INSEPARABLE = "be ver ont her onder over".split()
 _SEPARABLE_PARTICIPLES = tuple(p + "ge" for p in _SEPARABLE)
+# A particle before a verb with an inseparable prefix, whose participle has no "ge-":
+# "terugbetaald" (terugbetalen).
+_PARTICLE_PREFIXES = tuple(p + q for p in _SEPARABLE for q in ("be", "ver", "ont", "her"))
 # Forms that are also common words of another meaning (or, as a past form of a compound,
 # another word): never read as a verb's past.
 _AMBIGUOUS = frozenset(
@@ -143,6 +146,13 @@ def is_separable_participle(word: str) -> bool:
     every passage on intellectual property, and pulled "hoe lang ben ik dan beschermd?" from
     the patent to the model."""
     return word.startswith(_SEPARABLE_PARTICIPLES)
+
+
+def is_prefixed_separable_form(word: str) -> bool:
+    """Whether `word` (folded) is a separable verb's form whose verb has an inseparable
+    prefix, ending as a participle or a present form does: a particle before the prefix,
+    with no "ge-" between ("terugbetaald", "uitbetaalt" of "terugbetalen", "uitbetalen")."""
+    return word.startswith(_PARTICLE_PREFIXES) and word.endswith(("d", "t"))
 
 
 @cache

@@ -475,6 +475,11 @@ def test_a_verb_form_the_stemmer_leaves_its_ending_stands_for_the_verb(
         ("gestart", "starten"),
         ("opgestart", "opstarten"),
         ("gestort", "storten"),
+        # A particle before an inseparable prefix, which takes no "ge-": "hoeveel wordt er
+        # terugbetaald?" missed the passages on paying back.
+        ("terugbetaald", "terugbetalen"),
+        ("uitbetaald", "uitbetalen"),
+        ("uitbetaalt", "uitbetalen"),
     ],
 )
 def test_a_compound_verbs_participle_the_corpus_has_stands_for_its_verb_too(
@@ -501,6 +506,15 @@ def test_a_word_like_a_participle_of_no_verb_keeps_its_stem(assistant):
     # "gewest" (a region) is no participle of a verb "westen": it had got "west" too.
     stem = assistant.index.analyzer.stem
     assert stem("west") not in assistant.read("welk gewest is bevoegd?").groups[0].terms
+
+
+def test_a_particle_and_prefix_without_ge_read_alone_is_no_crash_and_no_verb(assistant):
+    # "overbelast" begins as "over" + "be-" and ends in "t", but no passage has "overbelas";
+    # such a form must not go through the rule for "ge-" participles, which needs a "ge"
+    # ("doorverkoopt", whose stem drops its "t", raised there).
+    for word in ("overbelast", "bijverdienst", "aanbetaald", "inbegrepen", "doorverkoopt"):
+        [group] = assistant.read(word).groups
+        assert word[:-1] not in group.alternatives
 
 
 def test_a_short_word_ending_in_t_or_d_is_no_verb_form(assistant):
