@@ -597,6 +597,9 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
         ("Welke vereisten kent merkregistratie Benelux?", "benelux-merk"),
         ("gemeentelijke subsidie kunstenaar, waar moet ik zijn?", "lokale-cultuursubsidies"),
         ("subsidie voor een debuterende kunstenaar in brussel", "vgc-kunstsubsidies"),
+        # "checken" is "nagaan"; invoicing ("factureren") is about the "factuur".
+        ("waar kan ik checken of een merk echt geregistreerd is", "merk-r-teken"),
+        ("sponsering factureren met of zonder btw", "sponsoring-fiscaal"),
         # Flemish "misloopt" is going bankrupt; "gejat" is taken without permission.
         (
             "zit ik met een eenmanszaak persoonlijk in de problemen als het misloopt",
