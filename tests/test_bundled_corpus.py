@@ -600,6 +600,15 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
         # "checken" is "nagaan"; invoicing ("factureren") is about the "factuur".
         ("waar kan ik checken of een merk echt geregistreerd is", "merk-r-teken"),
         ("sponsering factureren met of zonder btw", "sponsoring-fiscaal"),
+        # What was copied ("gekopieerd") is "namaak"; a "gesubsidieerd" project a subsidy's.
+        (
+            "mijn modecollectie is gekopieerd maar ik heb niks geregistreerd",
+            "niet-ingeschreven-gemeenschapsmodel",
+        ),
+        (
+            "moet ik na mijn gesubsidieerd project nog een verantwoording indienen",
+            "kiosk-aanvragen",
+        ),
         # Flemish "misloopt" is going bankrupt; "gejat" is taken without permission.
         (
             "zit ik met een eenmanszaak persoonlijk in de problemen als het misloopt",
