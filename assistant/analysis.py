@@ -30,6 +30,7 @@ from assistant.intent import (
     DUTCH_MARKERS,
     ENGLISH_MARKERS,
     ENGLISH_OPENERS,
+    NUMBER,
     TIME_OF_DAY,
     english_evidence,
     without_formulas,
@@ -226,9 +227,6 @@ def word_tokens(raw: str) -> tuple[str, ...]:
         tokens = [_normalise(raw)]
     return tuple(t for t in tokens if _keep(t))
 
-
-# A number as users type it, with a short unit or ordinal: "90k", "4x", "3de", "10u".
-_NUMBER = re.compile(r"\d+[a-z]{0,3}")
 
 _word_tokens = lru_cache(maxsize=_WORDS_KEPT)(word_tokens)  # a text repeats its words
 
@@ -697,7 +695,7 @@ class Analyzer:
         English word says as much as it is rare in English. Anything else: the default (its
         rarity in Dutch).
         """
-        if _NUMBER.fullmatch(token) or token in names:
+        if NUMBER.fullmatch(token) or token in names:
             return DETAIL_SPECIFICITY
         if english:
             return _zipf_specificity(english_zipf(token))

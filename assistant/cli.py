@@ -662,10 +662,7 @@ def _print_run(run: dict, misses: bool) -> None:
         limit = measured.thresholds.get(name)
         word = "maximum" if name in MAXIMA else "minimum"
         floor = f"  ({word} {limit:.2f})" if limit is not None else ""
-        if measured.shares.get(name, (0, 1))[1] == 0:
-            print(f"  {name:21s}   -    (no such questions)")
-            continue
-        print(f"  {name:21s} {value:.3f}{_spread(measured, name)}{floor}")
+        print(f"  {name:21s} {_figure(measured, name, value)}{floor}")
     print("  per kind (answerable questions, by their first acceptable passage):")
     for kind, figures in measured.per_kind.items():
         print(
@@ -687,18 +684,24 @@ def _print_run(run: dict, misses: bool) -> None:
         for name, value in talk.metrics.items():
             limit = talk.thresholds.get(name)
             floor = f"  (minimum {limit:.2f})" if limit is not None else ""
-            print(f"  {name:21s} {value:.3f}{_spread(talk, name)}{floor}")
+            print(f"  {name:21s} {_figure(talk, name, value)}{floor}")
     if misses:
         _print_misses(measured, talk)
 
 
-def _spread(measured: Measurement | DialogueMeasurement, name: str) -> str:
-    """A share's 95% interval and how many questions it is a share of ("0.699-0.772 of
-    566"); nothing for a metric that is no share (mrr, ece)."""
+def _figure(measured: Measurement | DialogueMeasurement, name: str, value: float) -> str:
+    """A metric as printed: with its 95% interval and its number of questions if a share.
+
+    "0.737  0.699-0.771 of 566"; "0.894" for mrr and the calibration error, which are no
+    shares; "  -    (no such questions)" for a share, or the mrr, of no questions.
+    """
+    counted = measured.shares.get("recall_at_1" if name == "mrr" else name)
+    if counted is not None and counted[1] == 0:
+        return "  -    (no such questions)"
     if name not in measured.shares:
-        return ""
+        return f"{value:.3f}"
     low, high = measured.intervals[name]
-    return f"  {low:.3f}-{high:.3f} of {measured.shares[name][1]:<4d}"
+    return f"{value:.3f}  {low:.3f}-{high:.3f} of {measured.shares[name][1]:<4d}"
 
 
 def _print_misses(measured: Measurement, talk: DialogueMeasurement | None) -> None:

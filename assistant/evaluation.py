@@ -94,7 +94,7 @@ PARAPHRASE_SIMILARITY = 0.7
 PARAPHRASE_WEIGHT = 0.2
 UNSURE_BELOW = 0.6
 # The normal quantile of a two-sided 95% interval, for the Wilson intervals `wegwijzer eval`
-# gives each share: a held-out figure of 566 questions is known to about three points either
+# gives each share: a held-out figure of 566 questions is known to about four points either
 # way, so one question more or less is no change.
 Z_95 = 1.96
 

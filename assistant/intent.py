@@ -432,26 +432,30 @@ REFERENCE_WORDS = frozenset(
 # A question that opens with one of these continues the previous one: "en voor een serie?".
 CONTINUATIONS = frozenset("en maar ook of and also".split())
 # Words the corpus does not know that name no subject of their own: a pronoun, a quantifier, a
-# month or a day. "moeten wij zelf ook iets bijleggen?", "welke bestaan er allemaal?" or "what's
-# the deadline if my premiere is in March?" after a topic are follow-ups; "weer", "supermarkt"
-# or "fiets", which the corpus does not know either, name something else.
+# month or a day (those that are stopwords, such as "iets" or "ons", never get this far).
+# "moeten wij zelf ook iets bijleggen?", "welke bestaan er allemaal?" or "what's the deadline
+# if my premiere is in March?" after a topic are follow-ups; "weer", "supermarkt" or "fiets",
+# which the corpus does not know either, name something else.
 _NAMING_NOTHING = frozenset(
     """
-    wij ons jullie allemaal allebei alletwee ergens nergens overal iemand niemand iedereen
-    iets niets niks alles zelf zelve elkaar mekaar
+    wij allemaal allebei alletwee ergens nergens overal niemand iedereen zelf zelve elkaar mekaar
     januari februari maart april mei juni juli augustus september oktober november december
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     """.split()
 )
-_NUMBER = re.compile(r"\d+[a-z]{0,3}")
+# A number as users type it, also with a short unit or ordinal: "800", "90k", "4x", "3de".
+NUMBER = re.compile(r"\d+[a-z]{0,3}")
 
 
 def names_nothing(word: str) -> bool:
-    """Whether a word of a question names no subject of its own: a number (an amount, a
-    year: "800", "90k", "2025"), a pronoun or quantifier, a month or a day (`_NAMING_NOTHING`)."""
-    return word in _NAMING_NOTHING or _NUMBER.fullmatch(word) is not None
+    """Whether a word of a question names no subject of its own.
+
+    Such a word is a number (an amount, a year: "800", "90k", "2025"), a pronoun or
+    quantifier, a month or a day (`_NAMING_NOTHING`).
+    """
+    return word in _NAMING_NOTHING or NUMBER.fullmatch(word) is not None
 
 
 # Whole messages that ask for more on what was just answered, as `surface_tokens` reads them:

@@ -512,9 +512,10 @@ def test_a_particle_and_prefix_without_ge_read_alone_is_no_crash_and_no_verb(ass
     # "overbelast" begins as "over" + "be-" and ends in "t", but no passage has "overbelas";
     # such a form must not go through the rule for "ge-" participles, which needs a "ge"
     # ("doorverkoopt", whose stem drops its "t", raised there).
-    for word in ("overbelast", "bijverdienst", "aanbetaald", "inbegrepen", "doorverkoopt"):
+    stem = assistant.index.analyzer.stem
+    for word in ("overbelast", "bijverdienst", "doorverkoopt"):
         [group] = assistant.read(word).groups
-        assert word[:-1] not in group.alternatives
+        assert stem(word)[:-1] not in group.alternatives
 
 
 def test_a_short_word_ending_in_t_or_d_is_no_verb_form(assistant):

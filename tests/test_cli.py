@@ -236,6 +236,29 @@ def test_eval_prints_each_share_with_its_interval(capsys, tmp_path):
     assert smalltalk.split() == ["smalltalk", "-", "(no", "such", "questions)"]
 
 
+def test_eval_prints_a_share_of_no_questions_as_none_with_its_threshold(capsys, tmp_path):
+    path, talk = tmp_path / "v.yaml", tmp_path / "g.yaml"
+    path.write_text(
+        "thresholds: {english_answered: 0.5}\nout_of_domain: ['recept voor lasagne']\n",
+        encoding="utf-8",
+    )
+    talk.write_text(
+        "dialogues:\n  - - {q: 'wat is de winwinlening', ids: [winwinlening]}\n"
+        "    - {q: 'hoeveel kan ik lenen?', ids: [winwinlening], turn: follow_up}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli(capsys, "eval", str(path), "--dialogues", str(talk))
+    lines = {
+        x.split()[0]: x.split()[1:] for x in out.splitlines() if x.startswith("  ") and x.strip()
+    }
+    # No English question, yet a threshold on them: the line says both, and the run fails.
+    assert lines["english_answered"] == ["-", "(no", "such", "questions)", "(minimum", "0.50)"]
+    assert code == 1 and "english_answered 0.000 < 0.500" in out
+    # No answerable question: no rank to average either; no unrelated turn in the dialogues.
+    assert lines["mrr"][0] == "-" and lines["unrelated_not_bent"][0] == "-"
+    assert lines["follow_up_accuracy"][0] == "1.000"
+
+
 def test_eval_exits_1_below_its_thresholds(capsys, tmp_path):
     path = tmp_path / "v.yaml"
     path.write_text(
