@@ -220,14 +220,21 @@ def test_eval_passes_on_the_bundled_set_from_any_folder(capsys, monkeypatch, tmp
     assert follow["shares"]["follow_up_accuracy"][1] == follow["counts"]["follow_up"]
 
 
-def test_eval_prints_each_share_with_its_interval(capsys, tmp_path):
+def _eval_file(capsys, tmp_path, text: str, *args: str) -> tuple[int, str, Path]:
+    """`wegwijzer eval` of a question file with `text`: (exit code, output, the file)."""
     path = tmp_path / "v.yaml"
-    path.write_text(
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run_cli(capsys, "eval", str(path), *args)
+    return code, out, path
+
+
+def test_eval_prints_each_share_with_its_interval(capsys, tmp_path):
+    code, out, _ = _eval_file(
+        capsys,
+        tmp_path,
         "in_domain:\n  - {q: 'wat is de winwinlening', ids: [winwinlening]}\n"
         "  - {q: 'wat is de winwinlening', ids: [octrooi]}\n",
-        encoding="utf-8",
     )
-    code, out, _ = run_cli(capsys, "eval", str(path))
     line = next(x for x in out.splitlines() if x.strip().startswith("recall_at_1"))
     assert code == 0 and line.split()[1:] == ["0.500", "0.095-0.905", "of", "2"]
     assert next(x for x in out.splitlines() if x.strip().startswith("mrr")).split()[2:] == []
@@ -237,17 +244,19 @@ def test_eval_prints_each_share_with_its_interval(capsys, tmp_path):
 
 
 def test_eval_prints_a_share_of_no_questions_as_none_with_its_threshold(capsys, tmp_path):
-    path, talk = tmp_path / "v.yaml", tmp_path / "g.yaml"
-    path.write_text(
-        "thresholds: {english_answered: 0.5}\nout_of_domain: ['recept voor lasagne']\n",
-        encoding="utf-8",
-    )
+    talk = tmp_path / "g.yaml"
     talk.write_text(
         "dialogues:\n  - - {q: 'wat is de winwinlening', ids: [winwinlening]}\n"
         "    - {q: 'hoeveel kan ik lenen?', ids: [winwinlening], turn: follow_up}\n",
         encoding="utf-8",
     )
-    code, out, _ = run_cli(capsys, "eval", str(path), "--dialogues", str(talk))
+    code, out, _ = _eval_file(
+        capsys,
+        tmp_path,
+        "thresholds: {english_answered: 0.5}\nout_of_domain: ['recept voor lasagne']\n",
+        "--dialogues",
+        str(talk),
+    )
     lines = {
         x.split()[0]: x.split()[1:] for x in out.splitlines() if x.startswith("  ") and x.strip()
     }
@@ -260,13 +269,12 @@ def test_eval_prints_a_share_of_no_questions_as_none_with_its_threshold(capsys, 
 
 
 def test_eval_exits_1_below_its_thresholds(capsys, tmp_path):
-    path = tmp_path / "v.yaml"
-    path.write_text(
+    code, out, path = _eval_file(
+        capsys,
+        tmp_path,
         "thresholds: {recall_at_1: 1.0}\nin_domain:\n"
         "  - {q: 'wat is de winwinlening', ids: [octrooi]}\n",
-        encoding="utf-8",
     )
-    code, out, _ = run_cli(capsys, "eval", str(path))
     assert code == 1 and f"FAIL: {path}: recall_at_1 0.000 < 1.000" in out
 
 
