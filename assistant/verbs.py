@@ -149,9 +149,12 @@ def is_separable_participle(word: str) -> bool:
 
 
 def is_prefixed_separable_form(word: str) -> bool:
-    """Whether `word` (folded) is a separable verb's form whose verb has an inseparable
-    prefix, ending as a participle or a present form does: a particle before the prefix,
-    with no "ge-" between ("terugbetaald", "uitbetaalt" of "terugbetalen", "uitbetalen")."""
+    """Whether `word` (folded) is a form of a separable verb with an inseparable prefix.
+
+    A particle comes before the prefix with no "ge-" between, and the word ends as a
+    participle or a present form does: "terugbetaald", "uitbetaalt" (of "terugbetalen",
+    "uitbetalen").
+    """
     return word.startswith(_PARTICLE_PREFIXES) and word.endswith(("d", "t"))
 
 
