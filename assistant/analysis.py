@@ -312,6 +312,10 @@ class Decompounder:
         """The parts of a compound (remembered for the last tens of thousands of words)."""
         return self._splits.get(word, self._split)
 
+    def known(self, part: str) -> float:
+        """How common `part` is as a word (0 for no word, a suffix or a stopword)."""
+        return self._known(part)
+
     def _known(self, part: str) -> float:
         if len(part) < self._min_part or part in _BLOCKED_PARTS or part in STOPWORDS:
             return 0.0
@@ -439,6 +443,7 @@ class Analyzer:
         self._indexed: frozenset[str] = frozenset()
         self._typos = TypoIndex.build(())
         self._corrections: Memo[str, str | None] = Memo(_CORRECTIONS_KEPT)
+        self._mistyped_parts: Memo[str, tuple[str, ...]] = Memo(_CORRECTIONS_KEPT)
 
     def stem(self, word: str) -> str:
         """The word's Snowball stem; a noun or adjective in "-e" (or its plural in "-es")
@@ -552,6 +557,7 @@ class Analyzer:
             typos = TypoIndex.build(self._vocabulary)
         self._typos = typos
         self._corrections.clear()
+        self._mistyped_parts.clear()
 
     @property
     def typo_index(self) -> TypoIndex:
@@ -671,6 +677,8 @@ class Analyzer:
             elif not alternatives and self.mistyped_stopword(token, english=english):
                 continue  # "wta is" is "wat is": not the rarest word of the question
             parts = () if correction or english_only or glossed else self._decompounder.split(token)
+            if unknown and not parts and not alternatives and not correction and not english:
+                parts = self.mistyped_parts(token)
             groups.append(
                 TermGroup(
                     token,
@@ -935,6 +943,38 @@ class Analyzer:
             return token
         return token[1:]
 
+    def mistyped_parts(self, token: str) -> tuple[str, ...]:
+        """The parts of a compound one of whose two parts is mistyped: a known word and a
+        corpus word within edit distance of the other part ("theatrstuk": "theater", "stuk";
+        "ontwerpbureua": "ontwerp", "bureau"). () when there is none."""
+        return self._mistyped_parts.get(token, self._find_mistyped_parts)
+
+    def _find_mistyped_parts(self, token: str) -> tuple[str, ...]:
+        if (
+            len(token) < MISTYPED_COMPOUND_LETTERS
+            or not token.isalpha()
+            or self.dutch_zipf(token) > 0.0  # a word of general Dutch is no typo
+        ):
+            return ()
+        known = self._decompounder.known
+        best: tuple[float, tuple[str, ...]] = (0.0, ())
+        for cut in range(3, len(token) - 3):
+            modifier, head = token[:cut], token[cut:]
+            if known(modifier) > 0.0 and len(head) >= MISTYPED_PART_LETTERS:
+                fixed = None if self.dutch_zipf(head) > 0.0 else self.correct(head)
+                parts = (modifier, fixed) if fixed else ()
+            elif known(head) > 0.0 and len(head) >= 4 and len(modifier) >= MISTYPED_PART_LETTERS:
+                fixed = None if self.dutch_zipf(modifier) > 0.0 else self.correct(modifier)
+                parts = (fixed, head) if fixed else ()
+            else:
+                continue
+            # The most common parts win, as in `Decompounder`; a correction that is no word
+            # of its own (a suffix, a stopword) is no part.
+            score = min(known(p) for p in parts) if parts else 0.0
+            if score > best[0]:
+                best = (score, parts)
+        return best[1]
+
     def correct(self, token: str) -> str | None:
         """A corpus word within edit distance of an unknown `token`, or None.
 
@@ -1102,6 +1142,10 @@ def english_zipf(word: str) -> float:
 _SPLITS_KEPT = 65_536  # compound splits a decompounder remembers
 # How many tokens' corrections an analyzer remembers (questions repeat their typos).
 _CORRECTIONS_KEPT = 10_000
+# A word the corpus lacks, of this many letters or more, may be a compound with one mistyped
+# part of at least `MISTYPED_PART_LETTERS` letters (`Analyzer.mistyped_parts`).
+MISTYPED_COMPOUND_LETTERS = 9
+MISTYPED_PART_LETTERS = 5
 # The shortest stem whose "-t" or "-d" is taken for a verb ending ("vindt"; not "bond", "vent").
 VERB_ENDING_LETTERS = 5
 # The shortest word of an English question that is corrected to a glossary word: one edit

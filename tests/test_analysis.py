@@ -260,6 +260,23 @@ def test_a_compound_of_known_words_is_split_rather_than_corrected(assistant):
     assert analyzer.correct("hoofberoep") == "hoofdberoep"
 
 
+def test_a_compound_with_one_mistyped_part_stands_for_its_parts(assistant):
+    analyzer = assistant.index.analyzer
+    stems = analyzer.stem
+    # Neither the whole word nor its split is known: one of the two parts is mistyped.
+    assert analyzer.mistyped_parts("textielontwrper") == ("textiel", stems("ontwerper"))
+    assert analyzer.mistyped_parts("theatrstuk") == ("theater", "stuk")
+    (group,) = assistant.analyse("ontwerpbureua")
+    assert group.parts == (stems("ontwerp"), stems("bureau"))
+    # A word of general Dutch is no typo, whatever its parts are one edit from.
+    for word in ("hoofdstad", "testament", "supermarkt", "kinderopvang", "sportschool"):
+        assert analyzer.mistyped_parts(word) == (), word
+    # Refused at 0.28 while the passage ranked first: "textielontwrper" weighed as the
+    # rarest word of the question, a word no passage holds.
+    answer = assistant.ask("flanders dc advies voor een beginnende textielontwrper")
+    assert answer.answered and answer.passages[0].id == "flanders-dc"
+
+
 def test_everyday_words_are_less_specific_than_domain_words(assistant):
     analyzer = assistant.index.analyzer
     assert analyzer.specificity("winwinlening") == 1.0
