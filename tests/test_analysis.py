@@ -300,6 +300,17 @@ def test_a_mistyped_stopword_beats_a_rare_corpus_word_as_its_correction(assistan
     assert assistant.terms("datum")[0] in groups["datm"].alternatives
 
 
+def test_chat_abbreviations_are_no_words_of_the_question(assistant):
+    words = [g.word for g in assistant.analyse("vraag ivm mijn winwinlening, mss ook bvb de rente")]
+    assert words == ["vraag", "winwinlening", "rente"]
+    # "ivm" had weighed as the rarest word of the question: refused at 0.47.
+    answer = assistant.ask("ik zit met een vraag ivm iemand die mijn teksten kopieert op zijn blog")
+    assert answer.answered and answer.passages[0].id == "inbreuk-auteursrecht-stappen"
+    # An abbreviation is typed as it is: "epc" (an energy certificate) is no mistyped "etc".
+    assert [g.word for g in assistant.analyse("hoe vraag ik een epc aan")] == ["vraag", "epc"]
+    assert not assistant.ask("Hoe vraag ik een EPC aan?").answered
+
+
 def test_a_common_word_one_edit_from_a_stopword_is_kept(assistant):
     # "kat" is one edit from "dat" but a word in its own right: dropping it left "hoe krijg
     # ik mijn kat zindelijk" with nothing the corpus lacks, so it read as a follow-up.
