@@ -34,7 +34,13 @@ from assistant.core import (
     candidates_for,
 )
 from assistant.decision import Decision
-from assistant.intent import asks_for_a_desk, asks_for_more, has_anaphor, refers_back
+from assistant.intent import (
+    asks_for_a_desk,
+    asks_for_more,
+    has_anaphor,
+    pointed_words,
+    refers_back,
+)
 from assistant.models import Answer
 
 DEFAULT_TIMEOUT = 600.0  # seconds of silence after which the context is forgotten
@@ -146,6 +152,8 @@ class Conversation:
             # "meer info" after a refusal: the passage that came closest was never shown.
             and (topic.confirmed or not asks_for_more(asked.tokens))
         )
+        # "hoeveel is dat forfait?": the flat rate named before, not a subject of its own.
+        pointed = self._pointed(asked, topic) if may_follow_up and topic else frozenset()
         if topic is not None and may_follow_up:
             found = assistant.retrieve(
                 asked, context=topic.asked, context_passages=topic.passage_ids, limit=limit
@@ -153,7 +161,7 @@ class Conversation:
             first = topic.passage_ids[0] if topic.passage_ids else None
             # A question that refers back and names nothing of its own is about the topic's
             # subject, unless its own words are better explained elsewhere.
-            names_nothing = not assistant.names_own_subject(alone.found)
+            names_nothing = not assistant.names_own_subject(alone.found, pointed)
             back = first if refers_back(asked.tokens) and names_nothing else None
             found = assistant.facet_first(asked, found, back)
             family = assistant.topic_passages(topic.passage_ids)
@@ -167,7 +175,7 @@ class Conversation:
             found = assistant.current_first(asked, found, first)
             reading = _Reading(found, assistant.decide(found))
             in_context = self._on_topic(reading, first) if subjectless else reading
-            if self._is_follow_up(asked, topic.asked, alone, in_context, first, family):
+            if self._is_follow_up(asked, topic.asked, alone, in_context, first, family, pointed):
                 chosen, followed_up = in_context, True
         desk = False  # answered with the topic's desk: the topic stays
         if desk_asked:
@@ -187,7 +195,9 @@ class Conversation:
             return answer
         # Only a possible follow-up may keep the topic, so only its subject is looked at.
         names_own = (
-            may_follow_up and bool(alone.found.hits) and assistant.names_own_subject(alone.found)
+            may_follow_up
+            and bool(alone.found.hits)
+            and assistant.names_own_subject(alone.found, pointed)
         )
         kept = topic if followed_up else None
         self._remember(answer, asked, kept, now, may_follow_up, chosen, names_own)
@@ -265,6 +275,7 @@ class Conversation:
         in_context: _Reading,
         topic_first: str | None = None,
         family: frozenset[str] = frozenset(),
+        pointed: frozenset[str] = frozenset(),
     ) -> bool:
         """Whether to answer with the in-context reading rather than the question's own.
 
@@ -279,7 +290,7 @@ class Conversation:
         if not in_context.answered:
             # Knowing the subject but not the asked fact is still better than no answer.
             return in_context.outcome == "partial" and alone.outcome == "not_answered"
-        if alone.found.hits and self._names_subject_elsewhere(asked, alone, in_context):
+        if alone.found.hits and self._names_subject_elsewhere(asked, alone, in_context, pointed):
             return False
         if not alone.answered:
             return True
@@ -311,7 +322,7 @@ class Conversation:
         if (
             found == topic_first
             and has_anaphor(asked.tokens)
-            and not self.assistant.names_own_subject(alone.found)
+            and not self.assistant.names_own_subject(alone.found, pointed)
         ):
             # "hoeveel bedraagt die?": the pronoun stands for the topic's subject, on which the
             # question lands in context; its own words name no subject that could outweigh it.
@@ -319,7 +330,7 @@ class Conversation:
         if (
             found in family
             and alone_found not in family
-            and not self.assistant.names_own_subject(alone.found)
+            and not self.assistant.names_own_subject(alone.found, pointed)
         ):
             return True
         explained = self.assistant.explained
@@ -345,7 +356,11 @@ class Conversation:
         return in_context
 
     def _names_subject_elsewhere(
-        self, asked: AnalysedQuestion, alone: _Reading, in_context: _Reading
+        self,
+        asked: AnalysedQuestion,
+        alone: _Reading,
+        in_context: _Reading,
+        pointed: frozenset[str] = frozenset(),
     ) -> bool:
         """Whether a question names a subject of its own that the passage it lands on in
         context explains less than `OWN_WORDS_SHARE` as much of as its own first passage does:
@@ -357,12 +372,25 @@ class Conversation:
         dat?"), at what it names itself.
         """
         assistant = self.assistant
-        if not assistant.names_own_subject(alone.found):
+        if not assistant.names_own_subject(alone.found, pointed):
             return False
         if not alone.answered and has_anaphor(asked.tokens):
             return False
         return assistant.own_explained(asked, in_context.first) < (
             OWN_WORDS_SHARE * assistant.own_explained(asked, alone.first)
+        )
+
+    def _pointed(self, asked: AnalysedQuestion, topic: Topic) -> frozenset[str]:
+        """The words of a question a demonstrative points with (`intent.pointed_words`) that
+        the topic's first passage holds: "hoeveel is dat forfait?" after the costs a
+        self-employed photographer may deduct asks about the flat rate of that passage, not
+        about the flat rate on author's rights that "forfait" alone finds."""
+        if not topic.passage_ids:
+            return frozenset()
+        words = pointed_words(asked.tokens)
+        first = topic.passage_ids[0]
+        return frozenset(
+            g.word for g in asked.groups if g.word in words and self.assistant.holds_word(first, g)
         )
 
     def _as_follow_up(self, answer: Answer, topic: Topic) -> Answer:

@@ -92,6 +92,9 @@ AMBIGUITY_MARGIN = 0.1
 # A question that names at least this share of its best passage's title names a subject of its
 # own (see `Assistant.names_own_subject`).
 OWN_TITLE_SHARE = 0.5
+# A passage holds a word of a question when it holds this share of the word's information
+# (its stem, a stand-in or most of its parts; `Assistant.holds_word`).
+HELD_WORD_SHARE = 0.5
 # How much less likely to answer a subject's overview may be than its facet and still go first
 # for a question that names only the subject (`Assistant._overview_first`).
 OVERVIEW_GAP = 0.05
@@ -999,7 +1002,12 @@ class Assistant:
             return False
         return not self.index.names_other_subject(found.groups, topic[:1])
 
-    def names_own_subject(self, found: Retrieval) -> bool:
+    def holds_word(self, passage_id: str, group: TermGroup) -> bool:
+        """Whether a passage holds a word of a question (most of its information)."""
+        position = self._positions[passage_id]
+        return self.index.covered_information([group], position) >= HELD_WORD_SHARE
+
+    def names_own_subject(self, found: Retrieval, pointed: Collection[str] = ()) -> bool:
         """Whether a question, read on its own, names a subject of its own: a word that few
         passages are about (`PassageIndex.names_subject`), or at least half of the title of
         the passage that answers it ("naburige rechten, wat zijn dat?"), unlike "hoeveel
@@ -1009,13 +1017,16 @@ class Assistant:
 
         Args:
             found: the question's own retrieval (without context).
+            pointed: its words that point at the topic's subject ("dat forfait", see
+                `Conversation._pointed`): they name no subject of its own.
         """
-        if self.index.names_subject(found.groups):
+        groups = [g for g in found.groups if g.word not in pointed]
+        if self.index.names_subject(groups):
             return True
         return (
             bool(found.hits)
             and found.features["title"] >= OWN_TITLE_SHARE
-            and bool(_subject_words(found.groups))
+            and bool(_subject_words(groups))
         )
 
     def facet_first(

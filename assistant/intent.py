@@ -1014,6 +1014,22 @@ def has_anaphor(tokens: Sequence[str]) -> bool:
     )
 
 
+def pointed_words(tokens: Sequence[str]) -> frozenset[str]:
+    """The words a demonstrative points with, the one or two right after it ("loopt dat
+    fonds nog?", "wie doet die culturele toets?", "does that grant still exist?"): what they
+    name was named before, when what was said before holds them. Not a unit of time ("dit
+    jaar")."""
+    pointed: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token in _DEMONSTRATIVES:
+            pointed.update(t for t in tokens[i + 1 : i + 3] if t not in _NOW)
+    return frozenset(pointed)
+
+
+# The words that point with the noun after them: "dat fonds", "zo'n lening", "that grant".
+_DEMONSTRATIVES = frozenset(
+    "dat die dit deze da dees diene dieje zon zulk zulke that this these those such".split()
+)
 # "dit jaar", "deze maand", "this week": the demonstratives and the units of time they date.
 _DEICTIC = frozenset("dit deze die dat this that these".split())
 _NOW = frozenset(

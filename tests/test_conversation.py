@@ -346,6 +346,24 @@ def test_a_pronoun_after_a_named_subject_is_not_bent(assistant):
     assert not _read_as_follow_up(answer)
 
 
+def test_a_noun_a_demonstrative_points_with_names_the_topic_not_a_subject_of_its_own(
+    assistant,
+):
+    # "dat forfait" is the flat rate the topic's passage gives, not the flat rate on author's
+    # rights that "forfait" alone finds (where the question had gone, read as its own).
+    answer = _after(
+        assistant,
+        "Welke kosten mag ik als zelfstandige fotograaf aftrekken?",
+        "Hoeveel is dat forfait maximaal?",
+    )
+    assert _first(answer) == "forfaitaire-beroepskosten-zelfstandige"
+    assert _read_as_follow_up(answer)
+    # A noun the topic's passage does not hold still names a subject of its own.
+    answer = _after(assistant, "wat is de winwinlening", "hoe werkt dat cultuurkrediet dan?")
+    assert _first(answer) == "cultuurkrediet"
+    assert not _read_as_follow_up(answer)
+
+
 def test_a_follow_up_lands_on_the_facet_its_own_words_ask_for(assistant):
     # In context "kmo portefeuille" matches the overview best; "hoe vraag ik die aan?" asks
     # for the facet on applying.

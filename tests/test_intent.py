@@ -13,6 +13,7 @@ from assistant.intent import (
     message_smalltalk,
     missing_facts,
     names_nothing,
+    pointed_words,
     refers_back,
     smalltalk_kind,
     without_formulas,
@@ -752,3 +753,12 @@ def test_pronouns_numbers_and_months_name_nothing(word):
 @pytest.mark.parametrize("word", ["fiets", "weer", "supermarkt", "tokio", "k3", "mars"])
 def test_the_words_of_a_thing_name_something(word):
     assert not names_nothing(word)
+
+
+def test_the_words_a_demonstrative_points_with():
+    assert pointed_words(surface_tokens("loopt dat fonds nog?")) == {"fonds", "nog"}
+    assert pointed_words(surface_tokens("wie doet die culturele toets?")) == {"culturele", "toets"}
+    assert pointed_words(surface_tokens("does that grant still exist?")) == {"grant", "still"}
+    # A demonstrative before a unit of time dates the question; it points at nothing said.
+    assert pointed_words(surface_tokens("kan ik dit jaar nog aanvragen?")) == {"nog"}
+    assert pointed_words(surface_tokens("hoe vraag ik een kunstwerkattest aan?")) == frozenset()
