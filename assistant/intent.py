@@ -443,6 +443,10 @@ _NAMING_NOTHING = frozenset(
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
+    twee drie vier vijf zes zeven acht negen tien elf twaalf vijftien twintig dertig veertig
+    vijftig honderd duizend eerste tweede derde vierde vijfde tiende helft
+    one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+    fifty hundred thousand first second third fourth fifth tenth half
     """.split()
 )
 # A number as users type it, also with a short unit or ordinal: "800", "90k", "4x", "3de".
@@ -452,8 +456,8 @@ NUMBER = re.compile(r"\d+[a-z]{0,3}")
 def names_nothing(word: str) -> bool:
     """Whether a word of a question names no subject of its own.
 
-    Such a word is a number (an amount, a year: "800", "90k", "2025"), a pronoun or
-    quantifier, a month or a day (`_NAMING_NOTHING`).
+    Such a word is a number (an amount, a year: "800", "90k", "2025"; also written out:
+    "twee", "two", "third"), a pronoun or quantifier, a month or a day (`_NAMING_NOTHING`).
     """
     return word in _NAMING_NOTHING or NUMBER.fullmatch(word) is not None
 

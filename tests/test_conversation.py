@@ -801,6 +801,13 @@ def test_who_can_help_is_no_measure_whose_keywords_name_help(assistant):
         # these asked nothing of their own (not answered) and were not read with the topic.
         ("wat is een sbk?", "welke bestaan er allemaal", "sbk-kiezen"),
         ("wat doet flanders image?", "moeten wij zelf ook iets bijleggen?", "flanders-image"),
+        # A number written out names nothing, as one in digits does ("2 authors" was a
+        # follow-up, "two authors" a question of its own, refused).
+        (
+            "How long does copyright last in Belgium?",
+            "what if the book has two authors?",
+            "auteursrecht-duur",
+        ),
     ],
 )
 def test_a_word_the_corpus_lacks_that_names_nothing_does_not_stop_a_follow_up(

@@ -744,7 +744,8 @@ def test_the_words_that_name_what_a_maker_makes(question, words, made):
 
 
 @pytest.mark.parametrize(
-    "word", ["wij", "allemaal", "ergens", "800", "90k", "2025", "march", "maart"]
+    "word",
+    ["wij", "allemaal", "ergens", "800", "90k", "2025", "march", "maart", "two", "drie", "third"],
 )
 def test_pronouns_numbers_and_months_name_nothing(word):
     assert names_nothing(word)
