@@ -48,7 +48,7 @@ from assistant.verbs import (
 # misschien, "idd" inderdaad): no corpus word, so each weighed as a rare word of the question
 # ("ik zit met een vraag ivm iemand die mijn teksten kopieert" was refused at 0.47).
 CHAT_ABBREVIATIONS = frozenset(
-    "ivm bvb bijv vb evt enz etc idd mss wss wrs zoiets trouwens ofwa".split()
+    "ivm bvb bijv vb evt enz etc idd mss wss wrs zoiets trouwens ofwa oa dwz nav".split()
 )
 STOPWORDS = (
     frozenset(
@@ -205,6 +205,9 @@ _SIGN_WORDS = {"%": " procent ", "€": " euro "}
 # "15%"). A decimal ("2,5", "3.5"), a time ("8.30") or a form's number ("281.45") stays apart;
 # an ordinary space does too ("in 2024 500 euro").
 _THOUSANDS = re.compile(r"(?<=\d)[.,\u00a0\u202f](?=\d{3}(?!\d))")
+# An abbreviation written with points ("b.t.w.", "v.z.w.", "s.b.k", "i.v.m."): one word, as
+# it is typed without them. Single letters only: not "www.vlaio.be", "3.5" nor "St.-Niklaas".
+_INITIALISM = re.compile(r"(?<![\w.])((?:[^\W\d_]\.)+[^\W\d_])\.?(?![\w])")
 # Names written only with stopwords, read as one word: otherwise "wat is Juist is Juist?" and
 # the passage on it lose the name altogether.
 _STOPWORD_NAMES = {"juist is juist": "juistisjuist"}
@@ -221,6 +224,7 @@ def raw_words(text: str) -> list[str]:
     (``surface_tokens(text)`` is the concatenation of ``surface_tokens(word)`` over these)."""
     text = _HANDLE.sub(" ", _MARKUP.sub(" ", _CODE.sub(" ", text)))
     text = _SIGNS.sub(lambda m: _SIGN_WORDS[m.group()], text).lower()
+    text = _INITIALISM.sub(lambda m: m.group(1).replace(".", ""), text)
     text = _THOUSANDS.sub("", text)
     text = _STOPWORD_NAME.sub(lambda m: _STOPWORD_NAMES[" ".join(m.group().split())], text)
     return _TOKEN.findall(text)

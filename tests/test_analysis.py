@@ -51,6 +51,24 @@ def test_the_percent_and_euro_signs_are_read_as_words(assistant):
     assert "procent" in assistant.terms("Een SBK houdt 8% commissie af.")
 
 
+def test_an_abbreviation_written_with_points_is_one_word(assistant):
+    assert surface_tokens("b.t.w. voor onze v.z.w., i.v.m. de s.b.k") == [
+        "btw",
+        "voor",
+        "onze",
+        "vzw",
+        "ivm",
+        "de",
+        "sbk",
+    ]
+    # Only single letters: an address, a decimal and a place keep their points.
+    assert surface_tokens("www.vlaio.be 3.5 St.-Niklaas") == ["www", "vlaio", "be", "st", "niklaas"]
+    # "b.t.w." had been three letters, dropped: the question was "kunstwerken" alone.
+    answer = assistant.ask("b.t.w. op kunstwerken")
+    assert answer.answered and answer.passages[0].id == "btw-kunstwerken"
+    assert assistant.ask("wat is een s.b.k.?").passages[0].id == "sbk"
+
+
 def test_a_number_with_thousands_separators_is_one_number(assistant):
     # "15.000" was "15" ("000" dropped) and matched the 15% of the author's rights passages;
     # "EUR 2.800" was "800".
