@@ -588,7 +588,7 @@ class Assistant:
             return order
         named = _named_terms(groups, own=False)
         for k in order:
-            if self._names_passage(named, hits[k].passage):
+            if self._names_passage(named, hits[k].passage, groups):
                 if k != order[0] and probabilities[k] >= self.model.threshold:
                     return _put_first(order, k)
                 break
@@ -601,16 +601,22 @@ class Assistant:
         by a stand-in ("loket" stands in for "cultuurloket")."""
         groups = self.read(question).groups
         return _names_only_a_subject(groups) and self._names_passage(
-            _named_terms(groups, own=True), self._by_id[passage_id]
+            _named_terms(groups, own=True), self._by_id[passage_id], groups
         )
 
-    def _names_passage(self, named: Sequence[tuple[str, ...]], passage: Passage) -> bool:
+    def _names_passage(
+        self, named: Sequence[tuple[str, ...]], passage: Passage, groups: Sequence[TermGroup]
+    ) -> bool:
         """Whether the terms of each word a question names (`_named_terms`) are all a name of
-        the passage says, and say nothing else."""
+        the passage says, and say nothing else. An organisation's name that the stemmer
+        changes is said only as it is written: "Kunstwerkt" stems as "kunstwerk", and "wat is
+        een kunstwerk?" had been answered with the organisation."""
         if not named:
             return False
         said = {t for terms in named for t in terms}
-        heads = [self._title_head(passage.id)] if passage.kind == ORGANISATION else []
+        heads = []
+        if passage.kind == ORGANISATION and self._head_said(passage.id, groups):
+            heads.append(self._title_head(passage.id))
         alias = self._alias(passage.id)
         if alias and not passage.is_historical:
             heads.append(frozenset({alias}))
@@ -665,6 +671,19 @@ class Assistant:
             terms = frozenset(self.terms(self._by_id[passage_id].title))
             self._title_term_sets[passage_id] = terms
         return terms
+
+    def _head_said(self, passage_id: str, groups: Sequence[TermGroup]) -> bool:
+        """Whether a question says the words of an organisation's name that are no stems of
+        themselves ("kunstwerkt") as they are written, or a stand-in for them (a typo's
+        correction, an acronym's expansion): its stems alone are some other word's too."""
+        title = _TITLE_HEAD.split(self._by_id[passage_id].title, maxsplit=1)[0]
+        stem = self.index.analyzer.stem
+        changed = {t for t in content_tokens(title) if t not in DEFINING_WORDS and stem(t) != t}
+        if not changed:
+            return True
+        own = {g.word for g in groups}
+        stood_in = {t for g in groups for t in g.alternatives}
+        return all(t in own or stem(t) in stood_in for t in changed)
 
     def _title_head(self, passage_id: str) -> frozenset[str]:
         """The stems of a passage's title before its first comma or parenthesis: the name it

@@ -453,6 +453,7 @@ def test_a_question_worded_as_a_passage_s_own_goes_to_that_passage(assistant, qu
         ("what is sofam?", "sofam"),
         ("wat doet het boip", "boip"),
         ("wat doet hefboom?", "hefboom"),
+        ("wat is kunstwerkt?", "kunstwerkt"),
     ],
 )
 def test_a_question_naming_only_a_subject_goes_to_the_passage_whose_title_leads_with_it(
@@ -463,6 +464,14 @@ def test_a_question_naming_only_a_subject_goes_to_the_passage_whose_title_leads_
     answer = assistant.ask(question)
     assert answer.outcome == "answered"
     assert answer.passages[0].id == passage
+
+
+@pytest.mark.parametrize("question", ["kunstwerken", "wat is een kunstwerk?"])
+def test_a_common_word_is_no_organisation_whose_name_stems_like_it(assistant, question):
+    # "Kunstwerkt" (an organisation) stems as "kunstwerk": a question of that word alone had
+    # gone to the organisation as if it named it.
+    assert assistant.ask(question).passages[0].id != "kunstwerkt"
+    assert not assistant.names_passage(question, "kunstwerkt")
 
 
 def test_a_question_saying_a_whole_title_gets_that_passage_before_one_it_half_matches(
