@@ -45,10 +45,14 @@ from assistant.verbs import (
 )
 
 # Abbreviations and fillers of chat Dutch ("ivm" in verband met, "bvb" bijvoorbeeld, "mss"
-# misschien, "idd" inderdaad): no corpus word, so each weighed as a rare word of the question
-# ("ik zit met een vraag ivm iemand die mijn teksten kopieert" was refused at 0.47).
+# misschien, "idd" inderdaad, "ipv" in plaats van, also written "i.p.v.": `_INITIALISM`): no
+# corpus word, so each weighed as a rare word of the question ("ik zit met een vraag ivm
+# iemand die mijn teksten kopieert" was refused at 0.47).
 CHAT_ABBREVIATIONS = frozenset(
-    "ivm bvb bijv vb evt enz etc idd mss wss wrs zoiets trouwens ofwa oa dwz nav".split()
+    """
+    ivm bvb bijv vb evt enz etc idd mss wss wrs zoiets trouwens ofwa oa dwz nav ipv dmv obv tav
+    zsm adhv nvt ovv iov icm oid cq ps ie eg aka mbt tov tem ism maw
+    """.split()
 )
 STOPWORDS = (
     frozenset(
@@ -206,8 +210,9 @@ _SIGN_WORDS = {"%": " procent ", "€": " euro "}
 # an ordinary space does too ("in 2024 500 euro").
 _THOUSANDS = re.compile(r"(?<=\d)[.,\u00a0\u202f](?=\d{3}(?!\d))")
 # An abbreviation written with points ("b.t.w.", "v.z.w.", "s.b.k", "i.v.m."): one word, as
-# it is typed without them. Single letters only: not "www.vlaio.be", "3.5" nor "St.-Niklaas".
-_INITIALISM = re.compile(r"(?<![\w.])((?:[^\W\d_]\.)+[^\W\d_])\.?(?![\w])")
+# it is typed without them. Single letters only ("www.vlaio.be", "3.5", "St.-Niklaas" keep
+# their points), and not inside an address ("a.b@c.be", "https://a.b.c/d").
+_INITIALISM = re.compile(r"(?<![\w.@/])((?:[^\W\d_]\.)+[^\W\d_])\.?(?!\.?[\w@/])")
 # Names written only with stopwords, read as one word: otherwise "wat is Juist is Juist?" and
 # the passage on it lose the name altogether.
 _STOPWORD_NAMES = {"juist is juist": "juistisjuist"}
@@ -690,7 +695,12 @@ class Analyzer:
             elif not alternatives and self.mistyped_stopword(token, english=english):
                 continue  # "wta is" is "wat is": not the rarest word of the question
             parts = () if correction or english_only or glossed else self._decompounder.split(token)
-            if unknown and not parts and not alternatives and not correction and not english:
+            if (
+                unknown
+                and not (parts or alternatives or correction or english)
+                and token not in names
+                and token not in acronyms
+            ):
                 parts = self.mistyped_parts(token)
             groups.append(
                 TermGroup(
@@ -966,19 +976,20 @@ class Analyzer:
         if (
             len(token) < MISTYPED_COMPOUND_LETTERS
             or not token.isalpha()
-            or self.dutch_zipf(token) > 0.0  # a word of general Dutch is no typo
+            # A word of general Dutch or English is no typo: "photographer" is no "photo" +
+            # "rapper".
+            or self.dutch_zipf(token) > 0.0
+            or english_zipf(token) > 0.0
         ):
             return ()
         known = self._decompounder.known
         best: tuple[float, tuple[str, ...]] = (0.0, ())
-        for cut in range(3, len(token) - 3):
+        for cut in range(KNOWN_PART_LETTERS, len(token) - KNOWN_PART_LETTERS + 1):
             modifier, head = token[:cut], token[cut:]
             if known(modifier) > 0.0 and len(head) >= MISTYPED_PART_LETTERS:
-                fixed = None if self.dutch_zipf(head) > 0.0 else self.correct(head)
-                parts = (modifier, fixed) if fixed else ()
-            elif known(head) > 0.0 and len(head) >= 4 and len(modifier) >= MISTYPED_PART_LETTERS:
-                fixed = None if self.dutch_zipf(modifier) > 0.0 else self.correct(modifier)
-                parts = (fixed, head) if fixed else ()
+                parts = (modifier, fixed) if (fixed := self._mistyped(head)) else ()
+            elif known(head) > 0.0 and len(modifier) >= MISTYPED_PART_LETTERS:
+                parts = (fixed, head) if (fixed := self._mistyped(modifier)) else ()
             else:
                 continue
             # The most common parts win, as in `Decompounder`; a correction that is no word
@@ -987,6 +998,11 @@ class Analyzer:
             if score > best[0]:
                 best = (score, parts)
         return best[1]
+
+    def _mistyped(self, part: str) -> str | None:
+        """The corpus word a part of a compound is a typo of ("ontwrper": "ontwerper"), or
+        None: a word of general Dutch is no typo."""
+        return None if self.dutch_zipf(part) > 0.0 else self.correct(part)
 
     def correct(self, token: str) -> str | None:
         """A corpus word within edit distance of an unknown `token`, or None.
@@ -1159,6 +1175,7 @@ _CORRECTIONS_KEPT = 10_000
 # part of at least `MISTYPED_PART_LETTERS` letters (`Analyzer.mistyped_parts`).
 MISTYPED_COMPOUND_LETTERS = 9
 MISTYPED_PART_LETTERS = 5
+KNOWN_PART_LETTERS = 4  # the known part: not "fun" + "draising", "tik" + "tokster"
 # The shortest stem whose "-t" or "-d" is taken for a verb ending ("vindt"; not "bond", "vent").
 VERB_ENDING_LETTERS = 5
 # The shortest word of an English question that is corrected to a glossary word: one edit

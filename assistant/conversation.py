@@ -26,7 +26,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from assistant import messages
+from assistant.analysis import surface_tokens
 from assistant.core import (
+    CLAUSE,
     AnalysedQuestion,
     Assistant,
     Retrieval,
@@ -387,7 +389,7 @@ class Conversation:
         about the flat rate on author's rights that "forfait" alone finds."""
         if not topic.passage_ids:
             return frozenset()
-        words = pointed_words(asked.tokens)
+        words = pointed_words([surface_tokens(c) for c in CLAUSE.split(asked.text)])
         first = topic.passage_ids[0]
         return frozenset(
             g.word for g in asked.groups if g.word in words and self.assistant.holds_word(first, g)

@@ -58,7 +58,7 @@ from assistant.wordings import Pieces, Wordings, pieces
 MAX_QUESTION_CHARS = 1000
 # What ends a clause: the words that name a work stop there ("een film over huurwaarborg:
 # hoe krijg ik mijn huurwaarborg terug?" asks about the deposit).
-_CLAUSE = re.compile(r"[,.;:!?()]+")
+CLAUSE = re.compile(r"[,.;:!?()]+")
 MAX_TOP_K = 10
 # Passages after the first are shown only when they score at least this share of the first.
 RELATIVE_CUTOFF = 0.4
@@ -240,6 +240,7 @@ class Assistant:
         self._outside = OutsideSubjects(corpus.outside, analyzer, vocabulary, counts)
         self._wordings = Wordings(corpus.passages)
         self._title_heads: dict[str, frozenset[str]] = {}  # see `_title_head`
+        self._changed_heads: dict[str, frozenset[str]] = {}  # see `_head_said`
         self._title_term_sets: dict[str, frozenset[str]] = {}  # see `_title_terms`
         self._aliases: dict[str, str | None] = {}  # see `_alias`
 
@@ -366,7 +367,7 @@ class Assistant:
             return list(groups)
         words = {g.word for g in groups}
         flagged: list[tuple[str, bool]] = []  # the text's words, and whether each names a work
-        for clause in _CLAUSE.split(text):
+        for clause in CLAUSE.split(text):
             tokens = surface_tokens(clause)
             at = work_subject(tokens, words)
             flagged += [(token, k in at) for k, token in enumerate(tokens)]
@@ -614,7 +615,7 @@ class Assistant:
         if not named:
             return False
         said = {t for terms in named for t in terms}
-        heads = []
+        heads: list[frozenset[str]] = []
         if passage.kind == ORGANISATION and self._head_said(passage.id, groups):
             heads.append(self._title_head(passage.id))
         alias = self._alias(passage.id)
@@ -673,17 +674,18 @@ class Assistant:
         return terms
 
     def _head_said(self, passage_id: str, groups: Sequence[TermGroup]) -> bool:
-        """Whether a question says the words of an organisation's name that are no stems of
-        themselves ("kunstwerkt") as they are written, or a stand-in for them (a typo's
-        correction, an acronym's expansion): its stems alone are some other word's too."""
-        title = _TITLE_HEAD.split(self._by_id[passage_id].title, maxsplit=1)[0]
-        stem = self.index.analyzer.stem
-        changed = {t for t in content_tokens(title) if t not in DEFINING_WORDS and stem(t) != t}
-        if not changed:
-            return True
-        own = {g.word for g in groups}
-        stood_in = {t for g in groups for t in g.alternatives}
-        return all(t in own or stem(t) in stood_in for t in changed)
+        """Whether a question says, as they are written, the words of an organisation's name
+        that are no stems of themselves ("kunstwerkt"): their stems are some other word's too,
+        and so is a stand-in's ("kunstwek", corrected to "kunstwerk")."""
+        changed = self._changed_heads.get(passage_id)
+        if changed is None:
+            title = _TITLE_HEAD.split(self._by_id[passage_id].title, maxsplit=1)[0]
+            stem = self.index.analyzer.stem
+            changed = frozenset(
+                t for t in content_tokens(title) if t not in DEFINING_WORDS and stem(t) != t
+            )
+            self._changed_heads[passage_id] = changed
+        return changed <= {g.word for g in groups}
 
     def _title_head(self, passage_id: str) -> frozenset[str]:
         """The stems of a passage's title before its first comma or parenthesis: the name it
@@ -1024,7 +1026,7 @@ class Assistant:
     def holds_word(self, passage_id: str, group: TermGroup) -> bool:
         """Whether a passage holds a word of a question (most of its information)."""
         position = self._positions[passage_id]
-        return self.index.covered_information([group], position) >= HELD_WORD_SHARE
+        return self.index.coverage([group], position) >= HELD_WORD_SHARE
 
     def names_own_subject(self, found: Retrieval, pointed: Collection[str] = ()) -> bool:
         """Whether a question, read on its own, names a subject of its own: a word that few
@@ -1039,6 +1041,8 @@ class Assistant:
             pointed: its words that point at the topic's subject ("dat forfait", see
                 `Conversation._pointed`): they name no subject of its own.
         """
+        # (Fewer words left may also make the question a short one for `names_subject`,
+        # whose stand-ins then must name a subject too.)
         groups = [g for g in found.groups if g.word not in pointed]
         if self.index.names_subject(groups):
             return True

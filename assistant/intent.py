@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
@@ -432,7 +433,8 @@ REFERENCE_WORDS = frozenset(
 # A question that opens with one of these continues the previous one: "en voor een serie?".
 CONTINUATIONS = frozenset("en maar ook of and also".split())
 # Words the corpus does not know that name no subject of their own: a pronoun, a quantifier, a
-# month or a day (those that are stopwords, such as "iets" or "ons", never get this far).
+# month, a day or a number written out (those that are stopwords, such as "iets" or "ons",
+# never get this far).
 # "moeten wij zelf ook iets bijleggen?", "welke bestaan er allemaal?" or "what's the deadline
 # if my premiere is in March?" after a topic are follow-ups; "weer", "supermarkt" or "fiets",
 # which the corpus does not know either, name something else.
@@ -1018,21 +1020,46 @@ def has_anaphor(tokens: Sequence[str]) -> bool:
     )
 
 
-def pointed_words(tokens: Sequence[str]) -> frozenset[str]:
-    """The words a demonstrative points with, the one or two right after it ("loopt dat
-    fonds nog?", "wie doet die culturele toets?", "does that grant still exist?"): what they
-    name was named before, when what was said before holds them. Not a unit of time ("dit
-    jaar")."""
-    pointed: set[str] = set()
-    for i, token in enumerate(tokens):
-        if token in _DEMONSTRATIVES:
-            pointed.update(t for t in tokens[i + 1 : i + 3] if t not in _NOW)
-    return frozenset(pointed)
+def pointed_words(clauses: Sequence[Sequence[str]]) -> frozenset[str]:
+    """The words a demonstrative points with: the one or two right after it, in its clause
+    ("loopt dat fonds nog?", "wie doet die culturele toets?", "does that grant still
+    exist?"). What they name was named before, when what was said before holds them. Only a
+    word the question says nowhere else ("wat is VAPZ? hoe werkt dat VAPZ" names VAPZ itself);
+    not a unit of time ("dit jaar"), nor what follows "dat" or "that" after a verb of knowing
+    or saying, which opens a clause ("ik weet dat VAPZ bestaat").
+
+    Args:
+        clauses: the tokens of each clause of the question (split at punctuation).
+    """
+    pointed: Counter[str] = Counter()
+    said: Counter[str] = Counter()
+    for tokens in clauses:
+        at: set[int] = set()
+        for i, token in enumerate(tokens):
+            if token not in _DEMONSTRATIVES or (
+                token in _CONJUNCTIONS and i and tokens[i - 1] in _CLAUSE_VERBS
+            ):
+                continue
+            at.update(k for k in range(i + 1, min(i + 3, len(tokens))) if tokens[k] not in _NOW)
+        said.update(tokens)
+        pointed.update(tokens[k] for k in at)
+    return frozenset(word for word, n in pointed.items() if n == said[word])
 
 
 # The words that point with the noun after them: "dat fonds", "zo'n lening", "that grant".
 _DEMONSTRATIVES = frozenset(
     "dat die dit deze da dees diene dieje zon zulk zulke that this these those such".split()
+)
+# "dat" and "that" also open a clause, after a verb of knowing, saying or thinking.
+_CONJUNCTIONS = frozenset("dat da that".split())
+_CLAUSE_VERBS = frozenset(
+    """
+    weet wist weten denk dacht denken hoor hoorde gehoord horen lees las gelezen lezen zeg zegt
+    zei zeggen gezegd klopt waar vind vindt vond hoop hoopt merk merkte zie zag gezien blijkt
+    bleek lijkt betekent wil wilt willen verwacht vrees
+    know knew think thought heard hear read said say says true mean means hope see saw seems
+    assume believe
+    """.split()
 )
 # "dit jaar", "deze maand", "this week": the demonstratives and the units of time they date.
 _DEICTIC = frozenset("dit deze die dat this that these".split())

@@ -61,8 +61,16 @@ def test_an_abbreviation_written_with_points_is_one_word(assistant):
         "de",
         "sbk",
     ]
-    # Only single letters: an address, a decimal and a place keep their points.
+    # Only single letters: an address, a decimal and a place keep their points, and letters
+    # in an address stay apart.
     assert surface_tokens("www.vlaio.be 3.5 St.-Niklaas") == ["www", "vlaio", "be", "st", "niklaas"]
+    assert surface_tokens("x.y.z@mail.com https://a.b.c/d") == ["mail", "com", "https"]
+    # The abbreviations it makes of chat Dutch are stopwords, as they are typed without points.
+    assert [g.word for g in assistant.analyse("i.p.v. een vzw, d.m.v. een lening, e.g. a bv")] == [
+        "vzw",
+        "lening",
+        "bv",
+    ]
     # "b.t.w." had been three letters, dropped: the question was "kunstwerken" alone.
     answer = assistant.ask("b.t.w. op kunstwerken")
     assert answer.answered and answer.passages[0].id == "btw-kunstwerken"
@@ -286,9 +294,15 @@ def test_a_compound_with_one_mistyped_part_stands_for_its_parts(assistant):
     assert analyzer.mistyped_parts("theatrstuk") == ("theater", "stuk")
     (group,) = assistant.analyse("ontwerpbureua")
     assert group.parts == (stems("ontwerp"), stems("bureau"))
-    # A word of general Dutch is no typo, whatever its parts are one edit from.
+    # A word of general Dutch or English is no typo, whatever its parts are one edit from,
+    # and the known part has four letters at least ("tik" + "tokster" is no "rooster").
     for word in ("hoofdstad", "testament", "supermarkt", "kinderopvang", "sportschool"):
         assert analyzer.mistyped_parts(word) == (), word
+    for word in ("photographer", "fundraising", "tiktokster"):
+        assert analyzer.mistyped_parts(word) == (), word
+    # A name written with its capital is the user's, not a typo ("witte" + "vroeger").
+    groups = {g.word: g for g in assistant.analyse("mijn klant Wittevrongel betaalt niet")}
+    assert groups["wittevrongel"].parts == ()
     # Refused at 0.28 while the passage ranked first: "textielontwrper" weighed as the
     # rarest word of the question, a word no passage holds.
     answer = assistant.ask("flanders dc advies voor een beginnende textielontwrper")

@@ -362,6 +362,24 @@ def test_a_noun_a_demonstrative_points_with_names_the_topic_not_a_subject_of_its
     answer = _after(assistant, "wat is de winwinlening", "hoe werkt dat cultuurkrediet dan?")
     assert _first(answer) == "cultuurkrediet"
     assert not _read_as_follow_up(answer)
+    # Nor is a word named after "dat" that opens a clause pointed with, though the topic's
+    # passage holds it: the VAPZ is asked about, not the flat rate.
+    answer = _after(
+        assistant,
+        "Welke kosten mag ik als zelfstandige fotograaf aftrekken?",
+        "ik weet dat VAPZ bestaat, wat is dat?",
+    )
+    assert _first(answer) == "vapz"
+    assert not _read_as_follow_up(answer)
+
+
+def test_a_passage_holds_a_word_when_it_holds_most_of_its_information(assistant):
+    holds = assistant.holds_word
+    word = {w: assistant.analyse(w)[0] for w in ("forfait", "kostenvergoeding", "fotograaf")}
+    assert holds("forfaitaire-beroepskosten-zelfstandige", word["forfait"])
+    # One part of a compound of two is not most of it; a word it lacks is none of it.
+    assert not holds("forfaitaire-beroepskosten-zelfstandige", word["kostenvergoeding"])
+    assert not holds("forfaitaire-beroepskosten-zelfstandige", word["fotograaf"])
 
 
 def test_a_follow_up_lands_on_the_facet_its_own_words_ask_for(assistant):

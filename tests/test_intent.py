@@ -2,6 +2,7 @@ import pytest
 
 from assistant.analysis import STOPWORDS, content_tokens, surface_tokens
 from assistant.conversation import Conversation
+from assistant.core import CLAUSE
 from assistant.intent import (
     asked_facts,
     asks_for_a_desk,
@@ -756,10 +757,24 @@ def test_the_words_of_a_thing_name_something(word):
     assert not names_nothing(word)
 
 
+def _clauses(text):
+    return [surface_tokens(clause) for clause in CLAUSE.split(text)]
+
+
 def test_the_words_a_demonstrative_points_with():
-    assert pointed_words(surface_tokens("loopt dat fonds nog?")) == {"fonds", "nog"}
-    assert pointed_words(surface_tokens("wie doet die culturele toets?")) == {"culturele", "toets"}
-    assert pointed_words(surface_tokens("does that grant still exist?")) == {"grant", "still"}
+    assert pointed_words(_clauses("loopt dat fonds nog?")) == {"fonds", "nog"}
+    assert pointed_words(_clauses("wie doet die culturele toets?")) == {"culturele", "toets"}
+    assert pointed_words(_clauses("does that grant still exist?")) == {"grant", "still"}
     # A demonstrative before a unit of time dates the question; it points at nothing said.
-    assert pointed_words(surface_tokens("kan ik dit jaar nog aanvragen?")) == {"nog"}
-    assert pointed_words(surface_tokens("hoe vraag ik een kunstwerkattest aan?")) == frozenset()
+    assert pointed_words(_clauses("kan ik dit jaar nog aanvragen?")) == {"nog"}
+    assert pointed_words(_clauses("hoe vraag ik een kunstwerkattest aan?")) == frozenset()
+
+
+def test_a_word_the_question_names_itself_is_not_pointed_with():
+    # "dat" after a verb of knowing opens a clause: VAPZ is named, not pointed at.
+    assert "vapz" not in pointed_words(_clauses("ik weet dat VAPZ bestaat, wat is dat?"))
+    assert "vapz" not in pointed_words(_clauses("I heard that VAPZ exists"))
+    # Said once on its own, the word is named, wherever else a demonstrative stands before it.
+    assert "vapz" not in pointed_words(_clauses("wat is VAPZ? hoe werkt dat VAPZ"))
+    # A demonstrative points within its clause, not past a question mark.
+    assert "forfait" not in pointed_words(_clauses("hoeveel kost dat? forfait of echte kosten?"))
