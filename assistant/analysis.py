@@ -270,6 +270,9 @@ _PARTICLE_REST = 6
 # and the shortest "-e" word whose stem is unified with its "-en" form's.
 _LENGTHENED = frozenset("aeou")
 _OPEN_SYLLABLE_LETTERS = 5
+# A noun in "-heid" keeps its suffix when the adjective it is made from is at least this common
+# in general Dutch (Zipf): "persoonlijkheid" is no "persoonlijk", "zekerheid" no "zeker".
+HEID_BASE_ZIPF = 4.5
 _VOWELS = frozenset("aeiouy")
 _SHORT_VERB = 4  # letters of a present form too short to be read without its "-t"
 
@@ -479,6 +482,19 @@ class Analyzer:
         # the passages on money, and "hoeveel geld" those that say how long a permit is valid.
         if stem == "geld" and word.startswith("geldig"):
             return "geldig"
+        # Snowball drops "-heid": "persoonlijkheidsrechten" matched the passages on personal
+        # liability and "sociale zekerheid" the everyday "zeker" ("ben ik zeker dat ..."), and
+        # "gezondheid" became "zon". A noun made from an everyday adjective is a word of its
+        # own; one made from a rarer one ("aansprakelijkheid") still meets its adjective.
+        for suffix in ("heid", "heden"):
+            base = word[: -len(suffix)]
+            if (
+                word.endswith(suffix)
+                and len(base) >= 3
+                and not stem.endswith("heid")
+                and self.dutch_zipf(base) >= HEID_BASE_ZIPF
+            ):
+                return base + "heid"
         return stem
 
     def _stem(self, word: str) -> str:

@@ -185,6 +185,19 @@ def test_valid_is_no_money(assistant):
     assert stem("geld") not in assistant.index.analyzer.document_terms("de kaart is 5 jaar geldig")
 
 
+def test_a_noun_in_heid_of_an_everyday_adjective_is_a_word_of_its_own(assistant):
+    # Snowball drops "-heid": "persoonlijkheidsrechten" was answered confidently with the
+    # passage on personal liability, and "sociale zekerheid" met the everyday "zeker".
+    stem = assistant.index.analyzer.stem
+    assert stem("persoonlijkheid") != stem("persoonlijk")
+    assert stem("zekerheid") == stem("zekerheden") != stem("zeker")
+    assert stem("gezondheid") != stem("zon")
+    # A noun made from a rarer adjective still meets it.
+    assert stem("aansprakelijkheid") == stem("aansprakelijk")
+    assert stem("werkloosheid") == stem("werkloos")
+    assert assistant.ask("Wat zijn persoonlijkheidsrechten?").outcome == "not_answered"
+
+
 def test_the_parts_every_web_address_has_are_stopwords(assistant):
     # A pasted address names its organisation; "https" and "www" weighed more. ("be" stays:
     # it is half of VI.BE.)
