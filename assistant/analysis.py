@@ -388,6 +388,8 @@ ORDINARY_ZIPF = 3.5
 # A word is evidence of a language when it is this much more common there (Zipf points) than
 # in the other: "starting" (en 5.1, nl 2.0), "betalen" (nl 5.2); "design" (5.2, 4.3) is neither.
 LANGUAGE_GAP = 1.5
+# A word of the English glossary that the passages never use is English evidence from this gap.
+GLOSSARY_LANGUAGE_GAP = 0.5
 
 
 @dataclass(frozen=True)
@@ -449,6 +451,7 @@ class Analyzer:
         )
         # Glossary words that are not Dutch words too ("copyright" is, "trademark" is not):
         # the evidence that a question is English.
+        self._glossary_words = frozenset(w for phrase in self._english for w in phrase.split())
         self._english_only = frozenset(
             w for w in self._english if " " not in w and w not in frequencies
         )
@@ -634,11 +637,17 @@ class Analyzer:
             if not token.isalpha():
                 continue  # "2024", "12": as common in either language, whatever a list says
             gap = english_zipf(token) - self.dutch_zipf(token)
-            if gap >= LANGUAGE_GAP:
+            if gap >= LANGUAGE_GAP or (gap >= GLOSSARY_LANGUAGE_GAP and self._glossary_only(token)):
                 english += 1
             elif gap <= -LANGUAGE_GAP:
                 dutch += 1
         return english + opener >= 2 and english > dutch
+
+    def _glossary_only(self, token: str) -> bool:
+        """Whether the English glossary has a word the passages never use: "unregistered"
+        and "community" are in Dutch texts now and then, but they are English evidence in
+        "unregistered community design fashion" all the same."""
+        return token in self._glossary_words and self._vocab_freq.get(token, 0) <= 1
 
     def query_groups(
         self, text: str, *, english: bool = False, surface: Sequence[str] | None = None

@@ -354,6 +354,18 @@ def test_a_word_only_the_english_glossary_lists_is_english_evidence(assistant):
     assert not assistant.read("trademark registreren voor mijn label").english
 
 
+def test_a_keyword_question_in_english_is_read_through_the_glossary(assistant):
+    # No function word says it is English; the glossary's words the passages never use do.
+    answer = assistant.ask("unregistered community design fashion")
+    assert answer.answered and answer.passages[0].id == "niet-ingeschreven-gemeenschapsmodel"
+
+
+def test_a_non_european_is_a_third_country_national(assistant):
+    # "niet-europeaan" and its joined form were two unknown words, the heaviest of the question.
+    answer = assistant.ask("mag een niet-europeaan hier als zelfstandige werken")
+    assert answer.answered and answer.passages[0].id == "derdelander-werken-in-belgie"
+
+
 def test_coverage_is_high_for_a_domain_question_and_low_for_another_subject(assistant):
     good = assistant.search("wat is de winwinlening")[0]
     assert good.passage.id == "winwinlening" and good.coverage > 0.9

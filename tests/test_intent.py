@@ -540,6 +540,11 @@ def test_a_figure_asked_for_a_year_is_missing_from_a_passage_with_other_years_fi
         # English names of Belgian places: Dutch writes België, Vlaams, Gent, Antwerpen.
         ("is plagiarism a crime in belgium", True),
         ("is plagiaat strafbaar in belgie", False),
+        # Glossary words the passages never use are evidence from a smaller gap: Dutch texts
+        # borrow "community" and "unregistered" now and then.
+        ("unregistered community design fashion", True),
+        ("professional card belgium freelance artist", True),
+        ("ik zoek een community van ontwerpers in gent", False),
     ],
 )
 def test_english_is_recognised_by_words_far_more_common_in_english(assistant, text, english):
