@@ -1220,9 +1220,12 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         for i, t in enumerate(tokens)
     ):
         kinds.add("fine")
-    if present is not None and kinds & _WHEN_ASKED and _asks_next(tokens):
+    this_year = present is not None and _names_this_year(tokens)
+    if present is not None and kinds & _WHEN_ASKED and (_asks_next(tokens) or this_year):
         kinds.add(f"{NEXT_FACT}{present}")
     years = [t for t in tokens if _YEAR.fullmatch(t)]
+    if this_year and kinds & _AMOUNTS:
+        years.append(str(present))  # "welke rentevork geldt er dit jaar": this year's figure
     if kinds & _DATED or (years and all(t in _YEAR_ONLY or _YEAR.fullmatch(t) for t in tokens)):
         # "en 2025?", "and in 2024?": what holds that year, of whatever was named before.
         kinds.update(YEAR_FACT + t for t in years)
@@ -1242,6 +1245,15 @@ def _rates(tokens: Sequence[str]) -> set[str]:
     )
     # "hourly or daily rate": either will do, so neither is required.
     return units if len(units) == 1 else set()
+
+
+def _names_this_year(tokens: Sequence[str]) -> bool:
+    """Whether a question says "dit jaar", "dees jaar" or "this year"."""
+    return any(t in _THIS and tokens[i + 1] in _YEAR_WORDS for i, t in enumerate(tokens[:-1]))
+
+
+_THIS = frozenset("dit deze dees this huidige current".split())
+_YEAR_WORDS = frozenset("jaar year kalenderjaar".split())
 
 
 def _asks_next(tokens: Sequence[str]) -> bool:

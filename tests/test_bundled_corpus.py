@@ -299,6 +299,10 @@ def test_a_figure_for_a_year_the_corpus_lacks_is_a_partial_answer_naming_the_yea
     assert answer.message.startswith(
         "Wat voor 2026 geldt, staat niet in de kennisbank. Wel dit, over «Startlening"
     )
+    # "dit jaar" is the knowledge base's year: the passage gives 2024's rate fork only.
+    answer = assistant.ask("welke rentevork geldt er dit jaar voor een winwinlening?")
+    assert answer.outcome == "partial"
+    assert answer.message.startswith("Wat voor 2026 geldt, staat niet in de kennisbank.")
 
 
 @pytest.mark.parametrize(

@@ -320,6 +320,15 @@ def test_the_next_date_is_one_of_the_knowledge_bases_year_or_later():
     # "volgende maand" tells a time; without the knowledge base's year nothing is asked.
     assert "next 2026" not in asked("tot wanneer kan ik aanvragen, we draaien volgende maand")
     assert not any(k.startswith("next") for k in asked_facts(surface_tokens("volgende oproep?")))
+    # "dit jaar" names the knowledge base's year: its figure, or a date still to come.
+    assert asked("welke rentevork geldt er dit jaar voor een winwinlening") == {
+        "amount",
+        "year 2026",
+    }
+    assert "next 2026" in asked("wanneer gaan de oproepen open dit jaar")
+    assert "year 2026" in asked("how much is the minimum contribution this year")
+    # Told of the user's own year, with nothing asked of it, it asks no year.
+    assert asked("ik verwacht dit jaar 18000 euro omzet, moet ik btw aanrekenen") == set()
     # A date of that year or later, a date of no year (it comes back), a yearly or quarterly
     # term, or one counted from the user's own start holds it; an earlier year's does not.
     assert holds_fact("De deadline is 15 maart 2026.", "next 2026")
