@@ -178,6 +178,13 @@ def test_ago_is_no_members(assistant):
     assert content_tokens("ik ben drie jaar geleden gestart") == ["drie", "jaar", "gestart"]
 
 
+def test_such_a_is_no_sun():
+    # "zo'n" reads as "zo" and "zon": "is zo'n idepot nu ne echte bescherming?" weighed "zon"
+    # as a word of its subject.
+    assert content_tokens("is zo'n merk een echte bescherming") == ["merk", "echte", "bescherming"]
+    assert content_tokens("zulke contracten") == ["contracten"]
+
+
 def test_valid_is_no_money(assistant):
     # The stemmer makes "geldig" (valid) "geld" (money), as it does "geld".
     stem = assistant.index.analyzer.stem

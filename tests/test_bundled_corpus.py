@@ -370,6 +370,12 @@ def test_a_non_european_is_a_third_country_national(assistant):
     assert answer.answered and answer.passages[0].id == "derdelander-werken-in-belgie"
 
 
+def test_an_ep_is_a_recording(assistant):
+    # "ep" weighed as an unknown word, the heaviest of a question about recording one.
+    groups = assistant.read("we willen een ep opnemen").groups
+    assert any("album" in g.alternatives for g in groups if g.word == "ep")
+
+
 def test_coverage_is_high_for_a_domain_question_and_low_for_another_subject(assistant):
     good = assistant.search("wat is de winwinlening")[0]
     assert good.passage.id == "winwinlening" and good.coverage > 0.9
