@@ -376,6 +376,12 @@ def test_an_ep_is_a_recording(assistant):
     assert any("album" in g.alternatives for g in groups if g.word == "ep")
 
 
+def test_a_broken_arm_is_an_incapacity_to_work(assistant):
+    # Makers tell the injury, not the term: "pols" and "gebroken" weighed as unknown words.
+    answer = assistant.ask("ik heb mijn arm gebroken, krijg ik als zelfstandige een uitkering?")
+    assert answer.answered and answer.passages[0].id.startswith("arbeidsongeschiktheid")
+
+
 def test_coverage_is_high_for_a_domain_question_and_low_for_another_subject(assistant):
     good = assistant.search("wat is de winwinlening")[0]
     assert good.passage.id == "winwinlening" and good.coverage > 0.9
