@@ -1248,12 +1248,26 @@ def _rates(tokens: Sequence[str]) -> set[str]:
 
 
 def _names_this_year(tokens: Sequence[str]) -> bool:
-    """Whether a question says "dit jaar", "dees jaar" or "this year"."""
-    return any(t in _THIS and tokens[i + 1] in _YEAR_WORDS for i, t in enumerate(tokens[:-1]))
+    """Whether a question asks what holds "dit jaar", "dees jaar" or "this year": said after
+    a word that asks a figure or a date ("welke rentevork geldt er dit jaar", "wanneer gaan de
+    oproepen open dit jaar?"), with no figure of the user's own in between. Said before it,
+    or beside the user's own figure, it tells the user's situation ("mijn omzet was dit jaar
+    maar 6000 euro, is er een minimum?" asks the minimum, not this year's)."""
+    asking = None  # the position of the last word that asks a figure or a date
+    for i, token in enumerate(tokens):
+        if token in _DATED_CUES:
+            asking = i
+        elif _HAS_DIGIT.search(token):
+            asking = None
+        elif token in _THIS and asking is not None and _next(tokens, i) in _YEAR_WORDS:
+            return True
+    return False
 
 
 _THIS = frozenset("dit deze dees this huidige current".split())
 _YEAR_WORDS = frozenset("jaar year kalenderjaar".split())
+_DATED_CUES = frozenset(w for kind in _DATED for w in FACT_CUES[kind])
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def _asks_next(tokens: Sequence[str]) -> bool:

@@ -327,8 +327,12 @@ def test_the_next_date_is_one_of_the_knowledge_bases_year_or_later():
     }
     assert "next 2026" in asked("wanneer gaan de oproepen open dit jaar")
     assert "year 2026" in asked("how much is the minimum contribution this year")
-    # Told of the user's own year, with nothing asked of it, it asks no year.
+    # Told of the user's own situation, before what is asked or beside the user's own figure,
+    # it asks no year.
     assert asked("ik verwacht dit jaar 18000 euro omzet, moet ik btw aanrekenen") == set()
+    assert asked("mijn omzet was dit jaar maar 6000 euro, is er een minimum?") == {"amount"}
+    assert asked("ik heb dit jaar drie doeken verkocht, hoeveel btw reken ik aan?") == {"amount"}
+    assert asked("hoeveel bijdragen betaal ik op 30000 euro winst dit jaar") == {"amount"}
     # A date of that year or later, a date of no year (it comes back), a yearly or quarterly
     # term, or one counted from the user's own start holds it; an earlier year's does not.
     assert holds_fact("De deadline is 15 maart 2026.", "next 2026")
