@@ -389,7 +389,8 @@ ORDINARY_ZIPF = 3.5
 # A word is evidence of a language when it is this much more common there (Zipf points) than
 # in the other: "starting" (en 5.1, nl 2.0), "betalen" (nl 5.2); "design" (5.2, 4.3) is neither.
 LANGUAGE_GAP = 1.5
-# A word of the English glossary that the passages never use is English evidence from this gap.
+# In a question with no Dutch function word, a word of the English glossary that the passages
+# use once at most is English evidence from this gap (see `Analyzer._glossary_only`).
 GLOSSARY_LANGUAGE_GAP = 0.5
 
 
@@ -450,9 +451,10 @@ class Analyzer:
         self._english = _with_number_forms(
             self._normalise_synonyms(english or {}, ENGLISH_STOPWORDS)
         )
+        # Every word of the glossary's entries, phrases too (see `_glossary_only`).
+        self._glossary_words = frozenset(w for phrase in self._english for w in phrase.split())
         # Glossary words that are not Dutch words too ("copyright" is, "trademark" is not):
         # the evidence that a question is English.
-        self._glossary_words = frozenset(w for phrase in self._english for w in phrase.split())
         self._english_only = frozenset(
             w for w in self._english if " " not in w and w not in frequencies
         )
@@ -465,6 +467,7 @@ class Analyzer:
         self._target_words: dict[str, str] | None = None
         self._vocabulary: list[str] = []
         self._vocab_freq: dict[str, int] = {}
+        self._word_counts: Mapping[str, int] = {}
         self._indexed: frozenset[str] = frozenset()
         self._typos = TypoIndex.build(())
         self._corrections: Memo[str, str | None] = Memo(_CORRECTIONS_KEPT)
@@ -475,7 +478,8 @@ class Analyzer:
         stems as its "-en" form when the stemmer lengthens that one's vowel: Snowball makes
         "bijdragen" "bijdraag" but "bijdrage" and "bijdrages" "bijdrag", and "hoeveel sociale
         bijdrage betaal ik" missed the passages that speak of "sociale bijdragen". Not a
-        comparative ("andere", "bredere"), whose "-en" form is no plural."""
+        comparative ("andere", "bredere"), whose "-en" form is no plural. A noun in "-heid"
+        made from an everyday adjective keeps its suffix (see `HEID_BASE_ZIPF`)."""
         stem = self._stem(word)
         # After the prefix "be-", "ge" is no participle's: Snowball drops it all the same, and
         # made "begeleiding" (guidance) "beleid" (policy), also inside "trajectbegeleiding".
@@ -588,6 +592,7 @@ class Analyzer:
     ) -> None:
         """Give the analyzer the corpus's own words (for typo correction); `typos`, an index
         of those words built before (see `cache`), is used when it holds exactly them."""
+        self._word_counts = word_counts
         self._vocab_freq = {w: c for w, c in word_counts.items() if len(w) >= 4 and w.isalpha()}
         self._vocabulary = sorted(self._vocab_freq)
         self._indexed = frozenset(indexed_terms)
@@ -638,17 +643,20 @@ class Analyzer:
             if not token.isalpha():
                 continue  # "2024", "12": as common in either language, whatever a list says
             gap = english_zipf(token) - self.dutch_zipf(token)
-            if gap >= LANGUAGE_GAP or (gap >= GLOSSARY_LANGUAGE_GAP and self._glossary_only(token)):
+            if gap >= LANGUAGE_GAP or (
+                not dutch_marked and gap >= GLOSSARY_LANGUAGE_GAP and self._glossary_only(token)
+            ):
                 english += 1
             elif gap <= -LANGUAGE_GAP:
                 dutch += 1
         return english + opener >= 2 and english > dutch
 
     def _glossary_only(self, token: str) -> bool:
-        """Whether the English glossary has a word the passages never use: "unregistered"
-        and "community" are in Dutch texts now and then, but they are English evidence in
-        "unregistered community design fashion" all the same."""
-        return token in self._glossary_words and self._vocab_freq.get(token, 0) <= 1
+        """Whether the English glossary has a word the passages use once at most: "unregistered"
+        and "community" are in Dutch texts now and then, but in a question with no Dutch
+        function word, "unregistered community design fashion", they are English evidence
+        (`is_english` asks this only then: "check de term auteursrecht" stays Dutch)."""
+        return token in self._glossary_words and self._word_counts.get(token, 0) <= 1
 
     def query_groups(
         self, text: str, *, english: bool = False, surface: Sequence[str] | None = None

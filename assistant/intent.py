@@ -1062,7 +1062,7 @@ _CLAUSE_VERBS = frozenset(
     """.split()
 )
 # "dit jaar", "deze maand", "this week": the demonstratives and the units of time they date.
-_DEICTIC = frozenset("dit deze die dat this that these".split())
+_DEICTIC = frozenset("dit deze dees die dat this that these".split())
 _NOW = frozenset(
     "jaar jaren maand maanden week weken weekend dag dagen keer najaar voorjaar zomer winter "
     "kwartaal semester moment ogenblik year years month weekend day time".split()
@@ -1129,7 +1129,8 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
 
     A question that asks for a figure or a date and names a year asks for that year's
     ("hoeveel is de rente in 2026", "deadline 2025"): the kind ``"year 2026"``, which a passage
-    holding only other years' figures lacks.
+    holding only other years' figures lacks. One that asks it of "dit jaar" names the year
+    `present` (`_names_this_year`): its figure, or a date still to come.
     """
     # A share the question states ("factureren aan 15%", read as "15 procent") asks nothing.
     stated = {i for i, before in enumerate(tokens[:-1], start=1) if before.isdigit()}
@@ -1221,7 +1222,7 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
     ):
         kinds.add("fine")
     this_year = present is not None and _names_this_year(tokens)
-    if present is not None and kinds & _WHEN_ASKED and (_asks_next(tokens) or this_year):
+    if present is not None and kinds & _WHEN_ASKED and (this_year or _asks_next(tokens)):
         kinds.add(f"{NEXT_FACT}{present}")
     years = [t for t in tokens if _YEAR.fullmatch(t)]
     if this_year and kinds & _AMOUNTS:
@@ -1248,7 +1249,8 @@ def _rates(tokens: Sequence[str]) -> set[str]:
 
 
 def _names_this_year(tokens: Sequence[str]) -> bool:
-    """Whether a question asks what holds "dit jaar", "dees jaar" or "this year": said after
+    """Whether a question asks what holds this year ("dit jaar", "deze jaar", "dees jaar",
+    "het huidige jaar", "this year", "the current year", "dit kalenderjaar"): said after
     a word that asks a figure or a date ("welke rentevork geldt er dit jaar", "wanneer gaan de
     oproepen open dit jaar?"), with no figure of the user's own in between. Said before it,
     or beside the user's own figure, it tells the user's situation ("mijn omzet was dit jaar
