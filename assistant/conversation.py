@@ -154,8 +154,11 @@ class Conversation:
             # "meer info" after a refusal: the passage that came closest was never shown.
             and (topic.confirmed or not asks_for_more(asked.tokens))
         )
-        # "hoeveel is dat forfait?": the flat rate named before, not a subject of its own.
-        pointed = self._pointed(asked, topic) if may_follow_up and topic else frozenset()
+        # Whether, read alone, it names a subject of its own, worked out once for the turn;
+        # "hoeveel is dat forfait?" names the flat rate named before, not a subject of its own.
+        names_own = may_follow_up and assistant.names_own_subject(
+            alone.found, self._pointed(asked, topic) if topic else frozenset()
+        )
         if topic is not None and may_follow_up:
             found = assistant.retrieve(
                 asked, context=topic.asked, context_passages=topic.passage_ids, limit=limit
@@ -163,8 +166,7 @@ class Conversation:
             first = topic.passage_ids[0] if topic.passage_ids else None
             # A question that refers back and names nothing of its own is about the topic's
             # subject, unless its own words are better explained elsewhere.
-            names_nothing = not assistant.names_own_subject(alone.found, pointed)
-            back = first if refers_back(asked.tokens) and names_nothing else None
+            back = first if refers_back(asked.tokens) and not names_own else None
             found = assistant.facet_first(asked, found, back)
             family = assistant.topic_passages(topic.passage_ids)
             found = assistant.fact_first(asked, found, family)
@@ -177,7 +179,7 @@ class Conversation:
             found = assistant.current_first(asked, found, first)
             reading = _Reading(found, assistant.decide(found))
             in_context = self._on_topic(reading, first) if subjectless else reading
-            if self._is_follow_up(asked, topic.asked, alone, in_context, first, family, pointed):
+            if self._is_follow_up(asked, topic.asked, alone, in_context, first, family, names_own):
                 chosen, followed_up = in_context, True
         desk = False  # answered with the topic's desk: the topic stays
         if desk_asked:
@@ -196,11 +198,7 @@ class Conversation:
             self.topic = dataclasses.replace(topic, at=now)
             return answer
         # Only a possible follow-up may keep the topic, so only its subject is looked at.
-        names_own = (
-            may_follow_up
-            and bool(alone.found.hits)
-            and assistant.names_own_subject(alone.found, pointed)
-        )
+        names_own = names_own and bool(alone.found.hits)
         kept = topic if followed_up else None
         self._remember(answer, asked, kept, now, may_follow_up, chosen, names_own)
         return answer
@@ -277,7 +275,7 @@ class Conversation:
         in_context: _Reading,
         topic_first: str | None = None,
         family: frozenset[str] = frozenset(),
-        pointed: frozenset[str] = frozenset(),
+        names_own: bool = False,
     ) -> bool:
         """Whether to answer with the in-context reading rather than the question's own.
 
@@ -288,11 +286,13 @@ class Conversation:
             in_context: the question read with the topic.
             topic_first: the first passage answered on the topic.
             family: the topic's passages and their family (`Assistant.topic_passages`).
+            names_own: the question, read alone, names a subject of its own
+                (`Assistant.names_own_subject`, leaving out the words that point at the topic).
         """
         if not in_context.answered:
             # Knowing the subject but not the asked fact is still better than no answer.
             return in_context.outcome == "partial" and alone.outcome == "not_answered"
-        if alone.found.hits and self._names_subject_elsewhere(asked, alone, in_context, pointed):
+        if alone.found.hits and self._names_subject_elsewhere(asked, alone, in_context, names_own):
             return False
         if not alone.answered:
             return True
@@ -321,19 +321,11 @@ class Conversation:
             # Answered on its own, with no word pointing back, and the topic's passage holds
             # none of what it says: only the topic's words carry that reading.
             return False
-        if (
-            found == topic_first
-            and has_anaphor(asked.tokens)
-            and not self.assistant.names_own_subject(alone.found, pointed)
-        ):
+        if found == topic_first and has_anaphor(asked.tokens) and not names_own:
             # "hoeveel bedraagt die?": the pronoun stands for the topic's subject, on which the
             # question lands in context; its own words name no subject that could outweigh it.
             return True
-        if (
-            found in family
-            and alone_found not in family
-            and not self.assistant.names_own_subject(alone.found, pointed)
-        ):
+        if found in family and alone_found not in family and not names_own:
             return True
         explained = self.assistant.explained
         return explained(asked, context, found) > explained(asked, context, alone_found)
@@ -362,7 +354,7 @@ class Conversation:
         asked: AnalysedQuestion,
         alone: _Reading,
         in_context: _Reading,
-        pointed: frozenset[str] = frozenset(),
+        names_own: bool = False,
     ) -> bool:
         """Whether a question names a subject of its own that the passage it lands on in
         context explains less than `OWN_WORDS_SHARE` as much of as its own first passage does:
@@ -371,10 +363,11 @@ class Conversation:
 
         A pronoun ("hoe zet ik dat in gang?") points at the topic when the question is not
         answered on its own; in a question that is ("... via een winwinlening, hoe regelen we
-        dat?"), at what it names itself.
+        dat?"), at what it names itself. `names_own`: whether it names a subject of its own
+        at all (see `_is_follow_up`).
         """
         assistant = self.assistant
-        if not assistant.names_own_subject(alone.found, pointed):
+        if not names_own:
             return False
         if not alone.answered and has_anaphor(asked.tokens):
             return False

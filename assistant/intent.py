@@ -1255,13 +1255,13 @@ def _names_this_year(tokens: Sequence[str]) -> bool:
     oproepen open dit jaar?"), with no figure of the user's own in between. Said before it,
     or beside the user's own figure, it tells the user's situation ("mijn omzet was dit jaar
     maar 6000 euro, is er een minimum?" asks the minimum, not this year's)."""
-    asking = None  # the position of the last word that asks a figure or a date
+    asking = False  # a word that asks a figure or a date came, and no figure since
     for i, token in enumerate(tokens):
         if token in _DATED_CUES:
-            asking = i
+            asking = True
         elif _HAS_DIGIT.search(token):
-            asking = None
-        elif token in _THIS and asking is not None and _next(tokens, i) in _YEAR_WORDS:
+            asking = False
+        elif asking and token in _THIS and _next(tokens, i) in _YEAR_WORDS:
             return True
     return False
 
