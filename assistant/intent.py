@@ -1015,9 +1015,45 @@ def has_anaphor(tokens: Sequence[str]) -> bool:
     demonstrative before a unit of time points at the present, not at anything said: "dit
     jaar", "deze week", "this year"."""
     return any(
-        t in REFERENCE_WORDS and not (t in _DEICTIC and _next(tokens, i) in _NOW)
+        t in REFERENCE_WORDS
+        and not (t in _DEICTIC and _next(tokens, i) in _NOW)
+        and not _named_here(tokens, i)
         for i, t in enumerate(tokens)
     )
+
+
+def _named_here(tokens: Sequence[str], i: int) -> bool:
+    """Whether the pronoun at `i` stands for a person the question names itself, not for
+    anything said before: the relative pronoun right after that person ("voor mijn dochter
+    die naar de unief gaat"), or "ze", "hem", "they" later ("mijn moeder gaat met pensioen,
+    wanneer krijgt ze haar eerste betaling?"). Only people: after a thing, "die" or "dat" may
+    as well point back ("kan de brouwerij dat inbrengen?" after a sponsorship), and a
+    relative clause leaves a question as elliptical as before ("tellen de uitgaven die we al
+    deden ook mee?")."""
+    token = tokens[i]
+    if token in _RELATIVES:
+        return i > 0 and tokens[i - 1] in _PERSONS
+    if token in _PERSONAL:
+        return any(t in _PERSONS for t in tokens[:i])
+    return False
+
+
+# A pronoun that opens a relative clause after a person ("mijn dochter die ...").
+_RELATIVES = frozenset("die who".split())
+# Pronouns for a person or group.
+_PERSONAL = frozenset("ze zij hem hun hen they them their".split())
+# People a user names in their own question.
+_PERSONS = frozenset(
+    """
+    moeder mama vader papa ouders dochter zoon kinderen kind kids zus zuster broer vriend
+    vriendin vrienden partner vrouw man echtgenoot echtgenote lief buurman buurvrouw buren
+    nonkel tante oom grootouders oma opa bomma bompa schoonmoeder schoonvader schoonouders
+    neef nicht collega collegas baas werkgever
+    mother mum mom father dad parents daughter son children kid sister brother friend friends
+    wife husband girlfriend boyfriend neighbour neighbor neighbours neighbors uncle aunt
+    grandmother grandfather grandparents grandma grandpa cousin colleague colleagues boss employer
+    """.split()
+)
 
 
 def pointed_words(clauses: Sequence[Sequence[str]]) -> frozenset[str]:

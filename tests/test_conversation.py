@@ -346,6 +346,28 @@ def test_a_pronoun_after_a_named_subject_is_not_bent(assistant):
     assert not _read_as_follow_up(answer)
 
 
+@pytest.mark.parametrize(
+    ("topic", "question"),
+    [
+        (
+            "Ik ben al 20 jaar zelfstandig fotograaf, hoe berekenen ze later mijn pensioen?",
+            "mijn moeder gaat volgend jaar met pensioen als verpleegster, wanneer krijgt ze "
+            "haar eerste betaling?",
+        ),
+        (
+            "kzen beeldend kunstenaar, bestaat er een beurs van de vlaamse overheid?",
+            "hoe vraag ik een studiebeurs aan voor mijn dochter die naar de unief gaat?",
+        ),
+    ],
+)
+def test_a_pronoun_for_a_person_the_question_names_does_not_bend_it(assistant, topic, question):
+    # "ze" is the mother, "die" the daughter: neither points at the topic, and the questions
+    # are about a nurse's pension and a student grant, which Wegwijzer does not answer.
+    answer = _after(assistant, topic, question)
+    assert not answer.answered
+    assert not _read_as_follow_up(answer)
+
+
 def test_a_noun_a_demonstrative_points_with_names_the_topic_not_a_subject_of_its_own(
     assistant,
 ):

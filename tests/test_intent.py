@@ -210,6 +210,22 @@ def test_a_possessive_pronoun_points_back():
     assert has_anaphor(surface_tokens("what are its conditions?"))
 
 
+def test_a_pronoun_for_a_person_the_question_names_points_at_nothing_before():
+    # "die" after "mijn dochter" opens a relative clause, and "ze" after "mijn moeder" is the
+    # mother: after a topic, both questions had been read as follow-ups and bent to it.
+    assert not has_anaphor(
+        surface_tokens("hoe vraag ik een studiebeurs aan voor mijn dochter die naar de unief gaat?")
+    )
+    assert not has_anaphor(
+        surface_tokens("mijn moeder gaat met pensioen, wanneer krijgt ze haar eerste betaling?")
+    )
+    assert not has_anaphor(surface_tokens("my parents lent me money, do they get a tax credit?"))
+    # Without a person of its own the same words point back; after a thing, "dat" may too.
+    assert has_anaphor(surface_tokens("wanneer krijgt ze haar eerste betaling?"))
+    assert has_anaphor(surface_tokens("kan de brouwerij dat inbrengen als kost?"))
+    assert has_anaphor(surface_tokens("tellen de uitgaven die we al deden ook mee?"))
+
+
 def test_a_demonstrative_before_a_unit_of_time_points_at_the_present(assistant):
     # "dit jaar", "dit weekend" made questions about income tax and a film festival follow-ups
     # of the VAT reform and of Flanders Image, and they were answered on those.
