@@ -1013,45 +1013,68 @@ def has_anaphor(tokens: Sequence[str]) -> bool:
     dat?", "kan ik daarvoor ook ...", "zo'n lening"), rather than only opening like a
     continuation ("en de cofinanciering?"), which may as well change the subject. A
     demonstrative before a unit of time points at the present, not at anything said: "dit
-    jaar", "deze week", "this year"."""
+    jaar", "deze week", "this year". Nor does a pronoun for a person the question names
+    itself (`_names_the_person`): "mijn moeder gaat met pensioen, wanneer krijgt ze ...?"."""
     return any(
         t in REFERENCE_WORDS
         and not (t in _DEICTIC and _next(tokens, i) in _NOW)
-        and not _named_here(tokens, i)
+        and not _names_the_person(tokens, i)
         for i, t in enumerate(tokens)
     )
 
 
-def _named_here(tokens: Sequence[str], i: int) -> bool:
+def _names_the_person(tokens: Sequence[str], i: int) -> bool:
     """Whether the pronoun at `i` stands for a person the question names itself, not for
-    anything said before: the relative pronoun right after that person ("voor mijn dochter
-    die naar de unief gaat"), or "ze", "hem", "they" later ("mijn moeder gaat met pensioen,
-    wanneer krijgt ze haar eerste betaling?"). Only people: after a thing, "die" or "dat" may
-    as well point back ("kan de brouwerij dat inbrengen?" after a sponsorship), and a
-    relative clause leaves a question as elliptical as before ("tellen de uitgaven die we al
-    deden ook mee?")."""
-    token = tokens[i]
-    if token in _RELATIVES:
-        return i > 0 and tokens[i - 1] in _PERSONS
-    if token in _PERSONAL:
-        return any(t in _PERSONS for t in tokens[:i])
-    return False
+    anything said before:
 
+    - "die" opening a relative clause after that person, where the person opens the question
+      or follows a preposition ("voor mijn dochter die naar de unief gaat"); after a verb, "die"
+      is the object and points back ("krijgt mijn dochter die ook?");
+    - "ze", "zij", "hem" after that person, not right after it ("mijn moeder gaat met
+      pensioen, wanneer krijgt ze ..."; in "kan mijn partner ze aftrekken?" "ze" is what was
+      named before); "hun", "hen", "they", "them", "their" only after people ("my parents lent
+      me money, do they ..."): after one person, they stand for an organisation or for things
+      ("can my daughter apply for them too?").
 
-# A pronoun that opens a relative clause after a person ("mijn dochter die ...").
-_RELATIVES = frozenset("die who".split())
-# Pronouns for a person or group.
-_PERSONAL = frozenset("ze zij hem hun hen they them their".split())
-# People a user names in their own question.
-_PERSONS = frozenset(
+    Only people: after a thing, a relative clause leaves a question as elliptical as before
+    ("tellen de uitgaven die we al deden ook mee?").
     """
-    moeder mama vader papa ouders dochter zoon kinderen kind kids zus zuster broer vriend
-    vriendin vrienden partner vrouw man echtgenoot echtgenote lief buurman buurvrouw buren
-    nonkel tante oom grootouders oma opa bomma bompa schoonmoeder schoonvader schoonouders
-    neef nicht collega collegas baas werkgever
-    mother mum mom father dad parents daughter son children kid sister brother friend friends
-    wife husband girlfriend boyfriend neighbour neighbor neighbours neighbors uncle aunt
-    grandmother grandfather grandparents grandma grandpa cousin colleague colleagues boss employer
+    token = tokens[i]
+    if token == "die":
+        return (
+            i >= 2
+            and tokens[i - 1] in _PERSONS
+            and tokens[i - 2] in _POSSESSIVES
+            and (i == 2 or tokens[i - 3] in _PREPOSITIONS)
+        )
+    people = _PEOPLE if token in _PLURAL_PRONOUNS else _PERSONS if token in _PRONOUNS_FOR else ()
+    return any(t in people for t in tokens[: i - 1])
+
+
+# Pronouns that may stand for one person ("ze" and "zij" for several as well).
+_PRONOUNS_FOR = frozenset("ze zij hem".split())
+# Pronouns that stand for several.
+_PLURAL_PRONOUNS = frozenset("hun hen they them their".split())
+# What stands before a person a user names: "mijn dochter", "onze buren", "my daughter".
+_POSSESSIVES = frozenset("mijn m'n mn ons onze uw je jouw zijn haar hun de een my our".split())
+_PREPOSITIONS = frozenset("voor van met aan bij naar door over op for of with to by".split())
+# Several people a user names in their own question.
+_PEOPLE = frozenset(
+    """
+    ouders kinderen kids vrienden buren grootouders schoonouders collegas
+    parents children kids friends neighbours neighbors grandparents colleagues
+    """.split()
+)
+# People a user names in their own question. (Not "kind", English for a sort; not "baas" or
+# "boss": "mijn eigen baas" is being self-employed.)
+_PERSONS = _PEOPLE | frozenset(
+    """
+    moeder mama vader papa dochter zoon kind zus zuster broer vriend vriendin partner vrouw man
+    echtgenoot echtgenote buurman buurvrouw nonkel tante oom oma opa bomma bompa schoonmoeder
+    schoonvader neef nicht collega werkgever
+    mother mum mom father dad daughter son kid sister brother friend wife husband girlfriend
+    boyfriend neighbour neighbor uncle aunt grandmother grandfather grandma grandpa cousin
+    colleague employer
     """.split()
 )
 

@@ -362,10 +362,21 @@ def test_a_pronoun_after_a_named_subject_is_not_bent(assistant):
 )
 def test_a_pronoun_for_a_person_the_question_names_does_not_bend_it(assistant, topic, question):
     # "ze" is the mother, "die" the daughter: neither points at the topic, and the questions
-    # are about a nurse's pension and a student grant, which Wegwijzer does not answer.
+    # are about a nurse's pension and a student grant.
+    first = _first(Conversation(assistant).ask(topic))
     answer = _after(assistant, topic, question)
-    assert not answer.answered
+    assert _first(answer) != first
     assert not _read_as_follow_up(answer)
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["krijgt mijn dochter die ook?", "can my daughter apply for them too?"]
+)
+def test_a_pronoun_beside_a_person_still_follows_up(assistant, follow_up):
+    # "die" and "them" stand for the CultuurKrediet, not for the daughter.
+    answer = _after(assistant, "wat is het cultuurkrediet?", follow_up)
+    assert _first(answer) in {"cultuurkrediet", "cultuurkrediet-aanvragen"}
+    assert _read_as_follow_up(answer)
 
 
 def test_a_noun_a_demonstrative_points_with_names_the_topic_not_a_subject_of_its_own(
