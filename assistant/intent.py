@@ -630,10 +630,17 @@ _PRICED = re.compile(
 )
 # What says there is a price even without a figure: "je betaalt een eenmalige premie".
 _PAID = re.compile(r"\b(?:betaalt|betaal|betalen|gratis|kosteloos)\b", re.IGNORECASE)
-# A date, a duration or a term: what answers "tegen wanneer", "hoe lang". A bare year ("sinds
-# 2020") is not one.
+# Numbers written out before a unit of time: "anderhalf jaar", "drie weken", "twee uur".
+_SPELLED = (
+    "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig|dertig|veertig"
+    "|vijftig|honderd"
+)
+# A date, a duration or a term: what answers "tegen wanneer", "hoe lang", also written out or
+# in hours ("loopt anderhalf jaar", "minstens 24 uur vooraf"). A bare year ("sinds 2020") is
+# not one, nor "een jaar", which tells when ("een jaar later") as often as how long.
 _TIME = re.compile(
-    rf"(?:\b\d+\s*(?:{DURATION_UNITS})\b"
+    rf"(?:\b\d+\s*(?:{DURATION_UNITS}|uur)\b"
+    rf"|\b(?:{_SPELLED}|anderhalf|half|halve)\s+(?:{DURATION_UNITS}|uur)\b"
     rf"|{AT_THE_LATEST}|\b(?:{MONTHS}|termijn|deadline|binnen|oproep|oproepen|doorlopend"
     r"|indiendatum|levenslang|onbeperkt)\b)",
     re.IGNORECASE,

@@ -718,6 +718,18 @@ def test_uiterlijk_is_a_deadline_only_before_one():
         assert not holds_fact(text, "deadline"), text
 
 
+def test_a_duration_written_out_or_in_hours_answers_how_long(assistant):
+    # "loopt anderhalf jaar" and "minstens 24 uur vooraf" answer "hoe lang" and "hoeveel op
+    # voorhand": the passages had been partial answers, "Hoe lang, staat er niet in".
+    assert holds_fact("De projectrekening loopt anderhalf jaar.", "deadline")
+    assert holds_fact("Je meldt de opdracht minstens 24 uur vooraf.", "deadline")
+    assert holds_fact("Het attest is drie jaar geldig.", "deadline")
+    assert not holds_fact("Een jaar later kwam er een nieuw decreet.", "deadline")
+    answer = assistant.ask("hoelang loopt een projectrekening bij de koning boudewijnstichting")
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == "kbs-projectrekening"
+
+
 def test_a_passage_that_says_what_qualifies_holds_a_condition(assistant):
     # "Komen dansproducties in aanmerking?" asks a condition; the passage answers with a list
     # ("geldt ook voor podiumkunsten: theater, dans, ..."), which had read as lacking one, so
