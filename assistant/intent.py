@@ -1051,19 +1051,19 @@ def _names_the_person(tokens: Sequence[str], i: int) -> bool:
         return (
             i >= 2
             and tokens[i - 1] in _PERSONS
-            and tokens[i - 2] in _POSSESSIVES
+            and tokens[i - 2] in _DETERMINERS
             and (i == 2 or tokens[i - 3] in _PREPOSITIONS)
         )
-    people = _PEOPLE if token in _PLURAL_PRONOUNS else _PERSONS if token in _PRONOUNS_FOR else ()
-    return any(t in people for t in tokens[: i - 1])
+    people = _PEOPLE if token in _PLURAL_PRONOUNS else _PERSONS if token in _PERSON_PRONOUNS else ()
+    return any(t in people for t in tokens[: max(i - 1, 0)])
 
 
 # Pronouns that may stand for one person ("ze" and "zij" for several as well).
-_PRONOUNS_FOR = frozenset("ze zij hem".split())
+_PERSON_PRONOUNS = frozenset("ze zij hem".split())
 # Pronouns that stand for several.
 _PLURAL_PRONOUNS = frozenset("hun hen they them their".split())
 # What stands before a person a user names: "mijn dochter", "onze buren", "my daughter".
-_POSSESSIVES = frozenset("mijn m'n mn ons onze uw je jouw zijn haar hun de een my our".split())
+_DETERMINERS = frozenset("mijn m'n mn ons onze uw je jouw zijn haar hun de een my our".split())
 _PREPOSITIONS = frozenset("voor van met aan bij naar door over op for of with to by".split())
 # Several people a user names in their own question.
 _PEOPLE = frozenset(
@@ -1072,8 +1072,9 @@ _PEOPLE = frozenset(
     parents children kids friends neighbours neighbors grandparents colleagues
     """.split()
 )
-# People a user names in their own question. (Not "kind", English for a sort; not "baas" or
-# "boss": "mijn eigen baas" is being self-employed.)
+# People a user names in their own question. Not "baas" or "boss": "mijn eigen baas" is being
+# self-employed. "kind" only for "ze", "hem" and "die": English "what kind of ..." has "they",
+# which stands only for several people.
 _PERSONS = _PEOPLE | frozenset(
     """
     moeder mama vader papa dochter zoon kind zus zuster broer vriend vriendin partner vrouw man

@@ -233,6 +233,9 @@ def test_a_pronoun_near_a_person_may_still_point_back():
     assert has_anaphor(surface_tokens("can my daughter apply for them too?"))
     # "my own boss" is being self-employed, no person "they" could stand for.
     assert has_anaphor(surface_tokens("i want to be my own boss, can they help me?"))
+    # A pronoun that opens the question has no person before it.
+    assert has_anaphor(surface_tokens("ze zeggen het ook bij mijn moeder, klopt het?"))
+    assert has_anaphor(surface_tokens("hem moet ik dus mailen, mijn vriend zegt van wel?"))
 
 
 def test_a_demonstrative_before_a_unit_of_time_points_at_the_present(assistant):
