@@ -1068,7 +1068,7 @@ _PREPOSITIONS = frozenset("voor van met aan bij naar door over op for of with to
 # Several people a user names in their own question.
 _PEOPLE = frozenset(
     """
-    ouders kinderen kids vrienden buren grootouders schoonouders collegas
+    ouders kinderen vrienden buren grootouders schoonouders collegas
     parents children kids friends neighbours neighbors grandparents colleagues
     """.split()
 )
