@@ -358,11 +358,21 @@ def test_a_pronoun_after_a_named_subject_is_not_bent(assistant):
             "kzen beeldend kunstenaar, bestaat er een beurs van de vlaamse overheid?",
             "hoe vraag ik een studiebeurs aan voor mijn dochter die naar de unief gaat?",
         ),
+        (
+            "kzen beeldend kunstenaar, bestaat er een beurs van de vlaamse overheid?",
+            "ik heb een dochter die volgend jaar naar de unief gaat, hoe vraag ik een "
+            "studiebeurs aan?",
+        ),
+        (
+            "Moet ik als freelance grafisch ontwerper verplicht een "
+            "beroepsaansprakelijkheidsverzekering hebben?",
+            "En mijn autoverzekering, kan ik die zomaar opzeggen?",
+        ),
     ],
 )
-def test_a_pronoun_for_a_person_the_question_names_does_not_bend_it(assistant, topic, question):
-    # "ze" is the mother, "die" the daughter: neither points at the topic, and the questions
-    # are about a nurse's pension and a student grant.
+def test_a_pronoun_for_what_the_question_names_does_not_bend_it(assistant, topic, question):
+    # "ze" is the mother, "die" the daughter or the car insurance: none points at the topic,
+    # and the questions are about a nurse's pension, a student grant and a car insurance.
     first = _first(Conversation(assistant).ask(topic))
     answer = _after(assistant, topic, question)
     assert _first(answer) != first
