@@ -1179,7 +1179,43 @@ class Assistant:
                 question, found, rank
             ):
                 return self._led_by(question, found, rank)
-        return found
+        return self._unreached_facet(question, found, family, name, asked) or found
+
+    def _unreached_facet(
+        self,
+        question: str | AnalysedQuestion,
+        found: Retrieval,
+        family: Collection[str],
+        name: str,
+        asked: Collection[str],
+    ) -> Retrieval | None:
+        """For a follow-up that names nothing of its own (`without_subject`, read alone) and
+        asks a kind of fact the topic's passage lacks, that passage's one facet holding it when
+        the search did not reach it: "hoeveel is da dan?" after the resale right asks its
+        rates, and none of its words nor the topic's is in that passage. The facet takes the
+        lead's place (its score and coverage), as sure as the question is of the subject; None
+        when no facet, or more than one, holds the fact."""
+        shown = {hit.passage.id for hit in found.hits}
+        holding = [
+            passage
+            for pid in family
+            if pid not in shown
+            and _name(pid) == name
+            and (passage := self.passage(pid)) is not None
+            and not passage.is_historical
+            and not missing_facts(asked, passage.text)
+        ]
+        if len(holding) != 1 or not self.without_subject(self.retrieve(question)):
+            return None
+        lead = found.hits[0]
+        return dataclasses.replace(
+            found,
+            hits=(Hit(holding[0], lead.score, lead.coverage), *found.hits),
+            # (without its words that ask the fact, or with the fact held)
+            features=found.subject or {**found.features, "fact_missing": 0.0},
+            missing=(),
+            subject=None,
+        )
 
     def _answers_in_context(
         self, question: str | AnalysedQuestion, found: Retrieval, rank: int

@@ -932,3 +932,30 @@ def test_a_word_of_here_refers_back_as_one_of_there_does(assistant, topic, follo
     conversation.ask(topic)
     answer = conversation.ask(follow_up)
     assert answer.answered and answer.passages[0].id == expected
+
+
+@pytest.mark.parametrize("follow_up", ["hoeveel is da dan?", "Hoeveel procent is dat dan?"])
+def test_a_bare_fact_follow_up_reaches_the_facet_holding_the_fact(assistant, follow_up):
+    # The resale right's overview names no rate, and neither the follow-up's words nor the
+    # topic's ("galerie", "doorverkocht") are in the passage with the rates: the search did not
+    # reach it, and the answer was a partial one on the overview.
+    answer = _after(
+        assistant,
+        "ne galerie heeft een schilderij van mij doorverkocht, krijg ik daar nog iets van?",
+        follow_up,
+    )
+    assert answer.outcome == "answered"
+    assert _first(answer) == "volgrecht-tarieven"
+    assert _read_as_follow_up(answer)
+    assert answer.passages[0].score > 0
+
+
+def test_a_fact_follow_up_naming_its_own_subject_is_not_sent_to_a_facet(assistant):
+    # A frame for the painting is a thing of its own: the resale right's rates are no answer
+    # to its price, however sure the question is of the topic's subject.
+    answer = _after(
+        assistant,
+        "ne galerie heeft een schilderij van mij doorverkocht, krijg ik daar nog iets van?",
+        "hoeveel kost een lijst voor dat schilderij?",
+    )
+    assert _first(answer) != "volgrecht-tarieven"
