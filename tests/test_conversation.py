@@ -265,6 +265,18 @@ def test_a_short_english_follow_up_is_on_the_topic_though_its_words_are_rare_in_
     assert assistant.index.names_other_subject(words, ["bv-oprichten-wvv"])
 
 
+def test_an_english_follow_up_asking_how_much_at_most_stays_on_the_topic(assistant):
+    # "at most" is "maximaal": as a word the corpus lacks, "most" named something else, and
+    # the follow-up was refused. Now it finds the winwinlening's maximum.
+    answer = _after(
+        assistant,
+        "What's this winwinlening thing? A friend of mine wants to lend me money",
+        "how much can she lend at most?",
+    )
+    assert answer.outcome == "answered"
+    assert _first(answer) == "winwinlening"
+
+
 def test_a_follow_up_is_shown_the_sentence_that_answers_it(assistant):
     # "hoe lang" asks a duration: the sentence with the i-DEPOT's years, not again the first
     # one, which names the i-DEPOT and the BOIP (the topic's words) most.
