@@ -1087,6 +1087,7 @@ class Assistant:
             moved = self._back_to_topic(question, found, topic_first, own_words, best_own)
             if moved is not None:
                 return moved
+        found = self._with_facets(question, found, subject) if first == subject else found
         for pid, features in found.candidates:
             passage = self._by_id[pid]
             if pid == first or self.subject_of(pid) != subject or passage.is_historical:
@@ -1126,6 +1127,42 @@ class Assistant:
             missing=missing,
             subject=subject_evidence,
         )
+
+    def _with_facets(
+        self, question: str | AnalysedQuestion, found: Retrieval, subject: str
+    ) -> Retrieval:
+        """`found` with the subject's facets the search did not rank among the candidates
+        added (to its hits and candidates, after the others): a long first question's words
+        lead the search to the overview and its neighbours ("mijn bank weigert een lening voor
+        de opnames van ons album ...": the CultuurKrediet, Hefboom, the Cultuurloket), so "hoe
+        vraag ik dat aan?" never saw the facet on applying."""
+        weighed = {pid for pid, _ in found.candidates}
+        facets = [
+            passage
+            for pid in sorted(self._families.get(subject, ()), key=self._positions.__getitem__)
+            if pid not in weighed
+            and self.subject_of(pid) == subject
+            and not (passage := self._by_id[pid]).is_historical
+        ]
+        if not facets:
+            return found
+        groups = list(found.groups)
+        hits = [h for h in found.hits if h.passage.id not in {p.id for p in facets}]
+        start = len(hits)
+        for passage in facets:
+            doc = self._positions[passage.id]
+            score, _ = self.index.score_and_best(groups, doc)
+            # One that none of the words touch has no evidence here (see `_unreached_facet`).
+            if score > 0:
+                hits.append(Hit(passage, score, self.index.coverage(groups, doc)))
+        if len(hits) == start:
+            return found
+        extended = dataclasses.replace(found, hits=tuple(hits))
+        added = tuple(
+            (hits[rank].passage.id, self._rank_evidence(question, extended, rank, on_topic=True)[0])
+            for rank in range(start, len(hits))
+        )
+        return dataclasses.replace(extended, candidates=(*found.candidates, *added))
 
     def _back_to_topic(
         self,

@@ -971,3 +971,17 @@ def test_a_fact_follow_up_naming_its_own_subject_is_not_sent_to_a_facet(assistan
         "hoeveel kost een lijst voor dat schilderij?",
     )
     assert _first(answer) != "volgrecht-tarieven"
+
+
+def test_applying_after_a_long_first_question_reaches_the_facet_on_applying(assistant):
+    # The first question's many words (bank, album, recordings, culture sector) led the search
+    # to the CultuurKrediet's overview and its neighbours: the passage on applying was never
+    # among the candidates that `facet_first` compares, and the overview answered again.
+    answer = _after(
+        assistant,
+        "Mijn bank weigert een lening voor de opnames van ons album. Welke alternatieven zijn "
+        "er in de cultuursector?",
+        "Hoe vraag ik dat aan?",
+    )
+    assert _first(answer) == "cultuurkrediet-aanvragen"
+    assert _read_as_follow_up(answer)
