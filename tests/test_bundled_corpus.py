@@ -676,6 +676,12 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
             "ik ontwerp een website voor een privépersoon in spanje, belgische btw of niet",
             "btw-buitenlandse-klanten",
         ),
+        # A studio "afgebrand" or "uitgebrand" (burned down) had a fire ("brand").
+        (
+            "ons atelier is volledig afgebrand, is er een uitkering voor zelfstandigen?",
+            "overbruggingsrecht",
+        ),
+        ("mijn winkel is uitgebrand, krijg ik als zelfstandige steun?", "overbruggingsrecht"),
         # English: "deadline" had only itself, which no passage uses ("termijn"), and "file"
         # nothing at all.
         ("what is the deadline for the tax shelter control file", "tax-shelter-procedure"),
