@@ -167,11 +167,11 @@ class Conversation:
             # A question that refers back and names nothing of its own is about the topic's
             # subject, unless its own words are better explained elsewhere.
             back = first if refers_back(asked.tokens) and not names_own else None
-            found = assistant.facet_first(asked, found, back)
             family = assistant.topic_passages(topic.passage_ids)
-            found = assistant.fact_first(asked, found, family)
+            found = assistant.facet_first(asked, found, back, family=family)
             # Read alone, it names no subject: the topic's is the one it asks about.
             subjectless = assistant.without_subject(alone.found)
+            found = assistant.fact_first(asked, found, family, subjectless=subjectless)
             if first is not None:
                 found = assistant.led_by_topic(
                     asked, found, first, subjectless=subjectless, family=family

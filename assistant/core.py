@@ -1057,6 +1057,8 @@ class Assistant:
         question: str | AnalysedQuestion,
         found: Retrieval,
         topic_first: str | None = None,
+        *,
+        family: Collection[str] = (),
     ) -> Retrieval:
         """A retrieval read in a conversation's context, led by the facet of its first
         passage's subject that explains the question's own words best.
@@ -1065,8 +1067,10 @@ class Assistant:
         best ("Kmo-portefeuille"); the follow-up's own words tell which facet it asks for
         ("hoe vraag ik die aan?": "Steun aanvragen via de kmo-portefeuille"). A facet is a
         passage whose id shares the first passage's subject (`subject_of`), is not
-        historical, is among the candidates the model weighed, and answers in context. Any
-        other retrieval is returned as it is.
+        historical, is among the candidates the model weighed or, when the first passage is
+        the overview, touched by the words (`_with_facets`; `family`: the topic's passages,
+        for their evidence of being on the topic), and answers in context. Any other
+        retrieval is returned as it is.
 
         From a facet the only move is up, to its overview ("en moet ik het registreren?"
         after the duration of the author's right); a sibling facet is another subject (the
@@ -1087,7 +1091,9 @@ class Assistant:
             moved = self._back_to_topic(question, found, topic_first, own_words, best_own)
             if moved is not None:
                 return moved
-        found = self._with_facets(question, found, subject) if first == subject else found
+        original = found
+        if first == subject:
+            found = self._with_facets(question, found, subject, family)
         for pid, features in found.candidates:
             passage = self._by_id[pid]
             if pid == first or self.subject_of(pid) != subject or passage.is_historical:
@@ -1107,7 +1113,7 @@ class Assistant:
             if own > best_own * (1 + FACETS_ALIKE) or (alike and p > best_p):
                 best, best_own, best_p = pid, own, p
         if best == first:
-            return found
+            return original
         hits = sorted(found.hits, key=lambda h: h.passage.id != best)  # stable: best first
         missing = missing_facts(asked_facts(found.tokens, self.present), self._by_id[best].text)
         subject_evidence = (
@@ -1129,40 +1135,60 @@ class Assistant:
         )
 
     def _with_facets(
-        self, question: str | AnalysedQuestion, found: Retrieval, subject: str
+        self,
+        question: str | AnalysedQuestion,
+        found: Retrieval,
+        subject: str,
+        family: Collection[str],
     ) -> Retrieval:
-        """`found` with the subject's facets the search did not rank among the candidates
-        added (to its hits and candidates, after the others): a long first question's words
-        lead the search to the overview and its neighbours ("mijn bank weigert een lening voor
-        de opnames van ons album ...": the CultuurKrediet, Hefboom, the Cultuurloket), so "hoe
-        vraag ik dat aan?" never saw the facet on applying."""
+        """`found` with the subject's facets that the words touch but the search did not rank
+        among the candidates added (to its hits and candidates, at most `RERANK` of them, the
+        best scored first): a long first question's words lead the search to the overview and
+        its neighbours ("mijn bank weigert een lening voor de opnames van ons album ...": the
+        CultuurKrediet, Hefboom, the Cultuurloket), so "hoe vraag ik dat aan?" never saw the
+        facet on applying. A facet is on the topic when the topic's `family` holds it, as for
+        the other candidates; one that none of the words touch has no evidence here (see
+        `_unreached_facet`)."""
         weighed = {pid for pid, _ in found.candidates}
-        facets = [
-            passage
-            for pid in sorted(self._families.get(subject, ()), key=self._positions.__getitem__)
-            if pid not in weighed
-            and self.subject_of(pid) == subject
-            and not (passage := self._by_id[pid]).is_historical
-        ]
-        if not facets:
+        unweighed = [pid for pid in self._facets.get(subject, ()) if pid not in weighed]
+        if not unweighed:
             return found
         groups = list(found.groups)
-        hits = [h for h in found.hits if h.passage.id not in {p.id for p in facets}]
-        start = len(hits)
-        for passage in facets:
-            doc = self._positions[passage.id]
-            score, _ = self.index.score_and_best(groups, doc)
-            # One that none of the words touch has no evidence here (see `_unreached_facet`).
+        scored = []
+        for pid in unweighed:
+            score, _ = self.index.score_and_best(groups, self._positions[pid])
             if score > 0:
-                hits.append(Hit(passage, score, self.index.coverage(groups, doc)))
-        if len(hits) == start:
+                scored.append((score, pid))
+        if not scored:
             return found
+        added = {pid for _, pid in sorted(scored, reverse=True)[:RERANK]}
+        hits = [h for h in found.hits if h.passage.id not in added]
+        start = len(hits)
+        for score, pid in sorted(scored, reverse=True)[:RERANK]:
+            doc = self._positions[pid]
+            hits.append(Hit(self.index.passages[doc], score, self.index.coverage(groups, doc)))
         extended = dataclasses.replace(found, hits=tuple(hits))
-        added = tuple(
-            (hits[rank].passage.id, self._rank_evidence(question, extended, rank, on_topic=True)[0])
+        evidence = tuple(
+            (
+                hits[rank].passage.id,
+                self._rank_evidence(
+                    question, extended, rank, on_topic=hits[rank].passage.id in family
+                )[0],
+            )
             for rank in range(start, len(hits))
         )
-        return dataclasses.replace(extended, candidates=(*found.candidates, *added))
+        return dataclasses.replace(extended, candidates=(*found.candidates, *evidence))
+
+    @cached_property
+    def _facets(self) -> dict[str, tuple[str, ...]]:
+        """Each subject's facets (`subject_of`), not historical, in corpus order: worked out
+        once, at the first follow-up that needs them, not at start."""
+        facets: dict[str, list[str]] = {}
+        for passage in self.corpus.passages:
+            subject = self.subject_of(passage.id)
+            if subject != passage.id and not passage.is_historical:
+                facets.setdefault(subject, []).append(passage.id)
+        return {subject: tuple(ids) for subject, ids in facets.items()}
 
     def _back_to_topic(
         self,
@@ -1189,18 +1215,25 @@ class Assistant:
         return None if best is None else self._led_by(question, found, best[1])
 
     def fact_first(
-        self, question: str | AnalysedQuestion, found: Retrieval, family: Collection[str]
+        self,
+        question: str | AnalysedQuestion,
+        found: Retrieval,
+        family: Collection[str],
+        *,
+        subjectless: bool = False,
     ) -> Retrieval:
         """A retrieval read in a conversation's context, led by a passage of the topic's
         family that holds the kind of fact asked, when the passage that leads lacks it: "wat
         kost dat?" after joining Sabam is answered by the passage on Sabam's fees, not by the
         one on joining, which names no figure. The first such passage in search order that
-        answers in context; any other retrieval is returned as it is.
+        answers in context; for a question that names no subject, one the search did not
+        reach (`_unreached_facet`); any other retrieval is returned as it is.
 
         Args:
             question: the follow-up.
             found: its retrieval in the topic's context.
             family: the passages of the topic (`topic_passages`).
+            subjectless: read alone, the question names no subject (`without_subject`).
         """
         if not found.in_context or not found.missing:
             return found
@@ -1216,22 +1249,20 @@ class Assistant:
                 question, found, rank
             ):
                 return self._led_by(question, found, rank)
-        return self._unreached_facet(question, found, family, name, asked) or found
+        if subjectless:
+            return self._unreached_facet(found, family, name, asked) or found
+        return found
 
     def _unreached_facet(
-        self,
-        question: str | AnalysedQuestion,
-        found: Retrieval,
-        family: Collection[str],
-        name: str,
-        asked: Collection[str],
+        self, found: Retrieval, family: Collection[str], name: str, asked: Collection[str]
     ) -> Retrieval | None:
-        """For a follow-up that names nothing of its own (`without_subject`, read alone) and
-        asks a kind of fact the topic's passage lacks, that passage's one facet holding it when
-        the search did not reach it: "hoeveel is da dan?" after the resale right asks its
-        rates, and none of its words nor the topic's is in that passage. The facet takes the
-        lead's place (its score and coverage), as sure as the question is of the subject; None
-        when no facet, or more than one, holds the fact."""
+        """For a follow-up that names no subject and asks a kind of fact the topic's passage
+        lacks, that passage's one facet of the same name (`_name`) in the topic's `family`
+        that holds it, when the search did not reach it: "hoeveel is da dan?" after the resale
+        right asks its rates, and none of its words nor the topic's is in that passage. The
+        facet takes the lead's place (its score and coverage) and is as sure as the question
+        is of the subject: the lead's evidence without the words that ask the fact, with the
+        fact held. None when no facet, or more than one, holds the fact."""
         shown = {hit.passage.id for hit in found.hits}
         holding = [
             passage
@@ -1242,16 +1273,17 @@ class Assistant:
             and not passage.is_historical
             and not missing_facts(asked, passage.text)
         ]
-        if len(holding) != 1 or not self.without_subject(self.retrieve(question)):
+        if len(holding) != 1:
             return None
-        lead = found.hits[0]
+        lead, facet = found.hits[0], holding[0]
+        features = {**(found.subject or found.features), "fact_missing": 0.0}
         return dataclasses.replace(
             found,
-            hits=(Hit(holding[0], lead.score, lead.coverage), *found.hits),
-            # (without its words that ask the fact, or with the fact held)
-            features=found.subject or {**found.features, "fact_missing": 0.0},
+            hits=(Hit(facet, lead.score, lead.coverage), *found.hits),
+            features=features,
             missing=(),
             subject=None,
+            candidates=((facet.id, features), *found.candidates),
         )
 
     def _answers_in_context(

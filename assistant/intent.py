@@ -1020,27 +1020,25 @@ def has_anaphor(tokens: Sequence[str]) -> bool:
     dat?", "kan ik daarvoor ook ...", "zo'n lening"), rather than only opening like a
     continuation ("en de cofinanciering?"), which may as well change the subject. A
     demonstrative before a unit of time points at the present, not at anything said: "dit
-    jaar", "deze week", "this year". Nor does a pronoun for what the question names itself
-    (`_named_in_the_question`): "mijn moeder gaat met pensioen, wanneer krijgt ze ...?", "en
-    mijn autoverzekering, kan ik die opzeggen?"."""
+    jaar", "deze week", "this year". Nor does a pronoun for a person the question names
+    itself (`_names_the_person`): "mijn moeder gaat met pensioen, wanneer krijgt ze ...?"."""
     return any(
         t in REFERENCE_WORDS
         and not (t in _DEICTIC and _next(tokens, i) in _NOW)
-        and not _named_in_the_question(tokens, i)
+        and not _names_the_person(tokens, i)
         for i, t in enumerate(tokens)
     )
 
 
-def _named_in_the_question(tokens: Sequence[str], i: int) -> bool:
-    """Whether the pronoun at `i` stands for what the question names itself, mostly a person,
-    not for anything said before:
+def _names_the_person(tokens: Sequence[str], i: int) -> bool:
+    """Whether the pronoun at `i` stands for a person the question names itself, not for
+    anything said before:
 
     - "die" opening a relative clause after that person, where the person opens the question
-      or follows a preposition ("voor mijn dochter die naar de unief gaat"), or anywhere after
-      an indefinite article ("ik heb een dochter die ..."); after a verb, "die" is the object
-      and points back ("krijgt mijn dochter die ook?");
-    - a pronoun that takes up a noun set apart before the question (see
-      `_resumes_a_dislocated_noun`), person or not;
+      or follows a preposition ("voor mijn dochter die naar de unief gaat"), or after an
+      indefinite article that does not follow the question's first word ("ik heb een dochter
+      die ...", "een vriend die ..."); right after a verb, "die" is the object and points back
+      ("krijgt mijn dochter die ook?", "kan een collega die ook krijgen?");
     - "ze", "zij", "hem" after that person, not right after it ("mijn moeder gaat met
       pensioen, wanneer krijgt ze ..."; in "kan mijn partner ze aftrekken?" "ze" is what was
       named before); "hun", "hen", "they", "them", "their" only after people ("my parents lent
@@ -1051,14 +1049,12 @@ def _named_in_the_question(tokens: Sequence[str], i: int) -> bool:
     ("tellen de uitgaven die we al deden ook mee?").
     """
     token = tokens[i]
-    if _resumes_a_dislocated_noun(tokens, i):
-        return True
     if token == "die":
         return (
             i >= 2
             and tokens[i - 1] in _PERSONS
             and (
-                tokens[i - 2] in _INDEFINITE
+                (tokens[i - 2] in _INDEFINITE and i != 3)
                 or (tokens[i - 2] in _DETERMINERS and (i == 2 or tokens[i - 3] in _PREPOSITIONS))
             )
         )
@@ -1066,29 +1062,6 @@ def _named_in_the_question(tokens: Sequence[str], i: int) -> bool:
     return any(t in people for t in tokens[: max(i - 1, 0)])
 
 
-def _resumes_a_dislocated_noun(tokens: Sequence[str], i: int) -> bool:
-    """Whether the pronoun at `i` takes up the noun the question opens with, set apart before
-    the question proper ("En mijn autoverzekering, kan ik die zomaar opzeggen?"): a possessive,
-    one or two words, a verb, a subject and the pronoun (in Dutch). Without the subject the
-    pronoun may be the subject and point back ("mijn partner, kan die dat ook?" has "dat";
-    "mijn partner kan die ook aanvragen?" asks about what was named before)."""
-    start = 1 if tokens and tokens[0] in _OPENERS else 0
-    return (
-        tokens[i] in _RESUMPTIVE
-        and i - start in (4, 5)
-        and tokens[start] in _POSSESSIVES
-        and tokens[i - 1] in _SUBJECTS
-        and _CLAUSE_WORDS.isdisjoint(tokens[start:i])
-    )
-
-
-_OPENERS = frozenset("en maar".split())
-_POSSESSIVES = frozenset("mijn m'n mn onze ons uw jouw".split())
-_SUBJECTS = frozenset("ik je jij we wij ge gij u".split())
-_RESUMPTIVE = frozenset("die dat het hem ze".split())
-# Words that open a clause of their own: "mijn zus vraagt of ik die ook kan krijgen" is no
-# noun set apart, and "die" there points back.
-_CLAUSE_WORDS = frozenset("of dat als omdat want wanneer zodat hoe waar wat wie welke".split())
 # Pronouns that may stand for one person ("ze" and "zij" for several as well).
 _PERSON_PRONOUNS = frozenset("ze zij hem".split())
 # Pronouns that stand for several.
@@ -1096,8 +1069,9 @@ _PLURAL_PRONOUNS = frozenset("hun hen they them their".split())
 # What stands before a person a user names: "mijn dochter", "onze buren", "my daughter".
 _DETERMINERS = frozenset("mijn m'n mn ons onze uw je jouw zijn haar hun de een my our".split())
 _PREPOSITIONS = frozenset("voor van met aan bij naar door over op for of with to by".split())
-# An indefinite article: "een vriend die" is someone new, never what was named before
-# ("ik heb een dochter die gaat studeren"), wherever it stands.
+# An indefinite article: "een vriend die" is someone new ("ik heb een dochter die gaat
+# studeren"), unless a verb opens the question right before it ("kan een collega die ook
+# krijgen?": "die" is the object).
 _INDEFINITE = frozenset("een ne nen".split())
 # Several people a user names in their own question.
 _PEOPLE = frozenset(
