@@ -1161,10 +1161,11 @@ class Assistant:
                 scored.append((score, pid))
         if not scored:
             return found
-        added = {pid for _, pid in sorted(scored, reverse=True)[:RERANK]}
+        best = sorted(scored, reverse=True)[:RERANK]
+        added = {pid for _, pid in best}
         hits = [h for h in found.hits if h.passage.id not in added]
         start = len(hits)
-        for score, pid in sorted(scored, reverse=True)[:RERANK]:
+        for score, pid in best:
             doc = self._positions[pid]
             hits.append(Hit(self.index.passages[doc], score, self.index.coverage(groups, doc)))
         extended = dataclasses.replace(found, hits=tuple(hits))

@@ -1054,6 +1054,7 @@ def _names_the_person(tokens: Sequence[str], i: int) -> bool:
             i >= 2
             and tokens[i - 1] in _PERSONS
             and (
+                # (not "kan een collega die ...": a verb that opens the question, then "een")
                 (tokens[i - 2] in _INDEFINITE and i != 3)
                 or (tokens[i - 2] in _DETERMINERS and (i == 2 or tokens[i - 3] in _PREPOSITIONS))
             )
