@@ -643,6 +643,36 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
 @pytest.mark.parametrize(
     ("question", "passage"),
     [
+        # A common misspelling of "copyright"; "automatic" is the passages' "automatisch".
+        ("is copywrite automatic in belgium", "auteursrecht"),
+        # A wife is the lender's or manager's partner, whom the conditions name.
+        (
+            "my wife wants to lend our studio money through a winwinlening, is she allowed to",
+            "winwinlening-voorwaarden",
+        ),
+        # Technicians are the "technici" the performers' VAT rule leaves out.
+        (
+            "sound technician on a theatre tour, which VAT rate do I charge",
+            "btw-uitvoerende-artiesten",
+        ),
+        # An "admin fee" is the collecting society's "beheerskosten".
+        ("does the sabam admin fee differ for publishers", "sabam-kosten-lidmaatschap"),
+        # "overgangsmaatregelen" are the "overgangsregeling"; to "aantonen" is to prove.
+        (
+            "mag ik de overgangsmaatregelen voor mijn auteursrechten nog toepassen",
+            "auteursrechten-overgangsregeling-2023",
+        ),
+        ("hoe kan ik aantonen dat mijn scenario van mij is", "i-depot"),
+    ],
+)
+def test_everyday_words_reach_the_passage_in_its_own_words(assistant, question, passage):
+    answer = assistant.ask(question)
+    assert answer.answered and answer.passages[0].id == passage
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
         # Paying a loan off over years is its term ("looptijd").
         ("over hoeveel jaar mag ik een cultuurkrediet afbetalen", "cultuurkrediet"),
         # Flemish "intrest" and "interest" are the passages' "rente".
