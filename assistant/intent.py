@@ -61,6 +61,7 @@ CHAT = frozenset(
     kunde kunt gij zijde jou met gaat het hoe how are eigenlijk zoal zoals anders goede goeie
     goeien good hartelijk hartelijke vriendelijke fijne prettige nogmaals echt enorm lot
     very so much tot vo wegwijzer beaucoup alstublieft alsjeblieft asjeblieft astublieft svp
+    someone somebody anyone anybody
     """.split()
 )
 _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
@@ -256,14 +257,19 @@ _BYE = FAREWELLS - GREETINGS
 # can I go).
 _HELP_VERBS = HELP | frozenset("helpt helps helping geholpen terecht".split())
 _WHO_OR_WHERE = frozenset("wie waar who where".split())
+# Asking whether someone helps asks who does: "kan iemand mij helpen?", "is er iemand die
+# helpt?", "can anyone help me?"; not in a message that thanks ("bedankt, iemand heeft me
+# geholpen").
+_SOMEONE = frozenset("iemand someone somebody anyone anybody".split())
 
 
 def asks_who_helps(tokens: Sequence[str]) -> bool:
-    """Whether a message asks who or where helps ("who can help me?", "wie kan mij helpen?"):
-    alone a request for help with Wegwijzer, after a topic maybe a question about it. The
-    question word comes first, and the message does not address Wegwijzer ("wie ben jij?
-    help")."""
-    asking = [i for i, t in enumerate(tokens) if t in _WHO_OR_WHERE]
+    """Whether a message asks who or where helps ("who can help me?", "wie kan mij helpen?",
+    "kan iemand mij helpen?"): alone a request for help with Wegwijzer, after a topic maybe a
+    question about it. The question word comes first, and the message does not address
+    Wegwijzer ("wie ben jij? help")."""
+    who = _WHO_OR_WHERE if set(tokens) & _THANKING else _WHO_OR_WHERE | _SOMEONE
+    asking = [i for i, t in enumerate(tokens) if t in who]
     helping = [i for i, t in enumerate(tokens) if t in _HELP_VERBS]
     return bool(asking and helping and asking[0] < helping[-1]) and not set(tokens) & _ADDRESS
 

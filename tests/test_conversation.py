@@ -791,6 +791,8 @@ def test_who_can_help_after_a_topic_gets_its_desk(assistant, topic, desk):
         "waar kan ik daarvoor terecht?",  # no smalltalk, yet it asks the same
         "wie kan me daarbij helpen?",
         "waar kunnen we daarvoor terecht?",  # "we" was a word of a subject besides help
+        "kan iemand mij helpen?",  # was help with Wegwijzer: "iemand" asked no one
+        "can someone help me?",  # was the topic's own passage again
     ):
         conversation = Conversation(assistant)
         assert conversation.ask(topic).answered

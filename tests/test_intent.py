@@ -54,6 +54,11 @@ from assistant.intent import (
         ("tot hoeveel?", None),  # "tot" says goodbye only with "ziens", "straks", "later"
         ("tot wanneer?", None),
         ("ik heb een vraagje", "help"),
+        # Whether someone helps asks who does; thanking for it does not.
+        ("kan iemand mij helpen?", "help"),
+        ("is er iemand die helpt?", "help"),
+        ("can anyone help me?", "help"),
+        ("bedankt, iemand heeft me geholpen", "thanks"),
         ("thank you very much", "thanks"),
         ("merciii, heel nuttig", "thanks"),
         ("ik heb een vraag over de btw", None),
