@@ -368,6 +368,53 @@ def _asks_whom(tokens: Sequence[str]) -> bool:
     return bool(asking and contacting and asking[0] < contacting[-1])
 
 
+# A message that thanks and says only that the answer helped or what the user will do now
+# ("thanks, that helped", "bedankt, ik ga ze bellen", "dank je, nu weet ik genoeg") is thanks:
+# read as a question, "that helped" had got the passage on help after an infringement. Beside
+# thanks, courtesy and stopwords it holds only these words (`_thanks_for_an_answer`).
+_AFTER_AN_ANSWER = frozenset(
+    """
+    weet weten wist wou wilde genoeg geholpen verder zoek zoeken uit bellen bel mailen mail
+    contacteren contacteer contact proberen probeer doen doe ga gaan antwoord antwoorden uitleg
+    info informatie duidelijk helder begrepen snap snappen lezen lees nodig had al nu straks
+    later morgen alvast zeker meteen direct opvolgen regelen
+    helped helps needed need wanted know knew got understand clear call email check try will
+    ill ll do read answer answers information already now tomorrow thats exactly just what
+    looking
+    """.split()
+)
+# At most this many words: a longer message says more than thanks.
+THANKS_MESSAGE_WORDS = 10
+# "bedankt, nog een vraag": thanks before a question.
+_ANNOUNCED = frozenset("vraag vraagje vragen question questions".split())
+_QUESTION_WORDS = frozenset(
+    """
+    hoe wat wie waar wanneer welke welk hoeveel hoelang waarom how what who where when which why
+    """.split()
+)
+# "ok thanks, that's what I needed": "what" after "that" asks nothing.
+_SAYING_WHAT = frozenset("that thats dat da".split())
+
+
+def _thanks_for_an_answer(text: str, tokens: Sequence[str], stopwords: Collection[str]) -> bool:
+    """Whether a message thanks for an answer and asks nothing (see `_AFTER_AN_ANSWER`): no
+    question mark, no question word, no "en" or "and" that asks on ("merci, en voor een
+    vzw"), no question it announces."""
+    if "?" in text or len(tokens) > THANKS_MESSAGE_WORDS or not set(tokens) & THANKS:
+        return False
+    if set(tokens) & (CONTINUATIONS | _ANNOUNCED):
+        return False
+    if any(
+        word in _QUESTION_WORDS and before not in _SAYING_WHAT
+        for before, word in itertools.pairwise(["", *tokens])
+    ):
+        return False
+    return all(
+        t in _ALLOWED or t in stopwords or t in _AFTER_AN_ANSWER or t in REFERENCE_WORDS
+        for t in tokens
+    )
+
+
 def message_smalltalk(
     text: str, tokens: Sequence[str], stopwords: Collection[str] = ()
 ) -> str | None:
@@ -399,7 +446,10 @@ def message_smalltalk(
         if symbols & _THANKS_EMOJI:
             return "thanks"
         return "help"
-    return smalltalk_kind(tokens, stopwords)
+    kind = smalltalk_kind(tokens, stopwords)
+    if kind is None and _thanks_for_an_answer(text, tokens, stopwords):
+        return "thanks"
+    return kind
 
 
 # Function words that occur in English questions and not in Dutch ones.

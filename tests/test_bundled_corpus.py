@@ -619,6 +619,14 @@ def test_an_acronym_in_a_title_abbreviates_it_only_by_its_initials(assistant):
     assert _title_alias("Cultuurbank (2016)", index) is None
 
 
+def test_thanks_after_an_answer_get_no_passage(assistant):
+    # "that helped" had got the passage on help after an infringement, answered; "dank je, nu
+    # weet ik genoeg" the refusal's "Daar heb ik geen antwoord op".
+    for thanks in ("thanks, that helped", "dank je, nu weet ik genoeg"):
+        answer = assistant.ask(thanks)
+        assert answer.outcome == "smalltalk" and not answer.passages
+
+
 def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
     # "visa" also stood for "kunstenaarsvisum", a visa abolished in 2023: "do I need a visa?"
     # showed the former artists' commission beside the work passage.

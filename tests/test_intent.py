@@ -163,6 +163,17 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("hoeveel kost een merk alsjeblieft", None),
         ("super, dat helpt", "thanks"),
         ("nee dank je", "thanks"),
+        # Thanks that say the answer helped, or what the user will do now; not thanks that
+        # ask on, announce a question or name a subject.
+        ("thanks, that helped", "thanks"),
+        ("ok thanks, that's what I needed", "thanks"),
+        ("bedankt, ik ga ze bellen", "thanks"),
+        ("hartelijk dank voor je antwoord", "thanks"),
+        ("merci, kan ik ook online aanvragen", None),
+        ("bedankt, en hoeveel kost dat", None),
+        ("thanks, and for a vzw", None),
+        ("merci, ik heb nog een vraag over de btw", None),
+        ("dank u, de startlening van pmv", None),
         ("...", "help"),
         ("🤷", "help"),
         # A follow-up or a question with a subject is no smalltalk.
