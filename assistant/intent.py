@@ -151,6 +151,18 @@ _ACKNOWLEDGEMENTS = _whole_messages(
     "ja|jawel|jaja|ja hoor|yes|yep|sorry|sorry hoor|sorri|excuseer|excuses|oeps|oops"
     "|tja|euh|eh|he|hm|hmm"
 )
+# Whole messages that take an answer in ("goed om te weten", "I see", "got it"): thanks, not a
+# question ("I see" had said goodbye, "see" being a farewell; "goed om te weten" had got the
+# topic's answer again).
+_TAKEN_IN = _whole_messages(
+    """
+    goed om te weten | good to know | nice to know | i see | ah i see | oh i see | i get it |
+    got it | ok got it | makes sense | that makes sense | understood | noted | ah zo | ah ok |
+    ah oke | aha | oh ok | oh oke | ah ja | oh zo | ik begrijp het | begrepen | ik snap het |
+    alright | allright | all right | will do | zal ik doen | komt in orde | klinkt goed |
+    sounds good | interessant | interesting | genoteerd
+    """
+)
 # Yes and no: with courtesy words alone, a message that asks nothing (`asks_nothing`).
 _YES_NO = frozenset("ja jaja jawel nee neen nope yes yep no".split())
 # Whole messages that end the chat though no word of them is a farewell: "stop" read as a
@@ -435,6 +447,8 @@ def message_smalltalk(
         return "privacy"
     if whole in _ACKNOWLEDGEMENTS:
         return "help"
+    if whole in _TAKEN_IN:
+        return "thanks"
     if " ".join(t for t in tokens if t not in _FILLERS) in _LANGUAGE_MESSAGES or _foreign(tokens):
         return "language"
     if not tokens:

@@ -161,6 +161,12 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         # question about "alstublieft".
         ("help alstublieft", "help"),
         ("hoeveel kost een merk alsjeblieft", None),
+        # Taking an answer in: "I see" had said goodbye, "goed om te weten" got the topic's
+        # answer again.
+        ("I see", "thanks"),
+        ("goed om te weten", "thanks"),
+        ("got it", "thanks"),
+        ("see you", "bye"),
         ("super, dat helpt", "thanks"),
         ("nee dank je", "thanks"),
         # Thanks that say the answer helped, or what the user will do now; not thanks that
