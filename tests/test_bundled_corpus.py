@@ -619,6 +619,15 @@ def test_an_acronym_in_a_title_abbreviates_it_only_by_its_initials(assistant):
     assert _title_alias("Cultuurbank (2016)", index) is None
 
 
+def test_who_helps_artists_in_general_is_not_the_desk_for_artists_from_outside_the_eu(assistant):
+    # The passage on help with visas and permits had "hulp", "advies" and "contact" as
+    # keywords: any question on help for artists led to it.
+    answer = assistant.ask("who can help me with legal questions as an artist?")
+    assert answer.answered and answer.passages[0].id == "cultuurloket"
+    answer = assistant.ask("who helps foreign artists with a work permit?")
+    assert answer.answered and answer.passages[0].id == "hulp-kunstenaars-buiten-eu"
+
+
 def test_thanks_after_an_answer_get_no_passage(assistant):
     # "that helped" had got the passage on help after an infringement, answered; "dank je, nu
     # weet ik genoeg" the refusal's "Daar heb ik geen antwoord op".
