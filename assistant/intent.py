@@ -163,6 +163,8 @@ _TAKEN_IN = _whole_messages(
     sounds good | interessant | interesting | genoteerd
     """
 )
+# Words that may open such a message: "ah oké, goed om te weten!", "ok, got it".
+_TAKING_IN = frozenset("ah oh ok oke okay okee ja aha super top cool nice hmm wow".split())
 # Yes and no: with courtesy words alone, a message that asks nothing (`asks_nothing`).
 _YES_NO = frozenset("ja jaja jawel nee neen nope yes yep no".split())
 # Whole messages that end the chat though no word of them is a farewell: "stop" read as a
@@ -447,7 +449,9 @@ def message_smalltalk(
         return "privacy"
     if whole in _ACKNOWLEDGEMENTS:
         return "help"
-    if whole in _TAKEN_IN:
+    if whole in _TAKEN_IN or (
+        " ".join(itertools.dropwhile(_TAKING_IN.__contains__, tokens)) in _TAKEN_IN
+    ):
         return "thanks"
     if " ".join(t for t in tokens if t not in _FILLERS) in _LANGUAGE_MESSAGES or _foreign(tokens):
         return "language"

@@ -166,6 +166,8 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("I see", "thanks"),
         ("goed om te weten", "thanks"),
         ("got it", "thanks"),
+        ("Ah oké, goed om te weten!", "thanks"),  # opened by "ah", "ok", "super"
+        ("oké, en wat kost een model?", None),
         ("see you", "bye"),
         ("super, dat helpt", "thanks"),
         ("nee dank je", "thanks"),
