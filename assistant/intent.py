@@ -272,9 +272,13 @@ _BYE = FAREWELLS - GREETINGS
 _HELP_VERBS = HELP | frozenset("helpt helps helping geholpen terecht".split())
 _WHO_OR_WHERE = frozenset("wie waar who where".split())
 # Asking whether someone helps asks who does: "kan iemand mij helpen?", "is er iemand die
-# helpt?", "can anyone help me?"; not in a message that thanks ("bedankt, iemand heeft me
-# geholpen").
+# helpt?", "can anyone help me?". Not in a message that thanks or praises ("super, iemand
+# heeft me al geholpen"), not when the help is done ("geholpen", "helped"), and not when the
+# user is the one who helps ("ik wil iemand helpen").
 _SOMEONE = frozenset("iemand someone somebody anyone anybody".split())
+_HELPED = frozenset("geholpen helped".split())
+_HELPERS = frozenset("ik wij we i".split())
+_OK = frozenset("ok oke okay okee".split())  # "ok, kan iemand mij helpen?" still asks
 
 
 def asks_who_helps(tokens: Sequence[str]) -> bool:
@@ -282,10 +286,17 @@ def asks_who_helps(tokens: Sequence[str]) -> bool:
     "kan iemand mij helpen?"): alone a request for help with Wegwijzer, after a topic maybe a
     question about it. The question word comes first, and the message does not address
     Wegwijzer ("wie ben jij? help")."""
-    who = _WHO_OR_WHERE if set(tokens) & _THANKING else _WHO_OR_WHERE | _SOMEONE
-    asking = [i for i, t in enumerate(tokens) if t in who]
+    if set(tokens) & _ADDRESS:
+        return False
     helping = [i for i, t in enumerate(tokens) if t in _HELP_VERBS]
-    return bool(asking and helping and asking[0] < helping[-1]) and not set(tokens) & _ADDRESS
+    asking = [i for i, t in enumerate(tokens) if t in _WHO_OR_WHERE]
+    if asking and helping and asking[0] < helping[-1]:
+        return True
+    if set(tokens) & (THANKS - _HELP_VERBS - _OK):
+        return False
+    someone = [i for i, t in enumerate(tokens) if t in _SOMEONE and not set(tokens[:i]) & _HELPERS]
+    helped = [i for i in helping if tokens[i] not in _HELPED]
+    return bool(someone and helped and someone[0] < helped[-1])
 
 
 # Verbs of making a work, whose object is what the maker makes: "ik ontwerp brillen".
@@ -385,43 +396,47 @@ def _asks_whom(tokens: Sequence[str]) -> bool:
 # A message that thanks and says only that the answer helped or what the user will do now
 # ("thanks, that helped", "bedankt, ik ga ze bellen", "dank je, nu weet ik genoeg") is thanks:
 # read as a question, "that helped" had got the passage on help after an infringement. Beside
-# thanks, courtesy and stopwords it holds only these words (`_thanks_for_an_answer`).
+# thanks, courtesy and stopwords it holds only these words (`_thanks_for_an_answer`); not
+# words that ask for more ("ik zoek nog info", "I need a form").
 _AFTER_AN_ANSWER = frozenset(
     """
-    weet weten wist wou wilde genoeg geholpen verder zoek zoeken uit bellen bel mailen mail
-    contacteren contacteer contact proberen probeer doen doe ga gaan antwoord antwoorden uitleg
-    info informatie duidelijk helder begrepen snap snappen lezen lees nodig had al nu straks
-    later morgen alvast zeker meteen direct opvolgen regelen
-    helped helps needed need wanted know knew got understand clear call email check try will
-    ill ll do read answer answers information already now tomorrow thats exactly just what
-    looking
+    weet weten wist wou wilde genoeg geholpen verder zocht bellen bel mailen mail contacteren
+    contacteer contact proberen probeer doen doe ga gaan antwoord antwoorden uitleg info
+    informatie duidelijk helder begrepen snap snappen lezen lees al nu straks later morgen
+    alvast zeker meteen direct opvolgen regelen precies
+    helped helps needed wanted know knew got understand clear call email check try will ill
+    ll do read answer answers information already now tomorrow thats exactly just what looking
     """.split()
 )
 # At most this many words: a longer message says more than thanks.
-THANKS_MESSAGE_WORDS = 10
+_THANKS_MESSAGE_WORDS = 10
 # "bedankt, nog een vraag": thanks before a question.
 _ANNOUNCED = frozenset("vraag vraagje vragen question questions".split())
-_QUESTION_WORDS = frozenset(
+# "merci, en voor een vzw": what follows the thanks asks on.
+_ASKING_ON = frozenset("en and maar but".split())
+# What opens a question after the thanks: a question word, or a verb before its subject
+# ("ok, kan ik ze bellen", "thanks, do I need to call them").
+_QUESTION_OPENERS = frozenset(
     """
-    hoe wat wie waar wanneer welke welk hoeveel hoelang waarom how what who where when which why
+    hoe wat wie waar wanneer welke welk hoeveel hoelang waarom kan kun kunt kunnen mag mogen
+    moet moeten is zijn ben bent heb heeft hebben zal zullen wil wilt willen zou wordt
+    how what who where when which why can could should would will may must do does did is are
     """.split()
 )
-# "ok thanks, that's what I needed": "what" after "that" asks nothing.
-_SAYING_WHAT = frozenset("that thats dat da".split())
 
 
 def _thanks_for_an_answer(text: str, tokens: Sequence[str], stopwords: Collection[str]) -> bool:
     """Whether a message thanks for an answer and asks nothing (see `_AFTER_AN_ANSWER`): no
-    question mark, no question word, no "en" or "and" that asks on ("merci, en voor een
-    vzw"), no question it announces."""
-    if "?" in text or len(tokens) > THANKS_MESSAGE_WORDS or not set(tokens) & THANKS:
+    question mark, no question word or verb opening what follows the thanks, no "en" or
+    "and" that asks on, no question it announces, no praise undone by "niet" ("ik snap het
+    nog niet", "ok, dat helpt me niet verder")."""
+    words = set(tokens)
+    if "?" in text or len(tokens) > _THANKS_MESSAGE_WORDS or not words & THANKS:
         return False
-    if set(tokens) & (CONTINUATIONS | _ANNOUNCED):
+    if words & (_ASKING_ON | _ANNOUNCED | _NOT_OR_IF):
         return False
-    if any(
-        word in _QUESTION_WORDS and before not in _SAYING_WHAT
-        for before, word in itertools.pairwise(["", *tokens])
-    ):
+    said = list(itertools.dropwhile(lambda t: t in THANKS or t in COURTESY_WORDS, tokens))
+    if said and said[0] in _QUESTION_OPENERS:
         return False
     return all(
         t in _ALLOWED or t in stopwords or t in _AFTER_AN_ANSWER or t in REFERENCE_WORDS
@@ -449,9 +464,8 @@ def message_smalltalk(
         return "privacy"
     if whole in _ACKNOWLEDGEMENTS:
         return "help"
-    if whole in _TAKEN_IN or (
-        " ".join(itertools.dropwhile(_TAKING_IN.__contains__, tokens)) in _TAKEN_IN
-    ):
+    taken_in = " ".join(itertools.dropwhile(_TAKING_IN.__contains__, tokens))
+    if "?" not in text and (whole in _TAKEN_IN or taken_in in _TAKEN_IN):
         return "thanks"
     if " ".join(t for t in tokens if t not in _FILLERS) in _LANGUAGE_MESSAGES or _foreign(tokens):
         return "language"

@@ -662,17 +662,12 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
     [
         # A common misspelling of "copyright"; "automatic" is the passages' "automatisch".
         ("is copywrite automatic in belgium", "auteursrecht"),
-        # A wife is the lender's or manager's partner, whom the conditions name.
-        (
-            "my wife wants to lend our studio money through a winwinlening, is she allowed to",
-            "winwinlening-voorwaarden",
-        ),
         # Technicians are the "technici" the performers' VAT rule leaves out.
         (
             "sound technician on a theatre tour, which VAT rate do I charge",
             "btw-uitvoerende-artiesten",
         ),
-        # An "admin fee" is the collecting society's "beheerskosten".
+        # An "admin fee" is an "administratiekost" (Sabam's) or "beheerskosten".
         ("does the sabam admin fee differ for publishers", "sabam-kosten-lidmaatschap"),
         # "overgangsmaatregelen" are the "overgangsregeling"; to "aantonen" is to prove.
         (

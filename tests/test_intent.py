@@ -182,6 +182,15 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("thanks, and for a vzw", None),
         ("merci, ik heb nog een vraag over de btw", None),
         ("dank u, de startlening van pmv", None),
+        ("bedankt, dat is wat ik zocht", "thanks"),
+        ("super, iemand heeft me al geholpen", "thanks"),  # told, not asked
+        # Thanks before a question without its question mark, or undone by "niet".
+        ("ok, kan ik ze bellen", None),
+        ("thanks, can I call them", None),
+        ("merci, ik zoek nog info", None),
+        ("ik snap het nog niet", None),
+        ("ok, dat helpt me niet verder", None),
+        ("got it?", None),
         ("...", "help"),
         ("🤷", "help"),
         # A follow-up or a question with a subject is no smalltalk.
@@ -783,6 +792,8 @@ def test_a_question_asks_for_a_desk_only_when_it_names_nothing_but_help():
     assert asks("wie kan mij helpen?") and asks("waar kan ik daarvoor terecht?")
     assert asks("who can help me with that?")
     assert not asks("wie kan mij helpen met mijn btw?")
+    # Someone asked to help, not the user helping someone.
+    assert asks("kan iemand mij daarbij helpen?") and not asks("ik wil iemand helpen")
     assert not asks("waar vind ik meer info over de startlening?")
     # Whom to turn to, without a help word.
     assert asks("bij wie moet ik daarvoor aankloppen?") and asks("bij wie moet ik daarvoor zijn?")
