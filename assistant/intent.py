@@ -286,13 +286,14 @@ def asks_who_helps(tokens: Sequence[str]) -> bool:
     "kan iemand mij helpen?"): alone a request for help with Wegwijzer, after a topic maybe a
     question about it. The question word comes first, and the message does not address
     Wegwijzer ("wie ben jij? help")."""
-    if set(tokens) & _ADDRESS:
+    words = set(tokens)
+    if words & _ADDRESS:
         return False
     helping = [i for i, t in enumerate(tokens) if t in _HELP_VERBS]
     asking = [i for i, t in enumerate(tokens) if t in _WHO_OR_WHERE]
     if asking and helping and asking[0] < helping[-1]:
         return True
-    if set(tokens) & (THANKS - _HELP_VERBS - _OK):
+    if words & (THANKS - _HELP_VERBS - _OK):
         return False
     someone = [i for i, t in enumerate(tokens) if t in _SOMEONE and not set(tokens[:i]) & _HELPERS]
     helped = [i for i in helping if tokens[i] not in _HELPED]
