@@ -169,8 +169,11 @@ class Conversation:
             back = first if refers_back(asked.tokens) and not names_own else None
             family = assistant.topic_passages(topic.passage_ids)
             found = assistant.facet_first(asked, found, back, family=family)
-            # Read alone, it names no subject: the topic's is the one it asks about.
-            subjectless = assistant.without_subject(alone.found)
+            # Read alone, it names no subject: the topic's is the one it asks about. Not the
+            # passage a refused question only came closest to: "hoeveel procent van de kosten
+            # krijg ik terug?" after a refused question on a trade fair in Paris finds FIT read
+            # with it, and was led to a passage on translators.
+            subjectless = topic.confirmed and assistant.without_subject(alone.found)
             found = assistant.fact_first(asked, found, family, subjectless=subjectless)
             if first is not None:
                 found = assistant.led_by_topic(

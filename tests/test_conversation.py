@@ -605,6 +605,21 @@ def test_a_refused_question_leaves_its_nearest_passage_as_an_unconfirmed_topic(a
     assert conversation.topic.confirmed
 
 
+def test_a_question_without_a_subject_is_not_led_to_a_passage_only_guessed(assistant):
+    # The refused question's nearest passage is only a guess: read with the question's words,
+    # "krijg ik terug" finds FIT's support for trade fairs; led by the guess, it had been
+    # given a passage on translators as a partial answer.
+    conversation = Conversation(assistant)
+    first = conversation.ask(
+        "Ik wil met mijn juwelen naar een vakbeurs in Parijs. Is daar steun voor?"
+    )
+    assert first.outcome == "not_answered" and not conversation.topic.confirmed
+    assert conversation.topic.passage_ids != ("fit",)
+    answer = conversation.ask("Hoeveel procent van de kosten krijg ik terug?")
+    assert answer.answered and _first(answer) == "fit"
+    assert _read_as_follow_up(answer)
+
+
 def test_a_question_about_another_domain_is_not_bent_though_it_opens_with_en(assistant):
     # Read with the topic's words, the rent deposit's share of the question was diluted below
     # what the model weighs; the user's own words are about renting a home.
