@@ -1250,15 +1250,20 @@ _WH_WORDS = frozenset(
     how what who where when which why
     """.split()
 )
-# Words that ask how long something lasts, whether it still holds, how it goes, what it gives
-# or who pays, of whatever is named: "hoe lang duurt het?", "hoe vraag ik dat aan?", "hoe
-# werkt dat?", "hoeveel krijg ik terug?", "wie betaalt?".
+# Words that ask how long something lasts, whether it still holds, how it goes, what it gives,
+# who pays, whether it is required, what it takes or what its rules are, of whatever is named:
+# "hoe lang duurt het?", "hoe vraag ik dat aan?", "hoe werkt dat?", "hoeveel krijg ik terug?",
+# "wie betaalt?", "is dat verplicht?", "wat heb ik nodig?", "what are the steps?".
 _ASKING_WORDS = frozenset(
     """
     lang duurt duren geldig long last lasts take takes valid gratis kosteloos free
     aanvragen aanvraag vraag indienen dien werkt work works apply
     krijg krijgen krijgt kreeg kregen terug ontvang ontvangen ontvangt
     get gets receive back betaalt betaald pays paid geld money
+    verplicht verplichte stappen stap nodig documenten papieren regels regel gevolgen geldt
+    gelden combineren combineer beslist beslissen kom komen terecht laat uitbetaald uitbetaling
+    mandatory required compulsory steps step need needed documents paperwork rules rule
+    consequences combine decides decide qualify late
     """.split()
 )
 
