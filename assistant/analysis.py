@@ -141,6 +141,7 @@ _CHAT_FORMS = {
     **dict.fromkeys("magek magde mage".split(), "mag"),
     **dict.fromkeys("kannek kanek kanik kunnek kunde kunt".split(), "kan"),
     **dict.fromkeys("hebbek hebek hedde hebte".split(), "heb"),
+    **dict.fromkeys("krijgek krijgde krijgte".split(), "krijg"),
     **dict.fromkeys("zoudek zoude".split(), "zou"),
     **dict.fromkeys("weetek weette wete".split(), "weet"),
     **dict.fromkeys("willek wilk".split(), "wil"),

@@ -223,6 +223,7 @@ def test_a_flemish_chat_form_is_read_as_the_word_it_stands_for():
     # "hoeveelde" (hoeveel ge) still asks for an amount.
     assert surface_tokens("hoeveelde moette betalen") == ["hoeveel", "moet", "betalen"]
     assert "amount" in asked_facts(surface_tokens("hoeveelde moette betalen"))
+    assert surface_tokens("hoeveel krijgde") == ["hoeveel", "krijg"]
     assert content_tokens("de waarde van mijn werk") == ["waarde", "werk"]  # a word of its own
 
 
