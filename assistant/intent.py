@@ -1242,14 +1242,6 @@ def _next(tokens: Sequence[str], i: int) -> str:
 # Pronouns that stand for something named before when nothing else in a question names it
 # ("wat kost het?"); beside a subject they are its article ("wat kost het lidmaatschap?").
 _PRONOUNS = frozenset("het it".split())
-# Question words: beside words that only ask (`_ASKING_WORDS`) they ask about nothing named
-# ("hoeveel krijg ik?", "wanneer moet ik indienen?"), as a pronoun does.
-_WH_WORDS = frozenset(
-    """
-    hoe wat wie waar wanneer welke welk hoeveel hoelang waarom
-    how what who where when which why
-    """.split()
-)
 # Words that ask how long something lasts, whether it still holds, how it goes, what it gives,
 # who pays, whether it is required, what it takes or what its rules are, of whatever is named:
 # "hoe lang duurt het?", "hoe vraag ik dat aan?", "hoe werkt dat?", "hoeveel krijg ik terug?",
@@ -1269,15 +1261,16 @@ _ASKING_WORDS = frozenset(
 
 
 def asks_of_what_was_named(words: Sequence[str], tokens: Sequence[str]) -> bool:
-    """Whether a question's content `words` only ask something of what one of its `tokens`
-    points back at: "dat", "die", or "het" and "it" with no subject beside them, and words
-    that ask for a kind of fact ("kost", "hoeveel"), how long it lasts or how it goes ("hoe
-    lang duurt het?", "hoe vraag ik dat aan?", "is dit gratis?"). Words that only ask for a
-    kind of fact point back without a pronoun: "hoeveel rente?", "en de voorwaarden?" (the
-    rate of which loan, whose conditions?); not after "een", which asks what such a thing is
-    ("wat is een tarief?", "is er een oproep?"). A question word points back as a pronoun
-    does: "hoeveel krijg ik terug?" and "wanneer moet ik indienen?" had been answered with
-    the conditions of a winwinlening (0.74) and a complaint about counterfeits (0.72)."""
+    """Whether a question's content `words` only ask something of what was named before:
+    words that ask for a kind of fact ("kost", "hoeveel"), how long it lasts, how it goes,
+    what it gives or what it takes (`_ASKING_WORDS`), with "dat", "die", "het" or "it"
+    pointing at it or not: "hoe lang duurt het?", "hoe vraag ik dat aan?", "is dit gratis?",
+    "hoeveel rente?", "en de voorwaarden?" (the rate of which loan, whose conditions?),
+    "hoeveel krijg ik terug?", "kom ik in aanmerking?". Not a word that asks for a kind of
+    fact after "een" with no pronoun, which asks what such a thing is ("wat is een tarief?",
+    "is er een oproep?"). Without the words that only ask, "hoeveel krijg ik terug?" and
+    "wanneer moet ik indienen?" had been answered with the conditions of a winwinlening
+    (0.74) and a complaint about counterfeits (0.72)."""
     generic = any(before == "een" and is_fact_cue(w) for before, w in itertools.pairwise(tokens))
     # A rate asks a figure too: "hoeveel is dat per maand?" names no subject ("maand" had led
     # it to the passage on monthly VAT returns, also after a question on the kunstwerkuitkering).
@@ -1287,8 +1280,7 @@ def asks_of_what_was_named(words: Sequence[str], tokens: Sequence[str]) -> bool:
         return not generic
     if asking and all(is_fact_cue(w) for w in asking) and not generic:
         return True
-    asks = not generic and any(t in _WH_WORDS for t in tokens)
-    if not (asks or has_anaphor(tokens) or any(t in _PRONOUNS for t in tokens)):
+    if generic and not (has_anaphor(tokens) or any(t in _PRONOUNS for t in tokens)):
         return False
     return all(is_fact_cue(w) or w in _ASKING_WORDS for w in asking)
 

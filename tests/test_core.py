@@ -328,6 +328,11 @@ def test_a_question_without_a_subject_asks_for_one(assistant):
         "wie beslist?",
         "is it mandatory?",
         "what documents do I need?",
+        # With no question word nor pronoun: how the kunstwerkattest is assessed
+        # (0.70) and the 2023 reform of author's rights (0.72) had answered.
+        "kom ik in aanmerking?",
+        "do I qualify?",
+        "krijg ik geld terug?",
     ):
         answer = assistant.ask(text)
         assert answer.message.startswith("Waarover gaat je vraag?"), text
