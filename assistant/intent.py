@@ -1255,7 +1255,7 @@ _ASKING_WORDS = frozenset(
     verplicht verplichte stappen stap nodig documenten papieren regels regel gevolgen geldt
     gelden combineren combineer beslist beslissen kom komen terecht laat uitbetaald uitbetaling
     mandatory required compulsory steps step need needed documents paperwork rules rule
-    consequences combine decides decide qualify late
+    consequences combine decides decide qualify late entitled
     """.split()
 )
 
@@ -1282,7 +1282,9 @@ def asks_of_what_was_named(words: Sequence[str], tokens: Sequence[str]) -> bool:
         return True
     if generic and not (has_anaphor(tokens) or any(t in _PRONOUNS for t in tokens)):
         return False
-    return all(is_fact_cue(w) or w in _ASKING_WORDS for w in asking)
+    # "recht op" is being entitled to something, not a right: "heb ik recht op iets?".
+    entitled = {"recht"} if ("recht", "op") in itertools.pairwise(tokens) else set()
+    return all(is_fact_cue(w) or w in _ASKING_WORDS or w in entitled for w in asking)
 
 
 def asks_for_a_time(tokens: Sequence[str]) -> bool:

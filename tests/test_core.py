@@ -333,11 +333,17 @@ def test_a_question_without_a_subject_asks_for_one(assistant):
         "kom ik in aanmerking?",
         "do I qualify?",
         "krijg ik geld terug?",
+        # "recht op" is being entitled to something: the passage on copyright had answered.
+        "heb ik recht op iets?",
+        "am I entitled to anything?",
     ):
         answer = assistant.ask(text)
         assert answer.message.startswith("Waarover gaat je vraag?"), text
     answer = assistant.ask("is een beroepsaansprakelijkheidsverzekering verplicht?")
     assert answer.answered and answer.passages[0].id == "beroepsaansprakelijkheid"
+    assert assistant.ask("heb ik recht op een kunstwerkuitkering?").passages[0].id == (
+        "kunstwerkuitkering"
+    )
     answer = assistant.ask("hoeveel krijg ik terug van de kmo-portefeuille?")
     assert answer.answered and answer.passages[0].id == "kmo-portefeuille"
     # After "een" such a word asks what such a thing is: it names its subject.
