@@ -169,15 +169,15 @@ class Conversation:
             back = first if refers_back(asked.tokens) and not names_own else None
             family = assistant.topic_passages(topic.passage_ids)
             found = assistant.facet_first(asked, found, back, family=family)
-            # Read alone, it names no subject: the topic's is the one it asks about. Not the
-            # passage a refused question only came closest to: "hoeveel procent van de kosten
-            # krijg ik terug?" after a refused question on a trade fair in Paris finds FIT read
-            # with it, and was led to a passage on translators.
-            subjectless = topic.confirmed and assistant.without_subject(alone.found)
+            # Read alone, it names no subject: the topic's is the one it asks about.
+            subjectless = assistant.without_subject(alone.found)
             found = assistant.fact_first(asked, found, family, subjectless=subjectless)
             if first is not None:
+                # Not by a passage a refused question only came closest to: "hoeveel procent
+                # van de kosten krijg ik terug?" after a refused question on a trade fair in
+                # Paris finds FIT with that question's words, not the guess (translators).
                 found = assistant.led_by_topic(
-                    asked, found, first, subjectless=subjectless, family=family
+                    asked, found, first, subjectless=subjectless and topic.confirmed, family=family
                 )
             found = assistant.current_first(asked, found, first)
             reading = _Reading(found, assistant.decide(found))
@@ -192,7 +192,9 @@ class Conversation:
             )
             desk = followed_up and chosen is not before
         # Only the reading that is answered is composed (snippets, suggestions).
-        answer = assistant.compose(chosen.found, chosen.decision, top_k)
+        answer = assistant.compose(
+            chosen.found, chosen.decision, top_k, named_before=topic is not None
+        )
         if followed_up:
             answer = self._as_follow_up(answer, topic)
         if desk and topic is not None:  # (`desk_asked` is only asked with a topic)

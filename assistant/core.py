@@ -41,6 +41,7 @@ from assistant.intent import (
     message_smalltalk,
     missing_facts,
     names_nothing,
+    only_asks,
     refers_back,
     speaks_of,
     spoken_kinds,
@@ -865,10 +866,10 @@ class Assistant:
         )
 
     def without_subject(self, found: Retrieval) -> bool:
-        """Whether a question read on its own names no subject: it points at one named before
-        ("wat kost dat?", "hoeveel is die?", "hoe lang duurt het?"), which no passage can know,
-        or has no word to look up at all ("wat is dat?", "beste wegwijzer"), figures aside
-        ("14", "EUR 37")."""
+        """Whether a question read on its own names no subject: it only asks something of one
+        named before ("wat kost dat?", "hoeveel is die?", "hoe lang duurt het?", "wat heb ik
+        nodig?"), which no passage can know, or has no word to look up at all ("wat is dat?",
+        "beste wegwijzer"), figures aside ("14", "EUR 37")."""
         return (
             not found.in_context
             and found.smalltalk is None
@@ -880,20 +881,24 @@ class Assistant:
         )
 
     def _names_only_a_fact(self, found: Retrieval) -> bool:
-        """Whether a question asks a kind of fact of something it only points at: one of its
-        words stands for something named before ("dat", "die", or "het" and "it" with no
-        subject beside them), and the others ask for the fact ("kost", "hoeveel"), how long it
-        lasts or how it goes (`intent.asks_of_what_was_named`)."""
+        """Whether a question only asks something of what was named before, pointing at it
+        ("dat", "die", "het", "it") or not: its words ask for a kind of fact ("kost",
+        "hoeveel"), how long it lasts, how it goes or what it takes
+        (`intent.asks_of_what_was_named`)."""
         return bool(found.groups) and asks_of_what_was_named(
             [g.word for g in found.groups], found.tokens
         )
 
-    def compose(self, found: Retrieval, decision: Decision, top_k: int = 3) -> Answer:
-        """The `Answer` a user reads for a retrieval and its decision."""
+    def compose(
+        self, found: Retrieval, decision: Decision, top_k: int = 3, *, named_before: bool = False
+    ) -> Answer:
+        """The `Answer` a user reads for a retrieval and its decision. `named_before`: the
+        conversation has a topic, so a question that asks something of no subject is not asked
+        to name one (the user did, a turn before); it is told there is no reliable answer."""
         if decision.outcome == "smalltalk":
             return self._smalltalk(found, decision)
         if decision.outcome == "not_answered":
-            return self._not_answered(found, decision)
+            return self._not_answered(found, decision, named_before=named_before)
         hits = found.hits
         chosen = [h for h in hits[:top_k] if h.score >= RELATIVE_CUTOFF * hits[0].score]
         # Each term at the weight of its heaviest word: a follow-up's own words before the
@@ -1010,6 +1015,8 @@ class Assistant:
             return False
         if asks_nothing(found.tokens):
             return False  # "beste wegwijzer"
+        if self.without_subject(found):
+            return True  # "how much do I get back?": words no passage has, that only ask
         features = found.features if found.hits else NO_EVIDENCE
         if refers_back(found.tokens) and (
             has_anaphor(found.tokens) or features["unknown_rare"] < NEW_THING_SHARE
@@ -1017,7 +1024,10 @@ class Assistant:
             return True
         if found.groups and not found.hits:
             return False  # the corpus knows none of its words
-        if any(not self.index.knows(g) and not names_nothing(g.word) for g in found.groups):
+        if any(
+            not (self.index.knows(g) or names_nothing(g.word) or only_asks(g.word))
+            for g in found.groups
+        ):
             return False  # a word of something else ("weer", "supermarkt")
         if self.index.names_subject(found.groups):
             return False
@@ -1514,10 +1524,14 @@ class Assistant:
             related=tuple(PassageRef(r.id, r.title) for r in (self._by_id[i] for i in p.related)),
         )
 
-    def _not_answered(self, found: Retrieval, decision: Decision) -> Answer:
+    def _not_answered(
+        self, found: Retrieval, decision: Decision, *, named_before: bool = False
+    ) -> Answer:
         suggestions = [h.passage.questions[0] for h in found.hits[:3]]
         # Without a subject, the user can ask again with one; no desk knows it either.
-        without_subject = self.without_subject(found)
+        # After a topic, one that asks something ("wat kost dat?") is told there is no
+        # answer: the user named a subject a turn before. "beste wegwijzer" still asks nothing.
+        without_subject = self.without_subject(found) and not (named_before and found.groups)
         return Answer(
             question=found.question,
             answered=False,

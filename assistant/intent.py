@@ -1251,13 +1251,20 @@ _ASKING_WORDS = frozenset(
     lang duurt duren geldig long last lasts take takes valid gratis kosteloos free
     aanvragen aanvraag vraag indienen dien werkt work works apply
     krijg krijgen krijgt kreeg kregen terug ontvang ontvangen ontvangt
-    get gets receive back betaalt betaald pays paid geld money
+    receive back betaalt betaald pays paid
     verplicht verplichte stappen stap nodig documenten papieren regels regel gevolgen geldt
-    gelden combineren combineer beslist beslissen kom komen terecht laat uitbetaald uitbetaling
-    mandatory required compulsory steps step need needed documents paperwork rules rule
-    consequences combine decides decide qualify late entitled
+    gelden combineren combineer beslist beslissen kom komen terecht
+    mandatory required compulsory steps step needed documents paperwork rules rule
+    consequences combine decides decide qualify entitled
     """.split()
 )
+
+
+def only_asks(word: str) -> bool:
+    """Whether a word only asks something of whatever is named (`_ASKING_WORDS`, or a kind of
+    fact: "kost", "voorwaarden"): "back" or "paperwork", which no passage has, are no words of
+    another subject."""
+    return word in _ASKING_WORDS or is_fact_cue(word)
 
 
 def asks_of_what_was_named(words: Sequence[str], tokens: Sequence[str]) -> bool:

@@ -624,6 +624,21 @@ def test_a_question_without_a_subject_is_not_led_to_a_passage_only_guessed(assis
     assert _read_as_follow_up(answer)
 
 
+def test_a_question_without_a_subject_after_one_is_not_asked_for_a_subject(assistant):
+    # The user named a subject a turn before: not "Waarover gaat je vraag?" but the plain
+    # refusal, with the desk, when neither reading answers.
+    conversation = Conversation(assistant)
+    conversation.ask("ik ben danser en heb een blessure, wat nu?")
+    answer = conversation.ask("wat kost dat?")
+    assert answer.outcome != "answered" or _read_as_follow_up(answer)
+    assert not answer.message.startswith("Waarover gaat je vraag?")
+    # Words that only ask, even those no passage has ("back", "paperwork"), may follow up.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de kmo-portefeuille")
+    answer = conversation.ask("how much do I get back?")
+    assert _first(answer) == "kmo-portefeuille" and _read_as_follow_up(answer)
+
+
 def test_a_question_about_another_domain_is_not_bent_though_it_opens_with_en(assistant):
     # Read with the topic's words, the rent deposit's share of the question was diluted below
     # what the model weighs; the user's own words are about renting a home.
