@@ -1005,7 +1005,8 @@ class Assistant:
         or one the topic's first passage does not hold ("mag ik mijn auteursrechten
         verhuren?" after the startlening, see `PassageIndex.names_other_subject`). A question
         that names nothing of its own ("hoeveel procent krijg ik terug?", "hoe dien ik in?")
-        may.
+        may, and so may one whose words only ask (`without_subject`) even when no passage has
+        them ("how much do I get back?", "what paperwork?").
 
         Args:
             found: the question's own retrieval (without context).

@@ -1291,7 +1291,7 @@ def asks_of_what_was_named(words: Sequence[str], tokens: Sequence[str]) -> bool:
         return False
     # "recht op" is being entitled to something, not a right: "heb ik recht op iets?".
     entitled = {"recht"} if ("recht", "op") in itertools.pairwise(tokens) else set()
-    return all(is_fact_cue(w) or w in _ASKING_WORDS or w in entitled for w in asking)
+    return all(only_asks(w) or w in entitled for w in asking)
 
 
 def asks_for_a_time(tokens: Sequence[str]) -> bool:
