@@ -6,7 +6,7 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -33,6 +33,7 @@ from assistant.intent import (
     asked_facts,
     asks_for_a_time,
     asks_for_more,
+    asks_for_the_sector_desk,
     asks_nothing,
     asks_of_what_was_named,
     has_anaphor,
@@ -471,6 +472,8 @@ class Assistant:
         order = self._titled_first(groups, hits, candidates, probabilities, order)
         order = _worded_first(candidates, probabilities, order, self.model.threshold)
         in_context = bool(context) and smalltalk is None
+        if not in_context and smalltalk is None:
+            order = self._sector_desk_first(reading, hits, order)
         order = self._successor_first(groups, hits, probabilities, order, in_context)
         search_order = hits
         order, subject = self._subject_first(
@@ -517,6 +520,19 @@ class Assistant:
         close = [k for k in order if probabilities[k] >= probabilities[order[0]] - RANK_GAP]
         first = max(close, key=lambda k: (self.model.rank(candidates[k][0]), -k))
         return _put_first(order, first)
+
+    def _sector_desk_first(
+        self, reading: AnalysedQuestion, hits: Sequence[Hit], order: list[int]
+    ) -> list[int]:
+        """The order, with the sector's desk first (`_sector_desk`) for a question that asks
+        only who helps someone of the sector with advice or questions in general
+        (`intent.asks_for_the_sector_desk`). "waar kan ik als kunstenaar terecht voor advies" had
+        got the desk for artists from outside the EU, whose text says "kunstenaar",
+        "terecht" and "vragen" too."""
+        if not asks_for_the_sector_desk(reading.tokens, [g.word for g in reading.groups]):
+            return order
+        desk = self._sector_desk(hits, order)
+        return order if desk is None else _put_first(order, desk)
 
     def _successor_first(
         self,
@@ -1389,14 +1405,20 @@ class Assistant:
         one most passages link to. The Cultuurloket, whichever desk the wording of the request
         ranks first (the desk for artists from outside the EU is about help too, but only for
         them). `found` itself when it holds no such desk."""
-        desks = [
-            (-self._central.get(hit.passage.id, 0.0), k)
-            for k, hit in enumerate(found.hits)
-            if is_desk(hit.passage) and about_help(hit.passage)
-        ]
-        if not desks or not (rank := min(desks)[1]):
+        rank = self._sector_desk(found.hits, range(len(found.hits)))
+        if not rank:
             return found
         return self._led_by(question, found, rank, on_topic=False)
+
+    def _sector_desk(self, hits: Sequence[Hit], ranks: Iterable[int]) -> int | None:
+        """Of the desks about help at `ranks` of `hits` (`is_desk`, `about_help`), the rank of
+        the one most passages link to: the desk for the whole sector. None when none is."""
+        desks = [
+            (-self._central.get(hits[k].passage.id, 0.0), k)
+            for k in ranks
+            if is_desk(hits[k].passage) and about_help(hits[k].passage)
+        ]
+        return min(desks)[1] if desks else None
 
     def _led_by(
         self,

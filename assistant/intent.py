@@ -383,6 +383,36 @@ def asks_for_a_desk(tokens: Sequence[str], words: Collection[str]) -> bool:
     )
 
 
+# The sector's people and what they ask a desk for: "waar kan ik als kunstenaar terecht voor
+# advies?", "who can help me as an artist?" ask for the sector's desk, not for one group's.
+_SECTOR_PEOPLE = frozenset(
+    """
+    kunstenaar kunstenaars artiest artiesten creatieveling creatievelingen maker makers
+    artist artists creative creatives
+    advies raad vragen vraag juridisch juridische zakelijk zakelijke
+    advice questions question legal business
+    """.split()
+)
+
+
+def asks_for_the_sector_desk(tokens: Sequence[str], words: Collection[str]) -> bool:
+    """Whether a question asks only who or where helps someone of the sector, with advice or
+    questions in general ("waar kan ik als kunstenaar terecht voor advies?", "who can help me
+    with legal questions as an artist?"), naming nothing else."""
+    return (
+        (asks_who_helps(tokens) or _asks_whom(tokens) or "terecht" in tokens)
+        and any(w in _SECTOR_PEOPLE for w in words)
+        and all(
+            w in _HELP_VERBS
+            or w in _TURN_TO
+            or w in REFERENCE_WORDS
+            or w in _SUBJECTS
+            or w in _SECTOR_PEOPLE
+            for w in words
+        )
+    )
+
+
 def _asks_whom(tokens: Sequence[str]) -> bool:
     """Whether a message asks whom to turn to: "bij wie", "tot wie", "met wie", "to whom", or
     who or where with a verb of contacting after it."""

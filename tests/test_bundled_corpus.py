@@ -626,6 +626,19 @@ def test_who_helps_artists_in_general_is_not_the_desk_for_artists_from_outside_t
     assert answer.answered and answer.passages[0].id == "cultuurloket"
     answer = assistant.ask("who helps foreign artists with a work permit?")
     assert answer.answered and answer.passages[0].id == "hulp-kunstenaars-buiten-eu"
+    # Asked only as someone of the sector, with advice in general, the sector's desk leads:
+    # the one most passages link to. The text of the desk for artists from outside the EU
+    # says "kunstenaar", "terecht" and "vragen" too, and had led (0.80).
+    for text in (
+        "waar kan ik als kunstenaar terecht voor advies",
+        "bij wie kan ik terecht met juridische vragen als kunstenaar?",
+    ):
+        answer = assistant.ask(text)
+        assert answer.answered and answer.passages[0].id == "cultuurloket", text
+    # Not when the question names the group or the subject, nor for the design sector's desk.
+    answer = assistant.ask("wie helpt kunstenaars met een visum?")
+    assert answer.passages[0].id == "hulp-kunstenaars-buiten-eu"
+    assert assistant.ask("waar kan ik terecht als ontwerper?").passages[0].id == "flanders-dc"
 
 
 def test_thanks_after_an_answer_get_no_passage(assistant):
