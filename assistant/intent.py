@@ -1290,6 +1290,9 @@ _ASKING_WORDS = frozenset(
 )
 
 
+_HOW_IT_GOES = frozenset({("in", "zijn", "werk"), ("in", "zn", "werk")})
+
+
 def only_asks(word: str) -> bool:
     """Whether a word only asks something of whatever is named (`_ASKING_WORDS`, or a kind of
     fact: "kost", "voorwaarden"): "back" or "paperwork", which no passage has, are no words of
@@ -1319,9 +1322,12 @@ def asks_of_what_was_named(words: Sequence[str], tokens: Sequence[str]) -> bool:
         return True
     if generic and not (has_anaphor(tokens) or any(t in _PRONOUNS for t in tokens)):
         return False
-    # "recht op" is being entitled to something, not a right: "heb ik recht op iets?".
-    entitled = {"recht"} if ("recht", "op") in itertools.pairwise(tokens) else set()
-    return all(only_asks(w) or w in entitled for w in asking)
+    # Idioms that only ask: "recht op" is being entitled to something, not a right ("heb ik
+    # recht op iets?"); "in zijn werk" is how it goes, not work ("hoe gaat dat in zijn werk?").
+    idioms = {"recht"} if ("recht", "op") in itertools.pairwise(tokens) else set()
+    if set(zip(tokens, tokens[1:], tokens[2:], strict=False)) & _HOW_IT_GOES:
+        idioms.add("werk")
+    return all(only_asks(w) or w in idioms for w in asking)
 
 
 def asks_for_a_time(tokens: Sequence[str]) -> bool:
