@@ -1290,6 +1290,7 @@ _ASKING_WORDS = frozenset(
 )
 
 
+# "in zijn werk", "in z'n werk": how something goes, not work (`asks_of_what_was_named`).
 _HOW_IT_GOES = frozenset({("in", "zijn", "werk"), ("in", "zn", "werk")})
 
 
