@@ -378,9 +378,13 @@ def asks_for_a_desk(tokens: Sequence[str], words: Collection[str]) -> bool:
     helpen?", "waar kunnen we daarvoor terecht?" ("we" is a content word of retrieval), "who
     can help me with that?", "bij wie moet ik daarvoor zijn?", "who should we contact about
     it?"; not "wie kan mij helpen met mijn btw?"."""
-    return (asks_who_helps(tokens) or _asks_whom(tokens)) and all(
-        w in _HELP_VERBS or w in _TURN_TO or w in REFERENCE_WORDS or w in _SUBJECTS for w in words
-    )
+    return (asks_who_helps(tokens) or _asks_whom(tokens)) and all(map(_asks_for_help, words))
+
+
+def _asks_for_help(word: str) -> bool:
+    """Whether a content word of a request for a desk only asks for help or whom to turn to:
+    a verb of helping or contacting, a word pointing back, or the one who asks."""
+    return word in _HELP_VERBS or word in _TURN_TO or word in REFERENCE_WORDS or word in _SUBJECTS
 
 
 # The sector's people and what they ask a desk for: "waar kan ik als kunstenaar terecht voor
@@ -402,14 +406,7 @@ def asks_for_the_sector_desk(tokens: Sequence[str], words: Collection[str]) -> b
     return (
         (asks_who_helps(tokens) or _asks_whom(tokens) or "terecht" in tokens)
         and any(w in _SECTOR_PEOPLE for w in words)
-        and all(
-            w in _HELP_VERBS
-            or w in _TURN_TO
-            or w in REFERENCE_WORDS
-            or w in _SUBJECTS
-            or w in _SECTOR_PEOPLE
-            for w in words
-        )
+        and all(_asks_for_help(w) or w in _SECTOR_PEOPLE for w in words)
     )
 
 
