@@ -275,6 +275,34 @@ _OPEN_SYLLABLE_LETTERS = 5
 # A noun in "-heid" keeps its suffix when the adjective it is made from is at least this common
 # in general Dutch (Zipf): "persoonlijkheid" is no "persoonlijk", "zekerheid" no "zeker".
 HEID_BASE_ZIPF = 4.5
+# Words whose "ge" is no participle's prefix (see `Analyzer.stem`), as the starts of words:
+# nouns, adjectives and adverbs, and the verbs "gebeuren" and "genieten".
+_GE_WORDS = (
+    "gebeur",
+    "gebied",
+    "gedicht",
+    "gedrag",
+    "gedurende",
+    "geheel",
+    "geheim",
+    "geleden",
+    "gelijk",
+    "geluk",
+    "gemeen",
+    "gemiddeld",
+    "genie",
+    "genoeg",
+    "gereed",
+    "gesprek",
+    "gevel",
+    "gevoel",
+    "gevolg",
+    "geweld",
+    "gewicht",
+    "gewoon",
+    "gezicht",
+    "gezin",
+)
 _VOWELS = frozenset("aeiouy")
 _SHORT_VERB = 4  # letters of a present form too short to be read without its "-t"
 
@@ -487,6 +515,12 @@ class Analyzer:
         at = word.find("bege")
         if at >= 0 and stem[: at + 2] == word[: at + 2] and stem[at + 2 : at + 4] != "ge":
             return stem[: at + 2] + "ge" + stem[at + 2 :]
+        # Snowball drops "ge" from every word that starts with it, as if each were a participle:
+        # "gevolgen" met the everyday "volgende" ("wat zijn de gevolgen als ik geen factuur
+        # maak?" got the resale right's passage), "gemeente" (municipality) "menen", "gebied"
+        # (area) "bieden" (offer) and "gelijk" "lijkt". A word whose "ge" belongs to it keeps it.
+        if word.startswith(_GE_WORDS) and not stem.startswith("ge"):
+            return "ge" + stem
         # "geldig" (valid) is no "geld" (money): "hoelang is mijn beroepskaart geldig?" matched
         # the passages on money, and "hoeveel geld" those that say how long a permit is valid.
         if stem == "geld" and word.startswith("geldig"):

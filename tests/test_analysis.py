@@ -171,10 +171,10 @@ def test_happening_is_no_grant(assistant):
 
 
 def test_ago_is_no_members(assistant):
-    # "geleden" (ago) stems to "leed", as "leden" (members) does: "twee jaar geleden"
-    # matched the passages on joining Sabam or Sofam.
+    # Snowball stems "geleden" (ago) "leed", as "leden" (members): "twee jaar geleden"
+    # matched the passages on joining Sabam or Sofam. It is a stopword, and keeps its "ge".
     stem = assistant.index.analyzer.stem
-    assert stem("geleden") == stem("leden")
+    assert stem("geleden") != stem("leden")
     assert content_tokens("ik ben drie jaar geleden gestart") == ["drie", "jaar", "gestart"]
 
 
@@ -190,6 +190,30 @@ def test_valid_is_no_money(assistant):
     stem = assistant.index.analyzer.stem
     assert stem("geldig") == stem("geldige") != stem("geld")
     assert stem("geld") not in assistant.index.analyzer.document_terms("de kaart is 5 jaar geldig")
+
+
+def test_a_word_whose_ge_is_its_own_keeps_it(assistant):
+    # Snowball drops "ge" from every word, as from a participle's: "gevolgen" met the everyday
+    # "volgende", "gemeente" (municipality) "menen" and "gebied" (area) "bieden" (offer).
+    analyzer = assistant.index.analyzer
+    stem = analyzer.stem
+    for word, other in [
+        ("gebeurt", "beurs"),
+        ("geleden", "leden"),
+        ("gevolgen", "volgende"),
+        ("gewoon", "wonen"),
+        ("gemeente", "menen"),
+        ("gebied", "bieden"),
+        ("gelijk", "lijkt"),
+        ("geweldig", "wel"),
+    ]:
+        assert stem(word) != stem(other), word
+    # Its forms stay one stem, and participles still meet their verbs.
+    assert stem("gevolg") == stem("gevolgen")
+    assert stem("gebeurt") == stem("gebeuren") == stem("gebeurde")
+    assert stem("gemaakt") == stem("maken")
+    assert stem("getekend") == stem("tekende")
+    assert stem("volg") not in analyzer.document_terms("wat zijn de gevolgen")
 
 
 def test_a_noun_in_heid_of_an_everyday_adjective_is_a_word_of_its_own(assistant):
