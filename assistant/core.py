@@ -1552,9 +1552,12 @@ class Assistant:
     ) -> Answer:
         suggestions = [h.passage.questions[0] for h in found.hits[:3]]
         # Without a subject, the user can ask again with one; no desk knows it either.
-        # After a topic, one that asks something ("wat kost dat?") is told there is no
-        # answer: the user named a subject a turn before. "beste wegwijzer" still asks nothing.
-        without_subject = self.without_subject(found) and not (named_before and found.groups)
+        # After a topic, one that asks something ("wat kost dat?", or "hoeveel is dat?", all
+        # of whose words are stopwords) is told there is no answer: the user named a subject
+        # a turn before. "beste wegwijzer" still asks nothing.
+        without_subject = self.without_subject(found) and not (
+            named_before and not asks_nothing(found.tokens)
+        )
         return Answer(
             question=found.question,
             answered=False,

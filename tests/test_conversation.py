@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant import messages
 from assistant.conversation import SECTOR_HELP_REQUEST, Conversation, Conversations
 from assistant.evaluation import evaluate_dialogues, load_dialogues
 from tests.fakes.clock import Clock
@@ -627,11 +628,21 @@ def test_a_question_without_a_subject_is_not_led_to_a_passage_only_guessed(assis
 def test_a_question_without_a_subject_after_one_is_not_asked_for_a_subject(assistant):
     # The user named a subject a turn before: not "Waarover gaat je vraag?" but the plain
     # refusal, with the desk, when neither reading answers.
+    for first, then in [
+        ("ik ben danser en heb een blessure, wat nu?", "wat kost dat?"),
+        # Every word a stopword: no word to look up, but still asked of the subject named.
+        ("Welke subsidies zijn er voor zonnepanelen op mijn atelier?", "hoeveel is dat?"),
+        ("ik speel af en toe in een café, hoe regel ik dat?", "hoeveel mag da zijn"),
+    ]:
+        conversation = Conversation(assistant)
+        conversation.ask(first)
+        answer = conversation.ask(then)
+        assert answer.outcome == "not_answered" and answer.fallback, then
+        assert answer.message.startswith("Daar heb ik geen betrouwbaar antwoord"), then
+    # Courtesy words alone ask nothing, after a topic too.
     conversation = Conversation(assistant)
     conversation.ask("ik ben danser en heb een blessure, wat nu?")
-    answer = conversation.ask("wat kost dat?")
-    assert answer.outcome == "not_answered" and answer.fallback
-    assert answer.message.startswith("Daar heb ik geen betrouwbaar antwoord")
+    assert conversation.ask("beste wegwijzer").message == messages.NO_SUBJECT
     # Words that only ask, even those no passage has ("back", "paperwork"), may follow up.
     conversation = Conversation(assistant)
     conversation.ask("wat is de kmo-portefeuille")
