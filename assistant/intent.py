@@ -269,7 +269,11 @@ _BYE = FAREWELLS - GREETINGS
 
 # `asks_who_helps`: a help word asked of someone or somewhere ("waar kan ik terecht?": where
 # can I go).
-_HELP_VERBS = HELP | frozenset("helpt helps helping geholpen terecht".split())
+# Advising and guiding are helping: "wie kan me adviseren?", "who can advise me?".
+_ADVISING = frozenset(
+    "adviseren adviseert adviseer begeleiden begeleidt advise advises advising guide".split()
+)
+_HELP_VERBS = HELP | _ADVISING | frozenset("helpt helps helping geholpen terecht".split())
 _WHO_OR_WHERE = frozenset("wie waar who where".split())
 # Asking whether someone helps asks who does: "kan iemand mij helpen?", "is er iemand die
 # helpt?", "can anyone help me?". Not in a message that thanks or praises ("super, iemand
@@ -389,7 +393,7 @@ def _asks_for_help(word: str) -> bool:
 
 # The sector's people and what they ask a desk for: "waar kan ik als kunstenaar terecht voor
 # advies?", "who can help me as an artist?" ask for the sector's desk, not for one group's.
-_SECTOR_PEOPLE = frozenset(
+_SECTOR_PEOPLE = _ADVISING | frozenset(
     """
     kunstenaar kunstenaars artiest artiesten creatieveling creatievelingen maker makers
     artist artists creative creatives

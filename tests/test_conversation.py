@@ -838,6 +838,8 @@ def test_who_can_help_after_a_topic_gets_its_desk(assistant, topic, desk):
         "waar kunnen we daarvoor terecht?",  # "we" was a word of a subject besides help
         "kan iemand mij helpen?",  # was help with Wegwijzer: "iemand" asked no one
         "can someone help me?",  # was the topic's own passage again
+        "wie kan me adviseren?",  # advising is helping: it was refused (0.00)
+        "who can advise me?",
     ):
         conversation = Conversation(assistant)
         assert conversation.ask(topic).answered
