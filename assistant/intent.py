@@ -324,6 +324,11 @@ _WORKS = frozenset(
 # Words before "over" that make it ask about something: "een vraag over", "meer info over".
 _ASKING = frozenset("vraag vragen vraagje info informatie uitleg meer question questions".split())
 _ABOUT = frozenset("over about".split())
+# What of a work one protects or names, and whose: "het ontwerp van mijn jurk", "het logo van
+# onze bakkerij", "the design of my lamp" name the work after the owner's word.
+_ASPECTS = frozenset("ontwerp vorm logo naam uiterlijk design shape look name".split())
+_OF = frozenset("van of".split())
+_OWNERS = frozenset("mijn m'n mn ons onze my our".split())
 # Who makes: the making verbs count only after one ("ik ontwerp brillen"), since "ontwerp",
 # "design" and "schilder" are nouns too ("Design Platform Vlaanderen", "design jobs").
 _MAKERS = frozenset("ik we wij jij je ze zij hij you they".split())  # ("I" is no token)
@@ -333,16 +338,21 @@ _WORK_WORDS = 2
 
 def may_name_a_work(tokens: Sequence[str]) -> bool:
     """Whether `work_subject` can find anything in a text's tokens (most questions: no)."""
-    return not _MAKING.isdisjoint(tokens) or not _ABOUT.isdisjoint(tokens)
+    return (
+        not _MAKING.isdisjoint(tokens)
+        or not _ABOUT.isdisjoint(tokens)
+        or not _OF.isdisjoint(tokens)
+    )
 
 
 def work_subject(tokens: Sequence[str], words: Collection[str]) -> frozenset[int]:
     """The positions in `tokens` of the words (of `words`, a question's content words) that
     name what a maker makes or what a work is about: "brillen" in "ik ontwerp brillen, hoe
-    bescherm ik mijn model?", "begrafenis" in "we maken een film over een begrafenis". They
-    tell what the user's work is, not what the question is about: glasses and funerals are
-    subjects outside the domain, a design and a film's tax shelter are not. One clause at a
-    time: the tokens carry no punctuation."""
+    bescherm ik mijn model?", "begrafenis" in "we maken een film over een begrafenis", "jurk"
+    in "hoe bescherm ik het ontwerp van mijn jurk?". They tell what the user's work is, not
+    what the question is about: glasses and funerals are subjects outside the domain, a
+    design and a film's tax shelter are not. One clause at a time: the tokens carry no
+    punctuation."""
     named: set[int] = set()
     for i, token in enumerate(tokens):
         # "ik ontwerp ...", "een film over", "a short documentary about": a work right before
@@ -353,11 +363,20 @@ def work_subject(tokens: Sequence[str], words: Collection[str]) -> frozenset[int
             and tokens[i - 1] not in _ASKING
         )
         makes = token in _MAKING and i > 0 and tokens[i - 1] in _MAKERS
-        if not (makes or about):
+        # "het ontwerp van mijn jurk": the work comes after the owner's word.
+        owned = (
+            token in _OF
+            and 0 < i < len(tokens) - 1
+            and tokens[i - 1] in _ASPECTS
+            and tokens[i + 1] in _OWNERS
+        )
+        if not (makes or about or owned):
             continue
-        # The words in a row right after the verb or "over", past one word (an article): "ik
-        # schilder graag hoe vraag ik een paspoort aan" paints no passports.
-        start = next((j for j in (i + 1, i + 2) if j < len(tokens) and tokens[j] in words), None)
+        # The words in a row right after the verb, "over" or the owner, past one word (an
+        # article): "ik schilder graag hoe vraag ik een paspoort aan" paints no passports.
+        after = i + 2 if owned else i + 1
+        near = (after, after + 1)
+        start = next((j for j in near if j < len(tokens) and tokens[j] in words), None)
         for k in range(start, min(start + _WORK_WORDS, len(tokens))) if start is not None else ():
             if tokens[k] not in words or tokens[k] in _MAKING:
                 break

@@ -628,6 +628,9 @@ def test_what_a_maker_makes_is_no_subject_outside_the_domain(assistant):
     # the question's information, and the model passage that answers it held none of it.
     answer = assistant.ask("ik ontwerp brillen, hoe bescherm ik mijn model")
     assert answer.answered and answer.passages[0].id == "benelux-model"
+    # So does the work whose design is protected: "jurk" weighed 0.55 of the question (0.33).
+    answer = assistant.ask("Hoe bescherm ik het ontwerp van mijn jurk?")
+    assert answer.answered and answer.passages[0].id == "benelux-model"
     (glasses,) = [g for g in assistant.read("ik ontwerp brillen").groups if g.word == "brillen"]
     assert glasses.made and glasses.specificity == DETAIL_SPECIFICITY
     # "design" as a noun names no work, "een vraag over" no work's subject, and a word of the

@@ -833,6 +833,12 @@ def test_please_is_courtesy_not_a_word_of_the_question(assistant):
             "short documentary elections fund",
             "elections",
         ),
+        # What of a work one protects, and whose: the work comes after the owner's word.
+        ("hoe bescherm ik het ontwerp van mijn jurk", "bescherm ontwerp jurk", "jurk"),
+        ("how do I protect the design of my dress", "protect design dress", "dress"),
+        ("het logo van onze bakkerij", "logo bakkerij", "bakkerij"),
+        # Not without an owner: "de naam van de vennootschap" is what is asked about.
+        ("moet de naam van de vennootschap uniek zijn", "naam vennootschap uniek", ""),
         # A making verb far from the word, a work's "over" missing, or "tekenen" (signing):
         # what the user asks about, not what they make.
         ("ik schilder graag hoe vraag ik een paspoort aan", "schilder vraag paspoort", ""),
