@@ -563,8 +563,10 @@ DUTCH_MARKERS = frozenset(
 REFERENCE_WORDS = frozenset(
     """
     dat die dit deze da dees diene dieje daar dr der daarvoor daarmee daarvan daarbij daarop
-    daaraan daarover daarna daarin daaruit daardoor daartoe ervoor ermee erover erbij eraan ervan
-    erin eruit erna hiervoor hiermee hierover hierbij hieraan hiervan hierin hierop hem hun hen
+    daaraan daarover daarna daarin daaruit daardoor daartoe daaronder daartegen daarnaast
+    daarachter ervoor ermee erover erbij eraan ervan erin eruit erna erop eronder erdoor ertoe
+    ertegen ernaast erachter hiervoor hiermee hierover hierbij hieraan hiervan hierin hierop
+    hieronder hierdoor hiertoe hierna hieruit hierachter hem hun hen
     hetzelfde zelfde ze zij zon zulk zulke zoiets it its that this
     they them their those these there same
     """.split()

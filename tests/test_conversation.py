@@ -1054,3 +1054,14 @@ def test_applying_after_a_long_first_question_reaches_the_facet_on_applying(assi
     )
     assert _first(answer) == "cultuurkrediet-aanvragen"
     assert _read_as_follow_up(answer)
+
+
+def test_a_pronominal_adverb_points_at_the_topic(assistant):
+    # "eronder" (under it) stands for the tax shelter as "ervoor" would: the question was
+    # refused as one of its own (0.23).
+    answer = _after(
+        assistant,
+        "hoe werkt de tax shelter voor podiumkunsten?",
+        "welke disciplines vallen eronder?",
+    )
+    assert _first(answer) in ("tax-shelter-podiumkunsten", "tax-shelter-podiumkunsten-cijfers")

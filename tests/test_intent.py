@@ -230,6 +230,16 @@ def test_an_anaphor_is_a_word_that_stands_for_something_named_before():
     assert has_anaphor(surface_tokens("wie beheert dat?"))
     assert has_anaphor(surface_tokens("wie mag mij zo'n lening geven?"))
     assert has_anaphor(surface_tokens("bij wie vraag ik zoiets aan?"))
+    # Every "er-", "daar-" and "hier-" with a preposition stands for it: "welke disciplines
+    # vallen eronder?" after the tax shelter was refused as a question of its own (0.23).
+    for question in (
+        "welke disciplines vallen eronder?",
+        "kan ik daarnaast nog iets opbouwen?",
+        "wat staat erop?",
+        "wie zit erachter?",
+        "valt mijn werk hieronder?",
+    ):
+        assert has_anaphor(surface_tokens(question)), question
     # Not "dergelijke" and "such": "en dergelijke", "such as" point at nothing before.
     assert not has_anaphor(surface_tokens("subsidies voor theater, dans en dergelijke"))
     assert not has_anaphor(surface_tokens("en de cofinanciering?"))
