@@ -756,6 +756,9 @@ def test_everyday_words_reach_the_passage_in_its_own_words(assistant, question, 
         # ("inleggen") is paid in ("storten"), not a typo of "inloggen" (log in).
         ("Wat kost lidmaatschap van SOFAM?", "sofam"),
         ("hoeveel mag ik inleggen in een VAPZ?", "vapz"),
+        # Starting as a "freelancer" is starting as a zelfstandige: the passages that say
+        # "freelancer" (a professional card for non-EU artists) had led.
+        ("How do I start as a freelancer in Belgium?", "starten-als-zelfstandige"),
         # "btw rekenen" is charging VAT ("aanrekenen"), not only a price.
         ("ik ben acteur, moet ik btw rekenen?", "btw-uitvoerende-artiesten"),
         # Someone who took a work ("gestolen") infringed it; going to court ("rechtbank") over
