@@ -276,35 +276,48 @@ _OPEN_SYLLABLE_LETTERS = 5
 # in general Dutch (Zipf): "persoonlijkheid" is no "persoonlijk", "zekerheid" no "zeker".
 HEID_BASE_ZIPF = 4.5
 # Words whose "ge" is no participle's prefix (see `Analyzer.stem`), as the starts of words:
-# nouns, adjectives and adverbs, and the verbs "gebeuren" and "genieten".
+# nouns, adjectives and adverbs, longest first. Not when what follows ends a participle or its
+# adjective: "gevolgd" (followed), "gelukt", "gemeend" and "gevoeld" are "volgen", "lukken",
+# "menen" and "voelen"'s.
 _GE_WORDS = (
-    "gebeur",
-    "gebied",
-    "gedicht",
-    "gedrag",
     "gedurende",
+    "gemiddeld",
+    "gemeente",
+    "gewoonte",
+    "gedicht",
+    "geleden",
+    "gesprek",
+    "gewicht",
+    "gezicht",
+    "gebied",
     "geheel",
     "geheim",
-    "geleden",
     "gelijk",
-    "geluk",
     "gemeen",
-    "gemiddeld",
-    "genie",
     "genoeg",
     "gereed",
-    "gesprek",
-    "gevel",
     "gevoel",
     "gevolg",
     "geweld",
-    "gewicht",
+    "gewone",
     "gewoon",
-    "gezicht",
+    "geluk",
+    "gevel",
     "gezin",
 )
+_PARTICIPLE_ENDINGS = frozenset({"d", "t", "de", "den", "te", "ten"})
+# Verbs whose "ge" is their own, in every form: "gebeurt", "gebeurd", "geniet".
+_GE_VERBS = ("gebeur", "geniet")
 _VOWELS = frozenset("aeiouy")
 _SHORT_VERB = 4  # letters of a present form too short to be read without its "-t"
+
+
+def _owns_ge(word: str) -> bool:
+    """Whether a word's "ge" is its own (`_GE_WORDS`, `_GE_VERBS`), not a participle's."""
+    if word.startswith(_GE_VERBS):
+        return True
+    start = next((w for w in _GE_WORDS if word.startswith(w)), None)
+    return start is not None and word[len(start) :] not in _PARTICIPLE_ENDINGS
 
 
 def _infinitives(word: str) -> list[str]:
@@ -519,7 +532,7 @@ class Analyzer:
         # "gevolgen" met the everyday "volgende" ("wat zijn de gevolgen als ik geen factuur
         # maak?" got the resale right's passage), "gemeente" (municipality) "menen", "gebied"
         # (area) "bieden" (offer) and "gelijk" "lijkt". A word whose "ge" belongs to it keeps it.
-        if word.startswith(_GE_WORDS) and not stem.startswith("ge"):
+        if _owns_ge(word) and not stem.startswith("ge"):
             return "ge" + stem
         # "geldig" (valid) is no "geld" (money): "hoelang is mijn beroepskaart geldig?" matched
         # the passages on money, and "hoeveel geld" those that say how long a permit is valid.

@@ -213,6 +213,11 @@ def test_a_word_whose_ge_is_its_own_keeps_it(assistant):
     assert stem("gebeurt") == stem("gebeuren") == stem("gebeurde")
     assert stem("gemaakt") == stem("maken")
     assert stem("getekend") == stem("tekende")
+    # So do the participles that start like such a word: "een opleiding gevolgd" (followed)
+    # is no "gevolg" (consequence), "het is gelukt" no "geluk" (luck).
+    assert stem("gevolgd") == stem("volgen") != stem("gevolg")
+    assert stem("gelukt") == stem("lukt") != stem("geluk")
+    assert stem("gemeend") == stem("menen") != stem("gemeente")
     assert stem("volg") not in analyzer.document_terms("wat zijn de gevolgen")
 
 
