@@ -761,9 +761,8 @@ def test_everyday_words_reach_the_passage_in_its_own_words(assistant, question, 
         ("How do I start as a freelancer in Belgium?", "starten-als-zelfstandige"),
         # "btw rekenen" is charging VAT ("aanrekenen"), not only a price.
         ("ik ben acteur, moet ik btw rekenen?", "btw-uitvoerende-artiesten"),
-        # Someone who took a work ("gestolen") infringed it; going to court ("rechtbank") over
-        # it is the action to stop it. Both were words of a subject outside the domain.
-        ("iemand heeft mijn foto gestolen", "inbreuk-auteursrecht-stappen"),
+        # Going to court ("rechtbank") over an infringement is the action to stop it: the
+        # word was one of a subject outside the domain (justice).
         (
             "moet ik naar de rechtbank bij een inbreuk op mijn auteursrecht?",
             "stakingsvordering-auteursrecht",
@@ -774,16 +773,6 @@ def test_words_people_type_are_read_as_the_passages_words(assistant, question, p
     answer = assistant.ask(question)
     assert answer.outcome == "answered"
     assert answer.passages[0].id == passage
-
-
-def test_a_record_label_is_no_trademark(assistant):
-    # "platenlabel" stood for "merk": a contract with a record label got the Benelux trademark.
-    answer = assistant.ask("Hoe teken ik een contract met een platenlabel?")
-    assert not answer.passages or answer.passages[0].id not in ("benelux-merk", "merk-r-teken")
-
-
-def test_a_stolen_bike_is_still_no_question_of_the_domain(assistant):
-    assert not assistant.ask("mijn fiets is gestolen wat nu").answered
 
 
 def test_recovering_vat_is_deducting_it(assistant):
