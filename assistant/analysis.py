@@ -276,9 +276,10 @@ _OPEN_SYLLABLE_LETTERS = 5
 # in general Dutch (Zipf): "persoonlijkheid" is no "persoonlijk", "zekerheid" no "zeker".
 HEID_BASE_ZIPF = 4.5
 # Words whose "ge" is no participle's prefix (see `Analyzer.stem`), as the starts of words:
-# nouns, adjectives and adverbs, longest first. Not when what follows ends a participle or its
-# adjective: "gevolgd" (followed), "gelukt", "gemeend" and "gevoeld" are "volgen", "lukken",
-# "menen" and "voelen"'s.
+# nouns, adjectives, adverbs and a preposition ("gedurende"), longest first. Not when what
+# follows ends a participle or its adjective: "gevolgd" (followed), "gelukt", "gemeend" and
+# "gevoeld" are "volgen", "lukken", "menen" and "voelen"'s, and "gelijkend" (resembling) is
+# "gelijken"'s, which is "lijken op".
 _GE_WORDS = (
     "gedurende",
     "gemiddeld",
@@ -305,7 +306,7 @@ _GE_WORDS = (
     "gevel",
     "gezin",
 )
-_PARTICIPLE_ENDINGS = frozenset({"d", "t", "de", "den", "te", "ten"})
+_PARTICIPLE_ENDINGS = frozenset({"d", "t", "de", "den", "te", "ten", "end", "ende"})
 # Verbs whose "ge" is their own, in every form: "gebeurt", "gebeurd", "geniet".
 _GE_VERBS = ("gebeur", "geniet")
 _VOWELS = frozenset("aeiouy")
@@ -521,19 +522,14 @@ class Analyzer:
         "bijdragen" "bijdraag" but "bijdrage" and "bijdrages" "bijdrag", and "hoeveel sociale
         bijdrage betaal ik" missed the passages that speak of "sociale bijdragen". Not a
         comparative ("andere", "bredere"), whose "-en" form is no plural. A noun in "-heid"
-        made from an everyday adjective keeps its suffix (see `HEID_BASE_ZIPF`)."""
+        made from an everyday adjective keeps its suffix (see `HEID_BASE_ZIPF`), and a word
+        whose "ge" is its own keeps that (`_owns_ge`: "gevolgen" is no "volgende")."""
         stem = self._stem(word)
         # After the prefix "be-", "ge" is no participle's: Snowball drops it all the same, and
         # made "begeleiding" (guidance) "beleid" (policy), also inside "trajectbegeleiding".
         at = word.find("bege")
         if at >= 0 and stem[: at + 2] == word[: at + 2] and stem[at + 2 : at + 4] != "ge":
             return stem[: at + 2] + "ge" + stem[at + 2 :]
-        # Snowball drops "ge" from every word that starts with it, as if each were a participle:
-        # "gevolgen" met the everyday "volgende" ("wat zijn de gevolgen als ik geen factuur
-        # maak?" got the resale right's passage), "gemeente" (municipality) "menen", "gebied"
-        # (area) "bieden" (offer) and "gelijk" "lijkt". A word whose "ge" belongs to it keeps it.
-        if _owns_ge(word) and not stem.startswith("ge"):
-            return "ge" + stem
         # "geldig" (valid) is no "geld" (money): "hoelang is mijn beroepskaart geldig?" matched
         # the passages on money, and "hoeveel geld" those that say how long a permit is valid.
         if stem == "geld" and word.startswith("geldig"):
@@ -551,6 +547,12 @@ class Analyzer:
                 and self.dutch_zipf(base) >= HEID_BASE_ZIPF
             ):
                 return base + "heid"
+        # Snowball drops "ge" from every word that starts with it, as if each were a participle:
+        # "gevolgen" met the everyday "volgende" ("wat zijn de gevolgen als ik geen factuur
+        # maak?" got the resale right's passage), "gemeente" (municipality) "menen", "gebied"
+        # (area) "bieden" (offer) and "gelijk" "lijkt". A word whose "ge" belongs to it keeps it.
+        if _owns_ge(word) and not stem.startswith("ge"):
+            return "ge" + stem
         return stem
 
     def _stem(self, word: str) -> str:

@@ -325,9 +325,12 @@ _WORKS = frozenset(
 _ASKING = frozenset("vraag vragen vraagje info informatie uitleg meer question questions".split())
 _ABOUT = frozenset("over about".split())
 # What of a work one protects or names, and whose: "het ontwerp van mijn jurk", "het logo van
-# onze bakkerij", "the design of my lamp" name the work after the owner's word.
-_ASPECTS = frozenset("ontwerp vorm logo naam uiterlijk design shape look name".split())
-_OF = frozenset("van of".split())
+# onze bakkerij", "the design of my lamp" name the work after the owner's word. Dutch "of" is
+# "or": "mijn naam of mijn logo" names no work.
+_OF = {
+    "van": frozenset("ontwerp vorm logo naam uiterlijk".split()),
+    "of": frozenset("design shape look logo name".split()),
+}
 _OWNERS = frozenset("mijn m'n mn ons onze my our".split())
 # Who makes: the making verbs count only after one ("ik ontwerp brillen"), since "ontwerp",
 # "design" and "schilder" are nouns too ("Design Platform Vlaanderen", "design jobs").
@@ -337,11 +340,11 @@ _WORK_WORDS = 2
 
 
 def may_name_a_work(tokens: Sequence[str]) -> bool:
-    """Whether `work_subject` can find anything in a text's tokens (most questions: no)."""
+    """Whether `work_subject` can find anything in a text's tokens (a quick test first)."""
     return (
         not _MAKING.isdisjoint(tokens)
         or not _ABOUT.isdisjoint(tokens)
-        or not _OF.isdisjoint(tokens)
+        or not _OF.keys().isdisjoint(tokens)
     )
 
 
@@ -367,7 +370,7 @@ def work_subject(tokens: Sequence[str], words: Collection[str]) -> frozenset[int
         owned = (
             token in _OF
             and 0 < i < len(tokens) - 1
-            and tokens[i - 1] in _ASPECTS
+            and tokens[i - 1] in _OF[token]
             and tokens[i + 1] in _OWNERS
         )
         if not (makes or about or owned):
@@ -564,9 +567,10 @@ REFERENCE_WORDS = frozenset(
     """
     dat die dit deze da dees diene dieje daar dr der daarvoor daarmee daarvan daarbij daarop
     daaraan daarover daarna daarin daaruit daardoor daartoe daaronder daartegen daarnaast
-    daarachter ervoor ermee erover erbij eraan ervan erin eruit erna erop eronder erdoor ertoe
-    ertegen ernaast erachter hiervoor hiermee hierover hierbij hieraan hiervan hierin hierop
-    hieronder hierdoor hiertoe hierna hieruit hierachter hem hun hen
+    daarachter daarboven daartussen daaromheen ervoor ermee erover erbij eraan ervan erin eruit
+    erna erop eronder erdoor ertoe ertegen ernaast erachter erboven ertussen eromheen hiervoor
+    hiermee hierover hierbij hieraan hiervan hierin hierop hieronder hierdoor hiertoe hierna
+    hieruit hierachter hierboven hiertussen hiernaast hiertegen hieromheen hem hun hen
     hetzelfde zelfde ze zij zon zulk zulke zoiets it its that this
     they them their those these there same
     """.split()

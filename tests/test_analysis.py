@@ -218,6 +218,9 @@ def test_a_word_whose_ge_is_its_own_keeps_it(assistant):
     assert stem("gevolgd") == stem("volgen") != stem("gevolg")
     assert stem("gelukt") == stem("lukt") != stem("geluk")
     assert stem("gemeend") == stem("menen") != stem("gemeente")
+    assert stem("gelijkend") == stem("lijkt")  # "gelijken" (to resemble) is "lijken op"
+    # A noun in "-heid" of such a word keeps its suffix, as other ones do.
+    assert stem("gelijkheid") != stem("gelijk")
     assert stem("volg") not in analyzer.document_terms("wat zijn de gevolgen")
 
 

@@ -238,6 +238,7 @@ def test_an_anaphor_is_a_word_that_stands_for_something_named_before():
         "wat staat erop?",
         "wie zit erachter?",
         "valt mijn werk hieronder?",
+        "wat als ik erboven ga?",
     ):
         assert has_anaphor(surface_tokens(question)), question
     # Not "dergelijke" and "such": "en dergelijke", "such as" point at nothing before.
@@ -847,8 +848,10 @@ def test_please_is_courtesy_not_a_word_of_the_question(assistant):
         ("hoe bescherm ik het ontwerp van mijn jurk", "bescherm ontwerp jurk", "jurk"),
         ("how do I protect the design of my dress", "protect design dress", "dress"),
         ("het logo van onze bakkerij", "logo bakkerij", "bakkerij"),
-        # Not without an owner: "de naam van de vennootschap" is what is asked about.
+        # Not without an owner: "de naam van de vennootschap" is what is asked about; and
+        # Dutch "of" is "or".
         ("moet de naam van de vennootschap uniek zijn", "naam vennootschap uniek", ""),
+        ("moet ik mijn naam of mijn logo registreren", "naam logo registreren", ""),
         # A making verb far from the word, a work's "over" missing, or "tekenen" (signing):
         # what the user asks about, not what they make.
         ("ik schilder graag hoe vraag ik een paspoort aan", "schilder vraag paspoort", ""),
