@@ -331,7 +331,7 @@ _OF = {
     "van": frozenset("ontwerp vorm logo naam uiterlijk".split()),
     "of": frozenset("design shape look logo name".split()),
 }
-_OWNERS = frozenset("mijn m'n mn ons onze my our".split())
+_OWNERS = frozenset("mijn mn ons onze my our".split())  # ("m'n" is the token "mn")
 # Who makes: the making verbs count only after one ("ik ontwerp brillen"), since "ontwerp",
 # "design" and "schilder" are nouns too ("Design Platform Vlaanderen", "design jobs").
 _MAKERS = frozenset("ik we wij jij je ze zij hij you they".split())  # ("I" is no token)
