@@ -61,7 +61,7 @@ CHAT = frozenset(
     kunde kunt gij zijde jou met gaat het hoe how are eigenlijk zoal zoals anders goede goeie
     goeien good hartelijk hartelijke vriendelijke fijne prettige nogmaals echt enorm lot
     very so much tot vo wegwijzer beaucoup alstublieft alsjeblieft asjeblieft astublieft svp
-    someone somebody anyone anybody
+    someone somebody anyone anybody man mate bro dude gast makker
     """.split()
 )
 _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
@@ -136,7 +136,8 @@ _HELP_MESSAGES = _whole_messages(
     wat kan je doen | wat kun je doen | hoe gebruik ik dit | hoe gebruik ik deze bot |
     hoe gebruik ik wegwijzer | hoe gebruik ik jou | hoe gebruik ik je | hoe moet ik dit gebruiken |
     hoe moet ik je gebruiken | hoe werkt het | ik heb een vraag | ik heb nog een vraag |
-    ik heb een paar vragen |
+    ik heb een paar vragen | kheb een vraag | kheb ne vraag | kheb nen vraag | ik heb ne vraag |
+    kheb nog een vraag | ik had een vraag | ik heb er een vraag |
     mag ik iets vragen | mag ik een vraag stellen | kan ik een vraag stellen |
     kan ik je iets vragen | kan ik u iets vragen | kan ik jou iets vragen | mag ik je iets vragen |
     mag ik u iets vragen | mag ik jou iets vragen | mag ik je een vraag stellen |
@@ -144,7 +145,30 @@ _HELP_MESSAGES = _whole_messages(
     i have a question | can i ask you something | can i ask you a question | can i ask a question
     """
 )
-_HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"})
+_HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"}) | _whole_messages(
+    """
+    ik ben nieuw | ik ben nieuw hier | ik ben hier nieuw | nieuw hier | i am new here |
+    im new here | i am new | im new | new here
+    """
+)
+# Who a user says they are, alone or after a greeting ("hallo, ik ben fotograaf", "hi, I'm an
+# illustrator"): an introduction, not a question. Read as one, "fotograaf" had got the VAT on
+# works of art (0.78). Not with anything more ("ik ben fotograaf uit Gent") nor without a
+# greeting ("ik ben fotograaf" may answer "wat doe je?").
+_INTRODUCING = re.compile(r"(?:ik ben|im|am)(?: een| an)? (\w+)")
+_PROFESSIONS = frozenset(
+    """
+    fotograaf fotografe illustrator illustratrice ontwerper ontwerpster designer
+    muzikant muzikante zanger zangeres componist schrijver schrijfster auteur dichter acteur
+    actrice danser danseres choreograaf regisseur filmmaker cineast animator kunstenaar
+    kunstenares artiest beeldhouwer schilder keramist edelsmid juweelontwerper modeontwerper
+    architect interieurarchitect gamedeveloper gameontwikkelaar podcaster dj producer student
+    starter zelfstandige freelancer kunstschilder vormgever
+    photographer illustrator musician singer composer writer author poet actor actress dancer
+    choreographer director filmmaker animator artist sculptor painter ceramicist jeweller
+    architect developer producer student freelancer
+    """.split()
+)
 # A yes or an apology on its own, as after an answer: the user may ask on; never a follow-up
 # (read with the topic, "ja" had got the topic's answer again).
 _ACKNOWLEDGEMENTS = _whole_messages(
@@ -506,7 +530,12 @@ def message_smalltalk(
     whole = " ".join(itertools.dropwhile(GREETINGS.__contains__, tokens))
     if _COMMAND.fullmatch(text.strip()) or whole in _HELP_MESSAGES:
         return "help"
-    if whole in _HELLO_MESSAGES:
+    if whole in _HELLO_MESSAGES or (
+        tokens
+        and tokens[0] in GREETINGS
+        and (who := _INTRODUCING.fullmatch(whole)) is not None
+        and who.group(1) in _PROFESSIONS
+    ):
         return "hello"
     if whole in _BYE_MESSAGES:
         return "bye"

@@ -199,6 +199,23 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("hoe werkt het cultuurkrediet?", None),
         ("ik heb een vraag over de winwinlening", None),
         ("/vergeet alles", None),
+        # Said to someone ("bedankt man", "hey man"): "man" had got the SBKs, whose keywords
+        # hold "manpower" (0.93).
+        ("bedankt man", "thanks"),
+        ("hey man", "hello"),
+        ("thx man 👍", "thanks"),
+        ("mijn man is fotograaf, kan hij een kunstwerkattest krijgen?", None),
+        # New here, or who one is after a greeting: "ik ben nieuw hier" had got the novelty
+        # of a design (0.83), "hallo ik ben fotograaf" the VAT on works of art (0.78).
+        ("Goedemorgen, ik ben nieuw hier.", "hello"),
+        ("ik ben nieuw hier", "hello"),
+        ("hallo ik ben fotograaf", "hello"),
+        ("hallo, ik ben een illustrator", "hello"),
+        ("hi, I'm a photographer", "hello"),
+        ("ik ben fotograaf", None),  # may answer a question, or go with the one before
+        ("hoi ik ben illustrator uit gent", None),
+        ("hallo ik ben fotograaf, moet ik btw aanrekenen?", None),
+        ("kheb een vraag", "help"),
     ],
 )
 def test_a_message_may_be_smalltalk_as_a_command_emoji_or_a_whole_phrase(text, kind):
