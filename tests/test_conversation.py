@@ -754,6 +754,21 @@ def test_a_follow_up_moves_to_a_facet_whose_overview_the_curator_named(assistant
     assert _first(answer) == "auteursrechten-overdragen"  # it had stayed on copyright
     # The tax regime's facets name the passage on it, not copyright itself, as their overview.
     assert assistant.subject_of("auteursrechten-plafond") == "auteursrechten-belasting"
+    # Paying late is a facet of the social contributions, and the financial plan one of setting
+    # up a BV: "wat als ik te laat betaal?" had got the 20,50% rate again (0.98), and the plan's
+    # contents the BV's missing minimum capital.
+    answer = _after(
+        assistant,
+        "wat is de sociale bijdrage als zelfstandige in hoofdberoep?",
+        "wat als ik te laat betaal?",
+    )
+    assert _first(answer) == "sociale-bijdragen-te-laat-betalen"
+    answer = _after(
+        assistant,
+        "is er nog een minimumkapitaal nodig voor een bv?",
+        "wat hoort er allemaal in da financieel plan",
+    )
+    assert _first(answer) == "financieel-plan-inhoud"
 
 
 def test_a_question_naming_no_subject_asks_the_topics_passage_and_says_what_it_lacks(
