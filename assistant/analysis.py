@@ -164,6 +164,22 @@ _CHAT_FORMS = {
     "kdenk": "denk",
     "goe": "goed",
     "worre": "worden",  # "lid worre": lid worden
+    # West Flemish: "wuk" (wat), "oeveel" (hoeveel), "moe-k" (moet ik: "moek", or "moe" and
+    # "k"), "zyn", "mo" (maar), "vo" (voor), "mie" (mij), "doa" (daar), "wien" (wie), "ier"
+    # (hier). As words the corpus lacks, "wuk is dat kunstwerkattest?" was refused (0.29; "wat
+    # is" 0.94).
+    "wuk": "wat",
+    "oeveel": "hoeveel",
+    "moe": "moet",
+    "moek": "moet",
+    "zyn": "zijn",
+    "kzyn": "kzijn",
+    "mo": "maar",
+    "vo": "voor",
+    "mie": "mij",
+    "doa": "daar",
+    "wien": "wie",
+    "ier": "hier",
 }
 
 

@@ -284,6 +284,17 @@ def test_a_question_in_flemish_chat_is_answered_as_in_plain_dutch(assistant):
     assert flemish.answered and flemish.passages[0].id == "sabam-kosten-lidmaatschap"
 
 
+def test_west_flemish_function_words_are_read_as_the_words_they_stand_for(assistant):
+    assert content_tokens("wuk moe-k doen vo mie te starten as zelfstandige") == [
+        "starten",
+        "zelfstandige",
+    ]
+    assert content_tokens("oeveel is da mo") == []
+    # "wuk" weighed as the rarest word of the question: refused at 0.29 ("wat is" 0.94).
+    answer = assistant.ask("wuk is dat kunstwerkattest?")
+    assert answer.answered and answer.passages[0].id == "kunstwerkattest"
+
+
 def test_flemish_spoken_function_words_are_read_as_the_words_they_stand_for(assistant):
     assert content_tokens("tis azo dagge da seffens ginder moet doen") == ["straks"]
     # "kdenk" (ik denk) had weighed as the rarest word of the question: refused at 0.34.
