@@ -428,7 +428,15 @@ def asks_for_a_desk(tokens: Sequence[str], words: Collection[str]) -> bool:
     helpen?", "waar kunnen we daarvoor terecht?" ("we" is a content word of retrieval), "who
     can help me with that?", "bij wie moet ik daarvoor zijn?", "who should we contact about
     it?"; not "wie kan mij helpen met mijn btw?"."""
-    return (asks_who_helps(tokens) or _asks_whom(tokens)) and all(map(_asks_for_help, words))
+    return (asks_who_helps(tokens) or _asks_whom(tokens)) and all(
+        _asks_for_help(w) or (w in _QUESTIONS and "aan" not in tokens) for w in words
+    )
+
+
+# What one turns to a desk with: "waar kunnen we met vragen terecht?" after the SBKs asks who
+# helps with them, as "wie kan ons helpen?" does (it had got an SBK's coefficient); not
+# "vragen ... aan", which asks where to apply ("bij wie vragen we dat aan?").
+_QUESTIONS = frozenset("vragen vraag questions question".split())
 
 
 def _asks_for_help(word: str) -> bool:

@@ -855,6 +855,7 @@ def test_who_can_help_after_a_topic_gets_its_desk(assistant, topic, desk):
         "can someone help me?",  # was the topic's own passage again
         "wie kan me adviseren?",  # advising is helping: it was refused (0.00)
         "who can advise me?",
+        "waar kan ik met vragen terecht?",  # had got the topic's passage again
     ):
         conversation = Conversation(assistant)
         assert conversation.ask(topic).answered

@@ -828,6 +828,12 @@ def test_a_question_asks_for_a_desk_only_when_it_names_nothing_but_help():
     assert asks("who can I contact?") and asks("wie kan ik daarvoor contacteren?")
     assert not asks("bij wie kan ik een klacht indienen?")
     assert not asks("bij wie vraag ik zoiets aan?")  # how to apply
+    assert not asks("bij wie vragen we dat aan?")
+    # Questions are what one turns to a desk with: "waar kunnen we met vragen terecht?" after
+    # the SBKs had got an SBK's coefficient.
+    assert asks("waar kunnen we met vragen terecht?")
+    assert asks("who can help me with these questions?")
+    assert asks("bij wie kan ik met mijn vraag terecht?")
     assert asks("met wie moet ik contact opnemen?")
     assert not asks("who can ask for it?")  # who may apply
     assert not asks("wie is de minister van cultuur?")
