@@ -532,6 +532,14 @@ def test_a_common_word_is_no_organisation_whose_name_stems_like_it(assistant, qu
     assert not assistant.names_passage(question, "kunstwerkt")
 
 
+def test_starting_a_business_in_english_is_starting_as_a_zelfstandige(assistant):
+    # "business" alone is "onderneming", and "how do I start a business?" had got the
+    # business plan (0.92).
+    for question in ("how do I start a business?", "how much does it cost to start a business"):
+        answer = assistant.ask(question)
+        assert answer.answered and answer.passages[0].id == "starten-als-zelfstandige", question
+
+
 def test_a_question_saying_a_whole_title_gets_that_passage_before_one_it_half_matches(
     assistant,
 ):
