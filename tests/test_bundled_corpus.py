@@ -767,6 +767,22 @@ def test_everyday_words_reach_the_passage_in_its_own_words(assistant, question, 
             "moet ik naar de rechtbank bij een inbreuk op mijn auteursrecht?",
             "stakingsvordering-auteursrecht",
         ),
+        # What one "riskeert" is a risk ("risico"), a "salaris" is pay ("loon"), and the
+        # English words creatives use in Dutch are the passages' words ("tracks", "client",
+        # "invoice"): each had weighed as a word no passage holds, and all were refused.
+        (
+            "als mijn fotozaak in de problemen komt, riskeer ik dan mijn spaargeld?",
+            "eenmanszaak-of-bv-aansprakelijkheid",
+        ),
+        (
+            "moet ik mezelf een salaris betalen uit mijn bv?",
+            "belasting-eenmanszaak-of-vennootschap",
+        ),
+        ("ik maak eigen tracks, krijg ik geld als ze op de radio komen?", "sabam"),
+        (
+            "mijn client in Nederland is een bedrijf, moet ik btw op mijn invoice zetten?",
+            "btw-buitenlandse-klanten",
+        ),
     ],
 )
 def test_words_people_type_are_read_as_the_passages_words(assistant, question, passage):
@@ -784,6 +800,18 @@ def test_recovering_vat_is_deducting_it(assistant):
 def test_a_country_in_an_english_question_is_abroad(assistant):
     groups = {g.word: g for g in assistant.read("my client in germany is a company").groups}
     assert assistant.terms("buitenland")[0] in groups["germany"].alternatives
+
+
+def test_a_country_outside_the_eu_is_abroad_and_its_people_derdelanders(assistant):
+    groups = {g.word: g for g in assistant.read("ik kom uit Syrië, wat heb ik nodig").groups}
+    assert {*assistant.terms("buitenland"), *assistant.terms("derdelander")} <= set(
+        groups["syrie"].alternatives
+    )
+    # Read as a word no passage holds, "senegal" had weighed the most: refused at 0.52.
+    answer = assistant.ask(
+        "er komt een zangeres uit senegal optreden op ons festival, heeft ze een visum nodig?"
+    )
+    assert answer.answered and answer.passages[0].id == "visum-kort-verblijf-kunstenaar"
 
 
 def test_english_filler_words_are_no_words_of_the_question(assistant):
