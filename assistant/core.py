@@ -622,6 +622,18 @@ class Assistant:
             _named_terms(groups, own=True), self._by_id[passage_id], groups
         )
 
+    def says_whole_name(self, question: str | AnalysedQuestion, passage_id: str) -> bool:
+        """Whether a question says every word of an organisation's name of two words or more,
+        as they are written ("Hoeveel krijg ik als Kunst in Huis een werk verkoopt?"), whatever
+        else it says: a name of one word may be an everyday word ("Hefboom")."""
+        passage = self._by_id[passage_id]
+        if passage.kind != ORGANISATION:
+            return False
+        head = self._title_head(passage_id)
+        groups = self.read(question).groups
+        said = {t for terms in _named_terms(groups, own=True) for t in terms}
+        return len(head) >= 2 and head <= said and self._head_said(passage_id, groups)
+
     def _names_passage(
         self, named: Sequence[tuple[str, ...]], passage: Passage, groups: Sequence[TermGroup]
     ) -> bool:

@@ -594,6 +594,14 @@ def test_a_continuation_naming_an_organisation_gets_that_organisation(assistant)
     assert _first(conversation.ask("en sabam?")) == "sabam"
     # A word that only stands in for a name names nothing: "loket" is no "Cultuurloket".
     assert not assistant.names_passage("en bij welk loket moet ik dan zijn?", "cultuurloket")
+    # A question that says an organisation's whole name of two words or more, whatever else
+    # it says: read with Kunst Aan Zet's words it had got that scheme's loan amounts (0.99).
+    conversation = Conversation(assistant)
+    conversation.ask("Kan iemand mijn werk kopen met een renteloze lening?")
+    answer = conversation.ask("Hoeveel krijg ik als Kunst in Huis een werk van mij verkoopt?")
+    assert answer.answered and _first(answer) == "kunst-in-huis"
+    assert assistant.says_whole_name("wat doet kunst in huis met mijn werk?", "kunst-in-huis")
+    assert not assistant.says_whole_name("kan ik kunst in huis ophangen?", "hefboom")
 
 
 def test_a_refused_question_leaves_its_nearest_passage_as_an_unconfirmed_topic(assistant):
