@@ -164,13 +164,12 @@ _CHAT_FORMS = {
     "kdenk": "denk",
     "goe": "goed",
     "worre": "worden",  # "lid worre": lid worden
-    # West Flemish: "wuk" (wat), "oeveel" (hoeveel), "moe-k" (moet ik: "moek", or "moe" and
-    # "k"), "zyn", "mo" (maar), "vo" (voor), "mie" (mij), "doa" (daar), "wien" (wie), "ier"
-    # (hier). As words the corpus lacks, "wuk is dat kunstwerkattest?" was refused (0.29; "wat
-    # is" 0.94).
+    # West Flemish: "wuk" (wat), "oeveel" (hoeveel), "moe-k" (moet ik: "moek", and "moe" before
+    # a glued "k", see `word_tokens`; alone "moe" is tired), "zyn", "mo" (maar), "vo" (voor),
+    # "mie" (mij), "doa" (daar), "wien" (wie), "ier" (hier). As words the corpus lacks, "wuk is
+    # dat kunstwerkattest?" was refused (0.29; "wat is" 0.94).
     "wuk": "wat",
     "oeveel": "hoeveel",
-    "moe": "moet",
     "moek": "moet",
     "zyn": "zijn",
     "kzyn": "kzijn",
@@ -257,6 +256,8 @@ def word_tokens(raw: str) -> tuple[str, ...]:
     """The normalised tokens of one lowercased word (one of `raw_words`): what
     `surface_tokens` gives for it."""
     pieces = [p for p in re.split(r"[-'’]", _POSSESSIVE.sub("", raw)) if p]
+    if len(pieces) == 2 and pieces[1] == "k" and pieces[0] in _BEFORE_GLUED_K:
+        return (_BEFORE_GLUED_K[pieces[0]],)  # "moe-k": moet ik
     if len(pieces) > 1:
         tokens = [*(_normalise(p) for p in pieces), _normalise("".join(pieces))]
     else:
@@ -265,6 +266,9 @@ def word_tokens(raw: str) -> tuple[str, ...]:
 
 
 _word_tokens = lru_cache(maxsize=_WORDS_KEPT)(word_tokens)  # a text repeats its words
+# West Flemish verbs before a glued "k" (ik) that are other words alone: "moe-k" is "moet ik",
+# "moe" alone is tired.
+_BEFORE_GLUED_K = {"moe": "moet"}
 
 
 def _keep(token: str) -> bool:

@@ -314,12 +314,15 @@ class Conversation:
             return False
         if found == alone_found:
             return False
-        if self.assistant.says_whole_name(asked, alone_found) and not (
-            self.assistant.says_whole_name(asked, found)
+        if (
+            not has_anaphor(asked.tokens)
+            and self.assistant.says_whole_name(asked, alone_found)
+            and not self.assistant.says_whole_name(asked, found)
         ):
             # "Hoeveel krijg ik als Kunst in Huis een werk verkoopt?" after Kunst Aan Zet names
             # Kunst in Huis, which answers it on its own; read with the topic's words it had
-            # got Kunst Aan Zet's loan amounts (0.99).
+            # got Kunst Aan Zet's loan amounts (0.99). Not "wat doet Flanders DC daarin?",
+            # which asks about the topic.
             return False
         if self.assistant.names_passage(asked, alone_found):
             # "en sofam?" after Sabam: it names SOFAM's passage, which answers it on its own;

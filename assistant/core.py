@@ -623,16 +623,19 @@ class Assistant:
         )
 
     def says_whole_name(self, question: str | AnalysedQuestion, passage_id: str) -> bool:
-        """Whether a question says every word of an organisation's name of two words or more,
-        as they are written ("Hoeveel krijg ik als Kunst in Huis een werk verkoopt?"), whatever
-        else it says: a name of one word may be an everyday word ("Hefboom")."""
+        """Whether a question says an organisation's name of two words or more as it is
+        written, its words in a row ("Hoeveel krijg ik als Kunst in Huis een werk
+        verkoopt?"), whatever else it says: a name of one word may be an everyday word
+        ("Hefboom"), and a title that asks a question names no organisation."""
         passage = self._by_id[passage_id]
-        if passage.kind != ORGANISATION:
+        if passage.kind != ORGANISATION or passage.title.rstrip().endswith("?"):
             return False
-        head = self._title_head(passage_id)
-        groups = self.read(question).groups
-        said = {t for terms in _named_terms(groups, own=True) for t in terms}
-        return len(head) >= 2 and head <= said and self._head_said(passage_id, groups)
+        name = surface_tokens(_TITLE_HEAD.split(passage.title, maxsplit=1)[0])
+        if sum(t not in STOPWORDS for t in name) < 2:
+            return False
+        said = self.read(question).tokens
+        size = len(name)
+        return any(list(said[i : i + size]) == name for i in range(len(said) - size + 1))
 
     def _names_passage(
         self, named: Sequence[tuple[str, ...]], passage: Passage, groups: Sequence[TermGroup]

@@ -60,11 +60,13 @@ CHAT = frozenset(
     nu even welke soort allemaal robot bot chatbot ai mens human he hé daar there
     kunde kunt gij zijde jou met gaat het hoe how are eigenlijk zoal zoals anders goede goeie
     goeien good hartelijk hartelijke vriendelijke fijne prettige nogmaals echt enorm lot
-    very so much tot vo wegwijzer beaucoup alstublieft alsjeblieft asjeblieft astublieft svp
-    someone somebody anyone anybody man mate bro dude gast makker
+    very so much tot wegwijzer beaucoup alstublieft alsjeblieft asjeblieft astublieft svp
+    someone somebody anyone anybody
     """.split()
 )
 _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
+# Words said to someone, after a greeting or thanks ("bedankt man"): see `smalltalk_kind`.
+_VOCATIVES = frozenset("man mate bro dude makker".split())
 # Words that greet, thank, apologise, address Wegwijzer, close a message or say how it asks
 # ("vraagje", "dringend", "uitleggen"), and name no subject: in a question they are read as
 # stopwords ("hallo wegwijzer! wat is het cultuurkrediet?" was refused at 0.27, "wegwijzer"
@@ -155,7 +157,7 @@ _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"}) | _wh
 # illustrator"): an introduction, not a question. Read as one, "fotograaf" had got the VAT on
 # works of art (0.78). Not with anything more ("ik ben fotograaf uit Gent") nor without a
 # greeting ("ik ben fotograaf" may answer "wat doe je?").
-_INTRODUCING = re.compile(r"(?:ik ben|im|am)(?: een| an)? (\w+)")
+_INTRODUCING = re.compile(r"(?:ik ben|im|am)(?: een| ne| nen| an)? (\w+)")
 _PROFESSIONS = frozenset(
     """
     fotograaf fotografe illustrator illustratrice ontwerper ontwerpster designer
@@ -164,9 +166,8 @@ _PROFESSIONS = frozenset(
     kunstenares artiest beeldhouwer schilder keramist edelsmid juweelontwerper modeontwerper
     architect interieurarchitect gamedeveloper gameontwikkelaar podcaster dj producer student
     starter zelfstandige freelancer kunstschilder vormgever
-    photographer illustrator musician singer composer writer author poet actor actress dancer
-    choreographer director filmmaker animator artist sculptor painter ceramicist jeweller
-    architect developer producer student freelancer
+    photographer musician singer composer writer author poet actor actress dancer choreographer
+    director artist sculptor painter ceramicist jeweller developer
     """.split()
 )
 # A yes or an apology on its own, as after an answer: the user may ask on; never a follow-up
@@ -422,21 +423,34 @@ _TURN_TO = frozenset(
 )
 
 
+# What one turns to a desk with: "waar kunnen we met vragen terecht?" after the SBKs asks who
+# helps with them, as "wie kan ons helpen?" does (it had got an SBK's coefficient).
+_QUESTIONS = frozenset("vragen vraag vraagjes questions question".split())
+_WITH = frozenset("met with".split())
+_QUESTIONS_REACH = 3  # "met vragen", "met al mijn vragen", "with all these questions"
+
+
 def asks_for_a_desk(tokens: Sequence[str], words: Collection[str]) -> bool:
     """Whether a question asks only who or where helps, naming nothing else (`words`: its
     content words): "wie kan mij helpen?", "waar kan ik terecht?", "wie kan me daarbij
     helpen?", "waar kunnen we daarvoor terecht?" ("we" is a content word of retrieval), "who
     can help me with that?", "bij wie moet ik daarvoor zijn?", "who should we contact about
     it?"; not "wie kan mij helpen met mijn btw?"."""
+    with_questions = _with_questions(tokens)
     return (asks_who_helps(tokens) or _asks_whom(tokens)) and all(
-        _asks_for_help(w) or (w in _QUESTIONS and "aan" not in tokens) for w in words
+        _asks_for_help(w) or w in with_questions for w in words
     )
 
 
-# What one turns to a desk with: "waar kunnen we met vragen terecht?" after the SBKs asks who
-# helps with them, as "wie kan ons helpen?" does (it had got an SBK's coefficient); not
-# "vragen ... aan", which asks where to apply ("bij wie vragen we dat aan?").
-_QUESTIONS = frozenset("vragen vraag questions question".split())
+def _with_questions(tokens: Sequence[str]) -> set[str]:
+    """The words of a message that name the questions one turns to a desk with: "vragen" a
+    word or two after "met" or "with" ("waar kunnen we met vragen terecht?", "with these
+    questions"); not the verb ("bij wie moet ik dat vragen?" asks where to apply)."""
+    return {
+        t
+        for i, t in enumerate(tokens)
+        if t in _QUESTIONS and _WITH.intersection(tokens[max(0, i - _QUESTIONS_REACH) : i])
+    }
 
 
 def _asks_for_help(word: str) -> bool:
@@ -1025,6 +1039,13 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     allowed = set(_ALLOWED)
     if words & _ADDRESS and not words & (_POINTING | _ASKING_A_FACT):
         allowed |= _ABOUT_ITSELF
+    # Said to someone right after a greeting or thanks: "bedankt man", "hey man" ("man" had
+    # got the SBKs, whose keywords hold "manpower"); not "en voor mijn man?".
+    allowed |= {
+        t
+        for i, t in enumerate(tokens)
+        if t in _VOCATIVES and i and tokens[i - 1] in GREETINGS | THANKS
+    }
     if words & THANKS:
         allowed |= {t for i, t in enumerate(tokens) if i and tokens[i - 1] in _CLOSINGS.get(t, ())}
         allowed |= _until_next_time(tokens)

@@ -290,6 +290,9 @@ def test_west_flemish_function_words_are_read_as_the_words_they_stand_for(assist
         "zelfstandige",
     ]
     assert content_tokens("oeveel is da mo") == []
+    # "moe" is "moet" before a glued "k" ("moe-k": moet ik); alone it is tired.
+    assert surface_tokens("moe-k da betalen") == ["moet", "da", "betalen"]
+    assert content_tokens("ik ben moe") == ["moe"]
     # "wuk" weighed as the rarest word of the question: refused at 0.29 ("wat is" 0.94).
     answer = assistant.ask("wuk is dat kunstwerkattest?")
     assert answer.answered and answer.passages[0].id == "kunstwerkattest"

@@ -601,7 +601,16 @@ def test_a_continuation_naming_an_organisation_gets_that_organisation(assistant)
     answer = conversation.ask("Hoeveel krijg ik als Kunst in Huis een werk van mij verkoopt?")
     assert answer.answered and _first(answer) == "kunst-in-huis"
     assert assistant.says_whole_name("wat doet kunst in huis met mijn werk?", "kunst-in-huis")
-    assert not assistant.says_whole_name("kan ik kunst in huis ophangen?", "hefboom")
+    # The name's words in a row, as written; a title asking a question names no organisation.
+    assert not assistant.says_whole_name("ik verkoop kunst aan huis", "kunst-in-huis")
+    assert not assistant.says_whole_name("is er design steun in vlaanderen?", "design-vlaanderen")
+    assert not assistant.says_whole_name(
+        "wie helpt mij met mijn visum?", "hulp-kunstenaars-buiten-eu"
+    )
+    # A question pointing back asks about the topic: Flanders DC's part in Kopiloot.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is kopiloot?")
+    assert _first(conversation.ask("wat doet Flanders DC daarin?")) == "kopiloot"
 
 
 def test_a_refused_question_leaves_its_nearest_passage_as_an_unconfirmed_topic(assistant):

@@ -205,12 +205,15 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("hey man", "hello"),
         ("thx man 👍", "thanks"),
         ("mijn man is fotograaf, kan hij een kunstwerkattest krijgen?", None),
+        ("en voor mijn man?", None),  # only right after a greeting or thanks
+        ("en als gast?", None),
         # New here, or who one is after a greeting: "ik ben nieuw hier" had got the novelty
         # of a design (0.83), "hallo ik ben fotograaf" the VAT on works of art (0.78).
         ("Goedemorgen, ik ben nieuw hier.", "hello"),
         ("ik ben nieuw hier", "hello"),
         ("hallo ik ben fotograaf", "hello"),
         ("hallo, ik ben een illustrator", "hello"),
+        ("hallo, ik ben nen fotograaf", "hello"),
         ("hi, I'm a photographer", "hello"),
         ("ik ben fotograaf", None),  # may answer a question, or go with the one before
         ("hoi ik ben illustrator uit gent", None),
@@ -834,6 +837,7 @@ def test_a_question_asks_for_a_desk_only_when_it_names_nothing_but_help():
     assert asks("waar kunnen we met vragen terecht?")
     assert asks("who can help me with these questions?")
     assert asks("bij wie kan ik met mijn vraag terecht?")
+    assert not asks("bij wie moet ik dat vragen?")  # the verb: where to apply
     assert asks("met wie moet ik contact opnemen?")
     assert not asks("who can ask for it?")  # who may apply
     assert not asks("wie is de minister van cultuur?")
