@@ -804,6 +804,15 @@ _TIME_UNITS = frozenset("jaar jaren maand maanden week weken dag dagen uur uren 
 _RATE_UNITS = _TIME_UNITS | frozenset(
     "kwartaal trimester semester month months year day days hour hours week weeks quarter".split()
 )
+# Prizes and what is done with them (see `asked_facts`); not "meedoen", "inzenden": "wat is de
+# prijs om mee te doen aan de wedstrijd?" asks a fee.
+_PRIZES = frozenset("prijs prijzen".split())
+_PRIZED = frozenset(
+    """
+    winnen win wint won gewonnen organiseert organiseren organiseerde georganiseerd uitreiken
+    reikt reiken uitgereikt genomineerd
+    """.split()
+)
 # "hoeveel mensen", "hoeveel leden": a count, neither money nor time.
 _COUNTED = frozenset(
     "mensen personen leden werknemers artiesten kunstenaars keer aanvragen passages werken "
@@ -1461,6 +1470,13 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         and not _WHAT & set(asking[max(0, i - _WHAT_REACH) : i])
         for i, t in enumerate(asking)
         if t in FACT_CUES["cost"]
+    ):
+        kinds.discard("cost")
+    # A prize one wins or that is organised or awarded is no price: "welke prijzen kan ik als
+    # ontwerper winnen?", "organiseert Flanders DC prijzen?" (told "Wat het kost, staat niet in
+    # de kennisbank").
+    if "cost" in kinds and _PRIZED.intersection(asking) and all(
+        t in _PRIZES for t in asking if t in FACT_CUES["cost"]
     ):
         kinds.discard("cost")
     # "een vast bedrag aftrekken": the noun after an article asks no amount, unless a word

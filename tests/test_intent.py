@@ -506,6 +506,19 @@ def test_asked_facts_and_what_a_passage_lacks():
     assert missing_facts({"cost", "deadline"}, "Je dient in voor 1 maart.") == ("cost",)
 
 
+def test_a_prize_won_or_awarded_is_no_price(assistant):
+    # "organiseert Flanders DC prijzen?" had been told what it costs is not known.
+    for prize in ("organiseert Flanders DC prijzen?", "welke prijzen kan ik als ontwerper winnen?"):
+        assert asked_facts(surface_tokens(prize)) == set()
+    for price in (
+        "welke prijzen vraagt sabam?",
+        "wat is de prijs om mee te doen aan de wedstrijd?",
+    ):
+        assert asked_facts(surface_tokens(price)) == {"cost"}
+    answer = assistant.ask("organiseert Flanders DC prijzen?")
+    assert answer.outcome == "answered" and answer.passages[0].id == "flanders-dc"
+
+
 def test_a_price_is_a_figure_said_of_what_something_costs():
     # "wat kost ...", "fee": only a figure said to be a price, or a payment, answers them.
     assert asked_facts(surface_tokens("is there an application fee")) == {"cost"}
