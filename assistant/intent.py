@@ -1475,8 +1475,10 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
     # A prize one wins or that is organised or awarded is no price: "welke prijzen kan ik als
     # ontwerper winnen?", "organiseert Flanders DC prijzen?" (told "Wat het kost, staat niet in
     # de kennisbank").
-    if "cost" in kinds and _PRIZED.intersection(asking) and all(
-        t in _PRIZES for t in asking if t in FACT_CUES["cost"]
+    if (
+        "cost" in kinds
+        and _PRIZED.intersection(asking)
+        and all(t in _PRIZES for t in asking if t in FACT_CUES["cost"])
     ):
         kinds.discard("cost")
     # "een vast bedrag aftrekken": the noun after an article asks no amount, unless a word
