@@ -447,9 +447,6 @@ class Decompounder:
 # The rarest words of the general Dutch list (Zipf scale): a word this common is a word, the
 # corpus's own words are added below it (`lexicon.CORPUS_WORD_FREQUENCY`).
 LISTED_ZIPF = 3.0
-# A word at least this common in English (Zipf) is a word of its own, not a typo, in a Dutch
-# question too: creatives borrow English words ("decks", "retailer", "venue").
-BORROWED_ZIPF = 3.5
 # A word at least this common in general Dutch (Zipf scale) is never split into parts.
 ORDINARY_ZIPF = 3.5
 # A word is evidence of a language when it is this much more common there (Zipf points) than
@@ -1146,10 +1143,6 @@ class Analyzer:
         "kostprijs", "woonlening" no "winlening", "ouderschapsverlof" no "vaderschapsverlof".
         """
         if self.dutch_zipf(token) >= LISTED_ZIPF and not _same_word(token, correction):
-            return False
-        # Nor is an English word that Dutch speakers borrow ("decks" is no "desk", "retailer" no
-        # "betaler"): "ik wil een lening voor nieuwe decks" got the Creative Europe Desk (0.63).
-        if english_zipf(token) >= BORROWED_ZIPF and not _same_word(token, correction):
             return False
         if distance < 2:
             return True

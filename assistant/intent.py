@@ -153,7 +153,7 @@ _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"}) | _wh
     im new here | i am new | im new | new here
     """
 )
-# Who a user says they are, alone or after a greeting ("hallo, ik ben fotograaf", "hi, I'm an
+# Who a user says they are, after a greeting ("hallo, ik ben fotograaf", "hi, I'm an
 # illustrator"): an introduction, not a question. Read as one, "fotograaf" had got the VAT on
 # works of art (0.78). Not with anything more ("ik ben fotograaf uit Gent") nor without a
 # greeting ("ik ben fotograaf" may answer "wat doe je?").
@@ -425,7 +425,7 @@ _TURN_TO = frozenset(
 
 # What one turns to a desk with: "waar kunnen we met vragen terecht?" after the SBKs asks who
 # helps with them, as "wie kan ons helpen?" does (it had got an SBK's coefficient).
-_QUESTIONS = frozenset("vragen vraag vraagjes questions question".split())
+_QUESTIONS = frozenset("vragen vraag questions question".split())
 _WITH = frozenset("met with".split())
 _QUESTIONS_REACH = 3  # "met vragen", "met al mijn vragen", "with all these questions"
 
@@ -443,9 +443,9 @@ def asks_for_a_desk(tokens: Sequence[str], words: Collection[str]) -> bool:
 
 
 def _with_questions(tokens: Sequence[str]) -> set[str]:
-    """The words of a message that name the questions one turns to a desk with: "vragen" a
-    word or two after "met" or "with" ("waar kunnen we met vragen terecht?", "with these
-    questions"); not the verb ("bij wie moet ik dat vragen?" asks where to apply)."""
+    """The words of a message that name the questions one turns to a desk with: "vragen" at
+    most `_QUESTIONS_REACH` words after "met" or "with" ("waar kunnen we met vragen terecht?",
+    "with these questions"); not the verb ("bij wie moet ik dat vragen?" asks where to apply)."""
     return {
         t
         for i, t in enumerate(tokens)
@@ -805,14 +805,21 @@ _RATE_UNITS = _TIME_UNITS | frozenset(
     "kwartaal trimester semester month months year day days hour hours week weeks quarter".split()
 )
 # Prizes and what is done with them (see `asked_facts`); not "meedoen", "inzenden": "wat is de
-# prijs om mee te doen aan de wedstrijd?" asks a fee.
+# prijs om mee te doen aan de wedstrijd?" asks a fee. Nor a price asked beside a verb of
+# pricing or paying ("welke prijs vraagt sabam als we een fuif organiseren?") or as the price
+# of, for or per something ("de prijs van een workshop die Flanders DC organiseert"), nor a
+# prize won before, which asks about its tax ("is een gewonnen prijs belastbaar?").
 _PRIZES = frozenset("prijs prijzen".split())
 _PRIZED = frozenset(
     """
-    winnen win wint won gewonnen organiseert organiseren organiseerde georganiseerd uitreiken
-    reikt reiken uitgereikt genomineerd
+    winnen win wint organiseert organiseren organiseerde georganiseerd uitreiken reikt reiken
+    uitgereikt genomineerd
     """.split()
 )
+_PRICING = frozenset(
+    "vragen vraagt vraag rekenen reken rekent aanrekenen betalen betaal betaalt hanteren".split()
+)
+_PRICE_OF = frozenset("van voor om per".split())
 # "hoeveel mensen", "hoeveel leden": a count, neither money nor time.
 _COUNTED = frozenset(
     "mensen personen leden werknemers artiesten kunstenaars keer aanvragen passages werken "
@@ -1479,6 +1486,8 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         "cost" in kinds
         and _PRIZED.intersection(asking)
         and all(t in _PRIZES for t in asking if t in FACT_CUES["cost"])
+        and not _PRICING.intersection(asking)
+        and not any(t in _PRIZES and _next(tokens, i) in _PRICE_OF for i, t in enumerate(tokens))
     ):
         kinds.discard("cost")
     # "een vast bedrag aftrekken": the noun after an article asks no amount, unless a word

@@ -330,16 +330,6 @@ def test_typo_correction_leaves_common_words_alone(assistant):
     assert analyzer.correct("ondernemigsplan") == "ondernemingsplan"
 
 
-def test_a_borrowed_english_word_is_no_typo(assistant):
-    # "decks" had been corrected to "desk": "ik wil een lening voor nieuwe decks" got the
-    # Creative Europe Desk (0.63). "retailer" had become "betaler".
-    analyzer = assistant.index.analyzer
-    assert analyzer.correct("decks") is None and analyzer.correct("retailer") is None
-    assert analyzer.correct("kunstwerkatest") == "kunstwerkattest"  # no English word
-    answer = assistant.ask("ik wil een lening voor nieuwe decks")
-    assert not answer.passages or answer.passages[0].id != "creative-europe-desk"
-
-
 def test_a_dutch_word_is_corrected_only_into_its_own_word(assistant):
     analyzer = assistant.index.analyzer
     # Words of general Dutch the corpus lacks are other words, not typos of corpus words.

@@ -513,8 +513,14 @@ def test_a_prize_won_or_awarded_is_no_price(assistant):
     for price in (
         "welke prijzen vraagt sabam?",
         "wat is de prijs om mee te doen aan de wedstrijd?",
+        # A price asked beside a verb of pricing or paying, or of something; a prize won before
+        # asks about its tax.
+        "welke prijs vraagt sabam als we een fuif organiseren",
+        "wat is de prijs van een workshop die Flanders DC organiseert",
+        "moet ik belastingen betalen op een prijs die ik gewonnen heb",
+        "is een gewonnen prijs belastbaar",
     ):
-        assert asked_facts(surface_tokens(price)) == {"cost"}
+        assert asked_facts(surface_tokens(price)) == {"cost"}, price
     answer = assistant.ask("organiseert Flanders DC prijzen?")
     assert answer.outcome == "answered" and answer.passages[0].id == "flanders-dc"
 
