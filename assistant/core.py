@@ -630,7 +630,7 @@ class Assistant:
         passage = self._by_id[passage_id]
         if passage.kind != ORGANISATION or passage.title.rstrip().endswith("?"):
             return False
-        name = surface_tokens(_TITLE_HEAD.split(passage.title, maxsplit=1)[0])
+        name = surface_tokens(_head_text(passage.title))
         if sum(t not in STOPWORDS for t in name) < 2:
             return False
         said = self.read(question).tokens
@@ -711,7 +711,7 @@ class Assistant:
         and so is a stand-in's ("kunstwek", corrected to "kunstwerk")."""
         changed = self._changed_heads.get(passage_id)
         if changed is None:
-            title = _TITLE_HEAD.split(self._by_id[passage_id].title, maxsplit=1)[0]
+            title = _head_text(self._by_id[passage_id].title)
             stem = self.index.analyzer.stem
             changed = frozenset(
                 t for t in content_tokens(title) if t not in DEFINING_WORDS and stem(t) != t
@@ -725,7 +725,7 @@ class Assistant:
         about ("Wat doet Sabam?")."""
         head = self._title_heads.get(passage_id)
         if head is None:
-            title = _TITLE_HEAD.split(self._by_id[passage_id].title, maxsplit=1)[0]
+            title = _head_text(self._by_id[passage_id].title)
             words = [t for t in content_tokens(title) if t not in DEFINING_WORDS]
             head = frozenset(self.index.analyzer.stem(t) for t in words)
             self._title_heads[passage_id] = head
@@ -1698,6 +1698,12 @@ def _named_terms(groups: Sequence[TermGroup], *, own: bool) -> list[tuple[str, .
         for g in groups
         if g.word not in DEFINING_WORDS
     ]
+
+
+def _head_text(title: str) -> str:
+    """A title before its first comma or parenthesis: the name it is about ("SOFAM",
+    "Kunst in Huis")."""
+    return _TITLE_HEAD.split(title, maxsplit=1)[0]
 
 
 def _names_only_a_subject(groups: Sequence[TermGroup]) -> bool:

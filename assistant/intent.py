@@ -461,13 +461,17 @@ def _asks_for_help(word: str) -> bool:
 
 # The sector's people and what they ask a desk for: "waar kan ik als kunstenaar terecht voor
 # advies?", "who can help me as an artist?" ask for the sector's desk, not for one group's.
-_SECTOR_PEOPLE = _ADVISING | frozenset(
-    """
-    kunstenaar kunstenaars artiest artiesten creatieveling creatievelingen maker makers
-    artist artists creative creatives
-    advies raad vragen vraag juridisch juridische zakelijk zakelijke
-    advice questions question legal business
-    """.split()
+_SECTOR_PEOPLE = (
+    _ADVISING
+    | _QUESTIONS
+    | frozenset(
+        """
+        kunstenaar kunstenaars artiest artiesten creatieveling creatievelingen maker makers
+        artist artists creative creatives
+        advies raad juridisch juridische zakelijk zakelijke
+        advice legal business
+        """.split()
+    )
 )
 
 
