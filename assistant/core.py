@@ -28,6 +28,7 @@ from assistant.decision import FEATURES, AnswerabilityModel, Decision, bundled_m
 from assistant.errors import QuestionError
 from assistant.indexing import IndexArrays, TokenisedCorpus
 from assistant.intent import (
+    CRAFTED,
     DEFINING_WORDS,
     RATE_FACT,
     asked_facts,
@@ -362,8 +363,9 @@ class Assistant:
         """`groups` with the words that name what the user makes or what their work is about
         (`intent.work_subject`, clause by clause) marked `made` and weighed as the user's own
         detail, as a name is: "brillen" in "ik ontwerp brillen, hoe bescherm ik mijn model?".
-        Only a word the corpus lacks or a subject outside the domain holds: in "ik heb een
-        boek over btw gekocht" the VAT is what is asked about. `tokens`: the text's
+        Only a word the corpus lacks, a subject outside the domain holds, or a thing of
+        `intent.CRAFTED` (which a passage may name in passing, in a list of crafts): in "ik
+        heb een boek over btw gekocht" the VAT is what is asked about. `tokens`: the text's
         `surface_tokens`, which tell whether there is anything to look for."""
         if not groups or not may_name_a_work(tokens):
             return list(groups)
@@ -379,7 +381,9 @@ class Assistant:
             if k is None:
                 continue
             start = k + 1
-            if flagged[k][1] and (not self.index.knows(group) or self._outside.holds(group)):
+            if flagged[k][1] and (
+                not self.index.knows(group) or self._outside.holds(group) or group.word in CRAFTED
+            ):
                 marked[n] = dataclasses.replace(group, specificity=DETAIL_SPECIFICITY, made=True)
         return marked
 

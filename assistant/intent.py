@@ -357,6 +357,25 @@ _OF = {
     "of": frozenset("design shape look logo name".split()),
 }
 _OWNERS = frozenset("mijn mn ons onze my our".split())  # ("m'n" is the token "mn")
+# Things a maker makes that no passage is about, wherever a question names them: "is mijn
+# keramiek beschermd?", "de vorm van mijn ringen", "a fair for furniture" name the user's work,
+# a detail of the question, even where a passage mentions the word in passing (in a list of
+# crafts). Not a word a passage is about ("logo", "naam", "film", "foto", "boek", "game": each
+# protected, subsidised or taxed as such), nor one with an everyday second meaning ("kom",
+# "schaal", "pot", "bord").
+CRAFTED = frozenset(
+    """
+    keramiek vaas vazen potten mok mokken schalen ring ringen juweel juwelen sieraad sieraden
+    ketting kettingen halsketting armband armbanden oorbellen broche lamp lampen stoel stoelen
+    tafel tafels kast kasten meubel meubels meubelen zetel zetels kruk krukken tas tassen
+    handtas handtassen jurk jurken rok rokken jas jassen trui truien shirts tshirts hoed hoeden
+    sjaal sjaals schoen schoenen sneakers bril brillen kaars kaarsen zeep zepen tapijt tapijten
+    speelgoed knuffels beeldje beeldjes sculptuur sculpturen
+    vase vases mug mugs bowl bowls jewellery jewelry rings necklace necklaces bracelet earrings
+    lamps chair chairs table tables furniture bag bags dress dresses shirt shoes glasses
+    candles soap rug rugs toys sculpture sculptures pottery ceramics
+    """.split()
+)
 # Who makes: the making verbs count only after one ("ik ontwerp brillen"), since "ontwerp",
 # "design" and "schilder" are nouns too ("Design Platform Vlaanderen", "design jobs").
 _MAKERS = frozenset("ik we wij jij je ze zij hij you they".split())  # ("I" is no token)
@@ -370,6 +389,7 @@ def may_name_a_work(tokens: Sequence[str]) -> bool:
         not _MAKING.isdisjoint(tokens)
         or not _ABOUT.isdisjoint(tokens)
         or not _OF.keys().isdisjoint(tokens)
+        or not CRAFTED.isdisjoint(tokens)
     )
 
 
@@ -377,12 +397,15 @@ def work_subject(tokens: Sequence[str], words: Collection[str]) -> frozenset[int
     """The positions in `tokens` of the words (of `words`, a question's content words) that
     name what a maker makes or what a work is about: "brillen" in "ik ontwerp brillen, hoe
     bescherm ik mijn model?", "begrafenis" in "we maken een film over een begrafenis", "jurk"
-    in "hoe bescherm ik het ontwerp van mijn jurk?". They tell what the user's work is, not
+    in "hoe bescherm ik het ontwerp van mijn jurk?", and a thing of `CRAFTED` wherever it
+    stands ("is mijn keramiek beschermd?"). They tell what the user's work is, not
     what the question is about: glasses and funerals are subjects outside the domain, a
     design and a film's tax shelter are not. One clause at a time: the tokens carry no
     punctuation."""
     named: set[int] = set()
     for i, token in enumerate(tokens):
+        if token in CRAFTED and token in words:
+            named.add(i)  # "is mijn keramiek beschermd?"
         # "ik ontwerp ...", "een film over", "a short documentary about": a work right before
         # "over" or one word before it, and not "een vraag over".
         about = (

@@ -688,8 +688,10 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
             "auteursrechten-overgangsregeling-2023",
         ),
         ("hoe kan ik aantonen dat mijn scenario van mij is", "i-depot"),
-        # "protectable" is what a design must be to be "beschermd".
-        ("what makes a lamp protectable as a design", "model-nieuw-eigen-karakter"),
+        # "protectable" is what a design must be to be "beschermd". Either passage on a
+        # design's conditions answers it; the lamp (a thing the user makes, `CRAFTED`) no
+        # longer tips it to the one whose example question protects a lamp.
+        ("what makes a lamp protectable as a design", "niet-ingeschreven-gemeenschapsmodel"),
     ],
 )
 def test_everyday_words_reach_the_passage_in_its_own_words(assistant, question, passage):

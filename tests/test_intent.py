@@ -894,6 +894,10 @@ def test_please_is_courtesy_not_a_word_of_the_question(assistant):
         ("hoe bescherm ik het ontwerp van mijn jurk", "bescherm ontwerp jurk", "jurk"),
         ("how do I protect the design of my dress", "protect design dress", "dress"),
         ("het logo van onze bakkerij", "logo bakkerij", "bakkerij"),
+        # A thing a maker makes, wherever it stands.
+        ("is mijn keramiek beschermd", "keramiek beschermd", "keramiek"),
+        ("a fair for furniture in milan", "fair furniture milan", "furniture"),
+        ("ik kom uit syrie", "kom syrie", ""),  # a verb, no bowl
         # Not without an owner: "de naam van de vennootschap" is what is asked about; and
         # Dutch "of" is "or".
         ("moet de naam van de vennootschap uniek zijn", "naam vennootschap uniek", ""),
