@@ -702,6 +702,32 @@ def test_everyday_words_reach_the_passage_in_its_own_words(assistant, question, 
 @pytest.mark.parametrize(
     ("question", "passage"),
     [
+        # "TVA" had vanished from the question (corrected to a function word), and "cession"
+        # had become "session", a historical passage's word (0.92).
+        ("Welke TVA op een cession van auteursrechten?", "btw-auteursrechten"),
+        ("Hoeveel kost een marque déposée bij het BOIP?", "benelux-merk"),
+        (
+            "Hoeveel cotisations sociales betaal ik als zelfstandige in hoofdberoep?",
+            "sociale-bijdragen-zelfstandige",
+        ),
+        ("Ik wil indépendant complémentaire worden naast mijn job als bediende", "bijberoep"),
+    ],
+)
+def test_french_words_in_a_dutch_question_are_read(assistant, question, passage):
+    answer = assistant.ask(question)
+    assert answer.answered and answer.passages[0].id == passage
+
+
+def test_a_volunteer_allowance_is_no_amateur_arts_allowance(assistant):
+    """Two regimes: a volunteer's allowance is not the AKV, whose amounts had been given to
+    "Hoeveel mag een vrijwilliger ... als vrijwilligersvergoeding?" (0.67)."""
+    question = "Hoeveel mag een vrijwilliger in onze vzw krijgen als vrijwilligersvergoeding?"
+    assert not assistant.ask(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
         # Paying a loan off over years is its term ("looptijd").
         ("over hoeveel jaar mag ik een cultuurkrediet afbetalen", "cultuurkrediet"),
         # Flemish "intrest" and "interest" are the passages' "rente".
