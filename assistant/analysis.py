@@ -60,7 +60,7 @@ STOPWORDS = (
     de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om
     hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar
     heb hoe heeft hebben deze u want nog zal me zij nu geen omdat iets worden toch al waren veel
-    doen toen moet ben zonder kan hun dus alles ja eens hier wie werd altijd doch wordt wezen
+    doen doet toen moet ben zonder kan hun dus alles ja eens hier wie werd altijd doch wordt wezen
     kunnen ons tegen na reeds wil kon niets uw iemand geweest andere
     hoeveel hoelang waar wanneer welke welk waarom jullie jij jou jouw mn zn graag even
     eigenlijk gewoon wel ok oke hallo hoi hey bedankt dank mag moeten kun kunt zit zitten gaat gaan

@@ -59,7 +59,8 @@ CHAT = frozenset(
     dus nou allez amai euh eh hmm haha lol is het een de the a an wiens whose your jouw
     nu even welke soort allemaal robot bot chatbot ai mens human he hé daar there
     kunde kunt gij zijde jou met gaat het hoe how are eigenlijk zoal zoals anders goede goeie
-    goeien good hartelijk hartelijke vriendelijke fijne prettige nogmaals echt enorm lot
+    goeien good hartelijk hartelijke vriendelijk vriendelijke fijne prettige nogmaals echt enorm
+    lot lief schat
     very so much tot wegwijzer beaucoup alstublieft alsjeblieft asjeblieft astublieft svp
     someone somebody anyone anybody
     """.split()
@@ -157,7 +158,7 @@ _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"}) | _wh
 # illustrator"): an introduction, not a question. Read as one, "fotograaf" had got the VAT on
 # works of art (0.78). Not with anything more ("ik ben fotograaf uit Gent") nor without a
 # greeting ("ik ben fotograaf" may answer "wat doe je?").
-_INTRODUCING = re.compile(r"(?:ik ben|im|am)(?: een| ne| nen| an)? (\w+)")
+_INTRODUCING = re.compile(r"(?:ik ben|ik zen|kben|kzen|im|am)(?: een| ne| nen| an)? (\w+)")
 _PROFESSIONS = frozenset(
     """
     fotograaf fotografe illustrator illustratrice ontwerper ontwerpster designer
@@ -165,7 +166,9 @@ _PROFESSIONS = frozenset(
     actrice danser danseres choreograaf regisseur filmmaker cineast animator kunstenaar
     kunstenares artiest beeldhouwer schilder keramist edelsmid juweelontwerper modeontwerper
     architect interieurarchitect gamedeveloper gameontwikkelaar podcaster dj producer student
-    starter zelfstandige freelancer kunstschilder vormgever
+    starter zelfstandige freelancer kunstschilder vormgever tekenaar tekenares striptekenaar
+    stripmaker stripauteur graficus vertaler vertaalster pottenbakker juwelier goudsmid
+    violist violiste gitarist pianist pianiste drummer rapper performer circusartiest
     photographer musician singer composer writer author poet actor actress dancer choreographer
     director artist sculptor painter ceramicist jeweller developer
     """.split()
@@ -1108,6 +1111,8 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
         return "bye"  # "doei", "tot morgen", "groetjes"; not "hallo, groetjes van Jan"
     if words & (GREETINGS | FAREWELLS):
         return "hello"
+    if words & _NOT_OR_IF and not words & (HELP | _ADDRESS):
+        return None  # "en als hij dat niet doet?" asks on about what was said
     return "help"
 
 

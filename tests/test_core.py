@@ -287,6 +287,7 @@ def test_a_question_without_a_subject_asks_for_one(assistant):
         "hoe vraag ik dat aan?",
         "is het nog geldig?",
         "is dit gratis?",
+        "en als hij dat niet doet?",  # "doet" had matched "Wat doet Sabam?" (0.88)
     ):
         answer = assistant.ask(text)
         assert answer.message.startswith("Waarover gaat je vraag?"), text

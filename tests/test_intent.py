@@ -219,6 +219,13 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("hoi ik ben illustrator uit gent", None),
         ("hallo ik ben fotograaf, moet ik btw aanrekenen?", None),
         ("kheb een vraag", "help"),
+        # More makers, an Antwerp "ik zen", and kind words after thanks.
+        ("hallo, ik ben tekenaar", "hello"),
+        ("hallo, ik zen ne tekenaar", "hello"),
+        ("Dank u, u bent heel vriendelijk", "thanks"),
+        ("merci, ge zijt ne schat", "thanks"),
+        # A condition asks on about what was said: it had been read as asking for help.
+        ("en als hij dat niet doet?", None),
     ],
 )
 def test_a_message_may_be_smalltalk_as_a_command_emoji_or_a_whole_phrase(text, kind):
