@@ -342,6 +342,19 @@ class Conversation:
             return True
         if found in family and alone_found not in family and not names_own:
             return True
+        if (
+            names_own
+            and alone_found in family
+            and found == topic_first
+            and not refers_back(asked.tokens)
+        ):
+            # Naming a subject of its own, answered on its own by another passage of the
+            # topic's family, where the topic's words only bring back the answer before: "hoe
+            # registreer ik een merk?" after the difference between a trade name and a mark is
+            # the Benelux mark's passage, not that difference again. Not "hoeveel kan ik
+            # lenen?" after the winwinlening, which names nothing the topic does not (read
+            # alone, it gets the startlening).
+            return False
         explained = self.assistant.explained
         return explained(asked, context, found) > explained(asked, context, alone_found)
 

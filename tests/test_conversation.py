@@ -1098,3 +1098,38 @@ def test_a_pronominal_adverb_points_at_the_topic(assistant):
         "welke disciplines vallen eronder?",
     )
     assert _first(answer) in ("tax-shelter-podiumkunsten", "tax-shelter-podiumkunsten-cijfers")
+
+
+@pytest.mark.parametrize(
+    ("turns", "passage"),
+    [
+        (
+            (
+                "ik heb een naam voor mijn zaak gekozen, is die automatisch beschermd?",
+                "wat is het verschil met een merk?",
+                "hoe registreer ik een merk?",
+            ),
+            "benelux-merk",
+        ),
+        (
+            (
+                "What is the difference between a sole proprietorship and a BV?",
+                "Do I need minimum capital?",
+                "what is a financial plan?",
+            ),
+            "financieel-plan",
+        ),
+    ],
+)
+def test_a_question_answered_in_the_topics_family_is_not_sent_back_to_the_topic(
+    assistant, turns, passage
+):
+    """The topic's words brought back the answer before, though the question names a subject
+    of its own and, read alone, lands on another passage of the topic's family that answers
+    it."""
+    conversation = Conversation(assistant)
+    *before, last = turns
+    for turn in before:
+        conversation.ask(turn)
+    answer = conversation.ask(last)
+    assert answer.answered and answer.passages[0].id == passage
