@@ -854,8 +854,7 @@ _PRICE_OF = frozenset("van voor om per".split())
 _COUNTED = frozenset(
     "mensen personen leden werknemers artiesten kunstenaars keer aanvragen passages werken "
     "nummers liedjes songs concerten concerts optredens lezingen exemplaren originelen "
-    "originals groepen stuks deadlines oproepen rondes calls projecten dossiers boeken titels "
-    "publicaties vertalingen".split()
+    "originals groepen stuks".split()
 )
 
 # A sum of money or a share: what answers "hoeveel kost", "tot welk bedrag", "hoeveel procent".
@@ -1567,12 +1566,6 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
                 kinds.discard("amount")
             if word in _COUNTED:
                 kinds.add("count")
-                # "hoeveel deadlines": how many, not when (unless asked by another word too)
-                kinds -= {
-                    kind
-                    for kind, cues in FACT_CUES.items()
-                    if word in cues and not any(t in cues for t in tokens if t != word)
-                }
     for i, pair in enumerate(itertools.pairwise(tokens)):
         if pair in TIME_OF_DAY and _next(tokens, i + 1) not in _SUBJECTS:
             kinds.add("hours")  # "hoe laat sluit het loket?": a time of day
