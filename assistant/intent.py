@@ -60,7 +60,7 @@ CHAT = frozenset(
     nu even welke soort allemaal robot bot chatbot ai mens human he hé daar there
     kunde kunt gij zijde jou met gaat het hoe how are eigenlijk zoal zoals anders goede goeie
     goeien good hartelijk hartelijke vriendelijk vriendelijke fijne prettige nogmaals echt enorm
-    lot lief schat
+    lot lief
     very so much tot wegwijzer beaucoup alstublieft alsjeblieft asjeblieft astublieft svp
     someone somebody anyone anybody
     """.split()
@@ -136,7 +136,8 @@ _HELP_MESSAGES = _whole_messages(
     """
     start | hoe werkt dit | hoe werkt deze bot | hoe werkt wegwijzer | wat is dit |
     waarvoor dien je | waarvoor dien jij | wat kan je | wat kun je | wat kan jij | wat kun jij |
-    wat kan je doen | wat kun je doen | hoe gebruik ik dit | hoe gebruik ik deze bot |
+    wat kan je doen | wat kun je doen | wat doet u | wat doet u eigenlijk | wat doe je |
+    wat doe jij | wat doe je eigenlijk | hoe gebruik ik dit | hoe gebruik ik deze bot |
     hoe gebruik ik wegwijzer | hoe gebruik ik jou | hoe gebruik ik je | hoe moet ik dit gebruiken |
     hoe moet ik je gebruiken | hoe werkt het | ik heb een vraag | ik heb nog een vraag |
     ik heb een paar vragen | kheb een vraag | kheb ne vraag | kheb nen vraag | ik heb ne vraag |
@@ -364,21 +365,22 @@ _OWNERS = frozenset("mijn mn ons onze my our".split())  # ("m'n" is the token "m
 # keramiek beschermd?", "de vorm van mijn ringen", "a fair for furniture" name the user's work,
 # a detail of the question, even where a passage mentions the word in passing (in a list of
 # crafts). Not a word a passage is about ("logo", "naam", "film", "foto", "boek", "game": each
-# protected, subsidised or taxed as such), nor one with an everyday second meaning ("kom",
-# "schaal", "pot", "bord").
+# protected, subsidised or taxed as such; "sculptuur", "tapijt": works of art), nor one with an
+# everyday second meaning ("kom", "schaal", "pot", "bord", "tafel", "zetel", "soap", "chair").
+# Nor in a question on VAT, whose rate depends on what is sold: "valt keramiek onder 6% btw?"
+# asks about the ceramics ("unieke keramiek" is among the works of art at 6%).
 CRAFTED = frozenset(
     """
-    keramiek vaas vazen potten mok mokken schalen ring ringen juweel juwelen sieraad sieraden
-    ketting kettingen halsketting armband armbanden oorbellen broche lamp lampen stoel stoelen
-    tafel tafels kast kasten meubel meubels meubelen zetel zetels kruk krukken tas tassen
-    handtas handtassen jurk jurken rok rokken jas jassen trui truien shirts tshirts hoed hoeden
-    sjaal sjaals schoen schoenen sneakers bril brillen kaars kaarsen zeep zepen tapijt tapijten
-    speelgoed knuffels beeldje beeldjes sculptuur sculpturen
+    keramiek vaas vazen potten mok mokken ring ringen juweel juwelen sieraad sieraden ketting
+    kettingen halsketting armband armbanden oorbellen broche lamp lampen stoel stoelen kast
+    kasten meubel meubels meubelen kruk krukken tas tassen handtas handtassen jurk jurken rok
+    rokken jas jassen trui truien shirts tshirts hoed hoeden sjaal sjaals schoen schoenen
+    sneakers kaars kaarsen zepen speelgoed knuffels
     vase vases mug mugs bowl bowls jewellery jewelry rings necklace necklaces bracelet earrings
-    lamps chair chairs table tables furniture bag bags dress dresses shirt shoes glasses
-    candles soap rug rugs toys sculpture sculptures pottery ceramics
+    lamps furniture bag bags dress dresses shirt shoes candles toys ceramics pottery
     """.split()
 )
+_VAT = frozenset("btw tva vat btwtarief".split())
 # Who makes: the making verbs count only after one ("ik ontwerp brillen"), since "ontwerp",
 # "design" and "schilder" are nouns too ("Design Platform Vlaanderen", "design jobs").
 _MAKERS = frozenset("ik we wij jij je ze zij hij you they".split())  # ("I" is no token)
@@ -401,13 +403,13 @@ def work_subject(tokens: Sequence[str], words: Collection[str]) -> frozenset[int
     name what a maker makes or what a work is about: "brillen" in "ik ontwerp brillen, hoe
     bescherm ik mijn model?", "begrafenis" in "we maken een film over een begrafenis", "jurk"
     in "hoe bescherm ik het ontwerp van mijn jurk?", and a thing of `CRAFTED` wherever it
-    stands ("is mijn keramiek beschermd?"). They tell what the user's work is, not
-    what the question is about: glasses and funerals are subjects outside the domain, a
-    design and a film's tax shelter are not. One clause at a time: the tokens carry no
-    punctuation."""
+    stands ("is mijn keramiek beschermd?"), except in a question on VAT. They tell what the
+    user's work is, not what the question is about: glasses and funerals are subjects outside
+    the domain, a design and a film's tax shelter are not. One clause at a time: the tokens
+    carry no punctuation."""
     named: set[int] = set()
     for i, token in enumerate(tokens):
-        if token in CRAFTED and token in words:
+        if token in CRAFTED and token in words and _VAT.isdisjoint(tokens):
             named.add(i)  # "is mijn keramiek beschermd?"
         # "ik ontwerp ...", "een film over", "a short documentary about": a work right before
         # "over" or one word before it, and not "een vraag over".
@@ -1111,7 +1113,7 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
         return "bye"  # "doei", "tot morgen", "groetjes"; not "hallo, groetjes van Jan"
     if words & (GREETINGS | FAREWELLS):
         return "hello"
-    if words & _NOT_OR_IF and not words & (HELP | _ADDRESS):
+    if words & _NOT_OR_IF and words & _POINTING and not words & (HELP | _ADDRESS):
         return None  # "en als hij dat niet doet?" asks on about what was said
     return "help"
 

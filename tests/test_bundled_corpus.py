@@ -718,6 +718,21 @@ def test_french_words_in_a_dutch_question_are_read(assistant, question, passage)
     assert answer.answered and answer.passages[0].id == passage
 
 
+def test_french_words_that_are_dutch_words_keep_their_dutch_meaning(assistant):
+    # "prêt" folds to Dutch "pret" (fun), "complémentaire" to "complementaire".
+    (fun,) = [g for g in assistant.analyse("ik doe dit voor de pret") if g.word == "pret"]
+    assert "leen" not in fun.terms
+    (extra,) = [g for g in assistant.analyse("complementaire steun") if g.word.startswith("comp")]
+    assert "bijberoep" not in extra.terms
+
+
+def test_the_kind_of_thing_sold_is_what_a_vat_question_asks(assistant):
+    """Ceramics are a maker's detail, except where VAT depends on them: "valt keramiek onder
+    het verlaagde btw-tarief?" had got the VAT on author's rights (0.94)."""
+    answer = assistant.ask("Valt keramiek onder het verlaagde btw-tarief van 6%?")
+    assert answer.answered and answer.passages[0].id == "btw-kunstwerken"
+
+
 def test_a_volunteer_allowance_is_no_amateur_arts_allowance(assistant):
     """Two regimes: a volunteer's allowance is not the AKV, whose amounts had been given to
     "Hoeveel mag een vrijwilliger ... als vrijwilligersvergoeding?" (0.67)."""
