@@ -32,6 +32,7 @@ from assistant.intent import (
     DEFINING_WORDS,
     RATE_FACT,
     asked_facts,
+    asks_about_vat,
     asks_for_a_time,
     asks_for_more,
     asks_for_the_sector_desk,
@@ -246,6 +247,7 @@ class Assistant:
         self._changed_heads: dict[str, frozenset[str]] = {}  # see `_head_said`
         self._title_term_sets: dict[str, frozenset[str]] = {}  # see `_title_terms`
         self._aliases: dict[str, str | None] = {}  # see `_alias`
+        self._vat_passages: tuple[str, ...] | None = None  # see `_taxed_as_such`
 
     @classmethod
     def from_directory(
@@ -364,11 +366,14 @@ class Assistant:
         (`intent.work_subject`, clause by clause) marked `made` and weighed as the user's own
         detail, as a name is: "brillen" in "ik ontwerp brillen, hoe bescherm ik mijn model?".
         Only a word the corpus lacks, a subject outside the domain holds, or a thing of
-        `intent.CRAFTED` (which a passage may name in passing, in a list of crafts): in "ik
-        heb een boek over btw gekocht" the VAT is what is asked about. `tokens`: the text's
+        `intent.CRAFTED` (which a passage may name in passing, in a list of crafts), unless a
+        question on VAT names one a passage on VAT holds: in "ik heb een boek over btw
+        gekocht" the VAT is what is asked about, and in "valt keramiek onder 6% btw?" the
+        ceramics. `tokens`: the text's
         `surface_tokens`, which tell whether there is anything to look for."""
         if not groups or not may_name_a_work(tokens):
             return list(groups)
+        vat = asks_about_vat(tokens)
         words = {g.word for g in groups}
         flagged: list[tuple[str, bool]] = []  # the text's words, and whether each names a work
         for clause in CLAUSE.split(text):
@@ -382,10 +387,23 @@ class Assistant:
                 continue
             start = k + 1
             if flagged[k][1] and (
-                not self.index.knows(group) or self._outside.holds(group) or group.word in CRAFTED
+                not self.index.knows(group)
+                or self._outside.holds(group)
+                or (group.word in CRAFTED and not (vat and self._taxed_as_such(group)))
             ):
                 marked[n] = dataclasses.replace(group, specificity=DETAIL_SPECIFICITY, made=True)
         return marked
+
+    def _taxed_as_such(self, group: TermGroup) -> bool:
+        """Whether a passage on VAT (its title says "btw") holds a word: "unieke keramiek" is
+        among the works of art at 6%, so a question on VAT that names ceramics asks about
+        them, while one that names vases names the user's own work."""
+        if self._vat_passages is None:
+            vat = self.index.analyzer.stem("btw")
+            self._vat_passages = tuple(
+                p.id for p in self.passages if vat in self._title_terms(p.id)
+            )
+        return any(self.holds_word(pid, group) for pid in self._vat_passages)
 
     def terms(self, text: str) -> list[str]:
         """The index terms of a text, analysed as a passage is (for grouping similar texts)."""

@@ -68,6 +68,8 @@ CHAT = frozenset(
 _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
 # Words said to someone, after a greeting or thanks ("bedankt man"): see `smalltalk_kind`.
 _VOCATIVES = frozenset("man mate bro dude makker".split())
+# Kind words said with thanks only: "schat" is also the verb "to estimate".
+_KIND_WORDS = frozenset("schat schatje topper held".split())
 # Words that greet, thank, apologise, address Wegwijzer, close a message or say how it asks
 # ("vraagje", "dringend", "uitleggen"), and name no subject: in a question they are read as
 # stopwords ("hallo wegwijzer! wat is het cultuurkrediet?" was refused at 0.27, "wegwijzer"
@@ -367,8 +369,9 @@ _OWNERS = frozenset("mijn mn ons onze my our".split())  # ("m'n" is the token "m
 # crafts). Not a word a passage is about ("logo", "naam", "film", "foto", "boek", "game": each
 # protected, subsidised or taxed as such; "sculptuur", "tapijt": works of art), nor one with an
 # everyday second meaning ("kom", "schaal", "pot", "bord", "tafel", "zetel", "soap", "chair").
-# Nor in a question on VAT, whose rate depends on what is sold: "valt keramiek onder 6% btw?"
-# asks about the ceramics ("unieke keramiek" is among the works of art at 6%).
+# Nor in a question on VAT when a passage on VAT names it (`Assistant._with_made`): the rate
+# depends on what is sold, and "valt keramiek onder 6% btw?" asks about the ceramics ("unieke
+# keramiek" is among the works of art at 6%); "6% btw op mijn vazen?" names the user's vases.
 CRAFTED = frozenset(
     """
     keramiek vaas vazen potten mok mokken ring ringen juweel juwelen sieraad sieraden ketting
@@ -380,12 +383,17 @@ CRAFTED = frozenset(
     lamps furniture bag bags dress dresses shirt shoes candles toys ceramics pottery
     """.split()
 )
-_VAT = frozenset("btw tva vat btwtarief".split())
+_VAT = frozenset("btw tva vat omzetbelasting".split())
 # Who makes: the making verbs count only after one ("ik ontwerp brillen"), since "ontwerp",
 # "design" and "schilder" are nouns too ("Design Platform Vlaanderen", "design jobs").
 _MAKERS = frozenset("ik we wij jij je ze zij hij you they".split())  # ("I" is no token)
 # How many of the words after a making verb, or after a work's "over", name the work.
 _WORK_WORDS = 2
+
+
+def asks_about_vat(tokens: Sequence[str]) -> bool:
+    """Whether a question is about VAT ("btw", "btw-tarief", "btwplichtig", "TVA", "VAT")."""
+    return any(t in _VAT or t.startswith("btw") for t in tokens)
 
 
 def may_name_a_work(tokens: Sequence[str]) -> bool:
@@ -403,13 +411,12 @@ def work_subject(tokens: Sequence[str], words: Collection[str]) -> frozenset[int
     name what a maker makes or what a work is about: "brillen" in "ik ontwerp brillen, hoe
     bescherm ik mijn model?", "begrafenis" in "we maken een film over een begrafenis", "jurk"
     in "hoe bescherm ik het ontwerp van mijn jurk?", and a thing of `CRAFTED` wherever it
-    stands ("is mijn keramiek beschermd?"), except in a question on VAT. They tell what the
-    user's work is, not what the question is about: glasses and funerals are subjects outside
-    the domain, a design and a film's tax shelter are not. One clause at a time: the tokens
-    carry no punctuation."""
+    stands ("is mijn keramiek beschermd?"). They tell what the user's work is, not what the
+    question is about: glasses and funerals are subjects outside the domain, a design and a
+    film's tax shelter are not. One clause at a time: the tokens carry no punctuation."""
     named: set[int] = set()
     for i, token in enumerate(tokens):
-        if token in CRAFTED and token in words and _VAT.isdisjoint(tokens):
+        if token in CRAFTED and token in words:
             named.add(i)  # "is mijn keramiek beschermd?"
         # "ik ontwerp ...", "een film over", "a short documentary about": a work right before
         # "over" or one word before it, and not "een vraag over".
@@ -1095,6 +1102,7 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
         if t in _VOCATIVES and i and tokens[i - 1] in GREETINGS | THANKS
     }
     if words & THANKS:
+        allowed |= _KIND_WORDS  # "merci, ge zijt ne schat"; not "hoe schat ik dat in?"
         allowed |= {t for i, t in enumerate(tokens) if i and tokens[i - 1] in _CLOSINGS.get(t, ())}
         allowed |= _until_next_time(tokens)
     if not tokens or any(
@@ -1114,7 +1122,7 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     if words & (GREETINGS | FAREWELLS):
         return "hello"
     if words & _NOT_OR_IF and words & _POINTING and not words & (HELP | _ADDRESS):
-        return None  # "en als hij dat niet doet?" asks on about what was said
+        return None  # "en als hij dat niet doet?" asks on about what was said; "niet echt" not
     return "help"
 
 
