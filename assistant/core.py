@@ -369,8 +369,8 @@ class Assistant:
         `intent.CRAFTED` (which a passage may name in passing, in a list of crafts), unless a
         question on VAT names one a passage on VAT holds: in "ik heb een boek over btw
         gekocht" the VAT is what is asked about, and in "valt keramiek onder 6% btw?" the
-        ceramics. `tokens`: the text's
-        `surface_tokens`, which tell whether there is anything to look for."""
+        ceramics. `tokens`: the text's `surface_tokens`, which tell whether there is anything
+        to look for (and whether the question is on VAT)."""
         if not groups or not may_name_a_work(tokens):
             return list(groups)
         vat = asks_about_vat(tokens)
