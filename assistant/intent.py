@@ -138,8 +138,9 @@ _HELP_MESSAGES = _whole_messages(
     """
     start | hoe werkt dit | hoe werkt deze bot | hoe werkt wegwijzer | wat is dit |
     waarvoor dien je | waarvoor dien jij | wat kan je | wat kun je | wat kan jij | wat kun jij |
-    wat kan je doen | wat kun je doen | wat doet u | wat doet u eigenlijk | wat doe je |
-    wat doe jij | wat doe je eigenlijk | hoe gebruik ik dit | hoe gebruik ik deze bot |
+    wat kan je doen | wat kun je doen | wat doet u | wat doet u eigenlijk | wat doet u precies |
+    wat doe je | wat doe jij | wat doe je eigenlijk | wat doe je precies | wat doe jij precies |
+    wat doen jullie | wat doen jullie eigenlijk | hoe gebruik ik dit | hoe gebruik ik deze bot |
     hoe gebruik ik wegwijzer | hoe gebruik ik jou | hoe gebruik ik je | hoe moet ik dit gebruiken |
     hoe moet ik je gebruiken | hoe werkt het | ik heb een vraag | ik heb nog een vraag |
     ik heb een paar vragen | kheb een vraag | kheb ne vraag | kheb nen vraag | ik heb ne vraag |

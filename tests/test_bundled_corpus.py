@@ -711,6 +711,7 @@ def test_everyday_words_reach_the_passage_in_its_own_words(assistant, question, 
             "sociale-bijdragen-zelfstandige",
         ),
         ("Ik wil indépendant complémentaire worden naast mijn job als bediende", "bijberoep"),
+        ("Is er un prêt voor starters?", "startlening"),  # "prêt" alone is Dutch "pret"
     ],
 )
 def test_french_words_in_a_dutch_question_are_read(assistant, question, passage):

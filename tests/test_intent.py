@@ -227,6 +227,7 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("en als hij dat niet doet?", None),
         ("niet echt", "help"),  # no condition of anything said
         ("wat doet u?", "help"),
+        ("wat doen jullie?", "help"),
         ("hoe schat ik dat in?", None),  # estimating, not a darling
         ("merci, ge zijt ne schat", "thanks"),  # with thanks, it is one
     ],
