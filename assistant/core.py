@@ -247,7 +247,6 @@ class Assistant:
         self._changed_heads: dict[str, frozenset[str]] = {}  # see `_head_said`
         self._title_term_sets: dict[str, frozenset[str]] = {}  # see `_title_terms`
         self._aliases: dict[str, str | None] = {}  # see `_alias`
-        self._vat_passages: tuple[str, ...] | None = None  # see `_taxed_as_such`
 
     @classmethod
     def from_directory(
@@ -398,12 +397,13 @@ class Assistant:
         """Whether a passage on VAT (its title says "btw") holds a word: "unieke keramiek" is
         among the works of art at 6%, so a question on VAT that names ceramics asks about
         them, while one that names vases names the user's own work."""
-        if self._vat_passages is None:
-            vat = self.index.analyzer.stem("btw")
-            self._vat_passages = tuple(
-                p.id for p in self.passages if vat in self._title_terms(p.id)
-            )
         return any(self.holds_word(pid, group) for pid in self._vat_passages)
+
+    @cached_property
+    def _vat_passages(self) -> tuple[str, ...]:
+        """The passages whose title says "btw" (see `_taxed_as_such`)."""
+        vat = self.index.analyzer.stem("btw")
+        return tuple(p.id for p in self.passages if vat in self._title_terms(p.id))
 
     def terms(self, text: str) -> list[str]:
         """The index terms of a text, analysed as a passage is (for grouping similar texts)."""
