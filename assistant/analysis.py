@@ -1140,14 +1140,26 @@ class Analyzer:
         neighbouring letters swapped ("vergoedt", "kots"): "schutting" is no "schatting",
         "buro" no "euro", "onroerende" no "roerende". And a compound of known words whose
         whole edit budget goes into its first part names another thing: "kunstprijs" is no
-        "kostprijs", "woonlening" no "winlening", "ouderschapsverlof" no "vaderschapsverlof".
+        "kostprijs", "woonlening" no "winlening", "ouderschapsverlof" no "vaderschapsverlof";
+        so does one of two words whose budget goes into its second, unless that is the same
+        word with another ending: "belastingtarief" is no "belastingbrief", "ontwerpwerk" no
+        "ontwerper", but "kunstenaarsstatus" is "kunstenaarsstatuut".
         """
         if self.dutch_zipf(token) >= LISTED_ZIPF and not _same_word(token, correction):
             return False
         if distance < 2:
             return True
         parts = self._decompounder.split(token)
-        return not (len(parts) > 1 and correction.endswith(parts[-1]))
+        if len(parts) < 2:
+            return True
+        if correction.endswith(parts[-1]):
+            return False
+        # Only a split into two real words says which word was meant: "pas" + "sport" is
+        # "paspoort", "inter" + "nation" + "ally" is "internationale".
+        if len(parts) > 2 or min(map(len, parts)) < COMPOUND_PART_LETTERS:
+            return True
+        head = len(parts[0])
+        return not correction.startswith(parts[0]) or _same_word(token[head:], correction[head:])
 
     @staticmethod
     def _phrase_size(synonyms: Mapping[str, tuple[str, ...]], tokens: list[str], index: int) -> int:
@@ -1289,6 +1301,7 @@ ENGLISH_TYPO_LETTERS = 5
 # itself, is that stopword mistyped.
 # Zipf 4: a word met once in 100,000; one this common is never taken for a mistyped stopword.
 OWN_WORD_FREQUENCY = 1e-5
+COMPOUND_PART_LETTERS = 4  # the shortest part of a compound `_may_be_typo` trusts
 OWN_WORD_ZIPF = math.log10(OWN_WORD_FREQUENCY) + 9  # the same, on the Zipf scale
 # Not the abbreviations: typed as they are, and "epc" (an energy certificate) is no "etc".
 _TYPO_PRONE_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 2 and w not in CHAT_ABBREVIATIONS)

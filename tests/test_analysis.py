@@ -352,6 +352,23 @@ def test_a_compound_of_known_words_is_split_rather_than_corrected(assistant):
     assert analyzer.correct("hoofberoep") == "hoofdberoep"
 
 
+def test_a_compound_whose_second_word_differs_is_another_word(assistant):
+    analyzer = assistant.index.analyzer
+    # "belasting" + "tarief" is no "belastingbrief": the question asked a rate, and the
+    # letter's word is on the list of other domains' words.
+    assert analyzer.correct("belastingtarief") is None
+    (group,) = assistant.analyse("belastingtarief")
+    assert analyzer.stem("tarief") in group.parts
+    assert analyzer.correct("ontwerpwerk") is None  # design work, not "ontwerper"
+    # ... unless the second word is the same word with another ending.
+    assert analyzer.correct("kunstenaarsstatus") == "kunstenaarsstatuut"
+    # And only a split into two real words counts: "passport" is "paspoort".
+    assert analyzer.correct("passport") == "paspoort"
+    answer = assistant.ask("welk belastingtarief geldt op mijn inkomsten uit auteursrechten?")
+    assert answer.answered
+    assert answer.passages[0].id == "auteursrechten-belasting"
+
+
 def test_a_compound_with_one_mistyped_part_stands_for_its_parts(assistant):
     analyzer = assistant.index.analyzer
     stems = analyzer.stem
