@@ -36,6 +36,7 @@ from assistant.intent import (
     without_formulas,
 )
 from assistant.memo import Memo
+from assistant.places import PLACES
 from assistant.typos import TypoIndex
 from assistant.verbs import (
     compound_infinitive,
@@ -763,6 +764,10 @@ class Analyzer:
             inside_phrase = index < phrase_end
             for words in maps:
                 phrase_end = max(phrase_end, index + self._phrase_size(words, tokens, index))
+            if not alternatives and token in PLACES and token not in self._word_counts:
+                # A place no passage names: the user's detail, never a typo or a compound.
+                groups.append(TermGroup(token, token, specificity=DETAIL_SPECIFICITY))
+                continue
             # An English word the glossary translates is not a Dutch compound ("funding" is
             # not "fun" + "ding").
             glossed = english and bool(alternatives)

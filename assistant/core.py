@@ -54,6 +54,7 @@ from assistant.intent import (
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.memory import page_in, release_freed_memory
 from assistant.models import Answer, AnswerPassage, Passage, PassageRef
+from assistant.places import places_named
 from assistant.retrieval import Hit, OutsideSubjects, PassageIndex, asks_about_the_past
 from assistant.snippets import asks_for_amount, best_snippet
 from assistant.typos import TypoIndex
@@ -470,7 +471,7 @@ class Assistant:
         if context and smalltalk is None:
             earlier = self._context_groups(context)
             groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in earlier]
-        hits = self.index.search(groups, limit)
+        hits = self._not_elsewhere(reading.tokens, groups, limit)
         asked = asked_facts(reading.tokens, self.present)
         topic = self.topic_passages(context_passages) if context else frozenset()
         # How much of what the user asks now another domain holds: the context's words would
@@ -555,6 +556,31 @@ class Assistant:
             return order
         desk = self._sector_desk(hits, order)
         return order if desk is None else _put_first(order, desk)
+
+    @cached_property
+    def _local(self) -> dict[str, frozenset[str]]:
+        """The places a local passage's title names ("Gent, projectsubsidies voor kunst")."""
+        return {
+            p.id: places for p in self.passages if (places := places_named(surface_tokens(p.title)))
+        }
+
+    def _not_elsewhere(
+        self, tokens: Sequence[str], groups: Sequence[TermGroup], limit: int
+    ) -> list[Hit]:
+        """The first `limit` hits, without the passages on another place than the question
+        names (`places.places_named`): the city of Antwerp's funds do not answer "hoeveel
+        subsidie geeft de stad Brugge?" (they did, at 0.79); "ik woon in Brussel, kan ik een
+        Gentse projectsubsidie krijgen?" names Ghent too."""
+        named = places_named(tokens)
+        if not named:
+            return self.index.search(groups, limit)
+
+        def here(hit: Hit) -> bool:
+            places = self._local.get(hit.passage.id)
+            return places is None or not places.isdisjoint(named)
+
+        hits = self.index.search(groups, limit + len(self._local))
+        return [h for h in hits if here(h)][:limit]
 
     def _successor_first(
         self,

@@ -744,6 +744,18 @@ def test_a_number_typed_with_its_unit_is_the_users_own_detail(assistant):
     assert assistant.index.specificity(groups["startlening"]) == 1.0
 
 
+def test_a_place_no_passage_names_is_the_users_own_detail(assistant):
+    groups = {g.word: g for g in assistant.analyse("een beurs in milaan, ik woon in brugge")}
+    assert groups["milaan"].specificity == DETAIL_SPECIFICITY
+    # Not stemmed into a word of the corpus: Bruges is no bridge ("brug").
+    assert groups["brugge"].terms == ("brugge",)
+    assert groups["brugge"].specificity == DETAIL_SPECIFICITY
+    # A place the passages name is a word like any other.
+    (gent,) = assistant.analyse("gent")
+    assert gent.specificity is None
+    assert assistant.index.information(gent) > 0
+
+
 def test_a_word_whose_correction_is_a_stopword_is_no_word_of_the_question(assistant):
     # "hoevel" was corrected to "hoeveel", a stopword no passage is indexed by, so it stayed a
     # word the corpus lacks and weighed two thirds of the question, which was refused at 0.45.

@@ -1,0 +1,128 @@
+"""Place names: where a user lives, works, studies or travels to.
+
+A place the passages never name ("ik woon in Hasselt", "een beurs in Milaan") is the user's own
+detail, like a person's name: it says where, not what is asked. As an ordinary unknown word it
+weighed the most of its question, and a stemmer or typo corrector turned it into a word of the
+corpus ("brugge" into "brug", "wenen" into "ween"). Folded, one word each; names that are also
+everyday Dutch words ("Geel", "Boom", "Menen", "Namen", "Landen", "Tienen") are left out, since
+there the word is more often the word than the place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+PLACES = frozenset(
+    """
+    aalst aalter aarschot aartselaar anzegem ardooie assenede avelgem beernem beersel
+    bekkevoort beringen berlaar bertem bilzen blankenberge bocholt boechout bonheiden bornem
+    borsbeek bouwel brakel brasschaat brecht bredene brugge buggenhout damme deerlijk deinze
+    denderleeuw dendermonde dentergem destelbergen diepenbeek diest diksmuide dilbeek dilsen
+    drogenbos edegem eeklo erpe evergem galmaarden gavere genk geraardsbergen gingelom glabbeek
+    grimbergen haacht haaltert halle hamme hamont harelbeke hasselt hechtel heers heist
+    hemiksem herent herentals herenthout herk herselt herzele heusden heuvelland hoeilaart
+    hoogstraten horebeke houthalen houthulst hove hulshout ichtegem ieper ingelmunster izegem
+    jabbeke kalmthout kampenhout kasterlee keerbergen kinrooi kluisbergen knokke koekelare
+    koksijde kontich kortemark kortenaken kortenberg kortrijk kraainem kruibeke kruisem kuurne
+    laakdal lanaken langemark lebbeke lendelede lennik leopoldsburg leuven lichtervelde
+    liedekerke lierde lille linkebeek lochristi lokeren lommel londerzeel lubbeek lummen
+    maarkedal maaseik maasmechelen machelen maldegem mechelen meerhout meise melle merchtem
+    merelbeke merksplas mesen middelkerke moerbeke mortsel nazareth neerpelt nevele niel
+    nieuwerkerken nieuwpoort nijlen ninove olen oostende oosterzele oostkamp oostrozebeke
+    opwijk oudenaarde oudenburg overijse overpelt pittem poperinge putte puurs riemst rijkevorsel
+    roeselare ronse roosdaal rotselaar ruiselede rumst schelle schilde scherpenheuvel
+    sinaai spiere stabroek staden steenokkerzeel stekene temse ternat tervuren tessenderlo tielt
+    tongeren torhout tremelo turnhout veurne vilvoorde vleteren voeren vorselaar vosselaar
+    waarschoot waasmunster wachtebeke waregem wemmel wervik westerlo wetteren wevelgem
+    wichelen wielsbeke wijnegem willebroek wingene wommelgem wuustwezel zandhoven zaventem
+    zedelgem zelzate zemst zoersel zomergem zonhoven zonnebeke zottegem zoutleeuw zuienkerke
+    zulte zutendaal pelt zwalm zwevegem zwijndrecht
+    truiden niklaas katelijne genesius pieters
+    heverlee wilsele kessel berchem borgerhout deurne merksem wilrijk hoboken ekeren mariakerke
+    gentbrugge ledeberg oostakker drongen wondelgem
+    antwerpen brussel gent
+    anderlecht elsene etterbeek evere ganshoren jette koekelberg molenbeek oudergem schaarbeek
+    ukkel watermaal bosvoorde gillis joost
+    aarlen bastenaken charleroi doornik eupen hoei luik moeskroen nijvel verviers waver
+    liege namur tournai wavre nivelles arlon mons louvain ottignies
+    amsterdam rotterdam utrecht eindhoven maastricht tilburg breda groningen nijmegen arnhem
+    leiden haarlem delft zwolle enschede almere amersfoort apeldoorn dordrecht leeuwarden
+    middelburg vlissingen venlo roermond heerlen sittard terneuzen
+    parijs londen berlijn keulen aken dusseldorf hamburg munchen frankfurt stuttgart leipzig
+    dresden milaan rome napels turijn florence venetie madrid barcelona valencia sevilla
+    lissabon wenen praag boedapest warschau krakau kopenhagen stockholm oslo helsinki dublin
+    edinburgh glasgow manchester liverpool bristol birmingham lyon marseille rijsel
+    straatsburg bordeaux toulouse nantes zurich geneve bazel athene istanbul kyiv kiev lviv
+    boekarest belgrado zagreb ljubljana tallinn riga vilnius
+    paris london berlin cologne munich milan lisbon vienna prague warsaw copenhagen athens
+    brussels ghent antwerp bruges
+    tokio tokyo seoul shanghai peking beijing mumbai delhi bangkok sydney melbourne toronto
+    montreal vancouver chicago boston lagos nairobi kinshasa casablanca marrakech tunis
+    dubai bogota
+    """.split()
+)
+
+# Other names of a place, to the name the passages use.
+_ALIASES = {
+    "antwerp": "antwerpen",
+    "ghent": "gent",
+    "brussels": "brussel",
+    "bruges": "brugge",
+    "louvain": "leuven",
+    "liege": "luik",
+    "namur": "namen",
+    "mons": "bergen",
+    "tournai": "doornik",
+    "lille": "rijsel",
+    "antwerpse": "antwerpen",
+    "gentse": "gent",
+    "brusselse": "brussel",
+    "leuvense": "leuven",
+    "mechelse": "mechelen",
+    "kortrijkse": "kortrijk",
+    "limburgse": "limburg",
+    "hasseltse": "hasselt",
+    "brugse": "brugge",
+    "genkse": "genk",
+}
+
+# The places a place lies in, as far as the passages name them: a Limburg town is in the
+# reach of a passage on Limburg, a district of Antwerp in that of one on Antwerp.
+_WITHIN = {
+    **dict.fromkeys(
+        """
+        hasselt genk beringen bilzen bocholt diepenbeek dilsen gingelom hamont hechtel heers
+        herk heusden houthalen kinrooi lanaken leopoldsburg lommel lummen maaseik maasmechelen
+        neerpelt nieuwerkerken overpelt pelt riemst tessenderlo tongeren truiden voeren
+        zonhoven zutendaal
+        """.split(),
+        "limburg",
+    ),
+    **dict.fromkeys(
+        """
+        anderlecht elsene etterbeek evere ganshoren jette koekelberg molenbeek oudergem
+        schaarbeek ukkel watermaal bosvoorde gillis joost
+        """.split(),
+        "brussel",
+    ),
+    **dict.fromkeys(
+        "berchem borgerhout deurne merksem wilrijk hoboken ekeren".split(), "antwerpen"
+    ),
+    **dict.fromkeys("gentbrugge ledeberg oostakker drongen wondelgem mariakerke".split(), "gent"),
+    **dict.fromkeys("heverlee wilsele kessel".split(), "leuven"),
+}
+
+REGIONS = frozenset({"limburg"})  # places the passages name that are no town
+
+
+def places_named(tokens: Iterable[str]) -> frozenset[str]:
+    """The places folded `tokens` name, by the passages' names for them, with the places
+    they lie in."""
+    named = set()
+    for token in tokens:
+        place = _ALIASES.get(token, token)
+        if place in PLACES or place in REGIONS:
+            named.add(place)
+            if place in _WITHIN:
+                named.add(_WITHIN[place])
+    return frozenset(named)
