@@ -744,6 +744,23 @@ def test_a_number_typed_with_its_unit_is_the_users_own_detail(assistant):
     assert assistant.index.specificity(groups["startlening"]) == 1.0
 
 
+def test_a_verbs_form_for_hij_or_zij_stands_for_its_verb(assistant):
+    analyzer = assistant.index.analyzer
+    # The stemmer keeps the "-t" of "betaalt" and "beheert", so "hoeveel sociale bijdragen
+    # betaalt mijn dochter?" missed every passage that says "betalen".
+    (group,) = assistant.analyse("betaalt")
+    assert analyzer.stem("betalen") in group.alternatives
+    (group,) = assistant.analyse("beheert")
+    assert analyzer.stem("beheren") in group.alternatives
+    assert analyzer.finite_verb("geeft") == "geven"
+    assert analyzer.finite_verb("stopt") == "stoppen"
+    # A noun in "-t" is no verb's form: its "-en" is a plural, or no word.
+    for noun in ("attest", "contract", "kunst", "statuut", "budget"):
+        assert analyzer.finite_verb(noun) is None, noun
+    answer = assistant.ask("Hoeveel bedraagt het kostenforfait?")
+    assert answer.answered
+
+
 def test_a_place_no_passage_names_is_the_users_own_detail(assistant):
     groups = {g.word: g for g in assistant.analyse("een beurs in milaan, ik woon in brugge")}
     assert groups["milaan"].specificity == DETAIL_SPECIFICITY
