@@ -57,6 +57,9 @@ OWN_QUESTION_WORDS = 3
 # (`Conversation._who_helps`): among the usual few, VLAIO was not there after the
 # kmo-portefeuille.
 DESK_CANDIDATES = 30
+# How many passages a question that names no subject is ranked among in context, so that
+# the topic's passage is among them even when the question's own words match others better.
+TOPIC_CANDIDATES = 30
 # The request for help whose own answer is the desk for the whole sector (the Cultuurloket):
 # what a question asking only who helps gets after a topic whose family has no desk.
 SECTOR_HELP_REQUEST = "wie kan mij helpen?"
@@ -160,8 +163,14 @@ class Conversation:
             alone.found, self._pointed(asked, topic) if topic else frozenset()
         )
         if topic is not None and may_follow_up:
+            # Read alone, it names no subject: the topic's is the one it asks about, which
+            # its own words may rank low ("wie beheert dat?" after Kunst Aan Zet).
+            subjectless = assistant.without_subject(alone.found)
             found = assistant.retrieve(
-                asked, context=topic.asked, context_passages=topic.passage_ids, limit=limit
+                asked,
+                context=topic.asked,
+                context_passages=topic.passage_ids,
+                limit=max(limit, TOPIC_CANDIDATES) if subjectless else limit,
             )
             first = topic.passage_ids[0] if topic.passage_ids else None
             # A question that refers back and names nothing of its own is about the topic's
@@ -169,8 +178,6 @@ class Conversation:
             back = first if refers_back(asked.tokens) and not names_own else None
             family = assistant.topic_passages(topic.passage_ids)
             found = assistant.facet_first(asked, found, back, family=family)
-            # Read alone, it names no subject: the topic's is the one it asks about.
-            subjectless = assistant.without_subject(alone.found)
             found = assistant.fact_first(asked, found, family, subjectless=subjectless)
             if first is not None:
                 # Not by a passage a refused question only came closest to: "hoeveel procent

@@ -947,8 +947,9 @@ class Assistant:
     def without_subject(self, found: Retrieval) -> bool:
         """Whether a question read on its own names no subject: it only asks something of one
         named before ("wat kost dat?", "hoeveel is die?", "hoe lang duurt het?", "wat heb ik
-        nodig?"), which no passage can know, or has no word to look up at all ("wat is dat?",
-        "beste wegwijzer"), figures aside ("14", "EUR 37")."""
+        nodig?"), or only says what it does ("wie beheert dat?"), which no passage can know,
+        or has no word to look up at all ("wat is dat?", "beste wegwijzer"), figures aside
+        ("14", "EUR 37")."""
         return (
             not found.in_context
             and found.smalltalk is None
@@ -956,8 +957,26 @@ class Assistant:
                 not found.groups
                 or self._names_only_a_fact(found)
                 or all(_is_figure(g.word) for g in found.groups)
+                or self._only_does_something_to_it(found)
             )
         )
+
+    def _only_does_something_to_it(self, found: Retrieval) -> bool:
+        """Whether a question points at something named before and says only what that does
+        or what is done with it: "wie beheert dat?", "wie betaalt het?". Its one verb named
+        PlayRight, which "beheert" rights, at 0.84, also after a question on Kunst Aan Zet.
+        A word of a passage's title is a name, not a verb: "Kunstwerkt, wie zijn dat?"."""
+        analyzer = self.index.analyzer
+        return has_anaphor(found.tokens) and all(
+            only_asks(g.word)
+            or (g.word not in self._title_words and analyzer.is_finite_verb(g.word))
+            for g in found.groups
+        )
+
+    @cached_property
+    def _title_words(self) -> frozenset[str]:
+        """The words of the passages' titles, as typed (folded)."""
+        return frozenset(w for p in self.passages for w in surface_tokens(p.title))
 
     def _names_only_a_fact(self, found: Retrieval) -> bool:
         """Whether a question only asks something of what was named before, pointing at it

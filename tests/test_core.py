@@ -371,6 +371,18 @@ def test_words_that_only_ask_are_asked_of_the_subject_beside_them(assistant, tex
     assert answer.answered and answer.passages[0].id == passage_id
 
 
+def test_a_pronoun_and_what_it_does_name_no_subject(assistant):
+    # "beheert" had matched PlayRight, which "beheert" rights (0.84).
+    for text in ("Wie beheert dat?", "wie betaalt het?", "wie organiseert dat?"):
+        answer = assistant.ask(text)
+        assert answer.outcome == "not_answered" and answer.confidence == 0.0, text
+        assert answer.message.startswith("Waarover gaat je vraag?"), text
+    # A word of a passage's title is a name, not a verb; a noun in "-t" names a subject.
+    answer = assistant.ask("Kunstwerkt, wie zijn dat?")
+    assert answer.answered and answer.passages[0].id == "kunstwerkt"
+    assert assistant.ask("wat is dat, een kunstwerkattest?").answered
+
+
 def test_figures_alone_name_no_subject(assistant):
     # "100" had matched the 2012 winwinlening ceiling, "€" a passage on gifts (about 0.7).
     for text in ("14", "3.14", "100", "€", "EUR 37", "2025", "50%"):
