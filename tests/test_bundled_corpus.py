@@ -890,3 +890,25 @@ def test_common_english_verbs_and_nouns_have_their_dutch_words(
     answer = assistant.ask(question)
     assert answer.answered and answer.passages[0].id == expected
     assert answer.confidence >= floor
+
+
+def test_an_english_insurance_is_no_social_insurance_fund(assistant):
+    # "insurance" also stood for "verzekeringsfonds": a freelancer asking about insurance got
+    # the social insurance fund, where contributions are paid.
+    answer = assistant.ask("Do I need insurance as a freelance designer?")
+    assert answer.answered and answer.passages[0].id == "beroepsaansprakelijkheid"
+    # The fund itself is still found by its own name.
+    answer = assistant.ask("which social insurance fund should I join as a freelancer?")
+    assert answer.passages and answer.passages[0].id == "sociaal-verzekeringsfonds"
+
+
+def test_a_signed_print_in_a_small_edition_is_a_work_of_art_for_vat(assistant):
+    # The passage lists original prints and signed, numbered photographs, but no word of
+    # its metadata said "print" or "oplage": these were refused at 0.33 to 0.47.
+    for question in (
+        "welke btw op een gesigneerde print in een oplage van 10",
+        "ik verkoop genummerde en gesigneerde fotoprints in een oplage van 50 stuks, mag ik "
+        "daar 6% btw op rekenen",
+    ):
+        answer = assistant.ask(question)
+        assert answer.answered and answer.passages[0].id == "btw-kunstwerken", question
