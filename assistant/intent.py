@@ -364,12 +364,14 @@ _OF = {
     "of": frozenset("design shape look logo name".split()),
 }
 _OWNERS = frozenset("mijn mn ons onze my our".split())  # ("m'n" is the token "mn")
-# Things a maker makes that no passage is about, wherever a question names them: "is mijn
-# keramiek beschermd?", "de vorm van mijn ringen", "a fair for furniture" name the user's work,
-# a detail of the question, even where a passage mentions the word in passing (in a list of
-# crafts). Not a word a passage is about ("logo", "naam", "film", "foto", "boek", "game": each
-# protected, subsidised or taxed as such; "sculptuur", "tapijt": works of art), nor one with an
-# everyday second meaning ("kom", "schaal", "pot", "bord", "tafel", "zetel", "soap", "chair").
+# Things a maker makes, and the crafts they make them in, that no passage is about, wherever a
+# question names them: "is mijn keramiek beschermd?", "de vorm van mijn ringen", "a fair for
+# furniture", "welke btw voor mijn kalligrafie?" name the user's work, a detail of the
+# question, even where a passage mentions the word in passing (in a list of crafts). Not a
+# word a passage is about ("logo", "naam", "film", "foto", "boek", "game": each protected,
+# subsidised or taxed as such; "sculptuur", "tapijt": works of art), nor one with an everyday
+# second meaning ("kom", "schaal", "pot", "bord", "tafel", "zetel", "soap", "chair"), nor a
+# service ("tattoo": "which VAT rate do I charge for a tattoo?" asks about tattoos).
 # Nor in a question on VAT when a passage on VAT names it (`Assistant._with_made`): the rate
 # depends on what is sold, and "valt keramiek onder 6% btw?" asks about the ceramics ("unieke
 # keramiek" is among the works of art at 6%); "6% btw op mijn vazen?" names the user's vases.
@@ -380,6 +382,10 @@ CRAFTED = frozenset(
     kasten meubel meubels meubelen kruk krukken tas tassen handtas handtassen jurk jurken rok
     rokken jas jassen trui truien shirts tshirts hoed hoeden sjaal sjaals schoen schoenen
     sneakers kaars kaarsen zepen speelgoed knuffels
+    kalligrafie aquarel aquarellen linosnede linosnedes houtsnede houtsnedes mozaiek glaskunst
+    borduurwerk borduurwerken haakwerk breiwerk macrame origami letterpress
+    calligraphy watercolour watercolours watercolor watercolors linocut linocuts woodcut
+    woodcuts mosaic embroidery crochet knitting
     vase vases mug mugs bowl bowls jewellery jewelry rings necklace necklaces bracelet earrings
     lamps furniture bag bags dress dresses shirt shoes candles toys ceramics pottery
     """.split()
