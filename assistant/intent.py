@@ -290,7 +290,10 @@ _WRONG_MESSAGES = _whole_messages(
     dat helpt niet | dat helpt me niet | helpt niet | dat helpt mij niet |
     not clear | that is not clear | i do not understand | i don dont understand |
     i dont understand | that does not help | that doesn doesnt help | that doesnt help |
-    does not help
+    does not help |
+    dat is toch schandalig | dat is schandalig | schandalig | dat is belachelijk |
+    dat is toch belachelijk | belachelijk | wat een onzin | onzin | waardeloos |
+    dit is waardeloos | dat is waardeloos | useless | this is useless | ridiculous
     """
 )
 # Farewells that are not also greetings: "dag" and "daag" are Flemish for hello and for
@@ -549,7 +552,9 @@ _AFTER_AN_ANSWER = frozenset(
     weet weten wist wou wilde genoeg geholpen verder zocht bellen bel mailen mail contacteren
     contacteer contact proberen probeer doen doe ga gaan antwoord antwoorden uitleg info
     informatie duidelijk helder begrepen snap snappen lezen lees al nu straks later morgen
-    alvast zeker meteen direct opvolgen regelen precies
+    alvast zeker meteen direct opvolgen regelen precies eindelijk deftig deftige nuttig nuttige
+    bruikbaar
+    finally useful helpful
     helped helps needed wanted know knew got understand clear call email check try will ill
     ll do read answer answers information already now tomorrow thats exactly just what looking
     """.split()
@@ -1197,6 +1202,22 @@ _FORMULAS = frozenset(
 )
 
 
+# What an angry user says of a subject or of Wegwijzer, which names nothing asked: "IK BEN HET
+# KOTSBEU", "die Peppol zever" ("zever" was corrected into "lever"), "EN GEEF NU EENS EEN
+# DUIDELIJK ANTWOORD" (a question answered at 0.90 without it was refused at 0.45 with it).
+_VENTING = frozenset(
+    """
+    kotsbeu strontbeu spuugzat zever gezever schandalig schandaal belachelijk onzin waardeloos
+    nutteloos frustrerend godverdomme verdomme ridiculous useless nonsense
+    """.split()
+)
+# "geef (nu eens) een (duidelijk) antwoord", "give me a straight answer": a demand, no subject.
+_DEMANDING = frozenset("geef geeft give".split())
+_ANSWER = frozenset("antwoord answer".split())
+# How many words a demand for an answer spans at most ("geef nu eens een duidelijk antwoord").
+_DEMAND_WORDS = 6
+
+
 # "ik heb schrik dat", "ik ben bang dat", "ik vrees dat", "i'm afraid that": how the user feels
 # about what follows, which is what they ask about; "schrik" (Flemish) weighed as a rare word.
 _WORRY_WORDS = frozenset("schrik bang vrees vrezen afraid worried scared".split())
@@ -1222,8 +1243,9 @@ _TOLD_WHAT = frozenset("eens over wat hoe wie waar wanneer welke welk hoeveel of
 def without_formulas(tokens: Sequence[str]) -> list[str]:
     """The tokens without the formulas that open or close a message (`_FORMULAS`), without
     "vraag ... af" where a reflexive pronoun follows the verb ("ik vraag me af of ...": I
-    wonder whether ...), without the worry before what is asked (`_WORRY_WORDS`), and without
-    the words that ask to know or be told (`_KNOWING`, `_TELLING`)."""
+    wonder whether ...), without the worry before what is asked (`_WORRY_WORDS`), without
+    the words that ask to know or be told (`_KNOWING`, `_TELLING`), and without an angry
+    user's venting (`_VENTING`) and demand for an answer ("geef nu eens een antwoord")."""
     dropped: set[int] = set()
     for i, word in enumerate(tokens[:-1]):
         after = tokens[i + 1]
@@ -1239,11 +1261,17 @@ def without_formulas(tokens: Sequence[str]) -> list[str]:
             dropped |= {i, i + 1}
         if word in _WORRY_WORDS and tokens[i + 1] in _WORRY_ENDS:
             dropped.add(i)
+        if word in _DEMANDING:
+            ends = [
+                k for k in range(i + 1, min(len(tokens), i + _DEMAND_WORDS)) if tokens[k] in _ANSWER
+            ]
+            if ends:
+                dropped |= set(range(i, ends[0] + 1))
         if word in _WONDER_VERBS and tokens[i + 1] in _REFLEXIVES:
             ends = [k for k in (i + 2, i + 3) if k < len(tokens) and tokens[k] == "af"]
             if ends:
                 dropped |= {i, ends[0]}
-    return [t for k, t in enumerate(tokens) if k not in dropped]
+    return [t for k, t in enumerate(tokens) if k not in dropped and t not in _VENTING]
 
 
 def asks_nothing(tokens: Sequence[str]) -> bool:

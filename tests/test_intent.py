@@ -151,6 +151,12 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("dat is niet duidelijk", "wrong"),
         ("ik snap het niet", "wrong"),
         ("I don't understand", "wrong"),
+        # Venting alone, after an answer: "dat is toch schandalig" had got the topic's
+        # passage again (0.62).
+        ("dat is toch schandalig", "wrong"),
+        ("belachelijk", "wrong"),
+        # Thanks with praise for the answer, not a question: it had been refused.
+        ("ok bedankt, eindelijk een deftig antwoord", "thanks"),
         # Praise negated or in a condition is no thanks: "en als dat niet helpt?" (what to do
         # when the letter to an infringer does not work) had been thanked for.
         ("en als dat niet helpt?", None),
@@ -731,6 +737,21 @@ def test_i_wonder_is_the_opening_of_a_question_not_its_words():
     assert without_formulas(tokens) == ["is", "it", "allowed", "thanks"]
     # "hoe vraag ik ... aan" asks how to apply: no reflexive after the verb.
     tokens = surface_tokens("hoe vraag ik een kunstwerkattest aan")
+    assert without_formulas(tokens) == tokens
+
+
+def test_venting_and_a_demand_for_an_answer_are_no_words_of_the_question(assistant):
+    tokens = surface_tokens("IK BEN HET KOTSBEU. wat gebeurt er als ik te laat betaal?")
+    assert "kotsbeu" not in without_formulas(tokens)
+    tokens = surface_tokens("wat kost een merk? EN GEEF NU EENS EEN DUIDELIJK ANTWOORD")
+    assert without_formulas(tokens) == ["wat", "kost", "een", "merk", "en"]
+    # A question asked that way is answered as it would be without (0.45 with it).
+    answer = assistant.ask(
+        "Hoeveel belasting betaal ik op mijn auteursrechten? EN GEEF NU EENS EEN DUIDELIJK ANTWOORD"
+    )
+    assert answer.answered and answer.passages[0].id == "auteursrechten-belasting"
+    # "geef" that asks for something else stays: "geef me een overzicht van de subsidies".
+    tokens = surface_tokens("geef me een overzicht van de subsidies")
     assert without_formulas(tokens) == tokens
 
 
