@@ -36,7 +36,7 @@ from assistant.intent import (
     without_formulas,
 )
 from assistant.memo import Memo
-from assistant.places import PLACES
+from assistant.places import LIVING, PLACES, places_named
 from assistant.typos import TypoIndex
 from assistant.verbs import (
     compound_infinitive,
@@ -843,6 +843,8 @@ class Analyzer:
                     else (),
                     specificity=self._detail_specificity(token, names, english_only)
                     if unknown
+                    else DETAIL_SPECIFICITY
+                    if _lives_in(tokens, index)
                     else None,
                 )
             )
@@ -1305,6 +1307,16 @@ _ENGLISH_ENDINGS = (
     ("ing", ("", "e")),
     ("ed", ("", "e")),
 )
+
+
+def _lives_in(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at `index` says the user lives in the place named right after it
+    ("ik woon in Hasselt": "woon", a detail like the place)."""
+    return (
+        tokens[index] in LIVING
+        and index + 1 < len(tokens)
+        and bool(places_named(tokens[index + 1 : index + 2]))
+    )
 
 
 def _zipf_specificity(zipf: float) -> float:

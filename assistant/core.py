@@ -54,7 +54,7 @@ from assistant.intent import (
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.memory import page_in, release_freed_memory
 from assistant.models import Answer, AnswerPassage, Passage, PassageRef
-from assistant.places import places_named
+from assistant.places import places_asked, places_named
 from assistant.retrieval import Hit, OutsideSubjects, PassageIndex, asks_about_the_past
 from assistant.snippets import asks_for_amount, best_snippet
 from assistant.typos import TypoIndex
@@ -568,10 +568,10 @@ class Assistant:
         self, tokens: Sequence[str], groups: Sequence[TermGroup], limit: int
     ) -> list[Hit]:
         """The first `limit` hits, without the passages on another place than the question
-        names (`places.places_named`): the city of Antwerp's funds do not answer "hoeveel
-        subsidie geeft de stad Brugge?" (they did, at 0.79); "ik woon in Brussel, kan ik een
-        Gentse projectsubsidie krijgen?" names Ghent too."""
-        named = places_named(tokens)
+        asks about (`places.places_asked`): the city of Antwerp's funds do not answer
+        "hoeveel subsidie geeft de stad Brugge?" (they did, at 0.79), nor Brussels' "ik woon
+        in Brussel, kan ik een Gentse projectsubsidie krijgen?"."""
+        named = places_asked(tokens)
         if not named:
             return self.index.search(groups, limit)
 

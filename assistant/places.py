@@ -10,7 +10,7 @@ there the word is more often the word than the place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 PLACES = frozenset(
     """
@@ -114,6 +114,10 @@ _WITHIN = {
 
 REGIONS = frozenset({"limburg"})  # places the passages name that are no town
 
+# "ik woon in Hasselt", "we wonen in Gent", "living near Ghent": where the user lives.
+LIVING = frozenset("woon woont wonen woonde woonden live lives living".split())
+_LIVING_REACH = 3  # words from the verb to the place: "ik woon nu in Gent"
+
 
 def places_named(tokens: Iterable[str]) -> frozenset[str]:
     """The places folded `tokens` name, by the passages' names for them, with the places
@@ -126,3 +130,18 @@ def places_named(tokens: Iterable[str]) -> frozenset[str]:
             if place in _WITHIN:
                 named.add(_WITHIN[place])
     return frozenset(named)
+
+
+def places_asked(tokens: Sequence[str]) -> frozenset[str]:
+    """The places a question names (`places_named`), without the one it names only as where
+    the user lives when it names another: "ik woon in Brussel, kan ik een Gentse
+    projectsubsidie krijgen?" asks about Ghent; "I'm an artist living in Brussels, can the
+    VGC fund my project?" about Brussels."""
+    lived: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token in LIVING:
+            at = i + 1
+            reach = tokens[at : at + _LIVING_REACH]
+            lived.update(at + k for k, t in enumerate(reach) if places_named((t,)))
+    asked = places_named(t for k, t in enumerate(tokens) if k not in lived)
+    return asked or places_named(tokens)

@@ -767,6 +767,12 @@ def test_a_place_no_passage_names_is_the_users_own_detail(assistant):
     # Not stemmed into a word of the corpus: Bruges is no bridge ("brug").
     assert groups["brugge"].terms == ("brugge",)
     assert groups["brugge"].specificity == DETAIL_SPECIFICITY
+    # So is living there: "woon" had matched the passage on protecting one's home.
+    groups = {g.word: g for g in assistant.analyse("ik woon in hasselt, waar schrijf ik me in")}
+    assert groups["woon"].specificity == DETAIL_SPECIFICITY
+    # Not where living somewhere is the question's condition.
+    groups = {g.word: g for g in assistant.analyse("moet ik in vlaanderen wonen?")}
+    assert groups["wonen"].specificity is None
     # A place the passages name is a word like any other.
     (gent,) = assistant.analyse("gent")
     assert gent.specificity is None
