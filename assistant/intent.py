@@ -749,7 +749,7 @@ FACT_CUES: dict[str, frozenset[str]] = {
         "maximum ceiling limit limits percent rate rates".split()
     ),
     "deadline": frozenset(
-        "deadline deadlines termijn termijnen datum data hoelang indiendatum oproep "
+        "deadline deadlines termijn termijnen datum data hoelang indiendatum indiendata oproep "
         "date dates".split()
     ),
     # "wanneer" asks a time or a condition ("wanneer valt een contract onder de vrijstelling?");

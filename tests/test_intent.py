@@ -518,6 +518,12 @@ def test_asked_facts_and_what_a_passage_lacks():
     assert asked_facts(surface_tokens("mag ik mijn code aan 15% factureren?")) == set()
     assert asked_facts(surface_tokens("hoeveel procent krijg ik terug?")) == {"amount"}
     assert asked_facts(surface_tokens("what is the address of the cultuurloket")) == {"contact"}
+    # "indiendata", the plural of "indiendatum", asks dates too, and of the year it names: the
+    # question was answered at 0.83 from a passage without a date of 2026.
+    assert asked_facts(surface_tokens("wat zijn de indiendata in 2026")) == {
+        "deadline",
+        "year 2026",
+    }
     assert holds_fact("Een depot kost EUR 244.", "cost")
     assert not holds_fact("In 2024 werd het depot vernieuwd.", "cost")
     assert missing_facts({"cost", "deadline"}, "Je dient in voor 1 maart.") == ("cost",)
