@@ -603,16 +603,31 @@ class Analyzer:
 
     def finite_verb(self, word: str) -> str | None:
         """The infinitive of a verb's form for "hij" or "zij", or None: a stem and "-t" whose
-        infinitive is a word of general Dutch ("beheert": "beheren", "geeft": "geven",
-        "stopt": "stoppen"). A stem in "-t" takes no second one, so "attest" or "contract",
-        whose "-en" is a plural, never passes."""
-        if len(word) < FINITE_VERB_LETTERS or not word.endswith("t") or word[-2] == "t":
+        infinitive, spelled by the rules, is a word of general Dutch. A short vowel doubles
+        the consonant after it ("stelt": "stellen", not "stelen"; "stopt": "stoppen"), a double
+        vowel is written single ("beheert": "beheren", "geeft": "geven"), else the stem takes
+        "-en" ("krijgt": "krijgen", "werkt": "werken"). A word whose stem would end in "t"
+        or in a vowel ("attest", "contract", "bezit") is no such form: a stem in "-t" takes
+        no second one."""
+        if len(word) < FINITE_VERB_LETTERS or not word.endswith("t"):
             return None
         stem = word[:-1]
-        single = stem[:-3] + stem[-2:] if stem[-3] == stem[-2] in "aeou" else stem
-        voiced = single[:-1] + {"f": "v", "s": "z"}.get(single[-1], single[-1])
-        for form in (stem, single, voiced, stem + stem[-1]):
-            if self.dutch_zipf(form + "en") >= LISTED_ZIPF:
+        if stem[-1] in _VOWELS or stem[-1] == "t":
+            return None
+        if stem[-2] in _VOWELS and stem[-3] not in _VOWELS:
+            forms = [stem + stem[-1]]  # "stel": "stellen"
+            if len(_VOWEL_GROUP.findall(stem)) > 1:
+                forms.append(stem)  # the last syllable may be unstressed: "reken", "rekenen"
+        elif stem[-3] == stem[-2] and stem[-2] in "aeou":
+            single = stem[:-3] + stem[-2:]  # a long vowel written double: "beheer", "beheren"
+            forms = [single, single[:-1] + _VOICED.get(single[-1], single[-1])]
+        else:
+            forms = [stem, stem[:-1] + _VOICED.get(stem[-1], stem[-1])]
+        # A verb's infinitive is about as common as its form, or more; a noun's look-alike
+        # is far rarer than the noun ("kaart" is no form of "karen", "markt" none of "marken").
+        floor = max(LISTED_ZIPF, self.dutch_zipf(word) - FINITE_VERB_ZIPF_GAP)
+        for form in forms:
+            if self.dutch_zipf(form + "en") >= floor:
                 return form + "en"
         return None
 
@@ -1350,6 +1365,9 @@ ENGLISH_TYPO_LETTERS = 5
 # itself, is that stopword mistyped.
 # Zipf 4: a word met once in 100,000; one this common is never taken for a mistyped stopword.
 OWN_WORD_FREQUENCY = 1e-5
+_VOWEL_GROUP = re.compile("[aeiouy]+")
+_VOICED = {"f": "v", "s": "z"}  # "geef": "geven", "lees": "lezen"
+FINITE_VERB_ZIPF_GAP = 0.5  # how much rarer than its form an infinitive may be
 FINITE_VERB_LETTERS = 5  # "kost", "gaat": words `finite_verb` leaves alone
 COMPOUND_PART_LETTERS = 4  # the shortest part of a compound `_may_be_typo` trusts
 OWN_WORD_ZIPF = math.log10(OWN_WORD_FREQUENCY) + 9  # the same, on the Zipf scale

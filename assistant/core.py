@@ -471,7 +471,7 @@ class Assistant:
         if context and smalltalk is None:
             earlier = self._context_groups(context)
             groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in earlier]
-        hits = self._not_elsewhere(reading.tokens, groups, limit)
+        hits = self._not_elsewhere(reading.tokens, groups, limit, context_passages)
         asked = asked_facts(reading.tokens, self.present)
         topic = self.topic_passages(context_passages) if context else frozenset()
         # How much of what the user asks now another domain holds: the context's words would
@@ -559,25 +559,40 @@ class Assistant:
 
     @cached_property
     def _local(self) -> dict[str, frozenset[str]]:
-        """The places a local passage's title names ("Gent, projectsubsidies voor kunst")."""
+        """The places a local measure's title names ("Gent, projectsubsidies voor kunst"): a
+        city's funds, for its makers and projects. Not an organisation or event a town hosts
+        (Designregio Kortrijk, Design Hub Limburg, the Biënnale Interieur), which serve all."""
         return {
-            p.id: places for p in self.passages if (places := places_named(surface_tokens(p.title)))
+            p.id: places
+            for p in self.passages
+            if p.kind == "maatregel"
+            and not p.is_historical
+            and (places := places_named(surface_tokens(p.title)))
         }
 
     def _not_elsewhere(
-        self, tokens: Sequence[str], groups: Sequence[TermGroup], limit: int
+        self,
+        tokens: Sequence[str],
+        groups: Sequence[TermGroup],
+        limit: int,
+        topic: Collection[str] = (),
     ) -> list[Hit]:
-        """The first `limit` hits, without the passages on another place than the question
-        asks about (`places.places_asked`): the city of Antwerp's funds do not answer
+        """The first `limit` hits, without the local measures for another place than the
+        question asks about (`places.places_asked`): the city of Antwerp's funds do not answer
         "hoeveel subsidie geeft de stad Brugge?" (they did, at 0.79), nor Brussels' "ik woon
-        in Brussel, kan ik een Gentse projectsubsidie krijgen?"."""
-        named = places_asked(tokens)
+        in Brussel, kan ik een Gentse projectsubsidie krijgen?". Where the user lives counts
+        when the question names no other place, but then a passage of the conversation's
+        `topic` stays: "ik woon in Brussel, kan ik die ook krijgen?" after Ghent's funds asks
+        about them; "en in Antwerpen?" does not."""
+        asked = places_asked(tokens)
+        named = asked or places_named(tokens)
         if not named:
             return self.index.search(groups, limit)
+        kept = frozenset() if asked else frozenset(topic)
 
         def here(hit: Hit) -> bool:
             places = self._local.get(hit.passage.id)
-            return places is None or not places.isdisjoint(named)
+            return places is None or not places.isdisjoint(named) or hit.passage.id in kept
 
         hits = self.index.search(groups, limit + len(self._local))
         return [h for h in hits if here(h)][:limit]
@@ -967,7 +982,9 @@ class Assistant:
         PlayRight, which "beheert" rights, at 0.84, also after a question on Kunst Aan Zet.
         A word of a passage's title is a name, not a verb: "Kunstwerkt, wie zijn dat?"."""
         analyzer = self.index.analyzer
-        return has_anaphor(found.tokens) and all(
+        # "het" is an article too, but beside a verb alone it is "it": "wie beheert het?".
+        points = has_anaphor(found.tokens) or "het" in found.tokens
+        return points and all(
             only_asks(g.word)
             or (g.word not in self._title_words and analyzer.is_finite_verb(g.word))
             for g in found.groups

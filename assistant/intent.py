@@ -290,10 +290,7 @@ _WRONG_MESSAGES = _whole_messages(
     dat helpt niet | dat helpt me niet | helpt niet | dat helpt mij niet |
     not clear | that is not clear | i do not understand | i don dont understand |
     i dont understand | that does not help | that doesn doesnt help | that doesnt help |
-    does not help |
-    dat is toch schandalig | dat is schandalig | schandalig | dat is belachelijk |
-    dat is toch belachelijk | belachelijk | wat een onzin | onzin | waardeloos |
-    dit is waardeloos | dat is waardeloos | useless | this is useless | ridiculous
+    does not help
     """
 )
 # Farewells that are not also greetings: "dag" and "daag" are Flemish for hello and for
@@ -387,7 +384,7 @@ CRAFTED = frozenset(
     sneakers kaars kaarsen zepen speelgoed knuffels
     kalligrafie aquarel aquarellen linosnede linosnedes houtsnede houtsnedes mozaiek glaskunst
     borduurwerk borduurwerken haakwerk breiwerk macrame origami letterpress
-    calligraphy watercolour watercolours watercolor watercolors linocut linocuts woodcut
+    watercolour watercolours watercolor watercolors linocut linocuts woodcut
     woodcuts mosaic embroidery crochet knitting
     vase vases mug mugs bowl bowls jewellery jewelry rings necklace necklaces bracelet earrings
     lamps furniture bag bags dress dresses shirt shoes candles toys ceramics pottery
@@ -634,6 +631,10 @@ def message_smalltalk(
         if symbols & _THANKS_EMOJI:
             return "thanks"
         return "help"
+    if set(tokens) & _VENTING and all(
+        t in _VENTING or t in _ALLOWED or t in stopwords for t in tokens
+    ):
+        return "wrong"  # "IK BEN HET KOTSBEU", "merci maar dat is nutteloos": no question
     kind = smalltalk_kind(tokens, stopwords)
     if kind is None and _thanks_for_an_answer(text, tokens, stopwords):
         return "thanks"
@@ -1212,7 +1213,8 @@ _VENTING = frozenset(
     """.split()
 )
 # "geef (nu eens) een (duidelijk) antwoord", "give me a straight answer": a demand, no subject.
-_DEMANDING = frozenset("geef geeft give".split())
+# Only the imperative: "welke steun geeft Hefboom als antwoord op de crisis?" asks about it.
+_DEMANDING = frozenset("geef give".split())
 _ANSWER = frozenset("antwoord answer".split())
 # How many words a demand for an answer spans at most ("geef nu eens een duidelijk antwoord").
 _DEMAND_WORDS = 6

@@ -754,8 +754,13 @@ def test_a_verbs_form_for_hij_or_zij_stands_for_its_verb(assistant):
     assert analyzer.stem("beheren") in group.alternatives
     assert analyzer.finite_verb("geeft") == "geven"
     assert analyzer.finite_verb("stopt") == "stoppen"
-    # A noun in "-t" is no verb's form: its "-en" is a plural, or no word.
-    for noun in ("attest", "contract", "kunst", "statuut", "budget"):
+    # Spelled by the rules: a short vowel doubles its consonant ("stelen" is to steal), an
+    # unstressed one does not.
+    assert analyzer.finite_verb("stelt") == "stellen"
+    assert analyzer.finite_verb("rekent") == "rekenen"
+    # A noun in "-t" is no verb's form: its "-en" is a plural, no word, or a far rarer word
+    # ("karen", "marken").
+    for noun in ("attest", "contract", "kunst", "statuut", "budget", "kaart", "markt", "sport"):
         assert analyzer.finite_verb(noun) is None, noun
     answer = assistant.ask("Hoeveel bedraagt het kostenforfait?")
     assert answer.answered

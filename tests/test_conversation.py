@@ -1142,3 +1142,10 @@ def test_a_pronoun_and_a_verb_are_not_answered_with_what_the_verb_alone_finds(as
     # It had got PlayRight (0.84), whose passage says it "beheert" rights.
     assert not (answer.passages and answer.passages[0].id == "playright")
     assert answer.outcome != "answered" or answer.passages[0].id == "kunst-aan-zet"
+
+
+def test_another_place_named_after_a_citys_funds_is_asked_about(assistant):
+    conversation = Conversation(assistant)
+    conversation.ask("ik woon in Gent, welke subsidies geeft de stad voor kunst?")
+    answer = conversation.ask("en in Antwerpen?")
+    assert answer.answered and answer.passages[0].id == "antwerpen-kunstprojecten"
