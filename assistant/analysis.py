@@ -606,9 +606,10 @@ class Analyzer:
         infinitive, spelled by the rules, is a word of general Dutch. A short vowel doubles
         the consonant after it ("stelt": "stellen", not "stelen"; "stopt": "stoppen"), a double
         vowel is written single ("beheert": "beheren", "geeft": "geven"), else the stem takes
-        "-en" ("krijgt": "krijgen", "werkt": "werken"). A word whose stem would end in "t"
-        or in a vowel ("attest", "contract", "bezit") is no such form: a stem in "-t" takes
-        no second one."""
+        "-en" ("krijgt": "krijgen", "werkt": "werken"). A noun in "-t" is no such form: its
+        infinitive would be no word ("attest", "contract") or a far rarer one ("kaart",
+        "markt"), or its stem would end in a vowel ("bezit"). Nor is a word in "-tt": a stem
+        in "-t" takes no second one."""
         if len(word) < FINITE_VERB_LETTERS or not word.endswith("t"):
             return None
         stem = word[:-1]
@@ -1326,11 +1327,12 @@ _ENGLISH_ENDINGS = (
 
 def _lives_in(tokens: Sequence[str], index: int) -> bool:
     """Whether the word at `index` says the user lives in the place named right after it
-    ("ik woon in Hasselt": "woon", a detail like the place)."""
+    ("ik woon in Hasselt": "woon", a detail like the place; "ik woon in Sint-Niklaas", whose
+    parts come before the joined name)."""
     return (
         tokens[index] in LIVING
         and index + 1 < len(tokens)
-        and bool(places_named(tokens[index + 1 : index + 2]))
+        and bool(places_named(tokens[index + 1 : index + LIVING_WORDS]))
     )
 
 
@@ -1365,12 +1367,13 @@ ENGLISH_TYPO_LETTERS = 5
 # itself, is that stopword mistyped.
 # Zipf 4: a word met once in 100,000; one this common is never taken for a mistyped stopword.
 OWN_WORD_FREQUENCY = 1e-5
+OWN_WORD_ZIPF = math.log10(OWN_WORD_FREQUENCY) + 9  # the same, on the Zipf scale
 _VOWEL_GROUP = re.compile("[aeiouy]+")
 _VOICED = {"f": "v", "s": "z"}  # "geef": "geven", "lees": "lezen"
 FINITE_VERB_ZIPF_GAP = 0.5  # how much rarer than its form an infinitive may be
 FINITE_VERB_LETTERS = 5  # "kost", "gaat": words `finite_verb` leaves alone
 COMPOUND_PART_LETTERS = 4  # the shortest part of a compound `_may_be_typo` trusts
-OWN_WORD_ZIPF = math.log10(OWN_WORD_FREQUENCY) + 9  # the same, on the Zipf scale
+LIVING_WORDS = 4  # the content words after "woon" a town's name may take ("sint niklaas ...")
 # Not the abbreviations: typed as they are, and "epc" (an energy certificate) is no "etc".
 _TYPO_PRONE_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 2 and w not in CHAT_ABBREVIATIONS)
 # Diminutive endings, longest first (Flemish -ke(s), -eke(s), -ske(s); Dutch -(t)je(s)).

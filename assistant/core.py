@@ -471,7 +471,7 @@ class Assistant:
         if context and smalltalk is None:
             earlier = self._context_groups(context)
             groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in earlier]
-        hits = self._not_elsewhere(reading.tokens, groups, limit, context_passages)
+        hits = self._not_elsewhere(reading, groups, limit, context_passages)
         asked = asked_facts(reading.tokens, self.present)
         topic = self.topic_passages(context_passages) if context else frozenset()
         # How much of what the user asks now another domain holds: the context's words would
@@ -570,9 +570,19 @@ class Assistant:
             and (places := places_named(surface_tokens(p.title)))
         }
 
+    @cached_property
+    def _local_names(self) -> dict[str, frozenset[str]]:
+        """The title terms of each local measure that no other local measure's title has: what
+        names it ("nieuw", "maker" for Antwerp's Fonds voor Nieuwe Makers; "vgc")."""
+        titles = {pid: self._title_terms(pid) for pid in self._local}
+        return {
+            pid: terms.difference(*(other for o, other in titles.items() if o != pid))
+            for pid, terms in titles.items()
+        }
+
     def _not_elsewhere(
         self,
-        tokens: Sequence[str],
+        reading: AnalysedQuestion,
         groups: Sequence[TermGroup],
         limit: int,
         topic: Collection[str] = (),
@@ -581,14 +591,18 @@ class Assistant:
         question asks about (`places.places_asked`): the city of Antwerp's funds do not answer
         "hoeveel subsidie geeft de stad Brugge?" (they did, at 0.79), nor Brussels' "ik woon
         in Brussel, kan ik een Gentse projectsubsidie krijgen?". Where the user lives counts
-        when the question names no other place, but then a passage of the conversation's
-        `topic` stays: "ik woon in Brussel, kan ik die ook krijgen?" after Ghent's funds asks
-        about them; "en in Antwerpen?" does not."""
-        asked = places_asked(tokens)
-        named = asked or places_named(tokens)
+        when the question names no other place, but then a measure the question names stays
+        ("ik woon in Hasselt, kan ik het Fonds voor Nieuwe Makers aanvragen?"), and so does
+        a passage of the conversation's `topic`: "ik woon in Brussel, kan ik die ook
+        krijgen?" after Ghent's funds asks about them; "en in Antwerpen?" does not."""
+        asked = places_asked(reading.tokens)
+        named = asked or places_named(reading.tokens)
         if not named:
             return self.index.search(groups, limit)
-        kept = frozenset() if asked else frozenset(topic)
+        kept = set() if asked else set(topic)
+        if not asked:
+            said = {t for g in reading.groups for t in (g.primary, *g.alternatives)}
+            kept.update(pid for pid, names in self._local_names.items() if names & said)
 
         def here(hit: Hit) -> bool:
             places = self._local.get(hit.passage.id)
@@ -978,7 +992,7 @@ class Assistant:
 
     def _only_does_something_to_it(self, found: Retrieval) -> bool:
         """Whether a question points at something named before and says only what that does
-        or what is done with it: "wie beheert dat?", "wie betaalt het?". Its one verb named
+        or what is done with it: "wie beheert dat?", "wie controleert het?". Its one verb named
         PlayRight, which "beheert" rights, at 0.84, also after a question on Kunst Aan Zet.
         A word of a passage's title is a name, not a verb: "Kunstwerkt, wie zijn dat?"."""
         analyzer = self.index.analyzer

@@ -1209,13 +1209,15 @@ _FORMULAS = frozenset(
 _VENTING = frozenset(
     """
     kotsbeu strontbeu spuugzat zever gezever schandalig schandaal belachelijk onzin waardeloos
-    nutteloos frustrerend godverdomme verdomme ridiculous useless nonsense
+    nutteloos frustrerend godverdomme verdomme ridiculous useless nonsense schandalige
+    belachelijke waardeloze nutteloze
     """.split()
 )
 # "geef (nu eens) een (duidelijk) antwoord", "give me a straight answer": a demand, no subject.
 # Only the imperative: "welke steun geeft Hefboom als antwoord op de crisis?" asks about it.
 _DEMANDING = frozenset("geef give".split())
 _ANSWER = frozenset("antwoord answer".split())
+_GIVERS = frozenset("ik we wij je jij u i".split())  # "ik geef les": no imperative
 # How many words a demand for an answer spans at most ("geef nu eens een duidelijk antwoord").
 _DEMAND_WORDS = 6
 
@@ -1263,7 +1265,7 @@ def without_formulas(tokens: Sequence[str]) -> list[str]:
             dropped |= {i, i + 1}
         if word in _WORRY_WORDS and tokens[i + 1] in _WORRY_ENDS:
             dropped.add(i)
-        if word in _DEMANDING:
+        if word in _DEMANDING and not (i and tokens[i - 1] in _GIVERS):
             ends = [
                 k for k in range(i + 1, min(len(tokens), i + _DEMAND_WORDS)) if tokens[k] in _ANSWER
             ]

@@ -104,7 +104,9 @@ _WITHIN = {
         """.split(),
         "brussel",
     ),
-    **dict.fromkeys("borgerhout deurne merksem wilrijk hoboken ekeren".split(), "antwerpen"),
+    **dict.fromkeys(
+        "berchem borgerhout deurne merksem wilrijk hoboken ekeren".split(), "antwerpen"
+    ),
     **dict.fromkeys("gentbrugge ledeberg oostakker drongen wondelgem mariakerke".split(), "gent"),
     **dict.fromkeys("heverlee wilsele kessello".split(), "leuven"),
 }
@@ -113,14 +115,19 @@ REGIONS = frozenset({"limburg"})  # places the passages name that are no town
 
 # "ik woon in Hasselt", "we wonen in Gent", "living near Ghent": where the user lives.
 LIVING = frozenset("woon woont wonen woonde woonden live lives living".split())
-_LIVING_REACH = 3  # words from the verb to the place: "ik woon nu in Gent"
+# Words from the verb to the place: "ik woon nu in Gent"; a hyphenated town comes as its parts
+# and then joined ("sint", "niklaas", "sintniklaas").
+_LIVING_REACH = 5
 
 
 def places_named(tokens: Iterable[str]) -> frozenset[str]:
     """The places folded `tokens` name, by the passages' names for them, with the places
     they lie in."""
+    tokens = list(tokens)
     named = set()
     for token in tokens:
+        if any(t != token and t.endswith(token) and t in PLACES for t in tokens):
+            continue  # "berchem" in "Sint-Agatha-Berchem", which is in Brussels
         place = _ALIASES.get(token, token)
         if place in PLACES or place in REGIONS:
             named.add(place)

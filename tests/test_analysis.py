@@ -879,3 +879,16 @@ def test_flemish_words_for_paying_and_for_grandparents_are_read(assistant, quest
     # questions, which were refused at 0.13 and 0.50.
     answer = assistant.ask(question)
     assert answer.answered and answer.passages[0].id == passage
+
+
+def test_a_hyphenated_town_is_one_place():
+    from assistant.places import places_asked, places_named
+
+    # Sint-Agatha-Berchem is in Brussels, Berchem in Antwerp.
+    assert places_named(surface_tokens("ik woon in Sint-Agatha-Berchem")) == {
+        "sintagathaberchem",
+        "brussel",
+    }
+    assert places_named(surface_tokens("ik woon in Berchem")) == {"berchem", "antwerpen"}
+    # Where the user lives, however many parts its name has, is not the place asked about.
+    assert not places_asked(surface_tokens("ik woon in Sint-Niklaas, kan ik die ook krijgen?"))

@@ -752,3 +752,22 @@ def test_a_craft_in_a_question_on_vat_is_what_is_sold(assistant):
     # Calligraphy has no word in that passage: asked in English, it had got the VAT on author's
     # rights (0.74).
     assert not assistant.ask("What is the VAT rate for calligraphy?").answered
+
+
+def test_a_fund_named_by_a_user_from_elsewhere_stays(assistant):
+    # Where the user lives kept every other city's measures out of reach, the one named too.
+    for question, expected in (
+        (
+            "Ik woon in Hasselt, kan ik het Fonds voor Nieuwe Makers aanvragen?",
+            "antwerpen-kunstprojecten",
+        ),
+        (
+            "Ik woon in Brugge, wat is het Fonds voor Talentontwikkeling?",
+            "antwerpen-talentontwikkeling",
+        ),
+    ):
+        answer = assistant.ask(question)
+        assert answer.answered and answer.passages[0].id == expected, question
+    # Named by no more than "subsidie" and "stad", another city's funds stay out.
+    answer = assistant.ask("Ik woon in Hasselt, welke subsidie kan ik krijgen van mijn stad?")
+    assert not (answer.passages and answer.passages[0].id.startswith(("gent", "antwerpen")))

@@ -157,6 +157,7 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("belachelijk", "wrong"),
         ("IK BEN HET KOTSBEU", "wrong"),  # with the topic, it had got the topic's passage
         ("merci maar dat is nutteloos", "wrong"),
+        ("waardeloze uitleg", "wrong"),
         # Thanks with praise for the answer, not a question: it had been refused.
         ("ok bedankt, eindelijk een deftig antwoord", "thanks"),
         # Praise negated or in a condition is no thanks: "en als dat niet helpt?" (what to do
@@ -763,6 +764,7 @@ def test_venting_and_a_demand_for_an_answer_are_no_words_of_the_question(assista
     for text in (
         "geef me een overzicht van de subsidies",
         "Welke steun geeft Hefboom als antwoord op de coronacrisis?",
+        "ik geef les, krijg ik een antwoord van de RVA",
     ):
         tokens = surface_tokens(text)
         assert without_formulas(tokens) == tokens
