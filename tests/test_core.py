@@ -734,6 +734,7 @@ def test_only_a_citys_own_funds_are_out_of_reach_of_another_place(assistant):
         ("Ik woon in Roeselare, wanneer is de Biënnale Interieur?", "interieur-2012"),
         ("ontwerper uit Antwerpen, wat is C-mine?", "design-hub-limburg"),
         ("Moet ik een administratie voeren voor de VGC-subsidie?", "vgc-kunstsubsidies"),
+        ("ik ben ontwerper in Roeselare, kan Designregio mij helpen?", "designregio-kortrijk"),
     ):
         found = assistant.retrieve(question)
         assert found.hits and found.hits[0].passage.id == expected, question
