@@ -36,7 +36,7 @@ from assistant.intent import (
     without_formulas,
 )
 from assistant.memo import Memo
-from assistant.places import LIVING, PLACES, places_named
+from assistant.places import PLACES, lived_in
 from assistant.typos import TypoIndex
 from assistant.verbs import (
     compound_infinitive,
@@ -632,10 +632,6 @@ class Analyzer:
                 return form + "en"
         return None
 
-    def is_finite_verb(self, word: str) -> bool:
-        """Whether a word is a verb's form for "hij" or "zij" (see `finite_verb`)."""
-        return self.finite_verb(word) is not None
-
     def dutch_zipf(self, word: str) -> float:
         """How common a word is in general Dutch, on the Zipf scale (0 for a word the
         frequency list lacks)."""
@@ -860,7 +856,9 @@ class Analyzer:
                     specificity=self._detail_specificity(token, names, english_only)
                     if unknown
                     else DETAIL_SPECIFICITY
-                    if _lives_in(tokens, index)
+                    # "ik woon in Hasselt": "woon", a detail like the place; "ik woon in
+                    # Sint-Niklaas", whose parts come before the joined name.
+                    if lived_in(tokens, index, LIVING_WORDS)
                     else None,
                 )
             )
@@ -1325,17 +1323,6 @@ _ENGLISH_ENDINGS = (
 )
 
 
-def _lives_in(tokens: Sequence[str], index: int) -> bool:
-    """Whether the word at `index` says the user lives in the place named right after it
-    ("ik woon in Hasselt": "woon", a detail like the place; "ik woon in Sint-Niklaas", whose
-    parts come before the joined name)."""
-    return (
-        tokens[index] in LIVING
-        and index + 1 < len(tokens)
-        and bool(places_named(tokens[index + 1 : index + LIVING_WORDS]))
-    )
-
-
 def _zipf_specificity(zipf: float) -> float:
     """1 for a word at Zipf 3 or rarer (or unknown), falling linearly to 0.2 at Zipf 5.4."""
     if zipf <= 0.0:
@@ -1373,7 +1360,7 @@ _VOICED = {"f": "v", "s": "z"}  # "geef": "geven", "lees": "lezen"
 FINITE_VERB_ZIPF_GAP = 0.5  # how much rarer than its form an infinitive may be
 FINITE_VERB_LETTERS = 5  # "kost", "gaat": words `finite_verb` leaves alone
 COMPOUND_PART_LETTERS = 4  # the shortest part of a compound `_may_be_typo` trusts
-LIVING_WORDS = 4  # the content words after "woon" a town's name may take ("sint niklaas ...")
+LIVING_WORDS = 3  # the content words after "woon" a town's name may take ("sint niklaas ...")
 # Not the abbreviations: typed as they are, and "epc" (an energy certificate) is no "etc".
 _TYPO_PRONE_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 2 and w not in CHAT_ABBREVIATIONS)
 # Diminutive endings, longest first (Flemish -ke(s), -eke(s), -ske(s); Dutch -(t)je(s)).

@@ -1000,7 +1000,7 @@ class Assistant:
         points = has_anaphor(found.tokens) or "het" in found.tokens
         return points and all(
             only_asks(g.word)
-            or (g.word not in self._title_words and analyzer.is_finite_verb(g.word))
+            or (g.word not in self._title_words and analyzer.finite_verb(g.word) is not None)
             for g in found.groups
         )
 

@@ -117,7 +117,7 @@ REGIONS = frozenset({"limburg"})  # places the passages name that are no town
 LIVING = frozenset("woon woont wonen woonde woonden live lives living".split())
 # Words from the verb to the place: "ik woon nu in Gent"; a hyphenated town comes as its parts
 # and then joined ("sint", "niklaas", "sintniklaas").
-_LIVING_REACH = 5
+LIVING_REACH = 5
 
 
 def places_named(tokens: Iterable[str]) -> frozenset[str]:
@@ -136,15 +136,19 @@ def places_named(tokens: Iterable[str]) -> frozenset[str]:
     return frozenset(named)
 
 
+def lived_in(tokens: Sequence[str], index: int, reach: int = LIVING_REACH) -> list[int]:
+    """The positions of the places that the word at `index` says the user lives in: the
+    places among the `reach` words after a living verb ("ik woon in Hasselt")."""
+    if tokens[index] not in LIVING:
+        return []
+    at = index + 1
+    return [at + k for k, t in enumerate(tokens[at : at + reach]) if places_named((t,))]
+
+
 def places_asked(tokens: Sequence[str]) -> frozenset[str]:
     """The places a question names (`places_named`), but for where it says the user lives:
     "ik woon in Brussel, kan ik een Gentse projectsubsidie krijgen?" asks about Ghent, "I'm
     an artist living in Brussels, can the VGC fund my project?" about no place but the
     user's own."""
-    lived: set[int] = set()
-    for i, token in enumerate(tokens):
-        if token in LIVING:
-            at = i + 1
-            reach = tokens[at : at + _LIVING_REACH]
-            lived.update(at + k for k, t in enumerate(reach) if places_named((t,)))
+    lived = {k for i in range(len(tokens)) for k in lived_in(tokens, i)}
     return places_named(t for k, t in enumerate(tokens) if k not in lived)
