@@ -36,7 +36,7 @@ from assistant.intent import (
     without_formulas,
 )
 from assistant.memo import Memo
-from assistant.places import PLACES, lived_in
+from assistant.places import FOREIGN, PLACES, lived_in
 from assistant.typos import TypoIndex
 from assistant.verbs import (
     compound_infinitive,
@@ -180,6 +180,14 @@ _CHAT_FORMS = {
     "doa": "daar",
     "wien": "wie",
     "ier": "hier",
+    # Chat abbreviations of function words: "lid vn sabam", "wnnr betaalt sabam uit" weighed
+    # as the rarest words of their questions (refused at 0.59 and 0.17).
+    "vn": "van",
+    "wnnr": "wanneer",
+    "wnr": "wanneer",
+    "wrm": "waarom",
+    "hvl": "hoeveel",
+    "ff": "even",
 }
 
 
@@ -220,8 +228,9 @@ def last_sentence(text: str) -> str:
 # Not the "@" of an e-mail address ("info@sabam.be"), which follows a word.
 _HANDLE = re.compile(r"(?<![\w.@])@\w+")
 # Signs that stand for a word: "8%" answers "hoeveel procent", "€ 500" "hoeveel euro".
-_SIGNS = re.compile(r"[%€]")
-_SIGN_WORDS = {"%": " procent ", "€": " euro "}
+# "mag ik een ® zetten" asks about the R-teken: dropped as no letter, the sign left nothing.
+_SIGNS = re.compile(r"[%€®™]")
+_SIGN_WORDS = {"%": " procent ", "€": " euro ", "®": " rteken ", "™": " tm "}
 # The point, comma (as English writes it) or no-break space between groups of thousands:
 # "EUR 2.800" is 2800, not "2" and "800", and "15.000 euro" or "15,000" no "15" (which matched
 # "15%"). A decimal ("2,5", "3.5"), a time ("8.30") or a form's number ("281.45") stays apart;
@@ -787,6 +796,8 @@ class Analyzer:
         names = _proper_nouns(text)
         acronyms = _acronyms(text)
         groups = []
+        # The places the user says they live in ("ik woon in Gent"): details, like a name.
+        lived = {k for i in range(len(tokens)) for k in lived_in(tokens, i, LIVING_WORDS)}
         # How far the phrases the glossary or synonyms translate whole reach, of those begun.
         phrase_end = 0
         for index, token in enumerate(tokens):
@@ -796,8 +807,15 @@ class Analyzer:
             for words in maps:
                 phrase_end = max(phrase_end, index + self._phrase_size(words, tokens, index))
             if not alternatives and token in PLACES and token not in self._word_counts:
-                # A place no passage names: the user's detail, never a typo or a compound.
-                groups.append(TermGroup(token, token, specificity=DETAIL_SPECIFICITY))
+                # A place no passage names: the user's detail, never a typo or a compound; a
+                # town abroad says "abroad" too ("een beurs in Milaan"), unless the user lives
+                # there.
+                abroad = token in FOREIGN and index not in lived
+                groups.append(
+                    TermGroup(token, token, (self.stem("buitenland"),))
+                    if abroad
+                    else TermGroup(token, token, specificity=DETAIL_SPECIFICITY)
+                )
                 continue
             # An English word the glossary translates is not a Dutch compound ("funding" is
             # not "fun" + "ding").
@@ -853,12 +871,14 @@ class Analyzer:
                     _unique((self.stem(singular(p)) for p in parts), exclude=primary)
                     if parts
                     else (),
-                    specificity=self._detail_specificity(token, names, english_only)
+                    specificity=DETAIL_SPECIFICITY
+                    if token in NUMBER_WORDS  # "al zeven jingles": a count, like "7"
+                    else self._detail_specificity(token, names, english_only)
                     if unknown
                     else DETAIL_SPECIFICITY
                     # "ik woon in Hasselt": "woon", a detail like the place; "ik woon in
                     # Sint-Niklaas", whose parts come before the joined name.
-                    if lived_in(tokens, index, LIVING_WORDS)
+                    if lived_in(tokens, index, LIVING_WORDS) or index in lived
                     else None,
                 )
             )
@@ -925,9 +945,12 @@ class Analyzer:
         """The stem of the word a plural typed without its apostrophe stands for, when the
         corpus has it: ``fotos`` (foto's), ``logos``, ``kmos``, ``studios``. Written Dutch
         puts an apostrophe before the plural -s of a word ending in a vowel; typed, it is
-        dropped, and "iemand gebruikt mijn fotos" was refused as about an unknown word."""
+        dropped, and "iemand gebruikt mijn fotos" was refused as about an unknown word. So
+        does an acronym's: ``sbks`` (SBK's), ``bvs``, ``vzws``, which found nothing at all."""
         base = token[:-1]
-        plural = token.endswith("s") and len(base) >= 3 and base[-1] in _PLURAL_VOWELS
+        vowelled = len(base) >= 3 and base[-1] in _PLURAL_VOWELS
+        acronym = len(base) >= 2 and not _VOWELS.intersection(base)
+        plural = token.endswith("s") and (vowelled or acronym)
         return [self.stem(base)] if plural and self.stem(base) in self._indexed else []
 
     def _undiminished(self, token: str) -> list[str]:
@@ -1200,6 +1223,8 @@ class Analyzer:
         """
         if self.dutch_zipf(token) >= LISTED_ZIPF and not _same_word(token, correction):
             return False
+        if _english_word(token) and _english_word(correction):
+            return False  # two English words: "jingles" is no "singles" ("passport" is paspoort)
         if distance < 2:
             return True
         parts = self._decompounder.split(token)
@@ -1367,8 +1392,26 @@ _TYPO_PRONE_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 2 and w not in 
 _DIMINUTIVES = ("ekes", "skes", "tjes", "eke", "ske", "kes", "tje", "jes", "ke", "je")
 # How much a name or a number the corpus does not know says about a question's subject.
 DETAIL_SPECIFICITY = 0.2
+# Counts written out: the user's detail, as a number is ("zeven" is no "zeef", a sieve).
+NUMBER_WORDS = frozenset(
+    """
+    twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien
+    zeventien achttien negentien twintig dertig veertig vijftig zestig zeventig tachtig negentig
+    honderd duizend
+    """.split()
+)
+# An English word this common (Zipf) in a Dutch question is a loanword, no typo of another.
+LOANWORD_ZIPF = 3.0
 RARE_CORRECTION = 3  # `Analyzer.mistyped_stopword`
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)*")
+
+
+def _english_word(token: str) -> bool:
+    """Whether a word is a common English word, or the plural of one ("jingles")."""
+    zipf = english_zipf(token)
+    if token.endswith("s"):
+        zipf = max(zipf, english_zipf(token[:-1]))
+    return zipf >= LOANWORD_ZIPF
 
 
 def _proper_nouns(text: str) -> set[str]:

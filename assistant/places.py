@@ -5,14 +5,33 @@ detail, like a person's name: it says where, not what is asked. As an ordinary u
 weighed the most of its question, and a stemmer or typo corrector turned it into a word of the
 corpus ("brugge" into "brug", "wenen" into "ween"). Folded, one word each; names that are also
 everyday Dutch words ("Geel", "Boom", "Menen", "Namen", "Landen", "Tienen") are left out, since
-there the word is more often the word than the place.
+there the word is more often the word than the place. A town abroad also says "abroad"
+(`FOREIGN`): a fair in Milan is a fair abroad, as far as support for it goes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-PLACES = frozenset(
+# Places outside Belgium: "een beurs in Milaan" is a fair abroad.
+FOREIGN = frozenset(
+    """
+    amsterdam rotterdam utrecht eindhoven maastricht tilburg breda groningen nijmegen arnhem
+    haarlem delft zwolle enschede almere amersfoort apeldoorn dordrecht leeuwarden
+    middelburg vlissingen venlo roermond heerlen sittard terneuzen bergenopzoom
+    parijs londen berlijn keulen aken dusseldorf hamburg munchen frankfurt stuttgart leipzig
+    dresden milaan rome napels turijn florence venetie madrid barcelona valencia sevilla
+    lissabon wenen praag boedapest warschau krakau kopenhagen stockholm oslo helsinki dublin
+    edinburgh glasgow manchester liverpool bristol birmingham lyon marseille rijsel
+    straatsburg bordeaux toulouse nantes zurich geneve bazel athene istanbul kyiv kiev lviv
+    boekarest belgrado zagreb ljubljana tallinn riga vilnius
+    paris london berlin cologne munich milan lisbon vienna prague warsaw copenhagen athens
+    tokio tokyo seoul shanghai peking beijing mumbai delhi bangkok sydney melbourne toronto
+    montreal vancouver chicago boston lagos nairobi kinshasa casablanca marrakech tunis
+    dubai bogota
+    """.split()
+)
+PLACES = FOREIGN | frozenset(
     """
     aalst aalter aarschot aartselaar anzegem ardooie assenede avelgem beernem beersel
     bekkevoort beringen berlaar bertem bilzen blankenberge bocholt boechout bonheiden bornem
@@ -38,7 +57,7 @@ PLACES = frozenset(
     zedelgem zelzate zemst zoersel zomergem zonhoven zonnebeke zottegem zoutleeuw zuienkerke
     zulte zutendaal pelt zwalm zwevegem zwijndrecht
     sintniklaas sinttruiden sintgenesiusrode sintkatelijnewaver sintpietersleeuw sintmartenslatem
-    sintamandsberg heistopdenberg kessello bergenopzoom
+    sintamandsberg heistopdenberg kessello
     heverlee wilsele berchem borgerhout deurne merksem wilrijk hoboken ekeren mariakerke
     gentbrugge ledeberg oostakker drongen wondelgem
     antwerpen brussel gent
@@ -47,20 +66,7 @@ PLACES = frozenset(
     sintlambrechtswoluwe sintpieterswoluwe
     aarlen bastenaken charleroi doornik eupen hoei moeskroen nijvel verviers waver
     liege namur tournai wavre nivelles arlon mons louvain ottignies
-    amsterdam rotterdam utrecht eindhoven maastricht tilburg breda groningen nijmegen arnhem
-    haarlem delft zwolle enschede almere amersfoort apeldoorn dordrecht leeuwarden
-    middelburg vlissingen venlo roermond heerlen sittard terneuzen
-    parijs londen berlijn keulen aken dusseldorf hamburg munchen frankfurt stuttgart leipzig
-    dresden milaan rome napels turijn florence venetie madrid barcelona valencia sevilla
-    lissabon wenen praag boedapest warschau krakau kopenhagen stockholm oslo helsinki dublin
-    edinburgh glasgow manchester liverpool bristol birmingham lyon marseille rijsel
-    straatsburg bordeaux toulouse nantes zurich geneve bazel athene istanbul kyiv kiev lviv
-    boekarest belgrado zagreb ljubljana tallinn riga vilnius
-    paris london berlin cologne munich milan lisbon vienna prague warsaw copenhagen athens
     brussels ghent antwerp bruges
-    tokio tokyo seoul shanghai peking beijing mumbai delhi bangkok sydney melbourne toronto
-    montreal vancouver chicago boston lagos nairobi kinshasa casablanca marrakech tunis
-    dubai bogota
     """.split()
 )
 

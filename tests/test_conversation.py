@@ -633,7 +633,8 @@ def test_a_question_without_a_subject_is_not_led_to_a_passage_only_guessed(assis
     # given a passage on translators as a partial answer.
     conversation = Conversation(assistant)
     first = conversation.ask(
-        "Ik wil met mijn juwelen naar een vakbeurs in Parijs. Is daar steun voor?"
+        "Ik sta volgend voorjaar met mijn lampen op een vakbeurs in het buitenland, is daar iets"
+        " voor?"
     )
     assert first.outcome == "not_answered" and not conversation.topic.confirmed
     assert conversation.topic.passage_ids != ("fit",)
