@@ -67,7 +67,12 @@ CHAT = frozenset(
 )
 _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
 # Words said to someone, after a greeting or thanks ("bedankt man"): see `smalltalk_kind`.
-_VOCATIVES = frozenset("man mate bro dude makker".split())
+# ("thx broer" had got the winwinlening, which a brother may grant: "broer" is "familie").
+_VOCATIVES = frozenset(
+    """
+    man mate bro dude makker broer broertje zus zusje zuster maat maatje vriend vriendin buddy
+    """.split()
+)
 # Kind words said with thanks only: "schat" is also the verb "to estimate".
 _KIND_WORDS = frozenset("schat schatje topper held".split())
 # Words that greet, thank, apologise, address Wegwijzer, close a message or say how it asks
@@ -149,13 +154,24 @@ _HELP_MESSAGES = _whole_messages(
     kan ik je iets vragen | kan ik u iets vragen | kan ik jou iets vragen | mag ik je iets vragen |
     mag ik u iets vragen | mag ik jou iets vragen | mag ik je een vraag stellen |
     how does this work | what is this | how do i use this | how do i use you | what do you do |
-    i have a question | can i ask you something | can i ask you a question | can i ask a question
+    i have a question | can i ask you something | can i ask you a question | can i ask a question |
+    wat kun je voor mij doen | wat kan je voor mij doen | wat kun je voor me doen |
+    wat kan je voor me doen | wat kun jij voor mij doen | wat kan jij voor mij doen |
+    wat kan voor mij doen | waarmee kun je mij helpen | waarmee kan je mij helpen |
+    waarmee kan je me helpen | hoe werkt deze chatbot | hoe werkt de chatbot |
+    hoe werkt deze dienst | waarvoor dient deze dienst | waarvoor dient deze chatbot |
+    waarvoor dient dit | wat doet deze dienst | wat doet deze chatbot |
+    kan mij uitleggen waarvoor deze dienst dient | what can you do for me |
+    how does this chatbot work | what is this service for
     """
 )
 _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"}) | _whole_messages(
     """
     ik ben nieuw | ik ben nieuw hier | ik ben hier nieuw | nieuw hier | i am new here |
-    im new here | i am new | im new | new here
+    im new here | i am new | im new | new here | hoe is het | hoe is het met je |
+    hoe is het met jou | hoe is het met u | hoe gaat het met je | hoe gaat het met jou |
+    hoe gaat het met u | alles goed met je | alles goed met jou | how are you doing |
+    how is it going
     """
 )
 # Who a user says they are, after a greeting ("hallo, ik ben fotograaf", "hi, I'm an
@@ -635,10 +651,39 @@ def message_smalltalk(
         t in _VENTING or t in _ALLOWED or t in stopwords for t in tokens
     ):
         return "wrong"  # "IK BEN HET KOTSBEU", "merci maar dat is nutteloos": no question
+    if _complains(text, tokens, stopwords):
+        return "wrong"
     kind = smalltalk_kind(tokens, stopwords)
     if kind is None and _thanks_for_an_answer(text, tokens, stopwords):
         return "thanks"
     return kind
+
+
+def _complains(text: str, tokens: Sequence[str], stopwords: Collection[str]) -> bool:
+    """Whether a message only finds fault with an answer or with Wegwijzer: "uw antwoord is
+    onvolledig", "je snapt er echt niks van", "da was ni nuttig", "dit helpt me niet verder",
+    "this answer is useless". Read as questions, they were sent to the Cultuurloket, or got a
+    passage ("dit helpt me niet verder": the artist's status at 0.87). Not a question that
+    asks whether something is wrong ("is dat fout?") or what if it is, nor anything naming a
+    subject."""
+    words = set(tokens)
+    if words & _IF:
+        return False  # "en als dat niet helpt?" asks what then
+    negated = words & (_NOT_OR_IF | _NOT_IN_ENGLISH)
+    if not (words & _FAULTY or (negated and words & _PRAISED)):
+        return False
+    if "?" in text and tokens[0] in _QUESTION_OPENERS:
+        return False
+    return all(
+        t in _FAULTY
+        or t in _PRAISED
+        or t in _NOT_OR_IF
+        or t in _NOT_IN_ENGLISH
+        or t in _JUDGED
+        or t in _ALLOWED
+        or t in stopwords
+        for t in tokens
+    )
 
 
 # Function words that occur in English questions and not in Dutch ones.
@@ -1213,6 +1258,33 @@ _VENTING = frozenset(
     belachelijke waardeloze nutteloze
     """.split()
 )
+# What finds fault on its own, and what praises unless negated ("klopt niet", "ni nuttig").
+_FAULTY = _VENTING | frozenset(
+    """
+    fout foute verkeerd verkeerde onjuist onjuiste onvolledig onvolledige slecht slechte
+    wrong incorrect incomplete bad terrible rubbish
+    """.split()
+)
+_PRAISED = frozenset(
+    """
+    klopt juist correct nuttig helpt helpen geholpen snap snapt begrijp begrijpt bedoel
+    bedoelde bedoelt duidelijk right helpful useful help helps understand get zocht zoek vroeg
+    gevraagd asked looking
+    """.split()
+)
+_IF = frozenset("als if".split())
+_NOT_IN_ENGLISH = frozenset("don dont doesn doesnt didn didnt isn isnt wasn wasnt".split())
+# What a complaint may also hold: what it judges, and how it says so.
+_JUDGED = frozenset(
+    """
+    antwoord antwoorden answer answers reply response uitleg info informatie dit dat da het je
+    jij jouw chatbot bot wegwijzer this that it you your er van hier vind vindt terug find
+    found wtf pff pfff zucht echt helemaal totaal gewoon weer alweer verder again really
+    totally at all was waren
+    """.split()
+)
+
+
 # "geef (nu eens) een (duidelijk) antwoord", "give me a straight answer": a demand, no subject.
 # Only the imperative: "welke steun geeft Hefboom als antwoord op de crisis?" asks about it.
 _DEMANDING = frozenset("geef give".split())
@@ -1641,10 +1713,29 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
     years = [t for t in tokens if _YEAR.fullmatch(t)]
     if this_year and kinds & _AMOUNTS:
         years.append(str(present))  # "welke rentevork geldt er dit jaar": this year's figure
-    if kinds & _DATED or (years and all(t in _YEAR_ONLY or _YEAR.fullmatch(t) for t in tokens)):
-        # "en 2025?", "and in 2024?": what holds that year, of whatever was named before.
+    if (
+        kinds & _DATED
+        or (years and all(t in _YEAR_ONLY or _YEAR.fullmatch(t) for t in tokens))
+        or (years and _names_a_figure(tokens))
+    ):
+        # "en 2025?", "and in 2024?": what holds that year, of whatever was named before;
+        # "wat is de minimumbijdrage in 2026?": that year's figure, though not asked "hoeveel".
         kinds.update(YEAR_FACT + t for t in years)
     return frozenset(kinds)
+
+
+def _names_a_figure(tokens: Sequence[str]) -> bool:
+    """Whether a question names a figure without asking "hoeveel": "wat is de
+    minimumbijdrage in 2026?", "hoe hoog is de steun in 2026?", "the income cap for 2025"."""
+    return ("hoe", "hoog") in itertools.pairwise(tokens) or any(
+        t.startswith(_FIGURE_HEADS) or t.endswith(_FIGURE_TAILS) or t in _FIGURE_WORDS
+        for t in tokens
+    )
+
+
+_FIGURE_HEADS = ("minimum", "maximum", "maximaal")
+_FIGURE_TAILS = ("bijdrage", "bijdragen", "bedrag", "bedragen", "plafond", "tarief", "tarieven")
+_FIGURE_WORDS = frozenset("cap ceiling rate rates".split())
 
 
 def _rates(tokens: Sequence[str]) -> set[str]:
