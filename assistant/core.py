@@ -490,7 +490,7 @@ class Assistant:
         probabilities = [self.model.probability(features) for features, _ in candidates]
         order = sorted(range(len(candidates)), key=lambda k: (-probabilities[k], k))
         order = self._ranked_first(groups, candidates, probabilities, order)
-        order = self._overview_first(groups, hits, probabilities, order)
+        order = self._overview_first(groups, hits, candidates, probabilities, order)
         order = self._named_first(groups, hits, probabilities, order)
         order = self._titled_first(groups, hits, candidates, probabilities, order)
         order = _worded_first(candidates, probabilities, order, self.model.threshold)
@@ -644,6 +644,7 @@ class Assistant:
         self,
         groups: list[TermGroup],
         hits: list[Hit],
+        candidates: Sequence[tuple[dict[str, float], tuple[str, ...]]],
         probabilities: Sequence[float],
         order: list[int],
     ) -> list[int]:
@@ -651,7 +652,8 @@ class Assistant:
         names little more than the subject ("volgrecht", "waarvoor dient het volgrecht?"),
         when the model rates both about the same (within `OVERVIEW_GAP`): the overview answers
         what was asked; the facet ("Hoeveel bedraagt het volgrecht?") answers a question that
-        was not."""
+        was not. Not a facet whose whole title the question says, with a word its overview's
+        title lacks: "wat is het VAF Mediafonds?" asks about the fund, not about the VAF."""
         if not _names_only_a_subject(groups) or not order:
             return order
         first = hits[order[0]].passage.id
@@ -660,10 +662,23 @@ class Assistant:
             return order
         for k in order[1:]:
             if hits[k].passage.id == subject:
+                if candidates[order[0]][0]["title"] >= 1.0 and self._titles_more(
+                    groups, first, subject
+                ):
+                    break
                 if probabilities[k] >= probabilities[order[0]] - OVERVIEW_GAP:
                     return _put_first(order, k)
                 break
         return order
+
+    def _titles_more(self, groups: Sequence[TermGroup], facet: str, overview: str) -> bool:
+        """Whether a question names a word of a facet's title that its overview's title
+        lacks ("mediafonds" of "VAF Mediafonds", not of "Vlaams Audiovisueel Fonds (VAF)")."""
+        facet_title, overview_title = self._title_terms(facet), self._title_terms(overview)
+        return any(
+            terms & facet_title and not terms & overview_title
+            for terms in ({g.primary, *g.alternatives} for g in groups)  # whole words
+        )
 
     def _named_first(
         self,

@@ -480,7 +480,6 @@ class PassageIndex:
         unknown_common, unknown_rare, known_total, words = query.own
         a = self.arrays
         terms = self._term_set(a.doc_terms, doc)
-        covered = query.credited(terms)
         about = self._term_set(a.about, doc)
         best = query.best
         kin = self._kin.get(hit.passage.id, frozenset())
@@ -490,12 +489,15 @@ class PassageIndex:
         )
         credits = [query.credit(k, terms) for k in range(len(info))]
         uncovered = max((w * (1 - c) for w, c in zip(info, credits, strict=True)), default=0.0)
+        # Of the words the corpus knows only: a word known through its parts alone
+        # ("bankkaart") is none of them, though its parts may be covered.
+        known_covered = sum(w * c for w, c, k in zip(info, credits, query.known, strict=True) if k)
         sentence = self._best_part(query, self._parts(a.sentences, a.sentence_owners, doc))
         question = self._best_part(query, self._parts(a.questions, a.question_owners, doc))
         return Signals(
             coverage=hit.coverage,
             about=query.credited(about) / total,
-            known_coverage=covered / known_total if known_total else 0.0,
+            known_coverage=known_covered / known_total if known_total else 0.0,
             unknown_common=unknown_common / total,
             unknown_rare=unknown_rare / total,
             score=min(2.0, hit.score / best) if best else 0.0,

@@ -186,3 +186,12 @@ def test_a_neighbouring_subject_the_domain_shares_words_with_is_refused(assistan
         assistant.retrieve("mag ik met mijn diesel nog in de lez van antwerpen").features["outside"]
         > 0.0
     )
+
+
+def test_known_coverage_is_a_share_of_the_words_the_corpus_knows(assistant):
+    # A word known only through its parts ("bankkaart": "bank", "kaart") is no word the corpus
+    # knows, so its covered parts do not count: they had made the share 4.06.
+    found = assistant.retrieve("Hoe vraag ik een nieuwe bankkaart aan?")
+    for _, features in found.candidates:
+        assert 0.0 <= features["known_coverage"] <= 1.0
+    assert found.features["known_coverage"] < found.features["coverage"]
