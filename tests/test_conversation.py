@@ -1150,3 +1150,12 @@ def test_another_place_named_after_a_citys_funds_is_asked_about(assistant):
     conversation.ask("ik woon in Gent, welke subsidies geeft de stad voor kunst?")
     answer = conversation.ask("en in Antwerpen?")
     assert answer.answered and answer.passages[0].id == "antwerpen-kunstprojecten"
+
+
+def test_a_legal_person_is_what_the_passage_calls_legal_personality(assistant):
+    # "rechtspersoon" matched no word of the Mediafonds, whose producers need
+    # "rechtspersoonlijkheid": the follow-up went to a passage on artists' companies.
+    conversation = Conversation(assistant)
+    conversation.ask("Wat is het VAF Mediafonds?")
+    answer = conversation.ask("Moet ik daarvoor een rechtspersoon zijn?")
+    assert answer.answered and _first(answer) == "vaf-mediafonds"
