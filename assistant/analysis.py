@@ -36,7 +36,7 @@ from assistant.intent import (
     without_formulas,
 )
 from assistant.memo import Memo
-from assistant.places import FOREIGN, PLACES, lived_in
+from assistant.places import FOREIGN, PLACES, lived_in, places_named
 from assistant.typos import TypoIndex
 from assistant.verbs import (
     compound_infinitive,
@@ -228,6 +228,7 @@ def last_sentence(text: str) -> str:
 # Not the "@" of an e-mail address ("info@sabam.be"), which follows a word.
 _HANDLE = re.compile(r"(?<![\w.@])@\w+")
 # Signs that stand for a word: "8%" answers "hoeveel procent", "€ 500" "hoeveel euro".
+_UNITED_NATIONS = re.compile(r"\bVN\b")
 # "mag ik een ® zetten" asks about the R-teken: dropped as no letter, the sign left nothing.
 _SIGNS = re.compile(r"[%€®™]")
 _SIGN_WORDS = {"%": " procent ", "€": " euro ", "®": " rteken ", "™": " tm "}
@@ -255,6 +256,7 @@ def raw_words(text: str) -> list[str]:
     normalisation: what `surface_tokens` normalises
     (``surface_tokens(text)`` is the concatenation of ``surface_tokens(word)`` over these)."""
     text = _HANDLE.sub(" ", _MARKUP.sub(" ", _CODE.sub(" ", text)))
+    text = _UNITED_NATIONS.sub(" verenigdenaties ", text)  # not chat's "vn" (van)
     text = _SIGNS.sub(lambda m: _SIGN_WORDS[m.group()], text).lower()
     text = _INITIALISM.sub(lambda m: m.group(1).replace(".", ""), text)
     text = _THOUSANDS.sub("", text)
@@ -797,7 +799,13 @@ class Analyzer:
         acronyms = _acronyms(text)
         groups = []
         # The places the user says they live in ("ik woon in Gent"): details, like a name.
-        lived = {k for i in range(len(tokens)) for k in lived_in(tokens, i, LIVING_WORDS)}
+        lived = {k for i in range(len(tokens)) for k in _lived_at(tokens, i)}
+        # A town the passages name is the user's detail only beside another place asked about
+        # ("I live in Brussels but want to exhibit in Ghent"): alone, local measures may be
+        # what is asked ("ik woon in Antwerpen, welke subsidies zijn er?").
+        elsewhere = bool(lived) and any(
+            places_named((t,)) and k not in lived for k, t in enumerate(tokens)
+        )
         # How far the phrases the glossary or synonyms translate whole reach, of those begun.
         phrase_end = 0
         for index, token in enumerate(tokens):
@@ -878,7 +886,7 @@ class Analyzer:
                     else DETAIL_SPECIFICITY
                     # "ik woon in Hasselt": "woon", a detail like the place; "ik woon in
                     # Sint-Niklaas", whose parts come before the joined name.
-                    if lived_in(tokens, index, LIVING_WORDS) or index in lived
+                    if lived_in(tokens, index, LIVING_WORDS) or (index in lived and elsewhere)
                     else None,
                 )
             )
@@ -1223,8 +1231,10 @@ class Analyzer:
         """
         if self.dutch_zipf(token) >= LISTED_ZIPF and not _same_word(token, correction):
             return False
-        if _english_word(token) and _english_word(correction):
-            return False  # two English words: "jingles" is no "singles" ("passport" is paspoort)
+        if _english_word(token) and _english_word(correction) and not _same_word(token, correction):
+            # Two English words: "jingles" is no "singles" ("passport" is "paspoort", "gifts"
+            # "gift", "plane" "plan").
+            return False
         if distance < 2:
             return True
         parts = self._decompounder.split(token)
@@ -1404,6 +1414,15 @@ NUMBER_WORDS = frozenset(
 LOANWORD_ZIPF = 3.0
 RARE_CORRECTION = 3  # `Analyzer.mistyped_stopword`
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)*")
+
+
+def _lived_at(tokens: Sequence[str], index: int) -> list[int]:
+    """The positions of the place the word at `index` says the user lives in: the first place
+    after a living verb (`places.lived_in`), with the joined name a part of it ends
+    ("Sint-Agatha-Berchem" gives "berchem", then "sintagathaberchem"); not a place named
+    after it ("ik woon in Gent maar wil in Brussel ...": Gent only)."""
+    at = lived_in(tokens, index, LIVING_WORDS)
+    return at[:1] + [k for k in at[1:] if tokens[k].endswith(tokens[at[0]])]
 
 
 def _english_word(token: str) -> bool:

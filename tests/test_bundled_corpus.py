@@ -333,13 +333,6 @@ def test_a_question_naming_a_facets_whole_title_gets_the_facet(assistant):
     assert assistant.ask("wat is het vaf").passages[0].id == "vaf"
 
 
-def test_a_trade_fair_is_no_grant(assistant):
-    # "vakbeurs" stood for "beurs", which is a grant too: a fair for jewellery got the grants
-    # for translators (0.67).
-    answer = assistant.ask("Ik wil met mijn juwelen naar een vakbeurs. Is daar steun voor?")
-    assert answer.passages[0].id in ("fit", "fit-subsidie-aanvragen")
-
-
 def test_a_donor_is_someone_who_gives(assistant):
     # "schenker" was a word the corpus lacks, so the question was refused at 0.30.
     answer = assistant.ask("Hoeveel belastingvermindering krijgt een particuliere schenker?")

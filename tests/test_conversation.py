@@ -630,7 +630,9 @@ def test_a_refused_question_leaves_its_nearest_passage_as_an_unconfirmed_topic(a
 def test_a_question_without_a_subject_is_not_led_to_a_passage_only_guessed(assistant):
     # The refused question's nearest passage is only a guess: read with the question's words,
     # "krijg ik terug" finds FIT's support for trade fairs; led by the guess, it had been
-    # given a passage on translators as a partial answer.
+    # given a passage on translators as a partial answer. (The first question is refused for
+    # want of evidence, though FIT would answer it: what is tested is the turn after a
+    # refusal; when it is answered one day, another refused question must take its place.)
     conversation = Conversation(assistant)
     first = conversation.ask(
         "Ik sta volgend voorjaar met mijn lampen op een vakbeurs in het buitenland, is daar iets"

@@ -166,8 +166,20 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("dees is ni wat ik zocht", "wrong"),
         ("This answer is useless", "wrong"),
         ("you don't get it", "wrong"),
-        # Not a question whether something is wrong, nor a fault in a thing of the domain.
+        # Not a question whether something is wrong, nor a fault in a thing of the domain or
+        # in the user's own.
         ("is dat fout?", None),
+        ("klopt dat niet?", None),
+        ("mijn antwoord was fout", None),
+        # Bug bash 6: one word more than the lists held.
+        ("nutteloos antwoord man", "wrong"),
+        ("useless answer tbh", "wrong"),
+        ("Dit antwoord heeft mij niet geholpen, jammer.", "wrong"),
+        ("Hartelijk dank voor uw duidelijke uitleg.", "thanks"),
+        ("what can u do", "help"),
+        ("heyy 👋", "hello"),
+        # Asking to ask: "enkele vragen stellen" had got the VAT customer listing (0.74).
+        ("Goedemiddag, mag ik u enkele vragen stellen?", "help"),
         ("de factuur klopt niet", None),
         ("mijn boekhouder snapt er niks van", None),
         ("wat als het niet klopt?", None),
@@ -233,7 +245,10 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("hoe is het met je?", "hello"),
         ("wat kun je voor mij doen?", "help"),
         ("Hoe werkt deze chatbot?", "help"),
-        ("Kunt u mij uitleggen waarvoor deze dienst dient?", "help"),
+        # ... but not "waarvoor dient dit?", "hoe werkt deze dienst?": after a topic, they ask
+        # about it.
+        ("waarvoor dient dit?", None),
+        ("hoe werkt deze dienst?", None),
         ("hey man", "hello"),
         ("thx man 👍", "thanks"),
         ("mijn man is fotograaf, kan hij een kunstwerkattest krijgen?", None),
@@ -708,6 +723,13 @@ def test_a_figure_asked_for_a_year_is_missing_from_a_passage_with_other_years_fi
     assert missing_facts({"deadline", "year 2026"}, "De oproep sluit op 3 maart 2026.") == ()
 
 
+def test_a_sum_something_is_offered_for_is_its_price():
+    # "Wat het kost, staat niet in de kennisbank" had stood above "Het BOIP biedt een NDA aan
+    # voor EUR 15".
+    assert missing_facts({"cost"}, "Het BOIP biedt een NDA aan voor EUR 15.") == ()
+    assert missing_facts({"cost"}, "Dat gebeurde voor 2015.") == ("cost",)
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -721,8 +743,28 @@ def test_a_figure_named_for_a_year_asks_for_that_years_figure(question):
     # Not asked with "hoeveel", the year was no fact asked: "the copyright income cap for
     # 2025" got a passage that says it did not find 2025's cap (0.83).
     assert "year 2026" in asked_facts(surface_tokens(question))
-    # A year beside no figure is still the question's context.
+    # A year beside no figure is still the question's context, and so is one beside a number
+    # of things: "het minimum aantal concerten" is a count, which the passage gives for any year.
     assert asked_facts(surface_tokens("welke films kregen in 2026 steun van het VAF")) == set()
+    tokens = surface_tokens("wat is het minimum aantal concerten voor de exportbeurs in 2026")
+    assert not any(kind.startswith("year") for kind in asked_facts(tokens))
+
+
+def test_a_question_after_a_topic_is_no_complaint_or_help_request(assistant):
+    # A follow-up that asks whether it is so, or what the topic is for, stays on the topic.
+    for first, then in (
+        ("wat is de startlening?", "klopt dat niet?"),
+        ("wat is het kunstwerkattest?", "waarvoor dient dit?"),
+        ("wat is het Cultuurloket?", "hoe werkt deze dienst?"),
+    ):
+        conversation = Conversation(assistant)
+        conversation.ask(first)
+        answer = conversation.ask(then)
+        assert answer.outcome != "smalltalk", then
+    # Fault found without a question is a complaint, after a topic too.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de startlening?")
+    assert conversation.ask("uw antwoord is onvolledig").outcome == "smalltalk"
 
 
 @pytest.mark.parametrize(
