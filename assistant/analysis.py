@@ -256,7 +256,8 @@ def raw_words(text: str) -> list[str]:
     normalisation: what `surface_tokens` normalises
     (``surface_tokens(text)`` is the concatenation of ``surface_tokens(word)`` over these)."""
     text = _HANDLE.sub(" ", _MARKUP.sub(" ", _CODE.sub(" ", text)))
-    text = _UNITED_NATIONS.sub(" verenigdenaties ", text)  # not chat's "vn" (van)
+    if not text.isupper():  # "VN" in capitals, not chat's "vn" (van) shouted
+        text = _UNITED_NATIONS.sub(" verenigdenaties ", text)
     text = _SIGNS.sub(lambda m: _SIGN_WORDS[m.group()], text).lower()
     text = _INITIALISM.sub(lambda m: m.group(1).replace(".", ""), text)
     text = _THOUSANDS.sub("", text)
@@ -800,11 +801,14 @@ class Analyzer:
         groups = []
         # The places the user says they live in ("ik woon in Gent"): details, like a name.
         lived = {k for i in range(len(tokens)) for k in _lived_at(tokens, i)}
-        # A town the passages name is the user's detail only beside another place asked about
-        # ("I live in Brussels but want to exhibit in Ghent"): alone, local measures may be
-        # what is asked ("ik woon in Antwerpen, welke subsidies zijn er?").
-        elsewhere = bool(lived) and any(
-            places_named((t,)) and k not in lived for k, t in enumerate(tokens)
+        # A town the passages name is the user's detail too ("ik woon in Gent, wat is een
+        # SBK?"), unless the question asks for support and names no other place: then its
+        # local measures may be what is asked ("ik woon in Antwerpen, welke subsidies zijn
+        # er?"), where beside another place they are not ("I live in Brussels but want to
+        # exhibit in Ghent").
+        elsewhere = bool(lived) and (
+            any(places_named((t,)) and k not in lived for k, t in enumerate(tokens))
+            or _SUPPORT.isdisjoint(tokens)
         )
         # How far the phrases the glossary or synonyms translate whole reach, of those begun.
         phrase_end = 0
@@ -1231,9 +1235,13 @@ class Analyzer:
         """
         if self.dutch_zipf(token) >= LISTED_ZIPF and not _same_word(token, correction):
             return False
-        if _english_word(token) and _english_word(correction) and not _same_word(token, correction):
-            # Two English words: "jingles" is no "singles" ("passport" is "paspoort", "gifts"
-            # "gift", "plane" "plan").
+        if (
+            _english_word(token)
+            and _english_word(correction)
+            and token not in (correction + "s", correction + "es")
+        ):
+            # Two English words: "jingles" is no "singles", "contractor" no "contract"; an
+            # English plural is its singular ("gifts", "projects"); "passport" is "paspoort".
             return False
         if distance < 2:
             return True
@@ -1408,6 +1416,14 @@ NUMBER_WORDS = frozenset(
     twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien
     zeventien achttien negentien twintig dertig veertig vijftig zestig zeventig tachtig negentig
     honderd duizend
+    """.split()
+)
+# Words that ask for support, which a town's own measures give (`Analyzer.analyse`).
+_SUPPORT = frozenset(
+    """
+    subsidie subsidies steun steunmaatregel steunmaatregelen fonds fondsen premie premies
+    toelage toelagen beurs beurzen financiering subsidy subsidies grant grants funding fund
+    funds support
     """.split()
 )
 # An English word this common (Zipf) in a Dutch question is a loanword, no typo of another.

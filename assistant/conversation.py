@@ -41,6 +41,7 @@ from assistant.intent import (
     asks_for_more,
     has_anaphor,
     pointed_words,
+    points_at_the_topic,
     refers_back,
 )
 from assistant.models import Answer
@@ -146,7 +147,11 @@ class Conversation:
             and asked.smalltalk in (None, "help")
             and asks_for_a_desk(asked.tokens, [g.word for g in asked.groups])
         )
-        if desk_asked and asked.smalltalk == "help":
+        if asked.smalltalk == "help" and (
+            desk_asked
+            # "waarvoor dient dit?" after the kunstwerkattest asks what that is for.
+            or (topic is not None and topic.confirmed and points_at_the_topic(asked.tokens))
+        ):
             asked = dataclasses.replace(asked, smalltalk=None)
         found = assistant.retrieve(asked, limit=limit)
         alone = _Reading(found, assistant.decide(found))

@@ -33,7 +33,7 @@ THANKS = frozenset(
     fijn perfect geweldig mooi prima ok oke okay okee mercie danku bedankd thankyou
     thanx thnx tks nice cool great awesome fantastisch prachtig handig nuttig helpful
     appreciated tof zalig straf chapeau toppie topper knap duidelijk helder begrepen verstaan
-    snap snapt geholpen helpt clear understood duidelijke heldere nuttige
+    snap snapt geholpen helpt clear understood
     """.split()
 )
 # Words that thank whatever surrounds them; the other words of THANKS praise ("helpt",
@@ -160,11 +160,30 @@ _HELP_MESSAGES = _whole_messages(
     wat kan voor mij doen | waarmee kun je mij helpen | waarmee kan je mij helpen |
     waarmee kan je me helpen | hoe werkt deze chatbot | hoe werkt de chatbot |
     waarvoor dient deze chatbot | wat doet deze chatbot | what can you do for me |
-    how does this chatbot work | what can do | mag ik enkele vragen stellen |
+    how does this chatbot work | mag ik enkele vragen stellen |
     mag ik een paar vragen stellen | mag ik vragen stellen | mag ik wat vragen stellen |
     ik heb enkele vragen | ik heb wat vragen | waarmee kan mij precies helpen
     """
 )
+# Whole messages that ask what this service is for, or, after a topic, what that is for
+# ("wat is het kunstwerkattest?" - "waarvoor dient dit?"): help with Wegwijzer alone, a
+# question about the topic in a conversation (`points_at_the_topic`).
+_WHAT_THIS_IS_FOR = _whole_messages(
+    """
+    hoe werkt deze dienst | waarvoor dient deze dienst | wat doet deze dienst |
+    kan mij uitleggen waarvoor deze dienst dient | waarvoor dient dit | waarvoor dient dat |
+    wat doet dit | what is this service for
+    """
+)
+_HELP_MESSAGES |= _WHAT_THIS_IS_FOR
+
+
+def points_at_the_topic(tokens: Sequence[str]) -> bool:
+    """Whether a help request asks what this is for (`_WHAT_THIS_IS_FOR`): after a topic, it
+    asks about the topic."""
+    return " ".join(itertools.dropwhile(GREETINGS.__contains__, tokens)) in _WHAT_THIS_IS_FOR
+
+
 _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"}) | _whole_messages(
     """
     ik ben nieuw | ik ben nieuw hier | ik ben hier nieuw | nieuw hier | i am new here |
@@ -566,7 +585,7 @@ _AFTER_AN_ANSWER = frozenset(
     contacteer contact proberen probeer doen doe ga gaan antwoord antwoorden uitleg info
     informatie duidelijk helder begrepen snap snappen lezen lees al nu straks later morgen
     alvast zeker meteen direct opvolgen regelen precies eindelijk deftig deftige nuttig nuttige
-    bruikbaar
+    bruikbaar duidelijke heldere
     finally useful helpful
     helped helps needed wanted know knew got understand clear call email check try will ill
     ll do read answer answers information already now tomorrow thats exactly just what looking
