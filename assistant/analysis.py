@@ -228,6 +228,8 @@ def last_sentence(text: str) -> str:
 # Not the "@" of an e-mail address ("info@sabam.be"), which follows a word.
 _HANDLE = re.compile(r"(?<![\w.@])@\w+")
 # Signs that stand for a word: "8%" answers "hoeveel procent", "€ 500" "hoeveel euro".
+# "VN" in capitals, in a message not shouted all in capitals: the United Nations, not chat's
+# "vn" for "van" ("VN subsidie" had been read as "subsidie" alone).
 _UNITED_NATIONS = re.compile(r"\bVN\b")
 # "mag ik een ® zetten" asks about the R-teken: dropped as no letter, the sign left nothing.
 _SIGNS = re.compile(r"[%€®™]")
@@ -256,7 +258,7 @@ def raw_words(text: str) -> list[str]:
     normalisation: what `surface_tokens` normalises
     (``surface_tokens(text)`` is the concatenation of ``surface_tokens(word)`` over these)."""
     text = _HANDLE.sub(" ", _MARKUP.sub(" ", _CODE.sub(" ", text)))
-    if not text.isupper():  # "VN" in capitals, not chat's "vn" (van) shouted
+    if not text.isupper():
         text = _UNITED_NATIONS.sub(" verenigdenaties ", text)
     text = _SIGNS.sub(lambda m: _SIGN_WORDS[m.group()], text).lower()
     text = _INITIALISM.sub(lambda m: m.group(1).replace(".", ""), text)
@@ -1426,7 +1428,7 @@ _SUPPORT = frozenset(
     funds support
     """.split()
 )
-# An English word this common (Zipf) in a Dutch question is a loanword, no typo of another.
+# Two English words this common (Zipf) are no typo of each other (`Analyzer._may_be_typo`).
 LOANWORD_ZIPF = 3.0
 RARE_CORRECTION = 3  # `Analyzer.mistyped_stopword`
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)*")
@@ -1442,7 +1444,7 @@ def _lived_at(tokens: Sequence[str], index: int) -> list[int]:
 
 
 def _english_word(token: str) -> bool:
-    """Whether a word is a common English word, or the plural of one ("jingles")."""
+    """Whether a word is a common English word, or the plural of one ("jingles", "singles")."""
     zipf = english_zipf(token)
     if token.endswith("s"):
         zipf = max(zipf, english_zipf(token[:-1]))
