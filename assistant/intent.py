@@ -692,16 +692,7 @@ def _complains(text: str, tokens: Sequence[str], stopwords: Collection[str]) -> 
         return False
     if "?" in text or words & _OWNERS:
         return False  # "klopt dat niet?" asks; "mijn antwoord was fout" is the user's own
-    return all(
-        t in _FAULTY
-        or t in _PRAISED
-        or t in _NOT_OR_IF
-        or t in _NOT_IN_ENGLISH
-        or t in _JUDGED
-        or t in _ALLOWED
-        or t in stopwords
-        for t in tokens
-    )
+    return all(t in _COMPLAINT_WORDS or t in stopwords for t in tokens)
 
 
 # Function words that occur in English questions and not in Dutch ones.
@@ -1310,6 +1301,10 @@ _JUDGED = (
     )
     | _VOCATIVES
 )
+
+
+# Every word a complaint may hold, besides stopwords (`_complains`).
+_COMPLAINT_WORDS = _FAULTY | _PRAISED | _NOT_OR_IF | _NOT_IN_ENGLISH | _JUDGED | _ALLOWED
 
 
 # "geef (nu eens) een (duidelijk) antwoord", "give me a straight answer": a demand, no subject.
