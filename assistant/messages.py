@@ -18,6 +18,53 @@ NOT_ANSWERED = (
     "(cultuurloket.be), het gratis loket voor ondernemen in cultuur, of voor algemene "
     "ondernemersvragen aan VLAIO (vlaio.be)."
 )
+# A question most of whose words belong to a subject outside the domain (`buiten-bereik.yaml`):
+# said so, with the desk for cultural enterprise only in case it is about one after all.
+OUTSIDE = (
+    "Je vraag lijkt over {subject} te gaan. Daarover weet Wegwijzer niets: het beantwoordt "
+    "alleen vragen over ondernemen in de culturele en creatieve sector in Vlaanderen. Gaat het "
+    "toch over je zaak of je creatieve werk? Vraag het dan aan het Cultuurloket "
+    "(cultuurloket.be)."
+)
+# What each subject of `buiten-bereik.yaml` is called after "over"; a subject without a name
+# here is "iets anders".
+OUTSIDE_SUBJECTS = {
+    "personenbelasting": "je personenbelasting",
+    "identiteitsdocumenten": "identiteitspapieren",
+    "huren": "huren",
+    "wonen": "wonen",
+    "verbouwen": "verbouwen",
+    "energie": "energie",
+    "ziekteverzekering": "de ziekteverzekering",
+    "ziek-als-werknemer": "ziekte of een ongeval als werknemer",
+    "ontslag": "ontslag",
+    "loon": "loon als werknemer",
+    "werkloosheid": "werkloosheid",
+    "solliciteren": "solliciteren",
+    "pensioen-werknemer": "het pensioen van werknemers",
+    "gezin": "je gezin",
+    "scheiding-erfenis": "een scheiding of een erfenis",
+    "verkeer": "verkeer",
+    "openbaar-vervoer": "het openbaar vervoer",
+    "consument": "een aankoop als consument",
+    "bank-prive": "je privébankzaken",
+    "onderwijs": "onderwijs",
+    "migratie-gezin": "migratie of nationaliteit",
+    "weer-vrije-tijd": "vrije tijd",
+    "politiek": "politiek",
+    "afval": "afval",
+    "huisdieren": "huisdieren",
+    "justitie": "justitie of de politie",
+    "verzekering-prive": "een privéverzekering",
+}
+OUTSIDE_SUBJECT_UNNAMED = "iets anders"
+
+
+def outside(subject: str) -> str:
+    """What a refusal says to a question about a subject outside the domain."""
+    return OUTSIDE.format(subject=OUTSIDE_SUBJECTS.get(subject, OUTSIDE_SUBJECT_UNNAMED))
+
+
 # A question without a subject ("wat kost dat?", "wat is dat?") and nothing before to take it from.
 NO_SUBJECT = (
     "Waarover gaat je vraag? Ik lees er geen onderwerp in. Noem het erbij, bijvoorbeeld: "

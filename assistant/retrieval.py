@@ -684,6 +684,7 @@ class OutsideSubjects:
                         stems.setdefault(stem, set()).add(k)
         self._words = {word: tuple(sorted(ks)) for word, ks in words.items()}
         self._stems = {stem: tuple(sorted(ks)) for stem, ks in stems.items()}
+        self._names = tuple(subjects)
 
     def share(
         self,
@@ -696,16 +697,31 @@ class OutsideSubjects:
         `groups`) that the words of one subject hold: the user's word, or a stand-in for it
         (not a compound part). `counted`: per word, whether it may hold a subject (all when
         None); a word that may not still counts in the question's information."""
+        return self.strongest(groups, informations, counted=counted)[1]
+
+    def strongest(
+        self,
+        groups: Sequence[TermGroup],
+        informations: Sequence[float],
+        *,
+        counted: Sequence[bool] | None = None,
+    ) -> tuple[str | None, float]:
+        """The subject that holds the largest share of a question's information, and that
+        share (see `share`); (None, 0.0) when no subject holds a word of it. Of subjects
+        holding as much, the first listed."""
         total = sum(informations)
         if not total:
-            return 0.0
+            return None, 0.0
         held: dict[int, float] = {}
         for k, (group, information) in enumerate(zip(groups, informations, strict=True)):
             if counted is not None and not counted[k]:
                 continue
             for subject in self._subjects(group):
                 held[subject] = held.get(subject, 0.0) + information
-        return max(held.values(), default=0.0) / total
+        if not held:
+            return None, 0.0
+        best = min(held, key=lambda subject: (-held[subject], subject))
+        return self._names[best], held[best] / total
 
     def holds(self, group: TermGroup) -> bool:
         """Whether a subject outside the domain holds a question's word."""

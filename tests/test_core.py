@@ -636,6 +636,34 @@ def test_todays_passage_leads_unless_the_question_names_the_past_thing(assistant
     assert answer.passages[0].id == "herstel-cultuurkrediet"
 
 
+def test_a_question_about_a_subject_outside_the_domain_is_told_so(assistant):
+    # Once pointed to the Cultuurloket with "Misschien bedoel je" and three passages that
+    # happened to share a word ("kan ik mijn kunst laten uitlenen of verhuren").
+    answer = assistant.ask("hoe vraag ik een nieuw paspoort aan")
+    assert answer.outcome == "not_answered" and not answer.passages
+    assert answer.message == messages.outside("identiteitsdocumenten")
+    assert "identiteitspapieren" in answer.message and "Cultuurloket" in answer.message
+    assert answer.suggestions == () and answer.fallback == messages.CULTUURLOKET
+    assert assistant.ask("wat kost een parkeerboete in gent").message == messages.outside("verkeer")
+    # A question of the domain that holds such a word, refused with less doubt, keeps the
+    # plain refusal and its suggestions: the self-employed are sick in the domain too.
+    sick = assistant.ask(
+        "krijg ik iets van de mutualiteit als ik maar 5 dagen ziek ben als zelfstandige"
+    )
+    assert sick.outcome == "not_answered" and sick.message == messages.NOT_ANSWERED
+    assert sick.suggestions
+    # Nor is one whose best passage holds half of it: holiday pay is an employee's, but the
+    # artist's contract the passage is about is the domain's.
+    holiday = assistant.ask("hoeveel vakantiegeld krijg ik als kunstenaar via artikel 1bis")
+    assert holiday.outcome != "answered" and holiday.message != messages.outside("loon")
+    # A subject a custom corpus adds without a name here is still said to be outside.
+    assert "over iets anders te gaan" in messages.outside("sterrenkunde")
+
+
+def test_every_bundled_subject_outside_the_domain_has_a_name(assistant):
+    assert set(assistant.corpus.outside) <= set(messages.OUTSIDE_SUBJECTS)
+
+
 def test_what_a_maker_makes_is_no_subject_outside_the_domain(assistant):
     # A funeral, an election: subjects outside the domain (`buiten-bereik.yaml`), which
     # refused these at 0.20 and 0.26; here they are what the film is about.

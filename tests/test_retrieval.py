@@ -140,6 +140,24 @@ def test_an_outside_subject_holds_the_users_own_words_as_written_and_stand_ins_b
     assert share("wat is de winwinlening") == 0.0
 
 
+def test_the_strongest_outside_subject_is_named_with_its_share(assistant):
+    subjects = {"papieren": ["paspoort"], "huren": ["huisbaas", "huurwaarborg"]}
+    outside = OutsideSubjects(subjects, assistant.index.analyzer)
+
+    def strongest(question: str) -> tuple[str | None, float]:
+        groups = list(assistant.read(question).groups)
+        informations = assistant.index.informations(groups)
+        found = outside.strongest(groups, informations)
+        assert found[1] == outside.share(groups, informations)  # the same share
+        return found
+
+    # Two words of renting hold more than one of papers, though papers are listed first.
+    name, held = strongest("mijn huisbaas houdt mijn huurwaarborg en mijn paspoort")
+    assert name == "huren" and 0.5 < held < 1.0
+    assert strongest("hoe vraag ik een nieuw paspoort aan")[0] == "papieren"
+    assert strongest("wat is de winwinlening") == (None, 0.0)
+
+
 def test_a_word_not_counted_for_an_outside_subject_still_counts_in_the_question(assistant):
     outside = OutsideSubjects({"papieren": ["paspoort"]}, assistant.index.analyzer)
     groups = list(assistant.read("hoe vraag ik een nieuw paspoort aan").groups)
