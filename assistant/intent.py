@@ -111,7 +111,7 @@ _ADDRESS = frozenset("jij jou jouw gij kunde zijde you robot bot chatbot wegwijz
 _ABOUT_ITSELF = frozenset(
     """
     echte persoon computer mens human real person kind questions question answer answers
-    beantwoorden vragen uitleggen explain tell vertellen soort
+    beantwoorden vragen uitleggen explain tell vertellen soort weet weten know kent
     """.split()
 )
 _POINTING = frozenset("dat da dit die deze het dees it that this these those".split())
@@ -585,8 +585,8 @@ _AFTER_AN_ANSWER = frozenset(
     contacteer contact proberen probeer doen doe ga gaan antwoord antwoorden uitleg info
     informatie duidelijk helder begrepen snap snappen lezen lees al nu straks later morgen
     alvast zeker meteen direct opvolgen regelen precies eindelijk deftig deftige nuttig nuttige
-    bruikbaar duidelijke heldere
-    finally useful helpful
+    bruikbaar duidelijke heldere uitgelegd uitgebreid uitgebreide uitvoerig uitvoerige
+    finally useful helpful explained
     helped helps needed wanted know knew got understand clear call email check try will ill
     ll do read answer answers information already now tomorrow thats exactly just what looking
     """.split()
@@ -690,8 +690,10 @@ def _complains(text: str, tokens: Sequence[str], stopwords: Collection[str]) -> 
     negated = words & (_NOT_OR_IF | _NOT_IN_ENGLISH)
     if not (words & _FAULTY or (negated and words & _PRAISED)):
         return False
-    if "?" in text or words & _OWNERS:
-        return False  # "klopt dat niet?" asks; "mijn antwoord was fout" is the user's own
+    if words & _OWNERS:
+        return False  # "mijn antwoord was fout" is the user's own
+    if "?" in text and not (negated and words & _LOST and words & _I):
+        return False  # "klopt dat niet?" asks; "dit snap ik niet, kun je het anders ...?" not
     return all(t in _COMPLAINT_WORDS or t in stopwords for t in tokens)
 
 
@@ -1165,7 +1167,8 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     tokens = [t if t in _ALLOWED else _plain(t) for t in tokens]
     words = set(tokens)
     allowed = set(_ALLOWED)
-    if words & _ADDRESS and not words & (_POINTING | _ASKING_A_FACT):
+    # "Kunt u mij vertellen waarmee u mij kunt helpen?": "u", one letter, is no token.
+    if words & (_ADDRESS | HELP) and not words & (_POINTING | _ASKING_A_FACT):
         allowed |= _ABOUT_ITSELF
     # Said to someone right after a greeting or thanks: "bedankt man", "hey man" ("man" had
     # got the SBKs, whose keywords hold "manpower"); not "en voor mijn man?".
@@ -1277,7 +1280,7 @@ _VENTING = frozenset(
 _FAULTY = _VENTING | frozenset(
     """
     fout foute verkeerd verkeerde onjuist onjuiste onvolledig onvolledige slecht slechte
-    wrong incorrect incomplete bad terrible rubbish
+    vaag vage wrong incorrect incomplete bad terrible rubbish vague
     """.split()
 )
 _PRAISED = frozenset(
@@ -1288,6 +1291,10 @@ _PRAISED = frozenset(
     """.split()
 )
 _IF = frozenset("als if".split())
+# The user not getting it: "dit snap ik niet, kun je het anders uitleggen?" asks no question of
+# the domain, though it ends with a question mark.
+_LOST = frozenset("snap begrijp understand".split())
+_I = frozenset("ik i".split())
 _NOT_IN_ENGLISH = frozenset("don dont doesn doesnt didn didnt isn isnt wasn wasnt".split())
 # What a complaint may also hold: what it judges, and how it says so.
 _JUDGED = (
@@ -1296,7 +1303,9 @@ _JUDGED = (
     antwoord antwoorden answer answers reply response uitleg info informatie dit dat da het je
     jij jouw chatbot bot wegwijzer this that it you your er van hier vind vindt terug find
     found wtf pff pfff zucht echt helemaal totaal gewoon weer alweer verder again really
-    totally at all was waren jammer helaas tbh honestly eerlijk gezegd
+    totally at all was waren jammer helaas tbh honestly eerlijk gezegd uw vorige vorig
+    laatste previous last zegt zeg zei schrijft says said wa ge gij anders opnieuw uitleggen
+    explain
     """.split()
     )
     | _VOCATIVES

@@ -241,6 +241,20 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("thx broer", "thanks"),  # "broer" is "familie", which had got the winwinlening
         ("merci zus", "thanks"),
         ("mijn broer wil me geld lenen", None),
+        # Bug bash 7: each had been refused as a question.
+        ("merci he, goed uitgelegd", "thanks"),
+        ("Hartelijk dank voor uw uitgebreide antwoord.", "thanks"),
+        ("da klopt nie wa ge zegt", "wrong"),
+        ("Uw vorige antwoord was helaas niet correct.", "wrong"),
+        ("je antwoord is te vaag", "wrong"),
+        ("Dit snap ik niet, kun je het anders uitleggen?", "wrong"),
+        ("snap je het niet?", None),  # asks whether someone else gets it
+        ("ge zegt dat het gratis is maar het klopt niet", None),  # says what it is about
+        ("Kunt u mij vertellen waarmee u mij allemaal kunt helpen?", "help"),
+        ("wat weet jij allemaal?", "help"),
+        ("wat weet jij over sabam?", None),
+        ("weet jij hoeveel het kost?", None),
+        ("kan je mij vertellen wat een winwinlening is", None),
         # Asking how it is doing or what it can do, with "je" or a word for the service.
         ("hoe is het met je?", "hello"),
         ("wat kun je voor mij doen?", "help"),
