@@ -932,7 +932,9 @@ _PRICE_OF = frozenset("van voor om per".split())
 _COUNTED = frozenset(
     "mensen personen leden werknemers artiesten kunstenaars keer aanvragen passages werken "
     "nummers liedjes songs concerten concerts optredens lezingen exemplaren originelen "
-    "originals groepen stuks".split()
+    "originals groepen stuks studios gamestudios bedrijven ondernemingen projecten films games "
+    "organisaties aanvragers dossiers makers companies businesses projects applications "
+    "applicants organisations organizations members people artists".split()
 )
 
 # A sum of money or a share: what answers "hoeveel kost", "tot welk bedrag", "hoeveel procent".
@@ -1702,7 +1704,10 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         and any(b == "contact" and w in _CONTACT_POINT for b, w in itertools.pairwise(tokens))
     ):
         kinds.discard("contact")
-    for before, word in itertools.pairwise(tokens):
+    for i, (before, word) in enumerate(itertools.pairwise(tokens)):
+        if before in ("hoeveel", "many") and word not in _COUNTED:
+            # "how many game studios": the thing counted one word on.
+            word = _next(tokens, i + 1) if _next(tokens, i + 1) in _COUNTED else word
         if word in FACT_CUES["when"] and before in _TIME_OPENERS:
             if before in _SINCE:
                 kinds.add("since")  # "sinds wanneer": a year will do, as it is all "wanneer" asks

@@ -639,6 +639,13 @@ def test_hoeveel_before_a_thing_counted_asks_a_number_of_them_not_a_sum():
     # that says how many works a member needs ("minstens vijf werken").
     assert asked_facts(surface_tokens("hoeveel werken heb ik nodig")) == {"count"}
     assert asked_facts(surface_tokens("how many concerts do we need")) == {"count"}
+    # Studios, applications: bug bash 7's "How many game studios received VAF money last
+    # year?" had been answered with the Gamefonds's budgets (0.94); the thing counted may come
+    # one word on.
+    assert asked_facts(surface_tokens("How many game studios received VAF money?")) == {"count"}
+    assert asked_facts(surface_tokens("hoeveel gamestudios kregen geld van het vaf")) == {"count"}
+    assert asked_facts(surface_tokens("how many applications are approved")) == {"count"}
+    assert "count" not in asked_facts(surface_tokens("how many euros does a studio get"))
     assert holds_fact("Je toont minstens vijf werken op je naam.", "count")
     assert holds_fact("Minstens 5 concerten binnen één maand.", "count")
     assert holds_fact("De sector stond voor ongeveer 6% van de werknemers.", "count")
