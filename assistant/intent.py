@@ -416,7 +416,8 @@ CRAFTED = frozenset(
     kettingen halsketting armband armbanden oorbellen broche lamp lampen stoel stoelen kast
     kasten meubel meubels meubelen kruk krukken tas tassen handtas handtassen jurk jurken rok
     rokken jas jassen trui truien shirts tshirts hoed hoeden sjaal sjaals schoen schoenen
-    sneakers kaars kaarsen zepen speelgoed knuffels
+    sneakers kaars kaarsen zepen speelgoed knuffels glasraam glasramen glasobject glasobjecten
+    kledingstuk kledingstukken
     kalligrafie aquarel aquarellen linosnede linosnedes houtsnede houtsnedes mozaiek glaskunst
     borduurwerk borduurwerken haakwerk breiwerk macrame origami letterpress
     watercolour watercolours watercolor watercolors linocut linocuts woodcut

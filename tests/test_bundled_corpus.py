@@ -706,6 +706,13 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
         # design's conditions answers it; the lamp (a thing the user makes, `CRAFTED`) no
         # longer tips it to the one whose example question protects a lamp.
         ("what makes a lamp protectable as a design", "niet-ingeschreven-gemeenschapsmodel"),
+        # Stained-glass windows and garments are what the user makes (`CRAFTED`), their detail:
+        # both had been refused (0.34) with the right passage first (bug bash 7).
+        (
+            "iemand heeft fotos van mijn glasramen op zijn site gezet zonder te vragen",
+            "foto-gebruikt-zonder-toestemming",
+        ),
+        ("Hoe bereken ik een minimumprijs voor mijn kledingstukken?", "prijszetting"),
     ],
 )
 def test_everyday_words_reach_the_passage_in_its_own_words(assistant, question, passage):
