@@ -190,6 +190,7 @@ def _load(root: Path, today: dt.date | None) -> Corpus:
     warnings = [p for p in problems if p.severity == "warning"]
     warnings += _unused_sources(register, passages)
     warnings += _outside_words_asked(passages, outside)
+    warnings += _checked_before_sources(passages, register)
     warnings += _dated_warnings(passages, register, today)
     errors = [p for p in problems if p.severity == "error"]
     if not passages and not errors:
@@ -670,6 +671,40 @@ def _outside_words_asked(
                         )
                     )
     return warnings
+
+
+def _checked_before_sources(
+    passages: Iterable[Passage], register: dict[str, RegisteredSource]
+) -> list[Problem]:
+    """Passages whose `checked` date lies before the date of a page they cite: their facts
+    cannot have been checked against a page that did not exist yet, and the answer would
+    show the earlier date as when they were ("nagekeken 2022-12-30" under 2024's figures).
+    Dates are compared as precisely as both are written ("2024" is not before "2024-07")."""
+    warnings = []
+    for passage in passages:
+        # The register's entries it cites, or its inline source (which has no id).
+        cited = [(sid, register[sid].source) for sid in passage.sources if sid in register]
+        for name, source in cited or [(passage.source.title, passage.source)]:
+            if source.date and _earlier(passage.checked, source.date):
+                warnings.append(
+                    Problem(
+                        passage.file,
+                        passage.id,
+                        "checked",
+                        f"checked {passage.checked}, before the date of its source {name!r} "
+                        f"({source.date}): set it to when the facts were compared with that page",
+                        "warning",
+                    )
+                )
+                break
+    return warnings
+
+
+def _earlier(first: str, second: str) -> bool:
+    """Whether date `first` lies before `second`, both ISO dates of any precision
+    ("2024", "2024-07", "2024-07-15"), compared at the precision both have."""
+    common = min(len(first), len(second))
+    return first[:common] < second[:common]
 
 
 def _uncompared_sources(

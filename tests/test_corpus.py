@@ -149,6 +149,25 @@ def test_stale_checked_date_and_long_text_are_warnings_not_errors(tmp_path):
     assert any(w.startswith("a.yaml: lang: text: 200 words") for w in warnings)
 
 
+def test_a_passage_checked_before_its_sources_date_is_a_warning(tmp_path):
+    # "nagekeken 2022-12-30" had stood under 2024's figures, taken from a page of 2024.
+    root = write_corpus(
+        tmp_path,
+        {
+            "a.yaml": [
+                passage("vroeg", checked="2024-06-01"),  # the source is of 2024-12
+                passage("zelfde", checked="2024"),  # as precise as both: not before
+                passage("later", checked="2025-01-15"),
+            ]
+        },
+    )
+    warnings = [str(w) for w in load_corpus(root).warnings if "before the date" in str(w)]
+    assert warnings == [
+        "a.yaml: vroeg: checked: checked 2024-06-01, before the date of its source "
+        "'Winwinlening' (2024-12): set it to when the facts were compared with that page"
+    ]
+
+
 def test_missing_directory_is_a_corpus_error(tmp_path):
     assert "does not exist" in _problems(tmp_path / "nope")[0]
 
@@ -290,7 +309,7 @@ def test_a_passage_resting_only_on_a_shipped_document_does_not_go_stale(tmp_path
     )
     (root / "brief.txt").write_text("tekst", "utf-8")
     brief = {"id": "brief", "title": "Brief", "publisher": "X", "date": "2012", "file": "brief.txt"}
-    _register(root, [brief, {**PMV, "id": "oud", "compared": "2024-01-01"}])
+    _register(root, [brief, {**PMV, "id": "oud", "date": "2012", "compared": "2024-01-01"}])
     warnings = [str(w) for w in load_corpus(root, today=dt.date(2026, 11, 30)).warnings]
     assert warnings == [
         "bronnen.yaml: oud: compared: last compared with its page 2024-01-01, more than 12 "
