@@ -56,10 +56,6 @@ OUTSIDE_SUBJECTS = {
     "huisdieren": "huisdieren",
     "justitie": "justitie of de politie",
     "verzekering-prive": "een privéverzekering",
-    "huishoudhulp": "hulp in het huishouden",
-    "sociale-bijstand": "sociale bijstand",
-    "ouderenzorg": "ouderenzorg",
-    "handicap": "een handicap",
 }
 OUTSIDE_SUBJECT_UNNAMED = "iets anders"
 
