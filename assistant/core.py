@@ -112,16 +112,17 @@ WORDED = 0.95
 # information is about a new thing ("en een garantie op mijn nieuwe wasmachine?"), not the topic.
 NEW_THING_SHARE = 0.5
 # A refused question is told it seems to be about a subject outside the domain ("Je vraag
-# lijkt over huren te gaan") when that subject holds this share of it at least, the model
-# gave the best passage less than `OUTSIDE_DOUBT`, and the words no such subject holds that
-# the passage contains are less than `OUTSIDE_COVERED` of it (`_covered_beside_outside`): on
-# the tuning and validation sets, 107 of the 164 out-of-domain questions so refused and 1 of
-# 5 in-domain ones no passage answers (without the last condition all five: "hoeveel
-# vakantiegeld krijg ik als kunstenaar via artikel 1bis" had been told it was about an
-# employee's pay), none a passage answers.
+# lijkt over huren te gaan", `Assistant._seems_outside`) when that subject holds this share of
+# it at least, the model gave the best passage less than `OUTSIDE_DOUBT`, and the question's
+# other words are not the passage's: they carry less than `OUTSIDE_COVERED` of the question's
+# information within the passage, less than `OUTSIDE_ABOUT` of theirs within its title,
+# keywords and example questions, and none is a word of its title. Else a question of the
+# domain that names such a subject ("kinderbijslag als zelfstandige?", whose passage on the
+# social rights of the self-employed holds it) would be told Wegwijzer knows nothing of it.
 OUTSIDE_NAMED = 0.3
 OUTSIDE_DOUBT = 0.3
 OUTSIDE_COVERED = 0.25
+OUTSIDE_ABOUT = 0.5
 
 _SPACE = re.compile(r"\s+")
 # Where the name a title leads with ends: "SOFAM, beheersvennootschap ...", "BOIP (Benelux-...".
@@ -1707,12 +1708,7 @@ class Assistant:
         without_subject = self.without_subject(found) and not (
             named_before and not asks_nothing(found.tokens)
         )
-        if (
-            found.outside
-            and decision.confidence < OUTSIDE_DOUBT
-            and self._covered_beside_outside(found) < OUTSIDE_COVERED
-            and not without_subject
-        ):
+        if not named_before and not without_subject and self._seems_outside(found, decision):
             # "hoe vraag ik een nieuw paspoort aan": no guesses at passages that share a word;
             # the desk for cultural enterprise only in case it is about one after all.
             return Answer(
@@ -1735,23 +1731,34 @@ class Assistant:
             outcome="not_answered",
         )
 
-    def _covered_beside_outside(self, found: Retrieval) -> float:
-        """The share of a question's information that its words no subject outside the domain
-        holds carry and its first passage contains: "paspoort" is in the passage on visas,
-        but in "hoe vraag ik een nieuw paspoort aan" little else is (0.06); "kunstenaar via
-        artikel 1bis" is, beside an employee's "vakantiegeld" (0.54)."""
-        if not found.hits:
-            return 0.0
+    def _seems_outside(self, found: Retrieval, decision: Decision) -> bool:
+        """Whether a refused question read on its own is about a subject outside the domain
+        and not the first passage's (see `OUTSIDE_NAMED`): "paspoort" is in the passage on
+        visas, but in "hoe vraag ik een nieuw paspoort aan" little else is; "kunstenaar via
+        artikel 1bis" is, beside an employee's "vakantiegeld"."""
+        if (
+            not found.outside
+            or found.in_context
+            or not found.hits
+            or decision.confidence >= OUTSIDE_DOUBT
+        ):
+            return False
         groups = list(found.groups)
-        informations = self.index.informations(groups)
         beside = [not self._outside.holds(g) for g in groups]
         rest = [g for g, other in zip(groups, beside, strict=True) if other]
+        if not rest:
+            return True
+        top = found.hits[0]
+        titled = self._title_terms(top.passage.id)
+        if any(g.primary in titled or titled.intersection(g.alternatives) for g in rest):
+            return False  # "zelfstandige" in "kinderbijslag als zelfstandige?"
+        informations = self.index.informations(groups)
         total = sum(informations)
-        if not rest or not total:
-            return 0.0
         held = sum(i for i, other in zip(informations, beside, strict=True) if other)
-        position = self._positions[found.hits[0].passage.id]
-        return self.index.coverage(rest, position) * held / total
+        covered = self.index.coverage(rest, self._positions[top.passage.id])
+        if total and covered * held / total >= OUTSIDE_COVERED:
+            return False
+        return self.index.signals(rest, [top]).about < OUTSIDE_ABOUT
 
     def _smalltalk(self, found: Retrieval, decision: Decision) -> Answer:
         return Answer(

@@ -1706,8 +1706,10 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
     ):
         kinds.discard("contact")
     for i, (before, word) in enumerate(itertools.pairwise(tokens)):
-        if before in ("hoeveel", "many") and word not in _COUNTED:
-            # "how many game studios": the thing counted one word on.
+        if before == "many" and word not in _COUNTED:
+            # "how many game studios": the thing counted one word on, in English, which
+            # writes a compound in two words. Not in Dutch, which writes "gamestudios" and
+            # puts a verb there: "hoeveel krijgen kunstenaars van sabam" asks a sum.
             word = _next(tokens, i + 1) if _next(tokens, i + 1) in _COUNTED else word
         if word in FACT_CUES["when"] and before in _TIME_OPENERS:
             if before in _SINCE:

@@ -19,15 +19,21 @@ NOT_ANSWERED = (
     "ondernemersvragen aan VLAIO (vlaio.be)."
 )
 # A question most of whose words belong to a subject outside the domain (`buiten-bereik.yaml`):
-# said so, with the desk for cultural enterprise only in case it is about one after all.
+# said so, with the desk for cultural enterprise in case it is about one after all.
 OUTSIDE = (
-    "Je vraag lijkt over {subject} te gaan. Daarover weet Wegwijzer niets: het beantwoordt "
-    "alleen vragen over ondernemen in de culturele en creatieve sector in Vlaanderen. Gaat het "
-    "toch over je zaak of je creatieve werk? Vraag het dan aan het Cultuurloket "
+    "Je vraag lijkt over {subject} te gaan. Daarover heeft Wegwijzer geen informatie: het "
+    "beantwoordt vragen over ondernemen in de culturele en creatieve sector in Vlaanderen. "
+    "Gaat het toch over je zaak of je creatieve werk? Vraag het dan aan het Cultuurloket "
     "(cultuurloket.be)."
 )
-# What each subject of `buiten-bereik.yaml` is called after "over"; a subject without a name
-# here is "iets anders".
+# The same for a subject without a name in `OUTSIDE_SUBJECTS` (one a curator added).
+OUTSIDE_UNNAMED = (
+    "Je vraag lijkt niet over ondernemen in de culturele en creatieve sector te gaan, en "
+    "alleen daarover heeft Wegwijzer informatie. Gaat het toch over je zaak of je creatieve "
+    "werk? Vraag het dan aan het Cultuurloket (cultuurloket.be)."
+)
+# What each subject of `buiten-bereik.yaml` is called after "over": what it is about, not
+# whom (a self-employed person asks about sickness and pensions too).
 OUTSIDE_SUBJECTS = {
     "personenbelasting": "je personenbelasting",
     "identiteitsdocumenten": "identiteitspapieren",
@@ -36,12 +42,12 @@ OUTSIDE_SUBJECTS = {
     "verbouwen": "verbouwen",
     "energie": "energie",
     "ziekteverzekering": "de ziekteverzekering",
-    "ziek-als-werknemer": "ziekte of een ongeval als werknemer",
+    "ziek-als-werknemer": "ziekteverlof of een arbeidsongeval",
     "ontslag": "ontslag",
-    "loon": "loon als werknemer",
+    "loon": "je loon",
     "werkloosheid": "werkloosheid",
     "solliciteren": "solliciteren",
-    "pensioen-werknemer": "het pensioen van werknemers",
+    "pensioen-werknemer": "je pensioen",
     "gezin": "je gezin",
     "scheiding-erfenis": "een scheiding of een erfenis",
     "verkeer": "verkeer",
@@ -50,19 +56,19 @@ OUTSIDE_SUBJECTS = {
     "bank-prive": "je privébankzaken",
     "onderwijs": "onderwijs",
     "migratie-gezin": "migratie of nationaliteit",
-    "weer-vrije-tijd": "vrije tijd",
+    "weer-vrije-tijd": "het weer of je vrije tijd",
     "politiek": "politiek",
     "afval": "afval",
     "huisdieren": "huisdieren",
     "justitie": "justitie of de politie",
     "verzekering-prive": "een privéverzekering",
 }
-OUTSIDE_SUBJECT_UNNAMED = "iets anders"
 
 
 def outside(subject: str) -> str:
     """What a refusal says to a question about a subject outside the domain."""
-    return OUTSIDE.format(subject=OUTSIDE_SUBJECTS.get(subject, OUTSIDE_SUBJECT_UNNAMED))
+    name = OUTSIDE_SUBJECTS.get(subject)
+    return OUTSIDE.format(subject=name) if name else OUTSIDE_UNNAMED
 
 
 # A question without a subject ("wat kost dat?", "wat is dat?") and nothing before to take it from.

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from assistant import Answer, Assistant, QuestionError, messages
 from assistant.analysis import DETAIL_SPECIFICITY
+from assistant.conversation import Conversation
 from assistant.core import MAX_QUESTION_CHARS
 from assistant.intent import YEAR_FACT
 from tests.conftest import passage, write_corpus
@@ -657,7 +658,22 @@ def test_a_question_about_a_subject_outside_the_domain_is_told_so(assistant):
     holiday = assistant.ask("hoeveel vakantiegeld krijg ik als kunstenaar via artikel 1bis")
     assert holiday.outcome != "answered" and holiday.message != messages.outside("loon")
     # A subject a custom corpus adds without a name here is still said to be outside.
-    assert "over iets anders te gaan" in messages.outside("sterrenkunde")
+    assert messages.outside("sterrenkunde") == messages.OUTSIDE_UNNAMED
+    # Nor when the question's other words are the best passage's, in its title or what it
+    # is about: the social rights of the self-employed hold child benefit and maternity
+    # rest, and the reviewer's "kinderbijslag als zelfstandige?" had been told Wegwijzer
+    # had no information on it.
+    for question in (
+        "kinderbijslag als zelfstandige?",
+        "moederschapsrust zelfstandige",
+        "wat is een hulpkas en moet ik daar als zelfstandige bij",
+        "ik ben werkzoekende en wil starten als grafisch ontwerper",
+    ):
+        assert not assistant.ask(question).message.startswith("Je vraag lijkt"), question
+    # Nor in a conversation: "en mijn paspoort?" after the professional card asks on.
+    conversation = Conversation(assistant)
+    conversation.ask("hoe vraag ik een beroepskaart aan?")
+    assert not conversation.ask("en mijn paspoort?").message.startswith("Je vraag lijkt")
 
 
 def test_every_bundled_subject_outside_the_domain_has_a_name(assistant):

@@ -646,6 +646,9 @@ def test_hoeveel_before_a_thing_counted_asks_a_number_of_them_not_a_sum():
     assert asked_facts(surface_tokens("hoeveel gamestudios kregen geld van het vaf")) == {"count"}
     assert asked_facts(surface_tokens("how many applications are approved")) == {"count"}
     assert "count" not in asked_facts(surface_tokens("how many euros does a studio get"))
+    # In Dutch a verb stands there: how much artists get is a sum.
+    assert asked_facts(surface_tokens("hoeveel krijgen kunstenaars van sabam")) == {"amount"}
+    assert "count" not in asked_facts(surface_tokens("hoeveel kregen gamestudios van het vaf"))
     assert holds_fact("Je toont minstens vijf werken op je naam.", "count")
     assert holds_fact("Minstens 5 concerten binnen één maand.", "count")
     assert holds_fact("De sector stond voor ongeveer 6% van de werknemers.", "count")
