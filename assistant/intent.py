@@ -275,14 +275,18 @@ _GERMAN = frozenset(
 )
 # How many of them make a question French or German: one may be a name or a loanword.
 _FOREIGN_WORDS = 2
+# Function words of Limburg and Flemish dialects, which say "ich" and "mit" like German: "zit
+# ich as eenmanszaak mit mien huis aansprakelijk" had been told to ask in Dutch or English.
+_DIALECT = frozenset("as mien mie mienen vur veur ne nen wa daor neet nie ni zit wil".split())
 
 
 def _foreign(tokens: Sequence[str]) -> bool:
-    """Whether a question is written in French or German: at least `_FOREIGN_WORDS` of
-    their function words, more than the Dutch and English ones."""
-    own = sum(t in DUTCH_MARKERS or t in ENGLISH_MARKERS for t in tokens)
+    """Whether a question is written in French or German: at least `_FOREIGN_WORDS` different
+    function words of theirs ("ich" said twice is one), more than the Dutch, dialect and
+    English ones."""
+    own = sum(t in DUTCH_MARKERS or t in ENGLISH_MARKERS or t in _DIALECT for t in tokens)
     return any(
-        (n := sum(t in words for t in tokens)) >= _FOREIGN_WORDS and n > own
+        (n := len(words.intersection(tokens))) >= _FOREIGN_WORDS and n > own
         for words in (_FRENCH, _GERMAN)
     )
 

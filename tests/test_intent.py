@@ -132,6 +132,12 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         # questions welcome, not "Daar heb ik geen betrouwbaar antwoord op".
         ("Comment protéger mes idées?", "language"),
         ("Wie schütze ich meine Marke in Belgien?", "language"),
+        ("Kann ich eine Förderung für mein Projekt bekommen?", "language"),
+        # Limburg dialect says "ich" (once or twice) and "mit": a question of its own, not
+        # German (bug bash 8: six of a woodworker's questions had got the language reply).
+        ("zit ich as eenmanszaak mit mien huis aansprakelijk", None),
+        ("mot ich btw aanrekene as ich mer 20000 euro omzet heb", None),
+        ("wa kriej ich as ich ziek bin as zelfstandige", None),
         ("wie is de contactpersoon van sabam", None),
         ("ik heb een vraag over mes en vorken", None),
         # About Wegwijzer itself: "wie heeft jou gemaakt?" had got Antwerp's "Kunst maakt de
