@@ -24,6 +24,7 @@ GREETINGS = frozenset(
     hallo hoi hey hi hello hiya dag daag goeiedag goedendag goeiemorgen goedemorgen goeiemiddag
     goedemiddag goeienavond goedenavond yo salut bonjour hola welkom hee heej hej hallu halloo
     hoihoi goeiendag goeienmorgen goeienmiddag goedenmiddag goeieavond moggel morgen heyy hoii
+    gojemiddag gojemorge gojemorgen gojenaovend gojendaag
     middag avond namiddag voormiddag morning afternoon evening howdy greetings
     """.split()
 )
@@ -33,7 +34,7 @@ THANKS = frozenset(
     fijn perfect geweldig mooi prima ok oke okay okee mercie danku bedankd thankyou
     thanx thnx tks nice cool great awesome fantastisch prachtig handig nuttig helpful
     appreciated tof zalig straf chapeau toppie topper knap duidelijk helder begrepen verstaan
-    snap snapt geholpen helpt clear understood
+    snap snapt geholpen helpt clear understood veelmaals veulmaols
     """.split()
 )
 # Words that thank whatever surrounds them; the other words of THANKS praise ("helpt",
@@ -44,7 +45,7 @@ _THANKING = frozenset(
     thankyou thanx thnx tks appreciated
     """.split()
 )
-_NOT_OR_IF = frozenset("niet nie ni geen niets niks nikske not nothing als if".split())
+_NOT_OR_IF = frozenset("niet nie ni neet geen niets niks nikske not nothing als if".split())
 HELP = frozenset("help helpen hulp info uitleg test testen testing vraagje menu".split())
 FAREWELLS = frozenset(
     """
@@ -162,7 +163,10 @@ _HELP_MESSAGES = _whole_messages(
     waarvoor dient deze chatbot | wat doet deze chatbot | what can you do for me |
     how does this chatbot work | mag ik enkele vragen stellen |
     mag ik een paar vragen stellen | mag ik vragen stellen | mag ik wat vragen stellen |
-    ik heb enkele vragen | ik heb wat vragen | waarmee kan mij precies helpen
+    ik heb enkele vragen | ik heb wat vragen | waarmee kan mij precies helpen |
+    wat kan ik je vragen | wat kan ik je allemaal vragen | wat kan ik vragen |
+    wat kan ik allemaal vragen | wat mag ik je vragen | wat kan ik jou vragen |
+    what can ask you | what can ask
     """
 )
 # Whole messages that ask what this service is for, or, after a topic, what that is for
@@ -329,7 +333,9 @@ _WRONG_MESSAGES = _whole_messages(
     dat helpt niet | dat helpt me niet | helpt niet | dat helpt mij niet |
     not clear | that is not clear | i do not understand | i don dont understand |
     i dont understand | that does not help | that doesn doesnt help | that doesnt help |
-    does not help
+    does not help | dat slaat nergens op | dit slaat nergens op | da slaat nergens op |
+    slaat nergens op | dees slaat nergens op | that makes no sense | this makes no sense |
+    makes no sense
     """
 )
 # Farewells that are not also greetings: "dag" and "daag" are Flemish for hello and for
@@ -695,8 +701,8 @@ def _complains(text: str, tokens: Sequence[str], stopwords: Collection[str]) -> 
     negated = words & (_NOT_OR_IF | _NOT_IN_ENGLISH)
     if not (words & _FAULTY or (negated and words & _PRAISED)):
         return False
-    if words & _OWNERS:
-        return False  # "mijn antwoord was fout" is the user's own
+    if any(t in _OWNERS and _next(tokens, i) not in _QUESTIONS for i, t in enumerate(tokens)):
+        return False  # "mijn antwoord was fout" is the user's own; not "mijn vraag"
     if "?" in text and not (negated and words & _LOST and words & _I):
         return False  # "klopt dat niet?" asks; "dit snap ik niet, kun je het anders ...?" not
     return all(t in _COMPLAINT_WORDS or t in stopwords for t in tokens)
@@ -1294,7 +1300,7 @@ _PRAISED = frozenset(
     """
     klopt juist correct nuttig helpt helpen geholpen snap snapt begrijp begrijpt bedoel
     bedoelde bedoelt duidelijk right helpful useful help helps understand get zocht zoek vroeg
-    gevraagd asked looking
+    gevraagd asked looking beantwoordt beantwoordde beantwoord answered answers
     """.split()
 )
 _IF = frozenset("als if".split())
@@ -1312,7 +1318,7 @@ _JUDGED = (
     found wtf pff pfff zucht echt helemaal totaal gewoon weer alweer verder again really
     totally at all was waren jammer helaas tbh honestly eerlijk gezegd uw vorige vorig
     laatste previous last zegt zeg zei schrijft says said wa ge gij anders opnieuw uitleggen
-    explain
+    explain das vraag question
     """.split()
     )
     | _VOCATIVES

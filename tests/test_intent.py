@@ -261,6 +261,17 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("wat weet jij over sabam?", None),
         ("weet jij hoeveel het kost?", None),
         ("kan je mij vertellen wat een winwinlening is", None),
+        # Bug bash 8: dialect, "veelmaals", "slaat nergens op", the user's own question.
+        ("merci veelmaals", "thanks"),
+        ("merci veulmaols", "thanks"),
+        ("gojemiddag", "hello"),
+        ("da antwoord klopt neet hè", "wrong"),
+        ("das echt ni wat ik vroeg bro", "wrong"),
+        ("Dit slaat nergens op.", "wrong"),
+        ("Uw vorige antwoord beantwoordde mijn vraag niet.", "wrong"),
+        ("mijn factuur klopt niet", None),  # still the user's own thing
+        ("Wat kan ik je allemaal vragen?", "help"),
+        ("wat kan ik vragen over de btw?", None),
         # Asking how it is doing or what it can do, with "je" or a word for the service.
         ("hoe is het met je?", "hello"),
         ("wat kun je voor mij doen?", "help"),
