@@ -116,9 +116,11 @@ NEW_THING_SHARE = 0.5
 # it at least, the model gave the best passage less than `OUTSIDE_DOUBT`, and the question's
 # other words are not the passage's: they carry less than `OUTSIDE_COVERED` of the question's
 # information within the passage, less than `OUTSIDE_ABOUT` of theirs within its title,
-# keywords and example questions, and none is a word of its title. Else a question of the
-# domain that names such a subject ("kinderbijslag als zelfstandige?", whose passage on the
-# social rights of the self-employed holds it) would be told Wegwijzer knows nothing of it.
+# keywords and example questions, and none is a word of its title; nor is the subject's own
+# word (or a part of it) in the title of one of the first three passages. Else a question of
+# the domain that names such a subject ("kinderbijslag als zelfstandige?", whose passage on
+# the social rights of the self-employed holds it; "verlies ik mijn werkloosheidsuitkering als
+# ik auteursrechten krijg?") would be told Wegwijzer has no information on it.
 OUTSIDE_NAMED = 0.3
 OUTSIDE_DOUBT = 0.3
 OUTSIDE_COVERED = 0.25
@@ -1746,9 +1748,19 @@ class Assistant:
         groups = list(found.groups)
         beside = [not self._outside.holds(g) for g in groups]
         rest = [g for g, other in zip(groups, beside, strict=True) if other]
+        top = found.hits[0]
+        # A passage titled on it (or on a part of it) among the first: the artists'
+        # "kunstwerkuitkering" is a "werkloosheidsuitkering" too.
+        held = {
+            t
+            for g, other in zip(groups, beside, strict=True)
+            if not other
+            for t in (g.primary, *g.alternatives, *g.parts)
+        }
+        if any(held & self._title_terms(hit.passage.id) for hit in found.hits[:3]):
+            return False
         if not rest:
             return True
-        top = found.hits[0]
         titled = self._title_terms(top.passage.id)
         if any(g.primary in titled or titled.intersection(g.alternatives) for g in rest):
             return False  # "zelfstandige" in "kinderbijslag als zelfstandige?"

@@ -944,8 +944,8 @@ _COUNTED = frozenset(
     "mensen personen leden werknemers artiesten kunstenaars keer aanvragen passages werken "
     "nummers liedjes songs concerten concerts optredens lezingen exemplaren originelen "
     "originals groepen stuks studios gamestudios bedrijven ondernemingen projecten films games "
-    "organisaties aanvragers dossiers makers companies businesses projects applications "
-    "applicants organisations organizations members people artists".split()
+    "organisaties dossiers companies businesses projects applications organisations "
+    "organizations".split()
 )
 
 # A sum of money or a share: what answers "hoeveel kost", "tot welk bedrag", "hoeveel procent".
@@ -1716,11 +1716,11 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
     ):
         kinds.discard("contact")
     for i, (before, word) in enumerate(itertools.pairwise(tokens)):
-        if before == "many" and word not in _COUNTED:
-            # "how many game studios": the thing counted one word on, in English, which
-            # writes a compound in two words. Not in Dutch, which writes "gamestudios" and
-            # puts a verb there: "hoeveel krijgen kunstenaars van sabam" asks a sum.
-            word = _next(tokens, i + 1) if _next(tokens, i + 1) in _COUNTED else word
+        # "how many game studios": the thing counted one word on, in English, which writes a
+        # compound in two words. Not in Dutch, which writes "gamestudios" and puts a verb
+        # there: "hoeveel krijgen kunstenaars van sabam" asks a sum.
+        counted = _next(tokens, i + 1) if before == "many" else ""
+        counted = word if word in _COUNTED or counted not in _COUNTED else counted
         if word in FACT_CUES["when"] and before in _TIME_OPENERS:
             if before in _SINCE:
                 kinds.add("since")  # "sinds wanneer": a year will do, as it is all "wanneer" asks
@@ -1729,12 +1729,12 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
                 kinds.add("deadline")  # "tegen wanneer": a date or a term
         if word in ("lang", "long") and before in _DURATION_OPENERS:
             kinds.add("deadline")
-        if before in ("hoeveel", "many", "much") and (word in _TIME_UNITS or word in _COUNTED):
+        if before in ("hoeveel", "many", "much") and (word in _TIME_UNITS or counted in _COUNTED):
             if word in _TIME_UNITS:
                 kinds.add("deadline")
             if not any(t in FACT_CUES["amount"] for t in tokens if t != before):
                 kinds.discard("amount")
-            if word in _COUNTED:
+            if counted in _COUNTED:
                 kinds.add("count")
     for i, pair in enumerate(itertools.pairwise(tokens)):
         if pair in TIME_OF_DAY and _next(tokens, i + 1) not in _SUBJECTS:

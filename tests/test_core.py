@@ -668,6 +668,10 @@ def test_a_question_about_a_subject_outside_the_domain_is_told_so(assistant):
         "moederschapsrust zelfstandige",
         "wat is een hulpkas en moet ik daar als zelfstandige bij",
         "ik ben werkzoekende en wil starten als grafisch ontwerper",
+        # The artists' unemployment benefit is a "werkloosheidsuitkering": a passage titled
+        # on a part of the word is among the first (second review).
+        "verlies ik mijn werkloosheidsuitkering als ik auteursrechten krijg?",
+        "hoe lang blijft mijn werkloosheidsuitkering als kunstenaar gelijk?",
     ):
         assert not assistant.ask(question).message.startswith("Je vraag lijkt"), question
     # Nor in a conversation: "en mijn paspoort?" after the professional card asks on.
