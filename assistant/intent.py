@@ -97,7 +97,7 @@ COURTESY_WORDS = (
         thankyou thanx thnx tks cheers alvast wegwijzer chatbot bot sorry sorri excuseer excuses
         excuus beste geachte vriendelijke groet groeten groetjes mvg regards bedoel bedoelde
         bedoelen bedoelt geweten vraagje vraagjes snelle dringend dringende urgent uitleggen
-        know tell dear alstublieft alsjeblieft asjeblieft astublieft svp
+        know tell dear alstublieft alsjeblieft asjeblieft astublieft svp veelmaals veulmaols
         """.split()
     )
 )
@@ -597,7 +597,8 @@ _AFTER_AN_ANSWER = frozenset(
     informatie duidelijk helder begrepen snap snappen lezen lees al nu straks later morgen
     alvast zeker meteen direct opvolgen regelen precies eindelijk deftig deftige nuttig nuttige
     bruikbaar duidelijke heldere uitgelegd uitgebreid uitgebreide uitvoerig uitvoerige
-    finally useful helpful explained
+    beantwoord beantwoordt beantwoordde vraag
+    finally useful helpful explained answered question
     helped helps needed wanted know knew got understand clear call email check try will ill
     ll do read answer answers information already now tomorrow thats exactly just what looking
     """.split()
@@ -623,11 +624,16 @@ def _thanks_for_an_answer(text: str, tokens: Sequence[str], stopwords: Collectio
     """Whether a message thanks for an answer and asks nothing (see `_AFTER_AN_ANSWER`): no
     question mark, no question word or verb opening what follows the thanks, no "en" or
     "and" that asks on, no question it announces, no praise undone by "niet" ("ik snap het
-    nog niet", "ok, dat helpt me niet verder")."""
+    nog niet", "ok, dat helpt me niet verder"); the user's own question answered is no question
+    announced ("thanks, that answered my question")."""
     words = set(tokens)
     if "?" in text or len(tokens) > _THANKS_MESSAGE_WORDS or not words & THANKS:
         return False
-    if words & (_ASKING_ON | _ANNOUNCED | _NOT_OR_IF):
+    if words & (_ASKING_ON | _NOT_OR_IF):
+        return False
+    if any(
+        t in _ANNOUNCED and (not i or tokens[i - 1] not in _OWNERS) for i, t in enumerate(tokens)
+    ):
         return False
     said = list(itertools.dropwhile(lambda t: t in THANKS or t in COURTESY_WORDS, tokens))
     if said and said[0] in _QUESTION_OPENERS:
@@ -1300,7 +1306,7 @@ _PRAISED = frozenset(
     """
     klopt juist correct nuttig helpt helpen geholpen snap snapt begrijp begrijpt bedoel
     bedoelde bedoelt duidelijk right helpful useful help helps understand get zocht zoek vroeg
-    gevraagd asked looking beantwoordt beantwoordde beantwoord answered answers
+    gevraagd asked looking beantwoordt beantwoordde beantwoord answered answers answer antwoord
     """.split()
 )
 _IF = frozenset("als if".split())
@@ -1318,7 +1324,7 @@ _JUDGED = (
     found wtf pff pfff zucht echt helemaal totaal gewoon weer alweer verder again really
     totally at all was waren jammer helaas tbh honestly eerlijk gezegd uw vorige vorig
     laatste previous last zegt zeg zei schrijft says said wa ge gij anders opnieuw uitleggen
-    explain das vraag question
+    explain das vraag question did
     """.split()
     )
     | _VOCATIVES

@@ -272,6 +272,13 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("mijn factuur klopt niet", None),  # still the user's own thing
         ("Wat kan ik je allemaal vragen?", "help"),
         ("wat kan ik vragen over de btw?", None),
+        # Second review: the user's own question answered, or not.
+        ("thanks, that answered my question", "thanks"),
+        ("dat beantwoordde mijn vraag, merci", "thanks"),
+        ("bedankt, nog een vraag", None),  # announces one
+        ("dat is geen antwoord op mijn vraag", "wrong"),
+        ("this did not answer my question", "wrong"),
+        ("sabam geeft geen antwoord", None),
         # Asking how it is doing or what it can do, with "je" or a word for the service.
         ("hoe is het met je?", "hello"),
         ("wat kun je voor mij doen?", "help"),
