@@ -1751,13 +1751,13 @@ class Assistant:
         top = found.hits[0]
         # A passage titled on it (or on a part of it) among the first: the artists'
         # "kunstwerkuitkering" is a "werkloosheidsuitkering" too.
-        held = {
+        subject_terms = {
             t
             for g, other in zip(groups, beside, strict=True)
             if not other
             for t in (g.primary, *g.alternatives, *g.parts)
         }
-        if any(held & self._title_terms(hit.passage.id) for hit in found.hits[:3]):
+        if any(subject_terms & self._title_terms(hit.passage.id) for hit in found.hits[:3]):
             return False
         if not rest:
             return True
@@ -1766,9 +1766,9 @@ class Assistant:
             return False  # "zelfstandige" in "kinderbijslag als zelfstandige?"
         informations = self.index.informations(groups)
         total = sum(informations)
-        held = sum(i for i, other in zip(informations, beside, strict=True) if other)
+        rest_information = sum(i for i, other in zip(informations, beside, strict=True) if other)
         covered = self.index.coverage(rest, self._positions[top.passage.id])
-        if total and covered * held / total >= OUTSIDE_COVERED:
+        if total and covered * rest_information / total >= OUTSIDE_COVERED:
             return False
         return self.index.signals(rest, [top]).about < OUTSIDE_ABOUT
 
