@@ -80,6 +80,10 @@ STOPWORDS = (
     | CHAT_ABBREVIATIONS
 )
 
+# Dutch function words that an English question uses as words of its own: "how long is my
+# copyright after I die?" asks about death, not "die" (that).
+DUTCH_ONLY_STOPWORDS = frozenset({"die"})
+
 # English function words: stopwords only in a question recognised as English ("do", "are",
 # "will" and "as" would delete or distort Dutch words), and the pieces of their contractions
 # ("we're": "we", "re", "were"; "doesn't": "doesn", "t", "doesnt").
@@ -783,7 +787,9 @@ class Analyzer:
         stands in for the words the corpus does not know. `surface`: the text's
         `surface_tokens`, when the caller has them already.
         """
-        stopwords = (STOPWORDS | ENGLISH_STOPWORDS if english else STOPWORDS) | COURTESY_WORDS
+        stopwords = (
+            (STOPWORDS - DUTCH_ONLY_STOPWORDS) | ENGLISH_STOPWORDS if english else STOPWORDS
+        ) | COURTESY_WORDS
         # "laat" after "hoe" asks a time of day ("hoe laat sluit het loket?", which `intent`
         # reads) or is "laten" ("hoe laat ik mijn merk registreren?"): no subject either way.
         # As a word it matched "te laat betalen", and "hoe laat is het?" was answered.

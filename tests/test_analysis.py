@@ -501,6 +501,18 @@ def test_the_pieces_of_english_contractions_are_no_words_of_a_question(assistant
     assert {"band", "sabam"} <= words
 
 
+def test_die_in_an_english_question_is_dying_not_a_dutch_pronoun(assistant):
+    # "die" is a Dutch stopword ("that"): "How long is copyright on my photos after I die?"
+    # lost its last word and ranked the steps against infringement first.
+    question = "How long is copyright on my photos after I die?"
+    assert "die" in {g.word for g in assistant.read(question).groups}
+    assert assistant.retrieve(question).hits[0].passage.id == "auteursrecht-duur"
+    found = assistant.retrieve("how many years after the artist dies does copyright run out")
+    assert found.hits[0].passage.id == "auteursrecht-duur"
+    # In Dutch it stays a stopword.
+    assert "die" not in {g.word for g in assistant.read("wie beheert die rechten").groups}
+
+
 @pytest.mark.parametrize(
     ("question", "passage"),
     [
