@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
+from assistant.places import PLACES
 from assistant.snippets import AT_THE_LATEST, DURATION_UNITS, FREE, MONTHS, YEAR, sentences
 
 # Greetings, thanks, help and chat words: a question made only of these (and stopwords) is
@@ -166,7 +168,11 @@ _HELP_MESSAGES = _whole_messages(
     ik heb enkele vragen | ik heb wat vragen | waarmee kan mij precies helpen |
     wat kan ik je vragen | wat kan ik je allemaal vragen | wat kan ik vragen |
     wat kan ik allemaal vragen | wat mag ik je vragen | wat kan ik jou vragen |
-    what can ask you | what can ask
+    what can ask you | what can ask | wat kan je allemaal beantwoorden |
+    wat kun je allemaal beantwoorden | wat kan jij allemaal beantwoorden | wat kan je beantwoorden |
+    wat kun je beantwoorden | welke vragen kan je beantwoorden | welke vragen kun je beantwoorden |
+    wat kan je allemaal | wat kun je allemaal | what can you answer |
+    which questions can you answer | what questions can you answer
     """
 )
 # Whole messages that ask what this service is for, or, after a topic, what that is for
@@ -214,8 +220,21 @@ _PROFESSIONS = frozenset(
     violist violiste gitarist pianist pianiste drummer rapper performer circusartiest
     photographer musician singer composer writer author poet actor actress dancer choreographer
     director artist sculptor painter ceramicist jeweller developer
+    keramiste pottenbakster schilderes beeldhouwster kunstschilderes juweelontwerpster
+    edelsmidse meubelmaker meubelmaakster acrobaat acrobate jongleur circusartieste
+    animatrice regisseuse fotografe podcastmaker muzikantje
     """.split()
 )
+# What else an introduction may say after a greeting besides a trade, and the user's name and
+# town as they write them, capitalised ("Goeiemiddag! Ik ben Hilde, keramiste uit Kessel-Lo",
+# "hi, I'm Tom, an illustrator from Ghent"): how words join, an age. Anything more is a
+# question ("hallo, ik ben fotograaf en wil weten ...").
+_INTRODUCTION_WORDS = frozenset(
+    """
+    een ne nen uit van in te en hier jaar oud an from and based here years old at
+    """.split()
+)
+_INTRODUCED_AS = tuple("ik ben|ik zen|kben|kzen|im|am|ik heet|mijn naam is|my name is".split("|"))
 # A yes or an apology on its own, as after an answer: the user may ask on; never a follow-up
 # (read with the topic, "ja" had got the topic's answer again).
 _ACKNOWLEDGEMENTS = _whole_messages(
@@ -282,6 +301,28 @@ _FOREIGN_WORDS = 2
 # Function words of Limburg and Flemish dialects, which say "ich" and "mit" like German: "zit
 # ich as eenmanszaak mit mien huis aansprakelijk" had been told to ask in Dutch or English.
 _DIALECT = frozenset("as mien mie mienen vur veur ne nen wa daor neet nie ni zit wil".split())
+
+
+# Words a message about the language of the conversation is made of ("hi! you speak english?
+# my dutch is not so good", "sorry, mijn Nederlands is niet zo goed"), with a language's name:
+# no subject of the domain.
+_LANGUAGES = frozenset("english engels dutch nederlands vlaams flemish french frans".split())
+_LANGUAGE_TALK = _LANGUAGES | frozenset(
+    """
+    speak spreek spreekt spreken talk praat praten understand versta verstaat begrijp read lees
+    write schrijf only alleen little bit beetje goed good well bad slecht poor not niet nie ni
+    so zo very heel erg my mijn mn your you je jij are am is do does can could kan kun kunt the
+    het de een answer antwoord antwoorden reply please sorry also ook or of and en enough
+    genoeg yet nog still learning leer leren in
+    """.split()
+)
+
+
+def _about_the_language(tokens: Sequence[str]) -> bool:
+    """Whether a message only talks about the language it may be answered in."""
+    return bool(_LANGUAGES.intersection(tokens)) and all(
+        t in _LANGUAGE_TALK or t in GREETINGS or t in COURTESY_WORDS for t in tokens
+    )
 
 
 def _foreign(tokens: Sequence[str]) -> bool:
@@ -655,8 +696,10 @@ def message_smalltalk(
     if whole in _HELLO_MESSAGES or (
         tokens
         and tokens[0] in GREETINGS
-        and (who := _INTRODUCING.fullmatch(whole)) is not None
-        and who.group(1) in _PROFESSIONS
+        and (
+            ((who := _INTRODUCING.fullmatch(whole)) is not None and who.group(1) in _PROFESSIONS)
+            or ("?" not in text and _introduces(whole.split(), _names(text)))
+        )
     ):
         return "hello"
     if whole in _BYE_MESSAGES:
@@ -672,7 +715,11 @@ def message_smalltalk(
     taken_in = " ".join(itertools.dropwhile(_TAKING_IN.__contains__, tokens))
     if "?" not in text and (whole in _TAKEN_IN or taken_in in _TAKEN_IN):
         return "thanks"
-    if " ".join(t for t in tokens if t not in _FILLERS) in _LANGUAGE_MESSAGES or _foreign(tokens):
+    if (
+        " ".join(t for t in tokens if t not in _FILLERS) in _LANGUAGE_MESSAGES
+        or _foreign(tokens)
+        or _about_the_language(tokens)
+    ):
         return "language"
     if not tokens:
         # No word at all ("?", "...", "🤷"): never a question, and read with a conversation's
@@ -695,6 +742,46 @@ def message_smalltalk(
     return kind
 
 
+# "ons" is also the object: "dat helpt ons niet (echt) verder".
+_OBJECT_PRONOUNS = frozenset("ons".split())
+_AFTER_AN_OBJECT = frozenset("echt helemaal totaal verder weer alweer".split())
+
+
+def _objects(tokens: Sequence[str], i: int) -> bool:
+    """Whether the pronoun at `i` is an object: followed by a negation or an adverb, not by
+    what it owns."""
+    after = _next(tokens, i)
+    return tokens[i] in _OBJECT_PRONOUNS and (
+        after in _NOT_OR_IF or after in _NOT_IN_ENGLISH or after in _AFTER_AN_OBJECT
+    )
+
+
+def _introduces(words: Sequence[str], names: Collection[str]) -> bool:
+    """Whether the words after a greeting only say who the user is: `_INTRODUCED_AS`, then
+    their trade, town (`PLACES`), capitalised name or age, and `_INTRODUCTION_WORDS`."""
+    said = " ".join(words)
+    for opening in _INTRODUCED_AS:
+        if said.startswith(opening + " "):
+            rest = words[len(opening.split()) :]
+            known = _PROFESSIONS | PLACES
+            return any(w in known or w in names for w in rest) and all(
+                w in known or w in names or w in _INTRODUCTION_WORDS or w.isdigit() for w in rest
+            )
+    return False
+
+
+def _names(text: str) -> set[str]:
+    """The tokens of the words a message capitalises where no sentence begins: a name, a
+    town ("Hilde", "Kessel-Lo" as "kessel", "lo" and "kessello")."""
+    tokens: set[str] = set()
+    for word in re.findall(r"(?<![.!?]\s)(?<!^)(?<![\w'’-])[A-ZÀ-Þ][\w'’-]*", text.strip()):
+        plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+        pieces = re.findall(r"[a-z0-9]+", plain)
+        tokens.update(pieces)
+        tokens.add("".join(pieces))
+    return tokens
+
+
 def _complains(text: str, tokens: Sequence[str], stopwords: Collection[str]) -> bool:
     """Whether a message only finds fault with an answer or with Wegwijzer: "uw antwoord is
     onvolledig", "je snapt er echt niks van", "da was ni nuttig", "dit helpt me niet verder",
@@ -705,9 +792,13 @@ def _complains(text: str, tokens: Sequence[str], stopwords: Collection[str]) -> 
     if words & _IF:
         return False  # "en als dat niet helpt?" asks what then
     negated = words & (_NOT_OR_IF | _NOT_IN_ENGLISH)
-    if not (words & _FAULTY or (negated and words & _PRAISED)):
+    too_much = any(t in _TOO and _next(tokens, i) in _EXCESSIVE for i, t in enumerate(tokens))
+    if not (words & _FAULTY or too_much or (negated and words & _PRAISED)):
         return False
-    if any(t in _OWNERS and _next(tokens, i) not in _QUESTIONS for i, t in enumerate(tokens)):
+    if any(
+        t in _OWNERS and _next(tokens, i) not in _QUESTIONS and not _objects(tokens, i)
+        for i, t in enumerate(tokens)
+    ):
         return False  # "mijn antwoord was fout" is the user's own; not "mijn vraag"
     if "?" in text and not (negated and words & _LOST and words & _I):
         return False  # "klopt dat niet?" asks; "dit snap ik niet, kun je het anders ...?" not
@@ -1299,7 +1390,16 @@ _VENTING = frozenset(
 _FAULTY = _VENTING | frozenset(
     """
     fout foute verkeerd verkeerde onjuist onjuiste onvolledig onvolledige slecht slechte
-    vaag vage wrong incorrect incomplete bad terrible rubbish vague
+    vaag vage wrong incorrect incomplete bad terrible rubbish vague traag trage slow
+    """.split()
+)
+# What an answer is too much or too little of, after "te" or "too": "veel te algemeen", "je
+# antwoorden zijn te lang", "way too long"; alone they may ask ("hoe lang?").
+_TOO = frozenset("te too".split())
+_EXCESSIVE = frozenset(
+    """
+    lang kort algemeen ingewikkeld moeilijk technisch long short general complicated
+    technical
     """.split()
 )
 _PRAISED = frozenset(
@@ -1324,10 +1424,12 @@ _JUDGED = (
     found wtf pff pfff zucht echt helemaal totaal gewoon weer alweer verder again really
     totally at all was waren jammer helaas tbh honestly eerlijk gezegd uw vorige vorig
     laatste previous last zegt zeg zei schrijft says said wa ge gij anders opnieuw uitleggen
-    explain das vraag question did
+    explain das vraag question did veel heel erg zo way so very much vandaag today bent
     """.split()
     )
     | _VOCATIVES
+    | _EXCESSIVE
+    | _TOO
 )
 
 

@@ -301,7 +301,29 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("hallo, ik ben nen fotograaf", "hello"),
         ("hi, I'm a photographer", "hello"),
         ("ik ben fotograaf", None),  # may answer a question, or go with the one before
-        ("hoi ik ben illustrator uit gent", None),
+        # With a town, a name as written or an age the introduction stays one ("Goeiemiddag!
+        # Ik ben Hilde, keramiste uit Kessel-Lo." had been refused); anything more is a question.
+        ("hoi ik ben illustrator uit gent", "hello"),
+        ("Goeiemiddag! Ik ben Hilde, keramiste uit Kessel-Lo.", "hello"),
+        ("Dag! Ik ben Tom, illustrator in Antwerpen", "hello"),
+        ("hallo ik ben Jan en ik zoek een lening", None),
+        ("Hallo, ik ben Jan. Subsidies voor film", None),  # "Subsidies" begins a sentence
+        ("hoi, ik ben keramiste uit Leuven, hoe bescherm ik mijn ontwerpen?", None),
+        # Too long, too general, too slow: a complaint, as "te vaag" was; "ons" is the object
+        # of "helpt ons niet", not the user's own thing.
+        ("Dat helpt ons niet echt verder hé, veel te algemeen.", "wrong"),
+        ("ik snap er niks van, je antwoorden zijn veel te lang", "wrong"),
+        ("je bent echt traag vandaag he", "wrong"),
+        ("that answer is way too long", "wrong"),
+        ("hoe lang", None),
+        ("ons budget is te klein", None),
+        ("dat helpt ons niet, hoe krijgen we dan een lening?", None),
+        # Talk about the language the user writes in.
+        ("hi! you speak english? my dutch is not so good", "language"),
+        ("sorry, mijn Nederlands is niet zo goed", "language"),
+        ("my dutch is not so good, how do I register a company?", None),
+        ("is de oproep ook in het engels", None),
+        ("Wat kan je allemaal beantwoorden?", "help"),
         ("hallo ik ben fotograaf, moet ik btw aanrekenen?", None),
         ("kheb een vraag", "help"),
         # More makers, an Antwerp "ik zen", and kind words after thanks.
