@@ -39,6 +39,7 @@ from assistant.decision import Decision
 from assistant.intent import (
     asks_for_a_desk,
     asks_for_more,
+    changes_subject,
     has_anaphor,
     pointed_words,
     points_at_the_topic,
@@ -161,6 +162,8 @@ class Conversation:
             and assistant.may_follow_up(found, topic.passage_ids)
             # "meer info" after a refusal: the passage that came closest was never shown.
             and (topic.confirmed or not asks_for_more(asked.tokens))
+            # "andere vraag: ..." says it is none.
+            and not changes_subject(asked.tokens)
         )
         # Whether, read alone, it names a subject of its own, worked out once for the turn;
         # "hoeveel is dat forfait?" names the flat rate named before, not a subject of its own.

@@ -1532,6 +1532,39 @@ def asks_only_a_fact(tokens: Sequence[str]) -> bool:
     return bool(cues) and all(is_fact_cue(t) for t in cues)
 
 
+# Words that open a message by saying it changes the subject ("andere vraag: mijn stembanden
+# zijn ontstoken, wat neem ik daar best voor?" had been answered with the topic's passage,
+# its "daar" read as pointing back), and what may come before them.
+_NEW_SUBJECT = _whole_messages(
+    """
+    andere vraag | ander vraagje | een andere vraag | nog een andere vraag | iets anders |
+    nog iets anders | iets helemaal anders | helemaal iets anders | iets totaal anders |
+    totaal iets anders | compleet iets anders | ander onderwerp | nieuwe vraag | nieuw onderwerp |
+    los daarvan | los van dat | los van die | nu iets anders | ander punt |
+    other question | another question | different question | unrelated question |
+    new question | other thing | another thing | something else | something different |
+    different topic | other topic | new topic | apart from that | unrelated |
+    changing the subject | on another note | totally different
+    """
+)
+_NEW_SUBJECT_REACH = max(len(m.split()) for m in _NEW_SUBJECT)
+_BEFORE_A_NEW_SUBJECT = (
+    GREETINGS | THANKS | _TAKING_IN | frozenset("en and dan then so nu now nog maar but".split())
+)
+
+
+def changes_subject(tokens: Sequence[str]) -> bool:
+    """Whether a message opens by saying it asks about something else (`_NEW_SUBJECT`),
+    after greetings, thanks or an "ok" at most: it is then no follow-up of the topic."""
+    for start in range(len(tokens)):
+        for size in range(_NEW_SUBJECT_REACH, 0, -1):
+            if " ".join(tokens[start : start + size]) in _NEW_SUBJECT:
+                return True
+        if tokens[start] not in _BEFORE_A_NEW_SUBJECT:
+            return False
+    return False
+
+
 def asks_for_more(tokens: Sequence[str]) -> bool:
     """Whether a whole message asks for more on what was answered before and names nothing
     else ("meer info", "kan je dat uitleggen?", "tell me more"): none of its words is to be

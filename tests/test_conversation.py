@@ -13,6 +13,22 @@ HELD_OUT = Path(__file__).parent / "eval" / "heldout-gesprekken.yaml"
 VALIDATION = Path(__file__).parent / "eval" / "validatie-gesprekken.yaml"
 
 
+def test_a_question_that_says_it_changes_the_subject_is_no_follow_up(assistant):
+    # Its "daar" had read as pointing back at the benefit: answered with it at 0.58.
+    conversation = Conversation(assistant)
+    conversation.ask("Wat is de kunstwerkuitkering?")
+    answer = conversation.ask(
+        "andere vraag: mijn stembanden zijn ontstoken, wat neem ik daar best voor?"
+    )
+    assert answer.outcome == "not_answered" and not _read_as_follow_up(answer)
+    conversation.ask("Wat is de winwinlening?")
+    answer = conversation.ask("ok, andere vraag: wie mag daar aan meedoen?")
+    assert not _read_as_follow_up(answer)
+    # Not a follow-up that only says "iets anders" inside it.
+    answer = conversation.ask("is dat iets anders dan een gewone lening?")
+    assert _read_as_follow_up(answer) and answer.passages[0].id.startswith("winwinlening")
+
+
 def test_the_context_expires_after_the_timeout(assistant):
     clock = Clock()
     conversation = Conversation(assistant, timeout=600, clock=clock)
