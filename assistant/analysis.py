@@ -80,9 +80,15 @@ STOPWORDS = (
     | CHAT_ABBREVIATIONS
 )
 
-# Dutch function words that an English question uses as words of its own: "how long is my
-# copyright after I die?" asks about death, not "die" (that).
-DUTCH_ONLY_STOPWORDS = frozenset({"die"})
+# What comes before "die" as a verb in an English question ("how long is my copyright after I
+# die?", "if the author dies"; "I" is no token): there it asks about death. Elsewhere it is the
+# Dutch "die" (that) that Flemish users mix in ("who pays die royalties", "is die premie for
+# starters too").
+_BEFORE_DYING = frozenset(
+    "after before when if once until till they we you he she who will would to artist "
+    "author maker creator composer painter photographer father mother dad mum mom parent "
+    "parents grandfather grandmother partner".split()
+)
 
 # English function words: stopwords only in a question recognised as English ("do", "are",
 # "will" and "as" would delete or distort Dutch words), and the pieces of their contractions
@@ -787,9 +793,7 @@ class Analyzer:
         stands in for the words the corpus does not know. `surface`: the text's
         `surface_tokens`, when the caller has them already.
         """
-        stopwords = (
-            (STOPWORDS - DUTCH_ONLY_STOPWORDS) | ENGLISH_STOPWORDS if english else STOPWORDS
-        ) | COURTESY_WORDS
+        stopwords = (STOPWORDS | ENGLISH_STOPWORDS if english else STOPWORDS) | COURTESY_WORDS
         # "laat" after "hoe" asks a time of day ("hoe laat sluit het loket?", which `intent`
         # reads) or is "laten" ("hoe laat ik mijn merk registreren?"): no subject either way.
         # As a word it matched "te laat betalen", and "hoe laat is het?" was answered.
@@ -800,7 +804,8 @@ class Analyzer:
         tokens = [
             t
             for i, t in enumerate(surface)
-            if t not in stopwords and not (i and (surface[i - 1], t) in TIME_OF_DAY)
+            if (t not in stopwords or (english and _dying(surface, i)))
+            and not (i and (surface[i - 1], t) in TIME_OF_DAY)
         ]
         joined = self._separable_verbs(surface)
         maps = (self._english, self._synonyms) if english else (self._synonyms,)
@@ -1438,6 +1443,11 @@ _SUPPORT = frozenset(
 LOANWORD_ZIPF = 3.0
 RARE_CORRECTION = 3  # `Analyzer.mistyped_stopword`
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)*")
+
+
+def _dying(surface: Sequence[str], index: int) -> bool:
+    """Whether "die" at `index` of an English question is the verb (`_BEFORE_DYING`)."""
+    return surface[index] == "die" and index > 0 and surface[index - 1] in _BEFORE_DYING
 
 
 def _lived_at(tokens: Sequence[str], index: int) -> list[int]:

@@ -208,7 +208,7 @@ _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"}) | _wh
 # works of art (0.78). Not with anything more ("ik ben fotograaf uit Gent") nor without a
 # greeting ("ik ben fotograaf" may answer "wat doe je?").
 _INTRODUCING = re.compile(r"(?:ik ben|ik zen|kben|kzen|im|am)(?: een| ne| nen| an)? (\w+)")
-_PROFESSIONS = frozenset(
+PROFESSIONS = frozenset(
     """
     fotograaf fotografe illustrator illustratrice ontwerper ontwerpster designer
     muzikant muzikante zanger zangeres componist schrijver schrijfster auteur dichter acteur
@@ -231,7 +231,8 @@ _PROFESSIONS = frozenset(
 # question ("hallo, ik ben fotograaf en wil weten ...").
 _INTRODUCTION_WORDS = frozenset(
     """
-    een ne nen uit van in te en hier jaar oud an from and based here years old at
+    een ne nen uit van in te en hier jaar oud an from and based here years old at ik ben zen
+    im am heet naam is
     """.split()
 )
 _INTRODUCED_AS = tuple("ik ben|ik zen|kben|kzen|im|am|ik heet|mijn naam is|my name is".split("|"))
@@ -307,6 +308,9 @@ _DIALECT = frozenset("as mien mie mienen vur veur ne nen wa daor neet nie ni zit
 # my dutch is not so good", "sorry, mijn Nederlands is niet zo goed"), with a language's name:
 # no subject of the domain.
 _LANGUAGES = frozenset("english engels dutch nederlands vlaams flemish french frans".split())
+_SPEAKING = frozenset(
+    "speak spreek spreekt spreken talk praat praten understand versta verstaat begrijp".split()
+)
 _LANGUAGE_TALK = _LANGUAGES | frozenset(
     """
     speak spreek spreekt spreken talk praat praten understand versta verstaat begrijp read lees
@@ -319,9 +323,16 @@ _LANGUAGE_TALK = _LANGUAGES | frozenset(
 
 
 def _about_the_language(tokens: Sequence[str]) -> bool:
-    """Whether a message only talks about the language it may be answered in."""
-    return bool(_LANGUAGES.intersection(tokens)) and all(
-        t in _LANGUAGE_TALK or t in GREETINGS or t in COURTESY_WORDS for t in tokens
+    """Whether a message only talks about the language the user speaks or is answered in:
+    with a verb of speaking or the user's own language ("my dutch"), not "kan het in het
+    engels?", which after a topic asks whether an application may be in English."""
+    speaks = bool(_SPEAKING.intersection(tokens)) or any(
+        a in _OWNERS and b in _LANGUAGES for a, b in itertools.pairwise(tokens)
+    )
+    return (
+        speaks
+        and bool(_LANGUAGES.intersection(tokens))
+        and all(t in _LANGUAGE_TALK or t in GREETINGS or t in COURTESY_WORDS for t in tokens)
     )
 
 
@@ -697,8 +708,8 @@ def message_smalltalk(
         tokens
         and tokens[0] in GREETINGS
         and (
-            ((who := _INTRODUCING.fullmatch(whole)) is not None and who.group(1) in _PROFESSIONS)
-            or ("?" not in text and _introduces(whole.split(), _names(text)))
+            ((who := _INTRODUCING.fullmatch(whole)) is not None and who.group(1) in PROFESSIONS)
+            or ("?" not in text and _introduces(whole.split(), _names(text), _towns(text)))
         )
     ):
         return "hello"
@@ -756,30 +767,67 @@ def _objects(tokens: Sequence[str], i: int) -> bool:
     )
 
 
-def _introduces(words: Sequence[str], names: Collection[str]) -> bool:
+def _introduces(
+    words: Sequence[str], names: Sequence[tuple[str, ...]], towns: Collection[str] = ()
+) -> bool:
     """Whether the words after a greeting only say who the user is: `_INTRODUCED_AS`, then
-    their trade, town (`PLACES`), capitalised name or age, and `_INTRODUCTION_WORDS`."""
+    the name they capitalise right after it (`_names`), and their trade (`PROFESSIONS`),
+    town (`PLACES`, or capitalised after "uit", `_towns`), age and `_INTRODUCTION_WORDS`,
+    at least one name, trade or town.
+    A capitalised word anywhere else is no name: "Hallo, ik ben muzikant, Sabam" asks."""
     said = " ".join(words)
     for opening in _INTRODUCED_AS:
         if said.startswith(opening + " "):
-            rest = words[len(opening.split()) :]
-            known = _PROFESSIONS | PLACES
-            return any(w in known or w in names for w in rest) and all(
-                w in known or w in names or w in _INTRODUCTION_WORDS or w.isdigit() for w in rest
+            rest = list(words[len(opening.split()) :])
+            named = False
+            if names and rest[: len(names[0])] == list(names[0]):
+                rest, named = rest[len(names[0]) :], True
+            known = PROFESSIONS | PLACES | frozenset(towns)
+            return (named or any(w in known for w in rest)) and all(
+                w in known or w in _INTRODUCTION_WORDS or w.isdigit() for w in rest
             )
     return False
 
 
-def _names(text: str) -> set[str]:
-    """The tokens of the words a message capitalises where no sentence begins: a name, a
-    town ("Hilde", "Kessel-Lo" as "kessel", "lo" and "kessello")."""
+# Where a sentence, a line or a clause begins: its first word is capitalised as such.
+_SEGMENT = re.compile(r"[.!?:;\n]+")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*")
+
+
+def _towns(text: str) -> set[str]:
+    """The tokens of the words a message capitalises right after "uit" or "from" ("uit
+    Kessel-Lo" as "kessel", "lo", "kessello"): where the user is from, in an introduction."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     tokens: set[str] = set()
-    for word in re.findall(r"(?<![.!?]\s)(?<!^)(?<![\w'’-])[A-ZÀ-Þ][\w'’-]*", text.strip()):
-        plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-        pieces = re.findall(r"[a-z0-9]+", plain)
-        tokens.update(pieces)
+    for match in re.finditer(r"\b(?:uit|from)\s+([A-Z][a-z][\w'’-]*)", folded):
+        pieces = re.findall(r"[a-z0-9]+", match.group(1).lower())
+        tokens.update(p for p in pieces if len(p) > 1)
         tokens.add("".join(pieces))
     return tokens
+
+
+def _names(text: str) -> list[tuple[str, ...]]:
+    """The tokens of each name a message capitalises right after "ik ben", "I'm" and their
+    kin, in order: one word ("Hilde", "Anne-Sophie" as "anne", "sophie", "annesophie"); not
+    an acronym ("BTW"), nor a second word, which may begin a line the bots join with a space
+    ("Hallo, ik ben Jan" and "Kunstenaarsstatuut" on the next line ask about it)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    found = []
+    for segment in _SEGMENT.split(folded):
+        opening = re.search(r"\b(?:ben|zen|heet|is|[Ii]'?m|am)\s+", segment)
+        if opening is None:
+            continue
+        match = _CAPITALISED.match(segment, opening.end())
+        if match is None:
+            continue
+        tokens: list[str] = []
+        for word in match.group(0).split():
+            pieces = re.findall(r"[a-z0-9]+", word.lower())
+            tokens += [p for p in pieces if len(p) > 1] + (
+                ["".join(pieces)] if len(pieces) > 1 else []
+            )
+        found.append(tuple(tokens))
+    return found
 
 
 def _complains(text: str, tokens: Sequence[str], stopwords: Collection[str]) -> bool:
@@ -792,7 +840,10 @@ def _complains(text: str, tokens: Sequence[str], stopwords: Collection[str]) -> 
     if words & _IF:
         return False  # "en als dat niet helpt?" asks what then
     negated = words & (_NOT_OR_IF | _NOT_IN_ENGLISH)
-    too_much = any(t in _TOO and _next(tokens, i) in _EXCESSIVE for i, t in enumerate(tokens))
+    too_much = bool(words & _THE_ANSWER_OR_YOU) and (
+        bool(words & _SLOW)
+        or any(t in _TOO and _next(tokens, i) in _EXCESSIVE for i, t in enumerate(tokens))
+    )
     if not (words & _FAULTY or too_much or (negated and words & _PRAISED)):
         return False
     if any(
@@ -1390,7 +1441,7 @@ _VENTING = frozenset(
 _FAULTY = _VENTING | frozenset(
     """
     fout foute verkeerd verkeerde onjuist onjuiste onvolledig onvolledige slecht slechte
-    vaag vage wrong incorrect incomplete bad terrible rubbish vague traag trage slow
+    vaag vage wrong incorrect incomplete bad terrible rubbish vague
     """.split()
 )
 # What an answer is too much or too little of, after "te" or "too": "veel te algemeen", "je
@@ -1401,6 +1452,14 @@ _EXCESSIVE = frozenset(
     lang kort algemeen ingewikkeld moeilijk technisch long short general complicated
     technical
     """.split()
+)
+# Slow, said of Wegwijzer ("je bent echt traag vandaag"); not of a payment ("het gaat traag").
+_SLOW = frozenset("traag trage slow".split())
+# What too long or too slow must be said of to find fault with the answer: "je antwoorden
+# zijn veel te lang"; not "is dat niet te lang?" of copyright's seventy years.
+_THE_ANSWER_OR_YOU = frozenset(
+    "antwoord antwoorden answer answers reply uitleg explanation je jij jouw you your uw bent "
+    "zijt bot chatbot wegwijzer".split()
 )
 _PRAISED = frozenset(
     """
@@ -1430,6 +1489,7 @@ _JUDGED = (
     | _VOCATIVES
     | _EXCESSIVE
     | _TOO
+    | _SLOW
 )
 
 

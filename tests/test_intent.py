@@ -309,6 +309,12 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("hallo ik ben Jan en ik zoek een lening", None),
         ("Hallo, ik ben Jan. Subsidies voor film", None),  # "Subsidies" begins a sentence
         ("hoi, ik ben keramiste uit Leuven, hoe bescherm ik mijn ontwerpen?", None),
+        # A capitalised word is a name only right after "ik ben", a town only after "uit".
+        ("Hallo, ik ben muzikant, Sabam", None),
+        ("Dag, ik ben fotograaf, Kunstwerkattest", None),
+        ("Goedemiddag, ik ben Lies, Zelfstandige in Bijberoep", None),
+        ("Hallo, ik ben kunstenaar in Brussel en VGC", None),
+        ("hallo, mijn naam is Ahmed, fotograaf uit Antwerpen", "hello"),
         # Too long, too general, too slow: a complaint, as "te vaag" was; "ons" is the object
         # of "helpt ons niet", not the user's own thing.
         ("Dat helpt ons niet echt verder hé, veel te algemeen.", "wrong"),
@@ -316,6 +322,11 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("je bent echt traag vandaag he", "wrong"),
         ("that answer is way too long", "wrong"),
         ("hoe lang", None),
+        # Too long or slow said of the subject, not of the answer or of Wegwijzer.
+        ("is dat niet te lang", None),
+        ("is that too long", None),
+        ("dat is te kort", None),
+        ("waarom gaat het zo traag", None),
         ("ons budget is te klein", None),
         ("dat helpt ons niet, hoe krijgen we dan een lening?", None),
         # Talk about the language the user writes in.
@@ -323,6 +334,11 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("sorry, mijn Nederlands is niet zo goed", "language"),
         ("my dutch is not so good, how do I register a company?", None),
         ("is de oproep ook in het engels", None),
+        # Only with a verb of speaking or the user's own language: after a topic these ask
+        # whether an application may be in English.
+        ("ook in het engels?", None),
+        ("english or dutch", None),
+        ("do you understand english", "language"),
         ("Wat kan je allemaal beantwoorden?", "help"),
         ("hallo ik ben fotograaf, moet ik btw aanrekenen?", None),
         ("kheb een vraag", "help"),
@@ -341,6 +357,12 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
 )
 def test_a_message_may_be_smalltalk_as_a_command_emoji_or_a_whole_phrase(text, kind):
     assert message_smalltalk(text, surface_tokens(text), STOPWORDS) == kind
+
+
+def test_a_subject_on_the_line_after_an_introduction_is_asked(assistant):
+    # The bots join lines with a space: "Kunstenaarsstatuut" was read as a second name.
+    assert assistant.read("Hallo, ik ben Jan\nKunstenaarsstatuut").smalltalk is None
+    assert assistant.read("Hallo, ik ben Jan").smalltalk == "hello"
 
 
 @pytest.mark.parametrize(
