@@ -1784,6 +1784,7 @@ _ASKING_WORDS = frozenset(
     gelden combineren combineer beslist beslissen kom komen terecht
     mandatory required compulsory steps step needed documents paperwork rules rule
     consequences combine decides decide qualify entitled
+    behandeling behandelen behandeld verwerking verwerkt wachttijd doorlooptijd goedkeuring
     """.split()
 )
 

@@ -29,6 +29,18 @@ def test_a_question_that_says_it_changes_the_subject_is_no_follow_up(assistant):
     assert _read_as_follow_up(answer) and answer.passages[0].id.startswith("winwinlening")
 
 
+def test_how_long_the_processing_takes_follows_up_on_the_topic(assistant):
+    # "behandeling" is no corpus word: it had counted as naming something else, and the
+    # question was refused (0.03) after the kunstwerkattest, whose passage says the commission
+    # decides within three months.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is het kunstwerkattest")
+    answer = conversation.ask("hoe lang duurt de behandeling?")
+    assert answer.answered and answer.passages[0].id == "kunstwerkattest"
+    assert _read_as_follow_up(answer)
+    assert not assistant.ask("hoe lang duurt de behandeling?").answered  # of nothing named
+
+
 def test_the_context_expires_after_the_timeout(assistant):
     clock = Clock()
     conversation = Conversation(assistant, timeout=600, clock=clock)
