@@ -501,6 +501,17 @@ def test_the_pieces_of_english_contractions_are_no_words_of_a_question(assistant
     assert {"band", "sabam"} <= words
 
 
+def test_whole_is_hele_as_the_passages_say_it(assistant):
+    # "whole" was only "volledig", which the EU trademark's passage ("in de hele Europese
+    # Unie") lacks: "trademark for the whole EU" was refused (0.35), and "and for the whole
+    # EU?" after a Benelux trademark got the Benelux trademark again.
+    answer = assistant.ask("trademark for the whole EU")
+    assert answer.answered and answer.passages[0].id == "eu-merk-model"
+    conversation = Conversation(assistant)
+    conversation.ask("how do I register a trademark in Belgium")
+    assert conversation.ask("and for the whole EU?").passages[0].id == "eu-merk-model"
+
+
 def test_die_in_an_english_question_is_dying_not_a_dutch_pronoun(assistant):
     # "die" is a Dutch stopword ("that"): "How long is copyright on my photos after I die?"
     # lost its last word and ranked the steps against infringement first.
