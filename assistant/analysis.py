@@ -85,7 +85,7 @@ STOPWORDS = (
 # Dutch "die" (that) that Flemish users mix in ("who pays die royalties", "is die premie for
 # starters too").
 _BEFORE_DYING = frozenset(
-    "after before when if once until till they we you he she who will would to artist "
+    "after before when if once until till they we you he she artist "
     "author maker creator composer painter photographer father mother dad mum mom parent "
     "parents grandfather grandmother partner".split()
 )

@@ -159,11 +159,11 @@ class Conversation:
         chosen, followed_up = alone, False
         may_follow_up = (
             topic is not None
-            and assistant.may_follow_up(found, topic.passage_ids)
+            and assistant.may_follow_up(
+                found, topic.passage_ids, new_subject=changes_subject(asked.text, asked.tokens)
+            )
             # "meer info" after a refusal: the passage that came closest was never shown.
             and (topic.confirmed or not asks_for_more(asked.tokens))
-            # "andere vraag: ..." says it is none.
-            and not changes_subject(asked.tokens)
         )
         # Whether, read alone, it names a subject of its own, worked out once for the turn;
         # "hoeveel is dat forfait?" names the flat rate named before, not a subject of its own.

@@ -31,6 +31,7 @@ from assistant.intent import (
     CRAFTED,
     DEFINING_WORDS,
     RATE_FACT,
+    SUBJECT_CHANGE_WORDS,
     asked_facts,
     asks_about_vat,
     asks_for_a_time,
@@ -1160,7 +1161,9 @@ class Assistant:
             return ()
         return (PassageRef(first.id, first.title), PassageRef(second.id, second.title))
 
-    def may_follow_up(self, found: Retrieval, topic: Sequence[str] = ()) -> bool:
+    def may_follow_up(
+        self, found: Retrieval, topic: Sequence[str] = (), *, new_subject: bool = False
+    ) -> bool:
         """Whether a question may continue an earlier one (see `Conversation`).
 
         It may when it refers back ("dat", "daarvoor", "en ...?"), unless it only opens like
@@ -1179,6 +1182,10 @@ class Assistant:
         Args:
             found: the question's own retrieval (without context).
             topic: the passages answered on the conversation's topic, first first.
+            new_subject: the question opens by saying it asks something else ("andere
+                vraag: ...", `intent.changes_subject`): then a word the corpus does not know
+                says so before any word pointing back ("andere vraag: mijn stembanden zijn
+                ontstoken, wat neem ik daar best voor?").
         """
         if found.smalltalk:
             return False
@@ -1186,6 +1193,8 @@ class Assistant:
             return False  # "beste wegwijzer"
         if self.without_subject(found):
             return True  # "how much do I get back?": words no passage has, that only ask
+        if new_subject and not self._all_known(found, SUBJECT_CHANGE_WORDS):
+            return False
         features = found.features if found.hits else NO_EVIDENCE
         if refers_back(found.tokens) and (
             has_anaphor(found.tokens) or features["unknown_rare"] < NEW_THING_SHARE
@@ -1193,14 +1202,19 @@ class Assistant:
             return True
         if found.groups and not found.hits:
             return False  # the corpus knows none of its words
-        if any(
-            not (self.index.knows(g) or names_nothing(g.word) or only_asks(g.word))
-            for g in found.groups
-        ):
+        if not self._all_known(found):
             return False  # a word of something else ("weer", "supermarkt")
         if self.index.names_subject(found.groups):
             return False
         return not self.index.names_other_subject(found.groups, topic[:1])
+
+    def _all_known(self, found: Retrieval, besides: Collection[str] = ()) -> bool:
+        """Whether the corpus knows every word of a question, but for words that name nothing
+        or only ask (`may_follow_up`), and `besides`."""
+        return all(
+            self.index.knows(g) or names_nothing(g.word) or only_asks(g.word) or g.word in besides
+            for g in found.groups
+        )
 
     def holds_word(self, passage_id: str, group: TermGroup) -> bool:
         """Whether a passage holds a word of a question (most of its information)."""

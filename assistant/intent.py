@@ -309,7 +309,10 @@ _DIALECT = frozenset("as mien mie mienen vur veur ne nen wa daor neet nie ni zit
 # no subject of the domain.
 _LANGUAGES = frozenset("english engels dutch nederlands vlaams flemish french frans".split())
 _SPEAKING = frozenset(
-    "speak spreek spreekt spreken talk praat praten understand versta verstaat begrijp".split()
+    """
+    speak spreek spreekt spreken talk praat praten understand versta verstaat begrijp reply
+    answer write antwoord antwoorden schrijf schrijven
+    """.split()
 )
 _LANGUAGE_TALK = _LANGUAGES | frozenset(
     """
@@ -814,7 +817,9 @@ def _names(text: str) -> list[tuple[str, ...]]:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     found = []
     for segment in _SEGMENT.split(folded):
-        opening = re.search(r"\b(?:ben|zen|heet|is|[Ii]'?m|am)\s+", segment)
+        opening = re.search(
+            r"\b(?:[Ii]k (?:ben|zen|heet)|[Kk](?:ben|zen)|naam is|name is|I'?m|I am)\s+", segment
+        )
         if opening is None:
             continue
         match = _CAPITALISED.match(segment, opening.end())
@@ -840,9 +845,10 @@ def _complains(text: str, tokens: Sequence[str], stopwords: Collection[str]) -> 
     if words & _IF:
         return False  # "en als dat niet helpt?" asks what then
     negated = words & (_NOT_OR_IF | _NOT_IN_ENGLISH)
-    too_much = bool(words & _THE_ANSWER_OR_YOU) and (
-        bool(words & _SLOW)
-        or any(t in _TOO and _next(tokens, i) in _EXCESSIVE for i, t in enumerate(tokens))
+    too = any(t in _TOO and _next(tokens, i) in _EXCESSIVE for i, t in enumerate(tokens))
+    too_much = (bool(words & _THE_ANSWER_OR_YOU) and (too or bool(words & _SLOW))) or (
+        # a comment alone, with no question mark: "veel te algemeen", "too complicated"
+        too and "?" not in text and words <= _EXCESSIVE | _TOO | _DEGREE
     )
     if not (words & _FAULTY or too_much or (negated and words & _PRAISED)):
         return False
@@ -1453,6 +1459,8 @@ _EXCESSIVE = frozenset(
     technical
     """.split()
 )
+# How much too much: "veel te lang", "way too long", "een beetje te technisch".
+_DEGREE = frozenset("veel heel erg zo echt wel beetje way much so very bit little".split())
 # Slow, said of Wegwijzer ("je bent echt traag vandaag"); not of a payment ("het gaat traag").
 _SLOW = frozenset("traag trage slow".split())
 # What too long or too slow must be said of to find fault with the answer: "je antwoorden
@@ -1592,34 +1600,48 @@ def asks_only_a_fact(tokens: Sequence[str]) -> bool:
     return bool(cues) and all(is_fact_cue(t) for t in cues)
 
 
-# Words that open a message by saying it changes the subject ("andere vraag: mijn stembanden
-# zijn ontstoken, wat neem ik daar best voor?" had been answered with the topic's passage,
-# its "daar" read as pointing back), and what may come before them.
+# Words that open a message by saying it asks about something else, set off by punctuation
+# ("andere vraag: mijn stembanden zijn ontstoken, wat neem ik daar best voor?" had been
+# answered with the topic's passage, its "daar" read as pointing back), and what may come
+# before them. Not "los daarvan" or "apart from that", which take the topic for granted, nor
+# "iets anders" inside a question ("is er iets anders dan de winwinlening?").
 _NEW_SUBJECT = _whole_messages(
     """
     andere vraag | ander vraagje | een andere vraag | nog een andere vraag | iets anders |
     nog iets anders | iets helemaal anders | helemaal iets anders | iets totaal anders |
     totaal iets anders | compleet iets anders | ander onderwerp | nieuwe vraag | nieuw onderwerp |
-    los daarvan | los van dat | los van die | nu iets anders | ander punt |
-    other question | another question | different question | unrelated question |
-    new question | other thing | another thing | something else | something different |
-    different topic | other topic | new topic | apart from that | unrelated |
+    nu iets anders | ander punt | other question | another question | different question |
+    unrelated question | new question | other thing | another thing | something else |
+    something different | different topic | other topic | new topic | unrelated |
     changing the subject | on another note | totally different
     """
 )
 _NEW_SUBJECT_REACH = max(len(m.split()) for m in _NEW_SUBJECT)
+# Their words, which are no words of what is then asked ("something else: is it free?").
+SUBJECT_CHANGE_WORDS = frozenset(w for m in _NEW_SUBJECT for w in m.split())
+# "andere vraag hierover:", "another question about it:" stay on the topic.
+_ON_THE_SAME = (
+    r"(?!\s+(?:hierover|daarover|erover|over (?:dat|die|dit|het)|about (?:it|that|this))\b)"
+)
 _BEFORE_A_NEW_SUBJECT = (
     GREETINGS | THANKS | _TAKING_IN | frozenset("en and dan then so nu now nog maar but".split())
 )
+# What may stand between the words and their punctuation: "andere vraag nog:".
+_MARKED_OFF = r"(?:\s+\w+)?\s*[:,.;!?\-\u2013]"
 
 
-def changes_subject(tokens: Sequence[str]) -> bool:
-    """Whether a message opens by saying it asks about something else (`_NEW_SUBJECT`),
-    after greetings, thanks or an "ok" at most: it is then no follow-up of the topic."""
+def changes_subject(text: str, tokens: Sequence[str]) -> bool:
+    """Whether a message opens by saying it asks about something else (`_NEW_SUBJECT`, set off
+    by punctuation), after greetings, thanks or an "ok" at most. What it then asks may still
+    be about the topic ("andere vraag: hoeveel procent krijg ik daarvan terug?"):
+    `Assistant.may_follow_up` weighs it."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     for start in range(len(tokens)):
         for size in range(_NEW_SUBJECT_REACH, 0, -1):
-            if " ".join(tokens[start : start + size]) in _NEW_SUBJECT:
-                return True
+            said = " ".join(tokens[start : start + size])
+            if said in _NEW_SUBJECT:
+                marker = r"\b" + r"\W+".join(said.split()) + _ON_THE_SAME + _MARKED_OFF
+                return re.search(marker, folded) is not None
         if tokens[start] not in _BEFORE_A_NEW_SUBJECT:
             return False
     return False

@@ -525,6 +525,7 @@ def test_die_in_an_english_question_is_dying_not_a_dutch_pronoun(assistant):
         "wie beheert die rechten",
         "who pays die royalties",
         "is die premie for starters too",
+        "how do I switch to die statuut",
     ):
         assert "die" not in {g.word for g in assistant.read(question).groups}, question
 

@@ -21,12 +21,46 @@ def test_a_question_that_says_it_changes_the_subject_is_no_follow_up(assistant):
         "andere vraag: mijn stembanden zijn ontstoken, wat neem ik daar best voor?"
     )
     assert answer.outcome == "not_answered" and not _read_as_follow_up(answer)
-    conversation.ask("Wat is de winwinlening?")
-    answer = conversation.ask("ok, andere vraag: wie mag daar aan meedoen?")
+    conversation.ask("hoe vraag ik het kunstwerkattest aan?")
+    answer = conversation.ask("iets helemaal anders: mijn laptop is stuk, kan ik die aftrekken?")
     assert not _read_as_follow_up(answer)
-    # Not a follow-up that only says "iets anders" inside it.
-    answer = conversation.ask("is dat iets anders dan een gewone lening?")
-    assert _read_as_follow_up(answer) and answer.passages[0].id.startswith("winwinlening")
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "passage"),
+    [
+        # "andere vraag" mostly asks a second question on the same subject.
+        (
+            "wat is de kmo-portefeuille?",
+            "andere vraag: hoeveel procent krijg ik daarvan terug?",
+            "kmo-portefeuille",
+        ),
+        (
+            "wat is de winwinlening?",
+            "andere vraag daarover: wat is het belastingvoordeel?",
+            "winwinlening-belastingvoordeel",
+        ),
+        (
+            "how do I apply for the kunstwerkattest?",
+            "something else: is it free?",
+            "kunstwerkattest",
+        ),
+        (
+            "what is the kmo-portefeuille?",
+            "different question, how do I apply for it?",
+            "kmo-portefeuille-aanvragen",
+        ),
+        # Not "iets anders" inside a question.
+        ("Wat is de winwinlening?", "is dat iets anders dan een gewone lening?", "winwinlening"),
+    ],
+)
+def test_a_question_that_only_says_it_is_another_may_still_follow_up(
+    assistant, first, then, passage
+):
+    conversation = Conversation(assistant)
+    conversation.ask(first)
+    answer = conversation.ask(then)
+    assert _read_as_follow_up(answer) and answer.passages[0].id == passage
 
 
 def test_how_long_the_processing_takes_follows_up_on_the_topic(assistant):

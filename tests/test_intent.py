@@ -327,6 +327,11 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("is that too long", None),
         ("dat is te kort", None),
         ("waarom gaat het zo traag", None),
+        # A comment alone, with no question mark, is one on the answer.
+        ("te algemeen", "wrong"),
+        ("veel te technisch", "wrong"),
+        ("too complicated", "wrong"),
+        ("te lang?", None),
         ("ons budget is te klein", None),
         ("dat helpt ons niet, hoe krijgen we dan een lening?", None),
         # Talk about the language the user writes in.
@@ -339,6 +344,9 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("ook in het engels?", None),
         ("english or dutch", None),
         ("do you understand english", "language"),
+        ("sorry, can you reply in english?", "language"),
+        ("please write in english", "language"),
+        ("Hallo, ik ben Jan Peeters, fotograaf", None),  # a surname may be a subject's word
         ("Wat kan je allemaal beantwoorden?", "help"),
         ("hallo ik ben fotograaf, moet ik btw aanrekenen?", None),
         ("kheb een vraag", "help"),
