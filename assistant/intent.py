@@ -78,6 +78,14 @@ _VOCATIVES = frozenset(
 )
 # Kind words said with thanks only: "schat" is also the verb "to estimate".
 _KIND_WORDS = frozenset("schat schatje topper held".split())
+# What thanks may say of the answer: "merci, interessant", "ok dat is al duidelijker, merci",
+# "jammer. toch bedankt" (alone, "duidelijk" or "jammer" may ask or regret something else).
+_APPRECIATED = frozenset(
+    """
+    interessant interesting duidelijk duidelijker helder handig nuttig useful helpful jammer
+    helaas spijtig pity shame toch al
+    """.split()
+)
 # Words that greet, thank, apologise, address Wegwijzer, close a message or say how it asks
 # ("vraagje", "dringend", "uitleggen"), and name no subject: in a question they are read as
 # stopwords ("hallo wegwijzer! wat is het cultuurkrediet?" was refused at 0.27, "wegwijzer"
@@ -263,7 +271,11 @@ _YES_NO = frozenset("ja jaja jawel nee neen nope yes yep no".split())
 _BYE_MESSAGES = _whole_messages(
     """
     stop | quit | exit | dat was het | dat is alles | that all | tot de volgende keer |
-    tot volgende keer | tot een volgende keer | until next time
+    tot volgende keer | tot een volgende keer | until next time |
+    sorry verkeerde chat | verkeerde chat | oeps verkeerde chat | sorry verkeerde groep |
+    verkeerde groep | sorry verkeerd gestuurd | verkeerd gestuurd | sorry verkeerd kanaal |
+    sorry wrong chat | wrong chat | oops wrong chat | sorry wrong channel | wrong channel |
+    sorry wrong group | wrong group
     """
 )
 # Whole messages that ask for answers in English or French (courtesy words aside): the passages
@@ -320,7 +332,7 @@ _LANGUAGE_TALK = _LANGUAGES | frozenset(
     write schrijf only alleen little bit beetje goed good well bad slecht poor not niet nie ni
     so zo very heel erg my mijn mn your you je jij are am is do does can could kan kun kunt the
     het de een answer antwoord antwoorden reply please sorry also ook or of and en enough
-    genoeg yet nog still learning leer leren in
+    genoeg yet nog still learning leer leren in ge gij jullie
     """.split()
 )
 
@@ -1346,6 +1358,7 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     }
     if words & THANKS:
         allowed |= _KIND_WORDS  # "merci, ge zijt ne schat"; not "hoe schat ik dat in?"
+        allowed |= _APPRECIATED  # "merci, interessant", "ok jammer, merci"
         allowed |= {t for i, t in enumerate(tokens) if i and tokens[i - 1] in _CLOSINGS.get(t, ())}
         allowed |= _until_next_time(tokens)
     if not tokens or any(
@@ -1471,7 +1484,8 @@ _THE_ANSWER_OR_YOU = frozenset(
 )
 _PRAISED = frozenset(
     """
-    klopt juist correct nuttig helpt helpen geholpen snap snapt begrijp begrijpt bedoel
+    behulpzaam behulpzame klopt juist correct nuttig helpt helpen geholpen snap snapt begrijp
+    begrijpt bedoel
     bedoelde bedoelt duidelijk right helpful useful help helps understand get zocht zoek vroeg
     gevraagd asked looking beantwoordt beantwoordde beantwoord answered answers answer antwoord
     """.split()

@@ -348,6 +348,14 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("please write in english", "language"),
         ("Hallo, ik ben Jan Peeters, fotograaf", None),  # a surname may be a subject's word
         ("Wat kan je allemaal beantwoorden?", "help"),
+        # Bug bash 11's conversations: what thanks says of the answer, a chat gone wrong.
+        ("ok dat is al duidelijker, merci", "thanks"),
+        ("jammer. toch bedankt", "thanks"),
+        ("merci, interessant", "thanks"),
+        ("jammer dat het niet lukt, bedankt", None),
+        ("sorry verkeerde chat 😅", "bye"),
+        ("ge zijt ni echt behulpzaam he", "wrong"),
+        ("Spreekt ge ook Frans?", "language"),
         ("hallo ik ben fotograaf, moet ik btw aanrekenen?", None),
         ("kheb een vraag", "help"),
         # More makers, an Antwerp "ik zen", and kind words after thanks.
