@@ -28,6 +28,7 @@ GREETINGS = frozenset(
     hoihoi goeiendag goeienmorgen goeienmiddag goedenmiddag goeieavond moggel morgen heyy hoii
     gojemiddag gojemorge gojemorgen gojenaovend gojendaag
     middag avond namiddag voormiddag morning afternoon evening howdy greetings
+    namaste salaam oi ola ciao tudo bem
     """.split()
 )
 THANKS = frozenset(
@@ -36,7 +37,8 @@ THANKS = frozenset(
     fijn perfect geweldig mooi prima ok oke okay okee mercie danku bedankd thankyou
     thanx thnx tks nice cool great awesome fantastisch prachtig handig nuttig helpful
     appreciated tof zalig straf chapeau toppie topper knap duidelijk helder begrepen verstaan
-    snap snapt geholpen helpt clear understood veelmaals veulmaols
+    snap snapt geholpen helpt clear understood veelmaals veulmaols obliged obrigado obrigada
+    gracias grazie danke dziekuje lovely brilliant
     """.split()
 )
 # Words that thank whatever surrounds them; the other words of THANKS praise ("helpt",
@@ -44,7 +46,7 @@ THANKS = frozenset(
 _THANKING = frozenset(
     """
     bedankt dank dankjewel dankuwel dankje merci thanks thank thx tnx ty mercie danku bedankd
-    thankyou thanx thnx tks appreciated
+    thankyou thanx thnx tks appreciated obliged obrigado obrigada gracias grazie danke dziekuje
     """.split()
 )
 _NOT_OR_IF = frozenset("niet nie ni neet geen niets niks nikske not nothing als if".split())
@@ -83,7 +85,8 @@ _KIND_WORDS = frozenset("schat schatje topper held".split())
 _APPRECIATED = frozenset(
     """
     interessant interesting duidelijk duidelijker helder handig nuttig useful helpful jammer
-    helaas spijtig pity shame toch al
+    helaas spijtig pity shame toch al awesome amazing grand lovely brilliant perfect ton right
+    detailed reply answer explanation uitleg antwoord info information god bless
     """.split()
 )
 # Words that greet, thank, apologise, address Wegwijzer, close a message or say how it asks
@@ -122,7 +125,8 @@ _ADDRESS = frozenset("jij jou jouw gij kunde zijde you robot bot chatbot wegwijz
 _ABOUT_ITSELF = frozenset(
     """
     echte persoon computer mens human real person kind questions question answer answers
-    beantwoorden vragen uitleggen explain tell vertellen soort weet weten know kent
+    beantwoorden vragen uitleggen explain tell vertellen soort weet weten know kent talking talk
+    speaking praat praten chatting quick machine am
     """.split()
 )
 _POINTING = frozenset("dat da dit die deze het dees it that this these those".split())
@@ -176,7 +180,9 @@ _HELP_MESSAGES = _whole_messages(
     ik heb enkele vragen | ik heb wat vragen | waarmee kan mij precies helpen |
     wat kan ik je vragen | wat kan ik je allemaal vragen | wat kan ik vragen |
     wat kan ik allemaal vragen | wat mag ik je vragen | wat kan ik jou vragen |
-    what can ask you | what can ask | wat kan je allemaal beantwoorden |
+    what can ask you | what can ask | may ask few questions | may ask you few questions |
+    can ask few questions | can ask you few questions | may ask question | may ask you question |
+    wat kan je allemaal beantwoorden |
     wat kun je allemaal beantwoorden | wat kan jij allemaal beantwoorden | wat kan je beantwoorden |
     wat kun je beantwoorden | welke vragen kan je beantwoorden | welke vragen kun je beantwoorden |
     wat kan je allemaal | wat kun je allemaal | what can you answer |
@@ -332,7 +338,7 @@ _LANGUAGE_TALK = _LANGUAGES | frozenset(
     write schrijf only alleen little bit beetje goed good well bad slecht poor not niet nie ni
     so zo very heel erg my mijn mn your you je jij are am is do does can could kan kun kunt the
     het de een answer antwoord antwoorden reply please sorry also ook or of and en enough
-    genoeg yet nog still learning leer leren in ge gij jullie
+    genoeg yet nog still learning leer leren in ge gij jullie right yes ok
     """.split()
 )
 

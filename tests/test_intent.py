@@ -356,6 +356,16 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("sorry verkeerde chat 😅", "bye"),
         ("ge zijt ni echt behulpzaam he", "wrong"),
         ("Spreekt ge ook Frans?", "language"),
+        # Bug bash 12's English speakers: thanks as they say it, greetings from home.
+        ("Right, cheers for that.", "thanks"),  # had got PlayRight (0.89)
+        ("Lovely, much obliged.", "thanks"),
+        ("obrigado!! very helpful", "thanks"),
+        ("Thank you very much for the detailed reply.", "thanks"),
+        ("Namaste! May I ask a few questions?", "help"),
+        ("oi! tudo bem? you speak english right?", "language"),
+        ("right, what is the rate?", None),
+        ("perfect, how much does the i-depot cost?", None),
+        ("lovely design, can I protect it?", None),
         ("hallo ik ben fotograaf, moet ik btw aanrekenen?", None),
         ("kheb een vraag", "help"),
         # More makers, an Antwerp "ik zen", and kind words after thanks.
