@@ -40,6 +40,7 @@ from assistant.intent import (
     asks_for_a_desk,
     asks_for_more,
     changes_subject,
+    corrects,
     has_anaphor,
     pointed_words,
     points_at_the_topic,
@@ -157,7 +158,8 @@ class Conversation:
         found = assistant.retrieve(asked, limit=limit)
         alone = _Reading(found, assistant.decide(found))
         chosen, followed_up = alone, False
-        may_follow_up = (
+        correcting = topic is not None and corrects(asked.tokens)
+        may_follow_up = correcting or (
             topic is not None
             and assistant.may_follow_up(
                 found, topic.passage_ids, new_subject=changes_subject(asked.text, asked.tokens)
@@ -197,7 +199,14 @@ class Conversation:
             found = assistant.current_first(asked, found, first)
             reading = _Reading(found, assistant.decide(found))
             in_context = self._on_topic(reading, first) if subjectless else reading
-            if self._is_follow_up(asked, topic.asked, alone, in_context, first, family, names_own):
+            if (
+                self._corrected(in_context, first, names_own)
+                and not (alone.found.hits and assistant.names_passage(asked, alone.first))
+                if correcting
+                else self._is_follow_up(
+                    asked, topic.asked, alone, in_context, first, family, names_own
+                )
+            ):
                 chosen, followed_up = in_context, True
         desk = False  # answered with the topic's desk: the topic stays
         if desk_asked:
@@ -372,6 +381,15 @@ class Conversation:
             return False
         explained = self.assistant.explained
         return explained(asked, context, found) > explained(asked, context, alone_found)
+
+    @staticmethod
+    def _corrected(in_context: _Reading, topic_first: str | None, names_own: bool) -> bool:
+        """Whether a correction ("nee sorry, ik bedoel voor een voorleesvoorstelling") is
+        answered by the earlier question read with it: when that is answered, unless the
+        correction names a subject of its own and still lands on the topic's first passage
+        (the earlier words outweighed it: "nee ik bedoel voor een film" after the tax shelter
+        for games got games again)."""
+        return in_context.answered and not (names_own and in_context.first == topic_first)
 
     @staticmethod
     def _on_topic(in_context: _Reading, topic_first: str | None) -> _Reading:

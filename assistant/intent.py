@@ -1667,6 +1667,22 @@ def changes_subject(text: str, tokens: Sequence[str]) -> bool:
     return False
 
 
+# How a message opens that corrects the question before: "nee ik bedoel voor een film", "sorry,
+# I meant for the amateur artists I coach" ("I" is no token), "ik bedoelde de winwinlening".
+_CORRECTING = frozenset("nee neen no nope sorry oeps oops pardon ah oh".split())
+_MEANT = frozenset("bedoel bedoelde bedoelt meant mean".split())
+
+
+def corrects(tokens: Sequence[str]) -> bool:
+    """Whether a message corrects the question before ("nee ik bedoel een vakbeurs", "sorry,
+    I meant for ..."): it asks that question again of what it names. Not "bedoel je ...?"."""
+    rest = list(itertools.dropwhile(_CORRECTING.__contains__, tokens))
+    opened = len(rest) < len(tokens)
+    if rest[:1] == ["ik"]:
+        rest, opened = rest[1:], True
+    return opened and bool(rest) and rest[0] in _MEANT
+
+
 def asks_for_more(tokens: Sequence[str]) -> bool:
     """Whether a whole message asks for more on what was answered before and names nothing
     else ("meer info", "kan je dat uitleggen?", "tell me more"): none of its words is to be

@@ -75,6 +75,46 @@ def test_how_long_the_processing_takes_follows_up_on_the_topic(assistant):
     assert not assistant.ask("hoe lang duurt de behandeling?").answered  # of nothing named
 
 
+@pytest.mark.parametrize(
+    ("first", "correction", "passage"),
+    [
+        # Read on its own, each was refused or answered wrongly ("ik bedoel hoeveel procent ze
+        # afhouden" after an SBK got the withholding tax on author's rights, 0.95).
+        ("hoe bescherm ik mijn logo", "nee, ik bedoel mijn idee", "ideeen-beschermen"),
+        (
+            "welk btw tarief op een schilderij",
+            "nee ik bedoel op een optreden",
+            "btw-uitvoerende-artiesten",
+        ),
+        ("hoeveel kost een i-depot", "nee ik bedoel hoe lang het geldig is", "i-depot"),
+        ("wat is een sbk", "ik bedoel hoeveel procent ze afhouden", "sbk-kosten"),
+        (
+            "kan ik voor mijn workshops de amateurkunstenvergoeding gebruiken?",
+            "nee sorry, ik bedoel voor een voorleesvoorstelling in het museum, niet voor workshops",
+            "amateurkunstenvergoeding",
+        ),
+        (
+            "Is there any funding from the city of Antwerp for my own art projects?",
+            "sorry, I meant for the amateur artists I coach, not for myself",
+            "antwerpen-talentontwikkeling",
+        ),
+    ],
+)
+def test_a_correction_asks_the_question_before_again(assistant, first, correction, passage):
+    conversation = Conversation(assistant)
+    conversation.ask(first)
+    answer = conversation.ask(correction)
+    assert answer.answered and answer.passages[0].id == passage
+
+
+def test_a_correction_naming_a_passage_gets_it(assistant):
+    # Read with "wat is sabam", "sofam" had got the overview of collecting societies.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is sabam")
+    answer = conversation.ask("nee, ik bedoel sofam")
+    assert answer.answered and answer.passages[0].id == "sofam"
+
+
 def test_the_context_expires_after_the_timeout(assistant):
     clock = Clock()
     conversation = Conversation(assistant, timeout=600, clock=clock)
