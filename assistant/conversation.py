@@ -158,9 +158,13 @@ class Conversation:
         found = assistant.retrieve(asked, limit=limit)
         alone = _Reading(found, assistant.decide(found))
         chosen, followed_up = alone, False
-        correcting = topic is not None and corrects(asked.tokens)
+        # "nee ik bedoel op een optreden": the question before, asked again of what it names;
+        # "nee, ik bedoel iets anders: ..." is none.
+        correction = corrects(asked.tokens) if topic is not None else None
+        correcting = correction == "same"
         may_follow_up = correcting or (
-            topic is not None
+            correction is None
+            and topic is not None
             and assistant.may_follow_up(
                 found, topic.passage_ids, new_subject=changes_subject(asked.text, asked.tokens)
             )
@@ -200,8 +204,7 @@ class Conversation:
             reading = _Reading(found, assistant.decide(found))
             in_context = self._on_topic(reading, first) if subjectless else reading
             if (
-                self._corrected(in_context, first, names_own)
-                and not (alone.found.hits and assistant.names_passage(asked, alone.first))
+                self._corrected(asked, alone, in_context)
                 if correcting
                 else self._is_follow_up(
                     asked, topic.asked, alone, in_context, first, family, names_own
@@ -383,13 +386,14 @@ class Conversation:
         return explained(asked, context, found) > explained(asked, context, alone_found)
 
     @staticmethod
-    def _corrected(in_context: _Reading, topic_first: str | None, names_own: bool) -> bool:
-        """Whether a correction ("nee sorry, ik bedoel voor een voorleesvoorstelling") is
-        answered by the earlier question read with it: when that is answered, unless the
-        correction names a subject of its own and still lands on the topic's first passage
-        (the earlier words outweighed it: "nee ik bedoel voor een film" after the tax shelter
-        for games got games again)."""
-        return in_context.answered and not (names_own and in_context.first == topic_first)
+    def _corrected(asked: AnalysedQuestion, alone: _Reading, in_context: _Reading) -> bool:
+        """Whether a correction is the question before asked again: read with it, it is
+        answered, and it either points back ("ik bedoel hoeveel procent ze afhouden" after an
+        SBK) or is not answered on its own ("nee sorry, ik bedoel voor een voorleesvoorstelling
+        in het museum" after the amateur-arts allowance). A correction answered on its own
+        names what the user meant ("nee ik bedoel, hoe registreer ik een merk?", "sorry ik
+        bedoelde een octrooi")."""
+        return in_context.answered and (has_anaphor(asked.tokens) or not alone.answered)
 
     @staticmethod
     def _on_topic(in_context: _Reading, topic_first: str | None) -> _Reading:

@@ -28,7 +28,7 @@ GREETINGS = frozenset(
     hoihoi goeiendag goeienmorgen goeienmiddag goedenmiddag goeieavond moggel morgen heyy hoii
     gojemiddag gojemorge gojemorgen gojenaovend gojendaag
     middag avond namiddag voormiddag morning afternoon evening howdy greetings
-    namaste salaam oi ola ciao tudo bem
+    namaste salaam oi ola tudo bem
     """.split()
 )
 THANKS = frozenset(
@@ -37,7 +37,7 @@ THANKS = frozenset(
     fijn perfect geweldig mooi prima ok oke okay okee mercie danku bedankd thankyou
     thanx thnx tks nice cool great awesome fantastisch prachtig handig nuttig helpful
     appreciated tof zalig straf chapeau toppie topper knap duidelijk helder begrepen verstaan
-    snap snapt geholpen helpt clear understood veelmaals veulmaols obliged obrigado obrigada
+    snap snapt geholpen helpt clear understood veelmaals veulmaols obrigado obrigada
     gracias grazie danke dziekuje lovely brilliant
     """.split()
 )
@@ -46,7 +46,7 @@ THANKS = frozenset(
 _THANKING = frozenset(
     """
     bedankt dank dankjewel dankuwel dankje merci thanks thank thx tnx ty mercie danku bedankd
-    thankyou thanx thnx tks appreciated obliged obrigado obrigada gracias grazie danke dziekuje
+    thankyou thanx thnx tks appreciated obrigado obrigada gracias grazie danke dziekuje cheers
     """.split()
 )
 _NOT_OR_IF = frozenset("niet nie ni neet geen niets niks nikske not nothing als if".split())
@@ -84,9 +84,9 @@ _KIND_WORDS = frozenset("schat schatje topper held".split())
 # "jammer. toch bedankt" (alone, "duidelijk" or "jammer" may ask or regret something else).
 _APPRECIATED = frozenset(
     """
-    interessant interesting duidelijk duidelijker helder handig nuttig useful helpful jammer
-    helaas spijtig pity shame toch al awesome amazing grand lovely brilliant perfect ton right
-    detailed reply answer explanation uitleg antwoord info information god bless
+    interessant interesting duidelijker helder handig nuttig useful helpful jammer helaas
+    spijtig pity shame toch awesome amazing grand lovely brilliant ton right detailed reply
+    explanation uitleg god bless
     """.split()
 )
 # Words that greet, thank, apologise, address Wegwijzer, close a message or say how it asks
@@ -214,7 +214,7 @@ _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"}) | _wh
     im new here | i am new | im new | new here | hoe is het | hoe is het met je |
     hoe is het met jou | hoe is het met u | hoe gaat het met je | hoe gaat het met jou |
     hoe gaat het met u | alles goed met je | alles goed met jou | how are you doing |
-    how is it going
+    how is it going | como vai | como vai voce | como esta | tudo bem com voce | que tal
     """
 )
 # Who a user says they are, after a greeting ("hallo, ik ben fotograaf", "hi, I'm an
@@ -253,7 +253,7 @@ _INTRODUCED_AS = tuple("ik ben|ik zen|kben|kzen|im|am|ik heet|mijn naam is|my na
 # A yes or an apology on its own, as after an answer: the user may ask on; never a follow-up
 # (read with the topic, "ja" had got the topic's answer again).
 _ACKNOWLEDGEMENTS = _whole_messages(
-    "ja|jawel|jaja|ja hoor|yes|yep|sorry|sorry hoor|sorri|excuseer|excuses|oeps|oops"
+    "ja|jawel|jaja|ja hoor|yes|yep|nee|neen|nope|sorry|sorry hoor|sorri|excuseer|excuses|oeps|oops"
     "|tja|euh|eh|he|hm|hmm"
 )
 # Whole messages that take an answer in ("goed om te weten", "I see", "got it"): thanks, not a
@@ -265,7 +265,7 @@ _TAKEN_IN = _whole_messages(
     got it | ok got it | makes sense | that makes sense | understood | noted | ah zo | ah ok |
     ah oke | aha | oh ok | oh oke | ah ja | oh zo | ik begrijp het | begrepen | ik snap het |
     alright | allright | all right | will do | zal ik doen | komt in orde | klinkt goed |
-    sounds good | interessant | interesting | genoteerd
+    sounds good | interessant | interesting | genoteerd | much obliged | lovely much obliged
     """
 )
 # Words that may open such a message: "ah oké, goed om te weten!", "ok, got it".
@@ -282,6 +282,16 @@ _BYE_MESSAGES = _whole_messages(
     verkeerde groep | sorry verkeerd gestuurd | verkeerd gestuurd | sorry verkeerd kanaal |
     sorry wrong chat | wrong chat | oops wrong chat | sorry wrong channel | wrong channel |
     sorry wrong group | wrong group
+    """
+)
+# What may follow a "nee" that ends the chat: "nee, dat is alles", "neen, geen vragen meer"
+# ("nee" is a stopword, so these had read as questions and got the topic's answer again).
+_NO = frozenset("nee neen no nope".split())
+_NOTHING_MORE = _whole_messages(
+    """
+    dat is alles | dat was het | dat is het | niks meer | niets meer | verder niets |
+    verder niks | geen vragen meer | ik heb geen vragen meer | hoor | dat is alles bedankt |
+    that all | nothing else | nothing more
     """
 )
 # Whole messages that ask for answers in English or French (courtesy words aside): the passages
@@ -399,7 +409,8 @@ _WRONG_MESSAGES = _whole_messages(
     je antwoord is fout | je antwoord klopt niet | dat is niet juist | niet juist |
     dat is niet wat ik vroeg | dat is niet wat ik bedoel | dat bedoel ik niet |
     dat bedoelde ik niet | niet wat ik zocht | dat is het niet | nee dat is het niet |
-    dat is niet wat ik zoek | that is wrong | that wrong | wrong | wrong answer |
+    dat is niet wat ik zoek | ik zoek iets anders | ik bedoel iets anders |
+    ik bedoelde iets anders | that is wrong | that wrong | wrong | wrong answer |
     not what i asked | that not what i asked | that is not correct | not correct |
     niet duidelijk | dat is niet duidelijk | onduidelijk | dat is onduidelijk |
     ik snap het niet | ik begrijp het niet | snap ik niet | begrijp ik niet | ik snap er niks van |
@@ -734,11 +745,13 @@ def message_smalltalk(
         )
     ):
         return "hello"
-    if whole in _BYE_MESSAGES:
+    if whole in _BYE_MESSAGES or (
+        tokens[:1] and tokens[0] in _NO and " ".join(tokens[1:]) in _NOTHING_MORE
+    ):
         return "bye"
     if whole in _ABOUT_MESSAGES:
         return "about"
-    if whole in _WRONG_MESSAGES:
+    if whole in _WRONG_MESSAGES or (" ".join(tokens[1:]) in _WRONG_MESSAGES and tokens[0] in _NO):
         return "wrong"
     if whole in _PRIVACY_MESSAGES:
         return "privacy"
@@ -768,7 +781,7 @@ def message_smalltalk(
         return "wrong"  # "IK BEN HET KOTSBEU", "merci maar dat is nutteloos": no question
     if _complains(text, tokens, stopwords):
         return "wrong"
-    kind = smalltalk_kind(tokens, stopwords)
+    kind = smalltalk_kind(tokens, stopwords, asking="?" in text)
     if kind is None and _thanks_for_an_answer(text, tokens, stopwords):
         return "thanks"
     return kind
@@ -1340,14 +1353,18 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
 }
 
 
-def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> str | None:
+def smalltalk_kind(
+    tokens: Sequence[str], stopwords: Collection[str] = (), *, asking: bool = False
+) -> str | None:
     """``"thanks"``, ``"hello"``, ``"bye"`` or ``"help"`` when a question is only smalltalk,
     else None.
 
     Smalltalk is made only of greetings, thanks, help and chat words, stopwords and numbers,
     with at least one word that is not a stopword ("hallo", "merci", "wie ben jij", "test
     123"). A question with any other word ("hallo, wat kost een merk?") is a real question,
-    and one of stopwords alone ("hoeveel is dat?") may be a follow-up.
+    and one of stopwords alone ("hoeveel is dat?") may be a follow-up. `asking`: the message
+    has a question mark (words on the answer beside thanks then ask: "ok, kan het
+    duidelijker?").
     """
     tokens = [t if t in _ALLOWED else _plain(t) for t in tokens]
     words = set(tokens)
@@ -1364,7 +1381,8 @@ def smalltalk_kind(tokens: Sequence[str], stopwords: Collection[str] = ()) -> st
     }
     if words & THANKS:
         allowed |= _KIND_WORDS  # "merci, ge zijt ne schat"; not "hoe schat ik dat in?"
-        allowed |= _APPRECIATED  # "merci, interessant", "ok jammer, merci"
+        if words & _THANKING and not asking:
+            allowed |= _APPRECIATED  # "merci, interessant", "ok jammer, merci"
         allowed |= {t for i, t in enumerate(tokens) if i and tokens[i - 1] in _CLOSINGS.get(t, ())}
         allowed |= _until_next_time(tokens)
     if not tokens or any(
@@ -1671,16 +1689,23 @@ def changes_subject(text: str, tokens: Sequence[str]) -> bool:
 # I meant for the amateur artists I coach" ("I" is no token), "ik bedoelde de winwinlening".
 _CORRECTING = frozenset("nee neen no nope sorry oeps oops pardon ah oh".split())
 _MEANT = frozenset("bedoel bedoelde bedoelt meant mean".split())
+# What says a correction asks something else: "nee sorry, ik bedoel wat anders: hoe start ik
+# een vzw?" is a new question.
+_SOMETHING_ELSE = frozenset("anders else different".split())
 
 
-def corrects(tokens: Sequence[str]) -> bool:
-    """Whether a message corrects the question before ("nee ik bedoel een vakbeurs", "sorry,
-    I meant for ..."): it asks that question again of what it names. Not "bedoel je ...?"."""
+def corrects(tokens: Sequence[str]) -> str | None:
+    """Whether a message corrects the question before: ``"same"`` when it asks that question
+    again of what it names ("nee ik bedoel een vakbeurs", "sorry, I meant for ..."),
+    ``"other"`` when it says it meant something else ("nee sorry, ik bedoel wat anders: hoe
+    start ik een vzw?"), else None (also "bedoel je ...?")."""
     rest = list(itertools.dropwhile(_CORRECTING.__contains__, tokens))
     opened = len(rest) < len(tokens)
     if rest[:1] == ["ik"]:
         rest, opened = rest[1:], True
-    return opened and bool(rest) and rest[0] in _MEANT
+    if not (opened and rest and rest[0] in _MEANT):
+        return None
+    return "same" if _SOMETHING_ELSE.isdisjoint(rest) else "other"
 
 
 def asks_for_more(tokens: Sequence[str]) -> bool:

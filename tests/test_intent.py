@@ -366,6 +366,17 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("right, what is the rate?", None),
         ("perfect, how much does the i-depot cost?", None),
         ("lovely design, can I protect it?", None),
+        # Words on the answer are thanks only beside a thanking word and without a question
+        # mark; "obliged" is "verplicht" unless "much obliged"; "ciao" says goodbye.
+        ("ok, kan het duidelijker?", None),
+        ("ok, maar wat is het antwoord?", None),
+        ("perfect, is that right for me?", None),
+        ("is it obliged?", None),
+        ("much obliged", "thanks"),
+        ("ciao", "bye"),
+        ("ola, como vai?", "hello"),
+        ("nee, dat is alles", "bye"),
+        ("nee, ik zoek iets anders", "wrong"),
         ("hallo ik ben fotograaf, moet ik btw aanrekenen?", None),
         ("kheb een vraag", "help"),
         # More makers, an Antwerp "ik zen", and kind words after thanks.
