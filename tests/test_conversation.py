@@ -57,9 +57,7 @@ def test_a_question_that_says_it_changes_the_subject_is_no_follow_up(assistant):
 def test_a_question_that_only_says_it_is_another_may_still_follow_up(
     assistant, first, then, passage
 ):
-    conversation = Conversation(assistant)
-    conversation.ask(first)
-    answer = conversation.ask(then)
+    answer = _after(assistant, first, then)
     assert _read_as_follow_up(answer) and answer.passages[0].id == passage
 
 
@@ -101,9 +99,7 @@ def test_how_long_the_processing_takes_follows_up_on_the_topic(assistant):
     ],
 )
 def test_a_correction_asks_the_question_before_again(assistant, first, correction, passage):
-    conversation = Conversation(assistant)
-    conversation.ask(first)
-    answer = conversation.ask(correction)
+    answer = _after(assistant, first, correction)
     assert answer.answered and answer.passages[0].id == passage
 
 
@@ -117,9 +113,7 @@ def test_a_correction_asks_the_question_before_again(assistant, first, correctio
     ],
 )
 def test_a_correction_naming_another_subject_asks_about_it(assistant, first, correction, passage):
-    conversation = Conversation(assistant)
-    conversation.ask(first)
-    answer = conversation.ask(correction)
+    answer = _after(assistant, first, correction)
     assert answer.passages[0].id == passage and not _read_as_follow_up(answer)
 
 
