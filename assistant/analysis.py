@@ -65,7 +65,6 @@ STOPWORDS = (
     kunnen ons tegen na reeds wil kon niets uw iemand geweest andere
     hoeveel hoelang waar wanneer welke welk waarom jullie jij jou jouw mn zn graag even
     eigenlijk gewoon wel ok oke hallo hoi hey bedankt dank mag moeten kun kunt zit zitten gaat gaan
-    nee neen
     da wa ge gij ni ne nie efkes pls aub kheb kzou kga kben kwil ist juist nen zeg seg allee
     allez amai ofzo enzo zijde kunde moogde hebde dees kzit kzen kzijn kmoet kdoe kvraag kweet
     as ma ene hebt mijne ulle tja euh eh he okay effe

@@ -40,7 +40,6 @@ from assistant.intent import (
     asks_for_a_desk,
     asks_for_more,
     changes_subject,
-    corrects,
     has_anaphor,
     pointed_words,
     points_at_the_topic,
@@ -158,13 +157,8 @@ class Conversation:
         found = assistant.retrieve(asked, limit=limit)
         alone = _Reading(found, assistant.decide(found))
         chosen, followed_up = alone, False
-        # "nee ik bedoel op een optreden": the question before, asked again of what it names;
-        # "nee, ik bedoel iets anders: ..." is none.
-        correction = corrects(asked.tokens) if topic is not None else None
-        correcting = correction == "same"
-        may_follow_up = correcting or (
-            correction is None
-            and topic is not None
+        may_follow_up = (
+            topic is not None
             and assistant.may_follow_up(
                 found, topic.passage_ids, new_subject=changes_subject(asked.text, asked.tokens)
             )
@@ -203,13 +197,7 @@ class Conversation:
             found = assistant.current_first(asked, found, first)
             reading = _Reading(found, assistant.decide(found))
             in_context = self._on_topic(reading, first) if subjectless else reading
-            if (
-                self._corrected(asked, alone, in_context)
-                if correcting
-                else self._is_follow_up(
-                    asked, topic.asked, alone, in_context, first, family, names_own
-                )
-            ):
+            if self._is_follow_up(asked, topic.asked, alone, in_context, first, family, names_own):
                 chosen, followed_up = in_context, True
         desk = False  # answered with the topic's desk: the topic stays
         if desk_asked:
@@ -384,16 +372,6 @@ class Conversation:
             return False
         explained = self.assistant.explained
         return explained(asked, context, found) > explained(asked, context, alone_found)
-
-    @staticmethod
-    def _corrected(asked: AnalysedQuestion, alone: _Reading, in_context: _Reading) -> bool:
-        """Whether a correction is the question before asked again: read with it, it is
-        answered, and it either points back ("ik bedoel hoeveel procent ze afhouden" after an
-        SBK) or is not answered on its own ("nee sorry, ik bedoel voor een voorleesvoorstelling
-        in het museum" after the amateur-arts allowance). A correction answered on its own
-        names what the user meant ("nee ik bedoel, hoe registreer ik een merk?", "sorry ik
-        bedoelde een octrooi")."""
-        return in_context.answered and (has_anaphor(asked.tokens) or not alone.answered)
 
     @staticmethod
     def _on_topic(in_context: _Reading, topic_first: str | None) -> _Reading:

@@ -86,7 +86,7 @@ _APPRECIATED = frozenset(
     """
     interessant interesting duidelijker helder handig nuttig useful helpful jammer helaas
     spijtig pity shame toch awesome amazing grand lovely brilliant ton right detailed reply
-    explanation uitleg god bless
+    explanation uitleg god bless obliged
     """.split()
 )
 # Words that greet, thank, apologise, address Wegwijzer, close a message or say how it asks
@@ -285,13 +285,15 @@ _BYE_MESSAGES = _whole_messages(
     """
 )
 # What may follow a "nee" that ends the chat: "nee, dat is alles", "neen, geen vragen meer"
-# ("nee" is a stopword, so these had read as questions and got the topic's answer again).
+# (read as questions, they had got the topic's answer again).
 _NO = frozenset("nee neen no nope".split())
 _NOTHING_MORE = _whole_messages(
     """
-    dat is alles | dat was het | dat is het | niks meer | niets meer | verder niets |
-    verder niks | geen vragen meer | ik heb geen vragen meer | hoor | dat is alles bedankt |
-    that all | nothing else | nothing more
+    dat is alles | dat was het | dat is het | das alles | da alles | dat is alles voor nu |
+    niks meer | niets meer | niet meer | niks | niets | verder niets | verder niks |
+    geen vragen | geen vragen meer | geen verdere vragen | ik heb geen vragen |
+    ik heb geen vragen meer | ik weet genoeg | ik heb genoeg info | hoor | that all |
+    nothing else | nothing more | no more questions
     """
 )
 # Whole messages that ask for answers in English or French (courtesy words aside): the passages
@@ -745,8 +747,14 @@ def message_smalltalk(
         )
     ):
         return "hello"
-    if whole in _BYE_MESSAGES or (
-        tokens[:1] and tokens[0] in _NO and " ".join(tokens[1:]) in _NOTHING_MORE
+    if (
+        whole in _BYE_MESSAGES
+        or (
+            tokens[:1]
+            and tokens[0] in _NO
+            # (thanks beside it: "nee, ik heb geen vragen meer, bedankt")
+            and " ".join(t for t in tokens[1:] if t not in _THANKING and t != "je") in _NOTHING_MORE
+        )
     ):
         return "bye"
     if whole in _ABOUT_MESSAGES:
@@ -1683,29 +1691,6 @@ def changes_subject(text: str, tokens: Sequence[str]) -> bool:
         if tokens[start] not in _BEFORE_A_NEW_SUBJECT:
             return False
     return False
-
-
-# How a message opens that corrects the question before: "nee ik bedoel voor een film", "sorry,
-# I meant for the amateur artists I coach" ("I" is no token), "ik bedoelde de winwinlening".
-_CORRECTING = frozenset("nee neen no nope sorry oeps oops pardon ah oh".split())
-_MEANT = frozenset("bedoel bedoelde bedoelt meant mean".split())
-# What says a correction asks something else: "nee sorry, ik bedoel wat anders: hoe start ik
-# een vzw?" is a new question.
-_SOMETHING_ELSE = frozenset("anders else different".split())
-
-
-def corrects(tokens: Sequence[str]) -> str | None:
-    """Whether a message corrects the question before: ``"same"`` when it asks that question
-    again of what it names ("nee ik bedoel een vakbeurs", "sorry, I meant for ..."),
-    ``"other"`` when it says it meant something else ("nee sorry, ik bedoel wat anders: hoe
-    start ik een vzw?"), else None (also "bedoel je ...?")."""
-    rest = list(itertools.dropwhile(_CORRECTING.__contains__, tokens))
-    opened = len(rest) < len(tokens)
-    if rest[:1] == ["ik"]:
-        rest, opened = rest[1:], True
-    if not (opened and rest and rest[0] in _MEANT):
-        return None
-    return "same" if _SOMETHING_ELSE.isdisjoint(rest) else "other"
 
 
 def asks_for_more(tokens: Sequence[str]) -> bool:

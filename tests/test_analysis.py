@@ -501,11 +501,6 @@ def test_the_pieces_of_english_contractions_are_no_words_of_a_question(assistant
     assert {"band", "sabam"} <= words
 
 
-def test_nee_is_no_word_of_a_question(assistant):
-    # "ja" was a stopword, "nee" the rarest word of "nee, ik bedoel sofam".
-    assert [g.word for g in assistant.read("nee, ik bedoel sofam").groups] == ["sofam"]
-
-
 def test_whole_is_hele_as_the_passages_say_it(assistant):
     # "whole" was only "volledig", which the EU trademark's passage ("in de hele Europese
     # Unie") lacks: "trademark for the whole EU" was refused (0.35), and "and for the whole

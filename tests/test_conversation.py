@@ -73,66 +73,11 @@ def test_how_long_the_processing_takes_follows_up_on_the_topic(assistant):
     assert not assistant.ask("hoe lang duurt de behandeling?").answered  # of nothing named
 
 
-@pytest.mark.parametrize(
-    ("first", "correction", "passage"),
-    [
-        # Read on its own, each was refused or answered wrongly ("ik bedoel hoeveel procent ze
-        # afhouden" after an SBK got the withholding tax on author's rights, 0.95).
-        ("hoe bescherm ik mijn logo", "nee, ik bedoel mijn idee", "ideeen-beschermen"),
-        (
-            "hoe vraag ik een beroepskaart aan?",
-            "nee ik bedoel voor een Amerikaanse muzikant",
-            "derdelander-werken-in-belgie",
-        ),
-        ("hoeveel kost een i-depot", "nee ik bedoel hoe lang het geldig is", "i-depot"),
-        ("wat is een sbk", "ik bedoel hoeveel procent ze afhouden", "sbk-kosten"),
-        (
-            "kan ik voor mijn workshops de amateurkunstenvergoeding gebruiken?",
-            "nee sorry, ik bedoel voor een voorleesvoorstelling in het museum, niet voor workshops",
-            "amateurkunstenvergoeding",
-        ),
-        (
-            "Is there any funding from the city of Antwerp for my own art projects?",
-            "sorry, I meant for the amateur artists I coach, not for myself",
-            "antwerpen-talentontwikkeling",
-        ),
-    ],
-)
-def test_a_correction_asks_the_question_before_again(assistant, first, correction, passage):
-    answer = _after(assistant, first, correction)
-    assert answer.answered and answer.passages[0].id == passage
-
-
-@pytest.mark.parametrize(
-    ("first", "correction", "passage"),
-    [
-        # Answered on its own, a correction names what the user meant: read with the
-        # winwinlening, "een merk" had got how to take one out (0.81).
-        ("wat is de winwinlening", "nee ik bedoel, hoe registreer ik een merk?", "benelux-merk"),
-        ("wat is een i-depot", "sorry ik bedoelde een octrooi", "octrooi"),
-    ],
-)
-def test_a_correction_naming_another_subject_asks_about_it(assistant, first, correction, passage):
-    answer = _after(assistant, first, correction)
-    assert answer.passages[0].id == passage and not _read_as_follow_up(answer)
-
-
-def test_meaning_something_else_and_closing_with_nee_are_no_follow_ups(assistant):
+def test_closing_with_nee_is_no_follow_up(assistant):
     conversation = Conversation(assistant)
-    conversation.ask("wat is de winwinlening")
-    answer = conversation.ask("nee sorry, ik bedoel wat anders: hoe start ik een vzw?")
-    assert not _read_as_follow_up(answer)
     for closing in ("nee, dat is alles", "neen, geen vragen meer", "nee hoor"):
         conversation.ask("wat is de winwinlening")
         assert conversation.ask(closing).outcome == "smalltalk", closing
-
-
-def test_a_correction_naming_a_passage_gets_it(assistant):
-    # Read with "wat is sabam", "sofam" had got the overview of collecting societies.
-    conversation = Conversation(assistant)
-    conversation.ask("wat is sabam")
-    answer = conversation.ask("nee, ik bedoel sofam")
-    assert answer.answered and answer.passages[0].id == "sofam"
 
 
 def test_the_context_expires_after_the_timeout(assistant):

@@ -377,6 +377,9 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("ola, como vai?", "hello"),
         ("nee, dat is alles", "bye"),
         ("nee, ik zoek iets anders", "wrong"),
+        ("nee, ik heb geen vragen meer, bedankt", "bye"),
+        ("nee, niet meer dan 10 dagen?", None),
+        ("thanks, much obliged", "thanks"),
         ("hallo ik ben fotograaf, moet ik btw aanrekenen?", None),
         ("kheb een vraag", "help"),
         # More makers, an Antwerp "ik zen", and kind words after thanks.
