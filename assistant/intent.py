@@ -28,7 +28,7 @@ GREETINGS = frozenset(
     hoihoi goeiendag goeienmorgen goeienmiddag goedenmiddag goeieavond moggel morgen heyy hoii
     gojemiddag gojemorge gojemorgen gojenaovend gojendaag
     middag avond namiddag voormiddag morning afternoon evening howdy greetings
-    namaste salaam oi ola tudo bem
+    namaste salaam selam merhaba oi ola tudo bem
     """.split()
 )
 THANKS = frozenset(
@@ -181,6 +181,12 @@ _HELP_MESSAGES = _whole_messages(
     wat kan ik je vragen | wat kan ik je allemaal vragen | wat kan ik vragen |
     wat kan ik allemaal vragen | wat mag ik je vragen | wat kan ik jou vragen |
     what can ask you | what can ask | may ask few questions | may ask you few questions |
+    kan ik hier terecht met vragen | kan ik hier ook terecht met vragen |
+    kan ik hier terecht met mijn vragen | kan ik hier ook terecht met mijn vragen |
+    kan ik hier ook als nederlander terecht met vragen | kan ik hier als nederlander terecht |
+    ik had graag enkele vragen gesteld | ik had graag een vraag gesteld |
+    ik had graag wat vragen gesteld | ik zou graag enkele vragen stellen |
+    ik zou graag een vraag stellen | ik wil graag enkele vragen stellen |
     can ask few questions | can ask you few questions | may ask question | may ask you question |
     wat kan je allemaal beantwoorden |
     wat kun je allemaal beantwoorden | wat kan jij allemaal beantwoorden | wat kan je beantwoorden |
@@ -1517,7 +1523,7 @@ _THE_ANSWER_OR_YOU = frozenset(
 _PRAISED = frozenset(
     """
     behulpzaam behulpzame klopt juist correct nuttig helpt helpen geholpen snap snapt begrijp
-    begrijpt bedoel
+    begrijpt versta verstaat schiet bedoel
     bedoelde bedoelt duidelijk right helpful useful help helps understand get zocht zoek vroeg
     gevraagd asked looking beantwoordt beantwoordde beantwoord answered answers answer antwoord
     """.split()
@@ -1525,7 +1531,7 @@ _PRAISED = frozenset(
 _IF = frozenset("als if".split())
 # The user not getting it: "dit snap ik niet, kun je het anders uitleggen?" asks no question of
 # the domain, though it ends with a question mark.
-_LOST = frozenset("snap begrijp understand".split())
+_LOST = frozenset("snap begrijp versta understand".split())
 _I = frozenset("ik i".split())
 _NOT_IN_ENGLISH = frozenset("don dont doesn doesnt didn didnt isn isnt wasn wasnt".split())
 # What a complaint may also hold: what it judges, and how it says so.
@@ -1538,6 +1544,7 @@ _JUDGED = (
     totally at all was waren jammer helaas tbh honestly eerlijk gezegd uw vorige vorig
     laatste previous last zegt zeg zei schrijft says said wa ge gij anders opnieuw uitleggen
     explain das vraag question did veel heel erg zo way so very much vandaag today bent
+    geeft geef telkens steeds altijd hetzelfde zelfde same always mee op
     """.split()
     )
     | _VOCATIVES

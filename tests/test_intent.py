@@ -380,6 +380,14 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("nee, ik heb geen vragen meer, bedankt", "bye"),
         ("nee, niet meer dan 10 dagen?", None),
         ("thanks, much obliged", "thanks"),
+        # Bug bash 10 (taken before it was worked from): more ways to find fault, greet and
+        # ask whether one may ask.
+        ("Uw vorige antwoord was veel te ingewikkeld, ik versta er niks van.", "wrong"),
+        ("Je geeft telkens hetzelfde antwoord, daar schiet ik niks mee op.", "wrong"),
+        ("geeft sabam altijd hetzelfde bedrag?", None),
+        ("selam, goeiedag", "hello"),
+        ("Goedemorgen! Kan ik hier ook als Nederlander terecht met vragen?", "help"),
+        ("Goedendag, ik had graag enkele vragen gesteld.", "help"),
         ("hallo ik ben fotograaf, moet ik btw aanrekenen?", None),
         ("kheb een vraag", "help"),
         # More makers, an Antwerp "ik zen", and kind words after thanks.
