@@ -1256,7 +1256,8 @@ _NEXT = frozenset("volgende eerstvolgende komende next upcoming".split())
 _DATED_THINGS = frozenset(
     """oproep oproepen deadline deadlines indiendatum indiendata indienronde indienrondes ronde
     rondes aanvraagronde indienperiode aanvraagperiode editie vervaldag vervaldatum datum sessie
-    aangifte aangiftes opgave listing
+    aangifte aangiftes opgave listing awards award prijsuitreiking uitreiking wedstrijd beurs
+    beurzen festival inschrijving inschrijvingen
     call calls round rounds edition intake session date dates window""".split()
 )
 _NEXT_REACH = 5

@@ -605,6 +605,9 @@ def test_the_next_date_is_one_of_the_knowledge_bases_year_or_later():
 
     assert "next 2026" in asked("wanneer is de volgende oproep van de groeisubsidie")
     assert "next 2026" in asked("when is the next deadline for the game fund")
+    # An award or a festival has dates too: the passage gives 2022's edition only.
+    question = "Wanneer kun je inschrijven voor de volgende Henry van de Velde Awards?"
+    assert "next 2026" in asked(question)
     # "volgende maand" tells a time; without the knowledge base's year nothing is asked.
     assert "next 2026" not in asked("tot wanneer kan ik aanvragen, we draaien volgende maand")
     assert not any(k.startswith("next") for k in asked_facts(surface_tokens("volgende oproep?")))
