@@ -81,7 +81,8 @@ _VOCATIVES = frozenset(
 # Kind words said with thanks only: "schat" is also the verb "to estimate".
 _KIND_WORDS = frozenset("schat schatje topper held".split())
 # What thanks may say of the answer: "merci, interessant", "ok dat is al duidelijker, merci",
-# "jammer. toch bedankt" (alone, "duidelijk" or "jammer" may ask or regret something else).
+# "jammer. toch bedankt"; only beside a thanking word and with no question mark ("ok, kan het
+# duidelijker?" asks again; alone, "jammer" may regret something else).
 _APPRECIATED = frozenset(
     """
     interessant interesting duidelijker helder handig nuttig useful helpful jammer helaas
@@ -842,10 +843,15 @@ _SEGMENT = re.compile(r"[.!?:;\n]+")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*")
 
 
+def _folded(text: str) -> str:
+    """The text without its accents ("Olá" as "Ola"), capitals and punctuation kept."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def _towns(text: str) -> set[str]:
     """The tokens of the words a message capitalises right after "uit" or "from" ("uit
     Kessel-Lo" as "kessel", "lo", "kessello"): where the user is from, in an introduction."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    folded = _folded(text)
     tokens: set[str] = set()
     for match in re.finditer(r"\b(?:uit|from)\s+([A-Z][a-z][\w'’-]*)", folded):
         pieces = re.findall(r"[a-z0-9]+", match.group(1).lower())
@@ -859,7 +865,7 @@ def _names(text: str) -> list[tuple[str, ...]]:
     kin, in order: one word ("Hilde", "Anne-Sophie" as "anne", "sophie", "annesophie"); not
     an acronym ("BTW"), nor a second word, which may begin a line the bots join with a space
     ("Hallo, ik ben Jan" and "Kunstenaarsstatuut" on the next line ask about it)."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    folded = _folded(text)
     found = []
     for segment in _SEGMENT.split(folded):
         opening = re.search(
@@ -1689,7 +1695,7 @@ def changes_subject(text: str, tokens: Sequence[str]) -> bool:
     by punctuation), after greetings, thanks or an "ok" at most. What it then asks may still
     be about the topic ("andere vraag: hoeveel procent krijg ik daarvan terug?"):
     `Assistant.may_follow_up` weighs it."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    folded = _folded(text).lower()
     for start in range(len(tokens)):
         for size in range(_NEW_SUBJECT_REACH, 0, -1):
             said = " ".join(tokens[start : start + size])
