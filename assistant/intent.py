@@ -28,7 +28,7 @@ GREETINGS = frozenset(
     hoihoi goeiendag goeienmorgen goeienmiddag goedenmiddag goeieavond moggel morgen heyy hoii
     gojemiddag gojemorge gojemorgen gojenaovend gojendaag
     middag avond namiddag voormiddag morning afternoon evening howdy greetings
-    namaste salaam selam merhaba oi ola tudo bem
+    namaste salaam salam selam merhaba oi ola tudo bem
     """.split()
 )
 THANKS = frozenset(
@@ -38,7 +38,7 @@ THANKS = frozenset(
     thanx thnx tks nice cool great awesome fantastisch prachtig handig nuttig helpful
     appreciated tof zalig straf chapeau toppie topper knap duidelijk helder begrepen verstaan
     snap snapt geholpen helpt clear understood veelmaals veulmaols obrigado obrigada
-    gracias grazie danke dziekuje lovely brilliant
+    gracias grazie danke dziekuje lovely brilliant شكرا shukran choukran tesekkurler
     """.split()
 )
 # Words that thank whatever surrounds them; the other words of THANKS praise ("helpt",
@@ -47,6 +47,7 @@ _THANKING = frozenset(
     """
     bedankt dank dankjewel dankuwel dankje merci thanks thank thx tnx ty mercie danku bedankd
     thankyou thanx thnx tks appreciated obrigado obrigada gracias grazie danke dziekuje cheers
+    شكرا shukran choukran tesekkurler
     """.split()
 )
 _NOT_OR_IF = frozenset("niet nie ni neet geen niets niks nikske not nothing als if".split())
@@ -188,6 +189,8 @@ _HELP_MESSAGES = _whole_messages(
     ik had graag enkele vragen gesteld | ik had graag een vraag gesteld |
     ik had graag wat vragen gesteld | ik zou graag enkele vragen stellen |
     ik zou graag een vraag stellen | ik wil graag enkele vragen stellen |
+    ik heb even een paar vragen | ik heb even een vraag | ik heb even enkele vragen |
+    ik zou graag enkele vragen stellen | ik zou graag wat vragen stellen |
     can ask few questions | can ask you few questions | may ask question | may ask you question |
     wat kan je allemaal beantwoorden |
     wat kun je allemaal beantwoorden | wat kan jij allemaal beantwoorden | wat kan je beantwoorden |
@@ -196,6 +199,14 @@ _HELP_MESSAGES = _whole_messages(
     which questions can you answer | what questions can you answer
     """
 )
+# A polite ending after asking whether one may ask: "ik zou u graag enkele vragen stellen, als
+# dat past".
+_POLITE_ENDING = re.compile(
+    r" (?:als (?:dat|het|da) (?:past|mag|kan|lukt)|if (?:that|it) ok|if (?:that|it) okay"
+    r"|if possible|indien mogelijk)$"
+)
+
+
 # Whole messages that ask what this service is for, or, after a topic, what that is for
 # ("wat is het kunstwerkattest?" - "waarvoor dient dit?"): help with Wegwijzer alone, a
 # question about the topic in a conversation (`points_at_the_topic`).
@@ -399,7 +410,9 @@ _ABOUT_MESSAGES = _whole_messages(
     hoe actueel is deze info | hoe actueel is deze informatie | is dit juridisch advies |
     is dit betrouwbaar |
     where does this information come from | what are your sources | who made you |
-    who built you | is this legal advice
+    who built you | is this legal advice | met wie heb ik het genoegen |
+    met wie heb ik eigenlijk het genoegen | met wie spreek ik | met wie praat ik |
+    met wie spreek ik eigenlijk | who am talking to | who am speaking with | who is this
     """
 )
 _PRIVACY_MESSAGES = _whole_messages(
@@ -743,7 +756,7 @@ def message_smalltalk(
     """`smalltalk_kind` of a message, which may also be a bot command or emoji alone."""
     # What follows a greeting: "hallo, ik heb een vraag".
     whole = " ".join(itertools.dropwhile(GREETINGS.__contains__, tokens))
-    if _COMMAND.fullmatch(text.strip()) or whole in _HELP_MESSAGES:
+    if _COMMAND.fullmatch(text.strip()) or _POLITE_ENDING.sub("", whole) in _HELP_MESSAGES:
         return "help"
     if whole in _HELLO_MESSAGES or (
         tokens

@@ -388,6 +388,14 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("selam, goeiedag", "hello"),
         ("Goedemorgen! Kan ik hier ook als Nederlander terecht met vragen?", "help"),
         ("Goedendag, ik had graag enkele vragen gesteld.", "help"),
+        # Bug bash 13 (taken before it was worked from): "Salam" had been corrected to Sabam
+        # (0.88), "Met wie heb ik het genoegen?" got the infringement evidence (0.74).
+        ("Salam, goedenavond", "hello"),
+        ("شكرا، dank je wel!", "thanks"),
+        ("Met wie heb ik eigenlijk het genoegen?", "about"),
+        ("Hoi! Ik heb even een paar vragen.", "help"),
+        ("Goedendag. Ik zou u graag enkele vragen stellen, als dat past.", "help"),
+        ("wat kost een merk, als dat mag?", None),
         ("hallo ik ben fotograaf, moet ik btw aanrekenen?", None),
         ("kheb een vraag", "help"),
         # More makers, an Antwerp "ik zen", and kind words after thanks.
