@@ -190,7 +190,7 @@ _HELP_MESSAGES = _whole_messages(
     ik had graag wat vragen gesteld | ik zou graag enkele vragen stellen |
     ik zou graag een vraag stellen | ik wil graag enkele vragen stellen |
     ik heb even een paar vragen | ik heb even een vraag | ik heb even enkele vragen |
-    ik zou graag enkele vragen stellen | ik zou graag wat vragen stellen |
+    ik zou graag wat vragen stellen |
     can ask few questions | can ask you few questions | may ask question | may ask you question |
     wat kan je allemaal beantwoorden |
     wat kun je allemaal beantwoorden | wat kan jij allemaal beantwoorden | wat kan je beantwoorden |
@@ -202,7 +202,7 @@ _HELP_MESSAGES = _whole_messages(
 # A polite ending after asking whether one may ask: "ik zou u graag enkele vragen stellen, als
 # dat past".
 _POLITE_ENDING = re.compile(
-    r" (?:als (?:dat|het|da) (?:past|mag|kan|lukt)|if (?:that|it) ok|if (?:that|it) okay"
+    r" (?:als (?:dat|het|da) (?:past|mag|kan|lukt)|if (?:that|it)(?: is)? (?:ok|okay|alright|fine)"
     r"|if possible|indien mogelijk)$"
 )
 
@@ -908,6 +908,8 @@ def _complains(text: str, tokens: Sequence[str], stopwords: Collection[str]) -> 
     words = set(tokens)
     if words & _IF:
         return False  # "en als dat niet helpt?" asks what then
+    if any(a == "geeft" and b in _NOT_OR_IF for a, b in itertools.pairwise(tokens)):
+        return False  # "geeft niet, ik snap het al": never mind, no fault found
     negated = words & (_NOT_OR_IF | _NOT_IN_ENGLISH)
     too = any(t in _TOO and _next(tokens, i) in _EXCESSIVE for i, t in enumerate(tokens))
     too_much = (bool(words & _THE_ANSWER_OR_YOU) and (too or bool(words & _SLOW))) or (
@@ -1275,8 +1277,7 @@ _NEXT = frozenset("volgende eerstvolgende komende next upcoming".split())
 _DATED_THINGS = frozenset(
     """oproep oproepen deadline deadlines indiendatum indiendata indienronde indienrondes ronde
     rondes aanvraagronde indienperiode aanvraagperiode editie vervaldag vervaldatum datum sessie
-    aangifte aangiftes opgave listing awards award prijsuitreiking uitreiking wedstrijd beurs
-    beurzen festival inschrijving inschrijvingen
+    aangifte aangiftes opgave listing awards award
     call calls round rounds edition intake session date dates window""".split()
 )
 _NEXT_REACH = 5

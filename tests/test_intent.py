@@ -396,6 +396,9 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("Hoi! Ik heb even een paar vragen.", "help"),
         ("Goedendag. Ik zou u graag enkele vragen stellen, als dat past.", "help"),
         ("wat kost een merk, als dat mag?", None),
+        # A fifth reviewer: "geeft niet" is never mind, no fault found.
+        ("Geeft niet, ik snap het al", None),
+        ("can i ask you a question if that is ok", "help"),
         ("hallo ik ben fotograaf, moet ik btw aanrekenen?", None),
         ("kheb een vraag", "help"),
         # More makers, an Antwerp "ik zen", and kind words after thanks.
@@ -616,6 +619,13 @@ def test_the_next_date_is_one_of_the_knowledge_bases_year_or_later():
     # An award or a festival has dates too: the passage gives 2022's edition only.
     question = "Wanneer kun je inschrijven voor de volgende Henry van de Velde Awards?"
     assert "next 2026" in asked(question)
+    # Not the user's own next festival or fair (a fifth reviewer's probes).
+    question = (
+        "ik toon mijn ringen op de volgende beurs, tegen wanneer moet ik mijn model deponeren?"
+    )
+    assert not any(k.startswith("next") for k in asked(question))
+    question = "voor ons volgende festival: wanneer moet de zangeres haar werkvergunning hebben?"
+    assert not any(k.startswith("next") for k in asked(question))
     # "volgende maand" tells a time; without the knowledge base's year nothing is asked.
     assert "next 2026" not in asked("tot wanneer kan ik aanvragen, we draaien volgende maand")
     assert not any(k.startswith("next") for k in asked_facts(surface_tokens("volgende oproep?")))
