@@ -512,15 +512,6 @@ def test_whole_is_hele_as_the_passages_say_it(assistant):
     assert conversation.ask("and for the whole EU?").passages[0].id == "eu-merk-model"
 
 
-def test_participate_is_deelnemen(assistant):
-    # "participate" was no glossary word: after Erasmus for Young Entrepreneurs (whose passage
-    # says "deelnemen is gratis") "do i pay to participate?" named something else, refused.
-    conversation = Conversation(assistant)
-    conversation.ask("Is there any program for young entrepreneurs to work abroad?")
-    answer = conversation.ask("do i pay to participate?")
-    assert answer.answered and answer.passages[0].id == "erasmus-jonge-ondernemers"
-
-
 def test_die_in_an_english_question_is_dying_not_a_dutch_pronoun(assistant):
     # "die" is a Dutch stopword ("that"): "How long is copyright on my photos after I die?"
     # lost its last word and ranked the steps against infringement first.

@@ -80,6 +80,17 @@ def test_closing_with_nee_is_no_follow_up(assistant):
         assert conversation.ask(closing).outcome == "smalltalk", closing
 
 
+def test_participate_is_deelnemen(assistant):
+    # "participate" was no glossary word: after Erasmus for Young Entrepreneurs (whose passage
+    # says "deelnemen is gratis") "do i pay to participate?" named something else, refused.
+    answer = _after(
+        assistant,
+        "Is there any program for young entrepreneurs to work abroad?",
+        "do i pay to participate?",
+    )
+    assert answer.answered and answer.passages[0].id == "erasmus-jonge-ondernemers"
+
+
 def test_the_context_expires_after_the_timeout(assistant):
     clock = Clock()
     conversation = Conversation(assistant, timeout=600, clock=clock)
