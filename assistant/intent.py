@@ -240,7 +240,7 @@ _HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"}) | _wh
 # works of art (0.78). Not with anything more ("ik ben fotograaf uit Gent") nor without a
 # greeting ("ik ben fotograaf" may answer "wat doe je?").
 _INTRODUCING = re.compile(r"(?:ik ben|ik zen|kben|kzen|im|am)(?: een| ne| nen| an)? (\w+)")
-PROFESSIONS = frozenset(
+_PROFESSIONS = frozenset(
     """
     fotograaf fotografe illustrator illustratrice ontwerper ontwerpster designer
     muzikant muzikante zanger zangeres componist schrijver schrijfster auteur dichter acteur
@@ -762,7 +762,7 @@ def message_smalltalk(
         tokens
         and tokens[0] in GREETINGS
         and (
-            ((who := _INTRODUCING.fullmatch(whole)) is not None and who.group(1) in PROFESSIONS)
+            ((who := _INTRODUCING.fullmatch(whole)) is not None and who.group(1) in _PROFESSIONS)
             or ("?" not in text and _introduces(whole.split(), _names(text), _towns(text)))
         )
     ):
@@ -833,7 +833,7 @@ def _introduces(
     words: Sequence[str], names: Sequence[tuple[str, ...]], towns: Collection[str] = ()
 ) -> bool:
     """Whether the words after a greeting only say who the user is: `_INTRODUCED_AS`, then
-    the name they capitalise right after it (`_names`), and their trade (`PROFESSIONS`),
+    the name they capitalise right after it (`_names`), and their trade (`_PROFESSIONS`),
     town (`PLACES`, or capitalised after "uit", `_towns`), age and `_INTRODUCTION_WORDS`,
     at least one name, trade or town.
     A capitalised word anywhere else is no name: "Hallo, ik ben muzikant, Sabam" asks."""
@@ -844,7 +844,7 @@ def _introduces(
             named = False
             if names and rest[: len(names[0])] == list(names[0]):
                 rest, named = rest[len(names[0]) :], True
-            known = PROFESSIONS | PLACES | frozenset(towns)
+            known = _PROFESSIONS | PLACES | frozenset(towns)
             return (named or any(w in known for w in rest)) and all(
                 w in known or w in _INTRODUCTION_WORDS or w.isdigit() for w in rest
             )
