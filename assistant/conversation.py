@@ -206,6 +206,9 @@ class Conversation:
                 asked, help_asked, topic, limit, chosen, followed_up
             )
             desk = followed_up and chosen is not before
+        # Refused, alone and in context: it may be talk ("Ik vrees dat u mijn vraag verkeerd
+        # begrepen heeft.").
+        chosen = _Reading(*assistant.as_talk(chosen.found, chosen.decision))
         # Only the reading that is answered is composed (snippets, suggestions).
         answer = assistant.compose(
             chosen.found, chosen.decision, top_k, named_before=topic is not None

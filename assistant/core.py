@@ -50,6 +50,8 @@ from assistant.intent import (
     speaks_of,
     spoken_kinds,
     states_price,
+    talk_kind,
+    thanks_someone,
     work_subject,
 )
 from assistant.lexicon import common_words, with_corpus_words
@@ -167,6 +169,10 @@ class BuiltIndex:
     typos: TypoIndex
 
 
+# The confidence from which a greeting told by its cues offers the passages that came close.
+TALK_CLOSE = 0.2
+
+
 @dataclass(frozen=True)
 class AnalysedQuestion:
     """A question as the assistant reads it, analysed once and used by every step of a turn."""
@@ -202,6 +208,8 @@ class Retrieval:
     tokens: tuple[str, ...] = ()  # the question's surface words (`AnalysedQuestion.tokens`)
     # The subject outside the domain that holds `OUTSIDE_NAMED` of the question at least.
     outside: str | None = None
+    # Of talk told by its cues (`Assistant.as_talk`): the confidence it had as a question.
+    told: float | None = None
 
 
 class Assistant:
@@ -372,9 +380,10 @@ class Assistant:
         more = asks_for_more(tokens)
         groups = [] if more else analyzer.query_groups(text, english=english, surface=tokens)
         groups = self._with_made(text, groups, tokens)
-        return AnalysedQuestion(
-            text, tokens, tuple(groups), english, message_smalltalk(text, tokens, STOPWORDS)
-        )
+        smalltalk = message_smalltalk(text, tokens, STOPWORDS)
+        if smalltalk is None and thanks_someone(text, tokens):
+            smalltalk = "thanks"
+        return AnalysedQuestion(text, tokens, tuple(groups), english, smalltalk)
 
     def _with_made(
         self, text: str, groups: Sequence[TermGroup], tokens: Sequence[str]
@@ -461,7 +470,27 @@ class Assistant:
             context_passages=context_passages,
             limit=candidates_for(top_k),
         )
-        return self.compose(found, self.decide(found), top_k)
+        return self.compose(*self.as_talk(found, self.decide(found)), top_k)
+
+    def as_talk(self, found: Retrieval, decision: Decision) -> tuple[Retrieval, Decision]:
+        """A refused message as the talk it reads as (`intent.talk_kind`), else as it is.
+
+        The word lists of `intent.message_smalltalk` catch the phrasings seen; a greeting with
+        an introduction, thanks or a complaint in other words ("Hoi! Ik ben
+        architectuurfotograaf en net naar Antwerpen verhuisd.", "Ik vrees dat u mijn vraag
+        verkeerd begrepen heeft.") was refused, with suggestions. Told by its cues, but only
+        when nothing answers it, alone nor in a conversation's context: "hallo, wat kost een
+        merk" is a question, and "bedankt, mijn broer woont in Nederland" after the
+        winwinlening follows up on it.
+        """
+        if decision.outcome != "not_answered" or found.smalltalk is not None:
+            return found, decision
+        kind = talk_kind(found.question, found.tokens)
+        if kind is None or (found.outside and self._seems_outside(found, decision)):
+            # ("Goedemiddag, ik ben mijn paspoort kwijt" is told what Wegwijzer does not know)
+            return found, decision
+        told = dataclasses.replace(found, smalltalk=kind, told=decision.confidence)
+        return told, Decision("smalltalk", 0.0)
 
     def retrieve(
         self,
@@ -1787,6 +1816,13 @@ class Assistant:
         return self.index.signals(rest, [top]).about < OUTSIDE_ABOUT
 
     def _smalltalk(self, found: Retrieval, decision: Decision) -> Answer:
+        suggestions = messages.DEFAULT_SUGGESTIONS
+        fallback = None
+        if found.smalltalk == "hello" and found.told is not None and found.told >= TALK_CLOSE:
+            # A greeting with a story a passage came close to ("Dag, ik ben illustrator en
+            # iemand heeft mijn tekening gestolen"): what the refusal would have offered.
+            suggestions = tuple(h.passage.questions[0] for h in found.hits[:3]) or suggestions
+            fallback = messages.CULTUURLOKET
         return Answer(
             question=found.question,
             answered=False,
@@ -1794,9 +1830,8 @@ class Assistant:
             message=messages.ABOUT.format(count=len(self.passages), latest=self.latest_check)
             if found.smalltalk == "about"
             else messages.SMALLTALK[found.smalltalk or "help"],
-            suggestions=()
-            if found.smalltalk in _WITHOUT_SUGGESTIONS
-            else messages.DEFAULT_SUGGESTIONS,
+            suggestions=() if found.smalltalk in _WITHOUT_SUGGESTIONS else suggestions,
+            fallback=fallback,
             # "who are you?" is told why the reply is Dutch, as an English question is.
             notices=(messages.ENGLISH_NOTICE,) if found.english else (),
             outcome="smalltalk",

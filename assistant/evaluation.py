@@ -317,7 +317,7 @@ def run(assistant: Assistant, questions: Iterable[LabelledQuestion]) -> list[Que
     results = []
     for item in questions:
         found = assistant.retrieve(item.question, limit=RANK_DEPTH)
-        decision = assistant.decide(found)
+        found, decision = assistant.as_talk(found, assistant.decide(found))
         results.append(
             QuestionResult(
                 item,

@@ -815,6 +815,208 @@ def message_smalltalk(
     return kind
 
 
+# Talk the word lists above do not know, told by its cues (see `talk_kind`). The lists catch the
+# phrasings seen; each new group of users brings others ("Goedemiddag. Ik ontwerp lettertypes
+# en verkoop die via mijn eigen webshop.", "merci darling, ge zijt een schat", "Ik vrees dat u
+# mijn vraag verkeerd begrepen heeft.", "Ben jij een AI of zit er iemand van de overheid
+# achter?": in the fourteenth bug bash 23 of its 32 smalltalk messages).
+# A greeting that opens a letter, beside `GREETINGS`.
+_SALUTATIONS = frozenset("geachte".split())
+# Words that ask for something without a question mark ("hallo, ik zoek info over
+# huurpremies", "ik heb een startlening nodig", "ik wil een eenmanszaak starten", "ik twijfel
+# tussen een vzw en een bv", "ik bedoel de btw op schilderijen"); "vraag" only about something
+# ("mijn vraag gaat over btw"), not announced alone ("ik heb een paar vragen").
+_REQUESTING = frozenset(
+    """
+    zoek zoeken zocht info informatie weten uitleg uitleggen vertel vertellen leg help helpen
+    hulp advies nodig wil wilt willen wou moet moeten twijfel twijfelen overweeg overwegen
+    plan plannen bedoel bedoelde bedoelen
+    looking know information tell explain need needs want wants advice plan planning mean
+    meant considering
+    """.split()
+)
+_ASKED_ABOUT = frozenset("over rond omtrent betreft gaat about regarding".split())
+# The answer or its text, a complaint's subject after a word that points at it ("je antwoorden
+# zijn te vaag", "dit beantwoordt mijn vraag maar half"); not "een tekst", "de tekst van het
+# contract", "ik heb een antwoord nodig".
+_THE_ANSWER = frozenset(
+    """
+    antwoord antwoorden antwoordt beantwoord beantwoordt beantwoordde tekst uitleg reponse
+    answer answers reply
+    """.split()
+)
+_AT_THE_ANSWER = frozenset("je jouw uw dit dat da deze die your this that votre".split())
+_POINTING_REACH = 3  # "da was veel tekst"
+# Understanding, of Wegwijzer or by it, said right beside whom ("ik begrijp je niet", "je
+# begrijpt me niet") or of "mijn vraag" ("u heeft mijn vraag verkeerd begrepen"); not "ik
+# begrijp niet hoe je het kunstwerkattest aanvraagt".
+_UNDERSTANDING = frozenset(
+    "begrepen begrijp begrijpt begrijpen snap snapt versta verstaat comprends comprend "
+    "understand understood".split()
+)
+_SPOKEN_TO = frozenset("je jij u ge gij jou me mij you".split())
+# Waiting for an answer from someone else: "ik heb geen antwoord gekregen van de commissie".
+_AWAITING = frozenset(
+    """
+    krijg krijgen krijgt kreeg gekregen wacht wachten ontvang ontvangen ontving receive
+    received get got hear heard
+    """.split()
+)
+# What a question about the answer asks of it: "kunt ge da wa korter zeggen?".
+_REPHRASED = frozenset(
+    "korter eenvoudiger simpeler duidelijker anders herhalen shorter simpler clearer".split()
+)
+# Wegwijzer itself: "Ben jij een AI?", "are you a bot", "is dit een mens of een computer?".
+_IS_IT = re.compile(
+    r"\b(?:ben|bent|zijt|zijde|are) (?:je|jij|u|ge|gij|you)\b(?: \w+){0,3}? "
+    r"(?:ai|bot|robot|chatbot|chatgpt|gpt|mens|computer|persoon|human|person|machine|programma)\b"
+    r"|\bis dit (?:een )?(?:ai|bot|robot|chatbot|chatgpt|mens|computer|machine)\b"
+)
+# Where its answers come from: "Vermeldt u ook uw bronnen?", "where do you get your info".
+_ITS_SOURCES = re.compile(r"\b(?:jouw|uw|your) (?:bronnen|bron|informatie|info|sources|source)\b")
+# "Mag ik vragen met wie ik spreek?"
+_SPEAKING_WITH = re.compile(r"\bmet wie (?:ik|we|wij) (?:spreek|spreken|praat|praten|chat)\b")
+# What Wegwijzer can do, the whole clause: "wat kunt gij allemaal eigenlijk?"; not "wat kan je
+# allemaal aftrekken?", "wat moet je allemaal doen voor een vzw?".
+_CAN_DO_ALL = re.compile(
+    r"(?:en )?wat (?:kan|kun|kunt|kunde|weet|doe|doet) (?:je|jij|gij|ge|u)"
+    r"(?: zoal| nog| eigenlijk| zo)* allemaal(?: eigenlijk| zoal| wel| doen| beantwoorden)*"
+)
+# The language it answers in: "kan u antwoorden in het frans?", "can you answer in English?";
+# not "Kan je in het Frans antwoorden op een aanbesteding", "mag je je aanvraag in het engels
+# schrijven".
+_ANSWER_IN = re.compile(
+    r"\b(?:kan|kunt|kun|kunde|wil|wilt|can|could|will|would) (?:je|jij|u|ge|gij|you)\b"
+    r"(?: \w+){0,4}? (?:antwoorden|antwoord|answer|reply|spreken|praten|speak)\b(?! op| to)"
+)
+# A few words after thanks say whom they thank ("merci manneke", "thanks mate, top").
+_THANKED = frozenset(
+    """
+    manneke mannekes darling lieverd liefje schat schatje meid kerel jongen jongens vriend
+    mate pal buddy bro man hoor he wel nog eens veel hard heel erg zeer vriendelijk top super je
+    jij u ge jullie
+    """.split()
+)
+_THANKS_TO_SOMEONE = 3
+# "mijn werkgever heeft me bedankt": sacked, not thanking.
+_THANKED_BY = frozenset("heeft hebben heb werd word wordt ben is".split())
+
+
+def _asks(text: str) -> bool:
+    """Whether a message asks anything: a question mark, or a clause opened by a question word
+    or a verb before its subject, a first clause opened by "en" or "maar" (and any clause
+    after thanks: "merci, en voor een vzw"), or a word that requests (`_REQUESTING`, "vraag"
+    about something)."""
+    if "?" in text:
+        return True
+    thanked = not _THANKING.isdisjoint(_words_of(text))
+    for k, clause in enumerate(re.split(r"[.!,;:\n]+", text)):
+        said = list(
+            itertools.dropwhile(
+                lambda t: t in GREETINGS or t in _THANKING or t in COURTESY_WORDS,
+                _words_of(clause),
+            )
+        )
+        if said and said[0] in _QUESTION_OPENERS:
+            return True
+        if said and said[0] in _ASKING_ON and (thanked or not k):
+            # "en als ik geen antwoord krijg", "merci, en voor een vzw"; not "Goedendag, ik
+            # ben niet zo handig met computers, maar ik probeer het eens."
+            return True
+        if _REQUESTING.intersection(said):
+            return True
+        if any(t in _QUESTIONS and _next(said, i) in _ASKED_ABOUT for i, t in enumerate(said)):
+            return True  # "mijn vraag gaat over de btw", "ik heb een vraag over auteursrechten"
+    return False
+
+
+def _words_of(text: str) -> list[str]:
+    """Lower-case words without accents ("réponse" as "reponse"), one-letter ones too ("u")."""
+    return re.findall(r"[a-z0-9]+", _folded(text).lower())
+
+
+def _thanks(words: Sequence[str]) -> bool:
+    """Whether a thanking word thanks: not "mijn werkgever heeft me bedankt"."""
+    return any(
+        t in _THANKING and not _THANKED_BY.intersection(words[max(0, i - 2) : i])
+        for i, t in enumerate(words)
+    )
+
+
+def _about_the_answer(words: Sequence[str]) -> bool:
+    """Whether words find fault with the answer or with being understood (see `_THE_ANSWER`,
+    `_UNDERSTANDING`), or say it is of no use ("hier heb ik niks aan")."""
+    if _AWAITING.intersection(words):
+        return False  # "hoe lang duurt het voor ik antwoord krijg"
+    for i, t in enumerate(words):
+        before = words[max(0, i - _POINTING_REACH) : i]
+        if t in _THE_ANSWER and _AT_THE_ANSWER.intersection(before):
+            return True
+        if t in _UNDERSTANDING and (
+            _SPOKEN_TO.intersection(words[max(0, i - 1) : i + 2])
+            or "vraag" in words[max(0, i - 3) : i]
+        ):
+            return True
+    return bool(
+        re.search(
+            r"\b(?:hier|daar|dit|dat|da|er) heb ik (?:\w+ ){0,2}(?:niks|niets|nix) aan\b",
+            " ".join(words),
+        )
+    )
+
+
+def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
+    """What a message that no passage answers says, if it reads as talk rather than as a
+    question: a greeting that opens it and no question or request ("Hoi! Ik ben
+    architectuurfotograaf en net naar Antwerpen verhuisd."), thanks with no question
+    ("bedankt, daar kan ik mee verder"), a complaint about the answer or about being
+    understood ("Dit beantwoordt mijn vraag maar half.", "kunt ge da wa korter zeggen?"), or a
+    question to Wegwijzer about itself or the language it answers in ("Ben jij een AI?", "kan
+    u antwoorden in het frans?"). None when it is none of these. Only for a message that would
+    be refused (`Assistant.as_talk`): one that a passage answers is a question, whatever its
+    greeting."""
+    words = _words_of(text)
+    folded = " ".join(words)
+    asks = _asks(text)
+    if _LANGUAGES.intersection(words) and _ANSWER_IN.search(folded):
+        return "language"  # "can you just answer in English next time?"
+    clauses = [" ".join(_words_of(c)) for c in re.split(r"[.!?,;:\n]+", text)]
+    if (
+        _IS_IT.search(folded)
+        or _ITS_SOURCES.search(folded)
+        or _SPEAKING_WITH.search(folded)
+        or any(_CAN_DO_ALL.fullmatch(c) for c in clauses)
+    ):
+        return "about"  # "Ben jij een AI?", "met wie spreek ik?", "wat kunt gij allemaal?"
+    thanks = _thanks(words)
+    if thanks and not asks and not _NOT_OR_IF.intersection(words):
+        return "thanks"  # "Hartelijk dank voor uw uitgebreide en heldere antwoord."
+    if _about_the_answer(words) and (
+        not asks
+        or ("?" in text and _REPHRASED.intersection(words) and _SPOKEN_TO.intersection(words))
+    ):
+        return "wrong"  # "Ik vrees dat u mijn vraag verkeerd begrepen heeft."
+    if asks:
+        return None
+    if tokens and (_plain(tokens[0]) in GREETINGS or tokens[0] in _SALUTATIONS):
+        return "hello"  # "Goedemiddag. Ik ontwerp lettertypes en verkoop die online."
+    if thanks:
+        return "thanks"  # "bedankt, maar ik zie het niet zitten"
+    return None
+
+
+def thanks_someone(text: str, tokens: Sequence[str]) -> bool:
+    """Whether a message is thanks said to someone, with no question ("merci manneke",
+    "thanks mate"): thanks, whatever a passage may say of the words ("manneke" is a "man",
+    which the SBKs' manpower holds); not "merci, winwinlening", which asks about it."""
+    return (
+        0 < len(tokens) <= _THANKS_TO_SOMEONE
+        and _plain(tokens[0]) in _THANKING
+        and all(_plain(t) in _THANKING or t in _THANKED for t in tokens[1:])
+        and not _asks(text)
+    )
+
+
 # "ons" is also the object: "dat helpt ons niet (echt) verder".
 _OBJECT_PRONOUNS = frozenset("ons".split())
 _AFTER_AN_OBJECT = frozenset("echt helemaal totaal verder weer alweer".split())

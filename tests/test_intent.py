@@ -1,5 +1,6 @@
 import pytest
 
+from assistant import messages
 from assistant.analysis import STOPWORDS, content_tokens, surface_tokens
 from assistant.conversation import Conversation
 from assistant.core import CLAUSE
@@ -17,6 +18,8 @@ from assistant.intent import (
     pointed_words,
     refers_back,
     smalltalk_kind,
+    talk_kind,
+    thanks_someone,
     without_formulas,
     work_subject,
 )
@@ -1246,3 +1249,104 @@ def test_a_word_the_question_names_itself_is_not_pointed_with():
     assert "vapz" not in pointed_words(_clauses("wat is VAPZ? hoe werkt dat VAPZ"))
     # A demonstrative points within its clause, not past a question mark.
     assert "forfait" not in pointed_words(_clauses("hoeveel kost dat? forfait of echte kosten?"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A greeting that opens a message with no question or request: an introduction.
+        ("Goedemiddag. Ik ontwerp lettertypes en verkoop die via mijn eigen webshop.", "hello"),
+        ("heyyy schat! ik ben drag queen in gent en ik heb precies honderd vragen", "hello"),
+        ("Geachte, ik ben boekbinder te Mechelen en had graag enkele vragen voorgelegd.", "hello"),
+        ("Goedendag, ik ben niet zo handig met computers, maar ik probeer het eens.", "hello"),
+        ("hallo, ik zoek info over huurpremies", None),  # a request
+        ("hallo, ik heb een startlening nodig voor mijn atelier", None),
+        ("hallo ik wil een eenmanszaak starten als grafisch ontwerper", None),
+        ("Goeienavond, ik ben muzikant en twijfel tussen een vzw en een bv", None),
+        ("Geachte, wij zijn een vzw en plannen een crowdfunding voor een festival.", None),
+        ("Goedemiddag, mijn vraag gaat over de btw op schilderijen", None),  # asked about
+        ("Hi, I'm a Dutch designer moving to Ghent and need advice on VAT", None),
+        ("hallo, wat kost een merk", None),  # a question word
+        ("hallo, kan ik een merk registreren", None),  # a verb before its subject
+        # Thanks with no question.
+        ("merci darling, ge zijt een schat", "thanks"),
+        ("Hartelijk dank voor uw uitgebreide en heldere antwoord.", "thanks"),
+        ("bedankt, daar kan ik mee verder", "thanks"),
+        ("merci, en voor een vzw", None),  # asks on
+        ("mijn vorige werkgever heeft me bedankt, nu start ik als fotograaf", None),  # sacked
+        # A complaint about the answer or about being understood.
+        ("Dit beantwoordt mijn vraag eerlijk gezegd maar half.", "wrong"),
+        ("Ik vrees dat u mijn vraag verkeerd begrepen heeft.", "wrong"),
+        ("Sorry, maar hier heb ik eerlijk gezegd niks aan", "wrong"),
+        ("je ne comprends pas votre réponse, het is te moeilijk", "wrong"),
+        ("oei da was veel tekst, kunt ge da wa korter zeggen?", "wrong"),  # asks it again
+        ("snap je antwoord niet, moet ik nu btw betalen of niet?", None),  # asks more
+        ("u heeft mijn vraag verkeerd begrepen, ik bedoel de btw op schilderijen", None),
+        ("ik begrijp mijn elektriciteitsfactuur niet", None),  # the user's own
+        ("ok, maar ik begrijp het verschil met een model niet", None),  # a subject
+        ("ik begrijp niet hoe je het kunstwerkattest aanvraagt", None),  # "je" is anyone
+        ("de tekst van het contract met de galerie snap ik niet", None),
+        ("ik heb een tekst geschreven en iemand heeft die gekopieerd", None),
+        ("hoe lang duurt het voor ik antwoord krijg", None),  # someone else's answer
+        ("ik heb geen antwoord gekregen van de vaf-commissie", None),
+        # About Wegwijzer itself, and the language it answers in.
+        ("Vermeldt u ook uw bronnen bij de antwoorden?", "about"),
+        ("Ben jij een AI of zit er iemand van de overheid achter?", "about"),
+        ("are you chatgpt", "about"),
+        ("Mag ik vragen met wie ik spreek?", "about"),
+        ("wat kunt gij allemaal eigenlijk? ook statuten nakijken?", "about"),
+        ("wat moet je allemaal doen om een vzw op te richten?", None),  # "je" is anyone
+        ("wat kan je allemaal aftrekken als freelance illustrator", None),
+        ("Wie heeft het auteursrecht op een beeld dat je met AI maakt?", None),
+        ("moet je de bron vermelden als je een citaat gebruikt", None),
+        ("kan u antwoorden in het frans aub?", "language"),
+        ("can you just answer in English next time?", "language"),
+        ("mag je je subsidieaanvraag in het engels schrijven", None),
+        ("Kan je in het Frans antwoorden op een aanbesteding van de Vlaamse overheid", None),
+    ],
+)
+def test_talk_is_told_by_its_cues(text, kind):
+    assert talk_kind(text, surface_tokens(text)) == kind
+
+
+def test_thanks_to_someone_is_thanks_and_whom_it_thanks():
+    for text in ("merci manneke", "thanks mate!", "dank je schat"):
+        assert thanks_someone(text, surface_tokens(text)), text
+    # A subject after thanks asks about it.
+    for text in ("merci, winwinlening", "thanks, trademark", "merci, hoe zit het met btw"):
+        assert not thanks_someone(text, surface_tokens(text)), text
+
+
+def test_talk_is_read_as_talk_only_when_nothing_answers_it(assistant):
+    """A refused message that reads as talk gets smalltalk's reply; what a passage answers
+    stays a question, and so does a detail after thanks that follows up on the topic."""
+    for text, start in (
+        ("Hoi! Ik ben architectuurfotograaf en net naar Antwerpen verhuisd.", "Hallo!"),
+        ("Ik vrees dat u mijn vraag verkeerd begrepen heeft.", "Sorry, dan hielp"),
+        ("merci manneke", "Graag gedaan"),  # "manneke", a "man", had got the SBKs (0.93)
+    ):
+        answer = assistant.ask(text)
+        assert answer.outcome == "smalltalk" and answer.message.startswith(start), text
+    # A question is no talk, answered or not.
+    assert assistant.ask("hallo, wat kost een merk").outcome == "answered"
+    refused = assistant.ask("hallo, ik ben grafisch ontwerper, wat kost een merk")
+    assert refused.outcome == "not_answered"
+    # A subject outside the domain is named, greeting or not.
+    assert assistant.ask("Goedemiddag, ik ben mijn paspoort kwijt").outcome == "not_answered"
+    conversation = Conversation(assistant)
+    conversation.ask("hoeveel kan ik lenen met een winwinlening")
+    answer = conversation.ask("bedankt, mijn broer woont wel in Nederland")
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == "winwinlening-voorwaarden"
+    assert conversation.ask("merci manneke").outcome == "smalltalk"
+
+
+def test_a_greeting_with_a_story_offers_what_came_close(assistant):
+    # Told by its cues, a greeting that a passage came close to offers that passage's
+    # questions and the desk, as the refusal did; an introduction the examples.
+    story = assistant.ask("Hallo, een klant betaalt al drie maanden niet")
+    assert story.outcome == "smalltalk" and story.fallback is not None
+    assert story.suggestions != messages.DEFAULT_SUGGESTIONS
+    introduction = assistant.ask("Hoi! Ik ben fotograaf en net naar Antwerpen verhuisd.")
+    assert introduction.suggestions == messages.DEFAULT_SUGGESTIONS
+    assert introduction.fallback is None
