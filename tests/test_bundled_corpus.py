@@ -736,6 +736,14 @@ def test_everyday_words_reach_the_passage_in_its_own_words(assistant, question, 
         ),
         ("Ik wil indépendant complémentaire worden naast mijn job als bediende", "bijberoep"),
         ("Is er un prêt voor starters?", "startlening"),  # "prêt" alone is Dutch "pret"
+        # More of them, from a Brussels milliner (the fourteenth bug bash): refused at
+        # 0.02, 0.37 and 0.11.
+        ("ik wil beginnen als indépendante, wat moet ik doen eerst?", "starten-als-zelfstandige"),
+        (
+            "beter een eenmanszaak of een SRL (BV)? voor de risico",
+            "eenmanszaak-of-bv-aansprakelijkheid",
+        ),
+        ("wat is de VAPZ? mijn comptable spreekt over dat", "vapz"),
     ],
 )
 def test_french_words_in_a_dutch_question_are_read(assistant, question, passage):
