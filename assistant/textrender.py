@@ -41,8 +41,10 @@ def render_text(answer: Answer) -> str:
             lines.extend(_passage_lines(number, passage))
         lines.append("")
     desk = answer.fallback
-    if desk and not any(same_page(desk.url, url) for url in _shown_urls(answer.passages)):
-        lines.append(f"{messages.LABEL_DESK}: {desk.label} – {desk.url}")
+    shown = desk and not any(same_page(desk.url, url) for url in _shown_urls(answer.passages))
+    desk_line = f"{messages.LABEL_DESK}: {desk.label} – {desk.url}" if desk and shown else None
+    if desk_line and not smalltalk:
+        lines.append(desk_line)
     if answer.suggestions:
         # Smalltalk's message itself introduces its example questions.
         if not smalltalk:
@@ -50,6 +52,10 @@ def render_text(answer: Answer) -> str:
             label = messages.LABEL_RELATED if answer.passages else messages.LABEL_SUGGESTIONS
             lines.append(f"{label}:")
         lines.extend(f"  • {s}" for s in answer.suggestions)
+    if desk_line and smalltalk:
+        # (after the examples its message ends by introducing: "Hallo, een klant betaalt al
+        # drie maanden niet" told by its cues)
+        lines.append(desk_line)
     if answer.answered and not answer.unsure:
         lines.append(messages.CAUTION)
     if not smalltalk:  # a greeting's or a goodbye's is no judgement

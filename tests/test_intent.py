@@ -23,6 +23,7 @@ from assistant.intent import (
     without_formulas,
     work_subject,
 )
+from assistant.textrender import render_text
 
 
 @pytest.mark.parametrize(
@@ -1347,6 +1348,9 @@ def test_a_greeting_with_a_story_offers_what_came_close(assistant):
     story = assistant.ask("Hallo, een klant betaalt al drie maanden niet")
     assert story.outcome == "smalltalk" and story.fallback is not None
     assert story.suggestions != messages.DEFAULT_SUGGESTIONS
+    # In text the desk follows the examples the greeting ends by introducing.
+    lines = render_text(story).splitlines()
+    assert lines[1].startswith("  • ") and lines[-1].startswith(messages.LABEL_DESK)
     introduction = assistant.ask("Hoi! Ik ben fotograaf en net naar Antwerpen verhuisd.")
     assert introduction.suggestions == messages.DEFAULT_SUGGESTIONS
     assert introduction.fallback is None
