@@ -170,7 +170,7 @@ class BuiltIndex:
 
 
 # The confidence from which a greeting told by its cues offers the passages that came close.
-TALK_CLOSE = 0.2
+TALK_CLOSE = 0.05
 
 
 @dataclass(frozen=True)
@@ -486,8 +486,13 @@ class Assistant:
         if decision.outcome != "not_answered" or found.smalltalk is not None:
             return found, decision
         kind = talk_kind(found.question, found.tokens)
-        if kind is None or (found.outside and self._seems_outside(found, decision)):
-            # ("Goedemiddag, ik ben mijn paspoort kwijt" is told what Wegwijzer does not know)
+        if (
+            kind is None
+            or found.outside is not None
+            or (kind == "hello" and self.without_subject(found))
+        ):
+            # ("Goedemiddag, ik ben mijn paspoort kwijt": a subject outside the domain; "beste
+            # wegwijzer" is asked what its question is about)
             return found, decision
         told = dataclasses.replace(found, smalltalk=kind, told=decision.confidence)
         return told, Decision("smalltalk", 0.0)
@@ -1818,11 +1823,13 @@ class Assistant:
     def _smalltalk(self, found: Retrieval, decision: Decision) -> Answer:
         suggestions = messages.DEFAULT_SUGGESTIONS
         fallback = None
-        if found.smalltalk == "hello" and found.told is not None and found.told >= TALK_CLOSE:
-            # A greeting with a story a passage came close to ("Dag, ik ben illustrator en
-            # iemand heeft mijn tekening gestolen"): what the refusal would have offered.
-            suggestions = tuple(h.passage.questions[0] for h in found.hits[:3]) or suggestions
+        if found.smalltalk == "hello" and found.told is not None:
+            # A greeting told by its cues may tell a story ("Dag, iemand heeft mijn illustratie
+            # op een T-shirt gedrukt"): the desk, and the questions of the passages that came
+            # close, as the refusal would have offered.
             fallback = messages.CULTUURLOKET
+            if found.told >= TALK_CLOSE:
+                suggestions = tuple(h.passage.questions[0] for h in found.hits[:3]) or suggestions
         return Answer(
             question=found.question,
             answered=False,

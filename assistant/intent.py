@@ -820,8 +820,15 @@ def message_smalltalk(
 # en verkoop die via mijn eigen webshop.", "merci darling, ge zijt een schat", "Ik vrees dat u
 # mijn vraag verkeerd begrepen heeft.", "Ben jij een AI of zit er iemand van de overheid
 # achter?": in the fourteenth bug bash 23 of its 32 smalltalk messages).
-# A greeting that opens a letter, beside `GREETINGS`.
+# A greeting that opens a letter, beside `GREETINGS`; "Beste" only before a comma or whom it
+# addresses ("beste manier om ..." is the best way).
 _SALUTATIONS = frozenset("geachte".split())
+# Greetings that are words of time too ("Morgen vervalt de termijn", "Dag 1 als zelfstandige",
+# "Welkom in mijn atelier: zo heet mijn expo"): an opening only with a mark right after it.
+_TIMELY = frozenset("dag daag morgen middag avond voormiddag namiddag welkom".split())
+_ADDRESSED_LETTER = re.compile(
+    r"\s*beste\s*(?:[,!]|wegwijzer\b|team\b|mevrouw\b|meneer\b|heer\b|dame\b)", re.IGNORECASE
+)
 # Words that ask for something without a question mark ("hallo, ik zoek info over
 # huurpremies", "ik heb een startlening nodig", "ik wil een eenmanszaak starten", "ik twijfel
 # tussen een vzw en een bv", "ik bedoel de btw op schilderijen"); "vraag" only about something
@@ -830,12 +837,37 @@ _REQUESTING = frozenset(
     """
     zoek zoeken zocht info informatie weten uitleg uitleggen vertel vertellen leg help helpen
     hulp advies nodig wil wilt willen wou moet moeten twijfel twijfelen overweeg overwegen
-    plan plannen bedoel bedoelde bedoelen
+    plan plannen bedoel bedoelde bedoelen gelieve stuur stuurt sturen wens wensen vernam
+    ontving probleem probleempje
     looking know information tell explain need needs want wants advice plan planning mean
-    meant considering
+    meant considering wondering like guidance send voudrais savoir
     """.split()
 )
-_ASKED_ABOUT = frozenset("over rond omtrent betreft gaat about regarding".split())
+# "graag" asks, "Dag, graag een overzicht van de subsidies"; not before the questions it
+# announces ("ik had graag enkele vragen gesteld").
+_GLADLY = frozenset("graag".split())
+_ANNOUNCING = frozenset("vraag vragen vraagje vraagjes vraagske vraagskes".split())
+# Question words anywhere in a message typed without punctuation ("goeiemorgen ik ben
+# fotograaf en een klant heeft mijn foto gebruikt wat kan ik doen"); "wat" only before a verb
+# ("ik ben wat zenuwachtig"), "wuk" West-Flemish.
+_QUESTION_WORDS = frozenset("hoe waar wie wanneer welke welk waarom hoeveel wuk".split())
+_WHAT_THEN = re.compile(
+    r"\bwat (?:kan|kun|moet|is|zijn|kost|doe|mag|heb)\b|\bis (?:dat|dit|het) een\b"
+)
+_ASKED_ABOUT = frozenset("over rond omtrent betreft gaat verband about regarding".split())
+# Verbs before their subject that ask, beside `_QUESTION_OPENERS`: "krijg ik ...", "valt een
+# mural onder ...", "klopt het dat ...".
+_ASKING_VERBS = frozenset(
+    """
+    krijg krijgen krijgt val valt vallen hoef hoeft hoeven klopt kloppen geldt gelden telt
+    tellen bestaat bestaan werkt werken betaal betaalt betalen kost kosten zit zitten
+    """.split()
+)
+# "ik vroeg me af of ...", "ik vroeg naar een beurs": asking, or asking again.
+_WONDERING = re.compile(
+    r"\b(?:vraag|vroeg|vragen|vroegen) (?:ik )?(?:me|mij|mezelf|ons) af\b"
+    r"|\b(?:vroeg|vroegen|asked) (?:naar|over|om|about|for)\b"
+)
 # The answer or its text, a complaint's subject after a word that points at it ("je antwoorden
 # zijn te vaag", "dit beantwoordt mijn vraag maar half"); not "een tekst", "de tekst van het
 # contract", "ik heb een antwoord nodig".
@@ -846,6 +878,10 @@ _THE_ANSWER = frozenset(
     """.split()
 )
 _AT_THE_ANSWER = frozenset("je jouw uw dit dat da deze die your this that votre".split())
+# A text is the answer's only when it is the addressee's, or too much of it.
+_TEXTS = frozenset("tekst uitleg".split())
+_YOURS = frozenset("je jouw uw your votre".split())
+_MUCH = frozenset("veel lang lange long much".split())
 _POINTING_REACH = 3  # "da was veel tekst"
 # Understanding, of Wegwijzer or by it, said right beside whom ("ik begrijp je niet", "je
 # begrijpt me niet") or of "mijn vraag" ("u heeft mijn vraag verkeerd begrepen"); not "ik
@@ -855,6 +891,11 @@ _UNDERSTANDING = frozenset(
     "understand understood".split()
 )
 _SPOKEN_TO = frozenset("je jij u ge gij jou me mij you".split())
+# Whom a complaint addresses: Wegwijzer ("je begrijpt me niet"; not "mijn boekhouder begrijpt
+# me niet").
+_YOU = frozenset("je jij u ge gij jou you".split())
+# Of someone else: "dat antwoord van de belastingdienst", "die tekst is van mij".
+_OF_SOMEONE = frozenset("van from of".split())
 # Waiting for an answer from someone else: "ik heb geen antwoord gekregen van de commissie".
 _AWAITING = frozenset(
     """
@@ -867,13 +908,17 @@ _REPHRASED = frozenset(
     "korter eenvoudiger simpeler duidelijker anders herhalen shorter simpler clearer".split()
 )
 # Wegwijzer itself: "Ben jij een AI?", "are you a bot", "is dit een mens of een computer?".
+# The kind of thing ends its clause or comes before "of": not "Is dit een AI-beeld, mag ik dat
+# verkopen", "Ben je verplicht een persoon aan te stellen".
 _IS_IT = re.compile(
     r"\b(?:ben|bent|zijt|zijde|are) (?:je|jij|u|ge|gij|you)\b(?: \w+){0,3}? "
-    r"(?:ai|bot|robot|chatbot|chatgpt|gpt|mens|computer|persoon|human|person|machine|programma)\b"
-    r"|\bis dit (?:een )?(?:ai|bot|robot|chatbot|chatgpt|mens|computer|machine)\b"
+    r"(?:ai|bot|robot|chatbot|chatgpt|gpt|mens|computer|persoon|human|person|machine|programma)"
+    r"(?: (?:of|or)\b|$)"
+    r"|\bis dit (?:een )?(?:\w+ )?(?:ai|bot|robot|chatbot|chatgpt|mens|computer|machine)"
+    r"(?: (?:of|or)\b|$)"
 )
-# Where its answers come from: "Vermeldt u ook uw bronnen?", "where do you get your info".
-_ITS_SOURCES = re.compile(r"\b(?:jouw|uw|your) (?:bronnen|bron|informatie|info|sources|source)\b")
+# Where its answers come from: "Vermeldt u ook uw bronnen?", "what are your sources".
+_ITS_SOURCES = re.compile(r"\b(?:jouw|uw|your) (?:bronnen|bron|sources|source)\b")
 # "Mag ik vragen met wie ik spreek?"
 _SPEAKING_WITH = re.compile(r"\bmet wie (?:ik|we|wij) (?:spreek|spreken|praat|praten|chat)\b")
 # What Wegwijzer can do, the whole clause: "wat kunt gij allemaal eigenlijk?"; not "wat kan je
@@ -887,14 +932,25 @@ _CAN_DO_ALL = re.compile(
 # schrijven".
 _ANSWER_IN = re.compile(
     r"\b(?:kan|kunt|kun|kunde|wil|wilt|can|could|will|would) (?:je|jij|u|ge|gij|you)\b"
-    r"(?: \w+){0,4}? (?:antwoorden|antwoord|answer|reply|spreken|praten|speak)\b(?! op| to)"
+    r"(?: \w+){0,6}? (?:antwoorden|antwoord|answer|reply|spreken|praten|speak)"
+    r"(?: (?:aub|alstublieft|alsjeblieft|svp|ajb|pls|please|graag|voortaan|ook|eens|next|time"
+    r"|from|now|on|in|het|t|english|engels|frans|french|nederlands|dutch))*$"
+)
+_OF_NO_USE = re.compile(
+    r"\b(?:hier|daar|dit|dat|da|er) heb ik (?:\w+ ){0,2}(?:niks|niets|nix) aan\b"
+    r"|\bheb (?:ik )?(?:er|daar|hier) (?:\w+ ){0,2}(?:niks|niets|nix) aan\b"
+    r"|\b(?:bedankt|merci|dank|thanks|cheers) (?:voor|for) (?:niks|niets|nix|nothing)\b"
+)
+# What undoes thanks beside "niet" and "niks": "thanks, I'm still confused".
+_UNDONE = frozenset(
+    "confused verward still steeds afgewezen geweigerd refused rejected denied".split()
 )
 # A few words after thanks say whom they thank ("merci manneke", "thanks mate, top").
 _THANKED = frozenset(
     """
     manneke mannekes darling lieverd liefje schat schatje meid kerel jongen jongens vriend
     mate pal buddy bro man hoor he wel nog eens veel hard heel erg zeer vriendelijk top super je
-    jij u ge jullie
+    jij u ge jullie bien beaucoup
     """.split()
 )
 _THANKS_TO_SOMEONE = 3
@@ -925,9 +981,23 @@ def _asks(text: str) -> bool:
             return True
         if _REQUESTING.intersection(said):
             return True
-        if any(t in _QUESTIONS and _next(said, i) in _ASKED_ABOUT for i, t in enumerate(said)):
-            return True  # "mijn vraag gaat over de btw", "ik heb een vraag over auteursrechten"
-    return False
+        if said and (said[0] in _ASKING_VERBS or said[0] in _QUESTION_WORDS):
+            return True  # "hallo, krijg ik als muzikant een uitkering tussen twee contracten"
+        if any(
+            t in _ANNOUNCING and _ASKED_ABOUT.intersection(said[i + 1 : i + 4])
+            for i, t in enumerate(said)
+        ):
+            return True  # "mijn vraag gaat over de btw", "een vraagje rond mijn pensioen"
+        if any(
+            t in _GLADLY and not _ANNOUNCING.intersection(said[i + 1 : i + 4])
+            for i, t in enumerate(said)
+        ):
+            return True  # "Dag, graag een overzicht van alle subsidies voor dansers"
+        if not re.search(r"[.!?,;:]", text) and (
+            _QUESTION_WORDS.intersection(said) or _WHAT_THEN.search(" ".join(said))
+        ):
+            return True  # typed (or spoken) without punctuation
+    return bool(_WONDERING.search(" ".join(_words_of(text))))
 
 
 def _words_of(text: str) -> list[str]:
@@ -948,21 +1018,29 @@ def _about_the_answer(words: Sequence[str]) -> bool:
     `_UNDERSTANDING`), or say it is of no use ("hier heb ik niks aan")."""
     if _AWAITING.intersection(words):
         return False  # "hoe lang duurt het voor ik antwoord krijg"
+    addressed = bool(_YOU.intersection(words))
     for i, t in enumerate(words):
         before = words[max(0, i - _POINTING_REACH) : i]
+        after = words[i + 1 : i + 3]
+        if t in _THE_ANSWER and _OF_SOMEONE.intersection(after):
+            continue  # "dat antwoord van de belastingdienst klopt niet"
+        if t in _TEXTS and not (_YOURS.intersection(before) or _MUCH.intersection(before)):
+            continue  # "deze tekst heb ik vertaald"; not "je tekst", "da was veel tekst"
         if t in _THE_ANSWER and _AT_THE_ANSWER.intersection(before):
             return True
-        if t in _UNDERSTANDING and (
-            _SPOKEN_TO.intersection(words[max(0, i - 1) : i + 2])
-            or "vraag" in words[max(0, i - 3) : i]
+        if (
+            t in _UNDERSTANDING
+            and addressed
+            and (
+                _SPOKEN_TO.intersection(words[max(0, i - 1) : i + 2])
+                or "vraag" in words[max(0, i - 3) : i]
+            )
         ):
             return True
-    return bool(
-        re.search(
-            r"\b(?:hier|daar|dit|dat|da|er) heb ik (?:\w+ ){0,2}(?:niks|niets|nix) aan\b",
-            " ".join(words),
-        )
-    )
+    said = " ".join(words)
+    # "hier heb ik niks aan", "ik heb er niks aan gehad", "bedankt voor niets", "cheers for
+    # nothing"
+    return bool(_OF_NO_USE.search(said))
 
 
 def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
@@ -978,18 +1056,18 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
     words = _words_of(text)
     folded = " ".join(words)
     asks = _asks(text)
-    if _LANGUAGES.intersection(words) and _ANSWER_IN.search(folded):
-        return "language"  # "can you just answer in English next time?"
     clauses = [" ".join(_words_of(c)) for c in re.split(r"[.!?,;:\n]+", text)]
+    if _LANGUAGES.intersection(words) and any(_ANSWER_IN.search(c) for c in clauses):
+        return "language"  # "can you just answer in English next time?"
     if (
-        _IS_IT.search(folded)
+        any(_IS_IT.search(c) for c in clauses)
         or _ITS_SOURCES.search(folded)
         or _SPEAKING_WITH.search(folded)
         or any(_CAN_DO_ALL.fullmatch(c) for c in clauses)
     ):
         return "about"  # "Ben jij een AI?", "met wie spreek ik?", "wat kunt gij allemaal?"
-    thanks = _thanks(words)
-    if thanks and not asks and not _NOT_OR_IF.intersection(words):
+    thanks = _thanks(words) and not (_NOT_OR_IF | _NOT_IN_ENGLISH | _UNDONE).intersection(words)
+    if thanks and not asks:
         return "thanks"  # "Hartelijk dank voor uw uitgebreide en heldere antwoord."
     if _about_the_answer(words) and (
         not asks
@@ -998,7 +1076,13 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
         return "wrong"  # "Ik vrees dat u mijn vraag verkeerd begrepen heeft."
     if asks:
         return None
-    if tokens and (_plain(tokens[0]) in GREETINGS or tokens[0] in _SALUTATIONS):
+    if tokens and (
+        (_plain(tokens[0]) in GREETINGS - _TIMELY)
+        or (tokens[0] in _TIMELY and re.match(r"\s*\w+\s*[,!.]", text) is not None)
+        or tokens[0] in _SALUTATIONS
+        or (tokens[0] == "good" and _next(tokens, 0) in GREETINGS)  # "Good morning, ..."
+        or _ADDRESSED_LETTER.match(text) is not None
+    ):
         return "hello"  # "Goedemiddag. Ik ontwerp lettertypes en verkoop die online."
     if thanks:
         return "thanks"  # "bedankt, maar ik zie het niet zitten"
@@ -1009,10 +1093,11 @@ def thanks_someone(text: str, tokens: Sequence[str]) -> bool:
     """Whether a message is thanks said to someone, with no question ("merci manneke",
     "thanks mate"): thanks, whatever a passage may say of the words ("manneke" is a "man",
     which the SBKs' manpower holds); not "merci, winwinlening", which asks about it."""
+    said = list(itertools.dropwhile(_TAKING_IN.__contains__, tokens))  # "ok merci manneke"
     return (
-        0 < len(tokens) <= _THANKS_TO_SOMEONE
-        and _plain(tokens[0]) in _THANKING
-        and all(_plain(t) in _THANKING or t in _THANKED for t in tokens[1:])
+        0 < len(said) <= _THANKS_TO_SOMEONE
+        and _plain(said[0]) in _THANKING
+        and all(_plain(t) in _THANKING or t in _THANKED for t in said[1:])
         and not _asks(text)
     )
 
