@@ -483,9 +483,14 @@ class Assistant:
         merk" is a question, and "bedankt, mijn broer woont in Nederland" after the
         winwinlening follows up on it.
         """
-        if decision.outcome != "not_answered" or found.smalltalk is not None:
+        if decision.outcome == "smalltalk" or found.smalltalk is not None:
             return found, decision
         kind = talk_kind(found.question, found.tokens)
+        if decision.outcome != "not_answered" and kind != "about":
+            # A question about Wegwijzer itself is told by patterns of its own, whatever a
+            # passage shares with it ("wie heeft jou eigenlijk gemaakt?" had got a city's
+            # programme, 0.70).
+            return found, decision
         if (
             kind is None
             or found.outside is not None

@@ -835,13 +835,18 @@ _ADDRESSED_LETTER = re.compile(
 # ("mijn vraag gaat over btw"), not announced alone ("ik heb een paar vragen").
 _REQUESTING = frozenset(
     """
-    zoek zoeken zocht info informatie weten uitleg uitleggen vertel vertellen leg help helpen
-    hulp advies nodig wil wilt willen wou moet moeten twijfel twijfelen overweeg overwegen
+    zoek zoeken zocht info informatie weten uitleg uitleggen vertel vertellen leg
+    advies nodig wil wilt willen wou moet moeten twijfel twijfelen overweeg overwegen
     plan plannen bedoel bedoelde bedoelen gelieve stuur stuurt sturen wens wensen vernam
     ontving probleem probleempje
-    looking know information tell explain need needs want wants advice plan planning mean
+    looking know information explain need needs want wants advice plan planning mean
     meant considering wondering like guidance send voudrais savoir
     """.split()
+)
+# Help with something asks for it ("help me met mijn contract"); hoping for help asks nothing
+# ("Goedemorgen. Ik heb een hele reeks vragen, ik hoop dat u mij kunt helpen.").
+_HELP_WITH = re.compile(
+    r"\b(?:help|helpen|hulp|tell)\b(?: \w+){0,2} (?:met|bij|with|voor|rond|about|me|mij)\b"
 )
 # "graag" asks, "Dag, graag een overzicht van de subsidies"; not before the questions it
 # announces ("ik had graag enkele vragen gesteld").
@@ -903,10 +908,35 @@ _AWAITING = frozenset(
     received get got hear heard
     """.split()
 )
-# What a question about the answer asks of it: "kunt ge da wa korter zeggen?".
+# What a question about the answer asks of it: "kunt ge da wa korter zeggen?", "kan je het
+# anders uitleggen?".
 _REPHRASED = frozenset(
-    "korter eenvoudiger simpeler duidelijker anders herhalen shorter simpler clearer".split()
+    """
+    korter eenvoudiger eenvoudigere simpeler duidelijker makkelijker anders herhalen shorter
+    simpler clearer easier
+    """.split()
 )
+# Said of the answer: "ku je da wa simpeler zeggen", "kan je het anders uitleggen?"; not "kun
+# je het verschil tussen een merk en een model eenvoudiger uitleggen".
+_REPHRASE = re.compile(
+    r"\b(?:je|jij|u|ge|gij|you) (?:het|dat|da|dit|it|that|this)(?: \w+){0,2} (?:"
+    + "|".join(sorted(_REPHRASED))
+    + r")\b"
+)
+_SAYING = frozenset(
+    "zeggen zegt uitleggen leggen formuleren verwoorden say explain put phrase".split()
+)
+# Fault found in a few words: "ok nvm dat klopt niet echt", "hmm dat is nogal algemeen", "euh
+# wa? snap er niks van" (the user's own understanding, in a short message).
+_FAULT = re.compile(
+    r"\b(?:dat|dit|da|het) klopt (?:toch )?(?:niet|nie|ni)\b"
+    r"|\b(?:dat|dit|da|het) (?:is|was) (?:\w+ )?"
+    r"(?:algemeen|vaag|onduidelijk|ingewikkeld|oppervlakkig)\b"
+)
+_LOST_IN_IT = re.compile(
+    r"\b(?:snap|versta|begrijp) (?:er|het|da|dat) (?:\w+ )?(?:niks|niets|nie|niet)\b"
+)
+_SHORT = 6
 # Wegwijzer itself: "Ben jij een AI?", "are you a bot", "is dit een mens of een computer?".
 # The kind of thing ends its clause or comes before "of": not "Is dit een AI-beeld, mag ik dat
 # verkopen", "Ben je verplicht een persoon aan te stellen".
@@ -917,8 +947,13 @@ _IS_IT = re.compile(
     r"|\bis dit (?:een )?(?:\w+ )?(?:ai|bot|robot|chatbot|chatgpt|mens|computer|machine)"
     r"(?: (?:of|or)\b|$)"
 )
-# Where its answers come from: "Vermeldt u ook uw bronnen?", "what are your sources".
-_ITS_SOURCES = re.compile(r"\b(?:jouw|uw|your) (?:bronnen|bron|sources|source)\b")
+# Where its answers come from, who made it: "Vermeldt u ook uw bronnen?", "Waar haalt u die
+# informatie eigenlijk vandaan?", "wie heeft jou eigenlijk gemaakt?".
+_ITS_SOURCES = re.compile(
+    r"\b(?:jouw|uw|your) (?:bronnen|bron|sources|source)\b"
+    r"|\bwaar (?:haal|haalt|halen|vind|vindt) (?:je|jij|u|ge|gij)\b(?: \w+){0,4} vandaan\b"
+    r"|\bwie heeft (?:je|jou|u) (?:\w+ )?(?:gemaakt|gebouwd|ontwikkeld|geprogrammeerd)\b"
+)
 # "Mag ik vragen met wie ik spreek?"
 _SPEAKING_WITH = re.compile(r"\bmet wie (?:ik|we|wij) (?:spreek|spreken|praat|praten|chat)\b")
 # What Wegwijzer can do, the whole clause: "wat kunt gij allemaal eigenlijk?"; not "wat kan je
@@ -934,7 +969,8 @@ _ANSWER_IN = re.compile(
     r"\b(?:kan|kunt|kun|kunde|wil|wilt|can|could|will|would) (?:je|jij|u|ge|gij|you)\b"
     r"(?: \w+){0,6}? (?:antwoorden|antwoord|answer|reply|spreken|praten|speak)"
     r"(?: (?:aub|alstublieft|alsjeblieft|svp|ajb|pls|please|graag|voortaan|ook|eens|next|time"
-    r"|from|now|on|in|het|t|english|engels|frans|french|nederlands|dutch))*$"
+    r"|from|now|on|in|het|t|english|engels|frans|french|nederlands|dutch|easy|simple|eenvoudig"
+    r"|eenvoudige|simpel|makkelijk|gewoon|plain))*$"
 )
 _OF_NO_USE = re.compile(
     r"\b(?:hier|daar|dit|dat|da|er) heb ik (?:\w+ ){0,2}(?:niks|niets|nix) aan\b"
@@ -979,7 +1015,7 @@ def _asks(text: str) -> bool:
             # "en als ik geen antwoord krijg", "merci, en voor een vzw"; not "Goedendag, ik
             # ben niet zo handig met computers, maar ik probeer het eens."
             return True
-        if _REQUESTING.intersection(said):
+        if _REQUESTING.intersection(said) or _HELP_WITH.search(" ".join(said)):
             return True
         if said and (said[0] in _ASKING_VERBS or said[0] in _QUESTION_WORDS):
             return True  # "hallo, krijg ik als muzikant een uitkering tussen twee contracten"
@@ -1040,7 +1076,11 @@ def _about_the_answer(words: Sequence[str]) -> bool:
     said = " ".join(words)
     # "hier heb ik niks aan", "ik heb er niks aan gehad", "bedankt voor niets", "cheers for
     # nothing"
-    return bool(_OF_NO_USE.search(said))
+    return bool(
+        _OF_NO_USE.search(said)
+        or _FAULT.search(said)
+        or (len(words) <= _SHORT and _LOST_IN_IT.search(said))
+    )
 
 
 def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
@@ -1069,10 +1109,8 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
     thanks = _thanks(words) and not (_NOT_OR_IF | _NOT_IN_ENGLISH | _UNDONE).intersection(words)
     if thanks and not asks:
         return "thanks"  # "Hartelijk dank voor uw uitgebreide en heldere antwoord."
-    if _about_the_answer(words) and (
-        not asks
-        or ("?" in text and _REPHRASED.intersection(words) and _SPOKEN_TO.intersection(words))
-    ):
+    rephrase = bool(_SAYING.intersection(words) and _REPHRASE.search(folded))
+    if rephrase or (_about_the_answer(words) and not asks):
         return "wrong"  # "Ik vrees dat u mijn vraag verkeerd begrepen heeft."
     if asks:
         return None
@@ -1568,6 +1606,7 @@ _DATED_THINGS = frozenset(
     call calls round rounds edition intake session date dates window""".split()
 )
 _NEXT_REACH = 5
+_DATED_ENDINGS = ("deadline", "deadlines", "datum", "data", "ronde", "rondes", "periode")
 _WHEN_ASKED = frozenset(("deadline", "when"))
 _DATE = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{MONTHS})|{MONTHS})\b", re.IGNORECASE)
 # Open all the time, or a term that comes back each quarter.
@@ -2418,9 +2457,15 @@ def _asks_next(tokens: Sequence[str]) -> bool:
     """Whether a question asks for the next date: "de volgende oproep", "the next
     deadline"; not "volgende maand" (a time it tells)."""
     return any(
-        t in _NEXT and _DATED_THINGS & set(tokens[i + 1 : i + 1 + _NEXT_REACH])
+        t in _NEXT and any(_dated(w) for w in tokens[i + 1 : i + 1 + _NEXT_REACH])
         for i, t in enumerate(tokens)
     )
+
+
+def _dated(word: str) -> bool:
+    """Whether a word names something with a next date (`_DATED_THINGS`), a compound's last
+    part too: "inschrijvingsdeadline", "indieningsdatum"."""
+    return word in _DATED_THINGS or word.endswith(_DATED_ENDINGS)
 
 
 def _dates_ahead(sentence: str, present: int) -> bool:
