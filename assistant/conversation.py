@@ -485,10 +485,14 @@ class Conversation:
             self.topic = None  # "doei": what comes after is a new conversation
         elif current is None and (
             answer.outcome == "not_answered"
-            # Talk told by its cues was refused as a question, and sets the topic as one: after
-            # "Goedemorgen, ik ben ziek en kan mijn opdracht niet afwerken.", "krijg ik een
-            # uitkering?" asks about the sickness benefit of the self-employed.
-            or (reading is not None and reading.found.told is not None)
+            # A greeting told by its cues was refused as a question, and sets the topic as
+            # one: after "Goedemorgen, ik ben ziek en kan mijn opdracht niet afwerken.", "krijg
+            # ik een uitkering?" asks about the sickness benefit of the self-employed.
+            or (
+                reading is not None
+                and reading.found.told is not None
+                and reading.found.smalltalk == "hello"
+            )
         ):
             self.topic = Topic(asked, self._unconfirmed(reading), now, confirmed=False)
         else:

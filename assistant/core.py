@@ -32,6 +32,7 @@ from assistant.intent import (
     DEFINING_WORDS,
     RATE_FACT,
     SUBJECT_CHANGE_WORDS,
+    about_itself,
     asked_facts,
     asks_about_vat,
     asks_for_a_time,
@@ -486,10 +487,11 @@ class Assistant:
         if decision.outcome == "smalltalk" or found.smalltalk is not None:
             return found, decision
         kind = talk_kind(found.question, found.tokens)
-        if decision.outcome != "not_answered" and kind != "about":
-            # A question about Wegwijzer itself is told by patterns of its own, whatever a
-            # passage shares with it ("wie heeft jou eigenlijk gemaakt?" had got a city's
-            # programme, 0.70).
+        if decision.outcome != "not_answered" and not (
+            kind == "about" and about_itself(found.question)
+        ):
+            # (a question about Wegwijzer itself is told by patterns strict enough for any
+            # message: "wie heeft jou eigenlijk gemaakt?" had got a city's programme, 0.70)
             return found, decision
         if (
             kind is None

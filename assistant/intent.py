@@ -826,6 +826,8 @@ _SALUTATIONS = frozenset("geachte".split())
 # Greetings that are words of time too ("Morgen vervalt de termijn", "Dag 1 als zelfstandige",
 # "Welkom in mijn atelier: zo heet mijn expo"): an opening only with a mark right after it.
 _TIMELY = frozenset("dag daag morgen middag avond voormiddag namiddag welkom".split())
+# After a farewell: "daag! tot volgende week" says goodbye.
+_UNTIL = frozenset("tot later ziens straks".split())
 _ADDRESSED_LETTER = re.compile(
     r"\s*beste\s*(?:[,!]|wegwijzer\b|team\b|mevrouw\b|meneer\b|heer\b|dame\b)", re.IGNORECASE
 )
@@ -899,6 +901,12 @@ _SPOKEN_TO = frozenset("je jij u ge gij jou me mij you".split())
 # Whom a complaint addresses: Wegwijzer ("je begrijpt me niet"; not "mijn boekhouder begrijpt
 # me niet").
 _YOU = frozenset("je jij u ge gij jou you".split())
+# A word of fault beside the answer or the understanding: "je begrijpt me niet", "dit
+# beantwoordt mijn vraag maar half"; not "ok ik begrijp je".
+_FAULTED = frozenset(
+    "niet nie ni niks niets nix geen not dont doesnt didnt pas verkeerd mis fout half nergens "
+    "te too vaag onvolledig onduidelijk slaat sorry excuseer excuses".split()
+)
 # Of someone else: "dat antwoord van de belastingdienst", "die tekst is van mij".
 _OF_SOMEONE = frozenset("van from of".split())
 # Waiting for an answer from someone else: "ik heb geen antwoord gekregen van de commissie".
@@ -921,41 +929,56 @@ _REPHRASED = frozenset(
 _REPHRASE = re.compile(
     r"\b(?:je|jij|u|ge|gij|you) (?:het|dat|da|dit|it|that|this)(?: \w+){0,2} (?:"
     + "|".join(sorted(_REPHRASED))
-    + r")\b"
-)
-_SAYING = frozenset(
-    "zeggen zegt uitleggen leggen formuleren verwoorden say explain put phrase".split()
+    + r")(?: \w+){0,3} (?:zeggen|uitleggen|leggen|formuleren|verwoorden|say|explain|put|phrase)"
+    r"(?: (?:aub|alstublieft|alsjeblieft|svp|ajb|pls|please|graag|eens|nog|eventjes|even))*$"
 )
 # Fault found in a few words: "ok nvm dat klopt niet echt", "hmm dat is nogal algemeen", "euh
 # wa? snap er niks van" (the user's own understanding, in a short message).
+# Each ends its clause, but for a word of chat ("het is vaag wat de regels zijn", "het was
+# ingewikkeld om de aanvraag in te vullen" judge something else).
+_CHAT_TAIL = r"(?: (?:hoor|he|zeg|eigenlijk|wel|toch|echt|precies|vind ik|hé))*$"
 _FAULT = re.compile(
-    r"\b(?:dat|dit|da|het) klopt (?:toch )?(?:niet|nie|ni)\b"
-    r"|\b(?:dat|dit|da|het) (?:is|was) (?:\w+ )?"
-    r"(?:algemeen|vaag|onduidelijk|ingewikkeld|oppervlakkig)\b"
+    r"\b(?:dat|dit|da|het) klopt (?:toch )?(?:niet|nie|ni)"
+    + _CHAT_TAIL
+    + r"|\b(?:dat|dit|da|het) (?:is|was) (?:\w+ )?"
+    r"(?:algemeen|vaag|onduidelijk|ingewikkeld|oppervlakkig)" + _CHAT_TAIL
 )
-_LOST_IN_IT = re.compile(
-    r"\b(?:snap|versta|begrijp) (?:er|het|da|dat) (?:\w+ )?(?:niks|niets|nie|niet)\b"
-)
+# (in a short clause: not "Dag 1 als zelfstandige en ik snap er nog niks van")
 _SHORT = 6
+_LOST_IN_IT = re.compile(
+    r"\b(?:snap|versta|begrijp) (?:er|het|da|dat) (?:\w+ )?(?:niks|niets|nie|niet)(?: van)?"
+    + _CHAT_TAIL
+)
 # Wegwijzer itself: "Ben jij een AI?", "are you a bot", "is dit een mens of een computer?".
-# The kind of thing ends its clause or comes before "of": not "Is dit een AI-beeld, mag ik dat
-# verkopen", "Ben je verplicht een persoon aan te stellen".
+# The kind of thing right after "ben je (een) (echte)", ending its clause or before "of": not
+# "Is dit een AI-beeld, mag ik dat verkopen", "Ben je verplicht een persoon aan te stellen",
+# "ben je dan een natuurlijk persoon of een rechtspersoon?".
 _IS_IT = re.compile(
-    r"\b(?:ben|bent|zijt|zijde|are) (?:je|jij|u|ge|gij|you)\b(?: \w+){0,3}? "
-    r"(?:ai|bot|robot|chatbot|chatgpt|gpt|mens|computer|persoon|human|person|machine|programma)"
-    r"(?: (?:of|or)\b|$)"
-    r"|\bis dit (?:een )?(?:\w+ )?(?:ai|bot|robot|chatbot|chatgpt|mens|computer|machine)"
+    r"\b(?:ben|bent|zijt|zijde|are|is) (?:je|jij|u|ge|gij|you|dit|this)"
+    r" (?:(?:een|a|an) )?(?:(?:echte|echt|real|actual) )?"
+    r"(?:ai|bot|robot|chatbot|chatgpt|gpt|mens|computer|machine|programma|human"
+    r"|(?<=echte )persoon|(?<=real )person)"
     r"(?: (?:of|or)\b|$)"
 )
-# Where its answers come from, who made it: "Vermeldt u ook uw bronnen?", "Waar haalt u die
-# informatie eigenlijk vandaan?", "wie heeft jou eigenlijk gemaakt?".
+# Where its answers come from: "Vermeldt u ook uw bronnen?", "Waar haalt u die informatie
+# eigenlijk vandaan?"; not "jouw bronnen van inkomsten", "waar haal je het geld vandaan".
 _ITS_SOURCES = re.compile(
-    r"\b(?:jouw|uw|your) (?:bronnen|bron|sources|source)\b"
-    r"|\bwaar (?:haal|haalt|halen|vind|vindt) (?:je|jij|u|ge|gij)\b(?: \w+){0,4} vandaan\b"
-    r"|\bwie heeft (?:je|jou|u) (?:\w+ )?(?:gemaakt|gebouwd|ontwikkeld|geprogrammeerd)\b"
+    r"\b(?:jouw|uw|your) (?:bronnen|bron|sources|source)\b(?! (?:van|of)\b)"
+    r"|\bwaar (?:haal|haalt|halen|vind|vindt) (?:je|jij|u|ge|gij)"
+    r" (?:(?:die|deze|dat|je|jouw|uw|al|de|eigenlijk) )*"
+    r"(?:info|informatie|antwoorden|antwoord|gegevens|kennis)(?: \w+)? vandaan\b"
 )
-# "Mag ik vragen met wie ik spreek?"
-_SPEAKING_WITH = re.compile(r"\bmet wie (?:ik|we|wij) (?:spreek|spreken|praat|praten|chat)\b")
+# Who made it: "wie heeft jou eigenlijk gemaakt?"; not "wie heeft je website gemaakt?".
+_MADE_YOU = re.compile(
+    r"\bwie heeft (?:je|jou|u|jullie) (?:(?:eigenlijk|ooit|dan) )?"
+    r"(?:gemaakt|gebouwd|ontwikkeld|geprogrammeerd|bedacht)\b"
+)
+# "Mag ik vragen met wie ik spreek?", the whole clause; not "ik weet niet met wie ik praat bij
+# het VAF".
+_SPEAKING_WITH = re.compile(
+    r"(?:(?:mag|kan) ik (?:vragen|weten) )?met wie (?:ik|we|wij)"
+    r" (?:spreek|spreken|praat|praten|chat)(?: (?:eigenlijk|nu|hier))*"
+)
 # What Wegwijzer can do, the whole clause: "wat kunt gij allemaal eigenlijk?"; not "wat kan je
 # allemaal aftrekken?", "wat moet je allemaal doen voor een vzw?".
 _CAN_DO_ALL = re.compile(
@@ -982,12 +1005,15 @@ _UNDONE = frozenset(
     "confused verward still steeds afgewezen geweigerd refused rejected denied".split()
 )
 # A few words after thanks say whom they thank ("merci manneke", "thanks mate, top").
-_THANKED = frozenset(
-    """
-    manneke mannekes darling lieverd liefje schat schatje meid kerel jongen jongens vriend
-    mate pal buddy bro man hoor he wel nog eens veel hard heel erg zeer vriendelijk top super je
-    jij u ge jullie bien beaucoup
-    """.split()
+_THANKED = (
+    _VOCATIVES
+    | _KIND_WORDS
+    | frozenset(
+        """
+        manneke mannekes darling lieverd liefje meid kerel jongen jongens pal hoor he wel nog
+        eens veel hard heel erg zeer vriendelijk top super je jij u ge jullie bien beaucoup
+        """.split()
+    )
 )
 _THANKS_TO_SOMEONE = 3
 # "mijn werkgever heeft me bedankt": sacked, not thanking.
@@ -995,13 +1021,15 @@ _THANKED_BY = frozenset("heeft hebben heb werd word wordt ben is".split())
 
 
 def _asks(text: str) -> bool:
-    """Whether a message asks anything: a question mark, or a clause opened by a question word
-    or a verb before its subject, a first clause opened by "en" or "maar" (and any clause
-    after thanks: "merci, en voor een vzw"), or a word that requests (`_REQUESTING`, "vraag"
-    about something)."""
+    """Whether a message asks anything: a question mark; a clause opened by a question word or
+    a verb before its subject (`_QUESTION_OPENERS`, `_ASKING_VERBS`, `_QUESTION_WORDS`); a
+    first clause opened by "en" or "maar" (any clause after thanks: "merci, en voor een vzw");
+    a word that requests (`_REQUESTING`), help with something, "graag" (`_GLADLY`), "vraag"
+    about something; a question word in a message without punctuation; or wondering and
+    asking again (`_WONDERING`)."""
     if "?" in text:
         return True
-    thanked = not _THANKING.isdisjoint(_words_of(text))
+    thanked = _thanks(_words_of(text))
     for k, clause in enumerate(re.split(r"[.!,;:\n]+", text)):
         said = list(
             itertools.dropwhile(
@@ -1049,12 +1077,17 @@ def _thanks(words: Sequence[str]) -> bool:
     )
 
 
-def _about_the_answer(words: Sequence[str]) -> bool:
+def _about_the_answer(words: Sequence[str], clauses: Sequence[str] = ()) -> bool:
     """Whether words find fault with the answer or with being understood (see `_THE_ANSWER`,
-    `_UNDERSTANDING`), or say it is of no use ("hier heb ik niks aan")."""
+    `_UNDERSTANDING`, with a word of fault, `_FAULTED`), say it is of no use ("hier heb ik niks
+    aan") or judge it in a clause of their own (`_FAULT`, `_LOST_IN_IT`, of `clauses`)."""
     if _AWAITING.intersection(words):
         return False  # "hoe lang duurt het voor ik antwoord krijg"
+    said = " ".join(words)
     addressed = bool(_YOU.intersection(words))
+    if not _FAULTED.intersection(words):
+        # ("ok ik begrijp je", "ik heb je antwoord gelezen, klinkt goed")
+        return bool(_OF_NO_USE.search(said) or any(_FAULT.search(c) for c in clauses))
     for i, t in enumerate(words):
         before = words[max(0, i - _POINTING_REACH) : i]
         after = words[i + 1 : i + 3]
@@ -1073,13 +1106,14 @@ def _about_the_answer(words: Sequence[str]) -> bool:
             )
         ):
             return True
-    said = " ".join(words)
     # "hier heb ik niks aan", "ik heb er niks aan gehad", "bedankt voor niets", "cheers for
-    # nothing"
+    # nothing", "ok nvm dat klopt niet echt", "euh wa? snap er niks van"
     return bool(
         _OF_NO_USE.search(said)
-        or _FAULT.search(said)
-        or (len(words) <= _SHORT and _LOST_IN_IT.search(said))
+        or any(
+            _FAULT.search(c) or (len(c.split()) <= _SHORT and _LOST_IN_IT.search(c))
+            for c in clauses
+        )
     )
 
 
@@ -1092,8 +1126,10 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
     question to Wegwijzer about itself or the language it answers in ("Ben jij een AI?", "kan
     u antwoorden in het frans?"). None when it is none of these. Only for a message that would
     be refused (`Assistant.as_talk`): one that a passage answers is a question, whatever its
-    greeting."""
+    greeting. (Only a question about Wegwijzer itself, `about_itself`, is asked of any
+    message.)"""
     words = _words_of(text)
+    words_set = set(words)
     folded = " ".join(words)
     asks = _asks(text)
     clauses = [" ".join(_words_of(c)) for c in re.split(r"[.!?,;:\n]+", text)]
@@ -1102,18 +1138,21 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
     if (
         any(_IS_IT.search(c) for c in clauses)
         or _ITS_SOURCES.search(folded)
-        or _SPEAKING_WITH.search(folded)
+        or _MADE_YOU.search(folded)
+        or any(_SPEAKING_WITH.fullmatch(c) for c in clauses)
         or any(_CAN_DO_ALL.fullmatch(c) for c in clauses)
     ):
         return "about"  # "Ben jij een AI?", "met wie spreek ik?", "wat kunt gij allemaal?"
     thanks = _thanks(words) and not (_NOT_OR_IF | _NOT_IN_ENGLISH | _UNDONE).intersection(words)
     if thanks and not asks:
         return "thanks"  # "Hartelijk dank voor uw uitgebreide en heldere antwoord."
-    rephrase = bool(_SAYING.intersection(words) and _REPHRASE.search(folded))
-    if rephrase or (_about_the_answer(words) and not asks):
+    rephrase = any(_REPHRASE.search(c) for c in clauses)
+    if rephrase or (_about_the_answer(words, clauses) and not asks):
         return "wrong"  # "Ik vrees dat u mijn vraag verkeerd begrepen heeft."
     if asks:
         return None
+    if tokens and tokens[0] in FAREWELLS and words_set & _UNTIL:
+        return "bye"  # "daag! tot volgende week"
     if tokens and (
         (_plain(tokens[0]) in GREETINGS - _TIMELY)
         or (tokens[0] in _TIMELY and re.match(r"\s*\w+\s*[,!.]", text) is not None)
@@ -1125,6 +1164,20 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
     if thanks:
         return "thanks"  # "bedankt, maar ik zie het niet zitten"
     return None
+
+
+def about_itself(text: str) -> bool:
+    """Whether a message asks what Wegwijzer is, with whom one speaks, where its answers come
+    from or who made it (`_IS_IT`, `_SPEAKING_WITH`, `_ITS_SOURCES`, `_MADE_YOU`): patterns
+    strict enough to tell, whatever a passage shares with the message ("wie heeft jou
+    eigenlijk gemaakt?" had got a city's programme at 0.70)."""
+    folded = " ".join(_words_of(text))
+    clauses = [" ".join(_words_of(c)) for c in re.split(r"[.!?,;:\n]+", text)]
+    return bool(
+        any(_IS_IT.search(c) or _SPEAKING_WITH.fullmatch(c) for c in clauses)
+        or _ITS_SOURCES.search(folded)
+        or _MADE_YOU.search(folded)
+    )
 
 
 def thanks_someone(text: str, tokens: Sequence[str]) -> bool:
@@ -1606,7 +1659,7 @@ _DATED_THINGS = frozenset(
     call calls round rounds edition intake session date dates window""".split()
 )
 _NEXT_REACH = 5
-_DATED_ENDINGS = ("deadline", "deadlines", "datum", "data", "ronde", "rondes", "periode")
+_DATED_ENDINGS = ("deadline", "deadlines", "datum", "ronde", "rondes")
 _WHEN_ASKED = frozenset(("deadline", "when"))
 _DATE = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{MONTHS})|{MONTHS})\b", re.IGNORECASE)
 # Open all the time, or a term that comes back each quarter.

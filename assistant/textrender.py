@@ -41,7 +41,9 @@ def render_text(answer: Answer) -> str:
             lines.extend(_passage_lines(number, passage))
         lines.append("")
     desk = answer.fallback
-    shown = desk and not any(same_page(desk.url, url) for url in _shown_urls(answer.passages))
+    shown = desk is not None and not any(
+        same_page(desk.url, url) for url in _shown_urls(answer.passages)
+    )
     desk_line = f"{messages.LABEL_DESK}: {desk.label} – {desk.url}" if desk and shown else None
     if desk_line and not smalltalk:
         lines.append(desk_line)

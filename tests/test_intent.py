@@ -1354,6 +1354,21 @@ def test_a_word_the_question_names_itself_is_not_pointed_with():
         ("waar vind je informatie over subsidies voor dans", None),
         ("wie heeft jou eigenlijk gemaakt?", "about"),
         ("sorry my dutch is not good, can you answer in easy Dutch please?", "language"),
+        # A fourth review's: agreement, someone else's money or contact, comments on the
+        # world, what one says to a client, a farewell.
+        ("ok ik begrijp je", None),
+        ("@els ik heb je antwoord gelezen, klinkt goed", None),
+        ("waar haal je de middelen vandaan om te starten?", None),
+        ("wat zijn jouw bronnen van inkomsten als muzikant?", None),
+        ("ik weet niet met wie ik praat bij het VAF", None),
+        ("het is vaag wat de regels zijn voor kunstenaars", None),
+        ("kan jij dat anders formuleren in je brief aan de klant", None),
+        ("snap er niks van die btw", None),
+        ("wie heeft je website gemaakt?", None),
+        ("ben je dan een natuurlijk persoon of een rechtspersoon?", None),
+        ("bent u een echte persoon?", "about"),
+        ("waar haal je die info vandaan?", "about"),
+        ("daag! tot volgende week", "bye"),
     ],
 )
 def test_talk_is_told_by_its_cues(text, kind):
@@ -1378,8 +1393,10 @@ def test_talk_is_read_as_talk_only_when_nothing_answers_it(assistant):
     ):
         answer = assistant.ask(text)
         assert answer.outcome == "smalltalk" and answer.message.startswith(start), text
-    # A question about Wegwijzer itself, whatever a passage shares with it (0.70 before).
+    # A question about Wegwijzer itself, whatever a passage shares with it (0.70 before), by
+    # strict patterns: "a person" of the law is no question about it.
     assert assistant.ask("wie heeft jou eigenlijk gemaakt?").outcome == "smalltalk"
+    assert assistant.ask("ben je als eenmanszaak een persoon of een bedrijf").answered
     # A question is no talk, answered or not.
     assert assistant.ask("hallo, wat kost een merk").outcome == "answered"
     refused = assistant.ask("hallo, ik ben grafisch ontwerper, wat kost een merk")
