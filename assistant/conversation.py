@@ -209,6 +209,11 @@ class Conversation:
         # Refused, alone and in context: it may be talk ("Ik vrees dat u mijn vraag verkeerd
         # begrepen heeft.").
         chosen = _Reading(*assistant.as_talk(chosen.found, chosen.decision))
+        if followed_up and topic is not None and self._repeats(chosen, topic):
+            # Said of the answer, a follow-up would only give that answer again ("hier heb ik
+            # niks aan" after the Kunstendecreet's grant got that grant once more).
+            chosen = _Reading(*assistant.as_talk(chosen.found, chosen.decision, repeated=True))
+            followed_up = chosen.outcome != "smalltalk"
         # Only the reading that is answered is composed (snippets, suggestions).
         answer = assistant.compose(
             chosen.found, chosen.decision, top_k, named_before=topic is not None
@@ -375,6 +380,15 @@ class Conversation:
             return False
         explained = self.assistant.explained
         return explained(asked, context, found) > explained(asked, context, alone_found)
+
+    @staticmethod
+    def _repeats(reading: _Reading, topic: Topic) -> bool:
+        """Whether a follow-up's answer leads with the passage the topic's answer led with."""
+        return bool(
+            reading.found.hits
+            and topic.passage_ids
+            and reading.found.hits[0].passage.id == topic.passage_ids[0]
+        )
 
     @staticmethod
     def _on_topic(in_context: _Reading, topic_first: str | None) -> _Reading:

@@ -170,6 +170,8 @@ class BuiltIndex:
     typos: TypoIndex
 
 
+# Talk said of the answer or of Wegwijzer: never answered with the answer before again.
+SAID_OF_THE_ANSWER = frozenset({"wrong", "about", "language"})
 # The confidence from which a greeting told by its cues offers the passages that came close.
 TALK_CLOSE = 0.05
 
@@ -473,8 +475,12 @@ class Assistant:
         )
         return self.compose(*self.as_talk(found, self.decide(found)), top_k)
 
-    def as_talk(self, found: Retrieval, decision: Decision) -> tuple[Retrieval, Decision]:
-        """A refused message as the talk it reads as (`intent.talk_kind`), else as it is.
+    def as_talk(
+        self, found: Retrieval, decision: Decision, *, repeated: bool = False
+    ) -> tuple[Retrieval, Decision]:
+        """A refused message as the talk it reads as (`intent.talk_kind`), else as it is;
+        `repeated`: answered as a follow-up with the passage answered before, a message said
+        of the answer (`SAID_OF_THE_ANSWER`) is talk too.
 
         The word lists of `intent.message_smalltalk` catch the phrasings seen; a greeting with
         an introduction, thanks or a complaint in other words ("Hoi! Ik ben
@@ -488,7 +494,8 @@ class Assistant:
             return found, decision
         kind = talk_kind(found.question, found.tokens)
         if decision.outcome != "not_answered" and not (
-            kind == "about" and about_itself(found.question)
+            (kind == "about" and about_itself(found.question))
+            or (repeated and kind in SAID_OF_THE_ANSWER)
         ):
             # (a question about Wegwijzer itself is told by patterns strict enough for any
             # message: "wie heeft jou eigenlijk gemaakt?" had got a city's programme, 0.70)

@@ -1418,6 +1418,24 @@ def test_talk_is_read_as_talk_only_when_nothing_answers_it(assistant):
     assert conversation.ask("merci manneke").outcome == "smalltalk"
 
 
+def test_fault_found_after_an_answer_is_not_answered_with_it_again(assistant):
+    # Read as a follow-up, each had got the topic's answer once more.
+    for question, said in (
+        ("wat is een beurs van het kunstendecreet", "hier heb ik niks aan"),
+        ("wat is de kmo-portefeuille", "da was veel tekst, kunt ge da wa korter zeggen?"),
+        ("wat is het kunstwerkattest?", "Ik vrees dat u mijn vraag verkeerd begrepen heeft."),
+        ("hoeveel kan ik lenen met een winwinlening", "Vermeldt u ook uw bronnen?"),
+    ):
+        conversation = Conversation(assistant)
+        conversation.ask(question)
+        assert conversation.ask(said).outcome == "smalltalk", said
+    # Fault found beside a question still follows up.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is het kunstwerkattest?")
+    answer = conversation.ask("Je snapt het niet, ik bedoel hoe lang het geldig is")
+    assert answer.answered and answer.passages[0].id == "kunstwerkattest"
+
+
 def test_a_greeting_with_a_story_offers_what_came_close(assistant):
     # Told by its cues, a greeting that a passage came close to offers that passage's
     # questions and the desk, as the refusal did.
