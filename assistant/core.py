@@ -488,7 +488,8 @@ class Assistant:
         verkeerd begrepen heeft.") was refused, with suggestions. Told by its cues, but only
         when nothing answers it, alone nor in a conversation's context: "hallo, wat kost een
         merk" is a question, and "bedankt, mijn broer woont in Nederland" after the
-        winwinlening follows up on it.
+        winwinlening follows up on it. Two exceptions: a question about Wegwijzer itself
+        (`intent.about_itself`, patterns strict enough for any message), and `repeated`.
         """
         if decision.outcome == "smalltalk" or found.smalltalk is not None:
             return found, decision

@@ -1124,24 +1124,18 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
     ("bedankt, daar kan ik mee verder"), a complaint about the answer or about being
     understood ("Dit beantwoordt mijn vraag maar half.", "kunt ge da wa korter zeggen?"), or a
     question to Wegwijzer about itself or the language it answers in ("Ben jij een AI?", "kan
-    u antwoorden in het frans?"). None when it is none of these. Only for a message that would
-    be refused (`Assistant.as_talk`): one that a passage answers is a question, whatever its
-    greeting. (Only a question about Wegwijzer itself, `about_itself`, is asked of any
-    message.)"""
+    u antwoorden in het frans?"), or a farewell ("daag! tot volgende week"). None when it is
+    none of these. For a message that would be refused (`Assistant.as_talk`): one that a
+    passage answers is a question, whatever its greeting; only a question about Wegwijzer
+    itself (`about_itself`) is told of any message, and talk said of the answer of a
+    follow-up that would give the same answer again."""
     words = _words_of(text)
     words_set = set(words)
-    folded = " ".join(words)
     asks = _asks(text)
     clauses = [" ".join(_words_of(c)) for c in re.split(r"[.!?,;:\n]+", text)]
     if _LANGUAGES.intersection(words) and any(_ANSWER_IN.search(c) for c in clauses):
         return "language"  # "can you just answer in English next time?"
-    if (
-        any(_IS_IT.search(c) for c in clauses)
-        or _ITS_SOURCES.search(folded)
-        or _MADE_YOU.search(folded)
-        or any(_SPEAKING_WITH.fullmatch(c) for c in clauses)
-        or any(_CAN_DO_ALL.fullmatch(c) for c in clauses)
-    ):
+    if about_itself(text) or any(_CAN_DO_ALL.fullmatch(c) for c in clauses):
         return "about"  # "Ben jij een AI?", "met wie spreek ik?", "wat kunt gij allemaal?"
     thanks = _thanks(words) and not (_NOT_OR_IF | _NOT_IN_ENGLISH | _UNDONE).intersection(words)
     if thanks and not asks:
