@@ -213,7 +213,9 @@ class Conversation:
             # Said of the answer, a follow-up would only give that answer again ("hier heb ik
             # niks aan" after the Kunstendecreet's grant got that grant once more).
             chosen = _Reading(*assistant.as_talk(chosen.found, chosen.decision, repeated=True))
-            followed_up = chosen.outcome != "smalltalk"
+        # Talk follows up on nothing, and says so by no notice ("Waar haalt u die informatie
+        # vandaan?" after the tax shelter had been told it was read with it).
+        followed_up = followed_up and chosen.outcome != "smalltalk"
         # Only the reading that is answered is composed (snippets, suggestions).
         answer = assistant.compose(
             chosen.found, chosen.decision, top_k, named_before=topic is not None

@@ -1429,6 +1429,11 @@ def test_fault_found_after_an_answer_is_not_answered_with_it_again(assistant):
         conversation = Conversation(assistant)
         conversation.ask(question)
         assert conversation.ask(said).outcome == "smalltalk", said
+    # Talk bears no follow-up's notice.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de tax shelter?")
+    talk = conversation.ask("waar haal je die informatie vandaan?")
+    assert talk.outcome == "smalltalk" and not any("vervolg" in n for n in talk.notices)
     # Fault found beside a question still follows up.
     conversation = Conversation(assistant)
     conversation.ask("wat is het kunstwerkattest?")
