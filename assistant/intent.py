@@ -897,10 +897,10 @@ _UNDERSTANDING = frozenset(
     "begrepen begrijp begrijpt begrijpen snap snapt versta verstaat comprends comprend "
     "understand understood".split()
 )
-_SPOKEN_TO = frozenset("je jij u ge gij jou me mij you".split())
 # Whom a complaint addresses: Wegwijzer ("je begrijpt me niet"; not "mijn boekhouder begrijpt
-# me niet").
+# me niet"); and beside an understanding verb, the user too.
 _YOU = frozenset("je jij u ge gij jou you".split())
+_SPOKEN_TO = _YOU | frozenset("me mij".split())
 # A word of fault beside the answer or the understanding: "je begrijpt me niet", "dit
 # beantwoordt mijn vraag maar half"; not "ok ik begrijp je".
 _FAULTED = frozenset(

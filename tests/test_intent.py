@@ -921,6 +921,13 @@ def test_a_figure_named_for_a_year_asks_for_that_years_figure(question):
     assert not any(kind.startswith("year") for kind in asked_facts(tokens))
 
 
+def _reply_after(assistant, first, then):
+    """The answer to `then` in a conversation that asked `first`."""
+    conversation = Conversation(assistant)
+    conversation.ask(first)
+    return conversation.ask(then)
+
+
 def test_a_question_after_a_topic_is_no_complaint_or_help_request(assistant):
     # A follow-up that asks whether it is so, or what the topic is for, stays on the topic.
     for first, then in (
@@ -929,10 +936,7 @@ def test_a_question_after_a_topic_is_no_complaint_or_help_request(assistant):
         ("wat is het Cultuurloket?", "hoe werkt deze dienst?"),
         ("iemand heeft mijn foto gekopieerd", "what can I do?"),
     ):
-        conversation = Conversation(assistant)
-        conversation.ask(first)
-        answer = conversation.ask(then)
-        assert answer.outcome != "smalltalk", then
+        assert _reply_after(assistant, first, then).outcome != "smalltalk", then
     # Fault found without a question is a complaint, after a topic too.
     conversation = Conversation(assistant)
     conversation.ask("wat is de startlening?")
@@ -1426,9 +1430,7 @@ def test_fault_found_after_an_answer_is_not_answered_with_it_again(assistant):
         ("wat is het kunstwerkattest?", "Ik vrees dat u mijn vraag verkeerd begrepen heeft."),
         ("hoeveel kan ik lenen met een winwinlening", "Vermeldt u ook uw bronnen?"),
     ):
-        conversation = Conversation(assistant)
-        conversation.ask(question)
-        assert conversation.ask(said).outcome == "smalltalk", said
+        assert _reply_after(assistant, question, said).outcome == "smalltalk", said
     # Talk bears no follow-up's notice.
     conversation = Conversation(assistant)
     conversation.ask("wat is de tax shelter?")
