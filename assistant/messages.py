@@ -18,6 +18,14 @@ NOT_ANSWERED = (
     "(cultuurloket.be), het gratis loket voor ondernemen in cultuur, of voor algemene "
     "ondernemersvragen aan VLAIO (vlaio.be)."
 )
+# A refusal whose best passage came close (`core.NEAR_MISS`): about half the time that passage
+# does answer, so the user is asked whether one of its questions is meant, not told there is
+# no answer (which reads as "the knowledge base knows nothing of it").
+NEAR_MISS = (
+    "Ik weet niet zeker of ik je vraag goed begrijp. Bedoel je een van de vragen hieronder? "
+    "Zo niet, stel je vraag aan het Cultuurloket (cultuurloket.be), het gratis loket voor "
+    "ondernemen in cultuur, of voor algemene ondernemersvragen aan VLAIO (vlaio.be)."
+)
 # A question most of whose words belong to a subject outside the domain (`buiten-bereik.yaml`):
 # said so, with the desk for cultural enterprise in case it is about one after all.
 OUTSIDE = (

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from assistant import Answer, Assistant, QuestionError, messages
 from assistant.analysis import DETAIL_SPECIFICITY
 from assistant.conversation import Conversation
-from assistant.core import MAX_QUESTION_CHARS
+from assistant.core import MAX_QUESTION_CHARS, NEAR_MISS
 from assistant.intent import YEAR_FACT
 from tests.conftest import passage, write_corpus
 
@@ -637,6 +637,24 @@ def test_todays_passage_leads_unless_the_question_names_the_past_thing(assistant
     assert answer.passages[0].id == "commissie-kunstenaars"
     answer = assistant.ask("hoeveel rente betaal ik op een cultuurkrediet in 2020")
     assert answer.passages[0].id == "herstel-cultuurkrediet"
+
+
+def test_a_refusal_whose_best_passage_came_close_asks_whether_its_question_is_meant(assistant):
+    # A Limburg conductor's crowdfunding question was refused at 0.58 with "Daar heb ik geen
+    # betrouwbaar antwoord op", as if the knowledge base knew nothing of crowdfunding, above
+    # the very example question of the passage that answers it.
+    near = assistant.ask(
+        "ich wil een cd opnemen met mijn eigen composities vur brassband. kan ich da "
+        "financiere met crowdfunding waarbij de mensen ne cd krijge?"
+    )
+    assert near.outcome == "not_answered" and not near.answered and not near.passages
+    assert near.confidence >= NEAR_MISS and near.message == messages.NEAR_MISS
+    assert near.suggestions[0] == "mag ik geld inzamelen via crowdfunding voor mijn album"
+    assert near.fallback == messages.CULTUURLOKET
+    # Further off, the plain refusal: nothing came close enough to ask about.
+    far = assistant.ask("wat is de beste pizzeria in gent")
+    assert far.outcome == "not_answered" and far.confidence < NEAR_MISS
+    assert far.message == messages.NOT_ANSWERED
 
 
 def test_a_question_about_a_subject_outside_the_domain_is_told_so(assistant):
