@@ -83,12 +83,14 @@ _VOCATIVES = frozenset(
 _KIND_WORDS = frozenset("schat schatje topper held".split())
 # What thanks may say of the answer: "merci, interessant", "ok dat is al duidelijker, merci",
 # "jammer. toch bedankt"; only beside a thanking word and with no question mark ("ok, kan het
-# duidelijker?" asks again; alone, "jammer" may regret something else).
+# duidelijker?" asks again; alone, "jammer" may regret something else). "merci, daar kan ik al
+# iets mee!" had got a passage holding "mee" at 0.69.
 _APPRECIATED = frozenset(
     """
     interessant interesting duidelijker helder handig nuttig useful helpful jammer helaas
     spijtig pity shame toch awesome amazing grand lovely brilliant ton right detailed reply
     explanation uitleg god bless obliged
+    mee
     """.split()
 )
 # Words that greet, thank, apologise, address Wegwijzer, close a message or say how it asks
@@ -828,6 +830,17 @@ _SALUTATIONS = frozenset("geachte".split())
 _TIMELY = frozenset("dag daag morgen middag avond voormiddag namiddag welkom".split())
 # After a farewell: "daag! tot volgende week" says goodbye.
 _UNTIL = frozenset("tot later ziens straks".split())
+# A message that ends by taking leave: a word that only takes leave, or "tot" with when, then
+# at most thanks or another farewell word. Not "dag" or "later" alone ("ik betaal het later").
+_FAREWELL_END = re.compile(
+    r"(?:\b(?:doei|daag|ciao|salu|salut|bye|goodbye|byebye|adieu|houdoe|doeg|cya|slaapwel"
+    r"|welterusten|groetjes)"
+    r"|\btot (?:ziens|later|straks|morgen|snel|de volgende(?: keer| week)?"
+    r"|volgende (?:keer|week)))"
+    r"(?: (?:en |and )?(?:merci|bedankt|dank|thanks|thx|doei|daag|ciao|salu|bye|allemaal"
+    r"|iedereen|nog|eens))*$"
+)
+_FAREWELL_REACH = 6
 _ADDRESSED_LETTER = re.compile(
     r"\s*beste\s*(?:[,!]|wegwijzer\b|team\b|mevrouw\b|meneer\b|heer\b|dame\b)", re.IGNORECASE
 )
@@ -940,6 +953,11 @@ _CHAT_TAIL = r"(?: (?:hoor|he|zeg|eigenlijk|wel|toch|echt|precies|vind ik|hé))*
 _FAULT = re.compile(
     r"\b(?:dat|dit|da|het) klopt (?:toch )?(?:niet|nie|ni)"
     + _CHAT_TAIL
+    # disappointment: "Ik had op iets concreters gehoopt.", "ik had meer verwacht"
+    # (of the answer, not "ik had meer subsidie verwacht")
+    + r"|\bik had (?:eigenlijk |wel |toch )?(?:op )?(?:iets (?:\w+ers|anders|meer|beters)"
+    r"|meer|wat meer|een (?:beter|duidelijker|concreter) antwoord) (?:gehoopt|verwacht)"
+    + _CHAT_TAIL
     + r"|\b(?:dat|dit|da|het) (?:is|was) (?:\w+ )?"
     r"(?:algemeen|vaag|onduidelijk|ingewikkeld|oppervlakkig)" + _CHAT_TAIL
 )
@@ -955,10 +973,33 @@ _LOST_IN_IT = re.compile(
 # "ben je dan een natuurlijk persoon of een rechtspersoon?".
 _IS_IT = re.compile(
     r"\b(?:ben|bent|zijt|zijde|are|is) (?:je|jij|u|ge|gij|you|dit|this)"
-    r" (?:(?:een|a|an) )?(?:(?:echte|echt|real|actual) )?"
-    r"(?:ai|bot|robot|chatbot|chatgpt|gpt|mens|computer|machine|programma|human"
-    r"|(?<=echte )persoon|(?<=real )person)"
+    r" (?:(?:eigenlijk|nu|nou|dan|echt|wel|toch|actually|really) )*"
+    r"(?:(?:een|ne|nen|a|an) )?(?:(?:echte|echt|real|actual) )?"
+    r"(?:ai|bot|robot|chatbot|chatgpt|gpt|mens|computer|computerprogramma|machine|programma"
+    r"|human|(?<=echte )persoon|(?<=real )person)"
     r"(?: (?:of|or)\b|$)"
+    # a colleague only when asked of Wegwijzer: not "is dit een medewerker of een zelfstandige?"
+    r"|\b(?:ben|bent|zijt|zijde) (?:je|jij|u|ge|gij) (?:(?:eigenlijk|nu|nou|dan|echt) )*"
+    r"(?:een|ne|nen) (?:echte )?medewerker(?: of\b|$)"
+)
+# "Spreek ik met een mens of met een programma?", "chat ik hier met een bot?": the kind of
+# thing one speaks with, ending the clause or before "of".
+_SPEAKING_TO = re.compile(
+    r"\b(?:spreek|praat|chat|spreken|praten|chatten) (?:ik|we|wij)"
+    r" (?:(?:hier|nu|eigenlijk|echt) )*met (?:een|ne|nen) (?:echte )?"
+    r"(?:mens|persoon|medewerker|bot|chatbot|computer|programma|robot|machine|ai)"
+    r"(?: (?:of|or)\b|$)"
+)
+# What or whose Wegwijzer is, the whole clause: "wat ben jij eigenlijk?", "van wie ben je
+# eigenlijk?"; and who is behind it: "Wie zit er eigenlijk achter deze Wegwijzer?".
+# Not the generic "you" of "wat ben je dan, als zaakvoerder?": only "jij", "gij" or "u".
+_WHAT_ARE_YOU = re.compile(
+    r"(?:wat|wie) (?:ben|bent|zijt|zijde) (?:jij|gij|u)(?: (?:eigenlijk|nu|nou|precies))*"
+    r"|van wie (?:ben|bent|zijt|zijde) (?:je|jij|u|gij|ge)(?: (?:eigenlijk|nu|nou))*"
+)
+_BEHIND_YOU = re.compile(
+    r"\bwie (?:zit|zitten|staat|staan) (?:er )?(?:eigenlijk )?achter"
+    r" (?:deze |die |de |dit |jou|u\b)?(?:wegwijzer|chatbot|bot\b|jou\b|u\b)"
 )
 # Where its answers come from: "Vermeldt u ook uw bronnen?", "Waar haalt u die informatie
 # eigenlijk vandaan?"; not "jouw bronnen van inkomsten", "waar haal je het geld vandaan".
@@ -978,6 +1019,7 @@ _MADE_YOU = re.compile(
 _SPEAKING_WITH = re.compile(
     r"(?:(?:mag|kan) ik (?:vragen|weten) )?met wie (?:ik|we|wij)"
     r" (?:spreek|spreken|praat|praten|chat)(?: (?:eigenlijk|nu|hier))*"
+    r"|met wie (?:spreek|praat|chat|spreken|praten) (?:ik|we|wij)(?: (?:eigenlijk|nu|hier))*"
 )
 # What Wegwijzer can do, the whole clause: "wat kunt gij allemaal eigenlijk?"; not "wat kan je
 # allemaal aftrekken?", "wat moet je allemaal doen voor een vzw?".
@@ -1039,9 +1081,15 @@ def _asks(text: str) -> bool:
         )
         if said and said[0] in _QUESTION_OPENERS:
             return True
-        if said and said[0] in _ASKING_ON and (thanked or not k):
+        if (
+            said
+            and said[0] in _ASKING_ON
+            and (thanked or not k)
+            and not all(_talk_word(t) for t in said[1:])
+        ):
             # "en als ik geen antwoord krijg", "merci, en voor een vzw"; not "Goedendag, ik
-            # ben niet zo handig met computers, maar ik probeer het eens."
+            # ben niet zo handig met computers, maar ik probeer het eens.", nor "salu en
+            # merci" (a farewell, then thanks).
             return True
         if _REQUESTING.intersection(said) or _HELP_WITH.search(" ".join(said)):
             return True
@@ -1075,6 +1123,23 @@ def _thanks(words: Sequence[str]) -> bool:
         t in _THANKING and not _THANKED_BY.intersection(words[max(0, i - 2) : i])
         for i, t in enumerate(words)
     )
+
+
+def _talk_word(word: str) -> bool:
+    """Whether a word greets, thanks, takes leave or is a courtesy ("salu en merci")."""
+    return (
+        word in GREETINGS
+        or word in _THANKING
+        or word in COURTESY_WORDS
+        or word in FAREWELLS
+        or word in _UNTIL
+    )
+
+
+def _says_goodbye(words: Sequence[str]) -> bool:
+    """Whether a message ends by taking leave (`_FAREWELL_END`): "Oké, wij gaan weer muren
+    witten. Doei!", "oke top ik ben weg naar mijn set ciao tot de volgende"."""
+    return _FAREWELL_END.search(" ".join(words[-_FAREWELL_REACH:])) is not None
 
 
 def _about_the_answer(words: Sequence[str], clauses: Sequence[str] = ()) -> bool:
@@ -1145,8 +1210,8 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
         return "wrong"  # "Ik vrees dat u mijn vraag verkeerd begrepen heeft."
     if asks:
         return None
-    if tokens and tokens[0] in FAREWELLS and words_set & _UNTIL:
-        return "bye"  # "daag! tot volgende week"
+    if (tokens and tokens[0] in FAREWELLS and words_set & _UNTIL) or _says_goodbye(words):
+        return "bye"  # "daag! tot volgende week", "Oké, wij gaan weer muren witten. Doei!"
     if tokens and (
         (_plain(tokens[0]) in GREETINGS - _TIMELY)
         or (tokens[0] in _TIMELY and re.match(r"\s*\w+\s*[,!.]", text) is not None)
@@ -1168,9 +1233,16 @@ def about_itself(text: str) -> bool:
     folded = " ".join(_words_of(text))
     clauses = [" ".join(_words_of(c)) for c in re.split(r"[.!?,;:\n]+", text)]
     return bool(
-        any(_IS_IT.search(c) or _SPEAKING_WITH.fullmatch(c) for c in clauses)
+        any(
+            _IS_IT.search(c)
+            or _SPEAKING_TO.search(c)
+            or _SPEAKING_WITH.fullmatch(c)
+            or _WHAT_ARE_YOU.fullmatch(c)
+            for c in clauses
+        )
         or _ITS_SOURCES.search(folded)
         or _MADE_YOU.search(folded)
+        or _BEHIND_YOU.search(folded)
     )
 
 

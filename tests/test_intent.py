@@ -1373,6 +1373,27 @@ def test_a_word_the_question_names_itself_is_not_pointed_with():
         ("bent u een echte persoon?", "about"),
         ("waar haal je die info vandaan?", "about"),
         ("daag! tot volgende week", "bye"),
+        # The seventeenth bug bash's: whether one speaks with a person or a program, asked
+        # in many ways; a farewell or thanks at the end of a story; disappointment.
+        ("Zijt gij eigenlijk een echte mens of een computerprogramma?", "about"),
+        ("Zijde gij eigenlijk ne mens of ne computer?", "about"),
+        ("ben jij nou een echte medewerker of een chatbot?", "about"),
+        ("Even tussendoor: met wie spreek ik eigenlijk?", "about"),
+        ("Spreek ik met een mens of met een programma?", "about"),
+        ("wacht, wat ben jij eigenlijk? een bot of zit daar echt iemand te typen lol", "about"),
+        ("Wie zit er eigenlijk achter deze Wegwijzer?", "about"),
+        ("van wie ben je eigenlijk?", "about"),
+        ("Is dit een medewerker of een zelfstandige?", None),  # a worker's status
+        ("ik werk via een sbk, wat ben je dan? werknemer?", None),  # "je" is anyone
+        ("wie zit er achter de kunstwerkcommissie?", None),
+        ("spreek ik met een advocaat best eerst?", None),
+        ("Oké, wij gaan weer muren witten. Doei!", "bye"),
+        ("oke top ik ben weg naar mijn set ciao tot de volgende", "bye"),
+        ("Oke, we bespreken het op de raad van bestuur. Tot later!", "bye"),
+        ("ik betaal mijn sociale bijdragen later", None),  # "later" takes no leave
+        ("Allee, ik ga terug naar de werkplaats. Salu en merci!", "thanks"),
+        ("Dat vind ik een nogal omfloerst antwoord. Ik had op iets concreters gehoopt.", "wrong"),
+        ("ik had meer subsidie verwacht.", None),  # not of the answer
     ],
 )
 def test_talk_is_told_by_its_cues(text, kind):
@@ -1400,6 +1421,8 @@ def test_talk_is_read_as_talk_only_when_nothing_answers_it(assistant):
     # A question about Wegwijzer itself, whatever a passage shares with it (0.70 before), by
     # strict patterns: "a person" of the law is no question about it.
     assert assistant.ask("wie heeft jou eigenlijk gemaakt?").outcome == "smalltalk"
+    # Thanks that says what it is worth: "mee" had got a passage holding it (0.69).
+    assert assistant.ask("Merci, daar kan ik al iets mee!").outcome == "smalltalk"
     assert assistant.ask("ben je als eenmanszaak een persoon of een bedrijf").answered
     # A question is no talk, answered or not.
     assert assistant.ask("hallo, wat kost een merk").outcome == "answered"
