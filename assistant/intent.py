@@ -83,14 +83,12 @@ _VOCATIVES = frozenset(
 _KIND_WORDS = frozenset("schat schatje topper held".split())
 # What thanks may say of the answer: "merci, interessant", "ok dat is al duidelijker, merci",
 # "jammer. toch bedankt"; only beside a thanking word and with no question mark ("ok, kan het
-# duidelijker?" asks again; alone, "jammer" may regret something else). "merci, daar kan ik al
-# iets mee!" had got a passage holding "mee" at 0.69.
+# duidelijker?" asks again; alone, "jammer" may regret something else).
 _APPRECIATED = frozenset(
     """
     interessant interesting duidelijker helder handig nuttig useful helpful jammer helaas
     spijtig pity shame toch awesome amazing grand lovely brilliant ton right detailed reply
     explanation uitleg god bless obliged
-    mee
     """.split()
 )
 # Words that greet, thank, apologise, address Wegwijzer, close a message or say how it asks
@@ -830,17 +828,27 @@ _SALUTATIONS = frozenset("geachte".split())
 _TIMELY = frozenset("dag daag morgen middag avond voormiddag namiddag welkom".split())
 # After a farewell: "daag! tot volgende week" says goodbye.
 _UNTIL = frozenset("tot later ziens straks".split())
-# A message that ends by taking leave: a word that only takes leave, or "tot" with when, then
-# at most thanks or another farewell word. Not "dag" or "later" alone ("ik betaal het later").
-_FAREWELL_END = re.compile(
-    r"(?:\b(?:doei|daag|ciao|salu|salut|bye|goodbye|byebye|adieu|houdoe|doeg|cya|slaapwel"
-    r"|welterusten|groetjes)"
-    r"|\btot (?:ziens|later|straks|morgen|snel|de volgende(?: keer| week)?"
-    r"|volgende (?:keer|week)))"
-    r"(?: (?:en |and )?(?:merci|bedankt|dank|thanks|thx|doei|daag|ciao|salu|bye|allemaal"
-    r"|iedereen|nog|eens))*$"
+# A message that ends by taking leave: a last clause of its own that only takes leave (a word
+# that does nothing else, or "tot" with when; thanks beside it), after a clause in which the
+# user tells what they will do ("Oké, wij gaan weer muren witten. Doei!"); or, unpunctuated,
+# such a word right before "tot" ("ik ben weg naar mijn set ciao tot de volgende"). Not "Mijn
+# contract loopt tot volgende week", "Mijn band heet Salut", "Tarief btw voor een concertticket.
+# salu" (no one tells anything), nor a letter's "groetjes" under a question.
+_LEAVE_TAKING = frozenset(
+    "doei daag ciao salu salut bye goodbye byebye adieu houdoe doeg cya".split()
 )
-_FAREWELL_REACH = 6
+_WHEN_AGAIN = frozenset("ziens later straks morgen snel volgende".split())
+_IN_A_FAREWELL = (
+    _LEAVE_TAKING
+    | _WHEN_AGAIN
+    | frozenset("tot de keer week en and merci bedankt dank thanks thx allemaal iedereen".split())
+    | frozenset("nog eens ok oke allee allez top".split())
+)
+_NARRATORS = frozenset("ik k ich we wij i im".split())
+_LEAVING_UNTIL = re.compile(
+    r"\b(?:ciao|doei|daag|salu|salut|houdoe|bye) tot"
+    r" (?:ziens|later|straks|morgen|snel|de volgende|volgende keer)$"
+)
 _ADDRESSED_LETTER = re.compile(
     r"\s*beste\s*(?:[,!]|wegwijzer\b|team\b|mevrouw\b|meneer\b|heer\b|dame\b)", re.IGNORECASE
 )
@@ -954,9 +962,10 @@ _FAULT = re.compile(
     r"\b(?:dat|dit|da|het) klopt (?:toch )?(?:niet|nie|ni)"
     + _CHAT_TAIL
     # disappointment: "Ik had op iets concreters gehoopt.", "ik had meer verwacht"
-    # (of the answer, not "ik had meer subsidie verwacht")
-    + r"|\bik had (?:eigenlijk |wel |toch )?(?:op )?(?:iets (?:\w+ers|anders|meer|beters)"
-    r"|meer|wat meer|een (?:beter|duidelijker|concreter) antwoord) (?:gehoopt|verwacht)"
+    # (of the answer, not "ik had meer subsidie verwacht", "ik had meer verwacht, mijn aanslag
+    # is veel hoger")
+    + r"|\bik had (?:eigenlijk |wel |toch )?(?:op )?(?:iets (?:\w+ers|anders|beters)"
+    r"|een (?:beter|duidelijker|concreter) antwoord) (?:gehoopt|verwacht)"
     + _CHAT_TAIL
     + r"|\b(?:dat|dit|da|het) (?:is|was) (?:\w+ )?"
     r"(?:algemeen|vaag|onduidelijk|ingewikkeld|oppervlakkig)" + _CHAT_TAIL
@@ -973,33 +982,39 @@ _LOST_IN_IT = re.compile(
 # "ben je dan een natuurlijk persoon of een rechtspersoon?".
 _IS_IT = re.compile(
     r"\b(?:ben|bent|zijt|zijde|are|is) (?:je|jij|u|ge|gij|you|dit|this)"
-    r" (?:(?:eigenlijk|nu|nou|dan|echt|wel|toch|actually|really) )*"
-    r"(?:(?:een|ne|nen|a|an) )?(?:(?:echte|echt|real|actual) )?"
-    r"(?:ai|bot|robot|chatbot|chatgpt|gpt|mens|computer|computerprogramma|machine|programma"
-    r"|human|(?<=echte )persoon|(?<=real )person)"
-    r"(?: (?:of|or)\b|$)"
-    # a colleague only when asked of Wegwijzer: not "is dit een medewerker of een zelfstandige?"
-    r"|\b(?:ben|bent|zijt|zijde) (?:je|jij|u|ge|gij) (?:(?:eigenlijk|nu|nou|dan|echt) )*"
-    r"(?:een|ne|nen) (?:echte )?medewerker(?: of\b|$)"
-)
-# "Spreek ik met een mens of met een programma?", "chat ik hier met een bot?": the kind of
-# thing one speaks with, ending the clause or before "of".
-_SPEAKING_TO = re.compile(
-    r"\b(?:spreek|praat|chat|spreken|praten|chatten) (?:ik|we|wij)"
-    r" (?:(?:hier|nu|eigenlijk|echt) )*met (?:een|ne|nen) (?:echte )?"
-    r"(?:mens|persoon|medewerker|bot|chatbot|computer|programma|robot|machine|ai)"
+    r" (?:(?:een|a|an) )?(?:(?:echte|echt|real|actual) )?"
+    r"(?:ai|bot|robot|chatbot|chatgpt|gpt|mens|computer|machine|programma|human"
+    r"|(?<=echte )persoon|(?<=real )person)"
     r"(?: (?:of|or)\b|$)"
 )
-# What or whose Wegwijzer is, the whole clause: "wat ben jij eigenlijk?", "van wie ben je
-# eigenlijk?"; and who is behind it: "Wie zit er eigenlijk achter deze Wegwijzer?".
-# Not the generic "you" of "wat ben je dan, als zaakvoerder?": only "jij", "gij" or "u".
-_WHAT_ARE_YOU = re.compile(
-    r"(?:wat|wie) (?:ben|bent|zijt|zijde) (?:jij|gij|u)(?: (?:eigenlijk|nu|nou|precies))*"
-    r"|van wie (?:ben|bent|zijt|zijde) (?:je|jij|u|gij|ge)(?: (?:eigenlijk|nu|nou))*"
+# A person or a program, the whole clause, one of each: "Zijt gij eigenlijk een echte mens of een
+# computerprogramma?", "Spreek ik met een mens of met een programma?", "is dit een medewerker
+# van een steunpunt of een programma"; not "ben je dan een medewerker of een zelfstandige",
+# "zijt ge nu een computer of een tablet als beroepskost", "spreek ik met een persoon of moet
+# ik alles online doen", "chatten we met een medewerker of met een bot bij het Kunstenloket".
+_A_PERSON = r"(?:mens|persoon|medewerker|human|person)"
+_A_PROGRAM = r"(?:computer|computerprogramma|programma|bot|chatbot|robot|machine|ai)"
+_ARTICLE = r"(?:met )?(?:(?:een|ne|nen|a|an) )?(?:(?:echte|echt|real) )?"
+_ONE_OF = (
+    r" (?:(?:eigenlijk|nu|nou|dan|echt|hier) )*"
+    + _ARTICLE
+    + rf"(?:{_A_PERSON}(?: van (?:een|de|het) \w+)? (?:of|or) {_ARTICLE}{_A_PROGRAM}"
+    + rf"|{_A_PROGRAM} (?:of|or) {_ARTICLE}{_A_PERSON})"
+    + r"(?: (?:eigenlijk|nu|lol|dan))*"
 )
-_BEHIND_YOU = re.compile(
-    r"\bwie (?:zit|zitten|staat|staan) (?:er )?(?:eigenlijk )?achter"
-    r" (?:deze |die |de |dit |jou|u\b)?(?:wegwijzer|chatbot|bot\b|jou\b|u\b)"
+_PERSON_OR_PROGRAM = re.compile(
+    r"(?:ben|bent|zijt|zijde|is) (?:je|jij|u|ge|gij|dit)"
+    + _ONE_OF
+    + r"|(?:spreek|praat|chat|spreken|praten|chatten) (?:ik|we|wij)"
+    + _ONE_OF
+)
+# Whose Wegwijzer is and who is behind it, the whole clause: "van wie ben je eigenlijk?",
+# "Wie zit er eigenlijk achter deze Wegwijzer?"; not "wie staat er achter u als borg", "wie zit
+# er achter de chatbot van de belastingdienst".
+_WHOSE_YOU_ARE = re.compile(
+    r"van wie (?:ben|bent|zijt|zijde) (?:je|jij|u|gij|ge)(?: (?:eigenlijk|nu|nou))*"
+    r"|wie (?:zit|zitten|staat|staan) er (?:eigenlijk )?achter"
+    r" (?:(?:deze|die|de|dit) )?(?:wegwijzer|chatbot|bot)(?: eigenlijk)?"
 )
 # Where its answers come from: "Vermeldt u ook uw bronnen?", "Waar haalt u die informatie
 # eigenlijk vandaan?"; not "jouw bronnen van inkomsten", "waar haal je het geld vandaan".
@@ -1019,7 +1034,6 @@ _MADE_YOU = re.compile(
 _SPEAKING_WITH = re.compile(
     r"(?:(?:mag|kan) ik (?:vragen|weten) )?met wie (?:ik|we|wij)"
     r" (?:spreek|spreken|praat|praten|chat)(?: (?:eigenlijk|nu|hier))*"
-    r"|met wie (?:spreek|praat|chat|spreken|praten) (?:ik|we|wij)(?: (?:eigenlijk|nu|hier))*"
 )
 # What Wegwijzer can do, the whole clause: "wat kunt gij allemaal eigenlijk?"; not "wat kan je
 # allemaal aftrekken?", "wat moet je allemaal doen voor een vzw?".
@@ -1136,10 +1150,20 @@ def _talk_word(word: str) -> bool:
     )
 
 
-def _says_goodbye(words: Sequence[str]) -> bool:
-    """Whether a message ends by taking leave (`_FAREWELL_END`): "Oké, wij gaan weer muren
+def _says_goodbye(text: str) -> bool:
+    """Whether a message ends by taking leave (see `_LEAVE_TAKING`): "Oké, wij gaan weer muren
     witten. Doei!", "oke top ik ben weg naar mijn set ciao tot de volgende"."""
-    return _FAREWELL_END.search(" ".join(words[-_FAREWELL_REACH:])) is not None
+    clauses = [w for w in (_words_of(c) for c in re.split(r"[.!?,;:\n]+", text)) if w]
+    if not clauses:
+        return False
+    last = clauses[-1]
+    leaves = bool(_LEAVE_TAKING.intersection(last)) or any(
+        t == "tot" and nxt in _WHEN_AGAIN for t, nxt in itertools.pairwise([*last, ""])
+    )
+    told = any(_NARRATORS.intersection(c) for c in clauses[:-1])
+    return (leaves and told and all(t in _IN_A_FAREWELL for t in last)) or (
+        _LEAVING_UNTIL.search(" ".join(last)) is not None
+    )
 
 
 def _about_the_answer(words: Sequence[str], clauses: Sequence[str] = ()) -> bool:
@@ -1210,7 +1234,7 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
         return "wrong"  # "Ik vrees dat u mijn vraag verkeerd begrepen heeft."
     if asks:
         return None
-    if (tokens and tokens[0] in FAREWELLS and words_set & _UNTIL) or _says_goodbye(words):
+    if (tokens and tokens[0] in FAREWELLS and words_set & _UNTIL) or _says_goodbye(text):
         return "bye"  # "daag! tot volgende week", "Oké, wij gaan weer muren witten. Doei!"
     if tokens and (
         (_plain(tokens[0]) in GREETINGS - _TIMELY)
@@ -1235,14 +1259,13 @@ def about_itself(text: str) -> bool:
     return bool(
         any(
             _IS_IT.search(c)
-            or _SPEAKING_TO.search(c)
             or _SPEAKING_WITH.fullmatch(c)
-            or _WHAT_ARE_YOU.fullmatch(c)
+            or _PERSON_OR_PROGRAM.fullmatch(c)
+            or _WHOSE_YOU_ARE.fullmatch(c)
             for c in clauses
         )
         or _ITS_SOURCES.search(folded)
         or _MADE_YOU.search(folded)
-        or _BEHIND_YOU.search(folded)
     )
 
 
@@ -1863,6 +1886,10 @@ def smalltalk_kind(
         allowed |= _KIND_WORDS  # "merci, ge zijt ne schat"; not "hoe schat ik dat in?"
         if words & _THANKING and not asking:
             allowed |= _APPRECIATED  # "merci, interessant", "ok jammer, merci"
+            if _OF_USE.search(" ".join(tokens)):
+                # "merci, daar kan ik al iets mee!" had got a passage holding "mee" (0.69);
+                # not "merci, wat moet ik daar nu mee".
+                allowed.add("mee")
         allowed |= {t for i, t in enumerate(tokens) if i and tokens[i - 1] in _CLOSINGS.get(t, ())}
         allowed |= _until_next_time(tokens)
     if not tokens or any(
@@ -1884,6 +1911,12 @@ def smalltalk_kind(
     if words & _NOT_OR_IF and words & _POINTING and not words & (HELP | _ADDRESS):
         return None  # "en als hij dat niet doet?" asks on about what was said; "niet echt" not
     return "help"
+
+
+_OF_USE = re.compile(
+    r"\b(?:daar|hier|dat|da) kan (?:ik|je|we|k) (?:(?:al|wel|zeker|echt|nu) )*(?:iets|wat|veel)"
+    r" mee$"
+)
 
 
 def _until_next_time(tokens: Sequence[str]) -> set[str]:
