@@ -845,6 +845,15 @@ _IN_A_FAREWELL = (
     | frozenset("nog eens ok oke allee allez top".split())
 )
 _NARRATORS = frozenset("ik k ich we wij i im".split())
+# ... and of going on with something: "wij gaan weer muren witten", "we bespreken het", "ik
+# ben weg"; not "Ik ben fotograaf en heb 40 trouwreportages per jaar. Daag", "ik snap het
+# forfait niet salu tot de volgende".
+_GOING_ON = frozenset(
+    """
+    ga gaan gaat weg bespreek bespreken bel bellen terug vertrek vertrekken slag kijk kijken
+    lees lezen denk denken regel regelen probeer proberen stop stoppen moet moeten go going
+    """.split()
+)
 _LEAVING_UNTIL = re.compile(
     r"\b(?:ciao|doei|daag|salu|salut|houdoe|bye) tot"
     r" (?:ziens|later|straks|morgen|snel|de volgende|volgende keer)$"
@@ -961,15 +970,18 @@ _CHAT_TAIL = r"(?: (?:hoor|he|zeg|eigenlijk|wel|toch|echt|precies|vind ik|hé))*
 _FAULT = re.compile(
     r"\b(?:dat|dit|da|het) klopt (?:toch )?(?:niet|nie|ni)"
     + _CHAT_TAIL
-    # disappointment: "Ik had op iets concreters gehoopt.", "ik had meer verwacht"
-    # (of the answer, not "ik had meer subsidie verwacht", "ik had meer verwacht, mijn aanslag
-    # is veel hoger")
-    + r"|\bik had (?:eigenlijk |wel |toch )?(?:op )?(?:iets (?:\w+ers|anders|beters)"
-    r"|een (?:beter|duidelijker|concreter) antwoord) (?:gehoopt|verwacht)"
-    + _CHAT_TAIL
     + r"|\b(?:dat|dit|da|het) (?:is|was) (?:\w+ )?"
     r"(?:algemeen|vaag|onduidelijk|ingewikkeld|oppervlakkig)" + _CHAT_TAIL
 )
+# Disappointment with the answer, a clause of its own: "Ik had op iets concreters gehoopt."; in
+# a message that says nothing else but of the answer ("Hmm. Dat vind ik een nogal omfloerst
+# antwoord."), not "Mijn subsidie werd afgewezen. Ik had op iets anders gehoopt.", "ik had iets
+# anders verwacht, mijn sociale bijdragen zijn verdubbeld", "ik had meer subsidie verwacht".
+_HOPED = re.compile(
+    r"ik had (?:eigenlijk |wel |toch )?(?:op )?(?:iets (?:\w+ers|anders|beters)"
+    r"|een (?:beter|duidelijker|concreter) antwoord) (?:gehoopt|verwacht)" + _CHAT_TAIL
+)
+_BESIDE_HOPE = 2  # words a clause beside it may have ("hmm", "jammer") unless of the answer
 # (in a short clause: not "Dag 1 als zelfstandige en ik snap er nog niks van")
 _SHORT = 6
 _LOST_IN_IT = re.compile(
@@ -1008,13 +1020,23 @@ _PERSON_OR_PROGRAM = re.compile(
     + r"|(?:spreek|praat|chat|spreken|praten|chatten) (?:ik|we|wij)"
     + _ONE_OF
 )
-# Whose Wegwijzer is and who is behind it, the whole clause: "van wie ben je eigenlijk?",
-# "Wie zit er eigenlijk achter deze Wegwijzer?"; not "wie staat er achter u als borg", "wie zit
-# er achter de chatbot van de belastingdienst".
+# Whose Wegwijzer is, the whole message: "van wie ben je eigenlijk?" (not "Van wie ben je, als
+# vrijwilliger, verzekerd?"); and who is behind this one, a whole clause: "Wie zit er eigenlijk
+# achter deze Wegwijzer?" (not "wie staat er achter u als borg", "Wie zit er achter die
+# chatbot?" on Sabam's site).
 _WHOSE_YOU_ARE = re.compile(
     r"van wie (?:ben|bent|zijt|zijde) (?:je|jij|u|gij|ge)(?: (?:eigenlijk|nu|nou))*"
-    r"|wie (?:zit|zitten|staat|staan) er (?:eigenlijk )?achter"
-    r" (?:(?:deze|die|de|dit) )?(?:wegwijzer|chatbot|bot)(?: eigenlijk)?"
+)
+_BEHIND_IT = re.compile(
+    r"wie (?:zit|zitten|staat|staan) er (?:eigenlijk )?achter"
+    r" (?:(?:deze|dit) (?:wegwijzer|chatbot|bot|dienst|app)|(?:de |die )?wegwijzer)"
+    r"(?: eigenlijk)?"
+)
+# Someone else one speaks with: "Als ik naar Sabam bel, spreek ik met een mens of met een
+# computer?", "Bij de btw-administratie, spreek ik met een persoon of een programma?".
+_ELSEWHERE = re.compile(
+    r"\b(?:bel|bellen|belt|telefoneer|telefoneren|mail|mailen|indien|indienen)\b"
+    r"|\bals (?:ik|we|je)\b|\bbij (?:het|de|den|mijn|ons|onze)\b"
 )
 # Where its answers come from: "Vermeldt u ook uw bronnen?", "Waar haalt u die informatie
 # eigenlijk vandaan?"; not "jouw bronnen van inkomsten", "waar haal je het geld vandaan".
@@ -1160,9 +1182,10 @@ def _says_goodbye(text: str) -> bool:
     leaves = bool(_LEAVE_TAKING.intersection(last)) or any(
         t == "tot" and nxt in _WHEN_AGAIN for t, nxt in itertools.pairwise([*last, ""])
     )
-    told = any(_NARRATORS.intersection(c) for c in clauses[:-1])
-    return (leaves and told and all(t in _IN_A_FAREWELL for t in last)) or (
-        _LEAVING_UNTIL.search(" ".join(last)) is not None
+    told = any(_NARRATORS.intersection(c) and _GOING_ON.intersection(c) for c in clauses)
+    return told and (
+        (leaves and len(clauses) > 1 and all(t in _IN_A_FAREWELL for t in last))
+        or _LEAVING_UNTIL.search(" ".join(last)) is not None
     )
 
 
@@ -1176,7 +1199,11 @@ def _about_the_answer(words: Sequence[str], clauses: Sequence[str] = ()) -> bool
     addressed = bool(_YOU.intersection(words))
     if not _FAULTED.intersection(words):
         # ("ok ik begrijp je", "ik heb je antwoord gelezen, klinkt goed")
-        return bool(_OF_NO_USE.search(said) or any(_FAULT.search(c) for c in clauses))
+        return bool(
+            _OF_NO_USE.search(said)
+            or any(_FAULT.search(c) for c in clauses)
+            or _disappointed(clauses)
+        )
     for i, t in enumerate(words):
         before = words[max(0, i - _POINTING_REACH) : i]
         after = words[i + 1 : i + 3]
@@ -1203,6 +1230,17 @@ def _about_the_answer(words: Sequence[str], clauses: Sequence[str] = ()) -> bool
             _FAULT.search(c) or (len(c.split()) <= _SHORT and _LOST_IN_IT.search(c))
             for c in clauses
         )
+        or _disappointed(clauses)
+    )
+
+
+def _disappointed(clauses: Sequence[str]) -> bool:
+    """Whether a message is disappointment with the answer (`_HOPED`), and says nothing else
+    but of the answer."""
+    said = [c for c in clauses if c]
+    return any(_HOPED.fullmatch(c) for c in said) and all(
+        _HOPED.fullmatch(c) or len(c.split()) <= _BESIDE_HOPE or "antwoord" in c.split()
+        for c in said
     )
 
 
@@ -1260,10 +1298,11 @@ def about_itself(text: str) -> bool:
         any(
             _IS_IT.search(c)
             or _SPEAKING_WITH.fullmatch(c)
-            or _PERSON_OR_PROGRAM.fullmatch(c)
-            or _WHOSE_YOU_ARE.fullmatch(c)
+            or (_PERSON_OR_PROGRAM.fullmatch(c) and not _ELSEWHERE.search(folded))
+            or _BEHIND_IT.fullmatch(c)
             for c in clauses
         )
+        or _WHOSE_YOU_ARE.fullmatch(folded)
         or _ITS_SOURCES.search(folded)
         or _MADE_YOU.search(folded)
     )

@@ -1404,6 +1404,19 @@ def test_a_word_the_question_names_itself_is_not_pointed_with():
         ("Mijn vzw heet Ciao", None),  # a name
         ("Tarief btw voor een concertticket. salu", None),  # nothing told: a question
         ("ik heb een factuur van 3000 euro die niet betaald is, groetjes", None),
+        # ... and a second reviewer's: someone else one speaks with, whose one is insured
+        # by, someone else's chatbot, a request to explain that ends in a farewell, an
+        # introduction with a farewell, disappointment with a decision.
+        ("Als ik naar Sabam bel, spreek ik met een mens of met een computer?", None),
+        ("Bij de btw-administratie, spreek ik met een persoon of een programma?", None),
+        ("Van wie ben je, als vrijwilliger, verzekerd?", None),
+        ("Op de site van Sabam staat een chatbot. Wie zit er achter die chatbot?", None),
+        ("ik snap het forfait niet salu tot de volgende", None),
+        ("Ik ben fotograaf en heb 40 trouwreportages per jaar. Daag", None),
+        ("Mijn subsidie werd afgewezen. Ik had op iets anders gehoopt.", None),
+        ("ik had iets anders verwacht, mijn sociale bijdragen zijn verdubbeld", None),
+        ("Hmm. Ik had op iets concreters gehoopt.", "wrong"),
+        ("top, ik ga mijn boekhouder bellen. tot later!", "bye"),
         ("Allee, ik ga terug naar de werkplaats. Salu en merci!", "thanks"),
         ("Dat vind ik een nogal omfloerst antwoord. Ik had op iets concreters gehoopt.", "wrong"),
         ("ik had meer subsidie verwacht.", None),  # not of the answer
