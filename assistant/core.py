@@ -176,8 +176,10 @@ class BuiltIndex:
     typos: TypoIndex
 
 
-# Talk said of the answer or of Wegwijzer: never answered with the answer before again.
-SAID_OF_THE_ANSWER = frozenset({"wrong", "about", "language"})
+# Talk said of the answer or of Wegwijzer, or that thanks or takes leave after it: never
+# answered with the answer before again ("ok ik ga die aanvragen. doei" after the grant had got
+# the grant once more, 0.81).
+SAID_OF_THE_ANSWER = frozenset({"wrong", "about", "language", "thanks", "bye"})
 # The confidence from which a greeting told by its cues offers the passages that came close.
 TALK_CLOSE = 0.05
 
@@ -486,7 +488,7 @@ class Assistant:
     ) -> tuple[Retrieval, Decision]:
         """A refused message as the talk it reads as (`intent.talk_kind`), else as it is;
         `repeated`: answered as a follow-up with the passage answered before, a message said
-        of the answer (`SAID_OF_THE_ANSWER`) is talk too.
+        of the answer, thanks or a farewell (`SAID_OF_THE_ANSWER`) is talk too.
 
         The word lists of `intent.message_smalltalk` catch the phrasings seen; a greeting with
         an introduction, thanks or a complaint in other words ("Hoi! Ik ben

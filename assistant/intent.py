@@ -850,10 +850,17 @@ _NARRATORS = frozenset("ik k ich we wij i im".split())
 # forfait niet salu tot de volgende".
 _GOING_ON = frozenset(
     """
-    ga gaan gaat weg bespreek bespreken bel bellen terug vertrek vertrekken slag kijk kijken
-    lees lezen denk denken regel regelen probeer proberen stop stoppen moet moeten go going
+    ga gaan gaat weg bespreek bespreken bel bellen terug vertrek vertrekken slag regel regelen
+    go going
     """.split()
 )
+# ... and no trouble told beside it ("ik probeer het kunstwerkattest aan te vragen maar het lukt
+# niet. doei", "i have no idea about vat. bye"), in a few words ("we gaan een coöperatie
+# oprichten met 5 kunstenaars en denken aan een cvba. salut" tells a plan to ask about).
+_TROUBLE = frozenset(
+    "niet nie ni geen niks niets maar snap lukt probleem problemen but no not idea problem".split()
+)
+_TOLD_BEFORE_LEAVING = 10
 _LEAVING_UNTIL = re.compile(
     r"\b(?:ciao|doei|daag|salu|salut|houdoe|bye) tot"
     r" (?:ziens|later|straks|morgen|snel|de volgende|volgende keer)$"
@@ -981,7 +988,10 @@ _HOPED = re.compile(
     r"ik had (?:eigenlijk |wel |toch )?(?:op )?(?:iets (?:\w+ers|anders|beters)"
     r"|een (?:beter|duidelijker|concreter) antwoord) (?:gehoopt|verwacht)" + _CHAT_TAIL
 )
-_BESIDE_HOPE = 2  # words a clause beside it may have ("hmm", "jammer") unless of the answer
+# What may stand beside it: interjections, or a clause of the answer given ("Dat vind ik een
+# nogal omfloerst antwoord"), not someone else's ("Het antwoord van de jury", "Hun antwoord").
+_SIGHS = frozenset("hmm hm mja tja tsja jammer oei helaas pff euh nee neen ok oke".split())
+_SOMEONE_ELSES = frozenset("van hun zijn haar jury of from their".split())
 # (in a short clause: not "Dag 1 als zelfstandige en ik snap er nog niks van")
 _SHORT = 6
 _LOST_IN_IT = re.compile(
@@ -1029,9 +1039,18 @@ _WHOSE_YOU_ARE = re.compile(
 )
 _BEHIND_IT = re.compile(
     r"wie (?:zit|zitten|staat|staan) er (?:eigenlijk )?achter"
-    r" (?:(?:deze|dit) (?:wegwijzer|chatbot|bot|dienst|app)|(?:de |die )?wegwijzer)"
-    r"(?: eigenlijk)?"
+    r" (?:(?:deze|dit) (?:wegwijzer|chatbot|bot)|(?:de |die )?wegwijzer)(?: eigenlijk)?"
 )
+# What may come before such a question in a message: talk ("Even tussendoor:", "hallo"), or
+# another question about Wegwijzer ("met wie spreek ik eigenlijk?"); not a story or a subject
+# ("Ik chat op de site van Sabam.", "Voor de verzekering van mijn robotvoorstelling,").
+_ASIDE = frozenset(
+    """
+    even tussendoor trouwens wacht sorry eh euh hmm ok oke btw ps nog een vraagje vraag andere
+    eigenlijk zeg dag hallo hoi hey hi goedemorgen goeiedag goedendag beste
+    """.split()
+)
+_WHOM_SPOKEN = re.compile(r"met wie (?:spreek|praat|chat) (?:ik|we|wij)(?: (?:eigenlijk|nu|hier))*")
 # Someone else one speaks with: "Als ik naar Sabam bel, spreek ik met een mens of met een
 # computer?", "Bij de btw-administratie, spreek ik met een persoon of een programma?".
 _ELSEWHERE = re.compile(
@@ -1168,7 +1187,7 @@ def _talk_word(word: str) -> bool:
         or word in _THANKING
         or word in COURTESY_WORDS
         or word in FAREWELLS
-        or word in _UNTIL
+        or word in _IN_A_FAREWELL  # "merci, en tot de volgende"
     )
 
 
@@ -1183,6 +1202,9 @@ def _says_goodbye(text: str) -> bool:
         t == "tot" and nxt in _WHEN_AGAIN for t, nxt in itertools.pairwise([*last, ""])
     )
     told = any(_NARRATORS.intersection(c) and _GOING_ON.intersection(c) for c in clauses)
+    said = [w for c in clauses for w in c if w not in _IN_A_FAREWELL]
+    if _TROUBLE.intersection(w for c in clauses for w in c) or len(said) > _TOLD_BEFORE_LEAVING:
+        return False
     return told and (
         (leaves and len(clauses) > 1 and all(t in _IN_A_FAREWELL for t in last))
         or _LEAVING_UNTIL.search(" ".join(last)) is not None
@@ -1239,7 +1261,9 @@ def _disappointed(clauses: Sequence[str]) -> bool:
     but of the answer."""
     said = [c for c in clauses if c]
     return any(_HOPED.fullmatch(c) for c in said) and all(
-        _HOPED.fullmatch(c) or len(c.split()) <= _BESIDE_HOPE or "antwoord" in c.split()
+        _HOPED.fullmatch(c)
+        or all(w in _SIGHS for w in c.split())
+        or ("antwoord" in c.split() and not _SOMEONE_ELSES.intersection(c.split()))
         for c in said
     )
 
@@ -1296,15 +1320,36 @@ def about_itself(text: str) -> bool:
     clauses = [" ".join(_words_of(c)) for c in re.split(r"[.!?,;:\n]+", text)]
     return bool(
         any(
-            _IS_IT.search(c)
+            (_IS_IT.search(c) and _asked_on_its_own(clauses, k, asking=False))
             or _SPEAKING_WITH.fullmatch(c)
-            or (_PERSON_OR_PROGRAM.fullmatch(c) and not _ELSEWHERE.search(folded))
-            or _BEHIND_IT.fullmatch(c)
-            for c in clauses
+            or (
+                (_PERSON_OR_PROGRAM.fullmatch(c) or _BEHIND_IT.fullmatch(c))
+                and not _ELSEWHERE.search(folded)
+                and _asked_on_its_own(clauses, k)
+            )
+            for k, c in enumerate(clauses)
         )
         or _WHOSE_YOU_ARE.fullmatch(folded)
         or _ITS_SOURCES.search(folded)
         or _MADE_YOU.search(folded)
+    )
+
+
+def _asked_on_its_own(clauses: Sequence[str], k: int, *, asking: bool = True) -> bool:
+    """Whether clause `k` of a message is asked on its own: none after it a question
+    ("Streams van bots op Spotify: is dit een mens of een bot? Hoe krijg ik mijn
+    royalties?"), and (`asking`, for the patterns that ask in a whole clause) every clause
+    before it talk (`_ASIDE`) or about Wegwijzer too."""
+    before = [c for c in clauses[:k] if c]
+    after = [c.split() for c in clauses[k + 1 :] if c]
+    if any(w[0] in _QUESTION_OPENERS or w[0] in _QUESTION_WORDS for w in after):
+        return False
+    return not asking or all(
+        all(w in _ASIDE for w in c.split())
+        or _WHOM_SPOKEN.fullmatch(c)
+        or _BEHIND_IT.fullmatch(c)
+        or _PERSON_OR_PROGRAM.fullmatch(c)
+        for c in before
     )
 
 
@@ -1953,8 +1998,9 @@ def smalltalk_kind(
 
 
 _OF_USE = re.compile(
-    r"\b(?:daar|hier|dat|da) kan (?:ik|je|we|k) (?:(?:al|wel|zeker|echt|nu) )*(?:iets|wat|veel)"
-    r" mee$"
+    r"\b(?:(?:daar|hier|dat|da) (?:kan|kunnen|kunt)(?: (?:ik|je|we|wij|k))?"
+    r"|(?:ik|we|wij|k) (?:kan|kunnen) (?:daar|hier|er))"
+    r" (?:(?:al|wel|zeker|echt|nu) )*(?:iets|wat|veel) mee$"
 )
 
 

@@ -1417,6 +1417,16 @@ def test_a_word_the_question_names_itself_is_not_pointed_with():
         ("ik had iets anders verwacht, mijn sociale bijdragen zijn verdubbeld", None),
         ("Hmm. Ik had op iets concreters gehoopt.", "wrong"),
         ("top, ik ga mijn boekhouder bellen. tot later!", "bye"),
+        # ... and a third's: a story or a subject before the question, someone else's app,
+        # trouble told before a farewell, someone else's answer.
+        ("Ik chat op de site van Sabam. Spreek ik met een mens of met een programma?", None),
+        ("Streams van bots op Spotify: is dit een mens of een bot? Hoe krijg ik royalties?", None),
+        ("Ik zag een app in de store. Wie zit er achter deze app?", None),
+        ("ik probeer al weken het kunstwerkattest aan te vragen maar het lukt niet. doei", None),
+        ("Ik denk dat mijn facturen niet correct zijn opgemaakt. Doei", None),
+        ("Het antwoord van de jury: afgewezen. Ik had op iets beters gehoopt.", None),
+        ("Kunstenaarsattest geweigerd. Ik had op iets anders gehoopt.", None),
+        ("Even tussendoor: is dit een mens of een bot?", "about"),
         ("Allee, ik ga terug naar de werkplaats. Salu en merci!", "thanks"),
         ("Dat vind ik een nogal omfloerst antwoord. Ik had op iets concreters gehoopt.", "wrong"),
         ("ik had meer subsidie verwacht.", None),  # not of the answer
@@ -1454,6 +1464,10 @@ def test_talk_is_read_as_talk_only_when_nothing_answers_it(assistant):
     conversation = Conversation(assistant)
     conversation.ask("Hoe richt ik een BV op?")
     assert conversation.ask("merci, wat moet ik daar nu mee").outcome != "smalltalk"
+    # A farewell that a follow-up would answer with the answer before again is a farewell.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is een beurs van het kunstendecreet")
+    assert conversation.ask("ok ik ga die aanvragen. doei").outcome == "smalltalk"
     assert assistant.ask("ben je als eenmanszaak een persoon of een bedrijf").answered
     # A question is no talk, answered or not.
     assert assistant.ask("hallo, wat kost een merk").outcome == "answered"
