@@ -209,10 +209,18 @@ class Conversation:
         # Refused, alone and in context: it may be talk ("Ik vrees dat u mijn vraag verkeerd
         # begrepen heeft.").
         chosen = _Reading(*assistant.as_talk(chosen.found, chosen.decision))
-        if followed_up and topic is not None and self._repeats(chosen, topic):
+        if followed_up and topic is not None and self._shows_again(chosen, topic):
             # Said of the answer, a follow-up would only give that answer again ("hier heb ik
-            # niks aan" after the Kunstendecreet's grant got that grant once more).
-            chosen = _Reading(*assistant.as_talk(chosen.found, chosen.decision, repeated=True))
+            # niks aan" after the Kunstendecreet's grant got that grant once more); thanks or
+            # a farewell, a passage that answer showed.
+            chosen = _Reading(
+                *assistant.as_talk(
+                    chosen.found,
+                    chosen.decision,
+                    repeated=self._repeats(chosen, topic),
+                    shown=True,
+                )
+            )
         # Talk follows up on nothing, and says so by no notice ("Waar haalt u die informatie
         # vandaan?" after the tax shelter had been told it was read with it).
         followed_up = followed_up and chosen.outcome != "smalltalk"
@@ -391,6 +399,11 @@ class Conversation:
             and topic.passage_ids
             and reading.found.hits[0].passage.id == topic.passage_ids[0]
         )
+
+    @staticmethod
+    def _shows_again(reading: _Reading, topic: Topic) -> bool:
+        """Whether a follow-up's answer leads with a passage the topic's answer showed."""
+        return bool(reading.found.hits and reading.found.hits[0].passage.id in topic.passage_ids)
 
     @staticmethod
     def _on_topic(in_context: _Reading, topic_first: str | None) -> _Reading:

@@ -176,10 +176,12 @@ class BuiltIndex:
     typos: TypoIndex
 
 
-# Talk said of the answer or of Wegwijzer, or that thanks or takes leave after it: never
-# answered with the answer before again ("ok ik ga die aanvragen. doei" after the grant had got
-# the grant once more, 0.81).
-SAID_OF_THE_ANSWER = frozenset({"wrong", "about", "language", "thanks", "bye"})
+# Talk said of the answer or of Wegwijzer: never answered with the answer before again.
+SAID_OF_THE_ANSWER = frozenset({"wrong", "about", "language"})
+# Talk that thanks or takes leave: never answered with a passage the answer before showed ("ok
+# ik ga die aanvragen. doei" after the Kunstendecreet's grant had got the grant again, 0.81;
+# "Oké, ik ga het aanvragen. Salu!" after the kunstwerkattest its assessment, 0.91).
+AFTER_AN_ANSWER = frozenset({"thanks", "bye"})
 # The confidence from which a greeting told by its cues offers the passages that came close.
 TALK_CLOSE = 0.05
 
@@ -484,11 +486,17 @@ class Assistant:
         return self.compose(*self.as_talk(found, self.decide(found)), top_k)
 
     def as_talk(
-        self, found: Retrieval, decision: Decision, *, repeated: bool = False
+        self,
+        found: Retrieval,
+        decision: Decision,
+        *,
+        repeated: bool = False,
+        shown: bool = False,
     ) -> tuple[Retrieval, Decision]:
         """A refused message as the talk it reads as (`intent.talk_kind`), else as it is;
         `repeated`: answered as a follow-up with the passage answered before, a message said
-        of the answer, thanks or a farewell (`SAID_OF_THE_ANSWER`) is talk too.
+        of the answer (`SAID_OF_THE_ANSWER`) is talk too; `shown`: answered as a follow-up with
+        a passage the answer before showed, thanks or a farewell (`AFTER_AN_ANSWER`) is.
 
         The word lists of `intent.message_smalltalk` catch the phrasings seen; a greeting with
         an introduction, thanks or a complaint in other words ("Hoi! Ik ben
@@ -505,6 +513,7 @@ class Assistant:
         if decision.outcome != "not_answered" and not (
             (kind == "about" and about_itself(found.question))
             or (repeated and kind in SAID_OF_THE_ANSWER)
+            or ((repeated or shown) and kind in AFTER_AN_ANSWER)
         ):
             # (a question about Wegwijzer itself is told by patterns strict enough for any
             # message: "wie heeft jou eigenlijk gemaakt?" had got a city's programme, 0.70)

@@ -1468,6 +1468,10 @@ def test_talk_is_read_as_talk_only_when_nothing_answers_it(assistant):
     conversation = Conversation(assistant)
     conversation.ask("wat is een beurs van het kunstendecreet")
     assert conversation.ask("ok ik ga die aanvragen. doei").outcome == "smalltalk"
+    # ... or with another passage that answer showed (the kunstwerkattest's assessment, 0.91).
+    conversation = Conversation(assistant)
+    conversation.ask("wat is het kunstwerkattest")
+    assert conversation.ask("Oké, ik ga het aanvragen. Salu!").outcome == "smalltalk"
     assert assistant.ask("ben je als eenmanszaak een persoon of een bedrijf").answered
     # A question is no talk, answered or not.
     assert assistant.ask("hallo, wat kost een merk").outcome == "answered"
