@@ -39,6 +39,7 @@ from assistant.intent import (
     asks_for_more,
     asks_for_the_sector_desk,
     asks_nothing,
+    asks_nothing_more,
     asks_of_what_was_named,
     has_anaphor,
     is_fact_cue,
@@ -513,7 +514,13 @@ class Assistant:
         if decision.outcome != "not_answered" and not (
             (kind == "about" and about_itself(found.question))
             or (repeated and kind in SAID_OF_THE_ANSWER)
-            or ((repeated or shown) and kind in AFTER_AN_ANSWER)
+            or (
+                # thanks or a farewell, with no question beside it; a farewell told by cues
+                # strict enough for any message ("ik ben weg, doei" had got the passage on
+                # criminal counterfeiting for its "weg", 0.83)
+                (kind == "bye" or ((repeated or shown) and kind in AFTER_AN_ANSWER))
+                and asks_nothing_more(found.question)
+            )
         ):
             # (a question about Wegwijzer itself is told by patterns strict enough for any
             # message: "wie heeft jou eigenlijk gemaakt?" had got a city's programme, 0.70)

@@ -850,8 +850,8 @@ _NARRATORS = frozenset("ik k ich we wij i im".split())
 # forfait niet salu tot de volgende".
 _GOING_ON = frozenset(
     """
-    ga gaan gaat weg bespreek bespreken bel bellen terug vertrek vertrekken slag regel regelen
-    go going
+    ga gaan gaat gaon goan weg bespreek bespreken bel bellen terug vertrek vertrekken slag regel
+    regelen go going
     """.split()
 )
 # ... and no trouble told beside it ("ik probeer het kunstwerkattest aan te vragen maar het lukt
@@ -1067,8 +1067,8 @@ _ITS_SOURCES = re.compile(
 )
 # Who made it: "wie heeft jou eigenlijk gemaakt?"; not "wie heeft je website gemaakt?".
 _MADE_YOU = re.compile(
-    r"\bwie heeft (?:je|jou|u|jullie) (?:(?:eigenlijk|ooit|dan) )?"
-    r"(?:gemaakt|gebouwd|ontwikkeld|geprogrammeerd|bedacht)\b"
+    r"\bwie heeft (?:je|jou|u|jullie|(?:deze|de) (?:wegwijzer|chatbot)|wegwijzer)"
+    r" (?:(?:eigenlijk|ooit|dan) )?(?:gemaakt|gebouwd|ontwikkeld|geprogrammeerd|bedacht)\b"
 )
 # "Mag ik vragen met wie ik spreek?", the whole clause; not "ik weet niet met wie ik praat bij
 # het VAF".
@@ -1198,8 +1198,9 @@ def _says_goodbye(text: str) -> bool:
     if not clauses:
         return False
     last = clauses[-1]
+    until = [t for t in last if t not in ("de", "een")]  # "tot de volgende"
     leaves = bool(_LEAVE_TAKING.intersection(last)) or any(
-        t == "tot" and nxt in _WHEN_AGAIN for t, nxt in itertools.pairwise([*last, ""])
+        t == "tot" and nxt in _WHEN_AGAIN for t, nxt in itertools.pairwise([*until, ""])
     )
     told = any(_NARRATORS.intersection(c) and _GOING_ON.intersection(c) for c in clauses)
     said = [w for c in clauses for w in c if w not in _IN_A_FAREWELL]
@@ -1351,6 +1352,17 @@ def _asked_on_its_own(clauses: Sequence[str], k: int, *, asking: bool = True) ->
         or _PERSON_OR_PROGRAM.fullmatch(c)
         for c in before
     )
+
+
+# What still asks beside thanks or a farewell: a question word, "wat", or "maar" ("merci, daar
+# kan ik iets mee maar wat met de btw op workshops").
+_STILL_ASKING = _QUESTION_WORDS | frozenset("wat what how which maar but".split())
+
+
+def asks_nothing_more(text: str) -> bool:
+    """Whether a message of thanks or a farewell asks nothing besides: no question mark, and
+    no word that asks (`_STILL_ASKING`)."""
+    return "?" not in text and _STILL_ASKING.isdisjoint(_words_of(text))
 
 
 def thanks_someone(text: str, tokens: Sequence[str]) -> bool:

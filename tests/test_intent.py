@@ -1472,6 +1472,16 @@ def test_talk_is_read_as_talk_only_when_nothing_answers_it(assistant):
     conversation = Conversation(assistant)
     conversation.ask("wat is het kunstwerkattest")
     assert conversation.ask("Oké, ik ga het aanvragen. Salu!").outcome == "smalltalk"
+    # Not when it still asks something.
+    conversation = Conversation(assistant)
+    conversation.ask("moet ik btw aanrekenen voor een optreden")
+    still = conversation.ask("merci, daar kan ik iets mee maar wat met de btw op workshops")
+    assert still.outcome == "answered"
+    # A farewell told by its cues, whatever a passage shares with it ("weg": 0.83), and who
+    # made Wegwijzer.
+    assert assistant.ask("ik ben weg, doei").outcome == "smalltalk"
+    assert assistant.ask("Wie heeft deze Wegwijzer ontwikkeld?").outcome == "smalltalk"
+    assert assistant.ask("wie heeft de chatbot van sabam gemaakt").outcome != "smalltalk"
     assert assistant.ask("ben je als eenmanszaak een persoon of een bedrijf").answered
     # A question is no talk, answered or not.
     assert assistant.ask("hallo, wat kost een merk").outcome == "answered"
