@@ -49,6 +49,8 @@ from assistant.intent import (
     names_nothing,
     only_asks,
     refers_back,
+    says_goodbye,
+    says_only_talk,
     speaks_of,
     spoken_kinds,
     states_price,
@@ -179,10 +181,12 @@ class BuiltIndex:
 
 # Talk said of the answer or of Wegwijzer: never answered with the answer before again.
 SAID_OF_THE_ANSWER = frozenset({"wrong", "about", "language"})
-# Talk that thanks or takes leave: never answered with a passage the answer before showed ("ok
+# Talk that takes leave or thanks: never answered with a passage the answer before showed ("ok
 # ik ga die aanvragen. doei" after the Kunstendecreet's grant had got the grant again, 0.81;
-# "Oké, ik ga het aanvragen. Salu!" after the kunstwerkattest its assessment, 0.91).
-AFTER_AN_ANSWER = frozenset({"thanks", "bye"})
+# "Oké, ik ga het aanvragen. Salu!" after the kunstwerkattest its assessment, 0.91), when it
+# is a farewell by its strict cues or only talk ("merci, tot volgende week"): not "thx ik heb
+# 5000 euro kapitaal" after how to found a BV, which asks about the capital.
+AFTER_AN_ANSWER = frozenset({"bye", "thanks"})
 # The confidence from which a greeting told by its cues offers the passages that came close.
 TALK_CLOSE = 0.05
 
@@ -497,7 +501,7 @@ class Assistant:
         """A refused message as the talk it reads as (`intent.talk_kind`), else as it is;
         `repeated`: answered as a follow-up with the passage answered before, a message said
         of the answer (`SAID_OF_THE_ANSWER`) is talk too; `shown`: answered as a follow-up with
-        a passage the answer before showed, thanks or a farewell (`AFTER_AN_ANSWER`) is.
+        a passage the answer before showed, a farewell (`AFTER_AN_ANSWER`) is.
 
         The word lists of `intent.message_smalltalk` catch the phrasings seen; a greeting with
         an introduction, thanks or a complaint in other words ("Hoi! Ik ben
@@ -515,10 +519,10 @@ class Assistant:
             (kind == "about" and about_itself(found.question))
             or (repeated and kind in SAID_OF_THE_ANSWER)
             or (
-                # thanks or a farewell, with no question beside it; a farewell told by cues
-                # strict enough for any message ("ik ben weg, doei" had got the passage on
-                # criminal counterfeiting for its "weg", 0.83)
-                (kind == "bye" or ((repeated or shown) and kind in AFTER_AN_ANSWER))
+                # a farewell told by its strict cues, or only talk, asking nothing besides
+                (repeated or shown)
+                and kind in AFTER_AN_ANSWER
+                and (says_goodbye(found.question) or says_only_talk(found.question))
                 and asks_nothing_more(found.question)
             )
         ):

@@ -850,8 +850,8 @@ _NARRATORS = frozenset("ik k ich we wij i im".split())
 # forfait niet salu tot de volgende".
 _GOING_ON = frozenset(
     """
-    ga gaan gaat gaon goan weg bespreek bespreken bel bellen terug vertrek vertrekken slag regel
-    regelen go going
+    ga gaan gaat gaon goan weg bespreek bespreken bel bellen vertrek vertrekken slag regel regelen
+    go going
     """.split()
 )
 # ... and no trouble told beside it ("ik probeer het kunstwerkattest aan te vragen maar het lukt
@@ -1191,7 +1191,7 @@ def _talk_word(word: str) -> bool:
     )
 
 
-def _says_goodbye(text: str) -> bool:
+def says_goodbye(text: str) -> bool:
     """Whether a message ends by taking leave (see `_LEAVE_TAKING`): "Oké, wij gaan weer muren
     witten. Doei!", "oke top ik ben weg naar mijn set ciao tot de volgende"."""
     clauses = [w for w in (_words_of(c) for c in re.split(r"[.!?,;:\n]+", text)) if w]
@@ -1297,7 +1297,7 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
         return "wrong"  # "Ik vrees dat u mijn vraag verkeerd begrepen heeft."
     if asks:
         return None
-    if (tokens and tokens[0] in FAREWELLS and words_set & _UNTIL) or _says_goodbye(text):
+    if (tokens and tokens[0] in FAREWELLS and words_set & _UNTIL) or says_goodbye(text):
         return "bye"  # "daag! tot volgende week", "Oké, wij gaan weer muren witten. Doei!"
     if tokens and (
         (_plain(tokens[0]) in GREETINGS - _TIMELY)
@@ -1357,6 +1357,16 @@ def _asked_on_its_own(clauses: Sequence[str], k: int, *, asking: bool = True) ->
 # What still asks beside thanks or a farewell: a question word, "wat", or "maar" ("merci, daar
 # kan ik iets mee maar wat met de btw op workshops").
 _STILL_ASKING = _QUESTION_WORDS | frozenset("wat what how which maar but".split())
+
+
+def says_only_talk(text: str) -> bool:
+    """Whether every word of a message greets, thanks, takes leave or is a courtesy ("merci,
+    tot volgende week"), or it thanks for something of use ("dank u, daar kunnen we iets
+    mee"): nothing a follow-up could take up."""
+    words = _words_of(text)
+    if _thanks(words) and _OF_USE.search(" ".join(words)):
+        return True  # "dank u, daar kunnen we iets mee"
+    return bool(words) and all(_talk_word(w) for w in words)
 
 
 def asks_nothing_more(text: str) -> bool:

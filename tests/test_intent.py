@@ -1477,9 +1477,20 @@ def test_talk_is_read_as_talk_only_when_nothing_answers_it(assistant):
     conversation.ask("moet ik btw aanrekenen voor een optreden")
     still = conversation.ask("merci, daar kan ik iets mee maar wat met de btw op workshops")
     assert still.outcome == "answered"
-    # A farewell told by its cues, whatever a passage shares with it ("weg": 0.83), and who
-    # made Wegwijzer.
-    assert assistant.ask("ik ben weg, doei").outcome == "smalltalk"
+    # Thanks that is only talk, or thanks for something of use, after an answer is thanks.
+    for question, said in (
+        ("welke subsidies zijn er voor muzikanten", "merci, tot volgende week"),
+        ("wat is een sbk", "dank u, daar kunnen we iets mee"),
+    ):
+        assert _reply_after(assistant, question, said).outcome == "smalltalk", said
+    # Nor thanks with a detail the answer's passages take up (a BV without minimum capital).
+    conversation = Conversation(assistant)
+    conversation.ask("hoe richt ik een bv op")
+    assert conversation.ask("thx ik heb 5000 euro kapitaal").outcome == "answered"
+    # A plan with a farewell that a passage answers keeps its answer, alone ("dag" greets,
+    # "later" is a time); a question about who made Wegwijzer does not.
+    for text in ("dag, ik ga later een bv oprichten", "ik ga een startlening aanvragen. bye"):
+        assert assistant.ask(text).outcome == "answered", text
     assert assistant.ask("Wie heeft deze Wegwijzer ontwikkeld?").outcome == "smalltalk"
     assert assistant.ask("wie heeft de chatbot van sabam gemaakt").outcome != "smalltalk"
     assert assistant.ask("ben je als eenmanszaak een persoon of een bedrijf").answered
