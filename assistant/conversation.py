@@ -210,10 +210,10 @@ class Conversation:
         # begrepen heeft.").
         chosen = _Reading(*assistant.as_talk(chosen.found, chosen.decision))
         if followed_up and topic is not None and self._shows_again(chosen, topic):
-            # (the passages of a confirmed topic only: a refused question's are guesses)
             # Said of the answer, a follow-up would only give that answer again ("hier heb ik
             # niks aan" after the Kunstendecreet's grant got that grant once more); thanks or
-            # a farewell, a passage that answer showed.
+            # a farewell, a passage that answer showed (of a confirmed topic only: a refused
+            # question's passages are guesses).
             chosen = _Reading(
                 *assistant.as_talk(
                     chosen.found,

@@ -501,7 +501,8 @@ class Assistant:
         """A refused message as the talk it reads as (`intent.talk_kind`), else as it is;
         `repeated`: answered as a follow-up with the passage answered before, a message said
         of the answer (`SAID_OF_THE_ANSWER`) is talk too; `shown`: answered as a follow-up with
-        a passage the answer before showed, a farewell (`AFTER_AN_ANSWER`) is.
+        a passage the answer before showed, a farewell or thanks that is only talk, asking
+        nothing besides (`AFTER_AN_ANSWER`), is.
 
         The word lists of `intent.message_smalltalk` catch the phrasings seen; a greeting with
         an introduction, thanks or a complaint in other words ("Hoi! Ik ben
