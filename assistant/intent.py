@@ -1180,6 +1180,11 @@ def _thanks(words: Sequence[str]) -> bool:
     )
 
 
+def _clause_texts(text: str) -> list[str]:
+    """A message's clauses (split at punctuation), each as its lower-case words joined."""
+    return [" ".join(_words_of(c)) for c in re.split(r"[.!?,;:\n]+", text)]
+
+
 def _talk_word(word: str) -> bool:
     """Whether a word greets, thanks, takes leave or is a courtesy ("salu en merci")."""
     return (
@@ -1194,7 +1199,7 @@ def _talk_word(word: str) -> bool:
 def says_goodbye(text: str) -> bool:
     """Whether a message ends by taking leave (see `_LEAVE_TAKING`): "Oké, wij gaan weer muren
     witten. Doei!", "oke top ik ben weg naar mijn set ciao tot de volgende"."""
-    clauses = [w for w in (_words_of(c) for c in re.split(r"[.!?,;:\n]+", text)) if w]
+    clauses = [c.split() for c in _clause_texts(text) if c]
     if not clauses:
         return False
     last = clauses[-1]
@@ -1284,7 +1289,7 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
     words = _words_of(text)
     words_set = set(words)
     asks = _asks(text)
-    clauses = [" ".join(_words_of(c)) for c in re.split(r"[.!?,;:\n]+", text)]
+    clauses = _clause_texts(text)
     if _LANGUAGES.intersection(words) and any(_ANSWER_IN.search(c) for c in clauses):
         return "language"  # "can you just answer in English next time?"
     if about_itself(text) or any(_CAN_DO_ALL.fullmatch(c) for c in clauses):
@@ -1318,7 +1323,7 @@ def about_itself(text: str) -> bool:
     strict enough to tell, whatever a passage shares with the message ("wie heeft jou
     eigenlijk gemaakt?" had got a city's programme at 0.70)."""
     folded = " ".join(_words_of(text))
-    clauses = [" ".join(_words_of(c)) for c in re.split(r"[.!?,;:\n]+", text)]
+    clauses = _clause_texts(text)
     return bool(
         any(
             (_IS_IT.search(c) and _asked_on_its_own(clauses, k, asking=False))
