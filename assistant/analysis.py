@@ -33,6 +33,7 @@ from assistant.intent import (
     NUMBER,
     TIME_OF_DAY,
     english_evidence,
+    opens_a_question,
     without_formulas,
 )
 from assistant.memo import Memo
@@ -223,15 +224,33 @@ def surface_tokens(text: str) -> list[str]:
 
 # The end of a sentence: a full stop, question or exclamation mark or semicolon before a space
 # (not the point of "3.5" or "www.vlaio.be").
-_SENTENCE_END = re.compile(r"[.?!;]+(?:\s+|$)")
+_SENTENCE_END = re.compile(r"([.?!;]+)(?:\s+|$)")
 
 
-def last_sentence(text: str) -> str:
-    """The last sentence of a text that holds a word. A question typed with its story first
-    ("I sell signed and numbered photo prints, edition of 25. 6% or 21% VAT?") asks in its
-    last sentence; the words before it are the user's situation."""
-    parts = [part for part in _SENTENCE_END.split(text) if any(ch.isalnum() for ch in part)]
-    return parts[-1] if parts else text
+def asking_sentence(text: str) -> tuple[str, bool]:
+    """The sentence of a text where it asks, and whether a remark follows it: its last
+    sentence that ends with a question mark and holds a word, or else its last sentence that
+    holds a word. A question typed with its story first ("I sell signed and numbered photo
+    prints, edition of 25. 6% or 21% VAT?") asks in its last sentence; the words before it
+    are the user's situation. A remark after the question ("wa is da kunstwerkattest
+    eigenlijk? iedereen in de scene praat erover") tells why one asks, not what; a last
+    sentence that opens as a question asks without its question mark ("is that normal?
+    what's the difference with a licence")."""
+    pieces = _SENTENCE_END.split(text)  # sentence, its end, sentence, ..., the rest
+    sentences = [
+        (sentence, "?" in end)
+        for sentence, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True)
+        if any(ch.isalnum() for ch in sentence)
+    ]
+    if not sentences:
+        return text, False
+    asking = [
+        k
+        for k, (sentence, asks) in enumerate(sentences)
+        if asks or (k == len(sentences) - 1 and opens_a_question(sentence))
+    ]
+    k = asking[-1] if asking else len(sentences) - 1
+    return sentences[k][0], k < len(sentences) - 1
 
 
 # A user's handle ("@jan", "@WegwijzerBot" in a group): who a message is for, not what it asks.

@@ -17,10 +17,10 @@ from assistant.analysis import (
     STOPWORDS,
     Analyzer,
     TermGroup,
+    asking_sentence,
     content_tokens,
     english_zipf,
     fold,
-    last_sentence,
     surface_tokens,
 )
 from assistant.corpus import Corpus, bundled_corpus_dir, load_corpus
@@ -1065,17 +1065,21 @@ class Assistant:
 
     @staticmethod
     def _ask_groups(reading: AnalysedQuestion) -> list[TermGroup]:
-        """The words of a question's last sentence (`last_sentence`), where a question typed
-        with its story first asks; all its words when it is one sentence, or when its last
+        """The words of the sentence where a question asks (`asking_sentence`): its last, where
+        a question typed with its story first asks, or the last that ends with a question mark
+        when a remark follows. All its words when it is one sentence, or when its last
         sentence is a fragment ("Ik ben zelf ziek. Waar heb ik recht op?", "... De
-        voorwaarden") of fewer than `ASK_WORDS` words. Context words of a conversation are not
-        among them."""
-        words = set(surface_tokens(last_sentence(reading.text)))
+        voorwaarden") of fewer than `ASK_WORDS` words; a question before a remark may ask in
+        one word ("wa is da kunstwerkattest? iedereen praat erover"). Context words of a
+        conversation are not among them."""
+        sentence, remark_after = asking_sentence(reading.text)
+        words = set(surface_tokens(sentence))
         ask = [g for g in reading.groups if g.word in words]
-        return ask if len(ask) >= ASK_WORDS else list(reading.groups)
+        return ask if len(ask) >= (1 if remark_after else ASK_WORDS) else list(reading.groups)
 
     def _ask_coverage(self, ask: Sequence[TermGroup], passage_id: str) -> float:
-        """The share of the information of a question's last sentence a passage contains."""
+        """The share of the information of the sentence where a question asks that a passage
+        contains."""
         return self.index.coverage(ask, self._positions[passage_id]) if ask else 0.0
 
     def decide(self, found: Retrieval) -> Decision:

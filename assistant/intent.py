@@ -724,6 +724,25 @@ _QUESTION_OPENERS = frozenset(
     how what who where when which why can could should would will may must do does did is are
     """.split()
 )
+# Question words beside `_QUESTION_WORDS`, which ask wherever they open a sentence.
+_WH_WORDS = frozenset("wat wa hoelang how what who where when which why".split())
+# What follows a verb that opens a question: its subject ("is dat", "kan ik", "do I").
+_ITS_SUBJECT = frozenset(
+    "ik k je jij u we wij men ze zij hij jullie het dat dit da er i you they it that this there"
+    " he she".split()
+)
+
+
+def opens_a_question(sentence: str) -> bool:
+    """Whether a sentence opens as a question does, with or without its question mark: with a
+    question word ("what's the difference with a licence") or a verb before its subject ("is
+    dat normaal"); not a verb whose subject was left out ("heb nog nooit zoiets gedaan")."""
+    words = _words_of(sentence)
+    if not words:
+        return False
+    if words[0] in _QUESTION_WORDS or words[0] in _WH_WORDS:
+        return True
+    return words[0] in _QUESTION_OPENERS and len(words) > 1 and words[1] in _ITS_SUBJECT
 
 
 def _thanks_for_an_answer(text: str, tokens: Sequence[str], stopwords: Collection[str]) -> bool:

@@ -5,9 +5,9 @@ from assistant.analysis import (
     Decompounder,
     _english_bases,
     _number_forms,
+    asking_sentence,
     content_tokens,
     fold,
-    last_sentence,
     singular,
     surface_tokens,
 )
@@ -760,11 +760,47 @@ def test_an_english_noun_has_the_other_number_by_the_regular_rules(word, other):
 
 
 def test_the_last_sentence_is_where_a_question_told_as_a_story_asks():
-    assert last_sentence("Ik verkoop prenten op Etsy. Welk btw-tarief? ") == "Welk btw-tarief"
-    assert last_sentence("6% or 21% VAT on 2.5 prints from www.vlaio.be?") == (
-        "6% or 21% VAT on 2.5 prints from www.vlaio.be"
+    assert asking_sentence("Ik verkoop prenten op Etsy. Welk btw-tarief? ") == (
+        "Welk btw-tarief",
+        False,
+    )
+    assert asking_sentence("6% or 21% VAT on 2.5 prints from www.vlaio.be?") == (
+        "6% or 21% VAT on 2.5 prints from www.vlaio.be",
+        False,
     )  # no sentence ends inside a number or an address
-    assert last_sentence("...") == "..."
+    assert asking_sentence("...") == ("...", False)
+
+
+def test_a_remark_after_the_question_is_not_where_it_asks():
+    assert asking_sentence("wa is da kunstwerkattest eigenlijk? iedereen praat erover") == (
+        "wa is da kunstwerkattest eigenlijk",
+        True,
+    )
+    assert asking_sentence("hoe lang blijft dat bestaan? Ik denk aan mijn kinderen.") == (
+        "hoe lang blijft dat bestaan",
+        True,
+    )
+    # Of two questions, the last; a story without a question mark asks in its last sentence.
+    assert asking_sentence("kan dat? en wat kost het?") == ("en wat kost het", False)
+    assert asking_sentence("ik verkoop prenten. welk tarief") == ("welk tarief", False)
+
+
+@pytest.mark.parametrize(
+    "text, sentence",
+    [
+        # A last sentence that opens as a question asks without its question mark.
+        (
+            "new contract. is that normal? what's the difference with a licence",
+            "what's the difference with a licence",
+        ),
+        ("moet ik btw rekenen? is dat zo voor iedereen", "is dat zo voor iedereen"),
+        # A verb whose subject was left out opens a remark, not a question.
+        ("hoe bouw ik da op? heb nog nooit zoiets gedaan", "hoe bouw ik da op"),
+        ("wat krijgt een maker? Willen onze commissie vergelijken.", "wat krijgt een maker"),
+    ],
+)
+def test_a_last_sentence_that_opens_as_a_question_asks(text, sentence):
+    assert asking_sentence(text)[0] == sentence
 
 
 def test_a_number_typed_with_its_unit_is_the_users_own_detail(assistant):

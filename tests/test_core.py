@@ -485,6 +485,20 @@ def test_a_question_told_as_a_story_is_weighed_by_its_last_sentence(assistant):
     assert fragment["ask"] == fragment["coverage"]
 
 
+def test_a_remark_after_the_question_does_not_sink_it(assistant):
+    # "iedereen in de scene praat erover" tells why one asks; the question asks in one word.
+    question = "wat is een kunstwerkattest eigenlijk? iedereen in de scene praat erover"
+    (best, told), *_ = assistant.retrieve(question).candidates
+    assert best == "kunstwerkattest"
+    assert told["ask"] == 1.0 > told["coverage"]
+    # A remark after a question the whole message asks in: the question's answer, not a refusal.
+    answer = assistant.ask(
+        "hoe promoot ik mezelf best als nieuwe artiest? nu post ik gwn op insta en da werkt ni"
+    )
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == "promotie"
+
+
 def test_centrality_is_evidence_only_in_a_corpus_with_links(tmp_path, assistant):
     # In the bundled corpus the facets of the volgrecht link to its overview.
     found = dict(assistant.retrieve("volgrecht").candidates)
