@@ -279,11 +279,26 @@ _STOPWORD_NAME = re.compile(
     r"\b(?:" + "|".join(n.replace(" ", r"\s+") for n in _STOPWORD_NAMES) + r")\b"
 )
 
+# Used "zonder (iets) te vragen", "without asking": the passages' "zonder toestemming" (users
+# tell an infringement so: "een rapper gebruikt mijn gedicht zonder iets te vragen").
+_WITHOUT_ASKING = (
+    (
+        re.compile(
+            r"\bzonder\s+"
+            r"(?:(?:het|dat|da|iets|ietske|mij|me|ons|hem|haar|eerst|ooit|eens|ook)\s+){0,3}"
+            r"(?:te\s+)?(?:vragen|vrage|vroagen|vroage)\b"
+        ),
+        "zonder toestemming",
+    ),
+    (re.compile(r"\bwithout\s+ask(?:ing)?\b"), "without permission"),
+)
+
 
 def raw_words(text: str) -> list[str]:
     """The lowercased words of a text, markup (and the code of a script or style element)
     and handles ("@jan") removed, the signs `%` and `€` read as words and the groups of a
-    number written with thousands separators joined ("15.000": "15000"), before any
+    number written with thousands separators joined ("15.000": "15000") and "zonder te
+    vragen" read as "zonder toestemming" (`_WITHOUT_ASKING`), before any
     normalisation: what `surface_tokens` normalises
     (``surface_tokens(text)`` is the concatenation of ``surface_tokens(word)`` over these)."""
     text = _HANDLE.sub(" ", _MARKUP.sub(" ", _CODE.sub(" ", text)))
@@ -293,6 +308,8 @@ def raw_words(text: str) -> list[str]:
     text = _INITIALISM.sub(lambda m: m.group(1).replace(".", ""), text)
     text = _THOUSANDS.sub("", text)
     text = _STOPWORD_NAME.sub(lambda m: _STOPWORD_NAMES[" ".join(m.group().split())], text)
+    for pattern, meaning in _WITHOUT_ASKING:
+        text = pattern.sub(meaning, text)
     return _TOKEN.findall(text)
 
 

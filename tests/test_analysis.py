@@ -8,6 +8,7 @@ from assistant.analysis import (
     asking_sentence,
     content_tokens,
     fold,
+    raw_words,
     singular,
     surface_tokens,
 )
@@ -1034,3 +1035,31 @@ def test_a_hyphenated_town_is_one_place():
     assert places_named(surface_tokens("ik woon in Berchem")) == {"berchem", "antwerpen"}
     # Where the user lives, however many parts its name has, is not the place asked about.
     assert not places_asked(surface_tokens("ik woon in Sint-Niklaas, kan ik die ook krijgen?"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hij zette het op zijn blog zonder het mij te vragen",
+        "een rapper gebruikt mijn gedicht zonder iets te vragen",
+        "ze gebruiken mijn foto zonder te vragen",
+        "they used my photo without asking",
+    ],
+)
+def test_used_without_asking_reads_as_without_permission(text):
+    words = raw_words(text)
+    assert ("zonder" in words and "toestemming" in words) or "permission" in words
+    assert not {"vragen", "asking"} & set(words)
+
+
+def test_a_gift_asks_nothing_back_and_keeps_its_words():
+    # "zonder iets terug te vragen" says what a gift is, not that permission was lacking.
+    assert "toestemming" not in raw_words("hij geeft geld zonder iets terug te vragen")
+
+
+def test_a_story_of_use_without_asking_reaches_the_steps_against_an_infringement(assistant):
+    found = assistant.retrieve(
+        "Iemand heeft een hoofdstuk uit mijn roman op zijn blog gezet, zonder het mij te vragen."
+        " Wat kan ik daartegen doen?"
+    )
+    assert found.hits[0].passage.id == "inbreuk-auteursrecht-stappen"
