@@ -218,6 +218,12 @@ def test_a_refit_keeps_the_installed_threshold_while_it_is_as_good_within_the_no
     # 0.60 answers two answerable questions fewer; one standard error is worth about two and a
     # half of them.
     assert choose_threshold(results, probabilities, installed=0.6) == 0.6
+    # 0.62 answers four fewer: more than one standard error, less than `KEPT_MARGIN` of them.
+    assert choose_threshold(results, probabilities, installed=0.62) == 0.62
+    monkeypatch.setattr("assistant.evaluation.KEPT_MARGIN", 1.0)
+    assert choose_threshold(results, probabilities, installed=0.62) == pytest.approx(best)
+    monkeypatch.undo()
+    monkeypatch.setattr("assistant.evaluation.REFUSED_MARGIN", 0.0)
     # 0.65 answers six fewer (and refuses one out-of-domain question more): the refit moves.
     assert choose_threshold(results, probabilities, installed=0.65) == pytest.approx(best)
     # A threshold the bounds do not allow is never kept.
