@@ -559,8 +559,17 @@ class Analyzer:
         synonyms: Mapping[str, tuple[str, ...]] | None = None,
         english: Mapping[str, tuple[str, ...]] | None = None,
         titles: Sequence[str] = (),
+        outside: Iterable[str] = (),
     ) -> None:
         self._stemmer = Stemmer.Stemmer("dutch")
+        # The words of subjects outside the domain ("huisbaas", "visum"), with and without a
+        # plural ending (see `query_groups`).
+        self._outside = frozenset(
+            form
+            for word in outside
+            for token in surface_tokens(word)[-1:]
+            for form in (token, f"{token}s", f"{token}en")
+        )
         # The passages' titles: "tax shelter", "Creative Europe", "Screen Flanders" are English,
         # but in a Dutch question they name a Dutch passage's subject. Split into words when
         # first needed (`title_words`), not at start-up: at 100k passages that takes a while.
@@ -846,6 +855,10 @@ class Analyzer:
         joined = self._separable_verbs(surface)
         maps = (self._english, self._synonyms) if english else (self._synonyms,)
         names = _proper_nouns(text)
+        # The words of the user's story around the sentence that asks: details, like a name
+        # ("ik heb een reeks ringen ontworpen ... wat kost het om het uitzicht te beschermen?"),
+        # but for a subject outside the domain, which still says what is asked about.
+        told = {t for t in _told_around(text) if t not in self._outside}
         acronyms = _acronyms(text)
         groups = []
         # The places the user says they live in ("ik woon in Gent"): details, like a name.
@@ -934,7 +947,9 @@ class Analyzer:
                     else (),
                     specificity=DETAIL_SPECIFICITY
                     if token in NUMBER_WORDS  # "al zeven jingles": a count, like "7"
-                    else self._detail_specificity(token, names, english_only)
+                    else self._detail_specificity(
+                        token, names | told if not correction else names, english_only
+                    )
                     if unknown
                     else DETAIL_SPECIFICITY
                     # "ik woon in Hasselt": "woon", a detail like the place; "ik woon in
@@ -948,7 +963,8 @@ class Analyzer:
     def _detail_specificity(self, token: str, names: set[str], english: bool) -> float | None:
         """How much a word the corpus does not know says about the subject.
 
-        A name ("Dirk", "De Vieze Gasten") or a number (an amount, a year, also typed with its
+        A name ("Dirk", "De Vieze Gasten"), a word of the user's story told around the
+        sentence that asks (in `names` too) or a number (an amount, a year, also typed with its
         unit: "90k", "4x", "3de") is the user's own detail, not the subject: it says little. An
         English word says as much as it is rare in English. Anything else: the default (its
         rarity in Dutch).
@@ -1493,6 +1509,15 @@ def _lived_at(tokens: Sequence[str], index: int) -> list[int]:
     after it ("ik woon in Gent maar wil in Brussel ...": Gent only)."""
     at = lived_in(tokens, index, LIVING_WORDS)
     return at[:1] + [k for k in at[1:] if tokens[k].endswith(tokens[at[0]])]
+
+
+def _told_around(text: str) -> set[str]:
+    """The words of the sentences around the one where a message asks (`asking_sentence`),
+    none of the asking sentence's own: the user's story before it, a remark after it."""
+    sentence, _ = asking_sentence(text)
+    if sentence == text:
+        return set()
+    return set(surface_tokens(text)) - set(surface_tokens(sentence))
 
 
 def _english_word(token: str) -> bool:

@@ -265,6 +265,7 @@ class Assistant:
             corpus.synonyms,
             corpus.english,
             titles=[p.title for p in corpus.passages],
+            outside=[word for words in corpus.outside.values() for word in words],
         )
         arrays = built.arrays if built else None
         self.index = PassageIndex(corpus.passages, analyzer, tokens=tokens, arrays=arrays)

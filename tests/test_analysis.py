@@ -1063,3 +1063,30 @@ def test_a_story_of_use_without_asking_reaches_the_steps_against_an_infringement
         " Wat kan ik daartegen doen?"
     )
     assert found.hits[0].passage.id == "inbreuk-auteursrecht-stappen"
+
+
+def test_the_words_of_a_story_around_the_question_are_the_users_details(assistant):
+    def specificity(question, word):
+        return {g.word: g.specificity for g in assistant.analyse(question)}[word]
+
+    story = "Ik heb een verstelbare gitaarhals ontwikkeld. Kan ik daar octrooi op aanvragen?"
+    assert specificity(story, "gitaarhals") == DETAIL_SPECIFICITY
+    # Asked about, the same word is no detail.
+    assert specificity("Kan ik octrooi vragen op een gitaarhals?", "gitaarhals") is None
+    # A remark after the question is told too.
+    assert specificity("Kan ik octrooi aanvragen? Het gaat om een gitaarhals.", "gitaarhals") == (
+        DETAIL_SPECIFICITY
+    )
+    # A subject outside the domain keeps its weight wherever it is told.
+    rent = "Los daarvan: mijn huisbaas kondigt een huurverhoging aan. Mag hij dat zomaar doen?"
+    assert specificity(rent, "huisbaas") is None
+    assert assistant.ask(rent).outcome == "not_answered"
+
+
+def test_a_question_after_a_story_of_the_users_own_is_answered(assistant):
+    answer = assistant.ask(
+        "Ik heb een nieuw mechanisme voor een verstelbare gitaarhals ontwikkeld. "
+        "Kan ik daar octrooi op aanvragen?"
+    )
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == "octrooi"
