@@ -71,7 +71,7 @@ STOPWORDS = (
     as ma ene hebt mijne ulle tja euh eh he okay effe
     hunne zijne uwe dieje zukke gene niks nikske ietske edde
     waarvoor waarmee waaraan waarop waarin waarover waardoor waarvan waaruit hoezo
-    zon zulk zulke
+    zon zulk zulke precies
     gebeurt gebeuren gebeurd gebeurde geleden
     http https www com html htm php aspx
     the an is are how what my can do does to for of and or it i me you by with from on at who

@@ -1090,3 +1090,10 @@ def test_a_question_after_a_story_of_the_users_own_is_answered(assistant):
     )
     assert answer.outcome == "answered"
     assert answer.passages[0].id == "octrooi"
+
+
+def test_precies_is_a_filler_not_a_word_of_the_question(assistant):
+    # "Wat is Kunst Aan Zet precies?" weighed "precies" as much as the programme's name.
+    assert "precies" not in {g.word for g in assistant.analyse("Wat is Kunst Aan Zet precies?")}
+    answer = assistant.ask("Wat is Kunst Aan Zet precies?")
+    assert answer.outcome == "answered" and answer.passages[0].id == "kunst-aan-zet"
