@@ -280,17 +280,20 @@ _STOPWORD_NAME = re.compile(
 )
 
 # Used "zonder (iets) te vragen", "without asking": the passages' "zonder toestemming" (users
-# tell an infringement so: "een rapper gebruikt mijn gedicht zonder iets te vragen").
+# tell an infringement so: "een rapper gebruikt mijn gedicht zonder iets te vragen"). Not
+# asking nothing in return, which is a gift: "zonder iets terug te vragen", "zonder iets te
+# vragen in ruil", "without asking anything in return", "without asking for anything back".
+_IN_RETURN = r"(?!\s+(?:in\s+ruil|terug|ervoor|anything|something|for|in\s+return|back)\b)"
 _WITHOUT_ASKING = (
     (
         re.compile(
             r"\bzonder\s+"
             r"(?:(?:het|dat|da|iets|ietske|mij|me|ons|hem|haar|eerst|ooit|eens|ook)\s+){0,3}"
-            r"(?:te\s+)?(?:vragen|vrage|vroagen|vroage)\b"
+            r"(?:te\s+)?(?:vragen|vrage|vroagen|vroage)\b" + _IN_RETURN
         ),
         "zonder toestemming",
     ),
-    (re.compile(r"\bwithout\s+ask(?:ing)?\b"), "without permission"),
+    (re.compile(r"\bwithout\s+ask(?:ing)?\b" + _IN_RETURN), "without permission"),
 )
 
 

@@ -1052,9 +1052,18 @@ def test_used_without_asking_reads_as_without_permission(text):
     assert not {"vragen", "asking"} & set(words)
 
 
-def test_a_gift_asks_nothing_back_and_keeps_its_words():
-    # "zonder iets terug te vragen" says what a gift is, not that permission was lacking.
-    assert "toestemming" not in raw_words("hij geeft geld zonder iets terug te vragen")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hij geeft geld zonder iets terug te vragen",
+        "kan ik een gift geven zonder iets te vragen in ruil",
+        "can I donate to a museum without asking anything in return",
+        "can I sponsor a festival without asking for anything back",
+    ],
+)
+def test_a_gift_asks_nothing_back_and_keeps_its_words(text):
+    # Asking nothing in return says what a gift is, not that permission was lacking.
+    assert not {"toestemming", "permission"} & set(raw_words(text))
 
 
 def test_a_story_of_use_without_asking_reaches_the_steps_against_an_infringement(assistant):
