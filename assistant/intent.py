@@ -1033,16 +1033,24 @@ _IS_IT = re.compile(
 # van een steunpunt of een programma"; not "ben je dan een medewerker of een zelfstandige",
 # "zijt ge nu een computer of een tablet als beroepskost", "spreek ik met een persoon of moet
 # ik alles online doen", "chatten we met een medewerker of met een bot bij het Kunstenloket".
-_A_PERSON = r"(?:mens|persoon|medewerker|human|person)"
-_A_PROGRAM = r"(?:computer|computerprogramma|programma|bot|chatbot|robot|machine|ai)"
-_ARTICLE = r"(?:met )?(?:(?:een|ne|nen|a|an) )?(?:(?:echte|echt|real) )?"
+_A_PERSON = r"(?:mens|persoon|medewerker|iemand|human|person)"
+_A_PROGRAM = (
+    r"(?:computer|computerprogramma|programma|bot|chatbot|robot|machine|ai|systeem|system)"
+)
+_ARTICLE = (
+    r"(?:met )?(?:(?:een|ne|nen|a|an) )?"
+    r"(?:(?:echte|echt|real|geautomatiseerd|geautomatiseerde|automatisch|automatische) )?"
+)
+# Whose person: "een medewerker van (het) Cultuurloket", Wegwijzer's own desk.
+_OF_A_DESK = r"(?: van (?:(?:een|de|het|t) )?\w+)?"
 _ONE_OF = (
     r" (?:(?:eigenlijk|nu|nou|dan|echt|hier) )*"
     + _ARTICLE
-    + rf"(?:{_A_PERSON}(?: van (?:een|de|het) \w+)? (?:of|or) {_ARTICLE}{_A_PROGRAM}"
-    + rf"|{_A_PROGRAM} (?:of|or) {_ARTICLE}{_A_PERSON})"
+    + rf"(?:{_A_PERSON}{_OF_A_DESK} (?:of|or) {_ARTICLE}{_A_PROGRAM}"
+    + rf"|{_A_PROGRAM} (?:of|or) {_ARTICLE}{_A_PERSON}{_OF_A_DESK})"
     + r"(?: (?:eigenlijk|nu|lol|dan))*"
 )
+_ONE_OF_ALONE = re.compile(_ONE_OF.lstrip())
 _PERSON_OR_PROGRAM = re.compile(
     r"(?:ben|bent|zijt|zijde|is) (?:je|jij|u|ge|gij|dit)"
     + _ONE_OF
@@ -1069,7 +1077,17 @@ _ASIDE = frozenset(
     eigenlijk zeg dag hallo hoi hey hi goedemorgen goeiedag goedendag beste
     """.split()
 )
-_WHOM_SPOKEN = re.compile(r"met wie (?:spreek|praat|chat) (?:ik|we|wij)(?: (?:eigenlijk|nu|hier))*")
+_WHOM_SPOKEN = re.compile(
+    r"(?:mag ik (?:eens |u |je )?vragen )?met wie (?:ik |we |wij )?"
+    r"(?:(?:eigenlijk|nu|hier) )*(?:spreek|praat|chat|correspondeer|corresponder)"
+    r"(?: (?:ik|we|wij))?(?: (?:eigenlijk|nu|hier))*"
+)
+# Who or what Wegwijzer is, a whole clause: "wie ben jij eigenlijk", "wat bent u eigenlijk
+# precies"; before a person or a program named alone ("wie ben jij eigenlijk? een robot of
+# iemand van het Cultuurloket?").
+_WHO_ARE_YOU = re.compile(
+    r"(?:wie|wat) (?:ben|bent|zijt|zijde) (?:je|jij|u|ge|gij)(?: (?:eigenlijk|nu|precies|dan))*"
+)
 # Someone else one speaks with: "Als ik naar Sabam bel, spreek ik met een mens of met een
 # computer?", "Bij de btw-administratie, spreek ik met een persoon of een programma?".
 _ELSEWHERE = re.compile(
@@ -1354,6 +1372,13 @@ def about_itself(text: str) -> bool:
             )
             for k, c in enumerate(clauses)
         )
+        or any(
+            _WHO_ARE_YOU.fullmatch(c)
+            and _ONE_OF_ALONE.fullmatch(after)
+            and not _ELSEWHERE.search(folded)
+            and _asked_on_its_own(clauses, k + 1)
+            for k, (c, after) in enumerate(itertools.pairwise(clauses))
+        )
         or _WHOSE_YOU_ARE.fullmatch(folded)
         or _ITS_SOURCES.search(folded)
         or _MADE_YOU.search(folded)
@@ -1372,6 +1397,7 @@ def _asked_on_its_own(clauses: Sequence[str], k: int, *, asking: bool = True) ->
     return not asking or all(
         all(w in _ASIDE for w in c.split())
         or _WHOM_SPOKEN.fullmatch(c)
+        or _WHO_ARE_YOU.fullmatch(c)
         or _BEHIND_IT.fullmatch(c)
         or _PERSON_OR_PROGRAM.fullmatch(c)
         for c in before
@@ -2021,12 +2047,13 @@ def smalltalk_kind(
                 # not "merci, wat moet ik daar nu mee".
                 allowed.add("mee")
         allowed |= {t for i, t in enumerate(tokens) if i and tokens[i - 1] in _CLOSINGS.get(t, ())}
-        allowed |= _until_next_time(tokens)
+    closing = _closing(tokens)
+    allowed |= closing
     if not tokens or any(
         t not in allowed and t not in stopwords and not t.isdigit() for t in tokens
     ):
         return None
-    if not words & (_SMALLTALK | (CHAT - frozenset(stopwords)) | _ADDRESS):
+    if not words & (_SMALLTALK | (CHAT - frozenset(stopwords)) | _ADDRESS) and not closing:
         return None
     if asks_who_helps(tokens):
         return "help"  # "wie helpt mij?" asks who helps; "dat helpt" praises
@@ -2034,7 +2061,7 @@ def smalltalk_kind(
         if words & _NOT_OR_IF and not words & _THANKING:
             return None  # "en als dat niet helpt?", "niet duidelijk": no praise
         return "thanks"
-    if "tot" in words or (words & _BYE and not words & (GREETINGS - FAREWELLS)):
+    if "tot" in words or closing or (words & _BYE and not words & (GREETINGS - FAREWELLS)):
         return "bye"  # "doei", "tot morgen", "groetjes"; not "hallo, groetjes van Jan"
     if words & (GREETINGS | FAREWELLS):
         return "hello"
@@ -2050,12 +2077,21 @@ _OF_USE = re.compile(
 )
 
 
-def _until_next_time(tokens: Sequence[str]) -> set[str]:
-    """The words "volgende keer" when a message says "tot (de|een) volgende keer" ("merci, tot
-    de volgende keer"), not "wanneer is de volgende keer?"."""
-    if re.search(r"\btot (?:de |een )?volgende keer\b", " ".join(tokens)):
-        return {"volgende", "keer"}
-    return set()
+# The formulas that close a chat: "tot de volgende (keer)" ("tot de volgende" had got the
+# volgrecht at 0.84), "nog een prettige avond", "schone dag nog", "dan laat ik het hierbij",
+# "dat was het voor vandaag"; not "wanneer is de volgende keer?" (no "tot").
+_CLOSING = re.compile(
+    r"\btot (?:de |een )?volgende(?: keer)?\b"
+    r"|\b(?:nog )?(?:een )?(?:prettige|fijne|schone|goede|mooie|leuke|zalige) "
+    r"(?:avond|dag|namiddag|middag|weekend|week|zondag|nacht)(?: nog)?\b"
+    r"|\b(?:ik )?laat (?:ik )?het hierbij(?: voor (?:vandaag|nu))?\b"
+    r"|\bdat (?:was|is) het voor (?:vandaag|nu)\b"
+)
+
+
+def _closing(tokens: Sequence[str]) -> set[str]:
+    """The words of the formulas that close a chat (`_CLOSING`) a message holds."""
+    return {w for m in _CLOSING.finditer(" ".join(tokens)) for w in m.group().split()}
 
 
 def _plain(token: str) -> str:
