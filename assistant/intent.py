@@ -1052,9 +1052,12 @@ _ONE_OF = (
 )
 _ONE_OF_ALONE = re.compile(_ONE_OF.lstrip())
 _PERSON_OR_PROGRAM = re.compile(
-    r"(?:ben|bent|zijt|zijde|is) (?:je|jij|u|ge|gij|dit)"
+    r"(?:ben|bent|zijt|zijde|is) (?:je|jij|u|ge|gij)"
     + _ONE_OF
     + r"|(?:spreek|praat|chat|spreken|praten|chatten) (?:ik|we|wij)"
+    + _ONE_OF
+    # "is dit iemand of een computer?" after "wie kijkt mijn aanvraag na?" asks about them.
+    + r"|is dit(?! (?:(?:eigenlijk|nu|nou|dan|echt|hier) )*(?:(?:een|ne|nen) )?iemand\b)"
     + _ONE_OF
 )
 # Whose Wegwijzer is, the whole message: "van wie ben je eigenlijk?" (not "Van wie ben je, als
@@ -1373,7 +1376,7 @@ def about_itself(text: str) -> bool:
             for k, c in enumerate(clauses)
         )
         or any(
-            _WHO_ARE_YOU.fullmatch(c)
+            (_WHO_ARE_YOU.fullmatch(c) or _WHOM_SPOKEN.fullmatch(c))
             and _ONE_OF_ALONE.fullmatch(after)
             and not _ELSEWHERE.search(folded)
             and _asked_on_its_own(clauses, k + 1)
@@ -1392,6 +1395,11 @@ def _asked_on_its_own(clauses: Sequence[str], k: int, *, asking: bool = True) ->
     before it talk (`_ASIDE`) or about Wegwijzer too."""
     before = [c for c in clauses[:k] if c]
     after = [c.split() for c in clauses[k + 1 :] if c]
+    # "en hoe word ik lid van Sabam?" (not "En mag ik ook in het Engels vragen?", talk too).
+    after = [
+        w[1:] if w[0] in _ASKING_ON and len(w) > 1 and w[1] in _QUESTION_WORDS | _WH_WORDS else w
+        for w in after
+    ]
     if any(w[0] in _QUESTION_OPENERS or w[0] in _QUESTION_WORDS for w in after):
         return False
     return not asking or all(
@@ -2047,7 +2055,7 @@ def smalltalk_kind(
                 # not "merci, wat moet ik daar nu mee".
                 allowed.add("mee")
         allowed |= {t for i, t in enumerate(tokens) if i and tokens[i - 1] in _CLOSINGS.get(t, ())}
-    closing = _closing(tokens)
+    closing = _closing(tokens, stopwords, asking=asking)
     allowed |= closing
     if not tokens or any(
         t not in allowed and t not in stopwords and not t.isdigit() for t in tokens
@@ -2080,18 +2088,31 @@ _OF_USE = re.compile(
 # The formulas that close a chat: "tot de volgende (keer)" ("tot de volgende" had got the
 # volgrecht at 0.84), "nog een prettige avond", "schone dag nog", "dan laat ik het hierbij",
 # "dat was het voor vandaag"; not "wanneer is de volgende keer?" (no "tot").
+_WISHED = (
+    r"(?:prettige|fijne|schone|goede|mooie|leuke|zalige) "
+    r"(?:avond|dag|namiddag|middag|weekend|week|zondag|nacht)"
+)
 _CLOSING = re.compile(
     r"\btot (?:de |een )?volgende(?: keer)?\b"
-    r"|\b(?:nog )?(?:een )?(?:prettige|fijne|schone|goede|mooie|leuke|zalige) "
-    r"(?:avond|dag|namiddag|middag|weekend|week|zondag|nacht)(?: nog)?\b"
+    rf"|\b(?:nog )?(?:een|ne|nen) {_WISHED}(?: nog)?\b|\b{_WISHED} nog\b"  # not "goede dag"
     r"|\b(?:ik )?laat (?:ik )?het hierbij(?: voor (?:vandaag|nu))?\b"
     r"|\bdat (?:was|is) het voor (?:vandaag|nu)\b"
 )
+# Besides the formulas, a closing message may hold only these (and stopwords): "Goed, dan laat
+# ik het hierbij."; not a greeting ("Goeiemorgen en een fijne dag, ik heb een vraagje").
+_AROUND_A_CLOSING = frozenset("goed ok oke okay allee allez dan nou zo".split())
 
 
-def _closing(tokens: Sequence[str]) -> set[str]:
-    """The words of the formulas that close a chat (`_CLOSING`) a message holds."""
-    return {w for m in _CLOSING.finditer(" ".join(tokens)) for w in m.group().split()}
+def _closing(tokens: Sequence[str], stopwords: Collection[str], *, asking: bool) -> set[str]:
+    """The words of the formulas that close a chat (`_CLOSING`) in a message that holds
+    nothing else but farewells and thanks: not with a question mark, a question word, "niet"
+    or "als" ("is het tot de volgende keer?", "ik laat het hierbij niet, wat kan ik doen?")."""
+    words = set(tokens)
+    if asking or words & (_NOT_OR_IF | _QUESTION_WORDS | _WH_WORDS):
+        return set()
+    closing = {w for m in _CLOSING.finditer(" ".join(tokens)) for w in m.group().split()}
+    rest = words - closing - set(stopwords) - _AROUND_A_CLOSING - FAREWELLS - THANKS
+    return closing if closing and not rest & (GREETINGS | _SMALLTALK) else set()
 
 
 def _plain(token: str) -> str:
@@ -2255,6 +2276,9 @@ _TOLD = frozenset("me mij ons".split())
 _TOLD_WHAT = frozenset("eens over wat hoe wie waar wanneer welke welk hoeveel of".split())
 
 
+_UNTIL_NEXT = re.compile(r"tot (?:de |een )?volgende(?: keer)?\b(?! \w)")
+
+
 def without_formulas(tokens: Sequence[str]) -> list[str]:
     """The tokens without the formulas that open or close a message (`_FORMULAS`), without
     "vraag ... af" where a reflexive pronoun follows the verb ("ik vraag me af of ...": I
@@ -2274,6 +2298,9 @@ def without_formulas(tokens: Sequence[str]) -> list[str]:
             dropped.add(i + 1)
         if (word, tokens[i + 1]) in _FORMULAS:
             dropped |= {i, i + 1}
+        if word == "tot" and (until := _UNTIL_NEXT.match(" ".join(tokens[i:]))):
+            # "tot de volgende?": "volgende" stems to "volg", a part of "volgrecht" (0.84).
+            dropped |= set(range(i, i + len(until.group().split())))
         if word in _WORRY_WORDS and tokens[i + 1] in _WORRY_ENDS:
             dropped.add(i)
         if word in _DEMANDING and not (i and tokens[i - 1] in _GIVERS):

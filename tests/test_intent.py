@@ -62,6 +62,11 @@ from assistant.textrender import render_text
         ("Dat was het voor vandaag. Prettige avond nog en tot een volgende keer.", "bye"),
         ("schone dag nog", "bye"),
         ("tot de volgende deadline", None),
+        # A reviewer's: greetings that are wishes too, and negations, are no farewells.
+        ("Goede dag", "hello"),
+        ("Goeiemorgen en een fijne dag, ik heb een vraagje", "hello"),
+        ("ik laat het hierbij niet", None),
+        ("nog ne schone dag", "bye"),
         ("wanneer is de volgende keer?", None),
         ("is een goede week om te verkopen een kwestie van btw?", None),
         ("tot wanneer?", None),
@@ -1407,6 +1412,14 @@ def test_a_word_the_question_names_itself_is_not_pointed_with():
         ("wie ben jij eigenlijk? een medewerker of een zelfstandige?", None),
         ("wat ben jij? een robot of een mens? hoe krijg ik mijn royalties?", None),
         ("Is dit een systeem of een regel van de btw?", None),
+        ("is dit iemand of een computer?", None),  # whoever was asked about before
+        (
+            "wie ben jij eigenlijk? een robot of iemand van het Cultuurloket? en hoe word ik lid "
+            "van Sabam?",
+            None,
+        ),
+        ("met wie spreek ik eigenlijk? een mens of een computer?", "about"),
+        ("Ben jij een echte persoon of een robot? En mag ik ook in het Engels vragen?", "about"),
         ("ik werk via een sbk, wat ben je dan? werknemer?", None),  # "je" is anyone
         ("wie zit er achter de kunstwerkcommissie?", None),
         ("spreek ik met een advocaat best eerst?", None),
@@ -1583,3 +1596,6 @@ def test_a_farewell_formula_gets_no_passage(assistant):
     for text in ("Tot de volgende!", "Ok, bedankt voor alles. Tot de volgende!"):
         answer = assistant.ask(text)
         assert answer.outcome == "smalltalk" and not answer.passages
+    # Asked, it is no word of a question either; what follows it is.
+    assert not assistant.ask("tot de volgende?").passages
+    assert "deadline" in {g.word for g in assistant.analyse("tot de volgende deadline?")}
