@@ -1034,9 +1034,7 @@ _IS_IT = re.compile(
 # "zijt ge nu een computer of een tablet als beroepskost", "spreek ik met een persoon of moet
 # ik alles online doen", "chatten we met een medewerker of met een bot bij het Kunstenloket".
 _A_PERSON = r"(?:mens|persoon|medewerker|iemand|human|person)"
-_A_PROGRAM = (
-    r"(?:computer|computerprogramma|programma|bot|chatbot|robot|machine|ai|systeem|system)"
-)
+_A_PROGRAM = r"(?:computer|computerprogramma|programma|bot|chatbot|robot|machine|ai|systeem|system)"
 _ARTICLE = (
     r"(?:met )?(?:(?:een|ne|nen|a|an) )?"
     r"(?:(?:echte|echt|real|geautomatiseerd|geautomatiseerde|automatisch|automatische) )?"
@@ -2276,13 +2274,16 @@ _TOLD = frozenset("me mij ons".split())
 _TOLD_WHAT = frozenset("eens over wat hoe wie waar wanneer welke welk hoeveel of".split())
 
 
+# "tot de volgende (keer)" ending a message (see you next time): no word of a question; not
+# "tot de volgende deadline".
 _UNTIL_NEXT = re.compile(r"tot (?:de |een )?volgende(?: keer)?\b(?! \w)")
 
 
 def without_formulas(tokens: Sequence[str]) -> list[str]:
-    """The tokens without the formulas that open or close a message (`_FORMULAS`), without
-    "vraag ... af" where a reflexive pronoun follows the verb ("ik vraag me af of ...": I
-    wonder whether ...), without the worry before what is asked (`_WORRY_WORDS`), without
+    """The tokens without the formulas that open or close a message (`_FORMULAS`,
+    `_UNTIL_NEXT`), without "vraag ... af" where a reflexive pronoun follows the verb ("ik
+    vraag me af of ...": I wonder whether ...), without the worry before what is asked
+    (`_WORRY_WORDS`), without
     the words that ask to know or be told (`_KNOWING`, `_TELLING`), and without an angry
     user's venting (`_VENTING`) and demand for an answer ("geef nu eens een antwoord")."""
     dropped: set[int] = set()
