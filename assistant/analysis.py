@@ -224,7 +224,7 @@ def surface_tokens(text: str) -> list[str]:
 
 # The end of a sentence: a full stop, question or exclamation mark or semicolon before a space
 # (not the point of "3.5" or "www.vlaio.be").
-_SENTENCE_END = re.compile(r"([.?!;]+)(?:\s+|$)")
+_SENTENCE_END = re.compile(r"([.?!;]++)(?:\s+|$)")  # possessive: no backtracking on "....."
 
 
 def asking_sentence(text: str) -> tuple[str, bool]:
@@ -236,12 +236,7 @@ def asking_sentence(text: str) -> tuple[str, bool]:
     eigenlijk? iedereen in de scene praat erover") tells why one asks, not what; a last
     sentence that opens as a question asks without its question mark ("is that normal?
     what's the difference with a licence")."""
-    pieces = _SENTENCE_END.split(text)  # sentence, its end, sentence, ..., the rest
-    sentences = [
-        (sentence, "?" in end)
-        for sentence, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True)
-        if any(ch.isalnum() for ch in sentence)
-    ]
+    sentences = _sentences(text)
     if not sentences:
         return text, False
     asking = [
@@ -251,6 +246,16 @@ def asking_sentence(text: str) -> tuple[str, bool]:
     ]
     k = asking[-1] if asking else len(sentences) - 1
     return sentences[k][0], k < len(sentences) - 1
+
+
+def _sentences(text: str) -> list[tuple[str, bool]]:
+    """The sentences of a text that hold a word, each with whether a question mark ends it."""
+    pieces = _SENTENCE_END.split(text)  # sentence, its end, sentence, ..., the rest
+    return [
+        (sentence, "?" in end)
+        for sentence, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True)
+        if any(ch.isalnum() for ch in sentence)
+    ]
 
 
 # A user's handle ("@jan", "@WegwijzerBot" in a group): who a message is for, not what it asks.
@@ -283,13 +288,16 @@ _STOPWORD_NAME = re.compile(
 # tell an infringement so: "een rapper gebruikt mijn gedicht zonder iets te vragen"). Not
 # asking nothing in return, which is a gift: "zonder iets terug te vragen", "zonder iets te
 # vragen in ruil", "without asking anything in return", "without asking for anything back".
-_IN_RETURN = r"(?!\s+(?:in\s+ruil|terug|ervoor|anything|something|for|in\s+return|back)\b)"
+_IN_RETURN = (
+    r"(?![\s,(]+(?:in\s+ruil|terug|ervoor|om\s+(?:een\s+)?(?:vergoeding|geld|betaling)"
+    r"|(?:for\s+)?(?:anything|something|nothing|money|payment)|in\s+return|back)\b)"
+)
 _WITHOUT_ASKING = (
     (
-        re.compile(
+        re.compile(  # with "te": not the noun, "zonder vragen te stellen"
             r"\bzonder\s+"
             r"(?:(?:het|dat|da|iets|ietske|mij|me|ons|hem|haar|eerst|ooit|eens|ook)\s+){0,3}"
-            r"(?:te\s+)?(?:vragen|vrage|vroagen|vroage)\b" + _IN_RETURN
+            r"te\s+(?:vragen|vrage|vroagen|vroage)\b" + _IN_RETURN
         ),
         "zonder toestemming",
     ),
@@ -862,6 +870,7 @@ class Analyzer:
         # ("ik heb een reeks ringen ontworpen ... wat kost het om het uitzicht te beschermen?"),
         # but for a subject outside the domain, which still says what is asked about.
         told = {t for t in _told_around(text) if t not in self._outside}
+        details = names | told
         acronyms = _acronyms(text)
         groups = []
         # The places the user says they live in ("ik woon in Gent"): details, like a name.
@@ -951,7 +960,7 @@ class Analyzer:
                     specificity=DETAIL_SPECIFICITY
                     if token in NUMBER_WORDS  # "al zeven jingles": a count, like "7"
                     else self._detail_specificity(
-                        token, names | told if not correction else names, english_only
+                        token, details if not correction else names, english_only
                     )
                     if unknown
                     else DETAIL_SPECIFICITY

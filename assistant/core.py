@@ -84,6 +84,9 @@ NO_EVIDENCE = dict.fromkeys(FEATURES, 0.0)
 GENERIC_WORDS = 2  # not counting `DEFINING_WORDS` ("waarvoor dient het volgrecht?")
 # A last sentence of fewer content words is a fragment of the question, not where it asks.
 ASK_WORDS = 2
+# A word at least this specific (`PassageIndex.specificity`: 1 for a word rarer than Zipf 3)
+# names a subject on its own: "kunstwerkattest", "sabam"; not "helpen", "klopt".
+NAMING_SPECIFICITY = 0.9
 # Weight of the words of a conversation's earlier question beside a follow-up's own words.
 CONTEXT_WEIGHT = 0.5
 # In choosing a passage's snippet, a question's word that the passage's title holds counts this
@@ -1064,19 +1067,23 @@ class Assistant:
         }
         return features, missing
 
-    @staticmethod
-    def _ask_groups(reading: AnalysedQuestion) -> list[TermGroup]:
+    def _ask_groups(self, reading: AnalysedQuestion) -> list[TermGroup]:
         """The words of the sentence where a question asks (`asking_sentence`): its last, where
         a question typed with its story first asks, or the last that ends with a question mark
         when a remark follows. All its words when it is one sentence, or when its last
         sentence is a fragment ("Ik ben zelf ziek. Waar heb ik recht op?", "... De
         voorwaarden") of fewer than `ASK_WORDS` words; a question before a remark may ask in
-        one word ("wa is da kunstwerkattest? iedereen praat erover"). Context words of a
+        one word that names a subject ("wa is da kunstwerkattest? iedereen praat erover"; not
+        "Kan iemand helpen? Ik wil weten hoeveel btw ...": all its words). Context words of a
         conversation are not among them."""
         sentence, remark_after = asking_sentence(reading.text)
         words = set(surface_tokens(sentence))
         ask = [g for g in reading.groups if g.word in words]
-        return ask if len(ask) >= (1 if remark_after else ASK_WORDS) else list(reading.groups)
+        if len(ask) >= ASK_WORDS or (
+            remark_after and len(ask) == 1 and self.index.specificity(ask[0]) >= NAMING_SPECIFICITY
+        ):
+            return ask
+        return list(reading.groups)
 
     def _ask_coverage(self, ask: Sequence[TermGroup], passage_id: str) -> float:
         """The share of the information of the sentence where a question asks that a passage

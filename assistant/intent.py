@@ -724,25 +724,19 @@ _QUESTION_OPENERS = frozenset(
     how what who where when which why can could should would will may must do does did is are
     """.split()
 )
-# Question words beside `_QUESTION_WORDS`, which ask wherever they open a sentence.
-_WH_WORDS = frozenset("wat wa hoelang how what who where when which why".split())
-# What follows a verb that opens a question: its subject ("is dat", "kan ik", "do I").
-_ITS_SUBJECT = frozenset(
-    "ik k je jij u we wij men ze zij hij jullie het dat dit da er i you they it that this there"
-    " he she".split()
-)
 
 
 def opens_a_question(sentence: str) -> bool:
     """Whether a sentence opens as a question does, with or without its question mark: with a
-    question word ("what's the difference with a licence") or a verb before its subject ("is
-    dat normaal"); not a verb whose subject was left out ("heb nog nooit zoiets gedaan")."""
+    question word ("what's the difference with a licence"); not an exclamation ("Wat een
+    gedoe", "Hoe dan ook"), nor a verb first, which in chat is as often a statement whose
+    subject was left out ("Zou ik graag weten", "Heb ik al geprobeerd")."""
     words = _words_of(sentence)
-    if not words:
-        return False
-    if words[0] in _QUESTION_WORDS or words[0] in _WH_WORDS:
-        return True
-    return words[0] in _QUESTION_OPENERS and len(words) > 1 and words[1] in _ITS_SUBJECT
+    return (
+        bool(words)
+        and words[0] in _WORDS_THAT_ASK
+        and not (len(words) > 1 and words[1] in _EXCLAIMED)
+    )
 
 
 def _thanks_for_an_answer(text: str, tokens: Sequence[str], stopwords: Collection[str]) -> bool:
@@ -914,6 +908,15 @@ _ANNOUNCING = frozenset("vraag vragen vraagje vraagjes vraagske vraagskes".split
 # fotograaf en een klant heeft mijn foto gebruikt wat kan ik doen"); "wat" only before a verb
 # ("ik ben wat zenuwachtig"), "wuk" West-Flemish.
 _QUESTION_WORDS = frozenset("hoe waar wie wanneer welke welk waarom hoeveel wuk".split())
+# Every word that asks where it opens a sentence: `_QUESTION_WORDS` and "wat", "wa",
+# "hoelang" and English ones.
+_WORDS_THAT_ASK = _QUESTION_WORDS | frozenset(
+    "wat wa hoelang how what who where when which why".split()
+)
+# What follows "wat" or "hoe" in an exclamation: "Wat een gedoe", "Wat jammer", "Hoe dan ook".
+_EXCLAIMED = frozenset(
+    "een jammer spijtig fijn leuk mooi goed raar erg vervelend dom dan a shame pity".split()
+)
 _WHAT_THEN = re.compile(
     r"\bwat (?:kan|kun|moet|is|zijn|kost|doe|mag|heb)\b|\bis (?:dat|dit|het) een\b"
 )
@@ -1055,7 +1058,7 @@ _PERSON_OR_PROGRAM = re.compile(
     + r"|(?:spreek|praat|chat|spreken|praten|chatten) (?:ik|we|wij)"
     + _ONE_OF
     # "is dit iemand of een computer?" after "wie kijkt mijn aanvraag na?" asks about them.
-    + r"|is dit(?! (?:(?:eigenlijk|nu|nou|dan|echt|hier) )*(?:(?:een|ne|nen) )?iemand\b)"
+    + r"|is dit(?!.*\biemand\b)"
     + _ONE_OF
 )
 # Whose Wegwijzer is, the whole message: "van wie ben je eigenlijk?" (not "Van wie ben je, als
@@ -1395,8 +1398,7 @@ def _asked_on_its_own(clauses: Sequence[str], k: int, *, asking: bool = True) ->
     after = [c.split() for c in clauses[k + 1 :] if c]
     # "en hoe word ik lid van Sabam?" (not "En mag ik ook in het Engels vragen?", talk too).
     after = [
-        w[1:] if w[0] in _ASKING_ON and len(w) > 1 and w[1] in _QUESTION_WORDS | _WH_WORDS else w
-        for w in after
+        w[1:] if w[0] in _ASKING_ON and len(w) > 1 and w[1] in _WORDS_THAT_ASK else w for w in after
     ]
     if any(w[0] in _QUESTION_OPENERS or w[0] in _QUESTION_WORDS for w in after):
         return False
@@ -2053,7 +2055,7 @@ def smalltalk_kind(
                 # not "merci, wat moet ik daar nu mee".
                 allowed.add("mee")
         allowed |= {t for i, t in enumerate(tokens) if i and tokens[i - 1] in _CLOSINGS.get(t, ())}
-    closing = _closing(tokens, stopwords, asking=asking)
+    closing = _closing(tokens, asking=asking)
     allowed |= closing
     if not tokens or any(
         t not in allowed and t not in stopwords and not t.isdigit() for t in tokens
@@ -2086,31 +2088,32 @@ _OF_USE = re.compile(
 # The formulas that close a chat: "tot de volgende (keer)" ("tot de volgende" had got the
 # volgrecht at 0.84), "nog een prettige avond", "schone dag nog", "dan laat ik het hierbij",
 # "dat was het voor vandaag"; not "wanneer is de volgende keer?" (no "tot").
+# See you next time: "tot de volgende", "tot een volgende keer".
+_UNTIL_NEXT_TIME = r"\btot (?:de |een )?volgende(?: keer)?(?: (?:hoor|he|dan|misschien|ofzo|eh))*\b"
 _WISHED = (
     r"(?:prettige|fijne|schone|goede|mooie|leuke|zalige) "
     r"(?:avond|dag|namiddag|middag|weekend|week|zondag|nacht)"
 )
 _CLOSING = re.compile(
-    r"\btot (?:de |een )?volgende(?: keer)?\b"
-    rf"|\b(?:nog )?(?:een|ne|nen) {_WISHED}(?: nog)?\b|\b{_WISHED} nog\b"  # not "goede dag"
-    r"|\b(?:ik )?laat (?:ik )?het hierbij(?: voor (?:vandaag|nu))?\b"
-    r"|\bdat (?:was|is) het voor (?:vandaag|nu)\b"
+    _UNTIL_NEXT_TIME
+    # a wish with "nog" or "verder": not "goede dag" (a greeting), "ik had een fijne dag"
+    + rf"|\bnog (?:(?:een|ne|nen) )?{_WISHED}\b|\b{_WISHED} (?:nog|verder)\b"
+    + r"|\b(?:ik )?laat (?:ik )?het hierbij(?: voor (?:vandaag|nu))?\b"
+    + r"|\bdat (?:was|is) het voor (?:vandaag|nu)\b"
 )
-# Besides the formulas, a closing message may hold only these (and stopwords): "Goed, dan laat
-# ik het hierbij."; not a greeting ("Goeiemorgen en een fijne dag, ik heb een vraagje").
-_AROUND_A_CLOSING = frozenset("goed ok oke okay allee allez dan nou zo".split())
 
 
-def _closing(tokens: Sequence[str], stopwords: Collection[str], *, asking: bool) -> set[str]:
-    """The words of the formulas that close a chat (`_CLOSING`) in a message that holds
-    nothing else but farewells and thanks: not with a question mark, a question word, "niet"
-    or "als" ("is het tot de volgende keer?", "ik laat het hierbij niet, wat kan ik doen?")."""
+def _closing(tokens: Sequence[str], *, asking: bool) -> set[str]:
+    """The words of the formulas that close a chat (`_CLOSING`) a message holds, for
+    `smalltalk_kind` to allow: none with a question mark, a question word, "niet" or "als" ("is
+    het tot de volgende keer?", "ik laat het hierbij niet, wat kan ik doen?"), a greeting
+    ("hallo, een fijne dag") or a word of help ("Goeiemorgen en een fijne dag, ik heb een
+    vraagje")."""
     words = set(tokens)
-    if asking or words & (_NOT_OR_IF | _QUESTION_WORDS | _WH_WORDS):
+    if asking or words & (_NOT_OR_IF | _WORDS_THAT_ASK | HELP):
         return set()
     closing = {w for m in _CLOSING.finditer(" ".join(tokens)) for w in m.group().split()}
-    rest = words - closing - set(stopwords) - _AROUND_A_CLOSING - FAREWELLS - THANKS
-    return closing if closing and not rest & (GREETINGS | _SMALLTALK) else set()
+    return set() if (words - closing) & (GREETINGS - FAREWELLS) else closing
 
 
 def _plain(token: str) -> str:
@@ -2274,9 +2277,10 @@ _TOLD = frozenset("me mij ons".split())
 _TOLD_WHAT = frozenset("eens over wat hoe wie waar wanneer welke welk hoeveel of".split())
 
 
-# "tot de volgende (keer)" ending a message (see you next time): no word of a question; not
-# "tot de volgende deadline".
-_UNTIL_NEXT = re.compile(r"tot (?:de |een )?volgende(?: keer)?\b(?! \w)")
+# "tot de volgende (keer)" (see you next time) opening a message or after thanks, with
+# nothing after it but a filler: no word of a question ("merci, tot de volgende keer hoor");
+# not "moet ik wachten tot de volgende?", "tot de volgende deadline".
+_UNTIL_NEXT = re.compile(_UNTIL_NEXT_TIME + "$")
 
 
 def without_formulas(tokens: Sequence[str]) -> list[str]:
@@ -2299,9 +2303,13 @@ def without_formulas(tokens: Sequence[str]) -> list[str]:
             dropped.add(i + 1)
         if (word, tokens[i + 1]) in _FORMULAS:
             dropped |= {i, i + 1}
-        if word == "tot" and (until := _UNTIL_NEXT.match(" ".join(tokens[i:]))):
+        if (
+            word == "tot"
+            and all(t in THANKS or t in COURTESY_WORDS or t in _ASKING_ON for t in tokens[:i])
+            and _UNTIL_NEXT.match(" ".join(tokens[i:]))
+        ):
             # "tot de volgende?": "volgende" stems to "volg", a part of "volgrecht" (0.84).
-            dropped |= set(range(i, i + len(until.group().split())))
+            dropped |= set(range(i, len(tokens)))
         if word in _WORRY_WORDS and tokens[i + 1] in _WORRY_ENDS:
             dropped.add(i)
         if word in _DEMANDING and not (i and tokens[i - 1] in _GIVERS):

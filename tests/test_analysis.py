@@ -794,10 +794,15 @@ def test_a_remark_after_the_question_is_not_where_it_asks():
             "new contract. is that normal? what's the difference with a licence",
             "what's the difference with a licence",
         ),
-        ("moet ik btw rekenen? is dat zo voor iedereen", "is dat zo voor iedereen"),
-        # A verb whose subject was left out opens a remark, not a question.
+        # A verb first is as often a statement whose subject was left out, and "wat" or "hoe"
+        # may open an exclamation: the question before stays where it asks.
         ("hoe bouw ik da op? heb nog nooit zoiets gedaan", "hoe bouw ik da op"),
         ("wat krijgt een maker? Willen onze commissie vergelijken.", "wat krijgt een maker"),
+        (
+            "Moet ik btw aanrekenen op mijn NFT's? Zou ik graag weten",
+            "Moet ik btw aanrekenen op mijn NFT's",
+        ),
+        ("Is het 6% of 21%? Wat een gedoe", "Is het 6% of 21%"),
     ],
 )
 def test_a_last_sentence_that_opens_as_a_question_asks(text, sentence):
@@ -1055,6 +1060,9 @@ def test_used_without_asking_reads_as_without_permission(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "zonder vragen te stellen",  # the noun: questions
+        "zonder te vragen om een vergoeding",
+        "zonder te vragen, in ruil voor een vermelding",
         "hij geeft geld zonder iets terug te vragen",
         "kan ik een gift geven zonder iets te vragen in ruil",
         "can I donate to a museum without asking anything in return",

@@ -485,6 +485,14 @@ def test_a_question_told_as_a_story_is_weighed_by_its_last_sentence(assistant):
     assert fragment["ask"] == fragment["coverage"]
 
 
+def test_a_question_of_one_common_word_before_a_statement_asks_in_all_its_words(assistant):
+    # "helpen" alone had been taken for what "Kan iemand helpen?" asks: refused at 0.44.
+    answer = assistant.ask(
+        "Kan iemand helpen? Ik wil weten hoeveel btw ik moet betalen op schilderijen"
+    )
+    assert answer.outcome == "answered" and answer.passages[0].id == "btw-kunstwerken"
+
+
 def test_a_remark_after_the_question_does_not_sink_it(assistant):
     # "iedereen in de scene praat erover" tells why one asks; the question asks in one word.
     question = "wat is een kunstwerkattest eigenlijk? iedereen in de scene praat erover"

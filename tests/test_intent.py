@@ -67,6 +67,9 @@ from assistant.textrender import render_text
         ("Goeiemorgen en een fijne dag, ik heb een vraagje", "hello"),
         ("ik laat het hierbij niet", None),
         ("nog ne schone dag", "bye"),
+        ("Fijne dag verder!", "bye"),
+        ("hallo, een fijne dag", "hello"),
+        ("merci en tot de volgende keer hoor", "thanks"),
         ("wanneer is de volgende keer?", None),
         ("is een goede week om te verkopen een kwestie van btw?", None),
         ("tot wanneer?", None),
@@ -1596,6 +1599,7 @@ def test_a_farewell_formula_gets_no_passage(assistant):
     for text in ("Tot de volgende!", "Ok, bedankt voor alles. Tot de volgende!"):
         answer = assistant.ask(text)
         assert answer.outcome == "smalltalk" and not answer.passages
-    # Asked, it is no word of a question either; what follows it is.
+    # Asked, it is no word of a question either; what follows it is, and so is a wait.
     assert not assistant.ask("tot de volgende?").passages
     assert "deadline" in {g.word for g in assistant.analyse("tot de volgende deadline?")}
+    assert "volgende" in {g.word for g in assistant.analyse("moet ik wachten tot de volgende?")}
