@@ -227,6 +227,7 @@ def surface_tokens(text: str) -> list[str]:
 _SENTENCE_END = re.compile(r"([.?!;]++)(?:\s+|$)")  # possessive: no backtracking on "....."
 
 
+@lru_cache(maxsize=1024)  # read for the analysis and twice for the `ask` signal
 def asking_sentence(text: str) -> tuple[str, bool]:
     """The sentence of a text where it asks, and whether a remark follows it: its last
     sentence that ends with a question mark and holds a word, or else its last sentence that

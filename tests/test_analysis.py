@@ -760,30 +760,33 @@ def test_an_english_noun_has_the_other_number_by_the_regular_rules(word, other):
     assert _number_forms(word) == (other,)
 
 
-def test_the_last_sentence_is_where_a_question_told_as_a_story_asks():
-    assert asking_sentence("Ik verkoop prenten op Etsy. Welk btw-tarief? ") == (
-        "Welk btw-tarief",
-        False,
-    )
-    assert asking_sentence("6% or 21% VAT on 2.5 prints from www.vlaio.be?") == (
-        "6% or 21% VAT on 2.5 prints from www.vlaio.be",
-        False,
-    )  # no sentence ends inside a number or an address
-    assert asking_sentence("...") == ("...", False)
-
-
-def test_a_remark_after_the_question_is_not_where_it_asks():
-    assert asking_sentence("wa is da kunstwerkattest eigenlijk? iedereen praat erover") == (
-        "wa is da kunstwerkattest eigenlijk",
-        True,
-    )
-    assert asking_sentence("hoe lang blijft dat bestaan? Ik denk aan mijn kinderen.") == (
-        "hoe lang blijft dat bestaan",
-        True,
-    )
-    # Of two questions, the last; a story without a question mark asks in its last sentence.
-    assert asking_sentence("kan dat? en wat kost het?") == ("en wat kost het", False)
-    assert asking_sentence("ik verkoop prenten. welk tarief") == ("welk tarief", False)
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # A question told as a story asks in its last sentence.
+        ("Ik verkoop prenten op Etsy. Welk btw-tarief? ", ("Welk btw-tarief", False)),
+        # No sentence ends inside a number or an address.
+        (
+            "6% or 21% VAT on 2.5 prints from www.vlaio.be?",
+            ("6% or 21% VAT on 2.5 prints from www.vlaio.be", False),
+        ),
+        ("...", ("...", False)),
+        # A remark after the question is not where it asks.
+        (
+            "wa is da kunstwerkattest eigenlijk? iedereen praat erover",
+            ("wa is da kunstwerkattest eigenlijk", True),
+        ),
+        (
+            "hoe lang blijft dat bestaan? Ik denk aan mijn kinderen.",
+            ("hoe lang blijft dat bestaan", True),
+        ),
+        # Of two questions, the last; a story without a question mark asks in its last sentence.
+        ("kan dat? en wat kost het?", ("en wat kost het", False)),
+        ("ik verkoop prenten. welk tarief", ("welk tarief", False)),
+    ],
+)
+def test_a_message_asks_in_its_last_question_not_in_a_story_or_remark(text, asked):
+    assert asking_sentence(text) == asked
 
 
 @pytest.mark.parametrize(
