@@ -41,8 +41,10 @@ from assistant.intent import (
     asks_nothing,
     asks_nothing_more,
     asks_of_what_was_named,
+    finds_fault,
     has_anaphor,
     is_fact_cue,
+    leaves_now,
     may_name_a_work,
     message_smalltalk,
     missing_facts,
@@ -522,6 +524,8 @@ class Assistant:
         kind = talk_kind(found.question, found.tokens)
         if decision.outcome != "not_answered" and not (
             (kind == "about" and about_itself(found.question))
+            or (kind == "wrong" and finds_fault(found.question, named=True))
+            or (kind == "bye" and leaves_now(found.question))
             or (repeated and kind in SAID_OF_THE_ANSWER)
             or (
                 # a farewell told by its strict cues, or only talk, asking nothing besides

@@ -848,14 +848,19 @@ _UNTIL = frozenset("tot later ziens straks".split())
 # contract loopt tot volgende week", "Mijn band heet Salut", "Tarief btw voor een concertticket.
 # salu" (no one tells anything), nor a letter's "groetjes" under a question.
 _LEAVE_TAKING = frozenset(
-    "doei daag ciao salu salut bye goodbye byebye adieu houdoe doeg cya".split()
+    """
+    doei daag ciao salu salut bye goodbye byebye adieu houdoe doeg cya tchau tchao tty ttyl
+    slaapwel welterusten goeienacht goedenacht groetjes
+    """.split()
 )
 _WHEN_AGAIN = frozenset("ziens later straks morgen snel volgende".split())
 _IN_A_FAREWELL = (
     _LEAVE_TAKING
     | _WHEN_AGAIN
-    | frozenset("tot de keer week en and merci bedankt dank thanks thx allemaal iedereen".split())
-    | frozenset("nog eens ok oke allee allez top".split())
+    | frozenset(
+        "tot de een e keer week en and merci bedankt dank thanks thx allemaal iedereen".split()
+    )
+    | frozenset("nog eens ok oke allee allez top he hoor voor vo alles".split())
 )
 _NARRATORS = frozenset("ik k ich we wij i im".split())
 # ... and of going on with something: "wij gaan weer muren witten", "we bespreken het", "ik
@@ -874,6 +879,29 @@ _TROUBLE = frozenset(
     "niet nie ni geen niks niets maar snap lukt probleem problemen but no not idea problem".split()
 )
 _TOLD_BEFORE_LEAVING = 10
+# Leaving now, told at the start of a clause: "ik moet naar een load-in", "'k moe terug naar 't
+# atelier", "ik ga nu stoppen", "ok ik ga plat", "oké ik moet door", "ik ben weg", "gotta run to
+# a gig"; not "moet ik naar het ondernemingsloket" (a question). A message that says so may
+# tell a little more before it takes leave ("Ik ga nu stoppen, mijn kleinkinderen komen straks
+# voor pannenkoeken. Nog een schone dag en tot de volgende keer!").
+_LEAVING_NOW = re.compile(
+    r"(?:(?:ok|oke|okay|okee|allee|allez|zo|goed|ja|sorry|salut|salu|ciao|tchau|dus|en) )*"
+    r"(?:(?:ik|k|ich|we|wij|i) )?"
+    r"(?:(?:moet|moe|moeten|mot|ga|gaan|must|have to|gotta|need to|ben|zijn|zen|am|m)"
+    r"(?: (?:nu|dringend|eerst|er|weer|terug|echt|wel|snel|even|ff|nog))*"
+    r" (?:naar|weg|door|stoppen|slapen|plat|pitten|run|go|off|ervandoor|vandoor|verder"
+    r"|afsluiten|head out|leave|aan het werk|aan de slag)\b"
+    r"|(?:heading|off) (?:to|out|home)\b"
+    r"|(?:sluit|sluiten) (?:het |hier )?af$)"
+)
+_TOLD_WHILE_LEAVING = 20
+# What signs off after leaving, beside farewells, thanks and wishes: "spreek je later", "see
+# ya", "later!".
+_SIGNING_OFF = re.compile(
+    r"spreek (?:je|u|jullie|ik je) (?:later|nog|snel|morgen)|see (?:ya|you)(?: later| soon)?"
+    r"|later|laters|talk (?:to you )?later|catch you later"
+)
+_DAY = frozenset({"dag"})
 _LEAVING_UNTIL = re.compile(
     r"\b(?:ciao|doei|daag|salu|salut|houdoe|bye) tot"
     r" (?:ziens|later|straks|morgen|snel|de volgende|volgende keer)$"
@@ -991,6 +1019,60 @@ _REPHRASE = re.compile(
     + r")(?: \w+){0,3} (?:zeggen|uitleggen|leggen|formuleren|verwoorden|say|explain|put|phrase)"
     r"(?: (?:aub|alstublieft|alsjeblieft|svp|ajb|pls|please|graag|eens|nog|eventjes|even))*$"
 )
+# Asked of the answer in a clause of its own, with or without what is asked to be said: "kan da
+# nie korter?", "can you keep it shorter?", "kan je simpel schrijven aub?"; not "kan je het
+# verschil tussen een merk en een model eenvoudiger uitleggen", "kan dat goedkoper".
+_ASKED_AGAIN = re.compile(
+    r"(?:en |maar )?(?:kan|kunt|kun|kunde|ku|can|could)"
+    r"(?: (?:je|jij|u|ge|gij|gie|you|da|dat|het|dit|it|this|that))+"
+    r"(?: (?:nie|niet|ni|wa|wat|wel|een|beetje|iets|a|bit|little|keep|make|your|the|answers?"
+    r"|houden|maken|aub|it|that|this|da|dat|het|say|zeggen|put|explain|uitleggen))*"
+    r" (?:korter|simpel|simpeler|eenvoudig|eenvoudiger|duidelijker|makkelijker|shorter|simpler"
+    r"|clearer|easier|samenvatten|summarize|summarise"
+    # "kan je dat in gewone mensentaal zeggen?", "can you say that in simpler words?"
+    r"|in (?:(?:gewone|simpele|eenvoudige|makkelijke|simple|simpler|plain) )?"
+    r"(?:mensentaal|taal|woorden|words|terms))"
+    r"(?: (?:zeggen|schrijven|uitleggen|houden|maken|antwoorden|formuleren|doen|say|write|explain"
+    r"|keep|please|pls|aub|svp|graag|alstublieft|alsjeblieft|asb|ajb))*"
+)
+# Said of the answer, in a message that asks nothing: it was not what was asked or no answer to
+# it ("bro da antwoord van daarnet was echt nie wat ik vroeg", "Dat is neet waat ich vroog",
+# "Dat is eerlijk gezegd geen antwoord op mijn vraag. Ik vroeg naar mijn lessen."), it did not
+# help ("hmm dit antwoord helpt mij niet echt"); not waiting for someone's answer ("ik heb nog
+# geen antwoord op mijn vraag gekregen").
+_DID_NOT_HELP = (
+    r"(?:helpt|helpte|helps|helped) (?:(?:mij|me|ons|us) )?(?:\w+ )?"
+    r"(?:niet|nie|ni|niks|niets|not|geen)\b"
+)
+_NOT_WHAT_WAS_ASKED = re.compile(
+    r"\b(?:niet|nie|ni|neet|not) (?:\w+ ){0,2}(?:wat|waat|wa|what) (?:ik|ich|k|i)"
+    r" (?:\w+ )?(?:vroeg|vroog|vroegen|zocht|zochten|bedoelde|bedoel|wou|wilde|asked|meant"
+    r"|wanted)\b"
+    r"|\b(?:geen|gene|niet|nie|ni|neet|not) (?:\w+ ){0,2}(?:antwoord|answer) (?:op|on|to)"
+    r" (?:mijn|mien|m|my|ons|onze|de|the) (?:vraag|question)\b"
+    # the answer did not help
+    r"|\b(?:dit|dat|da|uw|je|jouw|your|this|that) (?:antwoord|answer) (?:\w+ )?"
+    + _DID_NOT_HELP
+    # "ik vroeg iets anders", "je antwoord gaat over iets helemaal anders"
+    + r"|^(?:(?:hmm|hm|euh|nee|neen|ok|oke|sorry) )*(?:ik|k|ich|i) (?:vroeg|bedoelde|zocht)"
+    r" (?:iets|wat) anders$"
+    r"|\b(?:je|jouw|uw|dit|dat|da) antwoord (?:gaat|ging) over (?:iets )?(?:\w+ )?anders\b"
+)
+# ... or "da helpt mij ni echt" opening the message
+_NOT_HELPED = re.compile(
+    r"(?:(?:hmm|hm|euh|nee|neen|ok|oke|bof|tja|mja|sorry|allee|jammer) )*"
+    r"(?:dit|dat|da|this|that) " + _DID_NOT_HELP
+)
+# Someone else gave no answer: "mijn boekhouder gaf geen antwoord op mijn vraag".
+_GIVEN = frozenset("gaf gaven geeft geven gegeven heeft hebben".split())
+# What asks for something beside talk: an imperative ("stuur me info", "zeg nog rap hoe
+# lang"), a request ("ik zoek", "ik wil weten"); not "ik wou gwn een simpel antwoord".
+_IMPERATIVES = frozenset("zeg stuur geef vertel mail toon tell send give show".split())
+_REQUESTED_BESIDE = frozenset(
+    "zoek zoeken zocht wil wilt weten info informatie looking want know".split()
+)
+# The question said again after a complaint: "Ik vroeg naar mijn lessen", "ik bedoel ...".
+_RESTATED = re.compile(r"(?:ik|k|ich|i) (?:vroeg|vroog|bedoelde|bedoel|asked|meant)\b")
 # Fault found in a few words: "ok nvm dat klopt niet echt", "hmm dat is nogal algemeen", "euh
 # wa? snap er niks van" (the user's own understanding, in a short message).
 # Each ends its clause, but for a word of chat ("het is vaag wat de regels zijn", "het was
@@ -1025,8 +1107,8 @@ _LOST_IN_IT = re.compile(
 # "Is dit een AI-beeld, mag ik dat verkopen", "Ben je verplicht een persoon aan te stellen",
 # "ben je dan een natuurlijk persoon of een rechtspersoon?".
 _IS_IT = re.compile(
-    r"\b(?:ben|bent|zijt|zijde|are|is) (?:je|jij|u|ge|gij|you|dit|this)"
-    r" (?:(?:een|a|an) )?(?:(?:echte|echt|real|actual) )?"
+    r"\b(?:ben|bent|zijt|zijde|are|is) (?:je|jij|u|ge|gij|gie|you|dit|this)"
+    r" (?:(?:een|ne|nen|e|a|an) )?(?:(?:echte|echt|real|actual) )?"
     r"(?:ai|bot|robot|chatbot|chatgpt|gpt|mens|computer|machine|programma|human"
     r"|(?<=echte )persoon|(?<=real )person)"
     r"(?: (?:of|or)\b|$)"
@@ -1039,38 +1121,87 @@ _IS_IT = re.compile(
 _A_PERSON = r"(?:mens|persoon|medewerker|iemand|human|person)"
 _A_PROGRAM = r"(?:computer|computerprogramma|programma|bot|chatbot|robot|machine|ai|systeem|system)"
 _ARTICLE = (
-    r"(?:met )?(?:(?:een|ne|nen|a|an) )?"
+    r"(?:met )?(?:(?:een|ne|nen|e|a|an) )?"
     r"(?:(?:echte|echt|real|geautomatiseerd|geautomatiseerde|automatisch|automatische) )?"
 )
-# Whose person: "een medewerker van (het) Cultuurloket", Wegwijzer's own desk.
-_OF_A_DESK = r"(?: van (?:(?:een|de|het|t) )?\w+)?"
+# Whose person or program: "een medewerker van (het) Cultuurloket", Wegwijzer's own desk, "een
+# bot van de (Vlaamse) overheid"; or what the person does: "nen echte mens die hier antwoordt".
+_OF_A_DESK = (
+    r"(?: van (?:(?:een|de|den|het|t) )?(?:\w+ )?\w+"
+    r"| die (?:\w+ ){0,3}(?:antwoordt|antwoord|typt|tikt|schrijft|answers|types|writes))?"
+)
+# ... or whether someone sits behind it: "een bot van de overheid of zit hier iemand achter?"
+_SOMEONE_BEHIND = (
+    r"(?:zit|staat) (?:er|daar|hier|der|d r|dr) (?:(?:eigenlijk|nu|echt) )*"
+    r"(?:iemand|een mens|een persoon|een medewerker)(?: van (?:de |het |t )?\w+)?"
+    r" (?:achter(?: die (?:\w+ ){0,3}\w+)?|te (?:typen|tikken|antwoorden|schrijven))(?: lol)?"
+)
 _ONE_OF = (
     r" (?:(?:eigenlijk|nu|nou|dan|echt|hier) )*"
     + _ARTICLE
-    + rf"(?:{_A_PERSON}{_OF_A_DESK} (?:of|or) {_ARTICLE}{_A_PROGRAM}"
-    + rf"|{_A_PROGRAM} (?:of|or) {_ARTICLE}{_A_PERSON}{_OF_A_DESK})"
+    + rf"(?:{_A_PERSON}{_OF_A_DESK} (?:of|or) {_ARTICLE}{_A_PROGRAM}{_OF_A_DESK}"
+    + rf"|{_A_PROGRAM}{_OF_A_DESK} (?:of|or) {_ARTICLE}{_A_PERSON}{_OF_A_DESK}"
+    + rf"|{_A_PROGRAM}{_OF_A_DESK} (?:of|or) {_SOMEONE_BEHIND})"
     + r"(?: (?:eigenlijk|nu|lol|dan))*"
 )
 _ONE_OF_ALONE = re.compile(_ONE_OF.lstrip())
 _PERSON_OR_PROGRAM = re.compile(
-    r"(?:ben|bent|zijt|zijde|is) (?:je|jij|u|ge|gij)"
+    r"(?:ben|bent|zijt|zijde|is) (?:je|jij|u|ge|gij|gie)"
     + _ONE_OF
     + r"|(?:spreek|praat|chat|spreken|praten|chatten) (?:ik|we|wij)"
     + _ONE_OF
-    # "is dit iemand of een computer?" after "wie kijkt mijn aanvraag na?" asks about them.
-    + r"|is dit(?!.*\biemand\b)"
+    + r"|(?:am i|are we) (?:talking|chatting|speaking) (?:to|with)"
     + _ONE_OF
+    # "is dit iemand of een computer?" after "wie kijkt mijn aanvraag na?" asks about them.
+    + r"|is (?:dit|da|dat)(?!.*\biemand\b)"
+    + _ONE_OF
+)
+# With a person or a program alone, the whole clause: "praat ik met een mens?", "Spreek ik met
+# een echte persoon?", "am I talking to a real person?"; not "spreek ik met een advocaat best
+# eerst?", "praat ik met een medewerker van Sabam?".
+_SPEAKING_TO_ONE = re.compile(
+    r"(?:spreek|praat|chat|spreken|praten|chatten) (?:ik|we|wij)(?: (?:hier|nu|eigenlijk))* "
+    + _ARTICLE
+    + rf"(?:{_A_PERSON}|{_A_PROGRAM})(?: (?:eigenlijk|nu|hier))*"
+    r"|(?:am i|are we) (?:talking|chatting|speaking) (?:to|with) (?:(?:a|an) )?"
+    r"(?:(?:real|actual) )?(?:person|human|bot|robot|machine|ai|computer)"
+)
+# With whom one chats, the whole clause: "Ben ik met een echte medewerker aan het chatten?",
+# "zijn we hier met een bot aan het praten".
+_CHATTING_WITH = re.compile(
+    r"(?:ben|zijn) (?:ik|we|wij)(?: (?:nu|hier|eigenlijk))* "
+    + _ARTICLE
+    + rf"(?:{_A_PERSON}|{_A_PROGRAM})(?: aan het (?:chatten|praten|spreken|typen))"
+)
+# A program named alone after asking who or what Wegwijzer is: "ne bot?", "AI?", "Een chatbot
+# van de overheid, of van een adviesbureau?".
+_NAMED_ITSELF = re.compile(
+    rf"(?:(?:of|or) )?{_ARTICLE}{_A_PROGRAM}{_OF_A_DESK}"
+    r"|(?:of|or) van (?:(?:een|de|den|het|t) )?(?:\w+ )?\w+"
+)
+# Who is behind it, asked after a question about Wegwijzer in the same message: "Wat zijt gij
+# eigenlijk, een mens of een bot? En wie zit erachter?", "who runs this thing?".
+_WHO_IS_BEHIND = re.compile(
+    r"(?:en |and )?(?:wie|who) (?:zit|zitten|staat|staan)"
+    r"(?: (?:er|d r|dr|daar|der|hier|eigenlijk|dan|nu))* (?:achter|erachter|daarachter)"
+    r"(?: (?:eigenlijk|dan|nu))*"
+    r"|(?:and )?who(?: s| is)? (?:runs|made|built|owns|is behind|behind) (?:this|it|you)"
+    r"(?: thing| bot| chat)?"
 )
 # Whose Wegwijzer is, the whole message: "van wie ben je eigenlijk?" (not "Van wie ben je, als
 # vrijwilliger, verzekerd?"); and who is behind this one, a whole clause: "Wie zit er eigenlijk
 # achter deze Wegwijzer?" (not "wie staat er achter u als borg", "Wie zit er achter die
 # chatbot?" on Sabam's site).
 _WHOSE_YOU_ARE = re.compile(
-    r"van wie (?:ben|bent|zijt|zijde) (?:je|jij|u|gij|ge)(?: (?:eigenlijk|nu|nou))*"
+    r"(?:en )?(?:van wie (?:ben|bent|zijt|zijde) (?:je|jij|u|gij|ge)(?: (?:eigenlijk|nu|nou))*"
+    # "zijde gij van de Vlaamse overheid?"
+    r"|(?:ben|bent|zijt|zijde) (?:je|jij|u|gij|ge)(?: (?:eigenlijk|nu|nou))* van (?:de |het )?"
+    r"(?:vlaamse )?(?:overheid|regering|stad|cultuurloket|vlaanderen))"
 )
 _BEHIND_IT = re.compile(
-    r"wie (?:zit|zitten|staat|staan) er (?:eigenlijk )?achter"
-    r" (?:(?:deze|dit) (?:wegwijzer|chatbot|bot)|(?:de |die )?wegwijzer)(?: eigenlijk)?"
+    r"(?:en )?wie (?:zit|zitten|staat|staan) (?:er )?(?:eigenlijk )?achter"
+    r" (?:(?:deze|dit) (?:wegwijzer|chatbot|bot)|(?:de |die )?wegwijzer|jou|u|jullie)"
+    r"(?: eigenlijk)?"
 )
 # What may come before such a question in a message: talk ("Even tussendoor:", "hallo"), or
 # another question about Wegwijzer ("met wie spreek ik eigenlijk?"); not a story or a subject
@@ -1078,11 +1209,11 @@ _BEHIND_IT = re.compile(
 _ASIDE = frozenset(
     """
     even tussendoor trouwens wacht sorry eh euh hmm ok oke btw ps nog een vraagje vraag andere
-    eigenlijk zeg dag hallo hoi hey hi goedemorgen goeiedag goedendag beste
+    eigenlijk zeg dag hallo hoi hey hi goedemorgen goeiedag goedendag beste wait
     """.split()
 )
 _WHOM_SPOKEN = re.compile(
-    r"(?:mag ik (?:eens |u |je )?vragen )?met wie (?:ik |we |wij )?"
+    r"(?:mag ik (?:eens |u |je )?vragen )?met wie (?:of wat )?(?:ik |we |wij )?"
     r"(?:(?:eigenlijk|nu|hier) )*(?:spreek|praat|chat|correspondeer|corresponder)"
     r"(?: (?:ik|we|wij))?(?: (?:eigenlijk|nu|hier))*"
 )
@@ -1090,7 +1221,13 @@ _WHOM_SPOKEN = re.compile(
 # precies"; before a person or a program named alone ("wie ben jij eigenlijk? een robot of
 # iemand van het Cultuurloket?").
 _WHO_ARE_YOU = re.compile(
-    r"(?:wie|wat) (?:ben|bent|zijt|zijde) (?:je|jij|u|ge|gij)(?: (?:eigenlijk|nu|precies|dan))*"
+    r"(?:(?:wacht|zeg) (?:even |eens )?)?(?:(?:mag|kan) ik (?:eens |u |je )?vragen )?"
+    r"(?:wie|wat)(?: of (?:wie|wat))?"
+    r"(?: (?:ben|bent|zijt|zijde) (?:je|jij|u|ge|gij|gie)(?: (?:eigenlijk|nu|precies|dan|juist))*"
+    r"| (?:je|jij|u|ge|gij|gie)(?: (?:eigenlijk|nu|precies|dan|juist))* (?:bent|zijt|zijde|ben))"
+    # "c'est quoi toi exactement?", "qui êtes-vous?"
+    r"|c est quoi (?:toi|vous|ca|dit)(?: (?:exactement|eigenlijk))?"
+    r"|qui (?:es tu|etes vous)(?: exactement)?"
 )
 # Someone else one speaks with: "Als ik naar Sabam bel, spreek ik met een mens of met een
 # computer?", "Bij de btw-administratie, spreek ik met een persoon of een programma?".
@@ -1110,6 +1247,8 @@ _ITS_SOURCES = re.compile(
 _MADE_YOU = re.compile(
     r"\bwie heeft (?:je|jou|u|jullie|(?:deze|de) (?:wegwijzer|chatbot)|wegwijzer)"
     r" (?:(?:eigenlijk|ooit|dan) )?(?:gemaakt|gebouwd|ontwikkeld|geprogrammeerd|bedacht)\b"
+    # "Wie beheert Wegwijzer?"
+    r"|\bwie (?:beheert|onderhoudt|runt|maakt) (?:(?:deze|de) (?:wegwijzer|chatbot)|wegwijzer)\b"
 )
 # "Mag ik vragen met wie ik spreek?", the whole clause; not "ik weet niet met wie ik praat bij
 # het VAF".
@@ -1134,7 +1273,8 @@ _ANSWER_IN = re.compile(
     r"|eenvoudige|simpel|makkelijk|gewoon|plain))*$"
 )
 _OF_NO_USE = re.compile(
-    r"\b(?:hier|daar|dit|dat|da|er) heb ik (?:\w+ ){0,2}(?:niks|niets|nix) aan\b"
+    r"\b(?:hier|daar|dit|dat|da|er) heb ik (?:\w+ ){0,2}"
+    r"(?:niks|niets|nix|(?:niet|nie|ni) (?:zo |echt )?veel|weinig) aan\b"
     r"|\bheb (?:ik )?(?:er|daar|hier) (?:\w+ ){0,2}(?:niks|niets|nix) aan\b"
     r"|\b(?:bedankt|merci|dank|thanks|cheers) (?:voor|for) (?:niks|niets|nix|nothing)\b"
 )
@@ -1187,7 +1327,17 @@ def _asks(text: str) -> bool:
             # ben niet zo handig met computers, maar ik probeer het eens.", nor "salu en
             # merci" (a farewell, then thanks).
             return True
-        if _REQUESTING.intersection(said) or _HELP_WITH.search(" ".join(said)):
+        requested = _REQUESTING.intersection(said)
+        wish = _WISHED_TO.search(" ".join(said))
+        if (
+            requested <= _WISH_WORDS
+            and wish
+            and all(map(_talk_word, wish.string[wish.end() :].split()))
+        ):
+            requested = set()  # "ik wens u nog een fijne avond" wishes, asks nothing
+        if thanked and _THANKED_FOR.search(" ".join(_words_of(clause))):
+            requested -= _GIVEN_INFO  # "merci voor de info!" thanks for it
+        if requested or _HELP_WITH.search(" ".join(said)):
             return True
         if said and (said[0] in _ASKING_VERBS or said[0] in _QUESTION_WORDS):
             return True  # "hallo, krijg ik als muzikant een uitkering tussen twee contracten"
@@ -1239,22 +1389,114 @@ def _talk_word(word: str) -> bool:
 
 def says_goodbye(text: str) -> bool:
     """Whether a message ends by taking leave (see `_LEAVE_TAKING`): "Oké, wij gaan weer muren
-    witten. Doei!", "oke top ik ben weg naar mijn set ciao tot de volgende"."""
+    witten. Doei!", "oke top ik ben weg naar mijn set ciao tot de volgende". After telling the
+    user leaves now (`_LEAVING_NOW`: "ok ik moet naar een load-in, salut!"), thanks, a wish
+    or a sign-off alone take leave too ("ok ik moet ervandoor, bedankt!", "moet naar de
+    drukker, later!"), and the message may tell a little more (`_TOLD_WHILE_LEAVING` words)
+    if nothing beside asks (`_asks_beside`: "ik moet door, stuur me info over de
+    kmo-portefeuille aub. doei!"). None with a question word."""
     clauses = [c.split() for c in _clause_texts(text) if c]
     if not clauses:
         return False
     last = clauses[-1]
-    until = [t for t in last if t not in ("de", "een")]  # "tot de volgende"
-    leaves = bool(_LEAVE_TAKING.intersection(last)) or any(
-        t == "tot" and nxt in _WHEN_AGAIN for t, nxt in itertools.pairwise([*until, ""])
+    until = [t for t in last if t not in ("de", "een", "e")]  # "tot de volgende"
+    leaving = [k for k, c in enumerate(clauses[:-1]) if _LEAVING_NOW.match(" ".join(c))]
+    # a wish ("nog een schone dag"), "dag" alone after leaving ("moet naar een shoot. dag!"),
+    # or after it thanks alone ("ok ik moet ervandoor, bedankt!") or a wish ("Fijne avond!")
+    farewell = _IN_A_FAREWELL | _closing(last, asking=False) | (_DAY if last == ["dag"] else set())
+    signed_off = bool(leaving) and bool(
+        re.fullmatch(_WISHED, " ".join(last))
+        or _SIGNING_OFF.fullmatch(" ".join(last))
+        or set(last) - {"he"} <= _THANKING | _THANKED
+        or _THANKED_FOR.search(" ".join(last))
     )
-    told = any(_NARRATORS.intersection(c) and _GOING_ON.intersection(c) for c in clauses)
+    if signed_off:
+        farewell |= set(last)
+    leaves = (
+        signed_off
+        or bool(_LEAVE_TAKING.intersection(last) or farewell - _IN_A_FAREWELL)
+        or any(t == "tot" and nxt in _WHEN_AGAIN for t, nxt in itertools.pairwise([*until, ""]))
+    )
+    told = bool(leaving) or any(
+        _NARRATORS.intersection(c) and _GOING_ON.intersection(c) for c in clauses
+    )
     said = [w for c in clauses for w in c if w not in _IN_A_FAREWELL]
-    if _TROUBLE.intersection(w for c in clauses for w in c) or len(said) > _TOLD_BEFORE_LEAVING:
+    limit = _TOLD_WHILE_LEAVING if leaving else _TOLD_BEFORE_LEAVING
+    if _TROUBLE.intersection(w for c in clauses for w in c) or len(said) > limit:
         return False
+    if leaving and any(
+        _asks_beside(" ".join(c), restated=False)
+        for k, c in enumerate(clauses[:-1])
+        if k not in leaving
+    ):
+        return False  # "ik moet door, stuur me info over de kmo-portefeuille aub. doei!"
+    if _QUESTION_WORDS.intersection(w for c in clauses for w in c):
+        return False  # "ik moet naar de boekhouder, zeg nog rap hoe lang auteursrecht duurt"
     return told and (
-        (leaves and len(clauses) > 1 and all(t in _IN_A_FAREWELL for t in last))
+        (leaves and len(clauses) > 1 and all(t in farewell for t in last))
         or _LEAVING_UNTIL.search(" ".join(last)) is not None
+    )
+
+
+def leaves_now(text: str) -> bool:
+    """Whether a message takes leave (`says_goodbye`) after telling the user leaves now
+    (`_LEAVING_NOW`: "ok ik moet naar de set, ciao ciao"), asking nothing: a farewell, whatever
+    a passage shares with what they are off to."""
+    clauses = [c for c in _clause_texts(text) if c]
+    return (
+        "?" not in text
+        and says_goodbye(text)
+        and any(_LEAVING_NOW.match(c) for c in clauses[:-1])
+        and not any(c.split()[0] in _WORDS_THAT_ASK for c in clauses)
+    )
+
+
+def finds_fault(text: str, *, restated: bool = False, named: bool = False) -> bool:
+    """Whether a message finds fault with the answer in words strict enough for any message,
+    and asks nothing beside (`_asks_beside`): it asks for the answer to be said shorter or
+    simpler, in a clause of its own (`_ASKED_AGAIN`), or, with no question mark, says it was
+    not what was asked or did not help (`_NOT_WHAT_WAS_ASKED`, `_NOT_HELPED` opening it): "hmm
+    dit antwoord helpt mij niet echt, je zegt altijd 'vraag aan je boekhouder'" had got the
+    start loan at 0.64. Not "dit helpt mij niet verder, ik wil weten hoe ik een merk
+    registreer", nor someone else's answer ("mijn boekhouder gaf geen antwoord op mijn
+    vraag"). `restated`: the question said again beside it ("Ik vroeg naar mijn lessen, niet
+    naar optredens.") asks nothing new, for a message no passage answers. `named`: only a
+    fault that names the answer or what was asked, for a message a passage answers ("dit helpt
+    mij echt niet verder: iemand gebruikt mijn foto op Instagram" tells what it is about)."""
+    clauses = [c for c in _clause_texts(text) if c]
+    for k, c in enumerate(clauses):
+        words = c.split()
+        faulted = _ASKED_AGAIN.fullmatch(c) or (
+            "?" not in text
+            and (_NOT_WHAT_WAS_ASKED.search(c) or (k == 0 and not named and _NOT_HELPED.match(c)))
+            and not (_AWAITING | _GIVEN).intersection(words)
+        )
+        if faulted and not any(
+            _asks_beside(other, restated=restated) for j, other in enumerate(clauses) if j != k
+        ):
+            return True
+    return False
+
+
+def _asks_beside(clause: str, *, restated: bool) -> bool:
+    """Whether a clause beside talk asks or requests something: opened by a question word or a
+    verb before its subject, with a question word or an imperative ("stuur me info over de
+    kmo-portefeuille"), a request ("ik zoek een lening", "ik wil weten ..."), a question
+    announced about something ("ik heb een vraag over volgrecht"), or (unless `restated`) the
+    question said again ("ik bedoel de startlening van PMV"). Not a remark ("je zegt altijd
+    'vraag aan je boekhouder'", "ik wou gwn een simpel antwoord")."""
+    words = clause.split()
+    if not words:
+        return False
+    return bool(
+        words[0] in _QUESTION_OPENERS
+        or words[0] in _WORDS_THAT_ASK
+        or (_QUESTION_WORDS | _IMPERATIVES | _REQUESTED_BESIDE).intersection(words)
+        or any(
+            t in _ANNOUNCING and _ASKED_ABOUT.intersection(words[i + 1 : i + 4])
+            for i, t in enumerate(words)
+        )
+        or (not restated and (_RESTATED.match(clause) or _WONDERING.search(clause)))
     )
 
 
@@ -1338,6 +1580,11 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
     thanks = _thanks(words) and not (_NOT_OR_IF | _NOT_IN_ENGLISH | _UNDONE).intersection(words)
     if thanks and not asks:
         return "thanks"  # "Hartelijk dank voor uw uitgebreide en heldere antwoord."
+    unasked = "?" not in text and not any(c.split()[0] in _WORDS_THAT_ASK for c in clauses if c)
+    if unasked and says_goodbye(text):
+        return "bye"  # "ok ik moet naar een open mic, merci en tot later" (a "moet" requests)
+    if finds_fault(text, restated=True):
+        return "wrong"  # "kan da nie korter?", "dat is niet wat ik vroeg. Ik vroeg naar ..."
     rephrase = any(_REPHRASE.search(c) for c in clauses)
     if rephrase or (_about_the_answer(words, clauses) and not asks):
         return "wrong"  # "Ik vrees dat u mijn vraag verkeerd begrepen heeft."
@@ -1364,16 +1611,31 @@ def about_itself(text: str) -> bool:
     strict enough to tell, whatever a passage shares with the message ("wie heeft jou
     eigenlijk gemaakt?" had got a city's programme at 0.70)."""
     folded = " ".join(_words_of(text))
-    clauses = _clause_texts(text)
+    # (an aside opening a clause: "wait, am I talking to a real person or a bot?")
+    clauses = [" ".join(_without_asides(c.split())) for c in _clause_texts(text)]
     return bool(
         any(
             (_IS_IT.search(c) and _asked_on_its_own(clauses, k, asking=False))
             or _SPEAKING_WITH.fullmatch(c)
             or (
-                (_PERSON_OR_PROGRAM.fullmatch(c) or _BEHIND_IT.fullmatch(c))
+                (
+                    _PERSON_OR_PROGRAM.fullmatch(c)
+                    or _BEHIND_IT.fullmatch(c)
+                    or _CHATTING_WITH.fullmatch(c)
+                    or _SPEAKING_TO_ONE.fullmatch(c)
+                )
                 and not _ELSEWHERE.search(folded)
                 and _asked_on_its_own(clauses, k)
             )
+            for k, c in enumerate(clauses)
+        )
+        or any(
+            # "Mag ik vragen wat u precies bent? Een chatbot van de Vlaamse overheid, of van
+            # een steunpunt?"; not "wie ben jij eigenlijk? een medewerker of een zelfstandige?"
+            _WHO_ARE_YOU.fullmatch(c)
+            and not _ELSEWHERE.search(folded)
+            and _asked_on_its_own(clauses, k)
+            and all(_of_itself(a) or _NAMED_ITSELF.fullmatch(a) for a in clauses[k + 1 :] if a)
             for k, c in enumerate(clauses)
         )
         or any(
@@ -1389,26 +1651,44 @@ def about_itself(text: str) -> bool:
     )
 
 
+def _without_asides(words: Sequence[str]) -> list[str]:
+    """A clause's words without the asides that open it ("wacht even", "wait", "zeg")."""
+    return list(itertools.dropwhile(_ASIDE.__contains__, words))
+
+
 def _asked_on_its_own(clauses: Sequence[str], k: int, *, asking: bool = True) -> bool:
     """Whether clause `k` of a message is asked on its own: none after it a question
     ("Streams van bots op Spotify: is dit een mens of een bot? Hoe krijg ik mijn
     royalties?"), and (`asking`, for the patterns that ask in a whole clause) every clause
     before it talk (`_ASIDE`) or about Wegwijzer too."""
     before = [c for c in clauses[:k] if c]
-    after = [c.split() for c in clauses[k + 1 :] if c]
+    # (a question after it about Wegwijzer too: "Wat zijt gij, een mens of een bot? En wie zit
+    # erachter?")
+    after = [c.split() for c in clauses[k + 1 :] if c and not _of_itself(c)]
     # "en hoe word ik lid van Sabam?" (not "En mag ik ook in het Engels vragen?", talk too).
     after = [
         w[1:] if w[0] in _ASKING_ON and len(w) > 1 and w[1] in _WORDS_THAT_ASK else w for w in after
     ]
     if any(w[0] in _QUESTION_OPENERS or w[0] in _QUESTION_WORDS for w in after):
         return False
-    return not asking or all(
-        all(w in _ASIDE for w in c.split())
-        or _WHOM_SPOKEN.fullmatch(c)
-        or _WHO_ARE_YOU.fullmatch(c)
-        or _BEHIND_IT.fullmatch(c)
-        or _PERSON_OR_PROGRAM.fullmatch(c)
-        for c in before
+    return not asking or all(all(w in _ASIDE for w in c.split()) or _of_itself(c) for c in before)
+
+
+def _of_itself(clause: str) -> bool:
+    """Whether a whole clause asks who or what Wegwijzer is, with whom one speaks or who is
+    behind it (the clause patterns of `about_itself`)."""
+    return any(
+        pattern.fullmatch(clause)
+        for pattern in (
+            _WHOM_SPOKEN,
+            _WHO_ARE_YOU,
+            _BEHIND_IT,
+            _PERSON_OR_PROGRAM,
+            _CHATTING_WITH,
+            _SPEAKING_TO_ONE,
+            _WHO_IS_BEHIND,
+            _ONE_OF_ALONE,
+        )
     )
 
 
@@ -2089,10 +2369,24 @@ _OF_USE = re.compile(
 # volgrecht at 0.84), "nog een prettige avond", "schone dag nog", "dan laat ik het hierbij",
 # "dat was het voor vandaag"; not "wanneer is de volgende keer?" (no "tot").
 # See you next time: "tot de volgende", "tot een volgende keer".
-_UNTIL_NEXT_TIME = r"\btot (?:de |een )?volgende(?: keer)?(?: (?:hoor|he|dan|misschien|ofzo|eh))*\b"
+_UNTIL_NEXT_TIME = (
+    r"\btot (?:de |een |e )?volgende(?: keer)?(?: (?:hoor|he|dan|misschien|ofzo|eh))*\b"
+)
 _WISHED = (
-    r"(?:prettige|fijne|schone|goede|mooie|leuke|zalige) "
+    r"(?:prettige|fijne|schone|goede|goeie|mooie|leuke|zalige) "
     r"(?:avond|dag|namiddag|middag|weekend|week|zondag|nacht)"
+)
+# Thanks for what was given: "merci voor de info", "bedankt voor de uitleg".
+_GIVEN_INFO = frozenset("info informatie uitleg".split())
+_THANKED_FOR = re.compile(
+    r"\b(?:bedankt|merci|dank|thanks|thx|dankjewel|dankuwel) (?:u |je )?(?:voor|for|vo)"
+    r" (?:(?:de|die|je|jouw|uw|al|alle|the|your|this) )*(?:info|informatie|uitleg|hulp|help|tips)$"
+)
+# "ik wens u nog een fijne avond": a wish, no request.
+_WISH_WORDS = frozenset("wens wensen".split())
+_WISHED_TO = re.compile(
+    r"\bwens(?:en)? (?:u|je|jou|jullie|iedereen|ons) (?:(?:ook|nog) )*(?:(?:een|ne|nen) )?"
+    + _WISHED
 )
 _CLOSING = re.compile(
     _UNTIL_NEXT_TIME

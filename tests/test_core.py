@@ -403,6 +403,24 @@ def test_a_goodbye_is_answered_with_a_goodbye_and_no_questions(assistant):
         assert not answer.suggestions and not answer.passages, text
 
 
+def test_leaving_now_and_fault_with_the_answer_are_talk_whatever_a_passage_shares(assistant):
+    # Each had got a passage: the set as Sabam's payment (0.93), the accountant as the start
+    # loan (0.64).
+    bye = assistant.ask("ok ik moet naar de set, ciao ciao")
+    assert bye.outcome == "smalltalk" and bye.message.startswith("Tot ziens")
+    fault = assistant.ask(
+        "hmm dit antwoord helpt mij niet echt, je zegt altijd 'vraag aan je boekhouder'. ik heb"
+        " nog geen boekhouder!"
+    )
+    assert fault.outcome == "smalltalk" and fault.message == messages.SMALLTALK["wrong"]
+    # Asked, with a question word, it stays a question; so does a fault that tells what it is
+    # about instead.
+    assert assistant.ask("ik moet naar de notaris, hoe richt ik een bv op? doei").answered
+    assert assistant.ask(
+        "dit helpt mij echt niet verder: iemand gebruikt mijn foto op Instagram zonder toestemming"
+    ).answered
+
+
 def test_a_rare_shared_word_alone_does_not_make_an_answer(assistant):
     # Not every such question is refused: since the corpus explains visas ("een geldig
     # paspoort") and the Koning Boudewijnstichting, "hoe vraag ik een nieuw paspoort aan" and

@@ -1471,6 +1471,78 @@ def test_a_word_the_question_names_itself_is_not_pointed_with():
         ("Dat vind ik een nogal omfloerst antwoord. Ik had op iets concreters gehoopt.", "wrong"),
         ("ik had meer subsidie verwacht.", None),  # not of the answer
         ("ik had meer verwacht, mijn aanslag is veel hoger dan gedacht", None),
+        # The twenty-first and twenty-second bug bashes': a farewell after telling one leaves
+        # now ("moet" had read as a request), a wish; the answer not what was asked, of no
+        # help, or asked shorter; who or what Wegwijzer is, and who is behind it.
+        ("ok moet naar een load-in, salut!", "bye"),
+        ("oké ik moet door, sprint review. doei!", "bye"),
+        ("ok, salut, 'k moe terug naar 't atelier. tot e volgende keer", "bye"),
+        ("ok ik ga plat, morgen trouw in Lanaken. slaapwel en merci he!", "thanks"),
+        ("ok gotta run to a gig, tot ziens!", "bye"),
+        ("ok ik ben weg, moet naar een shoot. dag!", "bye"),
+        (
+            "Ik ga nu stoppen, mijn kleinkinderen komen straks voor pannenkoeken. Nog een schone "
+            "dag en tot de volgende keer!",
+            "bye",
+        ),
+        ("Bedankt voor de hulp, ik wens u nog een fijne avond en tot een volgende keer.", "thanks"),
+        ("ik moet naar de notaris, hoe richt ik een bv op. doei", None),  # a question word
+        ("ik moet naar de notaris maar het lukt niet. doei", None),  # trouble told
+        ("moet ik naar het ondernemingsloket? doei", None),
+        ("Dat is neet waat ich vroog. Ich vroog naar 't orgel, neet naar schilderijen.", "wrong"),
+        ("Dat is eerlijk gezegd geen antwoord op mijn vraag. Ik vroeg naar mijn lessen.", "wrong"),
+        ("hmm dit antwoord helpt mij niet echt, je zegt altijd 'vraag aan je boekhouder'", "wrong"),
+        ("Hmm, daar heb ik nu niet veel aan hè. Ik vroeg gewoon welk percentage.", "wrong"),
+        ("Da is veel uitleg voor ne simpele vraag. Kan da nie korter?", "wrong"),
+        ("that last answer was way too long. can you keep it shorter?", "wrong"),
+        ("uw antwoord is te lang. kan je simpel schrijven aub?", "wrong"),
+        ("ik heb nog geen antwoord op mijn vraag gekregen van Sabam", None),  # awaited
+        ("Mijn boekhouder zegt vraag het aan Sabam, dat helpt mij niet", None),  # someone's
+        ("De subsidie van de stad is niet wat ik zocht, bestaat er iets anders?", None),
+        ("kan je het verschil tussen een merk en een model eenvoudiger uitleggen", None),
+        ("kan dat goedkoper met een eenmanszaak?", None),
+        ("Wat zijt gij eigenlijk, een mens of een bot? En wie zit erachter?", "about"),
+        ("wait, am I talking to a real person or a bot? who runs this thing?", "about"),
+        ("Zijt gij nu ne computer of zit daar iemand van de stad achter die da typt?", "about"),
+        ("zijt gie e echte mens of e computerprogramma?", "about"),
+        (
+            "Met wie of wat spreek ik hier eigenlijk? Is dit een medewerker of een programma?",
+            "about",
+        ),
+        (
+            "Mag ik vragen wie of wat u eigenlijk bent? Ben ik met een echte medewerker aan het "
+            "chatten?",
+            "about",
+        ),
+        (
+            "Mag ik vragen wat u precies bent? Een chatbot van de Vlaamse overheid, of van een "
+            "steunpunt?",
+            "about",
+        ),
+        ("c'est quoi toi exactement? een echte persoon of een bot van de overheid?", "about"),
+        ("wacht, wat ben jij eigenlijk? een bot of zit daar echt iemand te typen lol", "about"),
+        ("Wat ben jij eigenlijk? Een chatbot van de overheid? Hoe vraag ik een beurs aan?", None),
+        ("Is de helpdesk van Sabam een mens of een bot?", None),
+        # ... and a reviewer's: what is asked beside the fault or the farewell is asked, and
+        # someone else's answer is a story; more farewells and more of Wegwijzer itself.
+        ("dit helpt mij niet verder, ik wil weten hoe ik een merk registreer", None),
+        ("dat is niet wat ik vroeg, ik bedoel de startlening van PMV", "wrong"),  # refused
+        ("kan je simpel schrijven aub, wat is een i-depot", None),
+        ("mijn boekhouder gaf geen antwoord op mijn vraag over btw op kunstwerken", None),
+        ("ik moet door, stuur me info over de kmo-portefeuille aub. doei!", None),
+        ("'k moe terug naar 't atelier, zeg nog rap hoe lang auteursrecht duurt. tot ziens", None),
+        ("Bedankt voor de hulp, ik wens u nog een fijne avond maar wat is volgrecht", None),
+        ("ok ik moet ervandoor, bedankt!", "bye"),
+        ("moet naar de drukker, later!", "bye"),
+        ("I need to head out, thanks for your help", "bye"),
+        ("Ik sluit af. Groetjes!", "bye"),
+        ("ah oké, merci voor de info!", "thanks"),
+        ("ik vroeg iets anders", "wrong"),
+        ("kan je dat in gewone mensentaal zeggen?", "wrong"),
+        ("Wie beheert Wegwijzer?", "about"),
+        ("zijde gij van de Vlaamse overheid?", "about"),
+        ("praat ik met een mens?", "about"),
+        ("spreek ik met een medewerker van Sabam?", None),
     ],
 )
 def test_talk_is_told_by_its_cues(text, kind):
