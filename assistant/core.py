@@ -51,6 +51,7 @@ from assistant.intent import (
     names_nothing,
     only_asks,
     refers_back,
+    said_beside_talk,
     says_goodbye,
     says_only_talk,
     speaks_of,
@@ -192,6 +193,10 @@ SAID_OF_THE_ANSWER = frozenset({"wrong", "about", "language"})
 # is a farewell by its strict cues or only talk ("merci, tot volgende week"): not "thx ik heb
 # 5000 euro kapitaal" after how to found a BV, which asks about the capital.
 AFTER_AN_ANSWER = frozenset({"bye", "thanks"})
+# Talk that may say something beside it (`Assistant._asks_beside_talk`): a farewell (a fault
+# says nothing asked beside it, `intent.finds_fault`, and what it says beside is the answer's
+# fault or the question said again).
+TOLD_BESIDE = frozenset({"bye"})
 # The confidence from which a greeting told by its cues offers the passages that came close.
 TALK_CLOSE = 0.05
 
@@ -525,7 +530,7 @@ class Assistant:
         if decision.outcome != "not_answered" and not (
             (kind == "about" and about_itself(found.question))
             or (kind == "wrong" and finds_fault(found.question, named=True))
-            or (kind == "bye" and leaves_now(found.question))
+            or (kind in AFTER_AN_ANSWER and leaves_now(found.question))
             or (repeated and kind in SAID_OF_THE_ANSWER)
             or (
                 # a farewell told by its strict cues, or only talk, asking nothing besides
@@ -533,6 +538,8 @@ class Assistant:
                 and kind in AFTER_AN_ANSWER
                 and (says_goodbye(found.question) or says_only_talk(found.question))
                 and asks_nothing_more(found.question)
+                # ("ik ga naar het consulaat, documenten. merci" after the card asks on)
+                and not said_beside_talk(found.question)
             )
         ):
             # (a question about Wegwijzer itself is told by patterns strict enough for any
@@ -542,12 +549,27 @@ class Assistant:
             kind is None
             or found.outside is not None
             or (kind == "hello" and self.without_subject(found))
+            or (kind in TOLD_BESIDE and self._asks_beside_talk(found))
         ):
             # ("Goedemiddag, ik ben mijn paspoort kwijt": a subject outside the domain; "beste
             # wegwijzer" is asked what its question is about)
             return found, decision
         told = dataclasses.replace(found, smalltalk=kind, told=decision.confidence)
         return told, Decision("smalltalk", 0.0)
+
+    def _asks_beside_talk(self, found: Retrieval) -> bool:
+        """Whether what a farewell says beside its talk (`said_beside_talk`) is a question of
+        the domain: a passage would answer it on its own ("ik moet naar de boekhouder,
+        aftrekbare beroepskosten voor een fotograaf. merci"), or, in a conversation, it says
+        anything at all ("ik ga naar het consulaat, documenten. merci" after the professional
+        card asks on about it); not "oké ik moet door, sprint review. doei!"."""
+        beside = said_beside_talk(found.question)
+        if not beside:
+            return False
+        if found.in_context:
+            return True
+        alone = self.retrieve(beside)
+        return bool(alone.hits) and self.decide(alone).confidence >= self.model.threshold
 
     def retrieve(
         self,

@@ -850,7 +850,7 @@ _UNTIL = frozenset("tot later ziens straks".split())
 _LEAVE_TAKING = frozenset(
     """
     doei daag ciao salu salut bye goodbye byebye adieu houdoe doeg cya tchau tchao tty ttyl
-    slaapwel welterusten goeienacht goedenacht groetjes
+    slaapwel welterusten goeienacht goedenacht
     """.split()
 )
 _WHEN_AGAIN = frozenset("ziens later straks morgen snel volgende".split())
@@ -879,27 +879,34 @@ _TROUBLE = frozenset(
     "niet nie ni geen niks niets maar snap lukt probleem problemen but no not idea problem".split()
 )
 _TOLD_BEFORE_LEAVING = 10
-# Leaving now, told at the start of a clause: "ik moet naar een load-in", "'k moe terug naar 't
+# Leaving now, told in a whole clause: "ik moet naar een load-in", "'k moe terug naar 't
 # atelier", "ik ga nu stoppen", "ok ik ga plat", "oké ik moet door", "ik ben weg", "gotta run to
-# a gig"; not "moet ik naar het ondernemingsloket" (a question). A message that says so may
-# tell a little more before it takes leave ("Ik ga nu stoppen, mijn kleinkinderen komen straks
-# voor pannenkoeken. Nog een schone dag en tot de volgende keer!").
+# a gig", "ik sluit af"; not "moet ik naar het ondernemingsloket" (a question), "ik moet naar de
+# notaris voor mijn bv", "ik ga stoppen als zelfstandige", "ik ben weg bij mijn sbk", "we zijn
+# naar de notaris geweest" (a subject, or no leaving). A message that says so may tell a little
+# more before it takes leave ("Ik ga nu stoppen, mijn kleinkinderen komen straks voor
+# pannenkoeken. Nog een schone dag en tot de volgende keer!").
 _LEAVING_NOW = re.compile(
     r"(?:(?:ok|oke|okay|okee|allee|allez|zo|goed|ja|sorry|salut|salu|ciao|tchau|dus|en) )*"
-    r"(?:(?:ik|k|ich|we|wij|i) )?"
-    r"(?:(?:moet|moe|moeten|mot|ga|gaan|must|have to|gotta|need to|ben|zijn|zen|am|m)"
-    r"(?: (?:nu|dringend|eerst|er|weer|terug|echt|wel|snel|even|ff|nog))*"
-    r" (?:naar|weg|door|stoppen|slapen|plat|pitten|run|go|off|ervandoor|vandoor|verder"
-    r"|afsluiten|head out|leave|aan het werk|aan de slag)\b"
-    r"|(?:heading|off) (?:to|out|home)\b"
-    r"|(?:sluit|sluiten) (?:het |hier )?af$)"
+    r"(?:(?:(?:(?:ik|k|ich|we|wij|i) )?"
+    r"(?:moet|moe|moeten|mot|ga|gaan|must|have to|gotta|need to|ben|zijn|zen|am|m)"
+    r"|kga|kmoet|kmoe|kben|kzen|kmot)"
+    r"(?: (?:nu|dringend|eerst|er|weer|terug|echt|wel|snel|even|ff|nog|dan))*"
+    r" (?:naar(?!(?: \w+)* (?:voor|om|als|met|over|want|omdat|wegens|geweest|gegaan)\b)"
+    r"(?: \w+){1,6}"
+    r"|weg|door|stoppen|slapen|plat|pitten|run|go|off|ervandoor|vandoor|verder|afsluiten"
+    r"|head out|leave|aan het werk|aan de slag)"
+    r"|(?:gotta|have to|need to|must) (?:run|go|leave|head out)(?: \w+){0,4}"
+    r"|(?:i m |im |i am )?(?:heading|off) (?:to|out|home)(?: \w+){0,4}"
+    r"|(?:(?:ik|k|we) )?(?:sluit|sluiten|haak|log) (?:het |hier )?(?:af|uit)"
+    r"|(?:ik |k )?(?:stop|stoppen) (?:ermee|er mee|hiermee|hier)(?: voor (?:vandaag|nu))?)"
 )
 _TOLD_WHILE_LEAVING = 20
 # What signs off after leaving, beside farewells, thanks and wishes: "spreek je later", "see
 # ya", "later!".
 _SIGNING_OFF = re.compile(
     r"spreek (?:je|u|jullie|ik je) (?:later|nog|snel|morgen)|see (?:ya|you)(?: later| soon)?"
-    r"|later|laters|talk (?:to you )?later|catch you later"
+    r"|later|laters|talk (?:to you )?later|catch you later|groetjes|groeten"
 )
 _DAY = frozenset({"dag"})
 _LEAVING_UNTIL = re.compile(
@@ -1020,10 +1027,12 @@ _REPHRASE = re.compile(
     r"(?: (?:aub|alstublieft|alsjeblieft|svp|ajb|pls|please|graag|eens|nog|eventjes|even))*$"
 )
 # Asked of the answer in a clause of its own, with or without what is asked to be said: "kan da
-# nie korter?", "can you keep it shorter?", "kan je simpel schrijven aub?"; not "kan je het
-# verschil tussen een merk en een model eenvoudiger uitleggen", "kan dat goedkoper".
+# nie korter?", "can you keep it shorter?", "kan je simpel schrijven aub?", "in het kort aub";
+# not "kan je het verschil tussen een merk en een model eenvoudiger uitleggen", "kan dat
+# goedkoper". Only after remarks on the answer and before nothing but courtesy (see
+# `finds_fault`): "kan het simpeler, met een eenmanszaak?" asks about the sole proprietorship.
 _ASKED_AGAIN = re.compile(
-    r"(?:en |maar )?(?:kan|kunt|kun|kunde|ku|can|could)"
+    r"(?:(?:en |maar )?(?:kan|kunt|kun|kunde|ku|can|could)"
     r"(?: (?:je|jij|u|ge|gij|gie|you|da|dat|het|dit|it|this|that))+"
     r"(?: (?:nie|niet|ni|wa|wat|wel|een|beetje|iets|a|bit|little|keep|make|your|the|answers?"
     r"|houden|maken|aub|it|that|this|da|dat|het|say|zeggen|put|explain|uitleggen))*"
@@ -1033,35 +1042,64 @@ _ASKED_AGAIN = re.compile(
     r"|in (?:(?:gewone|simpele|eenvoudige|makkelijke|simple|simpler|plain) )?"
     r"(?:mensentaal|taal|woorden|words|terms))"
     r"(?: (?:zeggen|schrijven|uitleggen|houden|maken|antwoorden|formuleren|doen|say|write|explain"
-    r"|keep|please|pls|aub|svp|graag|alstublieft|alsjeblieft|asb|ajb))*"
+    r"|keep|please|pls|aub|svp|graag|alstublieft|alsjeblieft|asb|ajb|that|it|this))*"
+    # "in het kort aub", "korter aub"
+    r"|(?:in het kort|korter|shorter|samengevat|tldr|tl dr)"
+    r"(?: (?:aub|please|pls|svp|graag|alstublieft|alsjeblieft|asb|ajb))*)"
 )
 # Said of the answer, in a message that asks nothing: it was not what was asked or no answer to
-# it ("bro da antwoord van daarnet was echt nie wat ik vroeg", "Dat is neet waat ich vroog",
-# "Dat is eerlijk gezegd geen antwoord op mijn vraag. Ik vroeg naar mijn lessen."), it did not
-# help ("hmm dit antwoord helpt mij niet echt"); not waiting for someone's answer ("ik heb nog
-# geen antwoord op mijn vraag gekregen").
+# it, in a whole clause that says so of the answer or of nothing named ("bro da antwoord van
+# daarnet was echt nie wat ik vroeg", "Dat is neet waat ich vroog", "Dat is eerlijk gezegd geen
+# antwoord op mijn vraag. Ik vroeg naar mijn lessen.", "niet echt wat ik zocht"), it did not
+# help ("hmm dit antwoord helpt mij niet echt"); not of something else ("de werkbeurs is niet
+# wat ik zocht", "nog steeds geen antwoord op mijn vraag bij Sabam", "niet wat ik wou horen"),
+# nor waiting for someone's answer ("ik heb nog geen antwoord op mijn vraag gekregen").
 _DID_NOT_HELP = (
     r"(?:helpt|helpte|helps|helped) (?:(?:mij|me|ons|us) )?(?:\w+ )?"
     r"(?:niet|nie|ni|niks|niets|not|geen)\b"
 )
 _NOT_WHAT_WAS_ASKED = re.compile(
-    r"\b(?:niet|nie|ni|neet|not) (?:\w+ ){0,2}(?:wat|waat|wa|what) (?:ik|ich|k|i)"
-    r" (?:\w+ )?(?:vroeg|vroog|vroegen|zocht|zochten|bedoelde|bedoel|wou|wilde|asked|meant"
-    r"|wanted)\b"
-    r"|\b(?:geen|gene|niet|nie|ni|neet|not) (?:\w+ ){0,2}(?:antwoord|answer) (?:op|on|to)"
-    r" (?:mijn|mien|m|my|ons|onze|de|the) (?:vraag|question)\b"
+    r"(?:(?:hmm|hm|euh|nee|neen|ok|oke|sorry|bro|allee|allez|maar|mja|tja|bof|man) )*"
+    r"(?:(?:(?:dit|dat|da|das|dees|het|this|that|it|thats|that s)(?: antwoord| answer)?"
+    r"|(?:uw|je|jouw|your|the|that|this) (?:antwoord|answer))(?: \w+){0,5} )?"
+    r"(?:(?:niet|nie|ni|neet|not) (?:\w+ ){0,2}(?:wat|waat|wa|what) (?:ik|ich|k|i) (?:\w+ )?"
+    r"(?:vroeg|vroog|vroegen|zocht|zochten|bedoelde|bedoel|asked|meant)"
+    r"|(?:niet|nie|ni|neet|not) (?:\w+ ){0,2}(?:wat|waat|wa) k(?:vroeg|zocht|bedoelde)"
+    r"|(?:geen|gene|niet|nie|ni|neet|not) (?:\w+ ){0,2}(?:antwoord|answer) (?:op|on|to)"
+    r" (?:mijn|mien|m|my|ons|onze|de|the) (?:vraag|question))"
+    r"(?: (?:hoor|he|eh|e|zeg|eigenlijk|echt|precies|tbh|lol|bro))*"
+    # ... and what was meant, said on ("... nie wat ik vroeg 😭 ik wou gwn een simpel antwoord")
+    r"(?: (?:ik|k|i) (?:wou|wilde|bedoelde|vroeg|wanted|meant)(?: \w+)*)?"
     # the answer did not help
-    r"|\b(?:dit|dat|da|uw|je|jouw|your|this|that) (?:antwoord|answer) (?:\w+ )?"
+    r"|.*\b(?:dit|dat|da|uw|je|jouw|your|this|that) (?:antwoord|answer) (?:\w+ )?"
     + _DID_NOT_HELP
-    # "ik vroeg iets anders", "je antwoord gaat over iets helemaal anders"
-    + r"|^(?:(?:hmm|hm|euh|nee|neen|ok|oke|sorry) )*(?:ik|k|ich|i) (?:vroeg|bedoelde|zocht)"
-    r" (?:iets|wat) anders$"
-    r"|\b(?:je|jouw|uw|dit|dat|da) antwoord (?:gaat|ging) over (?:iets )?(?:\w+ )?anders\b"
+    + r".*"
+    # "je antwoord gaat over iets helemaal anders"
+    r"|(?:je|jouw|uw|dit|dat|da) antwoord (?:gaat|ging) over (?:iets )?(?:\w+ )?anders"
+)
+# ... or "ik vroeg iets anders", the whole message (not "ik zocht iets anders: een lening voor
+# mijn atelier", which says what)
+_ASKED_OTHER = re.compile(
+    r"(?:(?:hmm|hm|euh|nee|neen|ok|oke|sorry) )*(?:ik|k|ich|i) (?:vroeg|bedoelde|zocht)"
+    r" (?:iets|wat) anders"
 )
 # ... or "da helpt mij ni echt" opening the message
 _NOT_HELPED = re.compile(
     r"(?:(?:hmm|hm|euh|nee|neen|ok|oke|bof|tja|mja|sorry|allee|jammer) )*"
     r"(?:dit|dat|da|this|that) " + _DID_NOT_HELP
+)
+# What may stand beside a request to say the answer shorter: remarks on the answer before it
+# ("uw antwoord is te lang en veel moeilijke woorden."), courtesy after it.
+_OF_THE_ANSWER = frozenset(
+    """
+    antwoord antwoorden uitleg tekst answer answers reply text lang lange long moeilijk
+    moeilijke ingewikkeld woorden words essay veel te too begrijp snap understood understand
+    """.split()
+)
+# ... or a statement of the user's own ("kan da wa simpeler? ich bin gien boekhouder").
+_STATING = frozenset("ik ich k i we wij".split())
+_COURTESY_AFTER = frozenset(
+    "aub please pls svp graag alstublieft alsjeblieft asb ajb merci thanks dank u je".split()
 )
 # Someone else gave no answer: "mijn boekhouder gaf geen antwoord op mijn vraag".
 _GIVEN = frozenset("gaf gaven geeft geven gegeven heeft hebben".split())
@@ -1069,8 +1107,12 @@ _GIVEN = frozenset("gaf gaven geeft geven gegeven heeft hebben".split())
 # lang"), a request ("ik zoek", "ik wil weten"); not "ik wou gwn een simpel antwoord".
 _IMPERATIVES = frozenset("zeg stuur geef vertel mail toon tell send give show".split())
 _REQUESTED_BESIDE = frozenset(
-    "zoek zoeken zocht wil wilt weten info informatie looking want know".split()
+    "zoek zoeken zocht wil wilt weten info informatie nodig looking want know need".split()
 )
+# What the user must do asks about it: "ik moet mijn sociale bijdragen regulariseren" (not "je
+# moet concreter zijn").
+_NEEDED = frozenset("need needs nodig zoek looking".split())
+_OBLIGED = re.compile(r"\b(?:ik|k|we|wij|i) (?:moet|moeten|must|have to|need to)\b")
 # The question said again after a complaint: "Ik vroeg naar mijn lessen", "ik bedoel ...".
 _RESTATED = re.compile(r"(?:ik|k|ich|i) (?:vroeg|vroog|bedoelde|bedoel|asked|meant)\b")
 # Fault found in a few words: "ok nvm dat klopt niet echt", "hmm dat is nogal algemeen", "euh
@@ -1172,6 +1214,8 @@ _CHATTING_WITH = re.compile(
     r"(?:ben|zijn) (?:ik|we|wij)(?: (?:nu|hier|eigenlijk))* "
     + _ARTICLE
     + rf"(?:{_A_PERSON}|{_A_PROGRAM})(?: aan het (?:chatten|praten|spreken|typen))"
+    + r"|(?:ben|zijn) (?:ik|we|wij)(?: (?:nu|hier|eigenlijk))* aan het (?:chatten|praten|spreken)"
+    + rf" {_ARTICLE}(?:{_A_PERSON}|{_A_PROGRAM})"
 )
 # A program named alone after asking who or what Wegwijzer is: "ne bot?", "AI?", "Een chatbot
 # van de overheid, of van een adviesbureau?".
@@ -1196,12 +1240,16 @@ _WHOSE_YOU_ARE = re.compile(
     r"(?:en )?(?:van wie (?:ben|bent|zijt|zijde) (?:je|jij|u|gij|ge)(?: (?:eigenlijk|nu|nou))*"
     # "zijde gij van de Vlaamse overheid?"
     r"|(?:ben|bent|zijt|zijde) (?:je|jij|u|gij|ge)(?: (?:eigenlijk|nu|nou))* van (?:de |het )?"
-    r"(?:vlaamse )?(?:overheid|regering|stad|cultuurloket|vlaanderen))"
+    r"(?:vlaamse )?(?:overheid|regering|stad|cultuurloket|vlaanderen)"
+    # "van welke organisatie is deze bot?"
+    r"|van welke organisatie (?:is (?:deze bot|deze chatbot|wegwijzer|dit)"
+    r"|(?:ben|bent|zijt|zijde) (?:je|jij|u|gij|ge))(?: (?:eigenlijk|nu))*)"
 )
 _BEHIND_IT = re.compile(
     r"(?:en )?wie (?:zit|zitten|staat|staan) (?:er )?(?:eigenlijk )?achter"
     r" (?:(?:deze|dit) (?:wegwijzer|chatbot|bot)|(?:de |die )?wegwijzer|jou|u|jullie)"
     r"(?: eigenlijk)?"
+    r"|(?:and )?who(?: s| is) behind (?:this|you)(?: bot| chatbot| thing)?(?: anyway)?"
 )
 # What may come before such a question in a message: talk ("Even tussendoor:", "hallo"), or
 # another question about Wegwijzer ("met wie spreek ik eigenlijk?"); not a story or a subject
@@ -1247,8 +1295,14 @@ _ITS_SOURCES = re.compile(
 _MADE_YOU = re.compile(
     r"\bwie heeft (?:je|jou|u|jullie|(?:deze|de) (?:wegwijzer|chatbot)|wegwijzer)"
     r" (?:(?:eigenlijk|ooit|dan) )?(?:gemaakt|gebouwd|ontwikkeld|geprogrammeerd|bedacht)\b"
-    # "Wie beheert Wegwijzer?"
-    r"|\bwie (?:beheert|onderhoudt|runt|maakt) (?:(?:deze|de) (?:wegwijzer|chatbot)|wegwijzer)\b"
+)
+# Who runs it, a whole clause: "Wie beheert Wegwijzer?", "who runs this thing anyway?"; not "wie
+# beheert de chatbot van sabam".
+_RUNS_YOU = re.compile(
+    r"(?:en |and )?(?:wie (?:beheert|onderhoudt|runt|maakt)"
+    r" (?:(?:deze|de) wegwijzer|wegwijzer|deze chatbot|deze bot|jou|u|je)"
+    r"|who (?:runs|made|built|owns|maintains) (?:this|you)(?: thing| bot| chatbot)?)"
+    r"(?: (?:eigenlijk|dan|anyway|actually))*"
 )
 # "Mag ik vragen met wie ik spreek?", the whole clause; not "ik weet niet met wie ik praat bij
 # het VAF".
@@ -1400,7 +1454,7 @@ def says_goodbye(text: str) -> bool:
         return False
     last = clauses[-1]
     until = [t for t in last if t not in ("de", "een", "e")]  # "tot de volgende"
-    leaving = [k for k, c in enumerate(clauses[:-1]) if _LEAVING_NOW.match(" ".join(c))]
+    leaving = [k for k, c in enumerate(clauses[:-1]) if _LEAVING_NOW.fullmatch(" ".join(c))]
     # a wish ("nog een schone dag"), "dag" alone after leaving ("moet naar een shoot. dag!"),
     # or after it thanks alone ("ok ik moet ervandoor, bedankt!") or a wish ("Fijne avond!")
     farewell = _IN_A_FAREWELL | _closing(last, asking=False) | (_DAY if last == ["dag"] else set())
@@ -1439,15 +1493,16 @@ def says_goodbye(text: str) -> bool:
 
 
 def leaves_now(text: str) -> bool:
-    """Whether a message takes leave (`says_goodbye`) after telling the user leaves now
-    (`_LEAVING_NOW`: "ok ik moet naar de set, ciao ciao"), asking nothing: a farewell, whatever
-    a passage shares with what they are off to."""
+    """Whether a message only takes leave (`says_goodbye`), telling the user leaves now
+    (`_LEAVING_NOW`: "ok ik moet naar de set, ciao ciao"), and says nothing else: a farewell,
+    whatever a passage shares with what they are off to; not "ik ga naar de galerie, tarief.
+    merci" after the resale right, which asks on in a word."""
     clauses = [c for c in _clause_texts(text) if c]
     return (
         "?" not in text
         and says_goodbye(text)
-        and any(_LEAVING_NOW.match(c) for c in clauses[:-1])
-        and not any(c.split()[0] in _WORDS_THAT_ASK for c in clauses)
+        and len(clauses) > 1
+        and all(_LEAVING_NOW.fullmatch(c) for c in clauses[:-1])
     )
 
 
@@ -1464,11 +1519,30 @@ def finds_fault(text: str, *, restated: bool = False, named: bool = False) -> bo
     fault that names the answer or what was asked, for a message a passage answers ("dit helpt
     mij echt niet verder: iemand gebruikt mijn foto op Instagram" tells what it is about)."""
     clauses = [c for c in _clause_texts(text) if c]
+    if len(clauses) == 1 and _ASKED_OTHER.fullmatch(clauses[0]):
+        return True
     for k, c in enumerate(clauses):
         words = c.split()
-        faulted = _ASKED_AGAIN.fullmatch(c) or (
+        if _ASKED_AGAIN.fullmatch(c):
+            # after remarks on the answer or asides, before courtesy alone ("kan het simpeler,
+            # met een eenmanszaak?" asks about the sole proprietorship)
+            before, after = clauses[:k], clauses[k + 1 :]
+            if all(
+                set(a.split()) <= _COURTESY_AFTER
+                or (a.split()[0] in _STATING and not _asks_beside(a, restated=False))
+                for a in after
+            ) and (
+                all(set(b.split()) <= _ASIDE | _SIGHS for b in before)
+                or any(_OF_THE_ANSWER.intersection(b.split()) for b in before)
+            ):
+                return True
+            continue
+        faulted = (
             "?" not in text
-            and (_NOT_WHAT_WAS_ASKED.search(c) or (k == 0 and not named and _NOT_HELPED.match(c)))
+            and (
+                _NOT_WHAT_WAS_ASKED.fullmatch(c)
+                or (k == 0 and not named and _NOT_HELPED.match(c) and _to_wegwijzer(clauses[1:]))
+            )
             and not (_AWAITING | _GIVEN).intersection(words)
         )
         if faulted and not any(
@@ -1476,6 +1550,35 @@ def finds_fault(text: str, *, restated: bool = False, named: bool = False) -> bo
         ):
             return True
     return False
+
+
+def said_beside_talk(text: str) -> str:
+    """What a message says beside its talk: its clauses that neither take leave
+    (`_LEAVING_NOW`, the farewell that ends it), nor find fault with the answer, nor are talk
+    words alone; "" when none. "ok ik moet naar de boekhouder, aftrekbare beroepskosten voor
+    een fotograaf. merci" says "aftrekbare beroepskosten voor een fotograaf"."""
+    clauses = [c for c in _clause_texts(text) if c]
+    if clauses and says_goodbye(text):
+        clauses = clauses[:-1]
+    return ". ".join(
+        c
+        for c in clauses
+        if not (
+            _LEAVING_NOW.fullmatch(c)
+            or (_NARRATORS.intersection(c.split()) and _GOING_ON.intersection(c.split()))
+            or _OF_USE.search(c)
+            or _ASKED_AGAIN.fullmatch(c)
+            or _NOT_WHAT_WAS_ASKED.fullmatch(c)
+            or _NOT_HELPED.match(c)
+            or all(_talk_word(w) or w in _SIGHS or w in _ASIDE or w in _THANKED for w in c.split())
+        )
+    )
+
+
+def _to_wegwijzer(clauses: Sequence[str]) -> bool:
+    """Whether the clauses after "da helpt mij ni echt" say nothing, or speak to Wegwijzer
+    ("ge zegt telkens 'vraag het aan uw boekhouder'"); not "de bank weigert mijn lening"."""
+    return all(not c for c in clauses) or any(_YOU.intersection(c.split()) for c in clauses)
 
 
 def _asks_beside(clause: str, *, restated: bool) -> bool:
@@ -1496,6 +1599,7 @@ def _asks_beside(clause: str, *, restated: bool) -> bool:
             t in _ANNOUNCING and _ASKED_ABOUT.intersection(words[i + 1 : i + 4])
             for i, t in enumerate(words)
         )
+        or _OBLIGED.search(clause) is not None
         or (not restated and (_RESTATED.match(clause) or _WONDERING.search(clause)))
     )
 
@@ -1646,6 +1750,9 @@ def about_itself(text: str) -> bool:
             for k, (c, after) in enumerate(itertools.pairwise(clauses))
         )
         or _WHOSE_YOU_ARE.fullmatch(folded)
+        or any(
+            _RUNS_YOU.fullmatch(c) and _asked_on_its_own(clauses, k) for k, c in enumerate(clauses)
+        )
         or _ITS_SOURCES.search(folded)
         or _MADE_YOU.search(folded)
     )
@@ -1669,9 +1776,19 @@ def _asked_on_its_own(clauses: Sequence[str], k: int, *, asking: bool = True) ->
     after = [
         w[1:] if w[0] in _ASKING_ON and len(w) > 1 and w[1] in _WORDS_THAT_ASK else w for w in after
     ]
-    if any(w[0] in _QUESTION_OPENERS or w[0] in _QUESTION_WORDS for w in after):
-        return False
-    return not asking or all(all(w in _ASIDE for w in c.split()) or _of_itself(c) for c in before)
+    if any(
+        w[0] in _QUESTION_OPENERS
+        or w[0] in _QUESTION_WORDS
+        or _OBLIGED.search(" ".join(w))
+        or _NEEDED.intersection(w)
+        # ("want ik wil weten hoe ik een merk registreer"; not "willen weten met wie ik chat")
+        or (_QUESTION_WORDS.intersection(w) and "met wie" not in " ".join(w))
+        for w in after
+    ):
+        return False  # (or a request: "am I talking to a human? I need the VAT rate ...")
+    return not asking or all(
+        all(w in _ASIDE or _talk_word(w) for w in c.split()) or _of_itself(c) for c in before
+    )
 
 
 def _of_itself(clause: str) -> bool:
@@ -1687,6 +1804,8 @@ def _of_itself(clause: str) -> bool:
             _CHATTING_WITH,
             _SPEAKING_TO_ONE,
             _WHO_IS_BEHIND,
+            _RUNS_YOU,
+            _WHOSE_YOU_ARE,
             _ONE_OF_ALONE,
         )
     )
@@ -2373,13 +2492,13 @@ _UNTIL_NEXT_TIME = (
     r"\btot (?:de |een |e )?volgende(?: keer)?(?: (?:hoor|he|dan|misschien|ofzo|eh))*\b"
 )
 _WISHED = (
-    r"(?:prettige|fijne|schone|goede|goeie|mooie|leuke|zalige) "
+    r"(?:prettige?|fijne?|schone?|goede|goeie|goed|mooie?|leuke?|zalige?) "
     r"(?:avond|dag|namiddag|middag|weekend|week|zondag|nacht)"
 )
 # Thanks for what was given: "merci voor de info", "bedankt voor de uitleg".
 _GIVEN_INFO = frozenset("info informatie uitleg".split())
 _THANKED_FOR = re.compile(
-    r"\b(?:bedankt|merci|dank|thanks|thx|dankjewel|dankuwel) (?:u |je )?(?:voor|for|vo)"
+    r"\b(?:bedankt|merci|dank|thanks|thx|dankjewel|dankuwel) (?:u |je )?(?:wel )?(?:voor|for|vo)"
     r" (?:(?:de|die|je|jouw|uw|al|alle|the|your|this) )*(?:info|informatie|uitleg|hulp|help|tips)$"
 )
 # "ik wens u nog een fijne avond": a wish, no request.

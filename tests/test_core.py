@@ -419,6 +419,21 @@ def test_leaving_now_and_fault_with_the_answer_are_talk_whatever_a_passage_share
     assert assistant.ask(
         "dit helpt mij echt niet verder: iemand gebruikt mijn foto op Instagram zonder toestemming"
     ).answered
+    assert assistant.ask(
+        "ik ben weg bij mijn sbk, nu zelfstandige. voorlopige sociale bijdragen als starter. merci"
+    ).answered
+    # Thanks after leaving takes leave too ("afsluiten" had got the winwinlening's closing).
+    assert assistant.ask("ok ik sluit af. merci!").outcome == "smalltalk"
+
+
+def test_a_farewell_that_asks_on_in_a_word_keeps_the_topic(assistant):
+    conversation = Conversation(assistant)
+    conversation.ask("Hoe vraag ik als Amerikaanse muzikant een beroepskaart aan?")
+    answer = conversation.ask("ik ga naar het consulaat, documenten. merci")
+    assert answer.outcome == "answered"
+    # Leaving with nothing beside is a farewell.
+    conversation.ask("Hoe vraag ik als Amerikaanse muzikant een beroepskaart aan?")
+    assert conversation.ask("ok ik moet naar de repetitie. doei").outcome == "smalltalk"
 
 
 def test_a_rare_shared_word_alone_does_not_make_an_answer(assistant):

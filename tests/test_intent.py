@@ -1543,6 +1543,27 @@ def test_a_word_the_question_names_itself_is_not_pointed_with():
         ("zijde gij van de Vlaamse overheid?", "about"),
         ("praat ik met een mens?", "about"),
         ("spreek ik met een medewerker van Sabam?", None),
+        # ... and a second reviewer's: a subject beside leaving ("als", "voor", "bij", "uit"
+        # say what, not where to), a fault found with something else, who runs another
+        # organisation's chatbot, a request after asking who one speaks with.
+        ("ik moet naar de notaris voor mijn bv, financieel plan verplicht. merci", None),
+        ("ik ga stoppen als zelfstandige, overbruggingsrecht. dank u", None),
+        ("ik ga starten als grafisch ontwerper, sociale bijdragen als starter. groetjes!", None),
+        ("de werkbeurs is niet wat ik zocht, ik vertaal naar het Nederlands", None),
+        ("nog steeds geen antwoord op mijn vraag bij Sabam. uitbetaling van mijn rechten", None),
+        ("mijn boekhouder zegt 21%, niet wat ik wou horen", None),
+        ("kan het simpeler, met een eenmanszaak?", None),
+        ("ik zocht iets anders: een lening voor mijn atelier", None),
+        ("wie beheert de chatbot van sabam", None),
+        ("am I talking to a human? I need the VAT rate for selling paintings", None),
+        ("praat ik met een mens? want ik wil weten hoe ik een merk registreer", None),
+        ("ok ik sluit af. merci!", "thanks"),
+        ("in het kort aub", "wrong"),
+        ("da snap ich nie, kan da wa simpeler? ich bin gien boekhouder", "wrong"),
+        ("van welke organisatie is deze bot?", "about"),
+        ("who's behind this bot?", "about"),
+        ("Ben ik aan het chatten met een bot?", "about"),
+        ("Dank u wel voor de info, ik wens u nog een prettig weekend", "thanks"),
     ],
 )
 def test_talk_is_told_by_its_cues(text, kind):
