@@ -110,6 +110,8 @@ ENGLISH_STOPWORDS = frozenset(
     re ve ll don doesn didn isn aren wasn weren hasn haven hadn couldn shouldn wouldn
     youre youve youll weve theyre theyve theyll hes shes thats theres whats wasnt werent
     hasnt havent hadnt couldnt shouldnt wouldnt
+    thing things stuff actually kinda sorta gonna wanna gotta lots yeah guys dude hell
+    heck basically literally telling
     """.split()
 )
 
@@ -331,7 +333,11 @@ def word_tokens(raw: str) -> tuple[str, ...]:
     pieces = [p for p in re.split(r"[-'’]", _POSSESSIVE.sub("", raw)) if p]
     if len(pieces) == 2 and pieces[1] == "k" and pieces[0] in _BEFORE_GLUED_K:
         return (_BEFORE_GLUED_K[pieces[0]],)  # "moe-k": moet ik
-    if len(pieces) > 1:
+    if len(pieces) > 1 and pieces[-1] == "ll" and re.search(r"['’]ll$", raw):
+        # an English "will": "I'll" is no "ill" (which the glossary reads as "ziek"), "we'll"
+        # no "well"
+        tokens = [_normalise(p) for p in pieces]
+    elif len(pieces) > 1:
         tokens = [*(_normalise(p) for p in pieces), _normalise("".join(pieces))]
     else:
         tokens = [_normalise(raw)]

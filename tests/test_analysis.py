@@ -502,6 +502,20 @@ def test_the_pieces_of_english_contractions_are_no_words_of_a_question(assistant
     assert {"band", "sabam"} <= words
 
 
+def test_an_english_will_is_no_word_and_chat_fillers_are_stopwords(assistant):
+    # "I'll" was "ill", which the glossary reads as "ziek": "I'll make way under 25k this
+    # year" got the sickness benefit first.
+    words = {g.word for g in assistant.read("I'll make way under 25k, we'll see").groups}
+    assert not {"ill", "well", "ll"} & words
+    # Chat fillers weighed as unknown words ("is that an actual thing I can apply for").
+    words = {
+        g.word for g in assistant.read("what is that sbk thing, basically? gonna apply").groups
+    }
+    assert not {"thing", "basically", "gonna"} & words
+    # Only in an English question: "hell" is no Dutch stopword.
+    assert "hell" in {g.word for g in assistant.read("is de hell van de hel").groups}
+
+
 def test_whole_is_hele_as_the_passages_say_it(assistant):
     # "whole" was only "volledig", which the EU trademark's passage ("in de hele Europese
     # Unie") lacks: "trademark for the whole EU" was refused (0.35), and "and for the whole
