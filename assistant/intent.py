@@ -1086,7 +1086,11 @@ _ASKED_OTHER = re.compile(
 # ... or "da helpt mij ni echt" opening the message
 _NOT_HELPED = re.compile(
     r"(?:(?:hmm|hm|euh|nee|neen|ok|oke|bof|tja|mja|sorry|allee|jammer) )*"
-    r"(?:dit|dat|da|this|that) " + _DID_NOT_HELP
+    r"(?:(?:dit|dat|da|this|that) "
+    + _DID_NOT_HELP
+    # "hmm that doesn't really help"
+    + r"|(?:this|that|it) (?:doesn t|doesnt|didn t|didnt|does not|did not)"
+    r" (?:really |much |me )*help)"
 )
 # What may stand beside a request to say the answer shorter: remarks on the answer before it
 # ("uw antwoord is te lang en veel moeilijke woorden."), courtesy after it.
@@ -1160,7 +1164,7 @@ _IS_IT = re.compile(
 # van een steunpunt of een programma"; not "ben je dan een medewerker of een zelfstandige",
 # "zijt ge nu een computer of een tablet als beroepskost", "spreek ik met een persoon of moet
 # ik alles online doen", "chatten we met een medewerker of met een bot bij het Kunstenloket".
-_A_PERSON = r"(?:mens|persoon|medewerker|iemand|human|person)"
+_A_PERSON = r"(?:mens|persoon|medewerker|iemand|dienst|human|person)"
 _A_PROGRAM = r"(?:computer|computerprogramma|programma|bot|chatbot|robot|machine|ai|systeem|system)"
 _ARTICLE = (
     r"(?:met )?(?:(?:een|ne|nen|e|a|an) )?"
@@ -1197,6 +1201,11 @@ _PERSON_OR_PROGRAM = re.compile(
     # "is dit iemand of een computer?" after "wie kijkt mijn aanvraag na?" asks about them.
     + r"|is (?:dit|da|dat)(?!.*\biemand\b)"
     + _ONE_OF
+    # "Zit daar een mens achter of is dat een computerprogramma?"
+    + r"|(?:zit|staat) (?:er|daar|hier|der|d r|dr) (?:(?:eigenlijk|nu|echt) )*"
+    + r"(?:iemand|een mens|een persoon|een medewerker) achter (?:of|or) (?:is (?:dat|dit|het) )?"
+    + _ARTICLE
+    + _A_PROGRAM
 )
 # With a person or a program alone, the whole clause: "praat ik met een mens?", "Spreek ik met
 # een echte persoon?", "am I talking to a real person?"; not "spreek ik met een advocaat best
@@ -1257,11 +1266,11 @@ _BEHIND_IT = re.compile(
 _ASIDE = frozenset(
     """
     even tussendoor trouwens wacht sorry eh euh hmm ok oke btw ps nog een vraagje vraag andere
-    eigenlijk zeg dag hallo hoi hey hi goedemorgen goeiedag goedendag beste wait
+    eigenlijk zeg dag hallo hoi hey hi goedemorgen goeiedag goedendag beste wait ff efkes eventjes
     """.split()
 )
 _WHOM_SPOKEN = re.compile(
-    r"(?:mag ik (?:eens |u |je )?vragen )?met wie (?:of wat )?(?:ik |we |wij )?"
+    r"(?:mag ik (?:eens |eerst |u |je )?vragen )?met wie (?:of wat )?(?:ik |we |wij )?"
     r"(?:(?:eigenlijk|nu|hier) )*(?:spreek|praat|chat|correspondeer|corresponder)"
     r"(?: (?:ik|we|wij))?(?: (?:eigenlijk|nu|hier))*"
 )
@@ -1541,7 +1550,19 @@ def finds_fault(text: str, *, restated: bool = False, named: bool = False) -> bo
             "?" not in text
             and (
                 _NOT_WHAT_WAS_ASKED.fullmatch(c)
-                or (k == 0 and not named and _NOT_HELPED.match(c) and _to_wegwijzer(clauses[1:]))
+                or (
+                    not named
+                    and _NOT_HELPED.match(c)
+                    # opening the message, or closing it after the question said again ("ik
+                    # vroeg eigenlijk naar circus, niet naar theater... dat helpt me niet")
+                    and (
+                        (k == 0 and _to_wegwijzer(clauses[1:]))
+                        or (
+                            k in (0, len(clauses) - 1)
+                            and any(_RESTATED.match(b) for j, b in enumerate(clauses) if j != k)
+                        )
+                    )
+                )
             )
             and not (_AWAITING | _GIVEN).intersection(words)
         )
@@ -2513,6 +2534,7 @@ _CLOSING = re.compile(
     + rf"|\bnog (?:(?:een|ne|nen) )?{_WISHED}\b|\b{_WISHED} (?:nog|verder)\b"
     + r"|\b(?:ik )?laat (?:ik )?het hierbij(?: voor (?:vandaag|nu))?\b"
     + r"|\bdat (?:was|is) het voor (?:vandaag|nu)\b"
+    + r"|\b(?:(?:zo|en|bon|ok|oke) )*genoeg voor (?:vandaag|nu)\b|\benough for today\b"
 )
 
 

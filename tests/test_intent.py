@@ -1564,6 +1564,22 @@ def test_a_word_the_question_names_itself_is_not_pointed_with():
         ("who's behind this bot?", "about"),
         ("Ben ik aan het chatten met een bot?", "about"),
         ("Dank u wel voor de info, ik wens u nog een prettig weekend", "thanks"),
+        # ... and the twenty-third bug bash's, read after it was measured sealed.
+        (
+            "Met wie spreek ik eigenlijk? Is dit een dienst van de Vlaamse overheid of een "
+            "automatisch programma?",
+            "about",
+        ),
+        ("Mag ik eerst vragen met wie ik spreek? Is dit een medewerker of een programma?", "about"),
+        ("Zit daar een mens achter of is dat een computerprogramma?", "about"),
+        ("ff tussendoor: ben jij nou een echt mens of een chatbot? en wie zit er achter?", "about"),
+        (
+            "mja, ik vroeg eigenlijk naar circus, niet naar theater... dat helpt me niet echt",
+            "wrong",
+        ),
+        ("hmm that doesn't really help, I asked about Germany not about Belgium", "wrong"),
+        ("Is dit een dienst van de belastingen?", None),
+        ("zit er iemand achter de balie of is het een automaat?", None),
     ],
 )
 def test_talk_is_told_by_its_cues(text, kind):
@@ -1689,7 +1705,11 @@ def test_a_greeting_with_a_story_offers_what_came_close(assistant):
 
 def test_a_farewell_formula_gets_no_passage(assistant):
     # "volgende" stems to "volg", a part of "volgrecht": the farewell got the volgrecht at 0.84.
-    for text in ("Tot de volgende!", "Ok, bedankt voor alles. Tot de volgende!"):
+    for text in (
+        "Tot de volgende!",
+        "Ok, bedankt voor alles. Tot de volgende!",
+        "Bon, genoeg voor vandaag. Merci!",
+    ):
         answer = assistant.ask(text)
         assert answer.outcome == "smalltalk" and not answer.passages
     # Asked, it is no word of a question either; what follows it is, and so is a wait.
