@@ -521,8 +521,12 @@ class Assistant:
         verkeerd begrepen heeft.") was refused, with suggestions. Told by its cues, but only
         when nothing answers it, alone nor in a conversation's context: "hallo, wat kost een
         merk" is a question, and "bedankt, mijn broer woont in Nederland" after the
-        winwinlening follows up on it. Two exceptions: a question about Wegwijzer itself
-        (`intent.about_itself`, patterns strict enough for any message), and `repeated`.
+        winwinlening follows up on it. The exceptions: a question about Wegwijzer itself
+        (`intent.about_itself`), fault that names the answer with nothing asked beside
+        (`intent.finds_fault`) and a farewell after leaving now with nothing else
+        (`intent.leaves_now`), patterns strict enough for any message; and `repeated`. A
+        farewell that says something beside stays a question when that is one
+        (`_asks_beside_talk`).
         """
         if decision.outcome == "smalltalk" or found.smalltalk is not None:
             return found, decision
@@ -559,10 +563,10 @@ class Assistant:
 
     def _asks_beside_talk(self, found: Retrieval) -> bool:
         """Whether what a farewell says beside its talk (`said_beside_talk`) is a question of
-        the domain: a passage would answer it on its own ("ik moet naar de boekhouder,
-        aftrekbare beroepskosten voor een fotograaf. merci"), or, in a conversation, it says
-        anything at all ("ik ga naar het consulaat, documenten. merci" after the professional
-        card asks on about it); not "oké ik moet door, sprint review. doei!"."""
+        the domain: a passage would answer it on its own ("ok ik moet naar de repetitie,
+        kunstwerkattest aanvragen. doei"), or, in a conversation, it says anything at all ("ik
+        ga naar het consulaat, documenten. merci" after the professional card asks on about
+        it); not "oké ik moet door, sprint review. doei!"."""
         beside = said_beside_talk(found.question)
         if not beside:
             return False

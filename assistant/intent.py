@@ -1787,8 +1787,9 @@ def _without_asides(words: Sequence[str]) -> list[str]:
 def _asked_on_its_own(clauses: Sequence[str], k: int, *, asking: bool = True) -> bool:
     """Whether clause `k` of a message is asked on its own: none after it a question
     ("Streams van bots op Spotify: is dit een mens of een bot? Hoe krijg ik mijn
-    royalties?"), and (`asking`, for the patterns that ask in a whole clause) every clause
-    before it talk (`_ASIDE`) or about Wegwijzer too."""
+    royalties?") or a need ("am I talking to a human? I need the VAT rate ..."), but of
+    Wegwijzer too ("... En wie zit erachter?"), and (`asking`, for the patterns that ask in a
+    whole clause) every clause before it talk (`_ASIDE`, thanks) or about Wegwijzer too."""
     before = [c for c in clauses[:k] if c]
     # (a question after it about Wegwijzer too: "Wat zijt gij, een mens of een bot? En wie zit
     # erachter?")

@@ -426,6 +426,12 @@ def test_leaving_now_and_fault_with_the_answer_are_talk_whatever_a_passage_share
     assert assistant.ask("ok ik sluit af. merci!").outcome == "smalltalk"
 
 
+def test_a_farewell_beside_a_subject_a_passage_answers_is_a_question(assistant):
+    answer = assistant.ask("ok ik moet naar de repetitie, kunstwerkattest aanvragen. doei")
+    assert answer.answered and answer.passages[0].id == "kunstwerkattest"
+    assert assistant.ask("oké ik moet door, sprint review. doei!").outcome == "smalltalk"
+
+
 def test_a_farewell_that_asks_on_in_a_word_keeps_the_topic(assistant):
     conversation = Conversation(assistant)
     conversation.ask("Hoe vraag ik als Amerikaanse muzikant een beroepskaart aan?")
