@@ -1596,6 +1596,83 @@ def said_beside_talk(text: str) -> str:
     )
 
 
+def introduces_only(text: str) -> bool:
+    """Whether a message introduces the user and asks nothing yet: it opens with a greeting
+    or with who they are ("ik ben Hilde", "mijn naam is Jos", "Marcus here", "I'm Giulia"),
+    says who they are in its first two clauses, and then tells their work or plans, or
+    announces questions to come ("Een collega zei me dat ik hier met vragen over mijn zaak
+    terechtkan.", "Ik zal U de komende tijd wellicht wat vragen stellen."); a question mark
+    only to ask whether English will do ("so English ok?"). Not a message with a question
+    word or a request for something ("Hallo, ik ben Jan, ik wil weten hoeveel btw ...",
+    "ik ben Jan en zoek een lening")."""
+    words = _words_of(text)
+    if not words or len(words) > _LONGEST_INTRODUCTION:
+        return False
+    clauses = [c for c in _clause_texts(text) if c]
+    said = " ".join(clauses[:3])
+    # ("I'm invited for a recital in New York" opens with no introduction)
+    opens = (
+        _plain(words[0]) in GREETINGS
+        or words[0] in ("yo", "ciao")
+        or _NAMED_FIRST.match(said)
+        or _NAMED_CAPITALISED.match(text) is not None
+    )
+    if not (opens and _INTRODUCED.search(said)):
+        return False
+    asked = [" ".join(_words_of(s)) for s in re.split(r"(?<=\?)", text) if "?" in s]
+    if any(not _ENGLISH_ALLOWED.search(a) for a in asked):
+        return False  # a question, unless whether English will do
+    if any(
+        (c.split()[0] in _QUESTION_OPENERS or c.split()[0] in _ASKING_VERBS)
+        and (c.split()[0] in _MODALS or _next(c.split(), 0) in _ASKED_SUBJECTS)
+        and not _ENGLISH_ALLOWED.search(c)
+        for c in clauses
+    ):
+        # asked without its mark: "wij zijn een gezelschap, is het sabam percentage hoger"
+        # (not chat with its subject left out: "heb een klein atelier", "is niet perfect")
+        return False
+    announced = {i + 1 for i, w in enumerate(words) if w == "wat"}  # "wat vragen stellen"
+    return not any(
+        (w in _WORDS_THAT_ASK and not (i in announced and _next(words, i) in _ANNOUNCING))
+        or w in _WANTED_NOW
+        or (w in _REQUESTING and w not in _PLANNED)
+        for i, w in enumerate(words)
+    )
+
+
+# Who the user is, said in a clause of an introduction: "ik ben Hilde", "mijn naam is Jos",
+# "wij zijn Theater Ruis", "Marcus here", "I'm Giulia", "ich bin Jef".
+_INTRODUCED = re.compile(
+    r"(?:^|\b)(?:ik ben|ich bin|k ben|mijn naam is|mien naam is|ik heet|wij zijn|we zijn"
+    r"|my name is|i m|i am|this is)\b|^(?:\w+ ){0,2}\w+ here\b"
+)
+# ... opening the message: not "I'm", which as often opens a question.
+_NAMED_FIRST = re.compile(
+    r"(?:mijn naam is|mien naam is|ik heet|my name is)\b|(?:\w+ ){0,2}\w+ here\b"
+)
+# ... or "Ik ben Hilde", "Wij zijn Theater Ruis": a name, as written, not "Ik ben fotograaf".
+_NAMED_CAPITALISED = re.compile(r"\W*(?:[Ii]k ben|[Ii]ch bin|[Ww]ij zijn|[Ww]e zijn) [A-Z]")
+# Whether English will do: "so English ok?", "mag ik in het Engels schrijven?".
+_ENGLISH_ALLOWED = re.compile(
+    r"(?:.*\b(?:english|engels)\b.*\b(?:ok|okay|oke|fine|goed|possible|mogelijk|alright)\b"
+    r"|.*\b(?:mag|kan|can|may)\b.*\b(?:english|engels)\b).{0,40}"
+)
+# A plan told in an introduction, no request: "ik wil hier als zzp'er aan de slag".
+_PLANNED = frozenset("wil wilt willen wou plan plannen moet moeten wens wensen".split())
+_MODALS = frozenset(
+    "kan kun kunt kunnen mag mogen moet moeten wil wilt willen zal zullen zou can could may "
+    "should must will would".split()
+)
+_ASKED_SUBJECTS = frozenset(
+    "ik je jij u ge gij we wij het er hij zij ze dat dit da i you it there we they".split()
+)
+_LONGEST_INTRODUCTION = 90
+# What asks for something now in an introduction: "ik wil weten", "ik zoek", "info over".
+_WANTED_NOW = frozenset(
+    "weten zoek zoeken info informatie uitleg nodig hoeveel kost kosten need know".split()
+)
+
+
 def _to_wegwijzer(clauses: Sequence[str]) -> bool:
     """Whether the clauses after "da helpt mij ni echt" say nothing, or speak to Wegwijzer
     ("ge zegt telkens 'vraag het aan uw boekhouder'"); not "de bank weigert mijn lening"."""
@@ -1710,6 +1787,8 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
         return "bye"  # "ok ik moet naar een open mic, merci en tot later" (a "moet" requests)
     if finds_fault(text, restated=True):
         return "wrong"  # "kan da nie korter?", "dat is niet wat ik vroeg. Ik vroeg naar ..."
+    if introduces_only(text):
+        return "hello"  # "Goedemiddag. Ik ben Hilde, ik heb een dansschool in Mechelen."
     rephrase = any(_REPHRASE.search(c) for c in clauses)
     if rephrase or (_about_the_answer(words, clauses) and not asks):
         return "wrong"  # "Ik vrees dat u mijn vraag verkeerd begrepen heeft."

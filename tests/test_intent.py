@@ -1580,6 +1580,25 @@ def test_a_word_the_question_names_itself_is_not_pointed_with():
         ("hmm that doesn't really help, I asked about Germany not about Belgium", "wrong"),
         ("Is dit een dienst van de belastingen?", None),
         ("zit er iemand achter de balie of is het een automaat?", None),
+        # An introduction that asks nothing yet is a greeting (bug bashes 16 to 23 opened
+        # with eighteen of them, refused with a desk).
+        (
+            "Goedemiddag. Ik ben Hilde, ik heb al een jaar of vijftien een dansschool in "
+            "Mechelen. Een collega zei me dat ik hier met vragen over mijn zaak terechtkan.",
+            "hello",
+        ),
+        (
+            "hey there! Marcus here, sax player from Chicago. my Dutch is bad, so English ok?",
+            "hello",
+        ),
+        (
+            "Hoi! Ik ben Femke, keramiste in Kortrijk. Heb een klein atelier met één medewerkster.",
+            "hello",
+        ),
+        ("Hallo, ik ben Jan, ik wil weten hoeveel btw ik moet aanrekenen", None),
+        ("ik ben zzp'er met een bv in belgie, kan mijn bv mij royalty's betalen", None),
+        ("I'm invited for a recital in New York. any Flemish support for the flights?", None),
+        ("freelance set designer here. is there any guideline for minimum fees", None),
     ],
 )
 def test_talk_is_told_by_its_cues(text, kind):
