@@ -1631,11 +1631,21 @@ def introduces_only(text: str) -> bool:
         # asked without its mark: "wij zijn een gezelschap, is het sabam percentage hoger"
         # (not chat with its subject left out: "heb een klein atelier", "is niet perfect")
         return False
+    joined = " ".join(words)
+    if _ASKED_AT_THE_END.search(joined) or _TROUBLE_TOLD.search(joined):
+        # "... mijn klant in frankrijk wil geen btw betalen klopt dat", "kom ik in
+        # aanmerking"; "Sabam heeft mij nog altijd niet uitbetaald", "mijn merk wordt
+        # aangevochten" (not "mijn Nederlands is niet perfect")
+        return False
     announced = {i + 1 for i, w in enumerate(words) if w == "wat"}  # "wat vragen stellen"
     return not any(
         (w in _WORDS_THAT_ASK and not (i in announced and _next(words, i) in _ANNOUNCING))
         or w in _WANTED_NOW
         or (w in _REQUESTING and w not in _PLANNED)
+        # someone else's will ("mijn huisbaas wil de huur verhogen"), or the user's of a thing
+        # ("ik wil een vzw oprichten", "ik wil dat ze stoppen"; not "ik wil hier als zzp'er
+        # aan de slag", "volgend seizoen willen we op tournee")
+        or (w in _WILLING and not _WILLED_PLAN.match(" ".join(words[max(0, i - 1) : i + 3])))
         for i, w in enumerate(words)
     )
 
@@ -1658,7 +1668,27 @@ _ENGLISH_ALLOWED = re.compile(
     r"|.*\b(?:mag|kan|can|may)\b.*\b(?:english|engels)\b).{0,40}"
 )
 # A plan told in an introduction, no request: "ik wil hier als zzp'er aan de slag".
-_PLANNED = frozenset("wil wilt willen wou plan plannen moet moeten wens wensen".split())
+_PLANNED = frozenset("wil wilt willen wou plan plannen wens wensen".split())
+_WILLING = frozenset("wil wilt willen".split())
+_WILLED_PLAN = re.compile(
+    r"(?:ik|k|we|wij) (?:wil|wilt|willen) (?:hier|daar|alles|graag|nu|stilaan|echt|er)\b"
+    r"|\w+ (?:wil|wilt|willen) (?:ik|we|wij)\b"
+)
+# A question asked at the end of a clause, without its mark: "... klopt dat", "kan dat
+# zomaar", "is dat legaal", "mag dat als minderjarige", "kom ik in aanmerking", "bestaat daar
+# een beurs voor", "help mij aub".
+_ASKED_AT_THE_END = re.compile(
+    r"\b(?:klopt|kan|mag|moet|is|bestaat|kom|krijg|heb|ben|geldt|telt|kunnen|mogen)"
+    r" (?:dat|da|het|ik|daar|er|je|dit|we|wij|hij|zij|ze)\b(?! (?:ben|heb|zijn)\b)"
+    r"|\bhelp (?:mij|me|ons)\b"
+    r"(?! (?:with|met) (?:some|a few|my|mijn|enkele|wat|een paar) (?:questions|vragen)\b)"
+)
+# Trouble told: "niet", "nooit", "geen" beside a verb of what befell (not the user's Dutch
+# "is niet perfect"), or a passive "wordt gebruikt", "werd geweigerd".
+_TROUBLE_TOLD = re.compile(
+    r"\b(?:niet|nie|nooit|geen|gene)\b(?!.*\b(?:perfect|goed|vlot|nederlands|dutch|taal)\b)"
+    r"|\b(?:wordt|werd|worden|werden) (?:\w+ )?(?:ge\w+|aangevochten|betaald)\b"
+)
 _MODALS = frozenset(
     "kan kun kunt kunnen mag mogen moet moeten wil wilt willen zal zullen zou can could may "
     "should must will would".split()

@@ -1599,6 +1599,26 @@ def test_a_word_the_question_names_itself_is_not_pointed_with():
         ("ik ben zzp'er met een bv in belgie, kan mijn bv mij royalty's betalen", None),
         ("I'm invited for a recital in New York. any Flemish support for the flights?", None),
         ("freelance set designer here. is there any guideline for minimum fees", None),
+        # ... and a reviewer's: a question without its mark at the end, someone else's will or
+        # the user's of a thing, trouble told, a request for help.
+        ("hoi ik ben tom en mijn huisbaas wil de huur verhogen", None),
+        ("hoi ik ben Sander mn klant in frankrijk wil geen btw betalen klopt dat", None),
+        ("hallo ik ben Lena ik wil een vzw oprichten voor mijn theatergezelschap", None),
+        ("Hallo, ik ben Nele, keramiste. Help mij aub met mijn btw aangifte", None),
+        ("Ik ben Pieter, muzikant. Sabam heeft mij nog altijd niet uitbetaald", None),
+        ("hallo ik ben emma en ik moet mijn auto laten keuren", None),
+        (
+            "Goeiemiddag, ik ben Frank. Mijn dochter wil naar de kunstacademie, bestaat daar "
+            "een beurs",
+            None,
+        ),
+        (
+            "Goedendag. Mijn naam is Rojda, ik ben documentairemaakster in Brussel. I hope you can "
+            "help me with some questions.",
+            "hello",
+        ),
+        ("Hoi! Ik ben Sanne, grafisch ontwerper, en ik wil hier als zzp'er aan de slag", "hello"),
+        ("Hoi! Ik ben Kasia, scenografe. Sorry voor mijn Nederlands, is niet perfect", "hello"),
     ],
 )
 def test_talk_is_told_by_its_cues(text, kind):
