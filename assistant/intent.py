@@ -55,7 +55,7 @@ HELP = frozenset("help helpen hulp info uitleg test testen testing vraagje menu"
 FAREWELLS = frozenset(
     """
     doei dag daag ziens later bye goodbye ciao salu doeg houdoe byebye adieu slaapwel
-    welterusten groetjes groeten mvg cya straks see ya
+    welterusten groetjes groeten mvg cya straks see ya ajuu ajuus adios peace
     """.split()
 )
 CHAT = frozenset(
@@ -355,6 +355,16 @@ _DIALECT = frozenset("as mien mie mienen vur veur ne nen wa daor neet nie ni zit
 # Words a message about the language of the conversation is made of ("hi! you speak english?
 # my dutch is not so good", "sorry, mijn Nederlands is niet zo goed"), with a language's name:
 # no subject of the domain.
+# In which language one may write to Wegwijzer, a whole clause: "In which languages can I talk
+# to you?", "welke talen spreek je?"; not "in welke taal mag ik mijn dossier indienen".
+_WHICH_LANGUAGES = re.compile(
+    r"(?:in )?(?:which|what|welke) (?:languages?|talen|taal)"
+    r" (?:(?:can|may) i (?:talk|speak|write|chat) (?:to|with) you"
+    r"|do you (?:speak|understand)"
+    r"|(?:spreek|spreekt|versta|verstaat|ken|kent) (?:je|jij|u|ge|gij)"
+    r"|(?:kan|mag) ik (?:met )?(?:je|jou|u) (?:praten|spreken|schrijven|chatten))"
+    r"(?: (?:eigenlijk|allemaal|all|here|hier))*"
+)
 _LANGUAGES = frozenset("english engels dutch nederlands vlaams flemish french frans".split())
 _SPEAKING = frozenset(
     """
@@ -850,7 +860,7 @@ _UNTIL = frozenset("tot later ziens straks".split())
 _LEAVE_TAKING = frozenset(
     """
     doei daag ciao salu salut bye goodbye byebye adieu houdoe doeg cya tchau tchao tty ttyl
-    slaapwel welterusten goeienacht goedenacht
+    slaapwel welterusten goeienacht goedenacht peace adios ajuu ajuus
     """.split()
 )
 _WHEN_AGAIN = frozenset("ziens later straks morgen snel volgende".split())
@@ -999,6 +1009,7 @@ _SPOKEN_TO = _YOU | frozenset("me mij".split())
 # beantwoordt mijn vraag maar half"; not "ok ik begrijp je".
 _FAULTED = frozenset(
     "niet nie ni niks niets nix geen not dont doesnt didnt pas verkeerd mis fout half nergens "
+    "onnauwkeurig onjuist mager pover karig summier "
     "te too vaag onvolledig onduidelijk slaat sorry excuseer excuses".split()
 )
 # Of someone else: "dat antwoord van de belastingdienst", "die tekst is van mij".
@@ -1042,7 +1053,8 @@ _ASKED_AGAIN = re.compile(
     r"|in (?:(?:gewone|simpele|eenvoudige|makkelijke|simple|simpler|plain) )?"
     r"(?:mensentaal|taal|woorden|words|terms))"
     r"(?: (?:zeggen|schrijven|uitleggen|houden|maken|antwoorden|formuleren|doen|say|write|explain"
-    r"|keep|please|pls|aub|svp|graag|alstublieft|alsjeblieft|asb|ajb|that|it|this))*"
+    r"|keep|please|pls|aub|svp|graag|alstublieft|alsjeblieft|asb|ajb|that|it|this|next|time"
+    r"|volgende|keer|voortaan))*"
     # "in het kort aub", "korter aub"
     r"|(?:in het kort|korter|shorter|samengevat|tldr|tl dr)"
     r"(?: (?:aub|please|pls|svp|graag|alstublieft|alsjeblieft|asb|ajb))*)"
@@ -1055,8 +1067,8 @@ _ASKED_AGAIN = re.compile(
 # wat ik zocht", "nog steeds geen antwoord op mijn vraag bij Sabam", "niet wat ik wou horen"),
 # nor waiting for someone's answer ("ik heb nog geen antwoord op mijn vraag gekregen").
 _DID_NOT_HELP = (
-    r"(?:helpt|helpte|helps|helped) (?:(?:mij|me|ons|us) )?(?:\w+ )?"
-    r"(?:niet|nie|ni|niks|niets|not|geen)\b"
+    r"(?:helpt|helpte|hielp|hielpen|helps|helped) (?:(?:mij|me|ons|us) )?(?:\w+ )?"
+    r"(?:niet|nie|ni|niks|niets|not|geen|gin|gene)\b"
 )
 _NOT_WHAT_WAS_ASKED = re.compile(
     r"(?:(?:hmm|hm|euh|nee|neen|ok|oke|sorry|bro|allee|allez|maar|mja|tja|bof|man) )*"
@@ -1071,7 +1083,7 @@ _NOT_WHAT_WAS_ASKED = re.compile(
     # ... and what was meant, said on ("... nie wat ik vroeg 😭 ik wou gwn een simpel antwoord")
     r"(?: (?:ik|k|i) (?:wou|wilde|bedoelde|vroeg|wanted|meant)(?: \w+)*)?"
     # the answer did not help
-    r"|.*\b(?:dit|dat|da|uw|je|jouw|your|this|that) (?:antwoord|answer) (?:\w+ )?"
+    r"|.*\b(?:dit|dat|da|uw|je|jouw|your|this|that) (?:\w+ )?(?:antwoord|answer) (?:\w+ )?"
     + _DID_NOT_HELP
     + r".*"
     # "je antwoord gaat over iets helemaal anders"
@@ -1145,8 +1157,8 @@ _SOMEONE_ELSES = frozenset("van hun zijn haar jury of from their".split())
 # (in a short clause: not "Dag 1 als zelfstandige en ik snap er nog niks van")
 _SHORT = 6
 _LOST_IN_IT = re.compile(
-    r"\b(?:snap|versta|begrijp) (?:er|het|da|dat) (?:\w+ )?(?:niks|niets|nie|niet)(?: van)?"
-    + _CHAT_TAIL
+    r"\b(?:snap|versta|begrijp) (?:er|het|da|dat) (?:\w+ )?(?:niks|niets|nie|niet)"
+    r"(?: veel)?(?: van)?" + _CHAT_TAIL
 )
 # Wegwijzer itself: "Ben jij een AI?", "are you a bot", "is dit een mens of een computer?".
 # The kind of thing right after "ben je (een) (echte)", ending its clause or before "of": not
@@ -1254,6 +1266,11 @@ _WHOSE_YOU_ARE = re.compile(
     r"|van welke organisatie (?:is (?:deze bot|deze chatbot|wegwijzer|dit)"
     r"|(?:ben|bent|zijt|zijde) (?:je|jij|u|gij|ge))(?: (?:eigenlijk|nu))*)"
 )
+# Whose this chatbot is, a whole clause: "Van wie is deze chatbot eigenlijk, van de Vlaamse
+# overheid?" (not "van wie ben je, als vrijwilliger, verzekerd?").
+_WHOSE_BOT = re.compile(
+    r"van wie is (?:deze|dit|de) (?:chatbot|bot|wegwijzer|dienst)(?: eigenlijk)?"
+)
 _BEHIND_IT = re.compile(
     r"(?:en )?wie (?:zit|zitten|staat|staan) (?:er )?(?:eigenlijk )?achter"
     r" (?:(?:deze|dit) (?:wegwijzer|chatbot|bot)|(?:de |die )?wegwijzer|jou|u|jullie)"
@@ -1299,6 +1316,11 @@ _ITS_SOURCES = re.compile(
     r"|\bwaar (?:haal|haalt|halen|vind|vindt) (?:je|jij|u|ge|gij)"
     r" (?:(?:die|deze|dat|je|jouw|uw|al|de|eigenlijk) )*"
     r"(?:info|informatie|antwoorden|antwoord|gegevens|kennis)(?: \w+)? vandaan\b"
+    # "Op welke bronnen baseert u zich?", "hoe recent is deze info?", "wie houdt deze info bij?"
+    r"|\bop welke bronnen (?:baseert|baseer|steunt) (?:u|je|jij|ge|gij) (?:zich|je|jou)\b"
+    r"|\bhoe (?:recent|actueel) (?:is|zijn) (?:deze|die|de|jouw|uw|je) "
+    r"(?:info|informatie|gegevens|bronnen|antwoorden)\b"
+    r"|\bwie houdt (?:deze|die|de|jouw|uw) (?:info|informatie|gegevens) bij\b"
 )
 # Who made it: "wie heeft jou eigenlijk gemaakt?"; not "wie heeft je website gemaakt?".
 _MADE_YOU = re.compile(
@@ -1805,7 +1827,9 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
     words_set = set(words)
     asks = _asks(text)
     clauses = _clause_texts(text)
-    if _LANGUAGES.intersection(words) and any(_ANSWER_IN.search(c) for c in clauses):
+    if (_LANGUAGES.intersection(words) and any(_ANSWER_IN.search(c) for c in clauses)) or any(
+        _WHICH_LANGUAGES.fullmatch(c) for c in clauses
+    ):
         return "language"  # "can you just answer in English next time?"
     if about_itself(text) or any(_CAN_DO_ALL.fullmatch(c) for c in clauses):
         return "about"  # "Ben jij een AI?", "met wie spreek ik?", "wat kunt gij allemaal?"
@@ -1880,6 +1904,9 @@ def about_itself(text: str) -> bool:
             for k, (c, after) in enumerate(itertools.pairwise(clauses))
         )
         or _WHOSE_YOU_ARE.fullmatch(folded)
+        or any(
+            _WHOSE_BOT.fullmatch(c) and _asked_on_its_own(clauses, k) for k, c in enumerate(clauses)
+        )
         or any(
             _RUNS_YOU.fullmatch(c) and _asked_on_its_own(clauses, k) for k, c in enumerate(clauses)
         )
@@ -2643,7 +2670,8 @@ _CLOSING = re.compile(
     # a wish with "nog" or "verder": not "goede dag" (a greeting), "ik had een fijne dag"
     + rf"|\bnog (?:(?:een|ne|nen) )?{_WISHED}\b|\b{_WISHED} (?:nog|verder)\b"
     + r"|\b(?:ik )?laat (?:ik )?het hierbij(?: voor (?:vandaag|nu))?\b"
-    + r"|\bdat (?:was|is) het voor (?:vandaag|nu)\b"
+    + r"|\b(?:dat|da) (?:was|is) (?:het|et|alles) voor (?:vandaag|nu)\b"
+    + r"|\bthat(?: s)? (?:all|it) for (?:now|today)\b"
     + r"|\b(?:(?:zo|en|bon|ok|oke) )*genoeg voor (?:vandaag|nu)\b|\benough for today\b"
 )
 
