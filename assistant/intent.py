@@ -1621,12 +1621,14 @@ def said_beside_talk(text: str) -> str:
 def introduces_only(text: str) -> bool:
     """Whether a message introduces the user and asks nothing yet: it opens with a greeting
     or with who they are ("ik ben Hilde", "mijn naam is Jos", "Marcus here", "I'm Giulia"),
-    says who they are in its first two clauses, and then tells their work or plans, or
+    says who they are in its first three clauses, and then tells their work or plans, or
     announces questions to come ("Een collega zei me dat ik hier met vragen over mijn zaak
     terechtkan.", "Ik zal U de komende tijd wellicht wat vragen stellen."); a question mark
     only to ask whether English will do ("so English ok?"). Not a message with a question
-    word or a request for something ("Hallo, ik ben Jan, ik wil weten hoeveel btw ...",
-    "ik ben Jan en zoek een lening")."""
+    word, a request for something ("Hallo, ik ben Jan, ik wil weten hoeveel btw ...", "ik ben
+    Jan en zoek een lening", "ik wil een vzw oprichten"), a question asked without its mark
+    ("... klopt dat", "kom ik in aanmerking") or trouble told ("Sabam heeft mij nog altijd
+    niet uitbetaald")."""
     words = _words_of(text)
     if not words or len(words) > _LONGEST_INTRODUCTION:
         return False
