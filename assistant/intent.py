@@ -55,7 +55,7 @@ HELP = frozenset("help helpen hulp info uitleg test testen testing vraagje menu"
 FAREWELLS = frozenset(
     """
     doei dag daag ziens later bye goodbye ciao salu doeg houdoe byebye adieu slaapwel
-    welterusten groetjes groeten mvg cya straks see ya ajuu ajuus adios peace
+    welterusten groetjes groeten mvg cya straks see ya ajuu ajuus adios peace salukes
     """.split()
 )
 CHAT = frozenset(
@@ -860,7 +860,7 @@ _UNTIL = frozenset("tot later ziens straks".split())
 _LEAVE_TAKING = frozenset(
     """
     doei daag ciao salu salut bye goodbye byebye adieu houdoe doeg cya tchau tchao tty ttyl
-    slaapwel welterusten goeienacht goedenacht peace adios ajuu ajuus
+    slaapwel welterusten goeienacht goedenacht peace adios ajuu ajuus salukes
     """.split()
 )
 _WHEN_AGAIN = frozenset("ziens later straks morgen snel volgende".split())
@@ -1135,11 +1135,11 @@ _RESTATED = re.compile(r"(?:ik|k|ich|i) (?:vroeg|vroog|bedoelde|bedoel|asked|mea
 # wa? snap er niks van" (the user's own understanding, in a short message).
 # Each ends its clause, but for a word of chat ("het is vaag wat de regels zijn", "het was
 # ingewikkeld om de aanvraag in te vullen" judge something else).
-_CHAT_TAIL = r"(?: (?:hoor|he|zeg|eigenlijk|wel|toch|echt|precies|vind ik|hé))*$"
+_CHAT_TAIL = r"(?: (?:hoor|he|eh|zeg|eigenlijk|wel|toch|echt|precies|vind ik|hé))*$"
 _FAULT = re.compile(
     r"\b(?:dat|dit|da|het) klopt (?:toch )?(?:niet|nie|ni)"
     + _CHAT_TAIL
-    + r"|\b(?:dat|dit|da|het) (?:is|was) (?:\w+ )?"
+    + r"|\b(?:dat|dit|da|het) (?:is|was) (?:\w+ ){0,2}"
     r"(?:algemeen|vaag|onduidelijk|ingewikkeld|oppervlakkig)" + _CHAT_TAIL
 )
 # Disappointment with the answer, a clause of its own: "Ik had op iets concreters gehoopt."; in
@@ -1148,7 +1148,11 @@ _FAULT = re.compile(
 # anders verwacht, mijn sociale bijdragen zijn verdubbeld", "ik had meer subsidie verwacht".
 _HOPED = re.compile(
     r"ik had (?:eigenlijk |wel |toch )?(?:op )?(?:iets (?:\w+ers|anders|beters)"
-    r"|een (?:beter|duidelijker|concreter) antwoord) (?:gehoopt|verwacht)" + _CHAT_TAIL
+    r"|een (?:beter|duidelijker|concreter) antwoord) (?:gehoopt|verwacht)"
+    + _CHAT_TAIL
+    # "ik had gehoopt op iets concreters"
+    + r"|ik had (?:eigenlijk |wel |toch )?(?:gehoopt|verwacht) op (?:iets (?:\w+ers|anders|beters)"
+    r"|een (?:beter|duidelijker|concreter) antwoord)" + _CHAT_TAIL
 )
 # What may stand beside it: interjections, or a clause of the answer given ("Dat vind ik een
 # nogal omfloerst antwoord"), not someone else's ("Het antwoord van de jury", "Hun antwoord").
@@ -1483,7 +1487,7 @@ def says_goodbye(text: str) -> bool:
     clauses = [c.split() for c in _clause_texts(text) if c]
     if not clauses:
         return False
-    last = clauses[-1]
+    last = [_plain(t) for t in clauses[-1]]  # "byeee"
     until = [t for t in last if t not in ("de", "een", "e")]  # "tot de volgende"
     leaving = [k for k, c in enumerate(clauses[:-1]) if _LEAVING_NOW.fullmatch(" ".join(c))]
     # a wish ("nog een schone dag"), "dag" alone after leaving ("moet naar een shoot. dag!"),
@@ -2659,7 +2663,8 @@ _WISHED = (
 _GIVEN_INFO = frozenset("info informatie uitleg".split())
 _THANKED_FOR = re.compile(
     r"\b(?:bedankt|merci|dank|thanks|thx|dankjewel|dankuwel) (?:u |je )?(?:wel )?(?:voor|for|vo)"
-    r" (?:(?:de|die|je|jouw|uw|al|alle|the|your|this) )*(?:info|informatie|uitleg|hulp|help|tips)$"
+    r" (?:(?:de|die|je|jouw|uw|al|alle|the|your|this) )*(?:\w+ ){0,4}"
+    r"(?:info|informatie|uitleg|hulp|help|tips)$"
 )
 # "ik wens u nog een fijne avond": a wish, no request.
 _WISH_WORDS = frozenset("wens wensen".split())

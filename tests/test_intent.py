@@ -1632,6 +1632,12 @@ def test_a_word_the_question_names_itself_is_not_pointed_with():
         ("In which languages can I talk to you? Alleen Nederlands?", "language"),
         ("in welke taal mag ik mijn dossier indienen?", None),
         ("dat antwoord van de bank hielp mij niet", None),
+        # ... and the twenty-fourth bug bash's, read after it was measured sealed.
+        ("hmm da is wel heel algemeen eh, ik had gehoopt op iets concreters", "wrong"),
+        ("ok, ik ga de winkel opendoen. salukes!", "bye"),
+        ("oke ik ben weg, byeee", "bye"),
+        ("Hartelijk dank voor uw uitgebreide en heldere uitleg, dat helpt mij verder.", "thanks"),
+        ("het is wel heel algemeen wat de regels zijn voor kunstenaars", None),
     ],
 )
 def test_talk_is_told_by_its_cues(text, kind):
