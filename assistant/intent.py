@@ -1112,8 +1112,6 @@ _OF_THE_ANSWER = frozenset(
     moeilijke ingewikkeld woorden words essay veel te too begrijp snap understood understand
     """.split()
 )
-# ... or a statement of the user's own ("kan da wa simpeler? ich bin gien boekhouder").
-_STATING = frozenset("ik ich k i we wij".split())
 _COURTESY_AFTER = frozenset(
     "aub please pls svp graag alstublieft alsjeblieft asb ajb merci thanks dank u je".split()
 )
@@ -1564,7 +1562,8 @@ def finds_fault(text: str, *, restated: bool = False, named: bool = False) -> bo
             before, after = clauses[:k], clauses[k + 1 :]
             if all(
                 set(a.split()) <= _COURTESY_AFTER
-                or (a.split()[0] in _STATING and not _asks_beside(a, restated=False))
+                # or a statement of the user's own ("kan da wa simpeler? ich bin gien boekhouder")
+                or (a.split()[0] in _NARRATORS and not _asks_beside(a, restated=False))
                 for a in after
             ) and (
                 all(set(b.split()) <= _ASIDE | _SIGHS for b in before)
