@@ -98,6 +98,10 @@ TITLED_WEIGHT = 0.25
 # Two facets whose explained shares of a follow-up's own words are this close (relatively)
 # explain it alike; the model's probability decides between them (see `facet_first`).
 FACETS_ALIKE = 0.1
+# A facet explaining at least this share of a follow-up's own words, where the overview
+# explains none, is weighed with the subject named rather than the earlier question's words
+# (see `facet_first`).
+FACET_OWN_SHARE = 0.5
 # In a conversation, a partial answer needs the passage to hold this much of what the question
 # itself names (see `Assistant._subject_first`).
 OWN_SUBJECT_SHARE = 0.5
@@ -1391,6 +1395,10 @@ class Assistant:
         facet holds every kind of fact asked and the model rates it above the overview:
         "hoeveel krijg ik?" after FIT's starter pack asks the pack's amount, though its one
         word, "krijg", is the overview's more than the pack's.
+
+        A facet that explains at least `FACET_OWN_SHARE` of the question's own words where
+        the overview explains none is weighed with the subject named
+        (`_named_by_subject`), not with the earlier question's words.
         """
         if not found.in_context or not found.hits or not found.candidates:
             return found
@@ -1405,6 +1413,7 @@ class Assistant:
             if moved is not None:
                 return moved
         original = found
+        renamed: dict[str, dict[str, float]] = {}
         if first == subject:
             found = self._with_facets(question, found, subject, family)
         for pid, features in found.candidates:
@@ -1414,6 +1423,23 @@ class Assistant:
             if first != subject and pid != subject:
                 continue  # from a facet, only up to its overview
             p = self.model.probability(features)
+            if (
+                # Only the earlier question's words, counted half, held it under: a long
+                # first question ("We overwegen een export manager aan te werven ...") fills
+                # the reading with words the facet on applying lacks, though it explains
+                # "hoe verloopt die aanvraag?" and the overview none of it. Weighed then
+                # with the subject named; not a facet that explains little of the question
+                # ("iets compleet anders: ... een componist die in 1940 gestorven is ...").
+                p < threshold
+                and first == subject
+                and best_own == 0
+                and self._own_explained(own_words, pid) >= FACET_OWN_SHARE
+            ):
+                named = self._named_by_subject(question, pid, subject)
+                if named is not None:
+                    features = named
+                    p = self.model.probability(features)
+                    renamed[pid] = features
             if p < threshold:
                 continue
             if first != subject and not found.missing and p < first_p:
@@ -1442,10 +1468,23 @@ class Assistant:
         return dataclasses.replace(
             found,
             hits=tuple(hits),
-            features=dict(found.candidates)[best],
+            features=renamed.get(best) or dict(found.candidates)[best],
             missing=missing,
             subject=subject_evidence,
         )
+
+    def _named_by_subject(
+        self, question: str | AnalysedQuestion, facet: str, subject: str
+    ) -> dict[str, float] | None:
+        """The model's evidence for `facet` with the question read in the context of its
+        subject's title ("Kmo-groeisubsidie (VLAIO)") instead of the earlier question: what
+        "hoe verloopt die aanvraag?" asks once "die" is named. None when that reading does
+        not weigh the facet."""
+        found = self.retrieve(
+            question, context=self._by_id[subject].title, context_passages=(subject,)
+        )
+        found = self._with_facets(question, found, subject, self.topic_passages((subject,)))
+        return dict(found.candidates).get(facet)
 
     def _with_facets(
         self,

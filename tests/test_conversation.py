@@ -1170,6 +1170,40 @@ def test_applying_after_a_long_first_question_reaches_the_facet_on_applying(assi
     assert _read_as_follow_up(answer)
 
 
+def test_a_facet_is_weighed_with_its_subject_named_after_a_long_first_question(assistant):
+    # The first question's words (counted half) fill the reading with what the facet on
+    # applying lacks: it had been rated 0.11, under the threshold, and the overview, which
+    # holds none of "hoe verloopt die aanvraag", answered again.
+    answer = _after(
+        assistant,
+        "We willen een verkoopverantwoordelijke aanwerven die onze keramiek in Frankrijk en "
+        "Duitsland op de markt brengt. Is daar subsidie voor zo'n strategische aanwerving?",
+        "Hoe verloopt die aanvraag dan?",
+    )
+    assert _first(answer) == "kmo-groeisubsidie-aanvragen"
+    assert _read_as_follow_up(answer)
+    # Where the lender lives is a condition of the winwinlening; it had been refused.
+    answer = _after(
+        assistant,
+        "Mijn nonkel wil mij 15.000 euro lenen voor mijn atelier, heeft hij daar een "
+        "belastingvoordeel op?",
+        "Hij woont wel in Rijsel. Maakt dat uit?",
+    )
+    assert _first(answer) == "winwinlening-voorwaarden"
+
+
+def test_a_facet_explaining_little_of_a_new_question_is_not_weighed_with_the_subject(assistant):
+    # The facet on VAT exemption abroad holds a word or two of a question about an old
+    # composer's song, no more: named with its subject it would have answered (0.74).
+    answer = _after(
+        assistant,
+        "vanaf welk bedrag moet ik eigenlijk btw aanrekenen? ik zit rond de 12k omzet",
+        "iets compleet anders: ik wil een stuk van een componist die in 1940 gestorven is "
+        "opnieuw inspelen voor mijn intro, mag dat gwn?",
+    )
+    assert _first(answer) != "btw-vrijstelling-buitenland"
+
+
 def test_a_pronominal_adverb_points_at_the_topic(assistant):
     # "eronder" (under it) stands for the tax shelter as "ervoor" would: the question was
     # refused as one of its own (0.23).
