@@ -41,6 +41,8 @@ from assistant.intent import (
     asks_nothing,
     asks_nothing_more,
     asks_of_what_was_named,
+    asks_who_helps,
+    asks_whom,
     finds_fault,
     has_anaphor,
     is_fact_cue,
@@ -631,6 +633,8 @@ class Assistant:
         if not in_context and smalltalk is None:
             order = self._sector_desk_first(reading, hits, order)
         order = self._successor_first(groups, hits, probabilities, order, in_context)
+        if smalltalk is None:
+            order = self._hub_by_asking(reading, hits, probabilities, order, in_context)
         search_order = hits
         order, subject = self._subject_first(
             groups, hits, candidates, order, english, in_context, letters
@@ -771,6 +775,42 @@ class Assistant:
         threshold = self.model.threshold_for(in_context=in_context)
         for k in order[1:]:
             if hits[k].passage.id == successor.id and probabilities[k] >= threshold:
+                return _put_first(order, k)
+        return order
+
+    def _hub_by_asking(
+        self,
+        reading: AnalysedQuestion,
+        hits: Sequence[Hit],
+        probabilities: Sequence[float],
+        order: list[int],
+        in_context: bool,
+    ) -> list[int]:
+        """The order, with a hub of who helps (`_is_help_hub`) first only for a question
+        that asks who or where helps (`intent.asks_who_helps`, `intent.asks_whom`).
+
+        The hub's title names every paper it helps with ("Wie helpt bij visum, werkvergunning
+        of beroepskaart voor kunstenaars?"), so "hebben ze dan ook een werkvergunning nodig?"
+        matched it best (0.97), where a passage on the papers answers: then the first
+        candidate that is no desk and answers leads. And "wie kan ons helpen met vragen over
+        visa en werkvergunningen?" matched a passage on the papers best: then the hub leads
+        when it answers, unless a desk leads already."""
+        if not order:
+            return order
+        threshold = self.model.threshold_for(in_context=in_context)
+        asking = asks_who_helps(reading.tokens) or asks_whom(reading.tokens)
+        first = hits[order[0]].passage
+        if asking:
+            if is_desk(first):
+                return order
+            for k in order[1:]:
+                if _is_help_hub(hits[k].passage) and probabilities[k] >= threshold:
+                    return _put_first(order, k)
+            return order
+        if not _is_help_hub(first):
+            return order
+        for k in order[1:]:
+            if not is_desk(hits[k].passage) and probabilities[k] >= threshold:
                 return _put_first(order, k)
         return order
 
@@ -2010,6 +2050,13 @@ def about_help(passage: Passage | None) -> bool:
     return passage is not None and bool(
         _HELP_SUBJECT.search(" ".join((passage.title, *passage.keywords)))
     )
+
+
+def _is_help_hub(passage: Passage) -> bool:
+    """Whether a passage is a desk whose title asks who helps with a subject ("Wie helpt bij
+    visum, werkvergunning of beroepskaart voor kunstenaars?")."""
+    title = passage.title.strip()
+    return is_desk(passage) and title.startswith("Wie ") and title.endswith("?")
 
 
 def is_desk(passage: Passage | None) -> bool:

@@ -641,7 +641,7 @@ def asks_for_a_desk(tokens: Sequence[str], words: Collection[str]) -> bool:
     can help me with that?", "bij wie moet ik daarvoor zijn?", "who should we contact about
     it?"; not "wie kan mij helpen met mijn btw?"."""
     with_questions = _with_questions(tokens)
-    return (asks_who_helps(tokens) or _asks_whom(tokens)) and all(
+    return (asks_who_helps(tokens) or asks_whom(tokens)) and all(
         _asks_for_help(w) or w in with_questions for w in words
     )
 
@@ -684,13 +684,13 @@ def asks_for_the_sector_desk(tokens: Sequence[str], words: Collection[str]) -> b
     questions in general ("waar kan ik als kunstenaar terecht voor advies?", "who can help me
     with legal questions as an artist?"), naming nothing else."""
     return (
-        (asks_who_helps(tokens) or _asks_whom(tokens) or "terecht" in tokens)
+        (asks_who_helps(tokens) or asks_whom(tokens) or "terecht" in tokens)
         and any(w in _SECTOR_PEOPLE for w in words)
         and all(_asks_for_help(w) or w in _SECTOR_PEOPLE for w in words)
     )
 
 
-def _asks_whom(tokens: Sequence[str]) -> bool:
+def asks_whom(tokens: Sequence[str]) -> bool:
     """Whether a message asks whom to turn to: "bij wie", "tot wie", "met wie", "to whom", or
     who or where with a verb of contacting after it."""
     pairs = set(itertools.pairwise(tokens))

@@ -984,3 +984,23 @@ def test_a_question_goes_to_the_passage_that_answers_it_not_to_its_neighbour(
 ):
     answer = assistant.ask(question)
     assert answer.passages and answer.passages[0].id == expected, answer.passages[:1]
+
+
+def test_the_hub_of_who_helps_with_papers_leads_only_when_who_helps_is_asked(assistant):
+    # "Wie helpt bij visum, werkvergunning of beroepskaart voor kunstenaars?" names all the
+    # papers in its title: it had led "does she need a work permit too?" (0.99), where the
+    # passages on the papers answer, and lost "who helps ...?" to a passage on a visa.
+    conversation = Conversation(assistant)
+    conversation.ask(
+        "ik wil een Chileense schilder uitnodigen voor een residentie van een maand, heeft ze "
+        "een visum nodig?"
+    )
+    answer = conversation.ask(
+        "Heeft ze dan ook een werkvergunning nodig? Ze blijft maar een maand en geeft één workshop"
+    )
+    assert answer.answered
+    assert answer.passages[0].id != "hulp-kunstenaars-buiten-eu"
+    answer = assistant.ask("wie helpt artiesten van buiten de eu met hun papieren")
+    assert answer.passages[0].id == "hulp-kunstenaars-buiten-eu"
+    answer = assistant.ask("bij wie kan ik terecht met vragen over een visum voor een kunstenaar?")
+    assert answer.passages[0].id == "hulp-kunstenaars-buiten-eu"
