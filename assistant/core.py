@@ -32,6 +32,7 @@ from assistant.intent import (
     DEFINING_WORDS,
     RATE_FACT,
     SUBJECT_CHANGE_WORDS,
+    VAGUE,
     about_itself,
     asked_facts,
     asks_about_vat,
@@ -52,6 +53,7 @@ from assistant.intent import (
     missing_facts,
     names_nothing,
     only_asks,
+    pointed_words,
     refers_back,
     said_beside_talk,
     says_goodbye,
@@ -1619,8 +1621,10 @@ class Assistant:
         family that holds the kind of fact asked, when the passage that leads lacks it: "wat
         kost dat?" after joining Sabam is answered by the passage on Sabam's fees, not by the
         one on joining, which names no figure. The first such passage in search order that
-        answers in context; for a question that names no subject, one the search did not
-        reach (`_unreached_facet`); any other retrieval is returned as it is.
+        answers in context; for a question that names no subject, or points at the topic
+        with a pronoun beside words of its own ("hoeveel is dat? het werd geveild voor 7.000
+        euro"), one the search did not reach (`_unreached_facet`); any other retrieval is
+        returned as it is.
 
         Args:
             question: the follow-up.
@@ -1642,9 +1646,19 @@ class Assistant:
                 question, found, rank
             ):
                 return self._led_by(question, found, rank)
-        if subjectless:
+        if subjectless or self._points_back_alone(found):
             return self._unreached_facet(found, family, name, asked) or found
         return found
+
+    @staticmethod
+    def _points_back_alone(found: Retrieval) -> bool:
+        """Whether a question holds a pronoun for what was named before that points with
+        none of its own words: "hoeveel is dat (ongeveer)?", not "hoeveel kost een lijst voor
+        dat schilderij?", whose "dat" goes with a thing it names itself."""
+        if not has_anaphor(found.tokens):
+            return False
+        pointed = pointed_words([surface_tokens(c) for c in CLAUSE.split(found.question)])
+        return (pointed - VAGUE).isdisjoint(g.word for g in found.groups)
 
     def _unreached_facet(
         self, found: Retrieval, family: Collection[str], name: str, asked: Collection[str]

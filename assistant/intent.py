@@ -2211,8 +2211,9 @@ _FILLERS = frozenset(
     "wat iets ok oke okay dan".split()
 )
 
-# Words that leave a bare question as bare: "hoeveel precies?", "how much roughly?".
-_VAGUE = frozenset("hoe how precies ongeveer juist exact exactly roughly about then".split())
+# Words that leave a bare question as bare: "hoeveel precies?", "how much roughly?"; nor
+# does a demonstrative point with them ("hoeveel is dat ongeveer?").
+VAGUE = frozenset("hoe how precies ongeveer juist exact exactly roughly about then".split())
 
 # The kinds of fact a question can ask for, with the words that ask for them.
 FACT_CUES: dict[str, frozenset[str]] = {
@@ -2930,7 +2931,7 @@ def asks_only_a_fact(tokens: Sequence[str]) -> bool:
     words = [t for t in tokens if t not in _FILLERS]
     if len(words) == 2 and asks_for_a_time(words):
         return True  # "hoe lang", "tegen wanneer"
-    cues = [t for t in words if t not in _VAGUE]
+    cues = [t for t in words if t not in VAGUE]
     return bool(cues) and all(is_fact_cue(t) for t in cues)
 
 

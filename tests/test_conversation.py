@@ -1204,6 +1204,22 @@ def test_a_facet_explaining_little_of_a_new_question_is_not_weighed_with_the_sub
     assert _first(answer) != "btw-vrijstelling-buitenland"
 
 
+def test_a_fact_asked_of_a_pronoun_reaches_the_facet_holding_it_beside_a_told_figure(
+    assistant,
+):
+    # "Hoeveel is dat?" asks the resale right's amount, which only its facet on the rates
+    # holds; the sale price told beside it is words of its own, so the question was no longer
+    # read as naming no subject, and the facet the search did not reach was never tried.
+    answer = _after(
+        assistant,
+        "Mijn vroegere klant heeft een beeld van mij via een veilinghuis doorverkocht. Heb ik "
+        "daar recht op iets?",
+        "Hoeveel is dat dan ongeveer? Het werd geveild voor 7.000 euro.",
+    )
+    assert answer.outcome == "answered"
+    assert _first(answer) == "volgrecht-tarieven"
+
+
 def test_a_pronominal_adverb_points_at_the_topic(assistant):
     # "eronder" (under it) stands for the tax shelter as "ervoor" would: the question was
     # refused as one of its own (0.23).
