@@ -32,6 +32,7 @@ from assistant.intent import (
     ENGLISH_OPENERS,
     NUMBER,
     TIME_OF_DAY,
+    asks_how_long,
     english_evidence,
     opens_a_question,
     without_formulas,
@@ -80,6 +81,9 @@ STOPWORDS = (
     )
     | CHAT_ABBREVIATIONS
 )
+
+# Forms of "blijven" (to remain): after "hoe lang", a word for lasting.
+_REMAINING = frozenset("blijft blijven blijf blijve bleef bleven".split())
 
 # What comes before "die" as a verb in an English question ("how long is my copyright after I
 # die?", "if the author dies"; "I" is no token): there it asks about death. Elsewhere it is the
@@ -893,9 +897,14 @@ class Analyzer:
         )
         # How far the phrases the glossary or synonyms translate whole reach, of those begun.
         phrase_end = 0
+        lasting = asks_how_long(surface)
         for index, token in enumerate(tokens):
             primary = self.stem(token)
             alternatives = [t for m in maps for t in self._synonym_terms(m, tokens, index)]
+            if lasting and token in _REMAINING:
+                # "hoe lang blijft mijn song beschermd?": how long it lasts, which the passages
+                # say with "duurt" ("Het auteursrecht duurt tot 70 jaar ...").
+                alternatives.append(self.stem("duur"))
             inside_phrase = index < phrase_end
             for words in maps:
                 phrase_end = max(phrase_end, index + self._phrase_size(words, tokens, index))

@@ -3187,6 +3187,15 @@ def asks_of_what_was_named(words: Sequence[str], tokens: Sequence[str]) -> bool:
     return all(only_asks(w) or w in idioms for w in asking)
 
 
+def asks_how_long(tokens: Sequence[str]) -> bool:
+    """Whether a question asks how long something lasts or takes: "hoe lang", "hoelang",
+    "how long"."""
+    return "hoelang" in tokens or any(
+        word in ("lang", "long") and before in _DURATION_OPENERS
+        for before, word in itertools.pairwise(tokens)
+    )
+
+
 def asks_for_a_time(tokens: Sequence[str]) -> bool:
     """Whether a question asks how long ("hoe lang", "how long") or by when ("tegen wanneer",
     "since when"): a figure or a date answers it."""

@@ -1131,3 +1131,16 @@ def test_precies_is_a_filler_not_a_word_of_the_question(assistant):
     assert "precies" not in {g.word for g in assistant.analyse("Wat is Kunst Aan Zet precies?")}
     answer = assistant.ask("Wat is Kunst Aan Zet precies?")
     assert answer.outcome == "answered" and answer.passages[0].id == "kunst-aan-zet"
+
+
+def test_remaining_after_how_long_is_lasting(assistant):
+    # "hoe lang blijft mijn song beschermd?" asks how long the right lasts; the passages say
+    # "duurt". Without "hoe lang", "blijft" is no duration ("wat blijft er over?").
+    def alternatives(question, word):
+        return next(g.alternatives for g in assistant.read(question).groups if g.word == word)
+
+    assert "duur" in alternatives("hoe lang blijft mijn song beschermd", "blijft")
+    assert "duur" in alternatives("hoelang blijven de rechten bestaan?", "blijven")
+    assert "duur" not in alternatives("wat blijft er over van mijn factuur?", "blijft")
+    # A song is music, as in the English glossary, in a Dutch question too.
+    assert "muziek" in alternatives("hoe lang blijft mijn song beschermd", "song")
