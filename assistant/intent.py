@@ -2959,7 +2959,10 @@ _ON_THE_SAME = (
     r"(?!\s+(?:hierover|daarover|erover|over (?:dat|die|dit|het)|about (?:it|that|this))\b)"
 )
 _BEFORE_A_NEW_SUBJECT = (
-    GREETINGS | THANKS | _TAKING_IN | frozenset("en and dan then so nu now nog maar but".split())
+    GREETINGS
+    | THANKS
+    | _TAKING_IN
+    | frozenset("en and dan then so nu now nog maar but trouwens overigens by the way".split())
 )
 # What may stand between the words and their punctuation: "andere vraag nog:".
 _MARKED_OFF = r"(?:\s+\w+)?\s*[:,.;!?\-\u2013]"
@@ -2967,8 +2970,9 @@ _MARKED_OFF = r"(?:\s+\w+)?\s*[:,.;!?\-\u2013]"
 
 def changes_subject(text: str, tokens: Sequence[str]) -> bool:
     """Whether a message opens by saying it asks about something else (`_NEW_SUBJECT`, set off
-    by punctuation), after greetings, thanks or an "ok" at most. What it then asks may still
-    be about the topic ("andere vraag: hoeveel procent krijg ik daarvan terug?"):
+    by punctuation), after greetings, thanks, an "ok" or a "trouwens" at most ("trouwens
+    totaal iets anders, ik kreeg een flitsboete ..."). What it then asks may still be about
+    the topic ("andere vraag: hoeveel procent krijg ik daarvan terug?"):
     `Assistant.may_follow_up` weighs it."""
     folded = _folded(text).lower()
     for start in range(len(tokens)):

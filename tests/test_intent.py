@@ -9,6 +9,7 @@ from assistant.intent import (
     asks_for_a_desk,
     asks_for_a_time,
     asks_for_more,
+    changes_subject,
     has_anaphor,
     holds_fact,
     is_english,
@@ -1776,3 +1777,19 @@ def test_a_farewell_formula_gets_no_passage(assistant):
     assert not assistant.ask("tot de volgende?").passages
     assert "deadline" in {g.word for g in assistant.analyse("tot de volgende deadline?")}
     assert "volgende" in {g.word for g in assistant.analyse("moet ik wachten tot de volgende?")}
+
+
+@pytest.mark.parametrize(
+    ("text", "changes"),
+    [
+        ("andere vraag: hoe lang duurt het auteursrecht?", True),
+        # A "trouwens" before it had hidden it: a fine after a topic was read as a follow-up.
+        ("trouwens totaal iets anders, ik kreeg een flitsboete, kan ik die betwisten?", True),
+        ("by the way, something else: how long does copyright last?", True),
+        # Not a "trouwens" that asks on: no words of a new subject follow it.
+        ("trouwens, hoeveel kost dat?", False),
+        ("is dat iets anders dan een gewone lening?", False),
+    ],
+)
+def test_a_message_may_say_it_changes_the_subject_after_a_trouwens(text, changes):
+    assert changes_subject(text, surface_tokens(text)) is changes
