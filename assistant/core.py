@@ -102,10 +102,10 @@ TITLED_WEIGHT = 0.25
 # Two facets whose explained shares of a follow-up's own words are this close (relatively)
 # explain it alike; the model's probability decides between them (see `facet_first`).
 FACETS_ALIKE = 0.1
-# A facet explaining at least this share of a follow-up's own words, where the overview
-# explains none, is weighed with the subject named rather than the earlier question's words
-# (see `facet_first`).
-FACET_OWN_SHARE = 0.5
+# A facet explaining at least this much information of a follow-up's own words (about a
+# common word's worth, `Assistant._own_explained`), where the overview explains none, is
+# weighed with the subject named rather than the earlier question's words (`facet_first`).
+FACET_OWN_INFORMATION = 0.5
 # In a conversation, a partial answer needs the passage to hold this much of what the question
 # itself names (see `Assistant._subject_first`).
 OWN_SUBJECT_SHARE = 0.5
@@ -1438,8 +1438,8 @@ class Assistant:
         "hoeveel krijg ik?" after FIT's starter pack asks the pack's amount, though its one
         word, "krijg", is the overview's more than the pack's.
 
-        A facet that explains at least `FACET_OWN_SHARE` of the question's own words where
-        the overview explains none is weighed with the subject named
+        A facet that explains `FACET_OWN_INFORMATION` or more of the question's own words
+        where the overview explains none is weighed with the subject named
         (`_named_by_subject`), not with the earlier question's words.
         """
         if not found.in_context or not found.hits or not found.candidates:
@@ -1475,7 +1475,7 @@ class Assistant:
                 p < threshold
                 and first == subject
                 and best_own == 0
-                and self._own_explained(own_words, pid) >= FACET_OWN_SHARE
+                and self._own_explained(own_words, pid) >= FACET_OWN_INFORMATION
             ):
                 named = self._named_by_subject(question, pid, subject)
                 if named is not None:
@@ -1595,9 +1595,13 @@ class Assistant:
     ) -> Retrieval | None:
         """The retrieval led by the passage of the topic's subject that explains the
         question's own words best, when one explains them at least as well as the passage
-        that leads now and answers in context; None when none does."""
+        that leads now and answers in context, or, explaining `FACET_OWN_INFORMATION` more
+        of them (or any, where the leading passage explains none), answers with the subject
+        named (`_named_by_subject`): "is there a maximum amount?" after SOFAM led a question
+        on the resale right. None when none does."""
         subject = self.subject_of(topic_first)
-        best: tuple[float, int] | None = None
+        threshold = self.model.threshold_for(in_context=True)
+        best: tuple[float, int, dict[str, float] | None] | None = None
         for rank, hit in enumerate(found.hits):
             passage = hit.passage
             if self.subject_of(passage.id) != subject or passage.is_historical:
@@ -1606,8 +1610,19 @@ class Assistant:
             if own < first_own or (best is not None and own <= best[0]):
                 continue
             if self._answers_in_context(question, found, rank):
-                best = (own, rank)
-        return None if best is None else self._led_by(question, found, best[1])
+                best = (own, rank, None)
+            elif (
+                # As in `facet_first`: the earlier question's words may be all that hold it
+                # under.
+                (first_own == 0 or own >= first_own + FACET_OWN_INFORMATION)
+                and (named := self._named_by_subject(question, passage.id, subject)) is not None
+                and self.model.probability(named) >= threshold
+            ):
+                best = (own, rank, named)
+        if best is None:
+            return None
+        led = self._led_by(question, found, best[1])
+        return led if best[2] is None else dataclasses.replace(led, features=best[2])
 
     def fact_first(
         self,

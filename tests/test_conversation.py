@@ -1192,6 +1192,17 @@ def test_a_facet_is_weighed_with_its_subject_named_after_a_long_first_question(a
     assert _first(answer) == "winwinlening-voorwaarden"
 
 
+def test_back_to_the_topics_subject_a_facet_is_weighed_with_the_subject_named(assistant):
+    # (From a bug bash.) After "how do I claim it?" led to SOFAM, "there is max amount?"
+    # points back to the resale right, whose facet on the rates holds the amount; read with
+    # the earlier question's words it did not answer, and SOFAM answered again (0.58).
+    conversation = Conversation(assistant)
+    conversation.ask("my photos resold at auction by a collector, i get some money?")
+    conversation.ask("i am not member of sofam or nothing, how i claim?")
+    answer = conversation.ask("is there a maximum amount?")
+    assert _first(answer) == "volgrecht-tarieven"
+
+
 def test_a_facet_explaining_little_of_a_new_question_is_not_weighed_with_the_subject(assistant):
     # The facet on VAT exemption abroad holds a word or two of a question about an old
     # composer's song, no more: named with its subject it would have answered (0.74).
