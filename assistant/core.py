@@ -1595,10 +1595,11 @@ class Assistant:
     ) -> Retrieval | None:
         """The retrieval led by the passage of the topic's subject that explains the
         question's own words best, when one explains them at least as well as the passage
-        that leads now and answers in context, or, explaining `FACET_OWN_INFORMATION` more
-        of them (or any, where the leading passage explains none), answers with the subject
-        named (`_named_by_subject`): "is there a maximum amount?" after SOFAM led a question
-        on the resale right. None when none does."""
+        that leads now and answers in context, or with the subject named
+        (`_named_by_subject`): "is there a maximum amount?" after SOFAM led a question on the
+        resale right; "kan ik dat op elk moment van het jaar aanvragen?" after a question on
+        hiring an export manager, which its words led to the single permit. None when none
+        does."""
         subject = self.subject_of(topic_first)
         threshold = self.model.threshold_for(in_context=True)
         best: tuple[float, int, dict[str, float] | None] | None = None
@@ -1614,8 +1615,7 @@ class Assistant:
             elif (
                 # As in `facet_first`: the earlier question's words may be all that hold it
                 # under.
-                (first_own == 0 or own >= first_own + FACET_OWN_INFORMATION)
-                and (named := self._named_by_subject(question, passage.id, subject)) is not None
+                (named := self._named_by_subject(question, passage.id, subject)) is not None
                 and self.model.probability(named) >= threshold
             ):
                 best = (own, rank, named)

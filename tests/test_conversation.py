@@ -1203,6 +1203,22 @@ def test_back_to_the_topics_subject_a_facet_is_weighed_with_the_subject_named(as
     assert _first(answer) == "volgrecht-tarieven"
 
 
+def test_a_facet_of_the_topic_holding_no_more_of_the_words_is_weighed_with_the_subject_named(
+    assistant,
+):
+    # "kan ik dat op elk moment van het jaar aanvragen?" points back at the growth subsidy;
+    # the first question's words (sales, Germany, hiring) led it to the single permit, and
+    # the facet on applying, which holds "aanvragen" as the permit does, did not answer with
+    # those words.
+    answer = _after(
+        assistant,
+        "Ik wil iemand aannemen die de verkoop naar Frankrijk en Duitsland gaat trekken, een "
+        "soort exportmanager. Bestaat er subsidie voor zo'n aanwerving?",
+        "kan ik dat op elk moment van het jaar aanvragen?",
+    )
+    assert _first(answer) == "kmo-groeisubsidie-aanvragen"
+
+
 def test_a_facet_explaining_little_of_a_new_question_is_not_weighed_with_the_subject(assistant):
     # The facet on VAT exemption abroad holds a word or two of a question about an old
     # composer's song, no more: named with its subject it would have answered (0.74).
