@@ -30,6 +30,7 @@ from assistant.indexing import IndexArrays, TokenisedCorpus
 from assistant.intent import (
     CRAFTED,
     DEFINING_WORDS,
+    NUMBER,
     RATE_FACT,
     SUBJECT_CHANGE_WORDS,
     VAGUE,
@@ -78,6 +79,8 @@ MAX_QUESTION_CHARS = 1000
 # What ends a clause: the words that name a work stop there ("een film over huurwaarborg:
 # hoe krijg ik mijn huurwaarborg terug?" asks about the deposit).
 CLAUSE = re.compile(r"[,.;:!?()]+")
+# The same, but not inside a figure ("3.000 euro", "6,5%").
+_CLAUSE_OUTSIDE_FIGURES = re.compile(r"[,.;:!?()]+(?!\d)|(?<!\d)[,.;:!?()]+")
 MAX_TOP_K = 10
 # Passages after the first are shown only when they score at least this share of the first.
 RELATIVE_CUTOFF = 0.4
@@ -809,12 +812,32 @@ class Assistant:
                 if _is_help_hub(hits[k].passage) and probabilities[k] >= threshold:
                     return _put_first(order, k)
             return order
-        if not _is_help_hub(first):
+        if not _is_help_hub(first) or self._only_one_holds(reading, hits, order[0]):
             return order
         for k in order[1:]:
             if not is_desk(hits[k].passage) and probabilities[k] >= threshold:
                 return _put_first(order, k)
         return order
+
+    def _only_one_holds(self, reading: AnalysedQuestion, hits: Sequence[Hit], rank: int) -> bool:
+        """Whether the text of the passage at `rank` says a word of the question as it is
+        written that no other passage found says: "vreemdelingenrecht.be, wat is dat?" names
+        what only the desk for artists from outside the EU names (not in its title, which
+        lists the papers it helps with: "werkvergunning")."""
+        words = self._written_words
+        held = words[hits[rank].passage.id]
+        return any(
+            group.word in held
+            and not any(
+                group.word in words[hit.passage.id] for k, hit in enumerate(hits) if k != rank
+            )
+            for group in reading.groups
+        )
+
+    @cached_property
+    def _written_words(self) -> dict[str, frozenset[str]]:
+        """Each passage's words as written in its text."""
+        return {p.id: frozenset(surface_tokens(p.text)) for p in self.passages}
 
     def _overview_first(
         self,
@@ -1665,15 +1688,33 @@ class Assistant:
             return self._unreached_facet(found, family, name, asked) or found
         return found
 
-    @staticmethod
-    def _points_back_alone(found: Retrieval) -> bool:
-        """Whether a question holds a pronoun for what was named before that points with
-        none of its own words: "hoeveel is dat (ongeveer)?", not "hoeveel kost een lijst voor
-        dat schilderij?", whose "dat" goes with a thing it names itself."""
-        if not has_anaphor(found.tokens):
+    def _points_back_alone(self, found: Retrieval) -> bool:
+        """Whether a question points at what was named before with a pronoun, and says
+        nothing else the passage leading it lacks: "hoeveel is dat (ongeveer)?", "hoeveel is
+        dat? het werd in veiling verkocht voor 4000 euro" (a sale told with its price). Not
+        "hoeveel kost een lijst voor dat schilderij?",
+        whose "dat" goes with a thing it names itself, nor "hoeveel kost dat? een website
+        voor mijn kunst", which says what "dat" is after it."""
+        if not found.hits or not has_anaphor(found.tokens):
             return False
-        pointed = pointed_words([surface_tokens(c) for c in CLAUSE.split(found.question)])
-        return (pointed - VAGUE).isdisjoint(g.word for g in found.groups)
+        clauses = [surface_tokens(c) for c in _CLAUSE_OUTSIDE_FIGURES.split(found.question)]
+        own = self.read(found.question).groups
+        # What the pronoun points with, if it names a thing ("dat schilderij"), not a hedge
+        # or a figure ("stel dat ze 6.000 euro opbrengt").
+        pointed = {w for w in pointed_words(clauses) - VAGUE if not NUMBER.fullmatch(w)}
+        if not pointed.isdisjoint(g.word for g in own):
+            return False
+        # A clause with a figure tells a price or a sum ("'t is weggegaan voor 6.000 euro").
+        priced = {t for c in clauses if any(NUMBER.fullmatch(t) for t in c) for t in c}
+        lead = found.hits[0].passage.id
+        return all(
+            g.word in VAGUE
+            or g.word in priced
+            or g.word in _FIGURE_WORDS
+            or only_asks(g.word)
+            or self.holds_word(lead, g)
+            for g in own
+        )
 
     def _unreached_facet(
         self, found: Retrieval, family: Collection[str], name: str, asked: Collection[str]

@@ -1004,3 +1004,6 @@ def test_the_hub_of_who_helps_with_papers_leads_only_when_who_helps_is_asked(ass
     assert answer.passages[0].id == "hulp-kunstenaars-buiten-eu"
     answer = assistant.ask("bij wie kan ik terecht met vragen over een visum voor een kunstenaar?")
     assert answer.passages[0].id == "hulp-kunstenaars-buiten-eu"
+    # (From a review.) Unasked, it still leads what only its text names.
+    answer = assistant.ask("vreemdelingenrecht.be, wat is dat?")
+    assert answer.passages[0].id == "hulp-kunstenaars-buiten-eu"
