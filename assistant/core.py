@@ -1393,9 +1393,17 @@ class Assistant:
             return False  # the corpus knows none of its words
         if not self._all_known(found):
             return False  # a word of something else ("weer", "supermarkt")
-        if self.index.names_subject(found.groups):
+        # A word of a subject outside the domain that the topic's passage says is the topic's
+        # own: "wat moet ik naar mijn ziekenfonds sturen?" after the sickness benefit, whose
+        # passage says where the certificate goes.
+        groups = [
+            g
+            for g in found.groups
+            if not (topic and self._outside.holds(g) and self.holds_word(topic[0], g))
+        ]
+        if self.index.names_subject(groups):
             return False
-        return not self.index.names_other_subject(found.groups, topic[:1])
+        return not self.index.names_other_subject(groups, topic[:1])
 
     def _all_known(self, found: Retrieval, besides: Collection[str] = ()) -> bool:
         """Whether the corpus knows every word of a question, but for words that name nothing

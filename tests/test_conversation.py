@@ -550,6 +550,23 @@ def test_a_word_of_an_outside_subject_that_the_topic_passage_says_is_on_the_topi
     assert answer.outcome == "not_answered"
 
 
+def test_an_outside_word_the_topics_passage_says_does_not_name_a_subject_of_its_own(assistant):
+    # "ziekenfonds" names health insurance, outside the domain, and few passages are about
+    # it: read as naming a subject of its own, the question could not follow up, and was
+    # refused (0.02), though the passage on the sickness benefit says what goes to it.
+    conversation = Conversation(assistant)
+    conversation.ask("ik ben zelfstandige en heb mijn enkel gebroken, krijg ik een uitkering?")
+    conversation.ask("hoeveel krijg ik per dag?")
+    answer = conversation.ask("wat moet ik naar mijn ziekenfonds sturen?")
+    assert _first(answer) == "arbeidsongeschiktheid-zelfstandige"
+    # After a topic whose passage does not say it, it still names another subject.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de startlening")
+    assert conversation.ask("moet ik daarvoor bij een ziekenfonds aangesloten zijn?").outcome == (
+        "not_answered"
+    )
+
+
 def test_a_follow_up_on_a_facet_does_not_move_to_a_sibling_facet(assistant):
     # "sinds welk jaar zit dat erin?" asks about the Mediafonds: the Gamefonds, another facet
     # of the VAF, mentions a year too, but it is another subject than the one talked about.
