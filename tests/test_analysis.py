@@ -1159,3 +1159,10 @@ def test_english_verbs_of_coming_and_knowing_are_no_words_of_the_question(assist
     assert "record" in words
     # In Dutch they are no stopwords: "well" and "made" are English words only.
     assert "made" in [g.word for g in assistant.read("ik verkoop mijn made in Gent tassen").groups]
+
+
+def test_insteken_is_investing(assistant):
+    # "en voor een BV, hoeveel geld moet ik er minimum insteken?": a Flemish word for putting
+    # money in, which no passage says; unknown, it named a subject no passage holds.
+    groups = {g.word: g for g in assistant.read("hoeveel geld moet ik erin insteken?").groups}
+    assert assistant.terms("investeren")[0] in groups["insteken"].alternatives
