@@ -118,6 +118,7 @@ ENGLISH_STOPWORDS = frozenset(
     heck basically literally telling
     now instead come comes coming came bring brings brought made
     know knows knew tell let lets well though although maybe perhaps quite pretty
+    anywhere anyhow beforehand afterwards afterward meanwhile
     """.split()
 )
 

@@ -97,6 +97,9 @@ ASK_WORDS = 2
 # A word at least this specific (`PassageIndex.specificity`: 1 for a word rarer than Zipf 3)
 # names a subject on its own: "kunstwerkattest", "sabam"; not "helpen", "klopt".
 NAMING_SPECIFICITY = 0.9
+# How rare in general Dutch a word is that only one passage says, for that passage to keep the
+# lead it would lose (`Assistant._only_one_holds`): as rare as words get (Zipf 3 or below).
+RARE_SPECIFICITY = 1.0
 # Weight of the words of a conversation's earlier question beside a follow-up's own words.
 CONTEXT_WEIGHT = 0.5
 # In choosing a passage's snippet, a question's word that the passage's title holds counts this
@@ -820,14 +823,18 @@ class Assistant:
         return order
 
     def _only_one_holds(self, reading: AnalysedQuestion, hits: Sequence[Hit], rank: int) -> bool:
-        """Whether the text of the passage at `rank` says a word of the question as it is
-        written that no other passage found says: "vreemdelingenrecht.be, wat is dat?" names
+        """Whether the text of the passage at `rank` says a rare word of the question as it
+        is written that no other passage found says: "vreemdelingenrecht.be, wat is dat?" names
         what only the desk for artists from outside the EU names (not in its title, which
         lists the papers it helps with: "werkvergunning")."""
         words = self._written_words
         held = words[hits[rank].passage.id]
         return any(
-            group.word in held
+            # A rare word ("vreemdelingenrecht"), not an everyday one its text happens to
+            # say alone ("uitnodigen": "moeten organisaties die buitenlandse artiesten
+            # uitnodigen een arbeidskaart aanvragen?").
+            self.index.analyzer.specificity(group.word) >= RARE_SPECIFICITY
+            and group.word in held
             and not any(
                 group.word in words[hit.passage.id] for k, hit in enumerate(hits) if k != rank
             )
@@ -1633,27 +1640,34 @@ class Assistant:
         does."""
         subject = self.subject_of(topic_first)
         threshold = self.model.threshold_for(in_context=True)
-        best: tuple[float, int, dict[str, float] | None] | None = None
-        for rank, hit in enumerate(found.hits):
-            passage = hit.passage
-            if self.subject_of(passage.id) != subject or passage.is_historical:
+        candidates = [
+            (self._own_explained(own_words, hit.passage.id), rank)
+            for rank, hit in enumerate(found.hits)
+            if self.subject_of(hit.passage.id) == subject and not hit.passage.is_historical
+        ]
+        candidates = [(own, rank) for own, rank in candidates if own >= first_own]
+        answering = [
+            (own, rank)
+            for own, rank in candidates
+            if self._answers_in_context(question, found, rank)
+        ]
+        best = max(answering, key=lambda c: (c[0], -c[1]), default=None)
+        # As in `facet_first`: the earlier question's words may be all that hold a passage
+        # under, which the question read with the subject's title shows. Not the overview
+        # itself, which that title names: "kan ik dat opzeggen?" after SOFAM answered with
+        # SOFAM (0.76). Nor one that explains the question's words by a sliver more than a
+        # passage that answers in context: "kan ik dat op elk moment aanvragen?" after the
+        # author's rights for software is no question about their ceiling ("moment").
+        floor = -math.inf if best is None else best[0] + FACET_OWN_INFORMATION
+        for own, rank in sorted(candidates, key=lambda c: (-c[0], c[1])):
+            passage_id = found.hits[rank].passage.id
+            if own < floor or (own, rank) in answering or passage_id == subject:
                 continue
-            own = self._own_explained(own_words, passage.id)
-            if own < first_own or (best is not None and own <= best[0]):
-                continue
-            if self._answers_in_context(question, found, rank):
-                best = (own, rank, None)
-            elif (
-                # As in `facet_first`: the earlier question's words may be all that hold it
-                # under.
-                (named := self._named_by_subject(question, passage.id, subject)) is not None
-                and self.model.probability(named) >= threshold
-            ):
-                best = (own, rank, named)
-        if best is None:
-            return None
-        led = self._led_by(question, found, best[1])
-        return led if best[2] is None else dataclasses.replace(led, features=best[2])
+            named = self._named_by_subject(question, passage_id, subject)
+            if named is not None and self.model.probability(named) >= threshold:
+                led = self._led_by(question, found, rank)
+                return dataclasses.replace(led, features=named)
+        return None if best is None else self._led_by(question, found, best[1])
 
     def fact_first(
         self,

@@ -2952,8 +2952,6 @@ _NEW_SUBJECT = _whole_messages(
     """
 )
 _NEW_SUBJECT_REACH = max(len(m.split()) for m in _NEW_SUBJECT)
-# Their words, which are no words of what is then asked ("something else: is it free?").
-SUBJECT_CHANGE_WORDS = frozenset(w for m in _NEW_SUBJECT for w in m.split())
 # "andere vraag hierover:", "another question about it:" stay on the topic.
 _ON_THE_SAME = (
     r"(?!\s+(?:hierover|daarover|erover|over (?:dat|die|dit|het)|about (?:it|that|this))\b)"
@@ -2964,6 +2962,9 @@ _BEFORE_A_NEW_SUBJECT = (
     | _TAKING_IN
     | frozenset("en and dan then so nu now nog maar but trouwens overigens by the way".split())
 )
+# Their words and what may come before them, which are no words of what is then asked
+# ("something else: is it free?", "overigens, andere vraag: ...").
+SUBJECT_CHANGE_WORDS = frozenset(w for m in _NEW_SUBJECT for w in m.split()) | _BEFORE_A_NEW_SUBJECT
 # What may stand between the words and their punctuation: "andere vraag nog:".
 _MARKED_OFF = r"(?:\s+\w+)?\s*[:,.;!?\-\u2013]"
 

@@ -1007,3 +1007,8 @@ def test_the_hub_of_who_helps_with_papers_leads_only_when_who_helps_is_asked(ass
     # (From a review.) Unasked, it still leads what only its text names.
     answer = assistant.ask("vreemdelingenrecht.be, wat is dat?")
     assert answer.passages[0].id == "hulp-kunstenaars-buiten-eu"
+    # Not for an everyday word only its text happens to say ("uitnodigen").
+    answer = assistant.ask(
+        "moeten organisaties die buitenlandse artiesten uitnodigen een arbeidskaart aanvragen?"
+    )
+    assert answer.passages[0].id != "hulp-kunstenaars-buiten-eu"

@@ -26,6 +26,23 @@ def test_a_question_that_says_it_changes_the_subject_is_no_follow_up(assistant):
     assert not _read_as_follow_up(answer)
 
 
+def test_the_words_before_a_change_of_subject_do_not_cut_it_from_the_topic(assistant):
+    # (From a review.) "overigens" and "anywhere", unknown to the corpus, had read as a new
+    # subject once the message said it asked another question.
+    answer = _after(
+        assistant,
+        "hoe word ik lid van sabam?",
+        "overigens, andere vraag: hoeveel kost dat lidmaatschap?",
+    )
+    assert _first(answer) == "sabam-kosten-lidmaatschap"
+    answer = _after(
+        assistant,
+        "wat is het volgrecht?",
+        "by the way, different question: how do I claim it if I'm not a member anywhere?",
+    )
+    assert _first(answer) == "volgrecht-melden-en-ontvangen"
+
+
 @pytest.mark.parametrize(
     ("first", "then", "passage"),
     [
@@ -1234,6 +1251,20 @@ def test_a_facet_of_the_topic_holding_no_more_of_the_words_is_weighed_with_the_s
         "kan ik dat op elk moment van het jaar aanvragen?",
     )
     assert _first(answer) == "kmo-groeisubsidie-aanvragen"
+
+
+def test_the_subjects_overview_is_not_weighed_with_its_own_title(assistant):
+    # (From a review.) Read in the context of "SOFAM, beheersvennootschap voor visuele
+    # kunsten", SOFAM's passage matched any question pointing back: "kan ik dat opzeggen?"
+    # got it at 0.76, "can I cancel it?" after BOIP got BOIP at 0.90, though neither says so.
+    assert _after(assistant, "wat doet SOFAM?", "kan ik dat opzeggen?").outcome != "answered"
+    assert _after(assistant, "wat doet BOIP?", "can I cancel it?").outcome != "answered"
+    # Nor does a facet that explains a sliver more of the question than a passage answering
+    # it in context take the lead: the ceiling is no answer to applying at any time.
+    answer = _after(
+        assistant, "wat is auteursrechten voor software?", "kan ik dat op elk moment aanvragen?"
+    )
+    assert _first(answer) != "auteursrechten-plafond"
 
 
 def test_a_facet_explaining_little_of_a_new_question_is_not_weighed_with_the_subject(assistant):
