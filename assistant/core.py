@@ -1381,7 +1381,8 @@ class Assistant:
             new_subject: the question opens by saying it asks something else ("andere
                 vraag: ...", `intent.changes_subject`): then a word the corpus does not know
                 says so before any word pointing back ("andere vraag: mijn stembanden zijn
-                ontstoken, wat neem ik daar best voor?").
+                ontstoken, wat neem ik daar best voor?"), and one without such a word asks
+                about something else.
         """
         if found.smalltalk:
             return False
@@ -1389,7 +1390,11 @@ class Assistant:
             return False  # "beste wegwijzer"
         if self.without_subject(found):
             return True  # "how much do I get back?": words no passage has, that only ask
-        if new_subject and not self._all_known(found, SUBJECT_CHANGE_WORDS):
+        if new_subject and not (
+            self._all_known(found, SUBJECT_CHANGE_WORDS) and has_anaphor(found.tokens)
+        ):
+            # Nor without a word pointing back: "nog iets heel anders: hoelang blijft een
+            # ontwerp eigenlijk van mij?" after the VAT return had got its deadlines (0.85).
             return False
         features = found.features if found.hits else NO_EVIDENCE
         if refers_back(found.tokens) and (

@@ -2944,10 +2944,13 @@ _NEW_SUBJECT = _whole_messages(
     """
     andere vraag | ander vraagje | een andere vraag | nog een andere vraag | iets anders |
     nog iets anders | iets helemaal anders | helemaal iets anders | iets totaal anders |
-    totaal iets anders | compleet iets anders | ander onderwerp | nieuwe vraag | nieuw onderwerp |
+    totaal iets anders | compleet iets anders | iets compleet anders | iets heel anders |
+    heel iets anders | iets volledig anders | volledig iets anders | ander onderwerp |
+    nieuwe vraag | nieuw onderwerp |
     nu iets anders | ander punt | other question | another question | different question |
     unrelated question | new question | other thing | another thing | something else |
-    something different | different topic | other topic | new topic | unrelated |
+    something different | something completely different | completely different |
+    different topic | other topic | new topic | unrelated |
     changing the subject | on another note | totally different
     """
 )

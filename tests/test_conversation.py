@@ -26,6 +26,17 @@ def test_a_question_that_says_it_changes_the_subject_is_no_follow_up(assistant):
     assert not _read_as_follow_up(answer)
 
 
+def test_a_change_of_subject_without_a_word_pointing_back_is_no_follow_up(assistant):
+    # "nog iets heel anders" (a form the list lacked) and no "dat" or "het": the VAT
+    # return's deadlines had answered how long a drawing stays one's own (0.96).
+    answer = _after(
+        assistant,
+        "wanneer moet ik mijn btw-aangifte per kwartaal indienen?",
+        "nog iets heel anders: hoelang blijft een tekening eigenlijk van mij? ook als ik dood ben",
+    )
+    assert _first(answer) != "btw-aangifte-ritme" and not _read_as_follow_up(answer)
+
+
 def test_the_words_before_a_change_of_subject_do_not_cut_it_from_the_topic(assistant):
     # (From a review.) "overigens" and "anywhere", unknown to the corpus, had read as a new
     # subject once the message said it asked another question.
