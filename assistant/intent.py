@@ -870,7 +870,7 @@ _IN_A_FAREWELL = (
     | frozenset(
         "tot de een e keer week en and merci bedankt dank thanks thx allemaal iedereen".split()
     )
-    | frozenset("nog eens ok oke allee allez top he hoor voor vo alles".split())
+    | frozenset("nog eens ok oke allee allez top he hoor se voor vo alles".split())
 )
 _NARRATORS = frozenset("ik k ich we wij i im".split())
 # ... and of going on with something: "wij gaan weer muren witten", "we bespreken het", "ik
@@ -2676,6 +2676,8 @@ _CLOSING = re.compile(
     _UNTIL_NEXT_TIME
     # a wish with "nog" or "verder": not "goede dag" (a greeting), "ik had een fijne dag"
     + rf"|\bnog (?:(?:een|ne|nen) )?{_WISHED}\b|\b{_WISHED} (?:nog|verder)\b"
+    # "Goede avond en tot een volgende keer": a wish, not a greeting, before the closing.
+    + rf"|\b{_WISHED} en {_UNTIL_NEXT_TIME.removeprefix(chr(92) + 'b')}"
     + r"|\b(?:ik )?laat (?:ik )?het hierbij(?: voor (?:vandaag|nu))?\b"
     + r"|\b(?:dat|da) (?:was|is) (?:het|et|alles) voor (?:vandaag|nu)\b"
     + r"|\bthat(?: s)? (?:all|it) for (?:now|today)\b"
@@ -2740,6 +2742,11 @@ _REFLEXIVES = frozenset("me mij ons zich je u".split())
 
 # Two-word phrases that open or close a message and name nothing: "thanks in advance" (not
 # "advance", a voorschot), "kind regards" (not "kind", a child), "quick question".
+# A greeting in two words at the start of a message: "goede avond", "good morning".
+_GOOD = frozenset("goede goeie goeien goeden good".split())
+_TIMES_OF_DAY = frozenset(
+    "dag avond middag morgen namiddag voormiddag morning afternoon evening day".split()
+)
 _FORMULAS = frozenset(
     {
         ("in", "advance"),
@@ -2865,14 +2872,16 @@ _UNTIL_NEXT = re.compile(_UNTIL_NEXT_TIME + "$")
 
 def without_formulas(tokens: Sequence[str]) -> list[str]:
     """The tokens without the formulas that open or close a message (`_FORMULAS`,
-    `_UNTIL_NEXT`), without "vraag ... af" where a reflexive pronoun follows the verb ("ik
-    vraag me af of ...": I wonder whether ...), without the worry before what is asked
-    (`_WORRY_WORDS`), without
-    the words that ask to know or be told (`_KNOWING`, `_TELLING`), and without an angry
-    user's venting (`_VENTING`) and demand for an answer ("geef nu eens een antwoord")."""
+    `_UNTIL_NEXT`, a greeting of two words at the start: "goede avond"), without "vraag ...
+    af" where a reflexive pronoun follows the verb ("ik vraag me af of ...": I wonder whether
+    ...), without the worry before what is asked (`_WORRY_WORDS`), without the words that ask
+    to know or be told (`_KNOWING`, `_TELLING`), and without an angry user's venting
+    (`_VENTING`) and demand for an answer ("geef nu eens een antwoord")."""
     dropped: set[int] = set()
     for i, word in enumerate(tokens[:-1]):
         after = tokens[i + 1]
+        if word in _GOOD and after in _TIMES_OF_DAY and all(t in GREETINGS for t in tokens[:i]):
+            dropped |= {i, i + 1}  # "goede avond, hoeveel kost sabam?": a greeting
         if word in _WISHING and after in _KNOWING:
             dropped |= {i, i + 1}
         if word in _KNOWING and (after in _ASKED_WHO or (i == 0 and after in _TOLD_WHAT)):

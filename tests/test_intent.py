@@ -1793,3 +1793,26 @@ def test_a_farewell_formula_gets_no_passage(assistant):
 )
 def test_a_message_may_say_it_changes_the_subject_after_a_trouwens(text, changes):
     assert changes_subject(text, surface_tokens(text)) is changes
+
+
+def test_a_greeting_in_two_words_is_no_word_of_the_question(assistant):
+    # "goede avond" weighed as two words of the question: refused (0.41).
+    answer = assistant.ask("goede avond, hoeveel kost sabam?")
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == "sabam-kosten-lidmaatschap"
+    # Only at the start: "een goede dag" inside a question is its words.
+    assert "goede" in [
+        g.word for g in assistant.read("wat doe ik op een goede dag als zelfstandige").groups
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik laat het hierbij voor vandaag. Goede avond en tot een volgende keer.",
+        "fijne avond en tot de volgende!",
+        "ok kga slapen, merci en slaapwel sè",
+    ],
+)
+def test_a_wish_before_until_next_time_and_a_closing_particle_are_talk(assistant, text):
+    assert assistant.ask(text).outcome == "smalltalk"
