@@ -1719,9 +1719,9 @@ class Assistant:
         """Whether a question points at what was named before with a pronoun, and says
         nothing else the passage leading it lacks: "hoeveel is dat (ongeveer)?", "hoeveel is
         dat? het werd in veiling verkocht voor 4000 euro" (a sale told with its price). Not
-        "hoeveel kost een lijst voor dat schilderij?",
-        whose "dat" goes with a thing it names itself, nor "hoeveel kost dat? een website
-        voor mijn kunst", which says what "dat" is after it."""
+        "hoeveel kost een lijst voor dat schilderij?", whose "dat" goes with a thing it names
+        itself, nor "hoeveel kost dat? een website voor mijn kunst", which says what "dat" is
+        after it."""
         if not found.hits or not has_anaphor(found.tokens):
             return False
         clauses = [surface_tokens(c) for c in _CLAUSE_OUTSIDE_FIGURES.split(found.question)]

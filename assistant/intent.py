@@ -2740,13 +2740,13 @@ _WONDER_VERBS = frozenset("vraag vroeg vragen vroegen vraagt".split())
 _REFLEXIVES = frozenset("me mij ons zich je u".split())
 
 
-# Two-word phrases that open or close a message and name nothing: "thanks in advance" (not
-# "advance", a voorschot), "kind regards" (not "kind", a child), "quick question".
 # A greeting in two words at the start of a message: "goede avond", "good morning".
 _GOOD = frozenset("goede goeie goeien goeden good".split())
 _TIMES_OF_DAY = frozenset(
     "dag avond middag morgen namiddag voormiddag morning afternoon evening day".split()
 )
+# Two-word phrases that open or close a message and name nothing: "thanks in advance" (not
+# "advance", a voorschot), "kind regards" (not "kind", a child), "quick question".
 _FORMULAS = frozenset(
     {
         ("in", "advance"),
