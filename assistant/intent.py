@@ -2295,6 +2295,8 @@ _ASKS_WAIT = re.compile(
 # "charge" after one of these charges a price, asks none ("what VAT do I charge?", read without
 # its one-letter "I": "do charge").
 _CHARGE = frozenset("charge charges".split())
+# What one who sells a service asks for it: "hoeveel vraagt een notaris?".
+_ASKING_A_PRICE = frozenset("vraagt vragen rekent rekenen aanrekenen".split())
 _CHARGING = frozenset("do we ik wij".split())
 # The words before a payment cue that make it ask a price, and how far before it they may be.
 _WHAT = frozenset("wat what".split())
@@ -3283,6 +3285,13 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         if t in FACT_CUES["amount"]
     ):
         kinds.discard("amount")
+    # "hoeveel vraagt een notaris daarvoor?", "hoeveel rekent hij aan?": what it costs, which a
+    # share ("30% van je woning") does not answer.
+    if any(
+        t == "hoeveel" and _ASKING_A_PRICE.intersection(asking[i + 1 : i + 3])
+        for i, t in enumerate(asking)
+    ):
+        kinds.add("cost")
     # "a minimum number of gigs", "het maximum aantal klassen": a number of things.
     numbered = [(b, w) for b, w in itertools.pairwise(asking) if w in _NUMBER_OF]
     if numbered and all(b in _BOUNDS for b, _ in numbered):

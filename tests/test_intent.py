@@ -1816,3 +1816,13 @@ def test_a_greeting_in_two_words_is_no_word_of_the_question(assistant):
 )
 def test_a_wish_before_until_next_time_and_a_closing_particle_are_talk(assistant, text):
     assert assistant.ask(text).outcome == "smalltalk"
+
+
+def test_how_much_someone_asks_for_a_service_asks_its_cost(assistant):
+    # "hoeveel vraagt een notaris?" asked only an amount, which any figure holds: the passage
+    # on founding a BV, which gives no notary's fee, answered at 0.88.
+    answer = assistant.ask("hoeveel vraagt een notaris om een BV op te richten?")
+    assert answer.outcome != "answered"
+    assert "cost" in asked_facts(surface_tokens("hoeveel rekent een notaris daarvoor aan?"))
+    # Not what the user may ask for their own work: "hoeveel mag ik vragen" stays an amount.
+    assert "cost" not in asked_facts(surface_tokens("hoeveel mag ik vragen voor een lezing?"))
