@@ -1499,6 +1499,7 @@ class Assistant:
                 return moved
         original = found
         renamed: dict[str, dict[str, float]] = {}
+        named_evidence: dict[str, dict[str, float]] | None = None
         if first == subject:
             found = self._with_facets(question, found, subject, family)
         for pid, features in found.candidates:
@@ -1520,7 +1521,9 @@ class Assistant:
                 and best_own == 0
                 and self._own_explained(own_words, pid) >= FACET_OWN_INFORMATION
             ):
-                named = self._named_by_subject(question, pid, subject)
+                if named_evidence is None:
+                    named_evidence = self._named_by_subject(question, subject)
+                named = named_evidence.get(pid)
                 if named is not None:
                     features = named
                     p = self.model.probability(features)
@@ -1559,17 +1562,17 @@ class Assistant:
         )
 
     def _named_by_subject(
-        self, question: str | AnalysedQuestion, facet: str, subject: str
-    ) -> dict[str, float] | None:
-        """The model's evidence for `facet` with the question read in the context of its
-        subject's title ("Kmo-groeisubsidie (VLAIO)") instead of the earlier question: what
-        "hoe verloopt die aanvraag?" asks once "die" is named. None when that reading does
-        not weigh the facet."""
+        self, question: str | AnalysedQuestion, subject: str
+    ) -> dict[str, dict[str, float]]:
+        """The model's evidence for each passage it weighs with the question read in the
+        context of its subject's title ("Kmo-groeisubsidie (VLAIO)") instead of the earlier
+        question: what "hoe verloopt die aanvraag?" asks once "die" is named. One reading
+        for all of a subject's passages (the callers ask for it once, when first needed)."""
         found = self.retrieve(
             question, context=self._by_id[subject].title, context_passages=(subject,)
         )
         found = self._with_facets(question, found, subject, self.topic_passages((subject,)))
-        return dict(found.candidates).get(facet)
+        return dict(found.candidates)
 
     def _with_facets(
         self,
@@ -1664,11 +1667,14 @@ class Assistant:
         # passage that answers in context: "kan ik dat op elk moment aanvragen?" after the
         # author's rights for software is no question about their ceiling ("moment").
         floor = -math.inf if best is None else best[0] + FACET_OWN_INFORMATION
+        named_evidence: dict[str, dict[str, float]] | None = None
         for own, rank in sorted(candidates, key=lambda c: (-c[0], c[1])):
             passage_id = found.hits[rank].passage.id
             if own < floor or (own, rank) in answering or passage_id == subject:
                 continue
-            named = self._named_by_subject(question, passage_id, subject)
+            if named_evidence is None:
+                named_evidence = self._named_by_subject(question, subject)
+            named = named_evidence.get(passage_id)
             if named is not None and self.model.probability(named) >= threshold:
                 led = self._led_by(question, found, rank)
                 return dataclasses.replace(led, features=named)
