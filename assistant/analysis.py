@@ -35,6 +35,7 @@ from assistant.intent import (
     asks_how_long,
     english_evidence,
     opens_a_question,
+    subject_change_end,
     without_formulas,
 )
 from assistant.memo import Memo
@@ -867,8 +868,13 @@ class Analyzer:
         # "laat" after "hoe" asks a time of day ("hoe laat sluit het loket?", which `intent`
         # reads) or is "laten" ("hoe laat ik mijn merk registreren?"): no subject either way.
         # As a word it matched "te laat betalen", and "hoe laat is het?" was answered.
-        # Greetings, thanks and the formulas around a question are no words of it.
-        surface = without_formulas(surface if surface is not None else surface_tokens(text))
+        # Greetings, thanks and the formulas around a question are no words of it, nor the
+        # words saying it asks about something else ("andere vraag: ...").
+        surface = list(surface if surface is not None else surface_tokens(text))
+        opener = subject_change_end(text, surface)
+        if opener < len(surface):
+            surface = surface[opener:]
+        surface = without_formulas(surface)
         if not english:
             surface = [self._without_glued_ik(t) for t in surface]
         tokens = [

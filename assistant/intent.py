@@ -2980,7 +2980,7 @@ _BEFORE_A_NEW_SUBJECT = (
 # ("something else: is it free?", "overigens, andere vraag: ...").
 SUBJECT_CHANGE_WORDS = frozenset(w for m in _NEW_SUBJECT for w in m.split()) | _BEFORE_A_NEW_SUBJECT
 # What may stand between the words and their punctuation: "andere vraag nog:".
-_MARKED_OFF = r"(?:\s+\w+)?\s*[:,.;!?\-\u2013]"
+_MARKED_OFF = r"(\s+\w+)?\s*[:,.;!?\-\u2013]"
 
 
 def changes_subject(text: str, tokens: Sequence[str]) -> bool:
@@ -2989,16 +2989,27 @@ def changes_subject(text: str, tokens: Sequence[str]) -> bool:
     totaal iets anders, ik kreeg een flitsboete ..."). What it then asks may still be about
     the topic ("andere vraag: hoeveel procent krijg ik daarvan terug?"):
     `Assistant.may_follow_up` weighs it."""
+    return subject_change_end(text, tokens) > 0
+
+
+def subject_change_end(text: str, tokens: Sequence[str]) -> int:
+    """Where the words that say a message asks about something else end (`changes_subject`),
+    0 when it does not open so: "nog iets heel anders: hoelang blijft een ontwerp van mij?"
+    asks only what follows; "heel" and "ander", read as its words, had sent it to a passage
+    on designs shown too early."""
     folded = _folded(text).lower()
     for start in range(len(tokens)):
         for size in range(_NEW_SUBJECT_REACH, 0, -1):
             said = " ".join(tokens[start : start + size])
             if said in _NEW_SUBJECT:
                 marker = r"\b" + r"\W+".join(said.split()) + _ON_THE_SAME + _MARKED_OFF
-                return re.search(marker, folded) is not None
+                found = re.search(marker, folded)
+                if found is None:
+                    return 0
+                return start + size + (found.group(1) is not None)  # "andere vraag nog:"
         if tokens[start] not in _BEFORE_A_NEW_SUBJECT:
-            return False
-    return False
+            return 0
+    return 0
 
 
 def asks_for_more(tokens: Sequence[str]) -> bool:

@@ -10,6 +10,7 @@ from assistant.intent import (
     asks_for_a_time,
     asks_for_more,
     changes_subject,
+    subject_change_end,
     has_anaphor,
     holds_fact,
     is_english,
@@ -1793,6 +1794,20 @@ def test_a_farewell_formula_gets_no_passage(assistant):
 )
 def test_a_message_may_say_it_changes_the_subject_after_a_trouwens(text, changes):
     assert changes_subject(text, surface_tokens(text)) is changes
+
+
+def test_the_words_saying_a_message_changes_the_subject_are_no_words_of_it(assistant):
+    # "heel" and "ander" weighed as words of the question: a passage on designs shown too
+    # early came first, the duration of the author's right second.
+    text = "nog iets heel anders: hoelang blijft een ontwerp eigelijk van mij? ook nog als ik dood ben?"
+    assert not {"heel", "ander"} & {g.word for g in assistant.analyse(text)}
+    assert assistant.retrieve(text).hits[0].passage.id == "auteursrecht-duur"
+    # With one word between them and their colon, that word goes too.
+    text = "andere vraag nog: wat kost sabam?"
+    assert surface_tokens(text)[subject_change_end(text, surface_tokens(text)) :][0] == "wat"
+    # Not words that ask about the same, nor a message that is nothing else.
+    assert "vraag" in {g.word for g in assistant.analyse("andere vraag hierover: wat kost dat?")}
+    assert {g.word for g in assistant.analyse("andere vraag:")} == {"vraag"}
 
 
 def test_a_greeting_in_two_words_is_no_word_of_the_question(assistant):
