@@ -567,7 +567,11 @@ class Assistant:
             kind is None
             or found.outside is not None
             or (kind == "hello" and self.without_subject(found))
-            or (kind in TOLD_BESIDE and self._asks_beside_talk(found))
+            or (
+                kind in TOLD_BESIDE
+                and not leaves_now(found.question)  # ("we sluiten af voor vandaag")
+                and self._asks_beside_talk(found)
+            )
         ):
             # ("Goedemiddag, ik ben mijn paspoort kwijt": a subject outside the domain; "beste
             # wegwijzer" is asked what its question is about)

@@ -888,6 +888,11 @@ _GOING_ON = frozenset(
 _TROUBLE = frozenset(
     "niet nie ni geen niks niets maar snap lukt probleem problemen but no not idea problem".split()
 )
+# What will not wait, or the user who can do no more: "de bloemen wachten nie", "geen tijd".
+_NO_TIME = re.compile(
+    r"\b(?:wacht|wachten|wachte|wait|waits) (?:niet|nie|ni|not)\b"
+    r"|\b(?:geen|gene) tijd\b|\bkan (?:niet|nie|ni) meer\b"
+)
 _TOLD_BEFORE_LEAVING = 10
 # Leaving now, told in a whole clause: "ik moet naar een load-in", "'k moe terug naar 't
 # atelier", "ik ga nu stoppen", "ok ik ga plat", "oké ik moet door", "ik ben weg", "gotta run to
@@ -905,7 +910,7 @@ _LEAVING_NOW = re.compile(
     r" (?:naar(?!(?: \w+)* (?:voor|om|als|met|over|want|omdat|wegens|geweest|gegaan)\b)"
     r"(?: \w+){1,6}"
     r"|weg|door|stoppen|slapen|plat|pitten|run|go|off|ervandoor|vandoor|verder|afsluiten"
-    r"|head out|leave|aan het werk|aan de slag)"
+    r"|head out|leave|aan het werk|aan de slag)(?: voor (?:vandaag|nu|vanavond))?"
     r"|(?:gotta|have to|need to|must) (?:run|go|leave|head out)(?: \w+){0,4}"
     r"|(?:i m |im |i am )?(?:heading|off) (?:to|out|home)(?: \w+){0,4}"
     r"|(?:(?:ik|k|we) )?(?:sluit|sluiten|haak|log) (?:het |hier )?(?:af|uit)"
@@ -1047,6 +1052,9 @@ _ASKED_AGAIN = re.compile(
     r"(?: (?:je|jij|u|ge|gij|gie|you|da|dat|het|dit|it|this|that))+"
     r"(?: (?:nie|niet|ni|wa|wat|wel|een|beetje|iets|a|bit|little|keep|make|your|the|answers?"
     r"|houden|maken|aub|it|that|this|da|dat|het|say|zeggen|put|explain|uitleggen))*"
+    # "kan je korter en simpeler schrijven?"
+    r"(?: (?:korter|simpeler|eenvoudiger|duidelijker|makkelijker|shorter|simpler|clearer|easier)"
+    r" (?:en|of|and|or))?"
     r" (?:korter|simpel|simpeler|eenvoudig|eenvoudiger|duidelijker|makkelijker|shorter|simpler"
     r"|clearer|easier|samenvatten|summarize|summarise"
     # "kan je dat in gewone mensentaal zeggen?", "can you say that in simpler words?"
@@ -1217,7 +1225,8 @@ _PERSON_OR_PROGRAM = re.compile(
     + _ONE_OF
     # "Zit daar een mens achter of is dat een computerprogramma?"
     + r"|(?:zit|staat) (?:er|daar|hier|der|d r|dr) (?:(?:eigenlijk|nu|echt) )*"
-    + r"(?:iemand|een mens|een persoon|een medewerker) achter (?:of|or) (?:is (?:dat|dit|het) )?"
+    + r"(?:iemand|een mens|een persoon|een medewerker)(?: van (?:de |het |t )?\w+)? achter"
+    + r" (?:of|or) (?:is (?:dat|dit|het|da) )?"
     + _ARTICLE
     + _A_PROGRAM
 )
@@ -1250,7 +1259,7 @@ _NAMED_ITSELF = re.compile(
 # eigenlijk, een mens of een bot? En wie zit erachter?", "who runs this thing?".
 _WHO_IS_BEHIND = re.compile(
     r"(?:en |and )?(?:wie|who) (?:zit|zitten|staat|staan)"
-    r"(?: (?:er|d r|dr|daar|der|hier|eigenlijk|dan|nu))* (?:achter|erachter|daarachter)"
+    r"(?: (?:er|d r|dr|daar|der|hier|eigenlijk|dan|nu))* (?:achter|erachter|daarachter|hierachter)"
     r"(?: (?:eigenlijk|dan|nu))*"
     r"|(?:and )?who(?: s| is)? (?:runs|made|built|owns|is behind|behind) (?:this|it|you)"
     r"(?: thing| bot| chat)?"
@@ -1298,7 +1307,7 @@ _WHOM_SPOKEN = re.compile(
 # iemand van het Cultuurloket?").
 _WHO_ARE_YOU = re.compile(
     r"(?:(?:wacht|zeg) (?:even |eens )?)?(?:(?:mag|kan) ik (?:eens |u |je )?vragen )?"
-    r"(?:wie|wat)(?: of (?:wie|wat))?"
+    r"(?:wie|wat|wa)(?: of (?:wie|wat|wa))?"
     r"(?: (?:ben|bent|zijt|zijde) (?:je|jij|u|ge|gij|gie)(?: (?:eigenlijk|nu|precies|dan|juist))*"
     r"| (?:je|jij|u|ge|gij|gie)(?: (?:eigenlijk|nu|precies|dan|juist))* (?:bent|zijt|zijde|ben))"
     # "c'est quoi toi exactement?", "qui êtes-vous?"
@@ -1340,8 +1349,8 @@ _RUNS_YOU = re.compile(
 # "Mag ik vragen met wie ik spreek?", the whole clause; not "ik weet niet met wie ik praat bij
 # het VAF".
 _SPEAKING_WITH = re.compile(
-    r"(?:(?:mag|kan) ik (?:vragen|weten) )?met wie (?:ik|we|wij)"
-    r" (?:spreek|spreken|praat|praten|chat)(?: (?:eigenlijk|nu|hier))*"
+    r"(?:(?:mag|kan) ik (?:eens |u |je )?(?:vragen|weten) )?met wie (?:ik|we|wij)"
+    r"(?: (?:eigenlijk|nu|hier))* (?:spreek|spreken|praat|praten|chat)(?: (?:eigenlijk|nu|hier))*"
 )
 # What Wegwijzer can do, the whole clause: "wat kunt gij allemaal eigenlijk?"; not "wat kan je
 # allemaal aftrekken?", "wat moet je allemaal doen voor een vzw?".
@@ -1509,7 +1518,12 @@ def says_goodbye(text: str) -> bool:
     )
     said = [w for c in clauses for w in c if w not in _IN_A_FAREWELL]
     limit = _TOLD_WHILE_LEAVING if leaving else _TOLD_BEFORE_LEAVING
-    if _TROUBLE.intersection(w for c in clauses for w in c) or len(said) > limit:
+    # Told while leaving, what will not wait is no trouble: "ik moet naar de veiling, de
+    # bloemen wachten nie"; "mijn aanvraag is niet goedgekeurd. tot later" is.
+    told_words = [
+        w for c in clauses for w in (_NO_TIME.sub(" ", " ".join(c)).split() if leaving else c)
+    ]
+    if _TROUBLE.intersection(told_words) or len(said) > limit:
         return False
     if leaving and any(
         _asks_beside(" ".join(c), restated=False)
@@ -1531,12 +1545,31 @@ def leaves_now(text: str) -> bool:
     whatever a passage shares with what they are off to; not "ik ga naar de galerie, tarief.
     merci" after the resale right, which asks on in a word."""
     clauses = [c for c in _clause_texts(text) if c]
+    if "?" not in text and all(_FOR_TODAY.fullmatch(c) for c in clauses):
+        return bool(clauses)  # "ik ga stoppen voor vandaag" had got the bridging right (0.65)
     return (
         "?" not in text
         and says_goodbye(text)
         and len(clauses) > 1
-        and all(_LEAVING_NOW.fullmatch(c) for c in clauses[:-1])
+        and any(_LEAVING_NOW.fullmatch(c) for c in clauses[:-1])
+        # ("ik moet naar de veiling, de bloemen wachten nie. salu en tot de volgende!")
+        and all(_LEAVING_NOW.fullmatch(c) or _WONT_WAIT.fullmatch(c) for c in clauses[:-1])
     )
+
+
+# What will not wait, a whole clause: "de bloemen wachten nie", "geen tijd meer".
+_WONT_WAIT = re.compile(
+    r"(?:\w+ ){0,3}(?:wacht|wachten|wachte) (?:niet|nie|ni)(?: op (?:mij|ons))?"
+    r"|(?:\w+ )?geen tijd(?: meer)?|(?:ik |k )?kan (?:niet|nie|ni) meer"
+)
+# Done for today, a whole clause: "ik ga stoppen voor vandaag", "genoeg voor vandaag"; not "ik
+# ga stoppen als zelfstandige".
+_FOR_TODAY = re.compile(
+    r"(?:(?:ok|oke|okay|goed|zo|allee|allez|bon) )*"
+    r"(?:(?:(?:ik|k|we|wij) )?(?:ga|gaan|moet|moeten) (?:nu )?(?:stoppen|stoppe|plat|afsluiten)"
+    r"|(?:ik|k|we|wij) (?:stop|stoppen|sluit|sluiten)(?: (?:ermee|er mee|hiermee|af))?"
+    r"|genoeg|dat was het|da was het) voor (?:vandaag|nu|vanavond)"
+)
 
 
 def finds_fault(text: str, *, restated: bool = False, named: bool = False) -> bool:
@@ -1842,7 +1875,7 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
     if thanks and not asks:
         return "thanks"  # "Hartelijk dank voor uw uitgebreide en heldere antwoord."
     unasked = "?" not in text and not any(c.split()[0] in _WORDS_THAT_ASK for c in clauses if c)
-    if unasked and says_goodbye(text):
+    if unasked and (says_goodbye(text) or leaves_now(text)):
         return "bye"  # "ok ik moet naar een open mic, merci en tot later" (a "moet" requests)
     if finds_fault(text, restated=True):
         return "wrong"  # "kan da nie korter?", "dat is niet wat ik vroeg. Ik vroeg naar ..."
@@ -1873,13 +1906,27 @@ def about_itself(text: str) -> bool:
     from or who made it (`_IS_IT`, `_SPEAKING_WITH`, `_ITS_SOURCES`, `_MADE_YOU`): patterns
     strict enough to tell, whatever a passage shares with the message ("wie heeft jou
     eigenlijk gemaakt?" had got a city's programme at 0.70)."""
+    text = text.replace("\N{ROBOT FACE}", " robot ")  # "echte mens of een 🤖?"
     folded = " ".join(_words_of(text))
     # (an aside opening a clause: "wait, am I talking to a real person or a bot?")
-    clauses = [" ".join(_without_asides(c.split())) for c in _clause_texts(text)]
+    clauses = _with_alternatives(
+        [" ".join(_without_asides(c.split())) for c in _clause_texts(text)]
+    )
     return bool(
         any(
             (_IS_IT.search(c) and _asked_on_its_own(clauses, k, asking=False))
-            or _SPEAKING_WITH.fullmatch(c)
+            # with nothing after it but talk or more about Wegwijzer: not "mag ik eens vragen
+            # met wie ik spreek? en hoe registreer ik een merk?", "..., want ik heb een vraag
+            # over de winwinlening"
+            or (
+                _SPEAKING_WITH.fullmatch(c)
+                and all(
+                    _of_itself(a)
+                    or _OF_THIS.match(a)  # "Is dit een dienst van de Vlaamse overheid?"
+                    or all(w in _ASIDE or _talk_word(w) for w in a.split())
+                    for a in clauses[k + 1 :]
+                )
+            )
             or (
                 (
                     _PERSON_OR_PROGRAM.fullmatch(c)
@@ -1918,6 +1965,26 @@ def about_itself(text: str) -> bool:
         or _ITS_SOURCES.search(folded)
         or _MADE_YOU.search(folded)
     )
+
+
+# A question about "this" or "you", after asking with whom one speaks.
+_OF_THIS = re.compile(
+    r"(?:is (?:dit|dat|da)|(?:ben|bent|zijt|zijde|are) (?:je|jij|u|ge|gij|you))\b"
+)
+
+
+def _with_alternatives(clauses: Sequence[str]) -> list[str]:
+    """Clauses with one that opens with "of" read as part of the one before, when together
+    they ask who or what Wegwijzer is (`_of_itself`): "Zit daar iemand van het Cultuurloket
+    achter, of is dit een computerprogramma?"."""
+    joined: list[str] = []
+    for clause in clauses:
+        together = f"{joined[-1]} {clause}" if joined and joined[-1] else ""
+        if clause.split()[:1] in (["of"], ["or"]) and together and _of_itself(together):
+            joined[-1] = together
+        else:
+            joined.append(clause)
+    return joined
 
 
 def _without_asides(words: Sequence[str]) -> list[str]:
@@ -2666,7 +2733,10 @@ _GIVEN_INFO = frozenset("info informatie uitleg".split())
 _THANKED_FOR = re.compile(
     r"\b(?:bedankt|merci|dank|thanks|thx|dankjewel|dankuwel) (?:u |je )?(?:wel )?(?:voor|for|vo)"
     r" (?:(?:de|die|je|jouw|uw|al|alle|the|your|this) )*(?:\w+ ){0,4}"
-    r"(?:info|informatie|uitleg|hulp|help|tips)$"
+    r"(?:info|informatie|uitleg|hulp|help|tips)"
+    # "Bedankt voor de hulp en tot een volgende keer!"
+    r"(?: (?:en|and) tot (?:een |de )?(?:volgende(?: keer| week)?|ziens|later|straks|morgen"
+    r"|gauw))?$"
 )
 # "ik wens u nog een fijne avond": a wish, no request.
 _WISH_WORDS = frozenset("wens wensen".split())
