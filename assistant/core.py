@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections import Counter
@@ -69,9 +70,9 @@ from assistant.intent import (
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.memory import page_in, release_freed_memory
 from assistant.models import Answer, AnswerPassage, Passage, PassageRef
-from assistant.places import places_asked, places_named
+from assistant.places import REGIONS, places_asked, places_named
 from assistant.retrieval import Hit, OutsideSubjects, PassageIndex, asks_about_the_past
-from assistant.snippets import asks_for_amount, best_snippet
+from assistant.snippets import asks_for_amount, best_snippet, sentences
 from assistant.typos import TypoIndex
 from assistant.wordings import Pieces, Wordings, pieces
 
@@ -252,6 +253,7 @@ class Retrieval:
     outside: str | None = None
     # Of talk told by its cues (`Assistant.as_talk`): the confidence it had as a question.
     told: float | None = None
+    towns: frozenset[str] = frozenset()  # the towns it asks about (`Assistant._towns_asked`)
 
 
 class Assistant:
@@ -620,6 +622,7 @@ class Assistant:
             groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in earlier]
         hits = self._not_elsewhere(reading, groups, limit, context_passages)
         asked = asked_facts(reading.tokens, self.present)
+        towns = self._towns_asked(reading, context if smalltalk is None else None)
         topic = self.topic_passages(context_passages) if context else frozenset()
         # How much of what the user asks now another domain holds: the context's words would
         # dilute it ("en die huurwaarborg voor mijn appartement?" after a loan).
@@ -629,7 +632,7 @@ class Assistant:
         ask = self._ask_groups(reading)
         letters = _letters(reading.text, english)
         candidates = [
-            self._evidence(groups, hits, rank, asked, english, topic, outside, ask, letters)
+            self._evidence(groups, hits, rank, asked, english, topic, outside, ask, letters, towns)
             for rank in range(min(RERANK, len(hits)))
         ]
         # The model ranks the first candidates: a passage about what was asked beats one that
@@ -672,6 +675,7 @@ class Assistant:
             in_context,
             reading.tokens,
             outside_subject if outside >= OUTSIDE_NAMED else None,
+            towns=towns,
         )
 
     def _ranked_first(
@@ -1160,11 +1164,13 @@ class Assistant:
         outside: float,
         ask: Sequence[TermGroup],
         letters: Pieces,
+        towns: frozenset[str] = frozenset(),
     ) -> tuple[dict[str, float], tuple[str, ...]]:
         """The model's features for one candidate, and the asked kinds of fact it lacks.
-        `outside`: the question's `_outside_share`."""
+        `outside`: the question's `_outside_share`; `towns`: the towns it asks about
+        (`_towns_asked`), whose facts are asked (`_fact_text`)."""
         passage = hits[rank].passage
-        missing = missing_facts(asked, passage.text)
+        missing = missing_facts(asked, self._fact_text(passage, towns))
         features = {
             **vars(self.index.signals(groups, hits, rank)),
             "fact_missing": float(bool(missing)),
@@ -1546,7 +1552,9 @@ class Assistant:
         if best == first:
             return original
         hits = sorted(found.hits, key=lambda h: h.passage.id != best)  # stable: best first
-        missing = missing_facts(asked_facts(found.tokens, self.present), self._by_id[best].text)
+        missing = missing_facts(
+            asked_facts(found.tokens, self.present), self._fact_text(self._by_id[best], found.towns)
+        )
         subject_evidence = (
             self._subject_evidence(
                 list(found.groups),
@@ -1717,9 +1725,9 @@ class Assistant:
             passage = hit.passage
             if passage.id not in family or passage.is_historical or _name(passage.id) != name:
                 continue
-            if not missing_facts(asked, passage.text) and self._answers_in_context(
-                question, found, rank
-            ):
+            if not missing_facts(
+                asked, self._fact_text(passage, found.towns)
+            ) and self._answers_in_context(question, found, rank):
                 return self._led_by(question, found, rank)
         if subjectless or self._points_back_alone(found):
             return self._unreached_facet(found, family, name, asked) or found
@@ -1771,7 +1779,7 @@ class Assistant:
             and _name(pid) == name
             and (passage := self.passage(pid)) is not None
             and not passage.is_historical
-            and not missing_facts(asked, passage.text)
+            and not missing_facts(asked, self._fact_text(passage, found.towns))
         ]
         if len(holding) != 1:
             return None
@@ -1929,6 +1937,7 @@ class Assistant:
             found.features["outside"],
             self._ask_groups(reading := self.read(question)),
             _letters(reading.text, reading.english),
+            found.towns,
         )
 
     def subject_of(self, passage_id: str) -> str:
@@ -1973,6 +1982,27 @@ class Assistant:
         own = self.own_explained(question, passage_id)
         topic = self.index.covered_information(self._context_groups(context), position)
         return own + CONTEXT_WEIGHT * topic
+
+    def _towns_asked(
+        self, reading: AnalysedQuestion, context: str | AnalysedQuestion | None = None
+    ) -> frozenset[str]:
+        """The towns a question asks about (`places.places_asked`, not a region), or, when it
+        names none, those its conversation's earlier question asked about."""
+        towns = places_asked(reading.tokens) - REGIONS
+        if towns or context is None:
+            return towns
+        return places_asked(self.read(context).tokens) - REGIONS
+
+    def _fact_text(self, passage: Passage, towns: frozenset[str]) -> str:
+        """What of a passage may hold a fact asked about `towns`: when it names other towns too,
+        only its sentences that name one of them ("Leuven geeft een toelage tot EUR 7.000 ...
+        Mechelen ... je dient in tussen 15 maart en 15 mei": Leuven's deadline is not there;
+        "Steden zoals Antwerpen, Gent, Leuven en Mechelen hebben eigen ... indiendata", whose
+        other date is the provinces'). A town's own measure holds its facts in sentences that
+        do not name it ("Gent, projectsubsidies": how long the answer takes)."""
+        if not towns:
+            return passage.text
+        return _sentences_naming(passage.text, towns)
 
     def _context_groups(self, context: str | AnalysedQuestion) -> list[TermGroup]:
         """An earlier question's words, analysed without the length check of a new question."""
@@ -2335,3 +2365,21 @@ _FIGURE_WORDS = frozenset("euro eur procent percent".split())
 def _is_figure(word: str) -> bool:
     """Whether a question's word is a number or a currency or share sign read as a word."""
     return word.isdigit() or word in _FIGURE_WORDS
+
+
+@functools.lru_cache(maxsize=1024)
+def _sentences_naming(text: str, towns: frozenset[str]) -> str:
+    """The sentences of `text` that name one of `towns` (or with an adjective: "Leuvense"),
+    when another sentence is about another town; else the whole text (see
+    `Assistant._fact_text`)."""
+    parts = sentences(text)
+    tokens = [surface_tokens(part) for part in parts]
+    naming = [any(w.startswith(town) for w in words for town in towns) for words in tokens]
+    if not any(
+        places_named(words) - REGIONS - towns and not ours
+        for words, ours in zip(tokens, naming, strict=True)
+    ):
+        # a town's own measure ("Gent, projectsubsidies"), or towns named as examples ("in de
+        # haven van Antwerpen of op de luchthaven van Zaventem")
+        return text
+    return " ".join(part for part, ours in zip(parts, naming, strict=True) if ours) or text

@@ -901,3 +901,35 @@ def test_a_fund_named_by_a_user_from_elsewhere_stays(assistant):
     # Named by no more than "subsidie" and "stad", another city's funds stay out.
     answer = assistant.ask("Ik woon in Hasselt, welke subsidie kan ik krijgen van mijn stad?")
     assert not (answer.passages and answer.passages[0].id.startswith(("gent", "antwerpen")))
+
+
+def test_a_fact_asked_of_one_town_is_looked_for_in_what_the_passage_says_of_it(assistant):
+    """Leuven's and Mechelen's funds share a passage, whose only dates are Mechelen's: asked
+    of Leuven, the deadline is missing (it was answered with Mechelen's dates, 0.92); asked
+    of Mechelen, it is there. A town's own measure holds its facts in sentences that do not
+    name it, and towns named as examples are no other town's facts."""
+    leuven = "Geeft de stad Leuven geld voor kunstprojecten? Ik wil een expo maken"
+    for question in ("wanneer is de deadline in Leuven?", "en wanneer moet ik indienen?"):
+        conversation = Conversation(assistant)
+        conversation.ask(leuven)
+        answer = conversation.ask(question)
+        assert answer.outcome == "partial", question
+        assert answer.passages[0].id == "leuven-mechelen-kunstsubsidies"
+    answer = assistant.ask("wanneer is de deadline voor de projectsubsidie in Leuven?")
+    assert answer.outcome == "partial"
+    answer = assistant.ask("wanneer dien ik in voor een projectsubsidie in Mechelen?")
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == "leuven-mechelen-kunstsubsidies"
+    conversation = Conversation(assistant)
+    conversation.ask("Geeft de stad Mechelen geld voor kunstprojecten?")
+    assert conversation.ask("en wanneer moet ik indienen?").outcome == "answered"
+    # A town's own measure, and towns named as examples.
+    found = assistant.retrieve(
+        "hoe lang moet ik wachten op een beslissing over een projectsubsidie in Gent?"
+    )
+    assert found.hits[0].passage.id == "gent-projectsubsidies" and not found.missing
+    found = assistant.retrieve(
+        "tegen wanneer moet ik een verkort verzoek indienen als de douane in Antwerpen namaak"
+        " tegenhoudt?"
+    )
+    assert found.hits[0].passage.id == "douane-namaak" and not found.missing
