@@ -295,8 +295,9 @@ _STOPWORD_NAME = re.compile(
     r"\b(?:" + "|".join(n.replace(" ", r"\s+") for n in _STOPWORD_NAMES) + r")\b"
 )
 
-# Used "zonder (iets) te vragen", "without asking": the passages' "zonder toestemming" (users
-# tell an infringement so: "een rapper gebruikt mijn gedicht zonder iets te vragen"). Not
+# Used "zonder (iets) te vragen", "hij heeft niets gevraagd", "without asking": the passages'
+# "zonder toestemming" (users tell an infringement so: "een rapper gebruikt mijn gedicht zonder
+# iets te vragen"). Not
 # asking nothing in return, which is a gift: "zonder iets terug te vragen", "zonder iets te
 # vragen in ruil", "without asking anything in return", "without asking for anything back".
 _IN_RETURN = (
@@ -309,6 +310,18 @@ _WITHOUT_ASKING = (
             r"\bzonder\s+"
             r"(?:(?:het|dat|da|iets|ietske|mij|me|ons|hem|haar|eerst|ooit|eens|ook)\s+){0,3}"
             r"te\s+(?:vragen|vrage|vroagen|vroage)\b" + _IN_RETURN
+        ),
+        "zonder toestemming",
+    ),
+    (
+        # Someone else who asked nothing: "Hij heeft niets gevraagd.", "ze hebben niks
+        # gevraagd aan mij", "Niemand heeft mij iets gevraagd." (not "ik heb niets gevraagd")
+        re.compile(
+            r"\b(?:(?:hij|zij|ze|die|men)\s+(?:heeft|hebben|had|hadden)"
+            r"(?:\s+(?:mij|me|ons|toch|zelfs|nog|ooit|eerst|daar|er))*\s+(?:niets|niks|nooit)"
+            r"|niemand\s+(?:heeft|had)(?:\s+(?:mij|me|ons|toch|ooit|eerst|daar|er))*"
+            r"(?:\s+(?:iets|ooit))?)"
+            r"(?:\s+(?:aan|van)\s+(?:mij|me|ons))?\s+gevraagd\b" + _IN_RETURN
         ),
         "zonder toestemming",
     ),

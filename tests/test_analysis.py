@@ -1164,3 +1164,26 @@ def test_insteken_is_investing(assistant):
     # money in, which no passage says; unknown, it named a subject no passage holds.
     groups = {g.word: g for g in assistant.read("hoeveel geld moet ik erin insteken?").groups}
     assert assistant.terms("investeren")[0] in groups["insteken"].alternatives
+
+
+def test_using_a_work_without_asking_is_using_it_without_permission(assistant):
+    # Someone else who asked nothing ("Hij heeft niets gevraagd.") is read like "zonder te
+    # vragen": as words, "niemand" and "gevraagd" weighed as much as the rest of the story.
+    for text in (
+        "een webshop verkoopt posters met mijn illustraties, zonder het te vragen",
+        "iemand verkoopt t-shirts met mijn tekening, helemaal zonder iets te vragen",
+        "Iemand op Instagram verkoopt T-shirts met mijn illustratie. Hij heeft niets gevraagd.",
+        "niemand heeft mij iets gevraagd en nu staat mijn foto op hun site",
+        "someone used my photo without asking",
+    ):
+        words = {g.word for g in assistant.analyse(text)}
+        assert words & {"toestemming", "permission"}, text
+        assert not words & {"vragen", "gevraagd", "asking"}, text
+    # Not the user's own asking, nor asking without "zonder".
+    for text in ("ik heb nog niets gevraagd aan de bank", "mag ik dat vragen aan mijn klant?"):
+        assert "toestemming" not in {g.word for g in assistant.analyse(text)}, text
+    found = assistant.retrieve(
+        "Op een Facebookpagina en een webshop verkoopt iemand T-shirts met mijn hoofdpersonage "
+        "erop, gewoon overgetekend van een cover. Niemand heeft mij iets gevraagd. Wat doe ik?"
+    )
+    assert found.hits[0].passage.id == "inbreuk-auteursrecht-stappen"
