@@ -315,15 +315,27 @@ _WITHOUT_ASKING = (
     ),
     (
         # Someone else who asked nothing: "Hij heeft niets gevraagd.", "ze hebben niks
-        # gevraagd aan mij", "Niemand heeft mij iets gevraagd." (not "ik heb niets gevraagd")
+        # gevraagd aan mij", "Niemand heeft mij iets gevraagd.", "niemand vroeg mij iets"
+        # (not "ik heb niets gevraagd", nor asking nothing for something: "hij heeft niks
+        # gevraagd voor zijn logo op mijn affiche")
         re.compile(
-            r"\b(?:(?:hij|zij|ze|die|men)\s+(?:heeft|hebben|had|hadden)"
-            r"(?:\s+(?:mij|me|ons|toch|zelfs|nog|ooit|eerst|daar|er))*\s+(?:niets|niks|nooit)"
+            r"\b(?:(?:(?:hij|zij|ze|die|men)\s+(?:heeft|hebben|hebbe|had|hadden)"
+            r"(?:\s+(?:mij|me|ons|toch|zelfs|nog|ooit|eerst|daar|er))*"
+            r"\s+(?:niets|niks|nooit(?:\s+iets)?)"
             r"|niemand\s+(?:heeft|had)(?:\s+(?:mij|me|ons|toch|ooit|eerst|daar|er))*"
             r"(?:\s+(?:iets|ooit))?)"
-            r"(?:\s+(?:aan|van)\s+(?:mij|me|ons))?\s+gevraagd\b" + _IN_RETURN
+            r"(?:\s+(?:aan|van)\s+(?:mij|me|ons))?\s+gevraagd"
+            r"|niemand\s+vroeg(?:\s+(?:mij|me|ons))?(?:\s+iets)?)\b(?!\s+voor\b)" + _IN_RETURN
         ),
         "zonder toestemming",
+    ),
+    (
+        # "they used my photo and didn't ask me"
+        re.compile(
+            r"\b(?:they|he|she|nobody|and)\s+(?:didn[\'’]?t|did\s+not|never)\s+ask(?:ed)?"
+            r"(?:\s+(?:me|us))?\b(?!\s+for\b)" + _IN_RETURN
+        ),
+        "without permission",
     ),
     (re.compile(r"\bwithout\s+ask(?:ing)?\b" + _IN_RETURN), "without permission"),
 )

@@ -227,6 +227,11 @@ class AnalysedQuestion:
     smalltalk: str | None
 
 
+# The kinds of fact a town's own measure sets for itself (`Assistant._missing`): its deadline,
+# how much it gives, what it costs; not since when something is, nor a condition.
+TOWN_FACTS = frozenset({"deadline", "when", "amount", "cost", "payment"})
+
+
 @dataclass(frozen=True)
 class Retrieval:
     """What retrieval found for one question: the first of `Assistant.ask`'s three steps.
@@ -1168,9 +1173,9 @@ class Assistant:
     ) -> tuple[dict[str, float], tuple[str, ...]]:
         """The model's features for one candidate, and the asked kinds of fact it lacks.
         `outside`: the question's `_outside_share`; `towns`: the towns it asks about
-        (`_towns_asked`), whose facts are asked (`_fact_text`)."""
+        (`_towns_asked`), whose own facts are asked (`_missing`)."""
         passage = hits[rank].passage
-        missing = missing_facts(asked, self._fact_text(passage, towns))
+        missing = self._missing(asked, passage, towns)
         features = {
             **vars(self.index.signals(groups, hits, rank)),
             "fact_missing": float(bool(missing)),
@@ -1552,8 +1557,8 @@ class Assistant:
         if best == first:
             return original
         hits = sorted(found.hits, key=lambda h: h.passage.id != best)  # stable: best first
-        missing = missing_facts(
-            asked_facts(found.tokens, self.present), self._fact_text(self._by_id[best], found.towns)
+        missing = self._missing(
+            asked_facts(found.tokens, self.present), self._by_id[best], found.towns
         )
         subject_evidence = (
             self._subject_evidence(
@@ -1725,9 +1730,9 @@ class Assistant:
             passage = hit.passage
             if passage.id not in family or passage.is_historical or _name(passage.id) != name:
                 continue
-            if not missing_facts(
-                asked, self._fact_text(passage, found.towns)
-            ) and self._answers_in_context(question, found, rank):
+            if not self._missing(asked, passage, found.towns) and self._answers_in_context(
+                question, found, rank
+            ):
                 return self._led_by(question, found, rank)
         if subjectless or self._points_back_alone(found):
             return self._unreached_facet(found, family, name, asked) or found
@@ -1779,7 +1784,7 @@ class Assistant:
             and _name(pid) == name
             and (passage := self.passage(pid)) is not None
             and not passage.is_historical
-            and not missing_facts(asked, self._fact_text(passage, found.towns))
+            and not self._missing(asked, passage, found.towns)
         ]
         if len(holding) != 1:
             return None
@@ -1993,16 +1998,30 @@ class Assistant:
             return towns
         return places_asked(self.read(context).tokens) - REGIONS
 
-    def _fact_text(self, passage: Passage, towns: frozenset[str]) -> str:
-        """What of a passage may hold a fact asked about `towns`: when it names other towns too,
-        only its sentences that name one of them ("Leuven geeft een toelage tot EUR 7.000 ...
-        Mechelen ... je dient in tussen 15 maart en 15 mei": Leuven's deadline is not there;
-        "Steden zoals Antwerpen, Gent, Leuven en Mechelen hebben eigen ... indiendata", whose
-        other date is the provinces'). A town's own measure holds its facts in sentences that
-        do not name it ("Gent, projectsubsidies": how long the answer takes)."""
-        if not towns:
-            return passage.text
-        return _sentences_naming(passage.text, towns)
+    def _missing(
+        self, asked: Collection[str], passage: Passage, towns: frozenset[str]
+    ) -> tuple[str, ...]:
+        """The asked kinds of fact a passage lacks (`intent.missing_facts`); a town's own kind
+        of fact (`TOWN_FACTS`: a deadline, an amount, a cost) asked about `towns` (the towns
+        the question asks about, `_towns_asked`) only from what the passage says of them: when
+        it has a sentence about another town alone, its sentences that name one of them
+        ("Leuven geeft een toelage tot EUR 7.000 ... Mechelen ... je dient in tussen 15 maart
+        en 15 mei": Leuven's deadline is not there; "Steden zoals Antwerpen, Gent, Leuven en
+        Mechelen hebben eigen ... indiendata", whose other date is the provinces'). A town's
+        own measure holds its facts in sentences that do not name it ("Gent,
+        projectsubsidies": how long the answer takes), towns named together as examples are
+        none ("in de haven van Antwerpen of op de luchthaven van Zaventem"), and since when
+        something is, asked with a town beside it, is no town's fact ("sinds wanneer doen de
+        provincies niets meer voor cultuur? ik zit in gent")."""
+        missing = missing_facts(asked, passage.text)
+        local = [k for k in asked if k in TOWN_FACTS]
+        if not towns or not local:
+            return missing
+        text = _sentences_naming(passage.text, towns)
+        if text == passage.text:
+            return missing
+        lacking = set(missing) | set(missing_facts(local, text))
+        return tuple(k for k in missing_facts(asked, "") if k in lacking)
 
     def _context_groups(self, context: str | AnalysedQuestion) -> list[TermGroup]:
         """An earlier question's words, analysed without the length check of a new question."""
@@ -2371,7 +2390,7 @@ def _is_figure(word: str) -> bool:
 def _sentences_naming(text: str, towns: frozenset[str]) -> str:
     """The sentences of `text` that name one of `towns` (or with an adjective: "Leuvense"),
     when another sentence is about another town; else the whole text (see
-    `Assistant._fact_text`)."""
+    `Assistant._missing`)."""
     parts = sentences(text)
     tokens = [surface_tokens(part) for part in parts]
     naming = [any(w.startswith(town) for w in words for town in towns) for words in tokens]

@@ -1175,12 +1175,20 @@ def test_using_a_work_without_asking_is_using_it_without_permission(assistant):
         "Iemand op Instagram verkoopt T-shirts met mijn illustratie. Hij heeft niets gevraagd.",
         "niemand heeft mij iets gevraagd en nu staat mijn foto op hun site",
         "someone used my photo without asking",
+        "ze hebben nooit iets gevraagd en nu hangt mijn affiche in hun café",
+        "niemand vroeg mij iets",
+        "they used my photo and didn't ask me",
     ):
         words = {g.word for g in assistant.analyse(text)}
         assert words & {"toestemming", "permission"}, text
         assert not words & {"vragen", "gevraagd", "asking"}, text
     # Not the user's own asking, nor asking without "zonder".
-    for text in ("ik heb nog niets gevraagd aan de bank", "mag ik dat vragen aan mijn klant?"):
+    for text in (
+        "ik heb nog niets gevraagd aan de bank",
+        "mag ik dat vragen aan mijn klant?",
+        # asking nothing for something: a gift, not an infringement
+        "hij heeft niks gevraagd voor zijn logo op mijn affiche, is dat sponsoring?",
+    ):
         assert "toestemming" not in {g.word for g in assistant.analyse(text)}, text
     found = assistant.retrieve(
         "Op een Facebookpagina en een webshop verkoopt iemand T-shirts met mijn hoofdpersonage "
