@@ -1991,12 +1991,14 @@ class Assistant:
     def _towns_asked(
         self, reading: AnalysedQuestion, context: str | AnalysedQuestion | None = None
     ) -> frozenset[str]:
-        """The towns a question asks about (`places.places_asked`, not a region), or, when it
-        names none, those its conversation's earlier question asked about."""
-        towns = places_asked(reading.tokens) - REGIONS
+        """The towns a question asks about (`places.places_asked`, not a region), else the one
+        it says the user lives in ("ik woon in leuven, tegen wanneer moet ik indienen bij de
+        stad?", as `_not_elsewhere` reads it), or, when it names none, those of its
+        conversation's earlier question."""
+        towns = _towns_of(reading.tokens)
         if towns or context is None:
             return towns
-        return places_asked(self.read(context).tokens) - REGIONS
+        return _towns_of(self.read(context).tokens)
 
     def _missing(
         self, asked: Collection[str], passage: Passage, towns: frozenset[str]
@@ -2384,6 +2386,12 @@ _FIGURE_WORDS = frozenset("euro eur procent percent".split())
 def _is_figure(word: str) -> bool:
     """Whether a question's word is a number or a currency or share sign read as a word."""
     return word.isdigit() or word in _FIGURE_WORDS
+
+
+def _towns_of(tokens: Sequence[str]) -> frozenset[str]:
+    """The towns a question asks about, else the one the user lives in (see
+    `Assistant._towns_asked`)."""
+    return (places_asked(tokens) or places_named(tokens)) - REGIONS
 
 
 @functools.lru_cache(maxsize=1024)
