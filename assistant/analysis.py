@@ -297,9 +297,9 @@ _STOPWORD_NAME = re.compile(
 
 # Used "zonder (iets) te vragen", "hij heeft niets gevraagd", "without asking": the passages'
 # "zonder toestemming" (users tell an infringement so: "een rapper gebruikt mijn gedicht zonder
-# iets te vragen"). Not
-# asking nothing in return, which is a gift: "zonder iets terug te vragen", "zonder iets te
-# vragen in ruil", "without asking anything in return", "without asking for anything back".
+# iets te vragen"). Not asking nothing in return, which is a gift: "zonder iets terug te
+# vragen", "zonder iets te vragen in ruil", "without asking anything in return", "without
+# asking for anything back".
 _IN_RETURN = (
     r"(?![\s,(]+(?:in\s+ruil|terug|ervoor|om\s+(?:een\s+)?(?:vergoeding|geld|betaling)"
     r"|(?:for\s+)?(?:anything|something|nothing|money|payment)|in\s+return|back)\b)"

@@ -2023,6 +2023,7 @@ class Assistant:
         if text == passage.text:
             return missing
         lacking = set(missing) | set(missing_facts(local, text))
+        # (in `missing_facts`'s order: what an empty text lacks is every asked kind)
         return tuple(k for k in missing_facts(asked, "") if k in lacking)
 
     def _context_groups(self, context: str | AnalysedQuestion) -> list[TermGroup]:

@@ -888,11 +888,6 @@ _GOING_ON = frozenset(
 _TROUBLE = frozenset(
     "niet nie ni geen niks niets maar snap lukt probleem problemen but no not idea problem".split()
 )
-# What will not wait, or the user who can do no more: "de bloemen wachten nie", "geen tijd".
-_NO_TIME = re.compile(
-    r"\b(?:wacht|wachten|wachte|wait|waits) (?:niet|nie|ni|not)\b"
-    r"|\b(?:geen|gene) tijd\b|\bkan (?:niet|nie|ni) meer\b"
-)
 _TOLD_BEFORE_LEAVING = 10
 # Leaving now, told in a whole clause: "ik moet naar een load-in", "'k moe terug naar 't
 # atelier", "ik ga nu stoppen", "ok ik ga plat", "oké ik moet door", "ik ben weg", "gotta run to
@@ -1518,10 +1513,10 @@ def says_goodbye(text: str) -> bool:
     )
     said = [w for c in clauses for w in c if w not in _IN_A_FAREWELL]
     limit = _TOLD_WHILE_LEAVING if leaving else _TOLD_BEFORE_LEAVING
-    # Told while leaving, what will not wait is no trouble: "ik moet naar de veiling, de
-    # bloemen wachten nie"; "mijn aanvraag is niet goedgekeurd. tot later" is.
+    # Told while leaving, what will not wait is no trouble (`_WONT_WAIT`): "ik moet naar de
+    # veiling, de bloemen wachten nie"; "mijn aanvraag is niet goedgekeurd. tot later" is.
     told_words = [
-        w for c in clauses for w in (_NO_TIME.sub(" ", " ".join(c)).split() if leaving else c)
+        w for c in clauses if not (leaving and _WONT_WAIT.fullmatch(" ".join(c))) for w in c
     ]
     if _TROUBLE.intersection(told_words) or len(said) > limit:
         return False
@@ -1557,9 +1552,11 @@ def leaves_now(text: str) -> bool:
     )
 
 
-# What will not wait, a whole clause: "de bloemen wachten nie", "geen tijd meer".
+# What will not wait, or the user who can do no more, a whole clause: "de bloemen wachten
+# nie", "geen tijd meer".
 _WONT_WAIT = re.compile(
-    r"(?:\w+ ){0,3}(?:wacht|wachten|wachte) (?:niet|nie|ni)(?: op (?:mij|ons))?"
+    r"(?:\w+ ){0,3}(?:wacht|wachten|wachte) (?:niet|nie|ni)(?: (?:graag|lang|langer))?"
+    r"(?: op (?:mij|ons))?"
     r"|(?:\w+ )?geen tijd(?: meer)?|(?:ik |k )?kan (?:niet|nie|ni) meer"
 )
 # Done for today, a whole clause: "ik ga stoppen voor vandaag", "genoeg voor vandaag"; not "ik
