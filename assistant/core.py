@@ -48,6 +48,7 @@ from assistant.intent import (
     asks_whom,
     finds_fault,
     has_anaphor,
+    introduces_alone,
     is_fact_cue,
     leaves_now,
     may_name_a_work,
@@ -556,6 +557,9 @@ class Assistant:
             (kind == "about" and about_itself(found.question))
             or (kind == "wrong" and finds_fault(found.question, named=True))
             or (kind in AFTER_AN_ANSWER and leaves_now(found.question))
+            # ("Hoi! Ik ben Daan, gamedev ... We zijn een klein indie studiootje aan het
+            # opzetten" had got the games fund, 0.86)
+            or (kind == "hello" and introduces_alone(found.question))
             or (repeated and kind in SAID_OF_THE_ANSWER)
             or (
                 # a farewell told by its strict cues, or only talk, asking nothing besides
@@ -572,7 +576,9 @@ class Assistant:
             return found, decision
         if (
             kind is None
-            or found.outside is not None
+            # (a farewell after leaving now, whatever it leaves for: "k moet gaan, mn trein
+            # vertrekt. doei")
+            or (found.outside is not None and not (kind == "bye" and leaves_now(found.question)))
             or (kind == "hello" and self.without_subject(found))
             or (
                 kind in TOLD_BESIDE

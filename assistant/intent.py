@@ -56,6 +56,7 @@ FAREWELLS = frozenset(
     """
     doei dag daag ziens later bye goodbye ciao salu doeg houdoe byebye adieu slaapwel
     welterusten groetjes groeten mvg cya straks see ya ajuu ajuus adios peace salukes
+    gorusuruz hoscakal hoscakalin
     """.split()
 )
 CHAT = frozenset(
@@ -861,6 +862,7 @@ _LEAVE_TAKING = frozenset(
     """
     doei daag ciao salu salut bye goodbye byebye adieu houdoe doeg cya tchau tchao tty ttyl
     slaapwel welterusten goeienacht goedenacht peace adios ajuu ajuus salukes
+    gorusuruz hoscakal hoscakalin
     """.split()
 )
 _WHEN_AGAIN = frozenset("ziens later straks morgen snel volgende".split())
@@ -901,15 +903,20 @@ _LEAVING_NOW = re.compile(
     r"(?:(?:(?:(?:ik|k|ich|we|wij|i) )?"
     r"(?:moet|moe|moeten|mot|ga|gaan|must|have to|gotta|need to|ben|zijn|zen|am|m)"
     r"|kga|kmoet|kmoe|kben|kzen|kmot)"
-    r"(?: (?:nu|dringend|eerst|er|weer|terug|echt|wel|snel|even|ff|nog|dan))*"
+    r"(?: (?:nu|dringend|eerst|er|weer|were|terug|echt|wel|snel|even|ff|nog|dan))*"
     r" (?:naar(?!(?: \w+)* (?:voor|om|als|met|over|want|omdat|wegens|geweest|gegaan)\b)"
     r"(?: \w+){1,6}"
-    r"|weg|door|stoppen|slapen|plat|pitten|run|go|off|ervandoor|vandoor|verder|afsluiten"
-    r"|head out|leave|aan het werk|aan de slag)(?: voor (?:vandaag|nu|vanavond))?"
+    r"|weg|door|stoppen|slapen|plat|pitten|run|go|off|ervandoor|vandoor|verder|afsluiten|gaan"
+    r"|head out|leave|aan (?:het|t) werk|aan de slag)(?: voor (?:vandaag|nu|vanavond))?"
     r"|(?:gotta|have to|need to|must) (?:run|go|leave|head out)(?: \w+){0,4}"
     r"|(?:i m |im |i am )?(?:heading|off) (?:to|out|home)(?: \w+){0,4}"
     r"|(?:(?:ik|k|we) )?(?:sluit|sluiten|haak|log) (?:het |hier )?(?:af|uit)"
-    r"|(?:ik |k )?(?:stop|stoppen) (?:ermee|er mee|hiermee|hier)(?: voor (?:vandaag|nu))?)"
+    r"|(?:ik |k )?(?:stop|stoppen) (?:ermee|er mee|hiermee|hier)(?: voor (?:vandaag|nu))?"
+    # "right, that's me sorted for now"
+    r"|(?:that s|thats) (?:me sorted|all|it|everything) for (?:now|today)"
+    r"|(?:that s|thats) (?:all|everything) (?:i|we) (?:needed|need|wanted)"
+    r"|(?:ik|k|we) (?:weet|weten) (?:nu |al )?genoeg"
+    r"|(?:i m|im|i am) (?:done|off) for (?:now|today))"
 )
 _TOLD_WHILE_LEAVING = 20
 # What signs off after leaving, beside farewells, thanks and wishes: "spreek je later", "see
@@ -1086,9 +1093,36 @@ _NOT_WHAT_WAS_ASKED = re.compile(
     # ... and what was meant, said on ("... nie wat ik vroeg 😭 ik wou gwn een simpel antwoord")
     r"(?: (?:ik|k|i) (?:wou|wilde|bedoelde|vroeg|wanted|meant)(?: \w+)*)?"
     # the answer did not help
-    r"|.*\b(?:dit|dat|da|uw|je|jouw|your|this|that) (?:\w+ )?(?:antwoord|answer) (?:\w+ )?"
+    r"|.*\b(?:dit|dat|da|uw|je|jouw|your|this|that) (?:\w+ )?(?:antwoord|answer) "
+    # ("je antwoord van gisteren hielp mij niet"; not "dat antwoord van de bank")
+    r"(?:(?:van )?(?:gisteren|daarnet|net|eerder|daarjuist|zonet|vanmorgen|straks) )?(?:\w+ )?"
     + _DID_NOT_HELP
     + r".*"
+    # "da s nie echt een antwoord he", "dat antwoord slaat echt nergens op", "that answer was
+    # way too long", "da vorig antwoord was zo algemeen", "da weet ik allemaal al", "daar ben
+    # ik nie veel mee"
+    r"|(?:dit|dat|da|das|this|that|thats|that s|it s|its)(?: is| was| s)?"
+    r" (?:geen|gene|nie|niet|ni|neet|not)(?: echt| really| eens| eigenlijk)? (?:een |e |an )?"
+    r"(?:antwoord|answer)(?: (?:op|on|to) (?:mijn|mien|m|my|de|the) (?:vraag|question))?"
+    r"(?: (?:hoor|he|eh|e|zeg|eigenlijk|echt|precies|tbh|lol|bro))*"
+    r"|(?:dit|dat|da|das|je|jouw|uw|het|this)(?: antwoord)? slaat (?:\w+ ){0,2}"
+    r"(?:nergens op|op niks|op niets|kant noch wal)(?: \w+){0,2}"
+    r"|(?:(?:pff|ugh|meh|hmm|hm|euh|bon|tja|mja|sorry|eerlijk gezegd|honestly) )*"
+    r"(?:dit|dat|da|je|jouw|uw|het|this|that|your|the)(?: vorig| vorige| laatste| last| previous)?"
+    r" (?:antwoord|answer|uitleg|explanation)"
+    r"(?: (?:van|from) (?:gisteren|daarnet|net|eerder|daarjuist|zonet|vanmorgen|yesterday|before"
+    r"|earlier))?"
+    r" (?:is|was|s|were|klinkt|sounds)(?: \w+){0,2} (?:te|too|zo|so|nogal|echt|veel te|way too)"
+    r" (?:lang|long|algemeen|vaag|general|generic|vague|moeilijk|complicated|ingewikkeld"
+    r"|technisch|technical|wollig)\b"
+    # ... and more said of it, asking nothing: "... and i still dont really get it tbh"
+    r"(?:(?! (?:moet|moeten|mag|mogen|kan|kun|kunt|hoe|wat|wa|welke|welk|wanneer|waar|wie|wil"
+    r"|weten|should|can|how|what|which|when|where|who|do|does|must)\b) \w+){0,12}"
+    r"|(?:dit|dat|da|das|this|that) (?:weet|wist|wiste|kende|ken) (?:ik|k)(?: allemaal| ook)? al"
+    r"(?: (?:hoor|he|eh|e|zeg|eigenlijk|echt|lol))*"
+    r"|(?:daar|da|dr|der|hier|daarmee|hiermee) (?:ben|zen) (?:ik|k)(?: \w+)?"
+    r" (?:niks|niets|nie veel|niet veel|ni veel|weinig) mee"
+    r"(?: (?:hoor|he|eh|e|zeg|eigenlijk|echt|precies|lol|verder))*"
     # "je antwoord gaat over iets helemaal anders"
     r"|(?:je|jouw|uw|dit|dat|da) antwoord (?:gaat|ging) over (?:iets )?(?:\w+ )?anders"
 )
@@ -1279,7 +1313,8 @@ _WHOSE_BOT = re.compile(
 )
 _BEHIND_IT = re.compile(
     r"(?:en )?wie (?:zit|zitten|staat|staan) (?:er )?(?:eigenlijk )?achter"
-    r" (?:(?:deze|dit) (?:wegwijzer|chatbot|bot)|(?:de |die )?wegwijzer|jou|u|jullie)"
+    r" (?:(?:deze|dit) (?:wegwijzer|chatbot|bot|dienst|chatdienst|chat|app|tool)"
+    r"|(?:de |die )?wegwijzer|jou|u|jullie)"
     r"(?: eigenlijk)?"
     r"|(?:and )?who(?: s| is) behind (?:this|you)(?: bot| chatbot| thing)?(?: anyway)?"
 )
@@ -1523,7 +1558,7 @@ def says_goodbye(text: str) -> bool:
     if leaving and any(
         _asks_beside(" ".join(c), restated=False)
         for k, c in enumerate(clauses[:-1])
-        if k not in leaving
+        if k not in leaving and not _WONT_WAIT.fullmatch(" ".join(c))
     ):
         return False  # "ik moet door, stuur me info over de kmo-portefeuille aub. doei!"
     if _QUESTION_WORDS.intersection(w for c in clauses for w in c):
@@ -1548,7 +1583,10 @@ def leaves_now(text: str) -> bool:
         and len(clauses) > 1
         and any(_LEAVING_NOW.fullmatch(c) for c in clauses[:-1])
         # ("ik moet naar de veiling, de bloemen wachten nie. salu en tot de volgende!")
-        and all(_LEAVING_NOW.fullmatch(c) or _WONT_WAIT.fullmatch(c) for c in clauses[:-1])
+        and all(
+            _LEAVING_NOW.fullmatch(c) or _WONT_WAIT.fullmatch(c) or set(c.split()) <= _ACKNOWLEDGING
+            for c in clauses[:-1]
+        )
     )
 
 
@@ -1558,6 +1596,18 @@ _WONT_WAIT = re.compile(
     r"(?:\w+ ){0,3}(?:wacht|wachten|wachte) (?:niet|nie|ni)(?: (?:graag|lang|langer))?"
     r"(?: op (?:mij|ons))?"
     r"|(?:\w+ )?geen tijd(?: meer)?|(?:ik |k )?kan (?:niet|nie|ni) meer"
+    # what waits or begins: "den oven staat te wachten", "shoot begint", "de markt begint om
+    # 8u en k moet mijn kraam nog opzetten"
+    r"|(?:\w+ ){0,3}(?:staat|staan|zit|zitten|ligt|liggen) (?:al |nu )?(?:op (?:mij|ons) )?"
+    r"te wachten"
+    r"|(?:\w+ ){0,3}(?:begint|start|vertrekt|opent|gaat open)"
+    r"(?: (?:zo|nu|straks|bijna|direct|dadelijk|al|om \w+))*"
+    r"(?: en (?:ik|k|we) (?:moet|moeten) (?:\w+ ){0,5}\w+)?"
+)
+# A clause that only acknowledges, before leaving: "ok top", "allez", "right".
+_ACKNOWLEDGING = frozenset(
+    "ok oke okay okee top super perfect right allez allee bon goed zo nice great cool prima"
+    " merci bedankt dank thanks thx".split()
 )
 # Done for today, a whole clause: "ik ga stoppen voor vandaag", "genoeg voor vandaag"; not "ik
 # ga stoppen als zelfstandige".
@@ -1695,8 +1745,14 @@ def introduces_only(text: str) -> bool:
         # aangevochten" (not "mijn Nederlands is niet perfect")
         return False
     announced = {i + 1 for i, w in enumerate(words) if w == "wat"}  # "wat vragen stellen"
+    opening = set(itertools.accumulate((len(c.split()) for c in _clause_texts(text)), initial=0))
     return not any(
-        (w in _WORDS_THAT_ASK and not (i in announced and _next(words, i) in _ANNOUNCING))
+        (
+            w in _WORDS_THAT_ASK
+            and not (i in announced and _next(words, i) in _ANNOUNCING)
+            # "als ik wat tijd heb": some, not what ("Wat werk telt mee?" asks)
+            and not (w == "wat" and i not in opening and _next(words, i) in _SOME_OF)
+        )
         or w in _WANTED_NOW
         or (w in _REQUESTING and w not in _PLANNED)
         # someone else's will ("mijn huisbaas wil de huur verhogen"), or the user's of a thing
@@ -1705,6 +1761,39 @@ def introduces_only(text: str) -> bool:
         or (w in _WILLING and not _WILLED_PLAN.match(" ".join(words[max(0, i - 1) : i + 3])))
         for i, w in enumerate(words)
     )
+
+
+def introduces_alone(text: str) -> bool:
+    """Whether a message only introduces the user (`introduces_only`) and tells of no one else
+    and no subject it asks about: a greeting whatever a passage shares with it ("Hoi! Ik ben
+    Daan, gamedev ... We zijn een klein indie studiootje aan het opzetten" had got the games
+    fund, 0.86). Not "Iemand kopieert mijn ontwerpen op Etsy", "Mijn uitgever betaalt te
+    weinig royalties uit" or "ik heb een vraag over mijn btw-aangifte", which a passage may
+    answer; someone who sent the user here, or the user's Dutch, is no one else."""
+    if not introduces_only(text):
+        return False
+    for clause in (c.split() for c in _clause_texts(text) if c):
+        if any(
+            t in _ANNOUNCING and _ASKED_ABOUT.intersection(clause[i + 1 : i + 4])
+            for i, t in enumerate(clause)
+        ):
+            return False  # "ik heb een vraag over auteursrechten"
+        if clause[0] in _OTHERS_OPENING and not _SENT_HERE.search(" ".join(clause)):
+            return False
+    return True
+
+
+# Who opens a clause about someone or something else than the user: "Iemand kopieert ...",
+# "Een galerie houdt ...", "Mijn uitgever betaalt ...", "Someone is using my photos".
+_OTHERS_OPENING = frozenset(
+    "iemand een de den het mijn m mn mien onze ons someone somebody a the my our ze hij zij".split()
+)
+# ... unless it tells who sent the user here, or of their name or their Dutch: "een collega zei
+# dat ik hier terecht kan", "mijn nederlands is niet perfect".
+_SENT_HERE = re.compile(
+    r"\b(?:zei|zegt|zeiden|raadde|raadt|aangeraden|tipte|getipt|said|says|told|recommended)\b"
+    r"|^(?:mijn|mien|my) (?:naam|name|nederlands|dutch|frans|french|engels|english)\b"
+)
 
 
 # Who the user is, said in a clause of an introduction: "ik ben Hilde", "mijn naam is Jos",
@@ -1753,7 +1842,10 @@ _MODALS = frozenset(
 _ASKED_SUBJECTS = frozenset(
     "ik je jij u ge gij we wij het er hij zij ze dat dit da i you it there we they".split()
 )
+_JOINING = frozenset("maar en of but and or".split())
 _LONGEST_INTRODUCTION = 90
+# What "wat" means "some" of inside an introduction: "als ik wat tijd heb", "wat geld verdienen".
+_SOME_OF = frozenset("tijd geld ervaring werk meer".split())
 # What asks for something now in an introduction: "ik wil weten", "ik zoek", "info over".
 _WANTED_NOW = frozenset(
     "weten zoek zoeken info informatie uitleg nodig hoeveel kost kosten need know".split()
@@ -1779,6 +1871,12 @@ def _asks_beside(clause: str, *, restated: bool) -> bool:
     return bool(
         words[0] in _QUESTION_OPENERS
         or words[0] in _WORDS_THAT_ASK
+        # after a conjunction: "dat wist ik al. maar mag ik mijn auto inbrengen", "de markt
+        # begint en moet ik daar een vergunning voor hebben"
+        or any(
+            t in _JOINING and nxt in _QUESTION_OPENERS and subject in _ASKED_SUBJECTS
+            for t, nxt, subject in zip(words, words[1:], words[2:], strict=False)
+        )
         or (_QUESTION_WORDS | _IMPERATIVES | _REQUESTED_BESIDE).intersection(words)
         or any(
             t in _ANNOUNCING and _ASKED_ABOUT.intersection(words[i + 1 : i + 4])
