@@ -35,6 +35,7 @@ from assistant.intent import (
     RATE_FACT,
     SUBJECT_CHANGE_WORDS,
     VAGUE,
+    YEAR_FACT,
     about_itself,
     asked_facts,
     asks_about_vat,
@@ -1226,9 +1227,15 @@ class Assistant:
         if self.without_subject(found):
             # "wat kost dat?" on its own: what "dat" is, no passage can know.
             return Decision("not_answered", 0.0)
-        return self.model.decide(
+        decision = self.model.decide(
             found.features, found.missing, found.subject, in_context=found.in_context
         )
+        if decision.outcome == "answered" and any(k.startswith(YEAR_FACT) for k in found.missing):
+            # The figure of the year asked is not there, which the passage may even say ("en
+            # voor inkomstenjaar 2025?" after 2024's ceiling, 0.76): what is there is another
+            # year's, worth showing as such.
+            return dataclasses.replace(decision, outcome="partial", missing=tuple(found.missing))
+        return decision
 
     def without_subject(self, found: Retrieval) -> bool:
         """Whether a question read on its own names no subject: it only asks something of one

@@ -2623,8 +2623,14 @@ _RATES = {
     unit: re.compile(rf"\b(?:{stated})\b", re.IGNORECASE) for unit, stated in _RATE_STATED.items()
 }
 _AMOUNTS = frozenset(("cost", "payment", "amount"))
-# The words beside a year in a question that asks only for what holds that year.
-_YEAR_ONLY = frozenset("en in voor van dan wat and for what about".split())
+# The words beside a year in a question that asks only for what holds that year, also naming
+# the kind of year ("en voor inkomstenjaar 2025?" had got 2024's ceiling, 0.98).
+_YEAR_ONLY = frozenset(
+    """
+    en in voor van dan wat het and for what about the jaar inkomstenjaar aanslagjaar
+    kalenderjaar boekjaar werkjaar year income tax fiscal calendar
+    """.split()
+)
 YEAR_FACT = "year "
 # The next one: held by a date of the knowledge base's year or later, a yearly date or
 # "doorlopend" (`asked_facts`, `holds_fact`).

@@ -1768,6 +1768,23 @@ def test_a_farewell_after_leaving_now_whatever_it_leaves_for(assistant):
         assert assistant.ask(text).outcome == "not_answered", text
 
 
+def test_a_year_whose_figure_the_passage_lacks_is_a_partial_answer(assistant):
+    """ "en voor inkomstenjaar 2025?" after 2024's ceiling for author's rights: the passage
+    says it has no figure for 2025, so the answer is partial, however sure the passage
+    (0.76 and answered before); a year it holds is answered."""
+    first = "Wat was het plafond voor auteursrechten als roerend inkomen voor inkomstenjaar 2024?"
+    for follow_up, outcome in (
+        ("En voor inkomstenjaar 2025?", "partial"),
+        ("en voor het inkomstenjaar 2025?", "partial"),
+        ("en voor inkomstenjaar 2023?", "answered"),
+    ):
+        conversation = Conversation(assistant)
+        assert conversation.ask(first).outcome == "answered"
+        answer = conversation.ask(follow_up)
+        assert answer.outcome == outcome, follow_up
+        assert answer.passages[0].id == "auteursrechten-plafond", follow_up
+
+
 def test_thanks_to_someone_is_thanks_and_whom_it_thanks():
     for text in ("merci manneke", "thanks mate!", "ok merci manneke", "merci bien"):
         assert thanks_someone(text, surface_tokens(text)), text
