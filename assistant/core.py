@@ -1419,7 +1419,9 @@ class Assistant:
         if self.without_subject(found):
             return True  # "how much do I get back?": words no passage has, that only ask
         if new_subject and not (
-            self._all_known(found, SUBJECT_CHANGE_WORDS) and has_anaphor(found.tokens)
+            self._all_known(found, SUBJECT_CHANGE_WORDS)
+            and has_anaphor(found.tokens)
+            and not _points_within(found.question)
         ):
             # Nor without a word pointing back: "nog iets heel anders: hoelang blijft een
             # ontwerp eigenlijk van mij?" after the VAT return had got its deadlines (0.85).
@@ -2409,6 +2411,20 @@ def _towns_of(tokens: Sequence[str]) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1024)
+def _points_within(text: str) -> bool:
+    """Whether a message's words pointing back all stand in a sentence after one that names
+    what they point at: "andere vraag trouwens: 'k wil in september met e stand naar e beurs
+    in Parijs. bestaat daar steun voor?" asks about the fair (it had got e-invoicing, the
+    topic, 0.84)."""
+    sentences = [surface_tokens(s) for s in re.split(r"[.!?\n]+", text)]
+    sentences = [s for s in sentences if s]
+    return (
+        len(sentences) > 1
+        and not has_anaphor(sentences[0])
+        and any(has_anaphor(s) for s in sentences[1:])
+    )
+
+
 def _sentences_naming(text: str, towns: frozenset[str]) -> str:
     """The sentences of `text` that name one of `towns` (or with an adjective: "Leuvense"),
     when another sentence is about another town; else the whole text (see
