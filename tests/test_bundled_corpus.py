@@ -388,11 +388,31 @@ def test_a_word_only_the_english_glossary_lists_is_english_evidence(assistant):
             "ik heb mijn arm gebroken, krijg ik als zelfstandige een uitkering?",
             "arbeidsongeschiktheid-zelfstandige",
         ),
+        # ... or what might happen, or its name (bug bashes 26 and 27: 0.05 to 0.31, refused)
+        (
+            "als ik mijn pols breek, krijg ik dan iets als zelfstandige?",
+            "arbeidsongeschiktheid-zelfstandige",
+        ),
+        (
+            "ik heb een peesontsteking en mag vier weken niet tekenen, krijg ik iets als "
+            "zelfstandige?",
+            "arbeidsongeschiktheid-zelfstandige",
+        ),
+        (
+            "ik heb een ongeluk gehad en kan niet werken, krijg ik iets als zelfstandige?",
+            "arbeidsongeschiktheid-zelfstandige",
+        ),
     ],
 )
 def test_a_question_in_the_users_words_is_answered_with_its_passage(assistant, question, passage):
     answer = assistant.ask(question)
     assert answer.answered and answer.passages[0].id == passage
+
+
+def test_an_accident_outside_work_stays_outside(assistant):
+    # "ongeluk" is the passages' "ongeval", but a car's damage is no question of the domain.
+    answer = assistant.ask("ik heb een ongeluk gehad met mijn auto, wie betaalt de schade?")
+    assert answer.outcome == "not_answered"
 
 
 def test_an_ep_is_a_recording(assistant):
