@@ -561,6 +561,70 @@ _MAKERS = frozenset("ik we wij jij je ze zij hij you they".split())  # ("I" is n
 _WORK_WORDS = 2
 
 
+def charges(tokens: Sequence[str]) -> frozenset[int]:
+    """The positions of the forms of "vragen" in one clause's tokens that mean to charge a
+    price, not to ask or to apply: before an amount ("nu vraag ik 150 euro voor een avond", "ik
+    vraag 45 euro per uur"), after "hoeveel" with a modal ("hoeveel moet ik vragen voor een
+    show?", "hoeveel mag ik per uur vragen"), or after "wat" with a modal and before "voor" or
+    "per" ("wat moet ik vragen voor een print?"). Not beside a grant, a loan or any support
+    ("hoeveel subsidie kan ik vragen?", "hoeveel kan ik vragen bij het cultuurkrediet?") or
+    damages ("hoeveel vergoeding mag ik vragen?" after an infringement), nor asking someone
+    ("wat moet ik vragen aan mijn boekhouder?")."""
+    if _SUPPORT_ASKED.intersection(tokens) or any(t.startswith(_SUPPORT_PREFIXES) for t in tokens):
+        return frozenset()
+    found: set[int] = set()
+    for i, t in enumerate(tokens):
+        if t not in _VRAGEN:
+            continue
+        after = tokens[i + 1 : i + 4]
+        before = tokens[max(0, i - 6) : i]
+        priced = any(NUMBER.fullmatch(w) or w in _MONEY for w in after)
+        modal = _MODALS.intersection(before)
+        how_much = "hoeveel" in before and bool(modal)
+        what_for = (
+            bool({"wat", "wa"}.intersection(before))
+            and bool(modal)
+            and bool({"voor", "per", "vo", "veur"}.intersection(tokens[i + 1 : i + 2]))
+        )
+        if (priced or how_much or what_for) and "aan" not in tokens[i + 1 : i + 2]:
+            found.add(i)
+    return frozenset(found)
+
+
+def priced(tokens: Sequence[str], charged: Collection[int]) -> frozenset[int]:
+    """The positions of what a price is charged for, after "voor" or "per" behind a form of
+    "vragen" that charges (`charges`), up to `_PRICED_WORDS` words and no further than the
+    clause's next verb of asking: "show" in "hoeveel moet ik vragen voor een show?", "ring"
+    in "hoeveel vraag ik voor een ring", "uur" in "vragen per uur". What the user sells, a
+    detail of the question, not its subject (Sabam's rates for shows had answered)."""
+    found: set[int] = set()
+    for i in charged:
+        start = next(
+            (k + 1 for k in range(i + 1, min(len(tokens), i + 4)) if tokens[k] in _FOR_PRICE),
+            None,
+        )
+        if start is None:
+            continue
+        words = [k for k in range(start, len(tokens)) if tokens[k] not in _PRICE_FILLERS]
+        found.update(words[:_PRICED_WORDS])
+    return frozenset(found)
+
+
+_FOR_PRICE = frozenset("voor vo veur".split())
+_PRICE_FILLERS = frozenset("een ne nen e de den het t mijn mn m onze ons zo zon".split())
+_PRICED_WORDS = 2
+_VRAGEN = frozenset("vragen vraag vraagt vroeg vroegen vrage".split())
+_MONEY = frozenset("euro eur € k".split())
+_SUPPORT_ASKED = frozenset(
+    """
+    subsidie subsidies lening leningen krediet steun beurs beurzen premie premies
+    tegemoetkoming toelage uitkering voorschot cultuurkrediet winwinlening startlening
+    vergoeding schadevergoeding
+    """.split()
+)
+_SUPPORT_PREFIXES = ("subsidie", "lening", "krediet", "premie", "toelage")
+
+
 def asks_about_vat(tokens: Sequence[str]) -> bool:
     """Whether a question is about VAT ("btw", "btw-tarief", "btwplichtig", "TVA", "VAT")."""
     return any(t in _VAT or t.startswith("btw") for t in tokens)

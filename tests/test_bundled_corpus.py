@@ -409,6 +409,28 @@ def test_a_question_in_the_users_words_is_answered_with_its_passage(assistant, q
     assert answer.answered and answer.passages[0].id == passage
 
 
+def test_vragen_that_charges_a_price_stands_for_the_price(assistant):
+    # "vragen" read as asking, a word of nearly every passage: refused at 0.46 and 0.61.
+    for question in (
+        "Ik heb echt geen idee wat ik moet vragen voor een grote gedraaide schaal. Hoe bepaal "
+        "ik mijn prijs?",
+        "Hoeveel moet ik vragen voor een schilderij? Ik heb daar echt geen gedacht van, ik wil "
+        "ook nie te duur zijn want de mensen hier zijn zuinig.",
+        "hoeveel moet ik vragen per uur als illustrator?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.answered and answer.passages[0].id == "prijszetting", question
+    # Applying for support, claiming damages or asking someone is no price.
+    read = assistant.read
+    for question in (
+        "hoeveel subsidie kan ik vragen?",
+        "hoeveel kan ik vragen bij het cultuurkrediet?",
+        "hoeveel vergoeding mag ik vragen?",
+        "wat moet ik vragen aan mijn boekhouder?",
+    ):
+        assert all("prijs" not in g.terms for g in read(question).groups), question
+
+
 def test_an_accident_outside_work_stays_outside(assistant):
     # "ongeluk" is the passages' "ongeval", but a car's damage is no question of the domain.
     answer = assistant.ask("ik heb een ongeluk gehad met mijn auto, wie betaalt de schade?")
