@@ -1086,6 +1086,12 @@ _FAULTED = frozenset(
 # Of someone else: "dat antwoord van de belastingdienst", "die tekst is van mij".
 _OF_SOMEONE = frozenset("van from of".split())
 # Waiting for an answer from someone else: "ik heb geen antwoord gekregen van de commissie".
+_GRASPED = frozenset("get got".split())
+_ANSWER_OF_OTHERS = re.compile(
+    r"\b(?:antwoord|answer|reply|uitleg) (?:van|from|of) "
+    r"(?!(?:gisteren|daarnet|net|eerder|daarjuist|zonet|vanmorgen|yesterday|before|earlier|you"
+    r"|u|jou|je)\b)\w+"
+)
 _AWAITING = frozenset(
     """
     krijg krijgen krijgt kreeg gekregen wacht wachten ontvang ontvangen ontving receive
@@ -1698,6 +1704,9 @@ def finds_fault(text: str, *, restated: bool = False, named: bool = False) -> bo
     clauses = [c for c in _clause_texts(text) if c]
     if len(clauses) == 1 and _ASKED_OTHER.fullmatch(clauses[0]):
         return True
+    # Someone else's answer anywhere in the message: "I still didn't get an answer from
+    # Sabam, that answer was too vague".
+    elsewhere = _ANSWER_OF_OTHERS.search(" ".join(clauses)) is not None
     for k, c in enumerate(clauses):
         words = c.split()
         if _ASKED_AGAIN.fullmatch(c):
@@ -1733,7 +1742,12 @@ def finds_fault(text: str, *, restated: bool = False, named: bool = False) -> bo
                     )
                 )
             )
-            and not (_AWAITING | _GIVEN).intersection(words)
+            and not elsewhere
+            # an answer awaited or given in the clause; not understanding it ("i still dont
+            # really get it")
+            and not (_AWAITING | _GIVEN).intersection(
+                w for j, w in enumerate(words) if not (w in _GRASPED and _next(words, j) == "it")
+            )
         )
         if faulted and not any(
             _asks_beside(other, restated=restated) for j, other in enumerate(clauses) if j != k
@@ -1814,8 +1828,13 @@ def introduces_only(text: str) -> bool:
         (
             w in _WORDS_THAT_ASK
             and not (i in announced and _next(words, i) in _ANNOUNCING)
-            # "als ik wat tijd heb": some, not what ("Wat werk telt mee?" asks)
-            and not (w == "wat" and i not in opening and _next(words, i) in _SOME_OF)
+            # "als ik wat tijd heb", "ga u wel wa lastigvallen": some, not what ("Wat werk
+            # telt mee?" asks)
+            and not (
+                w in ("wat", "wa")
+                and i not in opening
+                and (_next(words, i) in _SOME_OF or words[i - 1] in _BEFORE_SOME)
+            )
         )
         or w in _WANTED_NOW
         or (w in _REQUESTING and w not in _PLANNED)
@@ -1910,6 +1929,7 @@ _JOINING = frozenset("maar en of but and or".split())
 _LONGEST_INTRODUCTION = 90
 # What "wat" means "some" of inside an introduction: "als ik wat tijd heb", "wat geld verdienen".
 _SOME_OF = frozenset("tijd geld ervaring werk meer".split())
+_BEFORE_SOME = frozenset("wel nog ook eens toch al zeker".split())
 # What asks for something now in an introduction: "ik wil weten", "ik zoek", "info over".
 _WANTED_NOW = frozenset(
     "weten zoek zoeken info informatie uitleg nodig hoeveel kost kosten need know".split()

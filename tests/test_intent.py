@@ -1690,6 +1690,13 @@ def test_a_word_the_question_names_itself_is_not_pointed_with():
         ("pff da weet ik allemaal al, daar ben ik nie veel mee eigenlijk", "wrong"),
         ("dat is geen antwoord op de vraag of ik btw moet aanrekenen?", None),
         ("allez merci, 'k zen weg. salu", "thanks"),  # (thanks first, as it says)
+        ("ugh that answer was way too long and I still dont really get it tbh", "wrong"),
+        ("I still didn't get an answer from Sabam, that answer was too vague", None),
+        (
+            "hey hallo. ik ben jens, maak docu's in gent en heb sinds 2 jaar ne kleine bv. ga u "
+            "de komende maanden wss wel wa lastigvallen",
+            "hello",
+        ),
         ("great, that's all I needed. see you!", "bye"),
         ("top, ik weet genoeg. tot de volgende!", "bye"),
         # (a reviewer's probes: a question after "en", someone else's answer or explanation,
