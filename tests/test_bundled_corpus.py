@@ -431,6 +431,17 @@ def test_vragen_that_charges_a_price_stands_for_the_price(assistant):
         assert all("prijs" not in g.terms for g in read(question).groups), question
 
 
+def test_a_stand_at_a_fair_abroad_is_fits(assistant):
+    # "stand", a word no keyword had, told the fair; "beurs" alone is a grant as often.
+    for question in (
+        "Ik ga met een stand naar de spellenbeurs in Essen. Kan ik daar subsidie voor krijgen?",
+        "ik wil met een stand naar een designbeurs in tokyo om klanten te vinden 🇯🇵 kan ik "
+        "daar ergens subsidie voor krijgen en hoe vraag ik da aan?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.answered and answer.passages[0].id == "fit", question
+
+
 def test_an_accident_outside_work_stays_outside(assistant):
     # "ongeluk" is the passages' "ongeval", but a car's damage is no question of the domain.
     answer = assistant.ask("ik heb een ongeluk gehad met mijn auto, wie betaalt de schade?")

@@ -774,11 +774,11 @@ def test_a_question_without_a_subject_is_not_led_to_a_passage_only_guessed(assis
     # "krijg ik terug" finds FIT's support for trade fairs; led by the guess, it had been
     # given a passage on translators as a partial answer. (The first question is refused for
     # want of evidence, though FIT would answer it: what is tested is the turn after a
-    # refusal; when it is answered one day, another refused question must take its place.)
+    # refusal; when it is answered one day, another refused question must take its place.
+    # Since FIT's keywords hold "vakbeurs", the fair is a "salon", whose guess is Sabam's.)
     conversation = Conversation(assistant)
     first = conversation.ask(
-        "Ik sta volgend voorjaar met mijn lampen op een vakbeurs in het buitenland, is daar iets"
-        " voor?"
+        "Ik sta volgend voorjaar met mijn lampen op een salon in het buitenland, is daar iets voor?"
     )
     assert first.outcome == "not_answered" and not conversation.topic.confirmed
     assert conversation.topic.passage_ids != ("fit",)
