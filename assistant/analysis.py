@@ -125,6 +125,12 @@ ENGLISH_STOPWORDS = frozenset(
 
 # Particles of Dutch separable verbs (aan|vragen, in|dienen, af|sluiten, in|schrijven, ...).
 PARTICLES = frozenset("aan in op af uit mee terug door toe bij na vast los".split())
+# ... which are prepositions before these words: "kom ik in aanmerking" is no "inkomen"
+# (income), "in orde", "in ruil", "op voorhand", "op tijd".
+_PHRASE_AFTER = {
+    "in": frozenset("aanmerking orde regel ruil".split()),
+    "op": frozenset("voorhand tijd".split()),
+}
 
 _MARKUP = re.compile(r"<[^>]{0,200}>")
 # A script or style element pasted into a question: its content is code, not words.
@@ -1236,7 +1242,11 @@ class Analyzer:
         "opnieuw").
         """
         joined: dict[str, list[str]] = {}
-        particles = [(i, w) for i, w in enumerate(surface) if w in PARTICLES]
+        particles = [
+            (i, w)
+            for i, w in enumerate(surface)
+            if w in PARTICLES and _next_word(surface, i) not in _PHRASE_AFTER.get(w, ())
+        ]
         if not particles:
             return joined
         for position, word in enumerate(surface):
@@ -1625,6 +1635,11 @@ def _same_word(word: str, other: str) -> bool:
         and word[rest[0]] == other[rest[1]]
         and word[rest[1]] == other[rest[0]]
     )
+
+
+def _next_word(words: Sequence[str], index: int) -> str:
+    """The word after `index`, "" at the end."""
+    return words[index + 1] if index + 1 < len(words) else ""
 
 
 def _unique(terms: Iterable[str], exclude: str) -> tuple[str, ...]:

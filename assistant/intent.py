@@ -2656,11 +2656,14 @@ _PHONE = re.compile(
 # Who or what qualifies, said without a condition word: "geldt ook voor podiumkunsten: theater,
 # dans, ...", "voor kmo's die nog nooit FIT-steun kregen" (for "komen ... in aanmerking?").
 _ELIGIBLE = re.compile(
-    r"\b(?:geldt|gelden|bedoeld|bestemd)\b[^.;:]{0,40}\bvoor\b|\bnooit\b", re.IGNORECASE
+    r"\b(?:geldt|gelden|bedoeld|bestemd)\b[^.;:]{0,40}\bvoor\b|\bnooit\b"
+    # "Het attest is er voor beeldende en audiovisuele kunst, ..."
+    r"|\b(?:is|zijn) er voor\b",
+    re.IGNORECASE,
 )
 _CONDITION = re.compile(
     r"\b(?:voorwaarde|voorwaarden|moet|moeten|minstens|maximaal|minimaal|enkel|alleen|aanmerking"
-    r"|als je|wie|op voorwaarde|niet)\b",
+    r"|als je|wie|op voorwaarde|niet|tenzij)\b",
     re.IGNORECASE,
 )
 # A number of things ("vijf werken", "minstens 5 concerten", "maximaal één keer per jaar") or

@@ -1029,6 +1029,25 @@ def test_a_word_before_a_particle_is_no_separable_verb_unless_they_make_a_verb(a
     assert analyzer._is_verb("door", "verkoopt") and not analyzer._is_verb("in", "get")
 
 
+def test_in_aanmerking_komen_is_no_income(assistant):
+    # "komt ... in" had been joined to "inkomen": income, which asked for a figure.
+    [komt] = [g for g in assistant.read("komt hij in aanmerking?").groups if g.word == "komt"]
+    assert komt.terms == ("komt",)
+    [dien] = [g for g in assistant.read("wanneer dien ik het in?").groups if g.word == "dien"]
+    assert assistant.index.analyzer.stem("indienen") in dien.terms
+
+
+def test_who_an_attest_is_for_answers_whether_one_qualifies(assistant):
+    # The passage says "Het attest is er voor beeldende en audiovisuele kunst, ... spektakel"
+    # and "tenzij je starter bent": conditions, which the fact detector had missed (partial,
+    # 0.14).
+    answer = assistant.ask(
+        "Kom ik als auteur van heemkundige boeken in aanmerking voor dat kunstwerkattest?"
+    )
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == "kunstwerkattest-beoordeling"
+
+
 @pytest.mark.parametrize(
     ("question", "passage"),
     [
