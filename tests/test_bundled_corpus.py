@@ -442,6 +442,15 @@ def test_a_stand_at_a_fair_abroad_is_fits(assistant):
         assert answer.answered and answer.passages[0].id == "fit", question
 
 
+def test_what_the_amateur_arts_allowance_does_not_cover_is_its_answer(assistant):
+    # The passage says the AKV is not for workshops, teaching or technical work; its keywords
+    # lacked those words (0.56, refused).
+    answer = assistant.ask(
+        "Mag onze vrijwillige lichttechnicus ook met de amateurkunstenvergoeding betaald worden?"
+    )
+    assert answer.answered and answer.passages[0].id == "amateurkunstenvergoeding"
+
+
 def test_an_accident_outside_work_stays_outside(assistant):
     # "ongeluk" is the passages' "ongeval", but a car's damage is no question of the domain.
     answer = assistant.ask("ik heb een ongeluk gehad met mijn auto, wie betaalt de schade?")
