@@ -451,6 +451,19 @@ def test_what_the_amateur_arts_allowance_does_not_cover_is_its_answer(assistant)
     assert answer.answered and answer.passages[0].id == "amateurkunstenvergoeding"
 
 
+def test_vat_on_a_performance_is_the_performing_artists_rule(assistant):
+    # "voorstelling" and a fee ("gage") were no words of the passage: refused at 0.48, or
+    # answered with what an SBK costs.
+    for question in (
+        "wij spelen voorstellingen in scholen. moete wij op onze factuur btw zetten of ni? we "
+        "zen toch artiesten, da's toch anders?",
+        "Ik dans zelf als gast mee in een voorstelling van een ander gezelschap en krijg daar "
+        "een gage voor. Welke btw moet ik daarop rekenen?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.answered and answer.passages[0].id == "btw-uitvoerende-artiesten", question
+
+
 def test_an_accident_outside_work_stays_outside(assistant):
     # "ongeluk" is the passages' "ongeval", but a car's damage is no question of the domain.
     answer = assistant.ask("ik heb een ongeluk gehad met mijn auto, wie betaalt de schade?")
