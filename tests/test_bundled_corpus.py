@@ -464,6 +464,16 @@ def test_vat_on_a_performance_is_the_performing_artists_rule(assistant):
         assert answer.answered and answer.passages[0].id == "btw-uitvoerende-artiesten", question
 
 
+def test_music_at_an_event_one_organises_is_unisonos(assistant):
+    # "organiseer" is no "organisator", and free entry was told in other words (0.47, 0.55).
+    for question in (
+        "ik organiseer zelf een klein concertje in een bar met 3 acts. moet ik dan sabam betalen?",
+        "zondag is de toegang gratis, moeten we dan toch sabam betalen??",
+    ):
+        answer = assistant.ask(question)
+        assert answer.answered and answer.passages[0].id == "unisono-organisator", question
+
+
 def test_an_accident_outside_work_stays_outside(assistant):
     # "ongeluk" is the passages' "ongeval", but a car's damage is no question of the domain.
     answer = assistant.ask("ik heb een ongeluk gehad met mijn auto, wie betaalt de schade?")
