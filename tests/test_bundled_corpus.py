@@ -474,6 +474,18 @@ def test_music_at_an_event_one_organises_is_unisonos(assistant):
         assert answer.answered and answer.passages[0].id == "unisono-organisator", question
 
 
+def test_a_home_the_business_might_take_is_the_unseizable_home(assistant):
+    # "afpakken" is seizing; an apartment is a home too (0.32, refused).
+    answer = assistant.ask(
+        "Mijn atelier zit in ons huis. As 't ooit slecht afloopt met de zaak, kunnen ze dan ons "
+        "huis afpakken? Ik heb een eenmanszaak"
+    )
+    assert answer.answered and answer.passages[0].id == "woning-onbeslagbaar-zelfstandige"
+    # Buying an apartment stays a question outside the domain.
+    answer = assistant.ask("ik wil een appartement kopen, hoeveel registratierechten betaal ik?")
+    assert answer.outcome == "not_answered"
+
+
 def test_an_accident_outside_work_stays_outside(assistant):
     # "ongeluk" is the passages' "ongeval", but a car's damage is no question of the domain.
     answer = assistant.ask("ik heb een ongeluk gehad met mijn auto, wie betaalt de schade?")
