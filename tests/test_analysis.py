@@ -1029,6 +1029,18 @@ def test_a_word_before_a_particle_is_no_separable_verb_unless_they_make_a_verb(a
     assert analyzer._is_verb("door", "verkoopt") and not analyzer._is_verb("in", "get")
 
 
+def test_vorige_is_no_word_of_a_question(assistant):
+    # "vorige" stemmed to "voor", a stopword's form that two variants' "vorige" made a corpus
+    # term: "vorige maand", "vorig jaar" weighed as a word of the question.
+    groups = assistant.read("hoe weten zij dat ik vorige maand live gespeeld heb?").groups
+    assert all(g.word not in ("vorige", "vorig") for g in groups)
+    answer = assistant.ask(
+        "Wanneer betaalt Sabam eigenlijk uit? En hoe weten zij dat ik vorige maand live "
+        "gespeeld heb?"
+    )
+    assert answer.answered and answer.passages[0].id == "sabam-uitbetaling"
+
+
 def test_in_aanmerking_komen_is_no_income(assistant):
     # "komt ... in" had been joined to "inkomen": income, which asked for a figure.
     [komt] = [g for g in assistant.read("komt hij in aanmerking?").groups if g.word == "komt"]
