@@ -486,6 +486,16 @@ def test_a_home_the_business_might_take_is_the_unseizable_home(assistant):
     assert answer.outcome == "not_answered"
 
 
+def test_a_year_to_experiment_without_a_project_is_the_arts_grant(assistant):
+    # The grant is for developing one's practice without a project; its keywords lacked the
+    # practice and the experimenting users tell (0.59, refused).
+    answer = assistant.ask(
+        "Bestaat er zoiets als een beurs van de Vlaamse overheid om gewoon een jaar te kunnen "
+        "experimenteren met audiowerk, zonder dat ik een concreet project moet hebben?"
+    )
+    assert answer.answered and answer.passages[0].id == "kunstendecreet-beurs"
+
+
 def test_an_accident_outside_work_stays_outside(assistant):
     # "ongeluk" is the passages' "ongeval", but a car's damage is no question of the domain.
     answer = assistant.ask("ik heb een ongeluk gehad met mijn auto, wie betaalt de schade?")
