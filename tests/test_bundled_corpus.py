@@ -496,6 +496,19 @@ def test_a_year_to_experiment_without_a_project_is_the_arts_grant(assistant):
     assert answer.answered and answer.passages[0].id == "kunstendecreet-beurs"
 
 
+def test_a_studio_name_never_registered_is_a_trade_name(assistant):
+    # A trade name exists without registering it; the passage's keywords lacked "registreren"
+    # and a studio's name (0.56, refused; a merchandise passage answered the other).
+    for question in (
+        "Quick question in English: my studio name is on my website and invoices since 3 "
+        "years, but I never registered it anywhere. Is the name protected at all?",
+        "We willen de naam van onze studio beschermen. Is een handelsnaam genoeg of hebben we "
+        "een merk nodig?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.answered and answer.passages[0].id == "handelsnaam", question
+
+
 def test_an_accident_outside_work_stays_outside(assistant):
     # "ongeluk" is the passages' "ongeval", but a car's damage is no question of the domain.
     answer = assistant.ask("ik heb een ongeluk gehad met mijn auto, wie betaalt de schade?")
