@@ -1448,7 +1448,8 @@ class Assistant:
         if new_subject and not (
             self._all_known(found, SUBJECT_CHANGE_WORDS)
             and has_anaphor(found.tokens)
-            and not _points_within(found.question)
+            # (nor when its words pointing back point inside it, at what it asks on its own)
+            and not (_points_within(found.question) and self.decide(found).outcome == "answered")
         ):
             # Nor without a word pointing back: "nog iets heel anders: hoelang blijft een
             # ontwerp eigenlijk van mij?" after the VAT return had got its deadlines (0.85).
@@ -2439,12 +2440,16 @@ def _towns_of(tokens: Sequence[str]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1024)
 def _points_within(text: str) -> bool:
-    """Whether a message's words pointing back all stand in a sentence after one that names
+    """Whether a message's words pointing back all stand in a sentence after one that may name
     what they point at: "andere vraag trouwens: 'k wil in september met e stand naar e beurs
     in Parijs. bestaat daar steun voor?" asks about the fair (it had got e-invoicing, the
-    topic, 0.84)."""
+    topic, 0.84). Only when the message is answered on its own (`Assistant.may_follow_up`):
+    in "Andere vraag: ik geef soms workshops. Kan dat daar ook via?" after the SBKs, "daar"
+    is the SBK."""
     sentences = [surface_tokens(s) for s in re.split(r"[.!?\n]+", text)]
-    sentences = [s for s in sentences if s]
+    # (not a sentence that only says the subject changes: "Andere vraag. Moet ik daar lid van
+    # worden?" after PlayRight asks about PlayRight)
+    sentences = [s for s in sentences if s and not set(s) <= SUBJECT_CHANGE_WORDS]
     return (
         len(sentences) > 1
         and not has_anaphor(sentences[0])

@@ -570,7 +570,11 @@ def charges(tokens: Sequence[str]) -> frozenset[int]:
     ("hoeveel subsidie kan ik vragen?", "hoeveel kan ik vragen bij het cultuurkrediet?") or
     damages ("hoeveel vergoeding mag ik vragen?" after an infringement), nor asking someone
     ("wat moet ik vragen aan mijn boekhouder?")."""
-    if _SUPPORT_ASKED.intersection(tokens) or any(t.startswith(_SUPPORT_PREFIXES) for t in tokens):
+    if (
+        _SUPPORT_ASKED.intersection(tokens)
+        or any(t.startswith(_SUPPORT_PREFIXES) for t in tokens)
+        or any(part in t for t in tokens for part in _PROCEDURE_PARTS)
+    ):
         return frozenset()
     found: set[int] = set()
     for i, t in enumerate(tokens):
@@ -623,6 +627,8 @@ _SUPPORT_ASKED = frozenset(
     """.split()
 )
 _SUPPORT_PREFIXES = ("subsidie", "lening", "krediet", "premie", "toelage")
+# ... nor beside a procedure's document ("wat moet ik vragen voor een kunstwerkattest?").
+_PROCEDURE_PARTS = ("attest", "kaart", "visum", "vergunning", "portefeuille", "statuut")
 
 
 def asks_about_vat(tokens: Sequence[str]) -> bool:
@@ -2714,8 +2720,8 @@ _AMOUNTS = frozenset(("cost", "payment", "amount"))
 # the kind of year ("en voor inkomstenjaar 2025?" had got 2024's ceiling, 0.98).
 _YEAR_ONLY = frozenset(
     """
-    en in voor van dan wat het and for what about the jaar inkomstenjaar aanslagjaar
-    kalenderjaar boekjaar werkjaar year income tax fiscal calendar
+    en in voor van dan wat het and for what about the jaar inkomstenjaar kalenderjaar boekjaar
+    werkjaar year income fiscal calendar
     """.split()
 )
 YEAR_FACT = "year "

@@ -47,13 +47,23 @@ def test_after_a_change_of_subject_a_word_pointing_back_may_point_inside_the_mes
         "bestaat daar steun voor?",
     )
     assert _first(answer) == "fit" and not _read_as_follow_up(answer)
-    # One sentence that points back still asks about the topic.
+    # One sentence that points back still asks about the topic, and so does a change of
+    # subject said in a sentence of its own, or a message not answered on its own, whose
+    # "daar" may well be the topic (a reviewer's probes).
     answer = _after(
         assistant,
         "hoe word ik lid van sabam?",
         "andere vraag: hoeveel kost dat lidmaatschap?",
     )
     assert _first(answer) == "sabam-kosten-lidmaatschap"
+    answer = _after(assistant, "Wat doet PlayRight?", "Andere vraag. Moet ik daar lid van worden?")
+    assert _first(answer) != "sabam-lid-worden" and _read_as_follow_up(answer)
+    answer = _after(
+        assistant,
+        "Hoe werkt een SBK?",
+        "Ok. Andere vraag: ik geef soms workshops. Kan dat daar ook via?",
+    )
+    assert _first(answer) == "sbk-werkwijze"
 
 
 def test_the_words_before_a_change_of_subject_do_not_cut_it_from_the_topic(assistant):
