@@ -3500,6 +3500,13 @@ def asks_for_a_time(tokens: Sequence[str]) -> bool:
     )
 
 
+# Verbs of proving, and the words of a date that they ask to prove rather than to know.
+_PROVING = frozenset(
+    "bewijzen bewijs bewijst aantonen aantoon toont vastleggen prove proof".split()
+)
+_DATES = frozenset("datum data date dates".split())
+
+
 def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[str]:
     """The kinds of fact a question asks for (see `FACT_CUES`), from its cue words.
 
@@ -3516,6 +3523,9 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
     # A share the question states ("factureren aan 15%", read as "15 procent") asks nothing.
     stated = {i for i, before in enumerate(tokens[:-1], start=1) if before.isdigit()}
     asking = [t for i, t in enumerate(tokens) if i not in stated]
+    if _PROVING.intersection(tokens):
+        # "hoe bewijs ik ... van welke datum?": what proves a date, not a date to meet
+        asking = [t for t in asking if t not in _DATES]
     kinds = {kind for kind, cues in FACT_CUES.items() if any(t in cues for t in asking)}
     # "betalen", "kosten" ask a price only after "wat": "wat betaal ik aan unisono", "wat zijn
     # de kosten", not "welke kosten mag ik aftrekken" or "kan hij me via 1bis betalen".

@@ -1739,6 +1739,14 @@ def test_talk_in_the_twenty_sixth_bug_bash_and_its_review(assistant):
         assert assistant.ask(text).outcome != "smalltalk", text
 
 
+def test_a_date_to_prove_is_no_date_asked():
+    # "van welke datum" after proving asks how to prove the date (i-DEPOT, evidence), not a
+    # deadline, which the passages on proof lack (refused at 0.02).
+    tokens = surface_tokens("Hoe kan ik bewijzen dat een tekening van mij is en van welke datum?")
+    assert "deadline" not in asked_facts(tokens)
+    assert "deadline" in asked_facts(surface_tokens("wat is de datum van de volgende oproep?"))
+
+
 def test_an_introduction_that_asks_nothing_is_a_greeting_whatever_a_passage_shares(assistant):
     """An introduction that asks nothing yet greets, even when a passage shares its words:
     the games fund had answered a game developer's introduction (0.86), and "als ik wat tijd
