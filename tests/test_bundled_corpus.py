@@ -402,6 +402,73 @@ def test_a_word_only_the_english_glossary_lists_is_english_evidence(assistant):
             "ik heb een ongeluk gehad en kan niet werken, krijg ik iets als zelfstandige?",
             "arbeidsongeschiktheid-zelfstandige",
         ),
+        # A stand at a fair abroad: "stand", which no keyword had, tells the fair ("beurs" alone
+        # is as often a grant); refused at 0.26 and 0.40.
+        (
+            "Ik ga met een stand naar de spellenbeurs in Essen. Kan ik daar subsidie voor krijgen?",
+            "fit",
+        ),
+        (
+            "ik wil met een stand naar een designbeurs in tokyo om klanten te vinden 🇯🇵 kan ik "
+            "daar ergens subsidie voor krijgen en hoe vraag ik da aan?",
+            "fit",
+        ),
+        # The AKV is not for workshops, teaching or technical work; its keywords lacked those
+        # words (0.56, refused).
+        (
+            "Mag onze vrijwillige lichttechnicus ook met de amateurkunstenvergoeding betaald "
+            "worden?",
+            "amateurkunstenvergoeding",
+        ),
+        # "voorstelling" and a fee ("gage") were no words of the performers' VAT passage:
+        # refused at 0.48, or answered with what an SBK costs.
+        (
+            "wij spelen voorstellingen in scholen. moete wij op onze factuur btw zetten of ni? we "
+            "zen toch artiesten, da's toch anders?",
+            "btw-uitvoerende-artiesten",
+        ),
+        (
+            "Ik dans zelf als gast mee in een voorstelling van een ander gezelschap en krijg daar "
+            "een gage voor. Welke btw moet ik daarop rekenen?",
+            "btw-uitvoerende-artiesten",
+        ),
+        # "organiseer" is no "organisator", and free entry was told in other words (0.47, 0.55).
+        (
+            "ik organiseer zelf een klein concertje in een bar met 3 acts. moet ik dan sabam "
+            "betalen?",
+            "unisono-organisator",
+        ),
+        ("zondag is de toegang gratis, moeten we dan toch sabam betalen??", "unisono-organisator"),
+        # "afpakken" is seizing (0.32, refused).
+        (
+            "Mijn atelier zit in ons huis. As 't ooit slecht afloopt met de zaak, kunnen ze dan "
+            "ons huis afpakken? Ik heb een eenmanszaak",
+            "woning-onbeslagbaar-zelfstandige",
+        ),
+        # The arts grant is for one's practice without a project; its keywords lacked the
+        # practice (0.59, refused). A poet's year to experiment is the writers' grant (a
+        # reviewer's probe: "experimenteren" as the arts grant's keyword had taken it).
+        (
+            "Bestaat er een beurs om een jaar aan mijn eigen praktijk te werken?",
+            "kunstendecreet-beurs",
+        ),
+        (
+            "ik ben dichter en wil een jaar experimenteren met een nieuw genre, welke beurs?",
+            "werkbeurs-auteurs",
+        ),
+        # A trade name exists without registering it; the passage's keywords lacked
+        # "registreren" and a studio's name (0.56, refused; the kinds of trademark answered the
+        # other).
+        (
+            "Quick question in English: my studio name is on my website and invoices since 3 "
+            "years, but I never registered it anywhere. Is the name protected at all?",
+            "handelsnaam",
+        ),
+        (
+            "We willen de naam van onze studio beschermen. Is een handelsnaam genoeg of hebben we "
+            "een merk nodig?",
+            "handelsnaam",
+        ),
     ],
 )
 def test_a_question_in_the_users_words_is_answered_with_its_passage(assistant, question, passage):
@@ -434,85 +501,10 @@ def test_vragen_that_charges_a_price_stands_for_the_price(assistant):
     assert all("prijs" not in g.terms for g in read(question).groups)
 
 
-def test_a_stand_at_a_fair_abroad_is_fits(assistant):
-    # "stand", a word no keyword had, told the fair; "beurs" alone is a grant as often.
-    for question in (
-        "Ik ga met een stand naar de spellenbeurs in Essen. Kan ik daar subsidie voor krijgen?",
-        "ik wil met een stand naar een designbeurs in tokyo om klanten te vinden 🇯🇵 kan ik "
-        "daar ergens subsidie voor krijgen en hoe vraag ik da aan?",
-    ):
-        answer = assistant.ask(question)
-        assert answer.answered and answer.passages[0].id == "fit", question
-
-
-def test_what_the_amateur_arts_allowance_does_not_cover_is_its_answer(assistant):
-    # The passage says the AKV is not for workshops, teaching or technical work; its keywords
-    # lacked those words (0.56, refused).
-    answer = assistant.ask(
-        "Mag onze vrijwillige lichttechnicus ook met de amateurkunstenvergoeding betaald worden?"
-    )
-    assert answer.answered and answer.passages[0].id == "amateurkunstenvergoeding"
-
-
-def test_vat_on_a_performance_is_the_performing_artists_rule(assistant):
-    # "voorstelling" and a fee ("gage") were no words of the passage: refused at 0.48, or
-    # answered with what an SBK costs.
-    for question in (
-        "wij spelen voorstellingen in scholen. moete wij op onze factuur btw zetten of ni? we "
-        "zen toch artiesten, da's toch anders?",
-        "Ik dans zelf als gast mee in een voorstelling van een ander gezelschap en krijg daar "
-        "een gage voor. Welke btw moet ik daarop rekenen?",
-    ):
-        answer = assistant.ask(question)
-        assert answer.answered and answer.passages[0].id == "btw-uitvoerende-artiesten", question
-
-
-def test_music_at_an_event_one_organises_is_unisonos(assistant):
-    # "organiseer" is no "organisator", and free entry was told in other words (0.47, 0.55).
-    for question in (
-        "ik organiseer zelf een klein concertje in een bar met 3 acts. moet ik dan sabam betalen?",
-        "zondag is de toegang gratis, moeten we dan toch sabam betalen??",
-    ):
-        answer = assistant.ask(question)
-        assert answer.answered and answer.passages[0].id == "unisono-organisator", question
-
-
-def test_a_home_the_business_might_take_is_the_unseizable_home(assistant):
-    # "afpakken" is seizing; an apartment is a home too (0.32, refused).
-    answer = assistant.ask(
-        "Mijn atelier zit in ons huis. As 't ooit slecht afloopt met de zaak, kunnen ze dan ons "
-        "huis afpakken? Ik heb een eenmanszaak"
-    )
-    assert answer.answered and answer.passages[0].id == "woning-onbeslagbaar-zelfstandige"
-    # Buying an apartment stays a question outside the domain.
+def test_buying_an_apartment_stays_outside(assistant):
+    # "appartement" is a keyword of the unseizable home, and still a word of housing.
     answer = assistant.ask("ik wil een appartement kopen, hoeveel registratierechten betaal ik?")
     assert answer.outcome == "not_answered"
-
-
-def test_a_year_for_ones_own_practice_is_the_arts_grant(assistant):
-    # The grant is for developing one's practice without a project; its keywords lacked the
-    # practice (0.59, refused).
-    answer = assistant.ask("Bestaat er een beurs om een jaar aan mijn eigen praktijk te werken?")
-    assert answer.answered and answer.passages[0].id == "kunstendecreet-beurs"
-    # A poet's year to experiment is the writers' grant (a reviewer's probe: "experimenteren"
-    # as a keyword of the arts grant had taken it).
-    answer = assistant.ask(
-        "ik ben dichter en wil een jaar experimenteren met een nieuw genre, welke beurs?"
-    )
-    assert answer.answered and answer.passages[0].id == "werkbeurs-auteurs"
-
-
-def test_a_studio_name_never_registered_is_a_trade_name(assistant):
-    # A trade name exists without registering it; the passage's keywords lacked "registreren"
-    # and a studio's name (0.56, refused; a merchandise passage answered the other).
-    for question in (
-        "Quick question in English: my studio name is on my website and invoices since 3 "
-        "years, but I never registered it anywhere. Is the name protected at all?",
-        "We willen de naam van onze studio beschermen. Is een handelsnaam genoeg of hebben we "
-        "een merk nodig?",
-    ):
-        answer = assistant.ask(question)
-        assert answer.answered and answer.passages[0].id == "handelsnaam", question
 
 
 def test_an_accident_outside_work_stays_outside(assistant):
