@@ -2438,7 +2438,6 @@ def _towns_of(tokens: Sequence[str]) -> frozenset[str]:
     return (places_asked(tokens) or places_named(tokens)) - REGIONS
 
 
-@functools.lru_cache(maxsize=1024)
 def _points_within(text: str) -> bool:
     """Whether a message's words pointing back all stand in a sentence after one that may name
     what they point at: "andere vraag trouwens: 'k wil in september met e stand naar e beurs
@@ -2457,6 +2456,7 @@ def _points_within(text: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def _sentences_naming(text: str, towns: frozenset[str]) -> str:
     """The sentences of `text` that name one of `towns` (or with an adjective: "Leuvense"),
     when another sentence is about another town; else the whole text (see
