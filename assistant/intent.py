@@ -573,7 +573,7 @@ def charges(tokens: Sequence[str]) -> frozenset[int]:
     if (
         _SUPPORT_ASKED.intersection(tokens)
         or any(t.startswith(_SUPPORT_PREFIXES) for t in tokens)
-        or any(part in t for t in tokens for part in _PROCEDURE_PARTS)
+        or any(t.endswith(_PROCEDURE_ENDINGS) or t in _PROCEDURE_CARDS for t in tokens)
     ):
         return frozenset()
     found: set[int] = set()
@@ -596,11 +596,11 @@ def charges(tokens: Sequence[str]) -> frozenset[int]:
 
 
 def priced(tokens: Sequence[str], charged: Collection[int]) -> frozenset[int]:
-    """The positions of what a price is charged for, after "voor" or "per" behind a form of
-    "vragen" that charges (`charges`), up to `_PRICED_WORDS` words and no further than the
-    clause's next verb of asking: "show" in "hoeveel moet ik vragen voor een show?", "ring"
-    in "hoeveel vraag ik voor een ring", "uur" in "vragen per uur". What the user sells, a
-    detail of the question, not its subject (Sabam's rates for shows had answered)."""
+    """The positions of what a price is charged for: the first `_PRICED_WORDS` words after
+    "voor" right behind a form of "vragen" that charges (`charges`), articles and possessives
+    left out: "show" in "hoeveel moet ik vragen voor een show?", "ring" in "hoeveel vraag ik
+    voor een ring". What the user sells, a detail of the question, not its subject (Sabam's
+    rates for shows had answered)."""
     found: set[int] = set()
     for i in charged:
         start = next(
@@ -627,8 +627,10 @@ _SUPPORT_ASKED = frozenset(
     """.split()
 )
 _SUPPORT_PREFIXES = ("subsidie", "lening", "krediet", "premie", "toelage")
-# ... nor beside a procedure's document ("wat moet ik vragen voor een kunstwerkattest?").
-_PROCEDURE_PARTS = ("attest", "kaart", "visum", "vergunning", "portefeuille", "statuut")
+# ... nor beside a procedure's document ("wat moet ik vragen voor een kunstwerkattest?"; a
+# "postkaart" is a thing to price).
+_PROCEDURE_ENDINGS = ("attest", "attesten", "visum", "vergunning", "portefeuille", "statuut")
+_PROCEDURE_CARDS = frozenset("beroepskaart kunstenaarskaart arbeidskaart".split())
 
 
 def asks_about_vat(tokens: Sequence[str]) -> bool:

@@ -496,9 +496,12 @@ def test_vragen_that_charges_a_price_stands_for_the_price(assistant):
         "wat moet ik vragen aan mijn boekhouder?",
     ):
         assert all("prijs" not in g.terms for g in read(question).groups), question
-    # (a reviewer's probe: "vragen" before a procedure's document is applying for it)
+    # (a reviewer's probe: "vragen" before a procedure's document is applying for it; a
+    # postcard is a thing to price)
     question = "wat moet ik vragen voor een kunstwerkattest, welke bewijsstukken?"
     assert all("prijs" not in g.terms for g in read(question).groups)
+    question = "hoeveel moet ik vragen voor een postkaart?"
+    assert any("prijs" in g.terms for g in read(question).groups)
 
 
 def test_buying_an_apartment_stays_outside(assistant):
