@@ -456,6 +456,11 @@ def test_a_word_only_the_english_glossary_lists_is_english_evidence(assistant):
             "ik ben dichter en wil een jaar experimenteren met een nieuw genre, welke beurs?",
             "werkbeurs-auteurs",
         ),
+        # "acting" is an actor's work (the glossary had "actor" only: refused at 0.50).
+        (
+            "When I invoice a theatre for acting in their voorstelling, do I put 21% btw on it?",
+            "btw-uitvoerende-artiesten",
+        ),
         # A trade name exists without registering it; the passage's keywords lacked
         # "registreren" and a studio's name (0.56, refused; the kinds of trademark answered the
         # other).
