@@ -619,11 +619,11 @@ _PRICE_FILLERS = frozenset("een ne nen e de den het t mijn mn m onze ons zo zon"
 _PRICED_WORDS = 2
 _VRAGEN = frozenset("vragen vraag vraagt vroeg vroegen vrage".split())
 _MONEY = frozenset("euro eur € k".split())
+# (words of support that start with `_SUPPORT_PREFIXES` are left out of the set)
 _SUPPORT_ASKED = frozenset(
     """
-    subsidie subsidies lening leningen krediet steun beurs beurzen premie premies
-    tegemoetkoming toelage uitkering voorschot cultuurkrediet winwinlening startlening
-    vergoeding schadevergoeding
+    steun beurs beurzen tegemoetkoming uitkering voorschot cultuurkrediet winwinlening
+    startlening vergoeding schadevergoeding
     """.split()
 )
 _SUPPORT_PREFIXES = ("subsidie", "lening", "krediet", "premie", "toelage")

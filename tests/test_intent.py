@@ -1721,21 +1721,31 @@ def test_talk_in_the_twenty_sixth_bug_bash_and_its_review(assistant):
     """Done for today, what will not wait while leaving and asking with whom one speaks are
     talk; a trouble told while leaving, or a question after asking with whom one speaks, is
     not (a reviewer's probes)."""
-    for text in (
-        "ik ga stoppen voor vandaag",  # had got the bridging right (0.65)
-        "we sluiten af voor vandaag",  # had got closing a winwinlening (0.85)
-        "ik moet naar de veiling, de bloemen wachten nie. salu en tot de volgende!",
-        "Mag ik vragen met wie ik spreek? Is dit een dienst van de Vlaamse overheid?",
-    ):
+    _assert_talk_and_questions(
+        assistant,
+        talk=(
+            "ik ga stoppen voor vandaag",  # had got the bridging right (0.65)
+            "we sluiten af voor vandaag",  # had got closing a winwinlening (0.85)
+            "ik moet naar de veiling, de bloemen wachten nie. salu en tot de volgende!",
+            "Mag ik vragen met wie ik spreek? Is dit een dienst van de Vlaamse overheid?",
+        ),
+        questions=(
+            "mag ik eens vragen met wie ik hier eigenlijk spreek? en hoe registreer ik een merk?",
+            "mag ik u vragen met wie ik eigenlijk spreek, want ik heb een vraag over de "
+            "winwinlening",
+            "kan ik eens weten met wie we praten, ik wil een startlening aanvragen",
+            "ik moet naar de notaris, mijn aanvraag is niet goedgekeurd. tot later",
+            "ik moet ervandoor, ik heb geen verzekering voor mijn atelier. salu",
+            "ik ga stoppen als zelfstandige, wat moet ik doen?",
+        ),
+    )
+
+
+def _assert_talk_and_questions(assistant, talk, questions):
+    """Every message of `talk` gets smalltalk's reply; none of `questions` does."""
+    for text in talk:
         assert assistant.ask(text).outcome == "smalltalk", text
-    for text in (
-        "mag ik eens vragen met wie ik hier eigenlijk spreek? en hoe registreer ik een merk?",
-        "mag ik u vragen met wie ik eigenlijk spreek, want ik heb een vraag over de winwinlening",
-        "kan ik eens weten met wie we praten, ik wil een startlening aanvragen",
-        "ik moet naar de notaris, mijn aanvraag is niet goedgekeurd. tot later",
-        "ik moet ervandoor, ik heb geen verzekering voor mijn atelier. salu",
-        "ik ga stoppen als zelfstandige, wat moet ik doen?",
-    ):
+    for text in questions:
         assert assistant.ask(text).outcome != "smalltalk", text
 
 
@@ -1751,24 +1761,25 @@ def test_an_introduction_that_asks_nothing_is_a_greeting_whatever_a_passage_shar
     """An introduction that asks nothing yet greets, even when a passage shares its words:
     the games fund had answered a game developer's introduction (0.86), and "als ik wat tijd
     heb" had read "wat" as asking. One with a question stays a question."""
-    for text in (
-        "Hoi! Ik ben Daan, gamedev uit Rotterdam, woon sinds een paar maanden in Brussel. We "
-        "zijn met z'n tweeën een klein indie studiootje aan het opzetten 🙂",
-        "Goeiendag. Ik ben Jef, striptekenaar uit Turnhout. Een collega zei me dat ik hier "
-        "terecht kon met mijn vragen. Ik zal ze stellen als ik wat tijd heb.",
-    ):
-        assert assistant.ask(text).outcome == "smalltalk", text
-    for text in (
-        "Hoi! Ik ben Daan, gamedev uit Rotterdam. Welke steun is er voor een indie studio?",
-        "Hoi, ik ben Daan, gamedev. Is er een fonds voor games?",
-        "Hallo, ik ben Daan. Wat is het VAF gamefonds?",
-        # (a reviewer's probes: someone else's doing, a subject announced, "wat" opening)
-        "Hoi, ik ben Lars, juwelenontwerper. Iemand kopieert mijn ontwerpen op Etsy.",
-        "Hallo, ik ben Eva, ik ben kunstenares en ik heb een vraag over mijn btw-aangifte",
-        "Hoi ik ben Zoë, illustratrice. Wat werk telt mee voor het kunstwerkattest",
-        "Hi, I'm Jack, a photographer. Someone is using my photos on their website.",
-    ):
-        assert assistant.ask(text).outcome != "smalltalk", text
+    _assert_talk_and_questions(
+        assistant,
+        talk=(
+            "Hoi! Ik ben Daan, gamedev uit Rotterdam, woon sinds een paar maanden in Brussel. We "
+            "zijn met z'n tweeën een klein indie studiootje aan het opzetten 🙂",
+            "Goeiendag. Ik ben Jef, striptekenaar uit Turnhout. Een collega zei me dat ik hier "
+            "terecht kon met mijn vragen. Ik zal ze stellen als ik wat tijd heb.",
+        ),
+        questions=(
+            "Hoi! Ik ben Daan, gamedev uit Rotterdam. Welke steun is er voor een indie studio?",
+            "Hoi, ik ben Daan, gamedev. Is er een fonds voor games?",
+            "Hallo, ik ben Daan. Wat is het VAF gamefonds?",
+            # (a reviewer's probes: someone else's doing, a subject announced, "wat" opening)
+            "Hoi, ik ben Lars, juwelenontwerper. Iemand kopieert mijn ontwerpen op Etsy.",
+            "Hallo, ik ben Eva, ik ben kunstenares en ik heb een vraag over mijn btw-aangifte",
+            "Hoi ik ben Zoë, illustratrice. Wat werk telt mee voor het kunstwerkattest",
+            "Hi, I'm Jack, a photographer. Someone is using my photos on their website.",
+        ),
+    )
 
 
 def test_a_farewell_after_leaving_now_whatever_it_leaves_for(assistant):
