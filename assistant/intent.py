@@ -952,8 +952,8 @@ _NARRATORS = frozenset("ik k ich we wij i im".split())
 # forfait niet salu tot de volgende".
 _GOING_ON = frozenset(
     """
-    ga gaan gaat gaon goan weg bespreek bespreken bel bellen vertrek vertrekken slag regel regelen
-    go going
+    ga gaan gaat gaon goan goa weg bespreek bespreken bel bellen vertrek vertrekken slag regel
+    regelen go going
     """.split()
 )
 # ... and no trouble told beside it ("ik probeer het kunstwerkattest aan te vragen maar het lukt
@@ -973,9 +973,10 @@ _TOLD_BEFORE_LEAVING = 10
 _LEAVING_NOW = re.compile(
     r"(?:(?:ok|oke|okay|okee|allee|allez|zo|goed|ja|sorry|salut|salu|ciao|tchau|dus|en) )*"
     r"(?:(?:(?:(?:ik|k|ich|we|wij|i) )?"
-    r"(?:moet|moe|moeten|mot|ga|gaan|must|have to|gotta|need to|ben|zijn|zen|am|m)"
+    r"(?:moet|moe|moeten|mot|ga|gaan|goa|must|have to|gotta|need to|ben|zijn|zen|am|m)"
     r"|kga|kmoet|kmoe|kben|kzen|kmot)"
-    r"(?: (?:nu|dringend|eerst|er|weer|were|terug|echt|wel|snel|even|ff|nog|dan))*"
+    r"(?: (?:nu|dringend|eerst|er|weer|were|terug|echt|wel|snel|even|ff|nog|dan|straks|morgen"
+    r"|morgenvroeg|vanavond|vannacht))*"
     r" (?:naar(?!(?: \w+)* (?:voor|om|als|met|over|want|omdat|wegens|geweest|gegaan)\b)"
     r"(?: \w+){1,6}"
     r"|weg|door|stoppen|slapen|plat|pitten|run|go|off|ervandoor|vandoor|verder|afsluiten|gaan"
@@ -1018,6 +1019,12 @@ _REQUESTING = frozenset(
     looking know information explain need needs want wants advice plan planning mean
     meant considering wondering like guidance send voudrais savoir
     """.split()
+)
+# What was needed, said of an answer in a message that thanks: "precies wat ik nodig had",
+# "just what I needed".
+_WAS_NEEDED = re.compile(
+    r"\b(?:wat|what) (?:ik|we|wij|i) (?:\w+ )?(?:nodig had|nodig hadden|zocht|zochten|wou|wilde"
+    r"|wilden|needed|wanted|was looking for|were looking for)$"
 )
 # Help with something asks for it ("help me met mijn contract"); hoping for help asks nothing
 # ("Goedemorgen. Ik heb een hele reeks vragen, ik hoop dat u mij kunt helpen.").
@@ -1159,7 +1166,8 @@ _DID_NOT_HELP = (
     r"(?:niet|nie|ni|niks|niets|not|geen|gin|gene)\b"
 )
 _NOT_WHAT_WAS_ASKED = re.compile(
-    r"(?:(?:hmm|hm|euh|nee|neen|ok|oke|sorry|bro|allee|allez|maar|mja|tja|bof|man) )*"
+    r"(?:(?:hmm|hm|euh|nee|neen|ok|oke|sorry|bro|allee|allez|maar|mja|tja|bof|man|pff|pfff|ugh"
+    r"|meh) )*"
     r"(?:(?:(?:dit|dat|da|das|dees|het|this|that|it|thats|that s)(?: antwoord| answer)?"
     r"|(?:uw|je|jouw|your|the|that|this) (?:antwoord|answer))(?: \w+){0,5} )?"
     r"(?:(?:niet|nie|ni|neet|not) (?:\w+ ){0,2}(?:wat|waat|wa|what) (?:ik|ich|k|i) (?:\w+ )?"
@@ -1286,7 +1294,8 @@ _IS_IT = re.compile(
     r" (?:(?:een|ne|nen|e|a|an) )?(?:(?:echte|echt|real|actual) )?"
     r"(?:ai|bot|robot|chatbot|chatgpt|gpt|mens|computer|machine|programma|human"
     r"|(?<=echte )persoon|(?<=real )person)"
-    r"(?: (?:of|or)\b|$)"
+    # (or whose: "Is dit een chatbot van VLAIO?")
+    r"(?: (?:of|or)\b| van (?:de |het |t )?\w+(?: \w+)?$|$)"
 )
 # A person or a program, the whole clause, one of each: "Zijt gij eigenlijk een echte mens of een
 # computerprogramma?", "Spreek ik met een mens of met een programma?", "is dit een medewerker
@@ -1333,7 +1342,8 @@ _PERSON_OR_PROGRAM = re.compile(
     # "Zit daar een mens achter of is dat een computerprogramma?"
     + r"|(?:zit|staat) (?:er|daar|hier|der|d r|dr) (?:(?:eigenlijk|nu|echt) )*"
     + r"(?:iemand|een mens|een persoon|een medewerker)(?: van (?:de |het |t )?\w+)? achter"
-    + r" (?:of|or) (?:is (?:dat|dit|het|da) )?"
+    + r" (?:of|or) (?:is (?:dat|dit|het|da) "
+    + r"|(?:ben ik|zijn we) aan het (?:chatten|praten|spreken|corresponderen) )?"
     + _ARTICLE
     + _A_PROGRAM
 )
@@ -1352,8 +1362,9 @@ _SPEAKING_TO_ONE = re.compile(
 _CHATTING_WITH = re.compile(
     r"(?:ben|zijn) (?:ik|we|wij)(?: (?:nu|hier|eigenlijk))* "
     + _ARTICLE
-    + rf"(?:{_A_PERSON}|{_A_PROGRAM})(?: aan het (?:chatten|praten|spreken|typen))"
-    + r"|(?:ben|zijn) (?:ik|we|wij)(?: (?:nu|hier|eigenlijk))* aan het (?:chatten|praten|spreken)"
+    + rf"(?:{_A_PERSON}|{_A_PROGRAM})(?: aan het (?:chatten|praten|spreken|typen|corresponderen))"
+    + r"|(?:ben|zijn) (?:ik|we|wij)(?: (?:nu|hier|eigenlijk))* aan het"
+    + r" (?:chatten|praten|spreken|corresponderen)"
     + rf" {_ARTICLE}(?:{_A_PERSON}|{_A_PROGRAM})"
 )
 # A program named alone after asking who or what Wegwijzer is: "ne bot?", "AI?", "Een chatbot
@@ -1459,6 +1470,14 @@ _RUNS_YOU = re.compile(
 _SPEAKING_WITH = re.compile(
     r"(?:(?:mag|kan) ik (?:eens |u |je )?(?:vragen|weten) )?met wie (?:ik|we|wij)"
     r"(?: (?:eigenlijk|nu|hier))* (?:spreek|spreken|praat|praten|chat)(?: (?:eigenlijk|nu|hier))*"
+    # "met wie heb ik eigenlijk het genoegen?"
+    r"|met wie (?:heb|hebben) (?:ik|we|wij)(?: (?:eigenlijk|nu|hier|dan))* het genoegen"
+)
+# ... and "met wie of wat praat ik hier eigenlijk?", the whole clause, after talk alone: not
+# "Voor de winwinlening: met wie praat ik?".
+_SPEAKING_WITH_WHOM = re.compile(
+    r"met wie (?:of wat )?(?:spreek|praat|chat|correspondeer) (?:ik|we|wij)"
+    r"(?: (?:eigenlijk|nu|hier|dan))*"
 )
 # What Wegwijzer can do, the whole clause: "wat kunt gij allemaal eigenlijk?"; not "wat kan je
 # allemaal aftrekken?", "wat moet je allemaal doen voor een vzw?".
@@ -1541,6 +1560,8 @@ def _asks(text: str) -> bool:
             requested = set()  # "ik wens u nog een fijne avond" wishes, asks nothing
         if thanked and _THANKED_FOR.search(" ".join(_words_of(clause))):
             requested -= _GIVEN_INFO  # "merci voor de info!" thanks for it
+        if thanked and (needed := _WAS_NEEDED.search(" ".join(said))):
+            requested -= set(needed.group().split())  # "precies wat ik nodig had" praises
         if requested or _HELP_WITH.search(" ".join(said)):
             return True
         if said and (said[0] in _ASKING_VERBS or said[0] in _QUESTION_WORDS):
@@ -1580,6 +1601,22 @@ def _clause_texts(text: str) -> list[str]:
     return [" ".join(_words_of(c)) for c in re.split(r"[.!?,;:\n]+", text)]
 
 
+def _leave_clauses(text: str) -> list[str]:
+    """A message's clauses (`_clause_texts`), with a farewell typed on at the end of a clause
+    that tells the user leaves now as a clause of its own: "oké ik ben weg salut"."""
+    clauses = [c for c in _clause_texts(text) if c]
+    words = clauses[-1].split() if clauses else []
+    if not words or words[-1] not in _LEAVE_TAKING:
+        return clauses
+    start = len(words)
+    while start > 0 and words[start - 1] in _IN_A_FAREWELL:
+        start -= 1
+    told = " ".join(words[:start])
+    if start and _LEAVING_NOW.fullmatch(told):
+        return [*clauses[:-1], told, " ".join(words[start:])]
+    return clauses
+
+
 def _talk_word(word: str) -> bool:
     """Whether a word greets, thanks, takes leave or is a courtesy ("salu en merci")."""
     return (
@@ -1599,12 +1636,16 @@ def says_goodbye(text: str) -> bool:
     drukker, later!"), and the message may tell a little more (`_TOLD_WHILE_LEAVING` words)
     if nothing beside asks (`_asks_beside`: "ik moet door, stuur me info over de
     kmo-portefeuille aub. doei!"). None with a question word."""
-    clauses = [c.split() for c in _clause_texts(text) if c]
+    clauses = [c.split() for c in _leave_clauses(text)]
     if not clauses:
         return False
     last = [_plain(t) for t in clauses[-1]]  # "byeee"
     until = [t for t in last if t not in ("de", "een", "e")]  # "tot de volgende"
-    leaving = [k for k, c in enumerate(clauses[:-1]) if _LEAVING_NOW.fullmatch(" ".join(c))]
+    leaving = [
+        k
+        for k, c in enumerate(clauses[:-1])
+        if _LEAVING_NOW.fullmatch(" ".join(c)) or _FOR_TODAY.fullmatch(" ".join(c))
+    ]
     # a wish ("nog een schone dag"), "dag" alone after leaving ("moet naar een shoot. dag!"),
     # or after it thanks alone ("ok ik moet ervandoor, bedankt!") or a wish ("Fijne avond!")
     farewell = _IN_A_FAREWELL | _closing(last, asking=False) | (_DAY if last == ["dag"] else set())
@@ -1652,7 +1693,7 @@ def leaves_now(text: str) -> bool:
     (`_LEAVING_NOW`: "ok ik moet naar de set, ciao ciao"), and says nothing else: a farewell,
     whatever a passage shares with what they are off to; not "ik ga naar de galerie, tarief.
     merci" after the resale right, which asks on in a word."""
-    clauses = [c for c in _clause_texts(text) if c]
+    clauses = _leave_clauses(text)
     if "?" not in text and all(_FOR_TODAY.fullmatch(c) for c in clauses):
         return bool(clauses)  # "ik ga stoppen voor vandaag" had got the bridging right (0.65)
     return (
@@ -1691,7 +1732,7 @@ _ACKNOWLEDGING = frozenset(
 # ga stoppen als zelfstandige".
 _FOR_TODAY = re.compile(
     r"(?:(?:ok|oke|okay|goed|zo|allee|allez|bon) )*"
-    r"(?:(?:(?:ik|k|we|wij) )?(?:ga|gaan|moet|moeten) (?:nu )?(?:stoppen|stoppe|plat|afsluiten)"
+    r"(?:(?:(?:ik|k|we|wij) )?(?:ga|gaan|goa|moet|moeten) (?:nu )?(?:stoppen|stoppe|plat|afsluiten)"
     r"|(?:ik|k|we|wij) (?:stop|stoppen|sluit|sluiten)(?: (?:ermee|er mee|hiermee|af))?"
     r"|genoeg|dat was het|da was het) voor (?:vandaag|nu|vanavond)"
 )
@@ -1830,18 +1871,21 @@ def introduces_only(text: str) -> bool:
         # aanmerking"; "Sabam heeft mij nog altijd niet uitbetaald", "mijn merk wordt
         # aangevochten" (not "mijn Nederlands is niet perfect")
         return False
-    announced = {i + 1 for i, w in enumerate(words) if w == "wat"}  # "wat vragen stellen"
     opening = set(itertools.accumulate((len(c.split()) for c in _clause_texts(text)), initial=0))
     return not any(
         (
             w in _WORDS_THAT_ASK
-            and not (i in announced and _next(words, i) in _ANNOUNCING)
-            # "als ik wat tijd heb", "ga u wel wa lastigvallen": some, not what ("Wat werk
-            # telt mee?" asks)
+            # "als ik wat tijd heb", "ga u wel wa lastigvallen", "ik ga hier af en toe wat
+            # vragen stellen": some, not what ("Wat werk telt mee?", "wat vragen ze voor een
+            # stand" ask)
             and not (
                 w in ("wat", "wa")
                 and i not in opening
-                and (_next(words, i) in _SOME_OF or words[i - 1] in _BEFORE_SOME)
+                and (
+                    _next(words, i) in _SOME_OF
+                    or _next(words, i) in _ANNOUNCING
+                    or words[i - 1] in _BEFORE_SOME
+                )
             )
         )
         or w in _WANTED_NOW
@@ -1890,7 +1934,8 @@ _SENT_HERE = re.compile(
 # Who the user is, said in a clause of an introduction: "ik ben Hilde", "mijn naam is Jos",
 # "wij zijn Theater Ruis", "Marcus here", "I'm Giulia", "ich bin Jef".
 _INTRODUCED = re.compile(
-    r"(?:^|\b)(?:ik ben|ich bin|k ben|mijn naam is|mien naam is|ik heet|wij zijn|we zijn"
+    r"(?:^|\b)(?:ik ben|ich bin|k ben|ik zijn|k zijn|k zyn|k zen|mijn naam is|mien naam is"
+    r"|ik heet|wij zijn|we zijn"
     r"|my name is|i m|i am|this is)\b|^(?:\w+ ){0,2}\w+ here\b"
 )
 # ... opening the message: not "I'm", which as often opens a question.
@@ -2120,6 +2165,7 @@ def about_itself(text: str) -> bool:
                     or _BEHIND_IT.fullmatch(c)
                     or _CHATTING_WITH.fullmatch(c)
                     or _SPEAKING_TO_ONE.fullmatch(c)
+                    or _SPEAKING_WITH_WHOM.fullmatch(c)
                 )
                 and not _ELSEWHERE.search(folded)
                 and _asked_on_its_own(clauses, k)

@@ -1794,6 +1794,38 @@ def test_a_farewell_after_leaving_now_whatever_it_leaves_for(assistant):
         assert assistant.ask(text).outcome == "not_answered", text
 
 
+def test_talk_in_the_twenty_eighth_bug_bash(assistant):
+    """A farewell typed on after leaving, done for the day with a wish, thanks for just what
+    was needed, a complaint after "pff", asking with whom one speaks in either word order
+    or whether one writes to a program, and "wat vragen stellen" in an introduction are talk;
+    the same words around a question are not."""
+    _assert_talk_and_questions(
+        assistant,
+        talk=(
+            "oké ik ben weg salut",  # had got criminal counterfeiting (0.83)
+            "allez, 'k goa stoppen, moet morgenvroeg naar e trouw in Ieper. salut en merci!",
+            "Dat was het voor vandaag. Prettig weekend!",
+            "Dank u, dat is helder en precies wat ik nodig had.",
+            "pff da was nu nie echt wa ik vroeg hè, 'k wou gewoon e simpel antwoord",
+            "Even tussendoor: met wie of wat praat ik hier eigenlijk? Is dit een chatbot van "
+            "VLAIO?",
+            "Vooraleer ik begin: met wie heb ik eigenlijk het genoegen? Zit daar een medewerker "
+            "achter, of ben ik aan het corresponderen met een computerprogramma?",
+            # (had got selling one's work, 0.81)
+            "Hallo! Ik ben Sofie, goudsmid en juwelenontwerpster uit Leuven. Ik heb een klein "
+            "atelier en verkoop via een paar galeries en mijn eigen webshop. Ik ga hier af en "
+            "toe wat vragen stellen 🙂",
+        ),
+        questions=(
+            "ik ben weg bij mijn sbk salut",
+            "ik moet morgen naar de boekhouder, hoeveel btw moet ik aanrekenen? salut",
+            "bedankt, ik zoek nog info over de btw",
+            "met wie praat ik best over mijn contract?",
+            "Hallo, ik ben Sofie, goudsmid. wat vragen ze voor een stand op een beurs",
+        ),
+    )
+
+
 def test_a_year_whose_figure_the_passage_lacks_is_a_partial_answer(assistant):
     """ "en voor inkomstenjaar 2025?" after 2024's ceiling for author's rights: the passage
     says it has no figure for 2025, so the answer is partial, however sure the passage
