@@ -3269,6 +3269,8 @@ _NEW_SUBJECT = _whole_messages(
     nog iets anders | iets helemaal anders | helemaal iets anders | iets totaal anders |
     totaal iets anders | compleet iets anders | iets compleet anders | iets heel anders |
     heel iets anders | iets volledig anders | volledig iets anders | ander onderwerp |
+    iets helemoal anders | helemoal iets anders | totaal andere vraag | een totaal andere vraag |
+    helemaal andere vraag | compleet andere vraag | volledig andere vraag | heel andere vraag |
     nieuwe vraag | nieuw onderwerp |
     nu iets anders | ander punt | other question | another question | different question |
     unrelated question | new question | other thing | another thing | something else |

@@ -37,6 +37,25 @@ def test_a_change_of_subject_without_a_word_pointing_back_is_no_follow_up(assist
     assert _first(answer) != "btw-aangifte-ritme" and not _read_as_follow_up(answer)
 
 
+def test_a_change_of_subject_in_west_flemish_or_as_a_totally_other_question(assistant):
+    # "helemoal" had stayed a word of the question (refused at 0.23); "totaal andere vraag"
+    # had let an employee's Sunday work be read on the loan's topic (answered, 0.62).
+    answer = _after(
+        assistant,
+        "moe'k als fotograaf verplicht e beroepsaansprakelijkheidsverzekering hebben?",
+        "iets helemoal anders: hoelang blijven mijn foto's eigenlijk beschermd door 't "
+        "auteursrecht?",
+    )
+    assert answer.answered and _first(answer) == "auteursrecht-duur"
+    answer = _after(
+        assistant,
+        "kan PMV samen met de bank lenen? tot hoeveel?",
+        "totaal andere vraag sorry: mijn zus werkt als bediende in een winkel en ze moet plots "
+        "elke zondag werken. mag haar baas dat zomaar?",
+    )
+    assert answer.outcome == "not_answered"
+
+
 def test_after_a_change_of_subject_a_word_pointing_back_may_point_inside_the_message(assistant):
     # "daar" points at the fair the message named in its sentence before: e-invoicing, the
     # topic, had answered at 0.84.

@@ -1989,6 +1989,9 @@ def test_a_farewell_formula_gets_no_passage(assistant):
         # A "trouwens" before it had hidden it: a fine after a topic was read as a follow-up.
         ("trouwens totaal iets anders, ik kreeg een flitsboete, kan ik die betwisten?", True),
         ("by the way, something else: how long does copyright last?", True),
+        # (the twenty-eighth bug bash: West-Flemish "helemoal", "totaal andere vraag")
+        ("iets helemoal anders: hoelang blijven mijn foto's beschermd?", True),
+        ("totaal andere vraag sorry: mag haar baas dat zomaar?", True),
         # Not a "trouwens" that asks on: no words of a new subject follow it.
         ("trouwens, hoeveel kost dat?", False),
         ("is dat iets anders dan een gewone lening?", False),
