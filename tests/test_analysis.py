@@ -1226,3 +1226,12 @@ def test_using_a_work_without_asking_is_using_it_without_permission(assistant):
         "erop, gewoon overgetekend van een cover. Niemand heeft mij iets gevraagd. Wat doe ik?"
     )
     assert found.hits[0].passage.id == "inbreuk-auteursrecht-stappen"
+
+
+def test_street_interjections_are_no_words_of_a_question(assistant):
+    # "wesh" was corrected to "west", the heaviest word of a question on joining Sabam (0.42).
+    question = "wesh hoe word ik eigenlijk lid van sabam wa moet ik allemaal tonen"
+    assert all(g.word != "wesh" for g in assistant.read(question).groups)
+    answer = assistant.ask(question)
+    assert answer.answered and answer.passages[0].id == "sabam-lid-worden"
+    assert all(g.word != "wollah" for g in assistant.read("wollah hoe werkt sabam").groups)
