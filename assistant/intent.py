@@ -3540,6 +3540,22 @@ def asks_how_long(tokens: Sequence[str]) -> bool:
     )
 
 
+# What may stand between a cost and the figure that states it: "kost zo'n 2.000 euro",
+# "kostte ongeveer 500 euro".
+_BEFORE_A_FIGURE = frozenset(
+    "zon zo ongeveer rond circa ca bijna amper slechts maar wel toch pakweg een about around "
+    "almost only".split()
+)
+
+
+def _figure_follows(tokens: Sequence[str], i: int) -> bool:
+    """Whether a figure follows word `i`, with at most a word of measure between."""
+    j = i + 1
+    while j < len(tokens) and tokens[j] in _BEFORE_A_FIGURE:
+        j += 1
+    return j < len(tokens) and tokens[j][:1].isdigit()
+
+
 def asks_for_a_time(tokens: Sequence[str]) -> bool:
     """Whether a question asks how long ("hoe lang", "how long") or by when ("tegen wanneer",
     "since when"): a figure or a date answers it."""
@@ -3594,6 +3610,15 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         and i
         and asking[i - 1] in _ARTICLES
         and not _WHAT & set(asking[max(0, i - _WHAT_REACH) : i])
+        for i, t in enumerate(asking)
+        if t in FACT_CUES["cost"]
+    ):
+        kinds.discard("cost")
+    # A cost the question states asks none: "ik wil een opleiding volgen, kost zo'n 2.000
+    # euro. Kan ik daar subsidie voor krijgen?" (told "Wat het kost, staat niet in de
+    # kennisbank" beside the kmo-portefeuille, 0.005).
+    if "cost" in kinds and all(
+        _figure_follows(asking, i) and not _WHAT & set(asking[max(0, i - _WHAT_REACH) : i])
         for i, t in enumerate(asking)
         if t in FACT_CUES["cost"]
     ):

@@ -796,6 +796,25 @@ def test_kost_after_an_article_is_an_expense_and_asks_a_price_only_after_wat(ass
     assert answer.passages[0].id == "beroepskosten-zelfstandige"
 
 
+def test_a_cost_the_question_states_asks_none(assistant):
+    # "kost 1800 euro" tells the course's price: the kmo-portefeuille, which names none, was
+    # told to lack it (refused at 0.08, or partial).
+    for question in (
+        "ik wil een cursus cnc programmeren volgen, kost 1800 euro. krijg ik daar als kleine "
+        "zaak iets voor?",
+        "Ik wil een opleiding volgen, kost zo'n 2.000 euro. Kan ik daar subsidie voor krijgen?",
+    ):
+        assert "cost" not in asked_facts(surface_tokens(question)), question
+    answer = assistant.ask(
+        "ik wil een cursus cnc programmeren volgen, kost 1800 euro. krijg ik daar als kleine "
+        "zaak iets van terug"
+    )
+    assert answer.answered and answer.passages[0].id == "kmo-portefeuille"
+    # Asked, a figure after it still asks: "wat kost 2 keer een stand", "kost dat 50 euro?"
+    assert "cost" in asked_facts(surface_tokens("wat kost 2 keer een stand"))
+    assert "cost" in asked_facts(surface_tokens("hoeveel kost een merk voor 3 klassen"))
+
+
 def test_hoeveel_before_a_thing_counted_asks_a_number_of_them_not_a_sum():
     # "hoeveel werken" asked an amount of money, so the passage on Sabam's fees beat the one
     # that says how many works a member needs ("minstens vijf werken").
