@@ -71,6 +71,7 @@ STOPWORDS = (
     da wa ge gij ni ne nie efkes pls aub kheb kzou kga kben kwil ist juist nen zeg seg allee
     allez amai ofzo enzo zijde kunde moogde hebde dees kzit kzen kzijn kmoet kdoe kvraag kweet
     as ma ene hebt mijne ulle tja euh eh he okay effe vorige vorig wesh wollah wallah
+    gehad iedereen daarheen naartoe vor zjus
     hunne zijne uwe dieje zukke gene niks nikske ietske edde
     waarvoor waarmee waaraan waarop waarin waarover waardoor waarvan waaruit hoezo
     zon zulk zulke precies

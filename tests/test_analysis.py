@@ -1235,3 +1235,23 @@ def test_street_interjections_are_no_words_of_a_question(assistant):
     answer = assistant.ask(question)
     assert answer.answered and answer.passages[0].id == "sabam-lid-worden"
     assert all(g.word != "wollah" for g in assistant.read("wollah hoe werkt sabam").groups)
+
+
+def test_function_words_of_chat_and_dialect_are_no_words_of_a_question(assistant):
+    # Limburg "vör" (voor) and "zjus" (juist) weighed as unknown rare words, "iedereen",
+    # "daarheen", "naartoe" and "gehad" as words of the question: the SBK refused at 0.16,
+    # the Cultuurloket at 0.36, Design Vlaanderen at 0.05.
+    for question, passage in (
+        ("wa is da zjus, e sociaal bureau vör kunstenaars?", "sbk"),
+        ("wat doet dat Cultuurloket eigenlijk? iedereen stuurt mij daarheen", "cultuurloket"),
+        (
+            "Vroeger ging ik voor advies naar Design Vlaanderen. Bestaat dat nog, of waar is dat "
+            "naartoe?",
+            "design-vlaanderen",
+        ),
+    ):
+        words = {g.word for g in assistant.read(question).groups}
+        assert not words & {"vor", "vör", "zjus", "iedereen", "daarheen", "naartoe"}, question
+        answer = assistant.ask(question)
+        assert answer.answered and answer.passages[0].id == passage, question
+    assert "gehad" not in {g.word for g in assistant.read("ik heb coaching gehad").groups}
