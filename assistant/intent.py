@@ -633,6 +633,41 @@ _PROCEDURE_ENDINGS = ("attest", "attesten", "visum", "vergunning", "portefeuille
 _PROCEDURE_CARDS = frozenset("beroepskaart kunstenaarskaart arbeidskaart".split())
 
 
+# A role the user speaks in: "als keramist", "as decorbouwer", "voor een videograaf".
+_AS = frozenset("als as".split())
+_A_ROLE = frozenset("een ne nen e".split())
+_FOR_A = frozenset("voor vo veur vur".split())
+_ROLE_ENDINGS = tuple(
+    """
+    ist iste graaf grafe maker maakster bouwer ontwerper ontwerpster tekenaar tekenares smid
+    schilder schrijver speler speelster zanger zangeres danser danseres technicus technieker
+    artiest kunstenaar
+    """.split()
+)
+
+
+def role_words(tokens: Sequence[str]) -> frozenset[int]:
+    """The positions of words that say in what role the user asks: the word after "als"
+    ("als keramist", "als een decorbouwer"), or after "voor een" when it names a trade by its
+    ending ("verplicht voor een videograaf")."""
+    at: set[int] = set()
+    for i, t in enumerate(tokens):
+        j = i + 1
+        if t in _AS:
+            if j < len(tokens) and tokens[j] in _A_ROLE:
+                j += 1
+            if j < len(tokens):
+                at.add(j)
+        elif (
+            t in _FOR_A
+            and j + 1 < len(tokens)
+            and tokens[j] in _A_ROLE
+            and tokens[j + 1].endswith(_ROLE_ENDINGS)
+        ):
+            at.add(j + 1)
+    return frozenset(at)
+
+
 def asks_about_vat(tokens: Sequence[str]) -> bool:
     """Whether a question is about VAT ("btw", "btw-tarief", "btwplichtig", "TVA", "VAT")."""
     return any(t in _VAT or t.startswith("btw") for t in tokens)
