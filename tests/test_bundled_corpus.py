@@ -432,6 +432,17 @@ def test_a_word_only_the_english_glossary_lists_is_english_evidence(assistant):
             "een gage voor. Welke btw moet ik daarop rekenen?",
             "btw-uitvoerende-artiesten",
         ),
+        # Working out one's hourly price: "berekenen", "uurprijs" (0.27 and 0.60, refused).
+        (
+            "hoe reken ik best mijn uurprijs uit voor maatwerk. ik vraag nu 45 euro per uur en ik "
+            "heb het gevoel da ik te goedkoop ben",
+            "prijszetting",
+        ),
+        (
+            "Ik wil mijn groothandelsprijs berekenen voor winkels, bestaat er een rekentool voor "
+            "ontwerpers?",
+            "prijszetting",
+        ),
         # Flemish "terugtrekken" is deducting VAT (0.45, refused).
         (
             "'k zit in de btw vrijstellingsregeling. mag ik de btw op mijn nieuwe camera dan "
