@@ -821,14 +821,14 @@ _AFTER_AN_ANSWER = frozenset(
     informatie duidelijk helder begrepen snap snappen lezen lees al nu straks later morgen
     alvast zeker meteen direct opvolgen regelen precies eindelijk deftig deftige nuttig nuttige
     bruikbaar duidelijke heldere uitgelegd uitgebreid uitgebreide uitvoerig uitvoerige
-    beantwoord beantwoordt beantwoordde vraag
+    beantwoord beantwoordt beantwoordde vraag nodig
     finally useful helpful explained answered question
     helped helps needed wanted know knew got understand clear call email check try will ill
     ll do read answer answers information already now tomorrow thats exactly just what looking
     """.split()
 )
 # At most this many words: a longer message says more than thanks.
-_THANKS_MESSAGE_WORDS = 10
+_THANKS_MESSAGE_WORDS = 12
 # "bedankt, nog een vraag": thanks before a question.
 _ANNOUNCED = frozenset("vraag vraagje vragen question questions".split())
 # "merci, en voor een vzw": what follows the thanks asks on.
@@ -866,7 +866,15 @@ def _thanks_for_an_answer(text: str, tokens: Sequence[str], stopwords: Collectio
     words = set(tokens)
     if "?" in text or len(tokens) > _THANKS_MESSAGE_WORDS or not words & THANKS:
         return False
-    if words & (_ASKING_ON | _NOT_OR_IF):
+    if (
+        words & _NOT_OR_IF
+        or any(
+            t in _ASKING_ON
+            # (praise on both sides joins it: "dat is helder en precies wat ik nodig had")
+            and not (tokens[i - 1 : i] and set(tokens[i - 1 : i + 2 : 2]) <= _AFTER_AN_ANSWER)
+            for i, t in enumerate(tokens)
+        )
+    ):
         return False
     if any(
         t in _ANNOUNCED and (not i or tokens[i - 1] not in _OWNERS) for i, t in enumerate(tokens)
@@ -1327,10 +1335,12 @@ _LOST_IN_IT = re.compile(
 _IS_IT = re.compile(
     r"\b(?:ben|bent|zijt|zijde|are|is) (?:je|jij|u|ge|gij|gie|you|dit|this)"
     r" (?:(?:een|ne|nen|e|a|an) )?(?:(?:echte|echt|real|actual) )?"
-    r"(?:ai|bot|robot|chatbot|chatgpt|gpt|mens|computer|machine|programma|human"
+    r"(?:(?:ai|bot|robot|chatbot|chatgpt|gpt|mens|computer|machine|programma|human"
     r"|(?<=echte )persoon|(?<=real )person)"
-    # (or whose: "Is dit een chatbot van VLAIO?")
-    r"(?: (?:of|or)\b| van (?:de |het |t )?\w+(?: \w+)?$|$)"
+    r"(?: (?:of|or)\b|$)"
+    # or whose bot: "Is dit een chatbot van VLAIO?" (not "is dit een programma van de EU?",
+    # a programme of support)
+    r"|(?:bot|chatbot|robot) van (?:de |het |t )?\w+(?: \w+)?$)"
 )
 # A person or a program, the whole clause, one of each: "Zijt gij eigenlijk een echte mens of een
 # computerprogramma?", "Spreek ik met een mens of met een programma?", "is dit een medewerker
@@ -1512,7 +1522,7 @@ _SPEAKING_WITH = re.compile(
 # "Voor de winwinlening: met wie praat ik?".
 _SPEAKING_WITH_WHOM = re.compile(
     r"met wie (?:of wat )?(?:spreek|praat|chat|correspondeer) (?:ik|we|wij)"
-    r"(?: (?:eigenlijk|nu|hier|dan))*"
+    r"(?: (?:eigenlijk|nu|hier))*"
 )
 # What Wegwijzer can do, the whole clause: "wat kunt gij allemaal eigenlijk?"; not "wat kan je
 # allemaal aftrekken?", "wat moet je allemaal doen voor een vzw?".
@@ -1735,10 +1745,13 @@ def leaves_now(text: str) -> bool:
         "?" not in text
         and says_goodbye(text)
         and len(clauses) > 1
-        and any(_LEAVING_NOW.fullmatch(c) for c in clauses[:-1])
+        and any(_LEAVING_NOW.fullmatch(c) or _FOR_TODAY.fullmatch(c) for c in clauses[:-1])
         # ("ik moet naar de veiling, de bloemen wachten nie. salu en tot de volgende!")
         and all(
-            _LEAVING_NOW.fullmatch(c) or _WONT_WAIT.fullmatch(c) or set(c.split()) <= _ACKNOWLEDGING
+            _LEAVING_NOW.fullmatch(c)
+            or _FOR_TODAY.fullmatch(c)
+            or _WONT_WAIT.fullmatch(c)
+            or set(c.split()) <= _ACKNOWLEDGING
             for c in clauses[:-1]
         )
     )
@@ -1911,14 +1924,14 @@ def introduces_only(text: str) -> bool:
         (
             w in _WORDS_THAT_ASK
             # "als ik wat tijd heb", "ga u wel wa lastigvallen", "ik ga hier af en toe wat
-            # vragen stellen": some, not what ("Wat werk telt mee?", "wat vragen ze voor een
-            # stand" ask)
+            # vragen stellen": some, not what ("Wat werk telt mee?"; "ik ben Jens wat vragen
+            # ze bij sabam", "wat vragen ze voor een stand" ask)
             and not (
                 w in ("wat", "wa")
                 and i not in opening
                 and (
                     _next(words, i) in _SOME_OF
-                    or _next(words, i) in _ANNOUNCING
+                    or (_next(words, i) in _ANNOUNCING and _next(words, i + 1) in _QUESTIONS_POSED)
                     or words[i - 1] in _BEFORE_SOME
                 )
             )
@@ -1969,7 +1982,7 @@ _SENT_HERE = re.compile(
 # Who the user is, said in a clause of an introduction: "ik ben Hilde", "mijn naam is Jos",
 # "wij zijn Theater Ruis", "Marcus here", "I'm Giulia", "ich bin Jef".
 _INTRODUCED = re.compile(
-    r"(?:^|\b)(?:ik ben|ich bin|k ben|ik zijn|k zijn|k zyn|k zen|mijn naam is|mien naam is"
+    r"(?:^|\b)(?:ik ben|ich bin|k ben|(?<!als )(?<!as )k (?:zyn|zen)|mijn naam is|mien naam is"
     r"|ik heet|wij zijn|we zijn"
     r"|my name is|i m|i am|this is)\b|^(?:\w+ ){0,2}\w+ here\b"
 )
@@ -2017,6 +2030,11 @@ _JOINING = frozenset("maar en of but and or".split())
 _LONGEST_INTRODUCTION = 90
 # What "wat" means "some" of inside an introduction: "als ik wat tijd heb", "wat geld verdienen".
 _SOME_OF = frozenset("tijd geld ervaring werk meer".split())
+# What follows "wat vragen" that poses them or says what about, or nothing: "wat vragen
+# stellen", "wat vragen over funding", "ik heb wat vragen" (not "wat vragen ze").
+_QUESTIONS_POSED = frozenset(
+    {"stellen", "stel", "hebben", "heb", "sturen", "voorleggen", "over", "rond", "omtrent", ""}
+)
 _BEFORE_SOME = frozenset("wel nog ook eens toch al zeker".split())
 # What asks for something now in an introduction: "ik wil weten", "ik zoek", "info over".
 _WANTED_NOW = frozenset(

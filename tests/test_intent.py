@@ -1841,8 +1841,24 @@ def test_talk_in_the_twenty_eighth_bug_bash(assistant):
             "bedankt, ik zoek nog info over de btw",
             "met wie praat ik best over mijn contract?",
             "Hallo, ik ben Sofie, goudsmid. wat vragen ze voor een stand op een beurs",
+            # (a reviewer's probes: "wat vragen ze" unpunctuated, "zijn" as "his", a support
+            # programme "van de EU")
+            "hoi ik ben Jens wat vragen ze bij sabam om lid te worden",
+            "hey, als ik zijn logo ontwerp blijf ik dan eigenaar van de auteursrechten",
+            "is dit een programma van de EU, Erasmus voor Jonge Ondernemers?",
         ),
     )
+    # After an answer too: thanks for just what was needed, done for the day; but "met wie
+    # spreek ik dan?" asks whom to turn to, and "is dit een programma van VLAIO?" about it.
+    for first, then, kind in (
+        ("wat is het kunstwerkattest?", "Dank u, dat is helder en precies wat ik nodig had.", True),
+        ("hoe word ik lid van sabam?", "Dat was het voor vandaag. Prettig weekend!", True),
+        ("hoe sluit ik een winwinlening af?", "ok. met wie spreek ik dan?", False),
+        ("hoe vraag ik de kmo-portefeuille aan?", "is dit een programma van VLAIO?", False),
+    ):
+        conversation = Conversation(assistant)
+        conversation.ask(first)
+        assert (conversation.ask(then).outcome == "smalltalk") is kind, then
 
 
 def test_a_year_whose_figure_the_passage_lacks_is_a_partial_answer(assistant):
