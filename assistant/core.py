@@ -483,9 +483,9 @@ class Assistant:
         return marked
 
     def _with_roles(self, text: str, groups: Sequence[TermGroup]) -> list[TermGroup]:
-        """`groups` with a word the corpus does not know that says in what role the user asks
-        (`intent.role_words`) weighed as the user's own detail: "keramist" was 0.45 of "Is een
-        beroepsaansprakelijkheidsverzekering verplicht voor een keramist?"."""
+        """`groups` with a word the corpus does not know that says in what creative trade the
+        user asks (`intent.role_words`) weighed as the user's own detail: "videograaf" was
+        0.45 of "is een beroepsaansprakelijkheidsverzekering verplicht voor een videograaf?"."""
         roles: set[str] = set()
         for clause in CLAUSE.split(text):
             tokens = surface_tokens(clause)

@@ -637,26 +637,29 @@ _PROCEDURE_CARDS = frozenset("beroepskaart kunstenaarskaart arbeidskaart".split(
 _AS = frozenset("als as".split())
 _A_ROLE = frozenset("een ne nen e".split())
 _FOR_A = frozenset("voor vo veur vur".split())
+# The endings of the creative trades: not "als flexijobber", "als poetshulp", "als
+# verpleegkundige", whose questions are no questions of the domain.
 _ROLE_ENDINGS = tuple(
     """
     ist iste graaf grafe maker maakster bouwer ontwerper ontwerpster tekenaar tekenares smid
     schilder schrijver speler speelster zanger zangeres danser danseres technicus technieker
-    artiest kunstenaar
+    artiest kunstenaar kunstenares filmer regisseur regisseuse muzikant muzikante performer
+    illustrator illustratrice animator acteur actrice vormgever
     """.split()
 )
 
 
 def role_words(tokens: Sequence[str]) -> frozenset[int]:
-    """The positions of words that say in what role the user asks: the word after "als"
-    ("als keramist", "als een decorbouwer"), or after "voor een" when it names a trade by its
-    ending ("verplicht voor een videograaf")."""
+    """The positions of words that say in what creative trade the user asks, by its ending:
+    the word after "als" ("als decorbouwer", "als een harpiste") or after "voor een"
+    ("verplicht voor een videograaf")."""
     at: set[int] = set()
     for i, t in enumerate(tokens):
         j = i + 1
         if t in _AS:
             if j < len(tokens) and tokens[j] in _A_ROLE:
                 j += 1
-            if j < len(tokens):
+            if j < len(tokens) and tokens[j].endswith(_ROLE_ENDINGS):
                 at.add(j)
         elif (
             t in _FOR_A

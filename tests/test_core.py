@@ -809,6 +809,15 @@ def test_the_role_a_user_asks_in_weighs_as_their_own_detail(assistant):
     # Not what is made for someone ("voor een klant"), nor an English "as a tourist", which
     # says where the question stands.
     assert not role_words(surface_tokens("een website voor een klant"))
+    # Nor a trade outside the creative ones, whose questions are no questions of the domain
+    # (a reviewer's probes: "welk uurloon vraag ik als poetshulp?" got pricing one's work).
+    for question in (
+        "welk uurloon vraag ik als poetshulp?",
+        "hoeveel sociale bijdragen betaal ik als flexijobber?",
+        "moet ik als verpleegkundige een beroepsaansprakelijkheidsverzekering hebben?",
+    ):
+        assert not role_words(surface_tokens(question)), question
+        assert assistant.ask(question).outcome == "not_answered", question
     answer = assistant.ask("can I get the VAT back on the things I bought as a tourist in London?")
     assert answer.outcome == "not_answered"
 
