@@ -156,10 +156,6 @@ NEW_THING_SHARE = 0.5
 # ik auteursrechten krijg?") would be told Wegwijzer has no information on it.
 OUTSIDE_NAMED = 0.3
 OUTSIDE_DOUBT = 0.3
-# A question whose words outside such subjects name this share of its first passage's title
-# is asked of that passage, for the words of another domain that passage itself holds
-# (`Assistant._outside_asked`).
-OUTSIDE_TITLE_NAMED = 0.75
 OUTSIDE_COVERED = 0.25
 OUTSIDE_ABOUT = 0.5
 # A refusal whose best passage the model gave at least this much asks whether one of the
@@ -692,8 +688,8 @@ class Assistant:
         topic = self.topic_passages(context_passages) if context else frozenset()
         # How much of what the user asks now another domain holds: the context's words would
         # dilute it ("en die huurwaarborg voor mijn appartement?" after a loan).
-        outside_subject, outside = self._outside_asked(
-            reading, hits, context_passages[0] if context and context_passages else None
+        outside_subject, outside = self._outside_subject(
+            list(reading.groups), context_passages[0] if context and context_passages else None
         )
         ask = self._ask_groups(reading)
         letters = _letters(reading.text, english)
@@ -1189,33 +1185,6 @@ class Assistant:
         if not self._central:
             return self.model.neutral("central")
         return self._central.get(passage_id, 0.0)
-
-    def _outside_asked(
-        self, reading: AnalysedQuestion, hits: Sequence[Hit], topic_first: str | None
-    ) -> tuple[str | None, float]:
-        """The subject outside the domain that holds most of a question, and how much of it
-        (`_outside_subject`; in a conversation, beside the topic's first passage).
-
-        Read on its own, a question whose other words name most of its first passage's title
-        (`OUTSIDE_TITLE_NAMED`) is not about another domain for the words that passage holds,
-        when those are all the other domain's words it has: "als zelfstandige een week ziek,
-        krijg ik dan iets van de mutualiteit?" names the sickness benefit of the
-        self-employed, whose passage sends one to the ziekenfonds (0.27: "mutualiteit" is a
-        word of health insurance). "hoe lang krijg ik ziekte-uitkering van het ziekenfonds
-        als werknemer na een operatie" keeps "operatie", and with it "ziekenfonds".
-        """
-        groups = list(reading.groups)
-        if topic_first is not None or not hits:
-            return self._outside_subject(groups, topic_first)
-        inside = [g for g in groups if not self._outside.holds(g)]
-        first = hits[0].passage.id
-        if len(inside) < len(groups) and (
-            self.index.title_share(inside, first) >= OUTSIDE_TITLE_NAMED
-        ):
-            subject, share = self._outside_subject(groups, first)
-            if not share:
-                return subject, share
-        return self._outside_subject(groups)
 
     def _outside_share(self, groups: Sequence[TermGroup], topic_first: str | None = None) -> float:
         """How much of a question a subject outside the domain holds (`_outside_subject`)."""

@@ -510,12 +510,6 @@ class PassageIndex:
             question=question / total,
         )
 
-    def title_share(self, groups: Sequence[TermGroup], passage_id: str) -> float:
-        """The share of a passage's title (or of its title's core) that the question names."""
-        if not groups:
-            return 0.0
-        return self._titles.coverage_of(self._query(groups).asked, self._positions[passage_id])
-
     @staticmethod
     def _best_part(query: _Query, parts: Sequence[frozenset[int]]) -> float:
         """The most question information one part (a sentence, an example question) holds."""
