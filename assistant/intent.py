@@ -896,6 +896,8 @@ def message_smalltalk(
     text: str, tokens: Sequence[str], stopwords: Collection[str] = ()
 ) -> str | None:
     """`smalltalk_kind` of a message, which may also be a bot command or emoji alone."""
+    if _FOREIGN_FAREWELLS.search(said := " ".join(tokens)):
+        tokens = _FOREIGN_FAREWELLS.sub("ciao", said).split()  # "ok tchau ... boa noite"
     # What follows a greeting: "hallo, ik heb een vraag".
     whole = " ".join(itertools.dropwhile(GREETINGS.__contains__, tokens))
     if _COMMAND.fullmatch(text.strip()) or _POLITE_ENDING.sub("", whole) in _HELP_MESSAGES:
@@ -1388,8 +1390,9 @@ _PERSON_OR_PROGRAM = re.compile(
     + r"|is (?:dit|da|dat)(?!.*\biemand\b)"
     + _ONE_OF
     # "Zit daar een mens achter of is dat een computerprogramma?"
-    + r"|(?:zit|staat) (?:er|daar|hier|der|d r|dr) (?:(?:eigenlijk|nu|echt) )*"
-    + r"(?:iemand|een mens|een persoon|een medewerker)(?: van (?:de |het |t )?\w+)? achter"
+    + r"|(?:zit|staat) (?:er|daar|hier|der|d r|dr|doar) (?:(?:eigenlijk|nu|echt) )*"
+    + r"(?:iemand|een mens|een persoon|een medewerker)(?: van (?:de |het |t )?\w+)?"
+    + r" (?:achter|aan de andere kant)"
     + r" (?:of|or) (?:is (?:dat|dit|het|da) "
     + r"|(?:ben ik|zijn we) aan het (?:chatten|praten|spreken|corresponderen) )?"
     + _ARTICLE
@@ -1632,8 +1635,17 @@ def _asks(text: str) -> bool:
 
 
 def _words_of(text: str) -> list[str]:
-    """Lower-case words without accents ("réponse" as "reponse"), one-letter ones too ("u")."""
-    return re.findall(r"[a-z0-9]+", _folded(text).lower())
+    """Lower-case words without accents ("réponse" as "reponse"), one-letter ones too ("u"),
+    the talk's commonest typos as meant (`_TALK_TYPOS`)."""
+    return [_TALK_TYPOS.get(w, w) for w in re.findall(r"[a-z0-9]+", _folded(text).lower())]
+
+
+# How "eigenlijk", the filler of talk, is mistyped ("Met wie heb ik eigelijk het genoegen?").
+_TALK_TYPOS = {w: "eigenlijk" for w in "eigelijk eignelijk eigenlyk eigentlijk eigenlik".split()}
+# Farewells of other languages, two words each, as one ("Merci en à plus!", "boa noite").
+_FOREIGN_FAREWELLS = re.compile(
+    r"\b(?:a plus|a bientot|a presto|boa noite|bonne soiree|ma3a salama)\b"
+)
 
 
 def _thanks(words: Sequence[str]) -> bool:
@@ -1652,7 +1664,7 @@ def _clause_texts(text: str) -> list[str]:
 def _leave_clauses(text: str) -> list[str]:
     """A message's clauses (`_clause_texts`), with a farewell typed on at the end of a clause
     that tells the user leaves now as a clause of its own: "oké ik ben weg salut"."""
-    clauses = [c for c in _clause_texts(text) if c]
+    clauses = [_FOREIGN_FAREWELLS.sub("ciao", c) for c in _clause_texts(text) if c]
     words = clauses[-1].split() if clauses else []
     if not words or words[-1] not in _LEAVE_TAKING:
         return clauses

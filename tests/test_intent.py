@@ -1861,6 +1861,26 @@ def test_talk_in_the_twenty_eighth_bug_bash(assistant):
         assert (conversation.ask(then).outcome == "smalltalk") is kind, then
 
 
+def test_talk_with_a_mistyped_filler_or_a_farewell_of_another_language(assistant):
+    """ "eigelijk", "eignelijk" are "eigenlijk"; someone "aan de andere kant" sits behind it;
+    "à plus", "ma3a salama" take leave (older bug bashes, refused at 0.10 to 0.34)."""
+    _assert_talk_and_questions(
+        assistant,
+        talk=(
+            "Met wie heb ik eigelijk het genoegen? Zit daar een medewerker aan de andere kant, "
+            "of is dit een computerprogramma?",
+            "Mag ik vragen met wie ik hier eignelijk spreek? Bent u een medewerker van de "
+            "overheid, of een computerprogramma?",
+            "Bon, genoeg voor vandaag. Merci en à plus!",
+            "ok ma3a salama",
+        ),
+        questions=(
+            "is er eigelijk een lening voor kunstenaars?",
+            "Bon, genoeg voor vandaag: hoeveel kost een i-depot? à plus",
+        ),
+    )
+
+
 def test_a_year_whose_figure_the_passage_lacks_is_a_partial_answer(assistant):
     """ "en voor inkomstenjaar 2025?" after 2024's ceiling for author's rights: the passage
     says it has no figure for 2025, so the answer is partial, however sure the passage
