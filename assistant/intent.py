@@ -2665,6 +2665,9 @@ _ASKS_WAIT = re.compile(
 _CHARGE = frozenset("charge charges".split())
 # What one who sells a service asks for it: "hoeveel vraagt een notaris?".
 _ASKING_A_PRICE = frozenset("vraagt vragen rekent rekenen aanrekenen".split())
+_CHARGED = frozenset("rekent rekenen aanrekenen".split())
+_ASKED_FOR = frozenset("vraagt vragen".split())
+_ROUGHLY = frozenset("ongeveer zowat gemiddeld richtbedrag ballpark".split())
 _CHARGING = frozenset("do we ik wij".split())
 # The words before a payment cue that make it ask a price, and how far before it they may be.
 _WHAT = frozenset("wat what".split())
@@ -3717,6 +3720,20 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
     # share ("30% van je woning") does not answer.
     if any(
         t == "hoeveel" and _ASKING_A_PRICE.intersection(asking[i + 1 : i + 3])
+        for i, t in enumerate(asking)
+    ):
+        kinds.add("cost")
+    # "wat rekent een notaris (ongeveer) aan", "wat vraagt een notaris zo ongeveer om ...":
+    # what someone charges, its cost (not "wat vraagt het BOIP als bewijs", documents).
+    if any(
+        t in _WHAT
+        and (
+            _CHARGED.intersection(asking[i + 1 : i + 2])
+            or (
+                _ASKED_FOR.intersection(asking[i + 1 : i + 2])
+                and _ROUGHLY.intersection(asking[i + 2 : i + 6])
+            )
+        )
         for i, t in enumerate(asking)
     ):
         kinds.add("cost")

@@ -815,6 +815,21 @@ def test_a_cost_the_question_states_asks_none(assistant):
     assert "cost" in asked_facts(surface_tokens("hoeveel kost een merk voor 3 klassen"))
 
 
+def test_what_someone_charges_asks_its_cost(assistant):
+    # "Wat rekent een notaris ongeveer aan om een BV op te richten?" had the financial plan
+    # answer it (0.92; four bug bashes asked it), which names no notary's fee.
+    for question in (
+        "Wat rekent een notaris ongeveer aan om een BV op te richten?",
+        "En wat vraagt een notaris zo ongeveer om een BV op te richten? gewoon een richtbedrag",
+        "wat rekent een sbk aan?",
+    ):
+        assert "cost" in asked_facts(surface_tokens(question)), question
+    answer = assistant.ask("Wat rekent een notaris ongeveer aan om een BV op te richten?")
+    assert answer.outcome == "partial"
+    # Not what someone asks for as proof, nor what the user charges without "wat".
+    assert "cost" not in asked_facts(surface_tokens("wat vraagt het BOIP als bewijs"))
+
+
 def test_hoeveel_before_a_thing_counted_asks_a_number_of_them_not_a_sum():
     # "hoeveel werken" asked an amount of money, so the passage on Sabam's fees beat the one
     # that says how many works a member needs ("minstens vijf werken").
