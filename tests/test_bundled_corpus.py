@@ -443,6 +443,20 @@ def test_a_word_only_the_english_glossary_lists_is_english_evidence(assistant):
             "ontwerpers?",
             "prijszetting",
         ),
+        # A creative trade after "als" or "voor een" is the user's detail: "videograaf" was 0.45
+        # of the first question (refused at 0.49 to 0.56).
+        (
+            "is een beroepsaansprakelijkheidsverzekering verplicht voor een videograaf?",
+            "beroepsaansprakelijkheid",
+        ),
+        (
+            "Moet ik als decorbouwer verplicht een aansprakelijkheidsverzekering hebben?",
+            "verplichte-aansprakelijkheidsverzekering",
+        ),
+        (
+            "Welk btw tarief moet ik aanrekenen als harpiste voor een optreden op een trouw?",
+            "btw-uitvoerende-artiesten",
+        ),
         # "wat kan ik daartegen doen" after a story of one's work used without asking: what to
         # do against an infringement (0.12, 0.19, refused).
         (
