@@ -78,6 +78,7 @@ _SMALLTALK = GREETINGS | THANKS | HELP | FAREWELLS
 _VOCATIVES = frozenset(
     """
     man mate bro dude makker broer broertje zus zusje zuster maat maatje vriend vriendin buddy
+    gast
     """.split()
 )
 # Kind words said with thanks only: "schat" is also the verb "to estimate".
@@ -227,7 +228,9 @@ def points_at_the_topic(tokens: Sequence[str]) -> bool:
     return " ".join(itertools.dropwhile(GREETINGS.__contains__, tokens)) in _WHAT_THIS_IS_FOR
 
 
-_HELLO_MESSAGES = frozenset({"hoe gaat het", "alles goed", "how are you"}) | _whole_messages(
+_HELLO_MESSAGES = frozenset(
+    {"hoe gaat het", "alles goed", "alles goe", "how are you"}
+) | _whole_messages(
     """
     ik ben nieuw | ik ben nieuw hier | ik ben hier nieuw | nieuw hier | i am new here |
     im new here | i am new | im new | new here | hoe is het | hoe is het met je |
@@ -1797,7 +1800,11 @@ _FOR_TODAY = re.compile(
     r"(?:(?:ok|oke|okay|goed|zo|allee|allez|bon) )*"
     r"(?:(?:(?:ik|k|we|wij) )?(?:ga|gaan|goa|moet|moeten) (?:nu )?(?:stoppen|stoppe|plat|afsluiten)"
     r"|(?:ik|k|we|wij) (?:stop|stoppen|sluit|sluiten)(?: (?:ermee|er mee|hiermee|af))?"
-    r"|genoeg|dat was het|da was het) voor (?:vandaag|nu|vanavond)"
+    r"|genoeg|basta|dat was het|da was het"
+    # "Ik ga het hierbij laten voor vandaag."
+    r"|(?:ik|k|we|wij) (?:ga|gaan|laat|laten) het (?:hierbij|daarbij)(?: laten)?)"
+    r" voor (?:vandaag|nu|vanavond)"
+    r"|basta for today"
 )
 
 

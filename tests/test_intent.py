@@ -1888,10 +1888,14 @@ def test_talk_with_a_mistyped_filler_or_a_farewell_of_another_language(assistant
             "overheid, of een computerprogramma?",
             "Bon, genoeg voor vandaag. Merci en à plus!",
             "ok ma3a salama",
+            # (thanks to a "gast", dude, had got Erasmus for young entrepreneurs, 0.65)
+            "merci gast da helpt al",
+            "ik ga het hierbij laten voor vandaag",
         ),
         questions=(
             "is er eigelijk een lening voor kunstenaars?",
             "Bon, genoeg voor vandaag: hoeveel kost een i-depot? à plus",
+            "mijn gast wil een winwinlening geven, mag dat?",
         ),
     )
 
