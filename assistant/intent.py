@@ -647,7 +647,8 @@ _ROLE_ENDINGS = tuple(
     ist iste graaf grafe maker maakster bouwer ontwerper ontwerpster tekenaar tekenares smid
     schilder schrijver speler speelster zanger zangeres danser danseres technicus technieker
     artiest kunstenaar kunstenares filmer regisseur regisseuse muzikant muzikante performer
-    illustrator illustratrice animator acteur actrice vormgever
+    illustrator illustratrice animator acteur actrice vormgever binder goochelaar youtuber
+    vlogger blogger influencer podcaster pottenbakker beeldhouwer designer cineast glazenier
     """.split()
 )
 
@@ -2672,9 +2673,7 @@ _ASKS_WAIT = re.compile(
 _CHARGE = frozenset("charge charges".split())
 # What one who sells a service asks for it: "hoeveel vraagt een notaris?".
 _ASKING_A_PRICE = frozenset("vraagt vragen rekent rekenen aanrekenen".split())
-_CHARGED = frozenset("rekent rekenen aanrekenen".split())
-_ASKED_FOR = frozenset("vraagt vragen".split())
-_ROUGHLY = frozenset("ongeveer zowat gemiddeld richtbedrag ballpark".split())
+_CHARGE_REACH = 6  # "wat rekent een notaris hier ongeveer aan"
 _CHARGING = frozenset("do we ik wij".split())
 # The words before a payment cue that make it ask a price, and how far before it they may be.
 _WHAT = frozenset("wat what".split())
@@ -3730,17 +3729,13 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         for i, t in enumerate(asking)
     ):
         kinds.add("cost")
-    # "wat rekent een notaris (ongeveer) aan", "wat vraagt een notaris zo ongeveer om ...":
-    # what someone charges, its cost (not "wat vraagt het BOIP als bewijs", documents).
+    # "wat rekent een notaris (ongeveer) aan": what someone charges, its cost (not "wat rekent
+    # de commissie mee", what it counts; nor "wat vraagt Sabam ongeveer", which may ask
+    # what it requires).
     if any(
         t in _WHAT
-        and (
-            _CHARGED.intersection(asking[i + 1 : i + 2])
-            or (
-                _ASKED_FOR.intersection(asking[i + 1 : i + 2])
-                and _ROUGHLY.intersection(asking[i + 2 : i + 6])
-            )
-        )
+        and asking[i + 1 : i + 2] in (["rekent"], ["rekenen"])
+        and "aan" in asking[i + 2 : i + 2 + _CHARGE_REACH]
         for i, t in enumerate(asking)
     ):
         kinds.add("cost")

@@ -772,6 +772,15 @@ def test_the_role_a_user_asks_in_weighs_as_their_own_detail(assistant):
     (trade,) = [g for g in reading.groups if g.word == "videograaf"]
     assert trade.specificity == DETAIL_SPECIFICITY
     assert role_words(surface_tokens("verplicht voor een videograaf")) == {3}
+    # (a reviewer's probes: a bookbinder, a magician and a youtuber are creative trades too, a
+    # baker is not)
+    for question in (
+        "welk uurloon vraag ik als boekbinder?",
+        "hoe bepaal ik mijn prijs als goochelaar?",
+        "kan ik als youtuber een startlening van PMV krijgen?",
+    ):
+        assert role_words(surface_tokens(question)), question
+    assert not role_words(surface_tokens("welk uurloon vraag ik als bakker?"))
     assert role_words(surface_tokens("ik werk als een decorbouwer")) == {4}
     # Not what is made for someone ("voor een klant"), nor an English "as a tourist", which
     # says where the question stands.
