@@ -900,8 +900,11 @@ def message_smalltalk(
     text: str, tokens: Sequence[str], stopwords: Collection[str] = ()
 ) -> str | None:
     """`smalltalk_kind` of a message, which may also be a bot command or emoji alone."""
-    if _FOREIGN_FAREWELLS.search(said := " ".join(tokens)):
-        tokens = _FOREIGN_FAREWELLS.sub("ciao", said).split()  # "ok tchau ... boa noite"
+    said = " ".join(tokens)
+    if _FOREIGN_FAREWELLS.search(said) or _PLUS_FAREWELL.search(said):
+        # "ok tchau ... boa noite"; "ok ciao, à plus!" (the token "à" is dropped)
+        said = _PLUS_FAREWELL.sub(r"\1 ciao", _FOREIGN_FAREWELLS.sub("ciao", said))
+        tokens = said.split()
     # What follows a greeting: "hallo, ik heb een vraag".
     whole = " ".join(itertools.dropwhile(GREETINGS.__contains__, tokens))
     if _COMMAND.fullmatch(text.strip()) or _POLITE_ENDING.sub("", whole) in _HELP_MESSAGES:
@@ -1041,6 +1044,7 @@ _LEAVING_NOW = re.compile(
     r"|(?:that s|thats) (?:me sorted|all|it|everything) for (?:now|today)"
     r"|(?:that s|thats) (?:all|everything) (?:i|we) (?:needed|need|wanted)"
     r"|(?:ik|k|we) (?:weet|weten) (?:nu |al )?genoeg"
+    r"|(?:ik|k|we) (?:heb|hebben) (?:(?:nu|weer|al) )*genoeg(?: om over na te denken| info)?"
     r"|(?:i m|im|i am) (?:done|off) for (?:now|today))"
 )
 _TOLD_WHILE_LEAVING = 20
@@ -1258,11 +1262,20 @@ _NOT_WHAT_WAS_ASKED = re.compile(
     r"|weten|should|can|how|what|which|when|where|who|do|does|must)\b) \w+){0,12}"
     r"|(?:dit|dat|da|das|this|that) (?:weet|wist|wiste|kende|ken) (?:ik|k)(?: allemaal| ook)? al"
     r"(?: (?:hoor|he|eh|e|zeg|eigenlijk|echt|lol))*"
-    r"|(?:daar|da|dr|der|hier|daarmee|hiermee) (?:ben|zen) (?:ik|k)(?: \w+)?"
+    r"|(?:daar|da|dr|der|hier|daarmee|hiermee) (?:ben|zen|zijn) (?:ik|k|we|wij)(?: \w+)?"
     r" (?:niks|niets|nie veel|niet veel|ni veel|weinig) mee"
     r"(?: (?:hoor|he|eh|e|zeg|eigenlijk|echt|precies|lol|verder))*"
     # "je antwoord gaat over iets helemaal anders"
     r"|(?:je|jouw|uw|dit|dat|da) antwoord (?:gaat|ging) over (?:iets )?(?:\w+ )?anders"
+    # "euh dat is niet echt mijn vraag he", "da antwoord klopt toch nie", "da s nu echt een
+    # antwoord waar ik niks mee ben"
+    r"|(?:(?:euh|eh|hmm|hm|nee|pff|allee|allez) )*(?:dit|dat|da|das)(?: is| was| s)?"
+    r" (?:niet|nie|ni)(?: echt| eens)? (?:mijn|mien|m) vraag(?: (?:he|eh|e|hoor|pfff?))*"
+    r"|(?:(?:euh|eh|hmm|hm|nee|pff|allee|allez) )*(?:dit|dat|da|je|jouw|uw) antwoord klopt"
+    r"(?: (?:toch|echt|eigenlijk))* (?:niet|nie|ni)(?: (?:he|eh|e|hoor))*"
+    r"|(?:(?:allee|allez|pff) )*(?:dit|dat|da|das)(?: is| s)?(?: nu)?(?: echt)?"
+    r" (?:een |e )?antwoord waar (?:ik|k|we) (?:niks|niets|nie veel|niet veel) mee"
+    r" (?:ben|zijn|zen)(?: \w+){0,6}"
 )
 # ... or "ik vroeg iets anders", the whole message (not "ik zocht iets anders: een lening voor
 # mijn atelier", which says what)
@@ -1650,6 +1663,8 @@ _TALK_TYPOS = {w: "eigenlijk" for w in "eigelijk eignelijk eigenlyk eigentlijk e
 _FOREIGN_FAREWELLS = re.compile(
     r"\b(?:a plus|a bientot|a presto|boa noite|bonne soiree|ma3a salama)\b"
 )
+# ... and "plus" alone after a farewell, where "à" was dropped: "ok ciao, à plus!".
+_PLUS_FAREWELL = re.compile(r"\b(ciao|salut|salu|merci|doei|daag) (?:plus|bientot)$")
 
 
 def _thanks(words: Sequence[str]) -> bool:
@@ -2330,12 +2345,21 @@ def _asked_on_its_own(clauses: Sequence[str], k: int, *, asking: bool = True) ->
     )
 
 
+# Whose it is, asked after who is behind it: "Wie zit er achter deze bot? Is dat van de
+# overheid?"
+_WHOSE_IT_IS = re.compile(
+    r"(?:en )?is (?:dat|dit|da|het) (?:eigenlijk )?van (?:de |het )?(?:vlaamse )?"
+    r"(?:overheid|regering|stad|vlaanderen|cultuurloket|vlaio)(?: eigenlijk)?"
+)
+
+
 def _of_itself(clause: str) -> bool:
     """Whether a whole clause asks who or what Wegwijzer is, with whom one speaks or who is
     behind it (the clause patterns of `about_itself`)."""
     return any(
         pattern.fullmatch(clause)
         for pattern in (
+            _WHOSE_IT_IS,
             _WHOM_SPOKEN,
             _WHO_ARE_YOU,
             _BEHIND_IT,

@@ -1905,6 +1905,36 @@ def test_talk_with_a_mistyped_filler_or_a_farewell_of_another_language(assistant
     )
 
 
+def test_talk_in_the_twenty_ninth_bug_bash(assistant):
+    """Complaints that the answer was not the question or does not hold, having enough to
+    think about, "à plus" after a farewell, and whose bot it is after who is behind it are
+    talk; the same words around a question are not."""
+    _assert_talk_and_questions(
+        assistant,
+        talk=(
+            "ok ciao, à plus!",  # had got the kunstwerkattest (0.81)
+            "euh dat is niet echt mijn vraag he. pfff",
+            "hmm dat was niet echt mijn vraag, ik vroeg naar royalties en niet naar btw",
+            "hmm da antwoord klopt toch nie he. ik vroeg naar m'n prints en gij begint over "
+            "muziek en sabam",
+            "allee, da's nu echt een antwoord waar ik niks mee ben, ge draait rond de pot",
+            "Goed, ik heb weer genoeg om over na te denken. Bedankt en nog een fijne avond, tot "
+            "de volgende keer!",
+            "Wie zit er eigenlijk achter deze bot? Is dat van de overheid?",
+        ),
+        questions=(
+            "is dat van de overheid, die winwinlening?",
+            "is dat niet mijn vraag over de btw?",
+            "Wie zit er achter deze bot? En hoe vraag ik een winwinlening aan?",
+        ),
+    )
+    # After an answer too ("daar zijn we niet veel mee" had got the guarantee again, 0.89).
+    conversation = Conversation(assistant)
+    conversation.ask("wat is de waarborgregeling van pmv?")
+    then = "hm, daar zijn we niet veel mee, dat had de bank ons ook al verteld 🙄"
+    assert conversation.ask(then).outcome == "smalltalk"
+
+
 def test_a_year_whose_figure_the_passage_lacks_is_a_partial_answer(assistant):
     """ "en voor inkomstenjaar 2025?" after 2024's ceiling for author's rights: the passage
     says it has no figure for 2025, so the answer is partial, however sure the passage
