@@ -1651,12 +1651,6 @@ def _asks(text: str) -> bool:
     return bool(_WONDERING.search(" ".join(_words_of(text))))
 
 
-def _words_of(text: str) -> list[str]:
-    """Lower-case words without accents ("réponse" as "reponse"), one-letter ones too ("u"),
-    the talk's commonest typos as meant (`_TALK_TYPOS`)."""
-    return [_TALK_TYPOS.get(w, w) for w in re.findall(r"[a-z0-9]+", _folded(text).lower())]
-
-
 # How "eigenlijk", the filler of talk, is mistyped ("Met wie heb ik eigelijk het genoegen?").
 _TALK_TYPOS = {w: "eigenlijk" for w in "eigelijk eignelijk eigenlyk eigentlijk eigenlik".split()}
 # Farewells of other languages, two words each, as one ("Merci en à plus!", "boa noite").
@@ -1665,6 +1659,12 @@ _FOREIGN_FAREWELLS = re.compile(
 )
 # ... and "plus" alone after a farewell, where "à" was dropped: "ok ciao, à plus!".
 _PLUS_FAREWELL = re.compile(r"\b(ciao|salut|salu|merci|doei|daag) (?:plus|bientot)$")
+
+
+def _words_of(text: str) -> list[str]:
+    """Lower-case words without accents ("réponse" as "reponse"), one-letter ones too ("u"),
+    the talk's commonest typos as meant (`_TALK_TYPOS`)."""
+    return [_TALK_TYPOS.get(w, w) for w in re.findall(r"[a-z0-9]+", _folded(text).lower())]
 
 
 def _thanks(words: Sequence[str]) -> bool:
