@@ -873,14 +873,15 @@ def _thanks_for_an_answer(text: str, tokens: Sequence[str], stopwords: Collectio
     words = set(tokens)
     if "?" in text or len(tokens) > _THANKS_MESSAGE_WORDS or not words & THANKS:
         return False
-    if (
-        words & _NOT_OR_IF
-        or any(
-            t in _ASKING_ON
-            # (praise on both sides joins it: "dat is helder en precies wat ik nodig had")
-            and not (tokens[i - 1 : i] and set(tokens[i - 1 : i + 2 : 2]) <= _AFTER_AN_ANSWER)
-            for i, t in enumerate(tokens)
+    if words & _NOT_OR_IF or any(
+        t in _ASKING_ON
+        # (praise on both sides joins it: "dat is helder en precies wat ik nodig had")
+        and not (
+            i > 0
+            and tokens[i - 1] in _AFTER_AN_ANSWER
+            and (i + 1 == len(tokens) or tokens[i + 1] in _AFTER_AN_ANSWER)
         )
+        for i, t in enumerate(tokens)
     ):
         return False
     if any(
@@ -900,11 +901,7 @@ def message_smalltalk(
     text: str, tokens: Sequence[str], stopwords: Collection[str] = ()
 ) -> str | None:
     """`smalltalk_kind` of a message, which may also be a bot command or emoji alone."""
-    said = " ".join(tokens)
-    if _FOREIGN_FAREWELLS.search(said) or _PLUS_FAREWELL.search(said):
-        # "ok tchau ... boa noite"; "ok ciao, à plus!" (the token "à" is dropped)
-        said = _PLUS_FAREWELL.sub(r"\1 ciao", _FOREIGN_FAREWELLS.sub("ciao", said))
-        tokens = said.split()
+    tokens = _farewells_as_ciao(" ".join(tokens)).split()  # "ok tchau ... boa noite"
     # What follows a greeting: "hallo, ik heb een vraag".
     whole = " ".join(itertools.dropwhile(GREETINGS.__contains__, tokens))
     if _COMMAND.fullmatch(text.strip()) or _POLITE_ENDING.sub("", whole) in _HELP_MESSAGES:
@@ -1661,6 +1658,12 @@ _FOREIGN_FAREWELLS = re.compile(
 _PLUS_FAREWELL = re.compile(r"\b(ciao|salut|salu|merci|doei|daag) (?:plus|bientot)$")
 
 
+def _farewells_as_ciao(said: str) -> str:
+    """Words of a message with the farewells of other languages as "ciao" (see
+    `_FOREIGN_FAREWELLS`, `_PLUS_FAREWELL`)."""
+    return _PLUS_FAREWELL.sub(r"\1 ciao", _FOREIGN_FAREWELLS.sub("ciao", said))
+
+
 def _words_of(text: str) -> list[str]:
     """Lower-case words without accents ("réponse" as "reponse"), one-letter ones too ("u"),
     the talk's commonest typos as meant (`_TALK_TYPOS`)."""
@@ -1683,7 +1686,7 @@ def _clause_texts(text: str) -> list[str]:
 def _leave_clauses(text: str) -> list[str]:
     """A message's clauses (`_clause_texts`), with a farewell typed on at the end of a clause
     that tells the user leaves now as a clause of its own: "oké ik ben weg salut"."""
-    clauses = [_FOREIGN_FAREWELLS.sub("ciao", c) for c in _clause_texts(text) if c]
+    clauses = [_farewells_as_ciao(c) for c in _clause_texts(text) if c]
     words = clauses[-1].split() if clauses else []
     if not words or words[-1] not in _LEAVE_TAKING:
         return clauses
