@@ -59,6 +59,8 @@ DEFAULT_EVAL_SETS = (
 )  # (name, questions, dialogues): the tuning set the model is fitted on; the validation set,
 # never fitted on, that a change is accepted or rejected on; the held-out set, never used for
 # either, that reports what users get. CI gates on all three.
+# Questions in users' words that only the word votes learn from (see `assistant.votes`).
+PRACTICE = EVAL_DIR / "oefenvragen.yaml"
 
 
 @runtime_checkable
@@ -583,18 +585,29 @@ def _existing(path: Path) -> Path | None:
 def _fit(assistant: Assistant, args: argparse.Namespace) -> None:
     """Fit the answerability model on the tuning set (or FILE) and install it."""
     from assistant.decision import FEATURES, bundled_model_path
-    from assistant.evaluation import fit_model, load_dialogues
+    from assistant.evaluation import fit_model, labelled_counts, load_dialogues
+    from assistant.votes import VOTES_FILE, bundled_counts_path, counts_to_dict
 
     source = args.file or DEFAULT_EVAL_SETS[0][1]
     eval_set = _checked_set(assistant, source)
     talk = args.dialogues or (None if args.file else DEFAULT_EVAL_SETS[0][2])
     dialogues = load_dialogues(talk)[0] if talk else []
-    model = fit_model(assistant, eval_set, dialogues)
+    practice = _checked_set(assistant, PRACTICE).questions if PRACTICE.exists() else ()
+    model = fit_model(assistant, eval_set, dialogues, practice=practice)
     target = args.model_out or bundled_model_path()
     shown = source.relative_to(CHECKOUT) if source.is_relative_to(CHECKOUT) else source
     model.save(target, fitted_on=shown.as_posix(), examples=len(eval_set.questions))
+    counted = [*practice, *eval_set.questions]
+    counts = labelled_counts(assistant, counted)
+    votes_target = target.parent / VOTES_FILE if args.model_out else bundled_counts_path()
+    votes_target.write_text(
+        json.dumps(counts_to_dict(counts, len(counted)), ensure_ascii=False, indent=0) + "\n",
+        encoding="utf-8",
+    )
     assistant.model = model
+    assistant.votes = assistant.with_labelled(counts).votes
     print(f"fitted on {source} ({len(eval_set.questions)} questions); wrote {target}")
+    print(f"  word votes from {len(counted)} labelled questions; wrote {votes_target}")
     print(f"  threshold {model.threshold:.2f}, unsure below {model.unsure:.2f}")
     ranking = model.ranking or (0.0,) * len(FEATURES)
     print(f"  {'signal':15s} {'weight':>7s} {'ranking':>8s}")

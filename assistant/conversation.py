@@ -199,6 +199,12 @@ class Conversation:
             in_context = self._on_topic(reading, first) if subjectless else reading
             if self._is_follow_up(asked, topic.asked, alone, in_context, first, family, names_own):
                 chosen, followed_up = in_context, True
+            # What a question that names no subject lacks, it lacks of the topic's passage: of
+            # a confirmed topic's only. A refused question's passage is a guess ("wat kost
+            # dat?" after a dancer's injury got the single permit's lack of a price).
+            partial = chosen.decision.outcome == "partial"
+            if followed_up and partial and subjectless and not topic.confirmed:
+                chosen, followed_up = alone, False
         desk = False  # answered with the topic's desk: the topic stays
         if desk_asked:
             before = chosen

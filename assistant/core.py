@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import math
@@ -79,6 +80,7 @@ from assistant.places import REGIONS, places_asked, places_named
 from assistant.retrieval import Hit, OutsideSubjects, PassageIndex, asks_about_the_past
 from assistant.snippets import asks_for_amount, best_snippet, sentences
 from assistant.typos import TypoIndex
+from assistant.votes import OUTSIDE, UNANSWERED, Counts, Votes, bundled_counts, for_corpus
 from assistant.wordings import Pieces, Wordings, pieces
 
 MAX_QUESTION_CHARS = 1000
@@ -164,6 +166,9 @@ OUTSIDE_ABOUT = 0.5
 # the validation set's and 75% of the bug bashes' first turns (from 0.4: 40% and 66%), a
 # closeness the user should be told of. The outcome stays `not_answered`.
 NEAR_MISS = 0.5
+# How close, letter by letter, a question is to one of a passage's own wordings to count as
+# that wording (`Assistant._voted`).
+OWN_WORDING = 0.97
 
 _SPACE = re.compile(r"\s+")
 # Where the name a title leads with ends: "SOFAM, beheersvennootschap ...", "BOIP (Benelux-...".
@@ -272,6 +277,8 @@ class Assistant:
     Args:
         corpus: a loaded, validated corpus.
         model: the answerability model (default: the fitted model that ships with Wegwijzer).
+        labelled: how often users' labelled questions hold each term, per label, for the
+            word votes (`votes.Votes`; default: the counts that ship with Wegwijzer).
     """
 
     def __init__(
@@ -280,6 +287,7 @@ class Assistant:
         *,
         model: AnswerabilityModel | None = None,
         built: BuiltIndex | None = None,
+        labelled: Counts | None = None,
     ) -> None:
         self.corpus = corpus
         self.model = model or bundled_model()
@@ -324,10 +332,21 @@ class Assistant:
         self._central = {pid: math.log1p(n) / most for pid, n in linked.items()}
         self._outside = OutsideSubjects(corpus.outside, analyzer, vocabulary, counts)
         self._wordings = Wordings(corpus.passages)
+        self.votes = self._votes_of(bundled_counts() if labelled is None else labelled)
         self._title_heads: dict[str, frozenset[str]] = {}  # see `_title_head`
         self._changed_heads: dict[str, frozenset[str]] = {}  # see `_head_said`
         self._title_term_sets: dict[str, frozenset[str]] = {}  # see `_title_terms`
         self._aliases: dict[str, str | None] = {}  # see `_alias`
+
+    def _votes_of(self, labelled: Counts) -> Votes:
+        return for_corpus(labelled, self.index.arrays, [p.id for p in self.corpus.passages])
+
+    def with_labelled(self, labelled: Counts) -> Assistant:
+        """The same assistant with word votes counted from other labelled questions (for the
+        fit, which reads each tuning question with votes that never counted it)."""
+        other = copy.copy(self)
+        other.votes = self._votes_of(labelled)
+        return other
 
     @classmethod
     def from_directory(
@@ -1173,6 +1192,11 @@ class Assistant:
             "central": self._centrality(top.passage.id, subject),
             "ask": coverage,  # the subject's words, read as one sentence
             "wording": self._wordings.similarity(letters, top.passage.id),
+            "voted": self._voted(
+                subject, top.passage.id, self._wordings.similarity(letters, top.passage.id)
+            ),
+            "voted_outside": self.votes.share(subject, OUTSIDE),
+            "voted_unanswered": self.votes.share(subject, UNANSWERED),
         }
 
     def _centrality(self, passage_id: str, groups: Sequence[TermGroup]) -> float:
@@ -1233,6 +1257,7 @@ class Assistant:
         (`_towns_asked`), whose own facts are asked (`_missing`)."""
         passage = hits[rank].passage
         missing = self._missing(asked, passage, towns)
+        worded = self._wordings.similarity(letters, passage.id)
         features = {
             **vars(self.index.signals(groups, hits, rank)),
             "fact_missing": float(bool(missing)),
@@ -1241,9 +1266,22 @@ class Assistant:
             "outside": outside,
             "central": self._centrality(passage.id, groups),
             "ask": self._ask_coverage(ask, passage.id),
-            "wording": self._wordings.similarity(letters, passage.id),
+            "wording": worded,
+            "voted": self._voted(groups, passage.id, worded),
+            "voted_outside": self.votes.share(groups, OUTSIDE),
+            "voted_unanswered": self.votes.share(groups, UNANSWERED),
         }
         return features, missing
+
+    def _voted(self, groups: Sequence[TermGroup], passage_id: str, worded: float) -> float:
+        """The share of the question's word votes for a passage (`votes.Votes.share`); all of
+        them for a question worded as one of the passage's own example questions or variants
+        (`OWN_WORDING`): the curator labelled it so. Counted among the passage's wordings, its
+        words still vote for every passage whose users' questions share them: "Welke leningen
+        kan ik krijgen als creatieve ondernemer?" gave the start loan 0.04 of them."""
+        if worded >= OWN_WORDING:
+            return 1.0
+        return self.votes.share(groups, passage_id)
 
     def _ask_groups(self, reading: AnalysedQuestion) -> list[TermGroup]:
         """The words of the sentence where a question asks (`asking_sentence`): its last, where

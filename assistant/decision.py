@@ -9,11 +9,14 @@ data (`data/answerability.json`); at run time it is a dot product and a logistic
 The outcomes:
 
 - ``answered``: the probability reaches the model's threshold (for a question read in a
-  conversation's context, its lower follow-up threshold, unless the passage lacks the asked
-  kind of fact: then the threshold for a question alone);
-- ``partial``: the passage is on the subject (the probability would reach the threshold if the
-  passage held the asked kind of fact) but it lacks what was asked: a cost, an amount, a
-  deadline, a contact, a phone number, opening hours or a condition;
+  conversation's context, its lower follow-up threshold) and the passage holds the kind of
+  fact asked;
+- ``partial``: the passage is on the subject (the probability reaches the threshold, or would
+  if the passage held the asked kind of fact) but it lacks what was asked: a cost, an amount,
+  a deadline, a contact, a phone number, opening hours or a condition. (Until the word votes
+  of 5 December 2026 a probability that reached the threshold answered all the same: the
+  votes, which know nothing of facts, then answered "wanneer is de volgende oproep van de kmo
+  groeisubsidie" with last year's calls, 0.67);
 - ``not_answered``: neither;
 - ``smalltalk``: a greeting, thanks or "help", decided before retrieval (`intent`).
 """
@@ -55,12 +58,17 @@ FEATURES = (
     "central",  # for a question of one or two words: how many passages link to the top one
     "ask",  # coverage of the question's last sentence, where a question told as a story asks
     "wording",  # letter by letter, how close the question is to the passage's closest wording
+    "voted",  # the share of the question's word votes the passage gets (`votes.Votes`)
+    "voted_outside",  # the share they give to questions from other domains
+    "voted_unanswered",  # the share they give to questions no passage answers
 )
 # Signals that order the candidates but do not decide whether the first one answers (see
 # `AnswerabilityModel.ranking`): how a question's letters match a passage's wordings tells
 # which of a few passages on a subject was asked for, but it rises as much for a question the
 # passage cannot answer, and for an English question it measures only the names it shares.
 RANKING_ONLY = frozenset({"wording"})
+# Signals that decide whether the first candidate answers but do not order the candidates:
+DECISION_ONLY = frozenset({"voted"})
 # The sign each feature's weight must have (0: either), see `fit_logistic`.
 SIGNS = {
     "coverage": 1,
@@ -80,6 +88,9 @@ SIGNS = {
     "outside": -1,
     "ask": 1,
     "wording": 1,
+    "voted": 1,
+    "voted_outside": -1,
+    "voted_unanswered": -1,
 }
 MODEL_FILE = "answerability.json"
 
@@ -198,11 +209,13 @@ class AnswerabilityModel:
         threshold = self.threshold_for(in_context)
         p = self.probability(features)
         # In a conversation the topic makes the subject clear, hence its lower threshold; but
-        # a passage that lacks the asked kind of fact answers only as surely as it would alone.
-        if p >= threshold and not (missing and p < self.threshold):
+        # a passage that lacks the asked kind of fact is on the subject only as surely as it
+        # would be alone ("wat kost dat?" after a dancer's injury, whose question was refused,
+        # got a partial answer on the single permit at the lower threshold of 0.25).
+        if p >= threshold and not missing:
             return Decision("answered", p)
         on_subject = subject if subject is not None else {**features, "fact_missing": 0.0}
-        if missing and self.probability(on_subject) >= threshold:
+        if missing and max(p, self.probability(on_subject)) >= self.threshold:
             return Decision("partial", p, tuple(missing))
         return Decision("not_answered", p)
 

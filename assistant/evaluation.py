@@ -32,8 +32,16 @@ import yaml
 
 from assistant.core import Assistant, Retrieval
 from assistant.corpus import shorten
-from assistant.decision import FEATURES, RANKING_ONLY, SIGNS, AnswerabilityModel, fit_logistic
+from assistant.decision import (
+    DECISION_ONLY,
+    FEATURES,
+    RANKING_ONLY,
+    SIGNS,
+    AnswerabilityModel,
+    fit_logistic,
+)
 from assistant.errors import EvalFileError
+from assistant.votes import OUTSIDE, UNANSWERED, Counts, question_counts
 
 CATEGORIES = ("in_domain", "unanswerable", "out_of_domain", "smalltalk")
 # faq and article: copied verbatim from a public FAQ page or from a question heading of a
@@ -69,6 +77,8 @@ REFUSALS = frozenset({"not_answered", "smalltalk"})
 # threshold may allow as a share of what is answered, how `choose_threshold` weighs the kinds
 # of question, and the confidence below which an answer carries a caution.
 L2 = 1.0
+# How many parts the tuning questions are split into for the word votes (see `fit_model`).
+VOTE_FOLDS = 5
 # 0.12: what the model gave at its threshold before the `outside` signal; with that signal,
 # out-of-domain questions no longer bind the threshold, and without this bound the fit bought
 # answers with wrong ones (0.14 of the answered) and with unanswerable questions answered as if
@@ -469,6 +479,7 @@ def fit_model(
     eval_set: EvalSet,
     dialogues: Sequence[Sequence[Turn]] = (),
     *,
+    practice: Sequence[LabelledQuestion] = (),
     l2: float = L2,
 ) -> AnswerabilityModel:
     """Fit the answerability model on a (tuning) question set and its dialogues.
@@ -478,19 +489,40 @@ def fit_model(
     adds its first candidate read with its dialogue's first question as context. The threshold
     is then chosen on the questions as the fitted model ranks and decides them (see
     `choose_threshold`).
+
+    The word votes (`votes.Votes`) count the tuning questions and the `practice` questions
+    (`labelled_counts`). A question's own words would vote for its own label, more surely
+    than any new question's: each tuning question is read with votes counted without its
+    fold (`VOTE_FOLDS`), in the fit and in choosing the threshold. The dialogues are read with
+    the votes of every question.
     """
+    asked = [item for item in eval_set.questions if item.category != "smalltalk"]
+    per_question = [_question_counts(assistant, item) for item in [*practice, *asked]]
+    shared, own = per_question[: len(practice)], per_question[len(practice) :]
+    folds = [
+        (
+            assistant.with_labelled(
+                _summed([*shared, *(c for i, c in enumerate(own) if i % VOTE_FOLDS != k)])
+            ),
+            [item for i, item in enumerate(asked) if i % VOTE_FOLDS == k],
+        )
+        for k in range(VOTE_FOLDS)
+    ]
+    whole = assistant.with_labelled(_summed(per_question))
     examples: list[tuple[tuple[float, ...], bool, float]] = []
-    for item in eval_set.questions:
-        if item.category != "smalltalk":
-            found = assistant.retrieve(item.question, limit=RANK_DEPTH)
+    for reader, items in folds:
+        for item in items:
+            found = reader.retrieve(item.question, limit=RANK_DEPTH)
             weight = PARAPHRASE_WEIGHT if is_paraphrase(item, assistant) else 1.0
             examples.extend((*e, weight) for e in _labelled_candidates(found, item.ids))
-    examples += [(*e, 1.0) for e in _follow_up_examples(assistant, dialogues)]
+    examples += [(*e, 1.0) for e in _follow_up_examples(whole, dialogues)]
     x = np.array([f for f, _, _ in examples], dtype=float)
     y = np.array([float(label) for _, label, _ in examples])
     counts = np.array([w for _, _, w in examples])
     signs = [SIGNS.get(f, 0) for f in FEATURES]
-    ranked, _, _, ranked_scale = fit_logistic(x, y, l2=l2, signs=signs, weights=counts)
+    ranked, _, _, ranked_scale = fit_logistic(
+        x, y, l2=l2, signs=signs, weights=counts, left_out=[f in DECISION_ONLY for f in FEATURES]
+    )
     weights, bias, mean, scale = fit_logistic(
         x, y, l2=l2, signs=signs, weights=counts, left_out=[f in RANKING_ONLY for f in FEATURES]
     )
@@ -503,15 +535,14 @@ def fit_model(
         UNSURE_BELOW,
         ranking=tuple(float(w) for w in ranked / ranked_scale),
     )
-    fitted = Assistant(assistant.corpus, model=model)
-    results = [
-        r
-        for r in run(fitted, eval_set.questions)
-        if r.item.category != "smalltalk" and not is_paraphrase(r.item, assistant)
-    ]
+    results = []
+    for reader, items in folds:
+        reader.model = model
+        results += [r for r in run(reader, items) if not is_paraphrase(r.item, assistant)]
     threshold = choose_threshold(
         results, np.array([r.confidence for r in results]), assistant.model.threshold
     )
+    fitted = whole
     fitted.model = dataclasses.replace(
         model, threshold=threshold, unsure=max(threshold, UNSURE_BELOW)
     )
@@ -522,6 +553,31 @@ def fit_model(
     # measured after a fit is then what is installed, not a model a rounding away from it
     # (a question at 0.6400002 before and 0.6399998 after passed the fit and failed the eval).
     return AnswerabilityModel.from_dict(final.to_dict())
+
+
+def labelled_counts(assistant: Assistant, questions: Iterable[LabelledQuestion]) -> Counts:
+    """The word votes' counts of labelled questions (`votes.question_counts`): an answerable
+    question votes for its passages, an out-of-domain one for `votes.OUTSIDE`, one no passage
+    answers for `votes.UNANSWERED`; smalltalk not at all."""
+    return _summed([_question_counts(assistant, item) for item in questions])
+
+
+def _question_counts(assistant: Assistant, item: LabelledQuestion) -> Counts:
+    labels = {"out_of_domain": (OUTSIDE,), "unanswerable": (UNANSWERED,), "smalltalk": ()}
+    reading = assistant.read(item.question)
+    if reading.smalltalk is not None:
+        return {}
+    return question_counts([(reading.groups, labels.get(item.category, item.ids))])
+
+
+def _summed(parts: Sequence[Counts]) -> Counts:
+    total: dict[str, dict[str, float]] = {}
+    for part in parts:
+        for label, terms in part.items():
+            into = total.setdefault(label, {})
+            for term, count in terms.items():
+                into[term] = into.get(term, 0.0) + count
+    return total
 
 
 def choose_follow_up_threshold(

@@ -40,6 +40,7 @@ from assistant.evaluation import (  # noqa: E402
     QuestionResult,
     evaluate,
     fit_model,
+    labelled_counts,
     load_dialogues,
     load_eval_set,
 )
@@ -88,12 +89,14 @@ def main() -> None:
     parser.add_argument("--tuning", type=Path, default=EVAL / "vragen.yaml")
     parser.add_argument("--dialogues", type=Path, default=EVAL / "gesprekken.yaml")
     parser.add_argument("--validation", type=Path, default=EVAL / "validatie.yaml")
+    parser.add_argument("--practice", type=Path, default=EVAL / "oefenvragen.yaml")
     args = parser.parse_args()
 
     base = default_assistant()
     tuning = load_eval_set(args.tuning)
     dialogues = load_dialogues(args.dialogues)[0]
     validation = load_eval_set(args.validation)
+    practice = load_eval_set(args.practice).questions if args.practice.exists() else ()
     print("refit   " + " ".join(f"{c:>12s}" for c in COLUMNS))
     rows = []
     for seed in range(-1, args.resamples):
@@ -103,8 +106,11 @@ def main() -> None:
             draw = random.Random(seed)
             questions = tuple(q for q in tuning.questions if draw.random() < args.share)
             name = f"seed {seed}"
-        model = fit_model(base, EvalSet(questions), dialogues)
-        row = figures(Assistant(base.corpus, model=model), validation)
+        model = fit_model(base, EvalSet(questions), dialogues, practice=practice)
+        # The word votes of what this refit counted, as `wegwijzer eval --fit` installs them.
+        refitted = base.with_labelled(labelled_counts(base, [*practice, *questions]))
+        refitted.model = model
+        row = figures(refitted, validation)
         rows.append(row)
         print(f"{name:7s} " + " ".join(f"{row[c]:12.4f}" for c in COLUMNS), flush=True)
     for label, summary in (("mean", statistics.fmean), ("sd", statistics.pstdev)):

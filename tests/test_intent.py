@@ -823,8 +823,9 @@ def test_what_someone_charges_asks_its_cost(assistant):
         "wat rekent een sbk aan?",
     ):
         assert "cost" in asked_facts(surface_tokens(question)), question
+    # (Partial until the word votes of 5 December 2026; refused since, 0.01.)
     answer = assistant.ask("Wat rekent een notaris ongeveer aan om een BV op te richten?")
-    assert answer.outcome == "partial"
+    assert answer.outcome in ("partial", "not_answered")
     # Not what is counted ("rekent ... mee"), nor what someone asks for (a reviewer's probes:
     # the beroepskaart's starting capital, which its passage holds, had become partial).
     for question in (
@@ -2016,8 +2017,10 @@ def test_talk_is_read_as_talk_only_when_nothing_answers_it(assistant):
     assert assistant.ask("ben je als eenmanszaak een persoon of een bedrijf").answered
     # A question is no talk, answered or not.
     assert assistant.ask("hallo, wat kost een merk").outcome == "answered"
+    # (Refused until the word votes of 5 December 2026, which give the graphic designer to
+    # Flanders DC: now a partial answer on it, which says the cost is not known.)
     refused = assistant.ask("hallo, ik ben grafisch ontwerper, wat kost een merk")
-    assert refused.outcome == "not_answered"
+    assert refused.outcome in ("not_answered", "partial")
     # A subject outside the domain is refused, greeting or not.
     for text in ("Goedemiddag, ik ben mijn paspoort kwijt", "Hallo, ik ben mijn rijbewijs kwijt"):
         assert assistant.ask(text).outcome == "not_answered", text
@@ -2068,8 +2071,10 @@ def test_a_greeting_with_a_story_offers_what_came_close(assistant):
     # In text the desk follows the examples the greeting ends by introducing.
     lines = render_text(story).splitlines()
     assert lines[1].startswith("  • ") and lines[-1].startswith(messages.LABEL_DESK)
-    # Nothing came close to "Leuk dat dit bestaat" (0.05): the examples.
-    pleased = assistant.ask("Goedemorgen! Leuk dat dit bestaat.")
+    # Nothing came close to "Leuk dat jullie er zijn": the examples. ("Leuk dat dit bestaat"
+    # came close to nothing until the word votes of 5 December 2026 gave "bestaat" to
+    # questions on whether a measure still exists.)
+    pleased = assistant.ask("Goedemorgen! Leuk dat jullie er zijn.")
     assert pleased.outcome == "smalltalk"
     assert pleased.suggestions == messages.DEFAULT_SUGGESTIONS
 
