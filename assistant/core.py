@@ -1183,6 +1183,7 @@ class Assistant:
         top = hits[0]
         coverage = self.index.coverage(subject, self._positions[top.passage.id])
         rest = [top.with_coverage(coverage), *hits[1:]]
+        worded = self._wordings.similarity(letters, top.passage.id)
         return {
             **vars(self.index.signals(subject, rest)),
             "fact_missing": 0.0,
@@ -1191,10 +1192,8 @@ class Assistant:
             "outside": self._outside_share(subject),
             "central": self._centrality(top.passage.id, subject),
             "ask": coverage,  # the subject's words, read as one sentence
-            "wording": self._wordings.similarity(letters, top.passage.id),
-            "voted": self._voted(
-                subject, top.passage.id, self._wordings.similarity(letters, top.passage.id)
-            ),
+            "wording": worded,
+            "voted": self._voted(subject, top.passage.id, worded),
             "voted_outside": self.votes.share(subject, OUTSIDE),
             "voted_unanswered": self.votes.share(subject, UNANSWERED),
         }

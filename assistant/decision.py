@@ -210,8 +210,7 @@ class AnswerabilityModel:
         p = self.probability(features)
         # In a conversation the topic makes the subject clear, hence its lower threshold; but
         # a passage that lacks the asked kind of fact is on the subject only as surely as it
-        # would be alone ("wat kost dat?" after a dancer's injury, whose question was refused,
-        # got a partial answer on the single permit at the lower threshold of 0.25).
+        # would be alone.
         if p >= threshold and not missing:
             return Decision("answered", p)
         on_subject = subject if subject is not None else {**features, "fact_missing": 0.0}
