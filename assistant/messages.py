@@ -55,6 +55,7 @@ OUTSIDE_SUBJECTS = {
     "loon": "je loon",
     "werkloosheid": "werkloosheid",
     "solliciteren": "solliciteren",
+    "andere-beroepen": "werk buiten de creatieve sector",
     "pensioen-werknemer": "je pensioen",
     "gezin": "je gezin",
     "scheiding-erfenis": "een scheiding of een erfenis",

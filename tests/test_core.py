@@ -804,12 +804,17 @@ def test_the_role_a_user_asks_in_weighs_as_their_own_detail(assistant):
         "moet ik als verpleegkundige een beroepsaansprakelijkheidsverzekering hebben?",
     ):
         assert not role_words(surface_tokens(question)), question
-    # Refused until the word votes of 5 December 2026; since, the cleaner's hourly rate and
-    # the nurse's insurance are answered with the passages on pricing (0.74) and on liability
-    # insurance (0.77), whose users' words ("uurloon") they share. Left so, and said so.
-    assert assistant.ask("hoeveel sociale bijdragen betaal ik als flexijobber?").outcome == (
-        "not_answered"
-    )
+        assert assistant.ask(question).outcome == "not_answered", question
+    # With the word votes (5 December 2026) other trades' questions share users' words with
+    # pricing ("uurloon") and insurance: a roofer's, a gardener's hourly rate, a midwife's
+    # insurance were answered (0.77-0.84) until such trades became a subject outside the
+    # domain ("andere-beroepen").
+    for question in (
+        "wat is een normaal uurloon voor een loodgieter",
+        "wat vraagt een tuinman per uur?",
+        "moet ik als thuisverpleegster een beroepsaansprakelijkheidsverzekering hebben",
+    ):
+        assert assistant.ask(question).outcome == "not_answered", question
     answer = assistant.ask("can I get the VAT back on the things I bought as a tourist in London?")
     assert answer.outcome == "not_answered"
 
