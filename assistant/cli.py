@@ -28,6 +28,7 @@ from assistant.formats import CURATE_FORMATS, REPORT_FORMATS
 from assistant.gcpause import one_shot, settle
 from assistant.models import Answer, Channel
 from assistant.textrender import render_text
+from assistant.votes import VotesFileError
 
 if TYPE_CHECKING:  # the commands that need them import them: `ask` starts without them
     from assistant import curate
@@ -102,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except (EvalFileError, FileNotFoundError) as exc:
+    except (EvalFileError, FileNotFoundError, VotesFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
@@ -584,28 +585,33 @@ def _existing(path: Path) -> Path | None:
 
 def _fit(assistant: Assistant, args: argparse.Namespace) -> None:
     """Fit the answerability model on the tuning set (or FILE) and install it."""
-    from assistant.decision import FEATURES, bundled_model_path
+    from assistant.decision import FEATURES, MODEL_FILE, bundled_model_path
     from assistant.evaluation import fit_model, labelled_counts, load_dialogues
-    from assistant.votes import VOTES_FILE, bundled_counts_path, counts_to_dict
+    from assistant.votes import VOTES_FILE, counts_from_dict, counts_to_dict
 
     source = args.file or DEFAULT_EVAL_SETS[0][1]
     eval_set = _checked_set(assistant, source)
     talk = args.dialogues or (None if args.file else DEFAULT_EVAL_SETS[0][2])
     dialogues = load_dialogues(talk)[0] if talk else []
-    practice = _checked_set(assistant, PRACTICE).questions if PRACTICE.exists() else ()
+    # The practice questions name the bundled corpus's passages: with the default sets only.
+    default = args.file is None and args.corpus is None and PRACTICE.exists()
+    practice = _checked_set(assistant, PRACTICE).questions if default else ()
     model = fit_model(assistant, eval_set, dialogues, practice=practice)
     target = args.model_out or bundled_model_path()
     shown = source.relative_to(CHECKOUT) if source.is_relative_to(CHECKOUT) else source
     model.save(target, fitted_on=shown.as_posix(), examples=len(eval_set.questions))
     counted = [*practice, *eval_set.questions]
-    counts = labelled_counts(assistant, counted)
-    votes_target = target.parent / VOTES_FILE if args.model_out else bundled_counts_path()
-    votes_target.write_text(
-        json.dumps(counts_to_dict(counts, len(counted)), ensure_ascii=False, indent=0) + "\n",
-        encoding="utf-8",
+    # Beside the model: votes.json beside answerability.json, else named after the model.
+    votes_target = (
+        target.with_name(VOTES_FILE)
+        if target.name == MODEL_FILE
+        else target.with_suffix(".votes.json")
     )
+    stored = counts_to_dict(labelled_counts(assistant, counted), len(counted))
+    votes_target.write_text(json.dumps(stored, ensure_ascii=False, indent=0) + "\n", "utf-8")
     assistant.model = model
-    assistant.votes = assistant.with_labelled(counts).votes
+    # The counts as stored (to four decimals): what is measured after a fit is what is installed.
+    assistant.votes = assistant.with_labelled(counts_from_dict(stored)).votes
     print(f"fitted on {source} ({len(eval_set.questions)} questions); wrote {target}")
     print(f"  word votes from {len(counted)} labelled questions; wrote {votes_target}")
     print(f"  threshold {model.threshold:.2f}, unsure below {model.unsure:.2f}")

@@ -343,7 +343,7 @@ class Assistant:
 
     def with_labelled(self, labelled: Counts) -> Assistant:
         """The same assistant with word votes counted from other labelled questions (for the
-        fit, which reads each tuning question with votes that never counted it)."""
+        fit, which reads each tuning question with votes counted without its fold)."""
         other = copy.copy(self)
         other.votes = self._votes_of(labelled)
         return other

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import unicodedata
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -493,18 +494,21 @@ def fit_model(
     The word votes (`votes.Votes`) count the tuning questions and the `practice` questions
     (`labelled_counts`). A question's own words would vote for its own label, more surely
     than any new question's: each tuning question is read with votes counted without its
-    fold (`VOTE_FOLDS`), in the fit and in choosing the threshold. The dialogues are read with
+    fold (`VOTE_FOLDS`, `_vote_fold`), in the fit and in choosing the threshold; the practice
+    questions hold no near-copy of a tuning question (a test checks it), but two tuning
+    questions alike in other words may fall in different folds. The dialogues are read with
     the votes of every question.
     """
     asked = [item for item in eval_set.questions if item.category != "smalltalk"]
     per_question = [_question_counts(assistant, item) for item in [*practice, *asked]]
     shared, own = per_question[: len(practice)], per_question[len(practice) :]
+    fold_of = [_vote_fold(item.question) for item in asked]
     folds = [
         (
             assistant.with_labelled(
-                _summed([*shared, *(c for i, c in enumerate(own) if i % VOTE_FOLDS != k)])
+                _summed([*shared, *(c for c, f in zip(own, fold_of, strict=True) if f != k)])
             ),
-            [item for i, item in enumerate(asked) if i % VOTE_FOLDS == k],
+            [item for item, f in zip(asked, fold_of, strict=True) if f == k],
         )
         for k in range(VOTE_FOLDS)
     ]
@@ -553,6 +557,12 @@ def fit_model(
     # measured after a fit is then what is installed, not a model a rounding away from it
     # (a question at 0.6400002 before and 0.6399998 after passed the fit and failed the eval).
     return AnswerabilityModel.from_dict(final.to_dict())
+
+
+def _vote_fold(question: str) -> int:
+    """A question's fold for the word votes: by its folded text, so that the same question
+    typed twice ("ideeën", "ideeen") falls in one fold and is never counted for the other."""
+    return zlib.crc32(_fold(question).encode("utf-8")) % VOTE_FOLDS
 
 
 def labelled_counts(assistant: Assistant, questions: Iterable[LabelledQuestion]) -> Counts:

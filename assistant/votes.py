@@ -18,6 +18,7 @@ At run time it is a sparse sum per question term and a softmax over the labels.
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
@@ -41,7 +42,8 @@ UNANSWERED = "(unanswered)"  # the label of questions on the domain that no pass
 SMOOTHING = 0.03
 TEMPER = 0.3
 VOTES_FILE = "votes.json"
-# The least share of the labelled counts' passage questions a corpus must hold to use them.
+# The least share of the labelled counts of passages (their terms counted) that a corpus's
+# passages must hold for it to use them (`for_corpus`).
 FITTING = 0.5
 # Labelled counts: label -> term -> how many questions of that label hold the term (a question
 # with several acceptable passages counts for each as 1 / their number).
@@ -151,7 +153,6 @@ def counts_to_dict(counts: Counts, questions: int) -> dict[str, Any]:
     """The labelled counts as `VOTES_FILE` stores them (counts to four decimals)."""
     return {
         "questions": questions,
-        "smoothing": SMOOTHING,
         "counts": {
             label: {term: round(count, 4) for term, count in sorted(terms.items())}
             for label, terms in sorted(counts.items())
@@ -159,20 +160,46 @@ def counts_to_dict(counts: Counts, questions: int) -> dict[str, Any]:
     }
 
 
-def counts_from_dict(data: Mapping[str, Any]) -> Counts:
-    """The labelled counts of a `VOTES_FILE`."""
-    counts = data.get("counts")
-    if not isinstance(counts, dict):
-        raise ValueError("a votes file needs counts: label -> term -> count")
-    return {
-        str(label): {str(t): float(c) for t, c in terms.items()} for label, terms in counts.items()
-    }
+class VotesFileError(ValueError):
+    """A votes file is missing or malformed (`wegwijzer eval --fit` writes it anew)."""
 
 
-def bundled_counts() -> Counts:
-    """The counts of users' questions that ship with Wegwijzer (package data)."""
-    text = resources.files("assistant").joinpath("data", VOTES_FILE).read_text("utf-8")
-    return counts_from_dict(json.loads(text))
+def counts_from_dict(data: Any) -> Counts:
+    """The labelled counts of a `VOTES_FILE`: label -> term -> a finite count of at least 0.
+
+    Raises:
+        VotesFileError: the data is not that (a NaN count would make every question answered).
+    """
+    counts = data.get("counts") if isinstance(data, dict) else None
+    if not isinstance(counts, dict) or not all(isinstance(t, dict) for t in counts.values()):
+        raise VotesFileError("a votes file needs counts: label -> term -> count")
+    read: dict[str, dict[str, float]] = {}
+    for label, terms in counts.items():
+        for term, count in terms.items():
+            if isinstance(count, bool) or not isinstance(count, int | float):
+                raise VotesFileError(f"count of {term!r} for {label!r} is not a number: {count!r}")
+            if not math.isfinite(count) or count < 0:
+                raise VotesFileError(f"count of {term!r} for {label!r} must be finite, >= 0")
+            read.setdefault(str(label), {})[str(term)] = float(count)
+    return read
+
+
+def bundled_counts(path: Path | None = None) -> Counts:
+    """The counts of users' questions that ship with Wegwijzer (package data), or those of a
+    votes file at `path`.
+
+    Raises:
+        VotesFileError: the file is missing or malformed; the message names it.
+    """
+    where = str(path) if path is not None else f"assistant/data/{VOTES_FILE}"
+    try:
+        if path is not None:
+            text = path.read_text("utf-8")
+        else:
+            text = resources.files("assistant").joinpath("data", VOTES_FILE).read_text("utf-8")
+        return counts_from_dict(json.loads(text))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, VotesFileError) as exc:
+        raise VotesFileError(f"{where}: {exc}; run `wegwijzer eval --fit`") from exc
 
 
 def bundled_counts_path() -> Path:
@@ -185,10 +212,11 @@ def for_corpus(counts: Counts, arrays: IndexArrays, passage_ids: Sequence[str]) 
     `OUTSIDE` and `UNANSWERED`.
 
     A label the corpus does not have is left out, and the questions of other domains and of
-    none of its passages count as much less as the passages' questions left out. Counts made
-    for another corpus (less than `FITTING` of their passages' questions are of this one's
-    passages) are not used at all: every label is as likely before a word is read, and three
-    labels of a corpus of one passage would give questions of other domains a third.
+    none of its passages count as much less as the passages' counts left out (their terms
+    counted). Counts made for another corpus (less than `FITTING` of their passages' counts
+    are of this one's passages) are not used at all: every label is as likely before a word
+    is read, and three labels of a corpus of one passage would give questions of other domains
+    a third.
     """
     known = set(passage_ids)
     asked = {label: sum(terms.values()) for label, terms in counts.items()}

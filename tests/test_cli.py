@@ -12,6 +12,7 @@ import pytest
 
 from assistant import cli, messages
 from assistant.store import Store
+from assistant.votes import bundled_counts_path
 from bots import commands
 from tests.conftest import passage, run_cli, write_corpus
 
@@ -286,6 +287,38 @@ def test_eval_fit_writes_a_model_that_answers(capsys, tmp_path, monkeypatch):
     assert code == 0 and data["failures"] == []
     model = json.loads(target.read_text())
     assert model["fitted_on"] == "tests/eval/vragen.yaml" and 0 < model["threshold"] < 1
+    # The word votes' counts beside it, named after it (not over the shipped votes.json): the
+    # practice questions and the tuning set's, as the shipped file holds them.
+    votes = json.loads((tmp_path / "model.votes.json").read_text())
+    assert votes == json.loads(bundled_counts_path().read_text())
+
+
+def test_eval_fit_on_another_corpus_and_file_counts_no_practice_questions(
+    capsys, tmp_path, monkeypatch
+):
+    # The practice questions name the bundled passages: with another corpus and FILE they
+    # are not counted (they had stopped such a fit with ~280 unknown passages).
+    corpus = write_corpus(tmp_path / "corpus", {"lenen.yaml": [passage("winwinlening")]})
+    questions = tmp_path / "vragen.yaml"
+    questions.write_text(
+        "in_domain:\n  - {q: 'wat is de winwinlening', ids: [winwinlening]}\n"
+        "out_of_domain:\n  - 'recept voor stoofvlees'\n",
+        encoding="utf-8",
+    )
+    seen = {}
+
+    def fit(assistant, eval_set, dialogues, *, practice=()):
+        seen["practice"] = practice
+        return assistant.model  # the fit itself is tested above
+
+    monkeypatch.setattr("assistant.evaluation.fit_model", fit)
+    target = tmp_path / "out" / "answerability.json"
+    target.parent.mkdir()
+    argv = ["eval", str(questions), "--corpus", str(corpus), "--fit", "--model-out", str(target)]
+    run_cli(capsys, *argv)
+    assert seen["practice"] == ()
+    votes = json.loads((target.parent / "votes.json").read_text())
+    assert votes["questions"] == 2 and set(votes["counts"]) == {"winwinlening", "(outside)"}
 
 
 def test_a_closed_pipe_ends_quietly_without_a_traceback():

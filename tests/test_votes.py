@@ -9,16 +9,26 @@ import numpy as np
 import pytest
 from rapidfuzz import fuzz, process
 
+from assistant import cli
 from assistant.analysis import TermGroup
 from assistant.decision import FEATURES, bundled_model
-from assistant.evaluation import LabelledQuestion, labelled_counts, load_eval_set
+from assistant.evaluation import (
+    VOTE_FOLDS,
+    LabelledQuestion,
+    _vote_fold,
+    labelled_counts,
+    load_eval_set,
+)
 from assistant.votes import (
     OUTSIDE,
     UNANSWERED,
     Votes,
+    VotesFileError,
+    bundled_counts,
     bundled_counts_path,
     counts_from_dict,
     counts_to_dict,
+    for_corpus,
     question_counts,
 )
 
@@ -59,8 +69,34 @@ def test_counts_add_up_and_round_trip_through_the_file_format():
     counts = question_counts([(groups, ["a", "b"]), ([_group("lenen")], ["a"])])
     assert counts["a"]["lenen"] == 1.5 and counts["b"]["len"] == 0.5
     assert counts_from_dict(json.loads(json.dumps(counts_to_dict(counts, 2)))) == counts
-    with pytest.raises(ValueError, match="counts"):
+    with pytest.raises(VotesFileError, match="counts"):
         counts_from_dict({"questions": 2})
+    # A count that is not a finite number of at least 0 is refused: a NaN had made every
+    # question answered at 1.0.
+    for bad in (float("nan"), float("inf"), -1.0, "3", True, None):
+        with pytest.raises(VotesFileError, match="lenen"):
+            counts_from_dict({"counts": {"a": {"lenen": bad}}})
+    for bad in ([], {"counts": []}, {"counts": {"a": ["lenen"]}}):
+        with pytest.raises(VotesFileError):
+            counts_from_dict(bad)
+
+
+def test_a_broken_votes_file_is_an_error_that_names_it_not_a_traceback(
+    capsys, tmp_path, monkeypatch
+):
+    broken = tmp_path / "votes.json"
+    broken.write_text('{"counts": {"a": {"lenen": NaN}}}', encoding="utf-8")
+    with pytest.raises(VotesFileError, match=r"votes\.json.*eval --fit"):
+        bundled_counts(broken)
+    with pytest.raises(VotesFileError, match=r"missing\.json"):
+        bundled_counts(tmp_path / "missing.json")
+    # The command line says so in one line, with its exit code for bad input.
+    monkeypatch.setenv("WEGWIJZER_DB", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr("assistant.core.bundled_counts", lambda: bundled_counts(broken))
+    assert cli.main(["ask", "wat is de winwinlening"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "votes.json" in err and "Traceback" not in err
 
 
 def test_a_passages_own_wordings_vote_without_any_labelled_question(assistant):
@@ -70,8 +106,30 @@ def test_a_passages_own_wordings_vote_without_any_labelled_question(assistant):
     first = sorted(shares, key=shares.get, reverse=True)[:4]
     assert all(label.startswith("winwinlening") for label in first), first
     assert shares[first[0]] > 10 / len(shares)  # ten times an even share
-    # A label the corpus does not have is left out.
-    assert "weg" not in assistant.with_labelled({"weg": {"lenen": 5.0}}).votes.labels
+    # A label the corpus does not have is left out (beside counts that fit the corpus).
+    fitting = {"winwinlening": {"lenen": 5.0}, "weg": {"lenen": 5.0}, OUTSIDE: {"huur": 2.0}}
+    assert "weg" not in assistant.with_labelled(fitting).votes.labels
+    assert {"winwinlening", OUTSIDE} <= set(assistant.with_labelled(fitting).votes.labels)
+
+
+def test_counts_made_for_another_corpus_count_less_or_not_at_all(assistant):
+    arrays, ids = assistant.index.arrays, [p.id for p in assistant.corpus.passages]
+    counts = {"winwinlening": {"lenen": 6.0}, "weg": {"lenen": 4.0}, OUTSIDE: {"huur": 10.0}}
+    # 60% of the passages' counts are of this corpus: the other domains' count 60% as much.
+    votes = for_corpus(counts, arrays, ids)
+    outside = votes.posterior([_group("huur")])[OUTSIDE]
+    full = for_corpus({**counts, "weg": {}}, arrays, ids).posterior([_group("huur")])[OUTSIDE]
+    assert 0 < outside < full
+    # Under half (`FITTING`): the corpus's own wordings only.
+    alien = {"winwinlening": {"lenen": 4.0}, "weg": {"lenen": 6.0}, OUTSIDE: {"huur": 10.0}}
+    assert OUTSIDE not in for_corpus(alien, arrays, ids).labels
+
+
+def test_other_labelled_counts_make_a_copy_and_leave_the_assistant_as_it_was(assistant):
+    before = assistant.votes
+    other = assistant.with_labelled({})
+    assert other is not assistant and other.votes is not before and assistant.votes is before
+    assert other.model is assistant.model
 
 
 def test_labelled_questions_teach_the_votes_words_the_passages_lack(assistant):
@@ -106,10 +164,14 @@ def test_out_of_domain_and_unanswerable_questions_vote_for_their_own_labels(assi
     assert max(shares, key=shares.get) == OUTSIDE
 
 
-def test_the_shipped_votes_count_the_tuning_and_practice_questions_and_weigh_in_the_model():
+def test_the_shipped_votes_count_the_tuning_and_practice_questions_and_weigh_in_the_model(
+    assistant,
+):
     data = json.loads(bundled_counts_path().read_text())
-    counted = [*load_eval_set(EVAL / "vragen.yaml").questions, *load_eval_set(PRACTICE).questions]
+    counted = [*load_eval_set(PRACTICE).questions, *load_eval_set(EVAL / "vragen.yaml").questions]
     assert data["questions"] == len(counted)
+    # The counts themselves are those of the sets as they are now (`wegwijzer eval --fit`).
+    assert data == counts_to_dict(labelled_counts(assistant, counted), len(counted))
     model = bundled_model()
     assert model.weights[FEATURES.index("voted")] > 0
     assert model.weights[FEATURES.index("voted_outside")] < 0
@@ -119,11 +181,11 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
     practice = load_eval_set(PRACTICE)
     assert len(practice.in_domain) >= 4000 and len(practice.out_of_domain) >= 500
     assert not [q for q in practice.questions for i in q.ids if assistant.passage(i) is None]
-    # Nothing the validation or held-out set measures was learned: no question of either
-    # within a ratio of 0.8 of a practice question.
+    # Nothing the validation or held-out set measures was learned, and no tuning question is
+    # counted in every fold of the fit: none within a ratio of 0.8 of a practice question.
     measured = [
         q.question
-        for name in ("validatie.yaml", "heldout.yaml")
+        for name in ("validatie.yaml", "heldout.yaml", "vragen.yaml")
         for q in load_eval_set(EVAL / name).questions
     ]
     assert _near_copies([q.question for q in practice.questions], measured, 0.8) == []
@@ -158,3 +220,11 @@ def _near_copies(texts: list[str], others: list[str], least: float) -> list[tupl
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower().strip(" ?!."))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def test_a_question_typed_twice_falls_in_one_fold_of_the_fit():
+    # (a reviewer: "Hoe bescherm ik mijn ideeën?" and "hoe bescherm ik mijn ideeen" were each
+    # read with votes that counted the other)
+    assert _vote_fold("Hoe bescherm ik mijn ideeën?") == _vote_fold("hoe bescherm ik mijn ideeen")
+    folds = {_vote_fold(q.question) for q in load_eval_set(EVAL / "vragen.yaml").questions}
+    assert folds == set(range(VOTE_FOLDS))
