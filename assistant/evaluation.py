@@ -42,7 +42,7 @@ from assistant.decision import (
     fit_logistic,
 )
 from assistant.errors import EvalFileError
-from assistant.votes import OUTSIDE, UNANSWERED, Counts, question_counts
+from assistant.votes import OUTSIDE, UNANSWERED, Counts, added, question_counts
 
 CATEGORIES = ("in_domain", "unanswerable", "out_of_domain", "smalltalk")
 # faq and article: copied verbatim from a public FAQ page or from a question heading of a
@@ -506,13 +506,13 @@ def fit_model(
     folds = [
         (
             assistant.with_labelled(
-                _summed([*shared, *(c for c, f in zip(own, fold_of, strict=True) if f != k)])
+                added([*shared, *(c for c, f in zip(own, fold_of, strict=True) if f != k)])
             ),
             [item for item, f in zip(asked, fold_of, strict=True) if f == k],
         )
         for k in range(VOTE_FOLDS)
     ]
-    whole = assistant.with_labelled(_summed(per_question))
+    whole = assistant.with_labelled(added(per_question))
     examples: list[tuple[tuple[float, ...], bool, float]] = []
     for reader, items in folds:
         for item in items:
@@ -569,7 +569,7 @@ def labelled_counts(assistant: Assistant, questions: Iterable[LabelledQuestion])
     """The word votes' counts of labelled questions (`votes.question_counts`): an answerable
     question votes for its passages, an out-of-domain one for `votes.OUTSIDE`, one no passage
     answers for `votes.UNANSWERED`; smalltalk not at all."""
-    return _summed([_question_counts(assistant, item) for item in questions])
+    return added([_question_counts(assistant, item) for item in questions])
 
 
 def _question_counts(assistant: Assistant, item: LabelledQuestion) -> Counts:
@@ -578,16 +578,6 @@ def _question_counts(assistant: Assistant, item: LabelledQuestion) -> Counts:
     if reading.smalltalk is not None:
         return {}
     return question_counts([(reading.groups, labels.get(item.category, item.ids))])
-
-
-def _summed(parts: Sequence[Counts]) -> Counts:
-    total: dict[str, dict[str, float]] = {}
-    for part in parts:
-        for label, terms in part.items():
-            into = total.setdefault(label, {})
-            for term, count in terms.items():
-                into[term] = into.get(term, 0.0) + count
-    return total
 
 
 def choose_follow_up_threshold(

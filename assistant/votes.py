@@ -20,7 +20,8 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -84,11 +85,7 @@ class Votes:
     @classmethod
     def build(cls, *parts: Counts) -> Votes:
         """Votes from several sets of labelled counts added together."""
-        counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        for part in parts:
-            for label, terms in part.items():
-                for term, count in terms.items():
-                    counts[label][term] += count
+        counts = added(parts)
         totals = {label: sum(terms.values()) for label, terms in counts.items()}
         return cls(counts, totals)
 
@@ -135,6 +132,17 @@ def wording_counts(arrays: IndexArrays, passage_ids: Sequence[str]) -> Counts:
             for term_id in np.unique(rows.ids[rows.ptr[row] : rows.ptr[row + 1]]):
                 terms[arrays.terms[int(term_id)]] += 1.0
     return counts
+
+
+def added(parts: Iterable[Counts]) -> dict[str, dict[str, float]]:
+    """Several sets of labelled counts added up, label by label and term by term."""
+    total: dict[str, dict[str, float]] = {}
+    for part in parts:
+        for label, terms in part.items():
+            into = total.setdefault(label, {}) if terms else {}
+            for term, count in terms.items():
+                into[term] = into.get(term, 0.0) + count
+    return total
 
 
 def question_counts(labelled: Iterable[tuple[Sequence[TermGroup], Sequence[str]]]) -> Counts:
@@ -191,13 +199,22 @@ def bundled_counts(path: Path | None = None) -> Counts:
     Raises:
         VotesFileError: the file is missing or malformed; the message names it.
     """
-    where = str(path) if path is not None else f"assistant/data/{VOTES_FILE}"
+    if path is None:
+        return _shipped_counts()
+    return _read_counts(path.read_text, str(path))
+
+
+@cache
+def _shipped_counts() -> Counts:
+    """The package's counts, read and checked once per process: every `Assistant` built
+    (a reload, the fit's folds, the tests) starts from them. Nothing mutates them."""
+    data = resources.files("assistant").joinpath("data", VOTES_FILE)
+    return _read_counts(data.read_text, f"assistant/data/{VOTES_FILE}")
+
+
+def _read_counts(read: Callable[[str], str], where: str) -> Counts:
     try:
-        if path is not None:
-            text = path.read_text("utf-8")
-        else:
-            text = resources.files("assistant").joinpath("data", VOTES_FILE).read_text("utf-8")
-        return counts_from_dict(json.loads(text))
+        return counts_from_dict(json.loads(read("utf-8")))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, VotesFileError) as exc:
         raise VotesFileError(f"{where}: {exc}; run `wegwijzer eval --fit`") from exc
 
