@@ -110,17 +110,6 @@ ANSWER_WEIGHTS = (2.0, 1.0, 1.0)  # answered, unanswerable refused, out-of-domai
 # A tuning question this similar to an example question of its passage is a paraphrase of it.
 PARAPHRASE_SIMILARITY = 0.7
 PARAPHRASE_WEIGHT = 0.2
-# What a practice question (tests/eval/oefenvragen.yaml) counts for in the fit, beside a tuning
-# question's 1. Six thousand questions in users' words teach the weights more than the tuning
-# set's 1,665 can: the area under the curve of right first passages rose from 0.933 to 0.935
-# on the validation set and from 0.956 to 0.959 on bug bashes 28-31, the right first answered
-# at a tenth answered wrong from 0.683 to 0.733 and 0.841 to 0.850. But they were written from the
-# passages by helpers playing users, and the votes and the retrieval read them more surely
-# than FAQ headings and typed questions: the more they count, the more overconfident the model
-# is on the validation set (calibration error 0.030 without them, 0.060 at 0.1, 0.068 at 0.2,
-# 0.073 at 0.3, 0.081 at 1, against a gate of 0.06). Chosen on the validation set, with bug
-# bashes 28 to 31 as a check (see docs/evaluation-history.md).
-PRACTICE_WEIGHT = 0.1
 UNSURE_BELOW = 0.6
 # The normal quantile of a two-sided 95% interval, for the Wilson intervals `wegwijzer eval`
 # gives each share: a held-out figure of 566 questions is known to about four points either
@@ -502,39 +491,33 @@ def fit_model(
     is then chosen on the questions as the fitted model ranks and decides them (see
     `choose_threshold`).
 
-    The `practice` questions are examples too, each counting `PRACTICE_WEIGHT`; the
-    threshold is chosen on the tuning questions alone.
-
-    The word votes (`votes.Votes`) count the tuning and the practice questions
+    The word votes (`votes.Votes`) count the tuning questions and the `practice` questions
     (`labelled_counts`). A question's own words would vote for its own label, more surely
-    than any new question's: each question is read with votes counted without its fold
-    (`VOTE_FOLDS`, `_vote_fold`), in the fit and in choosing the threshold; the practice
-    questions hold no near-copy of a tuning question (a test checks it), but two questions
-    alike in other words may fall in different folds. The dialogues are read with the votes
-    of every question.
+    than any new question's: each tuning question is read with votes counted without its
+    fold (`VOTE_FOLDS`, `_vote_fold`), in the fit and in choosing the threshold; the practice
+    questions hold no near-copy of a tuning question (a test checks it), but two tuning
+    questions alike in other words may fall in different folds. The dialogues are read with
+    the votes of every question.
     """
     asked = [item for item in eval_set.questions if item.category != "smalltalk"]
-    practised = [item for item in practice if item.category != "smalltalk"]
-    # (question, whether it is a tuning question)
-    labelled = [*((item, False) for item in practised), *((item, True) for item in asked)]
-    per_question = [_question_counts(assistant, item) for item, _ in labelled]
-    fold_of = [_vote_fold(item.question) for item, _ in labelled]
+    per_question = [_question_counts(assistant, item) for item in [*practice, *asked]]
+    shared, own = per_question[: len(practice)], per_question[len(practice) :]
+    fold_of = [_vote_fold(item.question) for item in asked]
     folds = [
         (
             assistant.with_labelled(
-                added([c for c, f in zip(per_question, fold_of, strict=True) if f != k])
+                added([*shared, *(c for c, f in zip(own, fold_of, strict=True) if f != k)])
             ),
-            [pair for pair, f in zip(labelled, fold_of, strict=True) if f == k],
+            [item for item, f in zip(asked, fold_of, strict=True) if f == k],
         )
         for k in range(VOTE_FOLDS)
     ]
     whole = assistant.with_labelled(added(per_question))
     examples: list[tuple[tuple[float, ...], bool, float]] = []
-    for reader, pairs in folds:
-        for item, tuned in pairs:
+    for reader, items in folds:
+        for item in items:
             found = reader.retrieve(item.question, limit=RANK_DEPTH)
             weight = PARAPHRASE_WEIGHT if is_paraphrase(item, assistant) else 1.0
-            weight *= 1.0 if tuned else PRACTICE_WEIGHT
             examples.extend((*e, weight) for e in _labelled_candidates(found, item.ids))
     examples += [(*e, 1.0) for e in _follow_up_examples(whole, dialogues)]
     x = np.array([f for f, _, _ in examples], dtype=float)
@@ -557,10 +540,9 @@ def fit_model(
         ranking=tuple(float(w) for w in ranked / ranked_scale),
     )
     results = []
-    for reader, pairs in folds:
+    for reader, items in folds:
         reader.model = model
-        tuning = [item for item, tuned in pairs if tuned]
-        results += [r for r in run(reader, tuning) if not is_paraphrase(r.item, assistant)]
+        results += [r for r in run(reader, items) if not is_paraphrase(r.item, assistant)]
     threshold = choose_threshold(
         results, np.array([r.confidence for r in results]), assistant.model.threshold
     )
@@ -569,10 +551,7 @@ def fit_model(
         model, threshold=threshold, unsure=max(threshold, UNSURE_BELOW)
     )
     final = dataclasses.replace(
-        fitted.model,
-        follow_up_threshold=choose_follow_up_threshold(
-            fitted, dialogues, assistant.model.follow_up_threshold
-        ),
+        fitted.model, follow_up_threshold=choose_follow_up_threshold(fitted, dialogues)
     )
     # The model as `save` writes it (weights to six decimals, thresholds to four): what is
     # measured after a fit is then what is installed, not a model a rounding away from it
@@ -602,7 +581,7 @@ def _question_counts(assistant: Assistant, item: LabelledQuestion) -> Counts:
 
 
 def choose_follow_up_threshold(
-    assistant: Assistant, dialogues: Sequence[Sequence[Turn]], installed: float | None = None
+    assistant: Assistant, dialogues: Sequence[Sequence[Turn]]
 ) -> float | None:
     """The threshold for questions read in context with the best follow-up accuracy plus
     share of unrelated questions not bent, over the (tuning) dialogues; None without them.
@@ -610,33 +589,21 @@ def choose_follow_up_threshold(
     The tuning dialogues are few (a turn is 0.007 of either share), so the score is flat over
     a range of thresholds: of the best ones, the middle, not the edge of that range. (The
     most careful of them, 0.35 where the range was 0.10-0.35, took held-out follow-ups from
-    0.81 to 0.76.) The `installed` threshold is kept while its score is within `KEPT_MARGIN`
-    standard errors of the best, as `choose_threshold` keeps the installed one: a refit that
-    practice questions joined moved it from 0.25 to 0.40 on one unrelated turn of 132, and
-    "wie beslist hierover?" after the cultuurkrediet (0.30) was no longer answered.
+    0.81 to 0.76.)
     """
     if not dialogues:
         return None
     model = assistant.model
-    scores: list[tuple[float, float, float]] = []  # threshold, score, its standard error
-    grid = [float(t) for t in np.linspace(0.1, 0.9, 17)]
-    if installed is not None and not any(abs(t - installed) < 1e-9 for t in grid):
-        grid.append(installed)
+    scores = []
     try:
-        for t in grid:
-            assistant.model = dataclasses.replace(model, follow_up_threshold=t)
-            shares = evaluate_dialogues(assistant, dialogues, {}).shares
-            parts = [shares[name] for name in ("follow_up_accuracy", "unrelated_not_bent")]
-            score = sum(hits / n for hits, n in parts if n)
-            error = math.sqrt(sum(_standard_error(hits / n, n) ** 2 for hits, n in parts if n))
-            scores.append((t, score, error))
+        for t in np.linspace(0.1, 0.9, 17):
+            assistant.model = dataclasses.replace(model, follow_up_threshold=float(t))
+            metrics = evaluate_dialogues(assistant, dialogues, {}).metrics
+            scores.append((float(t), metrics["follow_up_accuracy"] + metrics["unrelated_not_bent"]))
     finally:
         assistant.model = model
-    top, _, error = max(((score, -t, e) for t, score, e in scores))
-    best = sorted(t for t, score, _ in scores if score >= top - 1e-9)
-    kept = [score for t, score, _ in scores if installed is not None and abs(t - installed) < 1e-9]
-    if kept and kept[0] >= top - KEPT_MARGIN * error:
-        return installed
+    top = max(score for _, score in scores)
+    best = [t for t, score in scores if score >= top - 1e-9]
     return best[(len(best) - 1) // 2]
 
 

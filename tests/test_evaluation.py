@@ -234,20 +234,15 @@ def test_the_follow_up_threshold_is_the_middle_of_the_best_ones_not_their_edge(m
     # Follow-ups as good from 0.10 to 0.35 and worse above: 0.20, not the careful edge 0.35.
     def measured(assistant, dialogues, thresholds):
         flat = assistant.model.follow_up_threshold <= 0.35 + 1e-9
-        shares = {"follow_up_accuracy": (90 if flat else 80, 100), "unrelated_not_bent": (95, 100)}
-        return SimpleNamespace(shares=shares)
+        return SimpleNamespace(
+            metrics={"follow_up_accuracy": 0.9 if flat else 0.8, "unrelated_not_bent": 0.95}
+        )
 
     monkeypatch.setattr("assistant.evaluation.evaluate_dialogues", measured)
     assistant = SimpleNamespace(model=bundled_model())
     assert choose_follow_up_threshold(assistant, [["a dialogue"]]) == pytest.approx(0.2)
     assert assistant.model == bundled_model()  # the model it was given, put back
     assert choose_follow_up_threshold(assistant, []) is None
-    # The installed threshold is kept while as good within the noise, on the grid or not...
-    assert choose_follow_up_threshold(assistant, [["a dialogue"]], 0.3) == pytest.approx(0.3)
-    assert choose_follow_up_threshold(assistant, [["a dialogue"]], 0.33) == pytest.approx(0.33)
-    # ... and not when ten follow-ups of a hundred fewer are right: more than 1.645 standard
-    # errors (0.037 each) of the best.
-    assert choose_follow_up_threshold(assistant, [["a dialogue"]], 0.5) == pytest.approx(0.2)
 
 
 def test_malformed_eval_files_are_clear_errors(tmp_path):
@@ -271,39 +266,3 @@ def test_only_an_unrelated_turn_may_have_no_answer(tmp_path):
     )
     with pytest.raises(EvalFileError, match="only an unrelated turn"):
         load_dialogues(path)
-
-
-def test_practice_questions_teach_the_fit_at_their_weight_but_never_choose_the_threshold(
-    assistant, monkeypatch
-):
-    import assistant.evaluation as evaluation
-
-    weighed, judged = [], []
-    real_fit = evaluation.fit_logistic
-
-    def fit(x, y, **options):
-        weighed.append(list(options["weights"]))
-        return real_fit(x, y, **options)
-
-    def choose(results, probabilities, installed=None):
-        judged.extend(r.item.question for r in results)
-        return 0.5
-
-    monkeypatch.setattr(evaluation, "fit_logistic", fit)
-    monkeypatch.setattr(evaluation, "choose_threshold", choose)
-    tuning = evaluation.EvalSet(
-        (
-            LabelledQuestion("mag mijn beste vriendin mij geld voorschieten", ("winwinlening",)),
-            LabelledQuestion("kindergeld aanvragen voor mijn zoon", (), "out_of_domain"),
-        )
-    )
-    practice = (
-        LabelledQuestion("mijn tante wil in mijn atelier investeren", ("winwinlening",)),
-        LabelledQuestion("hoe vraag ik een nieuw rijbewijs aan", (), "out_of_domain"),
-        LabelledQuestion("hallo daar", (), "smalltalk"),
-    )
-    evaluation.fit_model(assistant, tuning, practice=practice)
-    # One example per question read (smalltalk is not), a practice question's at its weight.
-    assert sorted(weighed[-1]) == [evaluation.PRACTICE_WEIGHT] * 2 + [1.0] * 2
-    # The threshold is chosen on how the tuning questions fare, not on the practice ones.
-    assert sorted(judged) == sorted(q.question for q in tuning.questions)
