@@ -23,6 +23,7 @@ from assistant import messages
 from assistant.conversation import Conversation
 from assistant.core import MAX_QUESTION_CHARS, MAX_TOP_K, Assistant
 from assistant.corpus import CorpusError, bundled_corpus_dir, load_corpus, shorten
+from assistant.decision import ModelFileError
 from assistant.errors import EvalFileError, QuestionError, explain
 from assistant.formats import CURATE_FORMATS, REPORT_FORMATS
 from assistant.gcpause import one_shot, settle
@@ -103,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except (EvalFileError, FileNotFoundError, VotesFileError) as exc:
+    except (EvalFileError, FileNotFoundError, VotesFileError, ModelFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

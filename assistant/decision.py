@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -141,12 +141,23 @@ class AnswerabilityModel:
 
     def __post_init__(self) -> None:
         for name in ("weights", "mean", "scale", "ranking"):
-            if getattr(self, name) is not None and len(getattr(self, name)) != len(FEATURES):
+            values = getattr(self, name)
+            if values is not None and len(values) != len(FEATURES):
                 raise ValueError(f"{name} needs {len(FEATURES)} values (one per feature)")
+            # A NaN weight made every probability 1.0 (every question answered), a scale of
+            # 0 a division by zero at the first question.
+            if values is not None and not all(math.isfinite(v) for v in values):
+                raise ValueError(f"{name} must be finite numbers")
+        if not math.isfinite(self.bias):
+            raise ValueError(f"bias must be a finite number; got {self.bias}")
+        if not all(s > 0 for s in self.scale):
+            raise ValueError("scale must be above 0 for every feature")
         if not 0.0 < self.threshold < 1.0 or not self.threshold <= self.unsure <= 1.0:
             raise ValueError(
                 f"need 0 < threshold <= unsure <= 1; got {self.threshold} and {self.unsure}"
             )
+        if self.follow_up_threshold is not None and not 0.0 < self.follow_up_threshold < 1.0:
+            raise ValueError(f"need 0 < follow_up_threshold < 1; got {self.follow_up_threshold}")
 
     @cached_property
     def _terms(self) -> tuple[tuple[str, float, float, float], ...]:
@@ -234,24 +245,32 @@ class AnswerabilityModel:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> AnswerabilityModel:
+    def from_dict(cls, data: Any) -> AnswerabilityModel:
         """Read a fitted model; its feature list must be today's `FEATURES`.
 
         Raises:
-            ValueError: the data does not describe a model for these features.
+            ModelFileError: the data does not describe a model for these features (a
+                `ValueError`).
         """
+        if not isinstance(data, Mapping):
+            raise ModelFileError("a model is a mapping of features, weights, thresholds")
         if list(data.get("features", ())) != list(FEATURES):
-            raise ValueError("the model was fitted on other features; run `wegwijzer eval --fit`")
-        return cls(
-            tuple(float(w) for w in data["weights"]),
-            float(data["bias"]),
-            tuple(float(m) for m in data["mean"]),
-            tuple(float(s) for s in data["scale"]),
-            float(data["threshold"]),
-            float(data["unsure"]),
-            float(data["follow_up_threshold"]) if data.get("follow_up_threshold") else None,
-            tuple(float(w) for w in data["ranking"]) if data.get("ranking") else None,
-        )
+            raise ModelFileError("the model was fitted on other features")
+        try:
+            return cls(
+                _numbers(data["weights"]),
+                _number(data["bias"]),
+                _numbers(data["mean"]),
+                _numbers(data["scale"]),
+                _number(data["threshold"]),
+                _number(data["unsure"]),
+                _number(data["follow_up_threshold"]) if data.get("follow_up_threshold") else None,
+                _numbers(data["ranking"]) if data.get("ranking") else None,
+            )
+        except KeyError as exc:
+            raise ModelFileError(f"the model lacks {exc}") from exc
+        except (TypeError, ValueError) as exc:
+            raise ModelFileError(str(exc)) from exc
 
     def save(self, path: Path | str, **provenance: Any) -> None:
         """Write the model as JSON, with where and when it was fitted."""
@@ -259,11 +278,46 @@ class AnswerabilityModel:
         Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
 
 
+class ModelFileError(ValueError):
+    """An answerability model is missing or malformed (its message names the file)."""
+
+
+# What to do about a broken file of package data: `wegwijzer eval --fit` cannot write it anew
+# while the assistant it fits cannot be built without it.
+RESTORE = (
+    "restore it: `git checkout` the file in a checkout, or reinstall Wegwijzer "
+    "(`wegwijzer eval --fit` needs a working one to write it anew)"
+)
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ModelFileError(f"expected a number; got {value!r:.60}")
+    return float(value)
+
+
+def _numbers(values: Any) -> tuple[float, ...]:
+    if not isinstance(values, list | tuple):
+        raise ModelFileError(f"expected a list of numbers; got {values!r:.60}")
+    return tuple(_number(v) for v in values)
+
+
 @cache
 def bundled_model() -> AnswerabilityModel:
-    """The model that ships with Wegwijzer (package data)."""
-    text = resources.files("assistant").joinpath("data", MODEL_FILE).read_text("utf-8")
-    return AnswerabilityModel.from_dict(json.loads(text))
+    """The model that ships with Wegwijzer (package data).
+
+    Raises:
+        ModelFileError: the file is missing or malformed; the message names it.
+    """
+    data = resources.files("assistant").joinpath("data", MODEL_FILE)
+    return _read_model(data.read_text, f"assistant/data/{MODEL_FILE}")
+
+
+def _read_model(read: Callable[[str], str], where: str) -> AnswerabilityModel:
+    try:
+        return AnswerabilityModel.from_dict(json.loads(read("utf-8")))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, ModelFileError) as exc:
+        raise ModelFileError(f"{where}: {exc}; {RESTORE}") from exc
 
 
 def bundled_model_path() -> Path:

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from assistant.analysis import TermGroup
+from assistant.decision import RESTORE
 from assistant.indexing import IndexArrays
 from assistant.memo import Memo
 
@@ -216,7 +217,7 @@ def _read_counts(read: Callable[[str], str], where: str) -> Counts:
     try:
         return counts_from_dict(json.loads(read("utf-8")))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, VotesFileError) as exc:
-        raise VotesFileError(f"{where}: {exc}; run `wegwijzer eval --fit`") from exc
+        raise VotesFileError(f"{where}: {exc}; {RESTORE}") from exc
 
 
 def bundled_counts_path() -> Path:

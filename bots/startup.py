@@ -18,8 +18,10 @@ from assistant import Assistant, CorpusError
 from assistant import cache as cache_file
 from assistant.backends import database_secrets
 from assistant.corpus import Corpus, bundled_corpus_dir, dated
+from assistant.decision import ModelFileError
 from assistant.gcpause import settle
 from assistant.store import Store, store_from_environment
+from assistant.votes import VotesFileError
 from bots.redact import REDACTED, configure_logging
 from bots.reload import DEFAULT_WATCH_SECONDS
 
@@ -108,6 +110,9 @@ def prepare(
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except (ModelFileError, VotesFileError) as exc:  # a broken install: the message names it
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     _self_check(env, corpus, dated(assistant.corpus, today), today)
     assistant.warm_up()  # the first user's question waits for no import
     settle()  # what was built lives as long as the bot: out of the collector's walks

@@ -4,10 +4,13 @@ import json
 import numpy as np
 import pytest
 
+from assistant import cli
 from assistant.decision import (
     FEATURES,
     RANKING_ONLY,
     AnswerabilityModel,
+    ModelFileError,
+    _read_model,
     bundled_model,
     bundled_model_path,
     fit_logistic,
@@ -87,6 +90,41 @@ def test_model_round_trips_and_rejects_other_features(tmp_path):
     data["features"] = ["coverage"]
     with pytest.raises(ValueError, match="other features"):
         AnswerabilityModel.from_dict(data)
+
+
+def test_a_broken_model_file_is_an_error_that_names_it_not_a_traceback(
+    capsys, tmp_path, monkeypatch
+):
+    good = _model().to_dict()
+    broken = tmp_path / "answerability.json"
+    # A NaN weight made every question answered at 1.0; a scale of 0 divided by zero at the
+    # first question; the rest were a KeyError or a TypeError from deep inside.
+    for change, says in [
+        ({"weights": [float("nan")] * len(FEATURES)}, "finite"),
+        ({"scale": [0.0] * len(FEATURES)}, "above 0"),
+        ({"bias": "veel"}, "a number"),
+        ({"weights": None}, "a list of numbers"),
+        ({"follow_up_threshold": 3.0}, "follow_up_threshold"),
+        ({"features": ["coverage"]}, "other features"),
+    ]:
+        broken.write_text(json.dumps({**good, **change}), encoding="utf-8")
+        with pytest.raises(ModelFileError, match=rf"answerability\.json: .*{says}.*eval --fit"):
+            _read_model(broken.read_text, str(broken))
+    broken.write_text(json.dumps({k: v for k, v in good.items() if k != "bias"}), "utf-8")
+    with pytest.raises(ModelFileError, match="lacks 'bias'"):
+        _read_model(broken.read_text, str(broken))
+    broken.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelFileError, match=r"answerability\.json"):
+        _read_model(broken.read_text, str(broken))
+    # The command line says so in one line, with its exit code for bad input.
+    monkeypatch.setenv("WEGWIJZER_DB", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(
+        "assistant.core.bundled_model", lambda: _read_model(broken.read_text, str(broken))
+    )
+    assert cli.main(["ask", "wat is de winwinlening"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "answerability.json" in err and "Traceback" not in err
 
 
 def test_fit_logistic_leaves_out_what_it_is_told_to():

@@ -392,3 +392,33 @@ def test_a_bot_start_writes_the_index_cache_and_the_next_start_reads_it(env, tmp
 
 def _not_from_the_folder(*args, **kwargs):
     raise AssertionError("the second start built the index instead of reading the cache")
+
+
+def test_a_bot_with_a_broken_model_or_votes_file_stops_in_one_line(
+    capsys, env, tmp_path, monkeypatch
+):
+    import logging
+
+    from assistant.decision import ModelFileError
+    from assistant.votes import VotesFileError
+    from bots.startup import prepare
+
+    env = {**env, "T": "tok-SECRET", "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        for error, name in [(ModelFileError, "answerability.json"), (VotesFileError, "votes.json")]:
+
+            def broken(*_, error=error, name=name):
+                raise error(f"assistant/data/{name}: expected a number; run `wegwijzer eval --fit`")
+
+            target = "bundled_model" if error is ModelFileError else "bundled_counts"
+            with monkeypatch.context() as patch:
+                patch.setattr(f"assistant.core.{target}", broken)
+                assert prepare(env, "T", "a token", []) == 2
+            err = capsys.readouterr().err
+            assert err.startswith(f"error: assistant/data/{name}: ") and "Traceback" not in err
+            assert "SECRET" not in err
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
