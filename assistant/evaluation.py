@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 import yaml
+from rapidfuzz import fuzz, process
 
 from assistant.core import Assistant, Retrieval
 from assistant.corpus import shorten
@@ -110,6 +111,9 @@ ANSWER_WEIGHTS = (2.0, 1.0, 1.0)  # answered, unanswerable refused, out-of-domai
 # A tuning question this similar to an example question of its passage is a paraphrase of it.
 PARAPHRASE_SIMILARITY = 0.7
 PARAPHRASE_WEIGHT = 0.2
+# Two tuning questions this alike once folded are near-copies: one fold for the word votes
+# (`vote_folds`), as the practice questions hold none of a tuning question (tests/test_votes).
+NEAR_COPY = 0.8
 UNSURE_BELOW = 0.6
 # The normal quantile of a two-sided 95% interval, for the Wilson intervals `wegwijzer eval`
 # gives each share: a held-out figure of 566 questions is known to about four points either
@@ -494,15 +498,15 @@ def fit_model(
     The word votes (`votes.Votes`) count the tuning questions and the `practice` questions
     (`labelled_counts`). A question's own words would vote for its own label, more surely
     than any new question's: each tuning question is read with votes counted without its
-    fold (`VOTE_FOLDS`, `_vote_fold`), in the fit and in choosing the threshold; the practice
-    questions hold no near-copy of a tuning question (a test checks it), but two tuning
-    questions alike in other words may fall in different folds. The dialogues are read with
-    the votes of every question.
+    fold (`VOTE_FOLDS`, `vote_folds`: near-copies share one), in the fit and in choosing the
+    threshold; the practice questions hold no near-copy of a tuning question (a test checks
+    it), but two tuning questions alike in other words may fall in different folds. The
+    dialogues are read with the votes of every question.
     """
     asked = [item for item in eval_set.questions if item.category != "smalltalk"]
     per_question = [_question_counts(assistant, item) for item in [*practice, *asked]]
     shared, own = per_question[: len(practice)], per_question[len(practice) :]
-    fold_of = [_vote_fold(item.question) for item in asked]
+    fold_of = vote_folds([item.question for item in asked])
     folds = [
         (
             assistant.with_labelled(
@@ -557,6 +561,30 @@ def fit_model(
     # measured after a fit is then what is installed, not a model a rounding away from it
     # (a question at 0.6400002 before and 0.6399998 after passed the fit and failed the eval).
     return AnswerabilityModel.from_dict(final.to_dict())
+
+
+def vote_folds(questions: Sequence[str]) -> list[int]:
+    """Each question's fold for the word votes: near-copies of one another (letters
+    `NEAR_COPY` alike once folded) in one fold, so that none is read with its twin's votes;
+    a group's fold is that of its first question in folded order (`_vote_fold`)."""
+    folded = [_fold(q) for q in questions]
+    parent = list(range(len(folded)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # rapidfuzz's ratio is never below `SequenceMatcher`'s: it leaves the few pairs to match.
+    bound = process.cdist(folded, folded, scorer=fuzz.ratio, score_cutoff=100 * NEAR_COPY)
+    for i, j in zip(*np.nonzero(bound), strict=True):
+        if i < j and SequenceMatcher(None, folded[i], folded[j]).ratio() >= NEAR_COPY:
+            parent[root(i)] = root(j)
+    first: dict[int, str] = {}
+    for i, text in enumerate(folded):
+        first[root(i)] = min(first.get(root(i), text), text)
+    return [_vote_fold(first[root(i)]) for i in range(len(folded))]
 
 
 def _vote_fold(question: str) -> int:
