@@ -563,6 +563,22 @@ def fit_model(
     return AnswerabilityModel.from_dict(final.to_dict())
 
 
+def near_copies(texts: Sequence[str], others: Sequence[str], least: float) -> list[tuple[int, int]]:
+    """The pairs (i, j) of `texts[i]` and `others[j]` whose `SequenceMatcher` ratio reaches
+    `least` (texts compared as given: fold them first).
+
+    Thousands by thousands of pairs: rapidfuzz's ratio (twice the longest common
+    subsequence over both lengths) is never below `SequenceMatcher`'s, whose matching blocks
+    are a common subsequence, and leaves the few worth matching.
+    """
+    bound = process.cdist(texts, others, scorer=fuzz.ratio, score_cutoff=100 * least, workers=-1)
+    return [
+        (int(i), int(j))
+        for i, j in zip(*np.nonzero(bound), strict=True)
+        if SequenceMatcher(None, texts[i], others[j]).ratio() >= least
+    ]
+
+
 def vote_folds(questions: Sequence[str]) -> list[int]:
     """Each question's fold for the word votes: near-copies of one another (letters
     `NEAR_COPY` alike once folded) in one fold, so that none is read with its twin's votes;
@@ -576,10 +592,8 @@ def vote_folds(questions: Sequence[str]) -> list[int]:
             i = parent[i]
         return i
 
-    # rapidfuzz's ratio is never below `SequenceMatcher`'s: it leaves the few pairs to match.
-    bound = process.cdist(folded, folded, scorer=fuzz.ratio, score_cutoff=100 * NEAR_COPY)
-    for i, j in zip(*np.nonzero(bound), strict=True):
-        if i < j and SequenceMatcher(None, folded[i], folded[j]).ratio() >= NEAR_COPY:
+    for i, j in near_copies(folded, folded, NEAR_COPY):
+        if i < j:
             parent[root(i)] = root(j)
     first: dict[int, str] = {}
     for i, text in enumerate(folded):

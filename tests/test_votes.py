@@ -1,12 +1,9 @@
 """The word votes: which passage labelled questions' words vote for (`assistant.votes`)."""
 
 import json
-from difflib import SequenceMatcher
 from pathlib import Path
 
-import numpy as np
 import pytest
-from rapidfuzz import fuzz, process
 
 from assistant import cli
 from assistant.analysis import TermGroup
@@ -18,6 +15,7 @@ from assistant.evaluation import (
     _vote_fold,
     labelled_counts,
     load_eval_set,
+    near_copies,
     vote_folds,
 )
 from assistant.votes import (
@@ -204,18 +202,9 @@ def test_the_near_copy_search_finds_a_near_copy_and_passes_the_rest():
 
 
 def _near_copies(texts: list[str], others: list[str], least: float) -> list[tuple[str, str]]:
-    """Pairs (text, other), folded, whose `SequenceMatcher` ratio reaches `least`.
-
-    Six thousand by two thousand pairs: rapidfuzz's ratio (twice the longest common
-    subsequence over both lengths) is never below `SequenceMatcher`'s, whose matching blocks
-    are a common subsequence, and leaves the few worth matching."""
+    """Pairs (text, other), folded, whose `SequenceMatcher` ratio reaches `least`."""
     first, second = [_fold(t) for t in texts], [_fold(t) for t in others]
-    bound = process.cdist(first, second, scorer=fuzz.ratio, score_cutoff=100 * least, workers=-1)
-    return [
-        (first[i], second[j])
-        for i, j in zip(*np.nonzero(bound), strict=True)
-        if SequenceMatcher(None, first[i], second[j]).ratio() >= least
-    ]
+    return [(first[i], second[j]) for i, j in near_copies(first, second, least)]
 
 
 def test_a_question_typed_twice_falls_in_one_fold_of_the_fit():
