@@ -96,7 +96,9 @@ _APPRECIATED = frozenset(
 # Words that greet, thank, apologise, address Wegwijzer, close a message or say how it asks
 # ("vraagje", "dringend", "uitleggen"), and name no subject: in a question they are read as
 # stopwords ("hallo wegwijzer! wat is het cultuurkrediet?" was refused at 0.27, "wegwijzer"
-# weighing as its rarest word; "goeiemorgen", "sorry", "met vriendelijke groeten" alike).
+# weighing as its rarest word; "goeiemorgen", "sorry", "met vriendelijke groeten" alike; "sorry
+# dat ik stoor, maar hoe vraag ik een cultuurkrediet aan?" at 0.27, "stoor" its rarest word,
+# and "sorry voor de domme vraag maar ..." at 0.51, 0.56 on "hoe word ik lid van sabam?").
 # Not the greetings that are also words of time ("per dag", "morgenavond"), nor the thanks
 # that are also judgements ("duidelijk", "helpt"), nor "tips" ("heb je tips voor een
 # onderwerp?" after a topic is a question of its own).
@@ -115,6 +117,7 @@ COURTESY_WORDS = (
         excuus beste geachte vriendelijke groet groeten groetjes mvg regards bedoel bedoelde
         bedoelen bedoelt geweten vraagje vraagjes snelle dringend dringende urgent uitleggen
         know tell dear alstublieft alsjeblieft asjeblieft astublieft svp veelmaals veulmaols
+        stoor storen domme stomme
         """.split()
     )
 )

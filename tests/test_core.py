@@ -222,6 +222,12 @@ def test_the_questions_beside_a_current_answer_are_no_historical_passages(assist
         # "veelmaals" had been the question's rarest word (0.23; without it 0.97).
         ("merci veelmaals, hoe registreer ik een merk?", "benelux-merk"),
         ("snelle vraag: wat is een sbk", "sbk"),
+        # "stoor" had been the rarest word (0.27), "domme" weighed too (0.56).
+        (
+            "sorry dat ik stoor, maar hoe vraag ik een cultuurkrediet aan?",
+            "cultuurkrediet-aanvragen cultuurkrediet",  # the steps, or the loan with its desk
+        ),
+        ("sorry voor de domme vraag maar hoe word ik lid van sabam?", "sabam-lid-worden"),
         (
             "Hello, could you please tell me what a winwinlening is? Thanks in advance!",
             "winwinlening",
