@@ -34,6 +34,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.errors import read_package_data
 from assistant.models import OUTCOMES, choice_problem
 
 # The evidence the model weighs, in order (see `retrieval.Signals` and `Assistant.retrieve`).
@@ -282,14 +283,6 @@ class ModelFileError(ValueError):
     """An answerability model is missing or malformed (its message names the file)."""
 
 
-# What to do about a broken file of package data: `wegwijzer eval --fit` cannot write it anew
-# while the assistant it fits cannot be built without it.
-RESTORE = (
-    "restore it: `git checkout` the file in a checkout, or reinstall Wegwijzer "
-    "(`wegwijzer eval --fit` needs a working one to write it anew)"
-)
-
-
 def _number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ModelFileError(f"expected a number; got {value!r:.60}")
@@ -314,10 +307,7 @@ def bundled_model() -> AnswerabilityModel:
 
 
 def _read_model(read: Callable[[str], str], where: str) -> AnswerabilityModel:
-    try:
-        return AnswerabilityModel.from_dict(json.loads(read("utf-8")))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, ModelFileError) as exc:
-        raise ModelFileError(f"{where}: {exc}; {RESTORE}") from exc
+    return read_package_data(read, where, AnswerabilityModel.from_dict, ModelFileError)
 
 
 def bundled_model_path() -> Path:

@@ -17,7 +17,6 @@ At run time it is a sparse sum per question term and a softmax over the labels.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -29,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from assistant.analysis import TermGroup
-from assistant.decision import RESTORE
+from assistant.errors import read_package_data
 from assistant.indexing import IndexArrays
 from assistant.memo import Memo
 
@@ -214,10 +213,7 @@ def _shipped_counts() -> Counts:
 
 
 def _read_counts(read: Callable[[str], str], where: str) -> Counts:
-    try:
-        return counts_from_dict(json.loads(read("utf-8")))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, VotesFileError) as exc:
-        raise VotesFileError(f"{where}: {exc}; {RESTORE}") from exc
+    return read_package_data(read, where, counts_from_dict, VotesFileError)
 
 
 def bundled_counts_path() -> Path:
