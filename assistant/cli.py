@@ -33,7 +33,7 @@ from assistant.votes import VotesFileError
 
 if TYPE_CHECKING:  # the commands that need them import them: `ask` starts without them
     from assistant import curate
-    from assistant.evaluation import DialogueMeasurement, EvalSet, Measurement
+    from assistant.evaluation import DialogueMeasurement, EvalSet, LabelledQuestion, Measurement
     from assistant.store import Store
 
 # A chat line is read in pieces of this size; anything beyond one piece is too long anyway.
@@ -550,8 +550,11 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     assistant = _assistant(args.corpus)
     if args.fit:
         _fit(assistant, args)
+    # The tuning set, which the shipped votes and neighbours learnt from, is read as the fit
+    # reads it: each question without its fold's (`evaluation.fold_readers`).
+    practice = _practice(assistant, args)
     runs = [
-        _evaluate_set(assistant, name, questions, dialogues)
+        _evaluate_set(assistant, name, questions, dialogues, practice if name == "tuning" else None)
         for name, questions, dialogues in _eval_sets(args)
     ]
     failures = [f"{run['set']}: {failure}" for run in runs for failure in run["failures"]]
@@ -587,16 +590,14 @@ def _existing(path: Path) -> Path | None:
 def _fit(assistant: Assistant, args: argparse.Namespace) -> None:
     """Fit the answerability model on the tuning set (or FILE) and install it."""
     from assistant.decision import FEATURES, MODEL_FILE, bundled_model_path
-    from assistant.evaluation import fit_model, labelled_counts, load_dialogues
-    from assistant.votes import VOTES_FILE, counts_from_dict, counts_to_dict
+    from assistant.evaluation import fit_model, labelled_examples, load_dialogues
+    from assistant.votes import VOTES_FILE, examples_to_text
 
     source = args.file or DEFAULT_EVAL_SETS[0][1]
     eval_set = _checked_set(assistant, source)
     talk = args.dialogues or (None if args.file else DEFAULT_EVAL_SETS[0][2])
     dialogues = load_dialogues(talk)[0] if talk else []
-    # The practice questions name the bundled corpus's passages: with the default sets only.
-    default = args.file is None and args.corpus is None and PRACTICE.exists()
-    practice = _checked_set(assistant, PRACTICE).questions if default else ()
+    practice = _practice(assistant, args) or ()
     model = fit_model(assistant, eval_set, dialogues, practice=practice)
     target = args.model_out or bundled_model_path()
     shown = source.relative_to(CHECKOUT) if source.is_relative_to(CHECKOUT) else source
@@ -608,18 +609,27 @@ def _fit(assistant: Assistant, args: argparse.Namespace) -> None:
         if target.name == MODEL_FILE
         else target.with_suffix(".votes.json")
     )
-    stored = counts_to_dict(labelled_counts(assistant, counted), len(counted))
-    votes_target.write_text(json.dumps(stored, ensure_ascii=False, indent=0) + "\n", "utf-8")
+    examples = labelled_examples(assistant, counted)
+    votes_target.write_text(examples_to_text(examples), "utf-8")
     assistant.model = model
-    # The counts as stored (to four decimals): what is measured after a fit is what is installed.
-    assistant.votes = assistant.with_labelled(counts_from_dict(stored)).votes
+    learned = assistant.with_labelled(examples)
+    assistant.votes, assistant.neighbours = learned.votes, learned.neighbours
     print(f"fitted on {source} ({len(eval_set.questions)} questions); wrote {target}")
-    print(f"  word votes from {len(counted)} labelled questions; wrote {votes_target}")
+    print(
+        f"  word votes and neighbours from {len(counted)} labelled questions; wrote {votes_target}"
+    )
     print(f"  threshold {model.threshold:.2f}, unsure below {model.unsure:.2f}")
     ranking = model.ranking or (0.0,) * len(FEATURES)
-    print(f"  {'signal':15s} {'weight':>7s} {'ranking':>8s}")
+    print(f"  {'signal':22s} {'weight':>7s} {'ranking':>8s}")
     for name, weight, rank in zip(FEATURES, model.weights, ranking, strict=True):
-        print(f"  {name:15s} {weight:+7.3f} {rank:+8.3f}")
+        print(f"  {name:22s} {weight:+7.3f} {rank:+8.3f}")
+
+
+def _practice(assistant: Assistant, args: argparse.Namespace) -> Sequence[LabelledQuestion] | None:
+    """The practice questions the shipped votes and neighbours learn from beside the tuning
+    set; None unless the default sets are measured (they name the bundled corpus's passages)."""
+    default = args.file is None and args.corpus is None and PRACTICE.exists()
+    return _checked_set(assistant, PRACTICE).questions if default else None
 
 
 def _checked_set(assistant: Assistant, path: Path) -> EvalSet:
@@ -632,10 +642,16 @@ def _checked_set(assistant: Assistant, path: Path) -> EvalSet:
     return eval_set
 
 
-def _evaluate_set(assistant: Assistant, name: str, questions: Path, dialogues: Path | None) -> dict:
+def _evaluate_set(
+    assistant: Assistant,
+    name: str,
+    questions: Path,
+    dialogues: Path | None,
+    practice: Sequence[LabelledQuestion] | None = None,
+) -> dict:
     from assistant.evaluation import evaluate, evaluate_dialogues, load_dialogues
 
-    measured = evaluate(assistant, _checked_set(assistant, questions))
+    measured = evaluate(assistant, _checked_set(assistant, questions), practice)
     talk = evaluate_dialogues(assistant, *load_dialogues(dialogues)) if dialogues else None
     return {
         "set": name,

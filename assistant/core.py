@@ -80,7 +80,15 @@ from assistant.places import REGIONS, places_asked, places_named
 from assistant.retrieval import Hit, OutsideSubjects, PassageIndex, asks_about_the_past
 from assistant.snippets import asks_for_amount, best_snippet, sentences
 from assistant.typos import TypoIndex
-from assistant.votes import OUTSIDE, UNANSWERED, Counts, Votes, bundled_counts, for_corpus
+from assistant.votes import (
+    OUTSIDE,
+    UNANSWERED,
+    Example,
+    Neighbours,
+    Votes,
+    bundled_examples,
+    for_corpus,
+)
 from assistant.wordings import Pieces, Wordings, pieces
 
 MAX_QUESTION_CHARS = 1000
@@ -277,8 +285,8 @@ class Assistant:
     Args:
         corpus: a loaded, validated corpus.
         model: the answerability model (default: the fitted model that ships with Wegwijzer).
-        labelled: how often users' labelled questions hold each term, per label, for the
-            word votes (`votes.Votes`; default: the counts that ship with Wegwijzer).
+        labelled: users' labelled questions, for the word votes and the neighbours
+            (`votes.Votes`, `votes.Neighbours`; default: those that ship with Wegwijzer).
     """
 
     def __init__(
@@ -287,7 +295,7 @@ class Assistant:
         *,
         model: AnswerabilityModel | None = None,
         built: BuiltIndex | None = None,
-        labelled: Counts | None = None,
+        labelled: Sequence[Example] | None = None,
     ) -> None:
         self.corpus = corpus
         self.model = model or bundled_model()
@@ -332,20 +340,22 @@ class Assistant:
         self._central = {pid: math.log1p(n) / most for pid, n in linked.items()}
         self._outside = OutsideSubjects(corpus.outside, analyzer, vocabulary, counts)
         self._wordings = Wordings(corpus.passages)
-        self.votes = self._votes_of(bundled_counts() if labelled is None else labelled)
+        self.votes, self.neighbours = self._learned_from(
+            bundled_examples() if labelled is None else labelled
+        )
         self._title_heads: dict[str, frozenset[str]] = {}  # see `_title_head`
         self._changed_heads: dict[str, frozenset[str]] = {}  # see `_head_said`
         self._title_term_sets: dict[str, frozenset[str]] = {}  # see `_title_terms`
         self._aliases: dict[str, str | None] = {}  # see `_alias`
 
-    def _votes_of(self, labelled: Counts) -> Votes:
+    def _learned_from(self, labelled: Sequence[Example]) -> tuple[Votes, Neighbours]:
         return for_corpus(labelled, self.index.arrays, [p.id for p in self.corpus.passages])
 
-    def with_labelled(self, labelled: Counts) -> Assistant:
-        """The same assistant with word votes counted from other labelled questions (for the
-        fit, which reads each tuning question with votes counted without its fold)."""
+    def with_labelled(self, labelled: Sequence[Example]) -> Assistant:
+        """The same assistant with word votes and neighbours from other labelled questions
+        (for the fit, which reads each tuning question without its fold's)."""
         other = copy.copy(self)
-        other.votes = self._votes_of(labelled)
+        other.votes, other.neighbours = self._learned_from(labelled)
         return other
 
     @classmethod
@@ -743,6 +753,12 @@ class Assistant:
                 if self._may_be_subject(groups, hits[0], in_context)
                 else features  # no better evidence on the subject than on the whole question
             )
+            if subject is None:  # its words are all of the subject: as if nothing were missing
+                subject = {
+                    **features,
+                    "fact_missing": 0.0,
+                    **self._neighbourhood(groups, hits[0].passage.id, subject_only=True),
+                }
         return Retrieval(
             reading.text,
             tuple(groups),
@@ -1196,6 +1212,7 @@ class Assistant:
             "voted": self._voted(subject, top.passage.id, worded),
             "voted_outside": self.votes.share(subject, OUTSIDE),
             "voted_unanswered": self.votes.share(subject, UNANSWERED),
+            **self._neighbourhood(subject, top.passage.id, subject_only=True),
         }
 
     def _centrality(self, passage_id: str, groups: Sequence[TermGroup]) -> float:
@@ -1269,8 +1286,36 @@ class Assistant:
             "voted": self._voted(groups, passage.id, worded),
             "voted_outside": self.votes.share(groups, OUTSIDE),
             "voted_unanswered": self.votes.share(groups, UNANSWERED),
+            **self._neighbourhood(groups, passage.id, asked),
         }
         return features, missing
+
+    def _neighbourhood(
+        self,
+        groups: Sequence[TermGroup],
+        passage_id: str,
+        asked: Collection[str] = (),
+        *,
+        subject_only: bool = False,
+    ) -> dict[str, float]:
+        """How like the question (its words, the kinds of fact it asks) the nearest labelled
+        questions are that the passage answers, that it does not, and that no passage answers
+        (`votes.Neighbours.likeness`). A kind of fact asked of a year is asked as any other.
+
+        For the question's subject alone (`subject_only`, see `_subject_evidence`), a question
+        no passage answers is no neighbour: it asks a fact no passage holds, which is what a
+        partial answer says is missing, not a doubt about the subject ("hoe snel beslist hefboom
+        over een cultuurkrediet" is like the tuning set's "binnen hoeveel weken ...").
+        """
+        asks = [kind for kind in asked if " " not in kind]
+        answered, other, unanswerable = self.neighbours.likeness(
+            groups, passage_id, asks, unanswerable=not subject_only
+        )
+        return {
+            "neighbour": answered,
+            "neighbour_other": other,
+            "neighbour_unanswerable": unanswerable,
+        }
 
     def _voted(self, groups: Sequence[TermGroup], passage_id: str, worded: float) -> float:
         """The share of the question's word votes for a passage (`votes.Votes.share`); all of

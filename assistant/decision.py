@@ -62,6 +62,11 @@ FEATURES = (
     "voted",  # the share of the question's word votes the passage gets (`votes.Votes`)
     "voted_outside",  # the share they give to questions from other domains
     "voted_unanswered",  # the share they give to questions no passage answers
+    # Of the labelled questions most like the question (`votes.Neighbours`), how like it the
+    # likest is that the passage answers, that it does not, and that no passage answers:
+    "neighbour",
+    "neighbour_other",
+    "neighbour_unanswerable",
 )
 # Signals that order the candidates but do not decide whether the first one answers (see
 # `AnswerabilityModel.ranking`): how a question's letters match a passage's wordings tells
@@ -69,7 +74,7 @@ FEATURES = (
 # passage cannot answer, and for an English question it measures only the names it shares.
 RANKING_ONLY = frozenset({"wording"})
 # Signals that decide whether the first candidate answers but do not order the candidates:
-DECISION_ONLY = frozenset({"voted"})
+DECISION_ONLY = frozenset({"voted", "neighbour", "neighbour_other", "neighbour_unanswerable"})
 # The sign each feature's weight must have (0: either), see `fit_logistic`.
 SIGNS = {
     "coverage": 1,
@@ -92,6 +97,9 @@ SIGNS = {
     "voted": 1,
     "voted_outside": -1,
     "voted_unanswered": -1,
+    "neighbour": 1,
+    "neighbour_other": -1,
+    "neighbour_unanswerable": -1,
 }
 MODEL_FILE = "answerability.json"
 

@@ -7,17 +7,22 @@ passage. `Votes` is a naive Bayes model over index terms (`TermGroup.terms`), co
 questions labelled with the passage that answers them: the passages' own wordings (their
 example questions and variants, read from the index at start, so a curator's new passage
 votes at once), and questions in users' words (the tuning set and the practice questions of
-tests/eval/oefenvragen.yaml, counted by `wegwijzer eval --fit` into ``data/votes.json``).
+tests/eval/oefenvragen.yaml, whose terms `wegwijzer eval --fit` writes to ``data/votes.json``).
 Questions from other domains vote for `OUTSIDE`, questions no passage answers for
 `UNANSWERED`. The answerability model weighs the share of the votes its candidate gets
 (feature ``voted``).
 
-At run time it is a sparse sum per question term and a softmax over the labels.
+The votes add up each word's evidence on its own. `Neighbours` reads the same labelled
+questions whole: the few most like a question, and whether the passage answers them
+(features ``neighbour``, ``neighbour_other`` and ``neighbour_unanswerable``).
+
+At run time the votes are a sparse sum per question term and a softmax over the labels, the
+neighbours a sparse sum per term over the labelled questions that hold it.
 """
 
 from __future__ import annotations
 
-import math
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
@@ -46,9 +51,20 @@ VOTES_FILE = "votes.json"
 # The least share of the labelled counts of passages (their terms counted) that a corpus's
 # passages must hold for it to use them (`for_corpus`).
 FITTING = 0.5
+# How many of the labelled questions most like a question `Neighbours.likeness` reads: 5
+# and 10 ordered the validation set's first candidates alike, 1 and 20 a little worse.
+NEIGHBOURS = 5
 # Labelled counts: label -> term -> how many questions of that label hold the term (a question
 # with several acceptable passages counts for each as 1 / their number).
 Counts = Mapping[str, Mapping[str, float]]
+# One labelled question: its labels (acceptable passages, or `OUTSIDE` or `UNANSWERED`), its
+# terms, each once, sorted, and the kinds of fact it asks for (`intent.asked_facts`), sorted.
+Example = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+_NO_PASSAGE = frozenset({OUTSIDE, UNANSWERED})
+# How `Neighbours` counts an asked kind of fact among a question's terms (no term has it).
+ASKS = "?"
+# The nearest labelled questions to one question: (likeness, labels), likest first.
+Nearest = tuple[tuple[float, tuple[str, ...]], ...]
 
 
 class Votes:
@@ -121,17 +137,107 @@ class Votes:
         return self.posterior(groups).get(label, 0.0)
 
 
-def wording_counts(arrays: IndexArrays, passage_ids: Sequence[str]) -> Counts:
-    """Per passage, how many of its example questions and variants hold each term (the
-    index's rows of wordings, `IndexArrays.questions`)."""
-    counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+class Neighbours:
+    """The labelled questions most like a question, by the terms they share.
+
+    The votes weigh each word on its own; "hoeveel kost het verlengen van een benelux-merk",
+    which no passage answers, is told by a labelled question worded much like it as a whole.
+    Likeness is a weighted Jaccard index over the terms and the kinds of fact asked, each
+    weighed by its inverse document frequency among the labelled questions (a word of a
+    conversation's context at its group's weight, as in the votes). The kind of fact counts
+    because the words that ask it are no terms: "hoe richt ik een bv op" is not "wat kost een
+    notaris om een bv op te richten", which no passage answers.
+
+    Args:
+        examples: the labelled questions.
+    """
+
+    def __init__(self, examples: Sequence[Example]) -> None:
+        self._labels = [labels for labels, _, _ in examples]
+        # Which examples hold each term, as one array sorted by term (built at every start:
+        # a dict of 15,000 small arrays took three times as long).
+        ids: dict[str, int] = {}
+        rows: list[int] = []
+        columns: list[int] = []
+        for i, (_, terms, asks) in enumerate(examples):
+            for term in (*terms, *(ASKS + kind for kind in asks)):
+                rows.append(i)
+                columns.append(ids.setdefault(term, len(ids)))
+        order = np.argsort(np.array(columns, dtype=np.int32), kind="stable")
+        self._held = np.array(rows, dtype=np.int32)[order]
+        counts = np.bincount(np.array(columns, dtype=np.int32), minlength=len(ids))
+        self._starts = np.concatenate(([0], np.cumsum(counts)))
+        self._ids = ids
+        size = len(examples)
+        self._weights = np.log((size + 1) / (counts + 1)) + 1.0
+        # Per example, the weight of all its terms.
+        self._sizes = np.bincount(
+            np.array(rows, dtype=np.int32),
+            weights=self._weights[np.array(columns, dtype=np.int32)],
+            minlength=size,
+        ).astype(float)
+        self._memo: Memo[tuple[tuple[tuple[str, ...], float], ...], Nearest] = Memo(256)
+
+    def nearest(self, groups: Sequence[TermGroup], asks: Iterable[str] = ()) -> Nearest:
+        """The `NEIGHBOURS` labelled questions most like these words asking these kinds of
+        fact, likest first: (likeness from 0 to 1, labels); none that shares no term."""
+        asked = tuple(((ASKS + kind,), 1.0) for kind in sorted(set(asks)))
+        key = tuple(sorted({(g.terms, g.weight) for g in groups})) + asked
+        return self._memo.get(key, self._nearest)
+
+    def _nearest(self, key: tuple[tuple[tuple[str, ...], float], ...]) -> Nearest:
+        weights: dict[int, float] = {}
+        for terms, weight in key:
+            for term in terms:
+                if (term_id := self._ids.get(term)) is not None:
+                    weights[term_id] = max(weight, weights.get(term_id, 0.0))
+        if not weights:
+            return ()
+        shared = np.zeros(len(self._labels))
+        own = 0.0
+        for term_id, weight in weights.items():
+            held = self._held[self._starts[term_id] : self._starts[term_id + 1]]
+            shared[held] += weight * self._weights[term_id]
+            own += weight * self._weights[term_id]
+        likeness = shared / (own + self._sizes - shared)
+        count = min(NEIGHBOURS, len(likeness))
+        best = np.argpartition(-likeness, count - 1)[:count]
+        best = best[np.argsort(-likeness[best], kind="stable")]
+        return tuple((float(likeness[i]), self._labels[i]) for i in best if likeness[i] > 0)
+
+    def likeness(
+        self,
+        groups: Sequence[TermGroup],
+        label: str,
+        asks: Iterable[str] = (),
+        *,
+        unanswerable: bool = True,
+    ) -> tuple[float, float, float]:
+        """Of the nearest labelled questions (`nearest`), how like the question the likest is
+        that has `label`, the likest that has not, and the likest from another domain or that
+        no passage answers (each 0 when there is none). Without `unanswerable`, those from
+        another domain or that no passage answers are left out of all three."""
+        near = self.nearest(groups, asks)
+        if not unanswerable:
+            near = tuple((x, labels) for x, labels in near if not set(labels) & _NO_PASSAGE)
+        return (
+            max((x for x, labels in near if label in labels), default=0.0),
+            max((x for x, labels in near if label not in labels), default=0.0),
+            max((x for x, labels in near if set(labels) & _NO_PASSAGE), default=0.0),
+        )
+
+
+def wording_examples(arrays: IndexArrays, passage_ids: Sequence[str]) -> list[Example]:
+    """Each passage's example questions and variants as examples labelled with it (the
+    index's rows of wordings, `IndexArrays.questions`, which keep no kind of fact asked)."""
+    examples: list[Example] = []
     rows, first = arrays.questions, arrays.question_owners  # passage i: rows first[i]..first[i+1]
     for position, passage_id in enumerate(passage_ids):
-        terms = counts[passage_id]
         for row in range(int(first[position]), int(first[position + 1])):
-            for term_id in np.unique(rows.ids[rows.ptr[row] : rows.ptr[row + 1]]):
-                terms[arrays.terms[int(term_id)]] += 1.0
-    return counts
+            ids = np.unique(rows.ids[rows.ptr[row] : rows.ptr[row + 1]])
+            terms = tuple(sorted(arrays.terms[int(t)] for t in ids))
+            examples.append(((passage_id,), terms, ()))
+    return examples
 
 
 def added(parts: Iterable[Counts]) -> dict[str, dict[str, float]]:
@@ -145,102 +251,128 @@ def added(parts: Iterable[Counts]) -> dict[str, dict[str, float]]:
     return total
 
 
-def question_counts(labelled: Iterable[tuple[Sequence[TermGroup], Sequence[str]]]) -> Counts:
-    """Per label, how many of the questions (their term groups, their labels) hold each term;
-    a question with several labels counts for each as one over their number."""
+def question_examples(
+    labelled: Iterable[tuple[Sequence[TermGroup], Sequence[str], Iterable[str]]],
+) -> list[Example]:
+    """The questions (their term groups, their labels, the kinds of fact they ask) as
+    examples; one without a label (a greeting) is none."""
+    return [
+        (
+            tuple(labels),
+            tuple(sorted({term for group in groups for term in group.terms})),
+            tuple(sorted(set(asks))),
+        )
+        for groups, labels, asks in labelled
+        if labels
+    ]
+
+
+def example_counts(examples: Iterable[Example]) -> Counts:
+    """Per label, how many of the examples hold each term; an example with several labels
+    counts for each as one over their number."""
     counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for groups, labels in labelled:
-        terms = {term for group in groups for term in group.terms}
+    for labels, terms, _ in examples:
         for label in labels:
             for term in terms:
                 counts[label][term] += 1.0 / len(labels)
     return counts
 
 
-def counts_to_dict(counts: Counts, questions: int) -> dict[str, Any]:
-    """The labelled counts as `VOTES_FILE` stores them (counts to four decimals)."""
-    return {
-        "questions": questions,
-        "counts": {
-            label: {term: round(count, 4) for term, count in sorted(terms.items())}
-            for label, terms in sorted(counts.items())
-        },
-    }
-
-
 class VotesFileError(ValueError):
     """A votes file is missing or malformed (`wegwijzer eval --fit` writes it anew)."""
 
 
-def counts_from_dict(data: Any) -> Counts:
-    """The labelled counts of a `VOTES_FILE`: label -> term -> a finite count of at least 0.
+def examples_to_text(examples: Sequence[Example]) -> str:
+    """The examples as `VOTES_FILE` stores them: JSON, one example to a line (a refit's diff
+    shows the questions that changed)."""
+    lines = [
+        json.dumps([list(part) for part in example], ensure_ascii=False) for example in examples
+    ]
+    return '{"examples": [\n' + ",\n".join(lines) + "\n]}\n"
+
+
+def examples_from_dict(data: Any) -> list[Example]:
+    """The examples of a `VOTES_FILE`: a list of [labels, terms, kinds of fact asked], each a
+    list of strings, at least one label.
 
     Raises:
-        VotesFileError: the data is not that (a NaN count would make every question answered).
+        VotesFileError: the data is not that.
     """
-    counts = data.get("counts") if isinstance(data, dict) else None
-    if not isinstance(counts, dict) or not all(isinstance(t, dict) for t in counts.values()):
-        raise VotesFileError("a votes file needs counts: label -> term -> count")
-    read: dict[str, dict[str, float]] = {}
-    for label, terms in counts.items():
-        for term, count in terms.items():
-            if isinstance(count, bool) or not isinstance(count, int | float):
-                raise VotesFileError(f"count of {term!r} for {label!r} is not a number: {count!r}")
-            if not math.isfinite(count) or count < 0:
-                raise VotesFileError(f"count of {term!r} for {label!r} must be finite, >= 0")
-            read.setdefault(str(label), {})[str(term)] = float(count)
+    examples = data.get("examples") if isinstance(data, dict) else None
+    if not isinstance(examples, list):
+        raise VotesFileError("a votes file needs examples: a list of [labels, terms, asks]")
+    read: list[Example] = []
+    for item in examples:
+        if (
+            not isinstance(item, list)
+            or len(item) != 3
+            or not all(isinstance(part, list) for part in item)
+            or not all(isinstance(word, str) and word for part in item for word in part)
+            or not item[0]
+        ):
+            raise VotesFileError(f"an example must be [labels, terms, asks] of words: {item!r}")
+        read.append((tuple(item[0]), tuple(item[1]), tuple(item[2])))
     return read
 
 
-def bundled_counts(path: Path | None = None) -> Counts:
-    """The counts of users' questions that ship with Wegwijzer (package data), or those of a
-    votes file at `path`.
+def bundled_examples(path: Path | None = None) -> list[Example]:
+    """The labelled questions that ship with Wegwijzer (package data), or those of a votes
+    file at `path`.
 
     Raises:
         VotesFileError: the file is missing or malformed; the message names it.
     """
     if path is None:
-        return _shipped_counts()
-    return _read_counts(path.read_text, str(path))
+        return _shipped_examples()
+    return _read_examples(path.read_text, str(path))
 
 
 @cache
-def _shipped_counts() -> Counts:
-    """The package's counts, read and checked once per process: every `Assistant` built
+def _shipped_examples() -> list[Example]:
+    """The package's examples, read and checked once per process: every `Assistant` built
     (a reload, the fit's folds, the tests) starts from them. Nothing mutates them."""
     data = resources.files("assistant").joinpath("data", VOTES_FILE)
-    return _read_counts(data.read_text, f"assistant/data/{VOTES_FILE}")
+    return _read_examples(data.read_text, f"assistant/data/{VOTES_FILE}")
 
 
-def _read_counts(read: Callable[[str], str], where: str) -> Counts:
-    return read_package_data(read, where, counts_from_dict, VotesFileError)
+def _read_examples(read: Callable[[str], str], where: str) -> list[Example]:
+    return read_package_data(read, where, examples_from_dict, VotesFileError)
 
 
-def bundled_counts_path() -> Path:
-    """Where the shipped counts live in a checkout (for `wegwijzer eval --fit`)."""
+def bundled_examples_path() -> Path:
+    """Where the shipped examples live in a checkout (for `wegwijzer eval --fit`)."""
     return Path(__file__).resolve().parent / "data" / VOTES_FILE
 
 
-def for_corpus(counts: Counts, arrays: IndexArrays, passage_ids: Sequence[str]) -> Votes:
-    """Votes of a corpus: its own wordings, and the labelled counts of its passages and of
-    `OUTSIDE` and `UNANSWERED`.
+def for_corpus(
+    examples: Sequence[Example], arrays: IndexArrays, passage_ids: Sequence[str]
+) -> tuple[Votes, Neighbours]:
+    """The votes and the neighbours of a corpus: its own wordings, and the labelled questions
+    of its passages and of `OUTSIDE` and `UNANSWERED`.
 
-    A label the corpus does not have is left out, and the questions of other domains and of
-    none of its passages count as much less as the passages' counts left out (their terms
-    counted). Counts made for another corpus (less than `FITTING` of their passages' counts
-    are of this one's passages) are not used at all: every label is as likely before a word
-    is read, and three labels of a corpus of one passage would give questions of other domains
-    a third.
+    A label the corpus does not have is left out (a question with none left, too), and in the
+    votes the questions of other domains and of none of its passages count as much less as
+    the passages' counts left out (their terms counted). Questions labelled for another corpus
+    (less than `FITTING` of their passages' counts are of this one's passages) are not used at
+    all: every label is as likely before a word is read, and three labels of a corpus of one
+    passage would give questions of other domains a third.
     """
     known = set(passage_ids)
+    own = wording_examples(arrays, passage_ids)
+    counts = example_counts(examples)
     asked = {label: sum(terms.values()) for label, terms in counts.items()}
     answerable = sum(n for label, n in asked.items() if label not in (OUTSIDE, UNANSWERED))
     kept = sum(n for label, n in asked.items() if label in known)
     scale = kept / answerable if answerable else 0.0
     if scale < FITTING:
-        return Votes.build(wording_counts(arrays, passage_ids))
+        return Votes.build(example_counts(own)), Neighbours(own)
     labelled = {label: dict(terms) for label, terms in counts.items() if label in known}
     for label in (OUTSIDE, UNANSWERED):
         if label in counts:
             labelled[label] = {term: n * scale for term, n in counts[label].items()}
-    return Votes.build(wording_counts(arrays, passage_ids), labelled)
+    ours = known | {OUTSIDE, UNANSWERED}
+    narrowed = [(tuple(x for x in labels if x in ours), *rest) for labels, *rest in examples]
+    return (
+        Votes.build(example_counts(own), labelled),
+        Neighbours([*own, *(example for example in narrowed if example[0])]),
+    )

@@ -40,7 +40,7 @@ from assistant.evaluation import (  # noqa: E402
     QuestionResult,
     evaluate,
     fit_model,
-    labelled_counts,
+    labelled_examples,
     load_dialogues,
     load_eval_set,
 )
@@ -107,8 +107,9 @@ def main() -> None:
             questions = tuple(q for q in tuning.questions if draw.random() < args.share)
             name = f"seed {seed}"
         model = fit_model(base, EvalSet(questions), dialogues, practice=practice)
-        # The word votes of what this refit counted, as `wegwijzer eval --fit` installs them.
-        refitted = base.with_labelled(labelled_counts(base, [*practice, *questions]))
+        # The votes and neighbours of what this refit learnt from, as `wegwijzer eval --fit`
+        # installs them.
+        refitted = base.with_labelled(labelled_examples(base, [*practice, *questions]))
         refitted.model = model
         row = figures(refitted, validation)
         rows.append(row)

@@ -1258,7 +1258,8 @@ def test_function_words_of_chat_and_dialect_are_no_words_of_a_question(assistant
         words = {g.word for g in assistant.read(question).groups}
         assert not words & {"vor", "vör", "zjus", "iedereen", "daarheen", "naartoe"}, question
         # (Design Vlaanderen's question, answered at 0.63 until the word votes of 5 December
-        # 2026, is a near miss at 0.57: its words vote for Flanders DC, which took it over.)
+        # 2026, was a near miss at 0.57 with them, and is answered again at 0.79 with the
+        # labelled questions most like it: its passage says Flanders DC took it over.)
         assert assistant.retrieve(question).hits[0].passage.id == passage, question
-        assert assistant.ask(question).answered == (passage != "design-vlaanderen"), question
+        assert assistant.ask(question).answered, question
     assert "gehad" not in {g.word for g in assistant.read("ik heb coaching gehad").groups}

@@ -12,7 +12,7 @@ import pytest
 
 from assistant import cli, messages
 from assistant.store import Store
-from assistant.votes import bundled_counts_path
+from assistant.votes import bundled_examples_path
 from bots import commands
 from tests.conftest import passage, run_cli, write_corpus
 
@@ -287,10 +287,10 @@ def test_eval_fit_writes_a_model_that_answers(capsys, tmp_path, monkeypatch):
     assert code == 0 and data["failures"] == []
     model = json.loads(target.read_text())
     assert model["fitted_on"] == "tests/eval/vragen.yaml" and 0 < model["threshold"] < 1
-    # The word votes' counts beside it, named after it (not over the shipped votes.json): the
+    # The labelled questions beside it, named after it (not over the shipped votes.json): the
     # practice questions and the tuning set's, as the shipped file holds them.
-    votes = json.loads((tmp_path / "model.votes.json").read_text())
-    assert votes == json.loads(bundled_counts_path().read_text())
+    votes = (tmp_path / "model.votes.json").read_text()
+    assert votes == bundled_examples_path().read_text()
 
 
 def test_eval_fit_on_another_corpus_and_file_counts_no_practice_questions(
@@ -318,7 +318,7 @@ def test_eval_fit_on_another_corpus_and_file_counts_no_practice_questions(
     run_cli(capsys, *argv)
     assert seen["practice"] == ()
     votes = json.loads((target.parent / "votes.json").read_text())
-    assert votes["questions"] == 2 and set(votes["counts"]) == {"winwinlening", "(outside)"}
+    assert [labels for labels, _, _ in votes["examples"]] == [["winwinlening"], ["(outside)"]]
 
 
 def test_a_closed_pipe_ends_quietly_without_a_traceback():

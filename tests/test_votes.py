@@ -1,4 +1,5 @@
-"""The word votes: which passage labelled questions' words vote for (`assistant.votes`)."""
+"""The word votes and the neighbours: what labelled questions tell of a new one
+(`assistant.votes`)."""
 
 import json
 from pathlib import Path
@@ -10,25 +11,31 @@ from assistant.analysis import TermGroup
 from assistant.decision import FEATURES, bundled_model
 from assistant.evaluation import (
     VOTE_FOLDS,
+    EvalSet,
     LabelledQuestion,
     _fold,
     _vote_fold,
-    labelled_counts,
+    evaluate,
+    fold_readers,
+    labelled_examples,
     load_eval_set,
     near_copies,
     vote_folds,
 )
 from assistant.votes import (
+    NEIGHBOURS,
     OUTSIDE,
     UNANSWERED,
+    Neighbours,
     Votes,
     VotesFileError,
-    bundled_counts,
-    bundled_counts_path,
-    counts_from_dict,
-    counts_to_dict,
+    bundled_examples,
+    bundled_examples_path,
+    example_counts,
+    examples_from_dict,
+    examples_to_text,
     for_corpus,
-    question_counts,
+    question_examples,
 )
 
 EVAL = Path(__file__).parent / "eval"
@@ -63,79 +70,113 @@ def test_a_word_from_the_conversation_votes_less_than_the_questions_own():
     assert votes.share([_group("lenen", 0.5), _group("octrooi")], "a") == pytest.approx(1 - own)
 
 
-def test_counts_add_up_and_round_trip_through_the_file_format():
+def test_counts_add_up_and_examples_round_trip_through_the_file_format():
     groups = [_group("lenen"), TermGroup("winwinlening", "winwinlen", parts=("win", "len"))]
-    counts = question_counts([(groups, ["a", "b"]), ([_group("lenen")], ["a"])])
+    examples = question_examples(
+        [
+            (groups, ["a", "b"], ["cost", "amount", "cost"]),
+            ([_group("lenen")], ["a"], []),
+            ([_group("hallo")], [], []),
+        ]
+    )
+    assert examples == [
+        (("a", "b"), ("len", "lenen", "win", "winwinlen"), ("amount", "cost")),
+        (("a",), ("lenen",), ()),
+    ]
+    counts = example_counts(examples)
     assert counts["a"]["lenen"] == 1.5 and counts["b"]["len"] == 0.5
-    assert counts_from_dict(json.loads(json.dumps(counts_to_dict(counts, 2)))) == counts
-    with pytest.raises(VotesFileError, match="counts"):
-        counts_from_dict({"questions": 2})
-    # A count that is not a finite number of at least 0 is refused: a NaN had made every
-    # question answered at 1.0.
-    for bad in (float("nan"), float("inf"), -1.0, "3", True, None):
-        with pytest.raises(VotesFileError, match="lenen"):
-            counts_from_dict({"counts": {"a": {"lenen": bad}}})
-    for bad in ([], {"counts": []}, {"counts": {"a": ["lenen"]}}):
+    text = examples_to_text(examples)
+    assert examples_from_dict(json.loads(text)) == examples
+    assert len(text.splitlines()) == 2 + len(examples)  # one question to a line
+    with pytest.raises(VotesFileError, match="examples"):
+        examples_from_dict({"counts": {"a": {"lenen": 1.0}}})  # the format before
+    # Anything but lists of words is refused, and a question without a label.
+    for bad in (
+        [["a"]],
+        [[["a"], ["lenen"]]],  # the format of a day: no kinds of fact asked
+        [[["a"], ["lenen", 3], []]],
+        [[[], ["lenen"], []]],
+        [[["a"], [""], []]],
+    ):
+        with pytest.raises(VotesFileError, match="example"):
+            examples_from_dict({"examples": bad})
+    for bad in ([], {"examples": {}}, None):
         with pytest.raises(VotesFileError):
-            counts_from_dict(bad)
+            examples_from_dict(bad)
 
 
 def test_a_broken_votes_file_is_an_error_that_names_it_not_a_traceback(
     capsys, tmp_path, monkeypatch
 ):
     broken = tmp_path / "votes.json"
-    broken.write_text('{"counts": {"a": {"lenen": NaN}}}', encoding="utf-8")
+    broken.write_text('{"examples": [[["a"], ["lenen", NaN], []]]}', encoding="utf-8")
     with pytest.raises(VotesFileError, match=r"votes\.json.*eval --fit"):
-        bundled_counts(broken)
+        bundled_examples(broken)
     with pytest.raises(VotesFileError, match=r"missing\.json"):
-        bundled_counts(tmp_path / "missing.json")
+        bundled_examples(tmp_path / "missing.json")
     # The command line says so in one line, with its exit code for bad input.
     monkeypatch.setenv("WEGWIJZER_DB", "off")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr("assistant.core.bundled_counts", lambda: bundled_counts(broken))
+    monkeypatch.setattr("assistant.core.bundled_examples", lambda: bundled_examples(broken))
     assert cli.main(["ask", "wat is de winwinlening"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "votes.json" in err and "Traceback" not in err
 
 
 def test_a_passages_own_wordings_vote_without_any_labelled_question(assistant):
-    bare = assistant.with_labelled({})
+    bare = assistant.with_labelled([])
     groups = assistant.read("hoeveel kan ik lenen met een winwinlening").groups
     shares = bare.votes.posterior(groups)
     first = sorted(shares, key=shares.get, reverse=True)[:4]
     assert all(label.startswith("winwinlening") for label in first), first
     assert shares[first[0]] > 10 / len(shares)  # ten times an even share
     # A label the corpus does not have is left out (beside counts that fit the corpus).
-    fitting = {"winwinlening": {"lenen": 5.0}, "weg": {"lenen": 5.0}, OUTSIDE: {"huur": 2.0}}
+    fitting = [
+        (("winwinlening",), ("lenen",), ()),
+        (("weg",), ("lenen",), ()),
+        ((OUTSIDE,), ("huur",), ()),
+    ]
     assert "weg" not in assistant.with_labelled(fitting).votes.labels
     assert {"winwinlening", OUTSIDE} <= set(assistant.with_labelled(fitting).votes.labels)
 
 
-def test_counts_made_for_another_corpus_count_less_or_not_at_all(assistant):
+def test_questions_labelled_for_another_corpus_count_less_or_not_at_all(assistant):
     arrays, ids = assistant.index.arrays, [p.id for p in assistant.corpus.passages]
-    counts = {"winwinlening": {"lenen": 6.0}, "weg": {"lenen": 4.0}, OUTSIDE: {"huur": 10.0}}
-    # 60% of the passages' counts are of this corpus: the other domains' count 60% as much.
-    votes = for_corpus(counts, arrays, ids)
+
+    def labelled(ours: int, theirs: int) -> list:
+        return [
+            *[(("winwinlening",), ("lenen",), ())] * ours,
+            *[(("weg",), ("lenen",), ())] * theirs,
+            *[((OUTSIDE,), ("huur",), ())] * 10,
+        ]
+
+    # 60% of the passages' questions are of this corpus: the other domains' count 60% as much.
+    votes, neighbours = for_corpus(labelled(6, 4), arrays, ids)
     outside = votes.posterior([_group("huur")])[OUTSIDE]
-    full = for_corpus({**counts, "weg": {}}, arrays, ids).posterior([_group("huur")])[OUTSIDE]
+    full = for_corpus(labelled(6, 0), arrays, ids)[0].posterior([_group("huur")])[OUTSIDE]
     assert 0 < outside < full
+    # A question from another domain is a neighbour; one of a passage it lacks is none.
+    assert neighbours.nearest([_group("huur")])[0] == (1.0, (OUTSIDE,))
+    assert all(labels != ("weg",) for _, labels in neighbours.nearest([_group("lenen")]))
     # Under half (`FITTING`): the corpus's own wordings only.
-    alien = {"winwinlening": {"lenen": 4.0}, "weg": {"lenen": 6.0}, OUTSIDE: {"huur": 10.0}}
-    assert OUTSIDE not in for_corpus(alien, arrays, ids).labels
+    votes, neighbours = for_corpus(labelled(4, 6), arrays, ids)
+    assert OUTSIDE not in votes.labels
+    assert all(OUTSIDE not in labels for _, labels in neighbours.nearest([_group("huur")]))
 
 
-def test_other_labelled_counts_make_a_copy_and_leave_the_assistant_as_it_was(assistant):
-    before = assistant.votes
-    other = assistant.with_labelled({})
+def test_other_labelled_questions_make_a_copy_and_leave_the_assistant_as_it_was(assistant):
+    before, near = assistant.votes, assistant.neighbours
+    other = assistant.with_labelled([])
     assert other is not assistant and other.votes is not before and assistant.votes is before
+    assert other.neighbours is not near and assistant.neighbours is near
     assert other.model is assistant.model
 
 
 def test_labelled_questions_teach_the_votes_words_the_passages_lack(assistant):
     # "tante" is in no passage of the winwinlening: only users' questions can tie it to it.
     asked = assistant.read("mag mijn tante mij geld lenen voor mijn zaak").groups
-    before = assistant.with_labelled({}).votes.share(asked, "winwinlening")
-    taught = labelled_counts(
+    before = assistant.with_labelled([]).votes.share(asked, "winwinlening")
+    taught = labelled_examples(
         assistant,
         [
             LabelledQuestion("mijn tante wil me geld voorschieten", ("winwinlening",)),
@@ -147,7 +188,7 @@ def test_labelled_questions_teach_the_votes_words_the_passages_lack(assistant):
 
 
 def test_out_of_domain_and_unanswerable_questions_vote_for_their_own_labels(assistant):
-    counts = labelled_counts(
+    examples = labelled_examples(
         assistant,
         [
             LabelledQuestion("wat is de winwinlening", ("winwinlening",)),
@@ -156,24 +197,32 @@ def test_out_of_domain_and_unanswerable_questions_vote_for_their_own_labels(assi
             LabelledQuestion("hallo", (), "smalltalk"),
         ],
     )
-    assert set(counts) == {"winwinlening", OUTSIDE, UNANSWERED}
-    shares = assistant.with_labelled(counts).votes.posterior(
+    assert [labels for labels, _, _ in examples] == [("winwinlening",), (OUTSIDE,), (UNANSWERED,)]
+    assert examples[2][2] == ("phone",)  # the kind of fact it asks
+    shares = assistant.with_labelled(examples).votes.posterior(
         assistant.read("kindergeld aanvragen").groups
     )
     assert max(shares, key=shares.get) == OUTSIDE
 
 
-def test_the_shipped_votes_count_the_tuning_and_practice_questions_and_weigh_in_the_model(
+def test_the_shipped_votes_learn_from_the_tuning_and_practice_questions_and_weigh_in_the_model(
     assistant,
 ):
-    data = json.loads(bundled_counts_path().read_text())
     counted = [*load_eval_set(PRACTICE).questions, *load_eval_set(EVAL / "vragen.yaml").questions]
-    assert data["questions"] == len(counted)
-    # The counts themselves are those of the sets as they are now (`wegwijzer eval --fit`).
-    assert data == counts_to_dict(labelled_counts(assistant, counted), len(counted))
+    # The questions as the sets hold them now, read as the analysis reads them now
+    # (`wegwijzer eval --fit` writes them anew).
+    assert bundled_examples_path().read_text() == examples_to_text(
+        labelled_examples(assistant, counted)
+    )
     model = bundled_model()
-    assert model.weights[FEATURES.index("voted")] > 0
-    assert model.weights[FEATURES.index("voted_outside")] < 0
+    for name, sign in [
+        ("voted", 1),
+        ("voted_outside", -1),
+        ("neighbour", 1),
+        ("neighbour_other", -1),
+        ("neighbour_unanswerable", -1),
+    ]:
+        assert model.weights[FEATURES.index(name)] * sign > 0, name
 
 
 def test_the_practice_questions_name_real_passages_and_copy_no_measured_question(assistant):
@@ -232,3 +281,98 @@ def test_near_copies_fall_in_one_fold_and_other_questions_in_their_own():
     assert folds[2:] == [_vote_fold(q) for q in others]
     tuning = [q.question for q in load_eval_set(EVAL / "vragen.yaml").questions]
     assert set(vote_folds(tuning)) == set(range(VOTE_FOLDS))
+
+
+def test_the_nearest_labelled_questions_come_likest_first_and_rare_words_weigh_most():
+    neighbours = Neighbours(
+        [
+            (("octrooi",), ("kost", "octrooi"), ()),
+            (("octrooi", "i-depot"), ("kost", "octrooi", "verleng"), ()),
+            ((UNANSWERED,), ("benelux", "kost", "merk", "verleng"), ("cost",)),
+            (("benelux-merk",), ("benelux", "kost", "merk", "verleng"), ()),
+            (("sabam",), ("lid", "sabam"), ()),
+            *[((f"p{i}",), ("kost", f"ander{i}"), ()) for i in range(8)],  # "kost" is common
+        ]
+    )
+    near = neighbours.nearest([_group("kost"), _group("octrooi")])
+    assert near[0] == (1.0, ("octrooi",))  # asked in its words: its own neighbour
+    likeness = [x for x, _ in near]
+    assert len(near) == NEIGHBOURS and likeness == sorted(likeness, reverse=True)
+    assert ("sabam",) not in [labels for _, labels in near]  # shares no word: never near
+    # "octrooi" is rare and "kost" common: sharing the rare word makes a question likest.
+    rare, common = neighbours.nearest([_group("octrooi")]), neighbours.nearest([_group("kost")])
+    assert rare[0][1] == ("octrooi",) and rare[0][0] > 0.5 > common[0][0]
+    renew = [_group("kost"), _group("benelux"), _group("verleng"), _group("merk")]
+    answered, other, unanswerable = neighbours.likeness(renew, "octrooi", ["cost"])
+    assert unanswerable == other == 1.0 and 0 < answered < 0.5
+    # The kind of fact asked counts: asking none, the question no passage answers (which asked
+    # a cost) is less like it than the passage's own (which asked none), and asking a cost, more.
+    answered, other, unanswerable = neighbours.likeness(renew, "benelux-merk")
+    assert answered == 1.0 > unanswerable == other
+    answered, other, unanswerable = neighbours.likeness(renew, "benelux-merk", ["cost"])
+    assert unanswerable == other == 1.0 > answered
+    # Without the questions no passage answers (a partial answer's subject), none of the three.
+    _, other, unanswerable = neighbours.likeness(renew, "octrooi", ["cost"], unanswerable=False)
+    assert unanswerable == 0.0 and 0 < other < 1.0  # the passage's, which asked no cost
+    assert neighbours.likeness([_group("onbekend")], "octrooi") == (0.0, 0.0, 0.0)
+    # A word of the conversation's context (weight below 1) makes a question less alike.
+    alone = neighbours.likeness([_group("lid"), _group("sabam")], "sabam")[0]
+    in_context = neighbours.likeness([_group("lid"), _group("sabam"), _group("kost", 0.5)], "sabam")
+    assert (
+        alone
+        == 1.0
+        > in_context[0]
+        > neighbours.likeness([_group("lid"), _group("sabam"), _group("kost")], "sabam")[0]
+    )
+
+
+def test_a_question_like_one_no_passage_answers_is_less_sure(assistant):
+    asked = "wat kost het verlengen van mijn benelux-merk na tien jaar"
+    before = assistant.with_labelled([])
+    taught = assistant.with_labelled(
+        labelled_examples(
+            assistant,
+            [
+                LabelledQuestion(
+                    "hoeveel kost het verlengen van een benelux-merk na tien jaar",
+                    (),
+                    "unanswerable",
+                ),
+                LabelledQuestion("hoe lang is een benelux-merk geldig", ("benelux-merk",)),
+            ],
+        )
+    )
+    found = [reader.retrieve(asked) for reader in (before, taught)]
+    assert [f.hits[0].passage.id for f in found] == ["benelux-merk", "benelux-merk"]
+    assert found[0].features["neighbour_unanswerable"] == 0.0
+    assert found[1].features["neighbour_unanswerable"] > 0.6
+    assert taught.decide(found[1]).confidence < before.decide(found[0]).confidence
+
+
+def test_the_tuning_set_is_read_without_its_own_fold_as_the_fit_reads_it(assistant):
+    questions = [
+        LabelledQuestion("mag mijn nonkel mij via een winwinlening geld lenen", ("winwinlening",)),
+        LabelledQuestion("prijs van zo een i-depot voor mijn bordspel", ("i-depot",)),
+        LabelledQuestion("als beatmaker lid worden bij sabam", ("sabam-lid-worden",)),
+        LabelledQuestion("kindergeld aanvragen voor mijn dochter", (), "out_of_domain"),
+        LabelledQuestion("hallo", (), "smalltalk"),
+    ]
+    eval_set = EvalSet(questions=tuple(questions), thresholds={})
+    learned = assistant.with_labelled(labelled_examples(assistant, questions))
+    columns = [FEATURES.index(f) for f in ("neighbour", "neighbour_other")]
+
+    def likest(result) -> float:  # of its own labels or not, as its first passage is
+        return max(result.features[c] for c in columns)
+
+    # Read by a reader that learnt from it, every question is its own neighbour.
+    inside = evaluate(learned, eval_set).results
+    assert [likest(r) for r in inside[:4]] == pytest.approx([1.0] * 4)
+    # Read without its fold (the practice questions still learnt from), none is.
+    outside = evaluate(learned, eval_set, practice=[]).results
+    assert [r.item for r in outside] == questions
+    assert all(likest(r) < 1.0 for r in outside[:4])
+    assert outside[4].outcome == "smalltalk"
+    folds, _ = fold_readers(assistant, questions[:4], practice=[])
+    assert sorted(q.question for _, items in folds for q in items) == sorted(
+        q.question for q in questions[:4]
+    )

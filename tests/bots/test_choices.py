@@ -14,7 +14,9 @@ from bots.refs import RefStore
 from bots.service import ChatService, Replied, Shown
 from bots.telegram import buttons as telegram_buttons
 
-AMBIGUOUS = "lening van pmv samen met de bank"  # PMV itself, or its Cofinanciering+?
+# Its trade name, or a trademark? ("lening van pmv samen met de bank" was this example until
+# the labelled questions most like it, on 5 December 2026, made it the Cofinanciering+.)
+AMBIGUOUS = "hoe bescherm ik de naam van mijn label"
 
 
 @pytest.fixture
@@ -60,7 +62,7 @@ def test_an_ambiguous_answer_asks_which_one_and_logs_the_choice(assistant, log):
     service = ChatService(assistant, channel="discord", log=log)
     replied = service.ask("chat", 7, AMBIGUOUS)
     first, second = replied.answer.alternatives
-    assert {first.id, second.id} == {"pmv", "cofinanciering"}
+    assert {first.id, second.id} == {"handelsnaam", "benelux-merk"}
     shown = answer_layout(replied)
     # The question comes before the answer; the lead is still the first passage.
     notice, lead = shown.blocks[0], shown.blocks[1]

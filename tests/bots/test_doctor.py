@@ -412,7 +412,7 @@ def test_a_bot_with_a_broken_model_or_votes_file_stops_in_one_line(
             def broken(*_, error=error, name=name):
                 raise error(f"assistant/data/{name}: expected a number; run `wegwijzer eval --fit`")
 
-            target = "bundled_model" if error is ModelFileError else "bundled_counts"
+            target = "bundled_model" if error is ModelFileError else "bundled_examples"
             with monkeypatch.context() as patch:
                 patch.setattr(f"assistant.core.{target}", broken)
                 assert prepare(env, "T", "a token", []) == 2

@@ -178,7 +178,7 @@ def test_an_also_relevant_button_opens_that_passage_in_full(assistant):
 
 def test_which_one_did_you_mean_offers_both_and_logs_the_choice(assistant, tmp_path):
     store = Store.open(tmp_path / "log.db")
-    question = "lening van pmv samen met de bank"
+    question = "hoe bescherm ik de naam van mijn label"  # a trade name, or a trademark?
     first, second = assistant.ask(question).alternatives
     asked = messages.DID_YOU_MEAN.format(first=first.title, second=second.title)
 
