@@ -61,7 +61,7 @@ DEFAULT_EVAL_SETS = (
 )  # (name, questions, dialogues): the tuning set the model is fitted on; the validation set,
 # never fitted on, that a change is accepted or rejected on; the held-out set, never used for
 # either, that reports what users get. CI gates on all three.
-# Questions in users' words that only the word votes learn from (see `assistant.votes`).
+# Questions in users' words that only the word votes and neighbours learn from (`assistant.votes`).
 PRACTICE = EVAL_DIR / "oefenvragen.yaml"
 
 
@@ -548,14 +548,24 @@ def _cmd_plugin(args: argparse.Namespace) -> int:
 
 def _cmd_eval(args: argparse.Namespace) -> int:
     assistant = _assistant(args.corpus)
+    sets = _eval_sets(args)
+    # The set the installed votes and neighbours learnt from (the tuning set, or FILE just
+    # fitted on) is read as the fit reads it: each question without its fold's
+    # (`evaluation.fold_readers`); read with them, a question is its own nearest neighbour.
+    learnt = (args.file if args.fit and args.file else DEFAULT_EVAL_SETS[0][1]).resolve()
+    measured = any(questions.resolve() == learnt for _, questions, _ in sets)
+    practice = _practice(assistant, args) if args.fit or measured else ()
     if args.fit:
-        _fit(assistant, args)
-    # The tuning set, which the shipped votes and neighbours learnt from, is read as the fit
-    # reads it: each question without its fold's (`evaluation.fold_readers`).
-    practice = _practice(assistant, args)
+        _fit(assistant, args, practice)
     runs = [
-        _evaluate_set(assistant, name, questions, dialogues, practice if name == "tuning" else None)
-        for name, questions, dialogues in _eval_sets(args)
+        _evaluate_set(
+            assistant,
+            name,
+            questions,
+            dialogues,
+            practice if questions.resolve() == learnt else None,
+        )
+        for name, questions, dialogues in sets
     ]
     failures = [f"{run['set']}: {failure}" for run in runs for failure in run["failures"]]
     if args.json:
@@ -587,8 +597,11 @@ def _existing(path: Path) -> Path | None:
     return path if path.exists() else None
 
 
-def _fit(assistant: Assistant, args: argparse.Namespace) -> None:
-    """Fit the answerability model on the tuning set (or FILE) and install it."""
+def _fit(
+    assistant: Assistant, args: argparse.Namespace, practice: Sequence[LabelledQuestion]
+) -> None:
+    """Fit the answerability model on the tuning set (or FILE) and install it, the votes and
+    neighbours learning from it and from `practice` (`_practice`)."""
     from assistant.decision import FEATURES, MODEL_FILE, bundled_model_path
     from assistant.evaluation import fit_model, labelled_examples, load_dialogues
     from assistant.votes import VOTES_FILE, examples_to_text
@@ -597,7 +610,6 @@ def _fit(assistant: Assistant, args: argparse.Namespace) -> None:
     eval_set = _checked_set(assistant, source)
     talk = args.dialogues or (None if args.file else DEFAULT_EVAL_SETS[0][2])
     dialogues = load_dialogues(talk)[0] if talk else []
-    practice = _practice(assistant, args) or ()
     model = fit_model(assistant, eval_set, dialogues, practice=practice)
     target = args.model_out or bundled_model_path()
     shown = source.relative_to(CHECKOUT) if source.is_relative_to(CHECKOUT) else source
@@ -625,11 +637,13 @@ def _fit(assistant: Assistant, args: argparse.Namespace) -> None:
         print(f"  {name:22s} {weight:+7.3f} {rank:+8.3f}")
 
 
-def _practice(assistant: Assistant, args: argparse.Namespace) -> Sequence[LabelledQuestion] | None:
-    """The practice questions the shipped votes and neighbours learn from beside the tuning
-    set; None unless the default sets are measured (they name the bundled corpus's passages)."""
-    default = args.file is None and args.corpus is None and PRACTICE.exists()
-    return _checked_set(assistant, PRACTICE).questions if default else None
+def _practice(assistant: Assistant, args: argparse.Namespace) -> Sequence[LabelledQuestion]:
+    """The practice questions the installed votes and neighbours learn from beside the tuning
+    set: those of the checkout, with the bundled corpus (they name its passages), unless FILE
+    is fitted on."""
+    if args.corpus is not None or (args.fit and args.file) or not PRACTICE.exists():
+        return ()
+    return _checked_set(assistant, PRACTICE).questions
 
 
 def _checked_set(assistant: Assistant, path: Path) -> EvalSet:

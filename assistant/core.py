@@ -87,6 +87,7 @@ from assistant.votes import (
     Neighbours,
     Votes,
     bundled_examples,
+    fact_kinds,
     for_corpus,
 )
 from assistant.wordings import Pieces, Wordings, pieces
@@ -1300,16 +1301,16 @@ class Assistant:
     ) -> dict[str, float]:
         """How like the question (its words, the kinds of fact it asks) the nearest labelled
         questions are that the passage answers, that it does not, and that no passage answers
-        (`votes.Neighbours.likeness`). A kind of fact asked of a year is asked as any other.
+        (`votes.Neighbours.likeness`), the kinds of fact as labelled questions hold them
+        (`votes.fact_kinds`).
 
         For the question's subject alone (`subject_only`, see `_subject_evidence`), a question
         no passage answers is no neighbour: it asks a fact no passage holds, which is what a
         partial answer says is missing, not a doubt about the subject ("hoe snel beslist hefboom
         over een cultuurkrediet" is like the tuning set's "binnen hoeveel weken ...").
         """
-        asks = [kind for kind in asked if " " not in kind]
         answered, other, unanswerable = self.neighbours.likeness(
-            groups, passage_id, asks, unanswerable=not subject_only
+            groups, passage_id, fact_kinds(asked), unanswerable=not subject_only
         )
         return {
             "neighbour": answered,

@@ -154,6 +154,9 @@ class Neighbours:
 
     def __init__(self, examples: Sequence[Example]) -> None:
         self._labels = [labels for labels, _, _ in examples]
+        self._no_passage = np.array(
+            [bool(set(labels) & _NO_PASSAGE) for labels in self._labels], dtype=bool
+        )
         # Which examples hold each term, as one array sorted by term (built at every start:
         # a dict of 15,000 small arrays took three times as long).
         ids: dict[str, int] = {}
@@ -176,18 +179,28 @@ class Neighbours:
             weights=self._weights[np.array(columns, dtype=np.int32)],
             minlength=size,
         ).astype(float)
-        self._memo: Memo[tuple[tuple[tuple[str, ...], float], ...], Nearest] = Memo(256)
+        self._memo: Memo[tuple[tuple[tuple[tuple[str, ...], float], ...], bool], Nearest] = Memo(
+            256
+        )
 
-    def nearest(self, groups: Sequence[TermGroup], asks: Iterable[str] = ()) -> Nearest:
+    def nearest(
+        self,
+        groups: Sequence[TermGroup],
+        asks: Iterable[str] = (),
+        *,
+        unanswerable: bool = True,
+    ) -> Nearest:
         """The `NEIGHBOURS` labelled questions most like these words asking these kinds of
-        fact, likest first: (likeness from 0 to 1, labels); none that shares no term."""
+        fact, likest first: (likeness from 0 to 1, labels); none that shares no term. Without
+        `unanswerable`, none from another domain or that no passage answers."""
         asked = tuple(((ASKS + kind,), 1.0) for kind in sorted(set(asks)))
-        key = tuple(sorted({(g.terms, g.weight) for g in groups})) + asked
+        key = (tuple(sorted({(g.terms, g.weight) for g in groups})) + asked, unanswerable)
         return self._memo.get(key, self._nearest)
 
-    def _nearest(self, key: tuple[tuple[tuple[str, ...], float], ...]) -> Nearest:
+    def _nearest(self, key: tuple[tuple[tuple[tuple[str, ...], float], ...], bool]) -> Nearest:
+        words, unanswerable = key
         weights: dict[int, float] = {}
-        for terms, weight in key:
+        for terms, weight in words:
             for term in terms:
                 if (term_id := self._ids.get(term)) is not None:
                     weights[term_id] = max(weight, weights.get(term_id, 0.0))
@@ -199,7 +212,10 @@ class Neighbours:
             held = self._held[self._starts[term_id] : self._starts[term_id + 1]]
             shared[held] += weight * self._weights[term_id]
             own += weight * self._weights[term_id]
-        likeness = shared / (own + self._sizes - shared)
+        # At most 1: the sums are added in another order for the question than for the example.
+        likeness = np.minimum(shared / (own + self._sizes - shared), 1.0)
+        if not unanswerable:
+            likeness[self._no_passage] = 0.0
         count = min(NEIGHBOURS, len(likeness))
         best = np.argpartition(-likeness, count - 1)[:count]
         best = best[np.argsort(-likeness[best], kind="stable")]
@@ -215,11 +231,9 @@ class Neighbours:
     ) -> tuple[float, float, float]:
         """Of the nearest labelled questions (`nearest`), how like the question the likest is
         that has `label`, the likest that has not, and the likest from another domain or that
-        no passage answers (each 0 when there is none). Without `unanswerable`, those from
-        another domain or that no passage answers are left out of all three."""
-        near = self.nearest(groups, asks)
-        if not unanswerable:
-            near = tuple((x, labels) for x, labels in near if not set(labels) & _NO_PASSAGE)
+        no passage answers (each 0 when there is none; always 0 without `unanswerable`, when
+        none of those is a neighbour)."""
+        near = self.nearest(groups, asks, unanswerable=unanswerable)
         return (
             max((x for x, labels in near if label in labels), default=0.0),
             max((x for x, labels in near if label not in labels), default=0.0),
@@ -251,6 +265,13 @@ def added(parts: Iterable[Counts]) -> dict[str, dict[str, float]]:
     return total
 
 
+def fact_kinds(asked: Iterable[str]) -> tuple[str, ...]:
+    """The kinds of fact a question asks (`intent.asked_facts`) as an example holds them:
+    sorted, without the kinds of a year ("year 2026", "next 2026"), which go with the year the
+    knowledge base was checked; the kind asked of it ("deadline", "amount") is there too."""
+    return tuple(sorted({kind for kind in asked if " " not in kind}))
+
+
 def question_examples(
     labelled: Iterable[tuple[Sequence[TermGroup], Sequence[str], Iterable[str]]],
 ) -> list[Example]:
@@ -260,7 +281,7 @@ def question_examples(
         (
             tuple(labels),
             tuple(sorted({term for group in groups for term in group.terms})),
-            tuple(sorted(set(asks))),
+            fact_kinds(asks),
         )
         for groups, labels, asks in labelled
         if labels
@@ -309,8 +330,14 @@ def examples_from_dict(data: Any) -> list[Example]:
             or not all(isinstance(part, list) for part in item)
             or not all(isinstance(word, str) and word for part in item for word in part)
             or not item[0]
+            or any(len(set(part)) != len(part) for part in item)  # a word twice counts twice
+            or any(term.startswith(ASKS) for term in item[1])  # a kind of fact asked, or none
         ):
-            raise VotesFileError(f"an example must be [labels, terms, asks] of words: {item!r}")
+            shown = repr(item)
+            shown = shown if len(shown) <= 200 else shown[:200] + "..."
+            raise VotesFileError(
+                f"an example must be [labels, terms, asks], each distinct words: {shown}"
+            )
         read.append((tuple(item[0]), tuple(item[1]), tuple(item[2])))
     return read
 

@@ -318,18 +318,16 @@ def test_a_figure_for_a_year_the_corpus_lacks_is_a_partial_answer_naming_the_yea
         # found to be facets of it.
         ("wat is sabam", "sabam", "sabam-lid-worden"),
         # Facets whose ids do not extend their overview's name it (`overview`).
-        ("plagiaat van mijn werk", "inbreuk-auteursrecht-stappen", "inbreuk-bewijs-verzamelen"),
+        ("plagiaat van mijn werk", "inbreuk-auteursrecht-stappen", "namaak-strafrechtelijk"),
     ],
 )
 def test_a_question_naming_only_a_subject_gets_its_overview_before_a_facet(
     assistant, question, overview, facet
 ):
     ranked = [p.id for p in assistant.ask(question).passages]
-    # (Since the neighbours of 5 December 2026 "plagiaat van mijn werk" shows the facet on
-    # evidence no longer: before it, or not at all.)
-    assert overview in ranked and (
-        facet not in ranked or ranked.index(overview) < ranked.index(facet)
-    )
+    # (Until the neighbours of 5 December 2026 plagiarism's facet here was the one on
+    # gathering evidence, which it no longer shows.)
+    assert ranked.index(overview) < ranked.index(facet)
 
 
 def test_a_question_naming_a_facets_whole_title_gets_the_facet(assistant):
@@ -1071,8 +1069,8 @@ def test_an_english_gloss_keeps_to_the_sense_the_passages_mean(assistant):
     answer = assistant.ask("is there a deadline to register my design")
     appearance = assistant.terms("uiterlijk")[0]
     assert appearance not in {t for g in assistant.read(answer.question).groups for t in g.terms}
-    assert answer.passages[0].id in {"benelux-model", "model-nieuw-eigen-karakter"}
-    assert answer.confidence < 0.9
+    assert answer.outcome == "partial"
+    assert answer.passages[0].id == "model-nieuw-eigen-karakter"
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import cli, messages
+from assistant import cli, evaluation, messages
 from assistant.store import Store
 from assistant.votes import bundled_examples_path
 from bots import commands
@@ -319,6 +319,37 @@ def test_eval_fit_on_another_corpus_and_file_counts_no_practice_questions(
     assert seen["practice"] == ()
     votes = json.loads((target.parent / "votes.json").read_text())
     assert [labels for labels, _, _ in votes["examples"]] == [["winwinlening"], ["(outside)"]]
+
+
+def test_eval_reads_the_set_the_votes_learnt_from_without_each_questions_fold(
+    capsys, tmp_path, monkeypatch
+):
+    # Read with the questions it learnt from, a question is its own nearest neighbour: the set
+    # just fitted on, and the tuning set by its path, are read as the fit reads them.
+    questions = tmp_path / "vragen.yaml"
+    questions.write_text(
+        "in_domain:\n  - {q: 'wat is de winwinlening', ids: [winwinlening]}\n", encoding="utf-8"
+    )
+    seen = []
+    measure = evaluation.evaluate
+
+    def evaluate(assistant, eval_set, practice=None):
+        seen.append(practice)
+        return measure(assistant, eval_set, practice)
+
+    monkeypatch.setattr("assistant.evaluation.evaluate", evaluate)
+    monkeypatch.setattr("assistant.evaluation.fit_model", lambda a, *_, **__: a.model)
+    target = tmp_path / "out" / "answerability.json"
+    target.parent.mkdir()
+    run_cli(capsys, "eval", str(questions), "--fit", "--model-out", str(target))
+    assert seen == [()]  # FILE, just learnt from, without the practice questions
+    seen.clear()
+    run_cli(capsys, "eval", str(questions))  # a set the shipped votes never learnt from
+    assert seen == [None]
+    seen.clear()
+    monkeypatch.setattr(cli, "DEFAULT_EVAL_SETS", ((("tuning", questions, None)),))
+    run_cli(capsys, "eval", str(questions))  # the tuning set, by its path
+    assert len(seen) == 1 and len(seen[0]) > 4000  # with the practice questions
 
 
 def test_a_closed_pipe_ends_quietly_without_a_traceback():

@@ -655,8 +655,8 @@ def test_a_title_s_lead_name_does_not_take_a_question_that_asks_more(assistant):
     found = assistant.retrieve("wat kost sofam?")  # a fact asked: the passage that holds it
     assert found.hits[0].passage.id == "sofam"
     # Only an organisation: "Sponsoring, aftrekbaar voor de sponsor ..." is a facet of sponsoring.
-    # (Its probability, with the neighbours of 5 December 2026, puts it first all the same:
-    # "wat is sponsoring?" is a question the lead-name rule leaves alone.)
+    # (Its probability, with the neighbours of 5 December 2026, puts it first all the same, a
+    # loss: the overview defines sponsoring. The rule itself is what the cases above test.)
     found = assistant.retrieve("wat is sponsoring?")
     assert found.hits[0].passage.id in {"gift-of-sponsoring", "sponsoring-fiscaal"}
     assert "gift-of-sponsoring" in [h.passage.id for h in found.hits[:3]]
@@ -851,7 +851,8 @@ def test_what_a_maker_makes_is_no_subject_outside_the_domain(assistant):
     # (Answered until the neighbours of 5 December 2026, a near miss at 0.645 since: the
     # labelled questions most like it split over four passages on designs.)
     answer = assistant.ask("Hoe bescherm ik het ontwerp van mijn jurk?")
-    assert answer.confidence > 0.6 and answer.outcome != "smalltalk"
+    assert answer.outcome == "not_answered" and answer.message == messages.NEAR_MISS
+    assert answer.confidence > 0.6
     assert assistant.retrieve(answer.question).hits[0].passage.id == "benelux-model"
     (glasses,) = [g for g in assistant.read("ik ontwerp brillen").groups if g.word == "brillen"]
     assert glasses.made and glasses.specificity == DETAIL_SPECIFICITY

@@ -18,6 +18,7 @@ from assistant.evaluation import (
     evaluate,
     fold_readers,
     labelled_examples,
+    load_dialogues,
     load_eval_set,
     near_copies,
     vote_folds,
@@ -97,6 +98,8 @@ def test_counts_add_up_and_examples_round_trip_through_the_file_format():
         [[["a"], ["lenen", 3], []]],
         [[[], ["lenen"], []]],
         [[["a"], [""], []]],
+        [[["a"], ["lenen", "lenen"], []]],  # a word twice would count twice
+        [[["a"], ["?cost"], []]],  # a term that reads as a kind of fact asked
     ):
         with pytest.raises(VotesFileError, match="example"):
             examples_from_dict({"examples": bad})
@@ -231,10 +234,17 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
     assert not [q for q in practice.questions for i in q.ids if assistant.passage(i) is None]
     # Nothing the validation or held-out set measures was learned, and no tuning question is
     # counted in every fold of the fit: none within a ratio of 0.8 of a practice question.
+    # Nor a turn of their dialogues (36 were dropped for that, among them a validation
+    # dialogue's first turn word for word, its own nearest neighbour).
     measured = [
         q.question
         for name in ("validatie.yaml", "heldout.yaml", "vragen.yaml")
         for q in load_eval_set(EVAL / name).questions
+    ] + [
+        turn.question
+        for name in ("validatie-gesprekken.yaml", "heldout-gesprekken.yaml")
+        for dialogue in load_dialogues(EVAL / name)[0]
+        for turn in dialogue
     ]
     assert _near_copies([q.question for q in practice.questions], measured, 0.8) == []
 
@@ -314,6 +324,16 @@ def test_the_nearest_labelled_questions_come_likest_first_and_rare_words_weigh_m
     # Without the questions no passage answers (a partial answer's subject), none of the three.
     _, other, unanswerable = neighbours.likeness(renew, "octrooi", ["cost"], unanswerable=False)
     assert unanswerable == 0.0 and 0 < other < 1.0  # the passage's, which asked no cost
+    # ... left out before the nearest are chosen: behind five such, a passage's is found.
+    crowded = Neighbours(
+        [
+            *[((UNANSWERED,), ("cultuurkrediet", "hefboom", f"w{i}"), ()) for i in range(5)],
+            (("cultuurkrediet",), ("cultuurkrediet", "hefboom", "lenen", "rente"), ()),
+        ]
+    )
+    asked = [_group("cultuurkrediet"), _group("hefboom")]
+    assert crowded.likeness(asked, "cultuurkrediet")[0] == 0.0
+    assert crowded.likeness(asked, "cultuurkrediet", unanswerable=False)[0] > 0.0
     assert neighbours.likeness([_group("onbekend")], "octrooi") == (0.0, 0.0, 0.0)
     # A word of the conversation's context (weight below 1) makes a question less alike.
     alone = neighbours.likeness([_group("lid"), _group("sabam")], "sabam")[0]
