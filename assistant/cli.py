@@ -639,10 +639,16 @@ def _fit(
 
 def _practice(assistant: Assistant, args: argparse.Namespace) -> Sequence[LabelledQuestion]:
     """The practice questions the installed votes and neighbours learn from beside the tuning
-    set: those of the checkout, with the bundled corpus (they name its passages), unless FILE
-    is fitted on."""
-    if args.corpus is not None or (args.fit and args.file) or not PRACTICE.exists():
+    set: those of the checkout, unless FILE is fitted on. A fit learns from them only with the
+    bundled corpus, whose passages they name; another corpus's assistant holds the shipped
+    votes, which learnt from them (`votes.for_corpus` leaves out the passages it lacks), so
+    its tuning set is read out of fold with them too, their labels unchecked."""
+    if (args.fit and (args.file or args.corpus is not None)) or not PRACTICE.exists():
         return ()
+    if args.corpus is not None:
+        from assistant.evaluation import load_eval_set
+
+        return load_eval_set(PRACTICE).questions
     return _checked_set(assistant, PRACTICE).questions
 
 

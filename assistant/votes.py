@@ -279,7 +279,7 @@ def question_examples(
     examples; one without a label (a greeting) is none."""
     return [
         (
-            tuple(labels),
+            tuple(dict.fromkeys(labels)),  # a passage listed twice is one label
             tuple(sorted({term for group in groups for term in group.terms})),
             fact_kinds(asks),
         )

@@ -350,6 +350,12 @@ def test_eval_reads_the_set_the_votes_learnt_from_without_each_questions_fold(
     monkeypatch.setattr(cli, "DEFAULT_EVAL_SETS", ((("tuning", questions, None)),))
     run_cli(capsys, "eval", str(questions))  # the tuning set, by its path
     assert len(seen) == 1 and len(seen[0]) > 4000  # with the practice questions
+    # Another corpus holds the shipped votes, which learnt from the practice questions too
+    # (a reviewer: its tuning set was read by readers that had never seen them).
+    corpus = write_corpus(tmp_path / "corpus", {"lenen.yaml": [passage("winwinlening")]})
+    seen.clear()
+    run_cli(capsys, "eval", str(questions), "--corpus", str(corpus))
+    assert len(seen) == 1 and len(seen[0]) > 4000
 
 
 def test_a_closed_pipe_ends_quietly_without_a_traceback():

@@ -78,14 +78,16 @@ def test_counts_add_up_and_examples_round_trip_through_the_file_format():
             (groups, ["a", "b"], ["cost", "amount", "cost"]),
             ([_group("lenen")], ["a"], []),
             ([_group("hallo")], [], []),
+            ([_group("lenen")], ["a", "a"], []),  # a passage listed twice: one label
         ]
     )
     assert examples == [
         (("a", "b"), ("len", "lenen", "win", "winwinlen"), ("amount", "cost")),
         (("a",), ("lenen",), ()),
+        (("a",), ("lenen",), ()),
     ]
     counts = example_counts(examples)
-    assert counts["a"]["lenen"] == 1.5 and counts["b"]["len"] == 0.5
+    assert counts["a"]["lenen"] == 2.5 and counts["b"]["len"] == 0.5
     text = examples_to_text(examples)
     assert examples_from_dict(json.loads(text)) == examples
     assert len(text.splitlines()) == 2 + len(examples)  # one question to a line
