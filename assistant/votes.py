@@ -166,18 +166,17 @@ class Neighbours:
             for term in (*terms, *(ASKS + kind for kind in asks)):
                 rows.append(i)
                 columns.append(ids.setdefault(term, len(ids)))
-        order = np.argsort(np.array(columns, dtype=np.int32), kind="stable")
-        self._held = np.array(rows, dtype=np.int32)[order]
-        counts = np.bincount(np.array(columns, dtype=np.int32), minlength=len(ids))
+        term_of = np.array(columns, dtype=np.int32)
+        example_of = np.array(rows, dtype=np.int32)
+        self._held = example_of[np.argsort(term_of, kind="stable")]
+        counts = np.bincount(term_of, minlength=len(ids))
         self._starts = np.concatenate(([0], np.cumsum(counts)))
         self._ids = ids
         size = len(examples)
         self._weights = np.log((size + 1) / (counts + 1)) + 1.0
         # Per example, the weight of all its terms.
         self._sizes = np.bincount(
-            np.array(rows, dtype=np.int32),
-            weights=self._weights[np.array(columns, dtype=np.int32)],
-            minlength=size,
+            example_of, weights=self._weights[term_of], minlength=size
         ).astype(float)
         self._memo: Memo[tuple[tuple[tuple[tuple[str, ...], float], ...], bool], Nearest] = Memo(
             256
