@@ -1434,10 +1434,11 @@ class Analyzer:
         normalised: dict[str, tuple[str, ...]] = {}
         exact: set[str] = set()
         for word, targets in synonyms.items():
-            key = read_key(word, extra_stopwords)
+            tokens = surface_tokens(word)  # once: some 3,500 keys are read at every start
+            key = _key_of(tokens, extra_stopwords)
             if not key or key in exact:
                 continue
-            if key == " ".join(surface_tokens(word)):
+            if key == " ".join(tokens):
                 exact.add(key)
             normalised[key] = targets
         return normalised
@@ -1446,8 +1447,12 @@ class Analyzer:
 def read_key(word: str, extra_stopwords: frozenset[str] = frozenset()) -> str:
     """A synonym or glossary key as a question's words are read: without stopwords (all of
     its words when it is stopwords only)."""
-    words = [t for t in content_tokens(word) if t not in extra_stopwords]
-    return " ".join(words) or " ".join(surface_tokens(word))
+    return _key_of(surface_tokens(word), extra_stopwords)
+
+
+def _key_of(tokens: Sequence[str], extra_stopwords: frozenset[str]) -> str:
+    words = [t for t in tokens if t not in STOPWORDS and t not in extra_stopwords]
+    return " ".join(words) or " ".join(tokens)
 
 
 def _with_number_forms(glossary: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

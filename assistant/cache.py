@@ -1,9 +1,11 @@
 """Build once, start fast: a corpus, analysed and indexed, in one cache file.
 
 `write` stores what `Assistant` builds from a corpus folder: the passages and the rest of the
-validated corpus (as JSON), the corpus's word counts, the index arrays and the typo index
-(as numpy arrays), under a small header: the format, the package version, a digest of the
-code that builds the index and a digest of every file of the corpus folder. `read` gives the
+validated corpus (as JSON), the corpus's word counts, the index arrays, the typo index and
+the word votes and neighbours learnt from the labelled questions that ship with Wegwijzer
+(as numpy arrays; reading and learning from those questions took half of a start), under a
+small header: the format, the package version, a digest of the code that builds the index,
+of every file of the corpus folder and of the shipped votes file. `read` gives the
 assistant back only when all of them match (anything else, including a damaged file, reads
 as "no cache": the caller then builds from the folder). Nothing in the file is unpickled.
 
@@ -24,7 +26,7 @@ import mmap
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +41,9 @@ from assistant.indexing import IndexArrays
 from assistant.models import Link, Passage, Source
 from assistant.sparse import Postings, Rows
 from assistant.typos import TypoIndex
+from assistant.votes import Neighbours, Votes, shipped_votes_digest
 
-FORMAT = 5
+FORMAT = 6
 MAGIC = b"wegwijzer-index\n"
 _ALIGN = 64
 # The modules whose code decides what is in the file: a change to one of them is a new cache.
@@ -55,6 +58,7 @@ _CODE = (
     "snippets.py",
     "sparse.py",
     "typos.py",
+    "votes.py",
 )
 _ROWS = ("doc_terms", "titles", "cores", "about", "sentences", "questions")
 
@@ -131,6 +135,7 @@ def write(built: Assistant, path: Path) -> None:
         "corpus": corpus_digest(built.corpus.directory),
         "directory": str(built.corpus.directory.resolve()),
         "owner_bits": typos.owner_bits,
+        "votes": shipped_votes_digest(),
     }
     words = list(built.built.counts)
     data: dict[str, np.ndarray] = {
@@ -148,6 +153,17 @@ def write(built: Assistant, path: Path) -> None:
     for name in _ROWS:
         rows = getattr(arrays, name)
         data[f"{name}_ptr"], data[f"{name}_ids"] = rows.ptr, rows.ids
+    if built.built.learnt is not None:  # lists of strings as text, one to a line
+        votes, neighbours = built.built.learnt
+        texts = header.setdefault("texts", [])
+        for prefix, saved in (("votes", votes.saved()), ("neighbours", neighbours.saved())):
+            for key, value in saved.items():
+                name = f"{prefix}.{key}"
+                if isinstance(value, np.ndarray):
+                    data[name] = value
+                else:
+                    data[name] = _text("\n".join(value))
+                    texts.append(name)
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
         try:
@@ -180,7 +196,8 @@ def read(
             header["owner_bits"],
         )
         arrays = _arrays(data)
-        return Assistant(corpus, model=model, built=BuiltIndex(counts, arrays, typos))
+        learnt = _learnt(data, header.get("texts", ()))
+        return Assistant(corpus, model=model, built=BuiltIndex(counts, arrays, typos, learnt))
 
 
 def _write_arrays(handle: Any, header: Mapping[str, Any], data: Mapping[str, np.ndarray]) -> None:
@@ -235,6 +252,7 @@ def _matches(header: Mapping[str, Any], directory: Path) -> bool:
         and header.get("directory") == str(directory.resolve())
         and header.get("code") == code_digest()
         and header.get("corpus") == corpus_digest(directory)
+        and header.get("votes") == shipped_votes_digest()
     )
 
 
@@ -249,6 +267,22 @@ def _arrays(data: Mapping[str, np.ndarray]) -> IndexArrays:
         named=data["named"],
         **rows,
     )
+
+
+def _learnt(
+    data: Mapping[str, np.ndarray], texts: Collection[str]
+) -> tuple[Votes, Neighbours] | None:
+    """The word votes and the neighbours `write` stored, or None when it stored none."""
+    saved: dict[str, dict[str, Any]] = {"votes": {}, "neighbours": {}}
+    for name, array in data.items():
+        prefix, _, key = name.partition(".")
+        if prefix in saved and name in texts:
+            saved[prefix][key] = _untext(array).split("\n") if array.size else []
+        elif prefix in saved:
+            saved[prefix][key] = array
+    if not saved["votes"]:
+        return None
+    return Votes(**saved["votes"]), Neighbours.restored(saved["neighbours"])
 
 
 def _text(text: str) -> np.ndarray:

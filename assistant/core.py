@@ -212,11 +212,13 @@ class _Figures:
 @dataclass(frozen=True)
 class BuiltIndex:
     """What building an assistant derives from its corpus, so a cache can store it (`cache`):
-    the corpus's word counts, the index arrays and the typo index."""
+    the corpus's word counts, the index arrays, the typo index and, when they learnt from the
+    labelled questions that ship with Wegwijzer, the word votes and the neighbours."""
 
     counts: Mapping[str, int]
     arrays: IndexArrays
     typos: TypoIndex
+    learnt: tuple[Votes, Neighbours] | None = None
 
 
 # Talk said of the answer or of Wegwijzer: never answered with the answer before again.
@@ -330,7 +332,6 @@ class Assistant:
         # The analyzer corrects typos and splits compounds towards what the index holds.
         vocabulary = self.index.vocabulary()
         analyzer.set_vocabulary(counts, vocabulary, built.typos if built else None)
-        self.built = BuiltIndex(counts, self.index.arrays, analyzer.typo_index)
         self._by_id = corpus.by_id()
         self._positions = {p.id: i for i, p in enumerate(corpus.passages)}
         self._families = _families(corpus.passages, self.index.kin)
@@ -341,9 +342,14 @@ class Assistant:
         self._central = {pid: math.log1p(n) / most for pid, n in linked.items()}
         self._outside = OutsideSubjects(corpus.outside, analyzer, vocabulary, counts)
         self._wordings = Wordings(corpus.passages)
-        self.votes, self.neighbours = self._learned_from(
-            bundled_examples() if labelled is None else labelled
-        )
+        if labelled is None and built is not None and built.learnt is not None:
+            self.votes, self.neighbours = built.learnt
+        else:
+            self.votes, self.neighbours = self._learned_from(
+                bundled_examples() if labelled is None else labelled
+            )
+        shipped = (self.votes, self.neighbours) if labelled is None else None
+        self.built = BuiltIndex(counts, self.index.arrays, analyzer.typo_index, shipped)
         self._title_heads: dict[str, frozenset[str]] = {}  # see `_title_head`
         self._changed_heads: dict[str, frozenset[str]] = {}  # see `_head_said`
         self._title_term_sets: dict[str, frozenset[str]] = {}  # see `_title_terms`

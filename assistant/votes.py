@@ -22,9 +22,12 @@ neighbours a sparse sum per term over the labelled questions that hold it.
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -67,43 +70,228 @@ ASKS = "?"
 Nearest = tuple[tuple[float, tuple[str, ...]], ...]
 
 
+@dataclass(frozen=True)
+class LabelledRows:
+    """Labelled questions as arrays over one numbering of terms (`Votes` and `Neighbours`
+    are built from them at every start).
+
+    Args:
+        labels: per question, its labels.
+        ptr: question i holds `columns[ptr[i]:ptr[i + 1]]`: first the ids of its terms,
+            then those of the kinds of fact it asks, as terms "?" + kind.
+        columns: term ids.
+        words: per question, how many of its columns are terms (the rest are kinds of fact).
+    """
+
+    labels: Sequence[tuple[str, ...]]
+    ptr: np.ndarray
+    columns: np.ndarray
+    words: np.ndarray
+
+    @classmethod
+    def of(cls, examples: Sequence[Example], terms: dict[str, int]) -> LabelledRows:
+        """The examples' rows; a term `terms` lacks gets the next id there."""
+        flat = [
+            term
+            for _, words, asks in examples
+            for term in ((*words, *(ASKS + kind for kind in asks)) if asks else words)
+        ]
+        new = [term for term in dict.fromkeys(flat) if term not in terms]
+        terms.update(zip(new, range(len(terms), len(terms) + len(new)), strict=True))
+        columns = np.array(list(map(terms.__getitem__, flat)), dtype=np.int32)
+        sizes = np.fromiter((len(w) + len(a) for _, w, a in examples), np.int64, len(examples))
+        words = np.fromiter((len(w) for _, w, _ in examples), np.int64, len(examples))
+        ptr = np.concatenate(([0], np.cumsum(sizes)))
+        return cls([labels for labels, _, _ in examples], ptr, columns, words)
+
+    @classmethod
+    def wordings(cls, arrays: IndexArrays, passage_ids: Sequence[str]) -> LabelledRows:
+        """Each passage's example questions and variants labelled with it: the index's rows
+        of wordings (`IndexArrays.questions`, which keep no kind of fact asked), in the
+        index's numbering of terms (`IndexArrays.terms`)."""
+        rows, first = arrays.questions, np.asarray(arrays.question_owners, dtype=np.int64)
+        count = int(first[-1]) if len(first) else 0
+        ptr = np.asarray(rows.ptr[: count + 1], dtype=np.int64)
+        # Each term once per row, the terms in the order of their text (as an example's).
+        text_order = np.array(sorted(range(len(arrays.terms)), key=arrays.terms.__getitem__))
+        rank = np.empty(len(arrays.terms), dtype=np.int64)
+        rank[text_order] = np.arange(len(arrays.terms))
+        row_of = np.repeat(np.arange(count, dtype=np.int64), np.diff(ptr))
+        held = np.asarray(rows.ids[: ptr[-1]] if count else rows.ids[:0], dtype=np.int64)
+        keys = np.unique(row_of * max(len(arrays.terms), 1) + rank[held])
+        row_of, ranks = np.divmod(keys, max(len(arrays.terms), 1))
+        columns = text_order[ranks].astype(np.int32)
+        sizes = np.bincount(row_of, minlength=count)
+        owner = np.repeat(np.arange(len(passage_ids)), np.diff(first))
+        return cls(
+            [(passage_ids[i],) for i in owner.tolist()],
+            np.concatenate(([0], np.cumsum(sizes))),
+            columns,
+            sizes,
+        )
+
+    def votes(self, weight: Mapping[str, float] | None = None) -> Entries:
+        """What the rows count for each label's terms (`Votes`): each question 1 / the
+        number of its labels for each label, times the label's `weight` (1 by default; a
+        label without one does not count), the terms only, not the kinds of fact asked."""
+        examples: list[int] = []
+        names: dict[str, int] = {}
+        label_of: list[int] = []
+        counts: list[float] = []
+        for i, own in enumerate(self.labels):
+            for label in own:
+                share = 1.0 if weight is None else weight.get(label, 0.0)
+                if share:
+                    examples.append(i)
+                    label_of.append(names.setdefault(label, len(names)))
+                    counts.append(share / len(own))
+        chosen = np.array(examples, dtype=np.int64)
+        sizes = self.words[chosen]
+        entry = np.repeat(np.arange(len(chosen)), sizes)
+        return Entries(
+            list(names),
+            np.array(label_of, dtype=np.int64)[entry],
+            _gathered(self.columns, self.ptr[chosen], sizes),
+            np.array(counts, dtype=float)[entry],
+        )
+
+    def narrowed(self, chosen: Sequence[int], labels: Container[str]) -> LabelledRows:
+        """The questions `chosen`, each with only those of its labels in `labels`."""
+        picked = np.array(chosen, dtype=np.int64)
+        sizes = np.diff(self.ptr)[picked]
+        return LabelledRows(
+            [tuple(filter(labels.__contains__, self.labels[i])) for i in chosen],
+            np.concatenate(([0], np.cumsum(sizes))),
+            _gathered(self.columns, self.ptr[picked], sizes),
+            self.words[picked],
+        )
+
+    def joined(self, other: LabelledRows) -> LabelledRows:
+        """These questions, then `other`'s (in the same numbering of terms)."""
+        return LabelledRows(
+            [*self.labels, *other.labels],
+            np.concatenate((self.ptr, other.ptr[1:] + self.ptr[-1])),
+            np.concatenate((self.columns, other.columns)),
+            np.concatenate((self.words, other.words)),
+        )
+
+
+def _gathered(columns: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """`columns[starts[i] : starts[i] + sizes[i]]` for every i, one after the other."""
+    within = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return columns[np.repeat(starts, sizes) + within]
+
+
+@dataclass(frozen=True)
+class Entries:
+    """What labelled questions count for labels' terms: entry k counts `counts[k]` for the
+    label `labels[label_of[k]]` and the term numbered `term_of[k]`; entries of the same label
+    and term add up (`LabelledRows.votes`)."""
+
+    labels: Sequence[str]
+    label_of: np.ndarray
+    term_of: np.ndarray
+    counts: np.ndarray
+
+
 class Votes:
     """A naive Bayes model of which label (a passage id, `OUTSIDE`, `UNANSWERED`) a question's
     terms vote for; uniform over the labels before any word is read.
 
+    Learnt by `counted`; held per term some label's questions hold, as arrays sorted by term
+    (built at every start: a dict of 15,000 small arrays took four times as long), which
+    `saved` gives for a cache file to store.
+
     Args:
-        counts: per label, per term, how many of its questions hold that term.
-        totals: per label, how many terms its questions hold in all.
+        labels: the labels, sorted.
+        terms: the terms, in the order of their rows.
+        ptr: term i's row is `ptr[i]:ptr[i + 1]` of `label_of` and `gains`.
+        label_of: the positions of the labels whose questions hold the term.
+        gains: for each, log((count + s) / s), what the term adds for that label.
+        log_totals: per label, the log of how many terms its questions hold, smoothed.
     """
 
-    def __init__(self, counts: Counts, totals: Mapping[str, float]) -> None:
-        self.labels = tuple(sorted(counts))
-        position = {label: i for i, label in enumerate(self.labels)}
-        per_term: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for label, terms in counts.items():
-            for term, count in terms.items():
-                if count > 0:
-                    per_term[term].append((position[label], count))
-        vocabulary = len(per_term)
-        self._log_totals = np.log(
-            np.array([totals.get(label, 0.0) for label in self.labels]) + SMOOTHING * vocabulary
-        )
-        # Per term: the labels that saw it and log((count + s) / s), what it adds for them.
-        self._gains = {
-            term: (
-                np.array([i for i, _ in seen], dtype=np.int32),
-                np.log1p(np.array([c for _, c in seen]) / SMOOTHING),
-            )
-            for term, seen in per_term.items()
-        }
+    def __init__(
+        self,
+        labels: Sequence[str],
+        terms: Sequence[str],
+        ptr: np.ndarray,
+        label_of: np.ndarray,
+        gains: np.ndarray,
+        log_totals: np.ndarray,
+    ) -> None:
+        self.labels = tuple(labels)
+        self._rows = {term: i for i, term in enumerate(terms)}
+        self._ptr, self._labels_of, self._gains = ptr, label_of, gains
+        self._log_totals = log_totals
         self._memo: Memo[tuple[tuple[tuple[str, ...], float], ...], dict[str, float]] = Memo(256)
+
+    @classmethod
+    def counted(cls, terms: Sequence[str], *parts: Entries) -> Votes:
+        """The votes of labelled questions' counts (`Entries`), their term ids numbering
+        `terms`; a label and a term that no count above 0 joins are left out."""
+        names = sorted({label for part in parts for label in part.labels})
+        position = {label: i for i, label in enumerate(names)}
+        label_of = np.concatenate(
+            [
+                np.zeros(0, np.int64),
+                *(
+                    np.array([position[x] for x in part.labels], np.int64)[part.label_of]
+                    for part in parts
+                    if part.labels
+                ),
+            ]
+        )
+        term_of = np.concatenate([np.zeros(0, np.int64), *(part.term_of for part in parts)])
+        count = np.concatenate([np.zeros(0), *(part.counts for part in parts)])
+        # One count per label and term, summed.
+        size = max(len(terms), 1)
+        pairs, which = np.unique(label_of * size + term_of, return_inverse=True)
+        summed = np.bincount(which.ravel(), weights=count, minlength=len(pairs))
+        kept = summed > 0
+        term_of, label_of = np.divmod(pairs[kept], size)[::-1]
+        summed = summed[kept]
+        held = np.bincount(label_of, weights=summed, minlength=len(names))
+        renumbered = np.cumsum(held > 0) - 1
+        seen, per_term = np.unique(term_of, return_counts=True)
+        by_term = np.argsort(term_of, kind="stable")
+        return cls(
+            labels=[label for label, n in zip(names, held, strict=True) if n > 0],
+            terms=[terms[t] for t in seen.tolist()],
+            ptr=np.concatenate(([0], np.cumsum(per_term))),
+            label_of=renumbered[label_of[by_term]],
+            gains=np.log1p(summed[by_term] / SMOOTHING),
+            log_totals=np.log(held[held > 0] + SMOOTHING * len(seen)),
+        )
+
+    def saved(self) -> dict[str, Any]:
+        """What `Votes(**saved)` rebuilds these votes from: lists of strings and arrays."""
+        return {
+            "labels": list(self.labels),
+            "terms": list(self._rows),
+            "ptr": self._ptr,
+            "label_of": self._labels_of,
+            "gains": self._gains,
+            "log_totals": self._log_totals,
+        }
 
     @classmethod
     def build(cls, *parts: Counts) -> Votes:
         """Votes from several sets of labelled counts added together."""
-        counts = added(parts)
-        totals = {label: sum(terms.values()) for label, terms in counts.items()}
-        return cls(counts, totals)
+        terms: dict[str, int] = {}
+        entries = [
+            Entries(
+                list(part),
+                np.fromiter((i for i, w in enumerate(part.values()) for _ in w), np.int64),
+                np.fromiter(
+                    (terms.setdefault(t, len(terms)) for w in part.values() for t in w),
+                    np.int64,
+                ),
+                np.fromiter((n for w in part.values() for n in w.values()), float),
+            )
+            for part in parts
+        ]
+        return cls.counted(list(terms), *entries)
 
     def posterior(self, groups: Sequence[TermGroup]) -> dict[str, float]:
         """Per label, the probability that a question of these words has it.
@@ -121,12 +309,13 @@ class Votes:
         weights: dict[str, float] = {}
         for terms, weight in key:
             for term in terms:
-                if term in self._gains:
+                if term in self._rows:
                     weights[term] = max(weight, weights.get(term, 0.0))
         scores = -sum(weights.values()) * self._log_totals
         for term, weight in weights.items():
-            labels, gains = self._gains[term]
-            scores[labels] += weight * gains
+            row = self._rows[term]
+            start, end = self._ptr[row], self._ptr[row + 1]
+            scores[self._labels_of[start:end]] += weight * self._gains[start:end]
         scores *= TEMPER
         shares = np.exp(scores - scores.max())
         shares /= shares.sum()
@@ -148,38 +337,88 @@ class Neighbours:
     because the words that ask it are no terms: "hoe richt ik een bv op" is not "wat kost een
     notaris om een bv op te richten", which no passage answers.
 
+    Learnt by `learnt` (or `of`); `saved` gives what a cache file stores.
+
     Args:
-        examples: the labelled questions.
+        labels: per labelled question, its labels.
+        terms: the terms, by id.
+        held: which questions hold each term: term i's are `held[starts[i]:starts[i + 1]]`.
+        starts: see `held`.
+        weights: per term, its weight (0 for a term no question holds).
+        sizes: per question, the weight of all its terms.
     """
 
-    def __init__(self, examples: Sequence[Example]) -> None:
-        self._labels = [labels for labels, _, _ in examples]
-        self._no_passage = np.array(
-            [bool(set(labels) & _NO_PASSAGE) for labels in self._labels], dtype=bool
-        )
-        # Which examples hold each term, as one array sorted by term (built at every start:
-        # a dict of 15,000 small arrays took three times as long).
-        ids: dict[str, int] = {}
-        rows: list[int] = []
-        columns: list[int] = []
-        for i, (_, terms, asks) in enumerate(examples):
-            for term in (*terms, *(ASKS + kind for kind in asks)):
-                rows.append(i)
-                columns.append(ids.setdefault(term, len(ids)))
-        term_of = np.array(columns, dtype=np.int32)
-        example_of = np.array(rows, dtype=np.int32)
-        self._held = example_of[np.argsort(term_of, kind="stable")]
-        counts = np.bincount(term_of, minlength=len(ids))
-        self._starts = np.concatenate(([0], np.cumsum(counts)))
-        self._ids = ids
-        size = len(examples)
-        self._weights = np.log((size + 1) / (counts + 1)) + 1.0
-        # Per example, the weight of all its terms.
-        self._sizes = np.bincount(
-            example_of, weights=self._weights[term_of], minlength=size
-        ).astype(float)
+    def __init__(
+        self,
+        labels: Sequence[tuple[str, ...]],
+        terms: Sequence[str],
+        held: np.ndarray,
+        starts: np.ndarray,
+        weights: np.ndarray,
+        sizes: np.ndarray,
+    ) -> None:
+        self._labels = labels
+        self._no_passage = np.array([not _NO_PASSAGE.isdisjoint(own) for own in labels], dtype=bool)
+        self._ids = {term: i for i, term in enumerate(terms)}
+        self._held, self._starts, self._weights, self._sizes = held, starts, weights, sizes
         self._memo: Memo[tuple[tuple[tuple[tuple[str, ...], float], ...], bool], Nearest] = Memo(
             256
+        )
+
+    @classmethod
+    def learnt(cls, rows: LabelledRows, terms: Sequence[str]) -> Neighbours:
+        """The neighbours among labelled questions (`LabelledRows`) whose ids number `terms`."""
+        example_of = np.repeat(np.arange(len(rows.labels), dtype=np.int32), np.diff(rows.ptr))
+        counts = np.bincount(rows.columns, minlength=len(terms))
+        size = len(rows.labels)
+        # A term none of them holds (the numbering is shared with the votes and the index)
+        # weighs nothing.
+        weights = np.where(counts > 0, np.log((size + 1) / (counts + 1)) + 1.0, 0.0)
+        return cls(
+            labels=rows.labels,
+            terms=terms,
+            held=example_of[np.argsort(rows.columns, kind="stable")],
+            starts=np.concatenate(([0], np.cumsum(counts))),
+            weights=weights,
+            sizes=np.bincount(example_of, weights=weights[rows.columns], minlength=size),
+        )
+
+    @classmethod
+    def of(cls, examples: Sequence[Example]) -> Neighbours:
+        """The neighbours among these labelled questions."""
+        terms: dict[str, int] = {}
+        rows = LabelledRows.of(examples, terms)  # numbers the terms
+        return cls.learnt(rows, list(terms))
+
+    def saved(self) -> dict[str, Any]:
+        """What `restored` rebuilds these neighbours from: lists of strings and arrays."""
+        names = list(dict.fromkeys(label for own in self._labels for label in own))
+        position = {label: i for i, label in enumerate(names)}
+        return {
+            "label_names": names,
+            "label_ptr": np.cumsum([0, *map(len, self._labels)]),
+            "label_ids": np.array(
+                [position[label] for own in self._labels for label in own], dtype=np.int32
+            ),
+            "terms": list(self._ids),
+            "held": self._held,
+            "starts": self._starts,
+            "weights": self._weights,
+            "sizes": self._sizes,
+        }
+
+    @classmethod
+    def restored(cls, saved: Mapping[str, Any]) -> Neighbours:
+        """The neighbours `saved` gave."""
+        names, ids = saved["label_names"], saved["label_ids"].tolist()
+        ptr = saved["label_ptr"].tolist()
+        return cls(
+            labels=[tuple(names[i] for i in ids[a:b]) for a, b in itertools.pairwise(ptr)],
+            terms=saved["terms"],
+            held=saved["held"],
+            starts=saved["starts"],
+            weights=saved["weights"],
+            sizes=saved["sizes"],
         )
 
     def nearest(
@@ -201,7 +440,8 @@ class Neighbours:
         weights: dict[int, float] = {}
         for terms, weight in words:
             for term in terms:
-                if (term_id := self._ids.get(term)) is not None:
+                term_id = self._ids.get(term)
+                if term_id is not None and self._weights[term_id] > 0:
                     weights[term_id] = max(weight, weights.get(term_id, 0.0))
         if not weights:
             return ()
@@ -240,30 +480,6 @@ class Neighbours:
         )
 
 
-def wording_examples(arrays: IndexArrays, passage_ids: Sequence[str]) -> list[Example]:
-    """Each passage's example questions and variants as examples labelled with it (the
-    index's rows of wordings, `IndexArrays.questions`, which keep no kind of fact asked)."""
-    examples: list[Example] = []
-    rows, first = arrays.questions, arrays.question_owners  # passage i: rows first[i]..first[i+1]
-    for position, passage_id in enumerate(passage_ids):
-        for row in range(int(first[position]), int(first[position + 1])):
-            ids = np.unique(rows.ids[rows.ptr[row] : rows.ptr[row + 1]])
-            terms = tuple(sorted(arrays.terms[int(t)] for t in ids))
-            examples.append(((passage_id,), terms, ()))
-    return examples
-
-
-def added(parts: Iterable[Counts]) -> dict[str, dict[str, float]]:
-    """Several sets of labelled counts added up, label by label and term by term."""
-    total: dict[str, dict[str, float]] = {}
-    for part in parts:
-        for label, terms in part.items():
-            into = total.setdefault(label, {}) if terms else {}
-            for term, count in terms.items():
-                into[term] = into.get(term, 0.0) + count
-    return total
-
-
 def fact_kinds(asked: Iterable[str]) -> tuple[str, ...]:
     """The kinds of fact a question asks (`intent.asked_facts`) as an example holds them:
     sorted, without the kinds of a year ("year 2026", "next 2026"), which go with the year the
@@ -285,17 +501,6 @@ def question_examples(
         for groups, labels, asks in labelled
         if labels
     ]
-
-
-def example_counts(examples: Iterable[Example]) -> Counts:
-    """Per label, how many of the examples hold each term; an example with several labels
-    counts for each as one over their number."""
-    counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for labels, terms, _ in examples:
-        for label in labels:
-            for term in terms:
-                counts[label][term] += 1.0 / len(labels)
-    return counts
 
 
 class VotesFileError(ValueError):
@@ -323,15 +528,7 @@ def examples_from_dict(data: Any) -> list[Example]:
         raise VotesFileError("a votes file needs examples: a list of [labels, terms, asks]")
     read: list[Example] = []
     for item in examples:
-        if (
-            not isinstance(item, list)
-            or len(item) != 3
-            or not all(isinstance(part, list) for part in item)
-            or not all(isinstance(word, str) and word for part in item for word in part)
-            or not item[0]
-            or any(len(set(part)) != len(part) for part in item)  # a word twice counts twice
-            or any(term.startswith(ASKS) for term in item[1])  # a kind of fact asked, or none
-        ):
+        if not _well_formed(item):
             shown = repr(item)
             shown = shown if len(shown) <= 200 else shown[:200] + "..."
             raise VotesFileError(
@@ -339,6 +536,23 @@ def examples_from_dict(data: Any) -> list[Example]:
             )
         read.append((tuple(item[0]), tuple(item[1]), tuple(item[2])))
     return read
+
+
+def _well_formed(item: Any) -> bool:
+    """Whether `item` is [labels, terms, asks]: lists of distinct non-empty strings, at least
+    one label, no term that reads as a kind of fact asked (checked in C-level loops: the
+    shipped file holds some 8,000 examples, read at every start)."""
+    if not isinstance(item, list) or len(item) != 3 or not item[0]:
+        return False
+    for part in item:
+        if (
+            not isinstance(part, list)
+            or not set(map(type, part)) <= {str}
+            or "" in part
+            or len(set(part)) != len(part)  # a word twice would count twice
+        ):
+            return False
+    return not any(map(str.startswith, item[1], itertools.repeat(ASKS)))
 
 
 def bundled_examples(path: Path | None = None) -> list[Example]:
@@ -359,6 +573,13 @@ def _shipped_examples() -> list[Example]:
     (a reload, the fit's folds, the tests) starts from them. Nothing mutates them."""
     data = resources.files("assistant").joinpath("data", VOTES_FILE)
     return _read_examples(data.read_text, f"assistant/data/{VOTES_FILE}")
+
+
+@cache
+def shipped_votes_digest() -> str:
+    """A digest of the shipped votes file: a cache of what the votes learnt from it holds it."""
+    data = resources.files("assistant").joinpath("data", VOTES_FILE)
+    return hashlib.sha256(data.read_bytes()).hexdigest()
 
 
 def _read_examples(read: Callable[[str], str], where: str) -> list[Example]:
@@ -384,21 +605,25 @@ def for_corpus(
     passage would give questions of other domains a third.
     """
     known = set(passage_ids)
-    own = wording_examples(arrays, passage_ids)
-    counts = example_counts(examples)
-    asked = {label: sum(terms.values()) for label, terms in counts.items()}
-    answerable = sum(n for label, n in asked.items() if label not in (OUTSIDE, UNANSWERED))
+    terms = {term: i for i, term in enumerate(arrays.terms)}  # the index's numbering first
+    own = LabelledRows.wordings(arrays, passage_ids)
+    theirs = LabelledRows.of(examples, terms)
+    # Per label, how many terms its questions hold (a question of several labels counts for
+    # each as 1 / their number).
+    asked: dict[str, float] = defaultdict(float)
+    for labels, words, _ in examples:
+        for label in labels:
+            asked[label] += len(words) / len(labels)
+    answerable = sum(n for label, n in asked.items() if label not in _NO_PASSAGE)
     kept = sum(n for label, n in asked.items() if label in known)
     scale = kept / answerable if answerable else 0.0
+    names = list(terms)  # by id
     if scale < FITTING:
-        return Votes.build(example_counts(own)), Neighbours(own)
-    labelled = {label: dict(terms) for label, terms in counts.items() if label in known}
-    for label in (OUTSIDE, UNANSWERED):
-        if label in counts:
-            labelled[label] = {term: n * scale for term, n in counts[label].items()}
-    ours = known | {OUTSIDE, UNANSWERED}
-    narrowed = [(tuple(x for x in labels if x in ours), *rest) for labels, *rest in examples]
+        return Votes.counted(names, own.votes()), Neighbours.learnt(own, names)
+    weight = dict.fromkeys(known, 1.0) | dict.fromkeys(_NO_PASSAGE, scale)
+    ours = [i for i, labels in enumerate(theirs.labels) if not weight.keys().isdisjoint(labels)]
+    narrowed = theirs.narrowed(ours, weight)
     return (
-        Votes.build(example_counts(own), labelled),
-        Neighbours([*own, *(example for example in narrowed if example[0])]),
+        Votes.counted(names, own.votes(), theirs.votes(weight)),
+        Neighbours.learnt(own.joined(narrowed), names),
     )

@@ -4,9 +4,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import Assistant
+from assistant import Assistant, core
 from assistant import cache as cache_file
 from assistant.conversation import Conversation
+from assistant.votes import OUTSIDE
 from tests.conftest import passage, run_cli, write_corpus
 
 QUESTIONS = (
@@ -18,9 +19,17 @@ QUESTIONS = (
 )
 
 
-def test_an_assistant_read_from_its_cache_answers_exactly_as_the_one_built(assistant, tmp_path):
+def test_an_assistant_read_from_its_cache_answers_exactly_as_the_one_built(
+    assistant, tmp_path, monkeypatch
+):
     path = tmp_path / "index.bin"
     cache_file.write(assistant, path)
+
+    def learn_again(*args):
+        raise AssertionError("the votes and the neighbours were learnt again")
+
+    # The word votes and the neighbours are read from the file, not learnt again.
+    monkeypatch.setattr(core, "for_corpus", learn_again)
     cached = cache_file.read(assistant.corpus.directory, path)
     assert cached is not None
     assert cached.corpus == assistant.corpus
@@ -29,6 +38,29 @@ def test_an_assistant_read_from_its_cache_answers_exactly_as_the_one_built(assis
     built, read = Conversation(assistant), Conversation(cached)
     for question in ("wat is de winwinlening", "en hoeveel kan ik daarmee lenen?"):
         assert read.ask(question).to_dict() == built.ask(question).to_dict()
+    groups = assistant.read("mag mijn tante mij geld lenen voor mijn zaak").groups
+    assert cached.votes.posterior(groups) == assistant.votes.posterior(groups)
+    assert cached.neighbours.nearest(groups, ["amount"]) == assistant.neighbours.nearest(
+        groups, ["amount"]
+    )
+
+
+def test_votes_learnt_from_other_questions_or_another_votes_file_are_not_cached(
+    tmp_path, assistant, monkeypatch
+):
+    # Votes learnt from other labelled questions (the fit's) are not the shipped ones: the
+    # cache keeps none, and reading it learns from the shipped file.
+    other = Assistant(assistant.corpus, labelled=[])
+    assert other.built.learnt is None and OUTSIDE not in other.votes.labels
+    path = tmp_path / "index.bin"
+    cache_file.write(other, path)
+    cached = cache_file.read(assistant.corpus.directory, path)
+    assert cached is not None and cached.votes.labels == assistant.votes.labels
+    # A cache of the votes of another shipped file (a refit) is not read.
+    cache_file.write(assistant, path)
+    assert cache_file.read(assistant.corpus.directory, path) is not None
+    monkeypatch.setattr(cache_file, "shipped_votes_digest", lambda: "another refit")
+    assert cache_file.read(assistant.corpus.directory, path) is None
 
 
 def test_a_changed_corpus_file_is_not_read_from_the_old_cache(tmp_path):

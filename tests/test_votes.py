@@ -27,12 +27,12 @@ from assistant.votes import (
     NEIGHBOURS,
     OUTSIDE,
     UNANSWERED,
+    LabelledRows,
     Neighbours,
     Votes,
     VotesFileError,
     bundled_examples,
     bundled_examples_path,
-    example_counts,
     examples_from_dict,
     examples_to_text,
     for_corpus,
@@ -86,8 +86,16 @@ def test_counts_add_up_and_examples_round_trip_through_the_file_format():
         (("a",), ("lenen",), ()),
         (("a",), ("lenen",), ()),
     ]
-    counts = example_counts(examples)
-    assert counts["a"]["lenen"] == 2.5 and counts["b"]["len"] == 0.5
+    terms: dict[str, int] = {}
+    entries = LabelledRows.of(examples, terms).votes()
+    names = list(terms)
+    counts: dict[tuple[str, str], float] = {}
+    for label, term, n in zip(entries.label_of, entries.term_of, entries.counts, strict=True):
+        key = (entries.labels[label], names[term])
+        counts[key] = counts.get(key, 0.0) + n
+    # A question with two labels counts half for each; the kinds of fact asked are no terms.
+    assert counts[("a", "lenen")] == 2.5 and counts[("b", "len")] == 0.5
+    assert ("a", "?cost") not in counts and "?cost" in terms
     text = examples_to_text(examples)
     assert examples_from_dict(json.loads(text)) == examples
     assert len(text.splitlines()) == 2 + len(examples)  # one question to a line
@@ -167,6 +175,28 @@ def test_questions_labelled_for_another_corpus_count_less_or_not_at_all(assistan
     votes, neighbours = for_corpus(labelled(4, 6), arrays, ids)
     assert OUTSIDE not in votes.labels
     assert all(OUTSIDE not in labels for _, labels in neighbours.nearest([_group("huur")]))
+
+
+def test_an_index_term_no_labelled_question_holds_changes_neither_votes_nor_neighbours(assistant):
+    # The votes and the neighbours number their terms as the index does, and the index holds
+    # words of the passages' texts that no wording and no labelled question holds.
+    arrays, ids = assistant.index.arrays, [p.id for p in assistant.corpus.passages]
+    wordings = LabelledRows.wordings(arrays, ids)
+    held = {arrays.terms[t] for t in wordings.columns.tolist()}
+    labelled = [*[(("winwinlening",), ("lenen", "tante"), ())] * 6, ((OUTSIDE,), ("huur",), ())]
+    unheld = next(t for t in arrays.terms if t not in held and t not in {"lenen", "tante", "huur"})
+    votes, neighbours = for_corpus(labelled, arrays, ids)
+    asked = [_group("tante"), _group("lenen")]
+    assert neighbours.nearest(asked)[0] == (1.0, ("winwinlening",))
+    assert neighbours.nearest([*asked, _group(unheld)]) == neighbours.nearest(asked)
+    assert votes.posterior([*asked, _group(unheld)]) == votes.posterior(asked)
+    # Each wording is a question labelled with its passage, its terms each once.
+    assert len(wordings.labels) == len(wordings.words) == len(wordings.ptr) - 1
+    rows = [i for i, labels in enumerate(wordings.labels) if labels == ("winwinlening",)]
+    assert rows
+    for i in rows:
+        own = wordings.columns[wordings.ptr[i] : wordings.ptr[i + 1]].tolist()
+        assert len(own) == len(set(own)) == wordings.words[i]
 
 
 def test_other_labelled_questions_make_a_copy_and_leave_the_assistant_as_it_was(assistant):
@@ -296,7 +326,7 @@ def test_near_copies_fall_in_one_fold_and_other_questions_in_their_own():
 
 
 def test_the_nearest_labelled_questions_come_likest_first_and_rare_words_weigh_most():
-    neighbours = Neighbours(
+    neighbours = Neighbours.of(
         [
             (("octrooi",), ("kost", "octrooi"), ()),
             (("octrooi", "i-depot"), ("kost", "octrooi", "verleng"), ()),
@@ -327,7 +357,7 @@ def test_the_nearest_labelled_questions_come_likest_first_and_rare_words_weigh_m
     _, other, unanswerable = neighbours.likeness(renew, "octrooi", ["cost"], unanswerable=False)
     assert unanswerable == 0.0 and 0 < other < 1.0  # the passage's, which asked no cost
     # ... left out before the nearest are chosen: behind five such, a passage's is found.
-    crowded = Neighbours(
+    crowded = Neighbours.of(
         [
             *[((UNANSWERED,), ("cultuurkrediet", "hefboom", f"w{i}"), ()) for i in range(5)],
             (("cultuurkrediet",), ("cultuurkrediet", "hefboom", "lenen", "rente"), ()),
