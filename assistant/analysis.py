@@ -1451,6 +1451,7 @@ def read_key(word: str, extra_stopwords: frozenset[str] = frozenset()) -> str:
 
 
 def _key_of(tokens: Sequence[str], extra_stopwords: frozenset[str]) -> str:
+    """`read_key` of a key already split into words (`surface_tokens`)."""
     words = [t for t in tokens if t not in STOPWORDS and t not in extra_stopwords]
     return " ".join(words) or " ".join(tokens)
 

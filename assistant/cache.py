@@ -280,9 +280,12 @@ def _learnt(
             saved[prefix][key] = _untext(array).split("\n") if array.size else []
         elif prefix in saved:
             saved[prefix][key] = array
-    if not saved["votes"]:
+    votes, near = saved["votes"], saved["neighbours"]
+    if not votes or (
+        len(votes["terms"]) != len(votes["ptr"]) - 1 or len(near["terms"]) != len(near["weights"])
+    ):  # none stored, or their terms do not fit them: learnt again
         return None
-    return Votes(**saved["votes"]), Neighbours.restored(saved["neighbours"])
+    return Votes(**votes), Neighbours.restored(near)
 
 
 def _text(text: str) -> np.ndarray:

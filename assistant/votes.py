@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from assistant.analysis import TermGroup
-from assistant.errors import read_package_data
+from assistant.errors import RESTORE, read_package_data
 from assistant.indexing import IndexArrays
 from assistant.memo import Memo
 
@@ -57,23 +58,23 @@ FITTING = 0.5
 # How many of the labelled questions most like a question `Neighbours.likeness` reads: 5
 # and 10 ordered the validation set's first candidates alike, 1 and 20 a little worse.
 NEIGHBOURS = 5
-# Labelled counts: label -> term -> how many questions of that label hold the term (a question
-# with several acceptable passages counts for each as 1 / their number).
-Counts = Mapping[str, Mapping[str, float]]
 # One labelled question: its labels (acceptable passages, or `OUTSIDE` or `UNANSWERED`), its
 # terms, each once, sorted, and the kinds of fact it asks for (`intent.asked_facts`), sorted.
 Example = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 _NO_PASSAGE = frozenset({OUTSIDE, UNANSWERED})
 # How `Neighbours` counts an asked kind of fact among a question's terms (no term has it).
 ASKS = "?"
+# White space, which no label, term or kind of fact asked holds (the cache stores them one
+# to a line).
+_SPACE = re.compile(r"\s")
 # The nearest labelled questions to one question: (likeness, labels), likest first.
 Nearest = tuple[tuple[float, tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True)
 class LabelledRows:
-    """Labelled questions as arrays over one numbering of terms (`Votes` and `Neighbours`
-    are built from them at every start).
+    """Labelled questions as arrays over one numbering of terms, which `Votes` and
+    `Neighbours` learn from (unless a cache file holds what they learnt).
 
     Args:
         labels: per question, its labels.
@@ -108,12 +109,13 @@ class LabelledRows:
     def wordings(cls, arrays: IndexArrays, passage_ids: Sequence[str]) -> LabelledRows:
         """Each passage's example questions and variants labelled with it: the index's rows
         of wordings (`IndexArrays.questions`, which keep no kind of fact asked), in the
-        index's numbering of terms (`IndexArrays.terms`)."""
+        index's numbering of terms (`IndexArrays.terms`). `passage_ids` are the ids of every
+        passage of the index, in its order."""
         rows, first = arrays.questions, np.asarray(arrays.question_owners, dtype=np.int64)
         count = int(first[-1]) if len(first) else 0
         ptr = np.asarray(rows.ptr[: count + 1], dtype=np.int64)
         # Each term once per row, the terms in the order of their text (as an example's).
-        text_order = np.array(sorted(range(len(arrays.terms)), key=arrays.terms.__getitem__))
+        text_order = np.argsort(np.array(arrays.terms, dtype=str), kind="stable")
         rank = np.empty(len(arrays.terms), dtype=np.int64)
         rank[text_order] = np.arange(len(arrays.terms))
         row_of = np.repeat(np.arange(count, dtype=np.int64), np.diff(ptr))
@@ -199,14 +201,14 @@ class Votes:
     terms vote for; uniform over the labels before any word is read.
 
     Learnt by `counted`; held per term some label's questions hold, as arrays sorted by term
-    (built at every start: a dict of 15,000 small arrays took four times as long), which
-    `saved` gives for a cache file to store.
+    (a dict of 15,000 small arrays took four times as long to build), which `saved` gives
+    for a cache file to store.
 
     Args:
         labels: the labels, sorted.
         terms: the terms, in the order of their rows.
-        ptr: term i's row is `ptr[i]:ptr[i + 1]` of `label_of` and `gains`.
-        label_of: the positions of the labels whose questions hold the term.
+        ptr: term i's row is `ptr[i]:ptr[i + 1]` of `labels_of` and `gains`.
+        labels_of: the positions of the labels whose questions hold the term.
         gains: for each, log((count + s) / s), what the term adds for that label.
         log_totals: per label, the log of how many terms its questions hold, smoothed.
     """
@@ -216,13 +218,13 @@ class Votes:
         labels: Sequence[str],
         terms: Sequence[str],
         ptr: np.ndarray,
-        label_of: np.ndarray,
+        labels_of: np.ndarray,
         gains: np.ndarray,
         log_totals: np.ndarray,
     ) -> None:
         self.labels = tuple(labels)
         self._rows = {term: i for i, term in enumerate(terms)}
-        self._ptr, self._labels_of, self._gains = ptr, label_of, gains
+        self._ptr, self._labels_of, self._gains = ptr, labels_of, gains
         self._log_totals = log_totals
         self._memo: Memo[tuple[tuple[tuple[str, ...], float], ...], dict[str, float]] = Memo(256)
 
@@ -259,7 +261,7 @@ class Votes:
             labels=[label for label, n in zip(names, held, strict=True) if n > 0],
             terms=[terms[t] for t in seen.tolist()],
             ptr=np.concatenate(([0], np.cumsum(per_term))),
-            label_of=renumbered[label_of[by_term]],
+            labels_of=renumbered[label_of[by_term]],
             gains=np.log1p(summed[by_term] / SMOOTHING),
             log_totals=np.log(held[held > 0] + SMOOTHING * len(seen)),
         )
@@ -270,28 +272,10 @@ class Votes:
             "labels": list(self.labels),
             "terms": list(self._rows),
             "ptr": self._ptr,
-            "label_of": self._labels_of,
+            "labels_of": self._labels_of,
             "gains": self._gains,
             "log_totals": self._log_totals,
         }
-
-    @classmethod
-    def build(cls, *parts: Counts) -> Votes:
-        """Votes from several sets of labelled counts added together."""
-        terms: dict[str, int] = {}
-        entries = [
-            Entries(
-                list(part),
-                np.fromiter((i for i, w in enumerate(part.values()) for _ in w), np.int64),
-                np.fromiter(
-                    (terms.setdefault(t, len(terms)) for w in part.values() for t in w),
-                    np.int64,
-                ),
-                np.fromiter((n for w in part.values() for n in w.values()), float),
-            )
-            for part in parts
-        ]
-        return cls.counted(list(terms), *entries)
 
     def posterior(self, groups: Sequence[TermGroup]) -> dict[str, float]:
         """Per label, the probability that a question of these words has it.
@@ -337,7 +321,7 @@ class Neighbours:
     because the words that ask it are no terms: "hoe richt ik een bv op" is not "wat kost een
     notaris om een bv op te richten", which no passage answers.
 
-    Learnt by `learnt` (or `of`); `saved` gives what a cache file stores.
+    Learnt by `among` (or `of`); `saved` gives what a cache file stores.
 
     Args:
         labels: per labelled question, its labels.
@@ -366,7 +350,7 @@ class Neighbours:
         )
 
     @classmethod
-    def learnt(cls, rows: LabelledRows, terms: Sequence[str]) -> Neighbours:
+    def among(cls, rows: LabelledRows, terms: Sequence[str]) -> Neighbours:
         """The neighbours among labelled questions (`LabelledRows`) whose ids number `terms`."""
         example_of = np.repeat(np.arange(len(rows.labels), dtype=np.int32), np.diff(rows.ptr))
         counts = np.bincount(rows.columns, minlength=len(terms))
@@ -388,7 +372,7 @@ class Neighbours:
         """The neighbours among these labelled questions."""
         terms: dict[str, int] = {}
         rows = LabelledRows.of(examples, terms)  # numbers the terms
-        return cls.learnt(rows, list(terms))
+        return cls.among(rows, list(terms))
 
     def saved(self) -> dict[str, Any]:
         """What `restored` rebuilds these neighbours from: lists of strings and arrays."""
@@ -539,9 +523,9 @@ def examples_from_dict(data: Any) -> list[Example]:
 
 
 def _well_formed(item: Any) -> bool:
-    """Whether `item` is [labels, terms, asks]: lists of distinct non-empty strings, at least
-    one label, no term that reads as a kind of fact asked (checked in C-level loops: the
-    shipped file holds some 8,000 examples, read at every start)."""
+    """Whether `item` is [labels, terms, asks]: lists of distinct non-empty strings without
+    white space, at least one label, no term that reads as a kind of fact asked (checked in
+    C-level loops: the shipped file holds some 8,000 examples)."""
     if not isinstance(item, list) or len(item) != 3 or not item[0]:
         return False
     for part in item:
@@ -550,6 +534,7 @@ def _well_formed(item: Any) -> bool:
             or not set(map(type, part)) <= {str}
             or "" in part
             or len(set(part)) != len(part)  # a word twice would count twice
+            or _SPACE.search("".join(part))  # no term, label or kind holds one
         ):
             return False
     return not any(map(str.startswith, item[1], itertools.repeat(ASKS)))
@@ -568,18 +553,37 @@ def bundled_examples(path: Path | None = None) -> list[Example]:
 
 
 @cache
-def _shipped_examples() -> list[Example]:
-    """The package's examples, read and checked once per process: every `Assistant` built
-    (a reload, the fit's folds, the tests) starts from them. Nothing mutates them."""
-    data = resources.files("assistant").joinpath("data", VOTES_FILE)
-    return _read_examples(data.read_text, f"assistant/data/{VOTES_FILE}")
+def _shipped_file() -> tuple[str, bytes]:
+    """The package's votes file and its digest, read once per process: the examples learnt
+    from and the digest a cache of what they taught holds (`shipped_votes_digest`) come from
+    the same bytes, even if the file changes while the process runs.
+
+    Raises:
+        VotesFileError: the file is missing or unreadable; the message names it.
+    """
+    where = f"assistant/data/{VOTES_FILE}"
+    try:
+        data = resources.files("assistant").joinpath("data", VOTES_FILE).read_bytes()
+    except OSError as exc:
+        raise VotesFileError(f"{where}: {exc}; {RESTORE}") from exc
+    return hashlib.sha256(data).hexdigest(), data
 
 
 @cache
+def _shipped_examples() -> list[Example]:
+    """The package's examples, read and checked once per process: every `Assistant` built
+    (a reload, the fit's folds, the tests) starts from them. Nothing mutates them."""
+    data = _shipped_file()[1]
+    return _read_examples(data.decode, f"assistant/data/{VOTES_FILE}")
+
+
 def shipped_votes_digest() -> str:
-    """A digest of the shipped votes file: a cache of what the votes learnt from it holds it."""
-    data = resources.files("assistant").joinpath("data", VOTES_FILE)
-    return hashlib.sha256(data.read_bytes()).hexdigest()
+    """A digest of the shipped votes file, which a cache of what it taught holds.
+
+    Raises:
+        VotesFileError: the file is missing or unreadable; the message names it.
+    """
+    return _shipped_file()[0]
 
 
 def _read_examples(read: Callable[[str], str], where: str) -> list[Example]:
@@ -619,11 +623,11 @@ def for_corpus(
     scale = kept / answerable if answerable else 0.0
     names = list(terms)  # by id
     if scale < FITTING:
-        return Votes.counted(names, own.votes()), Neighbours.learnt(own, names)
+        return Votes.counted(names, own.votes()), Neighbours.among(own, names)
     weight = dict.fromkeys(known, 1.0) | dict.fromkeys(_NO_PASSAGE, scale)
     ours = [i for i, labels in enumerate(theirs.labels) if not weight.keys().isdisjoint(labels)]
     narrowed = theirs.narrowed(ours, weight)
     return (
         Votes.counted(names, own.votes(), theirs.votes(weight)),
-        Neighbours.learnt(own.joined(narrowed), names),
+        Neighbours.among(own.joined(narrowed), names),
     )

@@ -4,10 +4,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import Assistant, core
+from assistant import Assistant, core, votes
 from assistant import cache as cache_file
 from assistant.conversation import Conversation
-from assistant.votes import OUTSIDE
+from assistant.votes import OUTSIDE, VotesFileError
 from tests.conftest import passage, run_cli, write_corpus
 
 QUESTIONS = (
@@ -166,3 +166,25 @@ def test_the_user_cache_folder_follows_xdg_cache_home(tmp_path):
     path = cache_file.user_path(root, {"XDG_CACHE_HOME": str(tmp_path / "x")})
     assert path == cache_file.default_path(root, tmp_path / "x")
     assert cache_file.user_path(root, {}).is_relative_to(Path.home() / ".cache")
+
+
+def test_a_missing_votes_file_is_named_even_when_a_cache_would_match(
+    tmp_path, assistant, monkeypatch
+):
+    path = tmp_path / "index.bin"
+    cache_file.write(assistant, path)
+
+    class Gone:
+        def joinpath(self, *parts):
+            return self
+
+        def read_bytes(self):
+            raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(votes.resources, "files", lambda package: Gone())
+    votes._shipped_file.cache_clear()
+    try:
+        with pytest.raises(VotesFileError, match=r"assistant/data/votes\.json.*git checkout"):
+            cache_file.read(assistant.corpus.directory, path)
+    finally:
+        votes._shipped_file.cache_clear()  # read again, from the real file

@@ -4,6 +4,7 @@
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant import cli
@@ -27,6 +28,7 @@ from assistant.votes import (
     NEIGHBOURS,
     OUTSIDE,
     UNANSWERED,
+    Entries,
     LabelledRows,
     Neighbours,
     Votes,
@@ -47,14 +49,27 @@ def _group(word: str, weight: float = 1.0) -> TermGroup:
     return TermGroup(word, word, weight=weight)
 
 
+def _votes(counts: dict[str, dict[str, float]]) -> Votes:
+    """Votes from per label, per term counts."""
+    terms = list(dict.fromkeys(t for words in counts.values() for t in words))
+    labels = [label for label, words in counts.items() for _ in words]
+    entries = Entries(
+        list(counts),
+        np.array([list(counts).index(label) for label in labels]),
+        np.array([terms.index(t) for words in counts.values() for t in words]),
+        np.array([n for words in counts.values() for n in words.values()]),
+    )
+    return Votes.counted(terms, entries)
+
+
 def test_without_a_word_it_knows_every_label_is_as_likely():
-    votes = Votes.build({"a": {"lenen": 2.0}, "b": {"octrooi": 1.0}})
+    votes = _votes({"a": {"lenen": 2.0}, "b": {"octrooi": 1.0}})
     assert votes.posterior([]) == pytest.approx({"a": 0.5, "b": 0.5})
     assert votes.posterior([_group("onbekend")]) == pytest.approx({"a": 0.5, "b": 0.5})
 
 
 def test_a_word_votes_for_the_labels_whose_questions_hold_it():
-    votes = Votes.build({"a": {"lenen": 3.0, "geld": 1.0}, "b": {"octrooi": 3.0, "geld": 1.0}})
+    votes = _votes({"a": {"lenen": 3.0, "geld": 1.0}, "b": {"octrooi": 3.0, "geld": 1.0}})
     lend = votes.posterior([_group("lenen")])
     # Tempered (`TEMPER`): a share, not the near certainty of a naive Bayes product.
     assert 0.6 < lend["a"] < 0.95 and sum(lend.values()) == pytest.approx(1.0)
@@ -65,7 +80,7 @@ def test_a_word_votes_for_the_labels_whose_questions_hold_it():
 
 
 def test_a_word_from_the_conversation_votes_less_than_the_questions_own():
-    votes = Votes.build({"a": {"lenen": 3.0}, "b": {"octrooi": 3.0}})
+    votes = _votes({"a": {"lenen": 3.0}, "b": {"octrooi": 3.0}})
     own = votes.share([_group("lenen"), _group("octrooi", 0.5)], "a")
     assert own > 0.5
     assert votes.share([_group("lenen", 0.5), _group("octrooi")], "a") == pytest.approx(1 - own)
@@ -110,6 +125,8 @@ def test_counts_add_up_and_examples_round_trip_through_the_file_format():
         [[["a"], [""], []]],
         [[["a"], ["lenen", "lenen"], []]],  # a word twice would count twice
         [[["a"], ["?cost"], []]],  # a term that reads as a kind of fact asked
+        [[["a"], ["aaa\nzzz"], []]],  # white space, which no term holds
+        [[["a b"], ["lenen"], []]],
     ):
         with pytest.raises(VotesFileError, match="example"):
             examples_from_dict({"examples": bad})
