@@ -2,10 +2,13 @@
 (`assistant.votes`)."""
 
 import json
+import math
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant import cli
 from assistant.analysis import TermGroup
@@ -27,6 +30,8 @@ from assistant.evaluation import (
 from assistant.votes import (
     NEIGHBOURS,
     OUTSIDE,
+    SMOOTHING,
+    TEMPER,
     UNANSWERED,
     Entries,
     LabelledRows,
@@ -449,4 +454,74 @@ def test_the_tuning_set_is_read_without_its_own_fold_as_the_fit_reads_it(assista
     folds, _ = fold_readers(assistant, questions[:4], practice=[])
     assert sorted(q.question for _, items in folds for q in items) == sorted(
         q.question for q in questions[:4]
+    )
+
+
+# The votes and the neighbours against a plain reading of their definitions, on random small
+# sets of labelled questions: the arrays they are built from must not change what they say.
+_LABELS = st.sampled_from(["a", "b", "c", OUTSIDE])
+_TERMS = st.sampled_from([f"t{i}" for i in range(6)])
+_EXAMPLES = st.lists(
+    st.tuples(
+        st.lists(_LABELS, min_size=1, max_size=2, unique=True).map(tuple),
+        st.lists(_TERMS, max_size=4, unique=True).map(lambda t: tuple(sorted(t))),
+        st.lists(st.sampled_from(["amount", "cost"]), max_size=1).map(tuple),
+    ),
+    min_size=1,
+    max_size=12,
+)
+_ASKED = st.dictionaries(_TERMS, st.sampled_from([1.0, 0.5]), max_size=4)
+
+
+def _posterior_by_definition(examples, asked: dict[str, float]) -> dict[str, float]:
+    counts: dict[str, dict[str, float]] = {}
+    for labels, terms, _ in examples:
+        for label in labels:
+            for term in terms:
+                per = counts.setdefault(label, {})
+                per[term] = per.get(term, 0.0) + 1 / len(labels)
+    if not counts:
+        return {}
+    vocabulary = {t for per in counts.values() for t in per}
+    weights = {t: w for t, w in asked.items() if t in vocabulary}
+    scores = {}
+    for label, per in counts.items():
+        total = math.log(sum(per.values()) + SMOOTHING * len(vocabulary))
+        gains = sum(
+            w * (math.log1p(per.get(t, 0.0) / SMOOTHING) - total) for t, w in weights.items()
+        )
+        scores[label] = TEMPER * gains
+    most = max(scores.values())
+    shares = {label: math.exp(s - most) for label, s in scores.items()}
+    return {label: s / sum(shares.values()) for label, s in shares.items()}
+
+
+def _nearest_by_definition(examples, asked: dict[str, float], kinds: tuple[str, ...]):
+    held = [set(terms) | {"?" + k for k in asks} for _, terms, asks in examples]
+    df = {t: sum(t in h for h in held) for h in held for t in h}
+    idf = {t: math.log((len(held) + 1) / (n + 1)) + 1 for t, n in df.items()}
+    question = {t: w for t, w in asked.items() if t in idf} | {"?" + k: 1.0 for k in kinds}
+    question = {t: w for t, w in question.items() if t in idf}
+    own = sum(w * idf[t] for t, w in question.items())
+    likeness = []
+    for h in held:
+        shared = sum(w * idf[t] for t, w in question.items() if t in h)
+        size = sum(idf[t] for t in h)
+        likeness.append(shared / (own + size - shared) if own else 0.0)
+    return sorted((x for x in likeness if x > 0), reverse=True)[:NEIGHBOURS]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_EXAMPLES, _ASKED, st.lists(st.sampled_from(["amount", "cost"]), max_size=1))
+def test_votes_and_neighbours_say_what_their_definitions_say(examples, asked, kinds):
+    terms: dict[str, int] = {}
+    rows = LabelledRows.of(examples, terms)
+    votes = Votes.counted(list(terms), rows.votes())
+    groups = [_group(t, w) for t, w in asked.items()]
+    expected = _posterior_by_definition(examples, asked)
+    assert set(votes.labels) == set(expected)
+    assert votes.posterior(groups) == pytest.approx(expected, abs=1e-9)
+    near = Neighbours.of(examples).nearest(groups, kinds)
+    assert [x for x, _ in near] == pytest.approx(
+        _nearest_by_definition(examples, asked, tuple(kinds))
     )
