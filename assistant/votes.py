@@ -17,7 +17,9 @@ questions whole: the few most like a question, and whether the passage answers t
 (features ``neighbour``, ``neighbour_other`` and ``neighbour_unanswerable``).
 
 At run time the votes are a sparse sum per question term and a softmax over the labels, the
-neighbours a sparse sum per term over the labelled questions that hold it.
+neighbours a sparse sum per term over the labelled questions that hold it. Both are learnt in
+numpy from the labelled questions as arrays (`LabelledRows`), and what they learnt from the
+shipped file is kept in the index cache (`cache`), with a digest of that file.
 """
 
 from __future__ import annotations
