@@ -386,11 +386,13 @@ class Assistant:
         """Load now what a question may need the first time, so that a serving process's
         users never wait for it: wordfreq itself, imported only to weigh an English-looking
         word that is not plain letters ("15k", a quarter of a second), and every page of an
-        index mapped from a cache file (`memory.page_in`). The bots and `wegwijzer chat`
-        call it once they are built; a one-question process does not."""
+        index, word votes and neighbours mapped from a cache file (`memory.page_in`). The
+        bots and `wegwijzer chat` call it once they are built; a one-question process does
+        not."""
         english_zipf("0k")
         page_in(self.built.arrays.mapped())
         page_in([self.built.typos.entries])
+        page_in([*self.votes.arrays(), *self.neighbours.arrays()])
 
     @property
     def passages(self) -> tuple[Passage, ...]:

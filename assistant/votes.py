@@ -268,6 +268,10 @@ class Votes:
             log_totals=np.log(held[held > 0] + SMOOTHING * len(seen)),
         )
 
+    def arrays(self) -> list[np.ndarray]:
+        """The arrays it reads a question with (mapped from a cache file when read from one)."""
+        return [self._ptr, self._labels_of, self._gains, self._log_totals]
+
     def saved(self) -> dict[str, Any]:
         """What `Votes(**saved)` rebuilds these votes from: lists of strings and arrays."""
         return {
@@ -375,6 +379,10 @@ class Neighbours:
         terms: dict[str, int] = {}
         rows = LabelledRows.of(examples, terms)  # numbers the terms
         return cls.among(rows, list(terms))
+
+    def arrays(self) -> list[np.ndarray]:
+        """The arrays it reads a question with (mapped from a cache file when read from one)."""
+        return [self._held, self._starts, self._weights, self._sizes]
 
     def saved(self) -> dict[str, Any]:
         """What `restored` rebuilds these neighbours from: lists of strings and arrays."""

@@ -188,3 +188,20 @@ def test_a_missing_votes_file_is_named_even_when_a_cache_would_match(
             cache_file.read(assistant.corpus.directory, path)
     finally:
         votes._shipped_file.cache_clear()  # read again, from the real file
+
+
+def test_warm_up_reads_every_page_of_the_cached_votes_and_neighbours(
+    tmp_path, assistant, monkeypatch
+):
+    # Mapped from the file, their pages would otherwise be read from disk by the first
+    # question a serving bot answers.
+    path = tmp_path / "index.bin"
+    cache_file.write(assistant, path)
+    cached = cache_file.read(assistant.corpus.directory, path)
+    assert cached is not None
+    paged: list[int] = []
+    monkeypatch.setattr(core, "page_in", lambda arrays: paged.extend(id(a) for a in arrays))
+    cached.warm_up()
+    learnt = [*cached.votes.arrays(), *cached.neighbours.arrays()]
+    assert all(not a.flags.writeable for a in learnt)  # views of the mapped file
+    assert {id(a) for a in learnt} <= set(paged)
