@@ -63,6 +63,8 @@ DEFAULT_EVAL_SETS = (
 # either, that reports what users get. CI gates on all three.
 # Questions in users' words that only the word votes and neighbours learn from (`assistant.votes`).
 PRACTICE = EVAL_DIR / "oefenvragen.yaml"
+# Dialogues the fit chooses the follow-up threshold on, beside the tuning dialogues.
+PRACTICE_DIALOGUES = EVAL_DIR / "oefengesprekken.yaml"
 
 
 @runtime_checkable
@@ -610,7 +612,13 @@ def _fit(
     eval_set = _checked_set(assistant, source)
     talk = args.dialogues or (None if args.file else DEFAULT_EVAL_SETS[0][2])
     dialogues = load_dialogues(talk)[0] if talk else []
-    model = fit_model(assistant, eval_set, dialogues, practice=practice)
+    # Like the practice questions, only beside the tuning set and the bundled corpus.
+    practised = (
+        load_dialogues(PRACTICE_DIALOGUES)[0] if practice and PRACTICE_DIALOGUES.exists() else []
+    )
+    model = fit_model(
+        assistant, eval_set, dialogues, practice=practice, practice_dialogues=practised
+    )
     target = args.model_out or bundled_model_path()
     shown = source.relative_to(CHECKOUT) if source.is_relative_to(CHECKOUT) else source
     model.save(target, fitted_on=shown.as_posix(), examples=len(eval_set.questions))
@@ -631,6 +639,11 @@ def _fit(
         f"  word votes and neighbours from {len(counted)} labelled questions; wrote {votes_target}"
     )
     print(f"  threshold {model.threshold:.2f}, unsure below {model.unsure:.2f}")
+    if model.follow_up_threshold is not None:
+        print(
+            f"  follow-up threshold {model.follow_up_threshold:.2f}, chosen on "
+            f"{len(dialogues)} tuning and {len(practised)} practice dialogues"
+        )
     ranking = model.ranking or (0.0,) * len(FEATURES)
     print(f"  {'signal':22s} {'weight':>7s} {'ranking':>8s}")
     for name, weight, rank in zip(FEATURES, model.weights, ranking, strict=True):

@@ -293,6 +293,23 @@ def test_eval_fit_writes_a_model_that_answers(capsys, tmp_path, monkeypatch):
     assert votes == bundled_examples_path().read_text()
 
 
+def test_eval_fit_on_the_tuning_set_chooses_the_follow_up_threshold_on_the_practice_dialogues_too(
+    capsys, tmp_path, monkeypatch
+):
+    seen = {}
+
+    def fit(assistant, eval_set, dialogues, *, practice=(), practice_dialogues=()):
+        seen.update(dialogues=dialogues, practice_dialogues=practice_dialogues)
+        return assistant.model
+
+    monkeypatch.setattr("assistant.evaluation.fit_model", fit)
+    monkeypatch.setattr(cli, "_eval_sets", lambda args: [])  # the fit alone
+    run_cli(capsys, "eval", "--fit", "--model-out", str(tmp_path / "answerability.json"))
+    tuning = evaluation.load_dialogues(cli.EVAL_DIR / "gesprekken.yaml")[0]
+    practice = evaluation.load_dialogues(cli.PRACTICE_DIALOGUES)[0]
+    assert seen["dialogues"] == tuning and seen["practice_dialogues"] == practice
+
+
 def test_eval_fit_on_another_corpus_and_file_counts_no_practice_questions(
     capsys, tmp_path, monkeypatch
 ):
@@ -307,8 +324,9 @@ def test_eval_fit_on_another_corpus_and_file_counts_no_practice_questions(
     )
     seen = {}
 
-    def fit(assistant, eval_set, dialogues, *, practice=()):
+    def fit(assistant, eval_set, dialogues, *, practice=(), practice_dialogues=()):
         seen["practice"] = practice
+        seen["practice_dialogues"] = practice_dialogues
         return assistant.model  # the fit itself is tested above
 
     monkeypatch.setattr("assistant.evaluation.fit_model", fit)
@@ -316,7 +334,7 @@ def test_eval_fit_on_another_corpus_and_file_counts_no_practice_questions(
     target.parent.mkdir()
     argv = ["eval", str(questions), "--corpus", str(corpus), "--fit", "--model-out", str(target)]
     run_cli(capsys, *argv)
-    assert seen["practice"] == ()
+    assert seen["practice"] == () and not seen["practice_dialogues"]
     votes = json.loads((target.parent / "votes.json").read_text())
     assert [labels for labels, _, _ in votes["examples"]] == [["winwinlening"], ["(outside)"]]
 
