@@ -531,6 +531,55 @@ def test_a_pronoun_near_a_person_may_still_point_back():
     assert has_anaphor(surface_tokens("hem moet ik dus mailen, mijn vriend zegt van wel?"))
 
 
+def test_a_pronoun_for_one_person_points_back_as_ze_and_hem_do():
+    # "hij", "he", "she" stand for the artist, partner or employee a conversation named before
+    # ("where does she apply and how long till she hears back?" after a singer's
+    # kunstwerkattest had been read alone, and refused).
+    for question in (
+        "moet hij dan een arbeidskaart hebben?",
+        "where does she apply?",
+        "would he qualify?",
+        "can I pay him through an SBK?",
+        "does her income count?",
+    ):
+        assert has_anaphor(surface_tokens(question)), question
+    # Not when the question names that person itself.
+    assert not has_anaphor(surface_tokens("mijn broer is schilder, kan hij een atelier huren?"))
+    assert not has_anaphor(surface_tokens("my sister paints, does she need a permit?"))
+
+
+def test_dan_after_the_subject_means_in_that_case():
+    # "krijg ik dan korting?" asks about what was said before; "dan" that compares or orders
+    # points at nothing.
+    for question in (
+        "krijg ik dan korting?",
+        "moet hij dan nog btw-aangiftes indienen?",
+        "welk alternatief hebben wij dan, als wij niet erkend zijn?",
+        "zijn er dan nog kosten?",
+    ):
+        assert has_anaphor(surface_tokens(question)), question
+    for question in (
+        "ik verdien meer dan 20.000 euro per jaar",
+        "is een bv beter dan een eenmanszaak",
+        "eerst de aanvraag indienen, dan de beslissing afwachten",
+    ):
+        assert not has_anaphor(surface_tokens(question)), question
+
+
+def test_a_follow_up_about_the_person_named_before_is_read_with_the_topic(assistant):
+    # Read alone, "ik ben pas ... in hoofdberoep" names a subject of its own (it had the
+    # primostarter's reduced contributions, 0.91); "dan" says it asks about the topic: whether
+    # the user qualifies for the bridging right.
+    conversation = Conversation(assistant)
+    conversation.ask(
+        "Heeft een zelfstandige die zijn zaak moet stopzetten recht op een overbruggingsrecht?"
+    )
+    answer = conversation.ask(
+        "ik ben pas sinds vorig jaar zelfstandige in hoofdberoep, kom ik dan al in aanmerking?"
+    )
+    assert answer.answered and answer.passages[0].id.startswith("overbruggingsrecht")
+
+
 def test_a_demonstrative_before_a_unit_of_time_points_at_the_present(assistant):
     # "dit jaar", "dit weekend" made questions about income tax and a film festival follow-ups
     # of the VAT reform and of Flanders Image, and they were answered on those.
