@@ -642,7 +642,8 @@ def _fit(
     if model.follow_up_threshold is not None:
         print(
             f"  follow-up threshold {model.follow_up_threshold:.2f}, chosen on "
-            f"{len(dialogues)} tuning and {len(practised)} practice dialogues"
+            f"{len(dialogues)} dialogues of {talk.name if talk else 'no file'} and "
+            f"{len(practised)} practice dialogues"
         )
     ranking = model.ranking or (0.0,) * len(FEATURES)
     print(f"  {'signal':22s} {'weight':>7s} {'ranking':>8s}")

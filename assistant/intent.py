@@ -2562,14 +2562,19 @@ REFERENCE_WORDS = frozenset(
     hieruit hierachter hierboven hiertussen hiernaast hiertegen hieromheen hem hun hen
     hetzelfde zelfde ze zij zon zulk zulke zoiets it its that this
     they them their those these there same
-    hij he she him her his
     """.split()
 )
 # "dan" right after the subject of a question's verb means "in that case": it points at what
 # was said before ("krijg ik dan korting?", "moet hij dan nog btw-aangiftes indienen?",
-# "welk alternatief hebben wij dan?"). Elsewhere it compares ("meer dan 20.000 euro") or
-# orders ("eerst de aanvraag, dan de beslissing"), and points at nothing.
-_SUBJECTS_BEFORE_THEN = frozenset("ik hij zij ze we wij je jij u het ge gij men er mezelf".split())
+# "welk alternatief hebben wij dan?"). Not after a condition the question sets itself, whose
+# case it is ("als ik een vzw oprich, heb ik dan een boekhouder nodig?"), nor after "eerst"
+# ("eerst registreer ik, dan vraag ik ..."); elsewhere it compares ("meer dan 20.000 euro") or
+# orders ("eerst de aanvraag, dan de beslissing") and points at nothing. (A one-letter "u"
+# never reaches the tokens.)
+_SUBJECTS_BEFORE_THEN = frozenset("ik hij zij ze we wij je jij het ge gij men er".split())
+# Words that open a condition or a first step: a "dan" after one of them is its own case or
+# next step.
+_OWN_THEN = frozenset("als indien stel mocht mochten wanneer zodra eerst if when first".split())
 # A question that opens with one of these continues the previous one: "en voor een serie?".
 CONTINUATIONS = frozenset("en maar ook of and also".split())
 # Words the corpus does not know that name no subject of their own: a pronoun, a quantifier, a
@@ -3448,20 +3453,32 @@ def asks_for_more(tokens: Sequence[str]) -> bool:
 
 def has_anaphor(tokens: Sequence[str]) -> bool:
     """Whether a question holds a word that stands for something named before ("wie beheert
-    dat?", "kan ik daarvoor ook ...", "zo'n lening", "krijg ik dan korting?"), rather than only
-    opening like a continuation ("en de cofinanciering?"), which may as well change the
-    subject. A
-    demonstrative before a unit of time points at the present, not at anything said: "dit
-    jaar", "deze week", "this year". Nor does a pronoun for a person the question names
-    itself (`_names_the_person`): "mijn moeder gaat met pensioen, wanneer krijgt ze ...?"."""
+    dat?", "kan ik daarvoor ook ...", "zo'n lening", "krijg ik dan korting?": see
+    `_then_points_back`), rather than only opening like a continuation ("en de
+    cofinanciering?"), which may as well change the subject. A demonstrative before a unit of
+    time points at the present, not at anything said: "dit jaar", "deze week", "this year".
+    Nor does a pronoun for a person the question names itself (`_names_the_person`): "mijn
+    moeder gaat met pensioen, wanneer krijgt ze ...?"."""
     return any(
         (
             t in REFERENCE_WORDS
             and not (t in _DEICTIC and _next(tokens, i) in _NOW)
             and not _names_the_person(tokens, i)
         )
-        or (t == "dan" and i > 0 and tokens[i - 1] in _SUBJECTS_BEFORE_THEN)
+        or _then_points_back(tokens, i)
         for i, t in enumerate(tokens)
+    )
+
+
+def _then_points_back(tokens: Sequence[str], i: int) -> bool:
+    """Whether the word at `i` is a "dan" that means "in that case" of something said before:
+    right after the subject of the question's verb, with no condition or first step of the
+    question's own before it (`_SUBJECTS_BEFORE_THEN`, `_OWN_THEN`)."""
+    return (
+        tokens[i] == "dan"
+        and i > 0
+        and tokens[i - 1] in _SUBJECTS_BEFORE_THEN
+        and _OWN_THEN.isdisjoint(tokens[:i])
     )
 
 
@@ -3474,10 +3491,9 @@ def _names_the_person(tokens: Sequence[str], i: int) -> bool:
       indefinite article that does not follow the question's first word ("ik heb een dochter
       die ...", "een vriend die ..."); right after a verb, "die" is the object and points back
       ("krijgt mijn dochter die ook?", "kan een collega die ook krijgen?");
-    - "ze", "zij", "hem", "hij", "she", "he", "her", "him", "his" after that person, not right
-      after it ("mijn moeder gaat met pensioen, wanneer krijgt ze ..."; in "kan mijn partner ze
-      aftrekken?" "ze" is what was named before); "hun", "hen", "they", "them", "their" only
-      after people ("my parents lent
+    - "ze", "zij", "hem" after that person, not right after it ("mijn moeder gaat met
+      pensioen, wanneer krijgt ze ..."; in "kan mijn partner ze aftrekken?" "ze" is what was
+      named before); "hun", "hen", "they", "them", "their" only after people ("my parents lent
       me money, do they ..."): after one person, they stand for an organisation or for things
       ("can my daughter apply for them too?").
 
@@ -3500,7 +3516,7 @@ def _names_the_person(tokens: Sequence[str], i: int) -> bool:
 
 
 # Pronouns that may stand for one person ("ze" and "zij" for several as well).
-_PERSON_PRONOUNS = frozenset("ze zij hem hij he she him her his".split())
+_PERSON_PRONOUNS = frozenset("ze zij hem".split())
 # Pronouns that stand for several.
 _PLURAL_PRONOUNS = frozenset("hun hen they them their".split())
 # What stands before a person a user names: "mijn dochter", "onze buren", "my daughter".

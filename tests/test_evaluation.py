@@ -6,12 +6,15 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from assistant import evaluation
 from assistant.decision import bundled_model
 from assistant.evaluation import (
     Bin,
     EvalFileError,
+    EvalSet,
     LabelledQuestion,
     QuestionResult,
+    Turn,
     check_labels,
     choose_follow_up_threshold,
     choose_threshold,
@@ -269,3 +272,44 @@ def test_only_an_unrelated_turn_may_have_no_answer(tmp_path):
     )
     with pytest.raises(EvalFileError, match="only an unrelated turn"):
         load_dialogues(path)
+
+
+def test_the_fit_chooses_the_follow_up_threshold_on_the_practice_dialogues_too(
+    assistant, monkeypatch
+):
+    # They add no examples to the fit; only the threshold for questions read in context is
+    # chosen on them beside the set's own dialogues.
+    seen = []
+
+    def choose(fitted, dialogues):
+        seen.append(list(dialogues))
+        return 0.45
+
+    monkeypatch.setattr(evaluation, "choose_follow_up_threshold", choose)
+    answerable = [
+        ("wat is de winwinlening", "winwinlening"),
+        ("hoeveel kan ik lenen met een winwinlening", "winwinlening"),
+        ("wat is een i-depot", "i-depot"),
+        ("wat kost een i-depot", "i-depot"),
+        ("hoe bescherm ik mijn ideeën", "ideeen-beschermen"),
+    ]
+    outside = ["recept voor stoofvlees", "hoe laat vertrekt de trein naar gent", "weer morgen"]
+    questions = [LabelledQuestion(q, (pid,)) for q, pid in answerable] + [
+        LabelledQuestion(q, (), "out_of_domain") for q in outside
+    ]
+    tuning = [
+        [
+            Turn("wat is de winwinlening", ("winwinlening",), "first"),
+            Turn("hoeveel kan ik daarmee lenen?", ("winwinlening",), "follow_up"),
+        ]
+    ]
+    practice = [
+        [
+            Turn("wat is een i-depot", ("i-depot",), "first"),
+            Turn("wat kost dat?", ("i-depot",), "follow_up"),
+        ]
+    ]
+    model = evaluation.fit_model(
+        assistant, EvalSet(tuple(questions)), tuning, practice_dialogues=practice
+    )
+    assert seen == [[*tuning, *practice]] and model.follow_up_threshold == 0.45
