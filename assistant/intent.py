@@ -2577,6 +2577,8 @@ _SUBJECTS_BEFORE_THEN = frozenset("ik hij zij ze we wij je jij het ge gij men er
 _OWN_THEN = frozenset("als indien stel mocht mochten wanneer zodra eerst if when first".split())
 # A question that opens with one of these continues the previous one: "en voor een serie?".
 CONTINUATIONS = frozenset("en maar ook of and also".split())
+# The English "en ...?": "what about post-launch stuff, like a Switch port?" after a game fund.
+ENGLISH_CONTINUATIONS = frozenset({("what", "about"), ("how", "about")})
 # Words the corpus does not know that name no subject of their own: a pronoun, a quantifier, a
 # month, a day or a number written out (those that are stopwords, such as "iets" or "ons",
 # never get this far).
@@ -3354,11 +3356,12 @@ def asks_nothing(tokens: Sequence[str]) -> bool:
 
 def refers_back(tokens: Sequence[str]) -> bool:
     """Whether a question points at something said before ("dat", "daarvoor", "en ...?",
-    "meer info", "hoeveel?")."""
+    "what about ...?", "meer info", "hoeveel?")."""
     if not tokens:
         return False
     return (
         tokens[0] in CONTINUATIONS
+        or tuple(tokens[:2]) in ENGLISH_CONTINUATIONS
         or has_anaphor(tokens)
         or asks_for_more(tokens)
         or asks_only_a_fact(tokens)

@@ -467,6 +467,22 @@ def test_words_that_point_back_make_a_follow_up_possible():
     assert not refers_back(surface_tokens("wat is screen flanders"))
 
 
+def test_what_about_opens_a_continuation_as_en_does(assistant):
+    assert refers_back(surface_tokens("what about a Switch port?"))
+    assert refers_back(surface_tokens("how about the performing arts?"))
+    assert not refers_back(surface_tokens("what is the tax shelter about?"))
+    # Read alone it names nothing the corpus knows enough of ("Switch", "Japanese"), and had
+    # been refused; it asks about the game fund named before.
+    conversation = Conversation(assistant)
+    conversation.ask(
+        "is there any flemish money to help fund our game? we're a 4-person BV in Leuven"
+    )
+    answer = conversation.ask(
+        "what about post-launch stuff, like a Switch port and localisation into Japanese?"
+    )
+    assert answer.answered and answer.passages[0].id == "vaf-gamefonds"
+
+
 def test_an_anaphor_is_a_word_that_stands_for_something_named_before():
     assert has_anaphor(surface_tokens("wie beheert dat?"))
     assert has_anaphor(surface_tokens("wie mag mij zo'n lening geven?"))
