@@ -33,6 +33,7 @@ from assistant.intent import (
     NUMBER,
     TIME_OF_DAY,
     asks_how_long,
+    by_the_way_end,
     english_evidence,
     opens_a_question,
     subject_change_end,
@@ -907,7 +908,9 @@ class Analyzer:
         if opener < len(surface):
             surface = surface[opener:]
         surface = without_formulas(surface)
-        if not english:
+        if english:
+            surface = surface[by_the_way_end(text, surface) :]
+        else:
             surface = [self._without_glued_ik(t) for t in surface]
         tokens = [
             t

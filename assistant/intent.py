@@ -3447,6 +3447,25 @@ def subject_change_end(text: str, tokens: Sequence[str]) -> int:
     return 0
 
 
+# "btw" opening an English question is "by the way", not the Dutch word for VAT: set off by
+# punctuation, or before the words that open an English question ("btw, can I deduct my
+# guitar?" had got the tax treatment of sponsoring; "btw is there ...", "oh and btw do I ...").
+# Not "btw rate for paintings?", nor inside a question ("do I charge btw?").
+_BY_THE_WAY = re.compile(
+    r"^\W*(?:(?:oh|ok|okay|and|also|so)\W+)*btw(?=\s*[,:;!\-\u2013]|\s+(?:is|are|do|does|did|"
+    r"can|could|will|would|should|how|what|where|when|who|why|which|i|we|my|our|any|there)\b)",
+    re.IGNORECASE,
+)
+
+
+def by_the_way_end(text: str, tokens: Sequence[str]) -> int:
+    """How many of an English question's tokens open it with "btw" meaning "by the way"
+    (`_BY_THE_WAY`), that marker included; 0 when it does not open so."""
+    if not _BY_THE_WAY.match(text):
+        return 0
+    return tokens.index("btw") + 1 if "btw" in tokens else 0
+
+
 def asks_for_more(tokens: Sequence[str]) -> bool:
     """Whether a whole message asks for more on what was answered before and names nothing
     else ("meer info", "kan je dat uitleggen?", "tell me more"): none of its words is to be

@@ -1020,3 +1020,33 @@ def test_a_fact_asked_of_one_town_is_looked_for_in_what_the_passage_says_of_it(a
     )
     assert answer.outcome == "answered"
     assert answer.passages[0].id == "lokale-cultuursubsidies"
+
+
+@pytest.mark.parametrize(
+    ("question", "by_the_way"),
+    [
+        ("btw, can I deduct my guitar as a business expense?", True),
+        ("oh and btw, how do I register a trademark?", True),
+        ("btw is there a loan for a recording studio?", True),
+        # The Dutch word for VAT, in an English question too.
+        ("what is the btw rate on paintings?", False),
+        ("btw rate for paintings?", False),
+        ("do I need to charge btw on my gigs?", False),
+        # In Dutch a leading "btw" stays VAT: "btw, hoe zit dat?" may ask about it.
+        ("btw, hoeveel moet ik aanrekenen op een schilderij?", False),
+    ],
+)
+def test_btw_opening_an_english_question_is_by_the_way(assistant, question, by_the_way):
+    # (a session's notes: "btw, can I deduct my guitar ...?" got the tax treatment of
+    # sponsoring through "btw", where without it it got the deductible costs.)
+    words = {g.word for g in assistant.analyse(question)}
+    assert ("btw" not in words) is by_the_way
+
+
+def test_an_english_question_after_by_the_way_gets_the_answer_it_gets_without_it(assistant):
+    for question in (
+        "can I deduct my guitar as a business expense?",
+        "how do I register a trademark?",
+    ):
+        plain, marked = assistant.ask(question), assistant.ask(f"btw, {question}")
+        assert marked.answered and marked.passages[0].id == plain.passages[0].id, question
