@@ -291,14 +291,20 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
     practice = load_eval_set(PRACTICE)
     assert len(practice.in_domain) >= 4000 and len(practice.out_of_domain) >= 500
     assert not [q for q in practice.questions for i in q.ids if assistant.passage(i) is None]
-    # Nothing the validation, held-out or bug bash 34 set measures was learned, and no tuning
+    # Nothing the validation, held-out or bug bash 34 or 36 set measures was learned, and no tuning
     # question is counted in every fold of the fit: none within a ratio of 0.8 of a practice
     # question.
     # Nor a turn of their dialogues (36 were dropped for that, among them a validation
     # dialogue's first turn word for word, its own nearest neighbour).
     measured = [
         q.question
-        for name in ("validatie.yaml", "heldout.yaml", "vragen.yaml", "bugbash34.yaml")
+        for name in (
+            "validatie.yaml",
+            "heldout.yaml",
+            "vragen.yaml",
+            "bugbash34.yaml",
+            "bugbash36.yaml",
+        )
         for q in load_eval_set(EVAL / name).questions
     ] + [
         turn.question
@@ -329,7 +335,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
     ]
     measured = [
         q.question
-        for name in ("validatie.yaml", "heldout.yaml", "bugbash34.yaml")
+        for name in ("validatie.yaml", "heldout.yaml", "bugbash34.yaml", "bugbash36.yaml")
         for q in load_eval_set(EVAL / name).questions
     ] + [
         turn.question
@@ -359,6 +365,34 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from():
         their_turns = [turn.question for dialogue in read for turn in dialogue]
         assert _near_copies(_telling_turns(sealed), their_turns, 0.8) == []
         assert _near_copies(_telling_turns(read), turns, 0.8) == []
+
+
+def test_bug_bash_36_copies_nothing_the_fit_learns_from_nor_another_measured_set():
+    # Its questions are not within 0.8 of a question the votes and the neighbours learn from
+    # (the tuning and practice questions: they would find the question itself), nor of one
+    # another set measures, nor of a dialogue's first turn or turn of five words or more.
+    sealed = [q.question for q in load_eval_set(EVAL / "bugbash36.yaml").questions]
+    assert len(sealed) >= 300
+    others = [
+        q.question
+        for name in (
+            "vragen.yaml",
+            "oefenvragen.yaml",
+            "validatie.yaml",
+            "heldout.yaml",
+            "bugbash34.yaml",
+        )
+        for q in load_eval_set(EVAL / name).questions
+    ]
+    for name in (
+        "gesprekken.yaml",
+        "oefengesprekken.yaml",
+        "validatie-gesprekken.yaml",
+        "heldout-gesprekken.yaml",
+        *SEALED_DIALOGUES,
+    ):
+        others += _telling_turns(load_dialogues(EVAL / name)[0])
+    assert _near_copies(sealed, others, 0.8) == []
 
 
 def _telling_turns(dialogues: Sequence[Sequence[Turn]]) -> list[str]:
