@@ -3447,23 +3447,27 @@ def subject_change_end(text: str, tokens: Sequence[str]) -> int:
     return 0
 
 
-# "btw" opening an English question is "by the way", not the Dutch word for VAT: set off by
-# punctuation, or before the words that open an English question ("btw, can I deduct my
-# guitar?" had got the tax treatment of sponsoring; "btw is there ...", "oh and btw do I ...").
-# Not "btw rate for paintings?", nor inside a question ("do I charge btw?").
+# "btw" opening an English question is "by the way", not the Dutch word for VAT, when it is set
+# off by a comma, an exclamation mark, dots or a spaced dash, after a greeting, thanks or an
+# "oh" at most, and nothing after it points back at it ("btw, can I deduct my guitar?" had got
+# the tax treatment of sponsoring). Not as a heading or a subject: "btw: do I need to charge
+# it?", "btw, is it deductible?", "btw any exemption for starting artists?", "btw-tarief".
 _BY_THE_WAY = re.compile(
-    r"^\W*(?:(?:oh|ok|okay|and|also|so)\W+)*btw(?=\s*[,:;!\-\u2013]|\s+(?:is|are|do|does|did|"
-    r"can|could|will|would|should|how|what|where|when|who|why|which|i|we|my|our|any|there)\b)",
+    r"^\W*(?:[a-z]+\W+){0,2}?btw(?:\s*[,!]|\s*(?:\.\.\.|\u2026)|\s+[-\u2013\u2014]\s)"
+    r"(?!.*\b(?:it|that|this|them)\b)",
     re.IGNORECASE,
 )
+_BEFORE_BY_THE_WAY = GREETINGS | THANKS | _TAKING_IN | frozenset("and also so".split())
 
 
 def by_the_way_end(text: str, tokens: Sequence[str]) -> int:
     """How many of an English question's tokens open it with "btw" meaning "by the way"
-    (`_BY_THE_WAY`), that marker included; 0 when it does not open so."""
-    if not _BY_THE_WAY.match(text):
+    (`_BY_THE_WAY`), that marker and a greeting, thanks or an "oh" before it included; 0 when
+    it does not open so."""
+    if "btw" not in tokens or not _BY_THE_WAY.match(text):
         return 0
-    return tokens.index("btw") + 1 if "btw" in tokens else 0
+    end = tokens.index("btw")
+    return end + 1 if all(t in _BEFORE_BY_THE_WAY for t in tokens[:end]) else 0
 
 
 def asks_for_more(tokens: Sequence[str]) -> bool:

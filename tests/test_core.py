@@ -1027,11 +1027,20 @@ def test_a_fact_asked_of_one_town_is_looked_for_in_what_the_passage_says_of_it(a
     [
         ("btw, can I deduct my guitar as a business expense?", True),
         ("oh and btw, how do I register a trademark?", True),
-        ("btw is there a loan for a recording studio?", True),
-        # The Dutch word for VAT, in an English question too.
+        ("thanks! btw, how do I register a trademark?", True),
+        ("hi, btw... how do I register a trademark?", True),
+        ("btw \u2014 how do I register a trademark?", True),
+        # The Dutch word for VAT, in an English question too: as its subject or heading, or
+        # pointed back at (a review's probes: "btw any exemption ..." had been answered with
+        # the professional card at 0.83).
         ("what is the btw rate on paintings?", False),
         ("btw rate for paintings?", False),
         ("do I need to charge btw on my gigs?", False),
+        ("btw any exemption for starting artists?", False),
+        ("btw are there lower rates for artists?", False),
+        ("btw: do I need to charge it on gigs abroad?", False),
+        ("btw, is it deductible?", False),
+        ("btw-tarief for paintings?", False),
         # In Dutch a leading "btw" stays VAT: "btw, hoe zit dat?" may ask about it.
         ("btw, hoeveel moet ik aanrekenen op een schilderij?", False),
     ],
