@@ -1499,7 +1499,8 @@ class Assistant:
             message=message,
             passages=passages,
             suggestions=self._related_questions(chosen[0].passage, found.question),
-            fallback=None if answered else messages.CULTUURLOKET,
+            # A caution says to ask a desk: which one, as beside an answer not given.
+            fallback=messages.CULTUURLOKET if unsure or not answered else None,
             notices=tuple(notices),
             outcome=decision.outcome,
             unsure=unsure,

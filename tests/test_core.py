@@ -9,6 +9,7 @@ from assistant.analysis import DETAIL_SPECIFICITY, surface_tokens
 from assistant.conversation import Conversation
 from assistant.core import MAX_QUESTION_CHARS, NEAR_MISS
 from assistant.intent import YEAR_FACT, role_words
+from assistant.textrender import render_text
 from tests.conftest import passage, write_corpus
 
 CONTRACT_KEYS = {
@@ -1061,19 +1062,26 @@ def test_an_english_question_after_by_the_way_gets_the_answer_it_gets_without_it
         assert marked.answered and marked.passages[0].id == plain.passages[0].id, question
 
 
-def test_an_answer_right_only_two_or_three_times_in_four_opens_with_a_caution(assistant):
-    # The calibrated probability between the threshold and `unsure` (0.65 and 0.8): such
-    # answers were right 0.68-0.77 of the time on the validation and tuning sets. With
-    # `unsure` at 0.6, under the threshold, no answer to a question alone carried a caution
-    # and the curator report's list of them stayed empty. "Wat is Creative Commons?" gets
-    # Creative Europe, a passage alike only in name.
-    model = assistant.model
-    assert model.threshold < model.unsure
-    cautious = assistant.ask("Wat is Creative Commons?")
-    assert cautious.outcome == "answered" and cautious.unsure
+def test_an_answer_under_the_models_unsure_opens_with_a_caution_and_names_the_desk(
+    assistant, monkeypatch
+):
+    # The shipped model has a band above its threshold where answers carry a caution: its
+    # calibrated probability between 0.65 and 0.8, where answers were right 0.68-0.77 of the
+    # time on the validation and tuning sets. (With `unsure` at 0.6, under the threshold, no
+    # answer to a question alone carried one, and the curator report's list stayed empty.)
+    assert assistant.model.threshold < assistant.model.unsure
+    question = "wat kost een i-depot"
+    sure = assistant.ask(question)
+    assert sure.answered and not sure.unsure
+    assert sure.message == messages.ANSWERED and sure.fallback is None
+    # The same answer from a model less sure of it: the caution says to ask a desk, and the
+    # answer names which one, as an answer not given does.
+    monkeypatch.setattr(
+        assistant, "model", dataclasses.replace(assistant.model, unsure=sure.confidence + 1e-6)
+    )
+    cautious = assistant.ask(question)
+    assert cautious.answered and cautious.unsure
+    assert cautious.passages[0].id == sure.passages[0].id
     assert cautious.message == messages.ANSWERED_UNSURE
-    for question in ("Wat is Creative Commons?", "wat kost een i-depot", "wat is de winwinlening"):
-        answer = assistant.ask(question)
-        assert answer.unsure is (answer.outcome == "answered" and answer.confidence < model.unsure)
-    sure = assistant.ask("wat kost een i-depot")
-    assert sure.answered and not sure.unsure and sure.message == messages.ANSWERED
+    assert cautious.fallback == messages.CULTUURLOKET
+    assert "Cultuurloket" in render_text(cautious)

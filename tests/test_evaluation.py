@@ -313,4 +313,3 @@ def test_the_fit_chooses_the_follow_up_threshold_on_the_practice_dialogues_too(
         assistant, EvalSet(tuple(questions)), tuning, practice_dialogues=practice
     )
     assert seen == [[*tuning, *practice]] and model.follow_up_threshold == 0.45
-    assert model.unsure == max(model.threshold, evaluation.UNSURE_BELOW)

@@ -1,6 +1,7 @@
 """The question log, on both back-ends: every test that takes `log_at` runs against a SQLite
 file and against a fresh PostgreSQL database on the session's server (tests/postgres.py)."""
 
+import dataclasses
 import datetime as dt
 import logging
 import multiprocessing
@@ -210,9 +211,17 @@ def test_the_outcome_and_the_caution_are_recorded(log_at, assistant):
     store.record_question(
         "cli", None, assistant.ask("wat is het telefoonnummer van het cultuurloket")
     )
-    store.record_question("cli", None, assistant.ask("wat is de winwinlening"))
+    answer = assistant.ask("wat is de winwinlening")
+    store.record_question("cli", None, answer)
+    # The same answer given with a caution (under the model's `unsure`).
+    store.record_question("cli", None, dataclasses.replace(answer, unsure=True))
     outcomes = [(q.outcome, q.unsure) for q in store.questions()]
-    assert outcomes == [("smalltalk", False), ("partial", False), ("answered", False)]
+    assert outcomes == [
+        ("smalltalk", False),
+        ("partial", False),
+        ("answered", False),
+        ("answered", True),
+    ]
 
 
 def test_a_log_of_schema_1_gets_outcomes_from_its_answered_column(tmp_path):
