@@ -3448,16 +3448,20 @@ def subject_change_end(text: str, tokens: Sequence[str]) -> int:
 
 
 # "btw" opening an English question is "by the way", not the Dutch word for VAT, when it is set
-# off by a comma, an exclamation mark, dots or a spaced dash, after a greeting, thanks or an
-# "oh" at most, and nothing after it points back at it ("btw, can I deduct my guitar?" had got
-# the tax treatment of sponsoring). Not as a heading or a subject: "btw: do I need to charge
-# it?", "btw, is it deductible?", "btw any exemption for starting artists?", "btw-tarief".
+# off by a comma, a full stop, an exclamation mark, dots or a spaced dash, after a greeting,
+# thanks or an "oh" at most, and nothing in the sentence after it points back at it ("btw, can I
+# deduct my guitar?" had got the tax treatment of sponsoring). Not as a heading or a subject:
+# "btw: do I need to charge it?", "btw, is it deductible?", "btw any exemption for starting
+# artists?", "btw-tarief".
 _BY_THE_WAY = re.compile(
-    r"^\W*(?:[a-z]+\W+){0,2}?btw(?:\s*[,!]|\s*(?:\.\.\.|\u2026)|\s+[-\u2013\u2014]\s)"
-    r"(?!.*\b(?:it|that|this|them)\b)",
+    r"^\W*(?:[a-z]+\W+){0,4}?btw(?:\s*[,!]|\s*(?:\.\.\.|\u2026)|\.(?=\s)|\s+[-\u2013\u2014]\s)"
+    r"(?![^?.!]*\b(?:it|that|this|them|these|those)\b)",
     re.IGNORECASE,
 )
-_BEFORE_BY_THE_WAY = GREETINGS | THANKS | _TAKING_IN | frozenset("and also so".split())
+# What may come before it: "thank you! btw, ...", "hey there, btw ...", "thanks a lot! btw ...".
+_BEFORE_BY_THE_WAY = (
+    GREETINGS | THANKS | _TAKING_IN | frozenset("and also so you there a lot much very".split())
+)
 
 
 def by_the_way_end(text: str, tokens: Sequence[str]) -> int:

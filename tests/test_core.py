@@ -1031,6 +1031,10 @@ def test_a_fact_asked_of_one_town_is_looked_for_in_what_the_passage_says_of_it(a
         ("thanks! btw, how do I register a trademark?", True),
         ("hi, btw... how do I register a trademark?", True),
         ("btw \u2014 how do I register a trademark?", True),
+        ("thank you! btw, how do I register a trademark?", True),
+        ("btw. can I deduct my guitar as a business expense?", True),
+        # A pronoun in a later sentence points at nothing after "btw".
+        ("btw, can I deduct my guitar as a business expense? it cost 2000 euros", True),
         # The Dutch word for VAT, in an English question too: as its subject or heading, or
         # pointed back at (a review's probes: "btw any exemption ..." had been answered with
         # the professional card at 0.83).
@@ -1041,7 +1045,9 @@ def test_a_fact_asked_of_one_town_is_looked_for_in_what_the_passage_says_of_it(a
         ("btw are there lower rates for artists?", False),
         ("btw: do I need to charge it on gigs abroad?", False),
         ("btw, is it deductible?", False),
-        ("btw-tarief for paintings?", False),
+        ("btw, do I need to charge it on gigs abroad?", False),
+        ("btw,\nis it deductible?", False),
+        ("btw-tarief, what do I charge for paintings in Belgium?", False),
         # In Dutch a leading "btw" stays VAT: "btw, hoe zit dat?" may ask about it.
         ("btw, hoeveel moet ik aanrekenen op een schilderij?", False),
     ],
