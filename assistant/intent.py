@@ -3405,11 +3405,10 @@ _NEW_SUBJECT_REACH = max(len(m.split()) for m in _NEW_SUBJECT)
 _ON_THE_SAME = (
     r"(?!\s+(?:hierover|daarover|erover|over (?:dat|die|dit|het)|about (?:it|that|this))\b)"
 )
-_BEFORE_A_NEW_SUBJECT = (
-    GREETINGS
-    | THANKS
-    | _TAKING_IN
-    | frozenset("en and dan then so nu now nog maar but trouwens overigens by the way".split())
+# What opens a message before what it says: a greeting, thanks, an "ok".
+_OPENING = GREETINGS | THANKS | _TAKING_IN
+_BEFORE_A_NEW_SUBJECT = _OPENING | frozenset(
+    "en and dan then so nu now nog maar but trouwens overigens by the way".split()
 )
 # Their words and what may come before them, which are no words of what is then asked
 # ("something else: is it free?", "overigens, andere vraag: ...").
@@ -3459,9 +3458,7 @@ _BY_THE_WAY = re.compile(
     re.IGNORECASE,
 )
 # What may come before it: "thank you! btw, ...", "hey there, btw ...", "thanks a lot! btw ...".
-_BEFORE_BY_THE_WAY = (
-    GREETINGS | THANKS | _TAKING_IN | frozenset("and also so you there a lot much very".split())
-)
+_BEFORE_BY_THE_WAY = _OPENING | frozenset("and also so you there a lot much very".split())
 
 
 def by_the_way_end(text: str, tokens: Sequence[str]) -> int:
