@@ -41,8 +41,10 @@ def render_text(answer: Answer) -> str:
             lines.extend(_passage_lines(number, passage))
         lines.append("")
     desk = answer.fallback
+    # Named unless the lead already links its page, as the bots do: a desk linked only under
+    # a passage further down is a source, not the desk the message sends the user to.
     shown = desk is not None and not any(
-        same_page(desk.url, url) for url in _shown_urls(answer.passages)
+        same_page(desk.url, url) for url in _lead_urls(answer.passages)
     )
     desk_line = f"{messages.LABEL_DESK}: {desk.label} – {desk.url}" if desk and shown else None
     if desk_line and not smalltalk:
@@ -65,9 +67,9 @@ def render_text(answer: Answer) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def _shown_urls(passages: tuple[AnswerPassage, ...]) -> list[str | None]:
-    """Every page the passages' lines link: a desk among them is not named again."""
-    return [url for p in passages for url in (p.source.url, *(link.url for link in p.links))]
+def _lead_urls(passages: tuple[AnswerPassage, ...]) -> list[str | None]:
+    """The pages the first passage's lines link: its source and its other pages."""
+    return [url for p in passages[:1] for url in (p.source.url, *(link.url for link in p.links))]
 
 
 def _passage_lines(number: int, passage: AnswerPassage) -> list[str]:

@@ -1,5 +1,6 @@
 import argparse
 import ast
+import dataclasses
 import importlib.metadata
 import io
 import json
@@ -12,6 +13,7 @@ import pytest
 
 from assistant import cli, evaluation, messages
 from assistant.store import Store
+from assistant.textrender import render_text
 from assistant.votes import bundled_examples_path
 from bots import commands
 from tests.conftest import passage, run_cli, write_corpus
@@ -123,6 +125,27 @@ def test_a_partial_answer_about_the_desk_names_its_page_once(capsys, assistant):
     assert "Hulp van een mens" not in out
     _, elsewhere, _ = run_cli(capsys, "ask", "wat is het telefoonnummer van sabam")
     assert "Hulp van een mens: Cultuurloket – https://www.cultuurloket.be" in elsewhere
+
+
+def test_a_desk_linked_only_further_down_is_still_named(assistant):
+    # A cautioned answer says to ask a desk and names which one. A later passage that cites
+    # the desk's page among its sources does not do that for it (the bots, too, look at the
+    # lead alone): the line "Hulp van een mens" stays.
+    answer = assistant.ask("wat kost een i-depot")
+    lead = answer.passages[0]
+    desk_page = assistant.ask("wat zijn de openingsuren van het cultuurloket").passages[0]
+    assert messages.CULTUURLOKET.url in [link.url for link in desk_page.links]
+    assert messages.CULTUURLOKET.url not in [lead.source.url, *(link.url for link in lead.links)]
+    cautious = dataclasses.replace(
+        answer,
+        passages=(lead, desk_page),
+        unsure=True,
+        message=messages.ANSWERED_UNSURE,
+        fallback=messages.CULTUURLOKET,
+    )
+    out = render_text(cautious)
+    assert "Meer info: Cultuurloket – https://www.cultuurloket.be\n" in out
+    assert "Hulp van een mens: Cultuurloket – https://www.cultuurloket.be\n" in out
 
 
 @pytest.mark.parametrize("question", ["", "   ", "x" * 10_000])
