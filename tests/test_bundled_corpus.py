@@ -873,6 +873,12 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
             "foto-gebruikt-zonder-toestemming",
         ),
         ("Hoe bereken ik een minimumprijs voor mijn kledingstukken?", "prijszetting"),
+        # A band's, a DJ's or a stage name is protected as a trademark: refused at 0.24 with
+        # VI.BE first ("dj" is its word), 0.51 with Sabam first, 0.29 and 0.05.
+        ("kan ik mijn dj naam laten beschermen", "benelux-merk"),
+        ("kan ik mijn bandnaam beschermen", "benelux-merk"),
+        ("mijn podiumnaam beschermen", "benelux-merk"),
+        ("hoe bescherm ik mijn dj-naam", "benelux-merk"),
     ],
 )
 def test_everyday_words_reach_the_passage_in_its_own_words(assistant, question, passage):
