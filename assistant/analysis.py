@@ -1,6 +1,6 @@
 """Dutch text analysis, used alike for passages and questions.
 
-The chain follows what was measured on Dutch BM25 retrieval (README, "Retrieval"):
+The chain follows what was measured on Dutch BM25 retrieval (docs/how-it-answers.md, "Retrieval"):
 
 1. strip markup, lowercase, regex tokens; a hyphenated token yields its parts and the joined form;
    ``foto's`` becomes ``foto``;
