@@ -879,6 +879,11 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
         ("kan ik mijn bandnaam beschermen", "benelux-merk"),
         ("mijn podiumnaam beschermen", "benelux-merk"),
         ("hoe bescherm ik mijn dj-naam", "benelux-merk"),
+        # Juist is Juist's agreements are the sector's guideline for fees ("richtlijn" was a
+        # word no passage knew: refused at 0.63), and a workshop that burns down stops the work
+        # as the bridging right's fire does (refused at 0.11, the winwinlening first).
+        ("Bestaat er een richtlijn voor een minimumhonorarium in de kunsten?", "juist-is-juist"),
+        ("mijn atelier afbrandt, krijg ik dan iets als zelfstandige?", "overbruggingsrecht"),
     ],
 )
 def test_everyday_words_reach_the_passage_in_its_own_words(assistant, question, passage):
