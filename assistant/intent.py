@@ -2786,7 +2786,11 @@ _COUNTED = frozenset(
 
 # A sum of money or a share: what answers "hoeveel kost", "tot welk bedrag", "hoeveel procent".
 _FIGURE = re.compile(
-    r"(?:€|%|\b(?:eur|euro|procent|gratis|kosteloos|betalend|miljoen)\b)", re.IGNORECASE
+    r"(?:€|%|\b(?:eur|euro|procent|gratis|kosteloos|betalend|miljoen)\b"
+    # A sum given as a multiple of another: Juist is Juist's minimum fee, "het brutoloon van
+    # een werknemer ... maal 1,46".
+    r"|\bmaal\s+\d)",
+    re.IGNORECASE,
 )
 # Words that say a figure is a price (see `holds_fact`), also at the end of a compound
 # ("vertaalkosten", "modeltaksen").

@@ -883,6 +883,9 @@ def test_the_glossary_and_synonyms_lead_to_todays_passages(assistant):
         # as the bridging right's fire does (refused at 0.11, the winwinlening first).
         ("Bestaat er een richtlijn voor een minimumhonorarium in de kunsten?", "juist-is-juist"),
         ("mijn atelier afbrandt, krijg ik dan iets als zelfstandige?", "overbruggingsrecht"),
+        # Juist is Juist gives the minimum fee as a multiple of a wage ("maal 1,46"): a
+        # figure that answers it, where a partial answer had said the amount was missing.
+        ("is there a guideline for the minimum fee of a freelance dancer?", "juist-is-juist"),
     ],
 )
 def test_everyday_words_reach_the_passage_in_its_own_words(assistant, question, passage):

@@ -845,6 +845,11 @@ def test_a_price_is_a_figure_said_of_what_something_costs():
     assert holds_fact("De subsidie dekt 70% van het vertalershonorarium.", "cost")
     assert holds_fact("Je betaalt een eenmalige premie die afhangt van het bedrag.", "cost")
     assert holds_fact("Deelnemen is gratis.", "cost")
+    # A fee given as a multiple of a wage is a price: "is there any guideline for minimum fees
+    # in the flemish arts sector" had been told the amount is not in the knowledge base.
+    fee = "Als minimumhonorarium geldt het brutoloon volgens de cao, maal 1,46."
+    assert holds_fact(fee, "cost")
+    assert not holds_fact("Het brutoloon volgens de cao geldt hier maal 1,46.", "cost")
     # "betalen", "kosten", "pay" often ask no price ("moet hij dat betalen?", "welke kosten
     # mag ik aftrekken?"); after "wat" they do, and any figure will do for them.
     assert asked_facts(surface_tokens("welke kosten mag ik aftrekken")) == set()
