@@ -3888,7 +3888,12 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
     this_year = present is not None and _names_this_year(tokens)
     if present is not None and kinds & _WHEN_ASKED and (this_year or _asks_next(tokens)):
         kinds.add(f"{NEXT_FACT}{present}")
-    years = [t for t in tokens if _YEAR.fullmatch(t)]
+    # "ik heb 2000 euro gespaard": a sum, not the year 2000.
+    years = [
+        t
+        for i, t in enumerate(tokens)
+        if _YEAR.fullmatch(t) and _MONEY.isdisjoint((_next(tokens, i), *tokens[max(0, i - 1) : i]))
+    ]
     if this_year and kinds & _AMOUNTS:
         years.append(str(present))  # "welke rentevork geldt er dit jaar": this year's figure
     if (

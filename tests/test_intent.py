@@ -737,6 +737,9 @@ def test_the_next_date_is_one_of_the_knowledge_bases_year_or_later():
     assert asked("mijn omzet was dit jaar maar 6000 euro, is er een minimum?") == {"amount"}
     assert asked("ik heb dit jaar drie doeken verkocht, hoeveel btw reken ik aan?") == {"amount"}
     assert asked("hoeveel bijdragen betaal ik op 30000 euro winst dit jaar") == {"amount"}
+    # A sum is no year: "Wat voor 2000 geldt, staat niet in de kennisbank" had answered this.
+    assert asked("ik heb 2000 euro gespaard, hoeveel kan ik lenen bij pmv?") == {"amount"}
+    assert asked("ik heb € 2025 gespaard, wat kost een merk in 2025?") == {"cost", "year 2025"}
     # A date of that year or later, a date of no year (it comes back), a yearly or quarterly
     # term, or one counted from the user's own start holds it; an earlier year's does not.
     assert holds_fact("De deadline is 15 maart 2026.", "next 2026")
