@@ -3888,12 +3888,7 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
     this_year = present is not None and _names_this_year(tokens)
     if present is not None and kinds & _WHEN_ASKED and (this_year or _asks_next(tokens)):
         kinds.add(f"{NEXT_FACT}{present}")
-    # "ik heb 2000 euro gespaard": a sum, not the year 2000.
-    years = [
-        t
-        for i, t in enumerate(tokens)
-        if _YEAR.fullmatch(t) and _MONEY.isdisjoint((_next(tokens, i), *tokens[max(0, i - 1) : i]))
-    ]
+    years = [t for i, t in enumerate(tokens) if _YEAR.fullmatch(t) and not _is_sum(tokens, i)]
     if this_year and kinds & _AMOUNTS:
         years.append(str(present))  # "welke rentevork geldt er dit jaar": this year's figure
     if (
@@ -3905,6 +3900,22 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         # "wat is de minimumbijdrage in 2026?": that year's figure, though not asked "hoeveel".
         kinds.update(YEAR_FACT + t for t in years)
     return frozenset(kinds)
+
+
+# Words of money around a number that make it a sum; words before a number that make it a
+# year whatever follows ("in 2019, € 700 per kwartaal").
+_SUM_WORDS = _MONEY | frozenset("euros dollar dollars".split())
+_BEFORE_A_YEAR = frozenset("in sinds vanaf tot sedert jaar since from until year".split())
+
+
+def _is_sum(tokens: Sequence[str], i: int) -> bool:
+    """Whether the number at `i` is a sum rather than a year: after a word of money ("€ 2025"),
+    or before one unless a word that leads a year comes first ("ik heb 2000 euro gespaard",
+    not "was de minimumbijdrage in 2019 € 700?")."""
+    before = tokens[i - 1] if i else ""
+    if before in _SUM_WORDS:
+        return True
+    return _next(tokens, i) in _SUM_WORDS and before not in _BEFORE_A_YEAR
 
 
 def _names_a_figure(tokens: Sequence[str]) -> bool:

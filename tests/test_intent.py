@@ -740,6 +740,10 @@ def test_the_next_date_is_one_of_the_knowledge_bases_year_or_later():
     # A sum is no year: "Wat voor 2000 geldt, staat niet in de kennisbank" had answered this.
     assert asked("ik heb 2000 euro gespaard, hoeveel kan ik lenen bij pmv?") == {"amount"}
     assert asked("ik heb € 2025 gespaard, wat kost een merk in 2025?") == {"cost", "year 2025"}
+    assert asked("I saved 2000 euros, how much can I borrow from PMV?") == {"amount"}
+    # A year is led by its own word, whatever sum follows it (a review's probe).
+    question = "was de minimumbijdrage als zelfstandige in 2019 € 700 per kwartaal?"
+    assert "year 2019" in asked(question)
     # A date of that year or later, a date of no year (it comes back), a yearly or quarterly
     # term, or one counted from the user's own start holds it; an earlier year's does not.
     assert holds_fact("De deadline is 15 maart 2026.", "next 2026")
