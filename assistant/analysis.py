@@ -98,6 +98,14 @@ _BEFORE_DYING = frozenset(
     "parents grandfather grandmother partner".split()
 )
 
+# "merken" (to notice) has the stem of "merk" (a trademark): "ik merk dat mijn facturen te laat
+# betaald worden, wat kan ik doen?" had the Benelux trademark first, and "ik merkte dat iemand mijn
+# foto gebruikt" the licence of a trademark third. Its forms no noun shares say nothing of the
+# subject; "merk" and "merken" only after a subject ("ik merk dat", "we merken dat"), not after
+# "je", which is also "your" ("hoe bescherm je merk").
+_NOTICING = frozenset("merkt merkte merkten".split())
+_NOTICING_AFTER = {"merk": frozenset({"ik", "k"}), "merken": frozenset({"we", "wij", "zij"})}
+
 # English function words: stopwords only in a question recognised as English ("do", "are",
 # "will" and "as" would delete or distort Dutch words), and the pieces of their contractions
 # ("we're": "we", "re", "were"; "doesn't": "doesn", "t", "doesnt").
@@ -917,6 +925,7 @@ class Analyzer:
             for i, t in enumerate(surface)
             if (t not in stopwords or (english and _dying(surface, i)))
             and not (i and (surface[i - 1], t) in TIME_OF_DAY)
+            and not (not english and _noticing(surface, i))
         ]
         joined = self._separable_verbs(surface)
         maps = (self._english, self._synonyms) if english else (self._synonyms,)
@@ -1582,6 +1591,12 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)
 def _dying(surface: Sequence[str], index: int) -> bool:
     """Whether "die" at `index` of an English question is the verb (`_BEFORE_DYING`)."""
     return surface[index] == "die" and index > 0 and surface[index - 1] in _BEFORE_DYING
+
+
+def _noticing(surface: Sequence[str], index: int) -> bool:
+    """Whether the word at `index` is "merken" (to notice), not "merk" (a trademark)."""
+    word = surface[index]
+    return word in _NOTICING or (index > 0 and surface[index - 1] in _NOTICING_AFTER.get(word, ()))
 
 
 def _lived_at(tokens: Sequence[str], index: int) -> list[int]:

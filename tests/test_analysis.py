@@ -981,6 +981,24 @@ def test_laat_after_hoe_is_no_word_of_the_subject(assistant):
     assert "laat" in [g.word for g in assistant.read("sociale bijdragen te laat betalen").groups]
 
 
+def test_merken_as_noticing_is_no_trademark(assistant):
+    # "ik merk dat ..." (I notice that) had the stem of "merk": a question on late invoices had
+    # the Benelux trademark first, and "ik merkte dat iemand mijn foto gebruikt" was refused.
+    for question in (
+        "ik merk dat mijn facturen te laat betaald worden",
+        "ik merkte dat iemand mijn foto gebruikt",
+        "we merken dat de bijdragen stijgen",
+        "je merkt het aan de prijs",
+    ):
+        words = [g.word for g in assistant.read(question).groups]
+        assert not any(w.startswith("merk") for w in words), question
+    answer = assistant.ask("ik merkte dat iemand mijn foto gebruikt zonder toestemming")
+    assert answer.answered and answer.passages[0].id == "foto-gebruikt-zonder-toestemming"
+    # The noun stays a word, also after "je", which is "your" as well as "you".
+    for question in ("hoe bescherm je merk", "welk merk ik moet registreren", "twee merken"):
+        assert any(g.word.startswith("merk") for g in assistant.read(question).groups), question
+
+
 def test_a_particle_verb_the_corpus_lacks_stands_for_its_verb(assistant):
     # The particle is a stopword, so "bijverzekeren" was not split: the question found nothing.
     groups = assistant.read("kan ik me bijverzekeren").groups
