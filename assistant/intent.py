@@ -572,7 +572,10 @@ def charges(tokens: Sequence[str]) -> frozenset[int]:
     price, not to ask or to apply: before an amount ("nu vraag ik 150 euro voor een avond", "ik
     vraag 45 euro per uur"), after "hoeveel" with a modal ("hoeveel moet ik vragen voor een
     show?", "hoeveel mag ik per uur vragen"), or after "wat" with a modal and before "voor" or
-    "per" ("wat moet ik vragen voor een print?"). Not beside a grant, a loan or any support
+    "per" ("wat moet ik vragen voor een print?"); as a finite verb right after "hoeveel" or
+    "wat", with who charges behind it ("hoeveel vraag ik als muzikant voor een optreden",
+    "hoeveel vraagt een fotograaf per uur", "wat vraag ik best voor een uur spelen"; not the
+    noun: "hoeveel vraag is er naar keramiek"). Not beside a grant, a loan or any support
     ("hoeveel subsidie kan ik vragen?", "hoeveel kan ik vragen bij het cultuurkrediet?") or
     damages ("hoeveel vergoeding mag ik vragen?" after an infringement), nor asking someone
     ("wat moet ik vragen aan mijn boekhouder?")."""
@@ -596,7 +599,19 @@ def charges(tokens: Sequence[str]) -> frozenset[int]:
             and bool(modal)
             and bool({"voor", "per", "vo", "veur"}.intersection(tokens[i + 1 : i + 2]))
         )
-        if (priced or how_much or what_for) and "aan" not in tokens[i + 1 : i + 2]:
+        finite = (
+            i > 0
+            and tokens[i - 1] in _HOW_MUCH_OR_WHAT
+            and i + 1 < len(tokens)
+            and tokens[i + 1] in _WHO_CHARGES
+            and (t == "vraagt" or tokens[i + 1] != "een")
+            and "aan" not in tokens[i + 1 : i + 4]
+            # "wat" charges for something ("wat vraag ik voor een print"), or asks what to ask
+            and (
+                tokens[i - 1] == "hoeveel" or bool(_FOR_OR_PER.intersection(tokens[i + 2 : i + 5]))
+            )
+        )
+        if (priced or how_much or what_for or finite) and "aan" not in tokens[i + 1 : i + 2]:
             found.add(i)
     return frozenset(found)
 
@@ -610,7 +625,7 @@ def priced(tokens: Sequence[str], charged: Collection[int]) -> frozenset[int]:
     found: set[int] = set()
     for i in charged:
         start = next(
-            (k + 1 for k in range(i + 1, min(len(tokens), i + 4)) if tokens[k] in _FOR_PRICE),
+            (k + 1 for k in range(i + 1, min(len(tokens), i + 6)) if tokens[k] in _FOR_PRICE),
             None,
         )
         if start is None:
@@ -624,6 +639,11 @@ _FOR_PRICE = frozenset("voor vo veur".split())
 _PRICE_FILLERS = frozenset("een ne nen e de den het t mijn mn m onze ons zo zon".split())
 _PRICED_WORDS = 2
 _VRAGEN = frozenset("vragen vraag vraagt vroeg vroegen vrage".split())
+# Before a finite "vragen" that charges (`charges`): the word that asks how much or what, and
+# who charges after it (a pronoun, or "een" before a maker: "hoeveel vraagt een fotograaf").
+_HOW_MUCH_OR_WHAT = frozenset("hoeveel wat wa".split())
+_WHO_CHARGES = frozenset("ik k je jij ge gij we wij jullie ze zij u een".split())
+_FOR_OR_PER = frozenset("voor vo veur per".split())
 _MONEY = frozenset("euro eur € k".split())
 # (words of support that start with `_SUPPORT_PREFIXES` are left out of the set)
 _SUPPORT_ASKED = frozenset(

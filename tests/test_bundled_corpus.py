@@ -538,6 +538,30 @@ def test_vragen_that_charges_a_price_stands_for_the_price(assistant):
     assert any("prijs" in g.terms for g in read(question).groups)
 
 
+def test_a_finite_vragen_after_hoeveel_or_wat_charges_too(assistant):
+    # Without a modal "vragen" was read as asking: "hoeveel vraag ik voor een ring" charges.
+    read = assistant.read
+    for question in (
+        "hoeveel vraag ik voor een ring",
+        "hoeveel vraagt een fotograaf per uur",
+        "hoeveel vragen jullie voor een workshop",
+        "wat vraag ik best voor een uur spelen op een trouw?",
+        "wat vraag je per uur als illustrator",
+    ):
+        assert any("prijs" in g.terms for g in read(question).groups), question
+    # What the price is for, past a role ("ik als muzikant voor een optreden"), is a detail.
+    groups = read("hoeveel vraag ik als muzikant voor een optreden").groups
+    assert [g.made for g in groups if g.word == "optreden"] == [True]
+    # The noun ("how much demand"), asking someone, and support stay what they were.
+    for question in (
+        "hoeveel vraag is er naar handgemaakte keramiek",
+        "wat vraag ik aan mijn boekhouder",
+        "wat vraag ik best aan de bank voor een lening",
+        "hoeveel vraag ik voor een subsidie",
+    ):
+        assert all("prijs" not in g.terms for g in read(question).groups), question
+
+
 def test_buying_an_apartment_stays_outside(assistant):
     # "appartement" is a keyword of the unseizable home, and still a word of housing.
     answer = assistant.ask("ik wil een appartement kopen, hoeveel registratierechten betaal ik?")
