@@ -510,6 +510,11 @@ def test_a_question_in_the_users_words_is_answered_with_its_passage(assistant, q
     assert answer.answered and answer.passages[0].id == passage
 
 
+def _reads_a_price(assistant, question):
+    """Whether a question's words stand for "prijs" (a "vragen" that charges)."""
+    return any("prijs" in g.terms for g in assistant.read(question).groups)
+
+
 def test_vragen_that_charges_a_price_stands_for_the_price(assistant):
     # "vragen" read as asking, a word of nearly every passage: refused at 0.46 and 0.61.
     for question in (
@@ -522,25 +527,21 @@ def test_vragen_that_charges_a_price_stands_for_the_price(assistant):
         answer = assistant.ask(question)
         assert answer.answered and answer.passages[0].id == "prijszetting", question
     # Applying for support, claiming damages or asking someone is no price.
-    read = assistant.read
     for question in (
         "hoeveel subsidie kan ik vragen?",
         "hoeveel kan ik vragen bij het cultuurkrediet?",
         "hoeveel vergoeding mag ik vragen?",
         "wat moet ik vragen aan mijn boekhouder?",
+        # (a reviewer's probe: "vragen" before a procedure's document is applying for it)
+        "wat moet ik vragen voor een kunstwerkattest, welke bewijsstukken?",
     ):
-        assert all("prijs" not in g.terms for g in read(question).groups), question
-    # (a reviewer's probe: "vragen" before a procedure's document is applying for it; a
-    # postcard is a thing to price)
-    question = "wat moet ik vragen voor een kunstwerkattest, welke bewijsstukken?"
-    assert all("prijs" not in g.terms for g in read(question).groups)
-    question = "hoeveel moet ik vragen voor een postkaart?"
-    assert any("prijs" in g.terms for g in read(question).groups)
+        assert not _reads_a_price(assistant, question), question
+    # A postcard is a thing to price.
+    assert _reads_a_price(assistant, "hoeveel moet ik vragen voor een postkaart?")
 
 
 def test_a_finite_vragen_after_hoeveel_or_wat_charges_too(assistant):
     # Without a modal "vragen" was read as asking: "hoeveel vraag ik voor een ring" charges.
-    read = assistant.read
     for question in (
         "hoeveel vraag ik voor een ring",
         "hoeveel vraagt een fotograaf per uur",
@@ -548,9 +549,9 @@ def test_a_finite_vragen_after_hoeveel_or_wat_charges_too(assistant):
         "wat vraag ik best voor een uur spelen op een trouw?",
         "wat vraag je per uur als illustrator",
     ):
-        assert any("prijs" in g.terms for g in read(question).groups), question
+        assert _reads_a_price(assistant, question), question
     # What the price is for, past a role ("ik als muzikant voor een optreden"), is a detail.
-    groups = read("hoeveel vraag ik als muzikant voor een optreden").groups
+    groups = assistant.read("hoeveel vraag ik als muzikant voor een optreden").groups
     assert [g.made for g in groups if g.word == "optreden"] == [True]
     # The noun ("how much demand"), asking someone, and support stay what they were.
     for question in (
@@ -559,7 +560,7 @@ def test_a_finite_vragen_after_hoeveel_or_wat_charges_too(assistant):
         "wat vraag ik best aan de bank voor een lening",
         "hoeveel vraag ik voor een subsidie",
     ):
-        assert all("prijs" not in g.terms for g in read(question).groups), question
+        assert not _reads_a_price(assistant, question), question
 
 
 def test_buying_an_apartment_stays_outside(assistant):
