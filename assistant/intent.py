@@ -618,10 +618,11 @@ def charges(tokens: Sequence[str]) -> frozenset[int]:
 
 def priced(tokens: Sequence[str], charged: Collection[int]) -> frozenset[int]:
     """The positions of what a price is charged for: the first `_PRICED_WORDS` words after
-    "voor" right behind a form of "vragen" that charges (`charges`), articles and possessives
-    left out: "show" in "hoeveel moet ik vragen voor een show?", "ring" in "hoeveel vraag ik
-    voor een ring". What the user sells, a detail of the question, not its subject (Sabam's
-    rates for shows had answered)."""
+    "voor" within four words behind a form of "vragen" that charges (`charges`), articles and
+    possessives left out: "show" in "hoeveel moet ik vragen voor een show?", "ring" in
+    "hoeveel vraag ik voor een ring", "optreden" past the role in "hoeveel vraag ik als
+    muzikant voor een optreden". What the user sells, a detail of the question, not its subject
+    (Sabam's rates for shows had answered)."""
     found: set[int] = set()
     for i in charged:
         start = next(
