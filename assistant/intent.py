@@ -597,7 +597,7 @@ def charges(tokens: Sequence[str]) -> frozenset[int]:
         what_for = (
             bool({"wat", "wa"}.intersection(before))
             and bool(modal)
-            and bool({"voor", "per", "vo", "veur"}.intersection(tokens[i + 1 : i + 2]))
+            and bool(_FOR_OR_PER.intersection(tokens[i + 1 : i + 2]))
         )
         finite = (
             i > 0
