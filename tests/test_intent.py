@@ -638,7 +638,7 @@ def test_how_long_a_procedure_takes_is_a_fact_of_its_own():
         "how long does protection last",
         "tegen wanneer moet ik het aanvragen",
         "binnen hoeveel dagen ziekenfonds en sociaal verzekeringsfonds",
-        # A waiting period is a term: "36 maanden" answers it, with no procedure beside it.
+        # A waiting period is a term: "24 maanden" answers it, with no procedure beside it.
         "hoelang moet ik wachten voor ik een nieuwe kan aanvragen",
         "how long do I have to wait before I can apply again",
     ):
