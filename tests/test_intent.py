@@ -2146,8 +2146,9 @@ def test_a_greeting_with_a_story_offers_what_came_close(assistant):
     # questions and the desk, as the refusal did.
     # (With the six passages of 6 December 2026 "Hallo, een klant betaalt al drie maanden niet"
     # came to 0.046, under `TALK_CLOSE`: every added passage moves such a story a little, and
-    # what came close, VAT for foreign clients, answered nothing of it. The factuur is said.)
-    story = assistant.ask("Hallo, een klant betaalt mijn factuur al drie maanden niet")
+    # what came close, VAT for foreign clients, answered nothing of it. Later that day a
+    # passage on unpaid invoices answers "een klant betaalt mijn factuur al drie maanden niet".)
+    story = assistant.ask("Hallo, ik heb ruzie met mijn uitgever over mijn boek")
     assert story.outcome == "smalltalk" and story.fallback is not None
     # The desk even when little came close (0.07): the story may be a problem.
     hurt = assistant.ask("Dag, iemand heeft mijn illustratie op een T-shirt gedrukt.")
