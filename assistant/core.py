@@ -102,7 +102,7 @@ MAX_TOP_K = 10
 # Passages after the first are shown only when they score at least this share of the first.
 RELATIVE_CUTOFF = 0.4
 CANDIDATES = 10
-RERANK = 4  # how many of the first passages the answerability model reorders
+RERANK = 5  # how many of the first passages the answerability model reorders
 # The most a candidate's probability may be below the best one's for the `ranking` to put it
 # first: the answer then stays about as likely (the threshold decides on the first one).
 RANK_GAP = 0.1
@@ -160,15 +160,20 @@ NEW_THING_SHARE = 0.5
 # it at least, the model gave the best passage less than `OUTSIDE_DOUBT`, and the question's
 # other words are not the passage's: they carry less than `OUTSIDE_COVERED` of the question's
 # information within the passage, less than `OUTSIDE_ABOUT` of theirs within its title,
-# keywords and example questions, and none is a word of its title; nor is the subject's own
-# word (or a part of it) in the title of one of the first three passages. Else a question of
-# the domain that names such a subject ("kinderbijslag als zelfstandige?", whose passage on
-# the social rights of the self-employed holds it; "verlies ik mijn werkloosheidsuitkering als
-# ik auteursrechten krijg?") would be told Wegwijzer has no information on it.
+# keywords and example questions, and none is a word of its title; nor do they carry
+# `OUTSIDE_HELD` of it within the second or third passage (the best of a refusal the model
+# doubts may be the one that shares the outside word, "vakantiegeld" in the costs of the SBK,
+# while the next are on the artist's contract the question asks through); nor is the
+# subject's own word (or a part of it) in the title of one of the first three passages. Else
+# a question of the domain that names such a subject ("kinderbijslag als zelfstandige?", whose
+# passage on the social rights of the self-employed holds it; "verlies ik mijn
+# werkloosheidsuitkering als ik auteursrechten krijg?") would be told Wegwijzer has no
+# information on it.
 OUTSIDE_NAMED = 0.3
 OUTSIDE_DOUBT = 0.3
 OUTSIDE_COVERED = 0.25
 OUTSIDE_ABOUT = 0.5
+OUTSIDE_HELD = 0.5
 # A refusal whose best passage the model gave at least this much asks whether one of the
 # suggested questions is meant (`messages.NEAR_MISS`) instead of saying there is no answer: of
 # the questions refused from here to the threshold, the first passage was right for 47% of
@@ -2285,15 +2290,18 @@ class Assistant:
         beside = [not self._outside.holds(g) for g in groups]
         rest = [g for g, other in zip(groups, beside, strict=True) if other]
         top = found.hits[0]
-        # A passage titled on it (or on a part of it) among the first: the artists'
-        # "kunstwerkuitkering" is a "werkloosheidsuitkering" too.
+        # A passage titled on it (or on a part of it) among the first the words found: the
+        # artists' "kunstwerkuitkering" is a "werkloosheidsuitkering" too. In the search's
+        # order, not the model's: among candidates it gives almost nothing, its order says
+        # little ("groeipakket" beside the FIT's "starterspakket").
         subject_terms = {
             t
             for g, other in zip(groups, beside, strict=True)
             if not other
             for t in (g.primary, *g.alternatives, *g.parts)
         }
-        if any(subject_terms & self._title_terms(hit.passage.id) for hit in found.hits[:3]):
+        first = [pid for pid, _ in found.candidates[:3]] or [h.passage.id for h in found.hits[:3]]
+        if any(subject_terms & self._title_terms(pid) for pid in first):
             return False
         if not rest:
             return True
@@ -2303,8 +2311,14 @@ class Assistant:
         informations = self.index.informations(groups)
         total = sum(informations)
         rest_information = sum(i for i, other in zip(informations, beside, strict=True) if other)
-        covered = self.index.coverage(rest, self._positions[top.passage.id])
-        if total and covered * rest_information / total >= OUTSIDE_COVERED:
+        if not total:
+            return self.index.signals(rest, [top]).about < OUTSIDE_ABOUT
+        share = rest_information / total
+        held = [
+            self.index.coverage(rest, self._positions[hit.passage.id]) * share
+            for hit in found.hits[:3]
+        ]
+        if held[0] >= OUTSIDE_COVERED or max(held) >= OUTSIDE_HELD:
             return False
         return self.index.signals(rest, [top]).about < OUTSIDE_ABOUT
 
