@@ -2311,15 +2311,14 @@ class Assistant:
         informations = self.index.informations(groups)
         total = sum(informations)
         rest_information = sum(i for i, other in zip(informations, beside, strict=True) if other)
-        if not total:
-            return self.index.signals(rest, [top]).about < OUTSIDE_ABOUT
-        share = rest_information / total
-        held = [
-            self.index.coverage(rest, self._positions[hit.passage.id]) * share
-            for hit in found.hits[:3]
-        ]
-        if held[0] >= OUTSIDE_COVERED or max(held) >= OUTSIDE_HELD:
-            return False
+        if total:
+            share = rest_information / total
+            held = [
+                self.index.coverage(rest, self._positions[hit.passage.id]) * share
+                for hit in found.hits[:3]
+            ]
+            if held[0] >= OUTSIDE_COVERED or max(held) >= OUTSIDE_HELD:
+                return False
         return self.index.signals(rest, [top]).about < OUTSIDE_ABOUT
 
     def _smalltalk(self, found: Retrieval, decision: Decision) -> Answer:
