@@ -192,7 +192,7 @@ _TITLE_HEAD = re.compile(r"[(,]")
 _WITHOUT_SUGGESTIONS = frozenset({"bye", "language", "about", "privacy", "wrong"})
 # Kinds of fact a figure answers, beyond the words `asks_for_amount` knows ("prijs", "fee").
 _FIGURE_FACTS = frozenset({"cost", "payment", "amount", "count"})
-_TIME_FACTS = frozenset({"deadline", "when", "since", "wait"})
+_TIME_FACTS = frozenset({"duration", "deadline", "when", "since", "wait"})
 _WHEN_FACTS = frozenset({"when", "since"})  # a year may answer these
 _PRICE_FACTS = frozenset({"cost", "payment"})
 ORGANISATION = "organisatie"  # the `Passage.kind` of a passage about an organisation

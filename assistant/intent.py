@@ -2670,6 +2670,9 @@ FACT_CUES: dict[str, frozenset[str]] = {
         "procent rente plafond budget hoogte rentevoet rentevork max much many amount amounts "
         "maximum ceiling limit limits percent rate rates".split()
     ),
+    # How long something lasts, holds or runs ("hoelang heb je auteursrecht?"): asked also by
+    # "lang" after "hoe" (`asked_facts`), beside ``deadline``; a date does not answer it.
+    "duration": frozenset(("hoelang",)),
     "deadline": frozenset(
         "deadline deadlines termijn termijnen datum data hoelang indiendatum indiendata oproep "
         "date dates".split()
@@ -2757,6 +2760,7 @@ _BOUNDS = frozenset("minimum maximum max minimaal maximaal".split())
 _IN_ADVANCE = re.compile(
     r"\bhoeveel (?:tijd |dagen |weken )?(?:op voorhand|vooraf|voordien|van tevoren)\b"
     r"|\bhow (?:far|long|much time|many days) in advance\b"
+    r"|\bhoe ?lang (?:op voorhand|vooraf|voordien|van tevoren)\b"
 )
 # "contact point": who, not how to reach them.
 _CONTACT_POINT = frozenset("point points".split())
@@ -2837,6 +2841,15 @@ _TIME = re.compile(
     rf"|\b(?:{_SPELLED}|anderhalf|half|halve)\s+(?:{DURATION_UNITS}|uur)\b"
     rf"|{AT_THE_LATEST}|\b(?:{MONTHS}|termijn|deadline|binnen|oproep|oproepen|doorlopend"
     r"|indiendatum|levenslang|onbeperkt)\b)",
+    re.IGNORECASE,
+)
+# A span of time: what answers "hoe lang" ("70 jaar na de dood", "1 tot 6 maanden",
+# "levenslang"). Not a date or a month: "Hoelang heb je auteursrecht?" had got the flat rate on
+# author's rights, whose "januari" answered a deadline (0.92).
+_DURATION = re.compile(
+    rf"\b\d+\s*(?:{DURATION_UNITS}|uur|uren|kwartalen|kwartaal)\b"
+    rf"|\b(?:{_SPELLED}|anderhalf|half|halve|één)\s+(?:{DURATION_UNITS}|uur|uren|kwartalen)\b"
+    r"|\b(?:levenslang|onbeperkt|zolang)\b|\bonbepaalde (?:duur|tijd)\b",
     re.IGNORECASE,
 )
 _CONTACT = re.compile(
@@ -3025,6 +3038,7 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "cost": _holds_price,
     "payment": lambda text: bool(_FIGURE.search(text)),
     "amount": lambda text: bool(_FIGURE.search(text)),
+    "duration": lambda text: bool(_DURATION.search(text)),
     "deadline": lambda text: bool(_TIME.search(text)),
     "when": lambda text: bool(_TIME.search(text) or _CONDITION.search(text)),
     "contact": lambda text: bool(_CONTACT.search(text)),
@@ -3878,7 +3892,7 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
             else:
                 kinds.add("deadline")  # "tegen wanneer": a date or a term
         if word in ("lang", "long") and before in _DURATION_OPENERS:
-            kinds.add("deadline")
+            kinds.update(("deadline", "duration"))
         if before in ("hoeveel", "many", "much") and (word in _TIME_UNITS or counted in _COUNTED):
             if word in _TIME_UNITS:
                 kinds.add("deadline")
@@ -3891,6 +3905,14 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
             kinds.add("hours")  # "hoe laat sluit het loket?": a time of day
     if _ASKS_WAIT.search(" ".join(tokens)):
         kinds.add("wait")
+    if kinds & {"wait", "deadline"} and (
+        # How long a procedure takes is the wait; "hoe lang op voorhand", "tot hoelang na de
+        # start" ask a term: a date may answer those.
+        "wait" in kinds
+        or _IN_ADVANCE.search(" ".join(tokens))
+        or any(b == "tot" and w in ("hoelang", "hoe") for b, w in itertools.pairwise(tokens))
+    ):
+        kinds.discard("duration")
     if kinds & _AMOUNTS:
         kinds.update(RATE_FACT + unit for unit in _rates(tokens))
     # A fine asked for: a word asking what it is just before it ("hoe hoog is de boete", "what

@@ -477,8 +477,11 @@ class Neighbours:
 def fact_kinds(asked: Iterable[str]) -> tuple[str, ...]:
     """The kinds of fact a question asks (`intent.asked_facts`) as an example holds them:
     sorted, without the kinds of a year ("year 2026", "next 2026"), which go with the year the
-    knowledge base was checked; the kind asked of it ("deadline", "amount") is there too."""
-    return tuple(sorted({kind for kind in asked if " " not in kind}))
+    knowledge base was checked; the kind asked of it ("deadline", "amount") is there too. Nor
+    "duration", which only narrows the "deadline" asked with it: counted twice, "hoe lang"
+    made questions alike that share nothing else ("hoe lang ben ik dan beschermd?" after a
+    patent had then got the duration of author's rights)."""
+    return tuple(sorted({kind for kind in asked if " " not in kind and kind != "duration"}))
 
 
 def question_examples(

@@ -823,6 +823,26 @@ def test_asked_facts_and_what_a_passage_lacks():
     assert missing_facts({"cost", "deadline"}, "Je dient in voor 1 maart.") == ("cost",)
 
 
+def test_how_long_asks_a_span_of_time_that_a_date_does_not_answer(assistant):
+    for question in ("hoelang heb je auteursrecht", "hoe lang is een merk geldig", "how long"):
+        assert {"duration", "deadline"} <= asked_facts(surface_tokens(question)), question
+    # How long a procedure takes is the wait; "how long before", "tot hoelang" ask a term.
+    for question in (
+        "hoe lang duurt het voor ik een beslissing krijg",
+        "hoe lang op voorhand moet ik aanvragen",
+        "tot hoelang na de start kan ik nog aanvragen",
+    ):
+        assert "duration" not in asked_facts(surface_tokens(question)), question
+    assert holds_fact("Het auteursrecht loopt tot 70 jaar na de dood van de maker.", "duration")
+    assert holds_fact("Je krijgt de eerste vier kwartalen een lagere bijdrage.", "duration")
+    assert not holds_fact("Het forfait geldt sinds 1 januari.", "duration")
+    assert missing_facts({"duration", "deadline"}, "Dien in voor 1 januari.") == ("duration",)
+    # The flat rate on author's rights, whose "januari" answered a deadline, had come first
+    # (0.92).
+    answer = assistant.ask("Hoelang heb ik auteursrecht?")
+    assert answer.passages[0].id == "auteursrecht-duur"
+
+
 def test_a_prize_won_or_awarded_is_no_price(assistant):
     # "organiseert Flanders DC prijzen?" had been told what it costs is not known.
     for prize in ("organiseert Flanders DC prijzen?", "welke prijzen kan ik als ontwerper winnen?"):

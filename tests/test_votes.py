@@ -104,12 +104,15 @@ def test_counts_add_up_and_examples_round_trip_through_the_file_format():
             ([_group("lenen")], ["a"], []),
             ([_group("hallo")], [], []),
             ([_group("lenen")], ["a", "a"], []),  # a passage listed twice: one label
+            # "hoe lang": the duration only narrows the deadline asked with it.
+            ([_group("lenen")], ["a"], ["duration", "deadline", "year 2026"]),
         ]
     )
     assert examples == [
         (("a", "b"), ("len", "lenen", "win", "winwinlen"), ("amount", "cost")),
         (("a",), ("lenen",), ()),
         (("a",), ("lenen",), ()),
+        (("a",), ("lenen",), ("deadline",)),
     ]
     terms: dict[str, int] = {}
     entries = LabelledRows.of(examples, terms).votes()
@@ -119,7 +122,7 @@ def test_counts_add_up_and_examples_round_trip_through_the_file_format():
         key = (entries.labels[label], names[term])
         counts[key] = counts.get(key, 0.0) + n
     # A question with two labels counts half for each; the kinds of fact asked are no terms.
-    assert counts[("a", "lenen")] == 2.5 and counts[("b", "len")] == 0.5
+    assert counts[("a", "lenen")] == 3.5 and counts[("b", "len")] == 0.5
     assert ("a", "?cost") not in counts and "?cost" in terms
     text = examples_to_text(examples)
     assert examples_from_dict(json.loads(text)) == examples
