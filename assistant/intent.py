@@ -3869,7 +3869,8 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
             kinds.discard("amount")
         kinds.add("count")
     # "hoeveel op voorhand", "how far in advance": how long before, a term.
-    if _IN_ADVANCE.search(" ".join(tokens)):
+    in_advance = bool(_IN_ADVANCE.search(" ".join(tokens)))
+    if in_advance:
         kinds.discard("amount")
         kinds.add("deadline")
     # "the contact point for ..." asks who, not how to reach them.
@@ -3905,11 +3906,11 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
             kinds.add("hours")  # "hoe laat sluit het loket?": a time of day
     if _ASKS_WAIT.search(" ".join(tokens)):
         kinds.add("wait")
-    if kinds & {"wait", "deadline"} and (
+    if "duration" in kinds and (
         # How long a procedure takes is the wait; "hoe lang op voorhand", "tot hoelang na de
         # start" ask a term: a date may answer those.
         "wait" in kinds
-        or _IN_ADVANCE.search(" ".join(tokens))
+        or in_advance
         or any(b == "tot" and w in ("hoelang", "hoe") for b, w in itertools.pairwise(tokens))
     ):
         kinds.discard("duration")
