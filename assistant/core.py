@@ -725,7 +725,8 @@ class Assistant:
         if context and smalltalk is None:
             earlier = self._context_groups(context)
             groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in earlier]
-        hits = self._not_elsewhere(reading, groups, limit, context_passages)
+        earlier = self._places_asked(context) if context and smalltalk is None else frozenset()
+        hits = self._not_elsewhere(reading, groups, limit, context_passages, earlier)
         asked = asked_facts(reading.tokens, self.present)
         towns = self._towns_asked(reading, context if smalltalk is None else None)
         topic = self.topic_passages(context_passages) if context else frozenset()
@@ -851,6 +852,7 @@ class Assistant:
         groups: Sequence[TermGroup],
         limit: int,
         topic: Collection[str] = (),
+        earlier: frozenset[str] = frozenset(),
     ) -> list[Hit]:
         """The first `limit` hits, without the local measures for another place than the
         question asks about (`places.places_asked`): the city of Antwerp's funds do not answer
@@ -859,8 +861,12 @@ class Assistant:
         when the question names no other place, but then a measure the question names stays
         ("ik woon in Hasselt, kan ik het Fonds voor Nieuwe Makers aanvragen?"), and so does
         a passage of the conversation's `topic`: "ik woon in Brussel, kan ik die ook
-        krijgen?" after Ghent's funds asks about them; "en in Antwerpen?" does not."""
-        asked = places_asked(reading.tokens)
+        krijgen?" after Ghent's funds asks about them; "en in Antwerpen?" does not.
+
+        A follow-up that names no place asks about the places the question before it asked
+        about (`earlier`): "en wanneer moet ik indienen?" after Leuven's funds was answered with
+        Ghent's project subsidies (0.85) once the word votes had learned more of Ghent's."""
+        asked = places_asked(reading.tokens) or earlier
         named = asked or places_named(reading.tokens)
         if not named:
             return self.index.search(groups, limit)
@@ -1993,11 +1999,29 @@ class Assistant:
         if not found.in_context or not found.hits:
             return found
         first = found.hits[0].passage.id
-        strayed = subjectless and (first not in family or (found.missing and first != topic_first))
+        strayed = subjectless and (
+            first not in family
+            or (found.missing and first != topic_first)
+            or self._leaves_town(topic_first, first, found.towns)
+        )
         if not (asks_for_more(found.tokens) or strayed):
             return found
         ranks = [k for k, hit in enumerate(found.hits) if hit.passage.id == topic_first]
         return self._led_by(question, found, ranks[0]) if ranks and ranks[0] else found
+
+    def _leaves_town(self, topic_first: str, first: str, towns: frozenset[str]) -> bool:
+        """Whether a follow-up's first passage leaves the town its conversation asks about
+        (`towns`) for a measure of no town, when the topic's passage is that town's own: "en
+        wanneer moet ik indienen?" after Leuven's funds asks Leuven's deadline, which the
+        Flemish project subsidy answered beside them does not give."""
+        here = self._local.get(topic_first)
+        there = self._local.get(first)
+        return (
+            bool(towns)
+            and here is not None
+            and not here.isdisjoint(towns)
+            and (there is None or there.isdisjoint(towns))
+        )
 
     def current_first(
         self, question: str | AnalysedQuestion, found: Retrieval, topic_first: str | None
@@ -2188,6 +2212,12 @@ class Assistant:
         lacking = set(missing) | set(missing_facts(local, text))
         # (in `missing_facts`'s order: what an empty text lacks is every asked kind)
         return tuple(k for k in missing_facts(asked, "") if k in lacking)
+
+    def _places_asked(self, context: str | AnalysedQuestion) -> frozenset[str]:
+        """The places an earlier question of the conversation asked about
+        (`places.places_asked`)."""
+        reading = context if isinstance(context, AnalysedQuestion) else self.read(context)
+        return places_asked(reading.tokens)
 
     def _context_groups(self, context: str | AnalysedQuestion) -> list[TermGroup]:
         """An earlier question's words, analysed without the length check of a new question."""

@@ -126,8 +126,13 @@ def test_the_words_before_a_change_of_subject_do_not_cut_it_from_the_topic(assis
             "different question, how do I apply for it?",
             "kmo-portefeuille-aanvragen",
         ),
-        # Not "iets anders" inside a question.
-        ("Wat is de winwinlening?", "is dat iets anders dan een gewone lening?", "winwinlening"),
+        # Not "iets anders" inside a question. What a subordinated loan is, which names the
+        # winwinlening among them, says how it differs from an ordinary loan.
+        (
+            "Wat is de winwinlening?",
+            "is dat iets anders dan een gewone lening?",
+            "achtergestelde-lening",
+        ),
     ],
 )
 def test_a_question_that_only_says_it_is_another_may_still_follow_up(
