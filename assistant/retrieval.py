@@ -331,6 +331,16 @@ class PassageIndex:
             if score > 0
         ]
 
+    def hit(self, groups: Sequence[TermGroup], passage_id: str) -> Hit | None:
+        """Passage `passage_id` as a hit of a search for `groups`, wherever it ranks; None when
+        it shares no word with them."""
+        doc = self._positions[passage_id]
+        score, _ = self.score_and_best(groups, doc)
+        if score <= 0:
+            return None
+        query = self._query(groups)
+        return Hit(self.passages[doc], score, measure=partial(self._coverage, query, doc))
+
     def score_and_best(self, groups: Sequence[TermGroup], doc: int) -> tuple[float, float]:
         """The ranking score of passage `doc` and the best score of any passage: what
         ``scores(groups)[doc]`` and ``scores(groups).max()`` give, without boosting every

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from assistant import cli
 from assistant.analysis import TermGroup
+from assistant.core import CANDIDATES, RERANK
 from assistant.decision import FEATURES, bundled_model
 from assistant.evaluation import (
     VOTE_FOLDS,
@@ -250,6 +251,28 @@ def test_labelled_questions_teach_the_votes_words_the_passages_lack(assistant):
     )
     after = assistant.with_labelled(taught).votes.share(asked, "winwinlening")
     assert after > before + 0.1
+
+
+def test_the_passage_the_words_vote_for_is_a_candidate_wherever_the_search_ranks_it(assistant):
+    # The search ranks the VAT exemption below the fifth passage for this question: "markten" is
+    # market research's word. Questions labelled with it tie selling at markets to it.
+    question = "ik verkoop zelfgemaakte zeep en kaarsen op markten, moet ik daar btw op vragen?"
+    searched = assistant.index.search(list(assistant.read(question).groups), CANDIDATES)
+    assert "btw-vrijstelling" not in [hit.passage.id for hit in searched[:RERANK]]
+    untaught = assistant.with_labelled([])
+    assert "btw-vrijstelling" not in [pid for pid, _ in untaught.retrieve(question).candidates]
+    taught = labelled_examples(
+        assistant,
+        [
+            LabelledQuestion(
+                "ik verkoop kaarsen op de markt, moet ik btw aanrekenen", ("btw-vrijstelling",)
+            ),
+            LabelledQuestion("zeep verkopen op markten zonder btw", ("btw-vrijstelling",)),
+        ],
+    )
+    found = assistant.with_labelled(taught).retrieve(question)
+    assert len(found.candidates) == RERANK + 1
+    assert found.hits[0].passage.id == "btw-vrijstelling"
 
 
 def test_out_of_domain_and_unanswerable_questions_vote_for_their_own_labels(assistant):
