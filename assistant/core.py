@@ -731,11 +731,12 @@ class Assistant:
         if context and smalltalk is None:
             earlier = self._context_groups(context)
             groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in earlier]
-        earlier = self._places_asked(context) if context and smalltalk is None else frozenset()
+        prior = self.read(context) if context and smalltalk is None else None
+        earlier = places_asked(prior.tokens) if prior else frozenset()
         hits = self._not_elsewhere(reading, groups, limit, context_passages, earlier)
         hits, rerank = self._with_voted(reading, groups, hits, limit)
         asked = asked_facts(reading.tokens, self.present)
-        towns = self._towns_asked(reading, context if smalltalk is None else None)
+        towns = self._towns_asked(reading, prior)
         topic = self.topic_passages(context_passages) if context else frozenset()
         # How much of what the user asks now another domain holds: the context's words would
         # dilute it ("en die huurwaarborg voor mijn appartement?" after a loan).
@@ -2253,12 +2254,6 @@ class Assistant:
         lacking = set(missing) | set(missing_facts(local, text))
         # (in `missing_facts`'s order: what an empty text lacks is every asked kind)
         return tuple(k for k in missing_facts(asked, "") if k in lacking)
-
-    def _places_asked(self, context: str | AnalysedQuestion) -> frozenset[str]:
-        """The places an earlier question of the conversation asked about
-        (`places.places_asked`)."""
-        reading = context if isinstance(context, AnalysedQuestion) else self.read(context)
-        return places_asked(reading.tokens)
 
     def _context_groups(self, context: str | AnalysedQuestion) -> list[TermGroup]:
         """An earlier question's words, analysed without the length check of a new question."""
