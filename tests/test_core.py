@@ -986,6 +986,23 @@ def test_a_fund_named_by_a_user_from_elsewhere_stays(assistant):
     assert not (answer.passages and answer.passages[0].id.startswith(("gent", "antwerpen")))
 
 
+def test_a_follow_up_that_names_no_place_keeps_to_the_places_its_conversation_asked(assistant):
+    # Read with Leuven's question, "en wanneer moet ik indienen?" had Ghent's and Antwerp's
+    # funds among its passages, and Ghent's project subsidies answered it (0.85).
+    leuven = assistant.read("Geeft de stad Leuven geld voor kunstprojecten? Ik wil een expo maken")
+    found = assistant.retrieve(
+        "en wanneer moet ik indienen?",
+        context=leuven,
+        context_passages=("leuven-mechelen-kunstsubsidies",),
+    )
+    towns = {h.passage.id for h in found.hits} & {
+        "leuven-mechelen-kunstsubsidies",
+        "gent-projectsubsidies",
+        "antwerpen-talentontwikkeling",
+    }
+    assert towns == {"leuven-mechelen-kunstsubsidies"}
+
+
 def test_a_fact_asked_of_one_town_is_looked_for_in_what_the_passage_says_of_it(assistant):
     """Leuven's and Mechelen's funds share a passage, whose only dates are Mechelen's: asked
     of Leuven, the deadline is missing (it was answered with Mechelen's dates, 0.92); asked
