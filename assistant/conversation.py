@@ -196,8 +196,19 @@ class Conversation:
                 )
             found = assistant.current_first(asked, found, first)
             reading = _Reading(found, assistant.decide(found))
-            in_context = self._on_topic(reading, first) if subjectless else reading
-            if self._is_follow_up(asked, topic.asked, alone, in_context, first, family, names_own):
+            # A question that points back and names nothing of its own asks its fact of the
+            # topic's passage too, though its words alone find a passage that has one: "en
+            # hoeveel moeten ze me minstens betalen?" after artikel 1bis, whose passage gives
+            # the rule but no figure, got the self-employed's minimum contribution (0.90).
+            # Refused alone, it is not made partial: "en hoe laat sluit het stadhuis daar?"
+            # after Antwerp's project grants asks nothing of them.
+            pointing = (
+                topic.confirmed and alone.answered and refers_back(asked.tokens) and not names_own
+            )
+            in_context = self._on_topic(reading, first) if subjectless or pointing else reading
+            if self._is_follow_up(
+                asked, topic.asked, alone, in_context, first, family, names_own
+            ) or (pointing and in_context.outcome == "partial"):
                 chosen, followed_up = in_context, True
             # What a question that names no subject lacks, it lacks of the topic's passage: of
             # a confirmed topic's only. A refused question's passage is a guess ("wat kost

@@ -1469,3 +1469,20 @@ def test_a_legal_person_is_what_the_passage_calls_legal_personality(assistant):
     conversation.ask("Wat is het VAF Mediafonds?")
     answer = conversation.ask("Moet ik daarvoor een rechtspersoon zijn?")
     assert answer.answered and _first(answer) == "vaf-mediafonds"
+
+
+def test_a_fact_asked_back_of_the_topic_is_not_answered_by_its_words_elsewhere(assistant):
+    # "minstens betalen" alone finds the self-employed's minimum contribution (0.90); the
+    # 1bis passage gives the rule (at least the guaranteed minimum income) but no figure.
+    conversation = Conversation(assistant)
+    conversation.ask("een uitgeverij wil me via artikel 1bis betalen, welke voorwaarden zijn er?")
+    answer = conversation.ask("en hoeveel moeten ze me minstens betalen?")
+    assert answer.outcome == "partial"
+    assert answer.passages[0].id == "artikel-1bis-voorwaarden"
+
+
+def test_a_question_refused_alone_is_not_made_partial_on_the_topic(assistant):
+    conversation = Conversation(assistant)
+    conversation.ask("welke subsidies geeft de stad Antwerpen voor kunstprojecten?")
+    answer = conversation.ask("en hoe laat sluit het stadhuis daar?")
+    assert answer.outcome == "not_answered"
