@@ -1145,6 +1145,40 @@ def test_a_gift_asks_nothing_back_and_keeps_its_words(text):
     assert not {"toestemming", "permission"} & set(raw_words(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil mijn boek afschrijven, is daar subsidie voor?",
+        "een beurs om mijn roman af te schrijven",
+        "ik heb tijd nodig om het scenario van mijn film af te schrijven",
+        "hoe lang duurt het voor ik mijn roman afschrijf",
+        "ik schrijf mijn debuutroman af in het buitenland",
+    ],
+)
+def test_finishing_a_written_work_is_writing_it(text):
+    words = raw_words(text)
+    assert not {"afschrijven", "afschrijf", "af"} & set(words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "moet ik mijne nieuwe pc afschrijven",
+        "over hoeveel jaar schrijf ik een nieuwe werktafel af",
+        "mag ik de kosten van mijn boek afschrijven",
+        "de investering in het scenario afschrijven over drie jaar",
+    ],
+)
+def test_writing_off_a_purchase_or_a_cost_stays_writing_off(text):
+    assert {"afschrijven", "af"} & set(raw_words(text))
+
+
+def test_a_writer_finishing_a_book_is_not_told_about_depreciation(assistant):
+    # It got the passage on spreading an investment's cost (0.76).
+    answer = assistant.ask("ik wil mijn boek afschrijven, is daar subsidie voor?")
+    assert "afschrijven-investeringen" not in [p.id for p in answer.passages]
+
+
 def test_a_story_of_use_without_asking_reaches_the_steps_against_an_infringement(assistant):
     found = assistant.retrieve(
         "Iemand heeft een hoofdstuk uit mijn roman op zijn blog gezet, zonder het mij te vragen."
