@@ -1722,7 +1722,12 @@ class Assistant:
         if topic_first is not None and self.subject_of(topic_first) != subject:
             moved = self._back_to_topic(question, found, topic_first, own_words, best_own)
             if moved is not None:
-                return moved
+                # Back at the topic's overview, its facets are weighed from there: "wanneer
+                # kunnen we da indienen?" after a game studio's question on hiring for
+                # export, which its words led to the Gamefonds, stayed on the growth
+                # subsidy's overview (0.47) and never reached its facet on applying.
+                overview = moved.hits[0].passage.id == self.subject_of(topic_first)
+                return self.facet_first(question, moved, family=family) if overview else moved
         original = found
         renamed: dict[str, dict[str, float]] = {}
         named_evidence: dict[str, dict[str, float]] | None = None

@@ -1486,3 +1486,16 @@ def test_a_question_refused_alone_is_not_made_partial_on_the_topic(assistant):
     conversation.ask("welke subsidies geeft de stad Antwerpen voor kunstprojecten?")
     answer = conversation.ask("en hoe laat sluit het stadhuis daar?")
     assert answer.outcome == "not_answered"
+
+
+def test_back_at_the_topics_overview_its_facets_are_weighed(assistant):
+    # Read with the long first question, "indienen" led to the VAF's Gamefonds; moved back to
+    # the growth subsidy's overview, the follow-up stayed there (0.47) instead of reaching the
+    # facet on applying, which holds the calls' dates.
+    conversation = Conversation(assistant)
+    conversation.ask(
+        "wij zijn een kleine gamestudio in gent en willen iemand aanwerven voor onze "
+        "internationale verkoop, bestaat daar subsidie voor?"
+    )
+    answer = conversation.ask("wanneer kunnen we da indienen?")
+    assert answer.answered and _first(answer) == "kmo-groeisubsidie-aanvragen"
