@@ -4082,6 +4082,16 @@ def speaks_of(kind: str, sentence: str) -> bool:
     return False
 
 
+# When a statement was so, dating the statement rather than giving a year's figure: "Voor 2026
+# is een inperking van dit forfait aangekondigd, nog niet definitief (stand januari 2026)" holds
+# no figure for 2026 ("en voor inkomstenjaar 2026?" after the ceiling for author's rights got
+# that passage at 0.64).
+_AS_OF = re.compile(
+    rf"\(?\bstand\s+(?:(?:begin|eind|midden)\s+)?(?:\d{{1,2}}\s+)?(?:(?:{MONTHS})\s+)?\d{{4}}\)?",
+    re.IGNORECASE,
+)
+
+
 def is_fact_cue(word: str) -> bool:
     """Whether a word asks for a kind of fact ("kost", "telefoonnummer") rather than naming
     the subject."""
@@ -4109,7 +4119,8 @@ def holds_fact(text: str, kind: str) -> bool:
         year = re.compile(rf"\b{kind.removeprefix(YEAR_FACT)}\b")
         return any(
             year.search(sentence) and (_FIGURE.search(sentence) or _TIME.search(sentence))
-            for sentence in sentences(text)  # the year in the sentence of what it dates
+            # the year in the sentence of what it dates, not in when that was so
+            for sentence in (_AS_OF.sub(" ", s) for s in sentences(text))
         )
     return _HOLDS[kind](text)
 

@@ -668,6 +668,15 @@ def test_how_high_a_fine_is_is_a_fact_of_its_own():
     assert not holds_fact(fined_elsewhere, "fine")
 
 
+def test_a_year_is_held_by_what_it_dates_not_by_when_a_statement_was_so():
+    # "(stand januari 2026)" says when the sentence was true; it gives no figure for 2026.
+    announced = "Voor 2026 is een inperking aangekondigd, nog niet definitief (stand januari 2026)."
+    assert not holds_fact(announced, "year 2026")
+    assert not holds_fact("Dat bedrag geldt nog (stand 19 oktober 2023).", "year 2023")
+    assert holds_fact("Voor inkomsten 2026 bedraagt het plafond EUR 77.000.", "year 2026")
+    assert holds_fact("De oproep sluit op 15 maart 2026 (stand januari 2026).", "year 2026")
+
+
 def test_a_figure_asked_per_month_hour_day_or_page_is_a_fact_of_its_own():
     assert "per maand" in asked_facts(surface_tokens("hoeveel euro per maand krijg ik"))
     assert "per uur" in asked_facts(surface_tokens("what hourly rate should i charge"))
