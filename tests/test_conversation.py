@@ -126,12 +126,13 @@ def test_the_words_before_a_change_of_subject_do_not_cut_it_from_the_topic(assis
             "different question, how do I apply for it?",
             "kmo-portefeuille-aanvragen",
         ),
-        # Not "iets anders" inside a question. What a subordinated loan is, which names the
-        # winwinlening among them, says how it differs from an ordinary loan.
+        # Not "iets anders" inside a question. The winwinlening's passage, or what a
+        # subordinated loan is, which names the winwinlening among them and says how it
+        # differs from an ordinary loan (the two have traded places as the corpus grew).
         (
             "Wat is de winwinlening?",
             "is dat iets anders dan een gewone lening?",
-            "achtergestelde-lening",
+            "winwinlening achtergestelde-lening",
         ),
     ],
 )
@@ -139,7 +140,7 @@ def test_a_question_that_only_says_it_is_another_may_still_follow_up(
     assistant, first, then, passage
 ):
     answer = _after(assistant, first, then)
-    assert _read_as_follow_up(answer) and answer.passages[0].id == passage
+    assert _read_as_follow_up(answer) and answer.passages[0].id in passage.split()
 
 
 def test_how_long_the_processing_takes_follows_up_on_the_topic(assistant):
@@ -570,9 +571,12 @@ def test_a_noun_a_demonstrative_points_with_names_the_topic_not_a_subject_of_its
     )
     assert _first(answer) == "forfaitaire-beroepskosten-zelfstandige"
     assert _read_as_follow_up(answer)
-    # A noun the topic's passage does not hold still names a subject of its own.
-    answer = _after(assistant, "wat is de winwinlening", "hoe werkt dat cultuurkrediet dan?")
-    assert _first(answer) == "cultuurkrediet"
+    # A noun the topic's passage does not hold still names a subject of its own. (This asked
+    # "dat cultuurkrediet", a word the winwinlening's passage holds after all: since the
+    # corpus refresh of 6 December 2026 the reading with the topic's words leads with the
+    # subordinated loan, which names both, 0.86 against the CultuurKrediet's 0.85.)
+    answer = _after(assistant, "wat is de winwinlening", "hoe werkt dat kunstwerkattest dan?")
+    assert _first(answer) == "kunstwerkattest"
     assert not _read_as_follow_up(answer)
     # Nor is a word named after "dat" that opens a clause pointed with, though the topic's
     # passage holds it: the VAPZ is asked about, not the flat rate. (Since the word votes of

@@ -2048,20 +2048,26 @@ def test_talk_in_the_twenty_ninth_bug_bash(assistant):
 
 
 def test_a_year_whose_figure_the_passage_lacks_is_a_partial_answer(assistant):
-    """ "en voor inkomstenjaar 2025?" after 2024's ceiling for author's rights: the passage
-    says it has no figure for 2025, so the answer is partial, however sure the passage
-    (0.76 and answered before); a year it holds is answered."""
+    """ "en voor inkomstenjaar 2026?" after 2024's ceiling for author's rights: the passage
+    says it has no figure for 2026, so the answer is partial, however sure the passage
+    (0.76 and answered before, when 2025 was the year it lacked); a year it holds is
+    answered."""
     first = "Wat was het plafond voor auteursrechten als roerend inkomen voor inkomstenjaar 2024?"
     for follow_up, outcome in (
-        ("En voor inkomstenjaar 2025?", "partial"),
-        ("en voor het inkomstenjaar 2025?", "partial"),
+        ("En voor inkomstenjaar 2026?", "partial"),
+        ("en voor het inkomstenjaar 2026?", "partial"),
+        ("en voor inkomstenjaar 2025?", "answered"),
         ("en voor inkomstenjaar 2023?", "answered"),
     ):
         conversation = Conversation(assistant)
         assert conversation.ask(first).outcome == "answered"
         answer = conversation.ask(follow_up)
         assert answer.outcome == outcome, follow_up
-        assert answer.passages[0].id == "auteursrechten-plafond", follow_up
+        # (Both passages give 2025's ceiling; only the ceiling's passage lacks 2026's.)
+        expected = {"auteursrechten-plafond"}
+        if outcome == "answered":
+            expected.add("auteursrechten-belasting")
+        assert answer.passages[0].id in expected, follow_up
     # Assessment year 2025 is income year 2024, whose figure the passage holds: no year asked
     # that it would lack (a reviewer's probe).
     assert not any(
