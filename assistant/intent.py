@@ -3053,6 +3053,14 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
 }
 
 
+# Asking whether anyone is there greets: "is er iemand?", "iemand daar?", "anyone around?",
+# "anyone home?" (which had got a passage on the home at 0.88). Words of presence only beside
+# a word for someone (`_SOMEONE`): "thuis" or "online" alone name a subject.
+_PRESENT = frozenset(
+    "here there around home online awake hier daar er aanwezig wakker thuis".split()
+)
+
+
 def smalltalk_kind(
     tokens: Sequence[str], stopwords: Collection[str] = (), *, asking: bool = False
 ) -> str | None:
@@ -3090,11 +3098,18 @@ def smalltalk_kind(
         allowed |= {t for i, t in enumerate(tokens) if i and tokens[i - 1] in _CLOSINGS.get(t, ())}
     closing = _closing(tokens, asking=asking)
     allowed |= closing
+    present = bool(words & _SOMEONE and words & _PRESENT)
+    if present:
+        allowed |= _SOMEONE | _PRESENT
     if not tokens or any(
         t not in allowed and t not in stopwords and not t.isdigit() for t in tokens
     ):
         return None
-    if not words & (_SMALLTALK | (CHAT - frozenset(stopwords)) | _ADDRESS) and not closing:
+    if (
+        not words & (_SMALLTALK | (CHAT - frozenset(stopwords)) | _ADDRESS)
+        and not closing
+        and not present
+    ):
         return None
     if asks_who_helps(tokens):
         return "help"  # "wie helpt mij?" asks who helps; "dat helpt" praises
@@ -3104,7 +3119,7 @@ def smalltalk_kind(
         return "thanks"
     if "tot" in words or closing or (words & _BYE and not words & (GREETINGS - FAREWELLS)):
         return "bye"  # "doei", "tot morgen", "groetjes"; not "hallo, groetjes van Jan"
-    if words & (GREETINGS | FAREWELLS):
+    if words & (GREETINGS | FAREWELLS) or (present and not words & HELP):
         return "hello"
     if words & _NOT_OR_IF and words & _POINTING and not words & (HELP | _ADDRESS):
         return None  # "en als hij dat niet doet?" asks on about what was said; "niet echt" not

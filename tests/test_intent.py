@@ -80,6 +80,17 @@ from assistant.textrender import render_text
         ("kan iemand mij helpen?", "help"),
         ("is er iemand die helpt?", "help"),
         ("can anyone help me?", "help"),
+        # Asking whether anyone is there greets ("anyone home?" had got a passage on the
+        # home, 0.88); a word of presence alone names a subject.
+        ("is er iemand?", "hello"),
+        ("iemand daar?", "hello"),
+        ("is er iemand thuis?", "hello"),
+        ("anyone home?", "hello"),
+        ("hey, anybody around?", "hello"),
+        ("is iemand aanwezig?", "hello"),
+        ("werk ik thuis?", None),
+        ("online verkopen", None),
+        ("is er iemand die mijn contract kan nalezen?", None),
         ("bedankt, iemand heeft me geholpen", "thanks"),
         ("thank you very much", "thanks"),
         ("merciii, heel nuttig", "thanks"),
