@@ -728,12 +728,13 @@ class Assistant:
         reading = self.read(question)
         english, smalltalk = reading.english, reading.smalltalk
         groups = list(reading.groups)
-        if context and smalltalk is None:
-            earlier = self._context_groups(context)
-            groups += [dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in earlier]
         prior = self.read(context) if context and smalltalk is None else None
-        earlier = places_asked(prior.tokens) if prior else frozenset()
-        hits = self._not_elsewhere(reading, groups, limit, context_passages, earlier)
+        if prior is not None:
+            groups += [
+                dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in self._context_groups(context)
+            ]
+        places_before = places_asked(prior.tokens) if prior else frozenset()
+        hits = self._not_elsewhere(reading, groups, limit, context_passages, places_before)
         hits, rerank = self._with_voted(reading, groups, hits, limit)
         asked = asked_facts(reading.tokens, self.present)
         towns = self._towns_asked(reading, prior)
