@@ -37,6 +37,7 @@ from assistant.core import (
 )
 from assistant.decision import Decision
 from assistant.intent import (
+    asked_facts,
     asks_for_a_desk,
     asks_for_more,
     changes_subject,
@@ -205,7 +206,20 @@ class Conversation:
             pointing = (
                 topic.confirmed and alone.answered and refers_back(asked.tokens) and not names_own
             )
-            in_context = self._on_topic(reading, first) if subjectless or pointing else reading
+            in_context = reading
+            if subjectless or pointing:
+                # A question that names no subject and asks a kind of fact the confirmed
+                # topic's passage holds is answered by it: "tot welk bedrag?" after a game
+                # studio's hiring question had got the growth subsidy's passage, which gives
+                # its ceilings, but its one word, "bedrag", is not in it (0.36).
+                answers = (
+                    subjectless
+                    and topic.confirmed
+                    and bool(asked_facts(asked.tokens, assistant.present))
+                )
+                in_context = self._on_topic(
+                    reading, first, answers=answers, threshold=assistant.model.threshold_for(True)
+                )
             if self._is_follow_up(
                 asked, topic.asked, alone, in_context, first, family, names_own
             ) or (pointing and in_context.outcome == "partial"):
@@ -434,22 +448,33 @@ class Conversation:
         return bool(reading.found.hits and reading.found.hits[0].passage.id in topic.passage_ids)
 
     @staticmethod
-    def _on_topic(in_context: _Reading, topic_first: str | None) -> _Reading:
+    def _on_topic(
+        in_context: _Reading, topic_first: str | None, answers: bool = False, threshold: float = 1.0
+    ) -> _Reading:
         """The in-context reading of a question that names no subject, partial when it asks
         the topic's passage for a kind of fact it lacks: "hoe lang is het geldig?" after "wat
         is een woordmerk" is about the word mark, whose passage gives no term. Read alone it
         names nothing ("Waarover gaat je vraag?"), which is no answer to a user who named it
         before.
+
+        With `answers` (it asks a kind of fact, of a topic the user was answered on), a
+        passage that holds the asked fact answers, with at least the follow-up `threshold` as
+        its confidence: the question's few words ("tot welk bedrag?") are mostly cues the
+        passage need not say.
         """
         found = in_context.found
         if (
-            in_context.outcome == "not_answered"
-            and found.missing
-            and found.hits
-            and in_context.first == topic_first
+            in_context.outcome != "not_answered"
+            or not found.hits
+            or in_context.first != topic_first
         ):
+            return in_context
+        if found.missing:
             decision = Decision("partial", in_context.decision.confidence, found.missing)
             return _Reading(found, decision)
+        if answers:
+            confidence = max(in_context.decision.confidence, threshold)
+            return _Reading(found, Decision("answered", confidence, ()))
         return in_context
 
     def _names_subject_elsewhere(

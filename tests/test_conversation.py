@@ -1003,6 +1003,24 @@ def test_a_question_naming_no_subject_asks_the_topics_passage_and_says_what_it_l
     assert not answer.message.startswith("Waarover gaat je vraag?")
 
 
+def test_a_question_naming_no_subject_is_answered_by_the_topic_s_passage_holding_its_fact(
+    assistant,
+):
+    # The exchange's passage gives its 1 to 6 months, but none of the question's words:
+    # read with the topic, it was refused (0.24), though it asks only that term.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is erasmus voor jonge ondernemers")
+    answer = conversation.ask("hoe lang duurt dat?")
+    assert answer.outcome == "answered"
+    assert answer.passages[0].id == "erasmus-jonge-ondernemers"
+    assert answer.confidence >= assistant.model.threshold_for(in_context=True)
+    # Not of a topic the user was not answered on (refused alone, 0.49, on 6 December 2026):
+    # that passage was only a guess.
+    conversation = Conversation(assistant)
+    assert not conversation.ask("hoe lang duurt een erasmus voor jonge ondernemers").answered
+    assert conversation.ask("hoe lang duurt dat?").outcome == "not_answered"
+
+
 def test_a_year_alone_asks_what_holds_that_year_of_the_topic(assistant):
     # "en 2025?" names no subject, and was told so although the loan had just been named.
     conversation = Conversation(assistant)
