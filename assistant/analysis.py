@@ -98,6 +98,20 @@ _BEFORE_DYING = frozenset(
     "parents grandfather grandmother partner".split()
 )
 
+# A pronominal adverb ("daarboven", "eronder", "hiervoor") is its preposition and a word that
+# points back: "en wat ik daarboven krijg?" after the ceiling for author's rights asks what lies
+# "boven" it (the passage: "Wat je boven het plafond ontvangt"), where "daarboven" was a word
+# of its own few passages hold. The preposition stays a word when it is no stopword ("boven",
+# "onder", "naast"); "daarvoor", "ermee" then name nothing, as "waarvoor" and "waarmee" do.
+_PREPOSITION_OF = {
+    f"{points}{adverb}": {"mee": "met", "toe": "tot"}.get(adverb, adverb)
+    for points in ("daar", "er", "hier")
+    for adverb in """
+        aan achter bij boven door in mee na naast omheen onder op over tegen toe tussen uit van
+        voor
+        """.split()
+}
+
 # "merken" (to notice) has the stem of "merk" (a trademark): "ik merk dat mijn facturen te laat
 # betaald worden, wat kan ik doen?" had the Benelux trademark first, and "ik merkte dat iemand mijn
 # foto gebruikt" the licence of a trademark third. Its forms no noun shares say nothing of the
@@ -953,6 +967,8 @@ class Analyzer:
             surface = surface[by_the_way_end(text, surface) :]
         else:
             surface = [self._without_glued_ik(t) for t in surface]
+        # "daarboven", "eronder": the preposition is the word; what it points at, a stopword.
+        surface = [_PREPOSITION_OF.get(t, t) for t in surface]
         tokens = [
             t
             for i, t in enumerate(surface)

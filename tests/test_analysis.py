@@ -161,6 +161,17 @@ def test_question_words_built_on_waar_are_stopwords(assistant):
     assert answer.outcome == "answered" and answer.passages[0].id == "volgrecht"
 
 
+def test_a_pronominal_adverb_is_its_preposition(assistant):
+    # "daarboven" was a word of its own, which no passage on the ceiling holds; it is "boven"
+    # (a word) pointing back, as "daarvoor" is "voor" (a stopword).
+    words = [g.word for g in assistant.read("en wat ik daarboven krijg?").groups]
+    assert words == ["boven", "krijg"]
+    assert [g.word for g in assistant.read("hoeveel kan ik daarmee lenen?").groups] == ["lenen"]
+    assert [g.word for g in assistant.read("wat valt eronder").groups] == ["valt", "onder"]
+    # The words still point back: what the conversation reads of them is unchanged.
+    assert "daarboven" in assistant.read("en wat ik daarboven krijg?").tokens
+
+
 def test_happening_is_no_grant(assistant):
     # "gebeurt" stems to "beur", as "beurs" (a grant, a fair) does: "wat gebeurt er als ..."
     # matched the grant passages, and passages saying "gebeurde" counted as about grants.

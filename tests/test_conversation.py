@@ -1021,6 +1021,15 @@ def test_a_question_naming_no_subject_is_answered_by_the_topic_s_passage_holding
     assert conversation.ask("hoe lang duurt dat?").outcome == "not_answered"
 
 
+def test_what_lies_above_the_ceiling_asks_the_ceiling_s_passage(assistant):
+    # "erboven" is "boven" it: the passage says what happens "boven het plafond"; as a word
+    # of its own, no passage held it and the question was refused (0.00).
+    conversation = Conversation(assistant)
+    conversation.ask("wat is het plafond voor auteursrechten?")
+    answer = conversation.ask("wat als ik erboven zit?")
+    assert answer.answered and answer.passages[0].id == "auteursrechten-plafond"
+
+
 def test_a_year_alone_asks_what_holds_that_year_of_the_topic(assistant):
     # "en 2025?" names no subject, and was told so although the loan had just been named.
     conversation = Conversation(assistant)
