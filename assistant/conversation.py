@@ -399,9 +399,10 @@ class Conversation:
             # got Kunst Aan Zet's loan amounts (0.99). Not "wat doet Flanders DC daarin?",
             # which asks about the topic.
             return False
-        if self.assistant.names_passage(asked, alone_found):
+        if not has_anaphor(asked.tokens) and self.assistant.names_passage(asked, alone_found):
             # "en sofam?" after Sabam: it names SOFAM's passage, which answers it on its own;
-            # read with Sabam's words it landed on the overview that names them both.
+            # read with Sabam's words it landed on the overview that names them both. Not
+            # "wat doet Flanders DC daarin?" after Kopiloot, which asks about the topic.
             return False
         if (
             len(asked.groups) >= OWN_QUESTION_WORDS
