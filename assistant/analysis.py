@@ -98,18 +98,16 @@ _BEFORE_DYING = frozenset(
     "parents grandfather grandmother partner".split()
 )
 
-# A pronominal adverb ("daarboven", "eronder", "hiervoor") is its preposition and a word that
-# points back: "en wat ik daarboven krijg?" after the ceiling for author's rights asks what lies
-# "boven" it (the passage: "Wat je boven het plafond ontvangt"), where "daarboven" was a word
-# of its own few passages hold. The preposition stays a word when it is no stopword ("boven",
-# "onder", "naast"); "daarvoor", "ermee" then name nothing, as "waarvoor" and "waarmee" do.
+# A pronominal adverb whose preposition is a word of its own ("daarboven", "eronder",
+# "hiernaast") is that preposition pointing back: "wat als ik erboven zit?" after the ceiling for
+# author's rights asks what lies "boven" it (the passage: "Wat je boven het plafond ontvangt"),
+# where "erboven" was a word of its own that no passage holds. Those of a stopword ("daarvoor",
+# "ermee") stay as they are: read as nothing, the question alone lost the weight that leaves it
+# to the topic ("wie geeft hiervoor het geld?" after the CultuurKrediet got the PMV, 0.87).
 _PREPOSITION_OF = {
-    f"{points}{adverb}": {"mee": "met", "toe": "tot"}.get(adverb, adverb)
+    f"{points}{preposition}": preposition
     for points in ("daar", "er", "hier")
-    for adverb in """
-        aan achter bij boven door in mee na naast omheen onder op over tegen toe tussen uit van
-        voor
-        """.split()
+    for preposition in ("achter", "boven", "naast", "omheen", "onder", "tussen")
 }
 
 # "merken" (to notice) has the stem of "merk" (a trademark): "ik merk dat mijn facturen te laat
@@ -967,7 +965,7 @@ class Analyzer:
             surface = surface[by_the_way_end(text, surface) :]
         else:
             surface = [self._without_glued_ik(t) for t in surface]
-        # "daarboven", "eronder": the preposition is the word; what it points at, a stopword.
+        # "daarboven", "eronder": the preposition is the word (what it points at, a stopword).
         surface = [_PREPOSITION_OF.get(t, t) for t in surface]
         tokens = [
             t

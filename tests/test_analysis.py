@@ -161,13 +161,13 @@ def test_question_words_built_on_waar_are_stopwords(assistant):
     assert answer.outcome == "answered" and answer.passages[0].id == "volgrecht"
 
 
-def test_a_pronominal_adverb_is_its_preposition(assistant):
+def test_a_pronominal_adverb_of_a_word_is_that_word(assistant):
     # "daarboven" was a word of its own, which no passage on the ceiling holds; it is "boven"
-    # (a word) pointing back, as "daarvoor" is "voor" (a stopword).
+    # pointing back. One of a stopword stays a word ("daarmee"; see `_PREPOSITION_OF`).
     words = [g.word for g in assistant.read("en wat ik daarboven krijg?").groups]
     assert words == ["boven", "krijg"]
-    assert [g.word for g in assistant.read("hoeveel kan ik daarmee lenen?").groups] == ["lenen"]
     assert [g.word for g in assistant.read("wat valt eronder").groups] == ["valt", "onder"]
+    assert [g.word for g in assistant.read("kan ik daarmee lenen?").groups] == ["daarmee", "lenen"]
     # The words still point back: what the conversation reads of them is unchanged.
     assert "daarboven" in assistant.read("en wat ik daarboven krijg?").tokens
 
