@@ -2665,6 +2665,10 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # mag ik aftrekken?", "do I charge VAT?"): only after "wat" (`asked_facts`), and any figure
     # will do.
     "payment": frozenset("kosten betalen betaal costs pay charge charges".split()),
+    # A percentage, which a passage giving only amounts in euro does not answer ("welk percentage
+    # van de aanvragen wordt goedgekeurd?" had the grant's EUR 7.500 at 0.97); asked beside an
+    # amount, before it (`missing_facts`).
+    "share": frozenset("percentage percentages procent percent".split()),
     "amount": frozenset(
         "hoeveel bedrag bedragen bedraagt bedroeg maximum maximaal minimum minimaal percentage "
         "procent rente plafond budget hoogte rentevoet rentevork max much many amount amounts "
@@ -3033,11 +3037,16 @@ def _holds_fine(text: str) -> bool:
     return any(_FINED.search(s) and _FIGURE.search(s) for s in sentences(text))
 
 
+# A share stated: a percentage, or a half, a third, a quarter.
+_SHARE = re.compile(r"%|\b(?:procent|percent|helft|derde|kwart)\b", re.IGNORECASE)
+
+
 # What holds each kind of fact (see `holds_fact`).
 _HOLDS: dict[str, Callable[[str], bool]] = {
     "cost": _holds_price,
     "payment": lambda text: bool(_FIGURE.search(text)),
     "amount": lambda text: bool(_FIGURE.search(text)),
+    "share": lambda text: bool(_SHARE.search(text)),
     "duration": lambda text: bool(_DURATION.search(text)),
     "deadline": lambda text: bool(_TIME.search(text)),
     "when": lambda text: bool(_TIME.search(text) or _CONDITION.search(text)),

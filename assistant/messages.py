@@ -92,6 +92,7 @@ _MISSING = {
     "cost": "Wat het kost",
     "payment": "Wat het kost",
     "amount": "Om welk bedrag het precies gaat",
+    "share": "Om welk percentage het precies gaat",
     "duration": "Hoe lang het duurt of geldt",
     "deadline": "Welke datum of termijn geldt",
     "when": "Welke datum of termijn geldt",

@@ -266,6 +266,17 @@ def test_a_partial_answer_about_the_desk_does_not_send_the_user_to_that_desk(ass
     assert elsewhere.outcome == "partial" and "vraag het aan het Cultuurloket" in elsewhere.message
 
 
+def test_a_percentage_asked_of_a_passage_with_only_amounts_is_partial(assistant):
+    # The grant's passage gives EUR 7.500 and EUR 12.000, no share of anything: how many of
+    # the applications are granted it does not say (it was answered, 0.97).
+    answer = assistant.ask("hoeveel procent van de beursaanvragen bij het kunstendecreet slaagt?")
+    assert answer.outcome == "partial" and answer.passages[0].id == "kunstendecreet-beurs"
+    assert answer.message.startswith("Om welk percentage het precies gaat, staat niet in")
+    # A passage that gives the share answers.
+    answer = assistant.ask("hoeveel procent krijg ik terug van de kmo-portefeuille")
+    assert answer.answered and answer.passages[0].id == "kmo-portefeuille"
+
+
 def test_a_partial_answer_names_its_passage_once_after_what_is_missing(assistant):
     answer = assistant.ask("wat zijn de openingsuren van het cultuurloket")
     assert answer.message.startswith(
@@ -273,7 +284,7 @@ def test_a_partial_answer_names_its_passage_once_after_what_is_missing(assistant
     )
     # A title that is a question reads as one after what is missing, not inside that clause
     # ("Wat het kost bij «Wat doet Sabam?», ...").
-    kinds = "cost payment amount deadline when contact phone hours condition count since"
+    kinds = "cost payment amount share deadline when contact phone hours condition count since"
     for missing in [(kind,) for kind in kinds.split()] + [(), (f"{YEAR_FACT}2026",)]:
         message = messages.partial(missing, "Wat doet Sabam?")
         what, rest = message.split(", staat niet in de kennisbank.")

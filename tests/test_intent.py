@@ -679,6 +679,18 @@ def test_how_high_a_fine_is_is_a_fact_of_its_own():
     assert not holds_fact(fined_elsewhere, "fine")
 
 
+def test_a_percentage_is_a_fact_of_its_own():
+    for question in ("hoeveel procent krijg ik terug", "what percentage do they keep"):
+        assert "share" in asked_facts(surface_tokens(question)), question
+    # A share the question states asks none ("factureren aan 15%" is read as "15 procent").
+    assert "share" not in asked_facts(surface_tokens("ik factureer aan 15 procent, mag dat"))
+    assert holds_fact("Kleine ondernemingen krijgen 30% terug.", "share")
+    assert holds_fact("De subsidie dekt de helft van de kosten.", "share")
+    # An amount in euro is no share: it had answered how many applications are granted.
+    assert not holds_fact("Een beurs opkomend talent is EUR 7.500.", "share")
+    assert missing_facts({"amount", "share"}, "Een beurs is EUR 7.500.") == ("share",)
+
+
 def test_a_year_is_held_by_what_it_dates_not_by_when_a_statement_was_so():
     # "(stand januari 2026)" says when the sentence was true; it gives no figure for 2026.
     announced = "Voor 2026 is een inperking aangekondigd, nog niet definitief (stand januari 2026)."
