@@ -730,8 +730,9 @@ class Assistant:
         groups = list(reading.groups)
         prior = self.read(context) if context and smalltalk is None else None
         if prior is not None:
+            # (read once, as a conversation reads its topic's question, not analysed again)
             groups += [
-                dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in self._context_groups(context)
+                dataclasses.replace(g, weight=CONTEXT_WEIGHT) for g in self._context_groups(prior)
             ]
         places_before = places_asked(prior.tokens) if prior else frozenset()
         hits = self._not_elsewhere(reading, groups, limit, context_passages, places_before)

@@ -339,6 +339,23 @@ def test_a_facet_of_the_topic_counts_as_on_topic(assistant):
     assert all(features["on_topic"] == 0.0 for _, features in alone.candidates)
 
 
+def test_a_context_given_as_text_is_analysed_once(assistant, monkeypatch):
+    # `retrieve(context="...")` read the earlier question and then analysed it again for its
+    # words; it is read once, as a conversation reads its topic's question.
+    analyzer = assistant.index.analyzer
+    analysed: list[str] = []
+    query_groups = analyzer.query_groups
+
+    def counted(text, **options):
+        analysed.append(text)
+        return query_groups(text, **options)
+
+    monkeypatch.setattr(analyzer, "query_groups", counted)
+    found = assistant.retrieve("hoe vraag ik die aan?", context="wat is de kmo portefeuille")
+    assert analysed == ["hoe vraag ik die aan?", "wat is de kmo portefeuille"]
+    assert found.hits[0].passage.id.startswith("kmo-portefeuille")
+
+
 def test_a_topic_family_holds_linked_passages_and_facets_by_id(assistant):
     family = assistant.topic_passages(("kmo-portefeuille",))
     assert {"kmo-portefeuille-aanvragen", "kmo-portefeuille-2016", "vlaio"} <= family
