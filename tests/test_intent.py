@@ -842,7 +842,7 @@ def test_asked_facts_and_what_a_passage_lacks():
     assert asked_facts(surface_tokens("wat is een merk")) == set()
     # A share the question states asks for none ("15%" reads as "15 procent").
     assert asked_facts(surface_tokens("mag ik mijn code aan 15% factureren?")) == set()
-    assert asked_facts(surface_tokens("hoeveel procent krijg ik terug?")) == {"amount"}
+    assert asked_facts(surface_tokens("hoeveel procent krijg ik terug?")) == {"amount", "share"}
     assert asked_facts(surface_tokens("what is the address of the cultuurloket")) == {"contact"}
     # "indiendata", the plural of "indiendatum", asks dates too, and of the year it names: the
     # question was answered at 0.83 from a passage without a date of 2026.
