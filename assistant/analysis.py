@@ -1070,9 +1070,7 @@ class Analyzer:
                     primary,
                     # (most words have no stand-ins and no parts)
                     _unique(alternatives, exclude=primary) if alternatives else (),
-                    _unique((self.stem(singular(p)) for p in parts), exclude=primary)
-                    if parts
-                    else (),
+                    _unique((self._part_stem(p) for p in parts), exclude=primary) if parts else (),
                     specificity=DETAIL_SPECIFICITY
                     if token in NUMBER_WORDS  # "al zeven jingles": a count, like "7"
                     else self._detail_specificity(
@@ -1145,6 +1143,12 @@ class Analyzer:
                 or self._without_particle(token)
             )
         return forms
+
+    def _part_stem(self, part: str) -> str:
+        """The stem a compound's part stands for: that of its singular, or of the word whose
+        plural it is when typed without its apostrophe ("productfotos": "product", "foto")."""
+        plural = self._plural_without_apostrophe(part)
+        return plural[0] if plural else self.stem(singular(part))
 
     def _plural_without_apostrophe(self, token: str) -> list[str]:
         """The stem of the word a plural typed without its apostrophe stands for, when the

@@ -37,6 +37,10 @@ def test_a_plural_typed_without_its_apostrophe_stands_for_its_word(assistant):
     assert any(g.word == "fotos" and assistant.terms("foto")[0] in g.alternatives for g in groups)
     answer = assistant.ask("iemand gebruikt mijn fotos zonder toestemming")
     assert answer.answered and answer.passages[0].id == "foto-gebruikt-zonder-toestemming"
+    # So does a compound's part: "productfotos" is "product" and "foto" (its part "fotos" was
+    # a word no passage holds).
+    (group,) = assistant.read("productfotos").groups
+    assert assistant.terms("foto")[0] in group.parts
 
 
 def test_a_handle_is_no_word_of_the_question(assistant):
