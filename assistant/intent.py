@@ -3037,8 +3037,11 @@ def _holds_fine(text: str) -> bool:
     return any(_FINED.search(s) and _FIGURE.search(s) for s in sentences(text))
 
 
-# A share stated: a percentage, or a half, a third, a quarter.
-_SHARE = re.compile(r"%|\b(?:procent|percent|helft|derde|kwart)\b", re.IGNORECASE)
+# A share stated: a percentage, or a half, a third, a quarter (not "derde landen", "derde jaar").
+_SHARE = re.compile(
+    r"%|\b(?:procent|percent|helft|driekwart)\b|\b(?:een|twee)\s+derden?\b|\b(?:een|drie)\s+kwart\b",
+    re.IGNORECASE,
+)
 
 
 # What holds each kind of fact (see `holds_fact`).

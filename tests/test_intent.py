@@ -686,6 +686,7 @@ def test_a_percentage_is_a_fact_of_its_own():
     assert "share" not in asked_facts(surface_tokens("ik factureer aan 15 procent, mag dat"))
     assert holds_fact("Kleine ondernemingen krijgen 30% terug.", "share")
     assert holds_fact("De subsidie dekt de helft van de kosten.", "share")
+    assert not holds_fact("Voor je derde werknemer in het derde jaar geldt EUR 1.000.", "share")
     # An amount in euro is no share: it had answered how many applications are granted.
     assert not holds_fact("Een beurs opkomend talent is EUR 7.500.", "share")
     assert missing_facts({"amount", "share"}, "Een beurs is EUR 7.500.") == ("share",)
