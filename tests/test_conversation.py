@@ -813,6 +813,11 @@ def test_a_continuation_naming_an_organisation_gets_that_organisation(assistant)
     conversation = Conversation(assistant)
     conversation.ask("wat is kopiloot?")
     assert _first(conversation.ask("wat doet Flanders DC daarin?")) == "kopiloot"
+    # Also when the question, answered on its own, names Flanders DC's passage ("daar" is
+    # no word): it points back all the same.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is kopiloot?")
+    assert _first(conversation.ask("wat doet Flanders DC daar?")) == "kopiloot"
 
 
 def test_a_refused_question_leaves_its_nearest_passage_as_an_unconfirmed_topic(assistant):
