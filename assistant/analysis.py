@@ -307,6 +307,9 @@ _UNITED_NATIONS = re.compile(r"\bVN\b")
 # "mag ik een ® zetten" asks about the R-teken: dropped as no letter, the sign left nothing.
 _SIGNS = re.compile(r"[%€®™]")
 _SIGN_WORDS = {"%": " procent ", "€": " euro ", "®": " rteken ", "™": " tm "}
+# The plus of a name ("PlayRight+", "Cofinanciering+") is a word of it: "wat is PlayRight+?" had
+# read as "wat is PlayRight?". Not a plus before a number ("+32") or between words ("a+b").
+_NAMED_PLUS = re.compile(r"(?<=[^\W\d_])\+(?![^\W_])")
 # The point, comma (as English writes it) or no-break space between groups of thousands:
 # "EUR 2.800" is 2800, not "2" and "800", and "15.000 euro" or "15,000" no "15" (which matched
 # "15%"). A decimal ("2,5", "3.5"), a time ("8.30") or a form's number ("281.45") stays apart;
@@ -413,6 +416,7 @@ def raw_words(text: str) -> list[str]:
     if not text.isupper():
         text = _UNITED_NATIONS.sub(" verenigdenaties ", text)
     text = _SIGNS.sub(lambda m: _SIGN_WORDS[m.group()], text).lower()
+    text = _NAMED_PLUS.sub(" plus ", text)
     text = _INITIALISM.sub(lambda m: m.group(1).replace(".", ""), text)
     text = _THOUSANDS.sub("", text)
     text = _STOPWORD_NAME.sub(lambda m: _STOPWORD_NAMES[" ".join(m.group().split())], text)

@@ -50,6 +50,14 @@ def test_a_handle_is_no_word_of_the_question(assistant):
     assert assistant.ask("@jan hoe werkt sabam").answered
 
 
+def test_the_plus_of_a_name_is_a_word_of_it(assistant):
+    # "wat is PlayRight+?" read as "wat is PlayRight?" and got PlayRight's overview (1.00).
+    assert surface_tokens("wat is PlayRight+?") == ["wat", "is", "playright", "plus"]
+    assert surface_tokens("bel +32 2 123 45 67") == ["bel", "32", "123", "45", "67"]
+    answer = assistant.ask("wat is PlayRight+?")
+    assert answer.answered and answer.passages[0].id == "playright-plus"
+
+
 def test_the_percent_and_euro_signs_are_read_as_words(assistant):
     assert surface_tokens("8% of €500") == ["procent", "of", "euro", "500"]
     # A passage that writes its share as "8%" holds the word a question asks with.
