@@ -2692,6 +2692,9 @@ FACT_CUES: dict[str, frozenset[str]] = {
     "hours": frozenset("openingsuren openingsuur openingstijden openingstijd".split()),
     # A phone number: a contact form or an e-mail address does not give one.
     "phone": frozenset("telefoonnummer telefoon telefonisch bellen bel phone telephone".split()),
+    # A bank account to pay into ("op welk rekeningnummer stort ik het aandeel?"): only an account
+    # number gives it, not a passage that says what to pay (which had answered it at 0.76).
+    "account": frozenset("rekeningnummer bankrekeningnummer rekeningnummers iban".split()),
     "condition": frozenset(
         "voorwaarden voorwaarde aanmerking voorwaardes criteria vereisten eligible conditions "
         "requirements".split()
@@ -2869,6 +2872,8 @@ _HOURS = re.compile(
 _PHONE = re.compile(
     r"(?:\b(?:tel|telefoon|telefonisch|bel|bellen)\b|\+32|\b0\d{1,3}[ /]?\d{2,3})", re.IGNORECASE
 )
+# An account number: a Belgian IBAN ("BE68 5390 0754 7034"), or any IBAN's country and digits.
+_ACCOUNT = re.compile(r"\b[A-Z]{2}\d{2}(?: ?\d{4}){3}", re.IGNORECASE)
 # Who or what qualifies, said without a condition word: "geldt ook voor podiumkunsten: theater,
 # dans, ...", "voor kmo's die nog nooit FIT-steun kregen" (for "komen ... in aanmerking?").
 _ELIGIBLE = re.compile(
@@ -3055,6 +3060,7 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "when": lambda text: bool(_TIME.search(text) or _CONDITION.search(text)),
     "contact": lambda text: bool(_CONTACT.search(text)),
     "phone": lambda text: bool(_PHONE.search(text)),
+    "account": lambda text: bool(_ACCOUNT.search(text)),
     "hours": lambda text: bool(_HOURS.search(text)),
     "condition": lambda text: bool(_CONDITION.search(text) or _ELIGIBLE.search(text)),
     "count": lambda text: bool(_COUNT.search(text)),

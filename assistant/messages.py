@@ -98,6 +98,7 @@ _MISSING = {
     "when": "Welke datum of termijn geldt",
     "contact": "Hoe je iemand rechtstreeks contacteert",
     "phone": "Op welk nummer je iemand kunt bellen",
+    "account": "Op welk rekeningnummer je betaalt",
     "hours": "Wat de openingsuren zijn",
     "condition": "Welke voorwaarden precies gelden",
     "count": "Om welk aantal het precies gaat",

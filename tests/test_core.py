@@ -277,6 +277,13 @@ def test_a_percentage_asked_of_a_passage_with_only_amounts_is_partial(assistant)
     assert answer.answered and answer.passages[0].id == "kmo-portefeuille"
 
 
+def test_an_account_number_asked_of_a_passage_that_gives_only_what_to_pay_is_partial(assistant):
+    # The passage on Sabam's fees says what a share costs, not where to pay it (answered, 0.76).
+    answer = assistant.ask("wat is het rekeningnummer om het volledig aandeel van sabam te betalen")
+    assert answer.outcome == "partial" and answer.passages[0].id == "sabam-kosten-lidmaatschap"
+    assert answer.message.startswith("Op welk rekeningnummer je betaalt, staat niet in")
+
+
 def test_a_partial_answer_names_its_passage_once_after_what_is_missing(assistant):
     answer = assistant.ask("wat zijn de openingsuren van het cultuurloket")
     assert answer.message.startswith(

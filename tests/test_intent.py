@@ -1062,6 +1062,10 @@ def test_a_contact_point_asks_who_and_a_contact_form_is_a_contact():
     # A phone number is asked for as such: a contact form does not give one.
     assert not holds_fact("Je stelt je vraag via het contactformulier.", "phone")
     assert holds_fact("Bel 0800 20 555.", "phone")
+    # An account number is asked for as such: only an account number gives it.
+    assert asked_facts(surface_tokens("op welk rekeningnummer stort ik het?")) == {"account"}
+    assert holds_fact("Stort het op BE68 5390 0754 7034.", "account")
+    assert not holds_fact("Een volledig aandeel kost EUR 124, te betalen voor 1 maart.", "account")
     # The word "contactpunt" in a text is no way to reach anyone.
     assert not holds_fact("De Desk is het contactpunt voor de sector.", "contact")
 
