@@ -123,7 +123,7 @@ def test_a_partial_answer_about_the_desk_names_its_page_once(capsys, assistant):
     assert code == 0
     assert "Meer info: Cultuurloket – https://www.cultuurloket.be\n" in out
     assert "Hulp van een mens" not in out
-    _, elsewhere, _ = run_cli(capsys, "ask", "wat is het telefoonnummer van sabam")
+    _, elsewhere, _ = run_cli(capsys, "ask", "wat is het telefoonnummer van vi.be")
     assert "Hulp van een mens: Cultuurloket – https://www.cultuurloket.be" in elsewhere
 
 

@@ -281,7 +281,7 @@ def test_out_of_domain_and_unanswerable_questions_vote_for_their_own_labels(assi
         [
             LabelledQuestion("wat is de winwinlening", ("winwinlening",)),
             LabelledQuestion("hoeveel kindergeld krijg ik", (), "out_of_domain"),
-            LabelledQuestion("wat is het telefoonnummer van sabam", (), "unanswerable"),
+            LabelledQuestion("wat is het telefoonnummer van vi.be", (), "unanswerable"),
             LabelledQuestion("hallo", (), "smalltalk"),
         ],
     )
