@@ -4086,13 +4086,21 @@ def _dates_ahead(sentence: str, present: int) -> bool:
     return bool(_DATE.search(sentence))  # of no year: every year again
 
 
+# Ways to reach a desk, which the sentence giving them answers: "wat is het telefoonnummer
+# van sabam?" had been shown Sabam's first sentence, on what it collects, not its number.
+_REACHING = frozenset(("phone", "contact", "hours", "account"))
+
+
 def spoken_kinds(asked: Collection[str]) -> tuple[str, ...]:
     """The asked kinds of fact a sentence may speak of without their figure (`speaks_of`)."""
     return tuple(
         sorted(
             k
             for k in asked
-            if k in ("wait", "fine") or k.startswith(RATE_FACT) or k.startswith(NEXT_FACT)
+            if k in ("wait", "fine")
+            or k in _REACHING
+            or k.startswith(RATE_FACT)
+            or k.startswith(NEXT_FACT)
         )
     )
 
@@ -4100,8 +4108,11 @@ def spoken_kinds(asked: Collection[str]) -> tuple[str, ...]:
 def speaks_of(kind: str, sentence: str) -> bool:
     """Whether a sentence speaks of a kind of fact that a phrase asks, figure or not: a
     procedure and its decision ("wait"), a fine ("fine"), a rate's unit ("per maand": "een
-    maandelijkse tegemoetkoming die afhangt van het land"), a date still to come ("next").
+    maandelijkse tegemoetkoming die afhangt van het land"), a date still to come ("next"), a
+    way to reach a desk (a phone number, an address, opening hours, an account number).
     False for the other kinds."""
+    if kind in _REACHING:
+        return _HOLDS[kind](sentence)
     if kind == "wait":
         return _tells_wait(sentence)
     if kind == "fine":

@@ -284,6 +284,16 @@ def test_an_account_number_asked_of_a_passage_that_gives_only_what_to_pay_is_par
     assert answer.message.startswith("Op welk rekeningnummer je betaalt, staat niet in")
 
 
+def test_a_question_for_a_phone_number_is_shown_the_sentence_that_gives_it(assistant):
+    # Sabam's passage gives its number in its last sentence; its first says what it collects.
+    answer = assistant.ask("wat is het telefoonnummer van sabam")
+    assert answer.answered and answer.passages[0].id == "sabam"
+    assert "02 286 84 84" in answer.passages[0].snippet
+    # Asked what Sabam does, the first sentence leads.
+    snippet = assistant.ask("wat doet sabam").passages[0].snippet
+    assert snippet.startswith("Sabam int en verdeelt") and "02 286 84 84" not in snippet
+
+
 def test_a_partial_answer_names_its_passage_once_after_what_is_missing(assistant):
     answer = assistant.ask("wat zijn de openingsuren van het cultuurloket")
     assert answer.message.startswith(
