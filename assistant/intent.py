@@ -2785,6 +2785,18 @@ _DURATION_OPENERS = frozenset("hoe how".split())
 # subject, where "laat" is "laten" ("hoe laat ik mijn merk registreren?": how do I have it done).
 TIME_OF_DAY = frozenset({("hoe", "laat")})
 _SUBJECTS = frozenset("ik je jij u we wij men ze zij hij jullie".split())
+# The subjects a joining "wanneer" comes before (`_joins_a_clause`); the verbs an asking "when"
+# comes before ("when do I ...", "when is the deadline"), as a question puts them first; and
+# the words of knowing or telling after which either asks all the same.
+_CLAUSE_SUBJECTS = _SUBJECTS | frozenset(("ge", "gij"))
+_WHEN_ASKING_VERBS = frozenset(
+    "do does did can could should will would is are was were must may shall have has".split()
+)
+_KNOWING_WHEN = frozenset(
+    "weet weten wete weetje zeg zeggen zegt vraag vragen benieuwd idee know tell wonder wondering "
+    "idea sure".split()
+)
+
 # "hoeveel jaar", "hoeveel dagen": a duration, not a sum of money.
 _TIME_UNITS = frozenset("jaar jaren maand maanden week weken dag dagen uur uren tijd years".split())
 # What a rate is counted per ("per maand", "per month", "per kwartaal"): a figure asked.
@@ -3701,6 +3713,18 @@ def _next(tokens: Sequence[str], i: int) -> str:
     return tokens[i + 1] if i + 1 < len(tokens) else ""
 
 
+def _joins_a_clause(tokens: Sequence[str], i: int) -> bool:
+    """Whether the "when" or "wanneer" at `i` joins a clause rather than asking a time: "do I
+    pay VAT when I sell a painting?" ("i" is not among the tokens), "moet ik btw betalen
+    wanneer ik verkoop?"."""
+    if _KNOWING_WHEN & set(tokens[:i]) or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1]
+    if tokens[i] == "when":
+        return after not in _WHEN_ASKING_VERBS
+    return after in _CLAUSE_SUBJECTS
+
+
 # Pronouns that stand for something named before when nothing else in a question names it
 # ("wat kost het?"); beside a subject they are its article ("wat kost het lidmaatschap?").
 _PRONOUNS = frozenset("het it".split())
@@ -3913,6 +3937,14 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         and any(b == "contact" and w in _CONTACT_POINT for b, w in itertools.pairwise(tokens))
     ):
         kinds.discard("contact")
+    if "when" in kinds and all(
+        _joins_a_clause(tokens, i) for i, t in enumerate(tokens) if t in FACT_CUES["when"]
+    ):
+        # "do I pay VAT when I sell a painting?", "moet ik btw betalen wanneer ik verkoop?":
+        # "when" before its subject joins a clause; a question puts the verb first ("when do
+        # I ...", "wanneer moet ik ..."). Not after a word of knowing ("weet je wanneer ik
+        # ...", "do you know when we ..."), which asks it all the same.
+        kinds.discard("when")
     for i, (before, word) in enumerate(itertools.pairwise(tokens)):
         # "how many game studios": the thing counted one word on, in English, which writes a
         # compound in two words. Not in Dutch, which writes "gamestudios" and puts a verb

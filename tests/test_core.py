@@ -294,6 +294,13 @@ def test_a_question_for_a_phone_number_is_shown_the_sentence_that_gives_it(assis
     assert snippet.startswith("Sabam int en verdeelt") and "02 286 84 84" not in snippet
 
 
+def test_a_question_with_a_when_clause_is_not_partial_for_a_time(assistant):
+    # "when we apply" asks no date; read as one, the passage on applying lacked it (0.56,
+    # refused).
+    answer = assistant.ask("what does hefboom look at when we apply for a cultuurkrediet")
+    assert answer.answered and answer.passages[0].id == "cultuurkrediet-aanvragen"
+
+
 def test_a_partial_answer_names_its_passage_once_after_what_is_missing(assistant):
     answer = assistant.ask("wat zijn de openingsuren van het cultuurloket")
     assert answer.message.startswith(

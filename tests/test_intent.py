@@ -1055,6 +1055,19 @@ def test_a_time_of_day_is_asked_as_hours(assistant):
     assert conversation.ask("en hoe laat sluit het stadhuis daar?").outcome != "answered"
 
 
+def test_when_before_its_subject_joins_a_clause_and_asks_no_time():
+    # A question puts the verb first ("when do I ...", "wanneer moet ik ..."); "when" or
+    # "wanneer" before its subject joins a clause ("I" is no token).
+    assert "when" not in asked_facts(surface_tokens("do I pay VAT when I sell a painting"))
+    assert "when" not in asked_facts(surface_tokens("moet ik btw betalen wanneer ik verkoop"))
+    assert "when" in asked_facts(surface_tokens("when can I apply"))
+    assert "when" in asked_facts(surface_tokens("wanneer moet ik indienen"))
+    assert "when" in asked_facts(surface_tokens("en wanneer?"))
+    # After a word of knowing or telling it asks all the same.
+    assert "when" in asked_facts(surface_tokens("do you know when we have to apply"))
+    assert "when" in asked_facts(surface_tokens("weet je wanneer ik moet indienen"))
+
+
 def test_a_contact_point_asks_who_and_a_contact_form_is_a_contact():
     assert asked_facts(surface_tokens("who is the contact point for designers")) == set()
     assert asked_facts(surface_tokens("contact point email address?")) == {"contact"}
