@@ -2676,7 +2676,7 @@ FACT_CUES: dict[str, frozenset[str]] = {
     ),
     # How long something lasts, holds or runs ("hoelang heb je auteursrecht?"): asked also by
     # "lang" after "hoe" (`asked_facts`), beside ``deadline``; a date does not answer it.
-    "duration": frozenset(("hoelang",)),
+    "duration": frozenset(("hoelang", "duration", "looptijd")),
     "deadline": frozenset(
         "deadline deadlines termijn termijnen datum data hoelang indiendatum indiendata oproep "
         "date dates".split()
@@ -2769,8 +2769,18 @@ _IN_ADVANCE = re.compile(
     r"|\bhow (?:far|long|much time|many days) in advance\b"
     r"|\bhoe ?lang (?:op voorhand|vooraf|voordien|van tevoren)\b"
 )
+# A fee or an amount the user tells of, after the user's own possessive ("my fee", "onze fees").
+_TOLD_FIGURES = frozenset("fee fees amount amounts".split())
+_POSSESSIVES = frozenset("my our mijn onze ons".split())  # the user's own: "hun adres" asks
 # "contact point": who, not how to reach them.
 _CONTACT_POINT = frozenset("point points".split())
+# A mail or an address the user tells of, not one asked for: after an article, the user's own
+# possessive or a means ("ik kreeg een mail van ...", "per mail", "registered mail", "op mijn
+# adres"); not a third party's ("wat is hun adres?" asks it).
+_TOLD_CONTACT = frozenset("mail email adres address".split())
+_TELLING_CONTACT = frozenset(
+    "een an per via by registered aangetekend aangetekende mijn my onze ons our".split()
+)
 # Words before "wanneer" that make it ask a time: "tegen wanneer", "since when".
 _TIME_OPENERS = frozenset("tegen vanaf tot sinds voor by until since".split())
 _SINCE = frozenset("sinds since".split())
@@ -3713,6 +3723,14 @@ def _next(tokens: Sequence[str], i: int) -> str:
     return tokens[i + 1] if i + 1 < len(tokens) else ""
 
 
+def _before_told(tokens: Sequence[str], i: int) -> str:
+    """The word before the mail or address at `i`, past the words of its own name ("per
+    e-mail" reads "per mail email")."""
+    while i > 0 and tokens[i - 1] in _TOLD_CONTACT:
+        i -= 1
+    return tokens[i - 1] if i > 0 else ""
+
+
 def _joins_a_clause(tokens: Sequence[str], i: int) -> bool:
     """Whether the "when" or "wanneer" at `i` joins a clause rather than asking a time: "do I
     pay VAT when I sell a painting?" ("i" is not among the tokens), "moet ik btw betalen
@@ -3937,6 +3955,14 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         and any(b == "contact" and w in _CONTACT_POINT for b, w in itertools.pairwise(tokens))
     ):
         kinds.discard("contact")
+    if "contact" in kinds and all(
+        t in _TOLD_CONTACT and _before_told(tokens, i) in _TELLING_CONTACT
+        for i, t in enumerate(tokens)
+        if t in FACT_CUES["contact"]
+    ):
+        # "ik kreeg een mail van de kunstwerkcommissie, wat nu?", "ne pdf per mail was altijd
+        # goed": a mail the user tells of asks no way to reach anyone.
+        kinds.discard("contact")
     if "when" in kinds and all(
         _joins_a_clause(tokens, i) for i, t in enumerate(tokens) if t in FACT_CUES["when"]
     ):
@@ -3966,6 +3992,19 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
                 kinds.discard("amount")
             if counted in _COUNTED:
                 kinds.add("count")
+    if "duration" in kinds and {t for t in asking if t in FACT_CUES["amount"]} <= _BOUNDS:
+        # "hoe lang mag een project maximaal duren?", "the maximum duration": the bound is
+        # the duration's, which "maximaal 3 jaar" gives; no sum is asked.
+        kinds.discard("amount")
+    for kind in ("cost", "amount"):
+        cues = [i for i, t in enumerate(asking) if t in FACT_CUES[kind]]
+        if cues and all(
+            asking[i] in _TOLD_FIGURES and _POSSESSIVES & set(asking[max(0, i - 2) : i])
+            for i in cues
+        ):
+            # "withheld French tax on my fee", "mijn etsy fees": the user's own figure,
+            # told, not a price or sum asked.
+            kinds.discard(kind)
     for i, pair in enumerate(itertools.pairwise(tokens)):
         if pair in TIME_OF_DAY and _next(tokens, i + 1) not in _SUBJECTS:
             kinds.add("hours")  # "hoe laat sluit het loket?": a time of day

@@ -1055,6 +1055,34 @@ def test_a_time_of_day_is_asked_as_hours(assistant):
     assert conversation.ask("en hoe laat sluit het stadhuis daar?").outcome != "answered"
 
 
+def test_a_bound_of_a_duration_asks_no_sum():
+    asked = asked_facts(surface_tokens("hoe lang mag een project maximaal duren"))
+    assert "duration" in asked and "amount" not in asked
+    asked = asked_facts(surface_tokens("what is the maximum duration of a project"))
+    assert "duration" in asked and "amount" not in asked
+    # With no duration asked, a bound asks a sum.
+    assert "amount" in asked_facts(surface_tokens("hoeveel mag ik maximaal lenen"))
+
+
+def test_the_users_own_fee_is_told_not_asked():
+    assert "cost" not in asked_facts(surface_tokens("they withheld French tax on my fee"))
+    assert "cost" not in asked_facts(surface_tokens("mag ik mijn etsy fees aftrekken"))
+    assert "cost" in asked_facts(surface_tokens("what is the fee for an i-depot"))
+    assert "cost" in asked_facts(surface_tokens("what is their fee"))
+
+
+def test_a_mail_or_address_the_user_tells_of_asks_no_contact():
+    told = "ik kreeg een mail van de kunstwerkcommissie dat mijn dossier onvolledig is"
+    assert "contact" not in asked_facts(surface_tokens(told))
+    assert "contact" not in asked_facts(surface_tokens("ne pdf per e-mail was altijd goed"))
+    assert "contact" not in asked_facts(surface_tokens("does it have to go by registered mail"))
+    # Asked for, it is one.
+    assert "contact" in asked_facts(surface_tokens("wat is het adres van designregio kortrijk"))
+    assert "contact" in asked_facts(surface_tokens("naar welk adres stuur ik een mail"))
+    assert "contact" in asked_facts(surface_tokens("email address of the tax shelter cell"))
+    assert "contact" in asked_facts(surface_tokens("wat is hun adres"))  # a third party's
+
+
 def test_when_before_its_subject_joins_a_clause_and_asks_no_time():
     # A question puts the verb first ("when do I ...", "wanneer moet ik ..."); "when" or
     # "wanneer" before its subject joins a clause ("I" is no token).
