@@ -2778,8 +2778,8 @@ _CONTACT_POINT = frozenset("point points".split())
 # possessive or a means ("ik kreeg een mail van ...", "per mail", "registered mail", "op mijn
 # adres"); not a third party's ("wat is hun adres?" asks it).
 _TOLD_CONTACT = frozenset("mail email adres address".split())
-_TELLING_CONTACT = frozenset(
-    "een an per via by registered aangetekend aangetekende mijn my onze ons our".split()
+_TELLING_CONTACT = _POSSESSIVES | frozenset(
+    "een an per via by registered aangetekend aangetekende".split()
 )
 # Words before "wanneer" that make it ask a time: "tegen wanneer", "since when".
 _TIME_OPENERS = frozenset("tegen vanaf tot sinds voor by until since".split())
@@ -2795,16 +2795,11 @@ _DURATION_OPENERS = frozenset("hoe how".split())
 # subject, where "laat" is "laten" ("hoe laat ik mijn merk registreren?": how do I have it done).
 TIME_OF_DAY = frozenset({("hoe", "laat")})
 _SUBJECTS = frozenset("ik je jij u we wij men ze zij hij jullie".split())
-# The subjects a joining "wanneer" comes before (`_joins_a_clause`); the verbs an asking "when"
-# comes before ("when do I ...", "when is the deadline"), as a question puts them first; and
-# the words of knowing or telling after which either asks all the same.
+# The subjects a joining "wanneer" comes before (`_joins_a_clause`), and the verbs an asking
+# "when" comes before ("when do I ...", "when is the deadline"), as a question puts them first.
 _CLAUSE_SUBJECTS = _SUBJECTS | frozenset(("ge", "gij"))
 _WHEN_ASKING_VERBS = frozenset(
     "do does did can could should will would is are was were must may shall have has".split()
-)
-_KNOWING_WHEN = frozenset(
-    "weet weten wete weetje zeg zeggen zegt vraag vragen benieuwd idee know tell wonder wondering "
-    "idea sure".split()
 )
 
 # "hoeveel jaar", "hoeveel dagen": a duration, not a sum of money.
@@ -3386,6 +3381,12 @@ _KNOWING = frozenset("weet weten".split())
 # opens with "weet", which `without_formulas` drops there too.)
 _ASKED_WHO = frozenset("je jij ge gij jullie iemand".split())
 _TELLING = frozenset("vertel vertellen zeg zeggen".split())
+# The words of knowing or telling after which "when" or "wanneer" asks all the same
+# (`_joins_a_clause`): "weet je wanneer ik ...", "do you know when we ...".
+_KNOWING_WHEN = _KNOWING | frozenset(
+    "wete weetje zeg zeggen zegt vraag vragen benieuwd idee know tell wonder wondering idea "
+    "sure".split()
+)
 # What follows a telling verb that asks to be told: whom ("kan je mij vertellen"), what
 # ("vertel eens over sabam", "kan je vertellen wat sabam kost").
 _TOLD = frozenset("me mij ons".split())
@@ -4183,7 +4184,7 @@ def speaks_of(kind: str, sentence: str) -> bool:
     way to reach a desk (a phone number, an address, opening hours, an account number).
     False for the other kinds."""
     if kind in _REACHING:
-        return _HOLDS[kind](sentence)
+        return holds_fact(sentence, kind)
     if kind == "wait":
         return _tells_wait(sentence)
     if kind == "fine":
