@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,8 +30,10 @@ from assistant.intent import (
     DUTCH_MARKERS,
     ENGLISH_MARKERS,
     ENGLISH_OPENERS,
+    FACT_CUES,
     NUMBER,
     TIME_OF_DAY,
+    WORDS_THAT_ASK,
     asks_how_long,
     by_the_way_end,
     english_evidence,
@@ -720,6 +722,20 @@ class Analyzer:
         self._indexed: frozenset[str] = frozenset()
         self._typos = TypoIndex.build(())
         self._corrections: Memo[str, str | None] = Memo(_CORRECTIONS_KEPT)
+        # Per language of the question (English or not): what `with_cue_words` read a word as.
+        self._cue_typos: dict[bool, Memo[str, str | None]] = {
+            False: Memo(_CORRECTIONS_KEPT),
+            True: Memo(_CORRECTIONS_KEPT),
+        }
+        # The words that ask that are Dutch words: as common in Dutch as in English, used in
+        # Dutch at least once in 100,000 words ("maximum"), or English words Dutch questions
+        # ask with ("deadline").
+        self._dutch_cues = [
+            w
+            for w in _CUE_LIST
+            if frequencies.get(w, 0.0) >= min(_english_frequency(w), DUTCH_CUE_FREQUENCY)
+            or w in _LOANED_CUES
+        ]
         self._mistyped_parts: Memo[str, tuple[str, ...]] = Memo(_CORRECTIONS_KEPT)
 
     def stem(self, word: str) -> str:
@@ -1401,6 +1417,62 @@ class Analyzer:
         None: a word of general Dutch is no typo."""
         return None if self.dutch_zipf(part) > 0.0 else self.correct(part)
 
+    def with_cue_words(self, text: str, *, english: bool = False) -> tuple[str, ...]:
+        """The `surface_tokens` of `text`, a mistyped word that asks read as that word:
+        "hoelnag" is "hoelang", "wanner" "wanneer", "prjis" "prijs" (`CUE_WORDS`). What a
+        question asks for (a term, a date, a price: `intent.asked_facts`) is told by these few
+        words, and a typo in one had lost it: "Hoelnag heb je auteursrecht?" got the passage on
+        author's rights, not the one on how long they last, and "wanner is de volgende oproep"
+        no longer asked a date. Only a word written whole: the joined form of "c'est" is no
+        "cost"; and in a Dutch question (not `english`) only a Dutch word: Limburg's "mich" is
+        no "much"."""
+        typos = self._cue_typos[english]
+        tokens: list[str] = []
+        for raw in raw_words(text):
+            pieces = _word_tokens(raw)
+            if len(pieces) == 1:
+                pieces = (typos.get(pieces[0], self._cue_typo_of(english)) or pieces[0],)
+            tokens.extend(pieces)
+        return tuple(tokens)
+
+    def _cue_typo_of(self, english: bool) -> Callable[[str], str | None]:
+        return self._english_cue_typo if english else self._cue_typo
+
+    def _english_cue_typo(self, token: str) -> str | None:
+        return self._cue_typo(token, _CUE_LIST)
+
+    def _cue_typo(self, token: str, cues: Sequence[str] | None = None) -> str | None:
+        """The word of `CUE_WORDS` that `token` is a typo of: no word itself (in Dutch, English
+        or the corpus), one edit (a swap of two neighbours counted as one) from it that keeps
+        its first letter (or swaps its first two), and it a hundred times as common; None when
+        two such words are. Limburg's "auch" and "ouch" (ook) are no "much"."""
+        if (
+            len(token) < CUE_TYPO_LETTERS
+            or not token.isalpha()
+            or token in CUE_WORDS
+            or self.stem(token) in self._indexed
+            or token in self._synonyms
+            or token in self._english
+        ):
+            return None
+        frequency = max(self._frequencies.get(token, 0.0), _english_frequency(token))
+        if frequency >= OWN_WORD_FREQUENCY:
+            return None
+        matches = process.extract(
+            token,
+            self._dutch_cues if cues is None else cues,
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=1,
+            limit=None,
+        )
+        meant = [
+            word
+            for word, _, _ in matches
+            if (word[0] == token[0] or word[:2] == token[1::-1])
+            and max(self._frequencies.get(word, 0.0), _english_frequency(word)) >= 100 * frequency
+        ]
+        return meant[0] if len(meant) == 1 else None
+
     def correct(self, token: str) -> str | None:
         """A corpus word within edit distance of an unknown `token`, or None.
 
@@ -1591,6 +1663,13 @@ def english_zipf(word: str) -> float:
     return zipf(word)
 
 
+def _english_frequency(word: str) -> float:
+    """How often a word occurs in English (wordfreq's small list; 0 if it lacks it)."""
+    from assistant.lexicon import english_frequencies  # the lexicon builds on this module
+
+    return english_frequencies().get(word, 0.0)
+
+
 _SPLITS_KEPT = 65_536  # compound splits a decompounder remembers
 # How many tokens' corrections an analyzer remembers (questions repeat their typos).
 _CORRECTIONS_KEPT = 10_000
@@ -1617,6 +1696,19 @@ COMPOUND_PART_LETTERS = 4  # the shortest part of a compound `_may_be_typo` trus
 LIVING_WORDS = 3  # the content words after "woon" a town's name may take ("sint niklaas ...")
 # Not the abbreviations: typed as they are, and "epc" (an energy certificate) is no "etc".
 _TYPO_PRONE_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 2 and w not in CHAT_ABBREVIATIONS)
+# The words that tell what a question asks for (`intent.asked_facts`), and "lang" of "hoe
+# lang": a token one typo from one of these, and no word itself, is read as it
+# (`Analyzer.with_cue_words`). Of four letters or more: one edit turns a shorter word into too
+# many others.
+CUE_TYPO_LETTERS = 4
+DUTCH_CUE_FREQUENCY = OWN_WORD_FREQUENCY
+_LOANED_CUES = frozenset("deadline deadlines minimum criteria".split())
+CUE_WORDS = frozenset(
+    w
+    for w in (*WORDS_THAT_ASK, "lang", *(w for cues in FACT_CUES.values() for w in cues))
+    if len(w) >= CUE_TYPO_LETTERS
+)
+_CUE_LIST = sorted(CUE_WORDS)
 # Diminutive endings, longest first (Flemish -ke(s), -eke(s), -ske(s); Dutch -(t)je(s)).
 _DIMINUTIVES = ("ekes", "skes", "tjes", "eke", "ske", "kes", "tje", "jes", "ke", "je")
 # How much a name or a number the corpus does not know says about a question's subject.

@@ -477,9 +477,9 @@ class Assistant:
         if isinstance(question, AnalysedQuestion):
             return question
         text = clean_question(question)
-        tokens = tuple(surface_tokens(text))
         analyzer = self.index.analyzer
-        english = analyzer.is_english(text, tokens)
+        english = analyzer.is_english(text, surface_tokens(text))
+        tokens = analyzer.with_cue_words(text, english=english)
         # "meer info": no words of its own; the topic's words are all it has.
         more = asks_for_more(tokens)
         groups = [] if more else analyzer.query_groups(text, english=english, surface=tokens)

@@ -883,7 +883,7 @@ def opens_a_question(sentence: str) -> bool:
     words = _words_of(sentence)
     return (
         bool(words)
-        and words[0] in _WORDS_THAT_ASK
+        and words[0] in WORDS_THAT_ASK
         and not (len(words) > 1 and words[1] in _EXCLAIMED)
     )
 
@@ -1118,7 +1118,7 @@ _ANNOUNCING = frozenset("vraag vragen vraagje vraagjes vraagske vraagskes".split
 _QUESTION_WORDS = frozenset("hoe waar wie wanneer welke welk waarom hoeveel wuk".split())
 # Every word that asks where it opens a sentence: `_QUESTION_WORDS` and "wat", "wa",
 # "hoelang" and English ones.
-_WORDS_THAT_ASK = _QUESTION_WORDS | frozenset(
+WORDS_THAT_ASK = _QUESTION_WORDS | frozenset(
     "wat wa hoelang how what who where when which why".split()
 )
 # What follows "wat" or "hoe" in an exclamation: "Wat een gedoe", "Wat jammer", "Hoe dan ook".
@@ -1987,7 +1987,7 @@ def introduces_only(text: str) -> bool:
     opening = set(itertools.accumulate((len(c.split()) for c in _clause_texts(text)), initial=0))
     return not any(
         (
-            w in _WORDS_THAT_ASK
+            w in WORDS_THAT_ASK
             # "als ik wat tijd heb", "ga u wel wa lastigvallen", "ik ga hier af en toe wat
             # vragen stellen": some, not what ("Wat werk telt mee?"; "ik ben Jens wat vragen
             # ze bij sabam", "wat vragen ze voor een stand" ask)
@@ -2125,7 +2125,7 @@ def _asks_beside(clause: str, *, restated: bool) -> bool:
         return False
     return bool(
         words[0] in _QUESTION_OPENERS
-        or words[0] in _WORDS_THAT_ASK
+        or words[0] in WORDS_THAT_ASK
         # after a conjunction: "dat wist ik al. maar mag ik mijn auto inbrengen", "de markt
         # begint en moet ik daar een vergunning voor hebben"
         or any(
@@ -2224,7 +2224,7 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
     thanks = _thanks(words) and not (_NOT_OR_IF | _NOT_IN_ENGLISH | _UNDONE).intersection(words)
     if thanks and not asks:
         return "thanks"  # "Hartelijk dank voor uw uitgebreide en heldere antwoord."
-    unasked = "?" not in text and not any(c.split()[0] in _WORDS_THAT_ASK for c in clauses if c)
+    unasked = "?" not in text and not any(c.split()[0] in WORDS_THAT_ASK for c in clauses if c)
     if unasked and (says_goodbye(text) or leaves_now(text)):
         return "bye"  # "ok ik moet naar een open mic, merci en tot later" (a "moet" requests)
     if finds_fault(text, restated=True):
@@ -2355,7 +2355,7 @@ def _asked_on_its_own(clauses: Sequence[str], k: int, *, asking: bool = True) ->
     after = [c.split() for c in clauses[k + 1 :] if c and not _of_itself(c)]
     # "en hoe word ik lid van Sabam?" (not "En mag ik ook in het Engels vragen?", talk too).
     after = [
-        w[1:] if w[0] in _ASKING_ON and len(w) > 1 and w[1] in _WORDS_THAT_ASK else w for w in after
+        w[1:] if w[0] in _ASKING_ON and len(w) > 1 and w[1] in WORDS_THAT_ASK else w for w in after
     ]
     if any(
         w[0] in _QUESTION_OPENERS
@@ -3215,7 +3215,7 @@ def _closing(tokens: Sequence[str], *, asking: bool) -> set[str]:
     ("hallo, een fijne dag") or a word of help ("Goeiemorgen en een fijne dag, ik heb een
     vraagje")."""
     words = set(tokens)
-    if asking or words & (_NOT_OR_IF | _WORDS_THAT_ASK | HELP):
+    if asking or words & (_NOT_OR_IF | WORDS_THAT_ASK | HELP):
         return set()
     closing = {w for m in _CLOSING.finditer(" ".join(tokens)) for w in m.group().split()}
     return set() if (words - closing) & (GREETINGS - FAREWELLS) else closing

@@ -1338,3 +1338,36 @@ def test_function_words_of_chat_and_dialect_are_no_words_of_a_question(assistant
         assert assistant.retrieve(question).hits[0].passage.id == passage, question
         assert assistant.ask(question).answered, question
     assert "gehad" not in {g.word for g in assistant.read("ik heb coaching gehad").groups}
+
+
+def test_a_mistyped_word_that_asks_is_read_as_that_word(assistant):
+    # The few words that tell what is asked (a term, a date, a price) lost it to one typo:
+    # "Hoelnag heb je auteursrecht?" got the passage on author's rights, not the one on how
+    # long they last, and "wanner" asked no date.
+    read = assistant.read("Hoelnag heb je auteursrecht?")
+    assert read.tokens[0] == "hoelang" and "duration" in asked_facts(read.tokens)
+    answer = assistant.ask("Hoelnag heb je auteursrecht?")
+    assert answer.answered and answer.passages[0].id == "auteursrecht-duur"
+    for question, kind in [
+        ("wanner moet ik de werkbeurs indienen", "when"),
+        ("hoe lnag duurt een benelux-model", "duration"),
+        ("wat is de prjis van een i-depot", "cost"),
+        ("wat is de deadlien voor een projectsubsidie", "deadline"),
+        ("whne is the deadline for the game fund", "when"),
+    ]:
+        assert kind in asked_facts(assistant.read(question).tokens), question
+
+
+def test_a_word_in_its_own_right_is_not_read_as_a_word_that_asks(assistant):
+    # A Dutch word one edit from one that asks is that word: "kist" is no "kost", "bedrog" no
+    # "bedrag"; nor is the joined form of "c'est" a "cost", nor Limburg's "mich" (mij) or
+    # "ouch" (ook) a "much", which only an English question asks with.
+    for question, word in [
+        ("mag ik een kist vol prenten verkopen", "kist"),
+        ("is dat bedrog van de galerie", "bedrog"),
+        ("ich weet neet of ge mich kunt helpen", "mich"),
+        ("d'r is ouch 'nen orgelmaker die zo heet", "ouch"),
+    ]:
+        assert word in assistant.read(question).tokens, question
+    read = assistant.read("my band is called C'est Nous, how do I register it as a trademark?")
+    assert read.english and "cest" in read.tokens and "cost" not in read.tokens
