@@ -1066,17 +1066,39 @@ class Analyzer:
             # (``winwinlenin`` is ``winwinlening``, not ``winwin`` + ``lenin``).
             # An acronym the corpus lacks ("NOAA", "SERV") names something else; as a typo it
             # became "nota", and a policy note answered.
-            guessed = alternatives or english_only or token in acronyms
+            # In an English question a long word that no English list holds may be a Dutch
+            # word of the passages mistyped ("beroopskaart", "cultuurolket"); "animated" is no
+            # "animeren".
+            guessed = (
+                alternatives
+                or (
+                    english_only
+                    and (len(token) < ENGLISH_CORPUS_TYPO_LETTERS or english_zipf(token) > 0.0)
+                )
+                or token in acronyms
+            )
             correction = None if guessed else self.correct(token)
+            if english_only and correction and english_zipf(correction) > 0.0:
+                # ... and it is corrected to a Dutch word: "prospection" is no "protection".
+                correction = None
             if correction in stopwords or (
                 correction and self.mistyped_stopword(token, english=english, over=correction)
             ):
                 continue  # "hoevel kost ...", "te worde": a mistyped word that says nothing
             if correction:
                 alternatives.append(self.stem(correction))
+                # Read as the word it was meant to be, with that word's synonyms: "drummr" is
+                # "drummer", which the passages call a "muzikant".
+                meant = [correction]
+                alternatives.extend(t for m in maps for t in self._synonym_terms(m, meant, 0))
             elif not alternatives and self.mistyped_stopword(token, english=english):
                 continue  # "wta is" is "wat is": not the rarest word of the question
-            parts = () if correction or english_only or glossed else self._decompounder.split(token)
+            # A corrected typo has the parts of the word it was meant to be: "merkregistraatie"
+            # those of "merkregistratie", which vote for its passages as the word's own do.
+            if correction:
+                parts = self._decompounder.split(correction)
+            else:
+                parts = () if english_only or glossed else self._decompounder.split(token)
             if (
                 unknown
                 and not (parts or alternatives or correction or english)
@@ -1683,6 +1705,9 @@ VERB_ENDING_LETTERS = 5
 # The shortest word of an English question that is corrected to a glossary word: one edit
 # turns a shorter one into too many others.
 ENGLISH_TYPO_LETTERS = 5
+# The shortest word of an English question that the glossary lacks and that is corrected to a
+# word of the passages (a Dutch term mistyped: "beroopskaart"); shorter ones are English.
+ENGLISH_CORPUS_TYPO_LETTERS = 8
 # Stopwords of two letters or more: a word one typo away from one of these, and no word
 # itself, is that stopword mistyped.
 # Zipf 4: a word met once in 100,000; one this common is never taken for a mistyped stopword.
