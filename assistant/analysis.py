@@ -723,6 +723,10 @@ class Analyzer:
         self._typos = TypoIndex.build(())
         self._corrections: Memo[str, str | None] = Memo(_CORRECTIONS_KEPT)
         # Per language of the question (English or not): what `with_cue_words` read a word as.
+        # The general Dutch words a question's unknown words are typos of (`_dutch_typo`),
+        # indexed when first needed.
+        self._dutch_typos: Memo[str, str | None] = Memo(_CORRECTIONS_KEPT)
+        self._dutch_index: TypoIndex | None = None
         self._cue_typos: dict[bool, Memo[str, str | None]] = {
             False: Memo(_CORRECTIONS_KEPT),
             True: Memo(_CORRECTIONS_KEPT),
@@ -1116,7 +1120,7 @@ class Analyzer:
                     specificity=DETAIL_SPECIFICITY
                     if token in NUMBER_WORDS  # "al zeven jingles": a count, like "7"
                     else self._detail_specificity(
-                        token, details if not correction else names, english_only
+                        token, details if not correction else names, english_only, correction
                     )
                     if unknown
                     else DETAIL_SPECIFICITY
@@ -1128,19 +1132,50 @@ class Analyzer:
             )
         return groups
 
-    def _detail_specificity(self, token: str, names: set[str], english: bool) -> float | None:
+    def _detail_specificity(
+        self, token: str, names: set[str], english: bool, correction: str | None = None
+    ) -> float | None:
         """How much a word the corpus does not know says about the subject.
 
         A name ("Dirk", "De Vieze Gasten"), a word of the user's story told around the
         sentence that asks (in `names` too) or a number (an amount, a year, also typed with its
         unit: "90k", "4x", "3de") is the user's own detail, not the subject: it says little. An
-        English word says as much as it is rare in English. Anything else: the default (its
+        English word says as much as it is rare in English. A typo says as much as the word it
+        was meant to be: its `correction` to a word of the passages, or the word of general
+        Dutch it is one edit from (`_dutch_typo`); as a word no one knows, it had weighed the
+        most ("schadevergoding" more than "schadevergoeding"). Anything else: the default (its
         rarity in Dutch).
         """
         if NUMBER.fullmatch(token) or token in names:
             return DETAIL_SPECIFICITY
         if english:
             return _zipf_specificity(english_zipf(token))
+        if correction is not None:
+            return self.specificity(correction)
+        meant = self._dutch_typos.get(token, self._dutch_typo)
+        return self.specificity(meant) if meant is not None else None
+
+    def _dutch_typo(self, token: str) -> str | None:
+        """The word of general Dutch that a word neither Dutch nor the corpus's is a typo of:
+        one edit from it, keeping its first letter (or swapping the first two), a hundred
+        times as common; the most common of several. It says as much as that word: "niemaand"
+        as little as "niemand", not as much as a name (a typo of an everyday word had been the
+        heaviest word of its question and sunk it under the threshold)."""
+        if len(token) < CUE_TYPO_LETTERS or not token.isalpha():
+            return None
+        frequencies = self._frequencies
+        if self._dutch_index is None:
+            common = (
+                w
+                for w, f in frequencies.items()
+                if f >= TYPO_OF_DUTCH_FREQUENCY and len(w) >= CUE_TYPO_LETTERS and w.isalpha()
+            )
+            self._dutch_index = TypoIndex.build(sorted(common, key=lambda w: -frequencies[w]))
+        least = max(100 * frequencies.get(token, 0.0), TYPO_OF_DUTCH_FREQUENCY)
+        for word, _ in self._dutch_index.within(token, 1):
+            kept = word[0] == token[0] or word[:2] == token[1::-1]
+            if kept and frequencies[word] >= least:
+                return word
         return None
 
     def _english_typo(self, token: str) -> str | None:
@@ -1728,6 +1763,9 @@ _TYPO_PRONE_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 2 and w not in 
 CUE_TYPO_LETTERS = 4
 DUTCH_CUE_FREQUENCY = OWN_WORD_FREQUENCY
 _LOANED_CUES = frozenset("deadline deadlines minimum criteria".split())
+# The least frequency of a word of general Dutch that a word the corpus lacks may be a typo of
+# (`Analyzer._dutch_typo`): about 14,000 words of four letters or more.
+TYPO_OF_DUTCH_FREQUENCY = 3e-6
 CUE_WORDS = frozenset(
     w
     for w in (*WORDS_THAT_ASK, "lang", *(w for cues in FACT_CUES.values() for w in cues))

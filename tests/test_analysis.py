@@ -1403,3 +1403,16 @@ def test_a_mistyped_dutch_word_in_an_english_question_is_corrected(assistant):
     assert answer.answered and answer.passages[0].id == "beroepskaart-aanvragen"
     groups = {g.word: g for g in assistant.analyse("is a 15-minute animated short eligible")}
     assert groups["animated"].alternatives == ()
+
+
+def test_a_typo_weighs_as_the_word_it_was_meant_to_be(assistant):
+    # As a word no one knows, a typo had weighed the most in its question: "Wat bescehrmt het
+    # merkenrecht?" was refused at 0.63 with the Benelux mark first, "beschermt" answered.
+    analyzer = assistant.index.analyzer
+    typed = {g.word: g for g in assistant.analyse("krijg ik een schadevergoding")}
+    assert typed["schadevergoding"].specificity == analyzer.specificity("schadevergoeding")
+    # A typo of a word of general Dutch that the passages lack weighs as that word.
+    typed = {g.word: g for g in assistant.analyse("mag dat op mijn verjaardg")}
+    assert typed["verjaardg"].specificity == analyzer.specificity("verjaardag") < 1.0
+    answer = assistant.ask("Wat bescehrmt het merkenrecht?")
+    assert answer.answered and answer.passages[0].id == "benelux-merk"
