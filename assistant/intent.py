@@ -1979,7 +1979,13 @@ def introduces_only(text: str) -> bool:
         # (not chat with its subject left out: "heb een klein atelier", "is niet perfect")
         return False
     joined = " ".join(words)
-    if _ASKED_AT_THE_END.search(joined) or _TROUBLE_TOLD.search(joined):
+    if (
+        _ASKED_AT_THE_END.search(joined)
+        or _TROUBLE_TOLD.search(joined)
+        # "session guitarist here is it mandatory to join playright": an English question
+        # typed without its mark, after the introduction ("can I write in English" asks none)
+        or (_ASKED_IN_ENGLISH.search(joined) and not _ENGLISH_ALLOWED.search(joined))
+    ):
         # "... mijn klant in frankrijk wil geen btw betalen klopt dat", "kom ik in
         # aanmerking"; "Sabam heeft mij nog altijd niet uitbetaald", "mijn merk wordt
         # aangevochten" (not "mijn Nederlands is niet perfect")
@@ -2077,6 +2083,12 @@ _ASKED_AT_THE_END = re.compile(
     r" (?:dat|da|het|ik|daar|er|je|dit|we|wij|hij|zij|ze)\b(?! (?:ben|heb|zijn)\b)"
     r"|\bhelp (?:mij|me|ons)\b"
     r"(?! (?:with|met) (?:some|a few|my|mijn|enkele|wat|een paar) (?:questions|vragen)\b)"
+)
+# ... in English: a verb before its subject, "is it", "can i", "do we" ("this is my studio"
+# asks nothing).
+_ASKED_IN_ENGLISH = re.compile(
+    r"\b(?:can|could|do|does|did|is|are|should|must|may|will|would|am)"
+    r" (?:i|we|you|it|there|they|he|she)\b"
 )
 # Trouble told: "niet", "nooit", "geen" beside a verb of what befell (not the user's Dutch
 # "is niet perfect"), or a passive "wordt gebruikt", "werd geweigerd".

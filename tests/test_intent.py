@@ -2002,6 +2002,24 @@ def test_an_introduction_that_asks_nothing_is_a_greeting_whatever_a_passage_shar
     )
 
 
+def test_an_english_question_typed_without_its_mark_after_an_introduction_is_asked(assistant):
+    """"Session guitarist here is it mandatory to join playright ...", typed without a stop or
+    a question mark, had been taken for an introduction and greeted, though PlayRight answers
+    it; asking whether English will do is still a greeting."""
+    _assert_talk_and_questions(
+        assistant,
+        talk=(
+            "Hey, Marcus here, I design furniture and this is my first time here",
+            "Hi, Marcus here, I am new in Ghent. Can I write in English?",
+        ),
+        questions=(
+            "session guitarist here is it mandatory to join playright to get paid for my "
+            "recordings or can i stay independent",
+            "solo indie dev here with an eenmanszaak can i apply to the vaf gamefonds",
+        ),
+    )
+
+
 def test_a_farewell_after_leaving_now_whatever_it_leaves_for(assistant):
     """Leaving for the train or the doctor is a farewell, though a subject outside the domain
     holds the word; trouble told while leaving is not."""
