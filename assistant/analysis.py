@@ -722,11 +722,11 @@ class Analyzer:
         self._indexed: frozenset[str] = frozenset()
         self._typos = TypoIndex.build(())
         self._corrections: Memo[str, str | None] = Memo(_CORRECTIONS_KEPT)
-        # Per language of the question (English or not): what `with_cue_words` read a word as.
         # The general Dutch words a question's unknown words are typos of (`_dutch_typo`),
         # indexed when first needed.
         self._dutch_typos: Memo[str, str | None] = Memo(_CORRECTIONS_KEPT)
         self._dutch_index: TypoIndex | None = None
+        # Per language of the question (English or not): what `with_cue_words` read a word as.
         self._cue_typos: dict[bool, Memo[str, str | None]] = {
             False: Memo(_CORRECTIONS_KEPT),
             True: Memo(_CORRECTIONS_KEPT),
