@@ -1173,8 +1173,7 @@ class Analyzer:
             self._dutch_index = TypoIndex.build(sorted(common, key=lambda w: -frequencies[w]))
         least = max(100 * frequencies.get(token, 0.0), TYPO_OF_DUTCH_FREQUENCY)
         for word, _ in self._dutch_index.within(token, 1):
-            kept = word[0] == token[0] or word[:2] == token[1::-1]
-            if kept and frequencies[word] >= least:
+            if _keeps_its_start(token, word) and frequencies[word] >= least:
                 return word
         return None
 
@@ -1525,7 +1524,7 @@ class Analyzer:
         meant = [
             word
             for word, _, _ in matches
-            if (word[0] == token[0] or word[:2] == token[1::-1])
+            if _keeps_its_start(token, word)
             and max(self._frequencies.get(word, 0.0), _english_frequency(word)) >= 100 * frequency
         ]
         return meant[0] if len(meant) == 1 else None
@@ -1718,6 +1717,12 @@ def english_zipf(word: str) -> float:
     from assistant.lexicon import english_zipf as zipf  # the lexicon builds on this module
 
     return zipf(word)
+
+
+def _keeps_its_start(typed: str, word: str) -> bool:
+    """Whether a typo `typed` keeps the first letter of `word`, or swaps its first two: a
+    typo seldom touches a word's start ("auch" is no "much")."""
+    return word[0] == typed[0] or word[:2] == typed[1::-1]
 
 
 def _english_frequency(word: str) -> float:
