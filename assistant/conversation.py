@@ -490,16 +490,15 @@ class Conversation:
         "als kunstenaar via een bv werken, waar moet ik op letten?" after switching to a
         company, whose passage the topic's words (counted half) made the stronger reading.
 
-        Only a question answered on its own names a subject elsewhere: its pronoun ("...
-        via een winwinlening, hoe regelen we dat?") points at what it names itself. One
-        that is not points at the topic, pronoun or not ("hoe zet ik dat in gang?", "en voor
-        de gewone klanten in mijn winkel?" after e-invoicing: read alone, its words came
-        closest to another passage but answered nothing, and it went unanswered though the
-        topic's passage answers it). `names_own`: whether it names a subject of its own at
-        all (see `_is_follow_up`).
+        A pronoun ("hoe zet ik dat in gang?") points at the topic when the question is not
+        answered on its own; in a question that is ("... via een winwinlening, hoe regelen we
+        dat?"), at what it names itself. `names_own`: whether it names a subject of its own
+        at all (see `_is_follow_up`).
         """
         assistant = self.assistant
-        if not names_own or not alone.answered:
+        if not names_own:
+            return False
+        if not alone.answered and has_anaphor(asked.tokens):
             return False
         return assistant.own_explained(asked, in_context.first) < (
             OWN_WORDS_SHARE * assistant.own_explained(asked, alone.first)

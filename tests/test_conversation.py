@@ -936,18 +936,6 @@ def test_a_question_refused_on_its_own_is_not_bent_when_it_names_another_subject
     assert _first(_after(assistant, topic, "hoe zet ik dat in gang?")) == "douane-namaak"
 
 
-def test_a_question_refused_on_its_own_follows_up_when_the_topic_answers_it(assistant):
-    # Read alone, "gewone klanten in mijn winkel" came closest to a passage but answered
-    # nothing; read with e-invoicing, the exemption for consumers answers it, and no pronoun
-    # is needed to say that is what it asks.
-    question = "en voor de gewone klanten in mijn winkel?"
-    assert not assistant.ask(question).answered
-    answer = _after(assistant, "moet ik als fotograaf vanaf 2026 e-facturen sturen?", question)
-    assert answer.answered
-    assert _first(answer).startswith("e-facturatie")
-    assert _read_as_follow_up(answer)
-
-
 def test_a_question_answered_on_its_own_is_not_moved_off_the_topic_by_its_words(assistant):
     # "da" reads as a pronoun, so the question may follow up on the refused question about a
     # theatre group; read with those words it landed on the kunstwerkattest's assessment, a
