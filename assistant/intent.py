@@ -4226,6 +4226,12 @@ def is_fact_cue(word: str) -> bool:
     return any(word in cues for cues in FACT_CUES.values())
 
 
+# "niet gratis", "geen gratis ...": no price, and no figure ("Een ATA-carnet is niet gratis:
+# je betaalt een vast bedrag en een deel volgens de waarde" had answered "hoeveel kost een
+# ATA-carnet?" at 0.95, as if "gratis" were its price).
+_NOT_FREE = re.compile(r"\b(?:niet|geen|nooit)\s+(?:gratis|kosteloos)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)  # the passages answered most recently, each asked a few kinds
 def holds_fact(text: str, kind: str) -> bool:
     """Whether a passage text holds a fact of this kind (a figure, a date or term, a contact).
@@ -4233,8 +4239,10 @@ def holds_fact(text: str, kind: str) -> bool:
     A ``"year 2026"`` is held by a sentence that names the year beside a figure or a date: a
     passage that says "the ceiling for 2025 we did not find in our sources" lacks it. A
     ``"next 2026"`` by a date still to come that year or later (`_dates_ahead`), a ``"per
-    maand"`` by a figure per month in one sentence. An unknown kind is held by nothing.
+    maand"`` by a figure per month in one sentence. An unknown kind is held by nothing. What
+    is said not to be free ("niet gratis") gives no figure.
     """
+    text = _NOT_FREE.sub(" ", text)
     if kind.startswith(NEXT_FACT):
         present = kind.removeprefix(NEXT_FACT)
         return present.isdigit() and any(_dates_ahead(s, int(present)) for s in sentences(text))

@@ -662,6 +662,15 @@ def test_how_long_a_procedure_takes_is_a_fact_of_its_own():
     assert not holds_fact("Een merk is 10 jaar geldig en wordt daarna verlengd.", "wait")
 
 
+def test_what_is_said_not_to_be_free_has_no_price():
+    # "niet gratis" names no price and no figure: the passage says it costs, not how much.
+    not_free = "Een ATA-carnet is niet gratis: je betaalt een vast bedrag en een deel naar waarde."
+    assert not holds_fact(not_free, "amount")
+    assert holds_fact(not_free, "cost")  # that you pay: whether it costs is answered
+    assert holds_fact("Deelnemen is gratis.", "amount")
+    assert holds_fact("Een NDA kost EUR 15, niet gratis dus.", "amount")
+
+
 def test_how_high_a_fine_is_is_a_fact_of_its_own():
     for question in (
         "hoe hoog is de boete als ik te laat ben",
