@@ -3950,6 +3950,20 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         for i, t in enumerate(asking)
     ):
         kinds.add("cost")
+    # "what does a notary charge for it?", "what do galleries charge": as "wat rekent een
+    # notaris aan", the cost (any figure had answered it: the declaration's passage says what
+    # share of the house counts, 0.87). Not "what do I charge?", which asks what to bill.
+    if any(
+        t == "what"
+        and asking[i + 1 : i + 2] in (["does"], ["do"], ["did"], ["will"], ["would"])
+        and any(
+            c in _CHARGE and asking[k - 1] not in _CHARGING
+            for k, c in enumerate(asking[: i + 2 + _CHARGE_REACH])
+            if k > i + 2
+        )
+        for i, t in enumerate(asking)
+    ):
+        kinds.add("cost")
     # "a minimum number of gigs", "het maximum aantal klassen": a number of things.
     numbered = [(b, w) for b, w in itertools.pairwise(asking) if w in _NUMBER_OF]
     if numbered and all(b in _BOUNDS for b, _ in numbered):

@@ -978,6 +978,18 @@ def test_what_someone_charges_asks_its_cost(assistant):
         "wat vraagt het BOIP als bewijs",
     ):
         assert "cost" not in asked_facts(surface_tokens(question)), question
+    # In English too: "what does a notary charge for ..." had any figure answer it (the
+    # declaration's passage, which says what share of a house counts, 0.87). Not what the user
+    # bills: "what do I charge?", "what do we charge for a workshop?".
+    for question in (
+        "what does a notary charge for the verklaring van onbeslagbaarheid?",
+        "what do galleries charge as commission",
+    ):
+        assert "cost" in asked_facts(surface_tokens(question)), question
+    for question in ("what do I charge my clients for vat?", "what do we charge for a workshop"):
+        assert "cost" not in asked_facts(surface_tokens(question)), question
+    answer = assistant.ask("what does a notary charge for the verklaring van onbeslagbaarheid?")
+    assert answer.outcome in ("partial", "not_answered")
 
 
 def test_hoeveel_before_a_thing_counted_asks_a_number_of_them_not_a_sum():
