@@ -2763,6 +2763,7 @@ _CHARGE_REACH = 6  # "wat rekent een notaris hier ongeveer aan"
 _CHARGING = frozenset("do we ik wij".split())
 # The words before a payment cue that make it ask a price, and how far before it they may be.
 _WHAT = frozenset("wat what".split())
+_WHAT_OR_WHICH = _WHAT | frozenset("welk welke which".split())
 _WHAT_REACH = 4
 # Words before "kost" that make it the noun ("een kost", "elke kost"); not "die" or "deze",
 # which as often stand for a thing that costs ("die kost 2500 euro").
@@ -4045,6 +4046,14 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         or any(b == "tot" and w in ("hoelang", "hoe") for b, w in itertools.pairwise(tokens))
     ):
         kinds.discard("duration")
+    # "what is the monthly bridging benefit?", "wat is de maandelijkse uitkering", "welk
+    # uurloon": a sum per month, hour or day, asked by what it is (with no word for an amount,
+    # any passage on the benefit had answered it, 0.88).
+    if any(
+        t in _RATE_ADJECTIVES and _WHAT_OR_WHICH & set(asking[max(0, i - _WHAT_REACH) : i])
+        for i, t in enumerate(asking)
+    ):
+        kinds.add("amount")
     if kinds & _AMOUNTS:
         kinds.update(RATE_FACT + unit for unit in _rates(tokens))
     # A fine asked for: a word asking what it is just before it ("hoe hoog is de boete", "what

@@ -715,8 +715,16 @@ def test_a_figure_asked_per_month_hour_day_or_page_is_a_fact_of_its_own():
     assert "per uur" in asked_facts(surface_tokens("what hourly rate should i charge"))
     assert "per dag" in asked_facts(surface_tokens("how much is the daily benefit"))
     assert "per pagina" in asked_facts(surface_tokens("how much per page for a translation"))
+    # Asked by what it is: "what is the monthly benefit", "welk uurloon" ask a sum per unit.
+    for question, unit in (
+        ("what is the monthly bridging right benefit in 2026", "per maand"),
+        ("wat is de maandelijkse uitkering van het overbruggingsrecht", "per maand"),
+        ("welk uurloon vraagt een startende fotograaf", "per uur"),
+    ):
+        assert {"amount", unit} <= asked_facts(surface_tokens(question)), question
     # Not without a figure asked, nor per quarter or year, which the passages give as ceilings.
     assert not asked_facts(surface_tokens("is er een maandelijkse tegemoetkoming"))
+    assert not asked_facts(surface_tokens("ik betaal maandelijks, wat moet ik doen?"))
     assert asked_facts(surface_tokens("hoeveel sociale bijdragen per kwartaal")) == {"amount"}
     assert holds_fact("Je krijgt een vast dagbedrag: EUR 60,56 als alleenstaande.", "per dag")
     assert holds_fact("Reken vanaf ongeveer EUR 30 tot 35 per uur.", "per uur")
