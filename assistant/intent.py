@@ -2722,6 +2722,10 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # How high a fine is ("hoeveel bedraagt de boete als ...", "what is the fine if ..."): a
     # fine word asked after (`_FINE`), which a figure of something else does not answer.
     "fine": frozenset(),
+    # What is usual ("hoeveel commissie vraagt een galerie gemiddeld?", "what do wedding
+    # photographers typically ask?"): a figure said to be usual or approximate answers it, not
+    # any figure (a gallery's passage naming a fee of its own).
+    "average": frozenset("gemiddeld gemiddelde average typically typical doorsnee".split()),
 }
 _FINE = frozenset(
     "boete boetes geldboete geldboetes fine fines penalty penalties sanctie sancties".split()
@@ -3080,6 +3084,15 @@ _SHARE = re.compile(
 
 
 # What holds each kind of fact (see `holds_fact`).
+# A figure said to be usual or approximate (`holds_fact`'s ``"average"``).
+_TYPICAL = re.compile(
+    r"\b(?:gemiddeld\w*|doorgaans|gewoonlijk|meestal|ongeveer|typisch\w*|rond|circa|zowat"
+    r"|reken op|vaak)\b",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+# A mean that is the name of a figure: "het gewaarborgd gemiddeld minimum maandinkomen".
+_NAMED_MEAN = frozenset(("gewaarborgd", "gewaarborgde"))
 _HOLDS: dict[str, Callable[[str], bool]] = {
     "cost": _holds_price,
     "payment": lambda text: bool(_FIGURE.search(text)),
@@ -3098,6 +3111,10 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "since": lambda text: bool(_TIME.search(text) or YEAR.search(text)),
     "wait": _holds_wait,
     "fine": _holds_fine,
+    "average": lambda text: any(
+        _TYPICAL.search(s) and (_FIGURE.search(s) or _TIME.search(s) or _DIGIT.search(s))
+        for s in sentences(text)
+    ),
 }
 
 
@@ -3951,6 +3968,13 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         for i, t in enumerate(asking)
     ):
         kinds.add("cost")
+    # "het gewaarborgd gemiddeld minimum maandinkomen" names a figure; it asks no mean.
+    if "average" in kinds and all(
+        i and asking[i - 1] in _NAMED_MEAN
+        for i, t in enumerate(asking)
+        if t in FACT_CUES["average"]
+    ):
+        kinds.discard("average")
     # "what does a notary charge for it?", "what do galleries charge": as "wat rekent een
     # notaris aan", the cost (any figure had answered it: the declaration's passage says what
     # share of the house counts, 0.87). Not "what do I charge?", which asks what to bill.

@@ -105,6 +105,7 @@ _MISSING = {
     "since": "Sinds wanneer het zo is",
     "wait": "Hoe lang het duurt",
     "fine": "Hoe hoog de boete is",
+    "average": "Wat het gemiddelde is",
 }
 _MISSING_ANYTHING = "Precies wat je vraagt"
 # When the passage holds figures or dates, but not for the year the question names.

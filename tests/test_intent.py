@@ -671,6 +671,27 @@ def test_what_is_said_not_to_be_free_has_no_price():
     assert holds_fact("Een NDA kost EUR 15, niet gratis dus.", "amount")
 
 
+def test_what_is_usual_is_a_fact_of_its_own(assistant):
+    # "gemiddeld", "typically": a figure said to be usual or approximate answers it, not any
+    # figure ("hoeveel thuiskopievergoeding krijgt een fotograaf gemiddeld per jaar via sofam"
+    # had SOFAM's membership fee answer it, 0.99).
+    for question in (
+        "hoeveel commissie vraagt een galerie gemiddeld?",
+        "what return do investors typically make with the tax shelter?",
+        "hoe lang duurt een modelregistratie gemiddeld",
+    ):
+        assert "average" in asked_facts(surface_tokens(question)), question
+    # A mean that names a figure asks none.
+    named = "hoeveel bedraagt het gewaarborgd gemiddeld minimum maandinkomen"
+    assert "average" not in asked_facts(surface_tokens(named))
+    assert holds_fact("Een galerie vraagt doorgaans 30 tot 50% commissie.", "average")
+    assert holds_fact("De registratie duurt ongeveer 4 weken.", "average")
+    assert not holds_fact("Lid worden kost eenmalig EUR 123,95.", "average")
+    assert not holds_fact("Vraag gerust hoeveel een galerie gemiddeld vraagt.", "average")
+    answer = assistant.ask("hoeveel thuiskopievergoeding krijgt een fotograaf gemiddeld via sofam")
+    assert answer.outcome in ("partial", "not_answered")
+
+
 def test_how_high_a_fine_is_is_a_fact_of_its_own():
     for question in (
         "hoe hoog is de boete als ik te laat ben",
