@@ -75,7 +75,7 @@ from assistant.intent import (
 )
 from assistant.lexicon import common_words, with_corpus_words
 from assistant.memory import page_in, release_freed_memory
-from assistant.models import Answer, AnswerPassage, Passage, PassageRef
+from assistant.models import Answer, AnswerPassage, Passage, PassageRef, Source
 from assistant.places import REGIONS, places_asked, places_named
 from assistant.retrieval import Hit, OutsideSubjects, PassageIndex, asks_about_the_past
 from assistant.snippets import asks_for_amount, best_snippet, sentences
@@ -2300,11 +2300,38 @@ class Assistant:
             snippet=snippet,
             score=score,
             status=p.status,
-            source=p.source,
+            source=self._snippet_source(p, snippet),
             checked=p.checked,
             links=p.links,
             superseded_by=PassageRef(successor.id, successor.title) if successor else None,
             related=tuple(PassageRef(r.id, r.title) for r in (self._by_id[i] for i in p.related)),
+        )
+
+    def _snippet_source(self, passage: Passage, snippet: str) -> Source:
+        """The source of what a passage's snippet says, of those the passage cites.
+
+        The passage's main source, unless the snippet names the publisher of another and not
+        the main one's ("De aanvraag kost EUR 140 ... (Vlaamse overheid, gezien in 2026)" of
+        the beroepskaart's passage, whose main source is a town's page; "De inschrijving
+        kostte in 2024 EUR 105,50 ... volgens Teamleader"): that one, when the snippet names
+        one publisher only. Of that publisher's sources, the one whose title shares the most
+        words with the snippet ("Prijs en geldigheid" for "zo lang geldig"), the first cited on
+        a tie.
+        """
+        cited = [
+            self.corpus.sources[i].source for i in passage.sources if i in self.corpus.sources
+        ]
+        if len(cited) < 2:
+            return passage.source
+        said = f" {' '.join(surface_tokens(snippet))} "
+        named = [c for c in cited if f" {' '.join(_publisher_tokens(c))} " in said]
+        publishers = {c.publisher for c in named}
+        if passage.source.publisher in publishers or len(publishers) != 1:
+            return passage.source
+        terms = set(self.index.analyzer.document_terms(snippet))
+        return max(
+            named,
+            key=lambda c: len(terms.intersection(self.index.analyzer.document_terms(c.title))),
         )
 
     def _not_answered(
@@ -2631,6 +2658,12 @@ _FIGURE_WORDS = frozenset("euro eur procent percent".split())
 def _is_figure(word: str) -> bool:
     """Whether a question's word is a number or a currency or share sign read as a word."""
     return word.isdigit() or word in _FIGURE_WORDS
+
+
+def _publisher_tokens(source: Source) -> list[str]:
+    """A publisher's name as a snippet would say it: without what its brackets add
+    ("Kunstenloket (nu Cultuurloket)" is "Kunstenloket")."""
+    return surface_tokens(source.publisher.split(" (")[0])
 
 
 def _towns_of(tokens: Sequence[str]) -> frozenset[str]:

@@ -139,6 +139,22 @@ def test_headline_question_is_answered_with_a_sourced_snippet():
         assert 0 < len(p.snippet) <= 300
 
 
+def test_an_answer_cites_the_source_its_snippet_names(assistant):
+    # The beroepskaart's passage cites a town's page first; its price comes from the Flemish
+    # government's page, which the sentence names ("(Vlaamse overheid, gezien in 2026)"): of
+    # that publisher's two pages, the one on price and validity.
+    price = assistant.ask("hoeveel kost een beroepskaart aanvragen?", top_k=1).passages[0]
+    assert price.id == "beroepskaart-aanvragen"
+    assert price.source.url.endswith("/beroepskaart-prijs-en-geldigheid")
+    fee = assistant.ask("hoeveel kost de inschrijving in de kbo", top_k=1).passages[0]
+    assert (fee.id, fee.source.publisher) == ("kbo", "Teamleader")  # "volgens Teamleader"
+    # A sentence that names no other publisher keeps the passage's main source.
+    abroad = assistant.ask("hoe vraag ik een beroepskaart aan vanuit het buitenland", top_k=1)
+    first = abroad.passages[0]
+    assert first.id == "beroepskaart-aanvragen"
+    assert first.source == assistant.passage(first.id).source
+
+
 def test_snippet_is_the_sentence_that_answers_not_the_start(assistant):
     answer = assistant.ask("wat kost een i-depot", top_k=1)
     assert answer.passages[0].id == "i-depot"
