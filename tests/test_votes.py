@@ -405,63 +405,36 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
         assert _near_copies(_telling_turns(read), turns, 0.8) == []
 
 
-def test_bug_bash_36_copies_nothing_the_fit_learns_from_nor_another_measured_set():
+_MEASURED_BEFORE_36 = ("vragen.yaml", "oefenvragen.yaml", "validatie.yaml", "heldout.yaml")
+
+
+@pytest.mark.parametrize(
+    ("name", "least", "before"),
+    [
+        ("bugbash36.yaml", 300, (*_MEASURED_BEFORE_36, "bugbash34.yaml")),
+        ("bugbash37.yaml", 150, (*_MEASURED_BEFORE_36, "bugbash34.yaml", "bugbash36.yaml")),
+    ],
+)
+def test_a_sealed_bug_bash_copies_nothing_the_fit_learns_from_nor_another_measured_set(
+    name, least, before
+):
     # Its questions are not within 0.8 of a question the votes and the neighbours learn from
     # (the tuning and practice questions: they would find the question itself), nor of one
-    # another set measures, nor of a dialogue's first turn or turn of five words or more.
-    sealed = [q.question for q in load_eval_set(EVAL / "bugbash36.yaml").questions]
-    assert len(sealed) >= 300
-    others = [
-        q.question
-        for name in (
-            "vragen.yaml",
-            "oefenvragen.yaml",
-            "validatie.yaml",
-            "heldout.yaml",
-            "bugbash34.yaml",
-        )
-        for q in load_eval_set(EVAL / name).questions
-    ]
-    for name in (
+    # another set measures (the sets written `before` it), nor of a dialogue's first turn or
+    # turn of five words or more.
+    sealed = [q.question for q in load_eval_set(EVAL / name).questions]
+    assert len(sealed) >= least
+    others = [q.question for other in before for q in load_eval_set(EVAL / other).questions]
+    for dialogues in (
         "gesprekken.yaml",
         "oefengesprekken.yaml",
         "validatie-gesprekken.yaml",
         "heldout-gesprekken.yaml",
         *SEALED_DIALOGUES,
     ):
-        others += _telling_turns(load_dialogues(EVAL / name)[0])
+        others += _telling_turns(load_dialogues(EVAL / dialogues)[0])
     assert _near_copies(sealed, others, 0.8) == []
     # Nor of one another (by position: a question typed twice is its own copy's equal).
-    folded = [_fold(q) for q in sealed]
-    assert [(i, j) for i, j in near_copies(folded, folded, 0.8) if i != j] == []
-
-
-def test_bug_bash_37_copies_nothing_the_fit_learns_from_nor_another_measured_set():
-    # As bug bash 36: none of its questions within 0.8 of a question the fit learns from or
-    # another set measures (bug bash 36 included), nor of a dialogue's telling turn.
-    sealed = [q.question for q in load_eval_set(EVAL / "bugbash37.yaml").questions]
-    assert len(sealed) >= 150
-    others = [
-        q.question
-        for name in (
-            "vragen.yaml",
-            "oefenvragen.yaml",
-            "validatie.yaml",
-            "heldout.yaml",
-            "bugbash34.yaml",
-            "bugbash36.yaml",
-        )
-        for q in load_eval_set(EVAL / name).questions
-    ]
-    for name in (
-        "gesprekken.yaml",
-        "oefengesprekken.yaml",
-        "validatie-gesprekken.yaml",
-        "heldout-gesprekken.yaml",
-        *SEALED_DIALOGUES,
-    ):
-        others += _telling_turns(load_dialogues(EVAL / name)[0])
-    assert _near_copies(sealed, others, 0.8) == []
     folded = [_fold(q) for q in sealed]
     assert [(i, j) for i, j in near_copies(folded, folded, 0.8) if i != j] == []
 
