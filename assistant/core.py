@@ -767,6 +767,7 @@ class Assistant:
         if smalltalk is None:
             order = self._hub_by_asking(reading, hits, probabilities, order, in_context)
         search_order = hits
+        order = self._facet_with_fact_first(hits, candidates, order)
         order, subject = self._subject_first(
             groups, hits, candidates, order, english, in_context, letters
         )
@@ -1238,8 +1239,46 @@ class Assistant:
             first = [hits[k], *(hits[j] for j in order if j != k)]
             subject = self._subject_evidence(groups, first, english, letters)
             if subject is not None and self.model.probability(subject) >= threshold:
+                holder = self._facet_holder(hits, candidates, order, k)
+                if holder is not None:
+                    # A facet of the subject holds the asked fact: the subject's partial answer
+                    # would say it is not in the knowledge base ("hoeveel kost ne visum kort
+                    # verblijf voor een muzikant uit nigeria ..." led with the passage on what
+                    # the visa costs, 0.64, and got the visa's overview, partial). That facet
+                    # leads, and answers only as surely as its own evidence allows.
+                    return _put_first(order, holder), None
                 return _put_first(order, k), subject
         return order, None
+
+    def _facet_with_fact_first(
+        self,
+        hits: Sequence[Hit],
+        candidates: Sequence[tuple[dict[str, float], tuple[str, ...]]],
+        order: list[int],
+    ) -> list[int]:
+        """The order, with a facet that holds the asked fact ahead of its overview when the
+        overview leads without it: "how much is a schengen visa for a performer" had the
+        visa's overview first, partial ("Om welk bedrag het precies gaat, staat niet in de
+        kennisbank"), above the passage on what the visa costs."""
+        if not order or not candidates[order[0]][1]:
+            return order
+        holder = self._facet_holder(hits, candidates, order, order[0])
+        return order if holder is None else _put_first(order, holder)
+
+    def _facet_holder(
+        self,
+        hits: Sequence[Hit],
+        candidates: Sequence[tuple[dict[str, float], tuple[str, ...]]],
+        order: Sequence[int],
+        subject: int,
+    ) -> int | None:
+        """The first candidate in `order` that lacks none of the asked facts and is a facet of
+        candidate `subject` (its `overview`), else None."""
+        overview = hits[subject].passage.id
+        return next(
+            (j for j in order if not candidates[j][1] and hits[j].passage.overview == overview),
+            None,
+        )
 
     def _may_be_subject(self, groups: Sequence[TermGroup], hit: Hit, in_context: bool) -> bool:
         """Whether a passage may be the subject of a partial answer. In a conversation the

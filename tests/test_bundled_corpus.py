@@ -155,6 +155,27 @@ def test_an_answer_cites_the_source_its_snippet_names(assistant):
     assert first.source == assistant.passage(first.id).source
 
 
+def test_a_facet_that_holds_the_asked_fact_leads_its_overview(assistant):
+    # The visa's overview lacks its cost; the facet on what it costs holds it. Read below the
+    # threshold, the question was answered partially by the overview ("Om welk bedrag het
+    # precies gaat, staat niet in de kennisbank"), a claim the facet under it contradicts.
+    for question in (
+        "how much is a schengen visa for a performer",
+        "hoeveel kost ne visum kort verblijf voor een zangeres uit ghana die hier komt spelen",
+    ):
+        found = assistant.retrieve(assistant.read(question))
+        assert found.hits[0].passage.id == "visum-kort-verblijf-kosten", question
+        answer = assistant.ask(question)
+        assert answer.outcome != "partial", question
+        assert answer.answered or answer.suggestions[0] == "wat kost een visum kort verblijf"
+    assert assistant.ask("wat kost een visum kort verblijf").passages[0].id == (
+        "visum-kort-verblijf-kosten"
+    )
+    # A facet that does not hold the asked fact does not move: the overview stays partial.
+    vague = assistant.ask("hoe lang duurt het voor een visum kort verblijf beslist is")
+    assert not (vague.passages and vague.passages[0].id == "visum-kort-verblijf-kosten")
+
+
 def test_snippet_is_the_sentence_that_answers_not_the_start(assistant):
     answer = assistant.ask("wat kost een i-depot", top_k=1)
     assert answer.passages[0].id == "i-depot"
