@@ -2363,7 +2363,11 @@ class Assistant:
         if len(cited) < 2:
             return passage.source
         said = f" {' '.join(surface_tokens(snippet))} "
-        named = [c for c in cited if f" {' '.join(_publisher_tokens(c))} " in said]
+        named = [
+            c
+            for c in cited
+            if (name := _publisher_tokens(c)) and f" {' '.join(name)} " in said
+        ]
         publishers = {c.publisher for c in named}
         if passage.source.publisher in publishers or len(publishers) != 1:
             return passage.source
