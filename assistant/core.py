@@ -112,6 +112,9 @@ VOTED_CANDIDATE = 0.5
 # The most a candidate's probability may be below the best one's for the `ranking` to put it
 # first: the answer then stays about as likely (the threshold decides on the first one).
 RANK_GAP = 0.1
+# How far down the candidates a facet that holds the asked fact may be to lead its overview,
+# which lacks it (`Assistant._facet_holder`).
+FACET_REACH = 2
 NO_EVIDENCE = dict.fromkeys(FEATURES, 0.0)
 # A question of at most this many content words names little more than its subject.
 GENERIC_WORDS = 2  # not counting `DEFINING_WORDS` ("waarvoor dient het volgrecht?")
@@ -203,7 +206,7 @@ _WHEN_FACTS = frozenset({"when", "since"})  # a year may answer these
 _PRICE_FACTS = frozenset({"cost", "payment"})
 ORGANISATION = "organisatie"  # the `Passage.kind` of a passage about an organisation
 # A partial answer lacking one of these shows no sentence for its figures (`compose`).
-_LACKING_FIGURE = _FIGURE_FACTS | {"fine"}
+_LACKING_FIGURE = _FIGURE_FACTS | {"fine", "average"}
 
 
 @dataclass(frozen=True)
@@ -1272,11 +1275,18 @@ class Assistant:
         order: Sequence[int],
         subject: int,
     ) -> int | None:
-        """The first candidate in `order` that lacks none of the asked facts and is a facet of
-        candidate `subject` (its `overview`), else None."""
+        """The candidate among the first `FACET_REACH` of `order` that lacks none of the asked
+        facts and is a facet of candidate `subject` (its `overview`), else None. Not one ranked
+        lower: a facet third or later holds a fact of the asked kind about something else more
+        often than the one asked ("hoeveel % krijgt een sessiemuzikant van playright?" is no
+        question on PlayRight's operating costs, 14,03%)."""
         overview = hits[subject].passage.id
         return next(
-            (j for j in order if not candidates[j][1] and hits[j].passage.overview == overview),
+            (
+                j
+                for j in order[:FACET_REACH]
+                if not candidates[j][1] and hits[j].passage.overview == overview
+            ),
             None,
         )
 
@@ -2349,31 +2359,28 @@ class Assistant:
     def _snippet_source(self, passage: Passage, snippet: str) -> Source:
         """The source of what a passage's snippet says, of those the passage cites.
 
-        The passage's main source, unless the snippet names the publisher of another and not
-        the main one's ("De aanvraag kost EUR 140 ... (Vlaamse overheid, gezien in 2026)" of
-        the beroepskaart's passage, whose main source is a town's page; "De inschrijving
-        kostte in 2024 EUR 105,50 ... volgens Teamleader"): that one, when the snippet names
-        one publisher only. Of that publisher's sources, the one whose title shares the most
-        words with the snippet ("Prijs en geldigheid" for "zo lang geldig"), the first cited on
-        a tie.
+        The passage's main source, unless the snippet credits the publisher of another and
+        not the main one's (`_credits`: "De aanvraag kost EUR 140 ... (Vlaamse overheid,
+        gezien in 2026)" of the beroepskaart's passage, whose main source is a town's page;
+        "tarief 2024 volgens Teamleader"): that one, when it credits one publisher only. Not a
+        publisher the snippet only names ("VLAIO ontstond in 2016 uit ...", "Cultuur Gent
+        helpt je verder"): what it says of itself may come from any page. Of that publisher's
+        sources, the one whose title shares the most words with the snippet ("Prijs en
+        geldigheid" for "zo lang geldig"), the first cited on a tie.
         """
         cited = [
             self.corpus.sources[i].source for i in passage.sources if i in self.corpus.sources
         ]
         if len(cited) < 2:
             return passage.source
-        said = f" {' '.join(surface_tokens(snippet))} "
-        named = [
-            c
-            for c in cited
-            if (name := _publisher_tokens(c)) and f" {' '.join(name)} " in said
-        ]
-        publishers = {c.publisher for c in named}
+        said = fold(snippet.lower())
+        credited = [c for c in cited if _credits(said, c)]
+        publishers = {c.publisher for c in credited}
         if passage.source.publisher in publishers or len(publishers) != 1:
             return passage.source
         terms = set(self.index.analyzer.document_terms(snippet))
         return max(
-            named,
+            credited,
             key=lambda c: len(terms.intersection(self.index.analyzer.document_terms(c.title))),
         )
 
@@ -2703,10 +2710,31 @@ def _is_figure(word: str) -> bool:
     return word.isdigit() or word in _FIGURE_WORDS
 
 
-def _publisher_tokens(source: Source) -> list[str]:
-    """A publisher's name as a snippet would say it: without what its brackets add
-    ("Kunstenloket (nu Cultuurloket)" is "Kunstenloket")."""
-    return surface_tokens(source.publisher.split(" (")[0])
+def _publisher_names(source: Source) -> list[list[str]]:
+    """A publisher's names as a snippet would say them: the name without what its brackets
+    add ("Kunstenloket (nu Cultuurloket)" is "Kunstenloket"), and an acronym in brackets
+    ("Vlaamse Journalisten Vereniging (VJV)" is also "VJV")."""
+    head, _, rest = source.publisher.partition(" (")
+    names = [surface_tokens(head)]
+    acronym = surface_tokens(rest.rstrip(")")) if rest else []
+    if len(acronym) == 1:
+        names.append(acronym)
+    return [name for name in names if name]
+
+
+def _credits(said: str, source: Source) -> bool:
+    """Whether a snippet (lower case, without accents) credits a source's publisher with what
+    it says: "volgens (de) X", "(X, gezien in 2026)", "(X)", "X meldt/noemt/schrijft ..."."""
+    for name in _publisher_names(source):
+        words = r"\W+".join(re.escape(word) for word in name)
+        if re.search(
+            rf"\bvolgens\b[^.;:()]{{0,60}}?\b{words}\b"
+            rf"|\(\s*{words}\s*[,)]"
+            rf"|\b{words}\s+(?:meldt|meldde|noemt|noemde|schrijft|schreef|zegt)\b",
+            said,
+        ):
+            return True
+    return False
 
 
 def _towns_of(tokens: Sequence[str]) -> frozenset[str]:

@@ -2725,7 +2725,7 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # What is usual ("hoeveel commissie vraagt een galerie gemiddeld?", "what do wedding
     # photographers typically ask?"): a figure said to be usual or approximate answers it, not
     # any figure (a gallery's passage naming a fee of its own).
-    "average": frozenset("gemiddeld gemiddelde average typically typical doorsnee".split()),
+    "average": frozenset("gemiddeld gemiddelde average typically".split()),
 }
 _FINE = frozenset(
     "boete boetes geldboete geldboetes fine fines penalty penalties sanctie sancties".split()
@@ -2765,9 +2765,24 @@ _CHARGE = frozenset("charge charges".split())
 _ASKING_A_PRICE = frozenset("vraagt vragen rekent rekenen aanrekenen".split())
 _CHARGE_REACH = 6  # "wat rekent een notaris hier ongeveer aan"
 _CHARGING = frozenset("do we ik wij".split())
+# What follows "do" where a dropped "I" (no token) was its subject: "what do I usually charge",
+# "what do I have to charge", "what do I need to charge".
+_AFTER_I = frozenset(
+    "usually normally typically generally always often have need must should charge "
+    "actually really then also still".split()
+)
 # The words before a payment cue that make it ask a price, and how far before it they may be.
 _WHAT = frozenset("wat what".split())
 _WHAT_OR_WHICH = _WHAT | frozenset("welk welke which".split())
+# Rate words that are a sum themselves, and the nouns of a sum a rate word may come before
+# ("de maandelijkse uitkering", "the daily benefit"), also at the end of a compound.
+_RATE_SUMS = frozenset("uurloon uurtarief dagbedrag maandbedrag".split())
+_SUM_REACH = 3  # "the monthly bridging right benefit"
+_SUM_NOUN = re.compile(
+    r"\w*(?:uitkering|vergoeding|bedrag|loon|lonen|inkomen|bijdrage|bijdragen|premie|huur"
+    r"|tarief|kost|kosten|salaris|benefit|benefits|allowance|fee|fees|payment|income|wage"
+    r"|wages|salary|rent|premium|contribution|contributions|rate|cost|costs)$"
+)
 _WHAT_REACH = 4
 # Words before "kost" that make it the noun ("een kost", "elke kost"); not "die" or "deze",
 # which as often stand for a thing that costs ("die kost 2500 euro").
@@ -3086,13 +3101,17 @@ _SHARE = re.compile(
 # What holds each kind of fact (see `holds_fact`).
 # A figure said to be usual or approximate (`holds_fact`'s ``"average"``).
 _TYPICAL = re.compile(
-    r"\b(?:gemiddeld\w*|doorgaans|gewoonlijk|meestal|ongeveer|typisch\w*|rond|circa|zowat"
-    r"|reken op|vaak)\b",
+    r"\b(?:gemiddeld\w*|doorgaans|gewoonlijk|gebruikelijk\w*|meestal|ongeveer|typisch\w*"
+    r"|circa|zowat|zo'n|zo’n|om en bij|reken op)\b",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
 # A mean that is the name of a figure: "het gewaarborgd gemiddeld minimum maandinkomen".
 _NAMED_MEAN = frozenset(("gewaarborgd", "gewaarborgde"))
+_NAMED_MEAN_TEXT = re.compile(r"\bgewaarborgde?\s+gemiddelde?\b", re.IGNORECASE)
+# The kinds of fact a usual figure is one of: "average" is asked only beside one ("hoeveel
+# commissie vraagt een galerie gemiddeld?"), not in "hoe wordt het gemiddelde inkomen
+# berekend?", which asks how, nor in "how is the average income calculated?".
+_USUAL_FIGURES = frozenset({"cost", "payment", "amount", "share", "duration", "wait", "count"})
 _HOLDS: dict[str, Callable[[str], bool]] = {
     "cost": _holds_price,
     "payment": lambda text: bool(_FIGURE.search(text)),
@@ -3112,8 +3131,8 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "wait": _holds_wait,
     "fine": _holds_fine,
     "average": lambda text: any(
-        _TYPICAL.search(s) and (_FIGURE.search(s) or _TIME.search(s) or _DIGIT.search(s))
-        for s in sentences(text)
+        _TYPICAL.search(s) and (_FIGURE.search(s) or _TIME.search(s))
+        for s in sentences(_NAMED_MEAN_TEXT.sub(" ", text))
     ),
 }
 
@@ -3968,21 +3987,16 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         for i, t in enumerate(asking)
     ):
         kinds.add("cost")
-    # "het gewaarborgd gemiddeld minimum maandinkomen" names a figure; it asks no mean.
-    if "average" in kinds and all(
-        i and asking[i - 1] in _NAMED_MEAN
-        for i, t in enumerate(asking)
-        if t in FACT_CUES["average"]
-    ):
-        kinds.discard("average")
     # "what does a notary charge for it?", "what do galleries charge": as "wat rekent een
     # notaris aan", the cost (any figure had answered it: the declaration's passage says what
     # share of the house counts, 0.87). Not "what do I charge?", which asks what to bill.
     if any(
         t == "what"
         and asking[i + 1 : i + 2] in (["does"], ["do"], ["did"], ["will"], ["would"])
+        # (a dropped "I" leaves its adverb or verb after "do": "what do I usually charge")
+        and not (asking[i + 1] in ("do", "did") and _next(asking, i + 1) in _AFTER_I)
         and any(
-            c in _CHARGE and asking[k - 1] not in _CHARGING
+            c in _CHARGE and not _CHARGING.intersection(asking[i + 2 : k])
             for k, c in enumerate(asking[: i + 2 + _CHARGE_REACH])
             if k > i + 2
         )
@@ -4072,9 +4086,16 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         kinds.discard("duration")
     # "what is the monthly bridging benefit?", "wat is de maandelijkse uitkering", "welk
     # uurloon": a sum per month, hour or day, asked by what it is (with no word for an amount,
-    # any passage on the benefit had answered it, 0.88).
+    # any passage on the benefit had answered it, 0.88). Only a sum: a rate word that is one
+    # ("uurloon", "dagbedrag") or comes a few words before one; "wat is de maandelijkse
+    # btw-aangifte" asks no sum.
     if any(
-        t in _RATE_ADJECTIVES and _WHAT_OR_WHICH & set(asking[max(0, i - _WHAT_REACH) : i])
+        t in _RATE_ADJECTIVES
+        and _WHAT_OR_WHICH & set(asking[max(0, i - _WHAT_REACH) : i])
+        and (
+            t in _RATE_SUMS
+            or any(_SUM_NOUN.match(w) for w in asking[i + 1 : i + 1 + _SUM_REACH])
+        )
         for i, t in enumerate(asking)
     ):
         kinds.add("amount")
@@ -4107,6 +4128,17 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         # "en 2025?", "and in 2024?": what holds that year, of whatever was named before;
         # "wat is de minimumbijdrage in 2026?": that year's figure, though not asked "hoeveel".
         kinds.update(YEAR_FACT + t for t in years)
+    # "het gewaarborgd gemiddeld minimum maandinkomen" names a figure; it asks no mean. Nor
+    # does a mean asked beside no figure ("hoe wordt het gemiddelde inkomen berekend?").
+    if "average" in kinds and (
+        not kinds & _USUAL_FIGURES
+        or all(
+            i and asking[i - 1] in _NAMED_MEAN
+            for i, t in enumerate(asking)
+            if t in FACT_CUES["average"]
+        )
+    ):
+        kinds.discard("average")
     return frozenset(kinds)
 
 
@@ -4276,7 +4308,10 @@ def is_fact_cue(word: str) -> bool:
 # "niet gratis", "geen gratis ...": no price, and no figure ("Een ATA-carnet is niet gratis:
 # je betaalt een vast bedrag en een deel volgens de waarde" had answered "hoeveel kost een
 # ATA-carnet?" at 0.95, as if "gratis" were its price).
-_NOT_FREE = re.compile(r"\b(?:niet|geen|nooit)\s+(?:gratis|kosteloos)\b", re.IGNORECASE)
+_NOT_FREE = re.compile(
+    r"\b(?:niet|geen|nooit)(?:\s+(?:meer|altijd|helemaal|langer|echt))?[\s-]+(?:gratis|kosteloos)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=8192)  # the passages answered most recently, each asked a few kinds
@@ -4316,9 +4351,10 @@ def missing_facts(asked: Collection[str], text: str) -> tuple[str, ...]:
         # is missing is the fine, not any amount), the years last.
         "fine",
         "wait",
+        "average",
         *sorted(k for k in asked if k.startswith(RATE_FACT)),
         *sorted(k for k in asked if k.startswith(NEXT_FACT)),
-        *(k for k in FACT_CUES if k not in ("fine", "wait")),
+        *(k for k in FACT_CUES if k not in ("fine", "wait", "average")),
         *sorted(k for k in asked if k.startswith(YEAR_FACT)),
     ]
     return tuple(kind for kind in kinds if kind in asked and not holds_fact(text, kind))
