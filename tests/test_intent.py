@@ -677,20 +677,17 @@ def test_what_is_usual_is_a_fact_of_its_own(assistant):
     # "gemiddeld", "typically": a figure said to be usual or approximate answers it, not any
     # figure ("hoeveel thuiskopievergoeding krijgt een fotograaf gemiddeld per jaar via sofam"
     # had SOFAM's membership fee answer it, 0.99).
-    for question in (
-        "hoeveel commissie vraagt een galerie gemiddeld?",
-        "what percentage do tax shelter intermediaries typically take?",
-        "hoe lang duurt een modelregistratie gemiddeld",
-    ):
-        assert "average" in asked_facts(surface_tokens(question)), question
     # A mean that names a figure asks none, nor does a mean asked beside no figure.
-    for question in (
-        "hoeveel bedraagt het gewaarborgd gemiddeld minimum maandinkomen",
-        "hoe wordt het gemiddelde inkomen berekend voor de sociale bijdragen",
-        "how is the average income calculated",
-        "what does a typical contract look like",
-    ):
-        assert "average" not in asked_facts(surface_tokens(question)), question
+    asked = {
+        "hoeveel commissie vraagt een galerie gemiddeld?": True,
+        "what percentage do tax shelter intermediaries typically take?": True,
+        "hoe lang duurt een modelregistratie gemiddeld": True,
+        "hoeveel bedraagt het gewaarborgd gemiddeld minimum maandinkomen": False,
+        "hoe wordt het gemiddelde inkomen berekend voor de sociale bijdragen": False,
+        "how is the average income calculated": False,
+        "what does a typical contract look like": False,
+    }
+    assert {q: "average" in asked_facts(surface_tokens(q)) for q in asked} == asked
     assert holds_fact("Een galerie vraagt doorgaans 30 tot 50% commissie.", "average")
     assert holds_fact("De registratie duurt ongeveer 4 weken.", "average")
     assert holds_fact("Reken op zo'n 40% commissie.", "average")
@@ -1026,20 +1023,17 @@ def test_what_someone_charges_asks_its_cost(assistant):
     # In English too: "what does a notary charge for ..." had any figure answer it (the
     # declaration's passage, which says what share of a house counts, 0.87). Not what the user
     # bills: "what do I charge?", "what do we charge for a workshop?".
-    for question in (
-        "what does a notary charge for the verklaring van onbeslagbaarheid?",
-        "what do galleries charge as commission",
-    ):
-        assert "cost" in asked_facts(surface_tokens(question)), question
-    for question in (
-        "what do I charge my clients for vat?",
-        "what do we charge for a workshop",
-        # ("I" is no token: the word after "do" tells it was there)
-        "what do I usually charge for a gig",
-        "what do i need to charge for vat",
-        "what do we usually charge",
-    ):
-        assert "cost" not in asked_facts(surface_tokens(question)), question
+    # ("I" is no token: the word after "do" tells it was there.)
+    charged = {
+        "what does a notary charge for the verklaring van onbeslagbaarheid?": True,
+        "what do galleries charge as commission": True,
+        "what do I charge my clients for vat?": False,
+        "what do we charge for a workshop": False,
+        "what do I usually charge for a gig": False,
+        "what do i need to charge for vat": False,
+        "what do we usually charge": False,
+    }
+    assert {q: "cost" in asked_facts(surface_tokens(q)) for q in charged} == charged
     answer = assistant.ask("what does a notary charge for the verklaring van onbeslagbaarheid?")
     assert answer.outcome in ("partial", "not_answered")
 
