@@ -2710,31 +2710,33 @@ def _is_figure(word: str) -> bool:
     return word.isdigit() or word in _FIGURE_WORDS
 
 
-def _publisher_names(source: Source) -> list[list[str]]:
-    """A publisher's names as a snippet would say them: the name without what its brackets
-    add ("Kunstenloket (nu Cultuurloket)" is "Kunstenloket"), and an acronym in brackets
-    ("Vlaamse Journalisten Vereniging (VJV)" is also "VJV")."""
-    head, _, rest = source.publisher.partition(" (")
+def _credits(said: str, source: Source) -> bool:
+    """Whether a snippet (lower case, without accents) credits a source's publisher with what
+    it says: "volgens (de) X", "(X, gezien in 2026)", "(X)", "X meldt/noemt/schrijft ..."."""
+    pattern = _credit_pattern(source.publisher)
+    return pattern is not None and pattern.search(said) is not None
+
+
+@functools.cache
+def _credit_pattern(publisher: str) -> re.Pattern[str] | None:
+    """What credits a publisher in a snippet (see `_credits`), by its names as a snippet would
+    say them: the name without what its brackets add ("Kunstenloket (nu Cultuurloket)" is
+    "Kunstenloket"), and an acronym in brackets ("Vlaamse Journalisten Vereniging (VJV)" is
+    also "VJV"). None for a name without words. Built once per publisher."""
+    head, _, rest = publisher.partition(" (")
     names = [surface_tokens(head)]
     acronym = surface_tokens(rest.rstrip(")")) if rest else []
     if len(acronym) == 1:
         names.append(acronym)
-    return [name for name in names if name]
-
-
-def _credits(said: str, source: Source) -> bool:
-    """Whether a snippet (lower case, without accents) credits a source's publisher with what
-    it says: "volgens (de) X", "(X, gezien in 2026)", "(X)", "X meldt/noemt/schrijft ..."."""
-    for name in _publisher_names(source):
-        words = r"\W+".join(re.escape(word) for word in name)
-        if re.search(
-            rf"\bvolgens\b[^.;:()]{{0,60}}?\b{words}\b"
-            rf"|\(\s*{words}\s*[,)]"
-            rf"|\b{words}\s+(?:meldt|meldde|noemt|noemde|schrijft|schreef|zegt)\b",
-            said,
-        ):
-            return True
-    return False
+    alternatives = [r"\W+".join(re.escape(word) for word in name) for name in names if name]
+    if not alternatives:
+        return None
+    words = "(?:" + "|".join(alternatives) + ")"
+    return re.compile(
+        rf"\bvolgens\b[^.;:()]{{0,60}}?\b{words}\b"
+        rf"|\(\s*{words}\s*[,)]"
+        rf"|\b{words}\s+(?:meldt|meldde|noemt|noemde|schrijft|schreef|zegt)\b"
+    )
 
 
 def _towns_of(tokens: Sequence[str]) -> frozenset[str]:

@@ -2773,7 +2773,8 @@ _AFTER_I = frozenset(
 )
 # The words before a payment cue that make it ask a price, and how far before it they may be.
 _WHAT = frozenset("wat what".split())
-_WHAT_OR_WHICH = _WHAT | frozenset("welk welke which".split())
+_WHICH = frozenset("welk welke which".split())
+_WHAT_OR_WHICH = _WHAT | _WHICH
 # Rate words that are a sum themselves, and the nouns of a sum a rate word may come before
 # ("de maandelijkse uitkering", "the daily benefit"), also at the end of a compound.
 _RATE_SUMS = frozenset("uurloon uurtarief dagbedrag maandbedrag".split())
@@ -2791,7 +2792,7 @@ _ARTICLES = frozenset("een de elke welke mijn zon als".split())  # "als kost inb
 # bedrag aftrekken" asks none, "welk bedrag" and "wat is het bedrag" do.
 _SUM = frozenset("bedrag bedragen".split())
 _QUALITIES = frozenset("vast vaste zelfde hoger hoog groot klein".split())
-_ASKING_SUM = _WHAT | frozenset("welk welke hoeveel hoog which".split())
+_ASKING_SUM = _WHAT_OR_WHICH | frozenset("hoeveel hoog".split())
 # "minimum number", "maximum aantal": a count bounded (`asked_facts`).
 _NUMBER_OF = frozenset("number aantal".split())
 _BOUNDS = frozenset("minimum maximum max minimaal maximaal".split())
