@@ -77,7 +77,13 @@ from assistant.lexicon import common_words, with_corpus_words
 from assistant.memory import page_in, release_freed_memory
 from assistant.models import Answer, AnswerPassage, Passage, PassageRef, Source
 from assistant.places import REGIONS, places_asked, places_named
-from assistant.retrieval import Hit, OutsideSubjects, PassageIndex, asks_about_the_past
+from assistant.retrieval import (
+    Hit,
+    OutsideSubjects,
+    PassageIndex,
+    asks_about_the_past,
+    may_ask_about_then,
+)
 from assistant.snippets import asks_for_amount, best_snippet, sentences
 from assistant.typos import TypoIndex
 from assistant.votes import (
@@ -774,6 +780,7 @@ class Assistant:
         order, subject = self._subject_first(
             groups, hits, candidates, order, english, in_context, letters
         )
+        order = self._current_before_historical(reading, groups, hits, order)
         hits = [hits[k] for k in order] + hits[len(order) :]
         features, missing = candidates[order[0]] if candidates else (NO_EVIDENCE, ())
         if missing and subject is None:
@@ -958,6 +965,28 @@ class Assistant:
             if hits[k].passage.id == successor.id and probabilities[k] >= threshold:
                 return _put_first(order, k)
         return order
+
+    def _current_before_historical(
+        self,
+        reading: AnalysedQuestion,
+        groups: Sequence[TermGroup],
+        hits: Sequence[Hit],
+        order: list[int],
+    ) -> list[int]:
+        """The order, with today's passages shown beside the first before historical ones,
+        when the question may not ask about the past (`may_ask_about_then`). Not a historical
+        passage whose title names what the question says and the first passage's title does
+        not: "kan ik nog bij design vlaanderen terecht" asks about Design Vlaanderen itself."""
+        if len(order) < 2 or asks_about_the_past(groups) or may_ask_about_then(reading.tokens):
+            return order
+        said = {t for g in groups for t in (g.primary, *g.alternatives)}
+        first = self._title_terms(hits[order[0]].passage.id)
+
+        def later(k: int) -> bool:
+            passage = hits[k].passage
+            return passage.is_historical and not (self._title_terms(passage.id) - first) & said
+
+        return order[:1] + sorted(order[1:], key=later)
 
     def _hub_by_asking(
         self,

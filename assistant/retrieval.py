@@ -829,6 +829,29 @@ def asks_about_the_past(groups: Sequence[TermGroup]) -> bool:
     return False
 
 
+# Words of a question that may ask how things were: past forms of the verbs a question about
+# a former measure asks with ("hoe werkte dat?", "bestond er ...?", "were there ...?",
+# "did they ...?"), "back" ("back then", "back in 2012") and "toen".
+PAST_FORMS = frozenset(
+    """
+    was waren werd werden had hadden bestond bestonden kon konden gaf gaven kreeg kregen
+    moest moesten werkte werkten toen did were used back
+    """.split()
+)
+# A year up to this one may be asked about as the past ("before the 2021 decree").
+LAST_YEAR_OF_THEN = 2021
+
+
+def may_ask_about_then(tokens: Sequence[str]) -> bool:
+    """Whether a question's words may ask how things were (`PAST_FORMS`, a year up to
+    `LAST_YEAR_OF_THEN`): wider than `asks_about_the_past`, for what only orders the
+    passages shown beside the first."""
+    return any(
+        t in PAST_FORMS or (t.isdigit() and len(t) == 4 and int(t) <= LAST_YEAR_OF_THEN)
+        for t in tokens
+    )
+
+
 def corpus_word_counts(passages: Sequence[Passage]) -> Counter[str]:
     """How often each (folded) word occurs in the corpus: titles, text, questions, keywords."""
     counts: Counter[str] = Counter()

@@ -778,6 +778,28 @@ def test_todays_passage_leads_unless_the_question_names_the_past_thing(assistant
     assert answer.passages[0].id == "herstel-cultuurkrediet"
 
 
+def _shown(assistant, question):
+    """The passages an answer to `question` would show: the first three of its ranking."""
+    return [hit.passage.id for hit in assistant.retrieve(question).hits[:3]]
+
+
+def test_todays_passages_are_shown_beside_the_answer_before_historical_ones(assistant):
+    # The 2012 winwinlening, with its old ceilings, was shown second to "hoeveel kan ik lenen
+    # met een winwinlening", ahead of today's conditions.
+    shown = _shown(assistant, "hoeveel kan ik lenen met een winwinlening")
+    assert shown[0] == "winwinlening" and "winwinlening-voorwaarden" in shown
+    assert not any(assistant.passage(p).is_historical for p in shown)
+    shown = _shown(assistant, "Hoe werkt de tax shelter voor de podiumkunsten?")
+    assert "tax-shelter-2012" not in shown
+    # A question that may ask how things were keeps them: a past form, a year of then, or
+    # the name of the former thing itself.
+    assert "winwinlening-2012" in _shown(assistant, "hoeveel kon je lenen met een winwinlening")
+    then = "how did flemish arts grants work before the 2021 decree? were there fixed deadlines"
+    assert "kunstendecreet-2013" in _shown(assistant, then)
+    named = "ik wil advies over mijn nieuwe stoelontwerp, kan ik nog bij design vlaanderen terecht"
+    assert "design-vlaanderen" in _shown(assistant, named)
+
+
 def test_a_refusal_whose_best_passage_came_close_asks_whether_its_question_is_meant(assistant):
     # A Limburg conductor's crowdfunding question was refused at 0.58 with "Daar heb ik geen
     # betrouwbaar antwoord op", as if the knowledge base knew nothing of crowdfunding, above
