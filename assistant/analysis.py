@@ -1050,6 +1050,10 @@ class Analyzer:
             # An English word the glossary lacks: as telling as it is rare in English ("car"
             # little, "passport" more), not as rare as it is in Dutch.
             english_only = english and unknown
+            if inside_phrase and english_only:
+                # "employed" in "self employed": translated with "self" (zelfstandige), not
+                # guessed as "employ" (aanwerven, werkgever) beside it.
+                continue
             if english_only and (typo_of := self._english_typo(token)):
                 alternatives.extend(
                     self.stem(w) for t in self._english[typo_of] for w in content_tokens(t)

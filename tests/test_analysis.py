@@ -494,6 +494,15 @@ def test_an_unknown_word_inside_a_translated_phrase_is_not_counted_again(assista
     assert "rate" in words
     # A word the corpus does not know outside a phrase still counts as the user's own detail.
     assert "trader" in [g.word for g in assistant.read("is a trader self-employed").groups]
+    # Nor is a later word whose only reading is a guess at its English base: "employed" in
+    # "self employed" (zelfstandige) had been read as "employ" (aanwerven, werkgever), and
+    # "how do i register as self employed in belgium" got the single permit first (0.21).
+    question = "how do i register as self employed in belgium"
+    groups = {g.word: g for g in assistant.read(question).groups}
+    assert stem("zelfstandige") in groups["self"].alternatives
+    assert "employed" not in groups
+    answer = assistant.ask(question)
+    assert answer.answered and answer.passages[0].id in ("kbo", "starten-als-zelfstandige")
 
 
 def test_the_other_forms_of_english_stopword_verbs_are_stopwords_too(assistant):
