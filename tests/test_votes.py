@@ -57,6 +57,7 @@ SEALED_DIALOGUES = (
     "bugbash34-gesprekken.yaml",
     "bugbash35-gesprekken.yaml",
     "bugbash37-gesprekken.yaml",
+    "bugbash38-gesprekken.yaml",
 )
 
 
@@ -335,6 +336,7 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
             "bugbash34.yaml",
             "bugbash36.yaml",
             "bugbash37.yaml",
+            "bugbash38.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -372,6 +374,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
             "bugbash34.yaml",
             "bugbash36.yaml",
             "bugbash37.yaml",
+            "bugbash38.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -383,9 +386,11 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
     assert _near_copies(_telling_turns(dialogues), measured, 0.8) == []
 
 
-@pytest.mark.parametrize("name", ["bugbash35-gesprekken.yaml", "bugbash37-gesprekken.yaml"])
+@pytest.mark.parametrize(
+    "name", ["bugbash35-gesprekken.yaml", "bugbash37-gesprekken.yaml", "bugbash38-gesprekken.yaml"]
+)
 def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
-    # Bug bash 35's and 37's turns are not within 0.8 of a practice or tuning question (the
+    # Bug bash 35's, 37's and 38's turns are not within 0.8 of a practice or tuning question (the
     # votes and the neighbours learn from them, and would find the turn itself), nor, first
     # turns and turns of five words or more on either side, of a turn of the dialogues the fit
     # reads (the tuning dialogues' follow-ups are examples of the fit; the follow-up threshold
@@ -413,6 +418,11 @@ _MEASURED_BEFORE_36 = ("vragen.yaml", "oefenvragen.yaml", "validatie.yaml", "hel
     [
         ("bugbash36.yaml", 300, (*_MEASURED_BEFORE_36, "bugbash34.yaml")),
         ("bugbash37.yaml", 150, (*_MEASURED_BEFORE_36, "bugbash34.yaml", "bugbash36.yaml")),
+        (
+            "bugbash38.yaml",
+            150,
+            (*_MEASURED_BEFORE_36, "bugbash34.yaml", "bugbash36.yaml", "bugbash37.yaml"),
+        ),
     ],
 )
 def test_a_sealed_bug_bash_copies_nothing_the_fit_learns_from_nor_another_measured_set(
