@@ -436,6 +436,10 @@ def test_a_word_only_the_english_glossary_lists_is_english_evidence(assistant):
     [
         # No function word says it is English; glossary words the passages hardly use do.
         ("unregistered community design fashion", "niet-ingeschreven-gemeenschapsmodel"),
+        # "become" is "worden", a stopword: becoming self-employed had got the pension of the
+        # self-employed (0.75).
+        ("how do i become self-employed", "starten-als-zelfstandige"),
+        ("thinking of going freelance, where do i start", "starten-als-zelfstandige"),
         # "niet-europeaan" and its joined form were two unknown words, the heaviest of it.
         ("mag een niet-europeaan hier als zelfstandige werken", "derdelander-werken-in-belgie"),
         # Makers tell the injury, not the term: "arm" and "gebroken" weighed as unknown words.
