@@ -122,7 +122,9 @@ _NOTICING_AFTER = {"merk": frozenset({"ik", "k"}), "merken": frozenset({"we", "w
 
 # English function words: stopwords only in a question recognised as English ("do", "are",
 # "will" and "as" would delete or distort Dutch words), and the pieces of their contractions
-# ("we're": "we", "re", "were"; "doesn't": "doesn", "t", "doesnt").
+# ("we're": "we", "re", "were"; "doesn't": "doesn", "t", "doesnt"). Also "good" and "custom",
+# which read as the glossary's "goods" (goederen) and "customs" (douane): "is Kunstwerkt a good
+# place ...", "custom jewellery".
 ENGLISH_STOPWORDS = frozenset(
     """
     the a an is are am was were be been being how what which who whom where when why can could
@@ -140,7 +142,7 @@ ENGLISH_STOPWORDS = frozenset(
     youre youve youll weve theyre theyve theyll hes shes thats theres whats wasnt werent
     hasnt havent hadnt couldnt shouldnt wouldnt
     thing things stuff actually kinda sorta gonna wanna gotta lots yeah guys dude hell
-    heck basically literally telling
+    heck basically literally telling good custom
     now instead come comes coming came bring brings brought made
     know knows knew tell let lets well though although maybe perhaps quite pretty
     anywhere anyhow beforehand afterwards afterward meanwhile

@@ -505,6 +505,17 @@ def test_an_unknown_word_inside_a_translated_phrase_is_not_counted_again(assista
     assert answer.answered and answer.passages[0].id in ("kbo", "starten-als-zelfstandige")
 
 
+def test_good_and_custom_are_no_goods_and_no_customs(assistant):
+    # The glossary's "goods" (goederen) and "customs" (douane) read alike their singulars,
+    # which say nothing of the kind: "a good place", "custom jewellery".
+    stem = assistant.index.analyzer.stem
+    for question in ("is kunstwerkt a good place for tips", "i make custom jewellery"):
+        terms = {t for g in assistant.read(question).groups for t in g.terms}
+        assert not {stem("goederen"), stem("douane")} & terms, question
+    goods = assistant.read("what happens to my goods at customs").groups
+    assert {stem("goederen"), stem("douane")} <= {t for g in goods for t in g.terms}
+
+
 def test_the_other_forms_of_english_stopword_verbs_are_stopwords_too(assistant):
     # "have", "get", "do" and "want" were stopwords, "having", "getting", "doing", "wanted" and
     # their kin were rare English words the corpus lacks: the question's weightiest details.
