@@ -999,6 +999,7 @@ class Analyzer:
             if (t not in stopwords or (english and _dying(surface, i)))
             and not (i and (surface[i - 1], t) in TIME_OF_DAY)
             and not (not english and _noticing(surface, i))
+            and not (english and _not_the_glossary_sense(surface, i))
         ]
         joined = self._separable_verbs(surface)
         maps = (self._english, self._synonyms) if english else (self._synonyms,)
@@ -1812,6 +1813,32 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)
 def _dying(surface: Sequence[str], index: int) -> bool:
     """Whether "die" at `index` of an English question is the verb (`_BEFORE_DYING`)."""
     return surface[index] == "die" and index > 0 and surface[index - 1] in _BEFORE_DYING
+
+
+# "right" where it means correct: "the right form" (not "the right to ..." nor "the right
+# holder"), "am I right", "is that right", "right now".
+_RIGHT_AS_CORRECT_AFTER = frozenset("am i that thats youre you were are".split())
+_RIGHT_AS_ENTITLEMENT_BEFORE = frozenset("to of holder holders owner owners".split())
+
+
+def _not_the_glossary_sense(surface: Sequence[str], index: int) -> bool:
+    """Whether the word at `index` of an English question is used in a sense other than the
+    glossary's, which says nothing the passages answer: "right" meaning correct ("what is the
+    right vat rate", "am I right that ...", "right now"; the glossary's is "recht"), and "last"
+    meaning previous ("last year", "my last invoice"; the glossary's is "duurt", as in "how
+    long does copyright last")."""
+    word = surface[index]
+    if word == "last":
+        return not asks_how_long(surface)
+    if word != "right":
+        return False
+    before = surface[index - 1] if index else ""
+    after = surface[index + 1] if index + 1 < len(surface) else ""
+    if after in ("now", "away"):
+        return True
+    if before == "the":
+        return after not in _RIGHT_AS_ENTITLEMENT_BEFORE
+    return before in _RIGHT_AS_CORRECT_AFTER
 
 
 def _noticing(surface: Sequence[str], index: int) -> bool:

@@ -516,6 +516,42 @@ def test_good_and_custom_are_no_goods_and_no_customs(assistant):
     assert {stem("goederen"), stem("douane")} <= {t for g in goods for t in g.terms}
 
 
+def test_right_that_means_correct_is_no_right(assistant):
+    # "right" is the glossary's "recht" (a right); "the right vat rate" had 0.69 and "the right
+    # form for a project grant" was refused at 0.06, read as rights.
+    def words(question):
+        return [g.word for g in assistant.read(question).groups]
+
+    for question in (
+        "what is the right vat rate for a painting",
+        "which is the right form for a project grant",
+        "am i right that i need a kbo number",
+        "best loan for my studio right now",
+    ):
+        assert "right" not in words(question), question
+    # A right itself still is one: "the right to ...", "the right holder", "resale right".
+    for question in (
+        "do i have the right to a benefit",
+        "who is the right holder",
+        "what is the resale right",
+    ):
+        assert "right" in words(question), question
+    answer = assistant.ask("what is the right vat rate for a painting")
+    assert answer.answered and answer.passages[0].id == "btw-kunstwerken"
+
+
+def test_last_is_lasting_only_in_a_question_of_how_long(assistant):
+    # The glossary's "last" is "duurt": "last year I sold 20 paintings" was read as lasting.
+    def words(question):
+        return [g.word for g in assistant.read(question).groups]
+
+    assert "last" not in words("last year i sold 20 paintings, do i need to register")
+    assert "last" not in words("my last invoice was not paid")
+    assert "last" in words("how long does copyright last")
+    answer = assistant.ask("how long does copyright last")
+    assert answer.answered and answer.passages[0].id == "auteursrecht-duur"
+
+
 def test_the_other_forms_of_english_stopword_verbs_are_stopwords_too(assistant):
     # "have", "get", "do" and "want" were stopwords, "having", "getting", "doing", "wanted" and
     # their kin were rare English words the corpus lacks: the question's weightiest details.
