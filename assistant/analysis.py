@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -112,6 +112,30 @@ _PREPOSITION_OF = {
     for preposition in ("achter", "boven", "naast", "omheen", "onder", "tussen")
 }
 
+# "niet betaald" is "onbetaald", "not paid" is "unpaid": the negation is a stopword, and "my
+# invoice was not paid" had been read as a payment (an SBK's, 0.92). Not "never paid back"
+# ("nooit terugbetaald"), which is a loan not repaid.
+_UNPAID = {
+    ("niet", "betaald"): "onbetaald",
+    ("nooit", "betaald"): "onbetaald",
+    ("not", "paid"): "unpaid",
+    ("never", "paid"): "unpaid",
+}
+_PAID_BACK = frozenset({"back", "terug"})
+
+
+def _unpaid(surface: list[str]) -> list[str]:
+    """`surface` with a negation and the "betaald" or "paid" after it as one word (`_UNPAID`)."""
+    words: list[str] = []
+    for k, word in enumerate(surface):
+        joined = _UNPAID.get((words[-1], word)) if words else None
+        if joined and (k + 1 == len(surface) or surface[k + 1] not in _PAID_BACK):
+            words[-1] = joined
+        else:
+            words.append(word)
+    return words
+
+
 # "merken" (to notice) has the stem of "merk" (a trademark): "ik merk dat mijn facturen te laat
 # betaald worden, wat kan ik doen?" had the Benelux trademark first, and "ik merkte dat iemand mijn
 # foto gebruikt" the licence of a trademark third. Its forms no noun shares say nothing of the
@@ -122,9 +146,8 @@ _NOTICING_AFTER = {"merk": frozenset({"ik", "k"}), "merken": frozenset({"we", "w
 
 # English function words: stopwords only in a question recognised as English ("do", "are",
 # "will" and "as" would delete or distort Dutch words), and the pieces of their contractions
-# ("we're": "we", "re", "were"; "doesn't": "doesn", "t", "doesnt"). Also "good" and "custom",
-# which read as the glossary's "goods" (goederen) and "customs" (douane): "is Kunstwerkt a good
-# place ...", "custom jewellery".
+# ("we're": "we", "re", "were"; "doesn't": "doesn", "t", "doesnt"). Also "good", which reads
+# as the glossary's "goods" (goederen): "is Kunstwerkt a good place ...".
 ENGLISH_STOPWORDS = frozenset(
     """
     the a an is are am was were be been being how what which who whom where when why can could
@@ -142,7 +165,7 @@ ENGLISH_STOPWORDS = frozenset(
     youre youve youll weve theyre theyve theyll hes shes thats theres whats wasnt werent
     hasnt havent hadnt couldnt shouldnt wouldnt
     thing things stuff actually kinda sorta gonna wanna gotta lots yeah guys dude hell
-    heck basically literally telling good custom
+    heck basically literally telling good
     now instead come comes coming came bring brings brought made
     know knows knew tell let lets well though although maybe perhaps quite pretty
     anywhere anyhow beforehand afterwards afterward meanwhile
@@ -993,13 +1016,14 @@ class Analyzer:
             surface = [self._without_glued_ik(t) for t in surface]
         # "daarboven", "eronder": the preposition is the word (what it points at, a stopword).
         surface = [_PREPOSITION_OF.get(t, t) for t in surface]
+        surface = _unpaid(surface)
         tokens = [
             t
             for i, t in enumerate(surface)
             if (t not in stopwords or (english and _dying(surface, i)))
             and not (i and (surface[i - 1], t) in TIME_OF_DAY)
             and not (not english and _noticing(surface, i))
-            and not (english and _not_the_glossary_sense(surface, i))
+            and not (english and _not_the_glossary_sense(surface, i, self._english))
         ]
         joined = self._separable_verbs(surface)
         maps = (self._english, self._synonyms) if english else (self._synonyms,)
@@ -1054,8 +1078,10 @@ class Analyzer:
             # little, "passport" more), not as rare as it is in Dutch.
             english_only = english and unknown
             if inside_phrase and english_only:
-                # "employed" in "self employed": translated with "self" (zelfstandige), not
-                # guessed as "employ" (aanwerven, werkgever) beside it.
+                # A later word of a phrase the glossary or the synonyms translate, which
+                # neither has alone nor the corpus knows, counts with the phrase: it is not
+                # guessed as a typo or a base form of its own. "employed" in "self employed"
+                # (zelfstandige) had been "employ" (aanwerven, werkgever) beside it.
                 continue
             if english_only and (typo_of := self._english_typo(token)):
                 alternatives.extend(
@@ -1815,30 +1841,56 @@ def _dying(surface: Sequence[str], index: int) -> bool:
     return surface[index] == "die" and index > 0 and surface[index - 1] in _BEFORE_DYING
 
 
-# "right" where it means correct: "the right form" (not "the right to ..." nor "the right
-# holder"), "am I right", "is that right", "right now".
-_RIGHT_AS_CORRECT_AFTER = frozenset("am i that thats youre you were are".split())
+# Where a glossary word is used in another sense, which says nothing the passages answer
+# (`_not_the_glossary_sense`). "right" is "recht" (a right) before the words that say so ("the
+# right to ...", "right holders"); it means correct after "am", at the end of a clause after
+# "that", "you" or "are" ("is that right?"), before "now" or "away", and after "the" before a
+# noun the glossary translates ("the right form"): not "is the right transferable", "that right
+# to a publisher".
 _RIGHT_AS_ENTITLEMENT_BEFORE = frozenset("to of holder holders owner owners".split())
+_RIGHT_AS_CORRECT_AT_THE_END_AFTER = frozenset("that thats you youre are were".split())
+# "last" is "duurt" (lasts) but after a determiner or before a unit of time, where it means
+# previous: "my last invoice", "at last", "last year".
+_LAST_AS_PREVIOUS_AFTER = frozenset("the my your our his her their its this at".split())
+_LAST_AS_PREVIOUS_BEFORE = frozenset(
+    "year years month months week weeks day days night time times quarter minute".split()
+)
+# "custom" is the glossary's "customs" (douane) only where users write it for customs ("custom
+# fees", "custom declaration"), not in "custom jewellery".
+_CUSTOMS_BEFORE = frozenset(
+    """
+    fee fees duty duties declaration declarations office officer officers clearance check
+    checks control controls rule rules regulation regulations charge charges tax taxes
+    """.split()
+)
 
 
-def _not_the_glossary_sense(surface: Sequence[str], index: int) -> bool:
+def _not_the_glossary_sense(
+    surface: Sequence[str], index: int, nouns: Container[str] = frozenset()
+) -> bool:
     """Whether the word at `index` of an English question is used in a sense other than the
-    glossary's, which says nothing the passages answer: "right" meaning correct ("what is the
-    right vat rate", "am I right that ...", "right now"; the glossary's is "recht"), and "last"
-    meaning previous ("last year", "my last invoice"; the glossary's is "duurt", as in "how
-    long does copyright last")."""
+    glossary's: "right" meaning correct, "last" meaning previous, "custom" meaning made to
+    order (see `_RIGHT_AS_ENTITLEMENT_BEFORE`, `_LAST_AS_PREVIOUS_AFTER`, `_CUSTOMS_BEFORE`).
+
+    Args:
+        surface: the question's words.
+        index: the position of the word.
+        nouns: the words the English glossary translates one by one.
+    """
     word = surface[index]
-    if word == "last":
-        return not asks_how_long(surface)
-    if word != "right":
-        return False
     before = surface[index - 1] if index else ""
     after = surface[index + 1] if index + 1 < len(surface) else ""
-    if after in ("now", "away"):
+    if word == "last":
+        return before in _LAST_AS_PREVIOUS_AFTER or after in _LAST_AS_PREVIOUS_BEFORE
+    if word == "custom":
+        return after not in _CUSTOMS_BEFORE
+    if word != "right" or after in _RIGHT_AS_ENTITLEMENT_BEFORE:
+        return False
+    if after in ("now", "away") or before == "am":
         return True
-    if before == "the":
-        return after not in _RIGHT_AS_ENTITLEMENT_BEFORE
-    return before in _RIGHT_AS_CORRECT_AFTER
+    if before in _RIGHT_AS_CORRECT_AT_THE_END_AFTER:
+        return not after
+    return before == "the" and after in nouns
 
 
 def _noticing(surface: Sequence[str], index: int) -> bool:

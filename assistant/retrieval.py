@@ -831,24 +831,33 @@ def asks_about_the_past(groups: Sequence[TermGroup]) -> bool:
 
 # Words of a question that may ask how things were: past forms of the verbs a question about
 # a former measure asks with ("hoe werkte dat?", "bestond er ...?", "were there ...?",
-# "did they ...?"), "back" ("back then", "back in 2012") and "toen".
+# "did they ...?"), what asks what changed ("wat is er veranderd aan ...?", "what changed"),
+# "back" ("back then", "back in 2012") and "toen".
 PAST_FORMS = frozenset(
     """
     was waren werd werden had hadden bestond bestonden kon konden gaf gaven kreeg kregen
-    moest moesten werkte werkten toen did were used back
+    moest moesten werkte werkten toen veranderd veranderde veranderden gewijzigd
+    did were used back changed
     """.split()
 )
 # A year up to this one may be asked about as the past ("before the 2021 decree").
 LAST_YEAR_OF_THEN = 2021
+# After a number, the words that make it an amount, not a year ("met 2000 euro").
+_AMOUNT_UNITS = frozenset("euro eur".split())
 
 
 def may_ask_about_then(tokens: Sequence[str]) -> bool:
-    """Whether a question's words may ask how things were (`PAST_FORMS`, a year up to
-    `LAST_YEAR_OF_THEN`): wider than `asks_about_the_past`, for what only orders the
-    passages shown beside the first."""
+    """Whether a question's words may ask how things were (`PAST_FORMS`, a year from
+    `FIRST_HISTORICAL_YEAR` up to `LAST_YEAR_OF_THEN`, not an amount): wider than
+    `asks_about_the_past`, for what only orders the passages shown beside the first."""
     return any(
-        t in PAST_FORMS or (t.isdigit() and len(t) == 4 and int(t) <= LAST_YEAR_OF_THEN)
-        for t in tokens
+        t in PAST_FORMS
+        or (
+            t.isdigit()
+            and FIRST_HISTORICAL_YEAR <= int(t) <= LAST_YEAR_OF_THEN
+            and (k + 1 == len(tokens) or tokens[k + 1] not in _AMOUNT_UNITS)
+        )
+        for k, t in enumerate(tokens)
     )
 
 

@@ -779,7 +779,8 @@ def test_todays_passage_leads_unless_the_question_names_the_past_thing(assistant
 
 
 def _shown(assistant, question):
-    """The passages an answer to `question` would show: the first three of its ranking."""
+    """The first three passages of `question`'s ranking: what an answer shows, before the
+    passages that score too little beside the first are left out."""
     return [hit.passage.id for hit in assistant.retrieve(question).hits[:3]]
 
 
