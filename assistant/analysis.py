@@ -1857,6 +1857,12 @@ _LAST_AS_PREVIOUS_BEFORE = frozenset(
 )
 # "custom" is the glossary's "customs" (douane) only where users write it for customs ("custom
 # fees", "custom declaration"), not in "custom jewellery".
+# "fair" is the glossary's "fairs" (beurzen) but before a price or a rate, where it means just:
+# "what is a fair price for my painting" had been read as a trade fair. ("fair pay" is the
+# glossary's phrase for the billijke vergoeding.)
+_FAIR_AS_JUST_BEFORE = frozenset(
+    "price prices rate rates fee fees hourly wage wages amount deal share".split()
+)
 _CUSTOMS_BEFORE = frozenset(
     """
     fee fees duty duties declaration declarations office officer officers clearance check
@@ -1870,7 +1876,8 @@ def _not_the_glossary_sense(
 ) -> bool:
     """Whether the word at `index` of an English question is used in a sense other than the
     glossary's: "right" meaning correct, "last" meaning previous, "custom" meaning made to
-    order (see `_RIGHT_AS_ENTITLEMENT_BEFORE`, `_LAST_AS_PREVIOUS_AFTER`, `_CUSTOMS_BEFORE`).
+    order, "fair" meaning just (see `_RIGHT_AS_ENTITLEMENT_BEFORE`, `_LAST_AS_PREVIOUS_AFTER`,
+    `_CUSTOMS_BEFORE`, `_FAIR_AS_JUST_BEFORE`).
 
     Args:
         surface: the question's words.
@@ -1884,6 +1891,8 @@ def _not_the_glossary_sense(
         return before in _LAST_AS_PREVIOUS_AFTER or after in _LAST_AS_PREVIOUS_BEFORE
     if word == "custom":
         return after not in _CUSTOMS_BEFORE
+    if word == "fair":
+        return after in _FAIR_AS_JUST_BEFORE
     if word != "right" or after in _RIGHT_AS_ENTITLEMENT_BEFORE:
         return False
     if after in ("now", "away") or before == "am":

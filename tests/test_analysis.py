@@ -551,6 +551,10 @@ def test_good_is_no_goods_and_custom_is_customs_only_where_it_means_them(assista
         ("how long does copyright last", "last", True),
         ("until when does copyright last", "last", True),
         ("does it last 10 years", "last", True),
+        # "fair" before a price means just, not a trade fair (the glossary's "fairs").
+        ("what is a fair price for my painting", "fair", False),
+        ("the fair in milan starts next week, can i still get support", "fair", True),
+        ("what is fair pay for a gig", "fair", True),
     ],
 )
 def test_a_glossary_word_in_another_sense_is_no_word_of_the_question(
@@ -559,10 +563,11 @@ def test_a_glossary_word_in_another_sense_is_no_word_of_the_question(
     assert (word in _words(assistant, question)) is kept
 
 
-def test_the_right_vat_rate_and_until_when_copyright_lasts_are_answered(assistant):
+def test_questions_with_a_glossary_word_in_another_sense_are_answered(assistant):
     for question, passage in (
         ("what is the right vat rate for a painting", "btw-kunstwerken"),
         ("until when does copyright last", "auteursrecht-duur"),
+        ("what is a fair price for my painting", "prijszetting"),
     ):
         answer = assistant.ask(question)
         assert answer.answered and answer.passages[0].id == passage, question
