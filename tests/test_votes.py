@@ -410,6 +410,22 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
         assert _near_copies(_telling_turns(read), turns, 0.8) == []
 
 
+@pytest.mark.parametrize("name", ["bugbash37-gesprekken.yaml", "bugbash38-gesprekken.yaml"])
+def test_the_newest_sealed_dialogues_copy_no_other_measured_dialogue(name):
+    # Their telling turns (first turns, and later turns of five words or more) are within 0.8 of
+    # none of the validation, held-out or other sealed dialogues' either way: a dialogue
+    # measured twice would count twice. (Bug bash 35's were not cleaned so: seven of its turns
+    # are near-copies of validation turns, two of held-out ones.)
+    sealed = _telling_turns(load_dialogues(EVAL / name)[0])
+    assert sealed
+    for other in ("validatie-gesprekken.yaml", "heldout-gesprekken.yaml", *SEALED_DIALOGUES):
+        if other == name:
+            continue
+        theirs = _telling_turns(load_dialogues(EVAL / other)[0])
+        assert _near_copies(sealed, theirs, 0.8) == [], other
+        assert _near_copies(theirs, sealed, 0.8) == [], other
+
+
 _MEASURED_BEFORE_36 = ("vragen.yaml", "oefenvragen.yaml", "validatie.yaml", "heldout.yaml")
 
 
