@@ -977,8 +977,12 @@ class Assistant:
         when the question may not ask about the past (`may_ask_about_then`). Not a historical
         passage whose title names what the question says and the first passage's title does
         not: "kan ik nog bij design vlaanderen terecht" asks about Design Vlaanderen itself."""
-        if len(order) < 2 or asks_about_the_past(groups) or may_ask_about_then(reading.tokens):
-            return order
+        if (
+            not any(hits[k].passage.is_historical for k in order[1:])
+            or asks_about_the_past(groups)
+            or may_ask_about_then(reading.tokens)
+        ):
+            return order  # (most questions: no historical passage beside the first)
         said = {t for g in groups for t in (g.primary, *g.alternatives)}
         first = self._title_terms(hits[order[0]].passage.id)
 
