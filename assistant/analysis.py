@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -575,6 +575,32 @@ _BLOCKED_PARTS = frozenset(
 )
 
 
+# The endings of a plural or an inflected adjective: "facturen", "kantoren", "roerende".
+_INFLECTED_ENDINGS = ("en", "s", "e")
+
+
+class _FormFrequencies(Mapping[str, float]):
+    """A plural's or an inflected adjective's frequency as that of its commonest form: the
+    word or its `lemma` (for a word at all: the stem of a string that is none can be one)."""
+
+    def __init__(self, frequencies: Mapping[str, float], lemma: Callable[[str], str]) -> None:
+        self._frequencies = frequencies
+        self._lemma = lemma
+
+    def __getitem__(self, word: str) -> float:
+        frequency = self._frequencies[word]  # (a string that is no word gets no frequency)
+        if not word.endswith(_INFLECTED_ENDINGS):
+            return frequency  # ("Kunstwerkt", a name, is no form of "kunstwerk")
+        base = self._lemma(word)
+        return max(frequency, self._frequencies.get(base, 0.0)) if base != word else frequency
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._frequencies)
+
+    def __len__(self) -> int:
+        return len(self._frequencies)
+
+
 class Decompounder:
     """Splits Dutch compounds into known words (Koehn–Knight style, conservative).
 
@@ -582,6 +608,11 @@ class Decompounder:
     words such as ``ondernemer`` are never cut into ``onder`` + ``nemer``; and a word that is
     itself common in general Dutch (`max_whole`) is an ordinary word, not a compound to take
     apart: ``paspoort`` is not ``pas`` + ``poort``, ``voorstelling`` not ``voor`` + ``stelling``.
+
+    A word is as common as its commonest form (`lemma`, when given, names the other form): the
+    plural ``facturen`` is a little rarer than the loan word ``fact``, and had been cut into
+    ``fact`` + ``uren`` (hours), so that "aankoopfacturen bewaren" met the passages on hourly
+    rates; its singular ``factuur`` is commoner than ``fact``.
     """
 
     def __init__(
@@ -590,8 +621,11 @@ class Decompounder:
         min_part: int = 3,
         min_head: int = 4,
         max_whole: float = 1.0,
+        lemma: Callable[[str], str] | None = None,
     ) -> None:
         self._freq = frequencies
+        self._lemma = lemma
+        self._forms = _FormFrequencies(frequencies, lemma) if lemma else frequencies
         self._min_part = min_part
         self._min_head = min_head
         self._max_whole = max_whole
@@ -605,22 +639,42 @@ class Decompounder:
         """How common `part` is as a word (0 for no word, a suffix or a stopword)."""
         return self._known(part)
 
-    def _known(self, part: str) -> float:
+    def _inflected(self, word: str) -> bool:
+        """Whether a word is an everyday word's inflected form ("facturen", "sparen")."""
+        return (
+            self._lemma is not None
+            and self._lemma(word) != word
+            and self._known(word, self._forms) >= self._max_whole
+        )
+
+    def _known(self, part: str, frequencies: Mapping[str, float] | None = None) -> float:
         if len(part) < self._min_part or part in _BLOCKED_PARTS or part in STOPWORDS:
             return 0.0
-        return self._freq.get(part, 0.0)
+        return (frequencies or self._freq).get(part, 0.0)
 
     def _split(self, word: str, depth: int = 0) -> tuple[str, ...]:
         """Return the parts of `word`, or () when it is not a compound."""
         if len(word) < self._min_part + self._min_head or depth > 2 or not word.isalpha():
             return ()
-        whole = self._freq.get(word, 0.0)
+        whole = self._forms.get(word, 0.0)
         if depth == 0 and whole >= self._max_whole:
             return ()
         best: tuple[float, tuple[str, ...]] = (0.0, ())
+        # No cut falls inside the longest inflected word the compound ends in ("aankoop|
+        # facturen", not "aankoopfact|uren"; "pensioen|sparen", not "pensioens|paren").
+        ending = next(
+            (
+                cut
+                for cut in range(self._min_part, len(word) - self._min_head + 1)
+                if self._inflected(word[cut:])
+            ),
+            len(word),
+        )
         for cut in range(self._min_part, len(word) - self._min_part + 1):
+            if ending < cut < len(word):
+                continue
             head = word[cut:]
-            head_freq = self._known(head) if len(head) >= self._min_head else 0.0
+            head_freq = self._known(head, self._forms) if len(head) >= self._min_head else 0.0
             if head_freq <= whole:
                 continue
             for modifier in self._modifiers(word[:cut]):
@@ -721,7 +775,9 @@ class Analyzer:
         # A corpus repeats its words: each distinct token is stemmed and split once.
         self._terms_of: Memo[str, tuple[str, ...]] = Memo(_WORDS_KEPT)  # `_token_terms`
         self._frequencies = frequencies
-        self._decompounder = Decompounder(frequencies, max_whole=10 ** (ORDINARY_ZIPF - 9))
+        self._decompounder = Decompounder(
+            frequencies, max_whole=10 ** (ORDINARY_ZIPF - 9), lemma=self._stemmer.stemWord
+        )
         self._common = common
         self._synonyms = self._normalise_synonyms(synonyms or {})
         self._english = _with_number_forms(
