@@ -77,7 +77,7 @@ STOPWORDS = (
     gehad iedereen daarheen naartoe vor zjus
     hunne zijne uwe dieje zukke gene niks nikske ietske edde
     waarvoor waarmee waaraan waarop waarin waarover waardoor waarvan waaruit hoezo
-    zon zulk zulke precies
+    zon zulk zulke precies qua den ongeveer
     gebeurt gebeuren gebeurd gebeurde geleden
     http https www com html htm php aspx
     the an is are how what my can do does to for of and or it i me you by with from on at who
@@ -165,7 +165,7 @@ ENGLISH_STOPWORDS = frozenset(
     youre youve youll weve theyre theyve theyll hes shes thats theres whats wasnt werent
     hasnt havent hadnt couldnt shouldnt wouldnt
     thing things stuff actually kinda sorta gonna wanna gotta lots yeah guys dude hell
-    heck basically literally telling good
+    heck basically literally telling good exactly almost probably
     now instead come comes coming came bring brings brought made
     know knows knew tell let lets well though although maybe perhaps quite pretty
     anywhere anyhow beforehand afterwards afterward meanwhile
@@ -213,6 +213,8 @@ def _normalise(token: str) -> str:
 # at 0.06, "hoeveel moet je betalen voor sabam" answered at 0.83. "hoeveel" and "wanneer" also
 # ask for a kind of fact (`intent`). Not "waarde" (a value) nor "gade" (a spouse): forms that
 # are words of their own stay.
+# A verb's final "v" or "z" before a glued "ek" is its "f" or "s": "schrijvek", "leezek".
+_VOICELESS = {"v": "f", "z": "s"}
 _CHAT_FORMS = {
     **dict.fromkeys("moetek moettek moette moete moetn moetde".split(), "moet"),
     **dict.fromkeys("magek magde mage".split(), "mag"),
@@ -222,6 +224,8 @@ _CHAT_FORMS = {
     **dict.fromkeys("zoudek zoude".split(), "zou"),
     **dict.fromkeys("weetek weette wete".split(), "weet"),
     **dict.fromkeys("willek wilk".split(), "wil"),
+    **dict.fromkeys("benk bennek".split(), "ben"),
+    **dict.fromkeys("gak gank".split(), "gaat"),
     **dict.fromkeys("zedde zijt".split(), "zijn"),
     **dict.fromkeys("wadde watte".split(), "wat"),
     "hoede": "hoe",
@@ -601,6 +605,11 @@ class _FormFrequencies(Mapping[str, float]):
         return len(self._frequencies)
 
 
+# Words too short for a head that end compounds all the same: "keramiekles", "gitaarles"
+# (a singular "-les" had been stemmed whole, "keramiekl"; the plural "-lessen" was split).
+_SHORT_HEADS = frozenset({"les"})
+
+
 class Decompounder:
     """Splits Dutch compounds into known words (Koehn–Knight style, conservative).
 
@@ -674,7 +683,11 @@ class Decompounder:
             if ending < cut < len(word):
                 continue
             head = word[cut:]
-            head_freq = self._known(head, self._forms) if len(head) >= self._min_head else 0.0
+            head_freq = (
+                self._known(head, self._forms)
+                if len(head) >= self._min_head or head in _SHORT_HEADS
+                else 0.0
+            )
             if head_freq <= whole:
                 continue
             for modifier in self._modifiers(word[:cut]):
@@ -1113,8 +1126,16 @@ class Analyzer:
                 # say with "duurt" ("Het auteursrecht duurt tot 70 jaar ...").
                 alternatives.append(self.stem("duur"))
             inside_phrase = index < phrase_end
+            begins_phrase = False
             for words in maps:
-                phrase_end = max(phrase_end, index + self._phrase_size(words, tokens, index))
+                size = self._phrase_size(words, tokens, index)
+                begins_phrase = begins_phrase or size > 0
+                phrase_end = max(phrase_end, index + size)
+            if english and not (inside_phrase or begins_phrase) and self._glossed_as_nothing(token):
+                # The glossary's Dutch for it is a stopword ("become": "worden"): a word of
+                # the question's grammar, not one the corpus lacks. "how do I become a member?"
+                # after PlayRight had been read as a question of its own.
+                continue
             if not alternatives and token in PLACES and token not in self._word_counts:
                 # A place no passage names: the user's detail, never a typo or a compound; a
                 # town abroad says "abroad" too ("een beurs in Milaan"), unless the user lives
@@ -1511,9 +1532,16 @@ class Analyzer:
 
     def _without_glued_ik(self, token: str) -> str:
         """A Flemish "k" glued to its verb, read as the verb ("kspeel" is "ik speel", "kmaak",
-        "kverkoop"): the forms a chat uses most are listed (`_CHAT_FORMS`, "kheb"), the rest
-        weighed as the rarest word of the question. Only when the word is none of its own and
-        the rest is a common one ("klant", "kracht" stay)."""
+        "kverkoop"; after it, "verkoopek"): the forms a chat uses most are listed
+        (`_CHAT_FORMS`, "kheb"), the rest weighed as the rarest word of the question. Only when
+        the word is none of its own and the rest is a common one ("klant", "kracht" stay)."""
+        if token.endswith("ek") and len(token) >= 6 and not self.dutch_zipf(token):
+            # ... and after it: "verkoopek" (verkoop ik), "schrijvek" (schrijf ik), whose
+            # stem had been corrected to "schrijver".
+            verb = token[:-2]
+            verb = verb[:-1] + _VOICELESS.get(verb[-1], verb[-1])
+            if self.dutch_zipf(verb) >= ORDINARY_ZIPF:
+                return verb
         if (
             len(token) < 4
             or token[0] != "k"
@@ -1678,6 +1706,11 @@ class Analyzer:
             return True
         head = len(parts[0])
         return not correction.startswith(parts[0]) or _same_word(token[head:], correction[head:])
+
+    def _glossed_as_nothing(self, token: str) -> bool:
+        """Whether the English glossary translates a word into stopwords alone."""
+        translations = self._english.get(token)
+        return bool(translations) and not any(content_tokens(t) for t in translations)
 
     @staticmethod
     def _phrase_size(synonyms: Mapping[str, tuple[str, ...]], tokens: list[str], index: int) -> int:
@@ -1925,6 +1958,24 @@ _CUSTOMS_BEFORE = frozenset(
     checks control controls rule rules regulation regulations charge charges tax taxes
     """.split()
 )
+# "work" is "werk" but in "how does ... work", where it asks how something goes: "how does
+# vat work for artists" had got the organisation Kunstwerkt (0.94). Not after a determiner
+# ("how does my work get protected") or a person ("how do I work legally here"), where it is
+# work.
+_WORK_AS_WORK_AFTER = frozenset(
+    "my your our his her their its the a an of for own i we you they he she".split()
+)
+# "keep" is "bewaren" (keep invoices) but before a verb's "-ing" or in a phrase where it goes on:
+# "people keep telling me to use one".
+_KEEP_GOING_BEFORE = frozenset("in up on track an".split())
+_HOW_IT_GOES = frozenset("does do did would will".split())
+
+
+def _asks_how_it_works(surface: Sequence[str], index: int) -> bool:
+    """Whether "work" at `index` ends a "how does ... work" (`_HOW_IT_GOES`)."""
+    return surface[index - 1] not in _WORK_AS_WORK_AFTER and any(
+        surface[k] == "how" and surface[k + 1] in _HOW_IT_GOES for k in range(index - 2)
+    )
 
 
 def _not_the_glossary_sense(
@@ -1932,8 +1983,9 @@ def _not_the_glossary_sense(
 ) -> bool:
     """Whether the word at `index` of an English question is used in a sense other than the
     glossary's: "right" meaning correct, "last" meaning previous, "custom" meaning made to
-    order, "fair" meaning just (see `_RIGHT_AS_ENTITLEMENT_BEFORE`, `_LAST_AS_PREVIOUS_AFTER`,
-    `_CUSTOMS_BEFORE`, `_FAIR_AS_JUST_BEFORE`).
+    order, "fair" meaning just, "work" in "how does it work", "keep" meaning go on (see
+    `_RIGHT_AS_ENTITLEMENT_BEFORE`, `_LAST_AS_PREVIOUS_AFTER`, `_CUSTOMS_BEFORE`,
+    `_FAIR_AS_JUST_BEFORE`, `_WORK_AS_WORK_AFTER`, `_KEEP_GOING_BEFORE`).
 
     Args:
         surface: the question's words.
@@ -1949,6 +2001,10 @@ def _not_the_glossary_sense(
         return after not in _CUSTOMS_BEFORE
     if word == "fair":
         return after in _FAIR_AS_JUST_BEFORE
+    if word in ("work", "works"):
+        return index > 0 and _asks_how_it_works(surface, index)
+    if word in ("keep", "keeps", "keeping", "kept"):
+        return after.endswith("ing") or after in _KEEP_GOING_BEFORE
     if word != "right" or after in _RIGHT_AS_ENTITLEMENT_BEFORE:
         return False
     if after in ("now", "away") or before == "am":
