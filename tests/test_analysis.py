@@ -1556,6 +1556,7 @@ def test_a_typo_weighs_as_the_word_it_was_meant_to_be(assistant):
         ("den boekhouder zegt dat ik btw moet aanrekenen", "den", "boekhouder"),
         ("mijn factuur van ongeveer 1.200 euro", "ongeveer", "factuur"),
         ("how does sabam work exactly", "exactly", "sabam"),
+        ("but what if i have to stop my business", "but", "stop"),
         # A verb with "ik" glued after it ("verkoopek", "schrijvek"), and "benk" (ben ik).
         ("verkoopek mijn vazen beter via etsy", "verkoopek", "verkoop"),
         ("oe schrijvek mij in bij de kbo", "schrijvek", "schrijf"),
@@ -1595,6 +1596,13 @@ def test_a_singular_les_compound_is_split_like_its_plural(assistant):
 def test_words_found_by_probing_reach_their_passage(assistant, question, passage):
     answer = assistant.ask(question)
     assert answer.answered and answer.passages[0].id == passage
+
+
+def test_an_english_register_number_is_the_enterprise_number(assistant):
+    stem = assistant.index.analyzer.stem
+    for question in ("kbo number how to get one", "what is my registration number"):
+        terms = {t for g in assistant.read(question).groups for t in g.terms}
+        assert stem("ondernemingsnummer") in terms, question
 
 
 def test_the_private_tax_return_stays_outside_the_domain(assistant):
