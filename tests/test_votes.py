@@ -58,6 +58,7 @@ SEALED_DIALOGUES = (
     "bugbash35-gesprekken.yaml",
     "bugbash37-gesprekken.yaml",
     "bugbash38-gesprekken.yaml",
+    "bugbash39-gesprekken.yaml",
 )
 
 
@@ -337,6 +338,7 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
             "bugbash36.yaml",
             "bugbash37.yaml",
             "bugbash38.yaml",
+            "bugbash39.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -375,6 +377,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
             "bugbash36.yaml",
             "bugbash37.yaml",
             "bugbash38.yaml",
+            "bugbash39.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -387,14 +390,20 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
 
 
 @pytest.mark.parametrize(
-    "name", ["bugbash35-gesprekken.yaml", "bugbash37-gesprekken.yaml", "bugbash38-gesprekken.yaml"]
+    "name",
+    [
+        "bugbash35-gesprekken.yaml",
+        "bugbash37-gesprekken.yaml",
+        "bugbash38-gesprekken.yaml",
+        "bugbash39-gesprekken.yaml",
+    ],
 )
 def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
-    # Bug bash 35's, 37's and 38's turns are not within 0.8 of a practice or tuning question (the
-    # votes and the neighbours learn from them, and would find the turn itself), nor, first
-    # turns and turns of five words or more on either side, of a turn of the dialogues the fit
-    # reads (the tuning dialogues' follow-ups are examples of the fit; the follow-up threshold
-    # is chosen on those and the practice dialogues).
+    # Bug bash 35's, 37's, 38's and 39's turns are not within 0.8 of a practice or tuning
+    # question (the votes and the neighbours learn from them, and would find the turn itself),
+    # nor, first turns and turns of five words or more on either side, of a turn of the
+    # dialogues the fit reads (the tuning dialogues' follow-ups are examples of the fit; the
+    # follow-up threshold is chosen on those and the practice dialogues).
     sealed = load_dialogues(EVAL / name)[0]
     learnt = [
         q.question
@@ -410,7 +419,9 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
         assert _near_copies(_telling_turns(read), turns, 0.8) == []
 
 
-@pytest.mark.parametrize("name", ["bugbash37-gesprekken.yaml", "bugbash38-gesprekken.yaml"])
+@pytest.mark.parametrize(
+    "name", ["bugbash37-gesprekken.yaml", "bugbash38-gesprekken.yaml", "bugbash39-gesprekken.yaml"]
+)
 def test_the_newest_sealed_dialogues_copy_no_other_measured_dialogue(name):
     # Their telling turns (first turns, and later turns of five words or more) are within 0.8 of
     # none of the validation, held-out or other sealed dialogues' either way: a dialogue
@@ -438,6 +449,17 @@ _MEASURED_BEFORE_36 = ("vragen.yaml", "oefenvragen.yaml", "validatie.yaml", "hel
             "bugbash38.yaml",
             150,
             (*_MEASURED_BEFORE_36, "bugbash34.yaml", "bugbash36.yaml", "bugbash37.yaml"),
+        ),
+        (
+            "bugbash39.yaml",
+            150,
+            (
+                *_MEASURED_BEFORE_36,
+                "bugbash34.yaml",
+                "bugbash36.yaml",
+                "bugbash37.yaml",
+                "bugbash38.yaml",
+            ),
         ),
     ],
 )
