@@ -585,8 +585,9 @@ _INFLECTED_ENDINGS = ("en", "s", "e")
 
 
 class _FormFrequencies(Mapping[str, float]):
-    """A plural's or an inflected adjective's frequency as that of its commonest form: the
-    word or its `lemma` (for a word at all: the stem of a string that is none can be one)."""
+    """A plural's or an inflected adjective's frequency as the larger of its own and its
+    `lemma`'s (the Snowball stem): for a word at all (the stem of a string that is none can be
+    one), and not a stopword's ("kans" is no form of "kan", "dans" none of "dan")."""
 
     def __init__(self, frequencies: Mapping[str, float], lemma: Callable[[str], str]) -> None:
         self._frequencies = frequencies
@@ -597,7 +598,9 @@ class _FormFrequencies(Mapping[str, float]):
         if not word.endswith(_INFLECTED_ENDINGS):
             return frequency  # ("Kunstwerkt", a name, is no form of "kunstwerk")
         base = self._lemma(word)
-        return max(frequency, self._frequencies.get(base, 0.0)) if base != word else frequency
+        if base == word or base in STOPWORDS:
+            return frequency
+        return max(frequency, self._frequencies.get(base, 0.0))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._frequencies)
@@ -607,7 +610,8 @@ class _FormFrequencies(Mapping[str, float]):
 
 
 # Words too short for a head that end compounds all the same: "keramiekles", "gitaarles"
-# (a singular "-les" had been stemmed whole, "keramiekl"; the plural "-lessen" was split).
+# (a singular "-les" had been stemmed whole, "keramiekl"; the plural "-lessen" was split). Not
+# in an English word ("doodles", "handles").
 _SHORT_HEADS = frozenset({"les"})
 
 
@@ -619,10 +623,10 @@ class Decompounder:
     itself common in general Dutch (`max_whole`) is an ordinary word, not a compound to take
     apart: ``paspoort`` is not ``pas`` + ``poort``, ``voorstelling`` not ``voor`` + ``stelling``.
 
-    A word is as common as its commonest form (`lemma`, when given, names the other form): the
+    A plural or an inflected adjective is as common as its stem (`lemma`, when given): the
     plural ``facturen`` is a little rarer than the loan word ``fact``, and had been cut into
     ``fact`` + ``uren`` (hours), so that "aankoopfacturen bewaren" met the passages on hourly
-    rates; its singular ``factuur`` is commoner than ``fact``.
+    rates; its stem ``factuur`` is commoner than ``fact``.
     """
 
     def __init__(
@@ -650,11 +654,12 @@ class Decompounder:
         return self._known(part)
 
     def _inflected(self, word: str) -> bool:
-        """Whether a word is an everyday word's inflected form ("facturen", "sparen")."""
+        """Whether a word is an inflected form of a word of the general Dutch list ("facturen",
+        "loketten")."""
         return (
             self._lemma is not None
+            and self._known(word, self._forms) >= 10 ** (LISTED_ZIPF - 9)
             and self._lemma(word) != word
-            and self._known(word, self._forms) >= self._max_whole
         )
 
     def _known(self, part: str, frequencies: Mapping[str, float] | None = None) -> float:
@@ -671,7 +676,9 @@ class Decompounder:
             return ()
         best: tuple[float, tuple[str, ...]] = (0.0, ())
         # No cut falls inside the longest inflected word the compound ends in ("aankoop|
-        # facturen", not "aankoopfact|uren"; "pensioen|sparen", not "pensioens|paren").
+        # facturen", not "aankoopfact|uren"; "ondernemings|loketten", not "ondernemingslok|
+        # etten"), unless what comes before the cut is a word ("bestuurs|taken", "werk|weken":
+        # "staken" and "kweken" are words too).
         ending = next(
             (
                 cut
@@ -681,13 +688,14 @@ class Decompounder:
             len(word),
         )
         for cut in range(self._min_part, len(word) - self._min_part + 1):
-            if ending < cut < len(word):
+            if ending < cut and not any(
+                self._known(m) > whole for m in self._modifiers(word[:cut])
+            ):
                 continue
             head = word[cut:]
+            short = head in _SHORT_HEADS and not (english_zipf(word) or english_zipf(word[:-1]))
             head_freq = (
-                self._known(head, self._forms)
-                if len(head) >= self._min_head or head in _SHORT_HEADS
-                else 0.0
+                self._known(head, self._forms) if len(head) >= self._min_head or short else 0.0
             )
             if head_freq <= whole:
                 continue
@@ -1087,6 +1095,7 @@ class Analyzer:
         # "daarboven", "eronder": the preposition is the word (what it points at, a stopword).
         surface = [_PREPOSITION_OF.get(t, t) for t in surface]
         surface = _unpaid(surface)
+        how_it_works = _how_it_works(text, surface) if english else set()
         tokens = [
             t
             for i, t in enumerate(surface)
@@ -1094,6 +1103,7 @@ class Analyzer:
             and not (i and (surface[i - 1], t) in TIME_OF_DAY)
             and not (not english and _noticing(surface, i))
             and not (english and _not_the_glossary_sense(surface, i, self._english))
+            and i not in how_it_works
         ]
         joined = self._separable_verbs(surface)
         maps = (self._english, self._synonyms) if english else (self._synonyms,)
@@ -1212,6 +1222,8 @@ class Analyzer:
             # those of "merkregistratie", which vote for its passages as the word's own do.
             if correction:
                 parts = self._decompounder.split(correction)
+                if parts and parts[-1] in _SHORT_HEADS:
+                    parts = ()  # ("bangles" is no "zang" + "les": a guess, not a compound)
             else:
                 parts = () if english_only or glossed else self._decompounder.split(token)
             if (
@@ -1959,24 +1971,35 @@ _CUSTOMS_BEFORE = frozenset(
     checks control controls rule rules regulation regulations charge charges tax taxes
     """.split()
 )
-# "work" is "werk" but in "how does ... work", where it asks how something goes: "how does
-# vat work for artists" had got the organisation Kunstwerkt (0.94). Not after a determiner
-# ("how does my work get protected") or a person ("how do I work legally here"), where it is
-# work.
-_WORK_AS_WORK_AFTER = frozenset(
-    "my your our his her their its the a an of for own i we you they he she".split()
+# "work" is "werk" but where it ends "how does X work", X one to four words that name a thing
+# (not "I", "we", "you", "they": "how do I work legally here" is working; "I" is no token, so
+# this reads the text), and the clause ends after it or goes on with a preposition: "how does
+# vat work for artists" had got the organisation Kunstwerkt (0.94). Not "how does my work get
+# protected", "how do I get paid for freelance work".
+_HOW_IT_WORKS = re.compile(
+    r"\bhow\s+(?:does|do|did|would|will)\s+(?!(?:i|we|you|they)\b)((?:[\w'’-]+\s+){1,4}?)"
+    r"works?\b\s*(?=$|[?.!,;:]|(?:for|with|in|at|when|if|here|there|now|abroad|exactly|then"
+    r"|under|after|before)\b)"
 )
-# "keep" is "bewaren" (keep invoices) but before a verb's "-ing" or in a phrase where it goes on:
-# "people keep telling me to use one".
-_KEEP_GOING_BEFORE = frozenset("in up on track an".split())
-_HOW_IT_GOES = frozenset("does do did would will".split())
+_WORK = re.compile(r"\bworks?\b")
+_WORK_AS_WORK_AFTER = frozenset("my your our his her their its a an of for own".split())
 
 
-def _asks_how_it_works(surface: Sequence[str], index: int) -> bool:
-    """Whether "work" at `index` ends a "how does ... work" (`_HOW_IT_GOES`)."""
-    return surface[index - 1] not in _WORK_AS_WORK_AFTER and any(
-        surface[k] == "how" and surface[k + 1] in _HOW_IT_GOES for k in range(index - 2)
-    )
+def _how_it_works(text: str, surface: Sequence[str]) -> set[int]:
+    """The positions in `surface` of a "work" that ends a "how does X work" (`_HOW_IT_WORKS`)."""
+    lowered = text.casefold()
+    ends = {
+        m.end()
+        for m in _HOW_IT_WORKS.finditer(lowered)
+        if m.group(1).split()[-1] not in _WORK_AS_WORK_AFTER
+    }
+    if not ends:
+        return set()
+    asking = [any(m.start() < end <= m.end() + 2 for end in ends) for m in _WORK.finditer(lowered)]
+    at = [k for k, word in enumerate(surface) if word in ("work", "works")]
+    if len(asking) != len(at):
+        return set()  # (the words were read otherwise: no guess)
+    return {k for k, asks in zip(at, asking, strict=True) if asks}
 
 
 def _not_the_glossary_sense(
@@ -1984,9 +2007,8 @@ def _not_the_glossary_sense(
 ) -> bool:
     """Whether the word at `index` of an English question is used in a sense other than the
     glossary's: "right" meaning correct, "last" meaning previous, "custom" meaning made to
-    order, "fair" meaning just, "work" in "how does it work", "keep" meaning go on (see
-    `_RIGHT_AS_ENTITLEMENT_BEFORE`, `_LAST_AS_PREVIOUS_AFTER`, `_CUSTOMS_BEFORE`,
-    `_FAIR_AS_JUST_BEFORE`, `_WORK_AS_WORK_AFTER`, `_KEEP_GOING_BEFORE`).
+    order, "fair" meaning just (see `_RIGHT_AS_ENTITLEMENT_BEFORE`, `_LAST_AS_PREVIOUS_AFTER`,
+    `_CUSTOMS_BEFORE`, `_FAIR_AS_JUST_BEFORE`; "work" in "how does it work": `_how_it_works`).
 
     Args:
         surface: the question's words.
@@ -2002,10 +2024,6 @@ def _not_the_glossary_sense(
         return after not in _CUSTOMS_BEFORE
     if word == "fair":
         return after in _FAIR_AS_JUST_BEFORE
-    if word in ("work", "works"):
-        return index > 0 and _asks_how_it_works(surface, index)
-    if word in ("keep", "keeps", "keeping", "kept"):
-        return after.endswith("ing") or after in _KEEP_GOING_BEFORE
     if word != "right" or after in _RIGHT_AS_ENTITLEMENT_BEFORE:
         return False
     if after in ("now", "away") or before == "am":

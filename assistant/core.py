@@ -109,9 +109,6 @@ MAX_TOP_K = 10
 RELATIVE_CUTOFF = 0.4
 CANDIDATES = 10
 RERANK = 5  # how many of the first passages the answerability model reorders
-# The fewest words of the sentence where a question told as a story asks, for the votes of
-# that sentence to speak for the question (`Assistant._voted_outside`).
-STORY_ASK_WORDS = 2
 # The least share of a question's word votes (`votes.Votes.posterior`) that makes the passage
 # they go to a candidate wherever the search ranks it (`Assistant._with_voted`). Chosen on the
 # validation set and bug bashes 34 and 36 (the tuning and practice questions are in the votes):
@@ -1433,7 +1430,7 @@ class Assistant:
             "ask": self._ask_coverage(ask, passage.id),
             "wording": worded,
             "voted": self._voted(groups, passage.id, worded),
-            "voted_outside": self._voted_outside(groups, ask),
+            "voted_outside": self.votes.share(groups, OUTSIDE),
             "voted_unanswered": self.votes.share(groups, UNANSWERED),
             **self._neighbourhood(groups, passage.id, asked),
         }
@@ -1493,17 +1490,6 @@ class Assistant:
         ):
             return ask
         return list(reading.groups)
-
-    def _voted_outside(self, groups: Sequence[TermGroup], ask: Sequence[TermGroup]) -> float:
-        """The share of a question's word votes for other domains; of a question told as a
-        story, at most that of the sentence where it asks, when that names two words or more.
-        "Mijn moeder is overleden. Kan ik de erfbelasting met een schilderij betalen?" had
-        been refused at 0.02 (the mother and her death vote for questions of family life),
-        where the question alone is answered at 1.00."""
-        share = self.votes.share(groups, OUTSIDE)
-        if STORY_ASK_WORDS <= len(ask) < len(groups):
-            return min(share, self.votes.share(ask, OUTSIDE))
-        return share
 
     def _ask_coverage(self, ask: Sequence[TermGroup], passage_id: str) -> float:
         """The share of the information of the sentence where a question asks that a passage

@@ -1187,14 +1187,3 @@ def test_an_answer_under_the_models_unsure_opens_with_a_caution_and_names_the_de
     assert cautious.message == messages.ANSWERED_UNSURE
     assert cautious.fallback == messages.CULTUURLOKET
     assert "Cultuurloket" in render_text(cautious)
-
-
-def test_a_story_of_family_life_does_not_outvote_the_sentence_that_asks(assistant):
-    # The mother and her death vote for questions of family life, outside the domain: told
-    # before the question, they had sunk it to 0.02, where the question alone gets 1.00.
-    answer = assistant.ask(
-        "Mijn moeder is overleden. Kan ik de erfbelasting met een schilderij betalen?"
-    )
-    assert answer.answered and answer.passages[0].id == "erfbelasting-betalen-met-kunst"
-    # A question on family life itself is still refused, told as a story or not.
-    assert not assistant.ask("Mijn moeder is overleden. Hoe regel ik de erfenis?").answered
