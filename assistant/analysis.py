@@ -1978,8 +1978,8 @@ _CUSTOMS_BEFORE = frozenset(
 # protected", "how do I get paid for freelance work".
 _HOW_IT_WORKS = re.compile(
     r"\bhow\s+(?:does|do|did|would|will)\s+(?!(?:i|we|you|they)\b)((?:[\w'’-]+\s+){1,4}?)"
-    r"works?\b\s*(?=$|[?.!,;:]|(?:for|with|in|at|when|if|here|there|now|abroad|exactly|then"
-    r"|under|after|before)\b)"
+    r"(?P<work>works?)\b\s*(?=$|[?.!,;:]|(?:for|with|in|at|when|if|here|there|now|abroad"
+    r"|exactly|then|under|after|before)\b)"
 )
 _WORK = re.compile(r"\bworks?\b")
 _WORK_AS_WORK_AFTER = frozenset("my your our his her their its a an of for own".split())
@@ -1988,14 +1988,14 @@ _WORK_AS_WORK_AFTER = frozenset("my your our his her their its a an of for own".
 def _how_it_works(text: str, surface: Sequence[str]) -> set[int]:
     """The positions in `surface` of a "work" that ends a "how does X work" (`_HOW_IT_WORKS`)."""
     lowered = text.casefold()
-    ends = {
-        m.end()
+    starts = {
+        m.start("work")
         for m in _HOW_IT_WORKS.finditer(lowered)
         if m.group(1).split()[-1] not in _WORK_AS_WORK_AFTER
     }
-    if not ends:
+    if not starts:
         return set()
-    asking = [any(m.start() < end <= m.end() + 2 for end in ends) for m in _WORK.finditer(lowered)]
+    asking = [m.start() in starts for m in _WORK.finditer(lowered)]
     at = [k for k, word in enumerate(surface) if word in ("work", "works")]
     if len(asking) != len(at):
         return set()  # (the words were read otherwise: no guess)
