@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -584,31 +584,6 @@ _BLOCKED_PARTS = frozenset(
 _INFLECTED_ENDINGS = ("en", "s", "e")
 
 
-class _FormFrequencies(Mapping[str, float]):
-    """A plural's or an inflected adjective's frequency as the larger of its own and its
-    `lemma`'s (the Snowball stem): for a word at all (the stem of a string that is none can be
-    one), and not a stopword's ("kans" is no form of "kan", "dans" none of "dan")."""
-
-    def __init__(self, frequencies: Mapping[str, float], lemma: Callable[[str], str]) -> None:
-        self._frequencies = frequencies
-        self._lemma = lemma
-
-    def __getitem__(self, word: str) -> float:
-        frequency = self._frequencies[word]  # (a string that is no word gets no frequency)
-        if not word.endswith(_INFLECTED_ENDINGS):
-            return frequency  # ("Kunstwerkt", a name, is no form of "kunstwerk")
-        base = self._lemma(word)
-        if base == word or base in STOPWORDS:
-            return frequency
-        return max(frequency, self._frequencies.get(base, 0.0))
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._frequencies)
-
-    def __len__(self) -> int:
-        return len(self._frequencies)
-
-
 # Words too short for a head that end compounds all the same: "keramiekles", "gitaarles"
 # (a singular "-les" had been stemmed whole, "keramiekl"; the plural "-lessen" was split). Not
 # in an English word ("doodles", "handles").
@@ -639,7 +614,6 @@ class Decompounder:
     ) -> None:
         self._freq = frequencies
         self._lemma = lemma
-        self._forms = _FormFrequencies(frequencies, lemma) if lemma else frequencies
         self._min_part = min_part
         self._min_head = min_head
         self._max_whole = max_whole
@@ -658,20 +632,41 @@ class Decompounder:
         "loketten")."""
         return (
             self._lemma is not None
-            and self._known(word, self._forms) >= 10 ** (LISTED_ZIPF - 9)
+            and self._known_form(word) >= 10 ** (LISTED_ZIPF - 9)
             and self._lemma(word) != word
         )
 
-    def _known(self, part: str, frequencies: Mapping[str, float] | None = None) -> float:
-        if len(part) < self._min_part or part in _BLOCKED_PARTS or part in STOPWORDS:
+    def _known(self, part: str) -> float:
+        return 0.0 if self._no_part(part) else self._freq.get(part, 0.0)
+
+    def _known_form(self, part: str) -> float:
+        """`_known`, a plural or an inflected adjective as common as its stem (`_form`)."""
+        return 0.0 if self._no_part(part) else self._form(part)
+
+    def _no_part(self, part: str) -> bool:
+        """Whether `part` is too short, a suffix or a stopword to be a part of a compound."""
+        return len(part) < self._min_part or part in _BLOCKED_PARTS or part in STOPWORDS
+
+    def _form(self, word: str) -> float:
+        """A word's frequency; of a plural or an inflected adjective (`_INFLECTED_ENDINGS`) the
+        larger of its own and its `lemma`'s (the Snowball stem): of a word at all (the stem of
+        a string that is none can be one), and not of a stopword ("kans" is no form of "kan",
+        "dans" none of "dan"; "Kunstwerkt", a name, is no form of "kunstwerk")."""
+        frequency = self._freq.get(word)
+        if frequency is None:
             return 0.0
-        return (frequencies or self._freq).get(part, 0.0)
+        if self._lemma is None or not word.endswith(_INFLECTED_ENDINGS):
+            return frequency
+        base = self._lemma(word)
+        if base == word or base in STOPWORDS:
+            return frequency
+        return max(frequency, self._freq.get(base, 0.0))
 
     def _split(self, word: str, depth: int = 0) -> tuple[str, ...]:
         """Return the parts of `word`, or () when it is not a compound."""
         if len(word) < self._min_part + self._min_head or depth > 2 or not word.isalpha():
             return ()
-        whole = self._forms.get(word, 0.0)
+        whole = self._form(word)
         if depth == 0 and whole >= self._max_whole:
             return ()
         best: tuple[float, tuple[str, ...]] = (0.0, ())
@@ -695,7 +690,7 @@ class Decompounder:
             head = word[cut:]
             short = head in _SHORT_HEADS and not (english_zipf(word) or english_zipf(word[:-1]))
             head_freq = (
-                self._known(head, self._forms) if len(head) >= self._min_head or short else 0.0
+                self._known_form(head) if len(head) >= self._min_head or short else 0.0
             )
             if head_freq <= whole:
                 continue
