@@ -1706,8 +1706,6 @@ class Assistant:
             # Nor without a word pointing back: "nog iets heel anders: hoelang blijft een
             # ontwerp eigenlijk van mij?" after the VAT return had got its deadlines (0.85).
             return False
-        if self._outside_of_topic(found, topic):
-            return False
         features = found.features if found.hits else NO_EVIDENCE
         if refers_back(found.tokens) and (
             has_anaphor(found.tokens) or features["unknown_rare"] < NEW_THING_SHARE
@@ -1728,23 +1726,6 @@ class Assistant:
         if self.index.names_subject(groups):
             return False
         return not self.index.names_other_subject(groups, topic[:1])
-
-    def _outside_of_topic(self, found: Retrieval, topic: Sequence[str]) -> bool:
-        """Whether a question says a word of a subject outside the domain that no passage of
-        the topic's family says itself (the word, not a part of it): it asks about that
-        subject, though it points back. "en mijn autoverzekering is plots veel duurder
-        geworden, mag da zomaar?" after professional liability insurance had got that
-        insurance (0.55) through "verzekering" and "da". "wat moet ik naar mijn ziekenfonds
-        sturen?" after the sickness benefit, whose passage says where the certificate goes,
-        still follows up."""
-        if not topic:
-            return False
-        family = self.topic_passages(topic)
-        return any(
-            self._outside.holds(g)
-            and not any(self.holds_word(p, dataclasses.replace(g, parts=())) for p in family)
-            for g in found.groups
-        )
 
     def _all_known(self, found: Retrieval, besides: Collection[str] = ()) -> bool:
         """Whether the corpus knows every word of a question, but for words that name nothing

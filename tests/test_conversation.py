@@ -894,31 +894,6 @@ def test_a_question_about_another_domain_is_not_bent_though_it_opens_with_en(ass
     assert answer.outcome == "not_answered"
 
 
-@pytest.mark.parametrize(
-    ("topic", "question"),
-    [
-        # Through "verzekering" and "dat" these had got the professional liability insurance
-        # (0.91 and 0.59), and the home loan the winwinlening (0.79).
-        (
-            "is een beroepsaansprakelijkheidsverzekering verplicht voor een grafisch ontwerper?",
-            "en mijn autoverzekering is opgeslagen, kan dat zomaar?",
-        ),
-        (
-            "is een beroepsaansprakelijkheidsverzekering verplicht voor een grafisch ontwerper?",
-            "en mijn brandverzekering wordt elk jaar duurder, mag dat zomaar?",
-        ),
-        ("hoe werkt de winwinlening?", "en mijn woonkrediet, kan ik dat daarmee aflossen?"),
-    ],
-)
-def test_a_word_of_another_domain_no_passage_of_the_topic_says_is_not_bent(
-    assistant, topic, question
-):
-    conversation = Conversation(assistant)
-    conversation.ask(topic)
-    answer = conversation.ask(question)
-    assert answer.outcome == "not_answered" and not _read_as_follow_up(answer)
-
-
 def test_a_continuation_about_a_thing_the_corpus_does_not_know_is_not_bent(assistant):
     # "en ...?" opens like a follow-up, but the question is about a washing machine: read in
     # context, the EIF guarantee answered it. With "daarvoor" it points at the topic.
