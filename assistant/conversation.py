@@ -157,6 +157,20 @@ class Conversation:
             asked = dataclasses.replace(asked, smalltalk=None)
         found = assistant.retrieve(asked, limit=limit)
         alone = _Reading(found, assistant.decide(found))
+        # A place alone after a measure or organisation of no place asks where the topic's
+        # thing is, not for that place's own measures: "is there one near Antwerp?" after the
+        # SBK had got Antwerp's art projects (0.84), "is er ook een in Leuven?" after Kunst in
+        # Huis Leuven's grants (0.88). After a town's own grants, "en in Gent?" still asks for
+        # Ghent's.
+        place_only = (
+            topic is not None
+            and topic.confirmed
+            and bool(topic.passage_ids)
+            and assistant.names_only_a_place(asked)
+            and not assistant.tied_to_a_place(topic.passage_ids[0])
+        )
+        if place_only:
+            alone = _Reading(found, Decision("not_answered", 0.0))
         chosen, followed_up = alone, False
         may_follow_up = (
             topic is not None
@@ -174,7 +188,7 @@ class Conversation:
         if topic is not None and may_follow_up:
             # Read alone, it names no subject: the topic's is the one it asks about, which
             # its own words may rank low ("wie beheert dat?" after Kunst Aan Zet).
-            subjectless = assistant.without_subject(alone.found)
+            subjectless = assistant.without_subject(alone.found) or place_only
             found = assistant.retrieve(
                 asked,
                 context=topic.asked,

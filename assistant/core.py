@@ -1727,6 +1727,21 @@ class Assistant:
             return False
         return not self.index.names_other_subject(groups, topic[:1])
 
+    @staticmethod
+    def names_only_a_place(asked: AnalysedQuestion) -> bool:
+        """Whether a question's words name a place and nothing else (`intent.names_nothing`
+        aside): "is there one near Antwerp?", "en in Gent?", "Mechelen?" ask where, not what."""
+        groups = asked.groups
+        return any(places_named((g.word,)) for g in groups) and all(
+            places_named((g.word,)) or names_nothing(g.word) for g in groups
+        )
+
+    def tied_to_a_place(self, passage_id: str) -> bool:
+        """Whether a passage is a place's own measure or organisation: its title names a town
+        or region ("Projectsubsidies van de stad Antwerpen", "Designregio Kortrijk")."""
+        passage = self.passage(passage_id)
+        return passage is not None and bool(places_named(surface_tokens(passage.title)))
+
     def _all_known(self, found: Retrieval, besides: Collection[str] = ()) -> bool:
         """Whether the corpus knows every word of a question, but for words that name nothing
         or only ask (`may_follow_up`), and `besides`."""

@@ -1552,3 +1552,32 @@ def test_back_at_the_topics_overview_its_facets_are_weighed(assistant):
     )
     answer = conversation.ask("wanneer kunnen we da indienen?")
     assert answer.answered and _first(answer) == "kmo-groeisubsidie-aanvragen"
+
+
+@pytest.mark.parametrize(
+    ("topic", "question"),
+    [
+        # Answered with the town's own grants: Antwerp's art projects (0.84) for an SBK near
+        # Antwerp, Leuven's grants (0.88) for a Kunst in Huis in Leuven.
+        ("what is an SBK", "is there one near Antwerp?"),
+        ("wat is Kunst in Huis", "is er ook een in Leuven?"),
+    ],
+)
+def test_a_follow_up_naming_only_a_place_gets_no_passage_of_that_place(
+    assistant, topic, question
+):
+    conversation = Conversation(assistant)
+    conversation.ask(topic)
+    answer = conversation.ask(question)
+    first = _first(answer)
+    assert first is None or not first.startswith(("antwerpen", "leuven")), first
+
+
+def test_a_follow_up_naming_only_a_place_after_a_towns_measure_asks_for_that_place(assistant):
+    conversation = Conversation(assistant)
+    conversation.ask("projectsubsidies van de stad Antwerpen")
+    assert _first(conversation.ask("en in Gent?")).startswith("gent-")
+    # ... and after a measure of no town, the topic's passage answers where it applies.
+    conversation = Conversation(assistant)
+    conversation.ask("wat is het kunstwerkattest")
+    assert _first(conversation.ask("hoe zit dat in Brussel?")) == "kunstwerkattest"
