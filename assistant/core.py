@@ -879,17 +879,19 @@ class Assistant:
         return order if desk is None else _put_first(order, desk)
 
     @cached_property
+    def _titled_places(self) -> dict[str, frozenset[str]]:
+        """The places each passage's title names, of the passages whose title names one."""
+        return {
+            p.id: places for p in self.passages if (places := places_named(surface_tokens(p.title)))
+        }
+
+    @cached_property
     def _local(self) -> dict[str, frozenset[str]]:
         """The places a local measure's title names ("Gent, projectsubsidies voor kunst"): a
         city's funds, for its makers and projects. Not an organisation or event a town hosts
         (Designregio Kortrijk, Design Hub Limburg, the Biënnale Interieur), which serve all."""
-        return {
-            p.id: places
-            for p in self.passages
-            if p.kind == "maatregel"
-            and not p.is_historical
-            and (places := places_named(surface_tokens(p.title)))
-        }
+        measures = {p.id for p in self.passages if p.kind == "maatregel" and not p.is_historical}
+        return {pid: places for pid, places in self._titled_places.items() if pid in measures}
 
     @cached_property
     def _local_names(self) -> dict[str, frozenset[str]]:
@@ -1739,8 +1741,7 @@ class Assistant:
     def tied_to_a_place(self, passage_id: str) -> bool:
         """Whether a passage is a place's own measure or organisation: its title names a town
         or region ("Projectsubsidies van de stad Antwerpen", "Designregio Kortrijk")."""
-        passage = self.passage(passage_id)
-        return passage is not None and bool(places_named(surface_tokens(passage.title)))
+        return passage_id in self._titled_places
 
     def _all_known(self, found: Retrieval, besides: Collection[str] = ()) -> bool:
         """Whether the corpus knows every word of a question, but for words that name nothing
