@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from assistant import messages
@@ -41,7 +41,9 @@ from assistant.intent import (
     asks_for_a_desk,
     asks_for_more,
     changes_subject,
+    gives_a_sum,
     has_anaphor,
+    names_only_a_sum,
     pointed_words,
     points_at_the_topic,
     refers_back,
@@ -169,26 +171,44 @@ class Conversation:
             and assistant.names_only_a_place(asked)
             and not assistant.tied_to_a_place(topic.passage_ids[0])
         )
-        if place_only:
+        # A sum alone asks whether it fits the topic: "10k?" after the kmo-portefeuille was
+        # refused, as a word the corpus does not know. When the topic's passage gives sums,
+        # they tell: "50.000 euro?" after the Startlening (at most EUR 100.000) had got the
+        # winwinlening, whose text gives its former EUR 50.000 limit (0.76).
+        sum_only = topic is not None and self._gives_only_a_sum(asked, topic)
+        held = (
+            topic.passage_ids[0]
+            if topic is not None
+            and sum_only
+            and self._gives_sums(topic.passage_ids[0], topic.passage_ids[:1])
+            else None
+        )
+        if place_only or sum_only:
             alone = _Reading(found, Decision("not_answered", 0.0))
         chosen, followed_up = alone, False
-        may_follow_up = (
-            topic is not None
-            and assistant.may_follow_up(
-                found, topic.passage_ids, new_subject=changes_subject(asked.text, asked.tokens)
+        may_follow_up = topic is not None and (
+            sum_only
+            or (
+                assistant.may_follow_up(
+                    found, topic.passage_ids, new_subject=changes_subject(asked.text, asked.tokens)
+                )
+                # "meer info" after a refusal: the passage that came closest was never shown.
+                and (topic.confirmed or not asks_for_more(asked.tokens))
             )
-            # "meer info" after a refusal: the passage that came closest was never shown.
-            and (topic.confirmed or not asks_for_more(asked.tokens))
         )
         # Whether, read alone, it names a subject of its own, worked out once for the turn;
         # "hoeveel is dat forfait?" names the flat rate named before, not a subject of its own.
-        names_own = may_follow_up and assistant.names_own_subject(
-            alone.found, self._pointed(asked, topic) if topic else frozenset()
+        names_own = (
+            may_follow_up
+            and not sum_only
+            and assistant.names_own_subject(
+                alone.found, self._pointed(asked, topic) if topic else frozenset()
+            )
         )
         if topic is not None and may_follow_up:
             # Read alone, it names no subject: the topic's is the one it asks about, which
             # its own words may rank low ("wie beheert dat?" after Kunst Aan Zet).
-            subjectless = assistant.without_subject(alone.found) or place_only
+            subjectless = assistant.without_subject(alone.found) or place_only or sum_only
             found = assistant.retrieve(
                 asked,
                 context=topic.asked,
@@ -207,7 +227,12 @@ class Conversation:
                 # van de kosten krijg ik terug?" after a refused question on a trade fair in
                 # Paris finds FIT with that question's words, not the guess (translators).
                 found = assistant.led_by_topic(
-                    asked, found, first, subjectless=subjectless and topic.confirmed, family=family
+                    asked,
+                    found,
+                    first,
+                    subjectless=subjectless and topic.confirmed,
+                    family=family,
+                    held=held,
                 )
             found = assistant.current_first(asked, found, first)
             reading = _Reading(found, assistant.decide(found))
@@ -231,8 +256,13 @@ class Conversation:
                     and topic.confirmed
                     and bool(asked_facts(asked.tokens, assistant.present))
                 )
+                on = first
+                if sum_only and reading.found.hits and self._gives_sums(reading.first, family):
+                    # So is a sum by a passage of the topic that gives sums, which tell
+                    # whether it fits.
+                    on, answers = reading.first, True
                 in_context = self._on_topic(
-                    reading, first, answers=answers, threshold=assistant.model.threshold_for(True)
+                    reading, on, answers=answers, threshold=assistant.model.threshold_for(True)
                 )
             if self._is_follow_up(
                 asked, topic.asked, alone, in_context, first, family, names_own
@@ -491,6 +521,24 @@ class Conversation:
             confidence = max(in_context.decision.confidence, threshold)
             return _Reading(found, Decision("answered", confidence, ()))
         return in_context
+
+    @staticmethod
+    def _gives_only_a_sum(asked: AnalysedQuestion, topic: Topic) -> bool:
+        """Whether a question gives only a sum ("50.000 euro?", "10k?",
+        `intent.names_only_a_sum`) after a confirmed topic, and does not say it changes the
+        subject ("nieuwe vraag: 10k?")."""
+        return (
+            topic.confirmed
+            and bool(topic.passage_ids)
+            and names_only_a_sum([g.word for g in asked.groups])
+            and not changes_subject(asked.text, asked.tokens)
+        )
+
+    def _gives_sums(self, passage_id: str | None, family: Collection[str]) -> bool:
+        """Whether a passage of the topic's `family` gives sums in euro that tell whether a
+        user's sum fits; a historical passage's are no longer the rule."""
+        passage = self.assistant.passage(passage_id) if passage_id in family else None
+        return passage is not None and not passage.is_historical and gives_a_sum(passage.text)
 
     def _names_subject_elsewhere(
         self,

@@ -2131,6 +2131,7 @@ class Assistant:
         *,
         subjectless: bool = False,
         family: Collection[str] = (),
+        held: str | None = None,
     ) -> Retrieval:
         """An in-context retrieval of a request for more ("meer info", "tell me more") led by
         the passage last answered on the topic: the request names nothing, so the topic's
@@ -2141,16 +2142,21 @@ class Assistant:
         not of the resale right, whose passage says "bedraagt"), or to a passage of the family
         that lacks the fact asked ("hoeveel is dat per maand?" after the kunstwerkuitkering is
         about the benefit, not about the kunstwerkattest beside it, which gives no monthly
-        amount either). Any other retrieval, or one without that passage, is returned as it
-        is."""
+        amount either). A retrieval that a passage must lead whatever the question's words
+        match, `held` ("50.000 euro?" after the Startlening: the topic's passage, whose sums
+        tell whether it fits), is led by that passage instead. Any
+        other retrieval, or one without that passage, is returned as it is."""
         if not found.in_context or not found.hits:
             return found
         first = found.hits[0].passage.id
-        strayed = subjectless and (
-            first not in family
-            or (found.missing and first != topic_first)
-            or self._leaves_town(topic_first, first, found.towns)
-        )
+        if held is not None:
+            topic_first, strayed = held, first != held
+        else:
+            strayed = subjectless and (
+                first not in family
+                or (found.missing and first != topic_first)
+                or self._leaves_town(topic_first, first, found.towns)
+            )
         if not (asks_for_more(found.tokens) or strayed):
             return found
         ranks = [k for k, hit in enumerate(found.hits) if hit.passage.id == topic_first]

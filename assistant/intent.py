@@ -2635,6 +2635,33 @@ _NAMING_NOTHING = frozenset(
 NUMBER = re.compile(r"\d+[a-z]{0,3}")
 
 
+def names_only_a_sum(words: Sequence[str]) -> bool:
+    """Whether a question's content words give a sum of money and name nothing else
+    (`names_nothing` aside): "50.000 euro?", "en 300.000?", "10k?", "€ 2500, kan dat?"; not a
+    year ("en in 2019?"), a small number ("en 3?") or a count of things ("en 3 klassen?")."""
+    money = any(w in _SUM_WORDS for w in words)
+    return any(NUMBER.fullmatch(w) and (money or _reads_as_sum(w)) for w in words) and all(
+        w in _SUM_WORDS or names_nothing(w) for w in words
+    )
+
+
+# A sum of money as passages give it: "EUR 100.000", "€ 2.500", "20.000 euro".
+_SUM_GIVEN = re.compile(r"\bEUR\s?\d|€\s?\d|\d\s?(?:euro|EUR)\b", re.IGNORECASE)
+
+
+def gives_a_sum(text: str) -> bool:
+    """Whether a passage's text gives a sum of money in euro (not only a percentage)."""
+    return _SUM_GIVEN.search(text) is not None
+
+
+def _reads_as_sum(word: str) -> bool:
+    """Whether a number without a word of money reads as a sum: thousands ("10k") or three
+    digits or more that are no year ("300000", "500"; not "2019")."""
+    if word.endswith("k") and word[:-1].isdigit():
+        return True
+    return word.isdigit() and int(word) >= 100 and not 1900 <= int(word) <= 2099
+
+
 def names_nothing(word: str) -> bool:
     """Whether a word of a question names no subject of its own.
 

@@ -1581,3 +1581,56 @@ def test_a_follow_up_naming_only_a_place_after_a_towns_measure_asks_for_that_pla
     conversation = Conversation(assistant)
     conversation.ask("wat is het kunstwerkattest")
     assert _first(conversation.ask("hoe zit dat in Brussel?")) == "kunstwerkattest"
+
+
+@pytest.mark.parametrize(
+    ("topic", "question", "expected"),
+    [
+        # The winwinlening's text gives its former EUR 50.000 limit (0.76).
+        ("hoeveel kan ik lenen met een startlening", "50.000 euro?", "startlening"),
+        # The winwinlening of 2012 names EUR 100.000, the current passage does not (0.52).
+        ("wat is de winwinlening", "100.000 euro, kan dat?", "winwinlening"),
+        # Refused: "10k" is a word the corpus does not know.
+        ("wat is de kmo-portefeuille", "10k?", "kmo-portefeuille"),
+        # Refused: read alone, a sum names a subject of its own.
+        ("wat kost een beneluxmerk", "300 euro?", "benelux-merk"),
+    ],
+)
+def test_a_follow_up_giving_only_a_sum_asks_whether_it_fits_the_topic(
+    assistant, topic, question, expected
+):
+    conversation = Conversation(assistant)
+    conversation.ask(topic)
+    answer = conversation.ask(question)
+    assert answer.answered and _first(answer) == expected
+    assert _read_as_follow_up(answer)
+
+
+@pytest.mark.parametrize(
+    ("topic", "question", "expected"),
+    [
+        # Not the topic's first passage, the steps of applying, which give no sums (as
+        # before the rule; a first version led with them).
+        ("hoe vraag ik een startlening aan", "50.000 euro?", "startlening"),
+        ("hoe vraag ik een kmo-groeisubsidie aan", "50.000 euro?", "kmo-groeisubsidie"),
+        # The rates say from which sum the resale right applies.
+        ("wanneer krijg ik volgrecht", "1500 euro?", "volgrecht-tarieven"),
+    ],
+)
+def test_a_sum_asks_about_the_passage_shown_on_the_topic_that_gives_sums(
+    assistant, topic, question, expected
+):
+    conversation = Conversation(assistant)
+    conversation.ask(topic)
+    answer = conversation.ask(question)
+    assert answer.answered and _first(answer) == expected
+
+
+def test_a_sum_alone_after_a_refusal_or_as_a_new_subject_is_no_follow_up(assistant):
+    assert Conversation(assistant).ask("50.000 euro?").outcome == "not_answered"
+    conversation = Conversation(assistant)
+    assert not conversation.ask("hoe laat sluit de bakker?").answered
+    assert conversation.ask("50.000 euro?").outcome == "not_answered"
+    conversation = Conversation(assistant)
+    conversation.ask("hoeveel kan ik lenen met een startlening")
+    assert conversation.ask("nieuwe vraag. 10k?").outcome == "not_answered"

@@ -10,12 +10,14 @@ from assistant.intent import (
     asks_for_a_time,
     asks_for_more,
     changes_subject,
+    gives_a_sum,
     has_anaphor,
     holds_fact,
     is_english,
     message_smalltalk,
     missing_facts,
     names_nothing,
+    names_only_a_sum,
     pointed_words,
     refers_back,
     smalltalk_kind,
@@ -1539,6 +1541,42 @@ def test_pronouns_numbers_and_months_name_nothing(word):
 @pytest.mark.parametrize("word", ["fiets", "weer", "supermarkt", "tokio", "k3", "mars"])
 def test_the_words_of_a_thing_name_something(word):
     assert not names_nothing(word)
+
+
+@pytest.mark.parametrize(
+    ("question", "only_a_sum"),
+    [
+        ("50.000 euro?", True),
+        ("en 300.000?", True),
+        ("10k?", True),
+        ("100.000 euro, kan dat?", True),
+        ("and 50k?", True),
+        ("en 500?", True),
+        ("en in 2019?", False),  # a year
+        ("en 3?", False),  # a small number: a count, an age
+        ("en voor 3 klassen?", False),  # a count of things
+        ("en als ik 3000 euro verdien?", False),  # says what the sum is
+        ("50.000 euro lenen voor een atelier", False),
+    ],
+)
+def test_a_question_giving_only_a_sum(assistant, question, only_a_sum):
+    words = [g.word for g in assistant.read(question).groups]
+    assert names_only_a_sum(words) is only_a_sum, words
+
+
+@pytest.mark.parametrize(
+    ("text", "gives"),
+    [
+        ("een lening van maximaal EUR 100.000", True),
+        ("een premie van € 2.500", True),
+        ("tot 20.000 euro per jaar", True),
+        ("de KMO-portefeuille betaalt 30% terug", False),
+        ("in 2023 werd 81% rechtstreeks ingediend", False),
+        ("een Europese lening", False),
+    ],
+)
+def test_a_passage_gives_a_sum_in_euro(text, gives):
+    assert gives_a_sum(text) is gives
 
 
 def _clauses(text):
