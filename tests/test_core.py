@@ -762,6 +762,37 @@ def test_a_question_opened_by_an_english_question_word_is_english(assistant):
     assert not assistant.ask("hallo").notices
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Read as Dutch, "rate", "applies" and "publisher" got no glossary (0.11).
+        (
+            "Ik woon nu in Antwerpen en ik ben zzp'er. What VAT rate applies to illustrations "
+            "for a publisher?",
+            "btw-auteursrechten",
+        ),
+        (
+            "Hoi! Ik ben illustrator uit Utrecht. How do I register as a freelancer in Belgium?",
+            "starten-als-zelfstandige",
+        ),
+    ],
+)
+def test_an_english_sentence_after_a_dutch_one_is_read_as_english(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert answer.answered and answer.passages[0].id == expected
+    assert messages.ENGLISH_NOTICE in answer.notices  # it asks in English
+
+
+def test_a_sentence_in_another_language_is_not_read_as_english(assistant):
+    # Words more common in English than in Dutch, but one English function word ("me").
+    question = (
+        "Ma tante à Anvers veut me prêter 20.000 euro pour le shop. Heeft zij daar een "
+        "belastingvoordeel van?"
+    )
+    assert not assistant.read(question).english
+    assert assistant.ask(question).passages[0].id == "winwinlening"
+
+
 def test_a_deadline_asked_is_shown_the_sentence_with_the_date(assistant):
     # The sentence on the EUR 25.000 threshold, which names "jaaromzet", had been shown.
     answer = assistant.ask("tegen wanneer moet ik mijn jaaromzet melden")
