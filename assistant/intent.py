@@ -159,6 +159,29 @@ def _whole_messages(spec: str) -> frozenset[str]:
     return frozenset(" ".join(w for w in m.split() if len(w) > 1) for m in spec.split("|"))
 
 
+# Whole messages that ask the time, the date or a sum, which Wegwijzer cannot tell: told what it
+# can do. After a topic "welke dag is het vandaag?" and "what time is it?" had been answered
+# with the kmo-portefeuille as follow-ups (0.87, 0.82), "hoe laat is het nu?" made a partial
+# answer of the winwinlening.
+_CLOCK_MESSAGES = _whole_messages(
+    """
+    hoe laat is het | hoe laat is het nu | hoe laat is het eigenlijk | hoe laat ist |
+    hoe laat is t | wat is het uur | hoeveel uur is het | welke dag is het |
+    welke dag is het vandaag | welke dag zijn we | welke dag zijn we vandaag |
+    welke datum is het | welke datum is het vandaag | wat is de datum | wat is de datum vandaag |
+    wat is de datum van vandaag | de hoeveelste is het vandaag | de hoeveelste zijn we |
+    what time is it | what time is it now | what is the time | what the time | what day is it |
+    what day is it today | what is the date | what is the date today | what the date today |
+    what today date
+    """
+)
+# A sum to work out: "hoeveel is 5 keer 7?" had been answered with depreciation (0.76).
+_ARITHMETIC = re.compile(
+    r"\s*(?:en\s+|and\s+)?(?:hoeveel|wat|wa|what|how\s+much)\s+(?:is|es|maakt|makes|are)\s+"
+    r"\d+(?:[.,]\d+)?\s*(?:keer|maal|x|\*|×|plus|\+|min|minus|-|gedeeld\s+door|/|times|"
+    r"divided\s+by)\s*\d+(?:[.,]\d+)?(?:\s+(?:dan|then|eigenlijk))?\s*[?!.]*\s*",
+    re.IGNORECASE,
+)
 # Whole messages that ask what Wegwijzer is or how to use it, or how it is doing, though their
 # words would read as a question ("werkt", "gebruik") or as a follow-up ("wat kan je").
 _HELP_MESSAGES = _whole_messages(
@@ -930,6 +953,8 @@ def message_smalltalk(
     whole = " ".join(itertools.dropwhile(GREETINGS.__contains__, tokens))
     if _COMMAND.fullmatch(text.strip()) or _POLITE_ENDING.sub("", whole) in _HELP_MESSAGES:
         return "help"
+    if whole in _CLOCK_MESSAGES or _ARITHMETIC.fullmatch(text):
+        return "help"  # "hoe laat is het?", "hoeveel is 5 keer 7?"
     if whole in _HELLO_MESSAGES or (
         tokens
         and tokens[0] in GREETINGS
@@ -1540,6 +1565,22 @@ _ITS_SOURCES = re.compile(
     r"|\bhoe (?:recent|actueel) (?:is|zijn) (?:deze|die|de|jouw|uw|je) "
     r"(?:info|informatie|gegevens|bronnen|antwoorden)\b"
     r"|\bwie houdt (?:deze|die|de|jouw|uw) (?:info|informatie|gegevens) bij\b"
+)
+# Its name or age, a whole clause: "wat is jouw naam?", "hoe heet je eigenlijk?", "hoe oud ben
+# je?", "what's your name?". Read as questions, "wat is je naam" had got the Benelux mark
+# (0.95), "hoe heet je?" a renamed department (0.93), "hoe oud ben jij?" a passage of 2012
+# (0.80); after the Startlening "wat is jouw naam?" was answered with it as a follow-up (0.69).
+# Not "hoe heet het formulier?", "wat is je naam als artiest" or "hoe oud moet je zijn".
+_ADDRESSED = r"(?:je|jij|u|ge|gij|gie|jullie)"
+_THEN = r"(?: (?:eigenlijk|dan|nu|zelf|precies|al|eens))*"
+_YOUR_NAME_OR_AGE = re.compile(
+    r"(?:en |and |so )?(?:"
+    rf"(?:wat|wa) (?:is|es) (?:je|jouw|uw|ulle|jullie){_THEN} naam{_THEN}"
+    rf"|hoe (?:heet|heten|noem|noemt) {_ADDRESSED}{_THEN}"
+    rf"|hoe oud (?:ben|bent|zijt|zijde|zijn) {_ADDRESSED}{_THEN}"
+    rf"|(?:heb|hebt|hebde|hedde) {_ADDRESSED} (?:een|ne|nen) naam"
+    r"|what (?:s|is) your name|how old are you|do you have a name|who are you called"
+    r")"
 )
 # Who made it: "wie heeft jou eigenlijk gemaakt?"; not "wie heeft je website gemaakt?".
 _MADE_YOU = re.compile(
@@ -2265,7 +2306,8 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
 
 def about_itself(text: str) -> bool:
     """Whether a message asks what Wegwijzer is, with whom one speaks, where its answers come
-    from or who made it (`_IS_IT`, `_SPEAKING_WITH`, `_ITS_SOURCES`, `_MADE_YOU`): patterns
+    from, who made it or its name (`_IS_IT`, `_SPEAKING_WITH`, `_ITS_SOURCES`, `_MADE_YOU`,
+    `_YOUR_NAME_OR_AGE`): patterns
     strict enough to tell, whatever a passage shares with the message ("wie heeft jou
     eigenlijk gemaakt?" had got a city's programme at 0.70)."""
     text = text.replace("\N{ROBOT FACE}", " robot ")  # "echte mens of een 🤖?"
@@ -2323,7 +2365,9 @@ def about_itself(text: str) -> bool:
             _WHOSE_BOT.fullmatch(c) and _asked_on_its_own(clauses, k) for k, c in enumerate(clauses)
         )
         or any(
-            _RUNS_YOU.fullmatch(c) and _asked_on_its_own(clauses, k) for k, c in enumerate(clauses)
+            (_RUNS_YOU.fullmatch(c) or _YOUR_NAME_OR_AGE.fullmatch(c))
+            and _asked_on_its_own(clauses, k)
+            for k, c in enumerate(clauses)
         )
         or _ITS_SOURCES.search(folded)
         or _MADE_YOU.search(folded)

@@ -1634,3 +1634,40 @@ def test_a_sum_alone_after_a_refusal_or_as_a_new_subject_is_no_follow_up(assista
     conversation = Conversation(assistant)
     conversation.ask("hoeveel kan ik lenen met een startlening")
     assert conversation.ask("nieuwe vraag. 10k?").outcome == "not_answered"
+
+
+@pytest.mark.parametrize(
+    ("topic", "question"),
+    [
+        # Answered with the topic as follow-ups: 0.69, 0.87, 0.93.
+        ("hoeveel kan ik lenen met een startlening", "wat is jouw naam?"),
+        ("wat is de kmo-portefeuille", "welke dag is het vandaag?"),
+        ("wat is de kmo-portefeuille", "hoeveel is 5 keer 7?"),
+    ],
+)
+def test_talk_to_wegwijzer_after_a_topic_is_no_follow_up(assistant, topic, question):
+    conversation = Conversation(assistant)
+    conversation.ask(topic)
+    answer = conversation.ask(question)
+    assert answer.outcome == "smalltalk" and not _read_as_follow_up(answer)
+
+
+@pytest.mark.parametrize(
+    ("topic", "correction", "expected"),
+    [
+        # Refused at 0.10: "nee" was the question's rarest word.
+        ("welke subsidies zijn er voor mij?", "nee, voor muziek", "muziek-subsidies"),
+        (
+            "hoeveel krijg ik van sabam",
+            "nee ik bedoel wat het kost om lid te worden",
+            "sabam-kosten-lidmaatschap",
+        ),
+    ],
+)
+def test_a_correction_opening_with_no_is_read_as_without_it(
+    assistant, topic, correction, expected
+):
+    conversation = Conversation(assistant)
+    conversation.ask(topic)
+    answer = conversation.ask(correction)
+    assert answer.answered and _first(answer) == expected

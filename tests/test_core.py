@@ -204,6 +204,37 @@ def test_a_question_about_wegwijzer_itself_is_told_where_the_facts_come_from(ass
     assert privacy.outcome == "smalltalk" and "/vergeet" in privacy.message
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Read as questions: the Benelux mark (0.95), a renamed department (0.93), a passage
+        # of 2012 (0.80).
+        "wat is je naam",
+        "hoe heet je?",
+        "hoe oud ben jij?",
+        "What's your name?",
+        # Read as questions: depreciation (0.76).
+        "hoeveel is 5 keer 7?",
+        "hoe laat is het?",
+        "what time is it?",
+    ],
+)
+def test_its_name_its_age_the_time_or_a_sum_is_talk(assistant, text):
+    answer = assistant.ask(text)
+    assert answer.outcome == "smalltalk" and not answer.passages
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hoe heet het formulier voor de kmo-portefeuille?",
+        "hoe oud moet je zijn voor een startlening",
+    ],
+)
+def test_a_name_or_age_asked_of_something_else_is_a_question(assistant, question):
+    assert assistant.ask(question).outcome != "smalltalk"
+
+
 def test_the_questions_beside_a_current_answer_are_no_historical_passages(assistant):
     # The winwinlening links its 2012 predecessor; its question is no question to ask next.
     passage = assistant.passage("winwinlening")
