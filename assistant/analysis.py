@@ -278,7 +278,7 @@ _CHAT_FORMS = {
 
 
 # A "no" opening a message that says more: it corrects, and names nothing (`query_groups`).
-_CORRECTING_NO = frozenset("nee neen neeje nope".split())
+CORRECTING_NO = frozenset("nee neen neeje nope".split())
 # How many words a synonym or glossary key may have (a phrase has two or three).
 _PHRASE_SIZES = (1, 2, 3)
 
@@ -1097,7 +1097,7 @@ class Analyzer:
         # "daarboven", "eronder": the preposition is the word (what it points at, a stopword).
         surface = [_PREPOSITION_OF.get(t, t) for t in surface]
         surface = _unpaid(surface)
-        if len(surface) > 1 and surface[0] in _CORRECTING_NO:
+        while len(surface) > 1 and surface[0] in CORRECTING_NO:
             # "nee, ik bedoel voor muziek": the "nee" corrects how the last answer read the
             # question, and names nothing ("nee" had been its rarest word: refused at 0.10,
             # and 0.98 without it).

@@ -496,7 +496,7 @@ class Assistant:
         english = analyzer.is_english(text, surface_tokens(text))
         languages = [] if english else self._sentence_languages(text)
         if languages:
-            english = languages[-1][1]  # the language it asks in
+            english = True  # the language it asks in
         tokens = analyzer.with_cue_words(text, english=english)
         # "meer info": no words of its own; the topic's words are all it has.
         more = asks_for_more(tokens)
@@ -517,11 +517,12 @@ class Assistant:
 
     def _sentence_languages(self, text: str) -> list[tuple[str, bool]]:
         """The sentences of a question not read as English, each with whether it is English,
-        when one of them is: "Ik woon nu in Antwerpen en ik ben zzp'er. What VAT rate applies
+        when the one it asks in is: "Ik woon nu in Antwerpen en ik ben zzp'er. What VAT rate applies
         to illustrations for a publisher?" was read as Dutch, and "rate", "applies" and
         "publisher" got no glossary (0.11; 0.89 without the Dutch sentence). Empty when the
-        question is one sentence, or none of its sentences of `ENGLISH_SENTENCE_WORDS` words
-        or more, with two English function words, is English."""
+        question is one sentence, or the sentence it asks in (its last with a question mark,
+        else its last) is not English: of `ENGLISH_SENTENCE_WORDS` words or more, with two
+        English function words."""
         sentences = [s for s in SENTENCE.split(text) if surface_tokens(s)]
         if len(sentences) < 2:
             return []
@@ -534,7 +535,12 @@ class Assistant:
             and analyzer.is_english(s, tokens)
             for s in sentences
         ]
-        return list(zip(sentences, flags, strict=True)) if any(flags) else []
+        # Only when it asks in English: an English sentence before a Dutch question tells the
+        # user's situation ("Sorry for my bad Dutch. Hoeveel kost een SBK?"), whose words read
+        # in English (`nederland`) weigh more than as words of no language (0.68 → 0.63); nor
+        # by courtesy after the question ("... uitbetaald? Thank you so much!").
+        asking = next((k for k in range(len(sentences) - 1, -1, -1) if "?" in sentences[k]), -1)
+        return list(zip(sentences, flags, strict=True)) if flags[asking] else []
 
     def _groups_by_sentence(self, languages: Sequence[tuple[str, bool]]) -> list[TermGroup]:
         """The term groups of a question read sentence by sentence, each in its own language

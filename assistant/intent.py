@@ -162,23 +162,23 @@ def _whole_messages(spec: str) -> frozenset[str]:
 # Whole messages that ask the time, the date or a sum, which Wegwijzer cannot tell: told what it
 # can do. After a topic "welke dag is het vandaag?" and "what time is it?" had been answered
 # with the kmo-portefeuille as follow-ups (0.87, 0.82), "hoe laat is het nu?" made a partial
-# answer of the winwinlening.
+# answer of the winwinlening. Not a date without "vandaag" or "today": "wat is de datum?"
+# after a grant's deadlines asks that date.
 _CLOCK_MESSAGES = _whole_messages(
     """
     hoe laat is het | hoe laat is het nu | hoe laat is het eigenlijk | hoe laat ist |
-    hoe laat is t | wat is het uur | hoeveel uur is het | welke dag is het |
-    welke dag is het vandaag | welke dag zijn we | welke dag zijn we vandaag |
-    welke datum is het | welke datum is het vandaag | wat is de datum | wat is de datum vandaag |
+    hoe laat is t | hoeveel uur is het | welke dag is het vandaag | welke dag zijn we |
+    welke dag zijn we vandaag | welke datum is het vandaag | wat is de datum vandaag |
     wat is de datum van vandaag | de hoeveelste is het vandaag | de hoeveelste zijn we |
-    what time is it | what time is it now | what is the time | what the time | what day is it |
-    what day is it today | what is the date | what is the date today | what the date today |
-    what today date
+    what time is it | what time is it now | what day is it today | what is the date today |
+    what the date today | what today date
     """
 )
-# A sum to work out: "hoeveel is 5 keer 7?" had been answered with depreciation (0.76).
+# A sum to work out: "hoeveel is 5 keer 7?" had been answered with depreciation (0.76). Not a
+# "-" or "/" between numbers: "wat is 2023-2027?" asks about a plan of those years.
 _ARITHMETIC = re.compile(
     r"\s*(?:en\s+|and\s+)?(?:hoeveel|wat|wa|what|how\s+much)\s+(?:is|es|maakt|makes|are)\s+"
-    r"\d+(?:[.,]\d+)?\s*(?:keer|maal|x|\*|×|plus|\+|min|minus|-|gedeeld\s+door|/|times|"
+    r"\d+(?:[.,]\d+)?\s*(?:keer|maal|x|\*|×|plus|\+|min|minus|gedeeld\s+door|times|"
     r"divided\s+by)\s*\d+(?:[.,]\d+)?(?:\s+(?:dan|then|eigenlijk))?\s*[?!.]*\s*",
     re.IGNORECASE,
 )
@@ -194,7 +194,8 @@ _HELP_MESSAGES = _whole_messages(
     hoe gebruik ik wegwijzer | hoe gebruik ik jou | hoe gebruik ik je | hoe moet ik dit gebruiken |
     hoe moet ik je gebruiken | hoe werkt het | ik heb een vraag | ik heb nog een vraag |
     ik heb een paar vragen | kheb een vraag | kheb ne vraag | kheb nen vraag | ik heb ne vraag |
-    kheb nog een vraag | ik had een vraag | ik heb er een vraag |
+    kheb nog een vraag | ik had een vraag | ik heb er een vraag | ik heb een andere vraag |
+    ik heb nog een andere vraag | i have another question |
     mag ik iets vragen | mag ik een vraag stellen | kan ik een vraag stellen |
     kan ik je iets vragen | kan ik u iets vragen | kan ik jou iets vragen | mag ik je iets vragen |
     mag ik u iets vragen | mag ik jou iets vragen | mag ik je een vraag stellen |
@@ -947,7 +948,20 @@ def _thanks_for_an_answer(text: str, tokens: Sequence[str], stopwords: Collectio
 def message_smalltalk(
     text: str, tokens: Sequence[str], stopwords: Collection[str] = ()
 ) -> str | None:
-    """`smalltalk_kind` of a message, which may also be a bot command or emoji alone."""
+    """`smalltalk_kind` of a message, which may also be a bot command or emoji alone; as talk
+    without the "nee" that opens it, too ("nee, ik heb nog een vraag", "nope, doesn't help"),
+    which the search leaves out of its words (`analysis.CORRECTING_NO`)."""
+    kind = _message_smalltalk(text, tokens, stopwords)
+    rest = list(itertools.dropwhile(_NO.__contains__, tokens))
+    if kind is None and rest and len(rest) < len(tokens):
+        kind = _message_smalltalk(text, rest, stopwords)
+    return kind
+
+
+def _message_smalltalk(
+    text: str, tokens: Sequence[str], stopwords: Collection[str] = ()
+) -> str | None:
+    """`message_smalltalk` of a message as `tokens` read it."""
     tokens = _farewells_as_ciao(" ".join(tokens)).split()  # "ok tchau ... boa noite"
     # What follows a greeting: "hallo, ik heb een vraag".
     whole = " ".join(itertools.dropwhile(GREETINGS.__contains__, tokens))
@@ -1570,16 +1584,19 @@ _ITS_SOURCES = re.compile(
 # je?", "what's your name?". Read as questions, "wat is je naam" had got the Benelux mark
 # (0.95), "hoe heet je?" a renamed department (0.93), "hoe oud ben jij?" a passage of 2012
 # (0.80); after the Startlening "wat is jouw naam?" was answered with it as a follow-up (0.69).
-# Not "hoe heet het formulier?", "wat is je naam als artiest" or "hoe oud moet je zijn".
+# Not "hoe heet het formulier?", "wat is je naam als artiest", "hoe oud moet je zijn" or "hoe
+# noem je die uitkering voor kunstenaars?" (a generic "je").
 _ADDRESSED = r"(?:je|jij|u|ge|gij|gie|jullie)"
 _THEN = r"(?: (?:eigenlijk|dan|nu|zelf|precies|al|eens))*"
 _YOUR_NAME_OR_AGE = re.compile(
-    r"(?:en |and |so )?(?:"
+    r"(?:en |and |so )?(?:(?:mag|kan) ik (?:eens |u |je )?vragen )?(?:"
     rf"(?:wat|wa) (?:is|es) (?:je|jouw|uw|ulle|jullie){_THEN} naam{_THEN}"
-    rf"|hoe (?:heet|heten|noem|noemt) {_ADDRESSED}{_THEN}"
+    rf"|hoe (?:heet|heten) {_ADDRESSED}{_THEN}"
+    rf"|hoe {_ADDRESSED}{_THEN} (?:heet|heten|heette)"
     rf"|hoe oud (?:ben|bent|zijt|zijde|zijn) {_ADDRESSED}{_THEN}"
     rf"|(?:heb|hebt|hebde|hedde) {_ADDRESSED} (?:een|ne|nen) naam"
-    r"|what (?:s|is) your name|how old are you|do you have a name|who are you called"
+    r"|(?:what (?:s|is)|whats) (?:your|ur) name|how old are (?:you|u)|do you have a name"
+    r"|(?:tell me|may i ask|can i ask) your name"
     r")"
 )
 # Who made it: "wie heeft jou eigenlijk gemaakt?"; not "wie heeft je website gemaakt?".
@@ -2365,8 +2382,14 @@ def about_itself(text: str) -> bool:
             _WHOSE_BOT.fullmatch(c) and _asked_on_its_own(clauses, k) for k, c in enumerate(clauses)
         )
         or any(
-            (_RUNS_YOU.fullmatch(c) or _YOUR_NAME_OR_AGE.fullmatch(c))
+            _RUNS_YOU.fullmatch(c) and _asked_on_its_own(clauses, k) for k, c in enumerate(clauses)
+        )
+        or any(
+            # with nothing after it but more about Wegwijzer: not "hoe heet je, ehm, die
+            # regeling voor amateurkunstenaars?"
+            _YOUR_NAME_OR_AGE.fullmatch(c)
             and _asked_on_its_own(clauses, k)
+            and all(_of_itself(a) or _CAN_DO_ALL.fullmatch(a) for a in clauses[k + 1 :] if a)
             for k, c in enumerate(clauses)
         )
         or _ITS_SOURCES.search(folded)

@@ -1671,3 +1671,17 @@ def test_a_correction_opening_with_no_is_read_as_without_it(
     conversation.ask(topic)
     answer = conversation.ask(correction)
     assert answer.answered and _first(answer) == expected
+
+
+def test_a_date_asked_after_deadlines_asks_the_deadline(assistant):
+    conversation = Conversation(assistant)
+    conversation.ask("wanneer kan ik een beurs van het kunstendecreet indienen")
+    assert conversation.ask("wat is de datum?").outcome != "smalltalk"
+
+
+@pytest.mark.parametrize("message", ["nee, ik heb nog een vraag", "nope, doesn't help"])
+def test_talk_opening_with_no_stays_talk(assistant, message):
+    # Without its "nee", it had been read as a follow-up and given the topic again (0.98).
+    conversation = Conversation(assistant)
+    conversation.ask("hoe vraag ik een startlening aan")
+    assert conversation.ask(message).outcome == "smalltalk"

@@ -229,6 +229,8 @@ def test_its_name_its_age_the_time_or_a_sum_is_talk(assistant, text):
     [
         "hoe heet het formulier voor de kmo-portefeuille?",
         "hoe oud moet je zijn voor een startlening",
+        "Hoe noem je, euh, die uitkering voor kunstenaars?",
+        "wat is 2023-2027?",  # years, not a subtraction
     ],
 )
 def test_a_name_or_age_asked_of_something_else_is_a_question(assistant, question):
@@ -812,6 +814,17 @@ def test_an_english_sentence_after_a_dutch_one_is_read_as_english(assistant, que
     answer = assistant.ask(question)
     assert answer.answered and answer.passages[0].id == expected
     assert messages.ENGLISH_NOTICE in answer.notices  # it asks in English
+
+
+def test_an_english_sentence_before_a_dutch_question_is_not_read_as_english(assistant):
+    # Read in English, "expat" and "living" weighed in full: refused at 0.51 (0.83 before).
+    for question in (
+        "Hi, I am an expat living in Brussels. Hoe vraag ik een ondernemingsnummer aan?",
+        "Hoe vraag ik een ondernemingsnummer aan? Thank you so much!",
+    ):
+        answer = assistant.ask(question)
+        assert answer.answered and answer.passages[0].id == "kbo", question
+        assert messages.ENGLISH_NOTICE not in answer.notices
 
 
 def test_a_sentence_in_another_language_is_not_read_as_english(assistant):
