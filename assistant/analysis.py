@@ -2014,8 +2014,9 @@ def _not_the_glossary_sense(
 ) -> bool:
     """Whether the word at `index` of an English question is used in a sense other than the
     glossary's: "right" meaning correct, "last" meaning previous, "custom" meaning made to
-    order, "fair" meaning just (see `_RIGHT_AS_ENTITLEMENT_BEFORE`, `_LAST_AS_PREVIOUS_AFTER`,
-    `_CUSTOMS_BEFORE`, `_FAIR_AS_JUST_BEFORE`; "work" in "how does it work": `_how_it_works`).
+    order, "fair" meaning just, "take" in "does it take" (see `_RIGHT_AS_ENTITLEMENT_BEFORE`,
+    `_LAST_AS_PREVIOUS_AFTER`, `_CUSTOMS_BEFORE`, `_FAIR_AS_JUST_BEFORE`; "work" in "how does
+    it work": `_how_it_works`).
 
     Args:
         surface: the question's words.
@@ -2025,6 +2026,10 @@ def _not_the_glossary_sense(
     word = surface[index]
     before = surface[index - 1] if index else ""
     after = surface[index + 1] if index + 1 < len(surface) else ""
+    if word in ("take", "takes"):
+        # "how long does it take?", "how long it takes": a time, no taking (`neem`), which
+        # had made the follow-up after a work permit a question of its own, refused.
+        return before == "it"
     if word == "last":
         return before in _LAST_AS_PREVIOUS_AFTER or after in _LAST_AS_PREVIOUS_BEFORE
     if word == "custom":

@@ -1685,3 +1685,21 @@ def test_talk_opening_with_no_stays_talk(assistant, message):
     conversation = Conversation(assistant)
     conversation.ask("hoe vraag ik een startlening aan")
     assert conversation.ask(message).outcome == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    ("topic", "expected"),
+    [
+        # "take" read as "nemen": refused, as a question of its own (0.00).
+        ("how do I apply for a startlening", "startlening-aanvragen"),
+        (
+            "I am a US musician, do I need a work permit to play in Belgium?",
+            "gecombineerde-vergunning-termijnen",
+        ),
+    ],
+)
+def test_how_long_does_it_take_asks_a_time_of_the_topic(assistant, topic, expected):
+    conversation = Conversation(assistant)
+    conversation.ask(topic)
+    answer = conversation.ask("how long does it take?")
+    assert answer.answered and _first(answer) == expected and _read_as_follow_up(answer)
