@@ -1599,9 +1599,7 @@ def test_a_follow_up_naming_only_a_place_after_a_towns_measure_asks_for_that_pla
 def test_a_follow_up_giving_only_a_sum_asks_whether_it_fits_the_topic(
     assistant, topic, question, expected
 ):
-    conversation = Conversation(assistant)
-    conversation.ask(topic)
-    answer = conversation.ask(question)
+    answer = _after(assistant, topic, question)
     assert answer.answered and _first(answer) == expected
     assert _read_as_follow_up(answer)
 
@@ -1620,9 +1618,7 @@ def test_a_follow_up_giving_only_a_sum_asks_whether_it_fits_the_topic(
 def test_a_sum_asks_about_the_passage_shown_on_the_topic_that_gives_sums(
     assistant, topic, question, expected
 ):
-    conversation = Conversation(assistant)
-    conversation.ask(topic)
-    answer = conversation.ask(question)
+    answer = _after(assistant, topic, question)
     assert answer.answered and _first(answer) == expected
 
 
@@ -1646,9 +1642,7 @@ def test_a_sum_alone_after_a_refusal_or_as_a_new_subject_is_no_follow_up(assista
     ],
 )
 def test_talk_to_wegwijzer_after_a_topic_is_no_follow_up(assistant, topic, question):
-    conversation = Conversation(assistant)
-    conversation.ask(topic)
-    answer = conversation.ask(question)
+    answer = _after(assistant, topic, question)
     assert answer.outcome == "smalltalk" and not _read_as_follow_up(answer)
 
 
@@ -1667,24 +1661,19 @@ def test_talk_to_wegwijzer_after_a_topic_is_no_follow_up(assistant, topic, quest
 def test_a_correction_opening_with_no_is_read_as_without_it(
     assistant, topic, correction, expected
 ):
-    conversation = Conversation(assistant)
-    conversation.ask(topic)
-    answer = conversation.ask(correction)
+    answer = _after(assistant, topic, correction)
     assert answer.answered and _first(answer) == expected
 
 
 def test_a_date_asked_after_deadlines_asks_the_deadline(assistant):
-    conversation = Conversation(assistant)
-    conversation.ask("wanneer kan ik een beurs van het kunstendecreet indienen")
-    assert conversation.ask("wat is de datum?").outcome != "smalltalk"
+    topic = "wanneer kan ik een beurs van het kunstendecreet indienen"
+    assert _after(assistant, topic, "wat is de datum?").outcome != "smalltalk"
 
 
 @pytest.mark.parametrize("message", ["nee, ik heb nog een vraag", "nope, doesn't help"])
 def test_talk_opening_with_no_stays_talk(assistant, message):
     # Without its "nee", it had been read as a follow-up and given the topic again (0.98).
-    conversation = Conversation(assistant)
-    conversation.ask("hoe vraag ik een startlening aan")
-    assert conversation.ask(message).outcome == "smalltalk"
+    assert _after(assistant, "hoe vraag ik een startlening aan", message).outcome == "smalltalk"
 
 
 @pytest.mark.parametrize(
@@ -1699,7 +1688,5 @@ def test_talk_opening_with_no_stays_talk(assistant, message):
     ],
 )
 def test_how_long_does_it_take_asks_a_time_of_the_topic(assistant, topic, expected):
-    conversation = Conversation(assistant)
-    conversation.ask(topic)
-    answer = conversation.ask("how long does it take?")
+    answer = _after(assistant, topic, "how long does it take?")
     assert answer.answered and _first(answer) == expected and _read_as_follow_up(answer)
