@@ -1594,6 +1594,12 @@ def test_a_follow_up_naming_only_a_place_after_a_towns_measure_asks_for_that_pla
         ("wat is de kmo-portefeuille", "10k?", "kmo-portefeuille"),
         # Refused: read alone, a sum names a subject of its own.
         ("wat kost een beneluxmerk", "300 euro?", "benelux-merk"),
+        # Not the topic's first passage, the steps of applying, which give no sums (as
+        # before the rule; a first version led with them).
+        ("hoe vraag ik een startlening aan", "50.000 euro?", "startlening"),
+        ("hoe vraag ik een kmo-groeisubsidie aan", "50.000 euro?", "kmo-groeisubsidie"),
+        # The rates, shown second, say from which sum the resale right applies.
+        ("wanneer krijg ik volgrecht", "1500 euro?", "volgrecht-tarieven"),
     ],
 )
 def test_a_follow_up_giving_only_a_sum_asks_whether_it_fits_the_topic(
@@ -1602,24 +1608,6 @@ def test_a_follow_up_giving_only_a_sum_asks_whether_it_fits_the_topic(
     answer = _after(assistant, topic, question)
     assert answer.answered and _first(answer) == expected
     assert _read_as_follow_up(answer)
-
-
-@pytest.mark.parametrize(
-    ("topic", "question", "expected"),
-    [
-        # Not the topic's first passage, the steps of applying, which give no sums (as
-        # before the rule; a first version led with them).
-        ("hoe vraag ik een startlening aan", "50.000 euro?", "startlening"),
-        ("hoe vraag ik een kmo-groeisubsidie aan", "50.000 euro?", "kmo-groeisubsidie"),
-        # The rates say from which sum the resale right applies.
-        ("wanneer krijg ik volgrecht", "1500 euro?", "volgrecht-tarieven"),
-    ],
-)
-def test_a_sum_asks_about_the_passage_shown_on_the_topic_that_gives_sums(
-    assistant, topic, question, expected
-):
-    answer = _after(assistant, topic, question)
-    assert answer.answered and _first(answer) == expected
 
 
 def test_a_sum_alone_after_a_refusal_or_as_a_new_subject_is_no_follow_up(assistant):
