@@ -177,11 +177,9 @@ class Conversation:
         # winwinlening, whose text gives its former EUR 50.000 limit (0.76).
         sum_only = topic is not None and self._gives_only_a_sum(asked, topic)
         held = (
-            topic.passage_ids[0]
-            if topic is not None
+            topic is not None
             and sum_only
             and self._gives_sums(topic.passage_ids[0], topic.passage_ids[:1])
-            else None
         )
         if place_only or sum_only:
             alone = _Reading(found, Decision("not_answered", 0.0))

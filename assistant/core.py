@@ -2182,7 +2182,7 @@ class Assistant:
         *,
         subjectless: bool = False,
         family: Collection[str] = (),
-        held: str | None = None,
+        held: bool = False,
     ) -> Retrieval:
         """An in-context retrieval of a request for more ("meer info", "tell me more") led by
         the passage last answered on the topic: the request names nothing, so the topic's
@@ -2193,21 +2193,21 @@ class Assistant:
         not of the resale right, whose passage says "bedraagt"), or to a passage of the family
         that lacks the fact asked ("hoeveel is dat per maand?" after the kunstwerkuitkering is
         about the benefit, not about the kunstwerkattest beside it, which gives no monthly
-        amount either). A retrieval that a passage must lead whatever the question's words
-        match, `held` ("50.000 euro?" after the Startlening: the topic's passage, whose sums
-        tell whether it fits), is led by that passage instead. Any
-        other retrieval, or one without that passage, is returned as it is."""
+        amount either). So is, with `held`, one that the topic's passage must lead whatever
+        the question's words match ("50.000 euro?" after the Startlening, whose sums tell
+        whether it fits). Any other retrieval, or one without that passage, is returned as it
+        is."""
         if not found.in_context or not found.hits:
             return found
         first = found.hits[0].passage.id
-        if held is not None:
-            topic_first, strayed = held, first != held
-        else:
-            strayed = subjectless and (
+        strayed = (held and first != topic_first) or (
+            subjectless
+            and (
                 first not in family
                 or (found.missing and first != topic_first)
                 or self._leaves_town(topic_first, first, found.towns)
             )
+        )
         if not (asks_for_more(found.tokens) or strayed):
             return found
         ranks = [k for k, hit in enumerate(found.hits) if hit.passage.id == topic_first]

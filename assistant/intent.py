@@ -159,7 +159,7 @@ def _whole_messages(spec: str) -> frozenset[str]:
     return frozenset(" ".join(w for w in m.split() if len(w) > 1) for m in spec.split("|"))
 
 
-# Whole messages that ask the time, the date or a sum, which Wegwijzer cannot tell: told what it
+# Whole messages that ask the time or today's date, which Wegwijzer cannot tell: told what it
 # can do. After a topic "welke dag is het vandaag?" and "what time is it?" had been answered
 # with the kmo-portefeuille as follow-ups (0.87, 0.82), "hoe laat is het nu?" made a partial
 # answer of the winwinlening. Not a date without "vandaag" or "today": "wat is de datum?"
@@ -2323,10 +2323,10 @@ def talk_kind(text: str, tokens: Sequence[str]) -> str | None:
 
 def about_itself(text: str) -> bool:
     """Whether a message asks what Wegwijzer is, with whom one speaks, where its answers come
-    from, who made it or its name (`_IS_IT`, `_SPEAKING_WITH`, `_ITS_SOURCES`, `_MADE_YOU`,
-    `_YOUR_NAME_OR_AGE`): patterns
-    strict enough to tell, whatever a passage shares with the message ("wie heeft jou
-    eigenlijk gemaakt?" had got a city's programme at 0.70)."""
+    from, who made it, or its name or age (`_IS_IT`, `_SPEAKING_WITH`, `_ITS_SOURCES`,
+    `_MADE_YOU`, `_YOUR_NAME_OR_AGE`): patterns strict enough to tell, whatever a passage
+    shares with the message ("wie heeft jou eigenlijk gemaakt?" had got a city's programme at
+    0.70)."""
     text = text.replace("\N{ROBOT FACE}", " robot ")  # "echte mens of een 🤖?"
     folded = " ".join(_words_of(text))
     # (an aside opening a clause: "wait, am I talking to a real person or a bot?")
