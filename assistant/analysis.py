@@ -314,16 +314,23 @@ def asking_sentence(text: str) -> tuple[str, bool]:
     eigenlijk? iedereen in de scene praat erover") tells why one asks, not what; a last
     sentence that opens as a question asks without its question mark ("is that normal?
     what's the difference with a licence")."""
-    sentences = _sentences(text)
+    sentences, k = sentences_and_asking(text)
     if not sentences:
         return text, False
+    return sentences[k], k < len(sentences) - 1
+
+
+def sentences_and_asking(text: str) -> tuple[list[str], int]:
+    """The sentences of a text that hold a word, and the position of the one where it asks
+    (see `asking_sentence`); no sentences and 0 for a text without a word."""
+    sentences = _sentences(text)
     asking = [
         k
         for k, (sentence, asks) in enumerate(sentences)
         if asks or (k == len(sentences) - 1 and opens_a_question(sentence))
     ]
-    k = asking[-1] if asking else len(sentences) - 1
-    return sentences[k][0], k < len(sentences) - 1
+    k = asking[-1] if asking else max(len(sentences) - 1, 0)
+    return [sentence for sentence, _ in sentences], k
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:

@@ -23,6 +23,7 @@ from assistant.analysis import (
     content_tokens,
     english_zipf,
     fold,
+    sentences_and_asking,
     surface_tokens,
 )
 from assistant.corpus import Corpus, bundled_corpus_dir, load_corpus
@@ -103,8 +104,6 @@ MAX_QUESTION_CHARS = 1000
 # What ends a clause: the words that name a work stop there ("een film over huurwaarborg:
 # hoe krijg ik mijn huurwaarborg terug?" asks about the deposit).
 CLAUSE = re.compile(r"[,.;:!?()]+")
-# Where a sentence ends: ".", "!" or "?" before a space or the end, or a line break.
-SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 # The fewest words of a sentence read as English in a question that is not (a "Thanks!" or
 # "Ok." says nothing of the language the question asks in).
 ENGLISH_SENTENCE_WORDS = 4
@@ -520,10 +519,10 @@ class Assistant:
         when the one it asks in is: "Ik woon nu in Antwerpen en ik ben zzp'er. What VAT rate applies
         to illustrations for a publisher?" was read as Dutch, and "rate", "applies" and
         "publisher" got no glossary (0.11; 0.89 without the Dutch sentence). Empty when the
-        question is one sentence, or the sentence it asks in (its last with a question mark,
-        else its last) is not English: of `ENGLISH_SENTENCE_WORDS` words or more, with two
-        English function words."""
-        sentences = [s for s in SENTENCE.split(text) if surface_tokens(s)]
+        question is one sentence, or the sentence it asks in (`analysis.asking_sentence`) is
+        not English: of `ENGLISH_SENTENCE_WORDS` words or more, with two English function
+        words."""
+        sentences, asking = sentences_and_asking(text)
         if len(sentences) < 2:
             return []
         analyzer = self.index.analyzer
@@ -539,7 +538,6 @@ class Assistant:
         # user's situation ("Sorry for my bad Dutch. Hoeveel kost een SBK?"), whose words read
         # in English (`nederland`) weigh more than as words of no language (0.68 → 0.63); nor
         # by courtesy after the question ("... uitbetaald? Thank you so much!").
-        asking = next((k for k in range(len(sentences) - 1, -1, -1) if "?" in sentences[k]), -1)
         return list(zip(sentences, flags, strict=True)) if flags[asking] else []
 
     def _groups_by_sentence(self, languages: Sequence[tuple[str, bool]]) -> list[TermGroup]:
