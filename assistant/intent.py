@@ -400,7 +400,7 @@ _LANGUAGES = frozenset("english engels dutch nederlands vlaams flemish french fr
 _SPEAKING = frozenset(
     """
     speak spreek spreekt spreken talk praat praten understand versta verstaat begrijp reply
-    answer write antwoord antwoorden schrijf schrijven
+    answer write antwoord antwoorden schrijf schrijven ask stel stellen type typen chat chatten
     """.split()
 )
 _LANGUAGE_TALK = _LANGUAGES | frozenset(
@@ -410,6 +410,8 @@ _LANGUAGE_TALK = _LANGUAGES | frozenset(
     so zo very heel erg my mijn mn your you je jij are am is do does can could kan kun kunt the
     het de een answer antwoord antwoorden reply please sorry also ook or of and en enough
     genoeg yet nog still learning leer leren in ge gij jullie right yes ok
+    i ik it to if may mag mogen okay oke fine alright possible mogelijk questions question
+    vragen vraag ask stel stellen type typen chat chatten schrijven hier here
     """.split()
 )
 
@@ -2036,6 +2038,10 @@ def introduces_only(text: str) -> bool:
         # asked without its mark: "wij zijn een gezelschap, is het sabam percentage hoger"
         # (not chat with its subject left out: "heb een klein atelier", "is niet perfect")
         return False
+    if any(_asks_what_something_is(c.split()) for c in clauses[1:]):
+        # "hallo, ik ben edelsmid, is de btw 21% op ringen", "designer here, is vat 21% on
+        # posters": greeted back, the question was lost
+        return False
     joined = " ".join(words)
     if (
         _ASKED_AT_THE_END.search(joined)
@@ -2162,6 +2168,22 @@ _ASKED_SUBJECTS = frozenset(
     "ik je jij u ge gij we wij het er hij zij ze dat dit da i you it there we they".split()
 )
 _JOINING = frozenset("maar en of but and or".split())
+# `_asks_what_something_is`: a clause opening with "is" or "are" asks when a determiner or a
+# figure follows ("is de btw 21% op ringen", "are my rings art"); chat that leaves out its
+# subject says something of it ("is niet perfect", "is leuk hier").
+_IS_OR_ARE = frozenset(("is", "are"))
+_DETERMINERS = frozenset(
+    "de een mijn mn onze uw zo zon the a an my your our this these those".split()
+)
+
+
+def _asks_what_something_is(words: Sequence[str]) -> bool:
+    """Whether a clause's `words` ask whether something is so, without the question mark:
+    "is" or "are" first, then a determiner ("is de btw ...", "are my rings ..."), or a figure
+    later in the clause ("is vat 21% on posters"; the % sign is read as "procent")."""
+    if len(words) < 3 or words[0] not in _IS_OR_ARE or words[1] in _NOT_OR_IF | _NOT_IN_ENGLISH:
+        return False
+    return words[1] in _DETERMINERS or any(w.isdigit() or w == "procent" for w in words[2:])
 _LONGEST_INTRODUCTION = 90
 # What "wat" means "some" of inside an introduction: "als ik wat tijd heb", "wat geld verdienen".
 _SOME_OF = frozenset("tijd geld ervaring werk meer".split())

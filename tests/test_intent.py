@@ -381,6 +381,14 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("do you understand english", "language"),
         ("sorry, can you reply in english?", "language"),
         ("please write in english", "language"),
+        # Asking whether one may write or ask in English: "is it ok to write in English?" and
+        # "mag ik hier in het engels schrijven?" had got KIOSK's applications (0.94 to 0.98),
+        # which may be in English; an application written in English is still asked about.
+        ("is it ok to write in English?", "language"),
+        ("can I ask my questions in English?", "language"),
+        ("mag ik hier in het engels schrijven?", "language"),
+        ("mag ik mijn aanvraag in het engels schrijven?", None),
+        ("mag dat in het engels?", None),
         ("Hallo, ik ben Jan Peeters, fotograaf", None),  # a surname may be a subject's word
         ("Wat kan je allemaal beantwoorden?", "help"),
         # Bug bash 11's conversations: what thanks says of the answer, a chat gone wrong.
@@ -2121,6 +2129,25 @@ def test_an_english_question_typed_without_its_mark_after_an_introduction_is_ask
             "session guitarist here is it mandatory to join playright to get paid for my "
             "recordings or can i stay independent",
             "solo indie dev here with an eenmanszaak can i apply to the vaf gamefonds",
+        ),
+    )
+
+
+def test_is_or_are_opening_a_clause_after_an_introduction_asks(assistant):
+    """"is" or "are" opening a clause after the introduction, before a determiner or with a
+    figure, asks whether something is so, though typed without its mark: these had been
+    greeted back, the question lost. Chat that leaves out its subject still tells."""
+    _assert_talk_and_questions(
+        assistant,
+        talk=(
+            "Hallo, ik ben Jan, is leuk dat dit bestaat",
+            "Hoi, ik ben Jan, mijn Nederlands is niet perfect",
+        ),
+        questions=(
+            "designer here, is vat 21% on posters",
+            "hallo, ik ben edelsmid, is de btw 21% op ringen",
+            "voice actor here, is my income from commercials taxed as royalties",
+            "jeweller here, are my rings art with 6% vat",
         ),
     )
 
