@@ -61,6 +61,7 @@ SEALED_DIALOGUES = (
     "bugbash39-gesprekken.yaml",
     "bugbash40-gesprekken.yaml",
     "bugbash41-gesprekken.yaml",
+    "bugbash42-gesprekken.yaml",
 )
 
 
@@ -342,6 +343,7 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
             "bugbash38.yaml",
             "bugbash39.yaml",
             "bugbash41.yaml",
+            "bugbash42.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -382,6 +384,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
             "bugbash38.yaml",
             "bugbash39.yaml",
             "bugbash41.yaml",
+            "bugbash42.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -402,10 +405,11 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
         "bugbash39-gesprekken.yaml",
         "bugbash40-gesprekken.yaml",
         "bugbash41-gesprekken.yaml",
+        "bugbash42-gesprekken.yaml",
     ],
 )
 def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
-    # Bug bash 35's and 37's to 41's turns are not within 0.8 of a practice or tuning
+    # Bug bash 35's and 37's to 42's turns are not within 0.8 of a practice or tuning
     # question (the votes and the neighbours learn from them, and would find the turn itself),
     # nor, first turns and turns of five words or more on either side, of a turn of the
     # dialogues the fit reads (the tuning dialogues' follow-ups are examples of the fit; the
@@ -433,6 +437,7 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
         "bugbash39-gesprekken.yaml",
         "bugbash40-gesprekken.yaml",
         "bugbash41-gesprekken.yaml",
+        "bugbash42-gesprekken.yaml",
     ],
 )
 def test_the_newest_sealed_dialogues_copy_no_other_measured_dialogue(name):
@@ -484,6 +489,19 @@ _MEASURED_BEFORE_36 = ("vragen.yaml", "oefenvragen.yaml", "validatie.yaml", "hel
                 "bugbash37.yaml",
                 "bugbash38.yaml",
                 "bugbash39.yaml",
+            ),
+        ),
+        (
+            "bugbash42.yaml",
+            100,
+            (
+                *_MEASURED_BEFORE_36,
+                "bugbash34.yaml",
+                "bugbash36.yaml",
+                "bugbash37.yaml",
+                "bugbash38.yaml",
+                "bugbash39.yaml",
+                "bugbash41.yaml",
             ),
         ),
     ],
