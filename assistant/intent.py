@@ -416,6 +416,9 @@ _LANGUAGE_TALK = _LANGUAGES | frozenset(
 )
 
 
+_WRITTEN_PRONOUNS = frozenset("het it dat da die dit this that".split())
+
+
 def _about_the_language(tokens: Sequence[str]) -> bool:
     """Whether a message only talks about the language the user speaks or is answered in:
     with a verb of speaking or the user's own language ("my dutch"), not "kan het in het
@@ -423,8 +426,15 @@ def _about_the_language(tokens: Sequence[str]) -> bool:
     speaks = bool(_SPEAKING.intersection(tokens)) or any(
         a in _OWNERS and b in _LANGUAGES for a, b in itertools.pairwise(tokens)
     )
+    # What is written: "can I write it in English?", "mag ik het in het engels schrijven?"
+    # after an application ask in which language it may be (not "is it ok to write ...").
+    written = any(
+        t in _WRITTEN_PRONOUNS and (_next(tokens, i) == "in" or (i and tokens[i - 1] in _SPEAKING))
+        for i, t in enumerate(tokens)
+    )
     return (
         speaks
+        and not written
         and bool(_LANGUAGES.intersection(tokens))
         and all(t in _LANGUAGE_TALK or t in GREETINGS or t in COURTESY_WORDS for t in tokens)
     )
@@ -2038,7 +2048,7 @@ def introduces_only(text: str) -> bool:
         # asked without its mark: "wij zijn een gezelschap, is het sabam percentage hoger"
         # (not chat with its subject left out: "heb een klein atelier", "is niet perfect")
         return False
-    if any(_asks_what_something_is(c.split()) for c in clauses[1:]):
+    if any(_asks_what_something_is(c) for c in _CLAUSE_BREAK.split(text)[1:]):
         # "hallo, ik ben edelsmid, is de btw 21% op ringen", "designer here, is vat 21% on
         # posters": greeted back, the question was lost
         return False
@@ -2168,22 +2178,27 @@ _ASKED_SUBJECTS = frozenset(
     "ik je jij u ge gij we wij het er hij zij ze dat dit da i you it there we they".split()
 )
 _JOINING = frozenset("maar en of but and or".split())
-# `_asks_what_something_is`: a clause opening with "is" or "are" asks when a determiner or a
-# figure follows ("is de btw 21% op ringen", "are my rings art"); chat that leaves out its
-# subject says something of it ("is niet perfect", "is leuk hier").
+# `_asks_what_something_is`: a clause opening with "is" or "are" asks when it names a share
+# or a sum ("is de btw 21% op ringen", "is 250 euro de grens"); chat that leaves out its
+# subject says something ("is de eerste keer dat ik hier ben", "is al 3 jaar dat ik
+# fotografeer", "is my first time here").
 _IS_OR_ARE = frozenset(("is", "are"))
-_DETERMINERS = frozenset(
-    "de een mijn mn onze uw zo zon the a an my your our this these those".split()
-)
+# Where a clause ends, not inside a figure ("21.000 euro", "6,5%").
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[.,](?!\d)|[!?;:\n]+")
+_SHARE_OR_SUM = re.compile(r"\d\s*(?:%|procent\b|percent\b|euro\b|eur\b)|€\s*\d")
 
 
-def _asks_what_something_is(words: Sequence[str]) -> bool:
-    """Whether a clause's `words` ask whether something is so, without the question mark:
-    "is" or "are" first, then a determiner ("is de btw ...", "are my rings ..."), or a figure
-    later in the clause ("is vat 21% on posters"; the % sign is read as "procent")."""
-    if len(words) < 3 or words[0] not in _IS_OR_ARE or words[1] in _NOT_OR_IF | _NOT_IN_ENGLISH:
-        return False
-    return words[1] in _DETERMINERS or any(w.isdigit() or w == "procent" for w in words[2:])
+def _asks_what_something_is(clause: str) -> bool:
+    """Whether a clause (as typed) asks whether something is so, without the question mark:
+    "is" or "are" first, and a share or a sum in it ("is vat 21% on posters")."""
+    words = _words_of(clause)
+    return (
+        len(words) >= 3
+        and words[0] in _IS_OR_ARE
+        and _SHARE_OR_SUM.search(clause.lower()) is not None
+    )
+
+
 _LONGEST_INTRODUCTION = 90
 # What "wat" means "some" of inside an introduction: "als ik wat tijd heb", "wat geld verdienen".
 _SOME_OF = frozenset("tijd geld ervaring werk meer".split())

@@ -389,6 +389,9 @@ def test_smalltalk_is_only_greetings_thanks_and_help(text, kind):
         ("mag ik hier in het engels schrijven?", "language"),
         ("mag ik mijn aanvraag in het engels schrijven?", None),
         ("mag dat in het engels?", None),
+        # (a reviewer's: after an application they ask in which language it may be)
+        ("mag ik het in het engels schrijven?", None),
+        ("can I write it in English?", None),
         ("Hallo, ik ben Jan Peeters, fotograaf", None),  # a surname may be a subject's word
         ("Wat kan je allemaal beantwoorden?", "help"),
         # Bug bash 11's conversations: what thanks says of the answer, a chat gone wrong.
@@ -2133,21 +2136,27 @@ def test_an_english_question_typed_without_its_mark_after_an_introduction_is_ask
     )
 
 
-def test_is_or_are_opening_a_clause_after_an_introduction_asks(assistant):
-    """"is" or "are" opening a clause after the introduction, before a determiner or with a
-    figure, asks whether something is so, though typed without its mark: these had been
-    greeted back, the question lost. Chat that leaves out its subject still tells."""
+def test_is_or_are_opening_a_clause_after_an_introduction_asks_of_a_share_or_a_sum(assistant):
+    """"is" or "are" opening a clause after the introduction, with a share or a sum in it,
+    asks whether something is so, though typed without its mark: these had been greeted back,
+    the question lost. Chat that leaves out its subject still tells (a reviewer's: "is de
+    eerste keer dat ik hier ben", "is al 3 jaar dat ik fotografeer", had been read as asking
+    when any determiner or figure followed)."""
     _assert_talk_and_questions(
         assistant,
         talk=(
             "Hallo, ik ben Jan, is leuk dat dit bestaat",
             "Hoi, ik ben Jan, mijn Nederlands is niet perfect",
+            "hallo, ik ben Sofie, is de eerste keer dat ik hier ben",
+            "Hoi, ik ben grafisch ontwerper, is mijn eerste jaar als zelfstandige",
+            "hallo ik ben Lies, is al 3 jaar dat ik fotografeer",
+            "hey I'm Nina, is almost 10 years now that I paint",
         ),
         questions=(
             "designer here, is vat 21% on posters",
             "hallo, ik ben edelsmid, is de btw 21% op ringen",
-            "voice actor here, is my income from commercials taxed as royalties",
             "jeweller here, are my rings art with 6% vat",
+            "hoi ik ben Jan, is 25.000 euro de grens voor de vrijstelling",
         ),
     )
 
