@@ -2815,7 +2815,8 @@ FACT_CUES: dict[str, frozenset[str]] = {
     "amount": frozenset(
         "hoeveel bedrag bedragen bedraagt bedroeg maximum maximaal minimum minimaal percentage "
         "procent rente plafond budget hoogte rentevoet rentevork max much many amount amounts "
-        "maximum ceiling limit limits percent rate rates".split()
+        "maximum ceiling limit limits percent rate rates drempel drempels drempelbedrag "
+        "grensbedrag omzetgrens threshold thresholds".split()
     ),
     # How long something lasts, holds or runs ("hoelang heb je auteursrecht?"): asked also by
     # "lang" after "hoe" (`asked_facts`), beside ``deadline``; a date does not answer it.
@@ -2858,6 +2859,8 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # any figure (a gallery's passage naming a fee of its own).
     "average": frozenset("gemiddeld gemiddelde average typically".split()),
 }
+# "hoe hoog", "how high": an amount.
+_HIGH = frozenset("hoog hoge high".split())
 _FINE = frozenset(
     "boete boetes geldboete geldboetes fine fines penalty penalties sanctie sancties".split()
 )
@@ -4183,6 +4186,8 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
                 kinds.add("deadline")  # "tegen wanneer": a date or a term
         if word in ("lang", "long") and before in _DURATION_OPENERS:
             kinds.update(("deadline", "duration"))
+        if word in _HIGH and before in ("hoe", "how"):
+            kinds.add("amount")  # "hoe hoog is de uitkering?", "how high is the threshold?"
         if before in ("hoeveel", "many", "much") and (word in _TIME_UNITS or counted in _COUNTED):
             if word in _TIME_UNITS:
                 kinds.add("deadline")

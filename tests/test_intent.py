@@ -2085,6 +2085,23 @@ def _assert_talk_and_questions(assistant, talk, questions):
         assert assistant.ask(text).outcome != "smalltalk", text
 
 
+def test_how_high_and_a_threshold_ask_an_amount(assistant):
+    # "hoe hoog is de kunstwerkuitkering" asked nothing the passage could lack and was answered
+    # at 0.96 by the passage, which gives no amount ("hoeveel bedraagt ..." was partial).
+    for text in (
+        "hoe hoog is de kunstwerkuitkering",
+        "how high is the vat threshold for small businesses",
+        "wat is de drempel voor de vrijstellingsregeling",
+        "wat is het grensbedrag",
+    ):
+        assert "amount" in asked_facts(surface_tokens(text)), text
+    # (not a border: "grens" alone is no threshold)
+    assert "amount" not in asked_facts(surface_tokens("mag ik over de grens met mijn gitaren?"))
+    assert assistant.ask("hoe hoog is de kunstwerkuitkering").outcome == "partial"
+    answer = assistant.ask("hoe hoog is de omzetgrens voor de btw vrijstelling")
+    assert answer.answered and answer.passages[0].id == "btw-vrijstelling"
+
+
 def test_a_date_to_prove_is_no_date_asked():
     # "van welke datum" after proving asks how to prove the date (i-DEPOT, evidence), not a
     # deadline, which the passages on proof lack (refused at 0.02).
