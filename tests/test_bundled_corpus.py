@@ -1230,6 +1230,8 @@ def test_common_english_verbs_and_nouns_have_their_dutch_words(
             "auteursrechten-overdragen",
         ),
         ("working with a SBK how much do they take a cut", "sbk-kosten"),
+        ("my drawing classes for kids on saturday, are they vat exempt?", "btw-lessen"),
+        ("do i charge vat on dance classes i teach in a studio", "btw-lessen"),
     ],
 )
 def test_english_phrases_for_sharing_giving_up_and_depositing_have_their_dutch_words(
@@ -1238,6 +1240,7 @@ def test_english_phrases_for_sharing_giving_up_and_depositing_have_their_dutch_w
     # "co-wrote", "sign over", "royal library", "copy of my book" and "take a cut" had no
     # Dutch words of their sense ("sign" is "tekenen", "copy" "namaak", "take" "nemen"):
     # each was refused (0.20 to 0.43), though its passage ranked first in all but one.
+    # "classes" were only a trademark's (0.29 and 0.55 with the passage on lessons first).
     answer = assistant.ask(question)
     assert answer.answered and answer.passages[0].id == expected
 
