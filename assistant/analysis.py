@@ -178,6 +178,10 @@ ENGLISH_STOPWORDS = frozenset(
     """.split()
 )
 
+# English words whose Dutch stem is a word of the passages in another sense (`query_groups`):
+# "less" is no "les" (lesson), "giving" no "gif" (gift), "loss" no "los", "kinds" no "kind"
+# (child), "taking" no "taak" (task). Their meaning comes from the English glossary alone.
+_FALSE_FRIENDS = frozenset("less giving loss losses kinds taking".split())
 # Particles of Dutch separable verbs (aan|vragen, in|dienen, af|sluiten, in|schrijven, ...).
 PARTICLES = frozenset("aan in op af uit mee terug door toe bij na vast los".split())
 # ... which are prepositions before these words: "kom ik in aanmerking" is no "inkomen"
@@ -1146,6 +1150,10 @@ class Analyzer:
         for index, token in enumerate(tokens):
             primary = self.stem(token)
             alternatives = [t for m in maps for t in self._synonym_terms(m, tokens, index)]
+            if english and token in _FALSE_FRIENDS:
+                # An English word whose Dutch stem is another word of the passages: "less" is
+                # "minder", not "les" (lessons); "giving" is "geven", not "gif" (gifts).
+                primary = token
             if lasting and token in _REMAINING:
                 # "hoe lang blijft mijn song beschermd?": how long it lasts, which the passages
                 # say with "duurt" ("Het auteursrecht duurt tot 70 jaar ...").
