@@ -2859,8 +2859,16 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # any figure (a gallery's passage naming a fee of its own).
     "average": frozenset("gemiddeld gemiddelde average typically".split()),
 }
-# "hoe hoog", "how high": an amount.
+# "hoe hoog", "how high": an amount; not of an age, a risk, a bar, a count or how far a
+# liability goes ("hoe hoog ligt de pensioenleeftijd", "hoe hoog zit de lat", "how high is the
+# liability of a sole trader"), which the passages answer in other words.
 _HIGH = frozenset("hoog hoge high".split())
+_NOT_A_SUM = frozenset(
+    """
+    leeftijd pensioenleeftijd age risico risk kans kansen chance lat bar aantal number
+    aansprakelijkheid aansprakelijk liability liable
+    """.split()
+)
 _FINE = frozenset(
     "boete boetes geldboete geldboetes fine fines penalty penalties sanctie sancties".split()
 )
@@ -4186,7 +4194,7 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
                 kinds.add("deadline")  # "tegen wanneer": a date or a term
         if word in ("lang", "long") and before in _DURATION_OPENERS:
             kinds.update(("deadline", "duration"))
-        if word in _HIGH and before in ("hoe", "how"):
+        if word in _HIGH and before in ("hoe", "how") and _NOT_A_SUM.isdisjoint(tokens):
             kinds.add("amount")  # "hoe hoog is de uitkering?", "how high is the threshold?"
         if before in ("hoeveel", "many", "much") and (word in _TIME_UNITS or counted in _COUNTED):
             if word in _TIME_UNITS:

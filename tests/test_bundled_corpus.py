@@ -1246,6 +1246,13 @@ def test_common_english_verbs_and_nouns_have_their_dutch_words(
         ("working with a SBK how much do they take a cut", "sbk-kosten"),
         ("my drawing classes for kids on saturday, are they vat exempt?", "btw-lessen"),
         ("do i charge vat on dance classes i teach in a studio", "btw-lessen"),
+        # ("artist visa" is a visa to a maker from abroad, the Belgian one that ended in 2024
+        # only as such)
+        (
+            "artist visa for my dancer friend from kenya who performs in antwerp",
+            ("derdelander-werken-in-belgie", "visum-kort-verblijf-kunstenaar"),
+        ),
+        ("does the belgian artist visa still exist", "commissie-kunstenaars"),
     ],
 )
 def test_english_phrases_for_sharing_giving_up_and_depositing_have_their_dutch_words(
@@ -1256,7 +1263,8 @@ def test_english_phrases_for_sharing_giving_up_and_depositing_have_their_dutch_w
     # each was refused (0.20 to 0.43), though its passage ranked first in all but one.
     # "classes" were only a trademark's (0.29 and 0.55 with the passage on lessons first).
     answer = assistant.ask(question)
-    assert answer.answered and answer.passages[0].id == expected
+    acceptable = expected if isinstance(expected, tuple) else (expected,)
+    assert answer.answered and answer.passages[0].id in acceptable
 
 
 @pytest.mark.parametrize(
