@@ -2858,7 +2858,48 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # photographers typically ask?"): a figure said to be usual or approximate answers it, not
     # any figure (a gallery's passage naming a fee of its own).
     "average": frozenset("gemiddeld gemiddelde average typically".split()),
+    # Who holds a role ("wie is de directeur van het VAF?", "who is the head of ..."): asked
+    # by "wie", "who" or a name before a role word (`_asks_a_person`), which a passage
+    # answers only by naming someone in it.
+    "person": frozenset(),
 }
+# Roles a person holds, asked after "wie", "who" or a name (`_asks_a_person`).
+_ROLES = frozenset(
+    """
+    directeur directrice voorzitter voorzitster oprichter oprichters oprichtster zaakvoerder
+    bestuurder bestuurders ceo minister jury juryleden jurylid commissieleden leden director
+    head chair chairman chairwoman chairperson founder founders members jurors
+    """.split()
+)
+_ASKING_WHO = frozenset("wie who naam name heet called".split())
+# How far after "wie" the role may come: "wie zit er in de jury", "who is the head of".
+_ROLE_REACH = 5
+# What makes "wie" ask who may be one or counts as one, a condition or a definition, not a
+# name: "wie kan zaakvoerder zijn?", "wie telt als oprichter van een bv", "wie of wat is ...".
+_MAY_BE = frozenset(
+    """
+    kan kunnen mag mogen moet moeten telt tellen geldt gelden als wat can could may must
+    should counts count qualifies qualify as what
+    """.split()
+)
+
+
+def _asks_a_person(tokens: Sequence[str]) -> bool:
+    """Whether a question asks who holds a role: "wie is de directeur van het VAF", "wie zit
+    er in de jury", "who is the head of the VAF", "hoe heet de voorzitter"; not who may hold
+    one, or counts as one ("wie kan zaakvoerder zijn van een bv?", "wie telt als oprichter").
+    """
+    for i, t in enumerate(tokens):
+        if t not in _ASKING_WHO:
+            continue
+        for w in tokens[i + 1 : i + 1 + _ROLE_REACH]:
+            if w in _MAY_BE:
+                break
+            if w in _ROLES:
+                return True
+    return False
+
+
 # "hoe hoog", "how high": an amount; not of an age, a risk, a bar, a count or how far a
 # liability goes ("hoe hoog ligt de pensioenleeftijd", "hoe hoog zit de lat", "how high is the
 # liability of a sole trader"), which the passages answer in other words.
@@ -3277,7 +3318,17 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
         _TYPICAL.search(s) and (_FIGURE.search(s) or _TIME.search(s))
         for s in sentences(_NAMED_MEAN_TEXT.sub(" ", text))
     ),
+    "person": lambda text: any(
+        _ROLE_IN_TEXT.search(s) and _PERSONAL_NAME.search(s) for s in sentences(text)
+    ),
 }
+# A role and a name beside it in one sentence: "Jan Timmermans was de eerste medewerker".
+_ROLE_IN_TEXT = re.compile(
+    r"\b(?:directeur|directrice|voorzitter|oprichter|zaakvoerder|bestuurder|medewerker|"
+    r"minister|jury|juryleden|leden|coördinator|coordinator)\b",
+    re.IGNORECASE,
+)
+_PERSONAL_NAME = re.compile(r"\b[A-Z][a-zéèë]+ (?:(?:van|de|der|den) )?[A-Z][a-zéèë]+\b")
 
 
 # Asking whether anyone is there greets: "is er iemand?", "iemand daar?", "anyone around?",
@@ -4203,6 +4254,8 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
                 kinds.discard("amount")
             if counted in _COUNTED:
                 kinds.add("count")
+    if _asks_a_person(tokens):
+        kinds.add("person")  # "wie is de voorzitter van sabam?"
     if "duration" in kinds and {t for t in asking if t in FACT_CUES["amount"]} <= _BOUNDS:
         # "hoe lang mag een project maximaal duren?", "the maximum duration": the bound is
         # the duration's, which "maximaal 3 jaar" gives; no sum is asked.

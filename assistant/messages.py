@@ -106,6 +106,7 @@ _MISSING = {
     "wait": "Hoe lang het duurt",
     "fine": "Hoe hoog de boete is",
     "average": "Wat het gemiddelde is",
+    "person": "Wie het precies is",
 }
 _MISSING_ANYTHING = "Precies wat je vraagt"
 # When the passage holds figures or dates, but not for the year the question names.

@@ -2111,6 +2111,31 @@ def test_how_high_and_a_threshold_ask_an_amount(assistant):
     assert answer.answered and answer.passages[0].id == "btw-vrijstelling"
 
 
+def test_who_holds_a_role_is_asked_of_a_name_in_the_passage(assistant):
+    # "wie is de directeur van het vaf" (0.69) and "who is the head of the vaf" (0.84) were
+    # answered with the fund's passage, which names no one; who may hold a role, or counts as
+    # holding it, is no name asked.
+    for text in (
+        "wie is de directeur van het vaf",
+        "who is the head of the vaf",
+        "wie zit er in de jury van de projectsubsidies",
+        "hoe heet de voorzitter van sabam",
+    ):
+        assert "person" in asked_facts(surface_tokens(text)), text
+    for text in (
+        "wie kan zaakvoerder zijn van een bv",
+        "wie telt als oprichter van een bv",
+        "Wie of wat is de Kunstwerkcommissie?",
+        "wie moet de jaarrekening neerleggen als zaakvoerder",
+    ):
+        assert "person" not in asked_facts(surface_tokens(text)), text
+    answer = assistant.ask("wie is de voorzitter van sabam")
+    assert answer.outcome == "partial" and answer.message.startswith("Wie het precies is")
+    # The one person the passages name is there.
+    answer = assistant.ask("wie was de eerste medewerker van het kunstenloket")
+    assert answer.answered and answer.passages[0].id == "kunstenloket"
+
+
 def test_a_date_to_prove_is_no_date_asked():
     # "van welke datum" after proving asks how to prove the date (i-DEPOT, evidence), not a
     # deadline, which the passages on proof lack (refused at 0.02).
