@@ -550,7 +550,9 @@ class Conversation:
         "als kunstenaar via een bv werken, waar moet ik op letten?" after switching to a
         company, whose passage the topic's words (counted half) made the stronger reading.
 
-        A pronoun ("hoe zet ik dat in gang?") points at the topic when the question is not
+        A pronoun ("hoe zet ik dat in gang?"), or an opening that continues ("en als het een
+        particulier was voor een trouwfeest?" after an unpaid invoice, whose "trouwfeest" only
+        the passage on portrait rights holds), points at the topic when the question is not
         answered on its own; in a question that is ("... via een winwinlening, hoe regelen we
         dat?"), at what it names itself. `names_own`: whether it names a subject of its own
         at all (see `_is_follow_up`).
@@ -558,7 +560,7 @@ class Conversation:
         assistant = self.assistant
         if not names_own:
             return False
-        if not alone.answered and has_anaphor(asked.tokens):
+        if not alone.answered and (has_anaphor(asked.tokens) or refers_back(asked.tokens)):
             return False
         return assistant.own_explained(asked, in_context.first) < (
             OWN_WORDS_SHARE * assistant.own_explained(asked, alone.first)

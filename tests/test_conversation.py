@@ -1678,3 +1678,18 @@ def test_talk_opening_with_no_stays_talk(assistant, message):
 def test_how_long_does_it_take_asks_a_time_of_the_topic(assistant, topic, expected):
     answer = _after(assistant, topic, "how long does it take?")
     assert answer.answered and _first(answer) == expected and _read_as_follow_up(answer)
+
+
+def test_a_continuation_refused_alone_follows_up_whatever_word_of_its_own_it_names(assistant):
+    # "en als het een particulier was?" followed up at 0.98; with "voor een trouwfeest", a word
+    # only the passage on portrait rights holds, it named a subject of its own there and was
+    # read alone: refused (0.31). Refused alone, an opening that continues points at the topic.
+    topic = "een klant betaalt mijn factuur niet, wat kan ik doen?"
+    answer = _after(assistant, topic, "en als het een particulier was voor een trouwfeest?")
+    assert answer.answered and _first(answer) == "onbetaalde-factuur"
+    # A continuation about something else is still no follow-up.
+    for question in (
+        "en wat kost een nieuwe fiets voor mijn dochter?",
+        "en waar vind ik een goede kinderopvang in gent?",
+    ):
+        assert not _after(assistant, topic, question).answered, question
