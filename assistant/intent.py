@@ -2863,40 +2863,47 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # answers only by naming someone in it.
     "person": frozenset(),
 }
-# Roles a person holds, asked after "wie", "who" or a name (`_asks_a_person`).
+# Roles a person holds, asked after "wie", "who" or "hoe heet" (`_asks_a_person`). Not
+# "leden", "members" (who may join: "wie zijn de leden van playright?"), nor "oprichter"
+# (who counts as founding a company: "wie is oprichter bij een bv?").
 _ROLES = frozenset(
     """
-    directeur directrice voorzitter voorzitster oprichter oprichters oprichtster zaakvoerder
-    bestuurder bestuurders ceo minister jury juryleden jurylid commissieleden leden director
-    head chair chairman chairwoman chairperson founder founders members jurors
+    directeur directrice voorzitter voorzitster zaakvoerder bestuurder bestuurders ceo
+    minister jury juryleden jurylid commissieleden director head chair chairman chairwoman
+    chairperson jurors
     """.split()
 )
-_ASKING_WHO = frozenset("wie who naam name heet called".split())
+_ASKING_WHO = frozenset("wie who heet called".split())
+# What may stand between "wie" and the role in a question that asks who holds it: "wie is
+# de huidige directeur", "wie zit er in de jury", "who is the head of"; any other word asks
+# something else ("wie beslist er, de jury of de stad", "wie registreert de bestuurders",
+# "who is allowed to be a director").
+_BETWEEN_WHO_AND_ROLE = frozenset(
+    """
+    is zijn was waren zit zitten zat zaten er in de het nu nog huidige nieuwe eigenlijk
+    are were sits sit on the current new
+    """.split()
+)
 # How far after "wie" the role may come: "wie zit er in de jury", "who is the head of".
 _ROLE_REACH = 5
-# What makes "wie" ask who may be one or counts as one, a condition or a definition, not a
-# name: "wie kan zaakvoerder zijn?", "wie telt als oprichter van een bv", "wie of wat is ...".
-_MAY_BE = frozenset(
-    """
-    kan kunnen mag mogen moet moeten telt tellen geldt gelden als wat can could may must
-    should counts count qualifies qualify as what
-    """.split()
-)
+# After the role, a role in general: "de bestuurders van een vzw".
+_OF_ANY = frozenset({("van", "een"), ("of", "a"), ("of", "an")})
 
 
 def _asks_a_person(tokens: Sequence[str]) -> bool:
     """Whether a question asks who holds a role: "wie is de directeur van het VAF", "wie zit
-    er in de jury", "who is the head of the VAF", "hoe heet de voorzitter"; not who may hold
-    one, or counts as one ("wie kan zaakvoerder zijn van een bv?", "wie telt als oprichter").
-    """
+    er in de jury", "who is the head of the VAF", "hoe heet de voorzitter"; not a role in
+    general ("wie zijn de bestuurders van een vzw?"), nor who does something to one ("wie
+    registreert de bestuurders?") or may be one ("who is allowed to be a director?")."""
     for i, t in enumerate(tokens):
         if t not in _ASKING_WHO:
             continue
-        for w in tokens[i + 1 : i + 1 + _ROLE_REACH]:
-            if w in _MAY_BE:
+        for k in range(i + 1, min(i + 1 + _ROLE_REACH, len(tokens))):
+            word = tokens[k]
+            if word in _ROLES:
+                return tuple(tokens[k + 1 : k + 3]) not in _OF_ANY
+            if word not in _BETWEEN_WHO_AND_ROLE:
                 break
-            if w in _ROLES:
-                return True
     return False
 
 
@@ -3318,17 +3325,20 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
         _TYPICAL.search(s) and (_FIGURE.search(s) or _TIME.search(s))
         for s in sentences(_NAMED_MEAN_TEXT.sub(" ", text))
     ),
-    "person": lambda text: any(
-        _ROLE_IN_TEXT.search(s) and _PERSONAL_NAME.search(s) for s in sentences(text)
-    ),
+    "person": lambda text: bool(_NAMED_IN_A_ROLE.search(text)),
 }
-# A role and a name beside it in one sentence: "Jan Timmermans was de eerste medewerker".
-_ROLE_IN_TEXT = re.compile(
-    r"\b(?:directeur|directrice|voorzitter|oprichter|zaakvoerder|bestuurder|medewerker|"
-    r"minister|jury|juryleden|leden|coördinator|coordinator)\b",
-    re.IGNORECASE,
+# A name beside a role: "minister van Cultuur Gatz", "voorzitter Jan Peeters", "Jan Timmermans
+# was de eerste medewerker" (a role word with a capitalised word right after it or after what
+# it is of, or a name of two capitalised words a few words before it).
+_ROLE_WORDS = (
+    r"(?:directeur|directrice|voorzitter|oprichter|zaakvoerder|bestuurder|medewerker|"
+    r"minister|jurylid|juryleden|coördinator|coordinator)"
 )
-_PERSONAL_NAME = re.compile(r"\b[A-Z][a-zéèë]+ (?:(?:van|de|der|den) )?[A-Z][a-zéèë]+\b")
+_NAMED_IN_A_ROLE = re.compile(
+    rf"\b{_ROLE_WORDS}\s+(?:van\s+[A-Z][a-zéèë]+\s+)?[A-Z][a-zéèë]+"
+    rf"|\b[A-Z][a-zéèë]+ [A-Z][a-zéèë]+ (?:(?:is|was|werd|wordt|de|het|eerste|nieuwe)\s+)+"
+    rf"{_ROLE_WORDS}\b"
+)
 
 
 # Asking whether anyone is there greets: "is er iemand?", "iemand daar?", "anyone around?",
