@@ -37,6 +37,7 @@ from assistant.core import (
 )
 from assistant.decision import Decision
 from assistant.intent import (
+    adds_a_case,
     asked_facts,
     asks_for_a_desk,
     asks_for_more,
@@ -550,17 +551,17 @@ class Conversation:
         "als kunstenaar via een bv werken, waar moet ik op letten?" after switching to a
         company, whose passage the topic's words (counted half) made the stronger reading.
 
-        A pronoun ("hoe zet ik dat in gang?"), or an opening that continues ("en als het een
-        particulier was voor een trouwfeest?" after an unpaid invoice, whose "trouwfeest" only
-        the passage on portrait rights holds), points at the topic when the question is not
-        answered on its own; in a question that is ("... via een winwinlening, hoe regelen we
-        dat?"), at what it names itself. `names_own`: whether it names a subject of its own
-        at all (see `_is_follow_up`).
+        A pronoun ("hoe zet ik dat in gang?"), or a continuation that adds a case ("en als
+        het een particulier was voor een trouwfeest?" after an unpaid invoice, whose
+        "trouwfeest" only the passage on portrait rights holds; `intent.adds_a_case`), points
+        at the topic when the question is not answered on its own; in a question that is
+        ("... via een winwinlening, hoe regelen we dat?"), at what it names itself.
+        `names_own`: whether it names a subject of its own at all (see `_is_follow_up`).
         """
         assistant = self.assistant
         if not names_own:
             return False
-        if not alone.answered and (has_anaphor(asked.tokens) or refers_back(asked.tokens)):
+        if not alone.answered and (has_anaphor(asked.tokens) or adds_a_case(asked.tokens)):
             return False
         return assistant.own_explained(asked, in_context.first) < (
             OWN_WORDS_SHARE * assistant.own_explained(asked, alone.first)

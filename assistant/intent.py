@@ -3716,6 +3716,23 @@ def refers_back(tokens: Sequence[str]) -> bool:
     )
 
 
+# What a continuation adds a case with ("en als ...", "ook voor ...", "and if ...", "what if
+# ..."), rather than asking something of its own ("en wat zijn de beste films van 2025?").
+_CASE_WORDS = frozenset("als indien voor bij met zonder if for with without".split())
+
+
+def adds_a_case(tokens: Sequence[str]) -> bool:
+    """Whether a question continues the one before by adding a case or a condition: "en als
+    het een particulier was voor een trouwfeest?", "ook voor een vzw?", "and if the client is
+    in Germany?", "what if I only stay two months?"; not "en wat kost een nieuwe laptop?" nor
+    "what about buying a Nintendo Switch?", which ask something of their own."""
+    if len(tokens) < 2:
+        return False
+    if tokens[0] in CONTINUATIONS:
+        return tokens[1] in _CASE_WORDS or tuple(tokens[1:3]) == ("what", "if")
+    return tuple(tokens[:2]) == ("what", "if")
+
+
 def asks_only_a_fact(tokens: Sequence[str]) -> bool:
     """Whether a whole message asks a kind of fact and says nothing else ("hoeveel?",
     "hoeveel dan?", "hoe lang?", "how much?"): of something said before, as "hoeveel is dat?"
