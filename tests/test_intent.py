@@ -2085,27 +2085,36 @@ def _assert_talk_and_questions(assistant, talk, questions):
         assert assistant.ask(text).outcome != "smalltalk", text
 
 
+def _assert_asked(kind, asking, not_asking):
+    """Every question of `asking` asks the `kind` of fact; none of `not_asking` does."""
+    for text in asking:
+        assert kind in asked_facts(surface_tokens(text)), text
+    for text in not_asking:
+        assert kind not in asked_facts(surface_tokens(text)), text
+
+
 def test_how_high_and_a_threshold_ask_an_amount(assistant):
     # "hoe hoog is de kunstwerkuitkering" asked nothing the passage could lack and was answered
     # at 0.96 by the passage, which gives no amount ("hoeveel bedraagt ..." was partial).
-    for text in (
-        "hoe hoog is de kunstwerkuitkering",
-        "how high is the vat threshold for small businesses",
-        "wat is de drempel voor de vrijstellingsregeling",
-        "wat is het grensbedrag",
-    ):
-        assert "amount" in asked_facts(surface_tokens(text)), text
     # Not a border ("grens" alone is no threshold), nor, a reviewer found, an age, a risk, a
     # bar or a liability, which had made their passages fail ("hoe hoog ligt de
     # pensioenleeftijd voor zelfstandigen", answered at 0.71, was refused at 0.20).
-    for text in (
-        "mag ik over de grens met mijn gitaren?",
-        "hoe hoog ligt de pensioenleeftijd voor zelfstandigen",
-        "how high is the risk that someone opposes my trademark",
-        "hoe hoog zit de lat om een ontwerp als model te beschermen",
-        "how high is the liability of a sole trader if the business goes bust",
-    ):
-        assert "amount" not in asked_facts(surface_tokens(text)), text
+    _assert_asked(
+        "amount",
+        asking=(
+            "hoe hoog is de kunstwerkuitkering",
+            "how high is the vat threshold for small businesses",
+            "wat is de drempel voor de vrijstellingsregeling",
+            "wat is het grensbedrag",
+        ),
+        not_asking=(
+            "mag ik over de grens met mijn gitaren?",
+            "hoe hoog ligt de pensioenleeftijd voor zelfstandigen",
+            "how high is the risk that someone opposes my trademark",
+            "hoe hoog zit de lat om een ontwerp als model te beschermen",
+            "how high is the liability of a sole trader if the business goes bust",
+        ),
+    )
     assert assistant.ask("hoe hoog is de kunstwerkuitkering").outcome == "partial"
     answer = assistant.ask("hoe hoog is de omzetgrens voor de btw vrijstelling")
     assert answer.answered and answer.passages[0].id == "btw-vrijstelling"
@@ -2115,26 +2124,27 @@ def test_who_holds_a_role_is_asked_of_a_name_in_the_passage(assistant):
     # "wie is de directeur van het vaf" (0.69) and "who is the head of the vaf" (0.84) were
     # answered with the fund's passage, which names no one; who may hold a role, or counts as
     # holding it, is no name asked.
-    for text in (
-        "wie is de directeur van het vaf",
-        "who is the head of the vaf",
-        "wie zit er in de jury van de projectsubsidies",
-        "hoe heet de voorzitter van sabam",
-    ):
-        assert "person" in asked_facts(surface_tokens(text)), text
     # Nor, a reviewer found, members who may join, a role in general, or what someone does
     # to those in a role (these had been made partial by the first version).
-    for text in (
-        "wie kan zaakvoerder zijn van een bv",
-        "wie telt als oprichter van een bv",
-        "Wie of wat is de Kunstwerkcommissie?",
-        "wie moet de jaarrekening neerleggen als zaakvoerder",
-        "wie zijn de leden van playright",
-        "wie zijn de bestuurders van een vzw en hoeveel moet je er hebben",
-        "wie registreert de bestuurders in het ubo-register",
-        "who is allowed to be a director",
-    ):
-        assert "person" not in asked_facts(surface_tokens(text)), text
+    _assert_asked(
+        "person",
+        asking=(
+            "wie is de directeur van het vaf",
+            "who is the head of the vaf",
+            "wie zit er in de jury van de projectsubsidies",
+            "hoe heet de voorzitter van sabam",
+        ),
+        not_asking=(
+            "wie kan zaakvoerder zijn van een bv",
+            "wie telt als oprichter van een bv",
+            "Wie of wat is de Kunstwerkcommissie?",
+            "wie moet de jaarrekening neerleggen als zaakvoerder",
+            "wie zijn de leden van playright",
+            "wie zijn de bestuurders van een vzw en hoeveel moet je er hebben",
+            "wie registreert de bestuurders in het ubo-register",
+            "who is allowed to be a director",
+        ),
+    )
     answer = assistant.ask("wie is de voorzitter van sabam")
     assert answer.outcome == "partial" and answer.message.startswith("Wie het precies is")
     # The persons the passages name in a role are there.
