@@ -1153,7 +1153,7 @@ class Analyzer:
             alternatives = [t for m in maps for t in self._synonym_terms(m, tokens, index)]
             if english and token in _FALSE_FRIENDS:
                 # An English word whose Dutch stem is another word of the passages: "less" is
-                # "minder", not "les" (lessons); "giving" is "geven", not "gif" (gifts).
+                # "minder", not "les" (lessons).
                 primary = token
             if lasting and token in _REMAINING:
                 # "hoe lang blijft mijn song beschermd?": how long it lasts, which the passages

@@ -416,6 +416,7 @@ _LANGUAGE_TALK = _LANGUAGES | frozenset(
 )
 
 
+# A pronoun for what is written, after a verb of writing or before "in" (`_about_the_language`).
 _WRITTEN_PRONOUNS = frozenset("het it dat da die dit this that".split())
 
 
@@ -2859,7 +2860,7 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # any figure (a gallery's passage naming a fee of its own).
     "average": frozenset("gemiddeld gemiddelde average typically".split()),
     # Who holds a role ("wie is de directeur van het VAF?", "who is the head of ..."): asked
-    # by "wie", "who" or a name before a role word (`_asks_a_person`), which a passage
+    # by "wie", "who" or "hoe heet" before a role word (`_asks_a_person`), which a passage
     # answers only by naming someone in it.
     "person": frozenset(),
 }
