@@ -4402,7 +4402,12 @@ _FIGURE_WORDS = frozenset("cap ceiling rate rates".split())
 
 
 def _rates(tokens: Sequence[str]) -> set[str]:
-    """The units a question asks a figure per ("per maand", "hourly"), as `_RATE_STATED`'s."""
+    """The units a question asks a figure per ("per maand", "hourly"), as `_RATE_STATED`'s;
+    none beside a return filed every so often, whose "per maand" or "maandelijks" is how often
+    it is filed ("welke drempel geldt er voor een btw-aangifte per maand", "vanaf welk bedrag
+    moet ik maandelijks btw-aangifte doen" had been partial with the passage that gives it)."""
+    if _FILED.intersection(tokens):
+        return set()
     units = {_RATE_ADJECTIVES[t] for t in tokens if t in _RATE_ADJECTIVES}
     units.update(
         _RATE_WORDS[word]
@@ -4414,6 +4419,13 @@ def _rates(tokens: Sequence[str]) -> set[str]:
     )
     # "hourly or daily rate": either will do, so neither is required.
     return units if len(units) == 1 else set()
+
+
+# A return filed every so often (`_rates`).
+_FILED = frozenset(
+    "aangifte aangiftes aangiften btwaangifte btwaangiftes maandaangifte kwartaalaangifte "
+    "return returns filing".split()
+)
 
 
 def _names_this_year(tokens: Sequence[str]) -> bool:

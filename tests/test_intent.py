@@ -2120,6 +2120,22 @@ def test_how_high_and_a_threshold_ask_an_amount(assistant):
     assert answer.answered and answer.passages[0].id == "btw-vrijstelling"
 
 
+def test_how_often_a_return_is_filed_is_no_rate_asked(assistant):
+    # "btw-aangifte per maand" is a monthly return, not a figure per month: "welke drempel geldt
+    # er voor een btw-aangifte per maand ..." was partial (0.67) with the passage that gives
+    # the threshold, EUR 2.500.000 (a reviewer's; "maandelijks" alike).
+    for text in (
+        "welke drempel geldt er voor een btw-aangifte per maand in plaats van per kwartaal",
+        "vanaf welk bedrag moet ik maandelijks btw-aangifte doen",
+    ):
+        assert not any(k.startswith("per ") for k in asked_facts(surface_tokens(text))), text
+    assert "per maand" in asked_facts(surface_tokens("hoeveel bedraagt de uitkering per maand"))
+    answer = assistant.ask(
+        "welke drempel geldt er voor een btw-aangifte per maand in plaats van per kwartaal"
+    )
+    assert answer.answered and answer.passages[0].id == "btw-aangifte-ritme"
+
+
 def test_who_holds_a_role_is_asked_of_a_name_in_the_passage(assistant):
     # "wie is de directeur van het vaf" (0.69) and "who is the head of the vaf" (0.84) were
     # answered with the fund's passage, which names no one; who may hold a role, or counts as
