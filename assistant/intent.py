@@ -4403,12 +4403,16 @@ _FIGURE_WORDS = frozenset("cap ceiling rate rates".split())
 
 def _rates(tokens: Sequence[str]) -> set[str]:
     """The units a question asks a figure per ("per maand", "hourly"), as `_RATE_STATED`'s;
-    none beside a return filed every so often, whose "per maand" or "maandelijks" is how often
-    it is filed ("welke drempel geldt er voor een btw-aangifte per maand", "vanaf welk bedrag
-    moet ik maandelijks btw-aangifte doen" had been partial with the passage that gives it)."""
-    if _FILED.intersection(tokens):
-        return set()
-    units = {_RATE_ADJECTIVES[t] for t in tokens if t in _RATE_ADJECTIVES}
+    not the unit of a return filed every so often, which says how often it is filed ("welke
+    drempel geldt er voor een btw-aangifte per maand", "vanaf welk bedrag moet ik maandelijks
+    btw-aangifte doen" had been partial with the passage that gives the threshold), though a
+    unit elsewhere still asks ("hoeveel is de uitkering per maand, moet die in mijn
+    aangifte?")."""
+    units = {
+        _RATE_ADJECTIVES[t]
+        for i, t in enumerate(tokens)
+        if t in _RATE_ADJECTIVES and not _of_a_return(tokens, i - 2, i + _FILED_REACH + 1)
+    }
     units.update(
         _RATE_WORDS[word]
         for i, (before, word) in enumerate(itertools.pairwise(tokens))
@@ -4416,16 +4420,36 @@ def _rates(tokens: Sequence[str]) -> set[str]:
         and word in _RATE_WORDS
         # Not a rate the user states: "10 uur per week", "2000 euro per maand".
         and not any(t.isdigit() for t in tokens[max(0, i - 2) : i])
+        # Nor how often a return is filed: "btw-aangifte per maand", "returns per month",
+        # "per maand aangifte doen".
+        and not (_of_a_return(tokens, i - 1, i) or _of_a_return(tokens, i + 2, i + 3))
     )
     # "hourly or daily rate": either will do, so neither is required.
     return units if len(units) == 1 else set()
 
 
-# A return filed every so often (`_rates`).
+# A return filed every so often (`_rates`): a word for it, or "return(s)" after "vat", "tax"
+# or "btw" ("if I return to work" files nothing).
 _FILED = frozenset(
-    "aangifte aangiftes aangiften btwaangifte btwaangiftes maandaangifte kwartaalaangifte "
-    "return returns filing".split()
+    """
+    aangifte aangiftes aangiften btwaangifte btwaangiftes maandaangifte kwartaalaangifte file
+    files filing
+    """.split()
 )
+_RETURNS = frozenset(("return", "returns"))
+_TAXES = frozenset(("vat", "tax", "btw"))
+# How far after a rate adjective the return may come: "maandelijkse btw aangifte", "monthly
+# vat returns".
+_FILED_REACH = 3
+
+
+def _of_a_return(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether `tokens[start:end]` holds a return filed: "aangifte", "filing", "vat returns"."""
+    return any(
+        t in _FILED or (t in _RETURNS and k and tokens[k - 1] in _TAXES)
+        for k, t in enumerate(tokens[: max(end, 0)])
+        if k >= start
+    )
 
 
 def _names_this_year(tokens: Sequence[str]) -> bool:
