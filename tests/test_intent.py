@@ -2123,23 +2123,25 @@ def test_how_high_and_a_threshold_ask_an_amount(assistant):
 def test_how_often_a_return_is_filed_is_no_rate_asked(assistant):
     # "btw-aangifte per maand" is a monthly return, not a figure per month: "welke drempel geldt
     # er voor een btw-aangifte per maand ..." was partial (0.67) with the passage that gives
-    # the threshold, EUR 2.500.000 (a reviewer's; "maandelijks" alike).
-    for text in (
-        "welke drempel geldt er voor een btw-aangifte per maand in plaats van per kwartaal",
-        "vanaf welk bedrag moet ik maandelijks btw-aangifte doen",
-        "vanaf hoeveel omzet moet je per maand aangifte doen",
-        "what is the monthly filing threshold for vat returns in belgium",
-    ):
-        assert "per maand" not in asked_facts(surface_tokens(text)), text
-    # A unit elsewhere still asks a rate, a reviewer found (the first version dropped every
-    # unit beside a return, and these were answered with yearly or daily figures).
-    for text in (
-        "hoeveel bedraagt de uitkering per maand",
-        "hoeveel is de ziekte-uitkering per maand, komt die op mijn aangifte?",
-        "if I return to work after being sick, how much is the self-employed benefit per month",
-        "how much do I pay per month if I file monthly returns",
-    ):
-        assert "per maand" in asked_facts(surface_tokens(text)), text
+    # the threshold, EUR 2.500.000 (a reviewer's; "maandelijks" alike). A unit elsewhere
+    # still asks a rate, another reviewer found (the first version dropped every unit beside a
+    # return, and these were answered with yearly or daily figures).
+    _assert_asked(
+        "per maand",
+        asking=(
+            "hoeveel bedraagt de uitkering per maand",
+            "hoeveel is de ziekte-uitkering per maand, komt die op mijn aangifte?",
+            "if I return to work after being sick, how much is the self-employed benefit per "
+            "month",
+            "how much do I pay per month if I file monthly returns",
+        ),
+        not_asking=(
+            "welke drempel geldt er voor een btw-aangifte per maand in plaats van per kwartaal",
+            "vanaf welk bedrag moet ik maandelijks btw-aangifte doen",
+            "vanaf hoeveel omzet moet je per maand aangifte doen",
+            "what is the monthly filing threshold for vat returns in belgium",
+        ),
+    )
     answer = assistant.ask(
         "welke drempel geldt er voor een btw-aangifte per maand in plaats van per kwartaal"
     )
