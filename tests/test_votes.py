@@ -62,6 +62,7 @@ SEALED_DIALOGUES = (
     "bugbash40-gesprekken.yaml",
     "bugbash41-gesprekken.yaml",
     "bugbash42-gesprekken.yaml",
+    "bugbash43-gesprekken.yaml",
 )
 
 
@@ -344,6 +345,7 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
             "bugbash39.yaml",
             "bugbash41.yaml",
             "bugbash42.yaml",
+            "bugbash43.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -385,6 +387,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
             "bugbash39.yaml",
             "bugbash41.yaml",
             "bugbash42.yaml",
+            "bugbash43.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -406,10 +409,11 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
         "bugbash40-gesprekken.yaml",
         "bugbash41-gesprekken.yaml",
         "bugbash42-gesprekken.yaml",
+        "bugbash43-gesprekken.yaml",
     ],
 )
 def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
-    # Bug bash 35's and 37's to 42's turns are not within 0.8 of a practice or tuning
+    # Bug bash 35's and 37's to 43's turns are not within 0.8 of a practice or tuning
     # question (the votes and the neighbours learn from them, and would find the turn itself),
     # nor, first turns and turns of five words or more on either side, of a turn of the
     # dialogues the fit reads (the tuning dialogues' follow-ups are examples of the fit; the
@@ -438,6 +442,7 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
         "bugbash40-gesprekken.yaml",
         "bugbash41-gesprekken.yaml",
         "bugbash42-gesprekken.yaml",
+        "bugbash43-gesprekken.yaml",
     ],
 )
 def test_the_newest_sealed_dialogues_copy_no_other_measured_dialogue(name):
@@ -466,6 +471,7 @@ _SEALED_QUESTIONS = (
     ("bugbash39.yaml", 150),
     ("bugbash41.yaml", 100),
     ("bugbash42.yaml", 100),
+    ("bugbash43.yaml", 100),
 )
 
 
