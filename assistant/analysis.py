@@ -170,7 +170,7 @@ ENGLISH_STOPWORDS = frozenset(
     hasnt havent hadnt couldnt shouldnt wouldnt
     thing things stuff actually kinda sorta gonna wanna gotta lots yeah guys dude hell
     heck basically literally telling good exactly almost probably but however therefore
-    else sure
+    else sure ones vs versus
     now instead come comes coming came bring brings brought made
     know knows knew tell let lets well though although maybe perhaps quite pretty
     anywhere anyhow beforehand afterwards afterward meanwhile
