@@ -2699,7 +2699,7 @@ REFERENCE_WORDS = frozenset(
     hiermee hierover hierbij hieraan hiervan hierin hierop hieronder hierdoor hiertoe hierna
     hieruit hierachter hierboven hiertussen hiernaast hiertegen hieromheen hem hun hen
     hetzelfde zelfde ze zij zon zulk zulke zoiets it its that this
-    they them their those these there same
+    they them their those these there same ones
     """.split()
 )
 # "dan" right after the subject of a question's verb means "in that case": it points at what
