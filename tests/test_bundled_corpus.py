@@ -1332,6 +1332,14 @@ def test_which_ones_is_no_question_of_its_own_but_points_back(assistant):
     assert answer.answered and answer.passages[0].id == "vaf-gamefonds"
 
 
+def test_a_facet_that_holds_the_asked_share_is_no_missing_fact_of_its_overview(assistant):
+    # The SBK's costs give its commission (8%, Smart 6,5%); without its overview named, the
+    # SBK's overview led instead, partial: "Welk percentage ..., staat niet in de kennisbank".
+    answer = assistant.ask("hoeveel procent houdt een sbk in")
+    assert answer.outcome != "partial"
+    assert "hoeveel houdt een sbk af van mijn gage" in answer.suggestions
+
+
 def test_an_english_insurance_is_no_social_insurance_fund(assistant):
     # "insurance" also stood for "verzekeringsfonds": a freelancer asking about insurance got
     # the social insurance fund, where contributions are paid.
