@@ -44,7 +44,6 @@ from assistant.intent import (
     changes_subject,
     gives_a_sum,
     has_anaphor,
-    names_another_case,
     names_only_a_sum,
     pointed_words,
     points_at_the_topic,
@@ -60,9 +59,6 @@ OWN_WORDS_SHARE = 0.5
 # A question of this many content words, none pointing back, is one of its own when it is
 # answered alone and the topic's passage holds none of its words (`Conversation._is_follow_up`).
 OWN_QUESTION_WORDS = 3
-# A continuation of at most this many content words may name only another case ("en in
-# bijberoep?", `Conversation._names_another_case`).
-CASE_WORDS = 2
 # How many passages "wie kan mij helpen?" read with a topic looks among for the topic's desk
 # (`Conversation._who_helps`): among the usual few, VLAIO was not there after the
 # kmo-portefeuille.
@@ -436,11 +432,6 @@ class Conversation:
             return False
         if found == alone_found:
             return False
-        if self._names_another_case(asked, context, alone, in_context, family):
-            # "en een benelux merk?" after what an i-DEPOT costs asks what the Benelux mark
-            # costs, which its own passage holds; read with the topic's words it had got the
-            # passage on renewing a mark, a design or an i-DEPOT, which names them all (0.96).
-            return False
         if (
             not has_anaphor(asked.tokens)
             and self.assistant.says_whole_name(asked, alone_found)
@@ -485,32 +476,6 @@ class Conversation:
             return False
         explained = self.assistant.explained
         return explained(asked, context, found) > explained(asked, context, alone_found)
-
-    def _names_another_case(
-        self,
-        asked: AnalysedQuestion,
-        context: AnalysedQuestion,
-        alone: _Reading,
-        in_context: _Reading,
-        family: frozenset[str],
-    ) -> bool:
-        """Whether a short continuation names another case than the topic's
-        (`intent.names_another_case`) that its own answer, of no passage of the topic's
-        `family`, holds the topic's asked kind of fact for and explains at least as well as
-        the passage it lands on in context: it asks the topic's question of that case. At most
-        `CASE_WORDS` words: "and what happens if she pays a quarter late?" after the
-        contributions of a starter says more than a case, and alone got Sabam's payments."""
-        assistant = self.assistant
-        topic_asks = asked_facts(context.tokens, assistant.present)
-        return (
-            len(asked.groups) <= CASE_WORDS
-            and bool(topic_asks)
-            and names_another_case(asked.tokens)
-            and alone.first not in family
-            and assistant.holds_facts(topic_asks, alone.first)
-            and assistant.own_explained(asked, alone.first)
-            >= assistant.own_explained(asked, in_context.first)
-        )
 
     @staticmethod
     def _repeats(reading: _Reading, topic: Topic) -> bool:

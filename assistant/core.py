@@ -2389,11 +2389,6 @@ class Assistant:
             return towns
         return _towns_of(self.read(context).tokens)
 
-    def holds_facts(self, asked: Collection[str], passage_id: str) -> bool:
-        """Whether a passage holds every kind of fact in `asked` (`intent.asked_facts`)."""
-        passage = self._by_id.get(passage_id)
-        return passage is not None and not self._missing(asked, passage, frozenset())
-
     def _missing(
         self, asked: Collection[str], passage: Passage, towns: frozenset[str]
     ) -> tuple[str, ...]:

@@ -3734,24 +3734,6 @@ def adds_a_case(tokens: Sequence[str]) -> bool:
     return tuple(tokens[:2]) == ("what", "if")
 
 
-# Words by which a message says what was meant instead ("nee, ik bedoel een benelux model").
-_MEANT = frozenset("bedoel bedoelde bedoelt mean meant".split())
-
-
-def names_another_case(tokens: Sequence[str]) -> bool:
-    """Whether a message continues or corrects the one before by naming another case, and
-    points at nothing said before: "en een benelux merk?" and "nee ik bedoel een benelux
-    model" after what an i-DEPOT costs, "en in bijberoep?" after the contributions in a main
-    occupation. It opens with a continuation ("en", "and") or a "nee", or says what it means
-    in its first words; not "en moet ik het registreren?", whose "het" is the topic."""
-    return (
-        bool(tokens)
-        and (tokens[0] in CONTINUATIONS or tokens[0] in _NO or not _MEANT.isdisjoint(tokens[:3]))
-        and not has_anaphor(tokens)
-        and not any(t in REFERENCE_WORDS or t == "het" for t in tokens)
-    )
-
-
 def asks_only_a_fact(tokens: Sequence[str]) -> bool:
     """Whether a whole message asks a kind of fact and says nothing else ("hoeveel?",
     "hoeveel dan?", "hoe lang?", "how much?"): of something said before, as "hoeveel is dat?"

@@ -1698,28 +1698,3 @@ def test_a_continuation_refused_alone_follows_up_whatever_word_of_its_own_it_nam
         ("hoe werkt de tax shelter voor films", "en wat zijn de beste films van 2025?"),
     ):
         assert not _after(assistant, earlier, question).answered, question
-
-
-@pytest.mark.parametrize(
-    ("topic", "question", "expected"),
-    [
-        ("wat kost een i-depot", "en een benelux merk?", "benelux-merk"),
-        ("wat kost een i-depot", "nee ik bedoel een benelux model", "benelux-model"),
-        ("hoeveel sociale bijdragen betaal ik in hoofdberoep", "en in bijberoep?", "bijberoep"),
-    ],
-)
-def test_a_continuation_that_names_another_case_asks_the_topics_question_of_it(
-    assistant, topic, question, expected
-):
-    # Read with the topic's words these got a passage of the topic's family that names both
-    # cases (renewing a mark, a design or an i-DEPOT, 0.96 and 0.98; the starter's reduced
-    # contributions, 0.98); their own passage holds what the topic asked.
-    answer = _after(assistant, topic, question)
-    assert answer.answered and _first(answer) == expected
-
-
-def test_a_continuation_that_points_back_names_no_other_case(assistant):
-    # "het" is the author's right: read alone, "registreren" got the Benelux mark, which also
-    # holds a duration.
-    answer = _after(assistant, "hoe lang duurt het auteursrecht", "en moet ik het registreren?")
-    assert answer.answered and _first(answer) == "auteursrecht"
