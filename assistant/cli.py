@@ -748,13 +748,15 @@ def _print_run(run: dict, misses: bool) -> None:
         print(f"    {b.low:.1f}-{b.high:.1f}  {b.count:4d}  {b.predicted:.3f}  {b.observed:.3f}")
     if talk:
         print(
-            f"  dialogues: {talk.counts['dialogues']}, {talk.counts['follow_up']} follow-ups, "
+            f"  dialogues: {talk.counts['dialogues']}, {talk.counts['follow_up']} follow-ups "
+            f"(and {talk.counts['follow_up_unanswerable']} no passage answers), "
             f"{talk.counts['unrelated']} unrelated turns"
         )
+        width = max(map(len, talk.metrics))
         for name, value in talk.metrics.items():
             limit = talk.thresholds.get(name)
             floor = f"  (minimum {limit:.2f})" if limit is not None else ""
-            print(f"  {name:21s} {_figure(talk, name, value)}{floor}")
+            print(f"  {name:{width}s} {_figure(talk, name, value)}{floor}")
     if misses:
         _print_misses(measured, talk)
 

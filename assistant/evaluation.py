@@ -65,7 +65,15 @@ METRICS = (
     "smalltalk",
     "ece",
 )
-DIALOGUE_METRICS = ("follow_up_accuracy", "unrelated_not_bent", "unrelated_correct")
+DIALOGUE_METRICS = (
+    "follow_up_accuracy",
+    "follow_up_unanswerable_handled",
+    "unrelated_not_bent",
+    "unrelated_correct",
+)
+# What a follow-up no passage answers may get: a refusal, or a partial answer that says which
+# fact the knowledge base lacks.
+_HONEST_OUTCOMES = frozenset({"not_answered", "partial"})
 RANK_DEPTH = 10
 # The model is fitted on the first candidate of each question only: the question it answers is
 # "does the passage in front of the user answer?", and the second and third candidates of an
@@ -691,8 +699,9 @@ def choose_follow_up_threshold(
     assistant: Assistant, dialogues: Sequence[Sequence[Turn]]
 ) -> float | None:
     """The threshold for questions read in context with the best follow-up accuracy plus
-    share of unrelated questions not bent, over the dialogues the fit reads (the tuning and
-    practice dialogues); None without them.
+    share of unrelated questions not bent (plus, when the dialogues hold follow-ups no passage
+    answers, the share of those refused or partial), over the dialogues the fit reads (the
+    tuning and practice dialogues); None without them.
 
     A turn moves either share by a few thousandths (of 542 follow-ups and 264 unrelated
     turns), so the score is flat over a range of thresholds: of the best ones, the middle, not
@@ -706,8 +715,12 @@ def choose_follow_up_threshold(
     try:
         for t in np.linspace(0.1, 0.9, 17):
             assistant.model = dataclasses.replace(model, follow_up_threshold=float(t))
-            metrics = evaluate_dialogues(assistant, dialogues, {}).metrics
-            scores.append((float(t), metrics["follow_up_accuracy"] + metrics["unrelated_not_bent"]))
+            measured = evaluate_dialogues(assistant, dialogues, {})
+            metrics = measured.metrics
+            score = metrics["follow_up_accuracy"] + metrics["unrelated_not_bent"]
+            if measured.counts["follow_up_unanswerable"]:
+                score += metrics["follow_up_unanswerable_handled"]
+            scores.append((float(t), score))
     finally:
         assistant.model = model
     top = max(score for _, score in scores)
@@ -915,8 +928,8 @@ def _turn(item: Any, position: int, path: Path | str) -> Turn:
     kind = "first" if position == 0 else str(item.get("turn") or "follow_up")
     if kind not in ("first", "follow_up", "unrelated"):
         raise EvalFileError(f"{path}: turn must be follow_up or unrelated; got {shorten(item)}")
-    if kind != "unrelated" and not item["ids"]:
-        raise EvalFileError(f"{path}: only an unrelated turn may have no ids; got {shorten(item)}")
+    if kind == "first" and not item["ids"]:
+        raise EvalFileError(f"{path}: a dialogue's first turn needs ids; got {shorten(item)}")
     return Turn(str(item["q"]), _ids(item["ids"]), kind)
 
 
@@ -925,9 +938,13 @@ def evaluate_dialogues(
 ) -> DialogueMeasurement:
     """Play each dialogue in a fresh `Conversation` and score the turns after the first.
 
-    A follow-up is right when its best passage is acceptable. An unrelated turn is *not bent*
-    when its answer is not a passage of the earlier topic (unless that passage is acceptable
-    for it) and is *correct* when it gets an acceptable passage, or no answer when it has none.
+    A follow-up is right when its best passage is acceptable; one that no passage answers in
+    its context (no ids) is *handled* when it is refused or answered partially, not answered
+    with a passage that lacks what it asks. The follow-up accuracy counts neither way of
+    getting the latter wrong: a conversation that answered every follow-up at any confidence
+    would score best on it. An unrelated turn is *not bent* when its answer is not a passage of
+    the earlier topic (unless that passage is acceptable for it) and is *correct* when it gets
+    an acceptable passage, or no answer when it has none.
     """
     from assistant.conversation import Conversation
 
@@ -939,7 +956,9 @@ def evaluate_dialogues(
             topic = conversation.topic.passage_ids if conversation.topic else ()
             answer = conversation.ask(turn.question)
             got = answer.passages[0].id if answer.answered and answer.passages else None
-            if turn.kind == "follow_up":
+            if turn.kind == "follow_up" and not turn.ids:
+                scores["follow_up_unanswerable_handled"].append(answer.outcome in _HONEST_OUTCOMES)
+            elif turn.kind == "follow_up":
                 scores["follow_up_accuracy"].append(got in turn.ids)
             elif turn.kind == "unrelated":
                 correct = got in turn.ids if turn.ids else got is None
@@ -948,7 +967,11 @@ def evaluate_dialogues(
             else:
                 continue
             right = scores[
-                "follow_up_accuracy" if turn.kind == "follow_up" else "unrelated_correct"
+                "unrelated_correct"
+                if turn.kind == "unrelated"
+                else "follow_up_accuracy"
+                if turn.ids
+                else "follow_up_unanswerable_handled"
             ]
             if not right[-1]:
                 misses.append((turn.kind, turn.question, got, turn.ids))
@@ -956,6 +979,7 @@ def evaluate_dialogues(
     counts = {
         "dialogues": len(dialogues),
         "follow_up": len(scores["follow_up_accuracy"]),
+        "follow_up_unanswerable": len(scores["follow_up_unanswerable_handled"]),
         "unrelated": len(scores["unrelated_not_bent"]),
     }
     shares = {name: (sum(v), len(v)) for name, v in scores.items()}

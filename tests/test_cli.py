@@ -290,6 +290,9 @@ def test_eval_prints_a_share_of_no_questions_as_none_with_its_threshold(capsys, 
     # No answerable question: no rank to average either; no unrelated turn in the dialogues.
     assert lines["mrr"][0] == "-" and lines["unrelated_not_bent"][0] == "-"
     assert lines["follow_up_accuracy"][0] == "1.000"
+    # Nor a follow-up no passage answers, which the count of follow-ups says.
+    assert lines["follow_up_unanswerable_handled"][0] == "-"
+    assert "1 follow-ups (and 0 no passage answers)" in out
 
 
 def test_eval_exits_1_below_its_thresholds(capsys, tmp_path):

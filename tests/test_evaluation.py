@@ -19,6 +19,7 @@ from assistant.evaluation import (
     choose_follow_up_threshold,
     choose_threshold,
     evaluate,
+    evaluate_dialogues,
     expected_calibration_error,
     load_dialogues,
     load_eval_set,
@@ -241,7 +242,12 @@ def test_the_follow_up_threshold_is_the_middle_of_the_best_ones_not_their_edge(m
     def measured(assistant, dialogues, thresholds):
         flat = assistant.model.follow_up_threshold <= 0.35 + 1e-9
         return SimpleNamespace(
-            metrics={"follow_up_accuracy": 0.9 if flat else 0.8, "unrelated_not_bent": 0.95}
+            metrics={
+                "follow_up_accuracy": 0.9 if flat else 0.8,
+                "unrelated_not_bent": 0.95,
+                "follow_up_unanswerable_handled": 0.0,
+            },
+            counts={"follow_up_unanswerable": 0},
         )
 
     monkeypatch.setattr("assistant.evaluation.evaluate_dialogues", measured)
@@ -249,6 +255,27 @@ def test_the_follow_up_threshold_is_the_middle_of_the_best_ones_not_their_edge(m
     assert choose_follow_up_threshold(assistant, [["a dialogue"]]) == pytest.approx(0.2)
     assert assistant.model == bundled_model()  # the model it was given, put back
     assert choose_follow_up_threshold(assistant, []) is None
+
+
+def test_the_follow_up_threshold_weighs_follow_ups_no_passage_answers_when_there_are_some(
+    monkeypatch,
+):
+    # As above, but under 0.45 the follow-ups no passage answers are answered anyway (half of
+    # them): counted, they outweigh the accuracy, and the best thresholds are 0.45 to 0.90.
+    def measured(assistant, dialogues, thresholds):
+        t = assistant.model.follow_up_threshold
+        return SimpleNamespace(
+            metrics={
+                "follow_up_accuracy": 0.9 if t <= 0.35 + 1e-9 else 0.8,
+                "unrelated_not_bent": 0.95,
+                "follow_up_unanswerable_handled": 0.5 if t < 0.45 - 1e-9 else 1.0,
+            },
+            counts={"follow_up_unanswerable": 10},
+        )
+
+    monkeypatch.setattr("assistant.evaluation.evaluate_dialogues", measured)
+    assistant = SimpleNamespace(model=bundled_model())
+    assert choose_follow_up_threshold(assistant, [["a dialogue"]]) == pytest.approx(0.65)
 
 
 def test_malformed_eval_files_are_clear_errors(tmp_path):
@@ -263,15 +290,38 @@ def test_malformed_eval_files_are_clear_errors(tmp_path):
         load_eval_set(tmp_path / "missing.yaml")
 
 
-def test_only_an_unrelated_turn_may_have_no_answer(tmp_path):
+def test_a_dialogue_opens_with_a_question_a_passage_answers(tmp_path):
     path = tmp_path / "g.yaml"
     path.write_text(
-        "dialogues:\n  - - {q: 'wat is de winwinlening', ids: [winwinlening]}\n"
-        "    - {q: 'en het weer?', ids: [], turn: follow_up}\n",
+        "dialogues:\n  - - {q: 'hoe is het weer?', ids: []}\n"
+        "    - {q: 'en morgen?', ids: [], turn: follow_up}\n",
         encoding="utf-8",
     )
-    with pytest.raises(EvalFileError, match="only an unrelated turn"):
+    with pytest.raises(EvalFileError, match="first turn needs ids"):
         load_dialogues(path)
+
+
+def test_a_follow_up_no_passage_answers_is_handled_only_when_not_answered(assistant, tmp_path):
+    # Scored apart from the follow-up accuracy, which counts a refusal as a miss and so
+    # rewards answering every follow-up at any confidence.
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "dialogues:\n"
+        "  - - {q: 'wat is de winwinlening', ids: [winwinlening]}\n"
+        "    - {q: 'en het weer morgen?', ids: [], turn: follow_up}\n"
+        "  - - {q: 'wat is de winwinlening', ids: [winwinlening]}\n"
+        "    - {q: 'hoeveel kan ik lenen?', ids: [], turn: follow_up}\n"
+        "  - - {q: 'wat is de winwinlening', ids: [winwinlening]}\n"
+        "    - {q: 'hoeveel kan ik lenen?', ids: [winwinlening], turn: follow_up}\n",
+        encoding="utf-8",
+    )
+    measured = evaluate_dialogues(assistant, *load_dialogues(path))
+    assert measured.counts["follow_up"] == 1 and measured.counts["follow_up_unanswerable"] == 2
+    assert measured.shares["follow_up_unanswerable_handled"] == (1, 2)
+    assert measured.metrics["follow_up_accuracy"] == 1.0
+    assert [(kind, question, got) for kind, question, got, _ in measured.misses] == [
+        ("follow_up", "hoeveel kan ik lenen?", "winwinlening")
+    ]
 
 
 def test_the_fit_chooses_the_follow_up_threshold_on_the_practice_dialogues_too(
