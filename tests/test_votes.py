@@ -64,6 +64,7 @@ SEALED_DIALOGUES = (
     "bugbash42-gesprekken.yaml",
     "bugbash43-gesprekken.yaml",
     "bugbash44-gesprekken.yaml",
+    "bugbash45-gesprekken.yaml",
 )
 
 
@@ -412,10 +413,11 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
         "bugbash42-gesprekken.yaml",
         "bugbash43-gesprekken.yaml",
         "bugbash44-gesprekken.yaml",
+        "bugbash45-gesprekken.yaml",
     ],
 )
 def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
-    # Bug bash 35's and 37's to 44's turns are not within 0.8 of a practice or tuning
+    # Bug bash 35's and 37's to 45's turns are not within 0.8 of a practice or tuning
     # question (the votes and the neighbours learn from them, and would find the turn itself),
     # nor, first turns and turns of five words or more on either side, of a turn of the
     # dialogues the fit reads (the tuning dialogues' follow-ups are examples of the fit; the
@@ -446,6 +448,7 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
         "bugbash42-gesprekken.yaml",
         "bugbash43-gesprekken.yaml",
         "bugbash44-gesprekken.yaml",
+        "bugbash45-gesprekken.yaml",
     ],
 )
 def test_the_newest_sealed_dialogues_copy_no_other_measured_dialogue(name):
