@@ -4605,9 +4605,31 @@ def holds_fact(text: str, kind: str) -> bool:
     return _HOLDS[kind](text)
 
 
+# The kinds of fact a year asked with them dates: "de deadline in 2027" asks for a date in
+# 2027, which "Creative Europe loopt van 2021-2027 met EUR 2,4 miljard" does not give (a
+# figure of any kind beside the year had held it).
+_DATED_KINDS = ("cost", "payment", "amount", "share", "duration", "deadline", "when", "count")
+
+
+def _holds_year_of(text: str, kind: str, asked: Collection[str]) -> bool:
+    """Whether `text` holds the year of a ``"year ..."`` kind (`holds_fact`) in a sentence
+    that dates something, or holds a fact of a dated kind asked with it (`_DATED_KINDS`), if
+    any was: not a sum beside the year when a date is asked."""
+    dated = [k for k in _DATED_KINDS if k in asked]
+    if not dated:
+        return holds_fact(text, kind)
+    year = re.compile(rf"\b{kind.removeprefix(YEAR_FACT)}\b")
+    return any(
+        year.search(sentence)
+        and (_TIME.search(sentence) or any(_HOLDS[k](sentence) for k in dated))
+        for sentence in (_AS_OF.sub(" ", s) for s in sentences(_NOT_FREE.sub(" ", text)))
+    )
+
+
 def missing_facts(asked: Collection[str], text: str) -> tuple[str, ...]:
     """The asked kinds of fact that `text` does not hold, in a fixed order: the specific kinds
-    (a fine, a wait, a rate, the next date) before the general ones, the years last."""
+    (a fine, a wait, a rate, the next date) before the general ones, the years last. A year is
+    held where a sentence gives it with the dated kinds asked (`_holds_year_of`)."""
     kinds = [
         # The specific kinds before the general ones they come with ("hoeveel boete": what
         # is missing is the fine, not any amount), the years last.
@@ -4619,4 +4641,13 @@ def missing_facts(asked: Collection[str], text: str) -> tuple[str, ...]:
         *(k for k in FACT_CUES if k not in ("fine", "wait", "average")),
         *sorted(k for k in asked if k.startswith(YEAR_FACT)),
     ]
-    return tuple(kind for kind in kinds if kind in asked and not holds_fact(text, kind))
+    return tuple(
+        kind
+        for kind in kinds
+        if kind in asked
+        and not (
+            _holds_year_of(text, kind, asked)
+            if kind.startswith(YEAR_FACT)
+            else holds_fact(text, kind)
+        )
+    )

@@ -2611,3 +2611,18 @@ def test_how_much_someone_asks_for_a_service_asks_its_cost(assistant):
     assert "cost" in asked_facts(surface_tokens("hoeveel rekent een notaris daarvoor aan?"))
     # Not what the user may ask for their own work: "hoeveel mag ik vragen" stays an amount.
     assert "cost" not in asked_facts(surface_tokens("hoeveel mag ik vragen voor een lezing?"))
+
+
+def test_a_year_asked_with_a_date_needs_a_date_of_that_year():
+    # "Wat is de deadline voor de samenwerkingsprojecten in 2027?" had been answered at 0.95 by
+    # a passage whose only "2027" is the programme's period, beside its budget.
+    text = (
+        "Creative Europe loopt van 2021-2027 met ongeveer EUR 2,4 miljard. "
+        "De oproep van 2026 liep tot 5 mei 2026."
+    )
+    assert missing_facts({"deadline", "year 2027"}, text) == ("year 2027",)
+    # The budget is 2027's sum as much as any other year's of the period.
+    assert "year 2027" not in missing_facts({"amount", "year 2027"}, text)
+    # A year in a date still dates what the sentence says ("vóór 2024 ..." asks of 2023's).
+    since = "Sinds 1 januari 2024 geldt een lager dagbedrag, maximaal 30 dagen per jaar."
+    assert "year 2024" not in missing_facts({"amount", "year 2024"}, since)
