@@ -701,8 +701,9 @@ def choose_follow_up_threshold(
     """The threshold for questions read in context with the best follow-up accuracy plus
     share of unrelated questions not bent, over the dialogues the fit reads (the tuning and
     practice dialogues); None without them. Not the share of follow-ups no passage answers
-    that are refused: with 35 of those among the practice dialogues, the fit chose 0.60, and
-    held-out follow-ups fell from 0.874 to 0.848 (docs/evaluation-history.md).
+    that are refused or partial: tried with 35 of those in practice dialogues written for it,
+    the fit chose 0.60, and held-out follow-ups fell from 0.874 to 0.848
+    (docs/evaluation-history.md).
 
     A turn moves either share by a few thousandths (of 542 follow-ups and 264 unrelated
     turns), so the score is flat over a range of thresholds: of the best ones, the middle, not

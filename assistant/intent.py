@@ -4120,6 +4120,23 @@ _PROVING = frozenset(
 _DATES = frozenset("datum data date dates".split())
 
 
+# A year a question offers as the end of a span, when it asks until when ("tot wanneer loopt
+# het programma, tot 2027?", "until 2027?"), is the answer it supposes, not the year of a fact:
+# a passage that says the programme runs "van 2021 tot 2027" answers it though no date of
+# 2027 is there.
+_UNTIL_ASKED = frozenset({"deadline", "when"})
+_SPAN_ENDS = frozenset("tot until till through".split())
+
+
+def _ends_a_span(tokens: Sequence[str], i: int) -> bool:
+    """Whether the year at `i` closes a span: "tot 2027", "tot en met 2027", "until 2027"."""
+    return (i > 0 and tokens[i - 1] in _SPAN_ENDS) or list(tokens[max(0, i - 3) : i]) == [
+        "tot",
+        "en",
+        "met",
+    ]
+
+
 def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[str]:
     """The kinds of fact a question asks for (see `FACT_CUES`), from its cue words.
 
@@ -4343,7 +4360,13 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
     this_year = present is not None and _names_this_year(tokens)
     if present is not None and kinds & _WHEN_ASKED and (this_year or _asks_next(tokens)):
         kinds.add(f"{NEXT_FACT}{present}")
-    years = [t for i, t in enumerate(tokens) if _YEAR.fullmatch(t) and not _is_sum(tokens, i)]
+    years = [
+        t
+        for i, t in enumerate(tokens)
+        if _YEAR.fullmatch(t)
+        and not _is_sum(tokens, i)
+        and not (kinds & _UNTIL_ASKED and _ends_a_span(tokens, i))
+    ]
     if this_year and kinds & _AMOUNTS:
         years.append(str(present))  # "welke rentevork geldt er dit jaar": this year's figure
     if (
@@ -4605,17 +4628,13 @@ def holds_fact(text: str, kind: str) -> bool:
     return _HOLDS[kind](text)
 
 
-# The kinds of fact a year asked with them dates: "de deadline in 2027" asks for a date in
-# 2027, which "Creative Europe loopt van 2021-2027 met EUR 2,4 miljard" does not give (a
-# figure of any kind beside the year had held it).
-_DATED_KINDS = ("cost", "payment", "amount", "share", "duration", "deadline", "when", "count")
-
-
 def _holds_year_of(text: str, kind: str, asked: Collection[str]) -> bool:
     """Whether `text` holds the year of a ``"year ..."`` kind (`holds_fact`) in a sentence
-    that dates something, or holds a fact of a dated kind asked with it (`_DATED_KINDS`), if
-    any was: not a sum beside the year when a date is asked."""
-    dated = [k for k in _DATED_KINDS if k in asked]
+    that dates something, or holds a fact of a kind asked with it that a year dates
+    (`_DATED`), if any was: "de deadline in 2027" asks for a date of 2027, which "Creative
+    Europe loopt van 2021-2027 met EUR 2,4 miljard" does not give (a figure of any kind beside
+    the year had held it)."""
+    dated = sorted(_DATED & set(asked))
     if not dated:
         return holds_fact(text, kind)
     year = re.compile(rf"\b{kind.removeprefix(YEAR_FACT)}\b")

@@ -1300,7 +1300,7 @@ def test_a_trade_or_an_everyday_spelling_stands_for_the_passages_word(
     ("question", "expected"),
     [
         ("hoe ga ik een onbetaalde factuur incasseren?", "onbetaalde-factuur"),
-                ("hoeveel exemplaren moet ik inleveren bij KBR?", "wettelijk-depot"),
+        ("hoeveel exemplaren moet ik inleveren bij KBR?", "wettelijk-depot"),
         ("mijn lief wil meewerken in mijn eenmanszaak", "meewerkende-echtgenoot"),
         (
             "next year I want to go full time freelance, what changes for my social contributions?",

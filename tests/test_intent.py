@@ -2626,3 +2626,19 @@ def test_a_year_asked_with_a_date_needs_a_date_of_that_year():
     # A year in a date still dates what the sentence says ("vóór 2024 ..." asks of 2023's).
     since = "Sinds 1 januari 2024 geldt een lager dagbedrag, maximaal 30 dagen per jaar."
     assert "year 2024" not in missing_facts({"amount", "year 2024"}, since)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tot wanneer loopt het programma, tot 2027?",
+        "Until when does Creative Europe run, until 2027?",
+    ],
+)
+def test_a_year_offered_as_the_end_of_a_span_asks_no_fact_of_that_year(question):
+    # A reviewer found them made partial ("Wat voor 2027 geldt, staat niet in de kennisbank")
+    # by a passage saying the programme runs "van 2021 tot 2027": the year is the answer the
+    # question supposes. A deadline asked in a year still asks that year's.
+    assert not any(k.startswith("year") for k in asked_facts(surface_tokens(question)))
+    asked = asked_facts(surface_tokens("wat is de deadline van de oproep in 2027?"))
+    assert "year 2027" in asked
