@@ -4123,18 +4123,17 @@ _DATES = frozenset("datum data date dates".split())
 # A year a question offers as the end of a span, when it asks until when ("tot wanneer loopt
 # het programma, tot 2027?", "until 2027?"), is the answer it supposes, not the year of a fact:
 # a passage that says the programme runs "van 2021 tot 2027" answers it though no date of
-# 2027 is there.
-_UNTIL_ASKED = frozenset({"deadline", "when"})
+# 2027 is there. (Asked with `_WHEN_ASKED`.)
 _SPAN_ENDS = frozenset("tot until till through".split())
 
 
 def _ends_a_span(tokens: Sequence[str], i: int) -> bool:
     """Whether the year at `i` closes a span: "tot 2027", "tot en met 2027", "until 2027"."""
-    return (i > 0 and tokens[i - 1] in _SPAN_ENDS) or list(tokens[max(0, i - 3) : i]) == [
+    return (i > 0 and tokens[i - 1] in _SPAN_ENDS) or tuple(tokens[max(0, i - 3) : i]) == (
         "tot",
         "en",
         "met",
-    ]
+    )
 
 
 def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[str]:
@@ -4365,7 +4364,7 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         for i, t in enumerate(tokens)
         if _YEAR.fullmatch(t)
         and not _is_sum(tokens, i)
-        and not (kinds & _UNTIL_ASKED and _ends_a_span(tokens, i))
+        and not (kinds & _WHEN_ASKED and _ends_a_span(tokens, i))
     ]
     if this_year and kinds & _AMOUNTS:
         years.append(str(present))  # "welke rentevork geldt er dit jaar": this year's figure
