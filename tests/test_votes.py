@@ -65,6 +65,7 @@ SEALED_DIALOGUES = (
     "bugbash43-gesprekken.yaml",
     "bugbash44-gesprekken.yaml",
     "bugbash45-gesprekken.yaml",
+    "bugbash46-gesprekken.yaml",
 )
 
 
@@ -348,6 +349,7 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
             "bugbash41.yaml",
             "bugbash42.yaml",
             "bugbash43.yaml",
+            "bugbash46.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -390,6 +392,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
             "bugbash41.yaml",
             "bugbash42.yaml",
             "bugbash43.yaml",
+            "bugbash46.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -414,6 +417,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
         "bugbash43-gesprekken.yaml",
         "bugbash44-gesprekken.yaml",
         "bugbash45-gesprekken.yaml",
+        "bugbash46-gesprekken.yaml",
     ],
 )
 def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
@@ -449,6 +453,7 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
         "bugbash43-gesprekken.yaml",
         "bugbash44-gesprekken.yaml",
         "bugbash45-gesprekken.yaml",
+        "bugbash46-gesprekken.yaml",
     ],
 )
 def test_the_newest_sealed_dialogues_copy_no_other_measured_dialogue(name):
@@ -478,6 +483,7 @@ _SEALED_QUESTIONS = (
     ("bugbash41.yaml", 100),
     ("bugbash42.yaml", 100),
     ("bugbash43.yaml", 100),
+    ("bugbash46.yaml", 100),
 )
 
 
