@@ -32,6 +32,7 @@ from assistant.intent import (
     ENGLISH_OPENERS,
     FACT_CUES,
     NUMBER,
+    SPAN_UNITS,
     TIME_OF_DAY,
     WORDS_THAT_ASK,
     asks_how_long,
@@ -497,6 +498,13 @@ _word_tokens = lru_cache(maxsize=_WORDS_KEPT)(word_tokens)  # a text repeats its
 # West Flemish verbs before a glued "k" (ik) that are other words alone: "moe-k" is "moet ik",
 # "moe" alone is tired.
 _BEFORE_GLUED_K = {"moe": "moet"}
+
+
+def _spans_units(raw: str, after: Sequence[str]) -> bool:
+    """Whether `raw` is a digit that counts the span units after it ("3 klassen"): a token
+    then for `intent.asked_facts` ("wat kost een merk in 3 klassen?"), though a one-letter
+    word is none (`_keep`)."""
+    return len(raw) == 1 and raw in "123456789" and bool(after) and after[0] in SPAN_UNITS
 
 
 def _keep(token: str) -> bool:
@@ -1097,7 +1105,8 @@ class Analyzer:
         # As a word it matched "te laat betalen", and "hoe laat is het?" was answered.
         # Greetings, thanks and the formulas around a question are no words of it, nor the
         # words saying it asks about something else ("andere vraag: ...").
-        surface = list(surface if surface is not None else surface_tokens(text))
+        # (without the digits `with_cue_words` keeps before a span: "3 klassen")
+        surface = [t for t in surface if _keep(t)] if surface is not None else surface_tokens(text)
         opener = subject_change_end(text, surface)
         if opener < len(surface):
             surface = surface[opener:]
@@ -1637,10 +1646,13 @@ class Analyzer:
         no "much"."""
         typos = self._cue_typos[english]
         tokens: list[str] = []
-        for raw in raw_words(text):
+        raws = raw_words(text)
+        for i, raw in enumerate(raws):
             pieces = _word_tokens(raw)
             if len(pieces) == 1:
                 pieces = (typos.get(pieces[0], self._cue_typo_of(english)) or pieces[0],)
+            elif not pieces and _spans_units(raw, raws[i + 1 : i + 2]):
+                pieces = (raw,)
             tokens.extend(pieces)
         return tuple(tokens)
 

@@ -36,6 +36,7 @@ from assistant.intent import (
     ENGLISH_MARKERS,
     NUMBER,
     RATE_FACT,
+    SPAN_FACT,
     SUBJECT_CHANGE_WORDS,
     VAGUE,
     YEAR_FACT,
@@ -1559,10 +1560,12 @@ class Assistant:
         decision = self.model.decide(
             found.features, found.missing, found.subject, in_context=found.in_context
         )
-        if decision.outcome == "answered" and any(k.startswith(YEAR_FACT) for k in found.missing):
+        if decision.outcome == "answered" and any(
+            k.startswith((YEAR_FACT, SPAN_FACT)) for k in found.missing
+        ):
             # The figure of the year asked is not there, which the passage may even say ("en
             # voor inkomstenjaar 2025?" after 2024's ceiling, 0.76): what is there is another
-            # year's, worth showing as such.
+            # year's, worth showing as such; so another span's ("een i-DEPOT van 15 jaar").
             return dataclasses.replace(decision, outcome="partial", missing=tuple(found.missing))
         return decision
 

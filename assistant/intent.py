@@ -3172,6 +3172,8 @@ _RATES = {
     unit: re.compile(rf"\b(?:{stated})\b", re.IGNORECASE) for unit, stated in _RATE_STATED.items()
 }
 _AMOUNTS = frozenset(("cost", "payment", "amount"))
+_PRICE_CUES = frozenset(w for kind in _AMOUNTS for w in FACT_CUES[kind])
+_PRICES = frozenset(("cost", "payment"))
 # The words beside a year in a question that asks only for what holds that year, also naming
 # the kind of year ("en voor inkomstenjaar 2025?" had got 2024's ceiling, 0.98).
 _YEAR_ONLY = frozenset(
@@ -3181,6 +3183,33 @@ _YEAR_ONLY = frozenset(
     """.split()
 )
 YEAR_FACT = "year "
+# A price or sum asked for a number of years, months or classes ("wat kost een i-DEPOT van 15
+# jaar", "een merk voor drie klassen", "en voor 3 klassen?"): the kind ``"span 15 jaar"``
+# (``"span 3 klassen"``), which a passage giving the price of 5 and 10 years only lacks
+# ("hoeveel kost een i-depot van 15 jaar" was answered with those at 0.94). Only a span the
+# price is for (after "van", "voor", "in"), not one the user tells ("na tien jaar verlengen",
+# "al 5 jaar zelfstandig"); see `_spans`.
+SPAN_FACT = "span "
+# The words of a span's unit, each with the unit's name in the kind (`asked_facts`).
+SPAN_UNITS = {
+    **dict.fromkeys("jaar jaren year years".split(), "jaar"),
+    **dict.fromkeys("maand maanden month months".split(), "maanden"),
+    **dict.fromkeys("klasse klassen klas class classes".split(), "klassen"),
+}
+_FOR_A_SPAN = frozenset("van voor in for of".split())
+_NUMBERS = {
+    word: n
+    for n, word in enumerate(
+        "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf".split()
+    )
+    if n > 1
+} | {"vijftien": 15, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50}
+_ENGLISH_NUMBERS = {
+    w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
+}
+# The words beside a span in a question that asks only what holds for it ("en voor 3
+# klassen?", "and for 15 years?").
+_SPAN_ONLY = frozenset("en dan wat voor van in and for what about the een de het".split())
 # The next one: held by a date of the knowledge base's year or later, a yearly date or
 # "doorlopend" (`asked_facts`, `holds_fact`).
 NEXT_FACT = "next "
@@ -4368,6 +4397,17 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
     ]
     if this_year and kinds & _AMOUNTS:
         years.append(str(present))  # "welke rentevork geldt er dit jaar": this year's figure
+    if kinds & _AMOUNTS:
+        kinds.update(
+            SPAN_FACT + span
+            for span in _spans(tokens)
+            # A sum asked for years or months is as often the loan's or the benefit's over
+            # them ("how much can I borrow for 5 years?"); classes are priced.
+            if kinds & _PRICES or span.endswith(SPAN_UNITS["klassen"])
+        )
+    elif all(t in _SPAN_ONLY or t in SPAN_UNITS or _number(t) for t in tokens):
+        # "en voor drie klassen?": what holds for that span, of whatever was named before
+        kinds.update(SPAN_FACT + span for span in _spans(tokens, cued=False))
     if (
         kinds & _DATED
         or (years and all(t in _YEAR_ONLY or _YEAR.fullmatch(t) for t in tokens))
@@ -4388,6 +4428,40 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
     ):
         kinds.discard("average")
     return frozenset(kinds)
+
+
+def _number(token: str) -> int | None:
+    """The number a token writes, in digits or in words ("15", "drie", "three"); None for
+    another word, and for one or a year."""
+    n = int(token) if token.isdigit() else _NUMBERS.get(token, _ENGLISH_NUMBERS.get(token))
+    return n if n is not None and 1 < n < 1000 else None
+
+
+def _spans(tokens: Sequence[str], *, cued: bool = True) -> list[str]:
+    """The spans a question asks a price or sum for (`SPAN_FACT`): a number of years, months
+    or classes after "van", "voor" or "in", a few words after a word asking a price or sum
+    ("hoeveel kost een i-depot van 15 jaar": ``"15 jaar"``). Not one told before the question
+    ("ik verhuur mijn installatie voor 3 maanden, welk btw-tarief?", "a licence of 2 years.
+    What VAT rate ..."), nor the length of a period ("de taks na de eerste periode van 5 jaar"):
+    the first had been told that the rate for 3 months is not known, 0.22. Not `cued`: after
+    no such word ("en voor drie klassen?")."""
+    return [
+        f"{_number(t)} {SPAN_UNITS[tokens[i + 1]]}"
+        for i, t in enumerate(tokens[:-1])
+        if i
+        and tokens[i - 1] in _FOR_A_SPAN
+        and tokens[i + 1] in SPAN_UNITS
+        and _number(t)
+        and tokens[max(0, i - 2)] not in _PERIODS
+        and (not cued or _PRICE_CUES.intersection(tokens[max(0, i - _SPAN_REACH) : i]))
+    ]
+
+
+# What a span's number may be of, rather than what is priced ("een periode van 5 jaar").
+_PERIODS = frozenset("periode termijn looptijd duur period term duration".split())
+# How many words before a span a word asks its price or sum (`_spans`): "wat kost een
+# Benelux-merk als we het in drie klassen willen laten inschrijven?" has nine.
+_SPAN_REACH = 10
 
 
 # Words of money around a number that make it a sum; words before a number that make it a
@@ -4617,6 +4691,9 @@ def holds_fact(text: str, kind: str) -> bool:
         return rate is not None and any(
             rate.search(s) and _FIGURE.search(s) for s in sentences(text)
         )
+    if kind.startswith(SPAN_FACT):
+        span = _span_pattern(kind)
+        return any(span.search(s) and _FIGURE.search(s) for s in sentences(text))
     if kind.startswith(YEAR_FACT):
         year = re.compile(rf"\b{kind.removeprefix(YEAR_FACT)}\b")
         return any(
@@ -4625,6 +4702,20 @@ def holds_fact(text: str, kind: str) -> bool:
             for sentence in (_AS_OF.sub(" ", s) for s in sentences(text))
         )
     return _HOLDS[kind](text)
+
+
+_SPAN_WORDS = {"jaar": "jaar|jaren", "maanden": "maand|maanden", "klassen": "klassen?|klas"}
+
+
+@lru_cache(maxsize=64)
+def _span_pattern(kind: str) -> re.Pattern[str]:
+    """What names the span of a ``"span 15 jaar"`` kind in a passage: the number in digits or
+    in words, then the unit ("15 jaar", "drie klassen", "10-jarige" not)."""
+    number, unit = kind.removeprefix(SPAN_FACT).split()
+    words = [w for w, n in _NUMBERS.items() if str(n) == number]
+    return re.compile(
+        rf"\b(?:{'|'.join([number, *words])})\s*-?\s*(?:{_SPAN_WORDS[unit]})\b", re.IGNORECASE
+    )
 
 
 def _holds_year_of(text: str, kind: str, asked: Collection[str]) -> bool:
@@ -4657,6 +4748,7 @@ def missing_facts(asked: Collection[str], text: str) -> tuple[str, ...]:
         *sorted(k for k in asked if k.startswith(RATE_FACT)),
         *sorted(k for k in asked if k.startswith(NEXT_FACT)),
         *(k for k in FACT_CUES if k not in ("fine", "wait", "average")),
+        *sorted(k for k in asked if k.startswith(SPAN_FACT)),
         *sorted(k for k in asked if k.startswith(YEAR_FACT)),
     ]
     return tuple(

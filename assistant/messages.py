@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.intent import NEXT_FACT, RATE_FACT, YEAR_FACT
+from assistant.intent import NEXT_FACT, RATE_FACT, SPAN_FACT, YEAR_FACT
 from assistant.models import Link, Reason
 
 CULTUURLOKET = Link("Cultuurloket", "https://www.cultuurloket.be")
@@ -109,7 +109,8 @@ _MISSING = {
     "person": "Wie het precies is",
 }
 _MISSING_ANYTHING = "Precies wat je vraagt"
-# When the passage holds figures or dates, but not for the year the question names.
+# When the passage holds figures or dates, but not for the year the question names (or the
+# span: "Wat voor 15 jaar geldt").
 _MISSING_FOR_YEAR = "Wat voor {year} geldt"
 # When the passage holds figures, but none per the unit asked ("per maand").
 _MISSING_PER = "Hoeveel het {rate} bedraagt"
@@ -163,6 +164,8 @@ def partial(missing: tuple[str, ...], title: str) -> str:
         what = _MISSING_NEXT
     elif missing and missing[0].startswith(RATE_FACT):
         what = _MISSING_PER.format(rate=missing[0])
+    elif missing and missing[0].startswith(SPAN_FACT):
+        what = _MISSING_FOR_YEAR.format(year=missing[0].removeprefix(SPAN_FACT))
     elif missing and missing[0].startswith(YEAR_FACT):
         what = _MISSING_FOR_YEAR.format(year=missing[0].removeprefix(YEAR_FACT))
     elif missing:

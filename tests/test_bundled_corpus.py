@@ -361,6 +361,26 @@ def test_a_figure_for_a_year_the_corpus_lacks_is_a_partial_answer_naming_the_yea
 
 
 @pytest.mark.parametrize(
+    ("question", "passage", "span"),
+    [
+        ("hoeveel kost een i-depot van 15 jaar", "i-depot", "15 jaar"),
+        ("wat kost een benelux-merk voor drie klassen", "benelux-merk", "3 klassen"),
+    ],
+)
+def test_a_price_for_a_span_the_corpus_lacks_is_a_partial_answer_naming_it(
+    assistant, question, passage, span
+):
+    # The passages price an i-DEPOT of 5 and 10 years and a mark of one class: both had been
+    # answered at 0.94 with those prices.
+    answer = assistant.ask(question)
+    assert answer.outcome == "partial" and answer.passages[0].id == passage
+    assert answer.message.startswith(f"Wat voor {span} geldt, staat niet in de kennisbank.")
+    # The span the passage does price is answered.
+    answer = assistant.ask(question.replace("15 jaar", "10 jaar").replace("drie", "een"))
+    assert answer.outcome == "answered" and answer.passages[0].id == passage
+
+
+@pytest.mark.parametrize(
     ("question", "overview", "facet"),
     [
         ("volgrecht", "volgrecht", "volgrecht-tarieven"),

@@ -1061,6 +1061,20 @@ def test_a_year_alone_asks_what_holds_that_year_of_the_topic(assistant):
     assert answer.message.startswith("Wat voor 2025 geldt, staat niet in de kennisbank.")
 
 
+def test_a_span_alone_asks_what_holds_for_it_of_the_topic(assistant):
+    # "en voor 10 jaar?" after the i-DEPOT had got the renewals' passage (0.93), which prices
+    # no 10 years; "en voor drie klassen?" after a mark's price was answered with one class's.
+    conversation = Conversation(assistant)
+    conversation.ask("wat kost een i-depot?")
+    answer = conversation.ask("en voor 10 jaar?")
+    assert answer.answered and answer.passages[0].id == "i-depot"
+    conversation = Conversation(assistant)
+    conversation.ask("wat kost een benelux merk?")
+    answer = conversation.ask("en voor drie klassen?")
+    assert answer.outcome == "partial"
+    assert answer.message.startswith("Wat voor 3 klassen geldt, staat niet in de kennisbank.")
+
+
 @pytest.mark.parametrize("help_asked", ["who can help me?", "wie kan mij helpen?"])
 def test_who_can_help_after_a_topic_asks_about_it(assistant, help_asked):
     # Alone, a request for help with Wegwijzer; after a topic, help with that topic.

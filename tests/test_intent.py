@@ -5,6 +5,7 @@ from assistant.analysis import STOPWORDS, content_tokens, surface_tokens
 from assistant.conversation import Conversation
 from assistant.core import CLAUSE
 from assistant.intent import (
+    SPAN_FACT,
     asked_facts,
     asks_for_a_desk,
     asks_for_a_time,
@@ -2626,6 +2627,51 @@ def test_a_year_asked_with_a_date_needs_a_date_of_that_year():
     # A year in a date still dates what the sentence says ("vóór 2024 ..." asks of 2023's).
     since = "Sinds 1 januari 2024 geldt een lager dagbedrag, maximaal 30 dagen per jaar."
     assert "year 2024" not in missing_facts({"amount", "year 2024"}, since)
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("hoeveel kost een i-depot van 15 jaar", "15 jaar"),
+        ("wat kost een benelux-merk voor drie klassen", "3 klassen"),
+        ("Wat kost een Benelux-merk als we het in 3 klassen laten inschrijven?", "3 klassen"),
+        ("how much is a benelux trademark for 3 classes", "3 klassen"),
+        ("en voor drie klassen?", "3 klassen"),  # of whatever was named before
+        ("and for 15 years?", "15 jaar"),
+    ],
+)
+def test_a_price_asked_for_a_span_asks_that_spans(assistant, question, span):
+    # "hoeveel kost een i-depot van 15 jaar" was answered at 0.94 with the prices of 5 and 10.
+    assert f"{SPAN_FACT}{span}" in asked_facts(assistant.read(question).tokens)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Told before what is asked, or the length of a period, or when: no span priced.
+        "ik verhuur mijn installatie voor 3 maanden aan een festival, welk btw-tarief?",
+        "Ik geef de stad een licentie van 2 jaar. Aan welk btw-tarief factureer ik die rechten?",
+        "Hoeveel bedraagt de taks om een model na een periode van 5 jaar te verlengen?",
+        "hoeveel kost het om een benelux-merk na tien jaar te verlengen",
+        "ik ben al 5 jaar zelfstandig, kan ik nog een lening krijgen voor 3 jaar?",
+        "hoeveel kost een benelux merk voor 1 klasse",
+    ],
+)
+def test_a_span_told_or_of_a_period_is_not_asked(assistant, question):
+    assert not any(k.startswith(SPAN_FACT) for k in asked_facts(assistant.read(question).tokens))
+
+
+def test_a_span_is_held_by_a_sentence_that_prices_it():
+    text = (
+        "Online kost een i-DEPOT van 5 jaar EUR 37 en van 10 jaar EUR 53. "
+        "Een Benelux-merk verleng je om de 15 jaar."
+    )
+    assert missing_facts({"cost", "span 10 jaar"}, text) == ()
+    # Named without a figure beside it, a span is not priced.
+    assert missing_facts({"cost", "span 15 jaar"}, text) == ("span 15 jaar",)
+    assert missing_facts({"cost", "span 3 klassen"}, "Drie klassen kosten EUR 400.") == ()
+    one = "Een merk voor 1 klasse kost EUR 244."
+    assert missing_facts({"cost", "span 3 klassen"}, one) == ("span 3 klassen",)
 
 
 @pytest.mark.parametrize(
