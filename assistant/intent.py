@@ -4453,10 +4453,28 @@ def _spans(tokens: Sequence[str], *, cued: bool = True) -> list[str]:
         and tokens[i + 1] in SPAN_UNITS
         and _number(t)
         and tokens[max(0, i - 2)] not in _PERIODS
+        and not _an_age_or_a_time(tokens, i)
         and (not cued or _PRICE_CUES.intersection(tokens[max(0, i - _SPAN_REACH) : i]))
     ]
 
 
+def _an_age_or_a_time(tokens: Sequence[str], i: int) -> bool:
+    """Whether the number of years at `i` is someone's age ("een student van 20 jaar", "my
+    daughter of 8 years") or tells when ("een isbn van 2 jaar geleden")."""
+    return _next(tokens, i + 1) in _AGO_OR_OLD or (
+        SPAN_UNITS[tokens[i + 1]] == "jaar"
+        and bool(_PEOPLE.intersection(tokens[max(0, i - 4) : i - 1]))  # (a hyphenated word's
+    )  # parts come before its joined form: "student-zelfstandige van 20 jaar")
+
+
+_AGO_OR_OLD = frozenset("geleden terug oud jong ago old".split())
+_PEOPLE = frozenset(
+    """student studente studenten gepensioneerde dochter zoon kind kinderen kindje jongere
+    jongeren jongen meisje man vrouw persoon iemand mensen artiest artieste kunstenaar
+    kunstenares zanger zangeres muzikant acteur actrice danser danseres stagiair stagiaire
+    daughter son child children kid kids student retiree person someone man woman artist
+    """.split()
+)
 # What a span's number may be of, rather than what is priced ("een periode van 5 jaar").
 _PERIODS = frozenset("periode termijn looptijd duur period term duration".split())
 # How many words before a span a word asks its price or sum (`_spans`): "wat kost een
@@ -4692,8 +4710,7 @@ def holds_fact(text: str, kind: str) -> bool:
             rate.search(s) and _FIGURE.search(s) for s in sentences(text)
         )
     if kind.startswith(SPAN_FACT):
-        span = _span_pattern(kind)
-        return any(span.search(s) and _FIGURE.search(s) for s in sentences(text))
+        return _covers_span(text, kind)
     if kind.startswith(YEAR_FACT):
         year = re.compile(rf"\b{kind.removeprefix(YEAR_FACT)}\b")
         return any(
@@ -4705,17 +4722,67 @@ def holds_fact(text: str, kind: str) -> bool:
 
 
 _SPAN_WORDS = {"jaar": "jaar|jaren", "maanden": "maand|maanden", "klassen": "klassen?|klas"}
+_NUMBER_WORD = rf"(?:\d+|{'|'.join(_NUMBERS)}|een|één)"
+# Between two numbers of a range ("3 tot 10 jaar", "2-5 jaar") or a list ("1, 2 of 3 jaar").
+_SPAN_LINK = r"(?:\s*(?:,|of|en|tot|à|a|-|–)\s*)"
 
 
-@lru_cache(maxsize=64)
-def _span_pattern(kind: str) -> re.Pattern[str]:
-    """What names the span of a ``"span 15 jaar"`` kind in a passage: the number in digits or
-    in words, then the unit ("15 jaar", "drie klassen", "10-jarige" not)."""
-    number, unit = kind.removeprefix(SPAN_FACT).split()
-    words = [w for w, n in _NUMBERS.items() if str(n) == number]
+@lru_cache(maxsize=8)
+def _spans_named(unit: str) -> re.Pattern[str]:
+    """Numbers of a unit a passage names: alone, in a list or a range, after a bound."""
     return re.compile(
-        rf"\b(?:{'|'.join([number, *words])})\s*-?\s*(?:{_SPAN_WORDS[unit]})\b", re.IGNORECASE
+        rf"(?:\b(maximaal|maximum|max|hoogstens|tot|minstens|minimaal|minimum|vanaf)\s+)?"
+        rf"\b({_NUMBER_WORD}(?:{_SPAN_LINK}{_NUMBER_WORD})*)\s*-?\s*(?:{_SPAN_WORDS[unit]})\b",
+        re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=8)
+def _priced_per(unit: str) -> re.Pattern[str]:
+    """A price per unit, which prices any number of them ("EUR 150 voor elke volgende
+    klasse", "EUR 90 per jaar")."""
+    return re.compile(
+        rf"\b(?:per|elke|iedere)\s+(?:(?:extra|bijkomende|volgende)\s+)?(?:{_SPAN_WORDS[unit]})\b",
+        re.IGNORECASE,
+    )
+
+
+def _value(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else 1 if word in ("een", "één") else _NUMBERS[word]
+
+
+def _covers_span(text: str, kind: str) -> bool:
+    """Whether a passage's prices hold the span of a ``"span 15 jaar"`` kind: it names that
+    span, or a range or bound that holds it ("3 tot 10 jaar", "maximaal 25 jaar"), or prices
+    each one ("EUR 150 voor elke volgende klasse", "EUR 90 per jaar"), or names no span of
+    that unit at all (a visa's price holds for any short stay; of classes: names none). A
+    passage that prices other spans only lacks it: an i-DEPOT "van 5 jaar EUR 37 en van 10
+    jaar EUR 53" has no price for 15 years, a mark "voor 1 klasse" none for three. (Read in
+    one sentence with a figure, a span had been lacking wherever the term and its price were
+    told apart, "Een model is 5 jaar geldig. ... EUR 150", and in every range.)"""
+    number, unit = kind.removeprefix(SPAN_FACT).split()
+    asked = int(number)
+    text = _NOT_FREE.sub(" ", text)
+    if any(_priced_per(unit).search(s) and _FIGURE.search(s) for s in sentences(text)):
+        return True
+    named = False
+    for bound, numbers in _spans_named(unit).findall(text):
+        values = [_value(w) for w in re.findall(_NUMBER_WORD, numbers, re.IGNORECASE)]
+        named = True
+        bound = bound.lower()
+        if bound in ("maximaal", "maximum", "max", "hoogstens", "tot") and asked <= max(values):
+            return True
+        if bound in ("minstens", "minimaal", "minimum", "vanaf") and asked >= min(values):
+            return True
+        ranged = len(values) == 2 and re.search(r"tot|à|\ba\b|-|–", numbers)
+        if asked in values or (ranged and min(values) <= asked <= max(values)):
+            return True
+    if unit == SPAN_UNITS["klassen"]:
+        # Classes named at all are what a mark's price goes by: "verleng ... eventueel voor
+        # een deel van je klassen, vanaf EUR 263" prices no three.
+        named = named or bool(re.search(rf"\b(?:{_SPAN_WORDS[unit]})\b", text, re.IGNORECASE))
+    return not named
 
 
 def _holds_year_of(text: str, kind: str, asked: Collection[str]) -> bool:

@@ -2655,23 +2655,39 @@ def test_a_price_asked_for_a_span_asks_that_spans(assistant, question, span):
         "hoeveel kost het om een benelux-merk na tien jaar te verlengen",
         "ik ben al 5 jaar zelfstandig, kan ik nog een lening krijgen voor 3 jaar?",
         "hoeveel kost een benelux merk voor 1 klasse",
+        # An age, or when (a reviewer's probes).
+        "wat kost een student-zelfstandige van 20 jaar aan sociale bijdragen",
+        "wat kost een schengenvisum voor mijn dochter van 8 jaar",
+        "hoeveel kost een isbn, ik kocht er een van 2 jaar geleden",
     ],
 )
 def test_a_span_told_or_of_a_period_is_not_asked(assistant, question):
     assert not any(k.startswith(SPAN_FACT) for k in asked_facts(assistant.read(question).tokens))
 
 
-def test_a_span_is_held_by_a_sentence_that_prices_it():
-    text = (
-        "Online kost een i-DEPOT van 5 jaar EUR 37 en van 10 jaar EUR 53. "
-        "Een Benelux-merk verleng je om de 15 jaar."
-    )
+def test_a_span_is_held_by_a_passage_that_names_it_covers_it_or_names_none():
+    # An i-DEPOT "van 5 jaar EUR 37 en van 10 jaar EUR 53" prices no 15 years.
+    text = "Online kost een i-DEPOT van 5 jaar EUR 37 en van 10 jaar EUR 53."
     assert missing_facts({"cost", "span 10 jaar"}, text) == ()
-    # Named without a figure beside it, a span is not priced.
     assert missing_facts({"cost", "span 15 jaar"}, text) == ("span 15 jaar",)
-    assert missing_facts({"cost", "span 3 klassen"}, "Drie klassen kosten EUR 400.") == ()
     one = "Een merk voor 1 klasse kost EUR 244."
     assert missing_facts({"cost", "span 3 klassen"}, one) == ("span 3 klassen",)
+    # A reviewer found these made partial when the span had to be in the figure's sentence:
+    # the term told apart from its price, a range, a bound, a list, a price per unit.
+    apart = "Een model is 5 jaar geldig. Het kost EUR 150."
+    assert missing_facts({"cost", "span 5 jaar"}, apart) == ()
+    loan = "Je leent voor 3 tot 10 jaar, tot EUR 350.000."
+    assert missing_facts({"amount", "span 5 jaar"}, loan) == ()
+    assert missing_facts({"amount", "span 12 jaar"}, loan) == ("span 12 jaar",)
+    renewed = "Een model verleng je telkens, tot maximaal 25 jaar, voor EUR 102."
+    assert missing_facts({"cost", "span 20 jaar"}, renewed) == ()
+    assert missing_facts({"cost", "span 30 jaar"}, renewed) == ("span 30 jaar",)
+    grant = "De beurs geldt voor 1, 2 of 3 jaar en bedraagt EUR 20.000 per jaar."
+    assert missing_facts({"amount", "span 2 jaar"}, grant) == ()
+    per_class = "Een uniemerk kost EUR 850 voor één klasse en EUR 150 voor elke volgende klasse."
+    assert missing_facts({"cost", "span 3 klassen"}, per_class) == ()
+    # A price that names no span of the unit holds for any (a visa's, for any short stay).
+    assert missing_facts({"cost", "span 3 maanden"}, "Een visum kost EUR 90.") == ()
 
 
 @pytest.mark.parametrize(
