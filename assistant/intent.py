@@ -4452,7 +4452,7 @@ def _spans(tokens: Sequence[str], *, cued: bool = True) -> list[str]:
         and tokens[i - 1] in _FOR_A_SPAN
         and tokens[i + 1] in SPAN_UNITS
         and _number(t)
-        and tokens[max(0, i - 2)] not in _PERIODS
+        and tokens[max(0, i - 2)] not in _PERIODS | _OWN_SPANS
         and not _an_age_or_a_time(tokens, i)
         and (not cued or _PRICE_CUES.intersection(tokens[max(0, i - _SPAN_REACH) : i]))
     ]
@@ -4469,10 +4469,21 @@ def _an_age_or_a_time(tokens: Sequence[str], i: int) -> bool:
 
 _AGO_OR_OLD = frozenset("geleden terug oud jong ago old".split())
 _PEOPLE = frozenset(
-    """student studente studenten gepensioneerde dochter zoon kind kinderen kindje jongere
-    jongeren jongen meisje man vrouw persoon iemand mensen artiest artieste kunstenaar
+    """student studente studenten jobstudent gepensioneerde dochter dochtertje zoon zoontje
+    kind kinderen kindje baby moeder vader mama papa ouders jongere jongeren jongen meisje
+    man vrouw persoon iemand mensen zelfstandige gitarist artiest artieste kunstenaar
     kunstenares zanger zangeres muzikant acteur actrice danser danseres stagiair stagiaire
     daughter son child children kid kids student retiree person someone man woman artist
+    """.split()
+)
+# Things whose age or length a question tells beside a price of something else: "aan welk
+# tarief wordt een BV van 2 jaar belast?", "de prijs van een boek van 4 maanden", "de
+# VAPZ-premie voor een contract van 20 jaar" (all made partial by a reviewer's probes).
+_OWN_SPANS = frozenset(
+    """bv bvba nv vzw vennootschap bedrijf bedrijfje zaak zaakje onderneming firma studio
+    boekjaar contract contracten overeenkomst opdracht project traject advies begeleiding
+    boek boeken strip album roman plaat film reeks serie tournee tour residentie
+    company business contract project book album film tour
     """.split()
 )
 # What a span's number may be of, rather than what is priced ("een periode van 5 jaar").
@@ -4729,12 +4740,24 @@ _SPAN_LINK = r"(?:\s*(?:,|of|en|tot|à|a|-|–)\s*)"
 
 @lru_cache(maxsize=8)
 def _spans_named(unit: str) -> re.Pattern[str]:
-    """Numbers of a unit a passage names: alone, in a list or a range, after a bound."""
+    """Numbers of a unit a passage names (alone, in a list or a range), with the word before
+    them and the word after."""
     return re.compile(
-        rf"(?:\b(maximaal|maximum|max|hoogstens|tot|minstens|minimaal|minimum|vanaf)\s+)?"
-        rf"\b({_NUMBER_WORD}(?:{_SPAN_LINK}{_NUMBER_WORD})*)\s*-?\s*(?:{_SPAN_WORDS[unit]})\b",
+        rf"(?:\b((?:jonger|minder|korter|ouder|meer|langer)\s+dan|\w+)\s+)?"
+        rf"\b({_NUMBER_WORD}(?:{_SPAN_LINK}{_NUMBER_WORD})*)\s*-?\s*(?:{_SPAN_WORDS[unit]})\b"
+        rf"(?:\s+(\w+))?",
         re.IGNORECASE,
     )
+
+
+# Words before a span that bound it: "maximaal 25 jaar", "de eerste zes maanden", "jonger
+# dan vier jaar" hold any span up to theirs; "minstens 2 jaar", "ouder dan 3 jaar" any from.
+_AT_MOST = frozenset("maximaal maximum max hoogstens tot eerste jonger minder korter".split())
+_AT_LEAST = frozenset("minstens minimaal minimum vanaf ouder meer langer".split())
+# A span named as a time, not as what a price is for: "in de laatste twee jaar", "na 24
+# maanden", "drie jaar eerder", "twee jaar geleden".
+_A_TIME_BEFORE = frozenset("laatste afgelopen voorbije vorige na binnen sinds".split())
+_A_TIME_AFTER = frozenset("eerder later geleden terug nadien oud oude".split())
 
 
 @lru_cache(maxsize=8)
@@ -4753,29 +4776,36 @@ def _value(word: str) -> int:
 
 
 def _covers_span(text: str, kind: str) -> bool:
-    """Whether a passage's prices hold the span of a ``"span 15 jaar"`` kind: it names that
-    span, or a range or bound that holds it ("3 tot 10 jaar", "maximaal 25 jaar"), or prices
-    each one ("EUR 150 voor elke volgende klasse", "EUR 90 per jaar"), or names no span of
-    that unit at all (a visa's price holds for any short stay; of classes: names none). A
-    passage that prices other spans only lacks it: an i-DEPOT "van 5 jaar EUR 37 en van 10
-    jaar EUR 53" has no price for 15 years, a mark "voor 1 klasse" none for three. (Read in
-    one sentence with a figure, a span had been lacking wherever the term and its price were
-    told apart, "Een model is 5 jaar geldig. ... EUR 150", and in every range.)"""
+    """Whether a passage's prices hold the span of a ``"span 15 jaar"`` kind. Its sentences
+    with a figure name that span, or a range or bound that holds it ("3 tot 10 jaar",
+    "maximaal 25 jaar", "jonger dan vier jaar"), or price each one ("EUR 150 voor elke
+    volgende klasse", "EUR 90 per jaar"), or name no span of that unit at all but as a time
+    ("in de laatste twee jaar", "drie jaar eerder"): a visa's price holds for any short stay
+    (of classes: the passage names none). A passage that prices other spans only lacks it: an
+    i-DEPOT "van 5 jaar EUR 37 en van 10 jaar EUR 53" has no price for 15 years, a mark "voor 1
+    klasse" none for three. (Read in one sentence with a figure, a span had been lacking
+    wherever the term and its price were told apart, "Een model is 5 jaar geldig. ... EUR
+    150", and in every range; read in any sentence, wherever a figure's sentence named a span
+    of something else, "de eerste zes maanden" of the fixed book price.)"""
     number, unit = kind.removeprefix(SPAN_FACT).split()
     asked = int(number)
-    text = _NOT_FREE.sub(" ", text)
-    if any(_priced_per(unit).search(s) and _FIGURE.search(s) for s in sentences(text)):
+    priced = [s for s in sentences(_NOT_FREE.sub(" ", text)) if _FIGURE.search(s)]
+    if any(_priced_per(unit).search(s) for s in priced):
         return True
     named = False
-    for bound, numbers in _spans_named(unit).findall(text):
+    for before, numbers, after in (m for s in priced for m in _spans_named(unit).findall(s)):
+        before, after = before.lower().split(" ")[0], after.lower()
+        if before in _A_TIME_BEFORE or after in _A_TIME_AFTER:
+            continue
         values = [_value(w) for w in re.findall(_NUMBER_WORD, numbers, re.IGNORECASE)]
         named = True
-        bound = bound.lower()
-        if bound in ("maximaal", "maximum", "max", "hoogstens", "tot") and asked <= max(values):
+        if before in _AT_MOST and asked <= max(values):
             return True
-        if bound in ("minstens", "minimaal", "minimum", "vanaf") and asked >= min(values):
+        if before in _AT_LEAST and asked >= min(values):
             return True
-        ranged = len(values) == 2 and re.search(r"tot|à|\ba\b|-|–", numbers)
+        ranged = len(values) == 2 and (
+            before == "tussen" or re.search(r"tot|à|\ba\b|-|–", numbers)
+        )
         if asked in values or (ranged and min(values) <= asked <= max(values)):
             return True
     if unit == SPAN_UNITS["klassen"]:

@@ -2659,6 +2659,11 @@ def test_a_price_asked_for_a_span_asks_that_spans(assistant, question, span):
         "wat kost een student-zelfstandige van 20 jaar aan sociale bijdragen",
         "wat kost een schengenvisum voor mijn dochter van 8 jaar",
         "hoeveel kost een isbn, ik kocht er een van 2 jaar geleden",
+        # The age or length of something else than what is priced (a second reviewer's).
+        "Aan welk tarief wordt een BV van 2 jaar belast?",
+        "Aan welke prijs mag ik een boek van 4 maanden verkopen in mijn boekhandel?",
+        "Wat betaal ik aan VAPZ-premie voor een contract van 20 jaar?",
+        "Wat kost strategisch advies van 12 maanden met de kmo-groeisubsidie?",
     ],
 )
 def test_a_span_told_or_of_a_period_is_not_asked(assistant, question):
@@ -2688,6 +2693,25 @@ def test_a_span_is_held_by_a_passage_that_names_it_covers_it_or_names_none():
     assert missing_facts({"cost", "span 3 klassen"}, per_class) == ()
     # A price that names no span of the unit holds for any (a visa's, for any short stay).
     assert missing_facts({"cost", "span 3 maanden"}, "Een visum kost EUR 90.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # A second reviewer's probes, made partial though the price goes by no such span: a
+        # span of something else beside a figure, or a bound ("de eerste zes maanden", "jonger
+        # dan vier jaar", "tussen 18 en 25 jaar"), or a span named in a sentence without one.
+        ("Sabam vraagt EUR 100 van uitgevers met uitgaven in de laatste twee jaar.", "5 jaar"),
+        ("Het maximum is 8,17% van je inkomen van drie jaar eerder.", "20 jaar"),
+        ("Een nieuwe groeisubsidie kan pas na 24 maanden, tot EUR 25.000.", "12 maanden"),
+        ("De eerste zes maanden mag de korting hoogstens 5% zijn.", "4 maanden"),
+        ("Een vennootschap jonger dan vier jaar betaalt 20% op de eerste EUR 100.000.", "2 jaar"),
+        ("Wie tussen 18 en 25 jaar is, betaalt EUR 90.", "20 jaar"),
+        ("Een model is 5 jaar geldig. Het kost EUR 150.", "10 jaar"),
+    ],
+)
+def test_a_span_of_something_else_beside_a_price_holds_any(text, span):
+    assert missing_facts({"amount", f"span {span}"}, text) == ()
 
 
 @pytest.mark.parametrize(
