@@ -4463,12 +4463,12 @@ def _an_age_or_a_time(tokens: Sequence[str], i: int) -> bool:
     daughter of 8 years") or tells when ("een isbn van 2 jaar geleden")."""
     return _next(tokens, i + 1) in _AGO_OR_OLD or (
         SPAN_UNITS[tokens[i + 1]] == "jaar"
-        and bool(_PEOPLE.intersection(tokens[max(0, i - 4) : i - 1]))  # (a hyphenated word's
+        and bool(_AGED.intersection(tokens[max(0, i - 4) : i - 1]))  # (a hyphenated word's
     )  # parts come before its joined form: "student-zelfstandige van 20 jaar")
 
 
 _AGO_OR_OLD = frozenset("geleden terug oud jong ago old".split())
-_PEOPLE = frozenset(
+_AGED = frozenset(
     """student studente studenten jobstudent gepensioneerde dochter dochtertje zoon zoontje
     kind kinderen kindje baby moeder vader mama papa ouders jongere jongeren jongen meisje
     man vrouw persoon iemand mensen zelfstandige gitarist artiest artieste kunstenaar
