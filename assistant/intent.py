@@ -4444,18 +4444,46 @@ def _spans(tokens: Sequence[str], *, cued: bool = True) -> list[str]:
     ("ik verhuur mijn installatie voor 3 maanden, welk btw-tarief?", "a licence of 2 years.
     What VAT rate ..."), nor the length of a period ("de taks na de eerste periode van 5 jaar"):
     the first had been told that the rate for 3 months is not known, 0.22. Not `cued`: after
-    no such word ("en voor drie klassen?")."""
+    no such word ("en voor drie klassen?"). A Dutch question's kind names what the span is of
+    when the word before it does (`_thing`): "span 15 jaar:idepot"; a passage that does not
+    name it prices no such span (`_covers_span`)."""
+    english = is_english(tokens, ())  # (an English word for the thing no passage says)
     return [
-        f"{_number(t)} {SPAN_UNITS[tokens[i + 1]]}"
+        _SPAN_OF.join(
+            (f"{_number(t)} {SPAN_UNITS[tokens[i + 1]]}", *([] if english else _thing(tokens, i)))
+        )
         for i, t in enumerate(tokens[:-1])
         if i
         and tokens[i - 1] in _FOR_A_SPAN
         and tokens[i + 1] in SPAN_UNITS
         and _number(t)
         and tokens[max(0, i - 2)] not in _PERIODS | _OWN_SPANS
+        and _next(tokens, i + 1) not in _WORTH_OF
         and not _an_age_or_a_time(tokens, i)
         and (not cued or _PRICE_CUES.intersection(tokens[max(0, i - _SPAN_REACH) : i]))
     ]
+
+
+def _thing(tokens: Sequence[str], i: int) -> tuple[str, ...]:
+    """The word for what the span at `i` is of ("een i-depot van 15 jaar": "idepot"), if
+    the question names it right before: none after a pronoun ("als we het in drie klassen
+    laten inschrijven") or a word asking the price ("wat kost voor 3 klassen")."""
+    thing = tokens[i - 2] if i > 1 else ""
+    if not thing or thing in _SPAN_PRONOUNS | _SPAN_ONLY | _PRICE_CUES or _number(thing):
+        return ()
+    return (thing,)
+
+
+def span_shown(kind: str) -> str:
+    """A ``"span ..."`` kind as a user reads it: "15 jaar" (not what it is of)."""
+    return kind.removeprefix(SPAN_FACT).split(_SPAN_OF)[0]
+
+
+# Between a span and what it is of, in its kind: "span 15 jaar:idepot".
+_SPAN_OF = ":"
+_SPAN_PRONOUNS = frozenset("het dat da die dit it that this them ze we wij".split())
+# What a number of years is worth of, no span priced: "een scenario van 2 jaar werk".
+_WORTH_OF = frozenset("werk arbeid ervaring onderzoek studie work experience research".split())
 
 
 def _an_age_or_a_time(tokens: Sequence[str], i: int) -> bool:
@@ -4745,7 +4773,7 @@ def _spans_named(unit: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?:\b((?:jonger|minder|korter|ouder|meer|langer)\s+dan|\w+)\s+)?"
         rf"\b({_NUMBER_WORD}(?:{_SPAN_LINK}{_NUMBER_WORD})*)\s*-?\s*(?:{_SPAN_WORDS[unit]})\b"
-        rf"(?:\s+(\w+))?",
+        rf"(?:\s+(\w+)(?:\s+(\w+))?)?",
         re.IGNORECASE,
     )
 
@@ -4755,8 +4783,10 @@ def _spans_named(unit: str) -> re.Pattern[str]:
 _AT_MOST = frozenset("maximaal maximum max hoogstens tot eerste jonger minder korter".split())
 _AT_LEAST = frozenset("minstens minimaal minimum vanaf ouder meer langer".split())
 # A span named as a time, not as what a price is for: "in de laatste twee jaar", "na 24
-# maanden", "drie jaar eerder", "twee jaar geleden".
-_A_TIME_BEFORE = frozenset("laatste afgelopen voorbije vorige na binnen sinds".split())
+# maanden", "drie jaar eerder", "twee jaar geleden"; or named again ("in die zes maanden").
+_A_TIME_BEFORE = frozenset(
+    "laatste afgelopen voorbije vorige na binnen sinds die deze dezelfde".split()
+)
 _A_TIME_AFTER = frozenset("eerder later geleden terug nadien oud oude".split())
 
 
@@ -4768,6 +4798,14 @@ def _priced_per(unit: str) -> re.Pattern[str]:
         rf"\b(?:per|elke|iedere)\s+(?:(?:extra|bijkomende|volgende)\s+)?(?:{_SPAN_WORDS[unit]})\b",
         re.IGNORECASE,
     )
+
+
+def _names_word(text: str, word: str) -> bool:
+    """Whether a text names a word of a question, hyphens aside ("i-DEPOT" names "idepot"),
+    in its plural or singular too ("merken", "klas")."""
+    stem = word[:-2] if len(word) > 5 and word.endswith("en") else word
+    joined = re.sub(r"(?<=\w)[-'’](?=\w)", "", text)
+    return bool(re.search(rf"\b{re.escape(stem)}", joined, re.IGNORECASE))
 
 
 def _value(word: str) -> int:
@@ -4787,22 +4825,28 @@ def _covers_span(text: str, kind: str) -> bool:
     wherever the term and its price were told apart, "Een model is 5 jaar geldig. ... EUR
     150", and in every range; read in any sentence, wherever a figure's sentence named a span
     of something else, "de eerste zes maanden" of the fixed book price.)"""
-    number, unit = kind.removeprefix(SPAN_FACT).split()
+    span, *of = kind.removeprefix(SPAN_FACT).split(_SPAN_OF)
+    if of and not _names_word(text, of[0]):
+        return True  # a span of something the passage does not name: none of its prices
+    number, unit = span.split()
     asked = int(number)
     priced = [s for s in sentences(_NOT_FREE.sub(" ", text)) if _FIGURE.search(s)]
     if any(_priced_per(unit).search(s) for s in priced):
         return True
     named = False
-    for before, numbers, after in (m for s in priced for m in _spans_named(unit).findall(s)):
-        before, after = before.lower().split(" ")[0], after.lower()
+    for found in (m for s in priced for m in _spans_named(unit).findall(s)):
+        before, numbers, after, then = (w.lower() for w in found)
+        before = before.split(" ")[0]
         if before in _A_TIME_BEFORE or after in _A_TIME_AFTER:
             continue
         values = [_value(w) for w in re.findall(_NUMBER_WORD, numbers, re.IGNORECASE)]
         named = True
         if before in _AT_MOST and asked <= max(values):
             return True
-        if before in _AT_LEAST and asked >= min(values):
-            return True
+        if (before in _AT_LEAST or (after == "of" and then in _AT_LEAST)) and asked >= min(
+            values
+        ):
+            return True  # "minstens 2 jaar", "voor wie 12 jaar of ouder is"
         ranged = len(values) == 2 and (
             before == "tussen" or re.search(r"tot|à|\ba\b|-|–", numbers)
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.intent import NEXT_FACT, RATE_FACT, SPAN_FACT, YEAR_FACT
+from assistant.intent import NEXT_FACT, RATE_FACT, SPAN_FACT, YEAR_FACT, span_shown
 from assistant.models import Link, Reason
 
 CULTUURLOKET = Link("Cultuurloket", "https://www.cultuurloket.be")
@@ -165,7 +165,7 @@ def partial(missing: tuple[str, ...], title: str) -> str:
     elif missing and missing[0].startswith(RATE_FACT):
         what = _MISSING_PER.format(rate=missing[0])
     elif missing and missing[0].startswith(SPAN_FACT):
-        what = _MISSING_FOR_YEAR.format(year=missing[0].removeprefix(SPAN_FACT))
+        what = _MISSING_FOR_YEAR.format(year=span_shown(missing[0]))
     elif missing and missing[0].startswith(YEAR_FACT):
         what = _MISSING_FOR_YEAR.format(year=missing[0].removeprefix(YEAR_FACT))
     elif missing:
