@@ -60,6 +60,7 @@ from assistant.intent import (
     may_name_a_work,
     message_smalltalk,
     missing_facts,
+    names_a_trade,
     names_nothing,
     only_asks,
     pointed_words,
@@ -800,9 +801,16 @@ class Assistant:
         towns = self._towns_asked(reading, prior)
         topic = self.topic_passages(context_passages) if context else frozenset()
         # How much of what the user asks now another domain holds: the context's words would
-        # dilute it ("en die huurwaarborg voor mijn appartement?" after a loan).
+        # dilute it ("en die huurwaarborg voor mijn appartement?" after a loan). Not the words
+        # the topic's passage holds, nor, asked by a maker naming their trade, those the first
+        # passage found holds (`_outside_subject`).
         outside_subject, outside = self._outside_subject(
-            list(reading.groups), context_passages[0] if context and context_passages else None
+            list(reading.groups),
+            context_passages[0]
+            if context and context_passages
+            else hits[0].passage.id
+            if hits and names_a_trade(reading.tokens)
+            else None,
         )
         ask = self._ask_groups(reading)
         letters = _letters(reading.text, english)
@@ -1439,7 +1447,12 @@ class Assistant:
         In a conversation, not by a word the topic's first passage holds either: "is dat een
         werkloosheidsuitkering?" and "kan ik dat aanvragen bij de rva?" after the
         kunstwerkuitkering ask what its passage says (an unemployment benefit, paid through
-        the RVA), not about unemployment as an employee.
+        the RVA), not about unemployment as an employee. Nor, for a question that names the
+        user's trade or status (`intent.names_a_trade`), by a word the first passage found
+        holds (`retrieve` passes it as `topic_first`): "kan ik als kunstenaar een
+        werkloosheidsuitkering krijgen" (0.04) and "hoeveel krijg ik van de mutualiteit als
+        zelfstandige" (0.32) ask what the artists' benefit and the self-employed's sickness
+        benefit say.
         """
         if not groups:
             return None, 0.0

@@ -288,6 +288,12 @@ _PROFESSIONS = frozenset(
     animatrice regisseuse fotografe podcastmaker muzikantje
     """.split()
 )
+def names_a_trade(tokens: Sequence[str]) -> bool:
+    """Whether a question names the user's creative trade or status ("als kunstenaar", "as a
+    freelancer", "zelfstandige")."""
+    return not _PROFESSIONS.isdisjoint(tokens)
+
+
 # What else an introduction may say after a greeting besides a trade, and the user's name and
 # town as they write them, capitalised ("Goeiemiddag! Ik ben Hilde, keramiste uit Kessel-Lo",
 # "hi, I'm Tom, an illustrator from Ghent"): how words join, an age. Anything more is a
