@@ -290,8 +290,12 @@ _PROFESSIONS = frozenset(
 )
 def names_a_trade(tokens: Sequence[str]) -> bool:
     """Whether a question names the user's creative trade or status ("als kunstenaar", "as a
-    freelancer", "zelfstandige")."""
-    return not _PROFESSIONS.isdisjoint(tokens)
+    freelancer", "zelfstandige"); not a student's or a starter's, which is anyone's ("ik ben
+    student, hoeveel studiepunten voor mijn groeipakket?")."""
+    return not _TRADES.isdisjoint(tokens)
+
+
+_TRADES = _PROFESSIONS - frozenset(("student", "starter"))
 
 
 # What else an introduction may say after a greeting besides a trade, and the user's name and

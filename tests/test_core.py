@@ -1014,6 +1014,22 @@ def test_a_word_of_another_domain_the_passage_holds_is_the_domains_for_a_maker(
     assert assistant.ask(question).outcome == "not_answered"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A reviewer's probes, answered at 0.85, 0.89 and 0.74 by a first version that let a
+        # translation, a student and a compound part count: not the domain's.
+        "I'm a sculptor, how much inheritance tax will my children pay on my house?",
+        "ik ben student, hoeveel studiepunten moet ik opnemen om mijn groeipakket te behouden?",
+        "ik ben kunstenares, krijg ik als zelfstandige een geboortepremie?",
+    ],
+)
+def test_a_word_of_another_domain_counts_unless_the_maker_wrote_what_the_passage_says(
+    assistant, question
+):
+    assert not assistant.ask(question).answered
+
+
 def test_what_a_maker_makes_is_no_subject_outside_the_domain(assistant):
     # A funeral, an election: subjects outside the domain (`buiten-bereik.yaml`), which
     # refused these at 0.20 and 0.26; here they are what the film is about.
