@@ -1313,6 +1313,16 @@ def test_english_phrases_for_sharing_giving_up_and_depositing_have_their_dutch_w
             "US versus Belgium: where do I pay tax on royalties from an American label?",
             "belasting-buitenlandse-inkomsten",
         ),
+        # A probing helper's Flemish chat and FAQ headings (7 December 2026, sixth session).
+        ("ik componeer muziek voor games, moet ik bij sabam?", "sabam-lid-worden"),
+        ("Ondersteuning van podcasts", "vaf-mediafonds"),
+        ("Bewijsvoering bij inbreuk op het auteursrecht", "inbreuk-bewijs-verzamelen"),
+        ("Aftrekbare beroepskosten", "beroepskosten-zelfstandige"),
+        ("Handelsnaam versus merk", "vennootschapsnaam-handelsnaam-merk"),
+        ("verkoop ik in spanje, moet ik daar btw aanrekenen?", "btw-buitenlandse-klanten"),
+        ("hoeveel btw moet-ek zetten op mijn schilderijen", "btw-kunstwerken"),
+        ("ik wil een merk registreren voor gans europa", "eu-merk-model"),
+        ("ambetant, een klant betaalt mijn factuur niet, wat nu", "onbetaalde-factuur"),
     ],
 )
 def test_a_trade_or_an_everyday_spelling_stands_for_the_passages_word(
