@@ -1319,7 +1319,6 @@ def test_english_phrases_for_sharing_giving_up_and_depositing_have_their_dutch_w
         ("Bewijsvoering bij inbreuk op het auteursrecht", "inbreuk-bewijs-verzamelen"),
         ("Aftrekbare beroepskosten", "beroepskosten-zelfstandige"),
         ("Handelsnaam versus merk", "vennootschapsnaam-handelsnaam-merk"),
-        ("verkoop ik in spanje, moet ik daar btw aanrekenen?", "btw-buitenlandse-klanten"),
         ("hoeveel btw moet-ek zetten op mijn schilderijen", "btw-kunstwerken"),
         ("ik wil een merk registreren voor gans europa", "eu-merk-model"),
         ("ambetant, een klant betaalt mijn factuur niet, wat nu", "onbetaalde-factuur"),
