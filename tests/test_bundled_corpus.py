@@ -1322,6 +1322,8 @@ def test_english_phrases_for_sharing_giving_up_and_depositing_have_their_dutch_w
         ("hoeveel btw moet-ek zetten op mijn schilderijen", "btw-kunstwerken"),
         ("ik wil een merk registreren voor gans europa", "eu-merk-model"),
         ("ambetant, een klant betaalt mijn factuur niet, wat nu", "onbetaalde-factuur"),
+        ("kan ik iets krijgen as mijn zaak op de fles gaat", "overbruggingsrecht"),
+        ("kan ik een uitkering krijgen als mijn zaak over kop gaat", "overbruggingsrecht"),
     ],
 )
 def test_a_trade_or_an_everyday_spelling_stands_for_the_passages_word(
