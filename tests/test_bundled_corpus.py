@@ -1322,8 +1322,7 @@ def test_english_phrases_for_sharing_giving_up_and_depositing_have_their_dutch_w
         ("hoeveel btw moet-ek zetten op mijn schilderijen", "btw-kunstwerken"),
         ("ik wil een merk registreren voor gans europa", "eu-merk-model"),
         ("ambetant, een klant betaalt mijn factuur niet, wat nu", "onbetaalde-factuur"),
-        ("kan ik iets krijgen as mijn zaak op de fles gaat", "overbruggingsrecht"),
-        ("kan ik een uitkering krijgen als mijn zaak over kop gaat", "overbruggingsrecht"),
+        ("kan ik een startlening nog op papier binnensteken", "startlening-aanvragen"),
     ],
 )
 def test_a_trade_or_an_everyday_spelling_stands_for_the_passages_word(
@@ -1335,7 +1334,8 @@ def test_a_trade_or_an_everyday_spelling_stands_for_the_passages_word(
     # "won", as if a participle (0.06); "verleggen" to "verleg", which the passages' "verlegd"
     # is not (0.20, with the invoice's mentions first). "incasseren", "inleveren", "mijn lief",
     # "full time" (unhyphenated) and "versus" were words no passage holds: refused at 0.39 to
-    # 0.62 with the right passage first.
+    # 0.62 with the right passage first; so were a heading's "ondersteuning", "bewijsvoering",
+    # "aftrekbare", a chat's "moet-ek", "ambetant", "gans", "binnensteken" (0.07 to 0.54).
     answer = assistant.ask(question)
     assert answer.answered and answer.passages[0].id == expected
 
