@@ -288,6 +288,8 @@ _PROFESSIONS = frozenset(
     animatrice regisseuse fotografe podcastmaker muzikantje
     """.split()
 )
+
+
 def names_a_trade(tokens: Sequence[str]) -> bool:
     """Whether a question names the user's creative trade or status ("als kunstenaar", "as a
     freelancer", "zelfstandige"); not a student's or a starter's, which is anyone's ("ik ben
@@ -4819,6 +4821,7 @@ def _names_word(text: str, word: str) -> bool:
 
 
 def _value(word: str) -> int:
+    """The number a passage's number word writes ("10", "tien", "één")."""
     word = word.lower()
     return int(word) if word.isdigit() else 1 if word in ("een", "één") else _NUMBERS[word]
 
