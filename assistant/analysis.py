@@ -76,7 +76,7 @@ STOPWORDS = (
     allez amai ofzo enzo zijde kunde moogde hebde dees kzit kzen kzijn kmoet kdoe kvraag kweet
     as ma ene hebt mijne ulle tja euh eh he okay effe vorige vorig wesh wollah wallah
     gehad iedereen daarheen naartoe vor zjus
-    ek bin veur det gans seffens aant ambetant
+    ek gans seffens aant ambetant
     hunne zijne uwe dieje zukke gene niks nikske ietske edde
     waarvoor waarmee waaraan waarop waarin waarover waardoor waarvan waaruit hoezo
     zon zulk zulke precies qua den ongeveer
