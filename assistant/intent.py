@@ -3089,10 +3089,15 @@ _PRICED = re.compile(
 # What says there is a price even without a figure: "je betaalt een eenmalige premie".
 _PAID = re.compile(r"\b(?:betaalt|betaal|betalen|gratis|kosteloos)\b", re.IGNORECASE)
 # Numbers written out before a unit of time: "anderhalf jaar", "drie weken", "twee uur".
-_SPELLED = (
-    "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig|dertig|veertig"
-    "|vijftig|honderd"
-)
+# Numbers above one written out, each with its value (`_SPELLED`, and the spans of `_spans`).
+_NUMBERS = {
+    word: n
+    for n, word in enumerate(
+        "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf".split()
+    )
+    if n > 1
+} | {"vijftien": 15, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50}
+_SPELLED = "|".join((*_NUMBERS, "honderd"))
 # A date, a duration or a term: what answers "tegen wanneer", "hoe lang", also written out or
 # in hours ("loopt anderhalf jaar", "minstens 24 uur vooraf"). A bare year ("sinds 2020") is
 # not one, nor "een jaar", which tells when ("een jaar later") as often as how long.
@@ -3209,13 +3214,6 @@ SPAN_UNITS = {
     **dict.fromkeys("klasse klassen klas class classes".split(), "klassen"),
 }
 _FOR_A_SPAN = frozenset("van voor in for of".split())
-_NUMBERS = {
-    word: n
-    for n, word in enumerate(
-        "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf".split()
-    )
-    if n > 1
-} | {"vijftien": 15, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50}
 _ENGLISH_NUMBERS = {
     w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
 }
