@@ -66,6 +66,7 @@ SEALED_DIALOGUES = (
     "bugbash44-gesprekken.yaml",
     "bugbash45-gesprekken.yaml",
     "bugbash46-gesprekken.yaml",
+    "bugbash47-gesprekken.yaml",
 )
 
 
@@ -350,6 +351,7 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
             "bugbash42.yaml",
             "bugbash43.yaml",
             "bugbash46.yaml",
+            "bugbash47.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -393,6 +395,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
             "bugbash42.yaml",
             "bugbash43.yaml",
             "bugbash46.yaml",
+            "bugbash47.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -418,6 +421,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
         "bugbash44-gesprekken.yaml",
         "bugbash45-gesprekken.yaml",
         "bugbash46-gesprekken.yaml",
+        "bugbash47-gesprekken.yaml",
     ],
 )
 def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
@@ -454,6 +458,7 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
         "bugbash44-gesprekken.yaml",
         "bugbash45-gesprekken.yaml",
         "bugbash46-gesprekken.yaml",
+        "bugbash47-gesprekken.yaml",
     ],
 )
 def test_the_newest_sealed_dialogues_copy_no_other_measured_dialogue(name):
@@ -484,6 +489,7 @@ _SEALED_QUESTIONS = (
     ("bugbash42.yaml", 100),
     ("bugbash43.yaml", 100),
     ("bugbash46.yaml", 100),
+    ("bugbash47.yaml", 100),
 )
 
 
