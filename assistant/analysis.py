@@ -327,6 +327,20 @@ def asking_sentence(text: str) -> tuple[str, bool]:
     return sentences[k], k < len(sentences) - 1
 
 
+def told_years(text: str) -> frozenset[str]:
+    """The years a question's story tells before the sentence where it asks, and that
+    sentence does not name: "Ik ben sinds 2019 zelfstandig fotograaf in Gent. Hoeveel bedraagt
+    de minimumbijdrage?" or "In 2016 registreerde ik mijn merk. Hoe verleng ik het?" date the
+    user's own history, not the rule asked about (`intent.asked_facts`)."""
+    sentences, k = sentences_and_asking(text)
+    asked = set(_A_YEAR.findall(sentences[k])) if sentences else set()
+    told = (s for s, asks in _sentences(text)[:k] if not asks)  # a question before asks too
+    return frozenset(y for sentence in told for y in _A_YEAR.findall(sentence)) - asked
+
+
+_A_YEAR = re.compile(r"(?<![\d.,])\b20\d\d\b(?![.,]?\d)")
+
+
 def sentences_and_asking(text: str) -> tuple[list[str], int]:
     """The sentences of a text that hold a word, and the position of the one where it asks
     (see `asking_sentence`); no sentences and 0 for a text without a word."""

@@ -38,7 +38,6 @@ from assistant.core import (
 from assistant.decision import Decision
 from assistant.intent import (
     adds_a_case,
-    asked_facts,
     asks_for_a_desk,
     asks_for_more,
     changes_subject,
@@ -253,7 +252,7 @@ class Conversation:
                 answers = (
                     subjectless
                     and topic.confirmed
-                    and bool(asked_facts(asked.tokens, assistant.present))
+                    and bool(assistant.asked(asked.text, asked.tokens))
                 )
                 on = first
                 if sum_only and reading.found.hits and self._gives_sums(reading.first, family):

@@ -25,6 +25,7 @@ from assistant.analysis import (
     fold,
     sentences_and_asking,
     surface_tokens,
+    told_years,
 )
 from assistant.corpus import Corpus, bundled_corpus_dir, load_corpus
 from assistant.decision import FEATURES, AnswerabilityModel, Decision, bundled_model
@@ -797,7 +798,7 @@ class Assistant:
         places_before = places_asked(prior.tokens) if prior else frozenset()
         hits = self._not_elsewhere(reading, groups, limit, context_passages, places_before)
         hits, rerank = self._with_voted(reading, groups, hits, limit)
-        asked = asked_facts(reading.tokens, self.present)
+        asked = self.asked(reading.text, reading.tokens)
         towns = self._towns_asked(reading, prior)
         topic = self.topic_passages(context_passages) if context else frozenset()
         # How much of what the user asks now another domain holds: the context's words would
@@ -1553,6 +1554,11 @@ class Assistant:
             return 1.0
         return self.votes.share(groups, passage_id)
 
+    def asked(self, question: str, tokens: Sequence[str]) -> frozenset[str]:
+        """The kinds of fact a question asks for (`intent.asked_facts`), of the knowledge
+        base's year, without the years its story tells (`analysis.told_years`)."""
+        return asked_facts(tokens, self.present, told_years(question))
+
     def _ask_groups(self, reading: AnalysedQuestion) -> list[TermGroup]:
         """The words of the sentence where a question asks (`asking_sentence`): its last, where
         a question typed with its story first asks, or the last that ends with a question mark
@@ -1663,7 +1669,7 @@ class Assistant:
         # A price, an amount, a duration or a date asked: the sentence with a figure; a year
         # on its own is one only when the question asks when or since when, not how long
         # ("sinds 2022 kan dat enkel online" is no "doorlooptijd van ongeveer 30 dagen").
-        asked = asked_facts(found.tokens, self.present)
+        asked = self.asked(found.question, found.tokens)
         figures = _Figures(
             amount=asks_for_amount(found.tokens) or bool(asked & _FIGURE_FACTS),
             time=asks_for_a_time(found.tokens) or bool(asked & _TIME_FACTS),
@@ -1954,7 +1960,7 @@ class Assistant:
             return original
         hits = sorted(found.hits, key=lambda h: h.passage.id != best)  # stable: best first
         missing = self._missing(
-            asked_facts(found.tokens, self.present), self._by_id[best], found.towns
+            self.asked(found.question, found.tokens), self._by_id[best], found.towns
         )
         subject_evidence = (
             self._subject_evidence(
@@ -2118,7 +2124,7 @@ class Assistant:
         """
         if not found.in_context or not found.missing:
             return found
-        asked = asked_facts(found.tokens, self.present)
+        asked = self.asked(found.question, found.tokens)
         # A fact of the same subject ("sabam-lid-worden", "sabam-kosten-lidmaatschap"), not of a
         # passage merely linked to it (the kunstwerkattest's cost is not a tax rate).
         name = _name(found.hits[0].passage.id)
@@ -2356,7 +2362,7 @@ class Assistant:
             list(found.groups),
             hits,
             rank,
-            asked_facts(found.tokens, self.present),
+            self.asked(found.question, found.tokens),
             found.english,
             {hits[rank].passage.id} if on_topic else frozenset(),
             found.features["outside"],

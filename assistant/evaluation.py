@@ -32,6 +32,7 @@ import numpy as np
 import yaml
 from rapidfuzz import fuzz, process
 
+from assistant.analysis import told_years
 from assistant.core import Assistant, Retrieval
 from assistant.corpus import shorten
 from assistant.decision import (
@@ -691,7 +692,8 @@ def _question_examples(assistant: Assistant, item: LabelledQuestion) -> list[Exa
     reading = assistant.read(item.question)
     if reading.smalltalk is not None:
         return []
-    asks = asked_facts(reading.tokens)  # `question_examples` keeps the kinds as at run time
+    # `question_examples` keeps the kinds as at run time
+    asks = asked_facts(reading.tokens, told=told_years(reading.text))
     return question_examples([(reading.groups, labels.get(item.category, item.ids), asks)])
 
 

@@ -4159,6 +4159,8 @@ _PROVING = frozenset(
 _DATES = frozenset("datum data date dates".split())
 
 
+# The words before a year since when something is ("sinds 2019", "since early 2019").
+_SINCE = frozenset("sinds sedert since".split())
 # A year a question offers as the end of a span, when it asks until when ("tot wanneer loopt
 # het programma, tot 2027?", "until 2027?"), is the answer it supposes, not the year of a fact:
 # a passage that says the programme runs "van 2021 tot 2027" answers it though no date of
@@ -4175,7 +4177,9 @@ def _ends_a_span(tokens: Sequence[str], i: int) -> bool:
     )
 
 
-def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[str]:
+def asked_facts(
+    tokens: Sequence[str], present: int | None = None, told: Collection[str] = ()
+) -> frozenset[str]:
     """The kinds of fact a question asks for (see `FACT_CUES`), from its cue words.
 
     A question that asks when the next one is ("wanneer is de volgende oproep", "the next
@@ -4186,7 +4190,10 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
     A question that asks for a figure or a date and names a year asks for that year's
     ("hoeveel is de rente in 2026", "deadline 2025"): the kind ``"year 2026"``, which a passage
     holding only other years' figures lacks. One that asks it of "dit jaar" names the year
-    `present` (`_names_this_year`): its figure, or a date still to come.
+    `present` (`_names_this_year`): its figure, or a date still to come. Not a year the
+    user's story `told` (`analysis.told_years`), nor one since when something is ("ik ben
+    sinds 2019 zelfstandig, hoeveel is de minimumbijdrage?"): when the user began, not the
+    year whose figure they ask.
     """
     # A share the question states ("factureren aan 15%", read as "15 procent") asks nothing.
     stated = {i for i, before in enumerate(tokens[:-1], start=1) if before.isdigit()}
@@ -4402,6 +4409,8 @@ def asked_facts(tokens: Sequence[str], present: int | None = None) -> frozenset[
         t
         for i, t in enumerate(tokens)
         if _YEAR.fullmatch(t)
+        and t not in told
+        and not _SINCE.intersection(tokens[max(0, i - 2) : i])
         and not _is_sum(tokens, i)
         and not (kinds & _WHEN_ASKED and _ends_a_span(tokens, i))
     ]
