@@ -327,18 +327,32 @@ def asking_sentence(text: str) -> tuple[str, bool]:
     return sentences[k], k < len(sentences) - 1
 
 
-def told_years(text: str) -> frozenset[str]:
-    """The years a question's story tells before the sentence where it asks, and that
-    sentence does not name: "Ik ben sinds 2019 zelfstandig fotograaf in Gent. Hoeveel bedraagt
-    de minimumbijdrage?" or "In 2016 registreerde ik mijn merk. Hoe verleng ik het?" date the
-    user's own history, not the rule asked about (`intent.asked_facts`)."""
-    sentences, k = sentences_and_asking(text)
-    asked = set(_A_YEAR.findall(sentences[k])) if sentences else set()
-    told = (s for s, asks in _sentences(text)[:k] if not asks)  # a question before asks too
-    return frozenset(y for sentence in told for y in _A_YEAR.findall(sentence)) - asked
+def told_years(text: str, present: int | None = None) -> frozenset[str]:
+    """The years before the knowledge base's (`present`) that date the user's own history:
+    since when something is ("ik ben sinds 2019 zelfstandig", "BV sinds 2022"), or told in a
+    sentence before the one that asks ("In 2016 registreerde ik mijn merk. Hoe verleng ik
+    het?"), not a question itself. Not a year the asking sentence names too or points back to
+    ("Ik ben in 2023 gestart. Wat was de minimumbijdrage dat jaar?", "toen"), nor the present
+    year or a later one, which a question sets before it asks ("In 2027 wil ik starten. Wat
+    is dan de minimumbijdrage?") (`intent.asked_facts`)."""
+    sentences = _sentences(text)
+    _, k = sentences_and_asking(text)
+    asking = sentences[k][0].lower() if sentences else text.lower()
+    story = " ".join(s for s, asks in sentences[:k] if not asks)
+    years = set(_SINCE_A_YEAR.findall(text))
+    if not _POINTS_BACK.search(asking):
+        years.update(_A_YEAR.findall(story))
+    years -= set(_A_YEAR.findall(asking)) - set(_SINCE_A_YEAR.findall(asking))
+    return frozenset(y for y in years if present is None or int(y) < present)
 
 
 _A_YEAR = re.compile(r"(?<![\d.,])\b20\d\d\b(?![.,]?\d)")
+# "sinds 2019", "sinds begin 2022", "since early 2019"
+_SINCE_A_YEAR = re.compile(
+    r"\b(?:sinds|sedert|since)\s+(?:[a-zà-ÿ]+\s+)?(20\d\d)\b(?![.,]?\d)", re.IGNORECASE
+)
+# Words of a sentence that asks about a time named before it.
+_POINTS_BACK = re.compile(r"\b(?:toen|destijds|dat jaar|die jaren|back then|that year)\b")
 
 
 def sentences_and_asking(text: str) -> tuple[list[str], int]:

@@ -1557,7 +1557,7 @@ class Assistant:
     def asked(self, question: str, tokens: Sequence[str]) -> frozenset[str]:
         """The kinds of fact a question asks for (`intent.asked_facts`), of the knowledge
         base's year, without the years its story tells (`analysis.told_years`)."""
-        return asked_facts(tokens, self.present, told_years(question))
+        return asked_facts(tokens, self.present, told_years(question, self.present))
 
     def _ask_groups(self, reading: AnalysedQuestion) -> list[TermGroup]:
         """The words of the sentence where a question asks (`asking_sentence`): its last, where

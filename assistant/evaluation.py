@@ -693,7 +693,7 @@ def _question_examples(assistant: Assistant, item: LabelledQuestion) -> list[Exa
     if reading.smalltalk is not None:
         return []
     # `question_examples` keeps the kinds as at run time
-    asks = asked_facts(reading.tokens, told=told_years(reading.text))
+    asks = asked_facts(reading.tokens, told=told_years(reading.text, assistant.present))
     return question_examples([(reading.groups, labels.get(item.category, item.ids), asks)])
 
 

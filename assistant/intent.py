@@ -4159,8 +4159,6 @@ _PROVING = frozenset(
 _DATES = frozenset("datum data date dates".split())
 
 
-# The words before a year since when something is ("sinds 2019", "since early 2019").
-_SINCE = frozenset("sinds sedert since".split())
 # A year a question offers as the end of a span, when it asks until when ("tot wanneer loopt
 # het programma, tot 2027?", "until 2027?"), is the answer it supposes, not the year of a fact:
 # a passage that says the programme runs "van 2021 tot 2027" answers it though no date of
@@ -4191,9 +4189,8 @@ def asked_facts(
     ("hoeveel is de rente in 2026", "deadline 2025"): the kind ``"year 2026"``, which a passage
     holding only other years' figures lacks. One that asks it of "dit jaar" names the year
     `present` (`_names_this_year`): its figure, or a date still to come. Not a year the
-    user's story `told` (`analysis.told_years`), nor one since when something is ("ik ben
-    sinds 2019 zelfstandig, hoeveel is de minimumbijdrage?"): when the user began, not the
-    year whose figure they ask.
+    user's own history `told` (`analysis.told_years`: "ik ben sinds 2019 zelfstandig, hoeveel
+    is de minimumbijdrage?"), which dates when they began, not the figure they ask.
     """
     # A share the question states ("factureren aan 15%", read as "15 procent") asks nothing.
     stated = {i for i, before in enumerate(tokens[:-1], start=1) if before.isdigit()}
@@ -4410,7 +4407,6 @@ def asked_facts(
         for i, t in enumerate(tokens)
         if _YEAR.fullmatch(t)
         and t not in told
-        and not _SINCE.intersection(tokens[max(0, i - 2) : i])
         and not _is_sum(tokens, i)
         and not (kinds & _WHEN_ASKED and _ends_a_span(tokens, i))
     ]

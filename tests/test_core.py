@@ -348,7 +348,7 @@ def test_a_question_with_a_when_clause_is_not_partial_for_a_time(assistant):
 def test_a_year_the_users_story_tells_is_not_the_year_asked(assistant):
     # A probing helper's story messages were partial at 0.56: "Wat voor 2019 geldt, staat niet
     # in de kennisbank", though the passage holds what is asked.
-    for question, passage in (
+    for question, pid in (
         (
             "Ik ben sinds 2019 zelfstandig fotograaf in Gent. Hoeveel bedraagt de "
             "minimumbijdrage per kwartaal?",
@@ -361,7 +361,7 @@ def test_a_year_the_users_story_tells_is_not_the_year_asked(assistant):
         ),
     ):
         answer = assistant.ask(question)
-        assert answer.outcome == "answered" and answer.passages[0].id == passage, question
+        assert answer.outcome == "answered" and answer.passages[0].id == pid, question
     # Asked in the sentence that asks, the year is still asked.
     assert assistant.ask("wat was de minimumbijdrage in 2019?").outcome == "partial"
 

@@ -843,20 +843,30 @@ def test_the_next_date_is_one_of_the_knowledge_bases_year_or_later():
     # A year is led by its own word, whatever sum follows it (a review's probe).
     question = "was de minimumbijdrage als zelfstandige in 2019 € 700 per kwartaal?"
     assert "year 2019" in asked(question)
-    # A year since when something is, or told in a story before the sentence that asks, dates
-    # the user's own history (a probing helper's story messages: "Wat voor 2019 geldt, staat
-    # niet in de kennisbank" beside the minimum contribution, 0.78).
-    assert asked("ik ben sinds 2019 zelfstandig, hoeveel is de minimumbijdrage?") == {"amount"}
-    assert asked("onze bv bestaat sinds begin 2022, wat kost een merk?") == {"cost"}
+    # A past year since when something is, or told in a story before the sentence that asks,
+    # dates the user's own history (a probing helper's story messages: "Wat voor 2019 geldt,
+    # staat niet in de kennisbank" beside the minimum contribution, 0.78).
+    def asked_told(question):
+        return asked_facts(surface_tokens(question), 2026, told_years(question, 2026))
+
+    assert asked_told("ik ben sinds 2019 zelfstandig, hoeveel is de minimumbijdrage?") == {"amount"}
+    assert asked_told("onze bv bestaat sinds begin 2022, wat kost een merk?") == {"cost"}
     question = "In 2016 registreerde ik mijn merk. Hoeveel kost het verlengen?"
-    assert told_years(question) == {"2016"}
-    assert asked_facts(surface_tokens(question), 2026, told_years(question)) == {"cost", "amount"}
-    assert "year 2016" in asked(question)  # read as one sentence, the year is asked
-    # Not a year the asking sentence names too, one of a question before it, or one of a
-    # remark after it.
-    assert told_years("Ik startte in 2019. Wat was de minimumbijdrage in 2019?") == frozenset()
-    assert told_years("Wat is de deadline in 2026? Welke datum precies?") == frozenset()
-    assert told_years("Hoeveel is de rente? In 2026.") == frozenset()
+    assert asked_told(question) == {"cost", "amount"}
+    assert "year 2016" in asked(question)  # not told, the year is asked
+    # Not a year the asking sentence names too or points back to, one of a question before
+    # it, one of a remark after it, nor this year or a later one a question sets (a
+    # reviewer's: "In 2027 wil ik in hoofdberoep starten. Wat is dan de minimumbijdrage?").
+    for question in (
+        "Ik startte in 2019. Wat was de minimumbijdrage in 2019?",
+        "Ik ben in 2023 gestart. Wat was de minimumbijdrage dat jaar?",
+        "Mijn vraag gaat over 2021. Hoeveel bedroeg toen de minimumbijdrage?",
+        "Wat is de deadline in 2025? Welke datum precies?",
+        "Hoeveel is de rente? In 2025.",
+        "In 2027 wil ik in hoofdberoep starten. Wat is dan de minimumbijdrage per kwartaal?",
+        "wat is de minimumbijdrage sinds begin 2027?",
+    ):
+        assert told_years(question, 2026) == frozenset(), question
     # A date of that year or later, a date of no year (it comes back), a yearly or quarterly
     # term, or one counted from the user's own start holds it; an earlier year's does not.
     assert holds_fact("De deadline is 15 maart 2026.", "next 2026")
