@@ -1098,6 +1098,7 @@ class Analyzer:
                 t for t in tokens if t not in titles or t in DUTCH_MARKERS or t in ENGLISH_MARKERS
             ]
         english, dutch = english_evidence(tokens, self._english_only)
+        named = 0  # of the Dutch evidence, names: title words no general Dutch word is
         for token in tokens:
             if token in ENGLISH_MARKERS or token in DUTCH_MARKERS or token in self._english_only:
                 continue
@@ -1110,6 +1111,14 @@ class Analyzer:
                 english += 1
             elif gap <= -LANGUAGE_GAP:
                 dutch += 1
+                named += token in titles and self.dutch_zipf(token) < LISTED_ZIPF
+        if english == 1 and dutch == named and not (dutch_marked or opener):
+            # A search of a scheme's name and its English attribute ("sbk commission
+            # percentage", "startlening conditions", "copyright duration"): every other word a
+            # title's or one the glossary translates.
+            return all(
+                t in titles or t in self._english or not t.isalpha() for t in surface_tokens(text)
+            )
         return english + opener >= 2 and english > dutch
 
     def _glossary_only(self, token: str) -> bool:

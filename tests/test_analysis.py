@@ -709,6 +709,12 @@ def test_die_in_an_english_question_is_dying_not_a_dutch_pronoun(assistant):
     [
         # A commission is also a share taken (commissie), not only a commissioned work.
         ("how much commission does smart take", "sbk-kosten"),
+        # Who is responsible for a company's debts is who is liable (a probing helper's,
+        # refused at 0.50).
+        (
+            "who is responsible if my BV goes bankrupt in the first 3 years",
+            "oprichtersaansprakelijkheid-bv",
+        ),
         # Shown to the public: "getoond", not a show (optreden).
         (
             "I showed my chair at a design fair, can I still register the design?",
@@ -718,6 +724,12 @@ def test_die_in_an_english_question_is_dying_not_a_dutch_pronoun(assistant):
 )
 def test_the_english_glossary_gives_the_sense_the_passages_use(assistant, question, passage):
     assert assistant.retrieve(question).hits[0].passage.id == passage
+
+
+def test_a_freelancer_besides_a_job_works_in_a_side_occupation(assistant):
+    # "naast mijn job" as expats write it: refused at 0.38 (a probing helper's).
+    answer = assistant.ask("can i work as freelance graphic designer besides my job as teacher")
+    assert answer.answered and "bijberoep" in [p.id for p in answer.passages[:2]]
 
 
 def test_money_is_geld_before_it_is_financing(assistant):

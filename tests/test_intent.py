@@ -843,6 +843,7 @@ def test_the_next_date_is_one_of_the_knowledge_bases_year_or_later():
     # A year is led by its own word, whatever sum follows it (a review's probe).
     question = "was de minimumbijdrage als zelfstandige in 2019 € 700 per kwartaal?"
     assert "year 2019" in asked(question)
+
     # A past year since when something is, or told in a story before the sentence that asks,
     # dates the user's own history (a probing helper's story messages: "Wat voor 2019 geldt,
     # staat niet in de kennisbank" beside the minimum contribution, 0.78).
@@ -1309,6 +1310,17 @@ def test_a_question_after_a_topic_is_no_complaint_or_help_request(assistant):
         ("check de term auteursrecht", False),
         ("btw op tickets voor mijn dance event", False),
         ("new job starten", False),
+        # A search of a scheme's name and one English word that says what of it (a probing
+        # helper's: refused with the right passage first, the English word untranslated);
+        # not the scheme's name with a Dutch word, nor a Dutch word beside an English one.
+        ("sbk commission percentage", True),
+        ("startlening conditions", True),
+        ("copyright duration", True),
+        ("sbk kosten", False),
+        ("startlening voorwaarden", False),
+        ("winwinlening maximum", False),
+        ("tax shelter", False),
+        ("startlening kosten conditions", False),
     ],
 )
 def test_english_is_recognised_by_words_far_more_common_in_english(assistant, text, english):
