@@ -1377,7 +1377,15 @@ class Analyzer:
         return self._english_typos.get(token, self._find_english_typo)
 
     def _find_english_typo(self, token: str) -> str | None:
-        if len(token) < ENGLISH_TYPO_LETTERS or not token.isalpha() or english_zipf(token) > 0:
+        if not token.isalpha() or english_zipf(token) > 0:
+            return None
+        if len(token) == ENGLISH_TYPO_LETTERS - 1 and self.dutch_zipf(token) < LISTED_ZIPF:
+            # A short word reaches too many others in one edit; two letters typed in the wrong
+            # order do not: "flim", "gmae", "vsia", "laon" (a probing helper's, refused).
+            swapped = {token[:i] + token[i + 1] + token[i] + token[i + 2 :] for i in range(3)}
+            found = [w for w in swapped if w in self._english and w != token]
+            return max(found, key=lambda w: (english_zipf(w), w)) if found else None
+        if len(token) < ENGLISH_TYPO_LETTERS:
             return None
         if self._english_typo_index is None:
             self._english_typo_index = TypoIndex.build([w for w in self._english if " " not in w])

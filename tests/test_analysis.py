@@ -787,6 +787,22 @@ def test_a_typo_in_an_english_question_is_read_as_the_glossary_word(assistant):
     assert groups["grnat"].parts == ()  # not a Dutch compound either
 
 
+def test_two_letters_swapped_in_a_short_english_word_are_a_typo(assistant):
+    # One edit from a four-letter word reaches too many others; two neighbouring letters typed
+    # in the wrong order do not ("can i get a laon from pmv as a starter" was refused, 0.17).
+    stem = assistant.index.analyzer.stem
+    reading = assistant.read("can i get a laon from pmv for my short flim as a starter")
+    groups = {g.word: g for g in reading.groups}
+    assert stem("lening") in groups["laon"].alternatives
+    assert stem("film") in groups["flim"].alternatives
+    answer = assistant.ask("can i get a laon from pmv as a starter")
+    assert answer.answered and answer.passages[0].id == "startlening"
+    # Not another edit ("lorn"), nor an English or Dutch word ("sing" is no "sign", "hier" no
+    # "hire").
+    typo = assistant.index.analyzer._english_typo
+    assert (typo("gmae"), typo("lorn"), typo("sing"), typo("hier")) == ("game", None, None, None)
+
+
 @pytest.mark.parametrize(
     ("past", "verb"),
     [
