@@ -1112,7 +1112,7 @@ class Analyzer:
             elif gap <= -LANGUAGE_GAP:
                 dutch += 1
                 named += token in titles and self.dutch_zipf(token) < LISTED_ZIPF
-        if english == 1 and dutch == named and not (dutch_marked or opener):
+        if english == 1 and dutch == named and len(tokens) > 1 and not (dutch_marked or opener):
             # A search of a scheme's name and its English attribute ("sbk commission
             # percentage", "startlening conditions", "copyright duration"): every other word a
             # title's or one the glossary translates.
