@@ -1180,6 +1180,7 @@ class Analyzer:
         told = {t for t in _told_around(text) if t not in self._outside}
         details = names | told
         acronyms = _acronyms(text)
+        capitalised = _capitalised(text)
         groups = []
         # The places the user says they live in ("ik woon in Gent"): details, like a name.
         lived = {k for i in range(len(tokens)) for k in _lived_at(tokens, i)}
@@ -1241,7 +1242,12 @@ class Analyzer:
                 # guessed as a typo or a base form of its own. "employed" in "self employed"
                 # (zelfstandige) had been "employ" (aanwerven, werkgever) beside it.
                 continue
-            if english_only and (typo_of := self._english_typo(token)):
+            if (
+                english_only
+                and (typo_of := self._english_typo(token))
+                and not (len(token) < ENGLISH_TYPO_LETTERS and token in capitalised)
+            ):
+                # (Not a short word written with a capital, a name: "Afke" is no "fake".)
                 alternatives.extend(
                     self.stem(w) for t in self._english[typo_of] for w in content_tokens(t)
                 )
@@ -2157,6 +2163,13 @@ def _proper_nouns(text: str) -> set[str]:
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_CAPITALISED = re.compile(r"\b[A-Z]\w*")
+
+
+def _capitalised(text: str) -> set[str]:
+    """Words written with a capital, at a sentence's start too ("Afke designs jewellery"), in
+    folded form."""
+    return {t for match in _CAPITALISED.finditer(text) for t in surface_tokens(match.group())}
 
 
 def _acronyms(text: str) -> set[str]:

@@ -801,6 +801,11 @@ def test_two_letters_swapped_in_a_short_english_word_are_a_typo(assistant):
     # "hire").
     typo = assistant.index.analyzer._english_typo
     assert (typo("gmae"), typo("lorn"), typo("sing"), typo("hier")) == ("game", None, None, None)
+    # Nor a name written with a capital (a reviewer's: "Afke" had been "fake", counterfeits).
+    groups = {
+        g.word: g for g in assistant.read("Afke designs jewellery, can she protect it?").groups
+    }
+    assert groups["afke"].alternatives == ()
 
 
 @pytest.mark.parametrize(
