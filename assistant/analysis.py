@@ -1112,10 +1112,10 @@ class Analyzer:
             elif gap <= -LANGUAGE_GAP:
                 dutch += 1
                 named += token in titles and self.dutch_zipf(token) < LISTED_ZIPF
-        if english == 1 and dutch == named and len(tokens) > 1 and not (dutch_marked or opener):
-            # A search of a scheme's name and its English attribute ("sbk commission
-            # percentage", "startlening conditions", "copyright duration"): every other word a
-            # title's or one the glossary translates.
+        if english == 1 and dutch == named > 0 and not (dutch_marked or opener):
+            # A search of a scheme's Dutch name and its English attribute ("sbk commission
+            # percentage", "startlening conditions"): every other word a title's or one the
+            # glossary translates.
             return all(
                 t in titles or t in self._english or not t.isalpha() for t in surface_tokens(text)
             )

@@ -1315,7 +1315,7 @@ def test_a_question_after_a_topic_is_no_complaint_or_help_request(assistant):
         # not the scheme's name with a Dutch word, nor a Dutch word beside an English one.
         ("sbk commission percentage", True),
         ("startlening conditions", True),
-        ("copyright duration", True),
+        ("kunstwerkattest requirements", True),
         ("sbk kosten", False),
         ("startlening voorwaarden", False),
         ("winwinlening maximum", False),
