@@ -259,11 +259,6 @@ class Conversation:
                     # So is a sum by a passage of the topic that gives sums, which tell
                     # whether it fits.
                     on, answers = reading.first, True
-                elif answers and reading.found.hits and assistant.same_name(reading.first, first):
-                    # And by the facet of the topic's subject that holds the fact asked, which
-                    # the search led it to: "is there a maximum amount?" after claiming the
-                    # resale right is answered by the resale right's rates.
-                    on = reading.first
                 in_context = self._on_topic(
                     reading, on, answers=answers, threshold=assistant.model.threshold_for(True)
                 )

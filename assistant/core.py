@@ -2132,11 +2132,9 @@ class Assistant:
             passage = hit.passage
             if passage.id not in family or passage.is_historical or _name(passage.id) != name:
                 continue
-            if not self._missing(asked, passage, found.towns) and (
-                subjectless or self._answers_in_context(question, found, rank)
+            if not self._missing(asked, passage, found.towns) and self._answers_in_context(
+                question, found, rank
             ):
-                # (A question that names no subject asks the fact of the topic's subject,
-                # however few of its words the facet holds: "is there a maximum amount?")
                 return self._led_by(question, found, rank)
         if subjectless or self._points_back_alone(found):
             return self._unreached_facet(found, family, name, asked) or found
