@@ -1321,6 +1321,8 @@ def test_a_question_after_a_topic_is_no_complaint_or_help_request(assistant):
         ("winwinlening maximum", False),
         ("tax shelter", False),
         ("startlening kosten conditions", False),
+        # Nor a message of one word ("fees?" after what an SBK is had been partial at 0.04).
+        ("fees", False),
     ],
 )
 def test_english_is_recognised_by_words_far_more_common_in_english(assistant, text, english):
