@@ -327,6 +327,7 @@ def asking_sentence(text: str) -> tuple[str, bool]:
     return sentences[k], k < len(sentences) - 1
 
 
+@lru_cache(maxsize=1024)  # read at every step that asks which kinds of fact are asked
 def told_years(text: str, present: int | None = None) -> frozenset[str]:
     """The years before the knowledge base's (`present`) that date the user's own history:
     since when something is ("ik ben sinds 2019 zelfstandig", "BV sinds 2022"), or told in a
@@ -336,7 +337,7 @@ def told_years(text: str, present: int | None = None) -> frozenset[str]:
     year or a later one, which a question sets before it asks ("In 2027 wil ik starten. Wat
     is dan de minimumbijdrage?") (`intent.asked_facts`)."""
     sentences = _sentences(text)
-    _, k = sentences_and_asking(text)
+    k = _asking_index(sentences)
     asking = sentences[k][0].lower() if sentences else text.lower()
     story = " ".join(s for s, asks in sentences[:k] if not asks)
     years = set(_SINCE_A_YEAR.findall(text))
@@ -359,13 +360,18 @@ def sentences_and_asking(text: str) -> tuple[list[str], int]:
     """The sentences of a text that hold a word, and the position of the one where it asks
     (see `asking_sentence`); no sentences and 0 for a text without a word."""
     sentences = _sentences(text)
+    return [sentence for sentence, _ in sentences], _asking_index(sentences)
+
+
+def _asking_index(sentences: list[tuple[str, bool]]) -> int:
+    """The position of the sentence where a text asks, of its sentences as `_sentences` gives
+    them (see `asking_sentence`)."""
     asking = [
         k
         for k, (sentence, asks) in enumerate(sentences)
         if asks or (k == len(sentences) - 1 and opens_a_question(sentence))
     ]
-    k = asking[-1] if asking else max(len(sentences) - 1, 0)
-    return [sentence for sentence, _ in sentences], k
+    return asking[-1] if asking else max(len(sentences) - 1, 0)
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
@@ -1085,6 +1091,7 @@ class Analyzer:
         """
         if tokens is None:
             tokens = surface_tokens(text)
+        words = tokens
         # "What is Sabam?", "Who is VLAIO?": one English word, but one that opens a question.
         opener = 1 if tokens and tokens[0] in ENGLISH_OPENERS else 0
         titles = self.title_words
@@ -1116,9 +1123,7 @@ class Analyzer:
             # A search of a scheme's Dutch name and its English attribute ("sbk commission
             # percentage", "startlening conditions"): every other word a title's or one the
             # glossary translates.
-            return all(
-                t in titles or t in self._english or not t.isalpha() for t in surface_tokens(text)
-            )
+            return all(t in titles or t in self._english or not t.isalpha() for t in words)
         return english + opener >= 2 and english > dutch
 
     def _glossary_only(self, token: str) -> bool:
