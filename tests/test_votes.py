@@ -67,6 +67,7 @@ SEALED_DIALOGUES = (
     "bugbash45-gesprekken.yaml",
     "bugbash46-gesprekken.yaml",
     "bugbash47-gesprekken.yaml",
+    "bugbash48-gesprekken.yaml",
 )
 
 
@@ -352,6 +353,7 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
             "bugbash43.yaml",
             "bugbash46.yaml",
             "bugbash47.yaml",
+            "bugbash48.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -396,6 +398,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
             "bugbash43.yaml",
             "bugbash46.yaml",
             "bugbash47.yaml",
+            "bugbash48.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -422,6 +425,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
         "bugbash45-gesprekken.yaml",
         "bugbash46-gesprekken.yaml",
         "bugbash47-gesprekken.yaml",
+        "bugbash48-gesprekken.yaml",
     ],
 )
 def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
@@ -459,6 +463,7 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
         "bugbash45-gesprekken.yaml",
         "bugbash46-gesprekken.yaml",
         "bugbash47-gesprekken.yaml",
+        "bugbash48-gesprekken.yaml",
     ],
 )
 def test_the_newest_sealed_dialogues_copy_no_other_measured_dialogue(name):
@@ -490,6 +495,7 @@ _SEALED_QUESTIONS = (
     ("bugbash43.yaml", 100),
     ("bugbash46.yaml", 100),
     ("bugbash47.yaml", 100),
+    ("bugbash48.yaml", 100),
 )
 
 
