@@ -2875,6 +2875,11 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # by "wie", "who" or "hoe heet" before a role word (`_asks_a_person`), which a passage
     # answers only by naming someone in it.
     "person": frozenset(),
+    # Whether something is free ("is dat gratis?", "is it free of charge?"): asked by "gratis",
+    # "kosteloos", "betalend" or "free" closing what a verb of being says (`asked_facts`); a
+    # passage saying it is free, that it costs or what one pays answers it, price or not
+    # ("Aan het lidmaatschap zijn kosten verbonden").
+    "free": frozenset(),
 }
 # Roles a person holds, asked after "wie", "who" or "hoe heet" (`_asks_a_person`). Not
 # "leden", "members" (who may join: "wie zijn de leden van playright?"), nor "oprichter"
@@ -3050,6 +3055,14 @@ _RATE_UNITS = _TIME_UNITS | frozenset(
 # of, for or per something ("de prijs van een workshop die Flanders DC organiseert"), nor a
 # prize won before, which asks about its tax ("is een gewonnen prijs belastbaar?").
 _PRIZES = frozenset("prijs prijzen".split())
+# Whether something is free (the kind ``free``): "is dat gratis?", "is de eerste afspraak
+# kosteloos of betalend?", "is it free of charge?" ("is dat gratis?" after Flanders DC's advice
+# had been answered with the advice, 0.81). Only as what a verb of being says of it, closing the
+# clause: not "gratis inkom", "als de inkom gratis is", "tax free".
+_FREE = frozenset("gratis kosteloos betalend free".split())
+_BEING = frozenset("is zijn blijft blijven wordt worden are".split())
+_FREE_CLOSES = frozenset("of om voor or for".split())
+_FREE_OF_WHAT = frozenset("tax belasting belastingvrij btw vat interest rente royalty".split())
 _PRIZED = frozenset(
     """
     winnen win wint organiseert organiseren organiseerde georganiseerd uitreiken reikt reiken
@@ -3366,7 +3379,13 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
         for s in sentences(_NAMED_MEAN_TEXT.sub(" ", text))
     ),
     "person": lambda text: bool(_NAMED_IN_A_ROLE.search(text)),
+    "free": lambda text: bool(_SAYS_WHAT_IT_COSTS.search(text)) or _holds_price(text),
 }
+# What says whether something is free: "gratis", "niet gratis", "kosteloos", "betalend", "er
+# zijn kosten aan verbonden", "je betaalt".
+_SAYS_WHAT_IT_COSTS = re.compile(
+    r"\b(?:gratis|kosteloos|betalend|kosten\s+(?:aan\s+)?verbonden|betaal\w*)\b", re.IGNORECASE
+)
 # A name beside a role: "minister van Cultuur Gatz", "voorzitter Jan Peeters", "Jan Timmermans
 # was de eerste medewerker" (a role word with a capitalised word right after it or after what
 # it is of, or a name of two capitalised words a few words before it).
@@ -4063,7 +4082,7 @@ _PRONOUNS = frozenset("het it".split())
 # "wie betaalt?", "is dat verplicht?", "wat heb ik nodig?", "what are the steps?".
 _ASKING_WORDS = frozenset(
     """
-    lang duurt duren geldig long last lasts take takes valid gratis kosteloos free
+    lang duurt duren geldig long last lasts take takes valid gratis kosteloos betalend free
     aanvragen aanvraag vraag indienen dien werkt work works apply
     krijg krijgen krijgt kreeg kregen terug ontvang ontvangen ontvangt
     receive back betaalt betaald pays paid
@@ -4240,6 +4259,14 @@ def asked_facts(
         and not any(t in _PRIZES and _next(tokens, i) in _PRICE_OF for i, t in enumerate(tokens))
     ):
         kinds.discard("cost")
+    if any(
+        t in _FREE
+        and _BEING.intersection(asking[max(0, i - 4) : i])
+        and (i + 1 == len(asking) or asking[i + 1] in _FREE_CLOSES)
+        and not (i and asking[i - 1] in _FREE_OF_WHAT)
+        for i, t in enumerate(asking)
+    ):
+        kinds.add("free")
     # "een vast bedrag aftrekken": the noun after an article asks no amount, unless a word
     # before it asks one ("wat is het bedrag", "welk bedrag").
     if "amount" in kinds and all(
@@ -4752,8 +4779,10 @@ def holds_fact(text: str, kind: str) -> bool:
     passage that says "the ceiling for 2025 we did not find in our sources" lacks it. A
     ``"next 2026"`` by a date still to come that year or later (`_dates_ahead`), a ``"per
     maand"`` by a figure per month in one sentence. An unknown kind is held by nothing. What
-    is said not to be free ("niet gratis") gives no figure.
+    is said not to be free ("niet gratis") gives no figure, but says whether it is free.
     """
+    if kind == "free":
+        return _HOLDS[kind](text)
     text = _NOT_FREE.sub(" ", text)
     if kind.startswith(NEXT_FACT):
         present = kind.removeprefix(NEXT_FACT)

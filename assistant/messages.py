@@ -107,6 +107,7 @@ _MISSING = {
     "fine": "Hoe hoog de boete is",
     "average": "Wat het gemiddelde is",
     "person": "Wie het precies is",
+    "free": "Of het gratis is",
 }
 _MISSING_ANYTHING = "Precies wat je vraagt"
 # When the passage holds figures or dates, but not for the year the question names (or the

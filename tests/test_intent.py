@@ -2188,6 +2188,47 @@ def test_how_often_a_return_is_filed_is_no_rate_asked(assistant):
     assert answer.answered and answer.passages[0].id == "btw-aangifte-ritme"
 
 
+def test_whether_something_is_free_is_asked_and_answered_by_what_it_costs_or_that_it_is_free(
+    assistant,
+):
+    # "is dat gratis?" after Flanders DC's advice asked nothing the passage could lack and was
+    # answered with the advice (0.81). Free entry, a free thing, or tax that is free, asks
+    # nothing of the kind.
+    _assert_asked(
+        "free",
+        asking=(
+            "is dat gratis?",
+            "is de eerste afspraak kosteloos of betalend?",
+            "is het gratis om een merk te registreren",
+            "is it free of charge?",
+            "are the workshops free for members?",
+        ),
+        not_asking=(
+            "gratis inkom, moet ik dan sabam betalen?",
+            "is sabam nodig als de inkom gratis is?",
+            "waar kan ik gratis advies krijgen?",
+            "is that prize tax free?",
+            "free entry, do we pay sabam?",
+        ),
+    )
+    # Said to be free, or not, or what one pays, it is answered, with or without a figure.
+    assert holds_fact("Aansluiten bij PlayRight is gratis.", "free")
+    assert holds_fact("Een ATA-carnet is niet gratis.", "free")
+    assert holds_fact("Aan het lidmaatschap zijn kosten verbonden.", "free")
+    assert holds_fact("Je betaalt een jaarlijkse bijdrage.", "free")
+    advice = "Flanders DC geeft advies aan ontwerpers en organiseert opleidingen."
+    assert not holds_fact(advice, "free")
+    conversation = Conversation(assistant)
+    conversation.ask("bij welke organisatie kan ik als juweelontwerpster terecht voor advies")
+    answer = conversation.ask("is dat gratis?")
+    assert answer.outcome == "partial"
+    assert answer.message.startswith("Of het gratis is, staat niet in de kennisbank.")
+    conversation = Conversation(assistant)
+    conversation.ask("hoe word ik lid van playright")
+    answer = conversation.ask("is dat gratis?")
+    assert answer.answered and answer.passages[0].id == "playright-lid-worden"
+
+
 def test_who_holds_a_role_is_asked_of_a_name_in_the_passage(assistant):
     # "wie is de directeur van het vaf" (0.69) and "who is the head of the vaf" (0.84) were
     # answered with the fund's passage, which names no one; who may hold a role, or counts as
