@@ -3058,11 +3058,17 @@ _PRIZES = frozenset("prijs prijzen".split())
 # Whether something is free (the kind ``free``): "is dat gratis?", "is de eerste afspraak
 # kosteloos of betalend?", "is it free of charge?" ("is dat gratis?" after Flanders DC's advice
 # had been answered with the advice, 0.81). Only as what a verb of being says of it, closing the
-# clause: not "gratis inkom", "als de inkom gratis is", "tax free".
+# clause: not "gratis inkom", "als de inkom gratis is", "tax free", "free of VAT". A question
+# that opens with the verb may say more between ("is advies bij het cultuurloket gratis?",
+# "krijg ik dat gratis?") and go on with whom it is free for ("zijn de workshops gratis voor
+# leden?"); a statement may not ("de workshop is gratis voor deelnemers, moet ik btw
+# aanrekenen?" asks about VAT).
 _FREE = frozenset("gratis kosteloos betalend free".split())
-_BEING = frozenset("is zijn blijft blijven wordt worden are".split())
-_FREE_CLOSES = frozenset("of om voor or for".split())
-_FREE_OF_WHAT = frozenset("tax belasting belastingvrij btw vat interest rente royalty".split())
+_BEING = frozenset("is zijn blijft blijven wordt worden was waren are were".split())
+_GETTING = frozenset("krijg krijgt krijgen get".split())
+_FREE_CLOSES = frozenset("of om or".split())
+_FREE_FOR = frozenset("voor for".split())
+_FREE_OF_WHAT = frozenset("tax taxes belasting belastingen btw vat interest rente royalty".split())
 _PRIZED = frozenset(
     """
     winnen win wint organiseert organiseren organiseerde georganiseerd uitreiken reikt reiken
@@ -3379,12 +3385,20 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
         for s in sentences(_NAMED_MEAN_TEXT.sub(" ", text))
     ),
     "person": lambda text: bool(_NAMED_IN_A_ROLE.search(text)),
-    "free": lambda text: bool(_SAYS_WHAT_IT_COSTS.search(text)) or _holds_price(text),
+    "free": lambda text: any(
+        _SAYS_WHAT_IT_COSTS.search(s) or (_FIGURE.search(s) and _PRICED.search(s))
+        for s in sentences(text)
+    )
+    or bool(_PRICE_FOR.search(text)),
 }
-# What says whether something is free: "gratis", "niet gratis", "kosteloos", "betalend", "er
-# zijn kosten aan verbonden", "je betaalt".
+# What says whether something is free, figure or not: "gratis", "niet gratis", "kosteloos",
+# "betalend", "het kost niets", "een goedkope procedure", "er zijn kosten aan verbonden", "je
+# betaalt een retributie". Not anyone paying anything ("dat je geen sociale bijdragen
+# betaalt", "wie de opname betaalde").
 _SAYS_WHAT_IT_COSTS = re.compile(
-    r"\b(?:gratis|kosteloos|betalend|kosten\s+(?:aan\s+)?verbonden|betaal\w*)\b", re.IGNORECASE
+    r"\b(?:gratis|kosteloos|betalend|goedkope?|(?:kost|kosten)\s+(?:je\s+)?niets|niets\s+kost"
+    r"|zonder\s+kosten|kosten\s+(?:aan\s+)?verbonden|(?:je|u|jij)\s+betaalt|betaal\s+(?:je|jij|u))\b",
+    re.IGNORECASE,
 )
 # A name beside a role: "minister van Cultuur Gatz", "voorzitter Jan Peeters", "Jan Timmermans
 # was de eerste medewerker" (a role word with a capitalised word right after it or after what
@@ -4194,6 +4208,26 @@ def _ends_a_span(tokens: Sequence[str], i: int) -> bool:
     )
 
 
+def _asks_if_free(asking: Sequence[str], i: int) -> bool:
+    """Whether "gratis" or "free" at `i` closes a question whether something is free
+    (`_FREE`)."""
+    opens = bool(asking) and asking[0] in _BEING | _GETTING
+    if not (opens or _BEING.intersection(asking[max(0, i - 4) : i])):
+        return False
+    if i and asking[i - 1] in _FREE_OF_WHAT:
+        return False  # "tax free"
+    after = asking[i + 1 : i + 2]
+    if after == ["of"] and asking[i + 2 : i + 3] and asking[i + 2] in _FREE_OF_WHAT:
+        return False  # "free of VAT"
+    if not after:
+        return True
+    if opens:
+        return after[0] in _FREE_CLOSES | _FREE_FOR
+    # In a statement, only an alternative closing it: "... of is het gratis of betalend?", not
+    # "het concert is gratis of betalend, maakt dat uit voor sabam?".
+    return after[0] in _FREE_CLOSES and len(asking) - i - 1 <= 3
+
+
 def asked_facts(
     tokens: Sequence[str], present: int | None = None, told: Collection[str] = ()
 ) -> frozenset[str]:
@@ -4259,13 +4293,7 @@ def asked_facts(
         and not any(t in _PRIZES and _next(tokens, i) in _PRICE_OF for i, t in enumerate(tokens))
     ):
         kinds.discard("cost")
-    if any(
-        t in _FREE
-        and _BEING.intersection(asking[max(0, i - 4) : i])
-        and (i + 1 == len(asking) or asking[i + 1] in _FREE_CLOSES)
-        and not (i and asking[i - 1] in _FREE_OF_WHAT)
-        for i, t in enumerate(asking)
-    ):
+    if any(_asks_if_free(asking, i) for i, t in enumerate(asking) if t in _FREE):
         kinds.add("free")
     # "een vast bedrag aftrekken": the noun after an article asks no amount, unless a word
     # before it asks one ("wat is het bedrag", "welk bedrag").
