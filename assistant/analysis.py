@@ -650,6 +650,10 @@ _INFLECTED_ENDINGS = ("en", "s", "e")
 # (a singular "-les" had been stemmed whole, "keramiekl"; the plural "-lessen" was split). Not
 # in an English word ("doodles", "handles").
 _SHORT_HEADS = frozenset({"les"})
+# Lessons of something (`Analyzer._lessons`): the head, and how common in general Dutch the word
+# before it must be (Zipf; "naai" 3.1, "keramiek" 3.4).
+_LESSONS = frozenset({"les", "lessen"})
+LESSON_MODIFIER_ZIPF = 3.0
 
 
 class Decompounder:
@@ -1283,7 +1287,7 @@ class Analyzer:
                 )
                 or token in acronyms
             )
-            correction = None if guessed else self.correct(token)
+            correction = None if guessed or self._lessons(token) else self.correct(token)
             if english_only and correction and english_zipf(correction) > 0.0:
                 # ... and it is corrected to a Dutch word: "prospection" is no "protection".
                 correction = None
@@ -1653,6 +1657,22 @@ class Analyzer:
         ):
             return token
         return token[1:]
+
+    def _lessons(self, token: str) -> bool:
+        """Whether a word is lessons of something the passages speak of, a Dutch word and
+        "les" or "lessen" ("draailes", "tekenles", "danslessen"): a compound, not a typo. The
+        corrector had read "draailes" as "draaien", "tekenles" as "tekenen" and "dansles" as
+        "danser", so that "ik geef draailes in mijn atelier, moet daar btw op?" missed the VAT
+        on lessons (0.06). Not a word whose first part no passage has ("bangles" is no "bang"
+        + "les"), nor an English word ("singles")."""
+        parts = self._decompounder.split(token)
+        return (
+            len(parts) == 2
+            and parts[1] in _LESSONS
+            and self.dutch_zipf(parts[0]) >= LESSON_MODIFIER_ZIPF
+            and self.stem(parts[0]) in self._indexed
+            and english_zipf(token) == 0.0
+        )
 
     def mistyped_parts(self, token: str) -> tuple[str, ...]:
         """The parts of a compound one of whose two parts is mistyped: a known word and a

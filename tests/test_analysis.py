@@ -398,6 +398,22 @@ def test_a_compound_of_known_words_is_split_rather_than_corrected(assistant):
     assert analyzer.correct("hoofberoep") == "hoofdberoep"
 
 
+def test_lessons_of_something_are_a_compound_not_a_typo(assistant):
+    # The corrector read "draailes" as "draaien", "tekenles" as "tekenen" and "dansles" as
+    # "danser": "ik geef draailes in mijn atelier, moet daar btw op?" missed the VAT on
+    # lessons.
+    analyzer = assistant.index.analyzer
+    les = analyzer.stem("les")
+    for word in ("draailes", "tekenles", "dansles", "danslessen", "pianoles"):
+        (group,) = assistant.analyse(word)
+        assert les in group.parts, word
+        assert not group.alternatives, word
+    found = assistant.retrieve("ik geef draailes in mijn atelier, moet daar btw op?")
+    assert found.hits[0].passage.id == "btw-lessen"
+    answer = assistant.ask("dansles geven, btw?")
+    assert answer.answered and answer.passages[0].id == "btw-lessen"
+
+
 def test_a_compound_whose_second_word_differs_is_another_word(assistant):
     analyzer = assistant.index.analyzer
     # "belasting" + "tarief" is no "belastingbrief": the question asked a rate, and the
