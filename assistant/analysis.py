@@ -31,6 +31,7 @@ from assistant.intent import (
     ENGLISH_MARKERS,
     ENGLISH_OPENERS,
     FACT_CUES,
+    FREE_WORDS,
     NUMBER,
     SPAN_UNITS,
     TIME_OF_DAY,
@@ -1287,7 +1288,9 @@ class Analyzer:
                 )
                 or token in acronyms
             )
-            correction = None if guessed or self._lessons(token) else self.correct(token)
+            correction = None if guessed else self.correct(token)
+            if correction and self._lessons(token):
+                correction = None
             if english_only and correction and english_zipf(correction) > 0.0:
                 # ... and it is corrected to a Dutch word: "prospection" is no "protection".
                 correction = None
@@ -2020,7 +2023,13 @@ _LOANED_CUES = frozenset("deadline deadlines minimum criteria".split())
 TYPO_OF_DUTCH_FREQUENCY = 3e-6
 CUE_WORDS = frozenset(
     w
-    for w in (*WORDS_THAT_ASK, "lang", *(w for cues in FACT_CUES.values() for w in cues))
+    for w in (
+        *WORDS_THAT_ASK,
+        "lang",
+        *(w for cues in FACT_CUES.values() for w in cues),
+        # ("is dat gratsi?"; not "free", one edit from "tree", "fret", "freed")
+        *(FREE_WORDS - {"free"}),
+    )
     if len(w) >= CUE_TYPO_LETTERS
 )
 _CUE_LIST = sorted(CUE_WORDS)

@@ -278,7 +278,7 @@ class AnalysedQuestion:
 
 # The kinds of fact a town's own measure sets for itself (`Assistant._missing`): its deadline,
 # how much it gives, what it costs; not since when something is, nor a condition.
-TOWN_FACTS = frozenset({"deadline", "when", "amount", "cost", "payment"})
+TOWN_FACTS = frozenset({"deadline", "when", "amount", "cost", "payment", "free"})
 
 
 @dataclass(frozen=True)

@@ -2875,10 +2875,10 @@ FACT_CUES: dict[str, frozenset[str]] = {
     # by "wie", "who" or "hoe heet" before a role word (`_asks_a_person`), which a passage
     # answers only by naming someone in it.
     "person": frozenset(),
-    # Whether something is free ("is dat gratis?", "is it free of charge?"): asked by "gratis",
-    # "kosteloos", "betalend" or "free" closing what a verb of being says (`asked_facts`); a
-    # passage saying it is free, that it costs or what one pays answers it, price or not
-    # ("Aan het lidmaatschap zijn kosten verbonden").
+    # Whether something is free ("is dat gratis?", "is it free of charge?"): asked by a word
+    # of `FREE_WORDS` ending what a verb of being says (`asked_facts`); a passage saying it is
+    # free, that it costs or what one pays answers it, price or not ("Aan het lidmaatschap zijn
+    # kosten verbonden").
     "free": frozenset(),
 }
 # Roles a person holds, asked after "wie", "who" or "hoe heet" (`_asks_a_person`). Not
@@ -3057,18 +3057,25 @@ _RATE_UNITS = _TIME_UNITS | frozenset(
 _PRIZES = frozenset("prijs prijzen".split())
 # Whether something is free (the kind ``free``): "is dat gratis?", "is de eerste afspraak
 # kosteloos of betalend?", "is it free of charge?" ("is dat gratis?" after Flanders DC's advice
-# had been answered with the advice, 0.81). Only as what a verb of being says of it, closing the
-# clause: not "gratis inkom", "als de inkom gratis is", "tax free", "free of VAT". A question
-# that opens with the verb may say more between ("is advies bij het cultuurloket gratis?",
-# "krijg ik dat gratis?") and go on with whom it is free for ("zijn de workshops gratis voor
-# leden?"); a statement may not ("de workshop is gratis voor deelnemers, moet ik btw
-# aanrekenen?" asks about VAT).
-_FREE = frozenset("gratis kosteloos betalend free".split())
-_BEING = frozenset("is zijn blijft blijven wordt worden was waren are were".split())
+# had been answered with the advice, 0.81). Only as what a verb of being says of it, ending its
+# clause: not "gratis inkom", "als de inkom gratis is", "tax free", "free of VAT", "copyright
+# free", nor an English clause of a condition ("do I pay sabam if the concert is free?"). A
+# question that opens with the verb may say more between ("is advies bij het cultuurloket
+# gratis?", "krijg ik dat gratis?") and go on with whom it is free for or with another question
+# ("zijn de workshops gratis voor leden?", "is dat gratis en hoe vraag ik het aan?"); a
+# statement may not ("de workshop is gratis voor deelnemers, moet ik btw aanrekenen?" asks
+# about VAT).
+FREE_WORDS = frozenset("gratis kosteloos betalend free".split())
+_BEING = frozenset("is zijn blijft blijven wordt worden was waren are were be".split())
 _GETTING = frozenset("krijg krijgt krijgen get".split())
 _FREE_CLOSES = frozenset("of om or".split())
-_FREE_FOR = frozenset("voor for".split())
-_FREE_OF_WHAT = frozenset("tax taxes belasting belastingen btw vat interest rente royalty".split())
+_FREE_GOES_ON = frozenset("voor for en and zijn".split())
+_FREE_OF_WHAT = frozenset(
+    """tax taxes belasting belastingen btw vat interest rente royalty copyright rights
+    auteursrecht auteursrechten duty""".split()
+)
+# English words that open a clause of a condition or a time, whose "is free" asks nothing.
+_CONDITION_OPENS = frozenset("if when unless once whenever whether".split())
 _PRIZED = frozenset(
     """
     winnen win wint organiseert organiseren organiseerde georganiseerd uitreiken reikt reiken
@@ -3391,13 +3398,15 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     )
     or bool(_PRICE_FOR.search(text)),
 }
-# What says whether something is free, figure or not: "gratis", "niet gratis", "kosteloos",
-# "betalend", "het kost niets", "een goedkope procedure", "er zijn kosten aan verbonden", "je
-# betaalt een retributie". Not anyone paying anything ("dat je geen sociale bijdragen
-# betaalt", "wie de opname betaalde").
+# What says whether something is free, figure or not: "gratis", "niet gratis", "kosteloze",
+# "betalend", "het kost niets", "goedkoop", "een goedkope procedure", "er zijn kosten aan
+# verbonden", "je betaalt een retributie". Not anyone paying or not paying anything ("dat je
+# geen sociale bijdragen betaalt", "betaal je geen sociale bijdragen", "wie de opname betaalde").
 _SAYS_WHAT_IT_COSTS = re.compile(
-    r"\b(?:gratis|kosteloos|betalend|goedkope?|(?:kost|kosten)\s+(?:je\s+)?niets|niets\s+kost"
-    r"|zonder\s+kosten|kosten\s+(?:aan\s+)?verbonden|(?:je|u|jij)\s+betaalt|betaal\s+(?:je|jij|u))\b",
+    r"\b(?:gratis|kostelo(?:os|ze)|betalende?|goedko(?:op|pe)\w*"
+    r"|(?:kost|kosten)\s+(?:je\s+|u\s+)?(?:niets|niks)|(?:niets|niks)\s+kost"
+    r"|zonder\s+kosten|kosten\s+(?:aan\s+)?verbonden"
+    r"|(?:(?:je|u|jij)\s+betaalt|betaal\s+(?:je|jij|u))(?!(?:\s+\w+){0,2}\s+(?:geen|niets|niks)\b))\b",
     re.IGNORECASE,
 )
 # A name beside a role: "minister van Cultuur Gatz", "voorzitter Jan Peeters", "Jan Timmermans
@@ -4209,22 +4218,25 @@ def _ends_a_span(tokens: Sequence[str], i: int) -> bool:
 
 
 def _asks_if_free(asking: Sequence[str], i: int) -> bool:
-    """Whether "gratis" or "free" at `i` closes a question whether something is free
-    (`_FREE`)."""
+    """Whether the word of `FREE_WORDS` at `i` ("gratis", "free") asks whether something is
+    free (see `FREE_WORDS`)."""
     opens = bool(asking) and asking[0] in _BEING | _GETTING
-    if not (opens or _BEING.intersection(asking[max(0, i - 4) : i])):
+    before = asking[max(0, i - 4) : i]
+    if not (opens or _BEING.intersection(before)):
         return False
     if i and asking[i - 1] in _FREE_OF_WHAT:
         return False  # "tax free"
+    if _CONDITION_OPENS.intersection(asking[1:i] if opens else before):
+        return False  # "do I pay sabam if the concert is free?"
     after = asking[i + 1 : i + 2]
     if after == ["of"] and asking[i + 2 : i + 3] and asking[i + 2] in _FREE_OF_WHAT:
         return False  # "free of VAT"
     if not after:
         return True
     if opens:
-        return after[0] in _FREE_CLOSES | _FREE_FOR
-    # In a statement, only an alternative closing it: "... of is het gratis of betalend?", not
-    # "het concert is gratis of betalend, maakt dat uit voor sabam?".
+        return after[0] in _FREE_CLOSES | _FREE_GOES_ON
+    # In a statement, only an alternative ending it: "kost da iets of is da gratis of
+    # betalend?", not "het concert is gratis of betalend, maakt dat uit voor sabam?".
     return after[0] in _FREE_CLOSES and len(asking) - i - 1 <= 3
 
 
@@ -4293,7 +4305,7 @@ def asked_facts(
         and not any(t in _PRIZES and _next(tokens, i) in _PRICE_OF for i, t in enumerate(tokens))
     ):
         kinds.discard("cost")
-    if any(_asks_if_free(asking, i) for i, t in enumerate(asking) if t in _FREE):
+    if any(_asks_if_free(asking, i) for i, t in enumerate(asking) if t in FREE_WORDS):
         kinds.add("free")
     # "een vast bedrag aftrekken": the noun after an article asks no amount, unless a word
     # before it asks one ("wat is het bedrag", "welk bedrag").
@@ -4745,7 +4757,7 @@ def spoken_kinds(asked: Collection[str]) -> tuple[str, ...]:
         sorted(
             k
             for k in asked
-            if k in ("wait", "fine")
+            if k in ("wait", "fine", "free")
             or k in _REACHING
             or k.startswith(RATE_FACT)
             or k.startswith(NEXT_FACT)
@@ -4757,9 +4769,10 @@ def speaks_of(kind: str, sentence: str) -> bool:
     """Whether a sentence speaks of a kind of fact that a phrase asks, figure or not: a
     procedure and its decision ("wait"), a fine ("fine"), a rate's unit ("per maand": "een
     maandelijkse tegemoetkoming die afhangt van het land"), a date still to come ("next"), a
-    way to reach a desk (a phone number, an address, opening hours, an account number).
-    False for the other kinds."""
-    if kind in _REACHING:
+    way to reach a desk (a phone number, an address, opening hours, an account number),
+    whether something is free ("het kost niets", "Oppositie is een relatief goedkope
+    procedure"). False for the other kinds."""
+    if kind in _REACHING or kind == "free":
         return holds_fact(sentence, kind)
     if kind == "wait":
         return _tells_wait(sentence)

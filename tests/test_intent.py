@@ -2205,8 +2205,10 @@ def test_whether_something_is_free_is_asked_and_answered_by_what_it_costs_or_tha
             "krijg ik advies van het cultuurloket gratis?",
             "was kopiloot gratis?",
             "kost da iets of is da gratis",
+            "is dat gratis en hoe vraag ik het aan?",
             "is it free of charge?",
             "are the workshops free for members?",
+            "will it be free?",
         ),
         not_asking=(
             "gratis inkom, moet ik dan sabam betalen?",
@@ -2216,18 +2218,30 @@ def test_whether_something_is_free_is_asked_and_answered_by_what_it_costs_or_tha
             "het concert is gratis of betalend, maakt dat uit voor sabam?",
             "is that prize tax free?",
             "is a gift to a museum free of tax?",
+            "is classical music copyright free?",
             "free entry, do we pay sabam?",
+            # (English puts no verb last in a clause of a condition, a reviewer found: "who owns
+            # the copyright if the design is free?" had lost its passage.)
+            "do I need to pay sabam if the concert is free?",
+            "who owns the copyright if the design is free?",
         ),
     )
+    reading = assistant.read("is dat gratsi?")  # a typo of the word that asks it
+    assert "free" in assistant.asked(reading.text, reading.tokens)
     # Said to be free, or not, or what one pays, it is answered, with or without a figure; not
     # by anyone paying anything.
     assert holds_fact("Aansluiten bij PlayRight is gratis.", "free")
     assert holds_fact("Een ATA-carnet is niet gratis.", "free")
     assert holds_fact("Aan het lidmaatschap zijn kosten verbonden.", "free")
     assert holds_fact("Auteursrecht krijg je automatisch: het kost niets.", "free")
+    assert holds_fact("Oppositie is een relatief goedkope procedure zonder rechter.", "free")
+    assert holds_fact("Het is een kosteloze procedure.", "free")
     assert holds_fact("Je betaalt een jaarlijkse bijdrage.", "free")
-    a1 = "Met een A1-attest bewijs je dat je hier geen sociale bijdragen betaalt."
-    assert not holds_fact(a1, "free")
+    for a1 in (
+        "Met een A1-attest bewijs je dat je hier geen sociale bijdragen betaalt.",
+        "Met een A1-attest betaal je hier geen sociale bijdragen.",
+    ):
+        assert not holds_fact(a1, "free"), a1
     advice = "Flanders DC geeft advies aan ontwerpers en organiseert opleidingen."
     assert not holds_fact(advice, "free")
     conversation = Conversation(assistant)
@@ -2235,10 +2249,17 @@ def test_whether_something_is_free_is_asked_and_answered_by_what_it_costs_or_tha
     answer = conversation.ask("is dat gratis?")
     assert answer.outcome == "partial"
     assert answer.message.startswith("Of het gratis is, staat niet in de kennisbank.")
-    conversation = Conversation(assistant)
-    conversation.ask("hoe word ik lid van playright")
-    answer = conversation.ask("is dat gratis?")
-    assert answer.answered and answer.passages[0].id == "playright-lid-worden"
+    # The snippet is the sentence that says it, free or its price (a reviewer: the mark's
+    # showed what a mark protects, not "kost online EUR 244").
+    for topic, passage, said in (
+        ("hoe word ik lid van playright", "playright-lid-worden", "gratis"),
+        ("hoe registreer ik een merk?", "benelux-merk", "EUR 244"),
+    ):
+        conversation = Conversation(assistant)
+        conversation.ask(topic)
+        answer = conversation.ask("is dat gratis?")
+        assert answer.answered and answer.passages[0].id == passage
+        assert said in answer.passages[0].snippet.split(". ")[0]
 
 
 def test_who_holds_a_role_is_asked_of_a_name_in_the_passage(assistant):
