@@ -15,7 +15,7 @@ ANSWERED_UNSURE = (
 )
 NOT_ANSWERED = (
     "Daar heb ik geen betrouwbaar antwoord op. Stel je vraag aan het Cultuurloket "
-    "(cultuurloket.be), het gratis loket voor ondernemen in cultuur, of voor algemene "
+    "(cultuurloket.be), het loket voor ondernemen in cultuur, of voor algemene "
     "ondernemersvragen aan VLAIO (vlaio.be)."
 )
 # A refusal whose best passage came close (`core.NEAR_MISS`): about half the time that passage
@@ -23,7 +23,7 @@ NOT_ANSWERED = (
 # no answer (which reads as "the knowledge base knows nothing of it").
 NEAR_MISS = (
     "Ik weet niet zeker of ik je vraag goed begrijp. Bedoel je een van de vragen hieronder? "
-    "Zo niet, stel je vraag aan het Cultuurloket (cultuurloket.be), het gratis loket voor "
+    "Zo niet, stel je vraag aan het Cultuurloket (cultuurloket.be), het loket voor "
     "ondernemen in cultuur, of voor algemene ondernemersvragen aan VLAIO (vlaio.be)."
 )
 # A question most of whose words belong to a subject outside the domain (`buiten-bereik.yaml`):
