@@ -68,6 +68,7 @@ SEALED_DIALOGUES = (
     "bugbash46-gesprekken.yaml",
     "bugbash47-gesprekken.yaml",
     "bugbash48-gesprekken.yaml",
+    "bugbash49-gesprekken.yaml",
 )
 
 
@@ -354,6 +355,7 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
             "bugbash46.yaml",
             "bugbash47.yaml",
             "bugbash48.yaml",
+            "bugbash49.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -399,6 +401,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
             "bugbash46.yaml",
             "bugbash47.yaml",
             "bugbash48.yaml",
+            "bugbash49.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -426,6 +429,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
         "bugbash46-gesprekken.yaml",
         "bugbash47-gesprekken.yaml",
         "bugbash48-gesprekken.yaml",
+        "bugbash49-gesprekken.yaml",
     ],
 )
 def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
@@ -464,6 +468,7 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
         "bugbash46-gesprekken.yaml",
         "bugbash47-gesprekken.yaml",
         "bugbash48-gesprekken.yaml",
+        "bugbash49-gesprekken.yaml",
     ],
 )
 def test_the_newest_sealed_dialogues_copy_no_other_measured_dialogue(name):
@@ -496,6 +501,7 @@ _SEALED_QUESTIONS = (
     ("bugbash46.yaml", 100),
     ("bugbash47.yaml", 100),
     ("bugbash48.yaml", 100),
+    ("bugbash49.yaml", 100),
 )
 
 
