@@ -114,6 +114,16 @@ _PREPOSITION_OF = {
     for points in ("daar", "er", "hier")
     for preposition in ("achter", "boven", "naast", "omheen", "onder", "tussen")
 }
+# The other pronominal adverbs ("daartegen", "hieraan", "ertoe"): `Analyzer.groups` reads one
+# that no passage holds as a word of the question's grammar, not as its rarest word.
+POINTING_ADVERBS = frozenset(
+    f"{points}{preposition}"
+    for points in ("daar", "er", "hier", "waar")
+    for preposition in (
+        "aan af bij binnen buiten door in langs mee na naar om op over tegen tegenover toe uit "
+        "van vandaan voor zonder"
+    ).split()
+)
 
 # "niet betaald" is "onbetaald", "not paid" is "unpaid": the negation is a stopword, and "my
 # invoice was not paid" had been read as a payment (an SBK's, 0.92). Not "never paid back"
@@ -1239,6 +1249,15 @@ class Analyzer:
                     else TermGroup(token, token, specificity=DETAIL_SPECIFICITY)
                 )
                 continue
+            if token in POINTING_ADVERBS and not alternatives and primary not in self._indexed:
+                # "wat kan ik daartegen doen?": a word of the question's grammar, pointing at
+                # what the user told; as a word no passage holds it had weighed the most of the
+                # question (6.1, where "daarvoor", which passages hold, weighs 1.0). Not as
+                # little as a detail: in a conversation its weight leaves a question such as
+                # "wie geeft hiervoor het geld?" to the topic.
+                specificity = min(POINTING_SPECIFICITY, self.specificity(token))
+                groups.append(TermGroup(token, primary, specificity=specificity))
+                continue
             # An English word the glossary translates is not a Dutch compound ("funding" is
             # not "fun" + "ding").
             glossed = english and bool(alternatives)
@@ -2037,6 +2056,9 @@ _CUE_LIST = sorted(CUE_WORDS)
 _DIMINUTIVES = ("ekes", "skes", "tjes", "eke", "ske", "kes", "tje", "jes", "ke", "je")
 # How much a name or a number the corpus does not know says about a question's subject.
 DETAIL_SPECIFICITY = 0.2
+# The most a pronominal adverb no passage holds says (`POINTING_ADVERBS`): as much as
+# "hiervoor", one of the commonest, says by its rarity in general Dutch.
+POINTING_SPECIFICITY = 0.4
 # Counts written out: the user's detail, as a number is ("zeven" is no "zeef", a sieve).
 NUMBER_WORDS = frozenset(
     """
