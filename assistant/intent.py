@@ -712,6 +712,9 @@ _PROCEDURE_CARDS = frozenset("beroepskaart kunstenaarskaart arbeidskaart".split(
 # A role the user speaks in: "als keramist", "as decorbouwer", "voor een videograaf".
 _AS = frozenset("als as".split())
 _A_ROLE = frozenset("een ne nen e".split())
+# "ik ben", "we zijn": what follows says what the user is ("kben zelfstandig goudsmid").
+_AM = frozenset("ben kben bent zijn zijt".split())
+_AM_WHAT = frozenset("zelfstandig freelance beroeps professioneel".split())
 _FOR_A = frozenset("voor vo veur vur".split())
 # The endings of the creative trades: not "als flexijobber", "als poetshulp", "als
 # verpleegkundige", whose questions are no questions of the domain.
@@ -728,13 +731,15 @@ _ROLE_ENDINGS = tuple(
 
 def role_words(tokens: Sequence[str]) -> frozenset[int]:
     """The positions of words that say in what creative trade the user asks, by its ending:
-    the word after "als" ("als decorbouwer", "als een harpiste") or after "voor een"
-    ("verplicht voor een videograaf")."""
+    the word after "als" ("als decorbouwer", "als een harpiste"), after "ik ben" ("ik ben
+    gitaarbouwer", "kben zelfstandig decorbouwer") or after "voor een" ("verplicht voor een
+    videograaf")."""
     at: set[int] = set()
     for i, t in enumerate(tokens):
         j = i + 1
-        if t in _AS:
-            if j < len(tokens) and tokens[j] in _A_ROLE:
+        if t in _AS or t in _AM:
+            skipped = _A_ROLE | _AM_WHAT if t in _AM else _A_ROLE
+            while j < len(tokens) and tokens[j] in skipped:
                 j += 1
             if j < len(tokens) and tokens[j].endswith(_ROLE_ENDINGS):
                 at.add(j)

@@ -537,6 +537,11 @@ def test_a_word_only_the_english_glossary_lists_is_english_evidence(assistant):
             "Welk btw tarief moet ik aanrekenen als harpiste voor een optreden op een trouw?",
             "btw-uitvoerende-artiesten",
         ),
+        # ... or after "ik ben" (0.45).
+        (
+            "ik ben harpiste en wil in bijberoep starten, hoeveel sociale bijdragen betaal ik?",
+            "bijberoep",
+        ),
         # "organiseer" is no "organisator", and free entry was told in other words (0.47, 0.55).
         (
             "ik organiseer zelf een klein concertje in een bar met 3 acts. moet ik dan sabam "
