@@ -534,13 +534,19 @@ def word_tokens(raw: str) -> tuple[str, ...]:
         # no "well"
         tokens = [_normalise(p) for p in pieces]
     elif len(pieces) > 1:
-        tokens = [*(_normalise(p) for p in pieces), _normalise("".join(pieces))]
+        # A suffix Dutch spells after an apostrophe ("zzp'ers", "IT'ers", "cd'tje") is no word
+        # of its own: "ers" had been the question's rarest word, unknown to the corpus.
+        suffixed = pieces[-1] in _SUFFIXES_AFTER_APOSTROPHE and re.search(r"['’][a-z]+$", raw)
+        kept = pieces[:-1] if suffixed else pieces
+        tokens = [*(_normalise(p) for p in kept), _normalise("".join(pieces))]
     else:
         tokens = [_normalise(raw)]
     return tuple(t for t in tokens if _keep(t))
 
 
 _word_tokens = lru_cache(maxsize=_WORDS_KEPT)(word_tokens)  # a text repeats its words
+# The suffixes written after an apostrophe (`word_tokens`); a plural's "'s" goes first.
+_SUFFIXES_AFTER_APOSTROPHE = frozenset("er ers tje tjes je jes".split())
 # West Flemish verbs before a glued "k" (ik) that are other words alone: "moe-k" is "moet ik",
 # "moe" alone is tired.
 _BEFORE_GLUED_K = {"moe": "moet"}

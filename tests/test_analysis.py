@@ -24,6 +24,16 @@ def test_hyphenated_word_gives_parts_and_joined_form():
     assert surface_tokens("i-DEPOT") == ["depot", "idepot"]  # a one-letter part is dropped
 
 
+def test_a_suffix_after_an_apostrophe_is_no_word_of_its_own(assistant):
+    # "ers" had been the rarest word of "arbeidsongeschiktheidsverzekering voor zzp'ers".
+    assert surface_tokens("zzp'ers") == ["zzp", "zzpers"]
+    assert surface_tokens("IT'ers") == ["it", "iters"]
+    assert surface_tokens("cd'tje") == ["cd", "cdtje"]
+    assert surface_tokens("kmo-tje") == ["kmo", "tje", "kmotje"]  # (a hyphen's part stays)
+    question = "arbeidsongeschiktheidsverzekering voor zzp'ers in belgie, hoe werkt dat"
+    assert "ers" not in [g.word for g in assistant.read(question).groups]
+
+
 def test_possessive_s_and_markup_are_removed():
     assert surface_tokens("foto's") == ["foto"]
     assert surface_tokens("<b>subsidie</b>") == ["subsidie"]
