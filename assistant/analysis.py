@@ -114,8 +114,8 @@ _PREPOSITION_OF = {
     for points in ("daar", "er", "hier")
     for preposition in ("achter", "boven", "naast", "omheen", "onder", "tussen")
 }
-# The other pronominal adverbs ("daartegen", "hieraan", "ertoe"): `Analyzer.groups` reads one
-# that no passage holds as a word of the question's grammar, not as its rarest word.
+# The other pronominal adverbs ("daartegen", "hieraan", "ertoe"): `Analyzer.query_groups` reads
+# one that no passage holds as a word of the question's grammar, not as its rarest word.
 POINTING_ADVERBS = frozenset(
     f"{points}{preposition}"
     for points in ("daar", "er", "hier", "waar")
@@ -545,7 +545,8 @@ def word_tokens(raw: str) -> tuple[str, ...]:
 
 
 _word_tokens = lru_cache(maxsize=_WORDS_KEPT)(word_tokens)  # a text repeats its words
-# The suffixes written after an apostrophe (`word_tokens`); a plural's "'s" goes first.
+# The suffixes written after an apostrophe (`word_tokens`; a plural's "'s" is removed before,
+# by `_POSSESSIVE`).
 _SUFFIXES_AFTER_APOSTROPHE = frozenset("er ers tje tjes je jes".split())
 # West Flemish verbs before a glued "k" (ik) that are other words alone: "moe-k" is "moet ik",
 # "moe" alone is tired.
