@@ -115,7 +115,8 @@ _PREPOSITION_OF = {
     for preposition in ("achter", "boven", "naast", "omheen", "onder", "tussen")
 }
 # The other pronominal adverbs ("daartegen", "hieraan", "ertoe"): `Analyzer.query_groups` reads
-# one that no passage holds as a word of the question's grammar, not as its rarest word.
+# one that no passage holds as a word of the question's grammar, not as its rarest word. (The
+# set holds words that point nowhere too, "daarom", "waarom": stopwords or passages' words.)
 POINTING_ADVERBS = frozenset(
     f"{points}{preposition}"
     for points in ("daar", "er", "hier", "waar")
@@ -536,7 +537,8 @@ def word_tokens(raw: str) -> tuple[str, ...]:
     elif len(pieces) > 1:
         # A suffix Dutch spells after an apostrophe ("zzp'ers", "IT'ers", "cd'tje") is no word
         # of its own: "ers" had been the question's rarest word, unknown to the corpus.
-        suffixed = pieces[-1] in _SUFFIXES_AFTER_APOSTROPHE and re.search(r"['’][a-z]+$", raw)
+        written = _POSSESSIVE.sub("", raw)
+        suffixed = pieces[-1] in _SUFFIXES_AFTER_APOSTROPHE and re.search(r"['’][a-z]+$", written)
         kept = pieces[:-1] if suffixed else pieces
         tokens = [*(_normalise(p) for p in kept), _normalise("".join(pieces))]
     else:
@@ -547,7 +549,7 @@ def word_tokens(raw: str) -> tuple[str, ...]:
 _word_tokens = lru_cache(maxsize=_WORDS_KEPT)(word_tokens)  # a text repeats its words
 # The suffixes written after an apostrophe (`word_tokens`; a plural's "'s" is removed before,
 # by `_POSSESSIVE`).
-_SUFFIXES_AFTER_APOSTROPHE = frozenset("er ers tje tjes je jes".split())
+_SUFFIXES_AFTER_APOSTROPHE = frozenset("er ers ster sters tje tjes je jes".split())
 # West Flemish verbs before a glued "k" (ik) that are other words alone: "moe-k" is "moet ik",
 # "moe" alone is tired.
 _BEFORE_GLUED_K = {"moe": "moet"}
@@ -1256,12 +1258,17 @@ class Analyzer:
                     else TermGroup(token, token, specificity=DETAIL_SPECIFICITY)
                 )
                 continue
-            if token in POINTING_ADVERBS and not alternatives and primary not in self._indexed:
+            if (
+                token in POINTING_ADVERBS
+                and not alternatives
+                and primary not in self._indexed
+                and token not in details  # (a name, "Erin", or the story's: a detail still)
+            ):
                 # "wat kan ik daartegen doen?": a word of the question's grammar, pointing at
                 # what the user told; as a word no passage holds it had weighed the most of the
                 # question (6.1, where "daarvoor", which passages hold, weighs 1.0). Not as
-                # little as a detail: in a conversation its weight leaves a question such as
-                # "wie geeft hiervoor het geld?" to the topic.
+                # little as a detail (0.2): then "wie geeft hiervoor het geld?" after the
+                # CultuurKrediet, whose own words weighed less, went to the facet on applying.
                 specificity = min(POINTING_SPECIFICITY, self.specificity(token))
                 groups.append(TermGroup(token, primary, specificity=specificity))
                 continue

@@ -712,9 +712,19 @@ _PROCEDURE_CARDS = frozenset("beroepskaart kunstenaarskaart arbeidskaart".split(
 # A role the user speaks in: "als keramist", "as decorbouwer", "voor een videograaf".
 _AS = frozenset("als as".split())
 _A_ROLE = frozenset("een ne nen e".split())
-# "ik ben", "we zijn": what follows says what the user is ("kben zelfstandig goudsmid").
-_AM = frozenset("ben kben bent zijn zijt".split())
-_AM_WHAT = frozenset("zelfstandig freelance beroeps professioneel".split())
+# "ik ben", "kben", "we zijn": what follows says what the user is ("kben zelfstandig
+# goudsmid"). "zijn" only after "we": alone it is mostly "his" ("hij wil zijn decorbouwer
+# betalen"), someone else's trade.
+_AM = frozenset("ben kben".split())
+_ARE = frozenset({"zijn"})
+_WE = frozenset("we wij me".split())
+# What may come between them and the trade ("ik ben ook zelfstandig fotograaf").
+_AM_SKIPPED = _A_ROLE | frozenset(
+    """
+    zelfstandig zelfstandige freelance beroeps professioneel ook zelf al nog beginnend
+    beginnende
+    """.split()
+)
 _FOR_A = frozenset("voor vo veur vur".split())
 # The endings of the creative trades: not "als flexijobber", "als poetshulp", "als
 # verpleegkundige", whose questions are no questions of the domain.
@@ -737,8 +747,9 @@ def role_words(tokens: Sequence[str]) -> frozenset[int]:
     at: set[int] = set()
     for i, t in enumerate(tokens):
         j = i + 1
-        if t in _AS or t in _AM:
-            skipped = _A_ROLE | _AM_WHAT if t in _AM else _A_ROLE
+        am = t in _AM or (t in _ARE and i > 0 and tokens[i - 1] in _WE)
+        if t in _AS or am:
+            skipped = _AM_SKIPPED if am else _A_ROLE
             while j < len(tokens) and tokens[j] in skipped:
                 j += 1
             if j < len(tokens) and tokens[j].endswith(_ROLE_ENDINGS):

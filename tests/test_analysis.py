@@ -30,6 +30,8 @@ def test_a_suffix_after_an_apostrophe_is_no_word_of_its_own(assistant):
     assert surface_tokens("IT'ers") == ["it", "iters"]
     assert surface_tokens("cd'tje") == ["cd", "cdtje"]
     assert surface_tokens("kmo-tje") == ["kmo", "tje", "kmotje"]  # (a hyphen's part stays)
+    assert surface_tokens("kmo-tje's") == ["kmo", "tje", "kmotje"]  # (and with a plural's 's)
+    assert surface_tokens("zzp'sters") == ["zzp", "zzpsters"]
     question = "arbeidsongeschiktheidsverzekering voor zzp'ers in belgie, hoe werkt dat"
     assert "ers" not in [g.word for g in assistant.read(question).groups]
 
@@ -210,6 +212,9 @@ def test_a_pronominal_adverb_no_passage_holds_says_little(assistant):
     # One a passage holds keeps its weight from the corpus.
     known = assistant.read("kan ik daarmee lenen?").groups[0]
     assert known.word == "daarmee" and known.specificity is None
+    # A name is a detail still ("Erin" is "er" + "in"; a reviewer's probe).
+    named = assistant.read("Hoi, ik ben Erin. Moet ik btw aanrekenen op mijn schilderijen?")
+    assert next(g for g in named.groups if g.word == "erin").specificity == DETAIL_SPECIFICITY
 
 
 def test_happening_is_no_grant(assistant):

@@ -989,6 +989,9 @@ def test_the_role_a_user_asks_in_weighs_as_their_own_detail(assistant):
     assert role_words(surface_tokens("kben zelfstandig decorbouwer")) == {2}
     assert role_words(surface_tokens("we zijn een filmer en een fotograaf")) == {3}
     assert not role_words(surface_tokens("ik ben bakker en wil starten"))
+    assert role_words(surface_tokens("ik ben ook zelfstandig fotograaf")) == {4}
+    # ... but not after "zijn" alone, mostly "his": someone else's trade (a reviewer's probe)
+    assert not role_words(surface_tokens("hij wil zijn decorbouwer betalen"))
     # Not what is made for someone ("voor een klant"), nor an English "as a tourist", which
     # says where the question stands.
     assert not role_words(surface_tokens("een website voor een klant"))
