@@ -527,7 +527,8 @@ def raw_words(text: str) -> list[str]:
 def word_tokens(raw: str) -> tuple[str, ...]:
     """The normalised tokens of one lowercased word (one of `raw_words`): what
     `surface_tokens` gives for it."""
-    pieces = [p for p in re.split(r"[-'’]", _POSSESSIVE.sub("", raw)) if p]
+    written = _POSSESSIVE.sub("", raw)
+    pieces = [p for p in re.split(r"[-'’]", written) if p]
     if len(pieces) == 2 and pieces[1] == "k" and pieces[0] in _BEFORE_GLUED_K:
         return (_BEFORE_GLUED_K[pieces[0]],)  # "moe-k": moet ik
     if len(pieces) > 1 and pieces[-1] == "ll" and re.search(r"['’]ll$", raw):
@@ -537,7 +538,6 @@ def word_tokens(raw: str) -> tuple[str, ...]:
     elif len(pieces) > 1:
         # A suffix Dutch spells after an apostrophe ("zzp'ers", "IT'ers", "cd'tje") is no word
         # of its own: "ers" had been the question's rarest word, unknown to the corpus.
-        written = _POSSESSIVE.sub("", raw)
         suffixed = pieces[-1] in _SUFFIXES_AFTER_APOSTROPHE and re.search(r"['’][a-z]+$", written)
         kept = pieces[:-1] if suffixed else pieces
         tokens = [*(_normalise(p) for p in kept), _normalise("".join(pieces))]

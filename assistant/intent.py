@@ -716,7 +716,6 @@ _A_ROLE = frozenset("een ne nen e".split())
 # goudsmid"). "zijn" only after "we": alone it is mostly "his" ("hij wil zijn decorbouwer
 # betalen"), someone else's trade.
 _AM = frozenset("ben kben".split())
-_ARE = frozenset({"zijn"})
 _WE = frozenset("we wij me".split())
 # What may come between them and the trade ("ik ben ook zelfstandig fotograaf").
 _AM_SKIPPED = _A_ROLE | frozenset(
@@ -747,7 +746,7 @@ def role_words(tokens: Sequence[str]) -> frozenset[int]:
     at: set[int] = set()
     for i, t in enumerate(tokens):
         j = i + 1
-        am = t in _AM or (t in _ARE and i > 0 and tokens[i - 1] in _WE)
+        am = t in _AM or (t == "zijn" and i > 0 and tokens[i - 1] in _WE)
         if t in _AS or am:
             skipped = _AM_SKIPPED if am else _A_ROLE
             while j < len(tokens) and tokens[j] in skipped:
