@@ -3855,11 +3855,17 @@ _NEW_SUBJECT = _whole_messages(
     iets helemoal anders | helemoal iets anders | totaal andere vraag | een totaal andere vraag |
     helemaal andere vraag | compleet andere vraag | volledig andere vraag | heel andere vraag |
     nieuwe vraag | nieuw onderwerp |
-    nu iets anders | ander punt | other question | another question | different question |
+    nu iets anders | ander punt | een ander vraagje | ander vraagske | een ander vraagske |
+    andere kwestie | een andere kwestie | los daarvan | los hiervan | los van dat | los van dit |
+    daar los van | hier los van | totaal los daarvan | volledig los daarvan | off topic | offtopic |
+    other question | another question | different question |
     unrelated question | new question | other thing | another thing | something else |
     something different | something completely different | completely different |
     different topic | other topic | new topic | unrelated |
-    changing the subject | on another note | totally different
+    changing the subject | on another note | totally different | separate thing |
+    separate question | different thing | different subject | different matter | apart from that |
+    aside from that | on a different note | on a separate note | random question |
+    side question | change of topic | changing topic | switching topics
     """
 )
 _NEW_SUBJECT_REACH = max(len(m.split()) for m in _NEW_SUBJECT)
@@ -3898,7 +3904,8 @@ def subject_change_end(text: str, tokens: Sequence[str]) -> int:
         for size in range(_NEW_SUBJECT_REACH, 0, -1):
             said = " ".join(tokens[start : start + size])
             if said in _NEW_SUBJECT:
-                marker = r"\b" + r"\W+".join(said.split()) + _ON_THE_SAME + _MARKED_OFF
+                # (`said` is without its one-letter words: "on a different note")
+                marker = r"\b" + r"\W+(?:\w\W+)?".join(said.split()) + _ON_THE_SAME + _MARKED_OFF
                 found = re.search(marker, folded)
                 if found is None:
                     return 0

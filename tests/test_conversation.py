@@ -56,6 +56,23 @@ def test_a_change_of_subject_in_west_flemish_or_as_a_totally_other_question(assi
     assert answer.outcome == "not_answered"
 
 
+def test_a_change_of_subject_set_apart_by_los_daarvan_is_no_follow_up(assistant):
+    # "Los daarvan" said nothing: a toll sticker for Switzerland, after VAT on a client there,
+    # was answered with that VAT as a follow-up (0.78).
+    conversation = Conversation(assistant)
+    conversation.ask(
+        "Wij verkopen een workshop aan een Duitse dansschool met een btw-nummer, rekenen wij "
+        "Belgische btw aan?"
+    )
+    assert _first(conversation.ask("En aan een organisator in Zwitserland?")) == (
+        "btw-buitenlandse-klanten"
+    )
+    answer = conversation.ask(
+        "Los daarvan: heb ik een vignet nodig om met de auto door Zwitserland te rijden?"
+    )
+    assert answer.outcome == "not_answered" and not _read_as_follow_up(answer)
+
+
 def test_after_a_change_of_subject_a_word_pointing_back_may_point_inside_the_message(assistant):
     # "daar" points at the fair the message named in its sentence before: e-invoicing, the
     # topic, had answered at 0.84.

@@ -2674,6 +2674,17 @@ def test_a_farewell_formula_gets_no_passage(assistant):
         # Not a "trouwens" that asks on: no words of a new subject follow it.
         ("trouwens, hoeveel kost dat?", False),
         ("is dat iets anders dan een gewone lening?", False),
+        # "Los daarvan" and "separate thing" had said nothing: a toll sticker for Switzerland
+        # after VAT for foreign clients was answered with that VAT as a follow-up (0.74).
+        ("Los daarvan: heb ik een vignet nodig om door Zwitserland te rijden?", True),
+        ("separate thing: is there a Flemish organisation for musicians?", True),
+        ("een ander vraagske: wat kost een merk?", True),
+        ("apart from that, do we need insurance?", True),
+        # A one-letter word inside the words had hidden "a different question" too.
+        ("on a different note, how long does copyright last?", True),
+        ("and a different question: what does Sabam cost?", True),
+        # Not the words in a sentence that asks about the topic.
+        ("los daarvan is het toch duur?", False),
     ],
 )
 def test_a_message_may_say_it_changes_the_subject_after_a_trouwens(text, changes):
