@@ -1759,7 +1759,11 @@ class Assistant:
 
         It may when it refers back ("dat", "daarvoor", "en ...?"), unless it only opens like
         a continuation and half of it or more is rare words the corpus does not know
-        (`NEW_THING_SHARE`: "en wanneer is de volgende ophaling van het restafval?"). It may
+        (`NEW_THING_SHARE`: "en wanneer is de volgende ophaling van het restafval?") or it
+        has a word of a subject outside the domain that the topic's first passage does not
+        hold ("en als mijn huisbaas mij een aangetekende brief stuurt?" after a formal notice
+        for copied photos, `OutsideSubjects`; not "ziekenfonds" after the sickness benefit,
+        whose passage says where the certificate goes). It may
         not when it is smalltalk, when the corpus does not know one of its words ("weer",
         "supermarkt": it is about something else; not a word that names nothing, such as
         "wij", "allemaal", a number or a month: `intent.names_nothing`), or when it names a
@@ -1796,7 +1800,14 @@ class Assistant:
             return False
         features = found.features if found.hits else NO_EVIDENCE
         if refers_back(found.tokens) and (
-            has_anaphor(found.tokens) or features["unknown_rare"] < NEW_THING_SHARE
+            has_anaphor(found.tokens)
+            or (
+                features["unknown_rare"] < NEW_THING_SHARE
+                and not any(
+                    self._outside.holds(g) and not (topic and self.holds_word(topic[0], g))
+                    for g in found.groups
+                )
+            )
         ):
             return True
         if found.groups and not found.hits:
