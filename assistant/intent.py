@@ -3628,6 +3628,7 @@ _FORMULAS = frozenset(
         ("warm", "regards"),
         ("quick", "question"),
         ("korte", "vraag"),
+        ("per", "se"),  # necessarily: "moet ik per se een advocaat hebben?"
     }
 )
 
