@@ -69,6 +69,7 @@ SEALED_DIALOGUES = (
     "bugbash47-gesprekken.yaml",
     "bugbash48-gesprekken.yaml",
     "bugbash49-gesprekken.yaml",
+    "bugbash50-gesprekken.yaml",
 )
 
 
@@ -356,6 +357,7 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
             "bugbash47.yaml",
             "bugbash48.yaml",
             "bugbash49.yaml",
+            "bugbash50.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -402,6 +404,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
             "bugbash47.yaml",
             "bugbash48.yaml",
             "bugbash49.yaml",
+            "bugbash50.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -430,6 +433,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
         "bugbash47-gesprekken.yaml",
         "bugbash48-gesprekken.yaml",
         "bugbash49-gesprekken.yaml",
+        "bugbash50-gesprekken.yaml",
     ],
 )
 def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
@@ -469,6 +473,7 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
         "bugbash47-gesprekken.yaml",
         "bugbash48-gesprekken.yaml",
         "bugbash49-gesprekken.yaml",
+        "bugbash50-gesprekken.yaml",
     ],
 )
 def test_the_newest_sealed_dialogues_copy_no_other_measured_dialogue(name):
@@ -502,6 +507,7 @@ _SEALED_QUESTIONS = (
     ("bugbash47.yaml", 100),
     ("bugbash48.yaml", 100),
     ("bugbash49.yaml", 100),
+    ("bugbash50.yaml", 100),
 )
 
 
