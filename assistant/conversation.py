@@ -414,7 +414,9 @@ class Conversation:
                     and in_context.decision.confidence > alone.decision.confidence
                 )
             )
-        if alone.found.hits and self._names_subject_elsewhere(asked, alone, in_context, names_own):
+        if alone.found.hits and self._names_subject_elsewhere(
+            asked, alone, in_context, names_own, topic_first
+        ):
             return False
         if not alone.answered:
             return True
@@ -544,6 +546,7 @@ class Conversation:
         alone: _Reading,
         in_context: _Reading,
         names_own: bool = False,
+        topic_first: str | None = None,
     ) -> bool:
         """Whether a question names a subject of its own that the passage it lands on in
         context explains less than `OWN_WORDS_SHARE` as much of as its own first passage does:
@@ -555,13 +558,29 @@ class Conversation:
         "trouwfeest" only the passage on portrait rights holds; `intent.adds_a_case`), points
         at the topic when the question is not answered on its own; in a question that is
         ("... via een winwinlening, hoe regelen we dat?"), at what it names itself.
-        `names_own`: whether it names a subject of its own at all (see `_is_follow_up`).
+
+        Not answered on its own, it is no more a guess's than the topic's: then it names a
+        subject elsewhere when, pointing back in no way and asking no kind of fact, the topic's
+        words moved it off the topic's first passage to one that holds under
+        `OWN_WORDS_SHARE` of its own words ("and what about buying a Nintendo Switch?" after the
+        tax shelter for games, on the one for audiovisual works, whose text has "koopt").
+
+        Args:
+            names_own: whether it names a subject of its own at all (see `_is_follow_up`).
+            topic_first: the first passage answered on the topic.
         """
         assistant = self.assistant
         if not names_own:
             return False
         if not alone.answered and (has_anaphor(asked.tokens) or adds_a_case(asked.tokens)):
             return False
+        if (
+            not alone.answered
+            and in_context.first != topic_first
+            and not assistant.asked(asked.text, asked.tokens)
+            and assistant.own_share(asked, in_context.first) < OWN_WORDS_SHARE
+        ):
+            return True
         return assistant.own_explained(asked, in_context.first) < (
             OWN_WORDS_SHARE * assistant.own_explained(asked, alone.first)
         )

@@ -2401,6 +2401,11 @@ class Assistant:
         passage for them alone."""
         return self._own_explained(list(self.read(question).groups), passage_id)
 
+    def own_share(self, question: str | AnalysedQuestion, passage_id: str) -> float:
+        """The share of a question's own information, without any context, that a passage
+        holds (`PassageIndex.coverage`)."""
+        return self.index.coverage(list(self.read(question).groups), self._positions[passage_id])
+
     def _own_explained(self, own_words: list[TermGroup], passage_id: str) -> float:
         """How much of a question's own words a passage explains (see `explained`)."""
         position = self._positions[passage_id]

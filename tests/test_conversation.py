@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import messages
+from assistant import core, messages
 from assistant.conversation import SECTOR_HELP_REQUEST, Conversation, Conversations
 from assistant.evaluation import evaluate_dialogues, load_dialogues
 from tests.fakes.clock import Clock
@@ -1747,6 +1747,23 @@ def test_talk_opening_with_no_stays_talk(assistant, message):
 def test_how_long_does_it_take_asks_a_time_of_the_topic(assistant, topic, expected):
     answer = _after(assistant, topic, "how long does it take?")
     assert answer.answered and _first(answer) == expected and _read_as_follow_up(answer)
+
+
+@pytest.mark.parametrize("gap", [0.0, 0.2])
+def test_a_purchase_after_a_tax_shelter_is_no_follow_up_whichever_measure_leads(
+    assistant, monkeypatch, gap
+):
+    # Read with the topic's words, the purchase lands on the tax shelter for games or, by a hair
+    # (their probabilities differ by the ranking's gap, 0.1), on the one for audiovisual works,
+    # which the ranking prefers: its text says an investor "koopt". The games passage holds none
+    # of the question's words; the audiovisual one only "buying", under half of them, and it
+    # got there from the topic's passage by the topic's words: no follow-up either way (on the
+    # audiovisual one it had been answered as one, 0.57).
+    monkeypatch.setattr(core, "RANK_GAP", gap)
+    conversation = Conversation(assistant)
+    conversation.ask("bestaat er een tax shelter voor videogames")
+    answer = conversation.ask("and what about buying a Nintendo Switch?")
+    assert not answer.answered and not _read_as_follow_up(answer)
 
 
 def test_a_continuation_refused_alone_follows_up_whatever_word_of_its_own_it_names(assistant):
