@@ -298,8 +298,11 @@ _CHAT_FORMS = {
 
 # A "no" opening a message that says more: it corrects, and names nothing (`query_groups`).
 CORRECTING_NO = frozenset("nee neen neeje nope".split())
-# How many words a synonym or glossary key may have (a phrase has two or three).
-_PHRASE_SIZES = (1, 2, 3)
+# How many words a synonym or glossary key may have as a question's words are read: a phrase
+# has two or three, and a word with a hyphen or an elision counts its parts and the whole
+# ("win-win loan" reads "win win winwin loan", "caisse d'assurances sociales" "caisse
+# assurances dassurances sociales"). At three, 25 such keys had never matched.
+_PHRASE_SIZES = (1, 2, 3, 4)
 
 # How many distinct words the analysis caches remember: the common words of questions and
 # passages, not a large corpus's whole vocabulary (the index analyses each of those once).

@@ -1,6 +1,7 @@
 import pytest
 
 from assistant.analysis import (
+    _PHRASE_SIZES,
     DETAIL_SPECIFICITY,
     POINTING_SPECIFICITY,
     Decompounder,
@@ -10,10 +11,12 @@ from assistant.analysis import (
     content_tokens,
     fold,
     raw_words,
+    read_key,
     singular,
     surface_tokens,
 )
 from assistant.conversation import Conversation
+from assistant.corpus import bundled_corpus_dir, load_corpus
 from assistant.intent import asked_facts
 from assistant.lexicon import dutch_frequencies
 from assistant.verbs import infinitive
@@ -551,6 +554,29 @@ def test_an_english_word_the_glossary_translates_is_not_split_as_a_dutch_compoun
     assert funding.alternatives and funding.parts == ()  # not "fun" + "ding"
     dutch = assistant.read("funding voor mijn film")  # a Dutch question: no glossary
     assert not dutch.english
+
+
+def test_every_phrase_of_the_synonyms_and_the_glossary_can_match():
+    # A word with a hyphen or an elision reads as its parts and the whole ("win-win loan":
+    # "win win winwin loan"): 25 keys of four words had never matched while phrases could have
+    # three at most.
+    corpus = load_corpus(bundled_corpus_dir())
+    keys = [*corpus.synonyms, *corpus.english]
+    assert max(len(read_key(key).split()) for key in keys) <= max(_PHRASE_SIZES)
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "stem_of"),
+    [
+        ("Welke caisse d'assurances sociales moet ik kiezen?", "caisse", "verzekeringsfonds"),
+        ("is third-party liability insurance mandatory?", "third", "aansprakelijk"),
+        ("how do I get a win-win loan?", "win", "winwinlening"),
+    ],
+)
+def test_a_phrase_with_a_hyphen_or_an_elision_is_translated(assistant, question, word, stem_of):
+    stem = assistant.index.analyzer.stem
+    [group] = [g for g in assistant.read(question).groups if g.word == word][:1]
+    assert stem(stem_of) in group.alternatives
 
 
 def test_an_unknown_word_inside_a_translated_phrase_is_not_counted_again(assistant):
