@@ -188,7 +188,7 @@ ENGLISH_STOPWORDS = frozenset(
     now instead come comes coming came bring brings brought made
     know knows knew tell let lets well though although maybe perhaps quite pretty
     anywhere anyhow beforehand afterwards afterward meanwhile
-    since around ago near somewhere under few
+    since around ago near somewhere under few nobody noone wise goes went gone
     """.split()
 )
 
