@@ -192,6 +192,21 @@ ENGLISH_STOPWORDS = frozenset(
     """.split()
 )
 
+# French function words, which a Brussels maker mixes into a Dutch question ("si je suis malade
+# comme indépendante, krijg ik dan iets?", "combien d'années moet ik bewaren?"): no words of
+# what is asked, in any question (`query_groups`; the French words of the domain are synonyms,
+# corpus/synoniemen.yaml). As words the corpus lacks they were its rarest. Only words that are
+# no Dutch or English word and no stem of the corpus: not "dans" (a dance), "la", "mon", "ma",
+# "ton", "lui", "les", "pas", "ou", "en", "comment".
+FRENCH_FUNCTION_WORDS = frozenset(
+    """
+    suis sommes etes sont est cest si comme combien pourquoi quand quel quelle quels quelles que
+    qui quoi pour avec mais sur une du des au aux ce cette ces votre vos notre nos nous vous il
+    elle ils elles peux peut dois doit faut faire avoir etre tres aussi et le leur leurs moi tu
+    donc alors
+    """.split()
+)
+
 # English words whose Dutch stem is a word of the passages in another sense (`query_groups`):
 # "less" is no "les" (lesson), "loss" no "los". Their meaning comes from the English glossary
 # alone. (Not "giving", whose "gif" finds the gifts' passages when money is given; a reviewer
@@ -885,7 +900,8 @@ class Analyzer:
             frequencies, max_whole=10 ** (ORDINARY_ZIPF - 9), lemma=self._stemmer.stemWord
         )
         self._common = common
-        self._synonyms = self._normalise_synonyms(synonyms or {})
+        # (read as a question's words are: without the French words that name nothing)
+        self._synonyms = self._normalise_synonyms(synonyms or {}, FRENCH_FUNCTION_WORDS)
         self._english = _with_number_forms(
             self._normalise_synonyms(english or {}, ENGLISH_STOPWORDS)
         )
@@ -1169,7 +1185,11 @@ class Analyzer:
         stands in for the words the corpus does not know. `surface`: the text's
         `surface_tokens`, when the caller has them already.
         """
-        stopwords = (STOPWORDS | ENGLISH_STOPWORDS if english else STOPWORDS) | COURTESY_WORDS
+        stopwords = (
+            (STOPWORDS | ENGLISH_STOPWORDS if english else STOPWORDS)
+            | COURTESY_WORDS
+            | FRENCH_FUNCTION_WORDS
+        )
         # "laat" after "hoe" asks a time of day ("hoe laat sluit het loket?", which `intent`
         # reads) or is "laten" ("hoe laat ik mijn merk registreren?"): no subject either way.
         # As a word it matched "te laat betalen", and "hoe laat is het?" was answered.
