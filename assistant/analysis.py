@@ -70,7 +70,7 @@ STOPWORDS = (
     hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar
     heb hoe heeft hebben deze u want nog zal me zij nu geen omdat iets worden toch al waren veel
     doen doet toen moet ben zonder kan hun dus alles ja eens hier wie werd altijd doch wordt wezen
-    kunnen ons tegen na reeds wil kon niets uw iemand geweest andere
+    kunnen ons tegen na reeds wil kon niets uw iemand geweest andere wilt wilde wilden ergens
     hoeveel hoelang waar wanneer welke welk waarom jullie jij jou jouw mn zn graag even
     eigenlijk gewoon wel ok oke hallo hoi hey bedankt dank mag moeten kun kunt zit zitten gaat gaan
     da wa ge gij ni ne nie efkes pls aub kheb kzou kga kben kwil ist juist nen zeg seg allee

@@ -3719,7 +3719,7 @@ _DEMAND_WORDS = 6
 # "ik heb schrik dat", "ik ben bang dat", "ik vrees dat", "i'm afraid that": how the user feels
 # about what follows, which is what they ask about; "schrik" (Flemish) weighed as a rare word.
 _WORRY_WORDS = frozenset("schrik bang vrees vrezen afraid worried scared".split())
-_WORRY_ENDS = frozenset("dat da om voor that of about".split())
+_WORRY_ENDS = frozenset("dat da om voor van that of about".split())  # "schrik van hebben"
 
 
 # "ik wil weten", "ik zou graag weten", "weet je ...", "kan je mij vertellen ...": the asking,

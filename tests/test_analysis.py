@@ -850,6 +850,26 @@ def test_french_in_a_dutch_question_is_read(assistant, question, passages):
     assert not words & {"je", "suis", "et", "combien"}
 
 
+def test_chat_abbreviations_of_the_domain_are_its_words(assistant):
+    # "soc" weighed as the rarest word ("regularisatie soc bijdragen na 3 jaar ..." refused at
+    # 0.59 with the right passage first), "ondern" was read as "onder".
+    stem = assistant.index.analyzer.stem
+    groups = {g.word: g for g in assistant.read("soc bijdragen in bijber, ondern nummer").groups}
+    assert stem("sociale") in groups["soc"].alternatives
+    assert stem("bijberoep") in groups["bijber"].alternatives
+    assert stem("onderneming") in groups["ondern"].alternatives
+    answer = assistant.ask("regularisatie van mijn soc bijdragen, wat is dat?")
+    assert answer.answered and answer.passages[0].id == "regularisatie-sociale-bijdragen"
+
+
+def test_words_of_wanting_or_somewhere_name_nothing(assistant):
+    words = {g.word for g in assistant.read("als ik ergens wilt optreden, of wilde spelen").groups}
+    assert not words & {"ergens", "wilt", "wilde"}
+    # Nor being afraid of it: "moet ik daar schrik van hebben?"
+    question = "wat is een regularisatie, moet ik daar schrik van hebben?"
+    assert "schrik" not in {g.word for g in assistant.read(question).groups}
+
+
 def test_a_driving_licence_is_a_paper_of_another_domain(assistant):
     # Not the licence to use a work: "btw where do i renew my driver's license" after a VAT
     # question had been answered with the VAT reform as a follow-up (0.58).
