@@ -870,6 +870,16 @@ def test_words_of_wanting_or_somewhere_name_nothing(assistant):
     assert "schrik" not in {g.word for g in assistant.read(question).groups}
 
 
+def test_a_dutch_word_is_no_typo_of_a_french_synonym(assistant):
+    # A word of a synonym's key is one a typo may be read as: with "statut d'artiste",
+    # "harpiste" (after "ik ben", the user's detail) read as "artiste" and the question on
+    # starting beside a job was refused (0.59); "communies" (family parties) read as
+    # "commune", "attestatie" as "attestation".
+    analyzer = assistant.index.analyzer
+    for word in ("harpiste", "communies", "attestatie", "declaratie"):
+        assert analyzer.correct(word) is None, word
+
+
 def test_a_driving_licence_is_a_paper_of_another_domain(assistant):
     # Not the licence to use a work: "btw where do i renew my driver's license" after a VAT
     # question had been answered with the VAT reform as a follow-up (0.58).
