@@ -196,13 +196,13 @@ ENGLISH_STOPWORDS = frozenset(
 # comme indépendante, krijg ik dan iets?", "combien d'années moet ik bewaren?"): no words of
 # what is asked, in any question (`query_groups`; the French words of the domain are synonyms,
 # corpus/synoniemen.yaml). As words the corpus lacks they were its rarest. Only words that are
-# no Dutch or English word and no stem of the corpus: not "dans" (a dance), "la", "mon", "ma",
-# "ton", "lui", "les", "pas", "ou", "en", "comment".
+# no Dutch or English word and no stem of the corpus: not "dans" (a dance), "faire" (a "faire
+# vergoeding"), "la", "mon", "ma", "ton", "lui", "les", "pas", "ou", "en", "comment".
 FRENCH_FUNCTION_WORDS = frozenset(
     """
     suis sommes etes sont est cest si comme combien pourquoi quand quel quelle quels quelles que
     qui quoi pour avec mais sur une du des au aux ce cette ces votre vos notre nos nous vous il
-    elle ils elles peux peut dois doit faut faire avoir etre tres aussi et le leur leurs moi tu
+    elle ils elles peux peut dois doit faut avoir etre tres aussi et le leur leurs moi tu
     donc alors
     """.split()
 )

@@ -559,9 +559,9 @@ class Conversation:
         at the topic when the question is not answered on its own; in a question that is
         ("... via een winwinlening, hoe regelen we dat?"), at what it names itself.
 
-        Not answered on its own, it is no more a guess's than the topic's: then it names a
-        subject elsewhere when, pointing back in no way and asking no kind of fact, the topic's
-        words moved it off the topic's first passage to one that holds under
+        Refused on its own, its own first passage is only a guess to compare with. Then, when
+        it has no pronoun, adds no case and asks no kind of fact, it names a subject elsewhere
+        if the topic's words moved it off the topic's first passage to one that holds under
         `OWN_WORDS_SHARE` of its own words ("and what about buying a Nintendo Switch?" after the
         tax shelter for games, on the one for audiovisual works, whose text has "koopt").
 

@@ -74,6 +74,7 @@ from assistant.intent import (
     speaks_of,
     spoken_kinds,
     states_price,
+    subject_change_end,
     talk_kind,
     thanks_someone,
     work_subject,
@@ -1791,7 +1792,8 @@ class Assistant:
             return True  # "how much do I get back?": words no passage has, that only ask
         if new_subject and not (
             self._all_known(found, SUBJECT_CHANGE_WORDS)
-            and has_anaphor(found.tokens)
+            # (after the words that say so: "los daarvan", "apart from that" point at nothing)
+            and has_anaphor(found.tokens[subject_change_end(found.question, found.tokens) :])
             # (nor when its words pointing back point inside it, at what it asks on its own)
             and not (_points_within(found.question) and self.decide(found).outcome == "answered")
         ):

@@ -3845,8 +3845,10 @@ def asks_only_a_fact(tokens: Sequence[str]) -> bool:
 # Words that open a message by saying it asks about something else, set off by punctuation
 # ("andere vraag: mijn stembanden zijn ontstoken, wat neem ik daar best voor?" had been
 # answered with the topic's passage, its "daar" read as pointing back), and what may come
-# before them. Not "los daarvan" or "apart from that", which take the topic for granted, nor
-# "iets anders" inside a question ("is er iets anders dan de winwinlening?").
+# before them; also "los daarvan", "apart from that" ("Los daarvan: heb ik een vignet nodig om
+# door Zwitserland te rijden?" after VAT on a Swiss client), whose own "daarvan" and "that" do
+# not point back (`Assistant.may_follow_up` looks for one after them). Not "iets anders"
+# inside a question ("is er iets anders dan de winwinlening?").
 _NEW_SUBJECT = _whole_messages(
     """
     andere vraag | ander vraagje | een andere vraag | nog een andere vraag | iets anders |
