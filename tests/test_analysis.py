@@ -578,7 +578,7 @@ def test_every_phrase_of_the_synonyms_and_the_glossary_can_match():
 )
 def test_a_phrase_with_a_hyphen_or_an_elision_is_translated(assistant, question, word, stem_of):
     stem = assistant.index.analyzer.stem
-    [group] = [g for g in assistant.read(question).groups if g.word == word][:1]
+    group = next(g for g in assistant.read(question).groups if g.word == word)
     assert stem(stem_of) in group.alternatives
 
 
