@@ -3101,6 +3101,14 @@ _PRICING = frozenset(
     "vragen vraagt vraag rekenen reken rekent aanrekenen betalen betaal betaalt hanteren".split()
 )
 _PRICE_OF = frozenset("van voor om per".split())
+# Words that compare a price the user's story tells of with another ("ze verkopen kopieën voor
+# de helft van de prijs", "aan een lagere prijs", "for half the price", "at a fraction of the
+# price"): that price asks nothing (see `asked_facts`).
+_PRICE_COMPARED = frozenset(
+    "helft halve fractie kwart lagere hogere lager hoger dubbele goedkopere spotprijs spotprijzen "
+    "dumpprijs dumpprijzen half fraction lower higher double cheaper".split()
+)
+_COMPARED_REACH = 3  # "de helft van de prijs": the comparing word three words before
 # "hoeveel mensen", "hoeveel leden": a count, neither money nor time.
 _COUNTED = frozenset(
     "mensen personen leden werknemers artiesten kunstenaars keer aanvragen passages werken "
@@ -4315,6 +4323,17 @@ def asked_facts(
     # kennisbank" beside the kmo-portefeuille, 0.005).
     if "cost" in kinds and all(
         _figure_follows(asking, i) and not _WHAT & set(asking[max(0, i - _WHAT_REACH) : i])
+        for i, t in enumerate(asking)
+        if t in FACT_CUES["cost"]
+    ):
+        kinds.discard("cost")
+    # A price the story compares asks none: "iemand kopieert mijn oorbellen en verkoopt ze op
+    # Instagram voor de helft van de prijs, wat kan ik doen?" (refused at 0.03, told the
+    # infringement passage lacks a cost). Unless a word before it asks it ("wat is de halve
+    # prijs?", "welke lagere prijs ...").
+    if "cost" in kinds and all(
+        _PRICE_COMPARED.intersection(asking[max(0, i - _COMPARED_REACH) : i])
+        and not _WHAT_OR_WHICH & set(asking[max(0, i - _WHAT_REACH) : i])
         for i, t in enumerate(asking)
         if t in FACT_CUES["cost"]
     ):

@@ -986,6 +986,30 @@ def test_a_prize_won_or_awarded_is_no_price(assistant):
     assert answer.outcome == "answered" and answer.passages[0].id == "flanders-dc"
 
 
+def test_a_price_the_story_compares_is_no_price_asked(assistant):
+    # A copy sold "voor de helft van de prijs" had been told the infringement passage lacks
+    # what it costs (0.03).
+    story = (
+        "iemand kopieert mijn oorbellen en verkoopt ze op Instagram voor de helft van de prijs, "
+        "wat kan ik doen?"
+    )
+    for told in (
+        story,
+        "ze verkopen mijn ontwerp aan een lagere prijs, mag dat?",
+        "someone sells copies of my prints for half the price, what can I do?",
+        "a shop sells my designs at a fraction of the price",
+    ):
+        assert "cost" not in asked_facts(surface_tokens(told)), told
+    for price in (
+        "wat is de halve prijs van een i-depot?",
+        "welke lagere prijs geldt voor studenten?",
+        "hoeveel kost een i-depot, en is er een lagere prijs voor studenten?",
+        "wat is de prijs van een i-depot als ik de helft van de klassen schrap?",
+    ):
+        assert "cost" in asked_facts(surface_tokens(price)), price
+    assert "cost" not in assistant.retrieve(story).missing
+
+
 def test_a_price_is_a_figure_said_of_what_something_costs():
     # "wat kost ...", "fee": only a figure said to be a price, or a payment, answers them.
     assert asked_facts(surface_tokens("is there an application fee")) == {"cost"}
