@@ -70,6 +70,7 @@ SEALED_DIALOGUES = (
     "bugbash48-gesprekken.yaml",
     "bugbash49-gesprekken.yaml",
     "bugbash50-gesprekken.yaml",
+    "bugbash51-gesprekken.yaml",
 )
 
 
@@ -358,6 +359,7 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
             "bugbash48.yaml",
             "bugbash49.yaml",
             "bugbash50.yaml",
+            "bugbash51.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -405,6 +407,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
             "bugbash48.yaml",
             "bugbash49.yaml",
             "bugbash50.yaml",
+            "bugbash51.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -434,6 +437,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
         "bugbash48-gesprekken.yaml",
         "bugbash49-gesprekken.yaml",
         "bugbash50-gesprekken.yaml",
+        "bugbash51-gesprekken.yaml",
     ],
 )
 def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
@@ -474,6 +478,7 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
         "bugbash48-gesprekken.yaml",
         "bugbash49-gesprekken.yaml",
         "bugbash50-gesprekken.yaml",
+        "bugbash51-gesprekken.yaml",
     ],
 )
 def test_the_newest_sealed_dialogues_copy_no_other_measured_dialogue(name):
@@ -508,6 +513,7 @@ _SEALED_QUESTIONS = (
     ("bugbash48.yaml", 100),
     ("bugbash49.yaml", 100),
     ("bugbash50.yaml", 100),
+    ("bugbash51.yaml", 100),
 )
 
 
