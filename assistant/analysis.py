@@ -165,7 +165,8 @@ _NOTICING_AFTER = {"merk": frozenset({"ik", "k"}), "merken": frozenset({"we", "w
 # a question in time or space without naming a subject ("since", "around 2017", "ago", "near",
 # "under"): as words the corpus lacks they were part of what a passage had to hold ("I
 # remember the kmo portefeuille paying 40% ... around 2017, when did it drop?" was refused at
-# 0.65 with the right passage first). Not "before", which the glossary's "apply before" reads.
+# 0.65 with the right passage first), "based in Leuven", "my situation", "how big". Not
+# "before", which the glossary's "apply before" reads.
 ENGLISH_STOPWORDS = frozenset(
     """
     the a an is are am was were be been being how what which who whom where when why can could
@@ -189,6 +190,7 @@ ENGLISH_STOPWORDS = frozenset(
     know knows knew tell let lets well though although maybe perhaps quite pretty
     anywhere anyhow beforehand afterwards afterward meanwhile
     since around ago near somewhere under few nobody noone wise goes went gone
+    based situation big
     """.split()
 )
 

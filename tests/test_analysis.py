@@ -828,6 +828,11 @@ def test_english_words_that_name_nothing_are_stopwords(assistant):
     # "nobody", "goes", "wise" and their kin weighed as rare words the corpus lacks.
     words = {g.word for g in assistant.read("so nobody goes wise: went and gone?").groups}
     assert not words & {"nobody", "goes", "wise", "went", "gone"}
+    # "based in leuven", "my situation", "how big": words of a story, not of what is asked.
+    question = "how big is the risk in my situation? im a sound designer based in leuven"
+    words = {g.word for g in assistant.read(question).groups}
+    assert not words & {"big", "situation", "based"}
+    assert {"risk", "sound", "designer", "leuven"} <= words
 
 
 @pytest.mark.parametrize(
