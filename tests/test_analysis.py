@@ -882,6 +882,13 @@ def test_words_of_wanting_or_somewhere_name_nothing(assistant):
     assert "schrik" not in {g.word for g in assistant.read(question).groups}
 
 
+def test_spoken_flemish_function_words_name_nothing(assistant):
+    # "ich", "zijt", "klapt": no passage holds them, so each weighed as a rare word.
+    question = "ich zing, zijt gij da statuut waar iedereen over klapt just, menne joh?"
+    words = {g.word for g in assistant.read(question).groups}
+    assert words == {"zing", "statuut"}
+
+
 def test_a_dutch_word_is_no_typo_of_a_french_synonym(assistant):
     # A word of a synonym's key is one a typo may be read as: with "statut d'artiste",
     # "harpiste" (after "ik ben", the user's detail) read as "artiste" and the question on
