@@ -1326,7 +1326,8 @@ class Analyzer:
                 alternatives.extend(
                     self.stem(w) for t in self._english[typo_of] for w in content_tokens(t)
                 )
-            elif english_only:
+            elif english_only and token not in self._outside:
+                # (not a word of another domain: "fired" is no "fire", brand)
                 alternatives.extend(self._english_base(token))
             alternatives.extend(joined.get(token, ()))
             alternatives.extend(self._base_forms(token, primary, english) if unknown else ())

@@ -917,6 +917,16 @@ def test_a_driving_licence_is_a_paper_of_another_domain(assistant):
         assert not assistant.ask(question).answered, question
 
 
+def test_a_word_of_another_domain_is_read_as_no_base_form_of_the_glossary(assistant):
+    # "fired" (dismissed) had been read as the glossary's "fire" (brand), as "firing" is.
+    stem = assistant.index.analyzer.stem
+    words = {g.word: g for g in assistant.read("I got fired from my job, can I start?").groups}
+    assert stem("brand") not in words["fired"].terms
+    assert any(assistant._outside.holds(g) for g in words.values())
+    fire = {g.word: g for g in assistant.read("our studio burned down in a fire").groups}
+    assert stem("brand") in fire["fire"].terms
+
+
 def test_a_freelancer_besides_a_job_works_in_a_side_occupation(assistant):
     # "naast mijn job" as expats write it: refused at 0.38 (a probing helper's).
     answer = assistant.ask("can i work as freelance graphic designer besides my job as teacher")
