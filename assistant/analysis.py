@@ -63,11 +63,11 @@ CHAT_ABBREVIATIONS = frozenset(
     zsm adhv nvt ovv iov icm oid cq ps ie eg aka mbt tov tem ism maw
     """.split()
 )
-# Spoken Flemish, Limburg and West-Flemish forms of function words ("ich" ik, "zijt" zijt u,
+# Spoken Flemish, Limburg and West-Flemish forms of function words ("ich" ik, "zijt" bent,
 # "ekik" ik, "menne" mijn, "diene" die, "zenne" hoor, "just" juist), and "klappen" (praten:
-# "da statuut waar iedereen over klapt"): no passage holds them, so each weighed as a rare
-# word of the question ("die kaart van de kunstenaars da ge vroeger kost aanvragen" refused
-# at 0.07 with the right passage first).
+# "da statuut waar iedereen over klapt"; not "klap", a part of "klapstoel"): no passage holds
+# them, so each weighed as a rare word of the question ("da statuut waar iedereen over klapt,
+# wat is da just?" was refused at 0.15).
 STOPWORDS = (
     frozenset(
         """
@@ -85,7 +85,7 @@ STOPWORDS = (
     ek gans seffens aant ambetant
     hunne zijne uwe dieje zukke gene niks nikske ietske edde
     ich mich zijt zyt ekik menne diene zenne joh alleh just
-    klap klapt klappen klapte klapten geklapt
+    klapt klappen klapte klapten geklapt
     waarvoor waarmee waaraan waarop waarin waarover waardoor waarvan waaruit hoezo
     zon zulk zulke precies qua den ongeveer
     gebeurt gebeuren gebeurd gebeurde geleden
@@ -1358,7 +1358,7 @@ class Analyzer:
             if correction and self._lessons(token):
                 correction = None
             if english_only and correction and english_zipf(correction) > 0.0:
-                # ... and it is corrected to a Dutch word: "prospection" is no "protection".
+                # ... and it is corrected to a Dutch word: "tricking" is no "pricing".
                 correction = None
             if correction in stopwords or (
                 correction and self.mistyped_stopword(token, english=english, over=correction)

@@ -3101,14 +3101,16 @@ _PRICING = frozenset(
     "vragen vraagt vraag rekenen reken rekent aanrekenen betalen betaal betaalt hanteren".split()
 )
 _PRICE_OF = frozenset("van voor om per".split())
-# Words that compare a price the user's story tells of with another ("ze verkopen kopieën voor
-# de helft van de prijs", "aan een lagere prijs", "for half the price", "at a fraction of the
-# price"): that price asks nothing (see `asked_facts`).
+# Words that compare a price the user's story tells of with another, after a preposition of
+# the sale ("ze verkopen kopieën voor de helft van de prijs", "aan een lagere prijs", "for half
+# the price", "at a fraction of the price"): that price asks nothing (see `asked_facts`).
 _PRICE_COMPARED = frozenset(
     "helft halve fractie kwart lagere hogere lager hoger dubbele goedkopere spotprijs spotprijzen "
     "dumpprijs dumpprijzen half fraction lower higher double cheaper".split()
 )
-_COMPARED_REACH = 3  # "de helft van de prijs": the comparing word three words before
+_SALE_PREPOSITIONS = frozenset("voor aan tegen for at".split())
+_COMPARED_REACH = 4  # "a fraction of the price": the comparing word four words before
+_SOLD_AT_REACH = 2  # "voor de helft", "at a fraction": the preposition two words before that
 # "hoeveel mensen", "hoeveel leden": a count, neither money nor time.
 _COUNTED = frozenset(
     "mensen personen leden werknemers artiesten kunstenaars keer aanvragen passages werken "
@@ -4273,6 +4275,17 @@ def _asks_if_free(asking: Sequence[str], i: int) -> bool:
     return after[0] in _FREE_CLOSES and len(asking) - i - 1 <= 3
 
 
+def _sold_at(tokens: Sequence[str], i: int) -> bool:
+    """Whether the price word at `i` is one something is sold at, compared with another: a
+    comparing word shortly before it, after a preposition of the sale ("voor de helft van de
+    prijs", "aan een lagere prijs", "at a fraction of the price")."""
+    return any(
+        tokens[k] in _PRICE_COMPARED
+        and _SALE_PREPOSITIONS.intersection(tokens[max(0, k - _SOLD_AT_REACH) : k])
+        for k in range(max(0, i - _COMPARED_REACH), i)
+    )
+
+
 def asked_facts(
     tokens: Sequence[str], present: int | None = None, told: Collection[str] = ()
 ) -> frozenset[str]:
@@ -4327,15 +4340,12 @@ def asked_facts(
         if t in FACT_CUES["cost"]
     ):
         kinds.discard("cost")
-    # A price the story compares asks none: "iemand kopieert mijn oorbellen en verkoopt ze op
-    # Instagram voor de helft van de prijs, wat kan ik doen?" (refused at 0.03, told the
-    # infringement passage lacks a cost). Unless a word before it asks it ("wat is de halve
-    # prijs?", "welke lagere prijs ...").
+    # A price the story says something was sold at asks none: "iemand kopieert mijn oorbellen
+    # en verkoopt ze op Instagram voor de helft van de prijs, wat kan ik doen?" (refused at
+    # 0.03, told the infringement passage lacks a cost). A lower price asked about still asks
+    # one: "is er een lagere prijs voor studenten?", "do students pay a lower fee?".
     if "cost" in kinds and all(
-        _PRICE_COMPARED.intersection(asking[max(0, i - _COMPARED_REACH) : i])
-        and not _WHAT_OR_WHICH & set(asking[max(0, i - _WHAT_REACH) : i])
-        for i, t in enumerate(asking)
-        if t in FACT_CUES["cost"]
+        _sold_at(asking, i) for i, t in enumerate(asking) if t in FACT_CUES["cost"]
     ):
         kinds.discard("cost")
     # A prize one wins or that is organised or awarded is no price: "welke prijzen kan ik als

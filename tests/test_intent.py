@@ -1003,8 +1003,13 @@ def test_a_price_the_story_compares_is_no_price_asked(assistant):
     for price in (
         "wat is de halve prijs van een i-depot?",
         "welke lagere prijs geldt voor studenten?",
-        "hoeveel kost een i-depot, en is er een lagere prijs voor studenten?",
         "wat is de prijs van een i-depot als ik de helft van de klassen schrap?",
+        # A lower price asked about (a reviewer's: these had been answered without one).
+        "is er een lagere prijs voor de cursus bedrijfsbeheer?",
+        "krijg ik een lagere prijs voor een sociaal verzekeringsfonds als starter?",
+        "is een eu-merk hoger in prijs dan een benelux-merk?",
+        "do students pay a lower fee?",
+        "ze verkopen het voor een lagere prijs dan ik, wat is een eerlijke prijs?",
     ):
         assert "cost" in asked_facts(surface_tokens(price)), price
     assert "cost" not in assistant.retrieve(story).missing
