@@ -67,9 +67,9 @@ CHAT_ABBREVIATIONS = frozenset(
 # "ekik" ik, "menne" mijn, "diene" die, "zenne" hoor, "just" juist), and "klappen" (praten:
 # "da statuut waar iedereen over klapt"; not "klap", a part of "klapstoel"): no passage holds
 # them, so each weighed as a rare word of the question ("da statuut waar iedereen over klapt,
-# wat is da just?" was refused at 0.15). Nor do the words that ask which option is wiser ("wat
-# is verstandiger", "wuk is slimmer"), what to watch out for ("waar moet ik op letten") or what
-# corresponds to something abroad ("de tegenhanger van Buma/Stemra").
+# wat is da just?" was refused at 0.15). Nor do the words that ask what to watch out for
+# ("waar moet ik op letten") or what corresponds to something abroad ("de tegenhanger van
+# Buma/Stemra").
 STOPWORDS = (
     frozenset(
         """
@@ -88,8 +88,7 @@ STOPWORDS = (
     hunne zijne uwe dieje zukke gene niks nikske ietske edde
     ich mich zijt zyt ekik menne diene zenne joh alleh just
     klapt klappen klapte klapten geklapt
-    verstandig verstandiger verstandigst verstandigste slimmer slimst slimste letten
-    tegenhanger tegenhangers
+    letten tegenhanger tegenhangers
     waarvoor waarmee waaraan waarop waarin waarover waardoor waarvan waaruit hoezo
     zon zulk zulke precies qua den ongeveer
     gebeurt gebeuren gebeurd gebeurde geleden

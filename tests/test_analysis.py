@@ -894,17 +894,15 @@ def test_spoken_flemish_function_words_name_nothing(assistant):
     assert answer.answered and answer.passages[0].id == "benelux-model"
 
 
-def test_words_that_ask_which_option_or_what_to_watch_name_nothing(assistant):
-    # "verstandiger" had been the rarest word of "eenmanszaak of bv in belgie, wat is
-    # verstandiger voor een designstudio" (refused at 0.20 with the right passage first).
+def test_words_that_ask_what_to_watch_or_what_corresponds_name_nothing(assistant):
+    # "tegenhanger" had been read as "tenhanger", the rarest word of its question (0.56 with
+    # the right passage first).
     for question in (
-        "eenmanszaak of bv, wat is verstandiger?",
-        "wuk is slimmer, eenmanszaak of bv?",
         "crowdfunding voor mijn voorstelling, waar moet ik op letten",
         "wat is in België de tegenhanger van Buma/Stemra?",
     ):
         words = {g.word for g in assistant.read(question).groups}
-        assert not words & {"verstandiger", "slimmer", "letten", "tegenhanger"}, question
+        assert "letten" not in words and not any("hanger" in w for w in words), question
 
 
 def test_a_dutch_word_is_no_typo_of_a_french_synonym(assistant):
