@@ -67,9 +67,9 @@ CHAT_ABBREVIATIONS = frozenset(
 # "ekik" ik, "menne" mijn, "diene" die, "zenne" hoor, "just" juist), and "klappen" (praten:
 # "da statuut waar iedereen over klapt"; not "klap", a part of "klapstoel"): no passage holds
 # them, so each weighed as a rare word of the question ("da statuut waar iedereen over klapt,
-# wat is da just?" was refused at 0.15). Nor do the words that ask what to watch out for
-# ("waar moet ik op letten") or what corresponds to something abroad ("de tegenhanger van
-# Buma/Stemra").
+# wat is da just?" was refused at 0.15). So are the words that ask what to watch out for
+# ("waar moet ik op letten") and what corresponds to something abroad ("de tegenhanger van
+# Buma/Stemra"): they name no subject.
 STOPWORDS = (
     frozenset(
         """
