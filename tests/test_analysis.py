@@ -578,8 +578,7 @@ def test_every_phrase_of_the_synonyms_and_the_glossary_can_match():
 )
 def test_a_phrase_with_a_hyphen_or_an_elision_is_translated(assistant, question, word, stem_of):
     stem = assistant.index.analyzer.stem
-    group = next(g for g in assistant.read(question).groups if g.word == word)
-    assert stem(stem_of) in group.alternatives
+    assert stem(stem_of) in _group(assistant, question, word).alternatives
 
 
 def test_an_unknown_word_inside_a_translated_phrase_is_not_counted_again(assistant):
@@ -607,6 +606,11 @@ def test_an_unknown_word_inside_a_translated_phrase_is_not_counted_again(assista
 
 def _words(assistant, question):
     return [g.word for g in assistant.read(question).groups]
+
+
+def _group(assistant, question, word):
+    """The term group of one word of a question as read."""
+    return next(g for g in assistant.read(question).groups if g.word == word)
 
 
 def test_good_is_no_goods_and_custom_is_customs_only_where_it_means_them(assistant):
@@ -1462,8 +1466,7 @@ def test_an_english_word_inside_a_translated_phrase_is_no_word_of_its_own(assist
 )
 def test_a_separable_verbs_parts_are_read_as_the_verb(assistant, question, word, verb):
     stem = assistant.index.analyzer.stem
-    group = next(g for g in assistant.read(question).groups if g.word == word)
-    assert stem(verb) in group.terms
+    assert stem(verb) in _group(assistant, question, word).terms
 
 
 def test_a_word_before_a_particle_is_no_separable_verb_unless_they_make_a_verb(assistant):
