@@ -71,6 +71,7 @@ SEALED_DIALOGUES = (
     "bugbash49-gesprekken.yaml",
     "bugbash50-gesprekken.yaml",
     "bugbash51-gesprekken.yaml",
+    "bugbash52-gesprekken.yaml",
 )
 
 
@@ -360,6 +361,7 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
             "bugbash49.yaml",
             "bugbash50.yaml",
             "bugbash51.yaml",
+            "bugbash52.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -408,6 +410,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
             "bugbash49.yaml",
             "bugbash50.yaml",
             "bugbash51.yaml",
+            "bugbash52.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -438,6 +441,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
         "bugbash49-gesprekken.yaml",
         "bugbash50-gesprekken.yaml",
         "bugbash51-gesprekken.yaml",
+        "bugbash52-gesprekken.yaml",
     ],
 )
 def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
@@ -479,6 +483,7 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
         "bugbash49-gesprekken.yaml",
         "bugbash50-gesprekken.yaml",
         "bugbash51-gesprekken.yaml",
+        "bugbash52-gesprekken.yaml",
     ],
 )
 def test_the_newest_sealed_dialogues_copy_no_other_measured_dialogue(name):
@@ -514,6 +519,7 @@ _SEALED_QUESTIONS = (
     ("bugbash49.yaml", 100),
     ("bugbash50.yaml", 100),
     ("bugbash51.yaml", 100),
+    ("bugbash52.yaml", 100),
 )
 
 
