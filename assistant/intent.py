@@ -3008,14 +3008,19 @@ _SUM_NOUN = re.compile(
     r"|wages|salary|rent|premium|contribution|contributions|rate|cost|costs)$"
 )
 _WHAT_REACH = 4
-# Words before "kost" that make it the noun ("een kost", "elke kost"); not "die" or "deze",
-# which as often stand for a thing that costs ("die kost 2500 euro").
-_ARTICLES = frozenset("een de elke welke mijn zon als".split())  # "als kost inbrengen"
+# Words before "kost" that make it the noun ("een kost", "elke kost", "als kost inbrengen", and
+# in English "as cost"); not "die" or "deze", which as often stand for a thing that costs ("die
+# kost 2500 euro").
+_ARTICLES = frozenset("een de elke welke mijn zon als as".split())
 # The nouns of a sum, and what asks for one when it comes before (`asked_facts`): "een vast
 # bedrag aftrekken" asks none, "welk bedrag" and "wat is het bedrag" do.
-_SUM = frozenset("bedrag bedragen".split())
+_SUM = frozenset("bedrag bedragen amount amounts".split())
 _QUALITIES = frozenset("vast vaste zelfde hoger hoog groot klein".split())
-_ASKING_SUM = _WHAT_OR_WHICH | frozenset("hoeveel hoog".split())
+# A whole sum one asks to deduct, pay or invoice asks no figure: "mag ik het hele bedrag als
+# kost inbrengen?", "can i put the whole amount as cost this year?" (told the passage on
+# depreciation lacks this year's amount, 0.10).
+_WHOLE = frozenset("hele volledige totale whole full entire total".split())
+_ASKING_SUM = _WHAT_OR_WHICH | frozenset("hoeveel hoog much high".split())
 # "minimum number", "maximum aantal": a count bounded (`asked_facts`).
 _NUMBER_OF = frozenset("number aantal".split())
 _BOUNDS = frozenset("minimum maximum max minimaal maximaal".split())
@@ -4321,9 +4326,9 @@ def asked_facts(
     ):
         kinds.discard("payment")
     # "een kost", "de kost" is the noun (an expense): it asks a price only after "wat" ("wat
-    # is de kost van ..."), not in "wanneer is een kost aftrekbaar?".
+    # is de kost van ..."), not in "wanneer is een kost aftrekbaar?" nor "can I put it as cost?".
     if "cost" in kinds and all(
-        t == "kost"
+        t in ("kost", "cost")
         and i
         and asking[i - 1] in _ARTICLES
         and not _WHAT & set(asking[max(0, i - _WHAT_REACH) : i])
@@ -4366,7 +4371,7 @@ def asked_facts(
     if "amount" in kinds and all(
         t in _SUM
         and i
-        and asking[i - 1] in _ARTICLES | _QUALITIES
+        and asking[i - 1] in _ARTICLES | _QUALITIES | _WHOLE
         and not _ASKING_SUM & set(asking[max(0, i - _WHAT_REACH) : i])
         for i, t in enumerate(asking)
         if t in FACT_CUES["amount"]

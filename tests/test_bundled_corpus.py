@@ -341,6 +341,11 @@ def test_a_kind_of_fact_is_answered_only_where_a_passage_says_it(
             "beroepskosten-zelfstandige",
         ),
         ("is er een minimum aantal werken om lid te worden van sabam", "sabam-lid-worden"),
+        # Told the depreciation passage lacked this year's amount (partial, 0.10).
+        (
+            "bought a kiln for 4.200 euro, can i put the whole amount as cost this year?",
+            "afschrijven-investeringen",
+        ),
     ],
 )
 def test_a_sum_only_named_is_not_asked(assistant, question, passage):

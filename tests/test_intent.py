@@ -792,6 +792,13 @@ def test_a_sum_a_bounded_number_and_a_time_before_are_read_as_asked():
     assert asked("kan ik een vast bedrag aftrekken als zelfstandige") == set()
     assert asked("welk bedrag kan ik lenen") == {"amount"}
     assert asked("wat is het bedrag van de premie") == {"amount"}
+    # The whole sum one asks to deduct asks none, in either language; a whole sum asked for
+    # does, and so does a sum searched for ("het bedrag van de startlening").
+    assert asked("mag ik het volledige bedrag dit jaar als kosten aftrekken") == set()
+    assert asked("can i put the whole amount as cost this year") == set()
+    assert asked("what is the whole amount") == {"amount"}
+    assert asked("how much is the amount i can borrow") == {"amount"}
+    assert asked("het bedrag van de startlening") == {"amount"}
     # "a minimum number of ...": a number of things, not a sum.
     assert asked("is er een minimum aantal werken") == {"count"}
     assert asked("maximum bedrag winwinlening") == {"amount"}
@@ -1477,7 +1484,9 @@ def test_an_expense_and_the_look_of_a_product_ask_no_fact():
     # "als kost inbrengen" is deducting an expense, not asking a price; "het uiterlijk van mijn
     # product" is what a design protects, not a deadline ("uiterlijk op 31 maart").
     assert "cost" not in asked_facts(surface_tokens("mag ik de premie als kost inbrengen"))
+    assert "cost" not in asked_facts(surface_tokens("can i book the kiln as cost"))
     assert "cost" in asked_facts(surface_tokens("wat kost een model"))
+    assert "cost" in asked_facts(surface_tokens("the cost of an i-depot"))
     tokens = surface_tokens("onder welke voorwaarden is het uiterlijk van mijn product beschermd")
     assert "deadline" not in asked_facts(tokens)
 
