@@ -252,6 +252,32 @@ def test_the_follow_up_threshold_is_the_middle_of_the_best_ones_not_their_edge(m
     assert choose_follow_up_threshold(assistant, []) is None
 
 
+def test_a_refit_keeps_the_installed_follow_up_threshold_while_it_is_as_good_within_the_noise(
+    monkeypatch,
+):
+    # Follow-ups 0.90 of 500 right up to 0.35, then a point lower per step of 0.05; unrelated
+    # turns 0.95 of 200 not bent. The sum's standard error is about 0.020, its margin 1.645 of
+    # them (0.034): 0.45 (0.02 under the best) is kept, 0.55 (0.04 under) is not.
+    def measured(assistant, dialogues, thresholds):
+        t = assistant.model.follow_up_threshold
+        right = 0.9 - max(0, round((t - 0.35) / 0.05)) * 0.01
+        return SimpleNamespace(
+            metrics={"follow_up_accuracy": right, "unrelated_not_bent": 0.95},
+            shares={
+                "follow_up_accuracy": (round(right * 500), 500),
+                "unrelated_not_bent": (190, 200),
+            },
+        )
+
+    monkeypatch.setattr("assistant.evaluation.evaluate_dialogues", measured)
+    assistant = SimpleNamespace(model=bundled_model())
+    assert choose_follow_up_threshold(assistant, [["a dialogue"]]) == pytest.approx(0.2)
+    assert choose_follow_up_threshold(assistant, [["a dialogue"]], 0.45) == 0.45
+    assert choose_follow_up_threshold(assistant, [["a dialogue"]], 0.55) == pytest.approx(0.2)
+    # Nor one the thresholds tried do not hold.
+    assert choose_follow_up_threshold(assistant, [["a dialogue"]], 0.42) == pytest.approx(0.2)
+
+
 def test_malformed_eval_files_are_clear_errors(tmp_path):
     path = tmp_path / "v.yaml"
     path.write_text("in_domain:\n  - {q: 'zonder ids'}\n", encoding="utf-8")
@@ -305,7 +331,7 @@ def test_the_fit_chooses_the_follow_up_threshold_on_the_practice_dialogues_too(
     # chosen on them beside the set's own dialogues.
     seen = []
 
-    def choose(fitted, dialogues):
+    def choose(fitted, dialogues, installed=None):
         seen.append(list(dialogues))
         return 0.45
 
