@@ -98,6 +98,15 @@ def test_without_a_word_it_knows_every_label_is_as_likely():
     assert votes.posterior([_group("onbekend")]) == pytest.approx({"a": 0.5, "b": 0.5})
 
 
+def test_a_question_of_words_no_labelled_question_held_gives_no_label_a_share():
+    # The uniform prior is no evidence: with one label it had been all of the votes, and a
+    # corpus of one passage answered a question on something it never names.
+    votes = _votes({"a": {"lenen": 2.0}})
+    assert votes.share([_group("cultuurkrediet")], "a") == 0.0
+    assert votes.share([], "a") == 0.0
+    assert votes.share([_group("cultuurkrediet"), _group("lenen")], "a") == pytest.approx(1.0)
+
+
 def test_a_word_votes_for_the_labels_whose_questions_hold_it():
     votes = _votes({"a": {"lenen": 3.0, "geld": 1.0}, "b": {"octrooi": 3.0, "geld": 1.0}})
     lend = votes.posterior([_group("lenen")])
