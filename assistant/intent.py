@@ -3019,7 +3019,8 @@ _QUALITIES = frozenset("vast vaste zelfde hoger hoog groot klein".split())
 # A whole sum one asks to deduct, pay or invoice asks no figure: "mag ik het hele bedrag als
 # kost inbrengen?", "can i put the whole amount as cost this year?" (told the passage on
 # depreciation lacks this year's amount, 0.10).
-_WHOLE = frozenset("hele volledige totale whole full entire total".split())
+# Not "totale", "total": "total amount startlening" searches for the sum.
+_WHOLE = frozenset("hele volledige whole full entire".split())
 _ASKING_SUM = _WHAT_OR_WHICH | frozenset("hoeveel hoog much high".split())
 # "minimum number", "maximum aantal": a count bounded (`asked_facts`).
 _NUMBER_OF = frozenset("number aantal".split())

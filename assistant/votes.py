@@ -316,8 +316,8 @@ class Votes:
         and for a question none of whose words a labelled question held. Such a question's
         posterior is the uniform prior, which is no evidence for any label: over the shipped
         corpus's 300 labels a share of 0.003, but all of it in a corpus of one passage, where
-        "wat is het cultuurkrediet" (a word no passage holds) was answered with the win-win
-        loan at 0.66."""
+        with the weights of a refit on 7 December 2026 "wat is het cultuurkrediet" (a word no
+        passage holds) was answered with the win-win loan at 0.66."""
         if not any(term in self._rows for group in groups for term in group.terms):
             return 0.0
         return self.posterior(groups).get(label, 0.0)

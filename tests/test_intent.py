@@ -799,6 +799,7 @@ def test_a_sum_a_bounded_number_and_a_time_before_are_read_as_asked():
     assert asked("what is the whole amount") == {"amount"}
     assert asked("how much is the amount i can borrow") == {"amount"}
     assert asked("het bedrag van de startlening") == {"amount"}
+    assert asked("total amount of the startlening") == {"amount"}
     # "a minimum number of ...": a number of things, not a sum.
     assert asked("is er een minimum aantal werken") == {"count"}
     assert asked("maximum bedrag winwinlening") == {"amount"}

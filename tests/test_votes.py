@@ -99,8 +99,8 @@ def test_without_a_word_it_knows_every_label_is_as_likely():
 
 
 def test_a_question_of_words_no_labelled_question_held_gives_no_label_a_share():
-    # The uniform prior is no evidence: with one label it had been all of the votes, and a
-    # corpus of one passage answered a question on something it never names.
+    # The uniform prior is no evidence: with one label it had been all of the votes, and with
+    # a refit's weights a corpus of one passage answered a question on something it never names.
     votes = _votes({"a": {"lenen": 2.0}})
     assert votes.share([_group("cultuurkrediet")], "a") == 0.0
     assert votes.share([], "a") == 0.0
