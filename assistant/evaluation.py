@@ -729,7 +729,7 @@ def choose_follow_up_threshold(
         for t in np.linspace(0.1, 0.9, 17):
             assistant.model = dataclasses.replace(model, follow_up_threshold=float(t))
             measured = evaluate_dialogues(assistant, dialogues, {})
-            metrics, counts = measured.metrics, getattr(measured, "shares", {})
+            metrics, counts = measured.metrics, measured.shares
             score = metrics["follow_up_accuracy"] + metrics["unrelated_not_bent"]
             error = math.sqrt(
                 sum(

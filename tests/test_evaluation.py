@@ -242,7 +242,8 @@ def test_the_follow_up_threshold_is_the_middle_of_the_best_ones_not_their_edge(m
     def measured(assistant, dialogues, thresholds):
         flat = assistant.model.follow_up_threshold <= 0.35 + 1e-9
         return SimpleNamespace(
-            metrics={"follow_up_accuracy": 0.9 if flat else 0.8, "unrelated_not_bent": 0.95}
+            metrics={"follow_up_accuracy": 0.9 if flat else 0.8, "unrelated_not_bent": 0.95},
+            shares={},
         )
 
     monkeypatch.setattr("assistant.evaluation.evaluate_dialogues", measured)
