@@ -84,6 +84,7 @@ from assistant.memory import page_in, release_freed_memory
 from assistant.models import Answer, AnswerPassage, Passage, PassageRef, Source
 from assistant.places import REGIONS, places_asked, places_named
 from assistant.retrieval import (
+    LAST_HISTORICAL_YEAR,
     Hit,
     OutsideSubjects,
     PassageIndex,
@@ -211,6 +212,8 @@ OWN_WORDING = 0.97
 _SPACE = re.compile(r"\s+")
 # Where the name a title leads with ends: "SOFAM, beheersvennootschap ...", "BOIP (Benelux-...".
 _TITLE_HEAD = re.compile(r"[(,]")
+# A year as a question or a title says it ("in 2020", "(corona, 2020-2021)").
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # Smalltalk not answered with example questions: a goodbye, a request for English (the
 # examples are Dutch), a question about Wegwijzer itself or its privacy, a wrong answer.
 _WITHOUT_SUGGESTIONS = frozenset({"bye", "language", "about", "privacy", "wrong"})
@@ -832,6 +835,7 @@ class Assistant:
         if not in_context and smalltalk is None:
             order = self._sector_desk_first(reading, hits, order)
         order = self._successor_first(groups, hits, probabilities, order, in_context)
+        order = self._named_predecessor_first(groups, hits, order)
         if smalltalk is None:
             order = self._hub_by_asking(reading, hits, probabilities, order, in_context)
         search_order = hits
@@ -1024,6 +1028,33 @@ class Assistant:
         threshold = self.model.threshold_for(in_context=in_context)
         for k in order[1:]:
             if hits[k].passage.id == successor.id and probabilities[k] >= threshold:
+                return _put_first(order, k)
+        return order
+
+    def _named_predecessor_first(
+        self, groups: Sequence[TermGroup], hits: Sequence[Hit], order: list[int]
+    ) -> list[int]:
+        """The order, with the historical passage that today's first passage succeeds first
+        when the question names a year only the historical passage's title names: "hoeveel
+        rente betaal ik op een cultuurkrediet in 2020" asks about the corona loan of
+        2020-2021, though the word votes may lead with today's loan. (Not any word of that
+        title: "Design Vlaanderen (nu Flanders DC)" names today's organisation too.)"""
+        if not order:
+            return order
+        first = hits[order[0]].passage
+        # The question's own words (a conversation's context weighs less), and a year after
+        # those that ask about the past anyway (`asks_about_the_past`), which the labelled
+        # questions answer with today's passage ("what was that 2012 action plan about?").
+        years = {
+            g.word
+            for g in groups
+            if g.weight >= 1.0 and _YEAR.fullmatch(g.word) and int(g.word) > LAST_HISTORICAL_YEAR
+        }
+        for k in order[1:]:
+            passage = hits[k].passage
+            if not years or not passage.is_historical or passage.superseded_by != first.id:
+                continue
+            if years & (self._title_terms(passage.id) - self._title_terms(first.id)):
                 return _put_first(order, k)
         return order
 
