@@ -2121,6 +2121,10 @@ class Assistant:
             (own, rank)
             for own, rank in candidates
             if self._answers_in_context(question, found, rank)
+            or (
+                found.hits[rank].passage.id == subject
+                and self._facet_answers(question, found, rank)
+            )
         ]
         best = max(answering, key=lambda c: (c[0], -c[1]), default=None)
         # As in `facet_first`: the earlier question's words may be all that hold a passage
@@ -2142,6 +2146,18 @@ class Assistant:
                 led = self._led_by(question, found, rank)
                 return dataclasses.replace(led, features=named)
         return None if best is None else self._led_by(question, found, best[1])
+
+    def _facet_answers(self, question: str | AnalysedQuestion, found: Retrieval, rank: int) -> bool:
+        """Whether, led by the overview at `rank`, an in-context retrieval moves on to a facet
+        of its subject that answers (`facet_first`): "wanneer kunnen we da indienen?" after a
+        game studio's question on hiring for export asks the growth subsidy's calls, which
+        its facet on applying gives (0.99), though the overview, which lacks them, came just
+        under the follow-up threshold (0.446)."""
+        led = self._led_by(question, found, rank)
+        faceted = self.facet_first(question, led)
+        moved_on = faceted.hits[0].passage.id != led.hits[0].passage.id
+        threshold = self.model.threshold_for(in_context=True)
+        return moved_on and self.model.probability(faceted.features) >= threshold
 
     def fact_first(
         self,
