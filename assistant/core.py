@@ -2233,16 +2233,19 @@ class Assistant:
     ) -> Retrieval | None:
         """For a follow-up that names no subject and asks a kind of fact the topic's passage
         lacks, that passage's one facet of the same name (`_name`) in the topic's `family`
-        that holds it, when the search did not reach it: "hoeveel is da dan?" after the resale
-        right asks its rates, and none of its words nor the topic's is in that passage. The
-        facet takes the lead's place (its score and coverage) and is as sure as the question
-        is of the subject: the lead's evidence without the words that ask the fact, with the
-        fact held. None when no facet, or more than one, holds the fact."""
-        shown = {hit.passage.id for hit in found.hits}
+        that holds it, when the search did not reach it, or reached it with too little
+        evidence of its own to answer in context: "hoeveel is da dan?" after the resale right
+        asks its rates, and none of its words nor the topic's is in that passage; so does "is
+        there a maximum amount?" after its passage on claiming it, whose rates the search
+        reached at 0.44 (the follow-up threshold 0.45). The facet takes the lead's place (its
+        score and coverage) and is as sure as the question is of the subject: the lead's
+        evidence without the words that ask the fact, with the fact held. None when no facet,
+        or more than one, holds the fact."""
+        lead = found.hits[0]
         holding = [
             passage
             for pid in family
-            if pid not in shown
+            if pid != lead.passage.id
             and _name(pid) == name
             and (passage := self.passage(pid)) is not None
             and not passage.is_historical
@@ -2250,15 +2253,21 @@ class Assistant:
         ]
         if len(holding) != 1:
             return None
-        lead, facet = found.hits[0], holding[0]
+        facet = holding[0]
         features = {**(found.subject or found.features), "fact_missing": 0.0}
         return dataclasses.replace(
             found,
-            hits=(Hit(facet, lead.score, lead.coverage), *found.hits),
+            hits=(
+                Hit(facet, lead.score, lead.coverage),
+                *(hit for hit in found.hits if hit.passage.id != facet.id),
+            ),
             features=features,
             missing=(),
             subject=None,
-            candidates=((facet.id, features), *found.candidates),
+            candidates=(
+                (facet.id, features),
+                *((pid, f) for pid, f in found.candidates if pid != facet.id),
+            ),
         )
 
     def _answers_in_context(
