@@ -1103,10 +1103,14 @@ def test_a_question_naming_no_subject_is_answered_by_the_topic_s_passage_holding
     assert answer.outcome == "answered"
     assert answer.passages[0].id == "erasmus-jonge-ondernemers"
     assert answer.confidence >= assistant.model.threshold_for(in_context=True)
-    # Not of a topic the user was not answered on (refused alone, 0.49, on 6 December 2026):
-    # that passage was only a guess.
+    # Not of a topic the user was not answered on: that passage was only a guess. (Asked
+    # with its duration, "hoe lang duurt een erasmus voor jonge ondernemers", refused at 0.49
+    # on 6 December 2026, is answered since the practice questions of 8 December, and the
+    # passage does give its 1 to 6 months; the language spoken it does not give.)
+    assert assistant.ask("hoe lang duurt een erasmus voor jonge ondernemers").answered
     conversation = Conversation(assistant)
-    assert not conversation.ask("hoe lang duurt een erasmus voor jonge ondernemers").answered
+    refused = conversation.ask("welke taal spreek je tijdens erasmus voor jonge ondernemers")
+    assert not refused.answered
     assert conversation.ask("hoe lang duurt dat?").outcome == "not_answered"
 
 
@@ -1558,7 +1562,9 @@ def test_a_pronominal_adverb_points_at_the_topic(assistant):
                 "Do I need minimum capital?",
                 "what is a financial plan?",
             ),
-            "financieel-plan",
+            # (Either passage on the financial plan says what it is: the one on why a BV needs
+            # it, or the one on what it holds, which leads alone since 8 December 2026.)
+            ("financieel-plan", "financieel-plan-inhoud"),
         ),
     ],
 )
@@ -1573,7 +1579,8 @@ def test_a_question_answered_in_the_topics_family_is_not_sent_back_to_the_topic(
     for turn in before:
         conversation.ask(turn)
     answer = conversation.ask(last)
-    assert answer.answered and answer.passages[0].id == passage
+    acceptable = passage if isinstance(passage, tuple) else (passage,)
+    assert answer.answered and answer.passages[0].id in acceptable
 
 
 def test_a_pronoun_and_a_verb_are_not_answered_with_what_the_verb_alone_finds(assistant):
