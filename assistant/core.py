@@ -2051,7 +2051,7 @@ class Assistant:
         CultuurKrediet, Hefboom, the Cultuurloket), so "hoe vraag ik dat aan?" never saw the
         facet on applying. A facet is on the topic when the topic's `family` holds it, as for
         the other candidates; one that none of the words touch has no evidence here (see
-        `_unreached_facet`)."""
+        `_facet_holding_the_fact`)."""
         weighed = {pid for pid, _ in found.candidates}
         unweighed = [pid for pid in self._facets.get(subject, ()) if pid not in weighed]
         if not unweighed:
@@ -2173,8 +2173,9 @@ class Assistant:
         one on joining, which names no figure. The first such passage in search order that
         answers in context; for a question that names no subject, or points at the topic
         with a pronoun beside words of its own ("hoeveel is dat? het werd geveild voor 7.000
-        euro"), one the search did not reach (`_unreached_facet`); any other retrieval is
-        returned as it is.
+        euro"), the one that holds the fact, though the search did not reach it or it did not
+        answer in context on its own evidence (`_facet_holding_the_fact`); any other retrieval
+        is returned as it is.
 
         Args:
             question: the follow-up.
@@ -2197,7 +2198,7 @@ class Assistant:
             ):
                 return self._led_by(question, found, rank)
         if subjectless or self._points_back_alone(found):
-            return self._unreached_facet(found, family, name, asked) or found
+            return self._facet_holding_the_fact(found, family, name, asked) or found
         return found
 
     def _points_back_alone(self, found: Retrieval) -> bool:
@@ -2228,7 +2229,7 @@ class Assistant:
             for g in own
         )
 
-    def _unreached_facet(
+    def _facet_holding_the_fact(
         self, found: Retrieval, family: Collection[str], name: str, asked: Collection[str]
     ) -> Retrieval | None:
         """For a follow-up that names no subject and asks a kind of fact the topic's passage
