@@ -72,6 +72,7 @@ SEALED_DIALOGUES = (
     "bugbash50-gesprekken.yaml",
     "bugbash51-gesprekken.yaml",
     "bugbash52-gesprekken.yaml",
+    "bugbash53-gesprekken.yaml",
 )
 
 
@@ -366,6 +367,7 @@ def test_the_practice_questions_name_real_passages_and_copy_no_measured_question
             "bugbash50.yaml",
             "bugbash51.yaml",
             "bugbash52.yaml",
+            "bugbash53.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -410,6 +412,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
             "bugbash50.yaml",
             "bugbash51.yaml",
             "bugbash52.yaml",
+            "bugbash53.yaml",
         )
         for q in load_eval_set(EVAL / name).questions
     ] + [
@@ -441,6 +444,7 @@ def test_the_practice_dialogues_copy_no_measured_question_or_turn(assistant):
         "bugbash50-gesprekken.yaml",
         "bugbash51-gesprekken.yaml",
         "bugbash52-gesprekken.yaml",
+        "bugbash53-gesprekken.yaml",
     ],
 )
 def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
@@ -483,6 +487,7 @@ def test_the_sealed_dialogues_copy_nothing_the_fit_learns_from(name):
         "bugbash50-gesprekken.yaml",
         "bugbash51-gesprekken.yaml",
         "bugbash52-gesprekken.yaml",
+        "bugbash53-gesprekken.yaml",
     ],
 )
 def test_the_newest_sealed_dialogues_copy_no_other_measured_dialogue(name):
@@ -517,6 +522,7 @@ _SEALED_QUESTIONS = (
     ("bugbash50.yaml", 100),
     ("bugbash51.yaml", 100),
     ("bugbash52.yaml", 100),
+    ("bugbash53.yaml", 100),
 )
 
 
