@@ -506,8 +506,8 @@ def test_the_newest_sealed_dialogues_copy_no_other_measured_dialogue(name):
 
 
 # What every sealed bug bash was cleaned against: the questions the fit learns from (the
-# practice questions hold bug bashes 34 and 36 to 39's since the twelfth session of 7 December
-# 2026) and the validation and held-out sets.
+# practice questions hold bug bashes 34 and 36 to 39's since the thirteenth session of 8
+# December 2026) and the validation and held-out sets.
 _LEARNT_AND_MEASURED = ("vragen.yaml", "oefenvragen.yaml", "validatie.yaml", "heldout.yaml")
 # The bug bashes' question sets in the order they were written, with the fewest questions each
 # must hold: each is compared with the sets before it.
