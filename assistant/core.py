@@ -1039,9 +1039,6 @@ class Assistant:
         rente betaal ik op een cultuurkrediet in 2020" asks about the corona loan of
         2020-2021, though the word votes may lead with today's loan. (Not any word of that
         title: "Design Vlaanderen (nu Flanders DC)" names today's organisation too.)"""
-        if not order:
-            return order
-        first = hits[order[0]].passage
         # The question's own words (a conversation's context weighs less), and a year after
         # those that ask about the past anyway (`asks_about_the_past`), which the labelled
         # questions answer with today's passage ("what was that 2012 action plan about?").
@@ -1050,9 +1047,12 @@ class Assistant:
             for g in groups
             if g.weight >= 1.0 and _YEAR.fullmatch(g.word) and int(g.word) > LAST_HISTORICAL_YEAR
         }
+        if not years or not order:
+            return order  # (most questions: no year)
+        first = hits[order[0]].passage
         for k in order[1:]:
             passage = hits[k].passage
-            if not years or not passage.is_historical or passage.superseded_by != first.id:
+            if not passage.is_historical or passage.superseded_by != first.id:
                 continue
             if years & (self._title_terms(passage.id) - self._title_terms(first.id)):
                 return _put_first(order, k)
